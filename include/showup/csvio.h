@@ -1,0 +1,71 @@
+/* csvio.h - streaming CSV reading (libcsv) with header mapping, and RFC 4180 writing. */
+#ifndef SHOWUP_CSVIO_H
+#define SHOWUP_CSVIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "showup/util.h"
+
+/*
+ * A reader that yields one record at a time and never holds the whole file:
+ * UTF-8 with or without a BOM, CRLF or LF, Excel quoting (strict: a stray quote
+ * is an error), blank lines skipped.
+ */
+struct csv_reader;
+
+/* Opens 'path' ("-" for standard input); NULL with "cannot open 'x': ..." in 'e'. */
+struct csv_reader *csvr_open(const char *path, su_err *e);
+/* Reads from memory (fuzzing, tests); 'name' is used in messages. Data is not copied. */
+struct csv_reader *csvr_open_mem(const char *data, size_t len, const char *name);
+void csvr_close(struct csv_reader *r);
+
+/*
+ * Advances to the next record. Returns 1 if there is one, 0 at the end, -1 on
+ * an error that stops reading (malformed quoting), with "name:line: ..." in 'e'.
+ */
+int csvr_next(struct csv_reader *r, su_err *e);
+/* The current record's fields: count, and field i ("" past the end). Valid until the next csvr_next. */
+size_t csvr_count(const struct csv_reader *r);
+const char *csvr_field(const struct csv_reader *r, size_t i);
+/* The line of the file where the current record starts (1-based). */
+long csvr_line(const struct csv_reader *r);
+/* The file's name without its folders (or the name given to csvr_open_mem), for messages ("roster.csv"). */
+const char *csvr_name(const struct csv_reader *r);
+/* Bytes consumed so far (progress). */
+long long csvr_offset(const struct csv_reader *r);
+/*
+ * NULL if the current record is clean, else what is wrong with its text
+ * ("not UTF-8 text", "a field holds a NUL byte"): the caller reports the row.
+ */
+const char *csvr_problem(const struct csv_reader *r);
+
+/* One column a caller looks for: its key and the header spellings that name it. */
+struct csv_column {
+	const char *key;		/* "email" */
+	const char *const *names;	/* { "email", "e-mail", "email address", NULL } */
+	int required;			/* 1: a file without it is refused */
+};
+
+/*
+ * Reads the header record and finds each column by name, ignoring case, spaces
+ * and punctuation. index[i] gets the field index of cols[i] or -1. Headers that
+ * match no column are listed in 'ignored' ("Notes", "Phone"), comma-separated.
+ * 'informational' (may be NULL) lists header names that are known but deliberately
+ * unused: they are not reported as ignored. Returns 0, or -1 with 'e' set (empty
+ * file, a required column missing: "roster.csv:1: no e-mail column (looked for
+ * ...)", a column named twice).
+ */
+int csvr_map_header(struct csv_reader *r, const struct csv_column *cols,
+    size_t ncols, int *index, const char *const *informational,
+    struct strbuf *ignored, su_err *e);
+
+/* Normalises a header for comparison: lower-case ASCII letters and digits only. */
+void csv_header_key(const char *in, char *out, size_t size);
+
+/* Appends one field, quoted when it holds a comma, quote, CR, LF or leading/trailing space. */
+void csvw_field(struct strbuf *sb, const char *s);
+/* Appends a whole record: fields separated by commas, ended by CRLF. */
+void csvw_record(struct strbuf *sb, const char *const *fields, size_t n);
+
+#endif

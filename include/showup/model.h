@@ -1,0 +1,220 @@
+/* model.h - cohorts, participants, sessions and attendance facts in the store. */
+#ifndef SHOWUP_MODEL_H
+#define SHOWUP_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "showup/store.h"
+#include "showup/util.h"
+
+struct cohort {
+	int64_t id;
+	char *slug;
+	char *name;
+	char *coach_name;
+	char *coach_email;
+	char *tz;
+	int64_t fee_cents;
+	char *currency;
+	char *starts_on;	/* "YYYY-MM-DD" or "" */
+	char *ends_on;
+};
+
+enum participant_status { PARTICIPANT_ACTIVE, PARTICIPANT_WITHDRAWN };
+
+struct participant {
+	int64_t id;
+	int64_t cohort_id;
+	char *name;
+	char *email;
+	char *company;
+	enum participant_status status;
+	int64_t withdrawn_at;	/* UTC, when status is withdrawn */
+};
+
+enum session_kind { SESSION_GROUP, SESSION_COACHING, SESSION_PRACTICE };
+
+struct session {
+	int64_t id;
+	int64_t cohort_id;
+	int number;
+	enum session_kind kind;
+	int64_t starts_at;	/* UTC */
+	int minutes;
+	char *title;
+	char *location;
+	int cancelled;		/* cancelled by the coach */
+	int64_t cancelled_at;
+	char *cancel_note;
+};
+
+/* What the coach recorded about one expected attendance; outcomes follow from it. */
+enum fact { FACT_NONE, FACT_ARRIVED, FACT_ABSENT, FACT_CANCELLED };
+
+struct attendance {
+	int64_t session_id;
+	int64_t participant_id;
+	enum fact fact;
+	int minutes_late;	/* FACT_ARRIVED: 0 on time */
+	int64_t cancelled_at;	/* FACT_CANCELLED: when the participant cancelled, UTC */
+	char *reason;		/* reason code, "" if none (FACT_ABSENT with one = excused) */
+	char *note;
+};
+
+/* Lists returned by the store, freed with the matching *_list_free. */
+struct participant_list { struct participant *v; size_t n; };
+struct session_list { struct session *v; size_t n; };
+struct cohort_list { struct cohort *v; size_t n; };
+struct attendance_list { struct attendance *v; size_t n; };
+
+/* --- names and checks ----------------------------------------------------- */
+
+/* Returns 1 for a slug of 1-32 lower-case letters, digits and dashes, starting with a letter or digit. */
+int slug_valid(const char *slug);
+/* Returns 1 if 'addr' looks like an e-mail address (local@domain.tld, no spaces or controls). */
+int email_valid(const char *addr);
+/* Returns the kind's name ("group") or parses one (-1 if unknown; prefixes allowed). */
+const char *session_kind_name(enum session_kind k);
+int session_kind_parse(const char *s);
+const char *fact_name(enum fact f);
+
+/* --- cohorts ---------------------------------------------------------------- */
+
+/* Checks and adds a cohort (audited); returns its id, or -1 with 'e' set. */
+int64_t cohort_add(struct store *st, const struct cohort *c, su_err *e);
+/* Updates every field but the slug of an existing cohort, auditing what changed; 0 unchanged, 1 changed, -1 error. */
+int cohort_update(struct store *st, const struct cohort *old, const struct cohort *c, su_err *e);
+/* Checks a cohort's fields (slug, e-mail, zone, dates); 0 or -1 with 'e' set. */
+int cohort_check(const struct cohort *c, su_err *e);
+/* Finds a cohort by slug (any case). Returns 1 found, 0 not found (with a message in 'e'), -1 error. */
+int cohort_find(struct store *st, const char *slug, struct cohort *out, su_err *e);
+int cohort_list_all(struct store *st, struct cohort_list *out, su_err *e);
+void cohort_free(struct cohort *c);
+void cohort_list_free(struct cohort_list *l);
+
+/* --- participants ----------------------------------------------------------- */
+
+/* Adds a participant (audited); returns the id, or -1 with 'e' set (bad e-mail, e-mail taken). */
+int64_t participant_add(struct store *st, const struct cohort *c, const char *name,
+    const char *email, const char *company, su_err *e);
+/* Updates name and company of 'old' if they differ (audited); 0 unchanged, 1 changed, -1 error. */
+int participant_update(struct store *st, const struct cohort *c, const struct participant *old,
+    const char *name, const char *company, su_err *e);
+/* Finds by e-mail without case; 1 found, 0 not found (message in 'e'), -1 error. */
+int participant_find(struct store *st, const struct cohort *c, const char *email,
+    struct participant *out, su_err *e);
+/* Lists a cohort's participants by name; withdrawn ones only if 'all'. */
+int participant_list_all(struct store *st, int64_t cohort_id, int all,
+    struct participant_list *out, su_err *e);
+/* Withdraws a participant as of 'when' (audited); 0, or -1 with 'e' set (already withdrawn). */
+int participant_withdraw(struct store *st, const struct cohort *c,
+    const struct participant *p, int64_t when, su_err *e);
+void participant_free(struct participant *p);
+void participant_list_free(struct participant_list *l);
+
+/* --- sessions --------------------------------------------------------------- */
+
+/* Returns the number the next new session of the cohort gets. */
+int session_next_number(struct store *st, int64_t cohort_id, su_err *e);
+/*
+ * Adds a session (s->number 0 takes the next free number; audited) expecting
+ * the participants 'with' (coaching and practice only). Returns its number, or -1.
+ */
+int session_add(struct store *st, const struct cohort *c, const struct session *s,
+    const int64_t *with, size_t nwith, su_err *e);
+/* Finds session 'number'; 1 found, 0 not found (message in 'e'), -1 error. */
+int session_find(struct store *st, const struct cohort *c, int number,
+    struct session *out, su_err *e);
+int session_list_all(struct store *st, int64_t cohort_id, struct session_list *out, su_err *e);
+/* Records that the coach cancelled the session at 'when' (audited). */
+int session_cancel(struct store *st, const struct cohort *c, const struct session *s,
+    int64_t when, const char *note, su_err *e);
+/* Updates a session's time, length, kind, title, location and expected list, auditing changes; 0 unchanged, 1 changed. */
+int session_update(struct store *st, const struct cohort *c, const struct session *old,
+    const struct session *s, const int64_t *with, size_t nwith, su_err *e);
+/* The participant ids a coaching or practice session names, ascending. */
+int session_expected_ids(struct store *st, int64_t session_id, int64_t **ids,
+    size_t *n, su_err *e);
+/* Returns 1 if participant 'p' is expected at session 's' (group: active then; else named). */
+int session_expects(struct store *st, const struct session *s, const struct participant *p,
+    su_err *e);
+void session_free(struct session *s);
+void session_list_free(struct session_list *l);
+
+/* --- attendance facts ------------------------------------------------------ */
+
+/* Reads the fact for (session, participant); 1 found, 0 none, -1 error. */
+int attendance_get(struct store *st, int64_t session_id, int64_t participant_id,
+    struct attendance *out, su_err *e);
+/*
+ * Records a fact, replacing any earlier one; the audit log keeps old and new.
+ * 'subject' names the record for the log ("spring26:3 ana@example.com").
+ * Returns 0 if nothing changed, 1 if added, 2 if an earlier fact was corrected,
+ * -1 with 'e' set.
+ */
+int attendance_set(struct store *st, const struct cohort *c, const struct attendance *a,
+    const char *subject, su_err *e);
+/* All facts of a cohort's sessions. */
+int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
+    su_err *e);
+/* A fact as people and files state it: a status word and its details, all text. */
+struct fact_spec {
+	const char *status;	/* present, late, no-show, excused, cancelled (and aliases) */
+	const char *minutes;	/* late: minutes late */
+	const char *cancelled_at; /* cancelled: when, local to the cohort unless offset */
+	const char *reason;	/* cancelled, excused: a reason code */
+	const char *note;
+};
+
+struct policy;
+/*
+ * Builds the fact a spec states, checking it against the policy's reason codes
+ * (a cancellation needs a known code, an excuse an accepted one). Returns 0 with
+ * 'out' filled (free with attendance_free), or -1 with 'e' set.
+ */
+int fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
+    struct attendance *out, su_err *e);
+/* Checks a fact against its session's timing (no arrival before the start); 0 or -1. */
+int fact_check_timing(const struct attendance *a, const struct session *s, int64_t now,
+    su_err *e);
+/*
+ * Records what 'spec' states for participant 'p' at session 's': builds the fact,
+ * checks that p was expected and the timing, and stores it (audited). The
+ * caller holds the transaction. Returns attendance_set's 0/1/2, or -1 with 'e'.
+ */
+int attendance_record(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, const struct fact_spec *spec,
+    int64_t now, su_err *e);
+/* The status word that fact_build reads back: "present", "late", "no-show", "excused", "cancelled". */
+const char *fact_status_word(const struct attendance *a);
+
+/* Describes a fact for people and the log: "present", "late 12 min", "cancelled 2027-03-01 08:00 (work)". */
+char *attendance_describe(const struct attendance *a, const char *tz);
+void attendance_free(struct attendance *a);
+void attendance_list_free(struct attendance_list *l);
+
+/* --- audit log ------------------------------------------------------------- */
+
+struct audit_entry {
+	int64_t id;
+	int64_t at;
+	char *actor;
+	char *cohort_slug;	/* "" when the cohort is gone or none */
+	char *action;
+	char *subject;
+	char *old_value;	/* "" when none */
+	char *new_value;
+	char *source;
+};
+struct audit_list { struct audit_entry *v; size_t n; };
+
+/* Appends one entry (now, the store's actor and source); 0 or -1 with 'e' set. */
+int audit_add(struct store *st, int64_t cohort_id, const char *action,
+    const char *subject, const char *old_value, const char *new_value, su_err *e);
+/* The newest 'limit' entries (all if 0) of a cohort (or all if cohort_id 0), oldest first. */
+int audit_list_recent(struct store *st, int64_t cohort_id, size_t limit,
+    struct audit_list *out, su_err *e);
+void audit_list_free(struct audit_list *l);
+
+#endif

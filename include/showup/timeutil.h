@@ -1,0 +1,47 @@
+/* timeutil.h - civil dates, IANA time zones, and the time formats showup reads. */
+#ifndef SHOWUP_TIMEUTIL_H
+#define SHOWUP_TIMEUTIL_H
+
+#include <stdint.h>
+
+#include "showup/util.h"
+
+/* A wall-clock reading: year, month 1-12, day 1-31, hour, minute, second. */
+struct civil {
+	int year, month, day, hour, minute, second;
+};
+
+/* Returns days since 1970-01-01 of a proleptic Gregorian date. */
+int64_t days_from_civil(int year, int month, int day);
+/* Sets *year, *month, *day from days since 1970-01-01. */
+void civil_from_days(int64_t days, int *year, int *month, int *day);
+/* Returns 1 if the date exists (month 1-12, day within the month). */
+int date_valid(int year, int month, int day);
+
+/* Returns 1 if 'zone' names an installed IANA zone (e.g. "Europe/London"). */
+int tz_valid(const char *zone);
+/* Converts a wall-clock time in 'zone' to UTC seconds; 0 ok, -1 on error. */
+int tz_local_to_utc(const char *zone, const struct civil *c, int64_t *out);
+/* Converts UTC seconds to the wall clock in 'zone'; *offset gets seconds east of UTC. */
+int tz_utc_to_local(const char *zone, int64_t t, struct civil *out, int *offset);
+
+/*
+ * Parses a time the coach typed or a file holds: "YYYY-MM-DD HH:MM[:SS]" (or with
+ * 'T') in 'zone', or the same with "Z" or an offset "+11:00" which wins over 'zone'.
+ * Returns 0 and sets *out (UTC seconds), or -1 with a message in 'e'.
+ */
+int time_parse(const char *text, const char *zone, int64_t *out, su_err *e);
+/* Parses "YYYY-MM-DD"; returns 0 or -1 with a message in 'e'. */
+int date_parse(const char *text, int *year, int *month, int *day, su_err *e);
+
+/* Writes "YYYY-MM-DD HH:MM" local to 'zone' into buf (at least 32 bytes). */
+char *time_format_local(const char *zone, int64_t t, char *buf, size_t size);
+/* Writes "YYYY-MM-DDTHH:MM:SS+HH:MM" local to 'zone': exact, for files. */
+char *time_format_iso(const char *zone, int64_t t, char *buf, size_t size);
+/* Writes "Mon 2027-03-01 09:00" local to 'zone', for people. */
+char *time_format_human(const char *zone, int64_t t, char *buf, size_t size);
+
+/* Returns the current time in UTC seconds; $SHOWUP_NOW ("2027-03-01T09:00Z") overrides it for tests. */
+int64_t time_now(void);
+
+#endif

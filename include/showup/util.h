@@ -1,0 +1,96 @@
+/* util.h - memory, strings and error reporting shared by every module. */
+#ifndef SHOWUP_UTIL_H
+#define SHOWUP_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* An error message filled by a core function that failed; empty when none. */
+typedef struct su_err {
+	char msg[1024];
+} su_err;
+
+/* Sets the message of 'e' (if not NULL) printf-style; always returns -1. */
+int su_err_set(su_err *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Allocation that never returns NULL: out of memory ends the program. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte string, always NUL-terminated once anything is added. */
+struct strbuf {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+#define STRBUF_INIT { NULL, 0, 0 }
+
+void sb_grow(struct strbuf *sb, size_t extra);
+void sb_add(struct strbuf *sb, const char *data, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+void sb_reset(struct strbuf *sb);
+/* Returns the buffer (never NULL, "" when empty); the caller frees it. */
+char *sb_detach(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+/* Returns the contents, "" when nothing was added; owned by 'sb'. */
+const char *sb_str(const struct strbuf *sb);
+
+/* Returns s without leading and trailing ASCII white space, in place. */
+char *str_trim(char *s);
+/* Turns every run of spaces, tabs and line breaks in s into one space, in place; returns s. */
+char *str_squeeze_space(char *s);
+/* Returns 1 if a and b are equal ignoring ASCII case. */
+int str_ieq(const char *a, const char *b);
+/* Returns 1 if 's' is valid UTF-8 of 'n' bytes. */
+int utf8_valid(const char *s, size_t n);
+/* Returns 1 if 's' holds a C0 control character other than TAB (CR, LF, NUL...). */
+int str_has_control(const char *s);
+
+/* Parses a whole decimal integer into *out; 0 on success, -1 if not one. */
+int parse_int(const char *s, long long min, long long max, long long *out);
+
+
+
+/* A map from database ids to small indexes (open addressing). */
+struct idmap {
+	int64_t *keys;		/* 0 marks a free slot: ids are positive */
+	size_t *values;
+	size_t cap;
+	size_t count;
+};
+#define IDMAP_INIT { NULL, NULL, 0, 0 }
+
+/* Sets id -> value (id > 0). */
+void idmap_put(struct idmap *m, int64_t id, size_t value);
+/* Returns 1 and sets *value if id is present, else 0. */
+int idmap_get(const struct idmap *m, int64_t id, size_t *value);
+void idmap_free(struct idmap *m);
+
+/* A map from strings (compared without ASCII case) to numbers, for small lookups. */
+struct strmap {
+	char **keys;
+	long *values;
+	size_t cap;
+	size_t count;
+};
+#define STRMAP_INIT { NULL, NULL, 0, 0 }
+
+/* Sets key -> value (the key is copied). */
+void strmap_put(struct strmap *m, const char *key, long value);
+/* Returns 1 and sets *value if the key is present, else 0. */
+int strmap_get(const struct strmap *m, const char *key, long *value);
+void strmap_free(struct strmap *m);
+
+#endif

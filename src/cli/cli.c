@@ -1,0 +1,223 @@
+/* cli.c - helpers every command shares: messages, option parsing, lookups. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "showup/timeutil.h"
+
+int
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
+const char *
+cli_command_name(const struct cmd_entry *e, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s", e->group ? e->group : "", e->group ? " " : "",
+	    e->name);
+	return buf;
+}
+
+int
+cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+	char name[64];
+	va_list ap;
+
+	fputs("error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cli->entry != NULL)
+		fprintf(stderr, "usage: showup %s %s\n",
+		    cli_command_name(cli->entry, name, sizeof name), cli->entry->args);
+	return EXIT_USAGE;
+}
+
+int
+cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts)
+{
+	char spec[64];
+	int c;
+
+	snprintf(spec, sizeof spec, ":%s", shortopts);
+	opterr = 0;
+	c = getopt_long(argc, argv, spec, longopts, NULL);
+	if (c == '?') {
+		if (optopt != 0)
+			cli_usage_error(cli, "unknown option '-%c'", optopt);
+		else
+			cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		return '?';
+	}
+	if (c == ':') {
+		cli_usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
+		return '?';
+	}
+	return c;
+}
+
+int
+cli_cohort(struct cli *cli, const char *slug, struct cohort *out)
+{
+	su_err e;
+
+	if (cohort_find(cli->st, slug, out, &e) != 1)
+		return cli_error("%s", e.msg);
+	return EXIT_OK;
+}
+
+int
+cli_session(struct cli *cli, const char *ref, struct cohort *c, struct session *s)
+{
+	const char *colon = strrchr(ref, ':');
+	long long number;
+	char *slug;
+	su_err e;
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	memset(s, 0, sizeof *s);
+	if (colon == NULL || parse_int(colon + 1, 1, 1000000, &number) < 0)
+		return cli_usage_error(cli, "'%s' does not name a session (use "
+		    "COHORT:NUMBER, e.g. spring26:3)", ref);
+	slug = xstrndup(ref, (size_t)(colon - ref));
+	rc = cli_cohort(cli, slug, c);
+	free(slug);
+	if (rc != EXIT_OK)
+		return rc;
+	if (session_find(cli->st, c, (int)number, s, &e) != 1) {
+		cohort_free(c);
+		return cli_error("%s", e.msg);
+	}
+	return EXIT_OK;
+}
+
+int
+cli_participant(struct cli *cli, const struct cohort *c, const char *email,
+    struct participant *out)
+{
+	su_err e;
+
+	if (participant_find(cli->st, c, email, out, &e) != 1)
+		return cli_error("%s", e.msg);
+	return EXIT_OK;
+}
+
+int
+cli_time(const struct cohort *c, const char *text, int64_t *out)
+{
+	su_err e;
+
+	if (strcmp(text, "now") == 0) {
+		*out = time_now();
+		return 0;
+	}
+	if (time_parse(text, c->tz, out, &e) < 0) {
+		cli_error("%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+void
+cli_policy(const struct cohort *c, struct policy *p)
+{
+	(void)c;
+	policy_default(p);
+}
+
+int
+cli_import_report(const char *what, const struct import_result *r, int rc,
+    const su_err *e)
+{
+	fputs(sb_str(&r->messages), stderr);
+	if (r->bad_rows > IMPORT_MAX_MESSAGES)
+		fprintf(stderr, "... and %zu more bad rows\n",
+		    r->bad_rows - IMPORT_MAX_MESSAGES);
+	if (r->ignored.len > 0)
+		fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
+	if (rc < 0)
+		return cli_error("%s", e->msg);
+	printf("%s%zu %s row%s: %zu added, %zu updated, %zu unchanged\n",
+	    r->dry_run ? "dry run, nothing written: " : "", r->rows, what,
+	    r->rows == 1 ? "" : "s", r->added, r->updated, r->unchanged);
+	return EXIT_OK;
+}
+
+void
+cli_import_progress(void *arg, size_t rows, long long bytes)
+{
+	(void)arg;
+	(void)bytes;
+	if (bytes < 0)
+		fprintf(stderr, "\r%zu rows read\n", rows);
+	else
+		fprintf(stderr, "\r%zu rows read...", rows);
+}
+
+void
+cli_import_progress_setup(struct import_result *r)
+{
+	if (isatty(STDERR_FILENO)) {
+		r->progress = cli_import_progress;
+		r->progress_arg = NULL;
+	}
+}
+
+int
+cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
+    const char *email, const struct fact_spec *spec)
+{
+	struct participant p;
+	struct attendance a;
+	struct policy pol;
+	struct outcome_input in;
+	int64_t now = time_now();
+	char *what;
+	int rc;
+	su_err e;
+
+	if (cli_participant(cli, c, email, &p) != EXIT_OK)
+		return EXIT_FAIL;
+	cli_policy(c, &pol);
+	rc = store_begin(cli->st, &e);
+	if (rc == 0)
+		rc = attendance_record(cli->st, c, &pol, s, &p, spec, now, &e);
+	if (rc < 0 || store_commit(cli->st, &e) < 0) {
+		store_rollback(cli->st);
+		participant_free(&p);
+		return cli_error("%s", e.msg);
+	}
+	attendance_get(cli->st, s->id, p.id, &a, NULL);
+	in = (struct outcome_input){ .expected = 1, .starts_at = s->starts_at, .now = now,
+		.fact = &a };
+	policy_cutoff(&pol, c->tz, s->starts_at, &in.cutoff);
+	what = attendance_describe(&a, c->tz);
+	printf("%s:%d %s: %s%s -> %s", c->slug, s->number, p.email, what,
+	    rc == 0 ? " (already recorded)" : rc == 2 ? " (corrected)" : "",
+	    outcome_name(outcome_of(&pol, &in)));
+	if (pol.points[outcome_of(&pol, &in)] > 0)
+		printf(", %d point%s", pol.points[outcome_of(&pol, &in)],
+		    pol.points[outcome_of(&pol, &in)] == 1 ? "" : "s");
+	putchar('\n');
+	free(what);
+	attendance_free(&a);
+	participant_free(&p);
+	return EXIT_OK;
+}

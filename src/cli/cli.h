@@ -1,0 +1,89 @@
+/* cli.h - what every command file shares: the context, the table entry, helpers. */
+#ifndef SHOWUP_CLI_H
+#define SHOWUP_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "showup/import.h"
+#include "showup/model.h"
+#include "showup/policy.h"
+#include "showup/store.h"
+
+/* Exit statuses, as git and most tools use them. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* How a command wants the database opened before it runs. */
+enum cmd_db { CMD_DB_NONE, CMD_DB_CREATE, CMD_DB_EXISTING };
+
+struct cli {
+	const char *db_flag;		/* --db PATH, or NULL */
+	struct store *st;		/* opened for the command by its cmd_db */
+	const struct cmd_entry *entry;	/* the command running */
+};
+
+struct cmd_entry {
+	const char *group;	/* "cohort", or NULL for a command of its own */
+	const char *name;	/* "add" */
+	const char *alias;	/* another name ("ls"), or NULL */
+	const char *args;	/* usage after the name: "SLUG --name NAME ..." */
+	const char *summary;	/* one line for 'showup help' */
+	const char *help;	/* the options and details, for 'showup help CMD' and -h */
+	enum cmd_db db;
+	int (*exec)(struct cli *cli, int argc, char **argv);
+};
+
+/* Runs the command that argv names (argv[0] is the first word after the globals). */
+int cmd_dispatch(struct cli *cli, int argc, char **argv);
+/* Prints 'showup help' (every command) or one command's help to 'out'; 0, or 2 if unknown. */
+int cmd_help(FILE *out, int argc, char **argv);
+/* The table of every command, ended by an entry with a NULL name. */
+extern const struct cmd_entry *const cmd_table[];
+
+/* Prints "error: ..." to stderr; returns EXIT_FAIL. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "error: ..." and the command's usage line to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Prints the full name of a command ("cohort add") into buf. */
+const char *cli_command_name(const struct cmd_entry *e, char *buf, size_t size);
+
+/*
+ * getopt_long with showup's messages: returns the option, -1 at the end, or '?'
+ * after printing a usage error (the command then returns EXIT_USAGE).
+ */
+int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
+    const struct option *longopts);
+
+/* Looks up a cohort by slug, printing the error; EXIT_OK or EXIT_FAIL. */
+int cli_cohort(struct cli *cli, const char *slug, struct cohort *out);
+/* Splits "SLUG:N" and finds both, printing errors; EXIT_OK, EXIT_FAIL or EXIT_USAGE. */
+int cli_session(struct cli *cli, const char *ref, struct cohort *c, struct session *s);
+/* Finds a participant of cohort 'c' by e-mail, printing the error; EXIT_OK or EXIT_FAIL. */
+int cli_participant(struct cli *cli, const struct cohort *c, const char *email,
+    struct participant *out);
+/* Parses a time typed for cohort 'c' ("now" allowed), printing the error; 0 or -1. */
+int cli_time(const struct cohort *c, const char *text, int64_t *out);
+/* The policy of a cohort (the defaults until policies are stored). */
+void cli_policy(const struct cohort *c, struct policy *p);
+
+/*
+ * Records 'spec' for one participant of session 's' in its own transaction and
+ * prints what it now counts as. Shared by mark and cancel. Returns the exit status.
+ */
+int cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
+    const char *email, const struct fact_spec *spec);
+
+/* Prints an import's outcome (rows, added, updated, errors, ignored columns); the exit status. */
+int cli_import_report(const char *what, const struct import_result *r, int rc,
+    const su_err *e);
+/* Progress of a long import on stderr when it is a terminal. */
+void cli_import_progress(void *arg, size_t rows, long long bytes);
+/* Sets up progress reporting in 'r' if stderr is a terminal. */
+void cli_import_progress_setup(struct import_result *r);
+
+/* Shared views (views.c): one way to print each thing. */
+void view_cohort(struct store *st, const struct cohort *c, FILE *out);
+int view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *out);
+
+#endif

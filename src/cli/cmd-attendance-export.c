@@ -1,0 +1,65 @@
+/* cmd-attendance-export.c - showup attendance export: facts out as CSV. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+#include "showup/atomicfile.h"
+
+static const struct option attendance_export_options[] = {
+	{ "output", required_argument, NULL, 'o' },
+	{ 0 }
+};
+
+/* Writes the cohort's attendance as CSV to a file (atomically) or stdout. */
+static int
+cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
+{
+	struct atomic_file af = { 0 };
+	const char *path = NULL;
+	struct policy p;
+	struct cohort c;
+	FILE *out = stdout;
+	int opt, rc = EXIT_FAIL;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv, "o:", attendance_export_options)) != -1) {
+		if (opt != 'o')
+			return EXIT_USAGE;
+		path = optarg;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(cli, "give one cohort (SLUG)");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	cli_policy(&c, &p);
+	if (path != NULL && (out = atomic_open(&af, path, &e)) == NULL) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	if (export_attendance(cli->st, &c, &p, out, &e) < 0) {
+		cli_error("%s", e.msg);
+		if (path != NULL)
+			atomic_abort(&af);
+		goto done;
+	}
+	if (path != NULL && atomic_commit(&af, &e) < 0) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	if (path != NULL)
+		fprintf(stderr, "wrote %s\n", path);
+	rc = EXIT_OK;
+done:
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_attendance_export_entry = {
+	"attendance", "export", NULL, "SLUG [-o FILE.csv]",
+	"write a cohort's attendance records as CSV",
+	"RFC 4180 CSV with the columns 'attendance import' reads (and name, date\n"
+	"and outcome for people), so an export imports back to the same data.\n"
+	"-o writes a file (under a temporary name, then renamed); else stdout.\n",
+	CMD_DB_EXISTING, cmd_attendance_export_exec
+};

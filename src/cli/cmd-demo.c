@@ -1,0 +1,149 @@
+/* cmd-demo.c - showup demo: the sample program of seeds/ in a fresh database. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+
+/* Returns the seeds folder: $SHOWUP_DATADIR/seeds, the installed one, or the source tree's. */
+static char *
+find_seeds(void)
+{
+	const char *env = getenv("SHOWUP_DATADIR");
+	const char *roots[] = { env, PKGDATADIR, SRCDIR };
+
+	for (size_t i = 0; i < ARRAY_SIZE(roots); i++) {
+		char *dir, *probe;
+		int found;
+
+		if (roots[i] == NULL || *roots[i] == '\0')
+			continue;
+		dir = xasprintf("%s/seeds", roots[i]);
+		probe = xasprintf("%s/cohort.csv", dir);
+		found = access(probe, R_OK) == 0;
+		free(probe);
+		if (found)
+			return dir;
+		free(dir);
+	}
+	return NULL;
+}
+
+/* Imports one seed file with 'fn' (a cohort-bound importer or NULL for cohorts). */
+static int
+load_seed(struct store *st, const char *seeds, const char *file, const struct cohort *c,
+    const struct policy *p, su_err *e)
+{
+	struct import_result r;
+	char *path = xasprintf("%s/%s", seeds, file);
+	int rc;
+
+	import_result_init(&r, 0);
+	if (c == NULL)
+		rc = import_cohorts(st, path, &r, e);
+	else if (strcmp(file, "participants.csv") == 0)
+		rc = import_roster(st, c, path, &r, e);
+	else if (strcmp(file, "sessions.csv") == 0)
+		rc = import_sessions(st, c, path, &r, e);
+	else
+		rc = import_attendance(st, c, p, path, &r, e);
+	if (rc < 0 && r.messages.len > 0)
+		fputs(sb_str(&r.messages), stderr);
+	else if (rc == 0)
+		printf("loaded %-17s %zu rows\n", file, r.rows);
+	import_result_free(&r);
+	free(path);
+	return rc;
+}
+
+/* Loads every seed file into the store; 0 or -1 after printing why. */
+static int
+load_seeds(struct store *st, const char *seeds, struct cohort *c)
+{
+	struct cohort_list l;
+	struct policy p;
+	su_err e;
+
+	if (load_seed(st, seeds, "cohort.csv", NULL, NULL, &e) < 0 ||
+	    cohort_list_all(st, &l, &e) < 0)
+		return cli_error("%s", e.msg), -1;
+	if (l.n == 0) {
+		cohort_list_free(&l);
+		return cli_error("%s/cohort.csv holds no cohort", seeds), -1;
+	}
+	if (cohort_find(st, l.v[0].slug, c, &e) != 1) {
+		cohort_list_free(&l);
+		return cli_error("%s", e.msg), -1;
+	}
+	cohort_list_free(&l);
+	cli_policy(c, &p);
+	if (load_seed(st, seeds, "participants.csv", c, &p, &e) < 0 ||
+	    load_seed(st, seeds, "sessions.csv", c, &p, &e) < 0 ||
+	    load_seed(st, seeds, "attendance.csv", c, &p, &e) < 0)
+		return cli_error("%s", e.msg), -1;
+	return 0;
+}
+
+/* Loads the sample program and prints the cohort and its attendance. */
+static int
+cmd_demo_exec(struct cli *cli, int argc, char **argv)
+{
+	char *seeds = NULL, *dir = NULL, *path = NULL;
+	struct cohort c = { 0 };
+	int rc = EXIT_FAIL;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+		return EXIT_USAGE;
+	if (optind != argc)
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+	if ((seeds = find_seeds()) == NULL)
+		return cli_error("cannot find the sample data (seeds/cohort.csv); set "
+		    "SHOWUP_DATADIR to the folder that holds seeds/");
+	if (cli->db_flag != NULL) {
+		path = xstrdup(cli->db_flag);
+	} else {
+		const char *tmp = getenv("TMPDIR");
+
+		dir = xasprintf("%s/showup-demo-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+		if (mkdtemp(dir) == NULL) {
+			cli_error("cannot create a folder for the demo: %s", strerror(errno));
+			goto done;
+		}
+		path = xasprintf("%s/showup.db", dir);
+	}
+	if ((cli->st = store_open(path, STORE_CREATE, &e)) == NULL) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	printf("demo database: %s\n", path);
+	if (load_seeds(cli->st, seeds, &c) < 0)
+		goto done;
+	putchar('\n');
+	view_cohort(cli->st, &c, stdout);
+	putchar('\n');
+	rc = view_attendance_grid(cli->st, &c, 0, stdout);
+	printf("\nlook around: showup --db %s session list %s\n", path, c.slug);
+done:
+	cohort_free(&c);
+	store_close(cli->st);
+	cli->st = NULL;
+	free(seeds);
+	free(dir);
+	free(path);
+	return rc;
+}
+
+const struct cmd_entry cmd_demo_entry = {
+	NULL, "demo", NULL, "[--db PATH]",
+	"load the sample program into a fresh database and show it",
+	"The sample cohort (seeds/: a dozen participants, ten sessions of three\n"
+	"kinds, a realistic mix of outcomes) goes into a new database in a\n"
+	"temporary folder, or into --db PATH. The demo prints the cohort and its\n"
+	"attendance grid, and tells where the database is so you can explore.\n",
+	CMD_DB_NONE, cmd_demo_exec
+};

@@ -1,0 +1,28 @@
+/* cmd-init.c - showup init: create the database (or bring it up to date). */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+/* Creates or upgrades the database and says where it is. */
+static int
+cmd_init_exec(struct cli *cli, int argc, char **argv)
+{
+	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+		return EXIT_USAGE;
+	if (optind < argc)
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+	printf("database ready: %s\n", cli->st->path);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_init_entry = {
+	NULL, "init", NULL, "",
+	"create the database, or bring an older one up to date",
+	"The database is --db PATH, else $SHOWUP_DB, else\n"
+	"$XDG_DATA_HOME/showup/showup.db (~/.local/share/showup/showup.db).\n"
+	"It is created mode 0600 with its folders. Other commands that change\n"
+	"data create it too; commands that only read need it to exist.\n",
+	CMD_DB_CREATE, cmd_init_exec
+};

@@ -1,0 +1,79 @@
+/* cmd-mark.c - showup mark: record what happened for one participant at one session. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+static const struct option mark_options[] = {
+	{ "note", required_argument, NULL, 'n' },
+	{ 0 }
+};
+
+/* Reads "present | late MINUTES | no-show | excused REASON" into 'spec'; EXIT_OK or EXIT_USAGE. */
+static int
+parse_mark(struct cli *cli, int argc, char **argv, struct fact_spec *spec)
+{
+	const char *status = argv[0];
+	int wants_arg = str_ieq(status, "late") || str_ieq(status, "l") ||
+	    str_ieq(status, "excused") || str_ieq(status, "e");
+
+	if (str_ieq(status, "cancelled") || str_ieq(status, "canceled") ||
+	    str_ieq(status, "cancel"))
+		return cli_usage_error(cli, "a cancellation has a time and a reason: use "
+		    "'showup cancel SLUG:N EMAIL --at TIME --reason CODE'");
+	if (wants_arg && argc != 2)
+		return cli_usage_error(cli, "'%s' needs %s", status, status[0] == 'l' ||
+		    status[0] == 'L' ? "the minutes late (late 12)"
+		    : "a reason (excused medical)");
+	if (!wants_arg && argc != 1)
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[1]);
+	spec->status = status;
+	if (status[0] == 'l' || status[0] == 'L')
+		spec->minutes = argv[1];
+	else if (wants_arg)
+		spec->reason = argv[1];
+	return EXIT_OK;
+}
+
+/* Records one participant's attendance at one session. */
+static int
+cmd_mark_exec(struct cli *cli, int argc, char **argv)
+{
+	struct fact_spec spec = { 0 };
+	struct cohort c;
+	struct session s;
+	int opt, rc;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", mark_options)) != -1) {
+		if (opt != 'n')
+			return EXIT_USAGE;
+		spec.note = optarg;
+	}
+	if (argc - optind < 3)
+		return cli_usage_error(cli, "give a session (SLUG:N), an e-mail address "
+		    "and what happened");
+	if ((rc = parse_mark(cli, argc - optind - 2, argv + optind + 2, &spec)) != EXIT_OK)
+		return rc;
+	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
+		return rc;
+	rc = cli_record_one(cli, &c, &s, argv[optind + 1], &spec);
+	session_free(&s);
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_mark_entry = {
+	NULL, "mark", NULL,
+	"SLUG:N EMAIL present | late MINUTES | no-show | excused REASON [--note TEXT]",
+	"record one participant's attendance at a session",
+	"present      arrived on time\n"
+	"late MINUTES arrived that many minutes late (within the grace period,\n"
+	"             5 minutes by default, it still counts as present)\n"
+	"no-show      did not come and did not cancel\n"
+	"excused REASON  absent for an accepted emergency (medical,\n"
+	"             personal-emergency)\n"
+	"Marking again corrects the record; the audit log keeps the old value.\n"
+	"A participant's cancellation is recorded with 'showup cancel'.\n",
+	CMD_DB_EXISTING, cmd_mark_exec
+};

@@ -1,0 +1,115 @@
+/* cmd-session-add.c - showup session add: schedule one session. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "commands.h"
+#include "showup/timeutil.h"
+
+static const struct option session_add_options[] = {
+	{ "at", required_argument, NULL, 't' },
+	{ "minutes", required_argument, NULL, 'm' },
+	{ "kind", required_argument, NULL, 'k' },
+	{ "title", required_argument, NULL, 'T' },
+	{ "location", required_argument, NULL, 'l' },
+	{ "with", required_argument, NULL, 'w' },
+	{ 0 }
+};
+
+/* Resolves each --with e-mail to a participant id; EXIT_OK or EXIT_FAIL. */
+static int
+resolve_with(struct cli *cli, const struct cohort *c, char **emails, size_t n,
+    int64_t *ids)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct participant p;
+
+		if (cli_participant(cli, c, emails[i], &p) != EXIT_OK)
+			return EXIT_FAIL;
+		ids[i] = p.id;
+		participant_free(&p);
+	}
+	return EXIT_OK;
+}
+
+/* Schedules the session the options describe. */
+static int
+cmd_session_add_exec(struct cli *cli, int argc, char **argv)
+{
+	struct session s = { .minutes = 60, .kind = SESSION_GROUP, .title = "",
+		.location = "" };
+	char **with = xcalloc((size_t)argc, sizeof *with);
+	int64_t *ids = xcalloc((size_t)argc, sizeof *ids);
+	const char *at = NULL;
+	size_t nwith = 0;
+	struct cohort c = { 0 };
+	int opt, kind, number, rc = EXIT_USAGE;
+	char when[40];
+	long long v;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", session_add_options)) != -1) {
+		switch (opt) {
+		case 't': at = optarg; break;
+		case 'T': s.title = optarg; break;
+		case 'l': s.location = optarg; break;
+		case 'w': with[nwith++] = optarg; break;
+		case 'm':
+			if (parse_int(optarg, 1, 1440, &v) < 0) {
+				cli_usage_error(cli, "--minutes takes 1 to 1440, not '%s'", optarg);
+				goto done;
+			}
+			s.minutes = (int)v;
+			break;
+		case 'k':
+			if ((kind = session_kind_parse(optarg)) < 0) {
+				cli_usage_error(cli, "unknown kind '%s' (group, coaching, "
+				    "practice)", optarg);
+				goto done;
+			}
+			s.kind = (enum session_kind)kind;
+			break;
+		default:
+			goto done;
+		}
+	}
+	if (optind + 1 != argc || at == NULL) {
+		cli_usage_error(cli, optind + 1 != argc ? "give one cohort (SLUG)"
+		    : "--at is needed (\"YYYY-MM-DD HH:MM\")");
+		goto done;
+	}
+	rc = EXIT_FAIL;
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK ||
+	    cli_time(&c, at, &s.starts_at) < 0 ||
+	    resolve_with(cli, &c, with, nwith, ids) != EXIT_OK)
+		goto done;
+	if (store_begin(cli->st, &e) < 0 ||
+	    (number = session_add(cli->st, &c, &s, ids, nwith, &e)) < 0 ||
+	    store_commit(cli->st, &e) < 0) {
+		store_rollback(cli->st);
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	printf("added session %s:%d, %s %s, %d min\n", c.slug, number,
+	    session_kind_name(s.kind), time_format_human(c.tz, s.starts_at, when,
+	    sizeof when), s.minutes);
+	rc = EXIT_OK;
+done:
+	cohort_free(&c);
+	free(with);
+	free(ids);
+	return rc;
+}
+
+const struct cmd_entry cmd_session_add_entry = {
+	"session", "add", NULL,
+	"SLUG --at \"YYYY-MM-DD HH:MM\" [--minutes 60] [--kind group|coaching|practice]\n"
+	"                         [--title T] [--location L] [--with EMAIL]...",
+	"schedule a session",
+	"The session gets the next number of the cohort, kept for good. --at is\n"
+	"the cohort's local time unless it carries an offset (2027-03-01T09:00+11:00).\n"
+	"A group session expects every active participant; a coaching or practice\n"
+	"session expects those named with --with (repeat it for each).\n",
+	CMD_DB_CREATE, cmd_session_add_exec
+};

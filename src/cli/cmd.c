@@ -1,0 +1,301 @@
+/* cmd.c - the table of every command, and finding one by name, prefix or near miss. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_init_entry,
+	&cmd_cohort_add_entry,
+	&cmd_cohort_import_entry,
+	&cmd_cohort_list_entry,
+	&cmd_cohort_show_entry,
+	&cmd_participant_add_entry,
+	&cmd_participant_import_entry,
+	&cmd_participant_list_entry,
+	&cmd_participant_withdraw_entry,
+	&cmd_session_add_entry,
+	&cmd_session_import_entry,
+	&cmd_session_list_entry,
+	&cmd_session_cancel_entry,
+	&cmd_mark_entry,
+	&cmd_cancel_entry,
+	&cmd_rollcall_entry,
+	&cmd_attendance_import_entry,
+	&cmd_attendance_export_entry,
+	&cmd_attendance_show_entry,
+	&cmd_log_entry,
+	&cmd_demo_entry,
+	&cmd_help_entry,
+	NULL
+};
+
+/* Returns the first word that names entry e: its group, or its own name. */
+static const char *
+first_word(const struct cmd_entry *e)
+{
+	return e->group ? e->group : e->name;
+}
+
+/* Returns the edit distance (with transpositions) of two short words, capped at 9. */
+static int
+edit_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	int d[24][24];
+
+	if (n > 22 || m > 22)
+		return 9;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= m; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++) {
+		for (size_t j = 1; j <= m; j++) {
+			int cost = a[i - 1] != b[j - 1];
+			int best = d[i - 1][j] + 1;
+
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + cost < best)
+				best = d[i - 1][j - 1] + cost;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[n][m];
+}
+
+/* Prints "did you mean" lines for words near 'word' among 'words'. */
+static void
+suggest(const char *word, const char *const *words, size_t n)
+{
+	int shown = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int limit = strlen(words[i]) > 4 ? 2 : 1;
+
+		if (edit_distance(word, words[i]) > limit)
+			continue;
+		fprintf(stderr, "%s '%s'", shown ? " or" : "did you mean", words[i]);
+		shown = 1;
+	}
+	if (shown)
+		fputs("?\n", stderr);
+}
+
+/*
+ * Picks the one word of 'words' that 'word' names: exactly, else as the unique
+ * prefix; words of the same owner (a name and its alias) count as one when
+ * 'owners' is given. Returns its index, -1 if none, -2 if ambiguous.
+ */
+static int
+pick_word(const char *word, const char *const *words, const void *const *owners, size_t n)
+{
+	size_t len = strlen(word);
+	int found = -1;
+
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(word, words[i]) == 0)
+			return (int)i;
+	for (size_t i = 0; i < n; i++) {
+		if (strncmp(word, words[i], len) != 0)
+			continue;
+		if (found >= 0 && strcmp(words[found], words[i]) != 0 &&
+		    (owners == NULL || owners[found] != owners[i]))
+			return -2;
+		found = (int)i;
+	}
+	return found;
+}
+
+/* Collects the distinct first words of the table (and aliases of plain commands). */
+static size_t
+top_words(const char **words, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; cmd_table[i] != NULL && n + 2 < max; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+		size_t k;
+
+		for (k = 0; k < n; k++)
+			if (strcmp(words[k], first_word(e)) == 0)
+				break;
+		if (k == n)
+			words[n++] = first_word(e);
+		if (e->group == NULL && e->alias != NULL)
+			words[n++] = e->alias;
+	}
+	return n;
+}
+
+/* Finds the command of a group: words after the group name. NULL after printing why. */
+static const struct cmd_entry *
+find_in_group(const char *group, const char *word)
+{
+	const char *words[32];
+	const struct cmd_entry *entries[32];
+	size_t n = 0;
+	int k;
+
+	for (size_t i = 0; cmd_table[i] != NULL && n + 2 < ARRAY_SIZE(words); i++) {
+		const struct cmd_entry *e = cmd_table[i];
+
+		if (e->group == NULL || strcmp(e->group, group) != 0)
+			continue;
+		entries[n] = e;
+		words[n++] = e->name;
+		if (e->alias != NULL) {
+			entries[n] = e;
+			words[n++] = e->alias;
+		}
+	}
+	if (word == NULL) {
+		fprintf(stderr, "error: '%s' needs a subcommand:", group);
+		for (size_t i = 0; i < n; i++)
+			if (words[i] == entries[i]->name)
+				fprintf(stderr, " %s", words[i]);
+		fputc('\n', stderr);
+		return NULL;
+	}
+	k = pick_word(word, words, (const void *const *)entries, n);
+	if (k >= 0)
+		return entries[k];
+	if (k == -2)
+		fprintf(stderr, "error: '%s %s' is ambiguous\n", group, word);
+	else
+		fprintf(stderr, "error: '%s %s' is not a showup command\n", group, word);
+	suggest(word, words, n);
+	return NULL;
+}
+
+/* Finds the entry argv names; sets *used to the words it took. NULL after printing why. */
+static const struct cmd_entry *
+find_command(int argc, char **argv, int *used)
+{
+	const char *words[64];
+	size_t n = top_words(words, ARRAY_SIZE(words));
+	int k = pick_word(argv[0], words, NULL, n);
+
+	if (k < 0) {
+		fprintf(stderr, "error: '%s' is %s showup command\n", argv[0],
+		    k == -2 ? "an ambiguous" : "not a");
+		suggest(argv[0], words, n);
+		fputs("see 'showup help' for the list\n", stderr);
+		return NULL;
+	}
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		const struct cmd_entry *e = cmd_table[i];
+
+		if (e->group == NULL && (strcmp(e->name, words[k]) == 0 ||
+		    (e->alias && strcmp(e->alias, words[k]) == 0))) {
+			*used = 1;
+			return e;
+		}
+	}
+	*used = 2;
+	return find_in_group(words[k], argc > 1 ? argv[1] : NULL);
+}
+
+/* Returns 1 if argv asks for help (-h or --help before any "--"). */
+static int
+wants_help(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return 0;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Prints one command's usage and help. */
+static void
+print_entry_help(FILE *out, const struct cmd_entry *e)
+{
+	char name[64];
+
+	fprintf(out, "usage: showup %s%s%s\n\n%s\n", cli_command_name(e, name, sizeof name),
+	    *e->args ? " " : "", e->args, e->summary);
+	if (e->alias != NULL)
+		fprintf(out, "(also: showup %s%s%s)\n", e->group ? e->group : "",
+		    e->group ? " " : "", e->alias);
+	if (e->help != NULL && *e->help)
+		fprintf(out, "\n%s", e->help);
+}
+
+/* Opens the database the way the command wants it; EXIT_OK or EXIT_FAIL. */
+static int
+open_store(struct cli *cli, const struct cmd_entry *e)
+{
+	char *path;
+	su_err err;
+
+	if (e->db == CMD_DB_NONE)
+		return EXIT_OK;
+	path = store_resolve_path(cli->db_flag);
+	cli->st = store_open(path, e->db == CMD_DB_CREATE ? STORE_CREATE : STORE_EXISTING,
+	    &err);
+	free(path);
+	if (cli->st == NULL)
+		return cli_error("%s", err.msg);
+	return EXIT_OK;
+}
+
+int
+cmd_dispatch(struct cli *cli, int argc, char **argv)
+{
+	const struct cmd_entry *e;
+	int used = 0, rc;
+
+	if (argc == 0)
+		return cmd_help(stdout, 0, argv);
+	e = find_command(argc, argv, &used);
+	if (e == NULL)
+		return EXIT_USAGE;
+	argc -= used - 1;
+	argv += used - 1;
+	if (wants_help(argc, argv)) {
+		print_entry_help(stdout, e);
+		return EXIT_OK;
+	}
+	cli->entry = e;
+	if ((rc = open_store(cli, e)) != EXIT_OK)
+		return rc;
+	optind = 0;
+	rc = e->exec(cli, argc, argv);
+	store_close(cli->st);
+	cli->st = NULL;
+	return rc;
+}
+
+int
+cmd_help(FILE *out, int argc, char **argv)
+{
+	const struct cmd_entry *e;
+	char name[64];
+	int used;
+
+	if (argc > 0) {
+		if ((e = find_command(argc, argv, &used)) == NULL)
+			return EXIT_USAGE;
+		print_entry_help(out, e);
+		return EXIT_OK;
+	}
+	fputs("usage: showup [--db PATH] COMMAND [ARGS]\n\n"
+	    "Attendance and commitment for cohort coaching programs.\n\n", out);
+	for (size_t i = 0; cmd_table[i] != NULL; i++) {
+		e = cmd_table[i];
+		fprintf(out, "  %-22s %s\n", cli_command_name(e, name, sizeof name),
+		    e->summary);
+	}
+	fputs("\nCommands may be shortened to a unique prefix (showup part imp).\n"
+	    "'showup help COMMAND' or 'showup COMMAND -h' tells more.\n", out);
+	return EXIT_OK;
+}

@@ -1,0 +1,30 @@
+/* commands.h - one entry per command file; cmd.c lists them all. */
+#ifndef SHOWUP_COMMANDS_H
+#define SHOWUP_COMMANDS_H
+
+#include "cli.h"
+
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_cohort_add_entry;
+extern const struct cmd_entry cmd_cohort_import_entry;
+extern const struct cmd_entry cmd_cohort_list_entry;
+extern const struct cmd_entry cmd_cohort_show_entry;
+extern const struct cmd_entry cmd_participant_add_entry;
+extern const struct cmd_entry cmd_participant_import_entry;
+extern const struct cmd_entry cmd_participant_list_entry;
+extern const struct cmd_entry cmd_participant_withdraw_entry;
+extern const struct cmd_entry cmd_session_add_entry;
+extern const struct cmd_entry cmd_session_import_entry;
+extern const struct cmd_entry cmd_session_list_entry;
+extern const struct cmd_entry cmd_session_cancel_entry;
+extern const struct cmd_entry cmd_mark_entry;
+extern const struct cmd_entry cmd_cancel_entry;
+extern const struct cmd_entry cmd_rollcall_entry;
+extern const struct cmd_entry cmd_attendance_import_entry;
+extern const struct cmd_entry cmd_attendance_export_entry;
+extern const struct cmd_entry cmd_attendance_show_entry;
+extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_help_entry;
+
+#endif

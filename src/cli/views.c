@@ -1,0 +1,105 @@
+/* views.c - the one way each shared thing is printed: a cohort, its attendance grid. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "showup/money.h"
+#include "showup/roll.h"
+#include "showup/table.h"
+#include "showup/timeutil.h"
+
+void
+view_cohort(struct store *st, const struct cohort *c, FILE *out)
+{
+	struct participant_list people = { 0 };
+	struct session_list sessions = { 0 };
+	size_t active = 0, cancelled = 0, held = 0;
+	int64_t now = time_now();
+	char fee[48];
+
+	participant_list_all(st, c->id, 1, &people, NULL);
+	session_list_all(st, c->id, &sessions, NULL);
+	for (size_t i = 0; i < people.n; i++)
+		active += people.v[i].status == PARTICIPANT_ACTIVE;
+	for (size_t i = 0; i < sessions.n; i++) {
+		cancelled += sessions.v[i].cancelled;
+		held += !sessions.v[i].cancelled && sessions.v[i].starts_at <= now;
+	}
+	fprintf(out, "cohort        %s\n", c->slug);
+	fprintf(out, "name          %s\n", c->name);
+	fprintf(out, "coach         %s <%s>\n", c->coach_name, c->coach_email);
+	fprintf(out, "time zone     %s\n", c->tz);
+	fprintf(out, "fee           %s\n", money_format(c->fee_cents, c->currency, fee,
+	    sizeof fee));
+	if (*c->starts_on || *c->ends_on)
+		fprintf(out, "dates         %s to %s\n", *c->starts_on ? c->starts_on : "?",
+		    *c->ends_on ? c->ends_on : "?");
+	fprintf(out, "participants  %zu active, %zu withdrawn\n", active, people.n - active);
+	fprintf(out, "sessions      %zu: %zu held, %zu cancelled by the coach, %zu to come\n",
+	    sessions.n, held, cancelled, sessions.n - held - cancelled);
+	participant_list_free(&people);
+	session_list_free(&sessions);
+}
+
+/* Builds the grid table: a row per participant, a column per session. */
+static struct table *
+grid_table(const struct roll *r, int csv)
+{
+	size_t ncols = r->sessions.n + 2;
+	const char **headers = xcalloc(ncols, sizeof *headers);
+	const char **row = xcalloc(ncols, sizeof *row);
+	char **numbers = xcalloc(r->sessions.n + 1, sizeof *numbers);
+	char (*cells)[2] = xcalloc(r->sessions.n + 1, sizeof *cells);
+	struct table *t;
+
+	headers[0] = "participant";
+	headers[1] = "email";
+	for (size_t j = 0; j < r->sessions.n; j++)
+		headers[j + 2] = numbers[j] = xasprintf("%d", r->sessions.v[j].number);
+	t = table_new(ncols, headers);
+	for (size_t i = 0; i < r->people.n; i++) {
+		row[0] = r->people.v[i].name;
+		row[1] = r->people.v[i].email;
+		for (size_t j = 0; j < r->sessions.n; j++) {
+			enum outcome o = roll_outcome(r, i, j);
+
+			cells[j][0] = outcome_letter(o);
+			row[j + 2] = csv ? outcome_name(o) : cells[j];
+		}
+		table_add_row(t, row);
+	}
+	for (size_t j = 0; j < r->sessions.n; j++)
+		free(numbers[j]);
+	free(numbers);
+	free(cells);
+	free(headers);
+	free(row);
+	return t;
+}
+
+int
+view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *out)
+{
+	struct policy p;
+	struct roll r;
+	struct table *t;
+	su_err e;
+
+	cli_policy(c, &p);
+	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
+		return cli_error("%s", e.msg);
+	t = grid_table(&r, csv);
+	if (csv) {
+		table_print_csv(t, out);
+	} else {
+		table_print(t, out);
+		fputs("\nP present  L late  C cancelled in time  X late cancellation  "
+		    "N no-show  E excused\n? not recorded  . not expected  "
+		    "- cancelled by the coach\n", out);
+	}
+	table_free(t);
+	roll_free(&r);
+	return EXIT_OK;
+}

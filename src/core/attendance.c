@@ -1,0 +1,364 @@
+/* attendance.c - what the coach recorded for each expected attendance, audited. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/model.h"
+#include "showup/policy.h"
+#include "showup/timeutil.h"
+
+static const char *const fact_names[] = { "none", "arrived", "absent", "cancelled" };
+
+const char *
+fact_name(enum fact f)
+{
+	return (unsigned)f < ARRAY_SIZE(fact_names) ? fact_names[f] : "?";
+}
+
+/* Returns the fact named 'name' as stored, FACT_NONE if unknown. */
+static enum fact
+fact_parse(const char *name)
+{
+	for (size_t i = 1; i < ARRAY_SIZE(fact_names); i++)
+		if (strcmp(fact_names[i], name) == 0)
+			return (enum fact)i;
+	return FACT_NONE;
+}
+
+char *
+attendance_describe(const struct attendance *a, const char *tz)
+{
+	char at[40];
+
+	switch (a->fact) {
+	case FACT_ARRIVED:
+		if (a->minutes_late == 0)
+			return xasprintf("present%s%s", *a->note ? "; " : "", a->note);
+		return xasprintf("late %d min%s%s", a->minutes_late,
+		    *a->note ? "; " : "", a->note);
+	case FACT_ABSENT:
+		if (*a->reason)
+			return xasprintf("excused (%s)%s%s", a->reason,
+			    *a->note ? "; " : "", a->note);
+		return xasprintf("no-show%s%s", *a->note ? "; " : "", a->note);
+	case FACT_CANCELLED:
+		return xasprintf("cancelled %s (%s)%s%s",
+		    time_format_iso(tz, a->cancelled_at, at, sizeof at), a->reason,
+		    *a->note ? "; " : "", a->note);
+	case FACT_NONE:
+		break;
+	}
+	return xstrdup("none");
+}
+
+static const char *const sql_attendance_get =
+	"SELECT session_id, participant_id, fact, minutes_late, cancelled_at, reason,"
+	" note FROM attendance WHERE session_id = ? AND participant_id = ?";
+static const char *const sql_attendance_all =
+	"SELECT a.session_id, a.participant_id, a.fact, a.minutes_late,"
+	" a.cancelled_at, a.reason, a.note FROM attendance a"
+	" JOIN session s ON s.id = a.session_id WHERE s.cohort_id = ?"
+	" ORDER BY s.starts_at, s.number, a.participant_id";
+
+/* Fills 'a' from a row of the attendance columns above. */
+static void
+attendance_from_row(sqlite3_stmt *stmt, struct attendance *a)
+{
+	a->session_id = sqlite3_column_int64(stmt, 0);
+	a->participant_id = sqlite3_column_int64(stmt, 1);
+	a->fact = fact_parse((const char *)sqlite3_column_text(stmt, 2));
+	a->minutes_late = sqlite3_column_int(stmt, 3);
+	a->cancelled_at = sqlite3_column_int64(stmt, 4);
+	a->reason = db_column_dup(stmt, 5);
+	a->note = db_column_dup(stmt, 6);
+}
+
+int
+attendance_get(struct store *st, int64_t session_id, int64_t participant_id,
+    struct attendance *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_attendance_get, e);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, session_id);
+	db_bind_int(stmt, 2, participant_id);
+	rc = db_step_row(stmt, e);
+	if (rc == 1)
+		attendance_from_row(stmt, out);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Returns 1 if two facts record the same thing. */
+static int
+attendance_same(const struct attendance *a, const struct attendance *b)
+{
+	if (a->fact != b->fact || strcmp(a->reason, b->reason) != 0 ||
+	    strcmp(a->note, b->note) != 0)
+		return 0;
+	if (a->fact == FACT_ARRIVED && a->minutes_late != b->minutes_late)
+		return 0;
+	if (a->fact == FACT_CANCELLED && a->cancelled_at != b->cancelled_at)
+		return 0;
+	return 1;
+}
+
+/* Checks a fact before it is stored; 0 or -1 with 'e' set. */
+static int
+attendance_check(const struct attendance *a, su_err *e)
+{
+	if (a->fact == FACT_NONE)
+		return su_err_set(e, "nothing to record");
+	if (a->fact == FACT_ARRIVED && (a->minutes_late < 0 || a->minutes_late > 24 * 60))
+		return su_err_set(e, "minutes late must be 0 to 1440, not %d",
+		    a->minutes_late);
+	if (str_has_control(a->reason) || str_has_control(a->note))
+		return su_err_set(e, "reason and note may not hold line breaks");
+	return 0;
+}
+
+static const char *const sql_attendance_upsert =
+	"INSERT INTO attendance (session_id, participant_id, fact, minutes_late,"
+	" cancelled_at, reason, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	" ON CONFLICT (session_id, participant_id) DO UPDATE SET fact = ?3,"
+	" minutes_late = ?4, cancelled_at = ?5, reason = ?6, note = ?7";
+
+int
+attendance_set(struct store *st, const struct cohort *c, const struct attendance *a,
+    const char *subject, su_err *e)
+{
+	struct attendance old;
+	sqlite3_stmt *stmt;
+	char *before = NULL, *after = NULL;
+	int found, rc = -1;
+
+	if (attendance_check(a, e) < 0)
+		return -1;
+	found = attendance_get(st, a->session_id, a->participant_id, &old, e);
+	if (found < 0)
+		return -1;
+	if (found && attendance_same(&old, a)) {
+		rc = 0;
+		goto done;
+	}
+	if ((stmt = store_stmt(st, sql_attendance_upsert, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, a->session_id);
+	db_bind_int(stmt, 2, a->participant_id);
+	db_bind_text(stmt, 3, fact_name(a->fact));
+	if (a->fact == FACT_ARRIVED)
+		db_bind_int(stmt, 4, a->minutes_late);
+	if (a->fact == FACT_CANCELLED)
+		db_bind_int(stmt, 5, a->cancelled_at);
+	db_bind_text(stmt, 6, a->reason);
+	db_bind_text(stmt, 7, a->note);
+	if (db_step_done(stmt, e) < 0)
+		goto done;
+	before = found ? attendance_describe(&old, c->tz) : NULL;
+	after = attendance_describe(a, c->tz);
+	if (audit_add(st, c->id, found ? "correct" : "record", subject, before, after,
+	    e) < 0)
+		goto done;
+	rc = found ? 2 : 1;
+done:
+	if (found)
+		attendance_free(&old);
+	free(before);
+	free(after);
+	return rc;
+}
+
+int
+attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
+    su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_attendance_all, e);
+	size_t cap = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, cohort_id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 64;
+			out->v = xrealloc(out->v, cap * sizeof *out->v);
+		}
+		attendance_from_row(stmt, &out->v[out->n++]);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0) {
+		attendance_list_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+attendance_free(struct attendance *a)
+{
+	free(a->reason);
+	free(a->note);
+	a->reason = a->note = NULL;
+}
+
+void
+attendance_list_free(struct attendance_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		attendance_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* The status words a coach or a file may use, and the fact each one states. */
+static const struct {
+	const char *word;
+	enum fact fact;
+	int excused;
+} status_words[] = {
+	{ "present", FACT_ARRIVED, 0 }, { "p", FACT_ARRIVED, 0 },
+	{ "late", FACT_ARRIVED, 0 }, { "l", FACT_ARRIVED, 0 },
+	{ "no-show", FACT_ABSENT, 0 }, { "noshow", FACT_ABSENT, 0 },
+	{ "no_show", FACT_ABSENT, 0 }, { "absent", FACT_ABSENT, 0 }, { "n", FACT_ABSENT, 0 },
+	{ "excused", FACT_ABSENT, 1 }, { "e", FACT_ABSENT, 1 },
+	{ "cancelled", FACT_CANCELLED, 0 }, { "canceled", FACT_CANCELLED, 0 },
+	{ "cancel", FACT_CANCELLED, 0 }, { "c", FACT_CANCELLED, 0 },
+	{ "late_cancel", FACT_CANCELLED, 0 }, { "late-cancel", FACT_CANCELLED, 0 },
+};
+
+/* Fills the details of a late arrival; 0 or -1 with 'e' set. */
+static int
+build_arrival(const struct fact_spec *spec, int late, struct attendance *out, su_err *e)
+{
+	long long v = 0;
+
+	if (late && (spec->minutes == NULL || *spec->minutes == '\0'))
+		return su_err_set(e, "late needs the minutes late (late 12)");
+	if (spec->minutes && *spec->minutes &&
+	    parse_int(spec->minutes, 0, 1440, &v) < 0)
+		return su_err_set(e, "'%s' is not a number of minutes (0-1440)",
+		    spec->minutes);
+	if (late && v == 0)
+		return su_err_set(e, "late by 0 minutes is present");
+	out->minutes_late = (int)v;
+	return 0;
+}
+
+/* Checks a reason code against the policy; 0 or -1 with 'e' set listing the codes. */
+static int
+check_reason(const struct policy *p, const char *reason, int accepted_only, su_err *e)
+{
+	struct strbuf codes = STRBUF_INIT;
+
+	if (accepted_only ? policy_reason_accepted(p, reason)
+	    : policy_reason_known(p, reason))
+		return 0;
+	policy_reasons_describe(p, accepted_only, &codes);
+	if (*reason == '\0')
+		su_err_set(e, "a reason is needed (%s)", sb_str(&codes));
+	else if (accepted_only && policy_reason_known(p, reason))
+		su_err_set(e, "'%s' is not accepted as an excuse (accepted: %s)",
+		    reason, sb_str(&codes));
+	else
+		su_err_set(e, "unknown reason '%s' (known: %s)", reason, sb_str(&codes));
+	sb_free(&codes);
+	return -1;
+}
+
+int
+fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
+    struct attendance *out, su_err *e)
+{
+	const char *reason = spec->reason ? spec->reason : "";
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < ARRAY_SIZE(status_words); i++)
+		if (spec->status && str_ieq(spec->status, status_words[i].word))
+			break;
+	if (i == ARRAY_SIZE(status_words))
+		return su_err_set(e, "unknown status '%s' (present, late, no-show, "
+		    "excused, cancelled)", spec->status ? spec->status : "");
+	out->fact = status_words[i].fact;
+	if (out->fact == FACT_ARRIVED &&
+	    build_arrival(spec, status_words[i].word[0] == 'l', out, e) < 0)
+		return -1;
+	if (out->fact == FACT_CANCELLED) {
+		if (spec->cancelled_at == NULL || *spec->cancelled_at == '\0')
+			return su_err_set(e, "a cancellation needs the time it came in");
+		if (time_parse(spec->cancelled_at, tz, &out->cancelled_at, e) < 0 ||
+		    check_reason(p, reason, 0, e) < 0)
+			return -1;
+	}
+	if (status_words[i].excused && check_reason(p, reason, 1, e) < 0)
+		return -1;
+	out->reason = xstrdup(out->fact == FACT_ARRIVED ||
+	    (out->fact == FACT_ABSENT && !status_words[i].excused) ? "" : reason);
+	out->note = xstrdup(spec->note ? spec->note : "");
+	return 0;
+}
+
+int
+fact_check_timing(const struct attendance *a, const struct session *s, int64_t now,
+    su_err *e)
+{
+	if (s->cancelled)
+		return su_err_set(e, "session %d was cancelled by the coach", s->number);
+	if (a->fact == FACT_ARRIVED && now < s->starts_at)
+		return su_err_set(e, "session %d has not started yet", s->number);
+	if (a->fact == FACT_ABSENT && *a->reason == '\0' && now < s->starts_at)
+		return su_err_set(e, "session %d has not started yet: nobody can miss "
+		    "it so far", s->number);
+	return 0;
+}
+
+const char *
+fact_status_word(const struct attendance *a)
+{
+	switch (a->fact) {
+	case FACT_ARRIVED:
+		return a->minutes_late > 0 ? "late" : "present";
+	case FACT_ABSENT:
+		return *a->reason ? "excused" : "no-show";
+	case FACT_CANCELLED:
+		return "cancelled";
+	case FACT_NONE:
+		break;
+	}
+	return "";
+}
+
+int
+attendance_record(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, const struct fact_spec *spec,
+    int64_t now, su_err *e)
+{
+	struct attendance a;
+	char *subject;
+	int rc;
+
+	rc = session_expects(st, s, p, e);
+	if (rc <= 0)
+		return rc < 0 ? -1 : su_err_set(e, "'%s' is not expected at session %s:%d",
+		    p->email, c->slug, s->number);
+	if (fact_build(pol, c->tz, spec, &a, e) < 0)
+		return -1;
+	a.session_id = s->id;
+	a.participant_id = p->id;
+	rc = fact_check_timing(&a, s, now, e);
+	if (rc == 0) {
+		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+		rc = attendance_set(st, c, &a, subject, e);
+		free(subject);
+	}
+	attendance_free(&a);
+	return rc;
+}

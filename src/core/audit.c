@@ -1,0 +1,96 @@
+/* audit.c - the append-only log of every change: when, who, what, old, new. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "showup/model.h"
+#include "showup/timeutil.h"
+
+static const char *const sql_audit_insert =
+	"INSERT INTO audit (at, actor, cohort_id, action, subject, old, new, source)"
+	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+int
+audit_add(struct store *st, int64_t cohort_id, const char *action,
+    const char *subject, const char *old_value, const char *new_value, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_audit_insert, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, time_now());
+	db_bind_text(stmt, 2, st->actor);
+	if (cohort_id > 0)
+		db_bind_int(stmt, 3, cohort_id);
+	db_bind_text(stmt, 4, action);
+	db_bind_text(stmt, 5, subject);
+	db_bind_text(stmt, 6, old_value);
+	db_bind_text(stmt, 7, new_value);
+	db_bind_text(stmt, 8, st->source);
+	return db_step_done(stmt, e);
+}
+
+static const char *const sql_audit_recent =
+	"SELECT * FROM (SELECT a.id, a.at, a.actor, coalesce(c.slug, ''), a.action,"
+	" a.subject, a.old, a.new, a.source FROM audit a"
+	" LEFT JOIN cohort c ON c.id = a.cohort_id"
+	" WHERE ?1 = 0 OR a.cohort_id = ?1 ORDER BY a.id DESC LIMIT ?2)"
+	" ORDER BY id";
+
+int
+audit_list_recent(struct store *st, int64_t cohort_id, size_t limit,
+    struct audit_list *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_audit_recent, e);
+	size_t cap = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, cohort_id);
+	db_bind_int(stmt, 2, limit == 0 ? -1 : (int64_t)limit);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct audit_entry *a;
+
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 32;
+			out->v = xrealloc(out->v, cap * sizeof *out->v);
+		}
+		a = &out->v[out->n++];
+		a->id = sqlite3_column_int64(stmt, 0);
+		a->at = sqlite3_column_int64(stmt, 1);
+		a->actor = db_column_dup(stmt, 2);
+		a->cohort_slug = db_column_dup(stmt, 3);
+		a->action = db_column_dup(stmt, 4);
+		a->subject = db_column_dup(stmt, 5);
+		a->old_value = db_column_dup(stmt, 6);
+		a->new_value = db_column_dup(stmt, 7);
+		a->source = db_column_dup(stmt, 8);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0) {
+		audit_list_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+void
+audit_list_free(struct audit_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct audit_entry *a = &l->v[i];
+		free(a->actor);
+		free(a->cohort_slug);
+		free(a->action);
+		free(a->subject);
+		free(a->old_value);
+		free(a->new_value);
+		free(a->source);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

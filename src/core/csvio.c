@@ -1,0 +1,475 @@
+/* csvio.c - CSV in through libcsv, one record at a time; RFC 4180 out. */
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/csvio.h"
+
+#define CHUNK 65536
+
+/* One parsed record waiting in the queue: its fields are fields[first .. first+n). */
+struct queued_record {
+	size_t first, n;
+	long line;
+	const char *problem;
+};
+
+struct csv_reader {
+	struct csv_parser parser;
+	char *name;
+	FILE *file;		/* NULL when reading from memory */
+	const char *mem;	/* memory input and its size */
+	size_t mem_len, mem_pos;
+	char *chunk;		/* file input buffer */
+	long long offset;	/* bytes handed to the parser */
+	long line;		/* line the parser is on (1-based) */
+	long record_line;	/* line where the record being parsed began */
+	int at_start;		/* nothing read yet: a BOM may come */
+	int eof;		/* input exhausted and csv_fini called */
+	int failed;		/* reading stopped on an error, 'error' says which */
+	su_err error;
+	long error_line;
+
+	struct strbuf text;	/* field bytes, each NUL-terminated */
+	size_t *fields;		/* offsets into text */
+	size_t nfields, capfields;
+	size_t record_first;	/* first field of the record being parsed */
+	const char *record_problem;
+
+	struct queued_record *queue;
+	size_t nqueue, capqueue, head;
+	struct queued_record *current;
+};
+
+/* libcsv field callback: stores the field and notes what is wrong with it. */
+static void
+on_field(void *data, size_t len, void *arg)
+{
+	struct csv_reader *r = arg;
+	const char *s = data ? data : "";
+
+	if (data == NULL)
+		len = 0;
+	if (r->nfields == r->capfields) {
+		r->capfields = r->capfields ? r->capfields * 2 : 64;
+		r->fields = xrealloc(r->fields, r->capfields * sizeof *r->fields);
+	}
+	r->fields[r->nfields++] = r->text.len;
+	sb_add(&r->text, s, len);
+	sb_addc(&r->text, '\0');
+	if (r->record_problem == NULL) {
+		if (memchr(s, '\0', len) != NULL)
+			r->record_problem = "a field holds a NUL byte";
+		else if (!utf8_valid(s, len))
+			r->record_problem = "not UTF-8 text";
+	}
+}
+
+/* libcsv record callback: queues the fields gathered since the last record. */
+static void
+on_record(int terminator, void *arg)
+{
+	struct csv_reader *r = arg;
+	struct queued_record *q;
+
+	(void)terminator;
+	if (r->nqueue == r->capqueue) {
+		r->capqueue = r->capqueue ? r->capqueue * 2 : 32;
+		r->queue = xrealloc(r->queue, r->capqueue * sizeof *r->queue);
+	}
+	q = &r->queue[r->nqueue++];
+	q->first = r->record_first;
+	q->n = r->nfields - r->record_first;
+	q->line = r->record_line;
+	q->problem = r->record_problem;
+	r->record_first = r->nfields;
+	r->record_problem = NULL;
+}
+
+/* Returns the reader for a named source, ready to parse. */
+static struct csv_reader *
+reader_new(const char *name)
+{
+	struct csv_reader *r = xcalloc(1, sizeof *r);
+
+	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		free(r);
+		return NULL;
+	}
+	r->name = xstrdup(name);
+	r->line = 1;
+	r->record_line = 1;
+	r->at_start = 1;
+	return r;
+}
+
+/* Returns the file name of a path without its folders, as messages name it. */
+static const char *
+file_basename(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+struct csv_reader *
+csvr_open(const char *path, su_err *e)
+{
+	struct csv_reader *r;
+	FILE *f;
+
+	if (strcmp(path, "-") == 0)
+		f = stdin;
+	else if ((f = fopen(path, "rb")) == NULL) {
+		su_err_set(e, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	r = reader_new(strcmp(path, "-") == 0 ? "<stdin>" : file_basename(path));
+	if (r == NULL) {
+		if (f != stdin)
+			fclose(f);
+		su_err_set(e, "out of memory");
+		return NULL;
+	}
+	r->file = f;
+	r->chunk = xmalloc(CHUNK);
+	return r;
+}
+
+struct csv_reader *
+csvr_open_mem(const char *data, size_t len, const char *name)
+{
+	struct csv_reader *r = reader_new(name);
+
+	if (r == NULL)
+		return NULL;
+	r->mem = data;
+	r->mem_len = len;
+	return r;
+}
+
+void
+csvr_close(struct csv_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->file != NULL && r->file != stdin)
+		fclose(r->file);
+	csv_free(&r->parser);
+	free(r->name);
+	free(r->chunk);
+	sb_free(&r->text);
+	free(r->fields);
+	free(r->queue);
+	free(r);
+}
+
+/* Returns the next block of input and its size (0 at the end); NULL size -1 on a read error. */
+static const char *
+read_block(struct csv_reader *r, long *got)
+{
+	const char *block;
+	size_t n;
+
+	if (r->file == NULL) {
+		n = r->mem_len - r->mem_pos;
+		if (n > CHUNK)
+			n = CHUNK;
+		block = r->mem + r->mem_pos;
+		r->mem_pos += n;
+		*got = (long)n;
+		return block;
+	}
+	n = fread(r->chunk, 1, CHUNK, r->file);
+	if (n == 0 && ferror(r->file)) {
+		*got = -1;
+		return NULL;
+	}
+	*got = (long)n;
+	return r->chunk;
+}
+
+/* Parses 'len' bytes, one line at a time so records know their line; -1 on a parse error. */
+static int
+parse_lines(struct csv_reader *r, const char *s, size_t len)
+{
+	while (len > 0) {
+		const char *nl = memchr(s, '\n', len);
+		size_t n = nl ? (size_t)(nl - s) + 1 : len;
+
+		if (r->parser.pstate == 0 && r->nfields == r->record_first)
+			r->record_line = r->line;
+		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n) {
+			r->error_line = r->line;
+			return -1;
+		}
+		r->offset += (long long)n;
+		if (nl != NULL)
+			r->line++;
+		s += n;
+		len -= n;
+	}
+	return 0;
+}
+
+/* Drops the records already handed out, keeping a record still being parsed. */
+static void
+queue_compact(struct csv_reader *r)
+{
+	size_t keep = r->record_first, nkeep = r->nfields - keep;
+	size_t base;
+
+	if (r->head < r->nqueue)
+		return;
+	r->nqueue = r->head = 0;
+	r->current = NULL;
+	if (nkeep == 0) {
+		sb_reset(&r->text);
+		r->nfields = r->record_first = 0;
+		return;
+	}
+	base = r->fields[keep];
+	memmove(r->text.buf, r->text.buf + base, r->text.len - base);
+	r->text.len -= base;
+	for (size_t i = 0; i < nkeep; i++)
+		r->fields[i] = r->fields[keep + i] - base;
+	r->nfields = nkeep;
+	r->record_first = 0;
+}
+
+/* Feeds the parser until a record is queued or the input ends; -1 on an error. */
+static int
+fill_queue(struct csv_reader *r, su_err *e)
+{
+	while (r->head == r->nqueue && !r->eof && !r->failed) {
+		long got;
+		const char *block;
+
+		queue_compact(r);
+		block = read_block(r, &got);
+		if (got < 0)
+			return su_err_set(e, "cannot read '%s': %s", r->name, strerror(errno));
+		if (got == 0) {
+			if (r->parser.pstate == 0 && r->nfields == r->record_first)
+				r->record_line = r->line;
+			r->eof = 1;
+			if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
+				r->error_line = r->record_line;
+				return su_err_set(e, "%s:%ld: a quoted field is never closed",
+				    r->name, r->record_line);
+			}
+			break;
+		}
+		if (r->at_start) {
+			r->at_start = 0;
+			if (got >= 2 && ((unsigned char)block[0] == 0xff &&
+			    (unsigned char)block[1] == 0xfe)) {
+				return su_err_set(e, "%s: is UTF-16 text; save it as CSV UTF-8",
+				    r->name);
+			}
+			if (got >= 3 && memcmp(block, "\xef\xbb\xbf", 3) == 0) {
+				block += 3;
+				got -= 3;
+				r->offset += 3;
+			}
+		}
+		if (parse_lines(r, block, (size_t)got) < 0)
+			return su_err_set(e, "%s:%ld: %s", r->name, r->error_line,
+			    "malformed quoting (a quote inside a field that is not quoted)");
+	}
+	return 0;
+}
+
+int
+csvr_next(struct csv_reader *r, su_err *e)
+{
+	if (!r->failed && fill_queue(r, &r->error) < 0)
+		r->failed = 1;
+	if (r->head == r->nqueue) {
+		r->current = NULL;
+		if (r->failed) {
+			su_err_set(e, "%s", r->error.msg);
+			return -1;
+		}
+		return 0;
+	}
+	r->current = &r->queue[r->head++];
+	return 1;
+}
+
+size_t
+csvr_count(const struct csv_reader *r)
+{
+	return r->current ? r->current->n : 0;
+}
+
+const char *
+csvr_field(const struct csv_reader *r, size_t i)
+{
+	if (r->current == NULL || i >= r->current->n)
+		return "";
+	return r->text.buf + r->fields[r->current->first + i];
+}
+
+long
+csvr_line(const struct csv_reader *r)
+{
+	return r->current ? r->current->line : r->line;
+}
+
+const char *
+csvr_name(const struct csv_reader *r)
+{
+	return r->name;
+}
+
+long long
+csvr_offset(const struct csv_reader *r)
+{
+	return r->offset;
+}
+
+const char *
+csvr_problem(const struct csv_reader *r)
+{
+	return r->current ? r->current->problem : NULL;
+}
+
+void
+csv_header_key(const char *in, char *out, size_t size)
+{
+	size_t n = 0;
+
+	if (size == 0)
+		return;
+	for (; *in && n + 1 < size; in++) {
+		char c = *in;
+
+		if (c >= 'A' && c <= 'Z')
+			out[n++] = (char)(c - 'A' + 'a');
+		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[n++] = c;
+	}
+	out[n] = '\0';
+}
+
+/* Returns 1 if the header key 'key' is one of the spellings in 'names'. */
+static int
+names_match(const char *const *names, const char *key)
+{
+	char want[128];
+
+	for (; names && *names; names++) {
+		csv_header_key(*names, want, sizeof want);
+		if (strcmp(want, key) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends "Email, E-mail, ..." (the spellings a column is looked for by) to 'sb'. */
+static void
+describe_names(const struct csv_column *col, struct strbuf *sb)
+{
+	for (const char *const *n = col->names; n && *n; n++)
+		sb_addf(sb, "%s'%s'", n == col->names ? "" : ", ", *n);
+}
+
+int
+csvr_map_header(struct csv_reader *r, const struct csv_column *cols,
+    size_t ncols, int *index, const char *const *informational,
+    struct strbuf *ignored, su_err *e)
+{
+	int rc;
+
+	for (size_t i = 0; i < ncols; i++)
+		index[i] = -1;
+	rc = csvr_next(r, e);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return su_err_set(e, "%s: empty file (a header row is needed)", r->name);
+	if (csvr_problem(r) != NULL)
+		return su_err_set(e, "%s:%ld: %s", r->name, csvr_line(r), csvr_problem(r));
+	for (size_t f = 0; f < csvr_count(r); f++) {
+		const char *header = csvr_field(r, f);
+		char key[128];
+		size_t i;
+
+		csv_header_key(header, key, sizeof key);
+		if (*key == '\0')
+			continue;
+		for (i = 0; i < ncols; i++)
+			if (names_match(cols[i].names, key))
+				break;
+		if (i == ncols) {
+			if (!names_match(informational, key)) {
+				if (ignored->len > 0)
+					sb_adds(ignored, ", ");
+				sb_adds(ignored, header);
+			}
+			continue;
+		}
+		if (index[i] >= 0)
+			return su_err_set(e, "%s:%ld: two %s columns ('%s' and '%s')",
+			    r->name, csvr_line(r), cols[i].key,
+			    csvr_field(r, (size_t)index[i]), header);
+		index[i] = (int)f;
+	}
+	for (size_t i = 0; i < ncols; i++) {
+		struct strbuf names = STRBUF_INIT;
+
+		if (!cols[i].required || index[i] >= 0)
+			continue;
+		describe_names(&cols[i], &names);
+		su_err_set(e, "%s:%ld: no %s column (looked for %s)", r->name,
+		    csvr_line(r), cols[i].key, sb_str(&names));
+		sb_free(&names);
+		return -1;
+	}
+	return 0;
+}
+
+/* Returns 1 if a field must be quoted to read back as it is. */
+static int
+needs_quotes(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
+		return 1;
+	return strpbrk(s, ",\"\r\n") != NULL;
+}
+
+void
+csvw_field(struct strbuf *sb, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	if (!needs_quotes(s)) {
+		sb_adds(sb, s);
+		return;
+	}
+	sb_addc(sb, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			sb_addc(sb, '"');
+		sb_addc(sb, *s);
+	}
+	sb_addc(sb, '"');
+}
+
+void
+csvw_record(struct strbuf *sb, const char *const *fields, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			sb_addc(sb, ',');
+		csvw_field(sb, fields[i]);
+	}
+	sb_add(sb, "\r\n", 2);
+}

@@ -1,0 +1,213 @@
+/* import-attendance.c - attendance facts from a spreadsheet (or an export of showup's). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/import.h"
+#include "showup/timeutil.h"
+
+enum { COL_SESSION, COL_EMAIL, COL_STATUS, COL_MINUTES, COL_CANCELLED_AT, COL_REASON,
+	COL_NOTE };
+
+static const char *const names_session[] = { "session", "number", "session number",
+	"no", "#", NULL };
+static const char *const names_email[] = { "email", "e-mail", "email address",
+	"e-mail address", "mail", NULL };
+static const char *const names_status[] = { "status", "mark", "attendance", NULL };
+static const char *const names_minutes[] = { "minutes late", "minutes_late", "late by",
+	"late minutes", NULL };
+static const char *const names_cancelled_at[] = { "cancelled at", "canceled at",
+	"cancellation time", NULL };
+static const char *const names_reason[] = { "reason", "reason code", NULL };
+static const char *const names_note[] = { "note", "notes", "comment", NULL };
+
+static const struct csv_column attendance_columns[] = {
+	[COL_SESSION] = { "session", names_session, 1 },
+	[COL_EMAIL] = { "e-mail", names_email, 1 },
+	[COL_STATUS] = { "status", names_status, 1 },
+	[COL_MINUTES] = { "minutes_late", names_minutes, 0 },
+	[COL_CANCELLED_AT] = { "cancelled_at", names_cancelled_at, 0 },
+	[COL_REASON] = { "reason", names_reason, 0 },
+	[COL_NOTE] = { "note", names_note, 0 },
+};
+
+/* Columns an export writes for people to read; an import passes over them. */
+static const char *const informational[] = { "name", "date", "outcome", "kind", NULL };
+
+/* What an attendance import keeps in memory: bounded by the cohort, not the file. */
+struct attendance_import {
+	const struct cohort *cohort;
+	const struct policy *policy;
+	int64_t now;
+	struct participant_list people;
+	struct session_list sessions;
+	struct strmap person_by_email;		/* e-mail -> row in people */
+	struct idmap session_by_number;		/* number -> column in sessions */
+	struct idmap column_by_id;		/* session id -> column */
+	struct idmap row_by_id;			/* participant id -> row */
+	unsigned char *named;			/* bit per (row, column): on a coaching/practice list */
+	unsigned char *seen;			/* bit per (row, column): already in this file */
+	struct strbuf subject;
+};
+
+/* Returns bit (i, j) of a people x sessions bitset. */
+static int
+bit_get(const struct attendance_import *ai, const unsigned char *bits, size_t i, size_t j)
+{
+	size_t k = i * ai->sessions.n + j;
+
+	return (bits[k / 8] >> (k % 8)) & 1;
+}
+
+static void
+bit_set(const struct attendance_import *ai, unsigned char *bits, size_t i, size_t j)
+{
+	size_t k = i * ai->sessions.n + j;
+
+	bits[k / 8] |= (unsigned char)(1u << (k % 8));
+}
+
+/* Loads people, sessions and who each coaching or practice session names. */
+static int
+load_index(struct store *st, struct attendance_import *ai, su_err *e)
+{
+	static const char *const sql =
+		"SELECT e.session_id, e.participant_id FROM expected e"
+		" JOIN session s ON s.id = e.session_id WHERE s.cohort_id = ?";
+	size_t bytes, i, j;
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (participant_list_all(st, ai->cohort->id, 1, &ai->people, e) < 0 ||
+	    session_list_all(st, ai->cohort->id, &ai->sessions, e) < 0)
+		return -1;
+	for (i = 0; i < ai->people.n; i++) {
+		strmap_put(&ai->person_by_email, ai->people.v[i].email, (long)i);
+		idmap_put(&ai->row_by_id, ai->people.v[i].id, i);
+	}
+	for (j = 0; j < ai->sessions.n; j++) {
+		idmap_put(&ai->session_by_number, ai->sessions.v[j].number, j);
+		idmap_put(&ai->column_by_id, ai->sessions.v[j].id, j);
+	}
+	bytes = (ai->people.n * ai->sessions.n + 7) / 8 + 1;
+	ai->named = xcalloc(bytes, 1);
+	ai->seen = xcalloc(bytes, 1);
+	if ((stmt = store_stmt(st, sql, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, ai->cohort->id);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (idmap_get(&ai->column_by_id, sqlite3_column_int64(stmt, 0), &j) &&
+		    idmap_get(&ai->row_by_id, sqlite3_column_int64(stmt, 1), &i))
+			bit_set(ai, ai->named, i, j);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Finds the row's session and participant; 0, or -1 with the row reported. */
+static int
+locate(struct attendance_import *ai, struct import_row *row, size_t *pi, size_t *pj)
+{
+	const char *number = import_field(row, COL_SESSION);
+	const char *email = import_field(row, COL_EMAIL);
+	const struct participant *p;
+	const struct session *s;
+	long long n;
+	long i;
+
+	if (parse_int(number, 1, 1000000, &n) < 0)
+		return import_row_error(row, "'%s' is not a session number", number);
+	if (!idmap_get(&ai->session_by_number, n, pj))
+		return import_row_error(row, "cohort '%s' has no session %lld",
+		    ai->cohort->slug, n);
+	if (*email == '\0')
+		return import_row_error(row, "no e-mail address");
+	if (!strmap_get(&ai->person_by_email, email, &i))
+		return import_row_error(row, "no participant '%s' in cohort '%s'", email,
+		    ai->cohort->slug);
+	*pi = (size_t)i;
+	p = &ai->people.v[i];
+	s = &ai->sessions.v[*pj];
+	if (bit_get(ai, ai->seen, *pi, *pj))
+		return import_row_error(row, "session %lld, '%s' appears again", n, email);
+	bit_set(ai, ai->seen, *pi, *pj);
+	if ((s->kind != SESSION_GROUP && !bit_get(ai, ai->named, *pi, *pj)) ||
+	    (p->status == PARTICIPANT_WITHDRAWN && p->withdrawn_at <= s->starts_at))
+		return import_row_error(row, "'%s' is not expected at session %lld",
+		    email, n);
+	return 0;
+}
+
+/* Records the fact of one row. */
+static int
+attendance_row(void *arg, struct import_row *row, su_err *e)
+{
+	struct attendance_import *ai = arg;
+	struct fact_spec spec = {
+		.status = import_field(row, COL_STATUS),
+		.minutes = import_field(row, COL_MINUTES),
+		.cancelled_at = import_field(row, COL_CANCELLED_AT),
+		.reason = import_field(row, COL_REASON),
+		.note = import_field(row, COL_NOTE),
+	};
+	struct attendance a;
+	const struct session *s;
+	size_t i = 0, j = 0;
+	su_err why;
+	int rc;
+
+	if (locate(ai, row, &i, &j) < 0)
+		return -1;
+	s = &ai->sessions.v[j];
+	if (fact_build(ai->policy, ai->cohort->tz, &spec, &a, &why) < 0)
+		return import_row_error(row, "%s", why.msg);
+	a.session_id = s->id;
+	a.participant_id = ai->people.v[i].id;
+	rc = fact_check_timing(&a, s, ai->now, &why);
+	if (rc == 0) {
+		sb_reset(&ai->subject);
+		sb_addf(&ai->subject, "%s:%d %s", ai->cohort->slug, s->number,
+		    ai->people.v[i].email);
+		rc = attendance_set(row->st, ai->cohort, &a, sb_str(&ai->subject), &why);
+	}
+	attendance_free(&a);
+	if (rc < 0)
+		return import_row_error(row, "%s", why.msg);
+	if (rc == 0)
+		row->result->unchanged++;
+	else if (rc == 1)
+		row->result->added++;
+	else
+		row->result->updated++;
+	(void)e;
+	return 0;
+}
+
+int
+import_attendance(struct store *st, const struct cohort *c, const struct policy *p,
+    const char *path, struct import_result *r, su_err *e)
+{
+	struct attendance_import ai = {
+		.cohort = c, .policy = p, .now = time_now(),
+		.person_by_email = STRMAP_INIT, .session_by_number = IDMAP_INIT,
+		.column_by_id = IDMAP_INIT, .row_by_id = IDMAP_INIT,
+		.subject = STRBUF_INIT,
+	};
+	int rc = -1;
+
+	if (load_index(st, &ai, e) == 0)
+		rc = import_run(st, path, attendance_columns,
+		    ARRAY_SIZE(attendance_columns), informational, attendance_row, &ai,
+		    r, e);
+	participant_list_free(&ai.people);
+	session_list_free(&ai.sessions);
+	strmap_free(&ai.person_by_email);
+	idmap_free(&ai.session_by_number);
+	idmap_free(&ai.column_by_id);
+	idmap_free(&ai.row_by_id);
+	free(ai.named);
+	free(ai.seen);
+	sb_free(&ai.subject);
+	return rc;
+}

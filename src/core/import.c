@@ -1,0 +1,157 @@
+/* import.c - the one way every CSV file is imported: a transaction, all errors listed. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/import.h"
+
+#define PROGRESS_EVERY 8192
+
+void
+import_result_init(struct import_result *r, int dry_run)
+{
+	memset(r, 0, sizeof *r);
+	r->dry_run = dry_run;
+}
+
+void
+import_result_free(struct import_result *r)
+{
+	sb_free(&r->messages);
+	sb_free(&r->ignored);
+}
+
+const char *
+import_field(const struct import_row *row, size_t i)
+{
+	if (i >= row->ncols || row->index[i] < 0)
+		return "";
+	return row->scratch.buf + row->offsets[i];
+}
+
+int
+import_row_error(const struct import_row *row, const char *fmt, ...)
+{
+	struct import_result *r = row->result;
+	va_list ap;
+
+	r->bad_rows++;
+	if (r->bad_rows > IMPORT_MAX_MESSAGES)
+		return -1;
+	sb_addf(&r->messages, "%s:%ld: ", csvr_name(row->reader), csvr_line(row->reader));
+	va_start(ap, fmt);
+	sb_vaddf(&r->messages, fmt, ap);
+	va_end(ap);
+	sb_addc(&r->messages, '\n');
+	return -1;
+}
+
+/* Copies the mapped fields of the current record, trimmed, into row->scratch. */
+static void
+load_row(struct import_row *row)
+{
+	sb_reset(&row->scratch);
+	for (size_t i = 0; i < row->ncols; i++) {
+		const char *f = row->index[i] >= 0
+		    ? csvr_field(row->reader, (size_t)row->index[i]) : "";
+		size_t n;
+
+		while (*f == ' ' || *f == '\t')
+			f++;
+		n = strlen(f);
+		while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t'))
+			n--;
+		row->offsets[i] = row->scratch.len;
+		sb_add(&row->scratch, f, n);
+		sb_addc(&row->scratch, '\0');
+	}
+}
+
+/* Returns 1 if every field of the current record is empty (a spreadsheet's blank row). */
+static int
+record_blank(const struct csv_reader *rd)
+{
+	for (size_t i = 0; i < csvr_count(rd); i++)
+		for (const char *f = csvr_field(rd, i); *f; f++)
+			if (*f != ' ' && *f != '\t')
+				return 0;
+	return 1;
+}
+
+/* Feeds every data row to 'fn'; 0 when the file was read through, -1 with 'e' set. */
+static int
+feed_rows(struct import_row *row, import_row_fn fn, void *arg, su_err *e)
+{
+	struct import_result *r = row->result;
+	const char *problem;
+	int rc;
+
+	while ((rc = csvr_next(row->reader, e)) == 1) {
+		if (record_blank(row->reader))
+			continue;
+		r->rows++;
+		if (r->progress && r->rows % PROGRESS_EVERY == 0)
+			r->progress(r->progress_arg, r->rows, csvr_offset(row->reader));
+		if ((problem = csvr_problem(row->reader)) != NULL) {
+			import_row_error(row, "%s", problem);
+			continue;
+		}
+		load_row(row);
+		if (fn(arg, row, e) == -2)
+			return -1;
+	}
+	if (r->progress && r->rows >= PROGRESS_EVERY)
+		r->progress(r->progress_arg, r->rows, -1);
+	return rc;
+}
+
+int
+import_run(struct store *st, const char *path, const struct csv_column *cols,
+    size_t ncols, const char *const *informational, import_row_fn fn, void *arg,
+    struct import_result *r, su_err *e)
+{
+	struct import_row row = { 0 };
+	int *index = xcalloc(ncols, sizeof *index);
+	char *source = NULL;
+	int rc = -1;
+
+	row.reader = csvr_open(path, e);
+	row.index = index;
+	row.ncols = ncols;
+	row.offsets = xcalloc(ncols, sizeof *row.offsets);
+	row.result = r;
+	row.st = st;
+	if (row.reader == NULL ||
+	    csvr_map_header(row.reader, cols, ncols, index, informational, &r->ignored, e) < 0)
+		goto done;
+	source = xasprintf("import %s", csvr_name(row.reader));
+	store_set_source(st, source);
+	if (store_begin(st, e) < 0)
+		goto done;
+	if (feed_rows(&row, fn, arg, e) < 0)
+		goto rollback;
+	if (r->bad_rows > 0) {
+		su_err_set(e, "%s: %zu bad row%s; nothing was imported",
+		    csvr_name(row.reader), r->bad_rows, r->bad_rows == 1 ? "" : "s");
+		goto rollback;
+	}
+	if (r->dry_run) {
+		store_rollback(st);
+		rc = 0;
+		goto done;
+	}
+	rc = store_commit(st, e);
+	goto done;
+rollback:
+	store_rollback(st);
+done:
+	store_set_source(st, "cli");
+	csvr_close(row.reader);
+	sb_free(&row.scratch);
+	free(row.offsets);
+	free(index);
+	free(source);
+	return rc;
+}

@@ -1,0 +1,90 @@
+/* outcome.c - the outcome engine: facts and policy in, one outcome out. No I/O. */
+#include "config.h"
+
+#include <string.h>
+
+#include "showup/policy.h"
+
+static const char *const outcome_names[OUTCOME_COUNT] = {
+	[OUTCOME_NOT_EXPECTED] = "not_expected",
+	[OUTCOME_NOT_HELD] = "not_held",
+	[OUTCOME_UPCOMING] = "upcoming",
+	[OUTCOME_UNRECORDED] = "unrecorded",
+	[OUTCOME_PRESENT] = "present",
+	[OUTCOME_LATE] = "late",
+	[OUTCOME_CANCELLED] = "cancelled",
+	[OUTCOME_LATE_CANCEL] = "late_cancel",
+	[OUTCOME_NO_SHOW] = "no_show",
+	[OUTCOME_EXCUSED] = "excused",
+};
+
+static const char outcome_letters[OUTCOME_COUNT] = {
+	[OUTCOME_NOT_EXPECTED] = '.',
+	[OUTCOME_NOT_HELD] = '-',
+	[OUTCOME_UPCOMING] = ' ',
+	[OUTCOME_UNRECORDED] = '?',
+	[OUTCOME_PRESENT] = 'P',
+	[OUTCOME_LATE] = 'L',
+	[OUTCOME_CANCELLED] = 'C',
+	[OUTCOME_LATE_CANCEL] = 'X',
+	[OUTCOME_NO_SHOW] = 'N',
+	[OUTCOME_EXCUSED] = 'E',
+};
+
+const char *
+outcome_name(enum outcome o)
+{
+	return (unsigned)o < OUTCOME_COUNT ? outcome_names[o] : "?";
+}
+
+char
+outcome_letter(enum outcome o)
+{
+	return (unsigned)o < OUTCOME_COUNT ? outcome_letters[o] : '?';
+}
+
+int
+outcome_is_final(enum outcome o)
+{
+	return o >= OUTCOME_PRESENT && o < OUTCOME_COUNT;
+}
+
+/* The outcome of a participant's own cancellation. */
+static enum outcome
+cancellation_outcome(const struct policy *p, const struct outcome_input *in)
+{
+	const struct attendance *a = in->fact;
+
+	if (a->cancelled_at >= in->starts_at)
+		return OUTCOME_NO_SHOW;		/* too late to be a cancellation */
+	if (a->cancelled_at <= in->cutoff)
+		return OUTCOME_CANCELLED;	/* the cutoff second itself is on time */
+	if (policy_reason_accepted(p, a->reason))
+		return OUTCOME_EXCUSED;
+	return OUTCOME_LATE_CANCEL;
+}
+
+enum outcome
+outcome_of(const struct policy *p, const struct outcome_input *in)
+{
+	const struct attendance *a = in->fact;
+
+	if (!in->expected)
+		return OUTCOME_NOT_EXPECTED;
+	if (in->session_cancelled)
+		return OUTCOME_NOT_HELD;
+	if (a == NULL || a->fact == FACT_NONE)
+		return in->now < in->starts_at ? OUTCOME_UPCOMING : OUTCOME_UNRECORDED;
+	switch (a->fact) {
+	case FACT_ARRIVED:
+		return a->minutes_late > p->grace_minutes ? OUTCOME_LATE : OUTCOME_PRESENT;
+	case FACT_ABSENT:
+		return policy_reason_accepted(p, a->reason) ? OUTCOME_EXCUSED
+		    : OUTCOME_NO_SHOW;
+	case FACT_CANCELLED:
+		return cancellation_outcome(p, in);
+	case FACT_NONE:
+		break;
+	}
+	return OUTCOME_UNRECORDED;
+}

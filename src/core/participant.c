@@ -1,0 +1,214 @@
+/* participant.c - the people of a cohort, known by e-mail (compared without case). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/model.h"
+#include "showup/timeutil.h"
+
+/* Checks a participant's name, e-mail and company; 0 or -1 with 'e' set. */
+static int
+participant_check(const char *name, const char *email, const char *company, su_err *e)
+{
+	if (name == NULL || *name == '\0')
+		return su_err_set(e, "no name for '%s'", email ? email : "");
+	if (email == NULL || *email == '\0')
+		return su_err_set(e, "no e-mail address for '%s'", name);
+	if (str_has_control(name) || str_has_control(email) ||
+	    (company && str_has_control(company)))
+		return su_err_set(e, "'%s' holds a control character (line break?)", name);
+	if (!email_valid(email))
+		return su_err_set(e, "'%s' is not an e-mail address", email);
+	return 0;
+}
+
+static const char *const sql_participant_insert =
+	"INSERT INTO participant (cohort_id, name, email, company) VALUES (?,?,?,?)";
+
+int64_t
+participant_add(struct store *st, const struct cohort *c, const char *name,
+    const char *email, const char *company, su_err *e)
+{
+	struct participant found;
+	sqlite3_stmt *stmt;
+	char *desc;
+	int64_t id;
+
+	if (participant_check(name, email, company, e) < 0)
+		return -1;
+	switch (participant_find(st, c, email, &found, NULL)) {
+	case 1:
+		su_err_set(e, "'%s' is already in cohort '%s' (as %s)", email,
+		    c->slug, found.name);
+		participant_free(&found);
+		return -1;
+	case -1:
+		return su_err_set(e, "cannot look up '%s'", email);
+	}
+	if ((stmt = store_stmt(st, sql_participant_insert, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_text(stmt, 2, name);
+	db_bind_text(stmt, 3, email);
+	db_bind_text(stmt, 4, company ? company : "");
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	id = sqlite3_last_insert_rowid(st->db);
+	desc = xasprintf("%s <%s>%s%s", name, email, company && *company ? ", " : "",
+	    company ? company : "");
+	if (audit_add(st, c->id, "participant add", email, NULL, desc, e) < 0)
+		id = -1;
+	free(desc);
+	return id;
+}
+
+static const char *const sql_participant_update =
+	"UPDATE participant SET name = ?, company = ? WHERE id = ?";
+
+int
+participant_update(struct store *st, const struct cohort *c,
+    const struct participant *old, const char *name, const char *company, su_err *e)
+{
+	char *before, *after;
+	sqlite3_stmt *stmt;
+	int rc = -1;
+
+	if (participant_check(name, old->email, company, e) < 0)
+		return -1;
+	if (strcmp(old->name, name) == 0 && strcmp(old->company, company) == 0)
+		return 0;
+	before = xasprintf("%s, %s", old->name, old->company);
+	after = xasprintf("%s, %s", name, company);
+	if ((stmt = store_stmt(st, sql_participant_update, e)) == NULL)
+		goto done;
+	db_bind_text(stmt, 1, name);
+	db_bind_text(stmt, 2, company);
+	db_bind_int(stmt, 3, old->id);
+	if (db_step_done(stmt, e) < 0 ||
+	    audit_add(st, c->id, "participant update", old->email, before, after, e) < 0)
+		goto done;
+	rc = 1;
+done:
+	free(before);
+	free(after);
+	return rc;
+}
+
+#define PARTICIPANT_COLUMNS \
+	"SELECT id, cohort_id, name, email, company, status, withdrawn_at FROM participant"
+static const char *const sql_participant_by_email =
+	PARTICIPANT_COLUMNS " WHERE cohort_id = ? AND email = ?";
+static const char *const sql_participant_all =
+	PARTICIPANT_COLUMNS " WHERE cohort_id = ?1 AND (?2 OR status = 'active')"
+	" ORDER BY name, email";
+
+/* Fills 'p' from a row of PARTICIPANT_COLUMNS. */
+static void
+participant_from_row(sqlite3_stmt *stmt, struct participant *p)
+{
+	p->id = sqlite3_column_int64(stmt, 0);
+	p->cohort_id = sqlite3_column_int64(stmt, 1);
+	p->name = db_column_dup(stmt, 2);
+	p->email = db_column_dup(stmt, 3);
+	p->company = db_column_dup(stmt, 4);
+	p->status = strcmp((const char *)sqlite3_column_text(stmt, 5), "withdrawn") == 0
+	    ? PARTICIPANT_WITHDRAWN : PARTICIPANT_ACTIVE;
+	p->withdrawn_at = sqlite3_column_int64(stmt, 6);
+}
+
+int
+participant_find(struct store *st, const struct cohort *c, const char *email,
+    struct participant *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_participant_by_email, e);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_text(stmt, 2, email);
+	rc = db_step_row(stmt, e);
+	if (rc == 1)
+		participant_from_row(stmt, out);
+	else if (rc == 0)
+		su_err_set(e, "no participant '%s' in cohort '%s' (see 'showup "
+		    "participant list %s')", email, c->slug, c->slug);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+participant_list_all(struct store *st, int64_t cohort_id, int all,
+    struct participant_list *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_participant_all, e);
+	size_t cap = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, cohort_id);
+	db_bind_int(stmt, 2, all);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->v = xrealloc(out->v, cap * sizeof *out->v);
+		}
+		participant_from_row(stmt, &out->v[out->n++]);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0) {
+		participant_list_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *const sql_participant_withdraw =
+	"UPDATE participant SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?";
+
+int
+participant_withdraw(struct store *st, const struct cohort *c,
+    const struct participant *p, int64_t when, su_err *e)
+{
+	sqlite3_stmt *stmt;
+	char at[40], *desc;
+	int rc;
+
+	if (p->status == PARTICIPANT_WITHDRAWN)
+		return su_err_set(e, "'%s' has already withdrawn (on %s)", p->email,
+		    time_format_local(c->tz, p->withdrawn_at, at, sizeof at));
+	if ((stmt = store_stmt(st, sql_participant_withdraw, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, when);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	desc = xasprintf("withdrawn %s", time_format_iso(c->tz, when, at, sizeof at));
+	rc = audit_add(st, c->id, "participant withdraw", p->email, "active", desc, e);
+	free(desc);
+	return rc;
+}
+
+void
+participant_free(struct participant *p)
+{
+	free(p->name);
+	free(p->email);
+	free(p->company);
+	memset(p, 0, sizeof *p);
+}
+
+void
+participant_list_free(struct participant_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		participant_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

@@ -1,0 +1,82 @@
+/* policy.c - the attendance policy: defaults, reason codes, cancellation cutoffs. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "showup/policy.h"
+#include "showup/timeutil.h"
+
+/* Appends 'code' to a reason list; ignored when the list is full. */
+static void
+reason_add(char list[][POLICY_REASON_LEN], size_t *n, const char *code)
+{
+	if (*n < POLICY_MAX_REASONS)
+		snprintf(list[(*n)++], POLICY_REASON_LEN, "%s", code);
+}
+
+void
+policy_default(struct policy *p)
+{
+	memset(p, 0, sizeof *p);
+	p->cutoff_kind = CUTOFF_DAY_BEFORE;
+	p->cutoff_minute = 18 * 60;
+	p->cutoff_hours = 24;
+	p->grace_minutes = 5;
+	reason_add(p->accepted, &p->n_accepted, "medical");
+	reason_add(p->accepted, &p->n_accepted, "personal-emergency");
+	reason_add(p->other, &p->n_other, "customer-meeting");
+	reason_add(p->other, &p->n_other, "work");
+	reason_add(p->other, &p->n_other, "travel");
+	reason_add(p->other, &p->n_other, "other");
+	p->points[OUTCOME_LATE_CANCEL] = 1;
+	p->points[OUTCOME_NO_SHOW] = 2;
+}
+
+int
+policy_reason_accepted(const struct policy *p, const char *code)
+{
+	for (size_t i = 0; i < p->n_accepted; i++)
+		if (strcmp(p->accepted[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+int
+policy_reason_known(const struct policy *p, const char *code)
+{
+	if (policy_reason_accepted(p, code))
+		return 1;
+	for (size_t i = 0; i < p->n_other; i++)
+		if (strcmp(p->other[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+void
+policy_reasons_describe(const struct policy *p, int accepted_only, struct strbuf *sb)
+{
+	for (size_t i = 0; i < p->n_accepted; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", p->accepted[i]);
+	for (size_t i = 0; !accepted_only && i < p->n_other; i++)
+		sb_addf(sb, ", %s", p->other[i]);
+}
+
+int
+policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at, int64_t *cutoff)
+{
+	struct civil c;
+
+	if (p->cutoff_kind == CUTOFF_HOURS) {
+		*cutoff = starts_at - (int64_t)p->cutoff_hours * 3600;
+		return 0;
+	}
+	if (tz_utc_to_local(tz, starts_at, &c, NULL) < 0)
+		return -1;
+	civil_from_days(days_from_civil(c.year, c.month, c.day) - 1, &c.year,
+	    &c.month, &c.day);
+	c.hour = p->cutoff_minute / 60;
+	c.minute = p->cutoff_minute % 60;
+	c.second = 0;
+	return tz_local_to_utc(tz, &c, cutoff);
+}

@@ -1,0 +1,390 @@
+/* session.c - a cohort's sessions, numbered for good, and who each one expects. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "showup/model.h"
+#include "showup/timeutil.h"
+
+static const char *const kind_names[] = { "group", "coaching", "practice" };
+
+const char *
+session_kind_name(enum session_kind k)
+{
+	return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : "?";
+}
+
+int
+session_kind_parse(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(kind_names); i++)
+		if (strncasecmp(kind_names[i], s, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Checks a session's fields; 0 or -1 with 'e' set. */
+static int
+session_check(const struct session *s, size_t nwith, su_err *e)
+{
+	if (s->minutes <= 0 || s->minutes > 24 * 60)
+		return su_err_set(e, "a session lasts 1 to 1440 minutes, not %d", s->minutes);
+	if (str_has_control(s->title) || str_has_control(s->location))
+		return su_err_set(e, "title and location may not hold line breaks");
+	if (s->kind == SESSION_GROUP && nwith > 0)
+		return su_err_set(e, "a group session expects every participant: "
+		    "drop --with, or make it --kind coaching or practice");
+	if (s->kind != SESSION_GROUP && nwith == 0)
+		return su_err_set(e, "a %s session needs the participants it expects "
+		    "(--with EMAIL)", session_kind_name(s->kind));
+	return 0;
+}
+
+/* Returns the expected participants' e-mails, "a@x, b@y", for the audit log. */
+static char *
+with_describe(struct store *st, const int64_t *with, size_t nwith)
+{
+	static const char *const sql = "SELECT email FROM participant WHERE id = ?";
+	struct strbuf sb = STRBUF_INIT;
+	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
+
+	for (size_t i = 0; stmt != NULL && i < nwith; i++) {
+		db_bind_int(stmt, 1, with[i]);
+		if (db_step_row(stmt, NULL) == 1)
+			sb_addf(&sb, "%s%s", i ? ", " : "", sqlite3_column_text(stmt, 0));
+		sqlite3_reset(stmt);
+	}
+	return sb_detach(&sb);
+}
+
+/* Returns a session's fields as one line for the audit log; the caller frees it. */
+static char *
+session_describe(struct store *st, const struct cohort *c, const struct session *s,
+    const int64_t *with, size_t nwith)
+{
+	char at[40];
+	char *names = with_describe(st, with, nwith);
+	char *d = xasprintf("%s %s, %d min, '%s' at '%s'%s%s",
+	    session_kind_name(s->kind), time_format_iso(c->tz, s->starts_at, at, sizeof at),
+	    s->minutes, s->title, s->location, nwith ? ", with " : "", names);
+
+	free(names);
+	return d;
+}
+
+int
+session_next_number(struct store *st, int64_t cohort_id, su_err *e)
+{
+	static const char *const sql =
+		"SELECT coalesce(max(number), 0) + 1 FROM session WHERE cohort_id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int n = -1;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, cohort_id);
+	if (db_step_row(stmt, e) == 1)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return n;
+}
+
+/* Replaces the expected list of session 'id' with 'with'; 0 or -1. */
+static int
+set_expected(struct store *st, int64_t id, const int64_t *with, size_t nwith, su_err *e)
+{
+	static const char *const sql_clear = "DELETE FROM expected WHERE session_id = ?";
+	static const char *const sql_add =
+		"INSERT OR IGNORE INTO expected (session_id, participant_id) VALUES (?, ?)";
+	sqlite3_stmt *stmt = store_stmt(st, sql_clear, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_add, e)) == NULL)
+		return -1;
+	for (size_t i = 0; i < nwith; i++) {
+		db_bind_int(stmt, 1, id);
+		db_bind_int(stmt, 2, with[i]);
+		if (db_step_done(stmt, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *const sql_session_insert =
+	"INSERT INTO session (cohort_id, number, kind, starts_at, minutes, title,"
+	" location) VALUES (?,?,?,?,?,?,?)";
+
+int
+session_add(struct store *st, const struct cohort *c, const struct session *s,
+    const int64_t *with, size_t nwith, su_err *e)
+{
+	sqlite3_stmt *stmt;
+	char subject[80], *desc;
+	int number = s->number;
+	int64_t id;
+	int rc;
+
+	if (session_check(s, nwith, e) < 0)
+		return -1;
+	if (number <= 0 && (number = session_next_number(st, c->id, e)) < 0)
+		return -1;
+	if ((stmt = store_stmt(st, sql_session_insert, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, number);
+	db_bind_text(stmt, 3, session_kind_name(s->kind));
+	db_bind_int(stmt, 4, s->starts_at);
+	db_bind_int(stmt, 5, s->minutes);
+	db_bind_text(stmt, 6, s->title ? s->title : "");
+	db_bind_text(stmt, 7, s->location ? s->location : "");
+	if (sqlite3_step(stmt) != SQLITE_DONE) {
+		rc = sqlite3_extended_errcode(st->db);
+		sqlite3_reset(stmt);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+			return su_err_set(e, "cohort '%s' already has a session %d",
+			    c->slug, number);
+		return su_err_set(e, "database error: %s", sqlite3_errmsg(st->db));
+	}
+	sqlite3_reset(stmt);
+	id = sqlite3_last_insert_rowid(st->db);
+	if (set_expected(st, id, with, nwith, e) < 0)
+		return -1;
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, number);
+	desc = session_describe(st, c, s, with, nwith);
+	rc = audit_add(st, c->id, "session add", subject, NULL, desc, e);
+	free(desc);
+	return rc < 0 ? -1 : number;
+}
+
+static const char *const sql_session_update =
+	"UPDATE session SET kind = ?, starts_at = ?, minutes = ?, title = ?,"
+	" location = ? WHERE id = ?";
+
+int
+session_update(struct store *st, const struct cohort *c, const struct session *old,
+    const struct session *s, const int64_t *with, size_t nwith, su_err *e)
+{
+	int64_t *old_with = NULL;
+	size_t old_n = 0;
+	char *before = NULL, *after = NULL, subject[80];
+	sqlite3_stmt *stmt;
+	int rc = -1;
+
+	if (session_check(s, nwith, e) < 0 ||
+	    session_expected_ids(st, old->id, &old_with, &old_n, e) < 0)
+		return -1;
+	before = session_describe(st, c, old, old_with, old_n);
+	after = session_describe(st, c, s, with, nwith);
+	if (strcmp(before, after) == 0) {
+		rc = 0;
+		goto done;
+	}
+	if ((stmt = store_stmt(st, sql_session_update, e)) == NULL)
+		goto done;
+	db_bind_text(stmt, 1, session_kind_name(s->kind));
+	db_bind_int(stmt, 2, s->starts_at);
+	db_bind_int(stmt, 3, s->minutes);
+	db_bind_text(stmt, 4, s->title);
+	db_bind_text(stmt, 5, s->location);
+	db_bind_int(stmt, 6, old->id);
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, old->number);
+	if (db_step_done(stmt, e) < 0 || set_expected(st, old->id, with, nwith, e) < 0 ||
+	    audit_add(st, c->id, "session update", subject, before, after, e) < 0)
+		goto done;
+	rc = 1;
+done:
+	free(old_with);
+	free(before);
+	free(after);
+	return rc;
+}
+
+#define SESSION_COLUMNS \
+	"SELECT id, cohort_id, number, kind, starts_at, minutes, title, location," \
+	" cancelled_at, cancel_note FROM session"
+static const char *const sql_session_by_number =
+	SESSION_COLUMNS " WHERE cohort_id = ? AND number = ?";
+static const char *const sql_session_all =
+	SESSION_COLUMNS " WHERE cohort_id = ? ORDER BY starts_at, number";
+
+/* Fills 's' from a row of SESSION_COLUMNS. */
+static void
+session_from_row(sqlite3_stmt *stmt, struct session *s)
+{
+	s->id = sqlite3_column_int64(stmt, 0);
+	s->cohort_id = sqlite3_column_int64(stmt, 1);
+	s->number = sqlite3_column_int(stmt, 2);
+	s->kind = session_kind_parse((const char *)sqlite3_column_text(stmt, 3));
+	s->starts_at = sqlite3_column_int64(stmt, 4);
+	s->minutes = sqlite3_column_int(stmt, 5);
+	s->title = db_column_dup(stmt, 6);
+	s->location = db_column_dup(stmt, 7);
+	s->cancelled = !db_column_null(stmt, 8);
+	s->cancelled_at = sqlite3_column_int64(stmt, 8);
+	s->cancel_note = db_column_dup(stmt, 9);
+}
+
+int
+session_find(struct store *st, const struct cohort *c, int number,
+    struct session *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_session_by_number, e);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, number);
+	rc = db_step_row(stmt, e);
+	if (rc == 1)
+		session_from_row(stmt, out);
+	else if (rc == 0)
+		su_err_set(e, "cohort '%s' has no session %d (see 'showup session "
+		    "list %s')", c->slug, number, c->slug);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+session_list_all(struct store *st, int64_t cohort_id, struct session_list *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_session_all, e);
+	size_t cap = 0;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, cohort_id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->v = xrealloc(out->v, cap * sizeof *out->v);
+		}
+		session_from_row(stmt, &out->v[out->n++]);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0) {
+		session_list_free(out);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *const sql_session_cancel =
+	"UPDATE session SET cancelled_at = ?, cancel_note = ? WHERE id = ?";
+
+int
+session_cancel(struct store *st, const struct cohort *c, const struct session *s,
+    int64_t when, const char *note, su_err *e)
+{
+	sqlite3_stmt *stmt;
+	char subject[80], at[40], *before = NULL, *after;
+	int rc;
+
+	if (note && str_has_control(note))
+		return su_err_set(e, "the note may not hold line breaks");
+	if (s->cancelled)
+		before = xasprintf("cancelled %s (%s)",
+		    time_format_iso(c->tz, s->cancelled_at, at, sizeof at), s->cancel_note);
+	after = xasprintf("cancelled %s (%s)", time_format_iso(c->tz, when, at,
+	    sizeof at), note ? note : "");
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
+	rc = -1;
+	if ((stmt = store_stmt(st, sql_session_cancel, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, when);
+	db_bind_text(stmt, 2, note ? note : "");
+	db_bind_int(stmt, 3, s->id);
+	if (db_step_done(stmt, e) < 0)
+		goto done;
+	rc = audit_add(st, c->id, "session cancel", subject, before, after, e);
+done:
+	free(before);
+	free(after);
+	return rc;
+}
+
+int
+session_expected_ids(struct store *st, int64_t session_id, int64_t **ids, size_t *n,
+    su_err *e)
+{
+	static const char *const sql =
+		"SELECT participant_id FROM expected WHERE session_id = ?"
+		" ORDER BY participant_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, session_id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 4;
+			*ids = xrealloc(*ids, cap * sizeof **ids);
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+int
+session_expects(struct store *st, const struct session *s, const struct participant *p,
+    su_err *e)
+{
+	static const char *const sql =
+		"SELECT 1 FROM expected WHERE session_id = ? AND participant_id = ?";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if (p->status == PARTICIPANT_WITHDRAWN && p->withdrawn_at <= s->starts_at)
+		return 0;
+	if (s->kind == SESSION_GROUP)
+		return 1;
+	if ((stmt = store_stmt(st, sql, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	rc = db_step_row(stmt, e);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+void
+session_free(struct session *s)
+{
+	free(s->title);
+	free(s->location);
+	free(s->cancel_note);
+	memset(s, 0, sizeof *s);
+}
+
+void
+session_list_free(struct session_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		session_free(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

@@ -1,0 +1,275 @@
+/* table.c - text tables aligned by what a terminal shows, not by bytes. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/csvio.h"
+#include "showup/table.h"
+#include "showup/util.h"
+
+struct range { unsigned int first, last; };
+
+/* Code points a terminal draws in no column: combining marks, joiners, variation selectors. */
+static const struct range zero_width[] = {
+	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd }, { 0x05bf, 0x05bf },
+	{ 0x05c1, 0x05c2 }, { 0x05c4, 0x05c5 }, { 0x05c7, 0x05c7 }, { 0x0610, 0x061a },
+	{ 0x064b, 0x065f }, { 0x0670, 0x0670 }, { 0x06d6, 0x06dc }, { 0x06df, 0x06e4 },
+	{ 0x06e7, 0x06e8 }, { 0x06ea, 0x06ed }, { 0x0711, 0x0711 }, { 0x0730, 0x074a },
+	{ 0x0900, 0x0902 }, { 0x093a, 0x093a }, { 0x093c, 0x093c }, { 0x0941, 0x0948 },
+	{ 0x094d, 0x094d }, { 0x0951, 0x0957 }, { 0x0962, 0x0963 }, { 0x0981, 0x0981 },
+	{ 0x09bc, 0x09bc }, { 0x09c1, 0x09c4 }, { 0x09cd, 0x09cd }, { 0x0e31, 0x0e31 },
+	{ 0x0e34, 0x0e3a }, { 0x0e47, 0x0e4e }, { 0x1ab0, 0x1aff }, { 0x1dc0, 0x1dff },
+	{ 0x200b, 0x200f }, { 0x202a, 0x202e }, { 0x2060, 0x2064 }, { 0x20d0, 0x20ff },
+	{ 0x302a, 0x302d }, { 0x3099, 0x309a }, { 0xfe00, 0xfe0f }, { 0xfe20, 0xfe2f },
+	{ 0xfeff, 0xfeff }, { 0xe0100, 0xe01ef },
+};
+
+/* Code points drawn two columns wide (East Asian Wide and Fullwidth, emoji). */
+static const struct range double_width[] = {
+	{ 0x1100, 0x115f }, { 0x231a, 0x231b }, { 0x2329, 0x232a }, { 0x23e9, 0x23ec },
+	{ 0x23f0, 0x23f0 }, { 0x23f3, 0x23f3 }, { 0x25fd, 0x25fe }, { 0x2614, 0x2615 },
+	{ 0x2648, 0x2653 }, { 0x267f, 0x267f }, { 0x2693, 0x2693 }, { 0x26a1, 0x26a1 },
+	{ 0x26aa, 0x26ab }, { 0x26bd, 0x26be }, { 0x26c4, 0x26c5 }, { 0x26ce, 0x26ce },
+	{ 0x26d4, 0x26d4 }, { 0x26ea, 0x26ea }, { 0x26f2, 0x26f3 }, { 0x26f5, 0x26f5 },
+	{ 0x26fa, 0x26fa }, { 0x26fd, 0x26fd }, { 0x2705, 0x2705 }, { 0x270a, 0x270b },
+	{ 0x2728, 0x2728 }, { 0x274c, 0x274c }, { 0x274e, 0x274e }, { 0x2753, 0x2755 },
+	{ 0x2757, 0x2757 }, { 0x2795, 0x2797 }, { 0x27b0, 0x27b0 }, { 0x27bf, 0x27bf },
+	{ 0x2b1b, 0x2b1c }, { 0x2b50, 0x2b50 }, { 0x2b55, 0x2b55 }, { 0x2e80, 0x303e },
+	{ 0x3041, 0x33ff }, { 0x3400, 0x4dbf }, { 0x4e00, 0x9fff }, { 0xa000, 0xa4cf },
+	{ 0xa960, 0xa97f }, { 0xac00, 0xd7a3 }, { 0xf900, 0xfaff }, { 0xfe10, 0xfe19 },
+	{ 0xfe30, 0xfe6f }, { 0xff00, 0xff60 }, { 0xffe0, 0xffe6 }, { 0x16fe0, 0x16fe4 },
+	{ 0x17000, 0x18cff }, { 0x1b000, 0x1b2ff }, { 0x1f004, 0x1f004 },
+	{ 0x1f0cf, 0x1f0cf }, { 0x1f18e, 0x1f18e }, { 0x1f191, 0x1f19a },
+	{ 0x1f200, 0x1f251 }, { 0x1f300, 0x1f320 }, { 0x1f32d, 0x1f335 },
+	{ 0x1f337, 0x1f37c }, { 0x1f37e, 0x1f393 }, { 0x1f3a0, 0x1f3ca },
+	{ 0x1f3cf, 0x1f3d3 }, { 0x1f3e0, 0x1f3f0 }, { 0x1f3f4, 0x1f3f4 },
+	{ 0x1f3f8, 0x1f43e }, { 0x1f440, 0x1f440 }, { 0x1f442, 0x1f4fc },
+	{ 0x1f4ff, 0x1f53d }, { 0x1f54b, 0x1f54e }, { 0x1f550, 0x1f567 },
+	{ 0x1f57a, 0x1f57a }, { 0x1f595, 0x1f596 }, { 0x1f5a4, 0x1f5a4 },
+	{ 0x1f5fb, 0x1f64f }, { 0x1f680, 0x1f6c5 }, { 0x1f6cc, 0x1f6cc },
+	{ 0x1f6d0, 0x1f6d2 }, { 0x1f6d5, 0x1f6d7 }, { 0x1f6eb, 0x1f6ec },
+	{ 0x1f6f4, 0x1f6fc }, { 0x1f7e0, 0x1f7eb }, { 0x1f90c, 0x1f93a },
+	{ 0x1f93c, 0x1f945 }, { 0x1f947, 0x1f9ff }, { 0x1fa70, 0x1faff },
+	{ 0x20000, 0x2fffd }, { 0x30000, 0x3fffd },
+};
+
+/* Returns 1 if cp lies in one of the sorted ranges. */
+static int
+in_ranges(unsigned int cp, const struct range *r, size_t n)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (cp < r[mid].first)
+			hi = mid;
+		else if (cp > r[mid].last)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+int
+codepoint_width(unsigned int cp)
+{
+	if (cp == 0 || cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+		return 0;
+	if (in_ranges(cp, zero_width, ARRAY_SIZE(zero_width)))
+		return 0;
+	if (in_ranges(cp, double_width, ARRAY_SIZE(double_width)))
+		return 2;
+	return 1;
+}
+
+/* Decodes one UTF-8 sequence at s; sets *cp and returns its length (1 for a stray byte). */
+static size_t
+utf8_decode(const unsigned char *s, unsigned int *cp)
+{
+	size_t len, i;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	} else if ((s[0] & 0xe0) == 0xc0) {
+		len = 2;
+		*cp = s[0] & 0x1f;
+	} else if ((s[0] & 0xf0) == 0xe0) {
+		len = 3;
+		*cp = s[0] & 0x0f;
+	} else if ((s[0] & 0xf8) == 0xf0) {
+		len = 4;
+		*cp = s[0] & 0x07;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		*cp = (*cp << 6) | (s[i] & 0x3f);
+	}
+	return len;
+}
+
+size_t
+text_width(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t width = 0;
+
+	while (*p) {
+		unsigned int cp;
+
+		p += utf8_decode(p, &cp);
+		width += (size_t)codepoint_width(cp);
+	}
+	return width;
+}
+
+struct table {
+	size_t ncols;
+	char **headers;
+	enum table_align *align;
+	char **cells;		/* rows x ncols, as given (for CSV) */
+	char **shown;		/* the same, control characters as spaces (for text) */
+	size_t nrows, caprows;
+};
+
+/* Returns a copy of a cell with control characters shown as spaces: one line per row. */
+static char *
+cell_copy(const char *s)
+{
+	char *c = xstrdup(s ? s : "");
+
+	for (char *p = c; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	return c;
+}
+
+struct table *
+table_new(size_t ncols, const char *const *headers)
+{
+	struct table *t = xcalloc(1, sizeof *t);
+
+	t->ncols = ncols;
+	t->headers = xcalloc(ncols, sizeof *t->headers);
+	t->align = xcalloc(ncols, sizeof *t->align);
+	for (size_t i = 0; i < ncols; i++)
+		t->headers[i] = cell_copy(headers[i]);
+	return t;
+}
+
+void
+table_set_align(struct table *t, size_t col, enum table_align align)
+{
+	if (col < t->ncols)
+		t->align[col] = align;
+}
+
+void
+table_add_row(struct table *t, const char *const *cells)
+{
+	if (t->nrows == t->caprows) {
+		t->caprows = t->caprows ? t->caprows * 2 : 16;
+		t->cells = xrealloc(t->cells, t->caprows * t->ncols * sizeof *t->cells);
+		t->shown = xrealloc(t->shown, t->caprows * t->ncols * sizeof *t->shown);
+	}
+	for (size_t i = 0; i < t->ncols; i++) {
+		t->cells[t->nrows * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
+		t->shown[t->nrows * t->ncols + i] = cell_copy(cells[i]);
+	}
+	t->nrows++;
+}
+
+size_t
+table_rows(const struct table *t)
+{
+	return t->nrows;
+}
+
+/* Prints one line of cells padded to 'widths'; no spaces after the last cell. */
+static void
+print_line(const struct table *t, char *const *cells, const size_t *widths, FILE *out)
+{
+	size_t last = t->ncols;
+
+	while (last > 0 && *cells[last - 1] == '\0')
+		last--;
+	for (size_t i = 0; i < last; i++) {
+		size_t pad = widths[i] - text_width(cells[i]);
+
+		if (i > 0)
+			fputs("  ", out);
+		if (t->align[i] == ALIGN_RIGHT)
+			fprintf(out, "%*s", (int)pad, "");
+		fputs(cells[i], out);
+		if (t->align[i] == ALIGN_LEFT && i + 1 < last)
+			fprintf(out, "%*s", (int)pad, "");
+	}
+	fputc('\n', out);
+}
+
+void
+table_print(const struct table *t, FILE *out)
+{
+	size_t *widths = xcalloc(t->ncols, sizeof *widths);
+	char **rule = xcalloc(t->ncols, sizeof *rule);
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		widths[i] = text_width(t->headers[i]);
+		for (size_t r = 0; r < t->nrows; r++) {
+			size_t w = text_width(t->shown[r * t->ncols + i]);
+
+			if (w > widths[i])
+				widths[i] = w;
+		}
+		rule[i] = xmalloc(widths[i] + 1);
+		memset(rule[i], '-', widths[i]);
+		rule[i][widths[i]] = '\0';
+	}
+	print_line(t, t->headers, widths, out);
+	print_line(t, rule, widths, out);
+	for (size_t r = 0; r < t->nrows; r++)
+		print_line(t, t->shown + r * t->ncols, widths, out);
+	for (size_t i = 0; i < t->ncols; i++)
+		free(rule[i]);
+	free(rule);
+	free(widths);
+}
+
+void
+table_print_csv(const struct table *t, FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	csvw_record(&sb, (const char *const *)t->headers, t->ncols);
+	for (size_t r = 0; r < t->nrows; r++)
+		csvw_record(&sb, (const char *const *)(t->cells + r * t->ncols), t->ncols);
+	fwrite(sb_str(&sb), 1, sb.len, out);
+	sb_free(&sb);
+}
+
+void
+table_free(struct table *t)
+{
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->headers[i]);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+		free(t->cells[i]);
+		free(t->shown[i]);
+	}
+	free(t->shown);
+	free(t->headers);
+	free(t->align);
+	free(t->cells);
+	free(t);
+}

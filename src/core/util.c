@@ -1,0 +1,435 @@
+/* util.c - memory, strings and error reporting shared by every module. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/util.h"
+
+int
+su_err_set(su_err *e, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+static void
+out_of_memory(size_t n)
+{
+	fprintf(stderr, "showup: out of memory (%zu bytes)\n", n);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		out_of_memory(n);
+	return p;
+}
+
+void *
+xcalloc(size_t count, size_t size)
+{
+	void *p = calloc(count ? count : 1, size ? size : 1);
+
+	if (p == NULL)
+		out_of_memory(count * size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		out_of_memory(n);
+	return q;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	return sb_detach(&sb);
+}
+
+void
+sb_grow(struct strbuf *sb, size_t extra)
+{
+	size_t need = sb->len + extra + 1;
+
+	if (need <= sb->cap)
+		return;
+	if (sb->cap == 0)
+		sb->cap = 64;
+	while (sb->cap < need)
+		sb->cap *= 2;
+	sb->buf = xrealloc(sb->buf, sb->cap);
+}
+
+void
+sb_add(struct strbuf *sb, const char *data, size_t n)
+{
+	sb_grow(sb, n);
+	if (n > 0)
+		memcpy(sb->buf + sb->len, data, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void
+sb_adds(struct strbuf *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void
+sb_addc(struct strbuf *sb, char c)
+{
+	sb_add(sb, &c, 1);
+}
+
+void
+sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	sb_grow(sb, (size_t)n);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	sb->len += (size_t)n;
+}
+
+void
+sb_addf(struct strbuf *sb, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(sb, fmt, ap);
+	va_end(ap);
+}
+
+void
+sb_reset(struct strbuf *sb)
+{
+	sb->len = 0;
+	if (sb->buf != NULL)
+		sb->buf[0] = '\0';
+}
+
+char *
+sb_detach(struct strbuf *sb)
+{
+	char *p = sb->buf ? sb->buf : xstrdup("");
+
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+	return p;
+}
+
+void
+sb_free(struct strbuf *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->cap = 0;
+}
+
+const char *
+sb_str(const struct strbuf *sb)
+{
+	return sb->buf ? sb->buf : "";
+}
+
+char *
+str_trim(char *s)
+{
+	char *end;
+
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	end = s + strlen(s);
+	while (end > s && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r' || end[-1] == '\n'))
+		*--end = '\0';
+	return s;
+}
+
+char *
+str_squeeze_space(char *s)
+{
+	char *out = s;
+	int in_space = 0;
+
+	for (const char *in = s; *in; in++) {
+		int space = *in == ' ' || *in == '\t' || *in == '\r' || *in == '\n';
+
+		if (space && in_space)
+			continue;
+		*out++ = space ? ' ' : *in;
+		in_space = space;
+	}
+	*out = '\0';
+	return s;
+}
+
+int
+str_ieq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 32;
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 32;
+		if (ca != cb)
+			return 0;
+	}
+	return *a == *b;
+}
+
+int
+utf8_valid(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t len;
+		uint32_t cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xe0) == 0xc0) {
+			len = 2;
+			cp = c & 0x1f;
+		} else if ((c & 0xf0) == 0xe0) {
+			len = 3;
+			cp = c & 0x0f;
+		} else if ((c & 0xf8) == 0xf0) {
+			len = 4;
+			cp = c & 0x07;
+		} else
+			return 0;
+		if (i + len > n)
+			return 0;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (s[i + k] & 0x3f);
+		}
+		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
+		    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		i += len;
+	}
+	return 1;
+}
+
+int
+str_has_control(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+int
+parse_int(const char *s, long long min, long long max, long long *out)
+{
+	char *end;
+	long long v;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno != 0 || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Returns the slot of 'id' in m: where it is, or the free slot where it would go. */
+static size_t
+idmap_slot(const struct idmap *m, int64_t id)
+{
+	size_t i = (size_t)((uint64_t)id * UINT64_C(0x9E3779B97F4A7C15) >> 7) & (m->cap - 1);
+
+	while (m->keys[i] != 0 && m->keys[i] != id)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+void
+idmap_put(struct idmap *m, int64_t id, size_t value)
+{
+	size_t i;
+
+	if ((m->count + 1) * 2 > m->cap) {
+		struct idmap bigger = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0 };
+
+		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+		bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+		for (size_t k = 0; k < m->cap; k++)
+			if (m->keys[k] != 0)
+				idmap_put(&bigger, m->keys[k], m->values[k]);
+		idmap_free(m);
+		*m = bigger;
+	}
+	i = idmap_slot(m, id);
+	if (m->keys[i] == 0)
+		m->count++;
+	m->keys[i] = id;
+	m->values[i] = value;
+}
+
+int
+idmap_get(const struct idmap *m, int64_t id, size_t *value)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return 0;
+	i = idmap_slot(m, id);
+	if (m->keys[i] == 0)
+		return 0;
+	*value = m->values[i];
+	return 1;
+}
+
+void
+idmap_free(struct idmap *m)
+{
+	free(m->keys);
+	free(m->values);
+	m->keys = NULL;
+	m->values = NULL;
+	m->cap = m->count = 0;
+}
+
+/* Returns a hash of 's' that ignores ASCII case. */
+static uint64_t
+hash_nocase(const char *s)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * UINT64_C(1099511628211);
+	}
+	return h;
+}
+
+/* Returns the slot of 'key' in m: where it is, or the free slot where it would go. */
+static size_t
+strmap_slot(const struct strmap *m, const char *key)
+{
+	size_t i = (size_t)hash_nocase(key) & (m->cap - 1);
+
+	while (m->keys[i] != NULL && !str_ieq(m->keys[i], key))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+void
+strmap_put(struct strmap *m, const char *key, long value)
+{
+	size_t i;
+
+	if ((m->count + 1) * 2 > m->cap) {
+		struct strmap bigger = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0 };
+
+		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
+		bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
+		for (size_t k = 0; k < m->cap; k++) {
+			if (m->keys[k] == NULL)
+				continue;
+			i = strmap_slot(&bigger, m->keys[k]);
+			bigger.keys[i] = m->keys[k];
+			bigger.values[i] = m->values[k];
+			bigger.count++;
+		}
+		free(m->keys);
+		free(m->values);
+		*m = bigger;
+	}
+	i = strmap_slot(m, key);
+	if (m->keys[i] == NULL) {
+		m->keys[i] = xstrdup(key);
+		m->count++;
+	}
+	m->values[i] = value;
+}
+
+int
+strmap_get(const struct strmap *m, const char *key, long *value)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return 0;
+	i = strmap_slot(m, key);
+	if (m->keys[i] == NULL)
+		return 0;
+	*value = m->values[i];
+	return 1;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->keys[i]);
+	free(m->keys);
+	free(m->values);
+	m->keys = NULL;
+	m->values = NULL;
+	m->cap = m->count = 0;
+}

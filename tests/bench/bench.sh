@@ -1,0 +1,44 @@
+#!/bin/sh
+# bench.sh - `make bench`: import a generated 1,000,000-row attendance file with
+# showup and, in the same run, with the sqlite3 shell's .import into a bare table;
+# print both times, their ratio and showup's peak memory.
+set -eu
+: "${SHOWUP:?}"
+SQLITE3=${SQLITE3:-sqlite3}
+here=$(cd "$(dirname "$0")" && pwd)
+PEOPLE=${BENCH_PEOPLE:-2000}
+SESSIONS=${BENCH_SESSIONS:-500}
+dir=$(mktemp -d "${TMPDIR:-/tmp}/showup-bench-XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+export SHOWUP_DB="$dir/showup.db" SHOWUP_NOW="2026-11-22T00:00:00Z"
+
+# seconds COMMAND...: runs it and prints the wall time in seconds, peak RSS in KiB to $dir/rss.
+seconds() {
+	/usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null
+	cut -d' ' -f2 "$dir/time" > "$dir/rss"
+	cut -d' ' -f1 "$dir/time"
+}
+
+echo "generating $PEOPLE participants x $SESSIONS sessions..."
+/usr/bin/python3 "$here/gen.py" "$dir" "$PEOPLE" "$SESSIONS"
+rows=$(($(wc -l < "$dir/attendance.csv") - 1))
+size=$(du -h "$dir/attendance.csv" | cut -f1)
+"$SHOWUP" cohort import "$dir/cohort.csv" >/dev/null
+"$SHOWUP" participant import bench "$dir/participants.csv" >/dev/null
+"$SHOWUP" session import bench "$dir/sessions.csv" >/dev/null
+
+t_showup=$(seconds "$SHOWUP" attendance import bench "$dir/attendance.csv")
+rss=$(cat "$dir/rss")
+t_sqlite=$(seconds "$SQLITE3" "$dir/bare.db" ".mode csv" ".import $dir/attendance.csv attendance")
+t_again=$(seconds "$SHOWUP" attendance import bench "$dir/attendance.csv")
+t_export=$(seconds "$SHOWUP" attendance export bench -o "$dir/export.csv")
+t_show=$(seconds "$SHOWUP" attendance show bench)
+show_rss=$(cat "$dir/rss")
+
+echo "attendance import of $rows rows ($size):"
+echo "  showup attendance import  ${t_showup} s, peak memory $((rss / 1024)) MiB"
+echo "  sqlite3 .import (bare)    ${t_sqlite} s"
+echo "  ratio showup / .import    $(echo "$t_showup $t_sqlite" | awk '{ printf "%.2f", $1 / ($2 > 0 ? $2 : 0.01) }')x"
+echo "  the same file again       ${t_again} s (changes nothing)"
+echo "attendance export           ${t_export} s"
+echo "attendance show (grid)      ${t_show} s, peak memory $((show_rss / 1024)) MiB"

@@ -1,0 +1,62 @@
+#!/bin/sh
+# basics.sh - help, command lookup by prefix, "did you mean", exit statuses.
+. "$top_srcdir/tests/cli/lib.sh"
+
+ok help
+out "usage: showup [--db PATH] COMMAND"
+out "participant import"
+out "rollcall"
+ok
+out "usage: showup"
+ok --version
+out "showup"
+
+# every command of 'showup help' is in the man page
+ok help
+sed -n 's/^  \([a-z]\+\( [a-z]\+\)\?\)  .*/\1/p' "$T/out" > "$T/commands"
+check '[ "$(wc -l < "$T/commands")" -ge 20 ]' "help lists too few commands"
+while read -r c; do
+	grep -q -- "$c" "$top_srcdir/doc/showup.1" || { failures=$((failures + 1)); echo "FAIL: man page lacks '$c'"; }
+done < "$T/commands"
+
+# 'showup help mark' and 'showup mark -h' print the same
+ok help mark
+cp "$T/out" "$T/help-mark"
+ok mark -h
+check 'cmp -s "$T/out" "$T/help-mark"' "help mark and mark -h differ"
+out "usage: showup mark SLUG:N EMAIL"
+ok participant import --help
+out "usage: showup participant import SLUG FILE.csv"
+
+# mistyped commands: a suggestion and exit 2
+fails 2 cohrt list
+err "error: 'cohrt' is not a showup command"
+err "did you mean 'cohort'?"
+fails 2 cohort lsit
+err "did you mean 'list'?"
+fails 2 atendance show c1
+err "did you mean 'attendance'?"
+fails 2 participant
+err "'participant' needs a subcommand: add import list withdraw"
+fails 2 --frobnicate
+err "unknown option '--frobnicate'"
+
+# unique prefixes work; ambiguous ones say so
+fails 2 c list
+err "ambiguous"
+cohort
+ok coh ls
+out "c1"
+ok part add c1 --name "Ana" --email ana@example.com
+ok p l c1
+out "ana@example.com"
+
+# usage errors exit 2 and name the usage
+fails 2 cohort add
+err "usage: showup cohort add SLUG"
+fails 2 cohort list --bogus
+err "unknown option '--bogus'"
+fails 2 mark c1:1
+err "usage: showup mark"
+
+finish

@@ -1,0 +1,63 @@
+#!/bin/sh
+# cohort.sh - cohort add, list, show, import; and every way to get them wrong.
+. "$top_srcdir/tests/cli/lib.sh"
+
+ok init
+cohort
+out "added cohort c1: Test cohort, coach Cora Coach, Australia/Sydney, fee 1,500.00 AUD"
+ok cohort show c1
+out "coach         Cora Coach <cora@example.com>"
+out "time zone     Australia/Sydney"
+out "fee           1,500.00 AUD"
+out "participants  0 active, 0 withdrawn"
+ok cohort list
+out "c1"
+out "Australia/Sydney"
+ok cohort list --csv
+out "cohort,name,coach,time zone,starts,ends,participants,sessions"
+
+# wrong values: a clear message, exit 1, nothing written
+before=$(db_state)
+fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz Mars/Olympus
+err "error: unknown time zone 'Mars/Olympus'"
+fails 1 cohort add "Bad Slug" --name X --coach Y --coach-email y@example.com --tz UTC
+err "is not a usable cohort name"
+fails 1 cohort add c2 --name X --coach Y --coach-email not-mail --tz UTC
+err "'not-mail' is not an e-mail address"
+fails 1 cohort add c1 --name X --coach Y --coach-email y@example.com --tz UTC
+err "cohort 'c1' already exists"
+fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --fee 12.345 --currency EUR
+err "--fee: '12.345' is not an amount"
+fails 2 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --fee 10
+err "--fee needs --currency"
+fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --starts 2027-02-30
+err "--starts: '2027-02-30' is not a day of the calendar"
+fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --starts 2027-05-01 --ends 2027-04-01
+err "ends (2027-04-01) before it starts"
+fails 2 cohort add c2 --name X
+err "--name, --coach, --coach-email and --tz are all needed"
+fails 1 cohort show nope
+err "error: no cohort 'nope' (see 'showup cohort list')"
+same_db "$before"
+
+# import: add, then the same file changes nothing, a changed row updates
+cat > "$T/cohorts.csv" <<'CSV'
+slug,name,coach,coach_email,time_zone,fee,currency,starts,ends
+c2,Autumn group,Dana Lee,dana@example.com,Europe/London,900,GBP,2027-09-01,2027-11-30
+c3,Winter group,Dana Lee,dana@example.com,America/New_York,,,,
+CSV
+ok cohort import "$T/cohorts.csv"
+out "2 cohort rows: 2 added, 0 updated, 0 unchanged"
+before=$(db_state)
+ok cohort import "$T/cohorts.csv"
+out "2 cohort rows: 0 added, 0 updated, 2 unchanged"
+same_db "$before"
+sed -i 's/Autumn group/Autumn cohort/' "$T/cohorts.csv"
+ok cohort import "$T/cohorts.csv"
+out "1 updated, 1 unchanged"
+ok log c2
+out "cohort update"
+out "name=Autumn group"
+out "name=Autumn cohort"
+
+finish

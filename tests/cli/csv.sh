@@ -1,0 +1,143 @@
+#!/bin/sh
+# csv.sh - spreadsheet imports: header names, BOM, CRLF, quoting, bad rows, re-imports.
+. "$top_srcdir/tests/cli/lib.sh"
+
+cohort
+
+# a spreadsheet export: BOM, CRLF, other header spellings, quoted comma, extra columns
+printf '\357\273\277First Name,Last Name,Email Address,Organisation,Phone\r\n' > "$T/r1.csv"
+printf 'José,Álvarez,jose@example.com,"Smith, Jones & Co",555\r\n' >> "$T/r1.csv"
+printf 'Анна,Смирнова,ANNA@example.com,,\r\n' >> "$T/r1.csv"
+printf '\r\n' >> "$T/r1.csv"
+printf '"Ní Bhriain","Aoife",aoife@example.org,"Line\r\nbreak Ltd",\r\n' >> "$T/r1.csv"
+ok participant import c1 "$T/r1.csv"
+out "3 participant rows: 3 added, 0 updated, 0 unchanged"
+err "note: ignored columns: Phone"
+check '[ "$(sql "SELECT name FROM participant WHERE email = '"'jose@example.com'"'")" = "José Álvarez" ]' \
+	"first + last name not joined"
+check '[ "$(sql "SELECT company FROM participant WHERE email = '"'jose@example.com'"'")" = "Smith, Jones & Co" ]' \
+	"quoted company lost"
+
+# the same file again changes nothing; a changed row updates, and the log shows it
+before=$(db_state)
+ok participant import c1 "$T/r1.csv"
+out "0 added, 0 updated, 3 unchanged"
+same_db "$before"
+sed -i 's/,555/,556/; s/Смирнова/Петрова/' "$T/r1.csv"
+ok participant import c1 "$T/r1.csv"
+out "0 added, 1 updated, 2 unchanged"
+ok log c1
+out "participant update"
+out "Анна Смирнова"
+out "Анна Петрова"
+
+# --dry-run reports and writes nothing
+printf 'Name,E-mail\nNew Person,new@example.com\n' > "$T/r2.csv"
+before=$(db_state)
+ok participant import c1 "$T/r2.csv" --dry-run
+out "dry run, nothing written: 1 participant row: 1 added"
+same_db "$before"
+
+# bad rows: every one listed as file:line, exit 1, nothing imported
+cat > "$T/bad.csv" <<'CSV'
+Name,E-mail,Company
+Good One,good1@example.com,A
+No Mail,,B
+Bad Mail,not-an-address,C
+Good Two,good2@example.com,D
+
+Twice,GOOD1@example.com,E
+,noname@example.com,F
+CSV
+before=$(db_state)
+fails 1 participant import c1 "$T/bad.csv"
+err_line 1 "bad.csv:3: no e-mail address"
+err_line 2 "bad.csv:4: 'not-an-address' is not an e-mail address"
+err_line 3 "bad.csv:7: 'GOOD1@example.com' appears again (first on line 2)"
+err_line 4 "bad.csv:8: no name for 'noname@example.com'"
+err "error: bad.csv: 4 bad rows; nothing was imported"
+same_db "$before"
+
+# no e-mail column at all
+printf 'Name,Phone\nA,1\n' > "$T/nocol.csv"
+fails 1 participant import c1 "$T/nocol.csv"
+err "nocol.csv:1: no e-mail column"
+# a stray quote
+printf 'Name,E-mail\nA "B" C,abc@example.com\n' > "$T/quote.csv"
+fails 1 participant import c1 "$T/quote.csv"
+err "quote.csv:2:"
+# not UTF-8
+printf 'Name,E-mail\nJos\351,latin1@example.com\n' > "$T/latin1.csv"
+fails 1 participant import c1 "$T/latin1.csv"
+err "latin1.csv:2: not UTF-8"
+# missing and empty files
+fails 1 participant import c1 "$T/missing.csv"
+err "cannot open"
+: > "$T/empty.csv"
+fails 1 participant import c1 "$T/empty.csv"
+err "empty.csv"
+same_db "$before"
+# more than the listing limit: the rest are counted
+{ echo "Name,E-mail"; i=0; while [ $i -lt 30 ]; do echo "P$i,bad$i"; i=$((i+1)); done; } > "$T/many.csv"
+fails 1 participant import c1 "$T/many.csv"
+err "... and 10 more bad rows"
+err "30 bad rows; nothing was imported"
+
+# sessions from a sheet, with date and time columns and expected lists
+cat > "$T/sessions.csv" <<'CSV'
+Date,Time,Duration,Type,Topic,Room,Attendees
+2026-10-05,09:00,90,group,Kick-off,Room 1,
+2026-10-06,10:00,45,coaching,,Zoom,jose@example.com
+2026-10-07,18:00,60,practice,,Zoom,jose@example.com; anna@example.com
+CSV
+ok session import c1 "$T/sessions.csv"
+out "3 session rows: 3 added"
+before=$(db_state)
+ok session import c1 "$T/sessions.csv"
+out "0 added, 0 updated, 3 unchanged"
+same_db "$before"
+printf 'number,start,kind,with\n4,2026-10-08 25:00,group,\n5,2026-10-09 09:00,coaching,zed@example.com\n6,2026-10-09 09:00,seminar,\n4,2026-10-10 09:00,group,\n' > "$T/sbad.csv"
+fails 1 session import c1 "$T/sbad.csv"
+err "sbad.csv:2: '2026-10-08 25:00' is not a time of the calendar"
+err "sbad.csv:3: no participant 'zed@example.com'"
+err "sbad.csv:4: unknown kind 'seminar'"
+err "sbad.csv:5: session 4 appears again (first on line 2)"
+same_db "$before"
+
+# attendance from a sheet, with its own bad rows
+cat > "$T/att.csv" <<'CSV'
+session,email,status,minutes_late,cancelled_at,reason,note
+1,jose@example.com,present,,,,
+1,anna@example.com,late,20,,,"traffic, then parking"
+1,aoife@example.org,cancelled,,2026-10-04 19:00,customer-meeting,
+2,jose@example.com,excused,,,medical,
+CSV
+ok attendance import c1 "$T/att.csv"
+out "4 attendance rows: 4 added"
+cat > "$T/attbad.csv" <<'CSV'
+session,email,status,minutes_late,cancelled_at,reason,note
+9,jose@example.com,present,,,,
+1,zed@example.com,present,,,,
+2,anna@example.com,present,,,,
+1,jose@example.com,late,,,,
+1,anna@example.com,cancelled,,,work,
+1,aoife@example.org,cancelled,,2026-10-04 19:00,golf,
+x,jose@example.com,present,,,,
+1,jose@example.com,no-show,,,,
+1,jose@example.com,present,,,,
+CSV
+before=$(db_state)
+fails 1 attendance import c1 "$T/attbad.csv"
+err "attbad.csv:2: cohort 'c1' has no session 9"
+err "attbad.csv:3: no participant 'zed@example.com' in cohort 'c1'"
+err "attbad.csv:4: 'anna@example.com' is not expected at session 2"
+err "attbad.csv:5: late needs the minutes late"
+err "attbad.csv:6: a cancellation needs the time it came in"
+err "attbad.csv:7: unknown reason 'golf'"
+err "attbad.csv:8: 'x' is not a session number"
+err "attbad.csv:10: session 1, 'jose@example.com' appears again"
+same_db "$before"
+fails 1 attendance import nope "$T/att.csv"
+err "no cohort 'nope'"
+
+finish

@@ -1,0 +1,42 @@
+#!/bin/sh
+# demo.sh - `showup demo` loads the sample program of seeds/ and shows it.
+. "$top_srcdir/tests/cli/lib.sh"
+
+# into a temporary folder of its own: the default database stays untouched
+ok demo
+out "loaded attendance.csv"
+out "autumn26"
+out "Value Selling, Autumn 2026"
+out "sessions      10: 9 held, 1 cancelled by the coach, 0 to come"
+check '[ ! -e "$SHOWUP_DB" ]' "demo wrote into the default database"
+demo_db=$(sed -n 's/^demo database: //p' "$T/out")
+check '[ -f "$demo_db" ]' "demo database not where it says"
+rm -rf "$(dirname "$demo_db")"
+
+# into --db: the grid shows each outcome the sample holds
+ok --db "$T/demo.db" demo
+check '[ "$(stat -c %a "$T/demo.db")" = 600 ]' "demo database is not mode 0600"
+grep -E '^Björn Lindqvist +bjorn' "$T/out" > "$T/row" || fail "no row for Björn"
+check 'grep -qE "P +N +P +\. +X +\. +- +N +\. +P$" "$T/row"' "Björn's row is not P N P . X . - N . P"
+grep -E '^Oğuz Yılmaz' "$T/out" > "$T/row" || fail "no row for Oğuz"
+check 'grep -qE "P +\. +X +\. +N +\. +- +P +\. +X$" "$T/row"' "Oğuz's row is not P . X . N . - P . X"
+out "Ирина Волкова"
+out "田中 美咲"
+sed -n '/^participant /,/^$/p' "$T/out" > "$T/grid"
+check '[ "$(wc -l < "$T/grid")" = 15 ]' "the grid is not a header, a rule and 12 rows"
+check '/usr/bin/python3 "$top_srcdir/tests/cli/aligned.py" "$T/grid" "@example"' \
+	"the demo grid is not aligned by display width"
+check '[ "$(sqlite3 "$T/demo.db" "SELECT count(*) FROM participant")" = 12 ]' \
+	"demo did not load 12 participants"
+
+# loading it again changes nothing
+export SHOWUP_DB="$T/demo.db"
+before=$(db_state)
+ok --db "$T/demo.db" demo
+same_db "$before"
+
+# the sample data can be exported and read back
+ok attendance export autumn26 -o "$T/export.csv"
+check '[ "$(($(wc -l < "$T/export.csv") - 1))" = 66 ]' "export does not hold the 66 sample facts"
+
+finish

@@ -1,0 +1,79 @@
+# lib.sh - what every shell test of the showup binary shares. Source it first.
+# Each test runs the real binary against a real SQLite file in a fresh folder.
+set -u
+
+: "${SHOWUP:?SHOWUP must name the built binary}"
+: "${top_srcdir:?top_srcdir must name the source tree}"
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/showup-test-XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_DATA_HOME="$T/home/.local/share" XDG_CONFIG_HOME="$T/home/.config"
+export SHOWUP_DB="$T/showup.db" SHOWUP_ACTOR=tester
+export SHOWUP_NOW="2026-11-22T00:00:00Z"
+mkdir -p "$HOME"
+failures=0
+checks=0
+
+# fail MESSAGE: records a failure with the last command's output.
+fail() {
+	failures=$((failures + 1))
+	echo "FAIL: $*"
+	echo "--- stdout"; cat "$T/out"
+	echo "--- stderr"; cat "$T/err"
+}
+
+# run ARGS...: runs showup, keeping stdout, stderr and the exit status.
+run() {
+	checks=$((checks + 1))
+	"$SHOWUP" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	return 0
+}
+
+# ok ARGS...: runs showup and expects exit status 0.
+ok() {
+	run "$@"
+	[ "$rc" -eq 0 ] || fail "showup $* exited $rc, expected 0"
+}
+
+# fails CODE ARGS...: runs showup and expects exit status CODE.
+fails() {
+	local want=$1
+	shift
+	run "$@"
+	[ "$rc" -eq "$want" ] || fail "showup $* exited $rc, expected $want"
+}
+
+# out TEXT / err TEXT: the last run's stdout / stderr contains TEXT (fixed string).
+out() { grep -qF -- "$1" "$T/out" || fail "stdout lacks: $1"; }
+err() { grep -qF -- "$1" "$T/err" || fail "stderr lacks: $1"; }
+# no_out TEXT: stdout does not contain TEXT.
+no_out() { ! grep -qF -- "$1" "$T/out" || fail "stdout has: $1"; }
+# err_line N TEXT: line N of stderr is exactly TEXT.
+err_line() {
+	local got
+	got=$(sed -n "${1}p" "$T/err")
+	[ "$got" = "$2" ] || fail "stderr line $1 is '$got', expected '$2'"
+}
+
+# db_state: a digest of every row of the database (to prove nothing changed).
+db_state() { sqlite3 "$SHOWUP_DB" .dump | sha256sum | cut -d' ' -f1; }
+# sql QUERY: prints the result of a query on the test database.
+sql() { sqlite3 -batch -noheader "$SHOWUP_DB" "$1"; }
+# same_db BEFORE: the database is as it was when BEFORE was taken.
+same_db() { [ "$(db_state)" = "$1" ] || fail "the database changed"; }
+# check COND MESSAGE: a shell condition that must hold.
+check() { checks=$((checks + 1)); eval "$1" || { failures=$((failures + 1)); echo "FAIL: $2"; }; }
+
+# cohort: adds the standard test cohort 'c1' in Sydney.
+cohort() {
+	ok cohort add c1 --name "Test cohort" --coach "Cora Coach" \
+		--coach-email cora@example.com --tz Australia/Sydney --fee 1500 --currency AUD
+}
+
+# finish: prints the tally and exits 0 if every check passed.
+finish() {
+	echo "$checks checks, $failures failures"
+	[ "$failures" -eq 0 ]
+	exit $?
+}

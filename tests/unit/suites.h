@@ -1,0 +1,15 @@
+/* suites.h - every Check suite of the unit test program. */
+#ifndef SHOWUP_TEST_SUITES_H
+#define SHOWUP_TEST_SUITES_H
+
+#include <check.h>
+
+Suite *util_suite(void);
+Suite *time_suite(void);
+Suite *store_suite(void);
+Suite *outcome_suite(void);
+Suite *money_suite(void);
+Suite *csv_suite(void);
+Suite *table_suite(void);
+
+#endif

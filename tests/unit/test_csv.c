@@ -1,0 +1,202 @@
+/* test_csv.c - the CSV reader: quoting, BOM, line numbers, header mapping; the writer. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/csvio.h"
+#include "suites.h"
+
+/* Reads every record of 'text' into "a|b|c;" form with line numbers: "2:a|b;". */
+static char *
+read_all(const char *text, int *rc_out, char *err, size_t errsize)
+{
+	struct csv_reader *r = csvr_open_mem(text, strlen(text), "t.csv");
+	struct strbuf sb = STRBUF_INIT;
+	su_err e = { "" };
+	int rc;
+
+	while ((rc = csvr_next(r, &e)) == 1) {
+		sb_addf(&sb, "%ld:", csvr_line(r));
+		for (size_t i = 0; i < csvr_count(r); i++)
+			sb_addf(&sb, "%s%s", i ? "|" : "", csvr_field(r, i));
+		sb_addc(&sb, ';');
+	}
+	*rc_out = rc;
+	snprintf(err, errsize, "%s", e.msg);
+	csvr_close(r);
+	return sb_detach(&sb);
+}
+
+static const struct {
+	const char *text;
+	int rc;
+	const char *records;
+	const char *error;
+} read_cases[] = {
+	{ "a,b\n1,2\n", 0, "1:a|b;2:1|2;", "" },
+	{ "a,b\r\n1,2\r\n", 0, "1:a|b;2:1|2;", "" },
+	{ "\xef\xbb\xbf" "a,b\n1,2", 0, "1:a|b;2:1|2;", "" },
+	{ "a\n\n\nb\n", 0, "1:a;4:b;", "" },
+	{ "a,b\n\"x\ny\",z\nlast,1\n", 0, "1:a|b;2:x\ny|z;4:last|1;", "" },
+	{ "\"he said \"\"hi\"\"\",2\n", 0, "1:he said \"hi\"|2;", "" },
+	{ "a,\"b, c\",d\n", 0, "1:a|b, c|d;", "" },
+	{ "  padded  ,x\n", 0, "1:padded|x;", "" },
+	{ "a,b\nA \"B\" C,x\n", -1, "1:a|b;", "t.csv:2: malformed quoting" },
+	{ "a\n\"never closed\n", -1, "1:a;", "t.csv:2: a quoted field is never closed" },
+	{ "", 0, "", "" },
+	{ "\xff\xfe" "a\0", -1, "", "is UTF-16" },
+};
+
+START_TEST(csv_reads)
+{
+	char err[1024];
+	int rc;
+	char *got = read_all(read_cases[_i].text, &rc, err, sizeof err);
+
+	ck_assert_int_eq(rc, read_cases[_i].rc);
+	ck_assert_str_eq(got, read_cases[_i].records);
+	ck_assert_msg(strstr(err, read_cases[_i].error) != NULL, "error '%s'", err);
+	free(got);
+}
+END_TEST
+
+START_TEST(csv_flags_bad_text)
+{
+	static const char text[] = "name\nJos\xe9\nok\n";
+	struct csv_reader *r = csvr_open_mem(text, sizeof text - 1, "t.csv");
+
+	ck_assert_int_eq(csvr_next(r, NULL), 1);
+	ck_assert_ptr_null(csvr_problem(r));
+	ck_assert_int_eq(csvr_next(r, NULL), 1);
+	ck_assert_str_eq(csvr_problem(r), "not UTF-8 text");
+	ck_assert_int_eq(csvr_next(r, NULL), 1);
+	ck_assert_ptr_null(csvr_problem(r));
+	ck_assert_int_eq(csvr_next(r, NULL), 0);
+	csvr_close(r);
+}
+END_TEST
+
+/* A file longer than the reader's chunk keeps its line numbers and fields. */
+START_TEST(csv_streams_long_files)
+{
+	struct strbuf in = STRBUF_INIT;
+	struct csv_reader *r;
+	long n = 0;
+
+	for (int i = 0; i < 20000; i++)
+		sb_addf(&in, "%d,\"quoted\nfield %d\",x\n", i, i);
+	r = csvr_open_mem(in.buf, in.len, "big.csv");
+	while (csvr_next(r, NULL) == 1) {
+		char want[32];
+
+		ck_assert_int_eq(csvr_line(r), 2 * n + 1);
+		snprintf(want, sizeof want, "%ld", n);
+		ck_assert_str_eq(csvr_field(r, 0), want);
+		ck_assert_int_eq(csvr_count(r), 3);
+		n++;
+	}
+	ck_assert_int_eq(n, 20000);
+	ck_assert_int_eq(csvr_offset(r), (long long)in.len);
+	csvr_close(r);
+	sb_free(&in);
+}
+END_TEST
+
+static const char *const names_email[] = { "email", "e-mail", "email address", NULL };
+static const char *const names_name[] = { "name", "full name", NULL };
+static const struct csv_column columns[] = {
+	{ "name", names_name, 0 },
+	{ "e-mail", names_email, 1 },
+};
+
+START_TEST(csv_maps_headers)
+{
+	static const char text[] = "Phone, E-Mail Address ,Full Name,Notes\n1,a@b.c,A,n\n";
+	static const char *const known[] = { "notes", NULL };
+	struct csv_reader *r = csvr_open_mem(text, sizeof text - 1, "t.csv");
+	struct strbuf ignored = STRBUF_INIT;
+	int index[2];
+
+	ck_assert_int_eq(csvr_map_header(r, columns, 2, index, known, &ignored, NULL), 0);
+	ck_assert_int_eq(index[0], 2);
+	ck_assert_int_eq(index[1], 1);
+	ck_assert_str_eq(sb_str(&ignored), "Phone");
+	sb_free(&ignored);
+	csvr_close(r);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *error;
+} header_errors[] = {
+	{ "Name,Phone\nA,1\n", "t.csv:1: no e-mail column (looked for 'email'" },
+	{ "Email,E-mail\n", "t.csv:1: two e-mail columns ('Email' and 'E-mail')" },
+	{ "", "t.csv: empty file" },
+	{ "\n\n", "t.csv: empty file" },
+};
+
+START_TEST(csv_header_errors)
+{
+	const char *text = header_errors[_i].text;
+	struct csv_reader *r = csvr_open_mem(text, strlen(text), "t.csv");
+	struct strbuf ignored = STRBUF_INIT;
+	su_err e;
+	int index[2];
+
+	ck_assert_int_eq(csvr_map_header(r, columns, 2, index, NULL, &ignored, &e), -1);
+	ck_assert_msg(strstr(e.msg, header_errors[_i].error) == e.msg, "got '%s'", e.msg);
+	sb_free(&ignored);
+	csvr_close(r);
+}
+END_TEST
+
+/* Whatever the writer writes, the reader reads back the same fields. */
+START_TEST(csv_round_trips)
+{
+	const char *fields[] = { "plain", "with, comma", "say \"hi\"", "two\r\nlines",
+		" lead", "trail ", "", "Zoë 東京" };
+	struct strbuf sb = STRBUF_INIT;
+	struct csv_reader *r;
+
+	csvw_record(&sb, fields, ARRAY_SIZE(fields));
+	ck_assert_int_eq(sb.buf[sb.len - 2], '\r');
+	r = csvr_open_mem(sb.buf, sb.len, "t.csv");
+	ck_assert_int_eq(csvr_next(r, NULL), 1);
+	ck_assert_int_eq(csvr_count(r), ARRAY_SIZE(fields));
+	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
+		ck_assert_str_eq(csvr_field(r, i), fields[i]);
+	ck_assert_int_eq(csvr_next(r, NULL), 0);
+	csvr_close(r);
+	sb_free(&sb);
+}
+END_TEST
+
+START_TEST(csv_header_keys)
+{
+	char key[32];
+
+	csv_header_key(" E-Mail Address ", key, sizeof key);
+	ck_assert_str_eq(key, "emailaddress");
+	csv_header_key("Duration (Minutes)", key, 6);
+	ck_assert_str_eq(key, "durat");
+}
+END_TEST
+
+Suite *
+csv_suite(void)
+{
+	Suite *s = suite_create("csv");
+	TCase *tc = tcase_create("csv");
+
+	tcase_add_loop_test(tc, csv_reads, 0, ARRAY_SIZE(read_cases));
+	tcase_add_test(tc, csv_flags_bad_text);
+	tcase_add_test(tc, csv_streams_long_files);
+	tcase_add_test(tc, csv_maps_headers);
+	tcase_add_loop_test(tc, csv_header_errors, 0, ARRAY_SIZE(header_errors));
+	tcase_add_test(tc, csv_round_trips);
+	tcase_add_test(tc, csv_header_keys);
+	suite_add_tcase(s, tc);
+	return s;
+}

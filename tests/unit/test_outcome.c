@@ -1,0 +1,186 @@
+/* test_outcome.c - the outcome engine and cutoffs, by tables of cases. */
+#include "config.h"
+
+#include <string.h>
+
+#include "showup/policy.h"
+#include "suites.h"
+
+/* Mon 2026-10-05 09:00 Sydney (AEDT), the day after daylight saving began. */
+#define START INT64_C(1791151200)
+/* Its default cutoff: Sun 2026-10-04 18:00 local, 15 hours before the start. */
+#define CUTOFF (START - 15 * 3600)
+#define HOUR 3600
+
+struct outcome_case {
+	const char *name;
+	int expected;
+	int coach_cancelled;
+	enum fact fact;
+	int minutes_late;
+	int64_t cancelled_at;
+	const char *reason;
+	int64_t now;
+	enum outcome want;
+};
+
+static const struct outcome_case outcome_cases[] = {
+	{ "on time", 1, 0, FACT_ARRIVED, 0, 0, "", START + HOUR, OUTCOME_PRESENT },
+	{ "late within grace", 1, 0, FACT_ARRIVED, 5, 0, "", START + HOUR, OUTCOME_PRESENT },
+	{ "late past grace", 1, 0, FACT_ARRIVED, 6, 0, "", START + HOUR, OUTCOME_LATE },
+	{ "very late", 1, 0, FACT_ARRIVED, 45, 0, "", START + HOUR, OUTCOME_LATE },
+	{ "cancelled days ahead", 1, 0, FACT_CANCELLED, 0, START - 72 * HOUR, "work",
+	  START + HOUR, OUTCOME_CANCELLED },
+	{ "cancelled at the cutoff second", 1, 0, FACT_CANCELLED, 0, CUTOFF, "work",
+	  START + HOUR, OUTCOME_CANCELLED },
+	{ "cancelled one second after the cutoff", 1, 0, FACT_CANCELLED, 0, CUTOFF + 1,
+	  "work", START + HOUR, OUTCOME_LATE_CANCEL },
+	{ "cancelled one second before the cutoff", 1, 0, FACT_CANCELLED, 0, CUTOFF - 1,
+	  "customer-meeting", START + HOUR, OUTCOME_CANCELLED },
+	{ "cancelled the morning of, customer meeting", 1, 0, FACT_CANCELLED, 0,
+	  START - 2 * HOUR, "customer-meeting", START + HOUR, OUTCOME_LATE_CANCEL },
+	{ "cancelled the evening before, travel", 1, 0, FACT_CANCELLED, 0,
+	  CUTOFF + 2 * HOUR, "travel", START + HOUR, OUTCOME_LATE_CANCEL },
+	{ "late cancel, medical", 1, 0, FACT_CANCELLED, 0, START - HOUR, "medical",
+	  START + HOUR, OUTCOME_EXCUSED },
+	{ "late cancel, personal emergency", 1, 0, FACT_CANCELLED, 0, START - 60,
+	  "personal-emergency", START + HOUR, OUTCOME_EXCUSED },
+	{ "cancelled at the start second", 1, 0, FACT_CANCELLED, 0, START, "work",
+	  START + HOUR, OUTCOME_NO_SHOW },
+	{ "cancelled after the start", 1, 0, FACT_CANCELLED, 0, START + 600, "medical",
+	  START + HOUR, OUTCOME_NO_SHOW },
+	{ "cancelled a second before the start", 1, 0, FACT_CANCELLED, 0, START - 1,
+	  "other", START + HOUR, OUTCOME_LATE_CANCEL },
+	{ "absent, nothing said", 1, 0, FACT_ABSENT, 0, 0, "", START + HOUR, OUTCOME_NO_SHOW },
+	{ "absent, medical", 1, 0, FACT_ABSENT, 0, 0, "medical", START + HOUR,
+	  OUTCOME_EXCUSED },
+	{ "absent, reason not accepted", 1, 0, FACT_ABSENT, 0, 0, "work", START + HOUR,
+	  OUTCOME_NO_SHOW },
+	{ "nothing recorded, session over", 1, 0, FACT_NONE, 0, 0, "", START + HOUR,
+	  OUTCOME_UNRECORDED },
+	{ "nothing recorded, session to come", 1, 0, FACT_NONE, 0, 0, "", START - HOUR,
+	  OUTCOME_UPCOMING },
+	{ "nothing recorded, at the start second", 1, 0, FACT_NONE, 0, 0, "", START,
+	  OUTCOME_UNRECORDED },
+	{ "cancelled ahead, session to come", 1, 0, FACT_CANCELLED, 0, START - 48 * HOUR,
+	  "travel", START - 24 * HOUR, OUTCOME_CANCELLED },
+	{ "not expected", 0, 0, FACT_NONE, 0, 0, "", START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "not expected even if marked", 0, 0, FACT_ARRIVED, 0, 0, "", START + HOUR,
+	  OUTCOME_NOT_EXPECTED },
+	{ "coach cancelled", 1, 1, FACT_NONE, 0, 0, "", START + HOUR, OUTCOME_NOT_HELD },
+	{ "coach cancelled, participant had cancelled late", 1, 1, FACT_CANCELLED, 0,
+	  START - HOUR, "work", START + HOUR, OUTCOME_NOT_HELD },
+	{ "coach cancelled, participant marked absent", 1, 1, FACT_ABSENT, 0, 0, "",
+	  START + HOUR, OUTCOME_NOT_HELD },
+};
+
+START_TEST(outcomes_by_default_policy)
+{
+	const struct outcome_case *c = &outcome_cases[_i];
+	struct attendance a = { .fact = c->fact, .minutes_late = c->minutes_late,
+		.cancelled_at = c->cancelled_at, .reason = (char *)c->reason, .note = "" };
+	struct outcome_input in = { .expected = c->expected,
+		.session_cancelled = c->coach_cancelled, .starts_at = START,
+		.cutoff = CUTOFF, .now = c->now, .fact = &a };
+	struct policy p;
+	enum outcome got;
+
+	policy_default(&p);
+	got = outcome_of(&p, &in);
+	ck_assert_msg(got == c->want, "%s: got %s, want %s", c->name, outcome_name(got),
+	    outcome_name(c->want));
+}
+END_TEST
+
+/* Day-before cutoffs in three zones across both daylight-saving changes. */
+static const struct {
+	const char *zone;
+	int64_t start;
+	int64_t cutoff;
+} cutoff_cases[] = {
+	{ "Australia/Sydney", 1791151200, 1791097200 },	/* Mon after the spring change */
+	{ "Australia/Sydney", 1790550000, 1790496000 },	/* a week before, standard time */
+	{ "America/New_York", 1805115600, 1805061600 },	/* Mon 2027-03-15 after the change */
+	{ "America/New_York", 1793628000, 1793574000 },	/* Mon 2026-11-02 after fall back */
+	{ "Europe/London", 1806307200, 1806253200 },	/* Mon 2027-03-29 after BST began */
+	{ "Europe/London", 1793005200, 1792951200 },	/* Mon 2026-10-26 after it ended */
+};
+
+START_TEST(day_before_cutoff_holds_across_dst)
+{
+	struct policy p;
+	int64_t cutoff = 0;
+
+	policy_default(&p);
+	ck_assert_int_eq(policy_cutoff(&p, cutoff_cases[_i].zone, cutoff_cases[_i].start,
+	    &cutoff), 0);
+	ck_assert_int_eq(cutoff, cutoff_cases[_i].cutoff);
+	/* 18:00 the day before to 09:00 is 15 hours of wall clock, whatever the offset did */
+	ck_assert_int_eq(cutoff_cases[_i].start - cutoff, 15 * HOUR);
+}
+END_TEST
+
+START_TEST(hours_cutoff_counts_real_hours)
+{
+	struct policy p;
+	int64_t cutoff;
+
+	policy_default(&p);
+	p.cutoff_kind = CUTOFF_HOURS;
+	p.cutoff_hours = 24;
+	ck_assert_int_eq(policy_cutoff(&p, "Australia/Sydney", START, &cutoff), 0);
+	ck_assert_int_eq(cutoff, START - 24 * HOUR);
+	p.cutoff_hours = 0;
+	ck_assert_int_eq(policy_cutoff(&p, "Australia/Sydney", START, &cutoff), 0);
+	ck_assert_int_eq(cutoff, START);
+}
+END_TEST
+
+START_TEST(reasons_and_points)
+{
+	struct policy p;
+	struct strbuf sb = STRBUF_INIT;
+
+	policy_default(&p);
+	ck_assert_int_eq(policy_reason_accepted(&p, "medical"), 1);
+	ck_assert_int_eq(policy_reason_accepted(&p, "work"), 0);
+	ck_assert_int_eq(policy_reason_known(&p, "work"), 1);
+	ck_assert_int_eq(policy_reason_known(&p, "holiday"), 0);
+	ck_assert_int_eq(p.points[OUTCOME_LATE_CANCEL], 1);
+	ck_assert_int_eq(p.points[OUTCOME_NO_SHOW], 2);
+	ck_assert_int_eq(p.points[OUTCOME_PRESENT] + p.points[OUTCOME_LATE] +
+	    p.points[OUTCOME_CANCELLED] + p.points[OUTCOME_EXCUSED], 0);
+	policy_reasons_describe(&p, 0, &sb);
+	ck_assert_str_eq(sb_str(&sb),
+	    "medical, personal-emergency, customer-meeting, work, travel, other");
+	sb_free(&sb);
+}
+END_TEST
+
+START_TEST(names_and_letters)
+{
+	ck_assert_str_eq(outcome_name(OUTCOME_LATE_CANCEL), "late_cancel");
+	ck_assert_str_eq(outcome_name(OUTCOME_NO_SHOW), "no_show");
+	ck_assert_int_eq(outcome_letter(OUTCOME_LATE_CANCEL), 'X');
+	ck_assert_int_eq(outcome_letter(OUTCOME_NOT_HELD), '-');
+	ck_assert_int_eq(outcome_is_final(OUTCOME_EXCUSED), 1);
+	ck_assert_int_eq(outcome_is_final(OUTCOME_UNRECORDED), 0);
+}
+END_TEST
+
+Suite *
+outcome_suite(void)
+{
+	Suite *s = suite_create("outcome");
+	TCase *tc = tcase_create("engine");
+
+	tcase_add_loop_test(tc, outcomes_by_default_policy, 0,
+	    (int)ARRAY_SIZE(outcome_cases));
+	tcase_add_loop_test(tc, day_before_cutoff_holds_across_dst, 0,
+	    (int)ARRAY_SIZE(cutoff_cases));
+	tcase_add_test(tc, hours_cutoff_counts_real_hours);
+	tcase_add_test(tc, reasons_and_points);
+	tcase_add_test(tc, names_and_letters);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -1,0 +1,96 @@
+/* test_table.c - display widths and aligned tables. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/table.h"
+#include "showup/util.h"
+#include "suites.h"
+
+static const struct {
+	const char *text;
+	size_t width;
+} width_cases[] = {
+	{ "", 0 }, { "abc", 3 }, { "José", 4 }, { "Jose\xcc\x81", 4 },
+	{ "Ελένη", 5 }, { "Анна", 4 }, { "東京", 4 }, { "김민준", 6 },
+	{ "ｶﾀｶﾅ", 4 }, { "Ｗ", 2 }, { "\xff", 1 },
+};
+
+START_TEST(table_measures_width)
+{
+	ck_assert_uint_eq(text_width(width_cases[_i].text), width_cases[_i].width);
+}
+END_TEST
+
+/* Prints 't' into a string; the caller frees it. */
+static char *
+print_to_string(const struct table *t, int csv)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (csv)
+		table_print_csv(t, f);
+	else
+		table_print(t, f);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(table_aligns_by_display_width)
+{
+	const char *headers[] = { "name", "n" };
+	const char *r1[] = { "東京", "1" }, *r2[] = { "Zoë", "22" }, *r3[] = { "a\nb", "" };
+	struct table *t = table_new(2, headers);
+	char *got;
+
+	table_set_align(t, 1, ALIGN_RIGHT);
+	table_add_row(t, r1);
+	table_add_row(t, r2);
+	table_add_row(t, r3);
+	ck_assert_uint_eq(table_rows(t), 3);
+	got = print_to_string(t, 0);
+	ck_assert_str_eq(got,
+	    "name   n\n"
+	    "----  --\n"
+	    "東京   1\n"
+	    "Zoë   22\n"
+	    "a b\n");
+	free(got);
+	got = print_to_string(t, 1);
+	ck_assert_str_eq(got, "name,n\r\n東京,1\r\nZoë,22\r\n\"a\nb\",\r\n");
+	free(got);
+	table_free(t);
+}
+END_TEST
+
+START_TEST(table_drops_trailing_blanks)
+{
+	const char *headers[] = { "a", "b" };
+	const char *r1[] = { "x", "" };
+	struct table *t = table_new(2, headers);
+	char *got;
+
+	table_add_row(t, r1);
+	got = print_to_string(t, 0);
+	ck_assert_str_eq(got, "a  b\n-  -\nx\n");
+	free(got);
+	table_free(t);
+}
+END_TEST
+
+Suite *
+table_suite(void)
+{
+	Suite *s = suite_create("table");
+	TCase *tc = tcase_create("table");
+
+	tcase_add_loop_test(tc, table_measures_width, 0, ARRAY_SIZE(width_cases));
+	tcase_add_test(tc, table_aligns_by_display_width);
+	tcase_add_test(tc, table_drops_trailing_blanks);
+	suite_add_tcase(s, tc);
+	return s;
+}

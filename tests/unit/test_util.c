@@ -1,0 +1,109 @@
+/* test_util.c - strings, UTF-8 checks, number parsing and the id and string maps. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/util.h"
+#include "suites.h"
+
+START_TEST(strbuf_grows_and_formats)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *s;
+
+	ck_assert_str_eq(sb_str(&sb), "");
+	for (int i = 0; i < 1000; i++)
+		sb_addf(&sb, "%d,", i % 10);
+	ck_assert_uint_eq(sb.len, 2000);
+	sb_reset(&sb);
+	sb_adds(&sb, "abc");
+	sb_addc(&sb, 'd');
+	s = sb_detach(&sb);
+	ck_assert_str_eq(s, "abcd");
+	ck_assert_ptr_null(sb.buf);
+	free(s);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	int valid;
+} utf8_cases[] = {
+	{ "plain", 1 }, { "Jos\xc3\xa9", 1 }, { "\xce\x9d\xce\xaf\xce\xba\xce\xbf\xcf\x82", 1 },
+	{ "\xe6\x9e\x97", 1 }, { "\xf0\x9f\x98\x80", 1 }, { "\xc3", 0 }, { "\xc0\xaf", 0 },
+	{ "\xed\xa0\x80", 0 }, { "\xf4\x90\x80\x80", 0 }, { "\xff", 0 }, { "a\x80z", 0 },
+};
+
+START_TEST(utf8_validity)
+{
+	const char *t = utf8_cases[_i].text;
+
+	ck_assert_int_eq(utf8_valid(t, strlen(t)), utf8_cases[_i].valid);
+}
+END_TEST
+
+START_TEST(controls_and_case)
+{
+	ck_assert_int_eq(str_has_control("Ana\r\nBcc: x@y"), 1);
+	ck_assert_int_eq(str_has_control("tab\there"), 0);
+	ck_assert_int_eq(str_ieq("Ana@Example.COM", "ana@example.com"), 1);
+	ck_assert_int_eq(str_ieq("ana", "anna"), 0);
+}
+END_TEST
+
+START_TEST(int_parsing)
+{
+	long long v;
+
+	ck_assert_int_eq(parse_int("42", 0, 100, &v), 0);
+	ck_assert_int_eq(v, 42);
+	ck_assert_int_eq(parse_int("101", 0, 100, &v), -1);
+	ck_assert_int_eq(parse_int("4x", 0, 100, &v), -1);
+	ck_assert_int_eq(parse_int("", 0, 100, &v), -1);
+	ck_assert_int_eq(parse_int("-3", 0, 100, &v), -1);
+}
+END_TEST
+
+START_TEST(maps_hold_many)
+{
+	struct idmap im = IDMAP_INIT;
+	struct strmap sm = STRMAP_INIT;
+	size_t v;
+	long l;
+	char key[32];
+
+	for (int64_t id = 1; id <= 5000; id++)
+		idmap_put(&im, id * 7, (size_t)id);
+	for (int64_t id = 1; id <= 5000; id++) {
+		ck_assert_int_eq(idmap_get(&im, id * 7, &v), 1);
+		ck_assert_uint_eq(v, (size_t)id);
+	}
+	ck_assert_int_eq(idmap_get(&im, 3, &v), 0);
+	for (int i = 0; i < 3000; i++) {
+		snprintf(key, sizeof key, "Person%d@Example.com", i);
+		strmap_put(&sm, key, i);
+	}
+	ck_assert_int_eq(strmap_get(&sm, "person2999@example.COM", &l), 1);
+	ck_assert_int_eq(l, 2999);
+	ck_assert_int_eq(strmap_get(&sm, "nobody@example.com", &l), 0);
+	idmap_free(&im);
+	strmap_free(&sm);
+}
+END_TEST
+
+Suite *
+util_suite(void)
+{
+	Suite *s = suite_create("util");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_test(tc, strbuf_grows_and_formats);
+	tcase_add_loop_test(tc, utf8_validity, 0, (int)ARRAY_SIZE(utf8_cases));
+	tcase_add_test(tc, controls_and_case);
+	tcase_add_test(tc, int_parsing);
+	tcase_add_test(tc, maps_hold_many);
+	suite_add_tcase(s, tc);
+	return s;
+}

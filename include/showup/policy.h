@@ -29,6 +29,21 @@ enum cutoff_kind {
 
 #define POLICY_MAX_REASONS 16
 #define POLICY_REASON_LEN 32
+#define POLICY_MAX_STEPS 8
+#define POLICY_KIND_LEN 32
+
+/* How the refund offered with the ladder's last step is reckoned. */
+enum refund_rule {
+	REFUND_FULL,		/* the whole fee (default) */
+	REFUND_PRORATED,	/* the fee times the share of sessions not yet held */
+	REFUND_NONE,		/* no refund is offered */
+};
+
+/* One rung of the ladder: at 'threshold' points the notice 'kind' is due, once. */
+struct ladder_step {
+	int threshold;
+	char kind[POLICY_KIND_LEN];	/* "policy-reminder", "warning", "final-notice" */
+};
 
 struct policy {
 	enum cutoff_kind cutoff_kind;
@@ -40,6 +55,11 @@ struct policy {
 	char other[POLICY_MAX_REASONS][POLICY_REASON_LEN];	/* recorded, not accepted */
 	size_t n_other;
 	int points[OUTCOME_COUNT];
+	struct ladder_step ladder[POLICY_MAX_STEPS];	/* thresholds rise; the last offers the refund */
+	size_t n_steps;
+	enum refund_rule refund;
+	int refund_days;	/* how long an offer stays open */
+	int forgive_days;	/* points older than this no longer count; 0: never forgiven */
 };
 
 /* What the engine needs to know about one expected attendance. */
@@ -54,6 +74,35 @@ struct outcome_input {
 
 /* Fills 'p' with the defaults of domain.md. */
 void policy_default(struct policy *p);
+
+struct store;
+struct cohort;
+/* Loads cohort c's policy: the defaults with its stored settings applied; 0 or -1. */
+int policy_load(struct store *st, const struct cohort *c, struct policy *p, su_err *e);
+/*
+ * Checks and stores one setting of cohort c (audited); a value equal to the
+ * default is stored as no setting. Returns 0 unchanged, 1 changed, -1 with 'e'.
+ */
+int policy_save(struct store *st, const struct cohort *c, const char *key,
+    const char *value, su_err *e);
+/*
+ * Applies one setting as 'showup policy set' takes it: cutoff ("day-before 18:00",
+ * "hours 24"), grace, reasons.accepted, reasons.other, points.OUTCOME, ladder
+ * ("1:policy-reminder,2:warning,3:final-notice"), refund (full, prorated, none),
+ * refund.days, forgive.days (a number, or "off"). Returns 0, or -1 with 'e' set
+ * and 'p' unchanged.
+ */
+int policy_apply(struct policy *p, const char *key, const char *value, su_err *e);
+/* Applies n settings together, checking the whole only at the end (a stored policy). */
+int policy_apply_many(struct policy *p, const char *const *keys, const char *const *values,
+    size_t n, su_err *e);
+/* Appends the value of setting 'key' as policy_apply reads it; -1 if no such key. */
+int policy_value(const struct policy *p, const char *key, struct strbuf *out);
+/* Every setting key, in the order 'policy show' lists them; NULL-ended. */
+extern const char *const policy_keys[];
+/* Reads an outcome's name as outcome_name writes it ("late_cancel", "no-show" too); -1 if none. */
+int outcome_parse(const char *name);
+
 /* Returns 1 if 'code' is one of the policy's reason codes; 'accepted' ones only if asked. */
 int policy_reason_known(const struct policy *p, const char *code);
 int policy_reason_accepted(const struct policy *p, const char *code);

@@ -1,7 +1,8 @@
-/* roll.h - a cohort's whole record: people x sessions, each cell's outcome. */
+/* roll.h - a cohort's whole record loaded from the store and run through the engine. */
 #ifndef SHOWUP_ROLL_H
 #define SHOWUP_ROLL_H
 
+#include "showup/engine.h"
 #include "showup/model.h"
 #include "showup/policy.h"
 
@@ -12,20 +13,27 @@ struct roll {
 	struct participant_list people;		/* everyone, withdrawn too, by name */
 	struct session_list sessions;		/* by start time */
 	struct attendance_list facts;
-	int64_t *cutoffs;			/* per session */
-	enum outcome *outcomes;			/* people.n x sessions.n, row per person */
-	int32_t *fact_of;			/* same shape: index into facts, or -1 */
+	struct engine_session *esessions;	/* the engine's view of sessions[j] */
+	struct engine_person *epeople;		/* the engine's view of people[i] */
+	const struct attendance **cell_facts;	/* people.n x sessions.n, a row per person */
+	unsigned char *named;			/* same shape: on a coaching/practice list */
+	struct engine_result result;		/* outcomes, figures, due steps */
 	struct idmap person_index;		/* participant id -> row */
 	struct idmap session_index;		/* session id -> column */
 };
 
-/* Loads cohort 'c' and derives every cell's outcome as of 'now'; 0 or -1 with 'e' set. */
+/*
+ * Loads cohort 'c' with its policy 'p' and runs the engine as of 'now' (the
+ * ladder steps already sent included); 0 or -1 with 'e' set.
+ */
 int roll_load(struct store *st, const struct cohort *c, const struct policy *p,
     int64_t now, struct roll *out, su_err *e);
 /* The outcome of person row 'i' at session column 'j'. */
 enum outcome roll_outcome(const struct roll *r, size_t i, size_t j);
 /* The recorded fact behind a cell, or NULL. */
 const struct attendance *roll_fact(const struct roll *r, size_t i, size_t j);
+/* The engine's figures for person row 'i'. */
+const struct engine_person_result *roll_person(const struct roll *r, size_t i);
 void roll_free(struct roll *r);
 
 #endif

@@ -135,11 +135,14 @@ cli_time(const struct cohort *c, const char *text, int64_t *out)
 	return 0;
 }
 
-void
-cli_policy(const struct cohort *c, struct policy *p)
+int
+cli_policy(struct store *st, const struct cohort *c, struct policy *p)
 {
-	(void)c;
-	policy_default(p);
+	su_err e;
+
+	if (policy_load(st, c, p, &e) < 0)
+		return cli_error("%s", e.msg);
+	return EXIT_OK;
 }
 
 int
@@ -195,7 +198,10 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 
 	if (cli_participant(cli, c, email, &p) != EXIT_OK)
 		return EXIT_FAIL;
-	cli_policy(c, &pol);
+	if (cli_policy(cli->st, c, &pol) != EXIT_OK) {
+		participant_free(&p);
+		return EXIT_FAIL;
+	}
 	rc = store_begin(cli->st, &e);
 	if (rc == 0)
 		rc = attendance_record(cli->st, c, &pol, s, &p, spec, now, &e);

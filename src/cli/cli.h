@@ -6,9 +6,11 @@
 #include <stdio.h>
 
 #include "showup/import.h"
+#include "showup/ladder.h"
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/store.h"
+#include "showup/timeutil.h"
 
 /* Exit statuses, as git and most tools use them. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -64,8 +66,8 @@ int cli_participant(struct cli *cli, const struct cohort *c, const char *email,
     struct participant *out);
 /* Parses a time typed for cohort 'c' ("now" allowed), printing the error; 0 or -1. */
 int cli_time(const struct cohort *c, const char *text, int64_t *out);
-/* The policy of a cohort (the defaults until policies are stored). */
-void cli_policy(const struct cohort *c, struct policy *p);
+/* Loads the policy of cohort 'c', printing the error; EXIT_OK or EXIT_FAIL. */
+int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
 
 /*
  * Records 'spec' for one participant of session 's' in its own transaction and

@@ -32,7 +32,8 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
-	cli_policy(&c, &p);
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
+		goto done;
 	if (path != NULL && (out = atomic_open(&af, path, &e)) == NULL) {
 		cli_error("%s", e.msg);
 		goto done;

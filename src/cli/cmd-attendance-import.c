@@ -29,7 +29,10 @@ cmd_attendance_import_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "give a cohort (SLUG) and a CSV file");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
-	cli_policy(&c, &p);
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK) {
+		cohort_free(&c);
+		return EXIT_FAIL;
+	}
 	import_result_init(&r, dry_run);
 	cli_import_progress_setup(&r);
 	rc = import_attendance(cli->st, &c, &p, argv[optind + 1], &r, &e);

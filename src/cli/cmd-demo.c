@@ -80,7 +80,8 @@ load_seeds(struct store *st, const char *seeds, struct cohort *c)
 		return cli_error("%s", e.msg), -1;
 	}
 	cohort_list_free(&l);
-	cli_policy(c, &p);
+	if (cli_policy(st, c, &p) != EXIT_OK)
+		return -1;
 	if (load_seed(st, seeds, "participants.csv", c, &p, &e) < 0 ||
 	    load_seed(st, seeds, "sessions.csv", c, &p, &e) < 0 ||
 	    load_seed(st, seeds, "attendance.csv", c, &p, &e) < 0)

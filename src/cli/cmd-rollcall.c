@@ -264,7 +264,8 @@ cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (load_entries(cli, &c, &s, &rc) != EXIT_OK)
 		goto done;
-	cli_policy(&c, &p);
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
+		goto done;
 	printf("roll call for %s:%d, %s %s, %zu expected\n", c.slug, s.number,
 	    session_kind_name(s.kind), time_format_human(c.tz, s.starts_at, when,
 	    sizeof when), rc.n);

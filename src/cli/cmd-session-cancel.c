@@ -46,8 +46,8 @@ cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	cli_policy(&c, &p);
-	if (policy_cutoff(&p, c.tz, s.starts_at, &cutoff) == 0 && when > cutoff)
+	if (cli_policy(cli->st, &c, &p) == EXIT_OK &&
+	    policy_cutoff(&p, c.tz, s.starts_at, &cutoff) == 0 && when > cutoff)
 		printf("session %s:%d cancelled late, after the cutoff: it counts "
 		    "against the coach's reliability\n", c.slug, s.number);
 	else

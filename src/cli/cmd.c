@@ -230,6 +230,23 @@ print_entry_help(FILE *out, const struct cmd_entry *e)
 		fprintf(out, "\n%s", e->help);
 }
 
+/* Judges refund offers whose time ran out: there is no daemon, so every command does. */
+static int
+expire_offers(struct store *st)
+{
+	su_err err;
+	int n;
+
+	if (store_begin(st, &err) < 0 || (n = refund_offers_expire(st, time_now(), &err)) < 0 ||
+	    store_commit(st, &err) < 0) {
+		store_rollback(st);
+		return cli_error("%s", err.msg);
+	}
+	if (n > 0)
+		fprintf(stderr, "note: %d refund offer%s expired\n", n, n == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
 /* Opens the database the way the command wants it; EXIT_OK or EXIT_FAIL. */
 static int
 open_store(struct cli *cli, const struct cmd_entry *e)
@@ -245,7 +262,7 @@ open_store(struct cli *cli, const struct cmd_entry *e)
 	free(path);
 	if (cli->st == NULL)
 		return cli_error("%s", err.msg);
-	return EXIT_OK;
+	return expire_offers(cli->st);
 }
 
 int

@@ -87,7 +87,8 @@ view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *ou
 	struct table *t;
 	su_err e;
 
-	cli_policy(c, &p);
+	if (cli_policy(st, c, &p) != EXIT_OK)
+		return EXIT_FAIL;
 	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
 		return cli_error("%s", e.msg);
 	t = grid_table(&r, csv);

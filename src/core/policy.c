@@ -31,6 +31,13 @@ policy_default(struct policy *p)
 	reason_add(p->other, &p->n_other, "other");
 	p->points[OUTCOME_LATE_CANCEL] = 1;
 	p->points[OUTCOME_NO_SHOW] = 2;
+	p->ladder[0] = (struct ladder_step){ 1, "policy-reminder" };
+	p->ladder[1] = (struct ladder_step){ 2, "warning" };
+	p->ladder[2] = (struct ladder_step){ 3, "final-notice" };
+	p->n_steps = 3;
+	p->refund = REFUND_FULL;
+	p->refund_days = 7;
+	p->forgive_days = 0;
 }
 
 int

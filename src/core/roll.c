@@ -1,4 +1,4 @@
-/* roll.c - a cohort's whole record: people x sessions, each cell's outcome. */
+/* roll.c - a cohort's whole record: loaded from the store, judged by the engine. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -6,9 +6,9 @@
 
 #include "showup/roll.h"
 
-/* Marks in 'expected' the coaching and practice places the store lists. */
+/* Marks in r->named the coaching and practice places the store lists. */
 static int
-load_named_places(struct store *st, struct roll *r, char *expected, su_err *e)
+load_named_places(struct store *st, struct roll *r, su_err *e)
 {
 	static const char *const sql =
 		"SELECT e.session_id, e.participant_id FROM expected e"
@@ -23,51 +23,71 @@ load_named_places(struct store *st, struct roll *r, char *expected, su_err *e)
 	while ((rc = db_step_row(stmt, e)) == 1)
 		if (idmap_get(&r->session_index, sqlite3_column_int64(stmt, 0), &j) &&
 		    idmap_get(&r->person_index, sqlite3_column_int64(stmt, 1), &i))
-			expected[i * r->sessions.n + j] = 1;
+			r->named[i * r->sessions.n + j] = 1;
 	sqlite3_reset(stmt);
 	return rc;
 }
 
-/* Returns 1 if person i was still in the programme when session j started. */
+/* Sets each person's steps_sent from the notices the store holds. */
 static int
-still_enrolled(const struct roll *r, size_t i, size_t j)
+load_steps_sent(struct store *st, struct roll *r, su_err *e)
 {
-	const struct participant *p = &r->people.v[i];
+	static const char *const sql =
+		"SELECT participant_id, max(step) FROM notice WHERE cohort_id = ?"
+		" GROUP BY participant_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t i;
+	int rc;
 
-	return p->status == PARTICIPANT_ACTIVE ||
-	    p->withdrawn_at > r->sessions.v[j].starts_at;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, r->cohort->id);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i))
+			r->epeople[i].steps_sent = sqlite3_column_int(stmt, 1) + 1;
+	sqlite3_reset(stmt);
+	return rc;
 }
 
-/* Computes every cell from the loaded lists. */
-static void
-derive_outcomes(struct roll *r, const char *expected)
+/* Builds the engine's view of people and sessions; -1 with 'e' set on a zone error. */
+static int
+build_engine_view(struct roll *r, su_err *e)
 {
-	size_t ns = r->sessions.n;
-
 	for (size_t i = 0; i < r->people.n; i++) {
-		for (size_t j = 0; j < ns; j++) {
-			const struct session *s = &r->sessions.v[j];
-			int32_t f = r->fact_of[i * ns + j];
-			struct outcome_input in = {
-				.expected = (s->kind == SESSION_GROUP ||
-				    expected[i * ns + j]) && still_enrolled(r, i, j),
-				.session_cancelled = s->cancelled,
-				.starts_at = s->starts_at,
-				.cutoff = r->cutoffs[j],
-				.now = r->now,
-				.fact = f >= 0 ? &r->facts.v[f] : NULL,
-			};
-			r->outcomes[i * ns + j] = outcome_of(&r->policy, &in);
-		}
+		const struct participant *p = &r->people.v[i];
+
+		idmap_put(&r->person_index, p->id, i);
+		r->epeople[i].withdrawn_at = p->status == PARTICIPANT_WITHDRAWN
+		    ? p->withdrawn_at : 0;
 	}
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+		struct engine_session *es = &r->esessions[j];
+
+		idmap_put(&r->session_index, s->id, j);
+		es->starts_at = s->starts_at;
+		es->everyone = s->kind == SESSION_GROUP;
+		es->cancelled = s->cancelled;
+		es->cancelled_at = s->cancelled_at;
+		if (policy_cutoff(&r->policy, r->cohort->tz, s->starts_at, &es->cutoff) < 0)
+			return su_err_set(e, "cannot use time zone '%s'", r->cohort->tz);
+	}
+	for (size_t k = 0; k < r->facts.n; k++) {
+		size_t i, j;
+
+		if (idmap_get(&r->person_index, r->facts.v[k].participant_id, &i) &&
+		    idmap_get(&r->session_index, r->facts.v[k].session_id, &j))
+			r->cell_facts[i * r->sessions.n + j] = &r->facts.v[k];
+	}
+	return 0;
 }
 
 int
 roll_load(struct store *st, const struct cohort *c, const struct policy *p,
     int64_t now, struct roll *out, su_err *e)
 {
-	char *expected = NULL;
-	size_t cells, i, j;
+	struct engine_input in;
+	size_t cells;
 
 	memset(out, 0, sizeof *out);
 	out->cohort = c;
@@ -78,32 +98,22 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	    attendance_list_all(st, c->id, &out->facts, e) < 0)
 		goto fail;
 	cells = out->people.n * out->sessions.n;
-	out->outcomes = xcalloc(cells, sizeof *out->outcomes);
-	out->fact_of = xmalloc((cells ? cells : 1) * sizeof *out->fact_of);
-	memset(out->fact_of, 0xff, (cells ? cells : 1) * sizeof *out->fact_of);
-	out->cutoffs = xcalloc(out->sessions.n, sizeof *out->cutoffs);
-	expected = xcalloc(cells ? cells : 1, 1);
-	for (i = 0; i < out->people.n; i++)
-		idmap_put(&out->person_index, out->people.v[i].id, i);
-	for (j = 0; j < out->sessions.n; j++) {
-		idmap_put(&out->session_index, out->sessions.v[j].id, j);
-		if (policy_cutoff(p, c->tz, out->sessions.v[j].starts_at,
-		    &out->cutoffs[j]) < 0) {
-			su_err_set(e, "cannot use time zone '%s'", c->tz);
-			goto fail;
-		}
-	}
-	for (size_t k = 0; k < out->facts.n; k++)
-		if (idmap_get(&out->person_index, out->facts.v[k].participant_id, &i) &&
-		    idmap_get(&out->session_index, out->facts.v[k].session_id, &j))
-			out->fact_of[i * out->sessions.n + j] = (int32_t)k;
-	if (load_named_places(st, out, expected, e) < 0)
+	out->cell_facts = xcalloc(cells ? cells : 1, sizeof *out->cell_facts);
+	out->named = xcalloc(cells ? cells : 1, 1);
+	out->esessions = xcalloc(out->sessions.n ? out->sessions.n : 1, sizeof *out->esessions);
+	out->epeople = xcalloc(out->people.n ? out->people.n : 1, sizeof *out->epeople);
+	if (build_engine_view(out, e) < 0 || load_named_places(st, out, e) < 0 ||
+	    load_steps_sent(st, out, e) < 0)
 		goto fail;
-	derive_outcomes(out, expected);
-	free(expected);
+	in = (struct engine_input){
+		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,
+		.npeople = out->people.n, .nsessions = out->sessions.n,
+		.people = out->epeople, .sessions = out->esessions,
+		.named = out->named, .facts = out->cell_facts,
+	};
+	engine_run(&in, &out->result);
 	return 0;
 fail:
-	free(expected);
 	roll_free(out);
 	return -1;
 }
@@ -111,15 +121,19 @@ fail:
 enum outcome
 roll_outcome(const struct roll *r, size_t i, size_t j)
 {
-	return r->outcomes[i * r->sessions.n + j];
+	return engine_outcome(&r->result, r->sessions.n, i, j);
 }
 
 const struct attendance *
 roll_fact(const struct roll *r, size_t i, size_t j)
 {
-	int32_t f = r->fact_of[i * r->sessions.n + j];
+	return r->cell_facts[i * r->sessions.n + j];
+}
 
-	return f >= 0 ? &r->facts.v[f] : NULL;
+const struct engine_person_result *
+roll_person(const struct roll *r, size_t i)
+{
+	return &r->result.people[i];
 }
 
 void
@@ -128,9 +142,11 @@ roll_free(struct roll *r)
 	participant_list_free(&r->people);
 	session_list_free(&r->sessions);
 	attendance_list_free(&r->facts);
-	free(r->cutoffs);
-	free(r->outcomes);
-	free(r->fact_of);
+	free(r->esessions);
+	free(r->epeople);
+	free(r->cell_facts);
+	free(r->named);
+	engine_result_free(&r->result);
 	idmap_free(&r->person_index);
 	idmap_free(&r->session_index);
 	memset(r, 0, sizeof *r);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "showup/store.h"
+#include "showup/util.h"
 #include "schema.h"
 
 /*
@@ -75,6 +76,48 @@ static const char *const migration_1 =
 	");"
 	"CREATE INDEX audit_by_cohort ON audit (cohort_id, id);";
 
-const char *const schema_migrations[] = { migration_1 };
+/*
+ * Version 2: the policy engine. A cohort's policy settings (only those that
+ * differ from the defaults), the notices of the ladder (a step is sent once per
+ * participant, ever), and refund offers (at most one open per participant).
+ */
+static const char *const migration_2 =
+	"CREATE TABLE policy_setting ("
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  key TEXT NOT NULL,"
+	"  value TEXT NOT NULL,"
+	"  PRIMARY KEY (cohort_id, key)"
+	") WITHOUT ROWID;"
+	"CREATE TABLE notice ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  step INTEGER NOT NULL CHECK (step >= 0),"
+	"  kind TEXT NOT NULL,"
+	"  points INTEGER NOT NULL,"
+	"  sent_at INTEGER NOT NULL,"
+	"  UNIQUE (participant_id, step)"
+	");"
+	"CREATE TABLE refund_offer ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),"
+	"  currency TEXT NOT NULL DEFAULT '',"
+	"  origin TEXT NOT NULL CHECK (origin IN ('ladder', 'manual')),"
+	"  offered_at INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL,"
+	"  state TEXT NOT NULL DEFAULT 'open'"
+	"    CHECK (state IN ('open', 'accepted', 'declined', 'expired')),"
+	"  decided_at INTEGER"
+	");"
+	"CREATE UNIQUE INDEX refund_offer_one_open ON refund_offer (participant_id)"
+	"  WHERE state = 'open';"
+	"CREATE INDEX refund_offer_by_cohort ON refund_offer (cohort_id, id);";
+
+const char *const schema_migrations[] = { migration_1, migration_2 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
+
+_Static_assert(ARRAY_SIZE(schema_migrations) == STORE_SCHEMA_VERSION,
+    "STORE_SCHEMA_VERSION must count the migration steps");

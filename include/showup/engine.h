@@ -1,0 +1,103 @@
+/* engine.h - the policy engine: a cohort's record in; outcomes, points, notices
+ * due and refunds out. Pure: no I/O, no clock, no store. */
+#ifndef SHOWUP_ENGINE_H
+#define SHOWUP_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "showup/policy.h"
+
+/* One session as the engine sees it. */
+struct engine_session {
+	int64_t starts_at;	/* UTC */
+	int64_t cutoff;		/* the last on-time second for a cancellation (policy_cutoff) */
+	int everyone;		/* a group session: every enrolled participant is expected */
+	int cancelled;		/* the coach called it off */
+	int64_t cancelled_at;
+};
+
+/* One participant as the engine sees them. */
+struct engine_person {
+	int64_t withdrawn_at;	/* 0 while active; else expected only at sessions starting before it */
+	int steps_sent;		/* ladder steps already sent: the highest sent index + 1, 0 for none */
+};
+
+struct engine_input {
+	const struct policy *policy;
+	int64_t now;				/* UTC */
+	int64_t fee_cents;
+	size_t npeople, nsessions;
+	const struct engine_person *people;
+	const struct engine_session *sessions;
+	const unsigned char *named;		/* people x sessions, a row per person: named on a
+						   coaching or practice session's list (NULL: none) */
+	const struct attendance *const *facts;	/* people x sessions: the recorded fact or NULL */
+};
+
+/* What the record means for one participant. */
+struct engine_person_result {
+	int expected;		/* expected attendances that have a final outcome */
+	int counts[OUTCOME_COUNT];
+	int kept;		/* present + late + cancelled + excused */
+	int broken;		/* late_cancel + no_show */
+	int points;		/* points that still count (forgiveness applied) */
+	double attendance_rate;	/* (present + late) / (expected - excused); -1 when nothing to measure */
+	double commitment;	/* kept / (kept + broken); -1 when nothing to measure */
+	double median_lead_hours; /* hours between each cancellation and its session's start; -1 none */
+	int step_due;		/* ladder index of the notice due now, -1 none */
+	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
+};
+
+/* The coach's own record: sessions held and cancelled. */
+struct engine_coach_result {
+	int sessions;		/* all scheduled */
+	int held;		/* started and not cancelled */
+	int upcoming;		/* not started, not cancelled */
+	int cancelled;		/* called off by the coach */
+	int late_cancelled;	/* of those, after the cutoff */
+	double commitment;	/* (held + on-time cancellations) / (held + cancelled); -1 none */
+};
+
+struct engine_result {
+	enum outcome *outcomes;			/* people x sessions */
+	struct engine_person_result *people;
+	struct engine_coach_result coach;
+	int64_t refund_cents;			/* the refund an offer made now would carry */
+};
+
+/* Evaluates the whole record; 'out' is freed with engine_result_free. */
+void engine_run(const struct engine_input *in, struct engine_result *out);
+void engine_result_free(struct engine_result *r);
+
+/* The outcome of person i at session j (a row per person). */
+static inline enum outcome
+engine_outcome(const struct engine_result *r, size_t nsessions, size_t i, size_t j)
+{
+	return r->outcomes[i * nsessions + j];
+}
+
+/*
+ * The points one outcome adds as of 'now': the policy's points for it, or 0 once
+ * forgiven (the session started more than forgive_days before 'now').
+ */
+int engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at, int64_t now);
+
+/*
+ * The refund by the policy's rule: full fee, none, or prorated = fee x remaining /
+ * total sessions, rounded up to the cent (in the participant's favour); the full
+ * fee when total is 0.
+ */
+int64_t engine_refund(const struct policy *p, int64_t fee_cents, size_t total, size_t remaining);
+
+/*
+ * The ladder step due for 'points' when 'steps_sent' steps went out already:
+ * the highest step reached, if it is beyond those sent; -1 if none. Lower steps
+ * skipped on the way are not sent: one notice says it all.
+ */
+int engine_step_due(const struct policy *p, int points, int steps_sent);
+
+/* The median of n values (sorted in place); -1 when n is 0. */
+double engine_median(double *v, size_t n);
+
+#endif

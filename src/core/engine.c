@@ -1,0 +1,183 @@
+/* engine.c - the policy engine: what a cohort's record means under its policy. No I/O. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/engine.h"
+
+#define DAY INT64_C(86400)
+
+int
+engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at, int64_t now)
+{
+	if ((unsigned)o >= OUTCOME_COUNT)
+		return 0;
+	if (p->forgive_days > 0 && now - starts_at > (int64_t)p->forgive_days * DAY)
+		return 0;
+	return p->points[o];
+}
+
+int64_t
+engine_refund(const struct policy *p, int64_t fee_cents, size_t total, size_t remaining)
+{
+	if (p->refund == REFUND_NONE)
+		return 0;
+	if (p->refund == REFUND_FULL || total == 0)
+		return fee_cents;
+	if (remaining > total)
+		remaining = total;
+	return (fee_cents * (int64_t)remaining + (int64_t)total - 1) / (int64_t)total;
+}
+
+int
+engine_step_due(const struct policy *p, int points, int steps_sent)
+{
+	int reached = -1;
+
+	for (size_t k = 0; k < p->n_steps; k++)
+		if (points >= p->ladder[k].threshold)
+			reached = (int)k;
+	return reached >= steps_sent ? reached : -1;
+}
+
+/* Returns the first ladder step beyond both the points and the steps sent; -1 if none. */
+static int
+next_step(const struct policy *p, int points, int steps_sent)
+{
+	for (size_t k = (size_t)(steps_sent > 0 ? steps_sent : 0); k < p->n_steps; k++)
+		if (points < p->ladder[k].threshold)
+			return (int)k;
+	return -1;
+}
+
+static int
+compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+double
+engine_median(double *v, size_t n)
+{
+	if (n == 0)
+		return -1;
+	qsort(v, n, sizeof *v, compare_doubles);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Returns 1 if person i is expected at session j: on its list, and enrolled when it starts. */
+static int
+is_expected(const struct engine_input *in, size_t i, size_t j)
+{
+	const struct engine_session *s = &in->sessions[j];
+	const struct engine_person *p = &in->people[i];
+
+	if (!s->everyone && (in->named == NULL || !in->named[i * in->nsessions + j]))
+		return 0;
+	return p->withdrawn_at == 0 || s->starts_at < p->withdrawn_at;
+}
+
+/* Returns a/b, or -1 when b is 0 (nothing to measure). */
+static double
+ratio(int a, int b)
+{
+	return b > 0 ? (double)a / b : -1;
+}
+
+/* Derives one person's outcomes and figures; 'leads' is scratch for nsessions values. */
+static void
+evaluate_person(const struct engine_input *in, size_t i, struct engine_result *out,
+    double *leads)
+{
+	const struct policy *pol = in->policy;
+	struct engine_person_result *pr = &out->people[i];
+	size_t nleads = 0;
+
+	for (size_t j = 0; j < in->nsessions; j++) {
+		const struct engine_session *s = &in->sessions[j];
+		const struct attendance *a = in->facts ? in->facts[i * in->nsessions + j] : NULL;
+		struct outcome_input oi = {
+			.expected = is_expected(in, i, j),
+			.session_cancelled = s->cancelled,
+			.starts_at = s->starts_at,
+			.cutoff = s->cutoff,
+			.now = in->now,
+			.fact = a,
+		};
+		enum outcome o = outcome_of(pol, &oi);
+
+		out->outcomes[i * in->nsessions + j] = o;
+		pr->counts[o]++;
+		if (!outcome_is_final(o))
+			continue;
+		pr->expected++;
+		pr->points += engine_cell_points(pol, o, s->starts_at, in->now);
+		if (a != NULL && a->fact == FACT_CANCELLED && a->cancelled_at < s->starts_at)
+			leads[nleads++] = (double)(s->starts_at - a->cancelled_at) / 3600.0;
+	}
+	pr->kept = pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE] +
+	    pr->counts[OUTCOME_CANCELLED] + pr->counts[OUTCOME_EXCUSED];
+	pr->broken = pr->counts[OUTCOME_LATE_CANCEL] + pr->counts[OUTCOME_NO_SHOW];
+	pr->attendance_rate = ratio(pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE],
+	    pr->expected - pr->counts[OUTCOME_EXCUSED]);
+	pr->commitment = ratio(pr->kept, pr->kept + pr->broken);
+	pr->median_lead_hours = engine_median(leads, nleads);
+	pr->step_due = engine_step_due(pol, pr->points, in->people[i].steps_sent);
+	pr->next_step = next_step(pol, pr->points, in->people[i].steps_sent);
+}
+
+/* The coach's figures and the refund an offer made now carries. */
+static void
+evaluate_cohort(const struct engine_input *in, struct engine_result *out)
+{
+	struct engine_coach_result *c = &out->coach;
+	size_t total = 0, remaining = 0;
+
+	c->sessions = (int)in->nsessions;
+	for (size_t j = 0; j < in->nsessions; j++) {
+		const struct engine_session *s = &in->sessions[j];
+
+		if (s->cancelled) {
+			c->cancelled++;
+			if (s->cancelled_at > s->cutoff)
+				c->late_cancelled++;
+			continue;
+		}
+		total++;
+		if (s->starts_at > in->now) {
+			c->upcoming++;
+			remaining++;
+		} else {
+			c->held++;
+		}
+	}
+	c->commitment = ratio(c->held + c->cancelled - c->late_cancelled,
+	    c->held + c->cancelled);
+	out->refund_cents = engine_refund(in->policy, in->fee_cents, total, remaining);
+}
+
+void
+engine_run(const struct engine_input *in, struct engine_result *out)
+{
+	size_t cells = in->npeople * in->nsessions;
+	double *leads = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *leads);
+
+	memset(out, 0, sizeof *out);
+	out->outcomes = xcalloc(cells ? cells : 1, sizeof *out->outcomes);
+	out->people = xcalloc(in->npeople ? in->npeople : 1, sizeof *out->people);
+	for (size_t i = 0; i < in->npeople; i++)
+		evaluate_person(in, i, out, leads);
+	evaluate_cohort(in, out);
+	free(leads);
+}
+
+void
+engine_result_free(struct engine_result *r)
+{
+	free(r->outcomes);
+	free(r->people);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,302 @@
+/* policy-settings.c - a policy's settings as text: read them, check them, write them back. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/policy.h"
+
+const char *const policy_keys[] = {
+	"cutoff", "grace", "reasons.accepted", "reasons.other",
+	"points.present", "points.late", "points.cancelled", "points.late_cancel",
+	"points.no_show", "points.excused",
+	"ladder", "refund", "refund.days", "forgive.days", NULL
+};
+
+/* The outcomes that carry points, as the points.OUTCOME keys name them. */
+static const enum outcome scored[] = { OUTCOME_PRESENT, OUTCOME_LATE, OUTCOME_CANCELLED,
+	OUTCOME_LATE_CANCEL, OUTCOME_NO_SHOW, OUTCOME_EXCUSED };
+
+static const char *const refund_names[] = {
+	[REFUND_FULL] = "full", [REFUND_PRORATED] = "prorated", [REFUND_NONE] = "none",
+};
+
+int
+outcome_parse(const char *name)
+{
+	char canon[32];
+	size_t n = 0;
+
+	for (; *name && n + 1 < sizeof canon; name++)
+		canon[n++] = *name == '-' ? '_' : *name;
+	canon[n] = '\0';
+	for (int o = 0; o < OUTCOME_COUNT; o++)
+		if (strcmp(canon, outcome_name((enum outcome)o)) == 0)
+			return o;
+	return -1;
+}
+
+/* Returns 1 for a code of lower-case letters, digits and dashes that fits a policy slot. */
+static int
+code_valid(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n >= max || s[0] == '-')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* Reads a whole number in [min, max] for 'key'; 0 or -1 with 'e' set. */
+static int
+read_number(const char *key, const char *value, long long min, long long max, int *out,
+    su_err *e)
+{
+	long long v;
+
+	if (parse_int(value, min, max, &v) < 0)
+		return su_err_set(e, "%s: '%s' is not a whole number from %lld to %lld",
+		    key, value, min, max);
+	*out = (int)v;
+	return 0;
+}
+
+/* Reads "day-before HH:MM" or "hours N" into p. */
+static int
+read_cutoff(struct policy *p, const char *value, su_err *e)
+{
+	int hour, minute, used = 0;
+	long long hours;
+
+	if (strncmp(value, "hours ", 6) == 0) {
+		if (parse_int(value + 6, 0, 24 * 14, &hours) < 0)
+			return su_err_set(e, "cutoff: '%s' is not a number of hours from 0 to "
+			    "336", value + 6);
+		p->cutoff_kind = CUTOFF_HOURS;
+		p->cutoff_hours = (int)hours;
+		return 0;
+	}
+	if (sscanf(value, "day-before %2d:%2d%n", &hour, &minute, &used) == 2 &&
+	    value[used] == '\0' && strlen(value) == 16) {
+		if (hour > 23 || minute > 59 || hour < 0 || minute < 0)
+			return su_err_set(e, "cutoff: '%s' is not a time of day (00:00 to "
+			    "23:59)", value + 11);
+		p->cutoff_kind = CUTOFF_DAY_BEFORE;
+		p->cutoff_minute = hour * 60 + minute;
+		return 0;
+	}
+	return su_err_set(e, "cutoff: '%s' is not a cutoff (use \"day-before 18:00\" or "
+	    "\"hours 24\")", value);
+}
+
+/* Reads a comma-separated list of reason codes into list/n; 'allow_empty' for "other". */
+static int
+read_reasons(const char *key, const char *value, char list[][POLICY_REASON_LEN],
+    size_t *n, int allow_empty, su_err *e)
+{
+	char *copy = xstrdup(value), *save = NULL, *tok;
+	size_t count = 0;
+	int rc = -1;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		tok = str_trim(tok);
+		if (*tok == '\0')
+			continue;
+		if (!code_valid(tok, POLICY_REASON_LEN)) {
+			su_err_set(e, "%s: '%s' is not a reason code (lower-case letters, "
+			    "digits and dashes)", key, tok);
+			goto done;
+		}
+		if (count == POLICY_MAX_REASONS) {
+			su_err_set(e, "%s: at most %d reason codes", key, POLICY_MAX_REASONS);
+			goto done;
+		}
+		for (size_t i = 0; i < count; i++)
+			if (strcmp(list[i], tok) == 0) {
+				su_err_set(e, "%s: '%s' is listed twice", key, tok);
+				goto done;
+			}
+		snprintf(list[count++], POLICY_REASON_LEN, "%s", tok);
+	}
+	if (count == 0 && !allow_empty) {
+		su_err_set(e, "%s: at least one reason code is needed", key);
+		goto done;
+	}
+	*n = count;
+	rc = 0;
+done:
+	free(copy);
+	return rc;
+}
+
+/* Returns 0 if no code is both accepted and other, else -1 with 'e' set. */
+static int
+check_reasons_disjoint(const struct policy *p, su_err *e)
+{
+	for (size_t i = 0; i < p->n_other; i++)
+		if (policy_reason_accepted(p, p->other[i]))
+			return su_err_set(e, "reason '%s' cannot be both accepted and other",
+			    p->other[i]);
+	return 0;
+}
+
+/* Reads "1:policy-reminder,2:warning,3:final-notice" into the ladder of p. */
+static int
+read_ladder(struct policy *p, const char *value, su_err *e)
+{
+	char *copy = xstrdup(value), *save = NULL, *tok;
+	size_t n = 0;
+	int rc = -1;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *colon = strchr(tok, ':');
+		long long threshold;
+
+		tok = str_trim(tok);
+		if (colon == NULL || (*colon = '\0',
+		    parse_int(str_trim(tok), 1, 1000, &threshold) < 0) ||
+		    !code_valid(str_trim(colon + 1), POLICY_KIND_LEN)) {
+			su_err_set(e, "ladder: each step is POINTS:NOTICE with points from 1 "
+			    "(\"1:policy-reminder,2:warning,3:final-notice\")");
+			goto done;
+		}
+		if (n == POLICY_MAX_STEPS) {
+			su_err_set(e, "ladder: at most %d steps", POLICY_MAX_STEPS);
+			goto done;
+		}
+		if (n > 0 && threshold <= p->ladder[n - 1].threshold) {
+			su_err_set(e, "ladder: thresholds must rise (%lld after %d)", threshold,
+			    p->ladder[n - 1].threshold);
+			goto done;
+		}
+		p->ladder[n].threshold = (int)threshold;
+		snprintf(p->ladder[n].kind, POLICY_KIND_LEN, "%s", str_trim(colon + 1));
+		n++;
+	}
+	if (n == 0) {
+		su_err_set(e, "ladder: at least one step is needed");
+		goto done;
+	}
+	p->n_steps = n;
+	rc = 0;
+done:
+	free(copy);
+	return rc;
+}
+
+/* Applies one setting to 'p' (which may be left half-changed on error). */
+static int
+apply(struct policy *p, const char *key, const char *value, su_err *e)
+{
+	if (strcmp(key, "cutoff") == 0)
+		return read_cutoff(p, value, e);
+	if (strcmp(key, "grace") == 0)
+		return read_number(key, value, 0, 240, &p->grace_minutes, e);
+	if (strcmp(key, "reasons.accepted") == 0)
+		return read_reasons(key, value, p->accepted, &p->n_accepted, 0, e);
+	if (strcmp(key, "reasons.other") == 0)
+		return read_reasons(key, value, p->other, &p->n_other, 1, e);
+	if (strncmp(key, "points.", 7) == 0) {
+		int o = outcome_parse(key + 7);
+
+		for (size_t i = 0; i < ARRAY_SIZE(scored); i++)
+			if (o == (int)scored[i])
+				return read_number(key, value, 0, 100, &p->points[o], e);
+		return su_err_set(e, "'%s': no such outcome (present, late, cancelled, "
+		    "late_cancel, no_show, excused)", key + 7);
+	}
+	if (strcmp(key, "ladder") == 0)
+		return read_ladder(p, value, e);
+	if (strcmp(key, "refund") == 0) {
+		for (size_t i = 0; i < ARRAY_SIZE(refund_names); i++)
+			if (strcmp(value, refund_names[i]) == 0) {
+				p->refund = (enum refund_rule)i;
+				return 0;
+			}
+		return su_err_set(e, "refund: '%s' is not full, prorated or none", value);
+	}
+	if (strcmp(key, "refund.days") == 0)
+		return read_number(key, value, 1, 365, &p->refund_days, e);
+	if (strcmp(key, "forgive.days") == 0) {
+		if (strcmp(value, "off") == 0) {
+			p->forgive_days = 0;
+			return 0;
+		}
+		return read_number(key, value, 1, 3650, &p->forgive_days, e);
+	}
+	return su_err_set(e, "'%s' is not a policy setting", key);
+}
+
+int
+policy_apply_many(struct policy *p, const char *const *keys, const char *const *values,
+    size_t n, su_err *e)
+{
+	struct policy copy = *p;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *v = xstrdup(values[i]);
+
+		rc = apply(&copy, keys[i], str_trim(v), e);
+		free(v);
+	}
+	if (rc == 0)
+		rc = check_reasons_disjoint(&copy, e);
+	if (rc == 0)
+		*p = copy;
+	return rc;
+}
+
+int
+policy_apply(struct policy *p, const char *key, const char *value, su_err *e)
+{
+	return policy_apply_many(p, &key, &value, 1, e);
+}
+
+/* Appends a reason list as "a,b,c". */
+static void
+write_reasons(const char list[][POLICY_REASON_LEN], size_t n, struct strbuf *out)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_addf(out, "%s%s", i ? "," : "", list[i]);
+}
+
+int
+policy_value(const struct policy *p, const char *key, struct strbuf *out)
+{
+	if (strcmp(key, "cutoff") == 0) {
+		if (p->cutoff_kind == CUTOFF_HOURS)
+			sb_addf(out, "hours %d", p->cutoff_hours);
+		else
+			sb_addf(out, "day-before %02d:%02d", p->cutoff_minute / 60,
+			    p->cutoff_minute % 60);
+	} else if (strcmp(key, "grace") == 0) {
+		sb_addf(out, "%d", p->grace_minutes);
+	} else if (strcmp(key, "reasons.accepted") == 0) {
+		write_reasons(p->accepted, p->n_accepted, out);
+	} else if (strcmp(key, "reasons.other") == 0) {
+		write_reasons(p->other, p->n_other, out);
+	} else if (strncmp(key, "points.", 7) == 0 && outcome_parse(key + 7) >= 0) {
+		sb_addf(out, "%d", p->points[outcome_parse(key + 7)]);
+	} else if (strcmp(key, "ladder") == 0) {
+		for (size_t i = 0; i < p->n_steps; i++)
+			sb_addf(out, "%s%d:%s", i ? "," : "", p->ladder[i].threshold,
+			    p->ladder[i].kind);
+	} else if (strcmp(key, "refund") == 0) {
+		sb_adds(out, refund_names[p->refund]);
+	} else if (strcmp(key, "refund.days") == 0) {
+		sb_addf(out, "%d", p->refund_days);
+	} else if (strcmp(key, "forgive.days") == 0) {
+		if (p->forgive_days == 0)
+			sb_adds(out, "off");
+		else
+			sb_addf(out, "%d", p->forgive_days);
+	} else {
+		return -1;
+	}
+	return 0;
+}

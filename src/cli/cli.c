@@ -227,3 +227,49 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 	participant_free(&p);
 	return EXIT_OK;
 }
+
+int
+cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision)
+{
+	static const struct option options[] = {
+		{ "at", required_argument, NULL, 't' },
+		{ 0 }
+	};
+	const char *at = "now";
+	struct participant p = { 0 };
+	struct cohort c;
+	int64_t when;
+	int opt, rc = EXIT_FAIL;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", options)) != -1) {
+		if (opt != 't')
+			return EXIT_USAGE;
+		at = optarg;
+	}
+	if (optind + 2 != argc)
+		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	if (cli_participant(cli, &c, argv[optind + 1], &p) != EXIT_OK ||
+	    cli_time(&c, at, &when) < 0)
+		goto done;
+	if (store_begin(cli->st, &e) < 0 ||
+	    refund_offer_decide(cli->st, &c, &p, decision, when, &e) < 0 ||
+	    store_commit(cli->st, &e) < 0) {
+		store_rollback(cli->st);
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	if (decision == OFFER_ACCEPTED)
+		printf("%s <%s> accepted the refund and withdrew from %s; past records "
+		    "are kept\n", p.name, p.email, c.slug);
+	else
+		printf("%s <%s> declined the refund and stays in %s\n", p.name, p.email,
+		    c.slug);
+	rc = EXIT_OK;
+done:
+	participant_free(&p);
+	cohort_free(&c);
+	return rc;
+}

@@ -76,6 +76,12 @@ int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
 int cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
     const char *email, const struct fact_spec *spec);
 
+/*
+ * Settles the open refund offer of the participant argv names (SLUG EMAIL
+ * [--at TIME]) as accepted or declined. Shared by refund accept and decline.
+ */
+int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision);
+
 /* Prints an import's outcome (rows, added, updated, errors, ignored columns); the exit status. */
 int cli_import_report(const char *what, const struct import_result *r, int rc,
     const su_err *e);
@@ -87,5 +93,7 @@ void cli_import_progress_setup(struct import_result *r);
 /* Shared views (views.c): one way to print each thing. */
 void view_cohort(struct store *st, const struct cohort *c, FILE *out);
 int view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *out);
+/* The status table (view-status.c): figures, points, notices, refund offers; an exit status. */
+int view_status(struct store *st, const struct cohort *c, int csv, FILE *out);
 
 #endif

@@ -128,6 +128,9 @@ cmd_demo_exec(struct cli *cli, int argc, char **argv)
 	view_cohort(cli->st, &c, stdout);
 	putchar('\n');
 	rc = view_attendance_grid(cli->st, &c, 0, stdout);
+	putchar('\n');
+	if (rc == EXIT_OK)
+		rc = view_status(cli->st, &c, 0, stdout);
 	printf("\nlook around: showup --db %s session list %s\n", path, c.slug);
 done:
 	cohort_free(&c);
@@ -144,7 +147,8 @@ const struct cmd_entry cmd_demo_entry = {
 	"load the sample program into a fresh database and show it",
 	"The sample cohort (seeds/: a dozen participants, ten sessions of three\n"
 	"kinds, a realistic mix of outcomes) goes into a new database in a\n"
-	"temporary folder, or into --db PATH. The demo prints the cohort and its\n"
-	"attendance grid, and tells where the database is so you can explore.\n",
+	"temporary folder, or into --db PATH. The demo prints the cohort, its\n"
+	"attendance grid and its status table, and tells where the database is\n"
+	"so you can explore.\n",
 	CMD_DB_NONE, cmd_demo_exec
 };

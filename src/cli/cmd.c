@@ -26,6 +26,14 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_attendance_import_entry,
 	&cmd_attendance_export_entry,
 	&cmd_attendance_show_entry,
+	&cmd_policy_show_entry,
+	&cmd_policy_set_entry,
+	&cmd_status_entry,
+	&cmd_notices_due_entry,
+	&cmd_refund_list_entry,
+	&cmd_refund_offer_entry,
+	&cmd_refund_accept_entry,
+	&cmd_refund_decline_entry,
 	&cmd_log_entry,
 	&cmd_demo_entry,
 	&cmd_help_entry,
@@ -70,16 +78,22 @@ edit_distance(const char *a, const char *b)
 	return d[n][m];
 }
 
-/* Prints "did you mean" lines for words near 'word' among 'words'. */
+/*
+ * Prints a "did you mean" line for the words near 'word' among 'words': those
+ * it begins (an ambiguous prefix) or is a small typo away from.
+ */
 static void
 suggest(const char *word, const char *const *words, size_t n)
 {
+	size_t len = strlen(word);
 	int shown = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		int limit = strlen(words[i]) > 4 ? 2 : 1;
 
-		if (edit_distance(word, words[i]) > limit)
+		if (strncmp(word, words[i], len) != 0 && edit_distance(word, words[i]) > limit)
+			continue;
+		if (i > 0 && strcmp(words[i - 1], words[i]) == 0)
 			continue;
 		fprintf(stderr, "%s '%s'", shown ? " or" : "did you mean", words[i]);
 		shown = 1;

@@ -48,8 +48,11 @@ cohort
 ok coh ls
 out "c1"
 ok part add c1 --name "Ana" --email ana@example.com
-ok p l c1
+ok pa l c1
 out "ana@example.com"
+fails 2 p l c1
+err "'p' is an ambiguous showup command"
+err "did you mean 'participant' or 'policy'?"
 
 # usage errors exit 2 and name the usage
 fails 2 cohort add

@@ -1,0 +1,106 @@
+/* cmd-notices-due.c - showup notices due: the ladder steps that call for a notice now. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+#include "showup/money.h"
+#include "showup/roll.h"
+#include "showup/table.h"
+
+static const struct option notices_due_options[] = {
+	{ "csv", no_argument, NULL, 'c' },
+	{ 0 }
+};
+
+/* Appends the records that brought person i their points: "3 late_cancel +1, 5 no_show +2". */
+static void
+describe_records(const struct roll *r, size_t i, struct strbuf *sb)
+{
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		enum outcome o = roll_outcome(r, i, j);
+		int pts = engine_cell_points(&r->policy, o, r->sessions.v[j].starts_at, r->now);
+
+		if (pts > 0)
+			sb_addf(sb, "%s%d %s +%d", sb->len ? ", " : "", r->sessions.v[j].number,
+			    outcome_name(o), pts);
+	}
+}
+
+/* Lists every participant with a ladder step due in cohort c; the count of them, or -1. */
+static int
+list_due(struct store *st, const struct cohort *c, int csv)
+{
+	static const char *const headers[] = { "participant", "email", "notice", "points",
+		"refund", "records" };
+	struct table *t;
+	struct policy p;
+	struct roll r;
+	int due = 0;
+	su_err e;
+
+	if (cli_policy(st, c, &p) != EXIT_OK)
+		return -1;
+	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
+		return cli_error("%s", e.msg), -1;
+	t = table_new(ARRAY_SIZE(headers), headers);
+	table_set_align(t, 3, ALIGN_RIGHT);
+	for (size_t i = 0; i < r.people.n; i++) {
+		const struct engine_person_result *pr = roll_person(&r, i);
+		struct strbuf records = STRBUF_INIT;
+		char points[16], refund[48] = "";
+
+		if (pr->step_due < 0 || r.people.v[i].status == PARTICIPANT_WITHDRAWN)
+			continue;
+		due++;
+		snprintf(points, sizeof points, "%d", pr->points);
+		if ((size_t)pr->step_due + 1 == p.n_steps && p.refund != REFUND_NONE)
+			money_format(r.result.refund_cents, c->currency, refund, sizeof refund);
+		describe_records(&r, i, &records);
+		table_add_row(t, (const char *const[]){ r.people.v[i].name,
+		    r.people.v[i].email, p.ladder[pr->step_due].kind, points, refund,
+		    sb_str(&records) });
+		sb_free(&records);
+	}
+	if (csv)
+		table_print_csv(t, stdout);
+	else if (due > 0)
+		table_print(t, stdout);
+	else
+		printf("no notices due in %s\n", c->slug);
+	table_free(t);
+	roll_free(&r);
+	return due;
+}
+
+/* Parses the options and lists the notices due in one cohort. */
+static int
+cmd_notices_due_exec(struct cli *cli, int argc, char **argv)
+{
+	struct cohort c;
+	int csv = 0, opt, n;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", notices_due_options)) != -1) {
+		if (opt != 'c')
+			return EXIT_USAGE;
+		csv = 1;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(cli, "give one cohort (SLUG)");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	n = list_due(cli->st, &c, csv);
+	cohort_free(&c);
+	return n < 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+const struct cmd_entry cmd_notices_due_entry = {
+	"notices", "due", NULL, "SLUG [--csv]",
+	"list the notices the ladder makes due now",
+	"Points add up within the cohort; crossing a step of the ladder makes its\n"
+	"notice due, once per participant, ever. When points jump past several\n"
+	"steps, only the highest is due: one notice says it all. The last step\n"
+	"carries the refund offer (its amount by the policy's refund rule).\n"
+	"records lists the sessions that brought the points.\n",
+	CMD_DB_EXISTING, cmd_notices_due_exec
+};

@@ -1,0 +1,102 @@
+/* cmd-policy-set.c - showup policy set: change one setting of a cohort's policy. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+
+/* Moves the cohort to another time zone (the policy reads local times in it). */
+static int
+set_zone(struct store *st, const struct cohort *c, const char *zone, su_err *e)
+{
+	struct cohort next = *c;
+
+	next.tz = (char *)zone;
+	return cohort_update(st, c, &next, e);
+}
+
+/* Joins argv[from..argc) with spaces, so "day-before 18:00" needs no quotes. */
+static char *
+join_words(int argc, char **argv, int from)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int i = from; i < argc; i++)
+		sb_addf(&sb, "%s%s", i > from ? " " : "", argv[i]);
+	return sb_detach(&sb);
+}
+
+/* Checks and stores one setting in its own transaction, then says what changed. */
+static int
+cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
+{
+	struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
+	struct policy p;
+	struct cohort c;
+	const char *key;
+	char *value;
+	int rc = EXIT_FAIL, changed;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+		return EXIT_USAGE;
+	if (optind + 3 > argc)
+		return cli_usage_error(cli, "give a cohort (SLUG), a setting and its value");
+	key = argv[optind + 1];
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	value = join_words(argc, argv, optind + 2);
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
+		goto done;
+	if (strcmp(key, "tz") == 0)
+		sb_adds(&before, c.tz);
+	else
+		policy_value(&p, key, &before);
+	if (store_begin(cli->st, &e) < 0)
+		goto fail;
+	changed = strcmp(key, "tz") == 0 ? set_zone(cli->st, &c, value, &e)
+	    : policy_save(cli->st, &c, key, value, &e);
+	if (changed < 0 || store_commit(cli->st, &e) < 0)
+		goto fail;
+	if (strcmp(key, "tz") == 0)
+		sb_adds(&after, value);
+	else if (policy_apply(&p, key, value, &e) == 0)
+		policy_value(&p, key, &after);
+	if (changed)
+		printf("%s: %s is now %s (was %s)\n", c.slug, key, sb_str(&after),
+		    sb_str(&before));
+	else
+		printf("%s: %s is %s already; nothing changed\n", c.slug, key, sb_str(&before));
+	rc = EXIT_OK;
+	goto done;
+fail:
+	store_rollback(cli->st);
+	cli_error("%s", e.msg);
+done:
+	sb_free(&before);
+	sb_free(&after);
+	free(value);
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_policy_set_entry = {
+	"policy", "set", NULL, "SLUG KEY VALUE",
+	"change one setting of a cohort's attendance policy",
+	"cutoff          day-before HH:MM (default 18:00) or hours N\n"
+	"grace           minutes of lateness still counted present (5)\n"
+	"reasons.accepted  emergency reason codes, comma-separated\n"
+	"reasons.other   reasons recorded but not accepted\n"
+	"points.OUTCOME  points for present, late, cancelled, late_cancel (1),\n"
+	"                no_show (2), excused\n"
+	"ladder          POINTS:NOTICE steps, rising (1:policy-reminder,\n"
+	"                2:warning,3:final-notice); the last offers the refund\n"
+	"refund          full, prorated or none\n"
+	"refund.days     days a refund offer stays open (7)\n"
+	"forgive.days    points older than this stop counting, or off\n"
+	"tz              the cohort's IANA time zone\n"
+	"A bad value changes nothing. Every change is in the audit log.\n",
+	CMD_DB_EXISTING, cmd_policy_set_exec
+};

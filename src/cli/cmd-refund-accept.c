@@ -1,0 +1,19 @@
+/* cmd-refund-accept.c - showup refund accept: the participant takes the refund and leaves. */
+#include "config.h"
+
+#include "commands.h"
+
+/* Settles the open offer as accepted: the participant is withdrawn, records kept. */
+static int
+cmd_refund_accept_exec(struct cli *cli, int argc, char **argv)
+{
+	return cli_refund_decide(cli, argc, argv, OFFER_ACCEPTED);
+}
+
+const struct cmd_entry cmd_refund_accept_entry = {
+	"refund", "accept", NULL, "SLUG EMAIL [--at TIME]",
+	"record that a participant accepted the refund offer and left",
+	"The participant is withdrawn as of --at (default now): no longer expected\n"
+	"at later sessions; past records and points stay. The refund is recorded.\n",
+	CMD_DB_EXISTING, cmd_refund_accept_exec
+};

@@ -1,0 +1,19 @@
+/* cmd-refund-decline.c - showup refund decline: the participant recommits. */
+#include "config.h"
+
+#include "commands.h"
+
+/* Settles the open offer as declined: the participant stays in the program. */
+static int
+cmd_refund_decline_exec(struct cli *cli, int argc, char **argv)
+{
+	return cli_refund_decide(cli, argc, argv, OFFER_DECLINED);
+}
+
+const struct cmd_entry cmd_refund_decline_entry = {
+	"refund", "decline", NULL, "SLUG EMAIL [--at TIME]",
+	"record that a participant declined the refund offer and recommits",
+	"The participant stays in the program; the ladder goes on from where it\n"
+	"is (a step already sent is never sent again).\n",
+	CMD_DB_EXISTING, cmd_refund_decline_exec
+};

@@ -1,0 +1,90 @@
+/* cmd-refund-offer.c - showup refund offer: offer a refund by hand, besides the ladder. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+#include "showup/money.h"
+#include "showup/roll.h"
+
+static const struct option refund_offer_options[] = {
+	{ "amount", required_argument, NULL, 'a' },
+	{ "at", required_argument, NULL, 't' },
+	{ 0 }
+};
+
+/* Sets *cents to the refund the policy's rule gives as of 'now'; 0 or -1 after printing why. */
+static int
+amount_by_rule(struct store *st, const struct cohort *c, const struct policy *p, int64_t now,
+    int64_t *cents)
+{
+	struct roll r;
+	su_err e;
+
+	if (roll_load(st, c, p, now, &r, &e) < 0)
+		return cli_error("%s", e.msg), -1;
+	*cents = r.result.refund_cents;
+	roll_free(&r);
+	return 0;
+}
+
+/* Opens a refund offer for one participant in its own transaction. */
+static int
+cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
+{
+	const char *amount = NULL, *at = "now";
+	struct participant p = { 0 };
+	struct policy pol;
+	struct cohort c;
+	char money[48], until[40];
+	int64_t when, cents;
+	int opt, rc = EXIT_FAIL;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", refund_offer_options)) != -1) {
+		if (opt == 'a')
+			amount = optarg;
+		else if (opt == 't')
+			at = optarg;
+		else
+			return EXIT_USAGE;
+	}
+	if (optind + 2 != argc)
+		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	if (cli_participant(cli, &c, argv[optind + 1], &p) != EXIT_OK ||
+	    cli_time(&c, at, &when) < 0 || cli_policy(cli->st, &c, &pol) != EXIT_OK)
+		goto done;
+	if (amount != NULL && money_parse(amount, &cents, &e) < 0) {
+		cli_error("--amount: %s", e.msg);
+		goto done;
+	}
+	if (amount == NULL && amount_by_rule(cli->st, &c, &pol, when, &cents) < 0)
+		goto done;
+	if (store_begin(cli->st, &e) < 0 ||
+	    refund_offer_open(cli->st, &c, &pol, &p, cents, "manual", when, &e) < 0 ||
+	    store_commit(cli->st, &e) < 0) {
+		store_rollback(cli->st);
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	printf("offered %s <%s> a refund of %s, open until %s\n", p.name, p.email,
+	    money_format(cents, c.currency, money, sizeof money),
+	    time_format_local(c.tz, when + (int64_t)pol.refund_days * 86400, until,
+	    sizeof until));
+	rc = EXIT_OK;
+done:
+	participant_free(&p);
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_refund_offer_entry = {
+	"refund", "offer", NULL, "SLUG EMAIL [--amount AMOUNT] [--at TIME]",
+	"offer a participant a refund by hand, besides the ladder",
+	"The amount follows the policy's refund rule (full, or prorated to the\n"
+	"sessions not yet held) unless --amount gives it. The offer stays open\n"
+	"for refund.days (7), then expires. At most one offer is open at a time.\n",
+	CMD_DB_EXISTING, cmd_refund_offer_exec
+};

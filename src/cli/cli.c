@@ -55,7 +55,10 @@ cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 	char spec[64];
 	int c;
 
-	snprintf(spec, sizeof spec, ":%s", shortopts);
+	if (shortopts[0] == '+')	/* options end at the first word: values may start with '-' */
+		snprintf(spec, sizeof spec, "+:%s", shortopts + 1);
+	else
+		snprintf(spec, sizeof spec, ":%s", shortopts);
 	opterr = 0;
 	c = getopt_long(argc, argv, spec, longopts, NULL);
 	if (c == '?') {

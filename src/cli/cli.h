@@ -52,7 +52,8 @@ const char *cli_command_name(const struct cmd_entry *e, char *buf, size_t size);
 
 /*
  * getopt_long with showup's messages: returns the option, -1 at the end, or '?'
- * after printing a usage error (the command then returns EXIT_USAGE).
+ * after printing a usage error (the command then returns EXIT_USAGE). A
+ * 'shortopts' starting with '+' ends the options at the first other word.
  */
 int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
     const struct option *longopts);

@@ -40,7 +40,7 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 	int rc = EXIT_FAIL, changed;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv, "+", (const struct option[]){ { 0 } }) == '?')
 		return EXIT_USAGE;
 	if (optind + 3 > argc)
 		return cli_usage_error(cli, "give a cohort (SLUG), a setting and its value");

@@ -1,0 +1,163 @@
+#!/bin/sh
+# policy.sh - policy settings, status, the ladder of notices and refund offers.
+. "$top_srcdir/tests/cli/lib.sh"
+
+# now (SHOWUP_NOW) is Sun 2026-11-22 11:00 in Sydney: sessions 1-3 held, 4-5 to come
+cohort
+for who in ana ben cy; do
+	ok participant add c1 --name "$(echo $who | sed 's/./\U&/')" --email $who@example.com
+done
+for day in 02 09 16 30; do
+	ok session add c1 --at "2026-11-$day 09:00"
+done
+ok session add c1 --at "2026-12-07 09:00"
+
+# the defaults of the domain
+ok policy show c1
+out "cutoff              day-before 18:00"
+out "ladder              1:policy-reminder,2:warning,3:final-notice"
+out "refund              full"
+out "forgive.days        off"
+
+# bad settings: a clear error, exit 1, nothing changed
+before=$(db_state)
+fails 1 policy set c1 cutoff hours -3
+err "cutoff: '-3' is not a number of hours"
+fails 1 policy set c1 cutoff day-before 25:00
+err "cutoff: '25:00' is not a time of day"
+fails 1 policy set c1 cutoff sometimes
+err "is not a cutoff"
+fails 1 policy set c1 ladder 2:warning,1:policy-reminder
+err "ladder: thresholds must rise"
+fails 1 policy set c1 grace soon
+err "grace: 'soon' is not a whole number"
+fails 1 policy set c1 refund half
+err "refund: 'half' is not full, prorated or none"
+fails 1 policy set c1 reasons.other medical,work
+err "reason 'medical' cannot be both accepted and other"
+fails 1 policy set c1 colour blue
+err "'colour' is not a policy setting"
+fails 1 policy set c1 tz Mars/Olympus
+err "Mars/Olympus"
+fails 1 policy set nope grace 5
+err "no cohort 'nope'"
+fails 2 policy set c1 grace
+err "usage: showup policy set"
+same_db "$before"
+
+# good settings: shown, logged, and back to the default leaves no setting behind
+ok policy set c1 cutoff hours 24
+out "c1: cutoff is now hours 24 (was day-before 18:00)"
+ok policy show c1
+out "cutoff              hours 24                                    day-before 18:00"
+ok policy set c1 cutoff hours 24
+out "nothing changed"
+ok log c1
+out "policy set"
+ok policy set c1 cutoff "day-before 18:00"
+check '[ "$(sql "SELECT count(*) FROM policy_setting")" = 0 ]' "a default value was stored"
+ok policy set c1 points.late 1
+ok mark c1:1 ana@example.com late 20
+ok notices due c1
+out "policy-reminder"
+ok policy set c1 points.late 0
+ok notices due c1
+out "no notices due in c1"
+
+# the ladder: a no-show (2 points) makes the warning due, not the reminder
+ok mark c1:1 ben@example.com no-show
+ok notices due c1
+out "Ben"
+out "warning"
+no_out "policy-reminder"
+out "1 no_show +2"
+# a late cancellation on top: 3 points, the final notice with the full refund
+ok cancel c1:2 ben@example.com --at "2026-11-08 20:00" --reason work
+ok notices due c1
+out "final-notice"
+out "1,500.00 AUD"
+out "1 no_show +2, 2 late_cancel +1"
+# a correction lowers the points: only the step they still reach is due
+ok mark c1:1 ben@example.com present
+ok notices due c1
+out "policy-reminder"
+no_out "final-notice"
+ok mark c1:1 ben@example.com no-show
+
+# once the e-mail work has recorded a notice as sent, it is never due again
+sql "INSERT INTO notice (cohort_id, participant_id, step, kind, points, sent_at)
+     SELECT cohort_id, id, 2, 'final-notice', 3, 1795000000 FROM participant
+     WHERE email = 'ben@example.com'"
+ok notices due c1
+no_out "Ben"
+ok mark c1:1 ben@example.com present
+ok mark c1:1 ben@example.com no-show
+ok notices due c1
+no_out "Ben"
+
+# status: those at risk first, with their figures; the coach's own line
+ok mark c1:3 cy@example.com no-show
+ok cancel c1:1 cy@example.com --at "2026-10-30 10:00" --reason travel
+ok status c1 --csv
+check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (a warning due) is not first"
+check 'grep -q "^Cy,cy@example.com,2,0,0%,50%,2,71 h,warning due," "$T/out"' \
+	"Cy's figures are wrong"
+check 'grep -q "^Ben,ben@example.com,2,0,0%,0%,3,13 h,ladder done," "$T/out"' \
+	"Ben's figures are wrong"
+ok status c1
+out "coach Cora Coach: 3 sessions held, 2 to come, 0 cancelled by the coach"
+
+# forgiveness: points of sessions more than 14 days old stop counting
+ok policy set c1 forgive.days 14
+ok status c1 --csv
+check 'grep -q "^Ben,ben@example.com,2,0,0%,0%,1," "$T/out"' "forgive.days did not forgive"
+ok policy set c1 forgive.days off
+
+# refund offers by hand: the amount by rule, one open at a time, accepted withdraws
+ok refund offer c1 ben@example.com
+out "offered Ben <ben@example.com> a refund of 1,500.00 AUD, open until 2026-11-29 11:00"
+before=$(db_state)
+fails 1 refund offer c1 ben@example.com
+err "'ben@example.com' has an open refund offer already"
+fails 1 refund decline c1 cy@example.com
+err "'cy@example.com' has no open refund offer"
+fails 1 refund offer c1 zed@example.com
+err "zed@example.com"
+fails 1 refund offer c1 cy@example.com --amount lots
+err "--amount"
+same_db "$before"
+ok status c1
+out "open 1,500.00 AUD until 2026-11-29 11:00"
+ok refund accept c1 ben@example.com
+out "accepted the refund and withdrew"
+ok participant list c1
+no_out "ben@example.com"
+ok attendance show c1 --csv
+check 'grep -q "^Ben,ben@example.com,no_show,late_cancel,unrecorded,not_expected,not_expected" "$T/out"' \
+	"Ben is still expected after taking the refund, or lost his records"
+ok refund list c1
+out "accepted"
+
+# an offer not answered in time expires when the next command runs
+ok refund offer c1 cy@example.com --at "2026-11-01 10:00"
+ok cohort list
+err "note: 1 refund offer expired"
+ok refund list c1
+out "expired"
+
+# prorated: the fee times the sessions not yet held (2 of 5); declined keeps them in
+ok policy set c1 refund prorated
+ok refund offer c1 cy@example.com
+out "a refund of 600.00 AUD"
+ok refund decline c1 cy@example.com
+out "declined the refund and stays in c1"
+ok participant list c1
+out "cy@example.com"
+
+# no refund at all
+ok policy set c1 refund none
+fails 1 refund offer c1 ana@example.com
+err "offers no refund"
+check '[ "$(sql "SELECT count(*) FROM audit WHERE action = '"'refund offer'"'")" -ge 6 ]' \
+	"refund offers are not all in the audit log"
+finish

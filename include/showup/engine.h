@@ -37,12 +37,12 @@ struct engine_input {
 
 /* What the record means for one participant. */
 struct engine_person_result {
-	int expected;		/* expected attendances that have a final outcome */
+	int expected;		/* expected at sessions held so far (started, not called off) */
 	int counts[OUTCOME_COUNT];
 	int kept;		/* present + late + cancelled + excused */
 	int broken;		/* late_cancel + no_show */
 	int points;		/* points that still count (forgiveness applied) */
-	double attendance_rate;	/* (present + late) / (expected - excused); -1 when nothing to measure */
+	double attendance_rate;	/* (present + late) / (expected - excused at those); -1 if nothing to measure */
 	double commitment;	/* kept / (kept + broken); -1 when nothing to measure */
 	double median_lead_hours; /* hours between each cancellation and its session's start; -1 none */
 	int step_due;		/* ladder index of the notice due now, -1 none */

@@ -121,32 +121,22 @@ attendance_check(const struct attendance *a, su_err *e)
 	return 0;
 }
 
-static const char *const sql_attendance_upsert =
+static const char *const sql_attendance_insert =
 	"INSERT INTO attendance (session_id, participant_id, fact, minutes_late,"
 	" cancelled_at, reason, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-	" ON CONFLICT (session_id, participant_id) DO UPDATE SET fact = ?3,"
-	" minutes_late = ?4, cancelled_at = ?5, reason = ?6, note = ?7";
+	" ON CONFLICT (session_id, participant_id) DO NOTHING";
+static const char *const sql_attendance_update =
+	"UPDATE attendance SET fact = ?3, minutes_late = ?4, cancelled_at = ?5,"
+	" reason = ?6, note = ?7 WHERE session_id = ?1 AND participant_id = ?2";
 
-int
-attendance_set(struct store *st, const struct cohort *c, const struct attendance *a,
-    const char *subject, su_err *e)
+/* Writes fact 'a' with 'sql' (insert or update, same parameters); 0 or -1. */
+static int
+attendance_write(struct store *st, const char *sql, const struct attendance *a, su_err *e)
 {
-	struct attendance old;
-	sqlite3_stmt *stmt;
-	char *before = NULL, *after = NULL;
-	int found, rc = -1;
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 
-	if (attendance_check(a, e) < 0)
+	if (stmt == NULL)
 		return -1;
-	found = attendance_get(st, a->session_id, a->participant_id, &old, e);
-	if (found < 0)
-		return -1;
-	if (found && attendance_same(&old, a)) {
-		rc = 0;
-		goto done;
-	}
-	if ((stmt = store_stmt(st, sql_attendance_upsert, e)) == NULL)
-		goto done;
 	db_bind_int(stmt, 1, a->session_id);
 	db_bind_int(stmt, 2, a->participant_id);
 	db_bind_text(stmt, 3, fact_name(a->fact));
@@ -156,8 +146,33 @@ attendance_set(struct store *st, const struct cohort *c, const struct attendance
 		db_bind_int(stmt, 5, a->cancelled_at);
 	db_bind_text(stmt, 6, a->reason);
 	db_bind_text(stmt, 7, a->note);
-	if (db_step_done(stmt, e) < 0)
-		goto done;
+	return db_step_done(stmt, e);
+}
+
+int
+attendance_set(struct store *st, const struct cohort *c, const struct attendance *a,
+    const char *subject, su_err *e)
+{
+	struct attendance old;
+	char *before = NULL, *after = NULL;
+	int found = 0, rc = -1;
+
+	if (attendance_check(a, e) < 0)
+		return -1;
+	/* Most facts are new: try the insert first, and read the old fact only if there is one. */
+	if (attendance_write(st, sql_attendance_insert, a, e) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0) {
+		found = attendance_get(st, a->session_id, a->participant_id, &old, e);
+		if (found <= 0)
+			return -1;
+		if (attendance_same(&old, a)) {
+			rc = 0;
+			goto done;
+		}
+		if (attendance_write(st, sql_attendance_update, a, e) < 0)
+			goto done;
+	}
 	before = found ? attendance_describe(&old, c->tz) : NULL;
 	after = attendance_describe(a, c->tz);
 	if (audit_add(st, c->id, found ? "correct" : "record", subject, before, after,

@@ -95,6 +95,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 	const struct policy *pol = in->policy;
 	struct engine_person_result *pr = &out->people[i];
 	size_t nleads = 0;
+	int held_excused = 0;
 
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
@@ -113,7 +114,10 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 		pr->counts[o]++;
 		if (!outcome_is_final(o))
 			continue;
-		pr->expected++;
+		if (s->starts_at <= in->now) {	/* a session held: it counts in the rate */
+			pr->expected++;
+			held_excused += o == OUTCOME_EXCUSED;
+		}
 		pr->points += engine_cell_points(pol, o, s->starts_at, in->now);
 		if (a != NULL && a->fact == FACT_CANCELLED && a->cancelled_at < s->starts_at)
 			leads[nleads++] = (double)(s->starts_at - a->cancelled_at) / 3600.0;
@@ -122,7 +126,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 	    pr->counts[OUTCOME_CANCELLED] + pr->counts[OUTCOME_EXCUSED];
 	pr->broken = pr->counts[OUTCOME_LATE_CANCEL] + pr->counts[OUTCOME_NO_SHOW];
 	pr->attendance_rate = ratio(pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE],
-	    pr->expected - pr->counts[OUTCOME_EXCUSED]);
+	    pr->expected - held_excused);
 	pr->commitment = ratio(pr->kept, pr->kept + pr->broken);
 	pr->median_lead_hours = engine_median(leads, nleads);
 	pr->step_due = engine_step_due(pol, pr->points, in->people[i].steps_sent);

@@ -35,6 +35,18 @@ t_export=$(seconds "$SHOWUP" attendance export bench -o "$dir/export.csv")
 t_show=$(seconds "$SHOWUP" attendance show bench)
 show_rss=$(cat "$dir/rss")
 
+# the policy engine: status of a 2,000 x 100 cohort, and of the million records
+mkdir -p "$dir/b100"
+/usr/bin/python3 "$here/gen.py" "$dir/b100" "$PEOPLE" 100 bench100
+"$SHOWUP" cohort import "$dir/b100/cohort.csv" >/dev/null
+"$SHOWUP" participant import bench100 "$dir/b100/participants.csv" >/dev/null
+"$SHOWUP" session import bench100 "$dir/b100/sessions.csv" >/dev/null
+"$SHOWUP" attendance import bench100 "$dir/b100/attendance.csv" >/dev/null
+t_status100=$(seconds "$SHOWUP" status bench100)
+status100_rss=$(cat "$dir/rss")
+t_status=$(seconds "$SHOWUP" status bench)
+status_rss=$(cat "$dir/rss")
+
 echo "attendance import of $rows rows ($size):"
 echo "  showup attendance import  ${t_showup} s, peak memory $((rss / 1024)) MiB"
 echo "  sqlite3 .import (bare)    ${t_sqlite} s"
@@ -42,3 +54,5 @@ echo "  ratio showup / .import    $(echo "$t_showup $t_sqlite" | awk '{ printf "
 echo "  the same file again       ${t_again} s (changes nothing)"
 echo "attendance export           ${t_export} s"
 echo "attendance show (grid)      ${t_show} s, peak memory $((show_rss / 1024)) MiB"
+echo "status, $PEOPLE x 100 sessions   ${t_status100} s, peak memory $((status100_rss / 1024)) MiB (goal 0.2 s)"
+echo "status over all $rows records  ${t_status} s, peak memory $((status_rss / 1024)) MiB (goal 3 s)"

@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""gen.py - writes a large generated program for `make bench` into a folder.
+"""gen.py OUT PEOPLE SESSIONS [SLUG] - writes a large generated program for
+`make bench` into the folder OUT (cohort SLUG, "bench" by default).
 
 cohort.csv, participants.csv (P people), sessions.csv (S group sessions, one a
 day at 09:00 Sydney time from 2024-01-01) and attendance.csv (P x S rows: a
@@ -13,12 +14,13 @@ import sys
 
 def main():
     out, people, sessions = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    slug = sys.argv[4] if len(sys.argv) > 4 else "bench"
     rnd = random.Random(20261122)
     with open(f"{out}/cohort.csv", "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["slug", "name", "coach", "coach_email", "time_zone", "fee",
                     "currency", "starts", "ends"])
-        w.writerow(["bench", "Benchmark cohort", "Bea Bench", "bea@example.com",
+        w.writerow([slug, "Benchmark cohort", "Bea Bench", "bea@example.com",
                     "Australia/Sydney", "1500.00", "AUD", "2024-01-01", "2026-12-31"])
     emails = [f"person{i:05d}@example.com" for i in range(people)]
     with open(f"{out}/participants.csv", "w", newline="") as f:

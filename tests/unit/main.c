@@ -17,6 +17,8 @@ main(void)
 	srunner_add_suite(sr, money_suite());
 	srunner_add_suite(sr, csv_suite());
 	srunner_add_suite(sr, table_suite());
+	srunner_add_suite(sr, engine_suite());
+	srunner_add_suite(sr, policy_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

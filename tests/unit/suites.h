@@ -11,5 +11,7 @@ Suite *outcome_suite(void);
 Suite *money_suite(void);
 Suite *csv_suite(void);
 Suite *table_suite(void);
+Suite *engine_suite(void);
+Suite *policy_suite(void);
 
 #endif

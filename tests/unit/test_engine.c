@@ -8,7 +8,6 @@
 #include "showup/timeutil.h"
 #include "suites.h"
 
-Suite *engine_suite(void);
 
 #define MINUTE 60
 #define HOUR 3600
@@ -343,7 +342,8 @@ START_TEST(engine_outcome_of_each_record)
 	pr = &fx.r.people[0];
 	ck_assert_msg(pr->points == c->points, "%s: %d points, want %d", c->name,
 	    pr->points, c->points);
-	ck_assert_int_eq(pr->expected, outcome_is_final(c->want));
+	/* only sessions held so far count as expected (and in the rate) */
+	ck_assert_int_eq(pr->expected, outcome_is_final(c->want) && c->now >= 0);
 	if (outcome_is_final(c->want))
 		ck_assert_int_eq(pr->counts[c->want], 1);
 	fx_done(&fx);
@@ -1042,8 +1042,9 @@ struct person_case {
 };
 
 static const struct person_case person_cases[] = {
-	/* Ana: P L X C; the cancellations 2 and 48 hours ahead */
-	{ 4, 1, 0, 1, 0.5, 0.75, 25.0 },
+	/* Ana: P L X, and C for a session to come (kept, but not yet in the rate);
+	 * the cancellations 2 and 48 hours ahead */
+	{ 3, 1, 0, 1, 2.0 / 3, 0.75, 25.0 },
 	/* Ben: N N E, the reminder sent already */
 	{ 3, 4, 2, -1, 0.0, 1.0 / 3, -1 },
 	/* Cat: P, then withdrawn */

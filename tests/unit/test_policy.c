@@ -1,0 +1,375 @@
+/* test_policy.c - policy settings as 'showup policy set' takes them, and outcome names. */
+#include "config.h"
+
+#include <string.h>
+
+#include "showup/policy.h"
+#include "suites.h"
+
+
+/* Readers of one field each, for the tables; -1 where the setting is of another kind. */
+static int
+cutoff_minute_of(const struct policy *p)
+{
+	return p->cutoff_kind == CUTOFF_DAY_BEFORE ? p->cutoff_minute : -1;
+}
+
+static int
+cutoff_hours_of(const struct policy *p)
+{
+	return p->cutoff_kind == CUTOFF_HOURS ? p->cutoff_hours : -1;
+}
+
+static int
+grace_of(const struct policy *p)
+{
+	return p->grace_minutes;
+}
+
+/* The number of accepted codes, or -1 unless the list is exactly medical, bereavement. */
+static int
+accepted_of(const struct policy *p)
+{
+	if (p->n_accepted != 2 || strcmp(p->accepted[0], "medical") != 0 ||
+	    strcmp(p->accepted[1], "bereavement") != 0)
+		return -1;
+	return policy_reason_accepted(p, "bereavement") &&
+	    !policy_reason_accepted(p, "personal-emergency") ? 2 : -1;
+}
+
+/* The number of other codes, or -1 unless the list is exactly work, travel. */
+static int
+other_of(const struct policy *p)
+{
+	if (p->n_other != 2 || strcmp(p->other[0], "work") != 0 ||
+	    strcmp(p->other[1], "travel") != 0)
+		return -1;
+	return policy_reason_known(p, "travel") && !policy_reason_known(p, "other") ? 2 : -1;
+}
+
+static int
+no_show_points_of(const struct policy *p)
+{
+	return p->points[OUTCOME_NO_SHOW];
+}
+
+static int
+late_points_of(const struct policy *p)
+{
+	return p->points[OUTCOME_LATE];
+}
+
+static int
+late_cancel_points_of(const struct policy *p)
+{
+	return p->points[OUTCOME_LATE_CANCEL];
+}
+
+/* The ladder as a number: each step's threshold as a digit, or -1 if a kind is wrong. */
+static int
+ladder_of(const struct policy *p)
+{
+	static const char *const kinds[] = { "policy-reminder", "warning", "final-notice" };
+	int n = 0;
+
+	for (size_t i = 0; i < p->n_steps; i++) {
+		int known = 0;
+
+		for (size_t k = 0; k < ARRAY_SIZE(kinds); k++)
+			known |= strcmp(p->ladder[i].kind, kinds[k]) == 0;
+		if (!known)
+			return -1;
+		n = n * 10 + p->ladder[i].threshold;
+	}
+	return n;
+}
+
+static int
+refund_of(const struct policy *p)
+{
+	return (int)p->refund;
+}
+
+static int
+refund_days_of(const struct policy *p)
+{
+	return p->refund_days;
+}
+
+static int
+forgive_days_of(const struct policy *p)
+{
+	return p->forgive_days;
+}
+
+/* --- good values ------------------------------------------------------------- */
+
+struct good_case {
+	const char *key;
+	const char *value;
+	const char *canonical;	/* what policy_value writes back */
+	int (*get)(const struct policy *);
+	int want;
+};
+
+static const struct good_case good_cases[] = {
+	{ "cutoff", "day-before 18:00", "day-before 18:00", cutoff_minute_of, 18 * 60 },
+	{ "cutoff", "day-before 07:30", "day-before 07:30", cutoff_minute_of, 7 * 60 + 30 },
+	{ "cutoff", "hours 24", "hours 24", cutoff_hours_of, 24 },
+	{ "cutoff", "hours 12", "hours 12", cutoff_hours_of, 12 },
+	{ "cutoff", "hours 0", "hours 0", cutoff_hours_of, 0 },
+	{ "grace", "10", "10", grace_of, 10 },
+	{ "reasons.accepted", "medical,bereavement", "medical,bereavement", accepted_of, 2 },
+	{ "reasons.other", "work,travel", "work,travel", other_of, 2 },
+	{ "points.no_show", "3", "3", no_show_points_of, 3 },
+	{ "points.late", "1", "1", late_points_of, 1 },
+	{ "points.late_cancel", "0", "0", late_cancel_points_of, 0 },
+	{ "ladder", "1:policy-reminder,2:warning,3:final-notice",
+	  "1:policy-reminder,2:warning,3:final-notice", ladder_of, 123 },
+	{ "ladder", "2:warning,4:final-notice", "2:warning,4:final-notice", ladder_of, 24 },
+	{ "refund", "full", "full", refund_of, REFUND_FULL },
+	{ "refund", "prorated", "prorated", refund_of, REFUND_PRORATED },
+	{ "refund", "none", "none", refund_of, REFUND_NONE },
+	{ "refund.days", "14", "14", refund_days_of, 14 },
+	{ "forgive.days", "30", "30", forgive_days_of, 30 },
+	{ "forgive.days", "off", "off", forgive_days_of, 0 },
+};
+
+/* A good value is taken, written back in canonical form, and that form reads the same. */
+START_TEST(policy_good_values)
+{
+	const struct good_case *c = &good_cases[_i];
+	struct policy p, again;
+	struct strbuf sb = STRBUF_INIT;
+	su_err e = { "" };
+	int rc;
+
+	policy_default(&p);
+	rc = policy_apply(&p, c->key, c->value, &e);
+	ck_assert_msg(rc == 0, "%s '%s': rc %d (%s)", c->key, c->value, rc, e.msg);
+	ck_assert_msg(c->get(&p) == c->want, "%s '%s': got %d, want %d", c->key, c->value,
+	    c->get(&p), c->want);
+	ck_assert_int_eq(policy_value(&p, c->key, &sb), 0);
+	ck_assert_str_eq(sb_str(&sb), c->canonical);
+
+	policy_default(&again);
+	ck_assert_msg(policy_apply(&again, c->key, sb_str(&sb), &e) == 0, "%s '%s': %s",
+	    c->key, sb_str(&sb), e.msg);
+	ck_assert_msg(memcmp(&p, &again, sizeof p) == 0, "%s: '%s' does not read back the same",
+	    c->key, sb_str(&sb));
+	sb_free(&sb);
+}
+END_TEST
+
+/* --- bad values ---------------------------------------------------------------- */
+
+struct bad_case {
+	const char *pre_key;	/* a setting applied first (NULL: none) */
+	const char *pre_value;
+	const char *key;
+	const char *value;
+};
+
+static const struct bad_case bad_cases[] = {
+	{ NULL, NULL, "cutoff", "hours -3" },
+	{ NULL, NULL, "cutoff", "day-before 25:00" },
+	{ NULL, NULL, "cutoff", "day-before 18:60" },
+	{ NULL, NULL, "cutoff", "sometimes" },
+	{ NULL, NULL, "cutoff", "hours" },
+	{ NULL, NULL, "cutoff", "" },
+	{ NULL, NULL, "grace", "-1" },
+	{ NULL, NULL, "grace", "abc" },
+	{ NULL, NULL, "grace", "" },
+	{ NULL, NULL, "ladder", "2:warning,1:policy-reminder" },	/* thresholds must rise */
+	{ NULL, NULL, "ladder", "1:warning,1:final-notice" },
+	{ NULL, NULL, "ladder", "" },
+	{ NULL, NULL, "ladder", "0:x" },
+	{ NULL, NULL, "refund", "half" },
+	{ NULL, NULL, "refund", "" },
+	{ NULL, NULL, "refund.days", "0" },
+	{ NULL, NULL, "refund.days", "abc" },
+	{ NULL, NULL, "forgive.days", "-5" },
+	{ NULL, NULL, "forgive.days", "never" },
+	{ NULL, NULL, "colour", "red" },
+	{ NULL, NULL, "points.bogus", "1" },
+	{ NULL, NULL, "points.no_show", "-1" },
+	{ NULL, NULL, "points.no_show", "two" },
+	{ NULL, NULL, "reasons.accepted", "" },
+	{ NULL, NULL, "reasons.other", "medical,work" },	/* medical is accepted */
+	{ NULL, NULL, "reasons.accepted", "medical,work" },	/* work is another reason */
+	{ "reasons.accepted", "medical,bereavement", "reasons.other", "work,bereavement" },
+	{ "cutoff", "hours 12", "cutoff", "hours -3" },
+	{ "ladder", "2:warning,4:final-notice", "ladder", "4:warning,2:final-notice" },
+};
+
+/* A bad value fails with a message and leaves the policy exactly as it was. */
+START_TEST(policy_bad_values)
+{
+	const struct bad_case *c = &bad_cases[_i];
+	struct policy p, before;
+	su_err e = { "" };
+	int rc;
+
+	memset(&p, 0, sizeof p);
+	policy_default(&p);
+	if (c->pre_key != NULL)
+		ck_assert_msg(policy_apply(&p, c->pre_key, c->pre_value, &e) == 0, "%s '%s': %s",
+		    c->pre_key, c->pre_value, e.msg);
+	memcpy(&before, &p, sizeof p);
+	e.msg[0] = '\0';
+	rc = policy_apply(&p, c->key, c->value, &e);
+	ck_assert_msg(rc == -1, "%s '%s' was taken", c->key, c->value);
+	ck_assert_msg(strlen(e.msg) > 0, "%s '%s': no message", c->key, c->value);
+	ck_assert_msg(memcmp(&p, &before, sizeof p) == 0, "%s '%s' changed the policy", c->key,
+	    c->value);
+}
+END_TEST
+
+/* --- the defaults and every key -------------------------------------------------- */
+
+struct default_case {
+	const char *key;
+	const char *want;
+};
+
+static const struct default_case default_cases[] = {
+	{ "cutoff", "day-before 18:00" },
+	{ "grace", "5" },
+	{ "reasons.accepted", "medical,personal-emergency" },
+	{ "reasons.other", "customer-meeting,work,travel,other" },
+	{ "points.late_cancel", "1" },
+	{ "points.no_show", "2" },
+	{ "points.late", "0" },
+	{ "ladder", "1:policy-reminder,2:warning,3:final-notice" },
+	{ "refund", "full" },
+	{ "refund.days", "7" },
+	{ "forgive.days", "off" },
+};
+
+/* policy_value of the default policy, as domain.md states the defaults. */
+START_TEST(policy_default_values)
+{
+	const struct default_case *c = &default_cases[_i];
+	struct policy p;
+	struct strbuf sb = STRBUF_INIT;
+
+	policy_default(&p);
+	ck_assert_int_eq(policy_value(&p, c->key, &sb), 0);
+	ck_assert_str_eq(sb_str(&sb), c->want);
+	sb_free(&sb);
+}
+END_TEST
+
+static size_t
+count_keys(void)
+{
+	size_t n = 0;
+
+	while (policy_keys[n] != NULL)
+		n++;
+	return n;
+}
+
+/* Every key has a value, and that value applied to the defaults changes nothing. */
+START_TEST(policy_every_key_has_a_value)
+{
+	const char *key = policy_keys[_i];
+	struct policy p, again;
+	struct strbuf sb = STRBUF_INIT;
+	su_err e = { "" };
+
+	policy_default(&p);
+	ck_assert_msg(policy_value(&p, key, &sb) == 0, "no value for '%s'", key);
+	ck_assert_msg(strlen(sb_str(&sb)) > 0, "empty value for '%s'", key);
+	policy_default(&again);
+	ck_assert_msg(policy_apply(&again, key, sb_str(&sb), &e) == 0, "%s '%s': %s", key,
+	    sb_str(&sb), e.msg);
+	ck_assert_msg(memcmp(&p, &again, sizeof p) == 0, "%s '%s' changed the defaults", key,
+	    sb_str(&sb));
+	sb_free(&sb);
+}
+END_TEST
+
+/* The defaults the engine relies on, and keys that do not exist. */
+START_TEST(policy_defaults_and_unknown_keys)
+{
+	struct policy p;
+	struct strbuf sb = STRBUF_INIT;
+
+	policy_default(&p);
+	ck_assert_int_eq(p.n_steps, 3);
+	ck_assert_int_eq(p.ladder[0].threshold, 1);
+	ck_assert_str_eq(p.ladder[0].kind, "policy-reminder");
+	ck_assert_int_eq(p.ladder[1].threshold, 2);
+	ck_assert_str_eq(p.ladder[1].kind, "warning");
+	ck_assert_int_eq(p.ladder[2].threshold, 3);
+	ck_assert_str_eq(p.ladder[2].kind, "final-notice");
+	ck_assert_int_eq(p.refund, REFUND_FULL);
+	ck_assert_int_eq(p.refund_days, 7);
+	ck_assert_int_eq(p.forgive_days, 0);
+	ck_assert_int_eq(p.grace_minutes, 5);
+	ck_assert_int_eq(policy_value(&p, "colour", &sb), -1);
+	ck_assert_int_eq(policy_value(&p, "points.bogus", &sb), -1);
+	ck_assert(count_keys() >= 10);
+	sb_free(&sb);
+}
+END_TEST
+
+/* --- outcome names ----------------------------------------------------------------- */
+
+struct parse_case {
+	const char *name;
+	int want;
+};
+
+static const struct parse_case parse_cases[] = {
+	{ "late_cancel", OUTCOME_LATE_CANCEL },
+	{ "no-show", OUTCOME_NO_SHOW },
+	{ "no_show", OUTCOME_NO_SHOW },
+	{ "present", OUTCOME_PRESENT },
+	{ "late", OUTCOME_LATE },
+	{ "cancelled", OUTCOME_CANCELLED },
+	{ "excused", OUTCOME_EXCUSED },
+	{ "nonsense", -1 },
+	{ "", -1 },
+};
+
+/* outcome_parse reads the names outcome_name writes, "no-show" too. */
+START_TEST(outcome_names_parse)
+{
+	const struct parse_case *c = &parse_cases[_i];
+
+	ck_assert_msg(outcome_parse(c->name) == c->want, "'%s': %d, want %d", c->name,
+	    outcome_parse(c->name), c->want);
+}
+END_TEST
+
+/* Every outcome's name reads back as that outcome. */
+START_TEST(outcome_names_round_trip)
+{
+	enum outcome o = (enum outcome)_i;
+
+	ck_assert_msg(outcome_parse(outcome_name(o)) == (int)o, "'%s' does not read back",
+	    outcome_name(o));
+}
+END_TEST
+
+Suite *
+policy_suite(void)
+{
+	Suite *s = suite_create("policy");
+	TCase *tc = tcase_create("settings");
+	TCase *tn = tcase_create("names");
+
+	tcase_add_loop_test(tc, policy_good_values, 0, (int)ARRAY_SIZE(good_cases));
+	tcase_add_loop_test(tc, policy_bad_values, 0, (int)ARRAY_SIZE(bad_cases));
+	tcase_add_loop_test(tc, policy_default_values, 0, (int)ARRAY_SIZE(default_cases));
+	tcase_add_loop_test(tc, policy_every_key_has_a_value, 0, (int)count_keys());
+	tcase_add_test(tc, policy_defaults_and_unknown_keys);
+	suite_add_tcase(s, tc);
+
+	tcase_add_loop_test(tn, outcome_names_parse, 0, (int)ARRAY_SIZE(parse_cases));
+	tcase_add_loop_test(tn, outcome_names_round_trip, 0, OUTCOME_COUNT);
+	suite_add_tcase(s, tn);
+	return s;
+}

@@ -67,8 +67,13 @@ int import_row_error(const struct import_row *row, const char *fmt, ...)
 /* A row function: 0 done (counted in the result), -1 bad row (reported), -2 fatal with 'e'. */
 typedef int (*import_row_fn)(void *arg, struct import_row *row, su_err *e);
 
-/* Reads 'path' with columns 'cols' and feeds each row to 'fn' inside one transaction. */
-int import_run(struct store *st, const char *path, const struct csv_column *cols,
+/*
+ * Reads 'path' with columns 'cols' and feeds each row to 'fn' inside one
+ * transaction. The audit log gets one entry for the import ('what' rows of
+ * cohort_id, 0 for none) and one per record whose old value changed.
+ */
+int import_run(struct store *st, int64_t cohort_id, const char *what, const char *path,
+    const struct csv_column *cols,
     size_t ncols, const char *const *informational, import_row_fn fn, void *arg,
     struct import_result *r, su_err *e);
 

@@ -149,13 +149,13 @@ int attendance_get(struct store *st, int64_t session_id, int64_t participant_id,
     struct attendance *out, su_err *e);
 /*
  * Records a fact, replacing any earlier one; the audit log keeps old and new.
- * 'subject' names the record for the log ("spring26:3 ana@example.com").
- * Returns 0 if nothing changed, 1 if added, 2 if an earlier fact was corrected,
- * -1 with 'e' set.
+ * The log names the record by session and participant ("spring26:3
+ * ana@example.com"), whose ids 'a' holds. Returns 0 if nothing changed, 1 if
+ * added, 2 if an earlier fact was corrected, -1 with 'e' set.
  */
-int attendance_set(struct store *st, const struct cohort *c, const struct attendance *a,
-    const char *subject, su_err *e);
-/* All facts of a cohort's sessions. */
+int attendance_set(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *a, su_err *e);
+/* All facts of a cohort's sessions, in no particular order (callers index them). */
 int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
     su_err *e);
 /* A fact as people and files state it: a status word and its details, all text. */
@@ -209,7 +209,13 @@ struct audit_entry {
 };
 struct audit_list { struct audit_entry *v; size_t n; };
 
-/* Appends one entry (now, the store's actor and source); 0 or -1 with 'e' set. */
+/*
+ * Appends one entry (now, the store's actor and source); 0 or -1 with 'e' set.
+ * While the store summarises additions (an import), an entry with no old value
+ * is left to the import's summary entry; changes of old values are always kept.
+ */
+/* Returns 1 if audit_add would write an entry with (1) or without (0) an old value. */
+int audit_wanted(const struct store *st, int has_old_value);
 int audit_add(struct store *st, int64_t cohort_id, const char *action,
     const char *subject, const char *old_value, const char *new_value, su_err *e);
 /* The newest 'limit' entries (all if 0) of a cohort (or all if cohort_id 0), oldest first. */

@@ -20,6 +20,7 @@ struct store {
 	char *path;
 	char *actor;		/* who the audit log names for changes made */
 	char *source;		/* what the audit log names as the origin ("cli", a file) */
+	int summarise_additions; /* an import: additions go into one summary entry, not one each */
 	struct {
 		const char *sql;	/* a string constant: its address is the key */
 		sqlite3_stmt *stmt;

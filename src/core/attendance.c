@@ -58,8 +58,7 @@ static const char *const sql_attendance_get =
 static const char *const sql_attendance_all =
 	"SELECT a.session_id, a.participant_id, a.fact, a.minutes_late,"
 	" a.cancelled_at, a.reason, a.note FROM attendance a"
-	" JOIN session s ON s.id = a.session_id WHERE s.cohort_id = ?"
-	" ORDER BY s.starts_at, s.number, a.participant_id";
+	" JOIN session s ON s.id = a.session_id WHERE s.cohort_id = ?";
 
 /* Fills 'a' from a row of the attendance columns above. */
 static void
@@ -150,11 +149,11 @@ attendance_write(struct store *st, const char *sql, const struct attendance *a, 
 }
 
 int
-attendance_set(struct store *st, const struct cohort *c, const struct attendance *a,
-    const char *subject, su_err *e)
+attendance_set(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *a, su_err *e)
 {
 	struct attendance old;
-	char *before = NULL, *after = NULL;
+	char *before = NULL, *after = NULL, *subject = NULL;
 	int found = 0, rc = -1;
 
 	if (attendance_check(a, e) < 0)
@@ -173,17 +172,21 @@ attendance_set(struct store *st, const struct cohort *c, const struct attendance
 		if (attendance_write(st, sql_attendance_update, a, e) < 0)
 			goto done;
 	}
-	before = found ? attendance_describe(&old, c->tz) : NULL;
-	after = attendance_describe(a, c->tz);
-	if (audit_add(st, c->id, found ? "correct" : "record", subject, before, after,
-	    e) < 0)
-		goto done;
+	if (audit_wanted(st, found)) {
+		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+		before = found ? attendance_describe(&old, c->tz) : NULL;
+		after = attendance_describe(a, c->tz);
+		if (audit_add(st, c->id, found ? "correct" : "record", subject, before,
+		    after, e) < 0)
+			goto done;
+	}
 	rc = found ? 2 : 1;
 done:
 	if (found)
 		attendance_free(&old);
 	free(before);
 	free(after);
+	free(subject);
 	return rc;
 }
 
@@ -357,7 +360,6 @@ attendance_record(struct store *st, const struct cohort *c, const struct policy 
     int64_t now, su_err *e)
 {
 	struct attendance a;
-	char *subject;
 	int rc;
 
 	rc = session_expects(st, s, p, e);
@@ -369,11 +371,8 @@ attendance_record(struct store *st, const struct cohort *c, const struct policy 
 	a.session_id = s->id;
 	a.participant_id = p->id;
 	rc = fact_check_timing(&a, s, now, e);
-	if (rc == 0) {
-		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
-		rc = attendance_set(st, c, &a, subject, e);
-		free(subject);
-	}
+	if (rc == 0)
+		rc = attendance_set(st, c, s, p, &a, e);
 	attendance_free(&a);
 	return rc;
 }

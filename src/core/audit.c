@@ -11,12 +11,20 @@ static const char *const sql_audit_insert =
 	" VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
 int
+audit_wanted(const struct store *st, int has_old_value)
+{
+	return has_old_value || !st->summarise_additions;
+}
+
+int
 audit_add(struct store *st, int64_t cohort_id, const char *action,
     const char *subject, const char *old_value, const char *new_value, su_err *e)
 {
-	sqlite3_stmt *stmt = store_stmt(st, sql_audit_insert, e);
+	sqlite3_stmt *stmt;
 
-	if (stmt == NULL)
+	if (!audit_wanted(st, old_value != NULL))
+		return 0;
+	if ((stmt = store_stmt(st, sql_audit_insert, e)) == NULL)
 		return -1;
 	db_bind_int(stmt, 1, time_now());
 	db_bind_text(stmt, 2, st->actor);

@@ -49,7 +49,6 @@ struct attendance_import {
 	struct idmap row_by_id;			/* participant id -> row */
 	unsigned char *named;			/* bit per (row, column): on a coaching/practice list */
 	unsigned char *seen;			/* bit per (row, column): already in this file */
-	struct strbuf subject;
 };
 
 /* Returns bit (i, j) of a people x sessions bitset. */
@@ -165,12 +164,8 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 	a.session_id = s->id;
 	a.participant_id = ai->people.v[i].id;
 	rc = fact_check_timing(&a, s, ai->now, &why);
-	if (rc == 0) {
-		sb_reset(&ai->subject);
-		sb_addf(&ai->subject, "%s:%d %s", ai->cohort->slug, s->number,
-		    ai->people.v[i].email);
-		rc = attendance_set(row->st, ai->cohort, &a, sb_str(&ai->subject), &why);
-	}
+	if (rc == 0)
+		rc = attendance_set(row->st, ai->cohort, s, &ai->people.v[i], &a, &why);
 	attendance_free(&a);
 	if (rc < 0)
 		return import_row_error(row, "%s", why.msg);
@@ -192,12 +187,11 @@ import_attendance(struct store *st, const struct cohort *c, const struct policy 
 		.cohort = c, .policy = p, .now = time_now(),
 		.person_by_email = STRMAP_INIT, .session_by_number = IDMAP_INIT,
 		.column_by_id = IDMAP_INIT, .row_by_id = IDMAP_INIT,
-		.subject = STRBUF_INIT,
 	};
 	int rc = -1;
 
 	if (load_index(st, &ai, e) == 0)
-		rc = import_run(st, path, attendance_columns,
+		rc = import_run(st, c->id, "attendance", path, attendance_columns,
 		    ARRAY_SIZE(attendance_columns), informational, attendance_row, &ai,
 		    r, e);
 	participant_list_free(&ai.people);
@@ -208,6 +202,5 @@ import_attendance(struct store *st, const struct cohort *c, const struct policy 
 	idmap_free(&ai.row_by_id);
 	free(ai.named);
 	free(ai.seen);
-	sb_free(&ai.subject);
 	return rc;
 }

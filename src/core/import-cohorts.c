@@ -75,6 +75,6 @@ cohort_row(void *arg, struct import_row *row, su_err *e)
 int
 import_cohorts(struct store *st, const char *path, struct import_result *r, su_err *e)
 {
-	return import_run(st, path, cohort_columns, ARRAY_SIZE(cohort_columns), NULL,
+	return import_run(st, 0, "cohort", path, cohort_columns, ARRAY_SIZE(cohort_columns), NULL,
 	    cohort_row, NULL, r, e);
 }

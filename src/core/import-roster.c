@@ -105,7 +105,7 @@ import_roster(struct store *st, const struct cohort *c, const char *path,
 	struct roster_import ri = { c, STRMAP_INIT };
 	int rc;
 
-	rc = import_run(st, path, roster_columns, ARRAY_SIZE(roster_columns), NULL,
+	rc = import_run(st, c->id, "participant", path, roster_columns, ARRAY_SIZE(roster_columns), NULL,
 	    roster_row, &ri, r, e);
 	strmap_free(&ri.seen);
 	return rc;

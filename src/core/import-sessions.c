@@ -230,7 +230,7 @@ import_sessions(struct store *st, const struct cohort *c, const char *path,
 	struct sessions_import si = { c, IDMAP_INIT, NULL, 0, 0 };
 	int rc;
 
-	rc = import_run(st, path, session_columns, ARRAY_SIZE(session_columns), NULL,
+	rc = import_run(st, c->id, "session", path, session_columns, ARRAY_SIZE(session_columns), NULL,
 	    session_row, &si, r, e);
 	idmap_free(&si.numbers);
 	free(si.with);

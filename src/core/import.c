@@ -107,10 +107,27 @@ feed_rows(struct import_row *row, import_row_fn fn, void *arg, su_err *e)
 	return rc;
 }
 
+/* Writes the one audit entry of an import that changed something; 0 or -1. */
+static int
+audit_summary(struct store *st, int64_t cohort_id, const char *what, const char *file,
+    const struct import_result *r, su_err *e)
+{
+	char *desc;
+	int rc;
+
+	if (r->added == 0 && r->updated == 0)
+		return 0;
+	desc = xasprintf("%zu %s row%s: %zu added, %zu updated, %zu unchanged", r->rows, what,
+	    r->rows == 1 ? "" : "s", r->added, r->updated, r->unchanged);
+	rc = audit_add(st, cohort_id, "import", file, NULL, desc, e);
+	free(desc);
+	return rc;
+}
+
 int
-import_run(struct store *st, const char *path, const struct csv_column *cols,
-    size_t ncols, const char *const *informational, import_row_fn fn, void *arg,
-    struct import_result *r, su_err *e)
+import_run(struct store *st, int64_t cohort_id, const char *what, const char *path,
+    const struct csv_column *cols, size_t ncols, const char *const *informational,
+    import_row_fn fn, void *arg, struct import_result *r, su_err *e)
 {
 	struct import_row row = { 0 };
 	int *index = xcalloc(ncols, sizeof *index);
@@ -130,13 +147,19 @@ import_run(struct store *st, const char *path, const struct csv_column *cols,
 	store_set_source(st, source);
 	if (store_begin(st, e) < 0)
 		goto done;
-	if (feed_rows(&row, fn, arg, e) < 0)
+	st->summarise_additions = 1;
+	rc = feed_rows(&row, fn, arg, e);
+	st->summarise_additions = 0;
+	if (rc < 0)
 		goto rollback;
+	rc = -1;
 	if (r->bad_rows > 0) {
 		su_err_set(e, "%s: %zu bad row%s; nothing was imported",
 		    csvr_name(row.reader), r->bad_rows, r->bad_rows == 1 ? "" : "s");
 		goto rollback;
 	}
+	if (audit_summary(st, cohort_id, what, csvr_name(row.reader), r, e) < 0)
+		goto rollback;
 	if (r->dry_run) {
 		store_rollback(st);
 		rc = 0;

@@ -140,7 +140,7 @@ store_open(const char *path, enum store_open_mode mode, su_err *e)
 		if (create_private_file(path, e) < 0)
 			goto fail;
 	}
-	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		su_err_set(e, "cannot open database '%s': %s", path,
 		    st->db ? sqlite3_errmsg(st->db) : "out of memory");
 		goto fail;

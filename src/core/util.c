@@ -364,7 +364,10 @@ hash_nocase(const char *s)
 		unsigned char c = (unsigned char)*s;
 		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * UINT64_C(1099511628211);
 	}
-	return h;
+	/* FNV's low bits hang on the low bits of the text: mix the high ones down */
+	h ^= h >> 32;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	return h ^ (h >> 29);
 }
 
 /* Returns the slot of 'key' in m: where it is, or the free slot where it would go. */

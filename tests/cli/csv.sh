@@ -28,6 +28,7 @@ ok participant import c1 "$T/r1.csv"
 out "0 added, 1 updated, 2 unchanged"
 ok log c1
 out "participant update"
+out "3 participant rows: 3 added, 0 updated, 0 unchanged"
 out "Анна Смирнова"
 out "Анна Петрова"
 

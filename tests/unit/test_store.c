@@ -221,20 +221,22 @@ START_TEST(attendance_set_records_and_corrects)
 	ck_assert_int_eq(session_add(st, &c, &s, NULL, 0, &e), 1);
 	ck_assert_int_eq(session_add(st, &c, &s, NULL, 0, &e), 2);
 	ck_assert_int_eq(session_find(st, &c, 1, &found, &e), 1);
+	ck_assert_int_eq(participant_find(st, &c, "ana@example.com", &p, &e), 1);
 	a.session_id = found.id;
 	a.participant_id = pid;
-	ck_assert_int_eq(attendance_set(st, &c, &a, "spring26:1 ana", &e), 1);
-	ck_assert_int_eq(attendance_set(st, &c, &a, "spring26:1 ana", &e), 0);
+	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, &e), 1);
+	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, &e), 0);
 	a.fact = FACT_CANCELLED;
 	a.cancelled_at = 1791151200 - 3600;
 	a.reason = "work";
-	ck_assert_int_eq(attendance_set(st, &c, &a, "spring26:1 ana", &e), 2);
+	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, &e), 2);
 	ck_assert_int_eq(attendance_get(st, found.id, pid, &got, &e), 1);
 	ck_assert_int_eq(got.fact, FACT_CANCELLED);
 	ck_assert_str_eq(got.reason, "work");
 	attendance_free(&got);
 	/* session add x2, cohort, participant, record, correct */
 	ck_assert_int_eq(count(st, "audit"), 6);
+	participant_free(&p);
 	ck_assert_int_eq(participant_find(st, &c, "ana@example.com", &p, &e), 1);
 	ck_assert_int_eq(session_expects(st, &found, &p, &e), 1);
 	participant_free(&p);

@@ -141,4 +141,34 @@ same_db "$before"
 fails 1 attendance import nope "$T/att.csv"
 err "no cohort 'nope'"
 
+# a long import shows its progress on a terminal, and nothing when it is not one
+ok cohort add big --name Big --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+/usr/bin/python3 - "$T" <<'PY'
+import sys
+d = sys.argv[1]
+with open(d + "/big-people.csv", "w") as f:
+    f.write("name,email\n")
+    for i in range(200):
+        f.write("P%d,p%d@example.com\n" % (i, i))
+with open(d + "/big-sessions.csv", "w") as f:
+    f.write("number,start\n")
+    for j in range(100):
+        f.write("%d,2026-%02d-%02d 09:00\n" % (j + 1, 1 + j // 28, 1 + j % 28))
+with open(d + "/big-att.csv", "w") as f:
+    f.write("session,email,status\n")
+    for j in range(100):
+        for i in range(200):
+            f.write("%d,p%d@example.com,present\n" % (j + 1, i))
+PY
+ok participant import big "$T/big-people.csv"
+ok session import big "$T/big-sessions.csv"
+ok attendance import big "$T/big-att.csv" --dry-run
+check '! grep -q "rows read" "$T/err"' "progress shown when stderr is not a terminal"
+checks=$((checks + 1))
+/usr/bin/python3 "$top_srcdir/tests/cli/on_tty.py" "$SHOWUP" attendance import big "$T/big-att.csv" > "$T/tty" ||
+	fail "import on a terminal failed"
+check 'grep -q "16384 rows read" "$T/tty"' "no progress on a terminal"
+check 'grep -q "20000 attendance rows: 20000 added" "$T/tty"' "the import on a terminal did not finish"
+
 finish

@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "schema.h"
+#include "showup/ladder.h"
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/timeutil.h"
@@ -274,6 +276,82 @@ START_TEST(fact_build_checks_reasons)
 }
 END_TEST
 
+/* A database of schema version 1 comes up to date with its rows kept. */
+START_TEST(version_1_database_is_upgraded)
+{
+	char path[400];
+	sqlite3 *db;
+	struct store *st;
+	struct cohort c;
+	su_err e;
+
+	snprintf(path, sizeof path, "%s/v1.db", tmpdir);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(db_exec(db, schema_migrations[0], &e), 0);
+	ck_assert_int_eq(db_exec(db, "INSERT INTO cohort (slug, name, coach_name, coach_email,"
+	    " tz, created_at) VALUES ('old', 'Old', 'C', 'c@example.com', 'Europe/London', 0);"
+	    "PRAGMA user_version = 1", &e), 0);
+	sqlite3_close(db);
+	st = store_open(path, STORE_EXISTING, &e);
+	ck_assert_msg(st != NULL, "%s", e.msg);
+	ck_assert_int_eq(count(st, "cohort"), 1);
+	ck_assert_int_eq(count(st, "notice"), 0);
+	ck_assert_int_eq(count(st, "refund_offer"), 0);
+	ck_assert_int_eq(cohort_find(st, "old", &c, &e), 1);
+	cohort_free(&c);
+	store_close(st);
+}
+END_TEST
+
+/* A ladder step goes to a participant once, ever. */
+START_TEST(notices_are_sent_once)
+{
+	struct store *st = open_at("n.db");
+	struct participant p;
+	struct cohort c;
+	su_err e;
+
+	add_cohort(st, &c);
+	ck_assert_int_gt(participant_add(st, &c, "Ana", "ana@example.com", "", &e), 0);
+	ck_assert_int_eq(participant_find(st, &c, "ana@example.com", &p, &e), 1);
+	ck_assert_int_eq(notice_record_sent(st, &c, &p, 1, "warning", 2, 1795000000, &e), 0);
+	ck_assert_int_eq(notice_record_sent(st, &c, &p, 1, "warning", 2, 1795000100, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "went to 'ana@example.com' already"));
+	ck_assert_int_eq(notice_record_sent(st, &c, &p, 2, "final-notice", 3, 1795000200, &e), 0);
+	ck_assert_int_eq(count(st, "notice"), 2);
+	participant_free(&p);
+	cohort_free(&c);
+	store_close(st);
+}
+END_TEST
+
+/* Policy settings are stored checked and audited; the default value leaves no row. */
+START_TEST(policy_settings_are_stored)
+{
+	struct store *st = open_at("p.db");
+	struct policy p;
+	struct cohort c;
+	su_err e;
+
+	add_cohort(st, &c);
+	ck_assert_int_eq(policy_save(st, &c, "cutoff", "hours 12", &e), 1);
+	ck_assert_int_eq(policy_save(st, &c, "cutoff", "hours  12", &e), 0);
+	ck_assert_int_eq(policy_save(st, &c, "grace", "ten", &e), -1);
+	ck_assert_int_eq(policy_save(st, &c, "reasons.accepted", "medical,bereavement", &e), 1);
+	ck_assert_int_eq(policy_load(st, &c, &p, &e), 0);
+	ck_assert_int_eq(p.cutoff_kind, CUTOFF_HOURS);
+	ck_assert_int_eq(p.cutoff_hours, 12);
+	ck_assert(policy_reason_accepted(&p, "bereavement"));
+	ck_assert_int_eq(count(st, "policy_setting"), 2);
+	ck_assert_int_eq(policy_save(st, &c, "cutoff", "day-before 18:00", &e), 1);
+	ck_assert_int_eq(count(st, "policy_setting"), 1);
+	/* cohort add, three changes */
+	ck_assert_int_eq(count(st, "audit"), 4);
+	cohort_free(&c);
+	store_close(st);
+}
+END_TEST
+
 Suite *
 store_suite(void)
 {
@@ -289,6 +367,9 @@ store_suite(void)
 	tcase_add_test(tc, participants_unique_without_case);
 	tcase_add_test(tc, attendance_set_records_and_corrects);
 	tcase_add_test(tc, fact_build_checks_reasons);
+	tcase_add_test(tc, version_1_database_is_upgraded);
+	tcase_add_test(tc, notices_are_sent_once);
+	tcase_add_test(tc, policy_settings_are_stored);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -37,7 +37,8 @@ struct engine_input {
 
 /* What the record means for one participant. */
 struct engine_person_result {
-	int expected;		/* expected at sessions held so far (started, not called off) */
+	int expected;		/* expected at sessions held so far (started, not called off),
+				   with the outcome recorded: the roll not taken yet counts later */
 	int counts[OUTCOME_COUNT];
 	int kept;		/* present + late + cancelled + excused */
 	int broken;		/* late_cancel + no_show */
@@ -45,7 +46,7 @@ struct engine_person_result {
 	double attendance_rate;	/* (present + late) / (expected - excused at those); -1 if nothing to measure */
 	double commitment;	/* kept / (kept + broken); -1 when nothing to measure */
 	double median_lead_hours; /* hours between each cancellation and its session's start; -1 none */
-	int step_due;		/* ladder index of the notice due now, -1 none */
+	int step_due;		/* ladder index of the notice due now, -1 none (or withdrawn) */
 	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
 };
 
@@ -65,6 +66,14 @@ struct engine_result {
 	struct engine_coach_result coach;
 	int64_t refund_cents;			/* the refund an offer made now would carry */
 };
+
+/*
+ * Returns 1 if a participant is expected at a session: everyone is at a group
+ * session, else only those 'named' on its list; and only while enrolled (a
+ * withdrawal at 'withdrawn_at', 0 for none, ends it for sessions starting then
+ * or later). The one rule every part of showup uses.
+ */
+int engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at);
 
 /* Evaluates the whole record; 'out' is freed with engine_result_free. */
 void engine_run(const struct engine_input *in, struct engine_result *out);

@@ -33,19 +33,23 @@ const char *offer_state_name(enum offer_state s);
 
 /*
  * Opens a refund offer to 'p' of 'amount_cents', valid for the policy's
- * refund.days from 'now' (audited). Refused when the participant withdrew,
- * already has an open offer, or the policy offers no refund. Returns 0 or -1.
+ * refund.days from 'now' (audited); *expires_at (if not NULL) gets its end.
+ * Refused when the participant withdrew, already has an open offer, or the
+ * policy offers no refund. Returns 0 or -1.
  */
 int refund_offer_open(struct store *st, const struct cohort *c, const struct policy *pol,
     const struct participant *p, int64_t amount_cents, const char *origin, int64_t now,
-    su_err *e);
+    int64_t *expires_at, su_err *e);
 /*
- * Settles p's open offer: accepted withdraws the participant as of 'now' (past
- * records kept) and records the refund; declined keeps them in the program.
- * Audited. Returns 0, or -1 with 'e' set (no open offer).
+ * Settles p's open offer at 'now' (between the offer and its end, not later
+ * than the clock): accepted withdraws the participant as of then (past records
+ * kept) and records the refund; declined keeps them in the program. Audited.
+ * Returns 0, or -1 with 'e' set (no open offer, a time outside it).
  */
 int refund_offer_decide(struct store *st, const struct cohort *c, const struct participant *p,
     enum offer_state decision, int64_t now, su_err *e);
+/* Counts the open offers whose time ran out by 'now' (a read: no lock taken); or -1. */
+int refund_offers_due(struct store *st, int64_t now, su_err *e);
 /* Marks every open offer whose time ran out by 'now' as expired (audited); the count, or -1. */
 int refund_offers_expire(struct store *st, int64_t now, su_err *e);
 /* The offers of a cohort, oldest first. */

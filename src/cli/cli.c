@@ -48,6 +48,16 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* Returns 1 if 'name' (n bytes, no dashes) is one of the long options. */
+static int
+long_option_known(const struct option *longopts, const char *name, size_t n)
+{
+	for (; longopts && longopts->name; longopts++)
+		if (strlen(longopts->name) == n && strncmp(longopts->name, name, n) == 0)
+			return 1;
+	return 0;
+}
+
 int
 cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
     const struct option *longopts)
@@ -62,10 +72,17 @@ cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
 	opterr = 0;
 	c = getopt_long(argc, argv, spec, longopts, NULL);
 	if (c == '?') {
-		if (optopt != 0)
+		const char *word = argv[optind - 1];
+		int name_len = (int)strcspn(word, "=") - 2;
+
+		if (strncmp(word, "--", 2) != 0)
 			cli_usage_error(cli, "unknown option '-%c'", optopt);
+		else if (word[name_len + 2] == '=' && long_option_known(longopts, word + 2,
+		    (size_t)name_len))
+			cli_usage_error(cli, "option '--%.*s' takes no value", name_len,
+			    word + 2);
 		else
-			cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+			cli_usage_error(cli, "unknown option '%.*s'", name_len + 2, word);
 		return '?';
 	}
 	if (c == ':') {

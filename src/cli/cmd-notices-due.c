@@ -50,7 +50,7 @@ list_due(struct store *st, const struct cohort *c, int csv)
 		struct strbuf records = STRBUF_INIT;
 		char points[16], refund[48] = "";
 
-		if (pr->step_due < 0 || r.people.v[i].status == PARTICIPANT_WITHDRAWN)
+		if (pr->step_due < 0)
 			continue;
 		due++;
 		snprintf(points, sizeof points, "%d", pr->points);

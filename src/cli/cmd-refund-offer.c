@@ -37,7 +37,7 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 	struct policy pol;
 	struct cohort c;
 	char money[48], until[40];
-	int64_t when, cents;
+	int64_t when, cents, expires_at;
 	int opt, rc = EXIT_FAIL;
 	su_err e;
 
@@ -63,7 +63,8 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 	if (amount == NULL && amount_by_rule(cli->st, &c, &pol, when, &cents) < 0)
 		goto done;
 	if (store_begin(cli->st, &e) < 0 ||
-	    refund_offer_open(cli->st, &c, &pol, &p, cents, "manual", when, &e) < 0 ||
+	    refund_offer_open(cli->st, &c, &pol, &p, cents, "manual", when, &expires_at,
+	    &e) < 0 ||
 	    store_commit(cli->st, &e) < 0) {
 		store_rollback(cli->st);
 		cli_error("%s", e.msg);
@@ -71,8 +72,7 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 	}
 	printf("offered %s <%s> a refund of %s, open until %s\n", p.name, p.email,
 	    money_format(cents, c.currency, money, sizeof money),
-	    time_format_local(c.tz, when + (int64_t)pol.refund_days * 86400, until,
-	    sizeof until));
+	    time_format_local(c.tz, expires_at, until, sizeof until));
 	rc = EXIT_OK;
 done:
 	participant_free(&p);

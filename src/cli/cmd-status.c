@@ -36,9 +36,10 @@ const struct cmd_entry cmd_status_entry = {
 	"who is keeping the commitment: figures, points, notices, refund offers",
 	"One row per participant, those at risk first (a notice due or a refund\n"
 	"offer open), then by points. expected: sessions held so far where they\n"
-	"were expected; attended: present or late; rate: attended / (expected -\n"
-	"excused); commitment: kept / (kept + broken), where late cancellations\n"
-	"and no-shows are broken; lead: the median hours of notice their\n"
-	"cancellations gave. The first lines give the coach's own figures.\n",
+	"were expected and the roll is taken; attended: present or late; rate:\n"
+	"attended / (expected - excused); commitment: kept / (kept + broken),\n"
+	"where late cancellations and no-shows are broken; lead: the median\n"
+	"hours of notice their cancellations gave. The first lines give the\n"
+	"coach's own figures.\n",
 	CMD_DB_EXISTING, cmd_status_exec
 };

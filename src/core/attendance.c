@@ -335,6 +335,8 @@ fact_check_timing(const struct attendance *a, const struct session *s, int64_t n
 	if (a->fact == FACT_ABSENT && *a->reason == '\0' && now < s->starts_at)
 		return su_err_set(e, "session %d has not started yet: nobody can miss "
 		    "it so far", s->number);
+	if (a->fact == FACT_CANCELLED && a->cancelled_at > now)
+		return su_err_set(e, "a cancellation cannot come in later than now");
 	return 0;
 }
 

@@ -27,6 +27,7 @@ struct csv_reader {
 	char *chunk;		/* file input buffer */
 	long long offset;	/* bytes handed to the parser */
 	long line;		/* line the parser is on (1-based) */
+	char eol;		/* the line end: '\n', or '\r' in a file of old Mac line ends */
 	long record_line;	/* line where the record being parsed began */
 	int at_start;		/* nothing read yet: a BOM may come */
 	int eof;		/* input exhausted and csv_fini called */
@@ -103,6 +104,7 @@ reader_new(const char *name)
 	r->name = xstrdup(name);
 	r->line = 1;
 	r->record_line = 1;
+	r->eol = '\n';
 	r->at_start = 1;
 	return r;
 }
@@ -193,19 +195,19 @@ read_block(struct csv_reader *r, long *got)
 	return r->chunk;
 }
 
-/* Parses 'len' bytes, one line at a time so records know their line; -1 on a parse error. */
+/* Parses 'len' bytes, one line at a time so records know their line; 0, or libcsv's error. */
 static int
 parse_lines(struct csv_reader *r, const char *s, size_t len)
 {
 	while (len > 0) {
-		const char *nl = memchr(s, '\n', len);
+		const char *nl = memchr(s, r->eol, len);
 		size_t n = nl ? (size_t)(nl - s) + 1 : len;
 
 		if (r->parser.pstate == 0 && r->nfields == r->record_first)
 			r->record_line = r->line;
 		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n) {
 			r->error_line = r->line;
-			return -1;
+			return csv_error(&r->parser);
 		}
 		r->offset += (long long)n;
 		if (nl != NULL)
@@ -265,7 +267,12 @@ fill_queue(struct csv_reader *r, su_err *e)
 			break;
 		}
 		if (r->at_start) {
+			const char *end = memchr(block, '\n', (size_t)got);
+			const char *cr = memchr(block, '\r', (size_t)got);
+
 			r->at_start = 0;
+			if (cr != NULL && (end == NULL || cr + 1 < end))
+				r->eol = '\r';	/* a CR not followed by LF ends the first line */
 			if (got >= 2 && ((unsigned char)block[0] == 0xff &&
 			    (unsigned char)block[1] == 0xfe)) {
 				return su_err_set(e, "%s: is UTF-16 text; save it as CSV UTF-8",
@@ -277,9 +284,18 @@ fill_queue(struct csv_reader *r, su_err *e)
 				r->offset += 3;
 			}
 		}
-		if (parse_lines(r, block, (size_t)got) < 0)
-			return su_err_set(e, "%s:%ld: %s", r->name, r->error_line,
-			    "malformed quoting (a quote inside a field that is not quoted)");
+		switch (parse_lines(r, block, (size_t)got)) {
+		case 0:
+			break;
+		case CSV_EPARSE:
+			return su_err_set(e, "%s:%ld: malformed quoting (a quote inside a field "
+			    "that is not quoted, or text after a closing quote)", r->name,
+			    r->error_line);
+		case CSV_ETOOBIG:
+			return su_err_set(e, "%s:%ld: a field is too big", r->name, r->error_line);
+		default:
+			return su_err_set(e, "%s:%ld: out of memory", r->name, r->error_line);
+		}
 	}
 	return 0;
 }

@@ -68,16 +68,22 @@ engine_median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-/* Returns 1 if person i is expected at session j: on its list, and enrolled when it starts. */
+int
+engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at)
+{
+	if (!everyone && !named)
+		return 0;
+	return withdrawn_at == 0 || starts_at < withdrawn_at;
+}
+
+/* Returns 1 if person i is expected at session j. */
 static int
 is_expected(const struct engine_input *in, size_t i, size_t j)
 {
 	const struct engine_session *s = &in->sessions[j];
-	const struct engine_person *p = &in->people[i];
 
-	if (!s->everyone && (in->named == NULL || !in->named[i * in->nsessions + j]))
-		return 0;
-	return p->withdrawn_at == 0 || s->starts_at < p->withdrawn_at;
+	return engine_expects(s->everyone, in->named && in->named[i * in->nsessions + j],
+	    in->people[i].withdrawn_at, s->starts_at);
 }
 
 /* Returns a/b, or -1 when b is 0 (nothing to measure). */
@@ -129,6 +135,10 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 	    pr->expected - held_excused);
 	pr->commitment = ratio(pr->kept, pr->kept + pr->broken);
 	pr->median_lead_hours = engine_median(leads, nleads);
+	if (in->people[i].withdrawn_at != 0) {	/* they left: no more notices */
+		pr->step_due = pr->next_step = -1;
+		return;
+	}
 	pr->step_due = engine_step_due(pol, pr->points, in->people[i].steps_sent);
 	pr->next_step = next_step(pol, pr->points, in->people[i].steps_sent);
 }

@@ -68,12 +68,14 @@ offer_describe(const struct cohort *c, int64_t amount, int64_t expires_at, const
 	    sizeof money), time_format_local(c->tz, expires_at, until, sizeof until), origin);
 }
 
-/* Finds p's open offer; 1 found (id in *id), 0 none, -1 error. */
+/* Finds p's open offer; 1 found (its id and time span set), 0 none, -1 error. */
 static int
-open_offer_of(struct store *st, const struct participant *p, int64_t *id, su_err *e)
+open_offer_of(struct store *st, const struct participant *p, int64_t *id,
+    int64_t *offered_at, int64_t *expires_at, su_err *e)
 {
 	static const char *const sql =
-		"SELECT id FROM refund_offer WHERE participant_id = ? AND state = 'open'";
+		"SELECT id, offered_at, expires_at FROM refund_offer"
+		" WHERE participant_id = ? AND state = 'open'";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
@@ -81,8 +83,11 @@ open_offer_of(struct store *st, const struct participant *p, int64_t *id, su_err
 		return -1;
 	db_bind_int(stmt, 1, p->id);
 	rc = db_step_row(stmt, e);
-	if (rc == 1)
+	if (rc == 1) {
 		*id = sqlite3_column_int64(stmt, 0);
+		*offered_at = sqlite3_column_int64(stmt, 1);
+		*expires_at = sqlite3_column_int64(stmt, 2);
+	}
 	sqlite3_reset(stmt);
 	return rc;
 }
@@ -90,12 +95,12 @@ open_offer_of(struct store *st, const struct participant *p, int64_t *id, su_err
 int
 refund_offer_open(struct store *st, const struct cohort *c, const struct policy *pol,
     const struct participant *p, int64_t amount_cents, const char *origin, int64_t now,
-    su_err *e)
+    int64_t *expires_out, su_err *e)
 {
 	static const char *const sql =
 		"INSERT INTO refund_offer (cohort_id, participant_id, amount_cents, currency,"
 		" origin, offered_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-	int64_t expires_at = now + (int64_t)pol->refund_days * 86400, id;
+	int64_t expires_at = now + (int64_t)pol->refund_days * 86400, id, from, until;
 	sqlite3_stmt *stmt;
 	char *desc;
 	int rc;
@@ -105,7 +110,7 @@ refund_offer_open(struct store *st, const struct cohort *c, const struct policy 
 		    "(refund is 'none')", c->slug);
 	if (p->status == PARTICIPANT_WITHDRAWN)
 		return su_err_set(e, "'%s' has withdrawn already", p->email);
-	if ((rc = open_offer_of(st, p, &id, e)) != 0)
+	if ((rc = open_offer_of(st, p, &id, &from, &until, e)) != 0)
 		return rc < 0 ? -1 : su_err_set(e, "'%s' has an open refund offer already",
 		    p->email);
 	if ((stmt = store_stmt(st, sql, e)) == NULL)
@@ -122,6 +127,8 @@ refund_offer_open(struct store *st, const struct cohort *c, const struct policy 
 	desc = offer_describe(c, amount_cents, expires_at, origin);
 	rc = audit_add(st, c->id, "refund offer", p->email, NULL, desc, e);
 	free(desc);
+	if (expires_out != NULL)
+		*expires_out = expires_at;
 	return rc;
 }
 
@@ -145,11 +152,20 @@ int
 refund_offer_decide(struct store *st, const struct cohort *c, const struct participant *p,
     enum offer_state decision, int64_t now, su_err *e)
 {
-	int64_t id = 0;
+	int64_t id = 0, from = 0, until = 0;
+	char when[40];
 	int rc;
 
-	if ((rc = open_offer_of(st, p, &id, e)) <= 0)
+	if ((rc = open_offer_of(st, p, &id, &from, &until, e)) <= 0)
 		return rc < 0 ? -1 : su_err_set(e, "'%s' has no open refund offer", p->email);
+	if (now < from)
+		return su_err_set(e, "the offer to '%s' was made only on %s", p->email,
+		    time_format_local(c->tz, from, when, sizeof when));
+	if (now > until)
+		return su_err_set(e, "the offer to '%s' ran out on %s", p->email,
+		    time_format_local(c->tz, until, when, sizeof when));
+	if (now > time_now())
+		return su_err_set(e, "an answer cannot come in later than now");
 	if (offer_settle(st, id, decision, now, e) < 0 ||
 	    audit_add(st, c->id, "refund offer", p->email, "open",
 	    offer_state_name(decision), e) < 0)
@@ -157,6 +173,24 @@ refund_offer_decide(struct store *st, const struct cohort *c, const struct parti
 	if (decision == OFFER_ACCEPTED && p->status == PARTICIPANT_ACTIVE)
 		return participant_withdraw(st, c, p, now, e);
 	return 0;
+}
+
+int
+refund_offers_due(struct store *st, int64_t now, su_err *e)
+{
+	static const char *const sql =
+		"SELECT count(*) FROM refund_offer WHERE state = 'open' AND expires_at <= ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, now);
+	rc = db_step_row(stmt, e);
+	if (rc == 1)
+		rc = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc;
 }
 
 int

@@ -55,13 +55,13 @@ cancellation_outcome(const struct policy *p, const struct outcome_input *in)
 {
 	const struct attendance *a = in->fact;
 
-	if (a->cancelled_at >= in->starts_at)
-		return OUTCOME_NO_SHOW;		/* too late to be a cancellation */
+	int emergency = policy_reason_accepted(p, a->reason);
+
+	if (a->cancelled_at >= in->starts_at)	/* too late to be a cancellation */
+		return emergency ? OUTCOME_EXCUSED : OUTCOME_NO_SHOW;
 	if (a->cancelled_at <= in->cutoff)
 		return OUTCOME_CANCELLED;	/* the cutoff second itself is on time */
-	if (policy_reason_accepted(p, a->reason))
-		return OUTCOME_EXCUSED;
-	return OUTCOME_LATE_CANCEL;
+	return emergency ? OUTCOME_EXCUSED : OUTCOME_LATE_CANCEL;
 }
 
 enum outcome

@@ -14,10 +14,6 @@ const char *const policy_keys[] = {
 	"ladder", "refund", "refund.days", "forgive.days", NULL
 };
 
-/* The outcomes that carry points, as the points.OUTCOME keys name them. */
-static const enum outcome scored[] = { OUTCOME_PRESENT, OUTCOME_LATE, OUTCOME_CANCELLED,
-	OUTCOME_LATE_CANCEL, OUTCOME_NO_SHOW, OUTCOME_EXCUSED };
-
 static const char *const refund_names[] = {
 	[REFUND_FULL] = "full", [REFUND_PRORATED] = "prorated", [REFUND_NONE] = "none",
 };
@@ -188,10 +184,31 @@ done:
 	return rc;
 }
 
+/* Returns 1 if 'key' is spelled exactly as policy_keys lists it. */
+static int
+key_known(const char *key)
+{
+	for (size_t i = 0; policy_keys[i] != NULL; i++)
+		if (strcmp(policy_keys[i], key) == 0)
+			return 1;
+	return 0;
+}
+
 /* Applies one setting to 'p' (which may be left half-changed on error). */
 static int
 apply(struct policy *p, const char *key, const char *value, su_err *e)
 {
+	if (!key_known(key)) {
+		char canon[48] = "";
+
+		if (strncmp(key, "points.", 7) == 0 && outcome_parse(key + 7) >= 0)
+			snprintf(canon, sizeof canon, "points.%s",
+			    outcome_name((enum outcome)outcome_parse(key + 7)));
+		if (key_known(canon))
+			return su_err_set(e, "'%s' is not a policy setting (did you mean "
+			    "'%s'?)", key, canon);
+		return su_err_set(e, "'%s' is not a policy setting", key);
+	}
 	if (strcmp(key, "cutoff") == 0)
 		return read_cutoff(p, value, e);
 	if (strcmp(key, "grace") == 0)
@@ -200,15 +217,8 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 		return read_reasons(key, value, p->accepted, &p->n_accepted, 0, e);
 	if (strcmp(key, "reasons.other") == 0)
 		return read_reasons(key, value, p->other, &p->n_other, 1, e);
-	if (strncmp(key, "points.", 7) == 0) {
-		int o = outcome_parse(key + 7);
-
-		for (size_t i = 0; i < ARRAY_SIZE(scored); i++)
-			if (o == (int)scored[i])
-				return read_number(key, value, 0, 100, &p->points[o], e);
-		return su_err_set(e, "'%s': no such outcome (present, late, cancelled, "
-		    "late_cancel, no_show, excused)", key + 7);
-	}
+	if (strncmp(key, "points.", 7) == 0)	/* a known key: a scored outcome */
+		return read_number(key, value, 0, 100, &p->points[outcome_parse(key + 7)], e);
 	if (strcmp(key, "ladder") == 0)
 		return read_ladder(p, value, e);
 	if (strcmp(key, "refund") == 0) {

@@ -28,13 +28,25 @@ load_named_places(struct store *st, struct roll *r, su_err *e)
 	return rc;
 }
 
-/* Sets each person's steps_sent from the notices the store holds. */
+/* Returns the step of the current ladder that sends notice 'kind', or -1. */
+static int
+ladder_step_of(const struct policy *p, const char *kind)
+{
+	for (size_t k = 0; k < p->n_steps; k++)
+		if (strcmp(p->ladder[k].kind, kind) == 0)
+			return (int)k;
+	return -1;
+}
+
+/*
+ * Sets each person's steps_sent from the notices the store holds, by kind: a
+ * ladder changed since keeps what went out (a warning sent stays sent).
+ */
 static int
 load_steps_sent(struct store *st, struct roll *r, su_err *e)
 {
 	static const char *const sql =
-		"SELECT participant_id, max(step) FROM notice WHERE cohort_id = ?"
-		" GROUP BY participant_id";
+		"SELECT participant_id, kind FROM notice WHERE cohort_id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t i;
 	int rc;
@@ -42,9 +54,14 @@ load_steps_sent(struct store *st, struct roll *r, su_err *e)
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, r->cohort->id);
-	while ((rc = db_step_row(stmt, e)) == 1)
-		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i))
-			r->epeople[i].steps_sent = sqlite3_column_int(stmt, 1) + 1;
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		int k = ladder_step_of(&r->policy,
+		    (const char *)sqlite3_column_text(stmt, 1));
+
+		if (k >= 0 && idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i) &&
+		    k + 1 > r->epeople[i].steps_sent)
+			r->epeople[i].steps_sent = k + 1;
+	}
 	sqlite3_reset(stmt);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "showup/engine.h"
 #include "showup/model.h"
 #include "showup/timeutil.h"
 
@@ -355,19 +356,20 @@ session_expects(struct store *st, const struct session *s, const struct particip
 	static const char *const sql =
 		"SELECT 1 FROM expected WHERE session_id = ? AND participant_id = ?";
 	sqlite3_stmt *stmt;
-	int rc;
+	int named = 0;
 
-	if (p->status == PARTICIPANT_WITHDRAWN && p->withdrawn_at <= s->starts_at)
-		return 0;
-	if (s->kind == SESSION_GROUP)
-		return 1;
-	if ((stmt = store_stmt(st, sql, e)) == NULL)
-		return -1;
-	db_bind_int(stmt, 1, s->id);
-	db_bind_int(stmt, 2, p->id);
-	rc = db_step_row(stmt, e);
-	sqlite3_reset(stmt);
-	return rc;
+	if (s->kind != SESSION_GROUP) {
+		if ((stmt = store_stmt(st, sql, e)) == NULL)
+			return -1;
+		db_bind_int(stmt, 1, s->id);
+		db_bind_int(stmt, 2, p->id);
+		named = db_step_row(stmt, e);
+		sqlite3_reset(stmt);
+		if (named < 0)
+			return -1;
+	}
+	return engine_expects(s->kind == SESSION_GROUP, named,
+	    p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0, s->starts_at);
 }
 
 void

@@ -28,15 +28,23 @@ ok cancel c1:1 eve@example.com --at "2026-10-04 18:00:01" --reason work
 out "(corrected) -> late_cancel, 1 point"
 ok cancel c1:1 eve@example.com --at "2026-10-04 20:00" --reason medical
 out "-> excused"
-ok cancel c1:1 eve@example.com --at "2026-10-05 09:10" --reason medical
+ok cancel c1:1 eve@example.com --at "2026-10-05 09:10" --reason work
 out "-> no_show"
+# word of an emergency after the start: an excused absence
+ok cancel c1:1 eve@example.com --at "2026-10-05 09:10" --reason medical
+out "-> excused"
+# a cancellation cannot be dated later than now
+before=$(db_state)
+fails 1 cancel c1:1 eve@example.com --at "2026-12-01 09:00" --reason work
+err "a cancellation cannot come in later than now"
+same_db "$before"
 ok cancel c1:1 eve@example.com --at "2026-10-04T07:00:00Z" --reason customer-meeting
 out "cancelled 2026-10-04T18:00:00+11:00 (customer-meeting) (corrected) -> cancelled"
 
 # the audit log keeps every correction with old and new values
 ok log c1
 out "correct"
-check '[ "$(sql "SELECT count(*) FROM audit WHERE action = '"'correct'"' AND subject = '"'c1:1 eve@example.com'"'")" = 4 ]' \
+check '[ "$(sql "SELECT count(*) FROM audit WHERE action = '"'correct'"' AND subject = '"'c1:1 eve@example.com'"'")" = 5 ]' \
 	"corrections of eve were not all logged"
 check '[ "$(sql "SELECT old FROM audit WHERE action = '"'correct'"' ORDER BY id LIMIT 1")" = "cancelled 2026-10-04T18:00:00+11:00 (work)" ]' \
 	"the first correction does not keep the old value"

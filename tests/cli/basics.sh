@@ -61,5 +61,9 @@ fails 2 cohort list --bogus
 err "unknown option '--bogus'"
 fails 2 mark c1:1
 err "usage: showup mark"
+fails 2 cohort list --csv=yes
+err "option '--csv' takes no value"
+fails 2 cohort list --colour=red
+err "unknown option '--colour'"
 
 finish

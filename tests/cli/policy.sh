@@ -94,6 +94,12 @@ ok mark c1:1 ben@example.com present
 ok mark c1:1 ben@example.com no-show
 ok notices due c1
 no_out "Ben"
+# a new ladder keeps what went out, by kind: past the final notice, a new step is due
+ok policy set c1 ladder 2:final-notice,3:exit-talk
+ok notices due c1
+out "exit-talk"
+no_out "final-notice"
+ok policy set c1 ladder 1:policy-reminder,2:warning,3:final-notice
 
 # status: those at risk first, with their figures; the coach's own line
 ok mark c1:3 cy@example.com no-show
@@ -128,6 +134,12 @@ err "--amount"
 same_db "$before"
 ok status c1
 out "open 1,500.00 AUD until 2026-11-29 11:00"
+fails 1 refund accept c1 ben@example.com --at "2026-11-01 10:00"
+err "the offer to 'ben@example.com' was made only on 2026-11-22 11:00"
+fails 1 refund accept c1 ben@example.com --at "2026-12-20 10:00"
+err "ran out on 2026-11-29 11:00"
+fails 1 policy set c1 points.no-show 3
+err "did you mean 'points.no_show'?"
 ok refund accept c1 ben@example.com
 out "accepted the refund and withdrew"
 ok participant list c1

@@ -44,6 +44,9 @@ static const struct {
 	{ "  padded  ,x\n", 0, "1:padded|x;", "" },
 	{ "a,b\nA \"B\" C,x\n", -1, "1:a|b;", "t.csv:2: malformed quoting" },
 	{ "a\n\"never closed\n", -1, "1:a;", "t.csv:2: a quoted field is never closed" },
+	{ "a\n\"pres\"ent\n", -1, "1:a;", "t.csv:2: malformed quoting" },
+	{ "a,b\r1,2\r\r3,4\r", 0, "1:a|b;2:1|2;4:3|4;", "" },
+	{ "a,b\r\"x\ry\",z\rq,r", 0, "1:a|b;2:x\ry|z;4:q|r;", "" },
 	{ "", 0, "", "" },
 	{ "\xff\xfe" "a\0", -1, "", "is UTF-16" },
 };

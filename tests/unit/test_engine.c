@@ -255,8 +255,8 @@ static const struct cell_case cell_cases[] = {
 	  -2 * HOUR, "medical", AFTER, OUTCOME_EXCUSED, 0 },
 	{ "cancelled after the cutoff, personal emergency", 'g', 0, ACTIVE,
 	  FACT_CANCELLED, 0, CUT + 1, "personal-emergency", AFTER, OUTCOME_EXCUSED, 0 },
-	{ "cancelled at the start second, medical", 'g', 0, ACTIVE, FACT_CANCELLED, 0, 0,
-	  "medical", AFTER, OUTCOME_NO_SHOW, 2 },
+	{ "cancelled at the start second, medical: an excused absence", 'g', 0, ACTIVE,
+	  FACT_CANCELLED, 0, 0, "medical", AFTER, OUTCOME_EXCUSED, 0 },
 	{ "cancelled ten minutes after the start, work", 'g', 0, ACTIVE, FACT_CANCELLED,
 	  0, 10 * MINUTE, "work", AFTER, OUTCOME_NO_SHOW, 2 },
 	{ "cancelled a second before the start, work", 'g', 0, ACTIVE, FACT_CANCELLED, 0,
@@ -382,7 +382,7 @@ static const struct boundary_case boundary_cases[] = {
 	{ "day-before, at the start", "Australia/Sydney", CUTOFF_DAY_BEFORE, 18 * 60,
 	  1791064800, 1791014400, FROM_START, 0, "work", OUTCOME_NO_SHOW },
 	{ "day-before, after the start, medical", "Australia/Sydney", CUTOFF_DAY_BEFORE,
-	  18 * 60, 1791064800, 1791014400, FROM_START, 1, "medical", OUTCOME_NO_SHOW },
+	  18 * 60, 1791064800, 1791014400, FROM_START, 1, "medical", OUTCOME_EXCUSED },
 	/* the same session, 24 real hours: Sat 2026-10-03 08:00 AEST */
 	{ "hours 24, at the cutoff", "Australia/Sydney", CUTOFF_HOURS, 24, 1791064800,
 	  1790978400, FROM_CUTOFF, 0, "work", OUTCOME_CANCELLED },
@@ -1047,8 +1047,8 @@ static const struct person_case person_cases[] = {
 	{ 3, 1, 0, 1, 2.0 / 3, 0.75, 25.0 },
 	/* Ben: N N E, the reminder sent already */
 	{ 3, 4, 2, -1, 0.0, 1.0 / 3, -1 },
-	/* Cat: P, then withdrawn */
-	{ 1, 0, -1, 0, 1.0, 1.0, -1 },
+	/* Cat: P, then withdrawn: no more steps of the ladder */
+	{ 1, 0, -1, -1, 1.0, 1.0, -1 },
 };
 
 /* Each person's figures in the cohort. */

@@ -60,9 +60,19 @@ struct engine_coach_result {
 	double commitment;	/* (held + on-time cancellations) / (held + cancelled); -1 none */
 };
 
+/* What one session's record means, and the same summed over the sessions held. */
+struct engine_tally {
+	int counts[OUTCOME_COUNT];	/* final outcomes only */
+	int expected;			/* final outcomes */
+	int attended;			/* present + late */
+	double attendance_rate;		/* attended / (expected - excused); -1 none, or not held */
+};
+
 struct engine_result {
 	enum outcome *outcomes;			/* people x sessions */
 	struct engine_person_result *people;
+	struct engine_tally *sessions;		/* one per session */
+	struct engine_tally held;		/* summed over the sessions held so far */
 	struct engine_coach_result coach;
 	int64_t refund_cents;			/* the refund an offer made now would carry */
 };

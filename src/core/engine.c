@@ -120,6 +120,8 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 		pr->counts[o]++;
 		if (!outcome_is_final(o))
 			continue;
+		out->sessions[j].counts[o]++;
+		out->sessions[j].expected++;
 		if (s->starts_at <= in->now) {	/* a session held: it counts in the rate */
 			pr->expected++;
 			held_excused += o == OUTCOME_EXCUSED;
@@ -143,7 +145,25 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 	pr->next_step = next_step(pol, pr->points, in->people[i].steps_sent);
 }
 
-/* The coach's figures and the refund an offer made now carries. */
+/* Completes a tally from its counts: attended and the rate (if 'held'). */
+static void
+finish_tally(struct engine_tally *t, int held)
+{
+	t->attended = t->counts[OUTCOME_PRESENT] + t->counts[OUTCOME_LATE];
+	t->attendance_rate = held ? ratio(t->attended, t->expected - t->counts[OUTCOME_EXCUSED])
+	    : -1;
+}
+
+/* Adds the counts of tally 'from' into 'to'. */
+static void
+add_tally(struct engine_tally *to, const struct engine_tally *from)
+{
+	for (int o = 0; o < OUTCOME_COUNT; o++)
+		to->counts[o] += from->counts[o];
+	to->expected += from->expected;
+}
+
+/* The sessions' tallies, the coach's figures and the refund an offer made now carries. */
 static void
 evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 {
@@ -153,6 +173,11 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 	c->sessions = (int)in->nsessions;
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
+		int held = !s->cancelled && s->starts_at <= in->now;
+
+		finish_tally(&out->sessions[j], held);
+		if (held)
+			add_tally(&out->held, &out->sessions[j]);
 
 		if (s->cancelled) {
 			c->cancelled++;
@@ -168,6 +193,7 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 			c->held++;
 		}
 	}
+	finish_tally(&out->held, 1);
 	c->commitment = ratio(c->held + c->cancelled - c->late_cancelled,
 	    c->held + c->cancelled);
 	out->refund_cents = engine_refund(in->policy, in->fee_cents, total, remaining);
@@ -182,6 +208,7 @@ engine_run(const struct engine_input *in, struct engine_result *out)
 	memset(out, 0, sizeof *out);
 	out->outcomes = xcalloc(cells ? cells : 1, sizeof *out->outcomes);
 	out->people = xcalloc(in->npeople ? in->npeople : 1, sizeof *out->people);
+	out->sessions = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *out->sessions);
 	for (size_t i = 0; i < in->npeople; i++)
 		evaluate_person(in, i, out, leads);
 	evaluate_cohort(in, out);
@@ -193,5 +220,6 @@ engine_result_free(struct engine_result *r)
 {
 	free(r->outcomes);
 	free(r->people);
+	free(r->sessions);
 	memset(r, 0, sizeof *r);
 }

@@ -1090,6 +1090,40 @@ START_TEST(engine_cohort_coach)
 }
 END_TEST
 
+struct tally_case {
+	int expected, attended, excused;
+	double rate;
+};
+
+static const struct tally_case tally_cases[] = {
+	{ 3, 2, 0, 2.0 / 3 },	/* P N P */
+	{ 2, 1, 0, 0.5 },	/* practice: L N */
+	{ 2, 0, 1, 0.0 },	/* X E */
+	{ 1, 0, 0, -1 },	/* to come: an early cancellation is final, no rate yet */
+	{ 0, 0, 0, -1 },	/* called off */
+};
+
+/* Each session's tally, and the sum over the sessions held. */
+START_TEST(engine_cohort_sessions)
+{
+	const struct tally_case *c = &tally_cases[_i];
+	struct fixture fx;
+
+	build_three(&fx);
+	fx_run(&fx);
+	ck_assert_int_eq(fx.r.sessions[_i].expected, c->expected);
+	ck_assert_int_eq(fx.r.sessions[_i].attended, c->attended);
+	ck_assert_int_eq(fx.r.sessions[_i].counts[OUTCOME_EXCUSED], c->excused);
+	ck_assert_double_eq_tol(fx.r.sessions[_i].attendance_rate, c->rate, TOL);
+	ck_assert_int_eq(fx.r.held.expected, 7);
+	ck_assert_int_eq(fx.r.held.attended, 3);
+	ck_assert_int_eq(fx.r.held.counts[OUTCOME_NO_SHOW], 2);
+	ck_assert_int_eq(fx.r.held.counts[OUTCOME_LATE_CANCEL], 1);
+	ck_assert_double_eq_tol(fx.r.held.attendance_rate, 0.5, TOL);
+	fx_done(&fx);
+}
+END_TEST
+
 /* --- refunds and medians ------------------------------------------------------- */
 
 struct refund_case {
@@ -1232,6 +1266,7 @@ engine_suite(void)
 	tcase_add_loop_test(tf, engine_coach_figures, 0, (int)ARRAY_SIZE(coach_cases));
 	tcase_add_loop_test(tf, engine_cohort_people, 0, (int)ARRAY_SIZE(person_cases));
 	tcase_add_test(tf, engine_cohort_coach);
+	tcase_add_loop_test(tf, engine_cohort_sessions, 0, ARRAY_SIZE(tally_cases));
 	tcase_add_loop_test(tf, engine_refund_by_rule, 0, (int)ARRAY_SIZE(refund_cases));
 	tcase_add_loop_test(tf, engine_refund_in_run, 0, (int)ARRAY_SIZE(refund_run_cases));
 	tcase_add_loop_test(tf, engine_median_of_values, 0, (int)ARRAY_SIZE(median_cases));

@@ -1,0 +1,59 @@
+/* pdf.h - PDF pages for the reports: UTF-8 text in embedded TrueType fonts, with a
+ * fallback font for scripts the main one lacks; boxes, lines, bookmarks; saved whole. */
+#ifndef SHOWUP_PDF_H
+#define SHOWUP_PDF_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "showup/util.h"
+
+enum pdf_paper { PAPER_A4, PAPER_LETTER };
+enum pdf_align { PDF_LEFT, PDF_CENTER, PDF_RIGHT };
+
+struct pdf_options {
+	enum pdf_paper paper;
+	int landscape;
+	const char *font;		/* TrueType file, NULL: DejaVu Sans found through fontconfig */
+	const char *bold_font;		/* NULL: the bold face beside 'font', else 'font' */
+	const char *fallback_font;	/* NULL: a TrueType font fontconfig finds for what is
+					   missing; "" for none */
+	const char *title, *author, *subject;
+	int64_t date;			/* the report's date (UTC seconds): metadata, never the clock */
+};
+
+struct pdf;
+struct rgb { double r, g, b; };
+
+/* Starts a document; NULL with 'e' set (no usable font, for one). */
+struct pdf *pdf_new(const struct pdf_options *o, su_err *e);
+void pdf_free(struct pdf *p);
+/* Writes the document to 'path' under a temporary name, then renames it; 0 or -1. */
+int pdf_save(struct pdf *p, const char *path, su_err *e);
+
+/* Starts a new page; its size in points goes to *width and *height. */
+void pdf_page(struct pdf *p, double *width, double *height);
+/* Adds a bookmark to the current page under 'parent' (-1 for the top); returns its id. */
+int pdf_bookmark(struct pdf *p, int parent, const char *title);
+
+/* Returns 1 if every character of 'text' has a glyph in the main or the fallback font. */
+int pdf_covers(struct pdf *p, const char *text);
+/* Returns the width of 'text' at 'size' points, bold or not. */
+double pdf_text_width(struct pdf *p, const char *text, double size, int bold);
+/*
+ * Draws 'text' with its baseline at y, aligned within [x, x + width]; text wider
+ * than the box is cut with an ellipsis, never overflowing it.
+ */
+void pdf_text(struct pdf *p, double x, double y, double width, enum pdf_align align,
+    const char *text, double size, int bold, struct rgb colour);
+/* Fills (and, with a stroke colour, outlines) a rectangle whose lower left is (x, y). */
+void pdf_box(struct pdf *p, double x, double y, double w, double h, const struct rgb *fill,
+    const struct rgb *stroke);
+/* Draws a line. */
+void pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double width,
+    struct rgb colour);
+
+/* The fonts in use, for messages ("DejaVuSans.ttf"). */
+const char *pdf_font_name(const struct pdf *p);
+
+#endif

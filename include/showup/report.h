@@ -1,0 +1,27 @@
+/* report.h - the coach's PDF reports: the cohort's attendance, each participant's
+ * commitments, a session's sign-in sheet. Figures come from the policy engine. */
+#ifndef SHOWUP_REPORT_H
+#define SHOWUP_REPORT_H
+
+#include "showup/model.h"
+#include "showup/pdf.h"
+#include "showup/policy.h"
+
+struct report_request {
+	struct pdf_options pdf;		/* paper, fonts; its date is the report's date */
+	int64_t as_of;			/* the record is judged as of this moment (UTC) */
+	const char *path;		/* where the PDF goes */
+	struct strbuf warnings;		/* "name: ..." lines for the coach, one per problem */
+};
+
+/* The attendance report: summary, chart, those at risk, the participants x sessions matrix. */
+int report_attendance(struct store *st, const struct cohort *c, const struct policy *p,
+    struct report_request *rq, su_err *e);
+/* The commitment report of one participant (email), or of everyone (NULL), bookmarked. */
+int report_commitment(struct store *st, const struct cohort *c, const struct policy *p,
+    const char *email, struct report_request *rq, su_err *e);
+/* The sign-in sheet of session 's': expected participants, arrival time, signature. */
+int report_sheet(struct store *st, const struct cohort *c, const struct session *s,
+    struct report_request *rq, su_err *e);
+
+#endif

@@ -1,0 +1,39 @@
+/* report-layout.h - what the three reports share: page frame, colours, figures. */
+#ifndef SHOWUP_REPORT_LAYOUT_H
+#define SHOWUP_REPORT_LAYOUT_H
+
+#include "showup/policy.h"
+#include "showup/report.h"
+#include "showup/roll.h"
+
+#define MARGIN 36.0
+
+extern const struct rgb INK, MUTED, RULE, WHITE, ACCENT;
+
+/* The tint of a matrix cell for an outcome (readable in grey too: letters carry it). */
+struct rgb outcome_tint(enum outcome o);
+/* The outcome as people say it: "late cancellation", "no-show". */
+const char *outcome_words(enum outcome o);
+
+/*
+ * Draws the report's heading (title, cohort, coach, dates, zone, date of the
+ * report) at the top of a page of width w and height h; returns the y below it.
+ */
+double draw_heading(struct pdf *pdf, double w, double h, const char *title,
+    const struct cohort *c, int64_t as_of);
+/* Draws "cohort - page i of n" at the foot of the page. */
+void draw_footer(struct pdf *pdf, double w, const struct cohort *c, int page, int pages);
+/* Draws a figure box: a label above a large value, and a note under it. */
+void draw_figure(struct pdf *pdf, double x, double y, double w, double h,
+    const char *label, const char *value, const char *note);
+/* Writes a ratio as "87%", or "-" when there is nothing to measure. */
+const char *percent_text(double v, char *buf, size_t size);
+/* Notes once in the warnings when a participant's name has characters no font draws. */
+void check_name(struct pdf *pdf, struct report_request *rq, const struct participant *p);
+/* Starts the document for 'rq' with its title and subject; NULL with 'e' set. */
+struct pdf *report_start(struct report_request *rq, const struct cohort *c,
+    const char *title, int landscape, su_err *e);
+/* Saves and frees the document; 0 or -1 with 'e' set. */
+int report_finish(struct pdf *pdf, struct report_request *rq, su_err *e);
+
+#endif

@@ -59,6 +59,9 @@ int utf8_valid(const char *s, size_t n);
 /* Returns 1 if 's' holds a C0 control character other than TAB (CR, LF, NUL...). */
 int str_has_control(const char *s);
 
+/* Creates every missing folder above 'path' (mode 0700); 0 or -1 with 'e' set. */
+int make_parent_dirs(const char *path, su_err *e);
+
 /* Parses a whole decimal integer into *out; 0 on success, -1 if not one. */
 int parse_int(const char *s, long long min, long long max, long long *out);
 

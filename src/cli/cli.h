@@ -9,6 +9,7 @@
 #include "showup/ladder.h"
 #include "showup/model.h"
 #include "showup/policy.h"
+#include "showup/report.h"
 #include "showup/store.h"
 #include "showup/timeutil.h"
 
@@ -90,6 +91,31 @@ int cli_import_report(const char *what, const struct import_result *r, int rc,
 void cli_import_progress(void *arg, size_t rows, long long bytes);
 /* Sets up progress reporting in 'r' if stderr is a terminal. */
 void cli_import_progress_setup(struct import_result *r);
+
+/* The options every report command takes (report-args.c). */
+struct report_args {
+	const char *output;		/* -o FILE.pdf, or NULL: reports/SLUG-KIND-DATE.pdf */
+	int letter;			/* --paper letter */
+	const char *font, *fallback_font;
+	const char *date;		/* --date YYYY-MM-DD: the report as of the end of that day */
+};
+#define REPORT_OPTIONS_HELP \
+	"-o FILE.pdf      where to write (default reports/SLUG-KIND-DATE.pdf)\n" \
+	"--paper a4|letter  paper size (A4)\n" \
+	"--date YYYY-MM-DD  the record as of the end of that day; the same data and\n" \
+	"                 date give the same file, byte for byte (default: now)\n" \
+	"--font FILE      a TrueType font (default DejaVu Sans)\n" \
+	"--fallback-font FILE  a TrueType font for scripts the first lacks (CJK);\n" \
+	"                 by default one that fontconfig finds, '' for none\n"
+
+/* Reads the report options, leaving optind at the first other word; an exit status. */
+int cli_report_args(struct cli *cli, int argc, char **argv, struct report_args *out);
+/*
+ * Writes one report of cohort c: works out its moment and file (creating the
+ * reports/ folder), calls 'draw', prints warnings and where it wrote. An exit status.
+ */
+int cli_report_run(const struct report_args *a, const struct cohort *c, const char *kind,
+    int (*draw)(struct report_request *rq, void *arg, su_err *e), void *arg);
 
 /* Shared views (views.c): one way to print each thing. */
 void view_cohort(struct store *st, const struct cohort *c, FILE *out);

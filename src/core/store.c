@@ -32,28 +32,6 @@ store_resolve_path(const char *flag)
 	return xasprintf("%s/.local/share/showup/showup.db", home ? home : ".");
 }
 
-/* Creates every missing folder above 'path' (mode 0700); 0 or -1 with 'e' set. */
-static int
-make_parent_dirs(const char *path, su_err *e)
-{
-	char *dir = xstrdup(path);
-	int rc = 0;
-
-	for (char *p = dir + 1; *p; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
-			rc = su_err_set(e, "cannot create folder '%s': %s", dir,
-			    strerror(errno));
-			break;
-		}
-		*p = '/';
-	}
-	free(dir);
-	return rc;
-}
-
 /* Makes sure the file exists, created 0600 if it did not; 0 or -1 with 'e' set. */
 static int
 create_private_file(const char *path, su_err *e)

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "showup/util.h"
 
@@ -435,4 +436,25 @@ strmap_free(struct strmap *m)
 	m->keys = NULL;
 	m->values = NULL;
 	m->cap = m->count = 0;
+}
+
+int
+make_parent_dirs(const char *path, su_err *e)
+{
+	char *dir = xstrdup(path);
+	int rc = 0;
+
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			rc = su_err_set(e, "cannot create folder '%s': %s", dir,
+			    strerror(errno));
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
 }

@@ -1,0 +1,54 @@
+/* cmd-report-attendance.c - showup report attendance: the cohort's attendance as a PDF. */
+#include "config.h"
+
+#include "commands.h"
+
+struct attendance_args {
+	struct store *st;
+	const struct cohort *c;
+	const struct policy *p;
+};
+
+/* Draws the attendance report of the cohort in 'arg'. */
+static int
+draw(struct report_request *rq, void *arg, su_err *e)
+{
+	const struct attendance_args *a = arg;
+
+	return report_attendance(a->st, a->c, a->p, rq, e);
+}
+
+/* Parses the options and writes the report. */
+static int
+cmd_report_attendance_exec(struct cli *cli, int argc, char **argv)
+{
+	struct report_args args;
+	struct policy p;
+	struct cohort c;
+	int rc;
+
+	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
+		return rc;
+	if (optind + 1 != argc)
+		return cli_usage_error(cli, "give one cohort (SLUG)");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	rc = cli_policy(cli->st, &c, &p);
+	if (rc == EXIT_OK)
+		rc = cli_report_run(&args, &c, "attendance", draw,
+		    &(struct attendance_args){ cli->st, &c, &p });
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_report_attendance_entry = {
+	"report", "attendance", NULL, "SLUG [-o FILE.pdf] [--paper a4|letter] [--date DATE]",
+	"write the cohort's attendance report (PDF)",
+	"The cohort at a glance: sessions held, attendance rate, late cancellations,\n"
+	"no-shows, excused absences and the coach's own late cancellations; a chart\n"
+	"of each session's attendance; those at risk; and every expected attendance\n"
+	"in a matrix coloured and lettered by outcome, with each participant's rate,\n"
+	"commitment score and points, and each session's totals.\n\n"
+	REPORT_OPTIONS_HELP,
+	CMD_DB_EXISTING, cmd_report_attendance_exec
+};

@@ -1,0 +1,408 @@
+/* report-attendance.c - the cohort at a glance: figures, a chart of each session's
+ * attendance, those at risk, and every expected attendance in a coloured matrix. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report-layout.h"
+#include "showup/ladder.h"
+#include "showup/money.h"
+#include "showup/timeutil.h"
+
+#define ROW_H 11.0		/* a matrix row */
+#define CELL_W 15.0		/* a matrix cell */
+#define NAME_W 150.0		/* the name column */
+#define FIGS_W 96.0		/* rate, commitment, points at the right */
+#define CHART_H 120.0
+
+/* Everything one report needs, loaded once. */
+struct attendance_report {
+	struct pdf *pdf;
+	struct report_request *rq;
+	const struct cohort *c;
+	struct roll roll;
+	struct refund_offer_list offers;
+	size_t *risk;		/* rows of people at risk, most points first */
+	size_t nrisk;
+	double w, h;
+	int page, pages;
+	size_t cols_per_block, rows_per_page, risk_rows_first, risk_rows_more;
+};
+
+/* Starts a page with the heading; returns the y below it. */
+static double
+new_page(struct attendance_report *ar)
+{
+	pdf_page(ar->pdf, &ar->w, &ar->h);
+	ar->page++;
+	draw_footer(ar->pdf, ar->w, ar->c, ar->page, ar->pages);
+	return draw_heading(ar->pdf, ar->w, ar->h, "Attendance report", ar->c, ar->rq->as_of);
+}
+
+/* Draws the six figures of the cohort in a row; returns the y below them. */
+static double
+draw_summary(struct attendance_report *ar, double y)
+{
+	const struct engine_tally *t = &ar->roll.result.held;
+	const struct engine_coach_result *k = &ar->roll.result.coach;
+	double gap = 8, bw = (ar->w - 2 * MARGIN - 5 * gap) / 6, bh = 52;
+	char v[6][32], n[6][64];
+	const char *labels[6] = { "Sessions held", "Attendance rate", "Late cancellations",
+		"No-shows", "Excused absences", "Coach's late cancellations" };
+
+	snprintf(v[0], sizeof v[0], "%d", k->held);
+	snprintf(n[0], sizeof n[0], "of %d scheduled, %d to come", k->sessions, k->upcoming);
+	percent_text(t->attendance_rate, v[1], sizeof v[1]);
+	snprintf(n[1], sizeof n[1], "%d attended of %d expected", t->attended, t->expected);
+	snprintf(v[2], sizeof v[2], "%d", t->counts[OUTCOME_LATE_CANCEL]);
+	snprintf(n[2], sizeof n[2], "after the cutoff");
+	snprintf(v[3], sizeof v[3], "%d", t->counts[OUTCOME_NO_SHOW]);
+	snprintf(n[3], sizeof n[3], "no word before the start");
+	snprintf(v[4], sizeof v[4], "%d", t->counts[OUTCOME_EXCUSED]);
+	snprintf(n[4], sizeof n[4], "accepted emergencies");
+	snprintf(v[5], sizeof v[5], "%d", k->late_cancelled);
+	snprintf(n[5], sizeof n[5], "of %d called off by the coach", k->cancelled);
+	for (int i = 0; i < 6; i++)
+		draw_figure(ar->pdf, MARGIN + i * (bw + gap), y - bh, bw, bh, labels[i], v[i],
+		    n[i]);
+	return y - bh - 20;
+}
+
+/* Draws each session's attendance rate as a bar, in date order; returns the y below. */
+static double
+draw_chart(struct attendance_report *ar, double y)
+{
+	const struct session_list *sl = &ar->roll.sessions;
+	double x0 = MARGIN + 28, width = ar->w - MARGIN - x0, base = y - CHART_H;
+	double step = sl->n ? width / (double)sl->n : width;
+	size_t label_every = (size_t)(14.0 / step) + 1;
+
+	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Attendance rate of each session",
+	    9.5, 1, INK);
+	y -= 8;
+	for (int pct = 0; pct <= 100; pct += 25) {
+		char label[8];
+		double ly = base + (CHART_H - 16) * pct / 100.0;
+
+		snprintf(label, sizeof label, "%d%%", pct);
+		pdf_line(ar->pdf, x0, ly, ar->w - MARGIN, ly, 0.3, RULE);
+		pdf_text(ar->pdf, MARGIN, ly - 2.5, 24, PDF_RIGHT, label, 6.5, 0, MUTED);
+	}
+	for (size_t j = 0; j < sl->n; j++) {
+		const struct engine_tally *t = &ar->roll.result.sessions[j];
+		double bx = x0 + j * step + step * 0.15, bw = step * 0.7;
+		char number[16];
+
+		if (t->attendance_rate > 0)
+			pdf_box(ar->pdf, bx, base, bw, (CHART_H - 16) * t->attendance_rate,
+			    &ACCENT, NULL);
+		else if (sl->v[j].cancelled)
+			pdf_box(ar->pdf, bx, base, bw, 3, &RULE, NULL);
+		if (j % label_every == 0) {
+			snprintf(number, sizeof number, "%d", sl->v[j].number);
+			pdf_text(ar->pdf, x0 + j * step - 6, base - 9, step + 12, PDF_CENTER,
+			    number, 6, 0, MUTED);
+		}
+	}
+	return base - 24;
+}
+
+/* Writes the ladder's word on person i: the notice due, or the offer that is open. */
+static void
+risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
+{
+	const struct engine_person_result *pr = roll_person(&ar->roll, i);
+	const struct refund_offer *o = refund_offer_latest(&ar->offers, ar->roll.people.v[i].id);
+	char money[48], until[40];
+
+	if (o != NULL && o->state == OFFER_OPEN)
+		snprintf(buf, size, "refund offer open: %s until %s",
+		    money_format(o->amount_cents, o->currency, money, sizeof money),
+		    time_format_local(ar->c->tz, o->expires_at, until, sizeof until));
+	else if (pr->step_due >= 0)
+		snprintf(buf, size, "%s due", ar->roll.policy.ladder[pr->step_due].kind);
+	else
+		snprintf(buf, size, "%s", "");
+}
+
+/* Draws rows [from, to) of the at-risk list under a header at y; returns the y below. */
+static double
+draw_risk(struct attendance_report *ar, double y, size_t from, size_t to)
+{
+	double cx[5] = { MARGIN, MARGIN + 170, MARGIN + 360, MARGIN + 420, MARGIN + 480 };
+
+	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, from == 0 ? "Participants at risk"
+	    : "Participants at risk (continued)", 9.5, 1, INK);
+	y -= 14;
+	if (ar->nrisk == 0) {
+		pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Nobody: no notice is due and no "
+		    "refund offer is open.", 8.5, 0, MUTED);
+		return y - 14;
+	}
+	pdf_text(ar->pdf, cx[0], y, 160, PDF_LEFT, "participant", 7.5, 1, MUTED);
+	pdf_text(ar->pdf, cx[1], y, 180, PDF_LEFT, "e-mail", 7.5, 1, MUTED);
+	pdf_text(ar->pdf, cx[2], y, 50, PDF_RIGHT, "points", 7.5, 1, MUTED);
+	pdf_text(ar->pdf, cx[3], y, 50, PDF_RIGHT, "rate", 7.5, 1, MUTED);
+	pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, "the ladder", 7.5, 1,
+	    MUTED);
+	y -= 4;
+	pdf_line(ar->pdf, MARGIN, y, ar->w - MARGIN, y, 0.4, RULE);
+	y -= 10;
+	for (size_t k = from; k < to; k++, y -= 11) {
+		size_t i = ar->risk[k];
+		const struct participant *p = &ar->roll.people.v[i];
+		const struct engine_person_result *pr = roll_person(&ar->roll, i);
+		char points[16], rate[16], why[160];
+
+		snprintf(points, sizeof points, "%d", pr->points);
+		risk_reason(ar, i, why, sizeof why);
+		pdf_text(ar->pdf, cx[0], y, 160, PDF_LEFT, p->name, 8, 0, INK);
+		pdf_text(ar->pdf, cx[1], y, 180, PDF_LEFT, p->email, 8, 0, INK);
+		pdf_text(ar->pdf, cx[2], y, 50, PDF_RIGHT, points, 8, 1, INK);
+		pdf_text(ar->pdf, cx[3], y, 50, PDF_RIGHT, percent_text(pr->attendance_rate,
+		    rate, sizeof rate), 8, 0, INK);
+		pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, why, 8, 0, INK);
+	}
+	return y;
+}
+
+/* Draws the matrix's column heads for sessions [j0, j1) at y; returns the first row's y. */
+static double
+draw_matrix_head(struct attendance_report *ar, double y, size_t j0, size_t j1)
+{
+	double x = MARGIN + NAME_W;
+	char text[32];
+
+	pdf_text(ar->pdf, MARGIN, y - 8, NAME_W, PDF_LEFT, "participant", 7.5, 1, MUTED);
+	for (size_t j = j0; j < j1; j++, x += CELL_W) {
+		const struct session *s = &ar->roll.sessions.v[j];
+		struct civil cv;
+
+		snprintf(text, sizeof text, "%d", s->number);
+		pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, text, 7, 1, INK);
+		if (tz_utc_to_local(ar->c->tz, s->starts_at, &cv, NULL) == 0) {
+			snprintf(text, sizeof text, "%d/%d", cv.day, cv.month);
+			pdf_text(ar->pdf, x - 1, y - 8, CELL_W + 2, PDF_CENTER, text, 4.8, 0,
+			    MUTED);
+		}
+	}
+	x += 6;
+	pdf_text(ar->pdf, x, y - 8, 30, PDF_RIGHT, "rate", 7, 1, MUTED);
+	pdf_text(ar->pdf, x + 30, y - 8, 36, PDF_RIGHT, "commit", 7, 1, MUTED);
+	pdf_text(ar->pdf, x + 66, y - 8, 30, PDF_RIGHT, "points", 7, 1, MUTED);
+	y -= 12;
+	pdf_line(ar->pdf, MARGIN, y, x + FIGS_W, y, 0.5, INK);
+	return y - ROW_H;
+}
+
+/* Draws person i's row over sessions [j0, j1) with its figures, baseline y. */
+static void
+draw_matrix_row(struct attendance_report *ar, size_t i, size_t j0, size_t j1, double y)
+{
+	const struct engine_person_result *pr = roll_person(&ar->roll, i);
+	const struct participant *p = &ar->roll.people.v[i];
+	double x = MARGIN + NAME_W;
+	char rate[16], commit[16], points[16];
+
+	pdf_text(ar->pdf, MARGIN, y, NAME_W - 6, PDF_LEFT, p->name, 7.5, 0,
+	    p->status == PARTICIPANT_WITHDRAWN ? MUTED : INK);
+	for (size_t j = j0; j < j1; j++, x += CELL_W) {
+		enum outcome o = roll_outcome(&ar->roll, i, j);
+		struct rgb tint = outcome_tint(o);
+		char letter[2] = { outcome_letter(o), '\0' };
+
+		if (o != OUTCOME_NOT_EXPECTED && o != OUTCOME_UPCOMING)
+			pdf_box(ar->pdf, x + 0.6, y - 2.6, CELL_W - 1.2, ROW_H - 1.2, &tint, NULL);
+		if (letter[0] != ' ')
+			pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, letter, 6.5,
+			    outcome_is_final(o), o == OUTCOME_NOT_EXPECTED ? RULE : INK);
+	}
+	x += 6;
+	snprintf(points, sizeof points, "%d", pr->points);
+	pdf_text(ar->pdf, x, y, 30, PDF_RIGHT, percent_text(pr->attendance_rate, rate,
+	    sizeof rate), 7, 0, INK);
+	pdf_text(ar->pdf, x + 30, y, 36, PDF_RIGHT, percent_text(pr->commitment, commit,
+	    sizeof commit), 7, 0, INK);
+	pdf_text(ar->pdf, x + 66, y, 30, PDF_RIGHT, points, 7, pr->points > 0, INK);
+}
+
+/* Draws the per-session totals under the rows: attended of expected, and the rate. */
+static double
+draw_matrix_totals(struct attendance_report *ar, double y, size_t j0, size_t j1)
+{
+	double x = MARGIN + NAME_W;
+
+	pdf_line(ar->pdf, MARGIN, y + ROW_H - 2, x + (j1 - j0) * CELL_W + 6 + FIGS_W,
+	    y + ROW_H - 2, 0.5, INK);
+	pdf_text(ar->pdf, MARGIN, y, NAME_W, PDF_LEFT, "attended / expected", 7, 1, MUTED);
+	pdf_text(ar->pdf, MARGIN, y - ROW_H, NAME_W, PDF_LEFT, "attendance rate", 7, 1, MUTED);
+	for (size_t j = j0; j < j1; j++, x += CELL_W) {
+		const struct engine_tally *t = &ar->roll.result.sessions[j];
+		char a[24], r[16];
+
+		snprintf(a, sizeof a, "%d/%d", t->attended, t->expected);
+		pdf_text(ar->pdf, x - 1, y, CELL_W + 2, PDF_CENTER, a, 4.6, 0, INK);
+		if (t->attendance_rate >= 0)
+			snprintf(r, sizeof r, "%.0f", t->attendance_rate * 100);
+		else
+			snprintf(r, sizeof r, "-");
+		pdf_text(ar->pdf, x, y - ROW_H, CELL_W, PDF_CENTER, r, 5.5, 0, INK);
+	}
+	return y - 2 * ROW_H;
+}
+
+/* Draws the legend of letters and colours at the foot of a matrix page. */
+static void
+draw_legend(struct attendance_report *ar)
+{
+	static const enum outcome shown[] = { OUTCOME_PRESENT, OUTCOME_LATE,
+		OUTCOME_CANCELLED, OUTCOME_LATE_CANCEL, OUTCOME_NO_SHOW, OUTCOME_EXCUSED,
+		OUTCOME_NOT_HELD, OUTCOME_UNRECORDED, OUTCOME_NOT_EXPECTED };
+	double x = MARGIN, y = MARGIN + 2;
+
+	for (size_t k = 0; k < ARRAY_SIZE(shown); k++) {
+		struct rgb tint = outcome_tint(shown[k]);
+		char letter[2] = { outcome_letter(shown[k]), '\0' };
+		const char *words = outcome_words(shown[k]);
+
+		pdf_box(ar->pdf, x, y - 2.5, 11, 10, &tint, &RULE);
+		pdf_text(ar->pdf, x, y, 11, PDF_CENTER, letter, 6.5, 1, INK);
+		pdf_text(ar->pdf, x + 14, y, 110, PDF_LEFT, words, 6.5, 0, MUTED);
+		x += 18 + pdf_text_width(ar->pdf, words, 6.5, 0) + 10;
+	}
+}
+
+/* Draws one page of the matrix: rows [r0, r1) over sessions [j0, j1). */
+static void
+draw_matrix_page(struct attendance_report *ar, size_t r0, size_t r1, size_t j0, size_t j1)
+{
+	double y = new_page(ar);
+	char title[96];
+
+	snprintf(title, sizeof title, "Every expected attendance: sessions %d to %d",
+	    ar->roll.sessions.v[j0].number, ar->roll.sessions.v[j1 - 1].number);
+	pdf_text(ar->pdf, MARGIN, y, 500, PDF_LEFT, title, 9.5, 1, INK);
+	y = draw_matrix_head(ar, y - 16, j0, j1);
+	for (size_t i = r0; i < r1; i++, y -= ROW_H) {
+		if ((i - r0) % 2 == 1) {
+			const struct rgb band = { 0.975, 0.98, 0.985 };
+
+			pdf_box(ar->pdf, MARGIN, y - 2.8, ar->w - 2 * MARGIN, ROW_H, &band, NULL);
+		}
+		draw_matrix_row(ar, i, j0, j1, y);
+	}
+	draw_matrix_totals(ar, y, j0, j1);
+	draw_legend(ar);
+}
+
+/* Returns 1 if person i is at risk: a notice due, or a refund offer open. */
+static int
+at_risk(struct attendance_report *ar, size_t i)
+{
+	const struct refund_offer *o = refund_offer_latest(&ar->offers, ar->roll.people.v[i].id);
+
+	return roll_person(&ar->roll, i)->step_due >= 0 || (o && o->state == OFFER_OPEN);
+}
+
+static const struct roll *sort_roll;
+
+/* Most points first, then by name. */
+static int
+compare_risk(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int da = roll_person(sort_roll, a)->points, db = roll_person(sort_roll, b)->points;
+
+	if (da != db)
+		return db - da;
+	return strcmp(sort_roll->people.v[a].name, sort_roll->people.v[b].name);
+}
+
+/* Works out the layout and the number of pages before anything is drawn. */
+static void
+plan_pages(struct attendance_report *ar)
+{
+	double w = ar->rq->pdf.paper == PAPER_LETTER ? 792 : 842;
+	double h = ar->rq->pdf.paper == PAPER_LETTER ? 612 : 595;
+	double body = h - 2 * MARGIN - 60;	/* under the heading, over the footer */
+	size_t people = ar->roll.people.n ? ar->roll.people.n : 1;
+	size_t blocks, pages_per_block, risk_left;
+
+	ar->cols_per_block = (size_t)((w - 2 * MARGIN - NAME_W - FIGS_W - 6) / CELL_W);
+	ar->rows_per_page = (size_t)((body - 16 - 12 - 3 * ROW_H - 18) / ROW_H);
+	ar->risk_rows_first = (size_t)((body - 72 - CHART_H - 50 - 32) / 11);
+	ar->risk_rows_more = (size_t)((body - 32) / 11);
+	blocks = ar->roll.sessions.n ? (ar->roll.sessions.n + ar->cols_per_block - 1) /
+	    ar->cols_per_block : 0;
+	pages_per_block = (people + ar->rows_per_page - 1) / ar->rows_per_page;
+	ar->pages = 1 + (int)(blocks * pages_per_block);
+	risk_left = ar->nrisk > ar->risk_rows_first ? ar->nrisk - ar->risk_rows_first : 0;
+	ar->pages += (int)((risk_left + ar->risk_rows_more - 1) / ar->risk_rows_more);
+}
+
+/* Draws the whole report into ar->pdf. */
+static void
+draw_report(struct attendance_report *ar)
+{
+	size_t n = ar->roll.people.n, ns = ar->roll.sessions.n, shown;
+	double y = new_page(ar);
+
+	y = draw_summary(ar, y);
+	y = draw_chart(ar, y);
+	shown = ar->nrisk < ar->risk_rows_first ? ar->nrisk : ar->risk_rows_first;
+	draw_risk(ar, y, 0, shown);
+	while (shown < ar->nrisk) {
+		size_t next = shown + ar->risk_rows_more;
+
+		if (next > ar->nrisk)
+			next = ar->nrisk;
+		draw_risk(ar, new_page(ar), shown, next);
+		shown = next;
+	}
+	for (size_t j0 = 0; j0 < ns; j0 += ar->cols_per_block) {
+		size_t j1 = j0 + ar->cols_per_block < ns ? j0 + ar->cols_per_block : ns;
+
+		for (size_t r0 = 0; r0 < n || (n == 0 && r0 == 0); r0 += ar->rows_per_page) {
+			size_t r1 = r0 + ar->rows_per_page < n ? r0 + ar->rows_per_page : n;
+
+			draw_matrix_page(ar, r0, r1, j0, j1);
+			if (n == 0)
+				break;
+		}
+	}
+}
+
+int
+report_attendance(struct store *st, const struct cohort *c, const struct policy *p,
+    struct report_request *rq, su_err *e)
+{
+	struct attendance_report ar = { .rq = rq, .c = c };
+	int rc = -1;
+
+	if (roll_load(st, c, p, rq->as_of, &ar.roll, e) < 0)
+		return -1;
+	if (refund_offer_list_all(st, c->id, &ar.offers, e) < 0)
+		goto done;
+	if ((ar.pdf = report_start(rq, c, "Attendance report", 1, e)) == NULL)
+		goto done;
+	ar.risk = xcalloc(ar.roll.people.n + 1, sizeof *ar.risk);
+	for (size_t i = 0; i < ar.roll.people.n; i++) {
+		check_name(ar.pdf, rq, &ar.roll.people.v[i]);
+		if (at_risk(&ar, i))
+			ar.risk[ar.nrisk++] = i;
+	}
+	sort_roll = &ar.roll;
+	qsort(ar.risk, ar.nrisk, sizeof *ar.risk, compare_risk);
+	plan_pages(&ar);
+	draw_report(&ar);
+	rc = report_finish(ar.pdf, rq, e);
+	ar.pdf = NULL;
+done:
+	pdf_free(ar.pdf);
+	free(ar.risk);
+	refund_offer_list_free(&ar.offers);
+	roll_free(&ar.roll);
+	return rc;
+}

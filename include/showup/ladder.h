@@ -15,6 +15,21 @@
 int notice_record_sent(struct store *st, const struct cohort *c, const struct participant *p,
     int step, const char *kind, int points, int64_t when, su_err *e);
 
+/* A notice that went out. */
+struct notice_sent {
+	int64_t participant_id;
+	int step;
+	char *kind;
+	int points;
+	int64_t sent_at;
+};
+struct notice_sent_list { struct notice_sent *v; size_t n; };
+
+/* The notices sent in a cohort, oldest first. */
+int notice_list_sent(struct store *st, int64_t cohort_id, struct notice_sent_list *out,
+    su_err *e);
+void notice_sent_list_free(struct notice_sent_list *l);
+
 enum offer_state { OFFER_OPEN, OFFER_ACCEPTED, OFFER_DECLINED, OFFER_EXPIRED };
 
 struct refund_offer {

@@ -89,6 +89,60 @@ load_seeds(struct store *st, const char *seeds, struct cohort *c)
 	return 0;
 }
 
+/* The demo's three reports, as the report commands draw them. */
+struct demo_report {
+	struct store *st;
+	const struct cohort *c;
+	const struct policy *p;
+	const struct session *s;
+	int kind;		/* 0 attendance, 1 commitment, 2 sheet */
+};
+
+/* Draws one of the demo's reports. */
+static int
+draw_demo_report(struct report_request *rq, void *arg, su_err *e)
+{
+	const struct demo_report *d = arg;
+
+	if (d->kind == 0)
+		return report_attendance(d->st, d->c, d->p, rq, e);
+	if (d->kind == 1)
+		return report_commitment(d->st, d->c, d->p, NULL, rq, e);
+	return report_sheet(d->st, d->c, d->s, rq, e);
+}
+
+/* Writes the attendance and commitment reports and the last session's sign-in sheet. */
+static int
+write_reports(struct store *st, const struct cohort *c)
+{
+	static const char *const kinds[] = { "attendance", "commitment", "sheet" };
+	struct report_args args = { 0 };
+	struct session_list sl;
+	struct policy p;
+	int rc = EXIT_OK;
+	su_err e;
+
+	if (cli_policy(st, c, &p) != EXIT_OK)
+		return EXIT_FAIL;
+	if (session_list_all(st, c->id, &sl, &e) < 0)
+		return cli_error("%s", e.msg);
+	for (int k = 0; k < 3 && rc == EXIT_OK; k++) {
+		struct demo_report d = { st, c, &p, NULL, k };
+		char kind[32];
+
+		snprintf(kind, sizeof kind, "%s", kinds[k]);
+		for (size_t j = sl.n; k == 2 && j > 0 && d.s == NULL; j--)
+			if (!sl.v[j - 1].cancelled) {
+				d.s = &sl.v[j - 1];
+				snprintf(kind, sizeof kind, "sheet-%d", d.s->number);
+			}
+		if (k < 2 || d.s != NULL)
+			rc = cli_report_run(&args, c, kind, draw_demo_report, &d);
+	}
+	session_list_free(&sl);
+	return rc;
+}
+
 /* Loads the sample program and prints the cohort and its attendance. */
 static int
 cmd_demo_exec(struct cli *cli, int argc, char **argv)
@@ -131,6 +185,9 @@ cmd_demo_exec(struct cli *cli, int argc, char **argv)
 	putchar('\n');
 	if (rc == EXIT_OK)
 		rc = view_status(cli->st, &c, 0, stdout);
+	putchar('\n');
+	if (rc == EXIT_OK)
+		rc = write_reports(cli->st, &c);
 	printf("\nlook around: showup --db %s session list %s\n", path, c.slug);
 done:
 	cohort_free(&c);
@@ -148,7 +205,8 @@ const struct cmd_entry cmd_demo_entry = {
 	"The sample cohort (seeds/: a dozen participants, ten sessions of three\n"
 	"kinds, a realistic mix of outcomes) goes into a new database in a\n"
 	"temporary folder, or into --db PATH. The demo prints the cohort, its\n"
-	"attendance grid and its status table, and tells where the database is\n"
-	"so you can explore.\n",
+	"attendance grid and its status table, writes the attendance and commitment\n"
+	"reports and a sign-in sheet into reports/, and tells where the database\n"
+	"is so you can explore.\n",
 	CMD_DB_NONE, cmd_demo_exec
 };

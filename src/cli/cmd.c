@@ -35,6 +35,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_refund_accept_entry,
 	&cmd_refund_decline_entry,
 	&cmd_report_attendance_entry,
+	&cmd_report_commitment_entry,
+	&cmd_report_sheet_entry,
 	&cmd_log_entry,
 	&cmd_demo_entry,
 	&cmd_help_entry,

@@ -32,6 +32,8 @@ extern const struct cmd_entry cmd_refund_offer_entry;
 extern const struct cmd_entry cmd_refund_accept_entry;
 extern const struct cmd_entry cmd_refund_decline_entry;
 extern const struct cmd_entry cmd_report_attendance_entry;
+extern const struct cmd_entry cmd_report_commitment_entry;
+extern const struct cmd_entry cmd_report_sheet_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_help_entry;

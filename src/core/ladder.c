@@ -58,6 +58,50 @@ notice_record_sent(struct store *st, const struct cohort *c, const struct partic
 	return rc;
 }
 
+int
+notice_list_sent(struct store *st, int64_t cohort_id, struct notice_sent_list *out,
+    su_err *e)
+{
+	static const char *const sql =
+		"SELECT participant_id, step, kind, points, sent_at FROM notice"
+		" WHERE cohort_id = ? ORDER BY sent_at, id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, cohort_id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct notice_sent *n;
+
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 16;
+			out->v = xrealloc(out->v, cap * sizeof *out->v);
+		}
+		n = &out->v[out->n++];
+		n->participant_id = sqlite3_column_int64(stmt, 0);
+		n->step = sqlite3_column_int(stmt, 1);
+		n->kind = db_column_dup(stmt, 2);
+		n->points = sqlite3_column_int(stmt, 3);
+		n->sent_at = sqlite3_column_int64(stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0)
+		notice_sent_list_free(out);
+	return rc;
+}
+
+void
+notice_sent_list_free(struct notice_sent_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].kind);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
 /* Returns "1,500.00 AUD until 2027-03-08 09:00 (manual)": an offer for the log; caller frees. */
 static char *
 offer_describe(const struct cohort *c, int64_t amount, int64_t expires_at, const char *origin)

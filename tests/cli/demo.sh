@@ -1,6 +1,7 @@
 #!/bin/sh
 # demo.sh - `showup demo` loads the sample program of seeds/ and shows it.
 . "$top_srcdir/tests/cli/lib.sh"
+cd "$T" || exit 1
 
 # into a temporary folder of its own: the default database stays untouched
 ok demo
@@ -34,6 +35,13 @@ export SHOWUP_DB="$T/demo.db"
 before=$(db_state)
 ok --db "$T/demo.db" demo
 same_db "$before"
+
+# the three reports, in reports/
+for kind in attendance commitment sheet-10; do
+	check 'ls reports/autumn26-$kind-*.pdf >/dev/null 2>&1' "the demo wrote no $kind report"
+done
+check 'pdftotext reports/autumn26-commitment-*.pdf - 2>/dev/null | grep -q "Björn Lindqvist"' \
+	"the commitment report lacks the sample's participants"
 
 # the sample data can be exported and read back
 ok attendance export autumn26 -o "$T/export.csv"

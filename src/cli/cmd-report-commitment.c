@@ -1,0 +1,61 @@
+/* cmd-report-commitment.c - showup report commitment: each participant's commitments (PDF). */
+#include "config.h"
+
+#include "commands.h"
+
+struct commitment_args {
+	struct store *st;
+	const struct cohort *c;
+	const struct policy *p;
+	const char *email;
+};
+
+/* Draws the commitment report the arguments ask for. */
+static int
+draw(struct report_request *rq, void *arg, su_err *e)
+{
+	const struct commitment_args *a = arg;
+
+	return report_commitment(a->st, a->c, a->p, a->email, rq, e);
+}
+
+/* Parses the options and writes the report. */
+static int
+cmd_report_commitment_exec(struct cli *cli, int argc, char **argv)
+{
+	struct report_args args;
+	struct participant who = { 0 };
+	struct policy p;
+	struct cohort c;
+	int rc;
+
+	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
+		return rc;
+	if (optind + 1 != argc && optind + 2 != argc)
+		return cli_usage_error(cli, "give a cohort (SLUG) and, for one participant, "
+		    "an e-mail address");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	rc = cli_policy(cli->st, &c, &p);
+	if (rc == EXIT_OK && optind + 2 == argc)
+		rc = cli_participant(cli, &c, argv[optind + 1], &who);
+	if (rc == EXIT_OK)
+		rc = cli_report_run(&args, &c, "commitment", draw,
+		    &(struct commitment_args){ cli->st, &c, &p, who.email });
+	participant_free(&who);
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_report_commitment_entry = {
+	"report", "commitment", NULL, "SLUG [EMAIL] [-o FILE.pdf] [--paper a4|letter] "
+	"[--date DATE]",
+	"write each participant's commitment report (PDF)",
+	"For each participant (or the one EMAIL names): every commitment in order,\n"
+	"with its outcome, how many hours ahead a cancellation came and its reason;\n"
+	"points over the sessions against the ladder; notices sent and the refund\n"
+	"offer; their figures beside the cohort's median. Without EMAIL, everyone in\n"
+	"one PDF, a section and a bookmark each.\n\n"
+	REPORT_OPTIONS_HELP,
+	CMD_DB_EXISTING, cmd_report_commitment_exec
+};

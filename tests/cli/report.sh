@@ -1,0 +1,156 @@
+#!/bin/sh
+# report.sh - the PDF reports, read back with pdftotext, pdfinfo and pdffonts.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$T" || exit 1
+text() { pdftotext -layout "$1" - 2>/dev/null; }
+pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+
+# four participants over four held sessions (and one to come); now is 2026-11-22 11:00
+cohort
+ok participant add c1 --name "Ana Lúcia Ferreira" --email ana@example.com --company "Ibérica"
+ok participant add c1 --name "Ελένη Παπαδοπούλου" --email eleni@example.com
+ok participant add c1 --name "Анна Смирнова" --email anna@example.com
+ok participant add c1 --name "Maximiliane Konstantinopoulou-Featherstonehaugh von Habsburg" \
+	--email max@example.com
+for day in 02 09 16 19 30; do ok session add c1 --at "2026-11-$day 09:00" --title "Week $day"; done
+# the marks, one line each: session email mark
+cat > "$T/marks" <<'M'
+1 ana present
+2 ana present
+3 ana present
+4 ana present
+1 eleni no-show
+2 eleni present
+3 eleni late 20
+1 anna excused medical
+2 anna present
+3 anna present
+4 anna present
+1 max present
+2 max present
+4 max present
+M
+while read -r n who mark rest; do
+	ok mark "c1:$n" "$who@example.com" "$mark" $rest
+done < "$T/marks"
+ok cancel c1:4 eleni@example.com --at "2026-11-18 20:00" --reason work
+ok cancel c1:3 max@example.com --at "2026-11-10 10:00" --reason travel
+# what the report must say, worked out here: attended / (expected - excused)
+attended=$(grep -cE ' (present|late)' "$T/marks")
+expected=16
+excused=$(grep -c ' excused' "$T/marks")
+rate=$((100 * attended / (expected - excused)))
+
+ok report attendance c1 -o "$T/a.pdf" --date 2026-11-21
+out "wrote $T/a.pdf"
+text "$T/a.pdf" > "$T/a.txt"
+check 'grep -q "Attendance report" "$T/a.txt"' "no title"
+check 'grep -q "${rate}%" "$T/a.txt"' "the attendance rate is not ${rate}%"
+check 'grep -q "$attended attended of $expected expected" "$T/a.txt"' "attended/expected wrong"
+check 'grep -q "Ελένη Παπαδοπούλου" "$T/a.txt"' "the Greek name is missing"
+check 'grep -q "Анна Смирнова" "$T/a.txt"' "the Cyrillic name is missing"
+check 'grep -q "Maximiliane Konstantinopoulou-F.*…" "$T/a.txt"' "the long name is not shortened"
+check '! grep -q "von Habsburg" "$T/a.txt"' "the long name overflows its cell"
+# Eleni: a no-show (2) and a late cancellation (1): the final notice is due
+check 'grep -q "Ελένη Παπαδοπούλου.*3.*final-notice due" "$T/a.txt"' "Eleni is not at risk"
+check '[ "$(pages "$T/a.pdf")" = 2 ]' "the attendance report is not two pages"
+check 'pdffonts "$T/a.pdf" 2>/dev/null | grep -q "DejaVuSans.*yes *yes"' "the font is not embedded"
+check 'pdfinfo "$T/a.pdf" 2>/dev/null | grep -q "Author: *Cora Coach"' "no author in the metadata"
+check 'pdfinfo "$T/a.pdf" 2>/dev/null | grep -q "Title: *Attendance report: Test cohort"' \
+	"no title in the metadata"
+check 'pdftoppm -png -r 40 -f 1 -l 1 "$T/a.pdf" "$T/a" 2>/dev/null && [ -s "$T/a-1.png" ]' \
+	"the first page does not render"
+
+# the same data and date give the same bytes
+ok report attendance c1 -o "$T/a2.pdf" --date 2026-11-21
+check 'cmp -s "$T/a.pdf" "$T/a2.pdf"' "two runs with one --date differ"
+ok report attendance c1 -o "$T/a3.pdf" --date 2026-11-20
+check '! cmp -s "$T/a.pdf" "$T/a3.pdf"' "another --date gives the same file"
+
+# letter paper, and the default file under reports/
+ok report commitment c1 --paper letter --date 2026-11-21
+out "wrote reports/c1-commitment-2026-11-21.pdf"
+check 'pdfinfo reports/c1-commitment-2026-11-21.pdf 2>/dev/null | grep -q "612 x 792"' \
+	"--paper letter is not letter"
+check '[ "$(pages reports/c1-commitment-2026-11-21.pdf)" = 4 ]' "not a page per participant"
+check '[ "$(grep -ac "/Dest" reports/c1-commitment-2026-11-21.pdf)" -ge 4 ]' \
+	"no bookmark per participant"
+
+# one participant's commitments
+ok report commitment c1 eleni@example.com -o "$T/e.pdf" --date 2026-11-21
+text "$T/e.pdf" > "$T/e.txt"
+check '[ "$(pages "$T/e.pdf")" = 1 ]' "one participant's report is not one page"
+check 'grep -q "no-show.*+2" "$T/e.txt"' "the no-show and its points are missing"
+check 'grep -q "late cancellation *[0-9]* h ahead *work *+1" "$T/e.txt"' \
+	"the late cancellation, its notice and reason are missing"
+check 'grep -q "late, 20 min" "$T/e.txt"' "the late arrival is missing"
+check '! grep -q "Анна" "$T/e.txt"' "another participant is in one participant's report"
+
+# the sign-in sheet: who is expected, and rows to sign
+ok report sheet c1:5 -o "$T/s.pdf" --date 2026-11-21
+text "$T/s.pdf" > "$T/s.txt"
+for who in "Ana Lúcia Ferreira" "Ελένη Παπαδοπούλου" "Анна Смирнова"; do
+	check 'grep -q "$who" "$T/s.txt"' "$who is not on the sheet"
+done
+check 'grep -q "signature" "$T/s.txt"' "no signature column"
+check 'grep -q "Session 5: Week 30" "$T/s.txt"' "the sheet does not name its session"
+
+# a name no font can draw: the report still comes out, and the command says who
+ok participant add c1 --name "田中 美咲" --email misaki@example.com
+ok report attendance c1 -o "$T/k.pdf" --fallback-font ""
+err "warning: 田中 美咲 <misaki@example.com>: the name has characters no installed font draws"
+check '[ -s "$T/k.pdf" ]' "no report when a name lacks glyphs"
+# with a fallback font installed (fonts-droid-fallback), the name is drawn in it
+if [ -n "$(fc-list ':charset=7530 4e2d 7f8e 54b2:fontformat=TrueType' file 2>/dev/null)" ]; then
+	ok report attendance c1 -o "$T/k2.pdf"
+	check '! grep -q "warning" "$T/err"' "a warning although a fallback font covers the name"
+	check 'pdftotext "$T/k2.pdf" - 2>/dev/null | grep -q "田中 美咲"' "the CJK name is missing"
+	check '[ "$(pdffonts "$T/k2.pdf" 2>/dev/null | grep -c "CID TrueType.*yes *yes")" -ge 2 ]' \
+		"the fallback font is not embedded"
+fi
+
+# bad requests: exit status, a message, and no file
+fails 1 report attendance nope -o "$T/x.pdf"
+err "no cohort 'nope'"
+fails 2 report attendance c1 --paper a3 -o "$T/x.pdf"
+err "--paper is a4 or letter"
+fails 1 report attendance c1 --date 2026-13-01 -o "$T/x.pdf"
+err "--date"
+fails 1 report commitment c1 zed@example.com -o "$T/x.pdf"
+err "zed@example.com"
+ok session cancel c1:5 --at "2026-11-22 10:00"
+fails 1 report sheet c1:5 -o "$T/x.pdf"
+err "was cancelled by the coach"
+fails 1 report sheet c1:9 -o "$T/x.pdf"
+fails 1 report attendance c1 -o "$T/no/such/dir/x.pdf"
+err "cannot write"
+check '[ ! -e "$T/x.pdf" ]' "a failed report left a file"
+check '[ -z "$(ls "$T"/*.tmp-* 2>/dev/null)" ]' "a temporary file was left behind"
+
+# a large cohort paginates: every name on every block of sessions, heads repeated
+ok cohort add big --name "Big" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+/usr/bin/python3 - "$T" <<'PY'
+import sys
+d = sys.argv[1]
+with open(d + "/people.csv", "w") as f:
+    f.write("name,email\n")
+    for i in range(120):
+        f.write("Person %03d,p%03d@example.com\n" % (i, i))
+with open(d + "/sessions.csv", "w") as f:
+    f.write("number,start\n")
+    for j in range(40):
+        f.write("%d,2026-%02d-%02d 09:00\n" % (j + 1, 1 + j // 4, 1 + 7 * (j % 4)))
+PY
+ok participant import big "$T/people.csv"
+ok session import big "$T/sessions.csv"
+ok report attendance big -o "$T/big.pdf" --date 2026-11-21
+text "$T/big.pdf" > "$T/big.txt"
+n=$(pages "$T/big.pdf")
+heads=$(grep -c "Every expected attendance" "$T/big.txt")
+check '[ "$heads" -eq $((n - 1)) ]' "the matrix heads are not on each of its pages ($heads of $((n - 1)))"
+check '[ "$n" -ge 9 ]' "120 x 40 fits on too few pages ($n)"
+blocks=$(grep -c "Every expected attendance: sessions 1 to" "$T/big.txt")
+check '[ "$(grep -c "Person 07[0-9]" "$T/big.txt")" -eq $((10 * (heads / blocks))) ]' \
+	"names are missing from some blocks of sessions"
+finish

@@ -223,14 +223,16 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 static const double col_x[] = { 0, 30, 118, 176, 290, 350, 470 };
 static const double col_w[] = { 26, 84, 54, 110, 56, 116, 53 };
 
-/* Draws the table's head at y; returns the first row's baseline. */
+/* Draws the table's head at y (naming person i when continued); returns the first row's baseline. */
 static double
-draw_table_head(struct commitment_report *cr, double y, int continued)
+draw_table_head(struct commitment_report *cr, size_t i, double y, int continued)
 {
 	static const char *const heads[] = { "#", "session", "kind", "outcome",
 		"notice", "reason", "points" };
+	char title[320];
 
-	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, continued ? "Commitments (continued)"
+	snprintf(title, sizeof title, "%s: commitments (continued)", cr->roll.people.v[i].name);
+	pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, continued ? title
 	    : "Commitments", 9.5, 1, INK);
 	y -= 14;
 	for (size_t k = 0; k < ARRAY_SIZE(heads); k++)
@@ -294,12 +296,12 @@ draw_section(struct commitment_report *cr, size_t i)
 	y = draw_figures(cr, i, y - 12);
 	y = draw_points_chart(cr, i, y);
 	y = draw_notices(cr, i, y);
-	y = draw_table_head(cr, cr->h - FIRST_TABLE_TOP, 0);
+	y = draw_table_head(cr, i, cr->h - FIRST_TABLE_TOP, 0);
 	for (size_t j = 0; j < cr->roll.sessions.n; j++) {
 		if (roll_outcome(&cr->roll, i, j) == OUTCOME_NOT_EXPECTED)
 			continue;
 		if (rows == cap) {
-			y = draw_table_head(cr, new_page(cr), 1);
+			y = draw_table_head(cr, i, new_page(cr), 1);
 			rows = 0;
 			cap = cr->rows_more;
 		}

@@ -46,6 +46,13 @@ t_status100=$(seconds "$SHOWUP" status bench100)
 status100_rss=$(cat "$dir/rss")
 t_status=$(seconds "$SHOWUP" status bench)
 status_rss=$(cat "$dir/rss")
+# the PDF reports of the 2,000 x 100 cohort
+t_report_a=$(seconds "$SHOWUP" report attendance bench100 -o "$dir/a.pdf" --date 2026-11-21)
+report_a_rss=$(cat "$dir/rss")
+t_report_c=$(seconds "$SHOWUP" report commitment bench100 -o "$dir/c.pdf" --date 2026-11-21)
+report_c_rss=$(cat "$dir/rss")
+pages_a=$(pdfinfo "$dir/a.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+pages_c=$(pdfinfo "$dir/c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 
 echo "attendance import of $rows rows ($size):"
 echo "  showup attendance import  ${t_showup} s, peak memory $((rss / 1024)) MiB"
@@ -56,3 +63,5 @@ echo "attendance export           ${t_export} s"
 echo "attendance show (grid)      ${t_show} s, peak memory $((show_rss / 1024)) MiB"
 echo "status, $PEOPLE x 100 sessions   ${t_status100} s, peak memory $((status100_rss / 1024)) MiB (goal 0.2 s)"
 echo "status over all $rows records  ${t_status} s, peak memory $((status_rss / 1024)) MiB (goal 3 s)"
+echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $((report_a_rss / 1024)) MiB, $pages_a pages (goal 3 s, 256 MiB)"
+echo "report commitment, all $PEOPLE   ${t_report_c} s, peak memory $((report_c_rss / 1024)) MiB, $pages_c pages (goal 10 s)"

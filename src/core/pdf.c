@@ -26,6 +26,7 @@ struct face {
 };
 
 struct pdf {
+	FcConfig *fonts;	/* fontconfig's view of the installed fonts, ours to destroy */
 	HPDF_Doc doc;
 	HPDF_Page page;
 	struct face regular, bold, fallback;
@@ -76,7 +77,7 @@ face_from_file(struct face *f, const char *path, int index)
 
 /* Finds a TrueType font of 'family' (and style) through fontconfig; the path or NULL. */
 static char *
-find_family(const char *family, int bold)
+find_family(FcConfig *fonts, const char *family, int bold)
 {
 	FcPattern *pat = FcPatternCreate(), *match;
 	FcChar8 *file = NULL, *format = NULL, *got_family = NULL;
@@ -86,9 +87,9 @@ find_family(const char *family, int bold)
 	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *)family);
 	FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
 	FcPatternAddInteger(pat, FC_SLANT, FC_SLANT_ROMAN);
-	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcConfigSubstitute(fonts, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
-	match = FcFontMatch(NULL, pat, &result);
+	match = FcFontMatch(fonts, pat, &result);
 	if (match != NULL &&
 	    FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch &&
 	    FcPatternGetString(match, FC_FAMILY, 0, &got_family) == FcResultMatch &&
@@ -104,7 +105,7 @@ find_family(const char *family, int bold)
 
 /* Finds a TrueType font (glyph outlines libharu can embed) that has 'cp'; 0 or -1. */
 static int
-find_fallback(struct face *f, FcChar32 cp)
+find_fallback(FcConfig *fonts, struct face *f, FcChar32 cp)
 {
 	FcPattern *pat = FcPatternCreate();
 	FcObjectSet *os = FcObjectSetBuild(FC_FILE, FC_INDEX, NULL);
@@ -115,7 +116,7 @@ find_fallback(struct face *f, FcChar32 cp)
 	FcCharSetAddChar(want, cp);
 	FcPatternAddCharSet(pat, FC_CHARSET, want);
 	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
-	set = FcFontList(NULL, pat, os);
+	set = FcFontList(fonts, pat, os);
 	for (int i = 0; set != NULL && i < set->nfont && rc < 0; i++) {
 		FcChar8 *file;
 		int index = 0;
@@ -153,7 +154,7 @@ bold_beside(const char *path)
 static int
 choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 {
-	char *regular = o->font ? xstrdup(o->font) : find_family("DejaVu Sans", 0);
+	char *regular = o->font ? xstrdup(o->font) : find_family(p->fonts, "DejaVu Sans", 0);
 	char *bold = NULL;
 	int rc = -1;
 
@@ -167,7 +168,7 @@ choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 	if (o->bold_font != NULL)
 		bold = xstrdup(o->bold_font);
 	else if ((bold = bold_beside(regular)) == NULL && o->font == NULL)
-		bold = find_family("DejaVu Sans", 1);
+		bold = find_family(p->fonts, "DejaVu Sans", 1);
 	if (bold == NULL || face_from_file(&p->bold, bold, 0) < 0)
 		face_from_file(&p->bold, regular, 0);
 	if (o->fallback_font != NULL && *o->fallback_font != '\0' &&
@@ -176,7 +177,7 @@ choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 		goto done;
 	}
 	if (o->fallback_font == NULL)
-		find_fallback(&p->fallback, 0x6771);	/* a CJK font, if one is installed */
+		find_fallback(p->fonts, &p->fallback, 0x6771);	/* a CJK font, if installed */
 	rc = 0;
 done:
 	free(regular);
@@ -229,7 +230,7 @@ pdf_new(const struct pdf_options *o, su_err *e)
 {
 	struct pdf *p = xcalloc(1, sizeof *p);
 
-	if (!FcInit()) {
+	if ((p->fonts = FcInitLoadConfigAndFonts()) == NULL) {
 		su_err_set(e, "cannot start fontconfig");
 		free(p);
 		return NULL;
@@ -282,6 +283,8 @@ pdf_free(struct pdf *p)
 	face_free(&p->regular);
 	face_free(&p->bold);
 	face_free(&p->fallback);
+	if (p->fonts != NULL)
+		FcConfigDestroy(p->fonts);
 	free(p->outlines);
 	free(p);
 }

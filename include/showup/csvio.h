@@ -19,6 +19,8 @@ struct csv_reader *csvr_open(const char *path, su_err *e);
 /* Reads from memory (fuzzing, tests); 'name' is used in messages. Data is not copied. */
 struct csv_reader *csvr_open_mem(const char *data, size_t len, const char *name);
 void csvr_close(struct csv_reader *r);
+/* Reads fields separated by 'delim' (a tab, say) instead of commas; call before reading. */
+void csvr_set_delimiter(struct csv_reader *r, char delim);
 
 /*
  * Advances to the next record. Returns 1 if there is one, 0 at the end, -1 on

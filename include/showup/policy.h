@@ -60,6 +60,7 @@ struct policy {
 	enum refund_rule refund;
 	int refund_days;	/* how long an offer stays open */
 	int forgive_days;	/* points older than this no longer count; 0: never forgiven */
+	int left_early_percent;	/* a stay under this share of the session is noted as leaving early */
 };
 
 /* What the engine needs to know about one expected attendance. */

@@ -59,6 +59,8 @@ int utf8_valid(const char *s, size_t n);
 /* Returns 1 if 's' holds a C0 control character other than TAB (CR, LF, NUL...). */
 int str_has_control(const char *s);
 
+/* Reads a whole file of at most 'max' bytes (NUL-terminated); NULL with 'e' set. */
+char *file_read_all(const char *path, size_t max, size_t *len, su_err *e);
 /* Creates every missing folder above 'path' (mode 0700); 0 or -1 with 'e' set. */
 int make_parent_dirs(const char *path, su_err *e);
 

@@ -96,6 +96,8 @@ const struct cmd_entry cmd_policy_set_entry = {
 	"refund          full, prorated or none\n"
 	"refund.days     days a refund offer stays open (7)\n"
 	"forgive.days    points older than this stop counting, or off\n"
+	"left_early      a meeting stay under this share of the session is noted\n"
+	"                as leaving early (50%)\n"
 	"tz              the cohort's IANA time zone\n"
 	"A bad value changes nothing. Every change is in the audit log.\n",
 	CMD_DB_EXISTING, cmd_policy_set_exec

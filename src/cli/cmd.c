@@ -26,6 +26,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_attendance_import_entry,
 	&cmd_attendance_export_entry,
 	&cmd_attendance_show_entry,
+	&cmd_attendance_from_meeting_entry,
 	&cmd_policy_show_entry,
 	&cmd_policy_set_entry,
 	&cmd_status_entry,

@@ -23,6 +23,7 @@ extern const struct cmd_entry cmd_rollcall_entry;
 extern const struct cmd_entry cmd_attendance_import_entry;
 extern const struct cmd_entry cmd_attendance_export_entry;
 extern const struct cmd_entry cmd_attendance_show_entry;
+extern const struct cmd_entry cmd_attendance_from_meeting_entry;
 extern const struct cmd_entry cmd_policy_show_entry;
 extern const struct cmd_entry cmd_policy_set_entry;
 extern const struct cmd_entry cmd_status_entry;

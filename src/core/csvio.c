@@ -155,6 +155,12 @@ csvr_open_mem(const char *data, size_t len, const char *name)
 }
 
 void
+csvr_set_delimiter(struct csv_reader *r, char delim)
+{
+	csv_set_delim(&r->parser, (unsigned char)delim);
+}
+
+void
 csvr_close(struct csv_reader *r)
 {
 	if (r == NULL)

@@ -11,7 +11,7 @@ const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
 	"points.no_show", "points.excused",
-	"ladder", "refund", "refund.days", "forgive.days", NULL
+	"ladder", "refund", "refund.days", "forgive.days", "left_early", NULL
 };
 
 static const char *const refund_names[] = {
@@ -238,6 +238,14 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 		}
 		return read_number(key, value, 1, 3650, &p->forgive_days, e);
 	}
+	if (strcmp(key, "left_early") == 0) {
+		char number[16];
+
+		snprintf(number, sizeof number, "%.*s", (int)strcspn(value, "%"), value);
+		if (value[strcspn(value, "%")] == '%' && value[strcspn(value, "%") + 1] != '\0')
+			return su_err_set(e, "left_early: '%s' is not a share such as 50%%", value);
+		return read_number(key, number, 0, 100, &p->left_early_percent, e);
+	}
 	return su_err_set(e, "'%s' is not a policy setting", key);
 }
 
@@ -300,6 +308,8 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		sb_adds(out, refund_names[p->refund]);
 	} else if (strcmp(key, "refund.days") == 0) {
 		sb_addf(out, "%d", p->refund_days);
+	} else if (strcmp(key, "left_early") == 0) {
+		sb_addf(out, "%d%%", p->left_early_percent);
 	} else if (strcmp(key, "forgive.days") == 0) {
 		if (p->forgive_days == 0)
 			sb_adds(out, "off");

@@ -38,6 +38,7 @@ policy_default(struct policy *p)
 	p->refund = REFUND_FULL;
 	p->refund_days = 7;
 	p->forgive_days = 0;
+	p->left_early_percent = 50;
 }
 
 int

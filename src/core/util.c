@@ -458,3 +458,28 @@ make_parent_dirs(const char *path, su_err *e)
 	free(dir);
 	return rc;
 }
+
+char *
+file_read_all(const char *path, size_t max, size_t *len, su_err *e)
+{
+	FILE *f = fopen(path, "rb");
+	struct strbuf sb = STRBUF_INIT;
+	char buf[65536];
+	size_t n;
+
+	if (f == NULL) {
+		su_err_set(e, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && sb.len <= max)
+		sb_add(&sb, buf, n);
+	if (ferror(f) || sb.len > max) {
+		su_err_set(e, ferror(f) ? "cannot read '%s'" : "'%s' is too big", path);
+		fclose(f);
+		sb_free(&sb);
+		return NULL;
+	}
+	fclose(f);
+	*len = sb.len;
+	return sb_detach(&sb);
+}

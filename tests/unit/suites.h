@@ -13,5 +13,6 @@ Suite *csv_suite(void);
 Suite *table_suite(void);
 Suite *engine_suite(void);
 Suite *policy_suite(void);
+Suite *meeting_suite(void);
 
 #endif

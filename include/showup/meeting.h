@@ -1,0 +1,100 @@
+/* meeting.h - attendance from online meetings: Zoom participant exports and Microsoft
+ * Teams attendance reports read, merged per person, matched to the roster, judged. */
+#ifndef SHOWUP_MEETING_H
+#define SHOWUP_MEETING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "showup/model.h"
+#include "showup/policy.h"
+
+enum meeting_format { MEETING_AUTO, MEETING_ZOOM, MEETING_TEAMS };
+enum date_order { DATE_ORDER_UNKNOWN, DATE_ORDER_MDY, DATE_ORDER_DMY };
+
+/* One person as the meeting saw them: every join merged into one stay. */
+struct meeting_attendee {
+	char *name;		/* as the meeting shows it ("Bob (Robert Smith)") */
+	char *email;		/* "" for a guest without one */
+	int64_t first_join;	/* UTC */
+	int64_t last_leave;
+	int minutes;		/* time in the meeting, every join added up */
+	int joins;
+	long line;		/* the first row of theirs in the file */
+	int organiser;		/* the meeting's organiser or host */
+};
+
+struct meeting {
+	enum meeting_format format;
+	struct meeting_attendee *v;
+	size_t n;
+	size_t rows;			/* participant rows read */
+	struct strbuf problems;		/* "file:line: problem\n" for each bad row */
+	size_t bad_rows;
+};
+
+/* Returns "zoom" or "teams". */
+const char *meeting_format_name(enum meeting_format f);
+
+/*
+ * Reads a meeting report from memory ('name' for messages): UTF-8 or UTF-16
+ * with a BOM; 'format' MEETING_AUTO recognises it from the content. Times are
+ * wall-clock times in 'tz'; 'order' settles dates like 03/04/2027 (DATE_ORDER_UNKNOWN:
+ * the file must tell, or Zoom's month-first). Bad rows are listed in out->problems;
+ * returns 0, or -1 with 'e' set when the file cannot be read at all (an unknown format).
+ */
+int meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
+    enum date_order order, const char *tz, struct meeting *out, su_err *e);
+void meeting_free(struct meeting *m);
+
+/* Reads "11/19/2021 10:00:00 AM", "19/11/21, 10:00", "2021-11-19 10:00:05"; 0 or -1. */
+int meeting_time_parse(const char *text, enum date_order order, const char *tz, int64_t *out);
+/* Reads "10m 59s", "1h 2m", "45s" or a number of minutes into seconds; 0 or -1. */
+int meeting_duration_parse(const char *text, int64_t *seconds);
+/* Writes a name as matching sees it: lower case, accents and extra spaces gone. */
+void meeting_name_key(const char *name, struct strbuf *out);
+
+/* How an attendee was matched to a participant. */
+enum meeting_match { MATCH_NONE, MATCH_EMAIL, MATCH_NAME, MATCH_ALIAS };
+
+/* A line of the aliases file: a name the meeting shows, and whose e-mail it is. */
+struct meeting_alias { char *name; char *email; };
+struct meeting_aliases { struct meeting_alias *v; size_t n; };
+
+/* Reads an aliases file ("Bob's iPhone,bob@example.com" lines); 0 or -1 with 'e' set. */
+int meeting_aliases_read(const char *path, struct meeting_aliases *out, su_err *e);
+void meeting_aliases_free(struct meeting_aliases *a);
+
+/* What one expected participant's record becomes. */
+struct meeting_verdict {
+	size_t person;			/* index into the participants given */
+	const struct meeting_attendee *seen;	/* NULL: not in the meeting */
+	enum meeting_match how;
+	struct attendance fact;		/* what would be recorded (fact FACT_NONE: keep) */
+	const char *why;		/* for people: "no-show", "kept: cancelled before" */
+	int left_early;
+};
+
+struct meeting_plan {
+	struct meeting_verdict *v;
+	size_t n;
+	const struct meeting_attendee **unmatched;	/* in the file, matched to nobody */
+	size_t nunmatched;
+	const struct meeting_attendee **unexpected;	/* matched, but not expected */
+	size_t nunexpected;
+};
+
+/*
+ * Judges session 's' from meeting 'm': matches attendees to 'people' (by e-mail,
+ * then name, then alias; the coach and the organiser are not participants),
+ * and decides each expected participant's fact. 'expected[i]' says whether
+ * people[i] is expected; 'facts[i]' is what is recorded already (or NULL).
+ * Pure. The plan is freed with meeting_plan_free.
+ */
+void meeting_plan(const struct meeting *m, const struct session *s, const struct cohort *c,
+    const struct policy *p, const struct participant_list *people, const int *expected,
+    const struct attendance *const *facts, const struct meeting_aliases *aliases,
+    struct meeting_plan *out);
+void meeting_plan_free(struct meeting_plan *plan);
+
+#endif

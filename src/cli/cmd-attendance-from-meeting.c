@@ -1,0 +1,300 @@
+/* cmd-attendance-from-meeting.c - showup attendance from-meeting: the roll of an online
+ * session from its Zoom or Teams participant report. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "showup/meeting.h"
+#include "showup/table.h"
+
+#define MAX_REPORT_BYTES (64u << 20)
+
+static const struct option from_meeting_options[] = {
+	{ "format", required_argument, NULL, 'f' },
+	{ "apply", no_argument, NULL, 'a' },
+	{ "map", required_argument, NULL, 'm' },
+	{ "date-order", required_argument, NULL, 'd' },
+	{ 0 }
+};
+
+/* What the command was asked. */
+struct from_meeting {
+	enum meeting_format format;
+	enum date_order order;
+	const char *map;
+	int apply;
+};
+
+/* Reads the options into fm; an exit status. */
+static int
+parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
+{
+	int opt;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", from_meeting_options)) != -1) {
+		if (opt == 'f' && strcmp(optarg, "zoom") == 0)
+			fm->format = MEETING_ZOOM;
+		else if (opt == 'f' && strcmp(optarg, "teams") == 0)
+			fm->format = MEETING_TEAMS;
+		else if (opt == 'f' && strcmp(optarg, "auto") == 0)
+			fm->format = MEETING_AUTO;
+		else if (opt == 'f')
+			return cli_usage_error(cli, "--format is zoom, teams or auto, not '%s'",
+			    optarg);
+		else if (opt == 'd' && strcmp(optarg, "dmy") == 0)
+			fm->order = DATE_ORDER_DMY;
+		else if (opt == 'd' && strcmp(optarg, "mdy") == 0)
+			fm->order = DATE_ORDER_MDY;
+		else if (opt == 'd')
+			return cli_usage_error(cli, "--date-order is dmy or mdy, not '%s'", optarg);
+		else if (opt == 'm')
+			fm->map = optarg;
+		else if (opt == 'a')
+			fm->apply = 1;
+		else
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/* The people of the session: who is expected, and what each has on record. */
+struct session_people {
+	struct participant_list people;
+	int *expected;
+	struct attendance *facts;
+	const struct attendance **fact_of;
+};
+
+/* Loads the roster with who session s expects and their recorded facts; 0 or -1. */
+static int
+load_people(struct store *st, const struct cohort *c, const struct session *s,
+    struct session_people *sp, su_err *e)
+{
+	if (participant_list_all(st, c->id, 1, &sp->people, e) < 0)
+		return -1;
+	sp->expected = xcalloc(sp->people.n + 1, sizeof *sp->expected);
+	sp->facts = xcalloc(sp->people.n + 1, sizeof *sp->facts);
+	sp->fact_of = xcalloc(sp->people.n + 1, sizeof *sp->fact_of);
+	for (size_t i = 0; i < sp->people.n; i++) {
+		int rc = session_expects(st, s, &sp->people.v[i], e);
+
+		if (rc < 0)
+			return -1;
+		sp->expected[i] = rc;
+		rc = attendance_get(st, s->id, sp->people.v[i].id, &sp->facts[i], e);
+		if (rc < 0)
+			return -1;
+		sp->fact_of[i] = rc == 1 ? &sp->facts[i] : NULL;
+	}
+	return 0;
+}
+
+/* Releases what load_people took. */
+static void
+free_people(struct session_people *sp)
+{
+	for (size_t i = 0; i < sp->people.n && sp->facts; i++)
+		if (sp->fact_of[i] != NULL)
+			attendance_free(&sp->facts[i]);
+	free(sp->expected);
+	free(sp->facts);
+	free(sp->fact_of);
+	participant_list_free(&sp->people);
+}
+
+/* Prints the plan: one row per expected participant, then whom the file left unmatched. */
+static void
+print_plan(const struct meeting_plan *plan, const struct session_people *sp,
+    const struct cohort *c)
+{
+	static const char *const headers[] = { "participant", "email", "matched by", "joined",
+		"minutes", "record" };
+	static const char *const how_names[] = { "-", "e-mail", "name", "alias" };
+	struct table *t = table_new(ARRAY_SIZE(headers), headers);
+
+	table_set_align(t, 4, ALIGN_RIGHT);
+	for (size_t k = 0; k < plan->n; k++) {
+		const struct meeting_verdict *v = &plan->v[k];
+		const struct participant *p = &sp->people.v[v->person];
+		char joined[40] = "", minutes[16] = "", record[96];
+
+		if (v->seen != NULL) {
+			time_format_local(c->tz, v->seen->first_join, joined, sizeof joined);
+			snprintf(minutes, sizeof minutes, "%d", v->seen->minutes);
+		}
+		if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0)
+			snprintf(record, sizeof record, "%s (%d min)%s", v->why,
+			    v->fact.minutes_late, v->left_early ? ", left early" : "");
+		else
+			snprintf(record, sizeof record, "%s%s", v->why,
+			    v->left_early ? ", left early" : "");
+		table_add_row(t, (const char *const[]){ p->name, p->email, how_names[v->how],
+		    joined, minutes, record });
+	}
+	table_print(t, stdout);
+	table_free(t);
+	if (plan->nunexpected > 0) {
+		puts("\nin the meeting, but not expected at this session (not recorded):");
+		for (size_t k = 0; k < plan->nunexpected; k++)
+			printf("  %s%s%s%s\n", plan->unexpected[k]->name,
+			    *plan->unexpected[k]->email ? " <" : "", plan->unexpected[k]->email,
+			    *plan->unexpected[k]->email ? ">" : "");
+	}
+	if (plan->nunmatched > 0) {
+		puts("\nmatched to nobody (never guessed); to match them, add lines like "
+		    "these to an\naliases file and give it with --map:");
+		for (size_t k = 0; k < plan->nunmatched; k++) {
+			struct strbuf line = STRBUF_INIT;
+			const char *fields[] = { plan->unmatched[k]->name, "EMAIL-OF-PARTICIPANT" };
+
+			csvw_record(&line, fields, 2);
+			printf("  %.*s\n", (int)line.len - 2, line.buf);
+			sb_free(&line);
+		}
+	}
+}
+
+/* Records the plan in one transaction; an exit status. */
+static int
+apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
+    const struct meeting_plan *plan, const struct session_people *sp, const char *file)
+{
+	size_t changed[3] = { 0, 0, 0 }, kept = 0;
+	char *source = xasprintf("meeting %s", file);
+	int rc = 0;
+	su_err e;
+
+	store_set_source(cli->st, source);
+	free(source);
+	if (store_begin(cli->st, &e) < 0)
+		return cli_error("%s", e.msg);
+	for (size_t k = 0; k < plan->n && rc >= 0; k++) {
+		const struct meeting_verdict *v = &plan->v[k];
+
+		if (v->fact.fact == FACT_NONE) {
+			kept++;
+			continue;
+		}
+		rc = fact_check_timing(&v->fact, s, time_now(), &e);
+		if (rc == 0)
+			rc = attendance_set(cli->st, c, s, &sp->people.v[v->person], &v->fact, &e);
+		if (rc >= 0)
+			changed[rc]++;
+	}
+	if (rc < 0 || store_commit(cli->st, &e) < 0) {
+		store_rollback(cli->st);
+		store_set_source(cli->st, "cli");
+		return cli_error("%s; nothing was recorded", e.msg);
+	}
+	store_set_source(cli->st, "cli");
+	printf("\nrecorded %s:%d: %zu added, %zu corrected, %zu unchanged, %zu kept\n",
+	    c->slug, s->number, changed[1], changed[2], changed[0], kept);
+	return EXIT_OK;
+}
+
+/* Reads the report, checks it whole, and prints (or records) what it says. */
+static int
+run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
+    const struct session *s, const char *path)
+{
+	struct meeting_aliases aliases = { 0 };
+	struct session_people sp = { 0 };
+	struct meeting_plan plan = { 0 };
+	struct meeting m = { 0 };
+	const char *slash = strrchr(path, '/');
+	const char *file = slash ? slash + 1 : path;
+	struct policy p;
+	char *data = NULL;
+	size_t len = 0;
+	int rc = EXIT_FAIL;
+	su_err e;
+
+	if (cli_policy(cli->st, c, &p) != EXIT_OK)
+		return EXIT_FAIL;
+	if ((data = file_read_all(path, MAX_REPORT_BYTES, &len, &e)) == NULL ||
+	    meeting_parse(data, len, file, fm->format, fm->order, c->tz, &m, &e) < 0 ||
+	    (fm->map != NULL && meeting_aliases_read(fm->map, &aliases, &e) < 0) ||
+	    load_people(cli->st, c, s, &sp, &e) < 0) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	if (m.bad_rows > 0) {
+		fputs(sb_str(&m.problems), stderr);
+		if (m.bad_rows > 20)
+			fprintf(stderr, "... and %zu more bad rows\n", m.bad_rows - 20);
+		cli_error("%s: %zu bad row%s; nothing was recorded", file, m.bad_rows,
+		    m.bad_rows == 1 ? "" : "s");
+		goto done;
+	}
+	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n\n",
+	    meeting_format_name(m.format), file, m.rows, m.n, c->slug, s->number,
+	    session_kind_name(s->kind));
+	meeting_plan(&m, s, c, &p, &sp.people, sp.expected, sp.fact_of, &aliases, &plan);
+	print_plan(&plan, &sp, c);
+	if (fm->apply)
+		rc = apply_plan(cli, c, s, &plan, &sp, file);
+	else {
+		puts("\ndry run: nothing was recorded; add --apply to record this");
+		rc = EXIT_OK;
+	}
+done:
+	meeting_plan_free(&plan);
+	meeting_aliases_free(&aliases);
+	meeting_free(&m);
+	free_people(&sp);
+	free(data);
+	return rc;
+}
+
+/* Parses the command line and runs it for one session. */
+static int
+cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
+{
+	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0 };
+	struct session s;
+	struct cohort c;
+	int rc;
+
+	if ((rc = parse_options(cli, argc, argv, &fm)) != EXIT_OK)
+		return rc;
+	if (optind + 2 != argc)
+		return cli_usage_error(cli, "give a session (SLUG:N) and the meeting's report");
+	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
+		return rc;
+	if (s.cancelled)
+		rc = cli_error("session %s:%d was cancelled by the coach", c.slug, s.number);
+	else if (time_now() < s.starts_at)
+		rc = cli_error("session %s:%d has not started yet", c.slug, s.number);
+	else
+		rc = run(cli, &fm, &c, &s, argv[optind + 1]);
+	session_free(&s);
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_attendance_from_meeting_entry = {
+	"attendance", "from-meeting", NULL,
+	"SLUG:N FILE [--format zoom|teams|auto] [--apply] [--map ALIASES.csv]\n"
+	"                                  [--date-order dmy|mdy]",
+	"take the roll of an online session from its Zoom or Teams report",
+	"Reads a Zoom participant export (CSV, with or without the meeting block)\n"
+	"or a Teams attendance report (UTF-16 or UTF-8, tab-separated); --format\n"
+	"auto tells them apart by their content. Several joins of one person\n"
+	"make one stay, their minutes added up. People are matched by e-mail,\n"
+	"then by a name only one participant has (accents, case and Zoom's\n"
+	"'(Original Name)' aside), then by the aliases file of --map (lines\n"
+	"'Bob's iPhone,bob@example.com'); the rest are listed, never guessed. The\n"
+	"coach and the organiser are not participants.\n\n"
+	"The first join decides present or late (the policy's grace); a stay under\n"
+	"the policy's left_early share of the session is noted. Expected people\n"
+	"not in the meeting become no-shows, unless they had cancelled, were\n"
+	"excused or were marked present by hand. Without --apply nothing is\n"
+	"written; with it, one transaction, and the audit log names the file. A\n"
+	"file with a bad row (a time that does not read, a leave before a join)\n"
+	"records nothing. --date-order settles dates like 03/04 when the file\n"
+	"cannot (Zoom writes month first).\n",
+	CMD_DB_EXISTING, cmd_attendance_from_meeting_exec
+};

@@ -1,0 +1,580 @@
+/* meeting.c - Zoom participant exports and Teams attendance reports: read, checked row
+ * by row, and merged into one stay per person. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "showup/csvio.h"
+#include "showup/meeting.h"
+#include "showup/timeutil.h"
+
+const char *
+meeting_format_name(enum meeting_format f)
+{
+	return f == MEETING_TEAMS ? "teams" : f == MEETING_ZOOM ? "zoom" : "auto";
+}
+
+/* Appends code point cp to sb as UTF-8. */
+static void
+put_utf8(struct strbuf *sb, unsigned int cp)
+{
+	char b[4];
+	size_t n;
+
+	if (cp < 0x80) {
+		b[0] = (char)cp;
+		n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | cp >> 6);
+		b[1] = (char)(0x80 | (cp & 0x3f));
+		n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | cp >> 12);
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f));
+		n = 3;
+	} else {
+		b[0] = (char)(0xf0 | cp >> 18);
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[3] = (char)(0x80 | (cp & 0x3f));
+		n = 4;
+	}
+	sb_add(sb, b, n);
+}
+
+/* Turns UTF-16 (after its BOM; 'big' for big-endian) into UTF-8; lone surrogates become U+FFFD. */
+static void
+utf16_to_utf8(const unsigned char *d, size_t len, int big, struct strbuf *out)
+{
+	for (size_t i = 0; i + 1 < len; i += 2) {
+		unsigned int u = big ? (unsigned)(d[i] << 8 | d[i + 1])
+		    : (unsigned)(d[i] | d[i + 1] << 8);
+
+		if (u >= 0xd800 && u < 0xdc00 && i + 3 < len) {
+			unsigned int lo = big ? (unsigned)(d[i + 2] << 8 | d[i + 3])
+			    : (unsigned)(d[i + 2] | d[i + 3] << 8);
+
+			if (lo >= 0xdc00 && lo < 0xe000) {
+				put_utf8(out, 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00));
+				i += 2;
+				continue;
+			}
+		}
+		put_utf8(out, u >= 0xd800 && u < 0xe000 ? 0xfffd : u);
+	}
+}
+
+/* Reads the next whole number from *s (skipping nothing); its digit count in *digits. */
+static int
+read_number(const char **s, int *digits)
+{
+	int v = 0;
+
+	*digits = 0;
+	while (isdigit((unsigned char)**s) && *digits < 6) {
+		v = v * 10 + (**s - '0');
+		(*s)++;
+		(*digits)++;
+	}
+	return v;
+}
+
+/* Reads "H:M[:S] [AM|PM]" into c; 0 or -1. */
+static int
+read_clock(const char *s, struct civil *c)
+{
+	int d1, d2, d3 = 0;
+
+	c->hour = read_number(&s, &d1);
+	if (d1 == 0 || *s++ != ':')
+		return -1;
+	c->minute = read_number(&s, &d2);
+	if (d2 != 2)
+		return -1;
+	c->second = 0;
+	if (*s == ':') {
+		s++;
+		c->second = read_number(&s, &d3);
+		if (d3 != 2)
+			return -1;
+	}
+	while (*s == ' ')
+		s++;
+	if (strncasecmp(s, "pm", 2) == 0 || strncasecmp(s, "p.m.", 4) == 0) {
+		if (c->hour < 1 || c->hour > 12)
+			return -1;
+		c->hour = c->hour % 12 + 12;
+		s += s[1] == '.' ? 4 : 2;
+	} else if (strncasecmp(s, "am", 2) == 0 || strncasecmp(s, "a.m.", 4) == 0) {
+		if (c->hour < 1 || c->hour > 12)
+			return -1;
+		c->hour %= 12;
+		s += s[1] == '.' ? 4 : 2;
+	}
+	while (*s == ' ')
+		s++;
+	if (*s != '\0' || c->hour > 23 || c->minute > 59 || c->second > 59)
+		return -1;
+	return 0;
+}
+
+/*
+ * Reads the date of a meeting time into c and leaves *s at what follows.
+ * Returns 0, -1 if it is no date, -2 if the day and month cannot be told apart.
+ */
+static int
+read_date(const char **s, enum date_order order, struct civil *c)
+{
+	int a, b, y, da, db, dy;
+	char sep;
+
+	a = read_number(s, &da);
+	sep = **s;
+	if (da == 0 || (sep != '/' && sep != '-' && sep != '.'))
+		return -1;
+	(*s)++;
+	b = read_number(s, &db);
+	if (db == 0 || **s != sep)
+		return -1;
+	(*s)++;
+	y = read_number(s, &dy);
+	if (dy == 0)
+		return -1;
+	if (da == 4) {			/* year first: ISO */
+		c->year = a;
+		c->month = b;
+		c->day = y;
+		return date_valid(c->year, c->month, c->day) ? 0 : -1;
+	}
+	if (dy == 2)
+		y += 2000;
+	if (a > 12 && b <= 12)
+		order = DATE_ORDER_DMY;
+	else if (b > 12 && a <= 12)
+		order = DATE_ORDER_MDY;
+	else if (order == DATE_ORDER_UNKNOWN && a != b)
+		return a > 12 ? -1 : -2;	/* 05/11: either; 13/13: neither */
+	c->year = y;
+	c->month = order == DATE_ORDER_DMY ? b : a;
+	c->day = order == DATE_ORDER_DMY ? a : b;
+	return date_valid(c->year, c->month, c->day) ? 0 : -1;
+}
+
+int
+meeting_time_parse(const char *text, enum date_order order, const char *tz, int64_t *out)
+{
+	struct civil c = { 0 };
+	int rc = read_date(&text, order, &c);
+
+	if (rc < 0)
+		return rc;
+	while (*text == ',' || *text == ' ' || *text == 'T')
+		text++;
+	if (read_clock(text, &c) < 0 || tz_local_to_utc(tz, &c, out) < 0)
+		return -1;
+	return 0;
+}
+
+int
+meeting_duration_parse(const char *text, int64_t *seconds)
+{
+	int64_t total = 0;
+	int any = 0, digits;
+
+	while (*text == ' ')
+		text++;
+	if (*text == '\0')
+		return -1;
+	while (*text) {
+		int v = read_number(&text, &digits);
+
+		if (digits == 0)
+			return -1;
+		while (*text == ' ')
+			text++;
+		if (*text == 'h')
+			total += v * 3600;
+		else if (*text == 'm')
+			total += v * 60;
+		else if (*text == 's')
+			total += v;
+		else if (*text == '\0' && !any)
+			return (*seconds = (int64_t)v * 60), 0;	/* a plain number: minutes */
+		else
+			return -1;
+		text++;
+		while (isalpha((unsigned char)*text))	/* "min", "sec", "hrs" */
+			text++;
+		while (*text == ' ')
+			text++;
+		any = 1;
+	}
+	*seconds = total;
+	return 0;
+}
+
+/* Latin letters with accents (U+00C0 to U+017F) as their plain lower-case letter. */
+static const char latin_folds[] =
+	"aaaaaaaceeeeiiiidnooooo ouuuuyts"	/* C0-DF */
+	"aaaaaaaceeeeiiiidnooooo ouuuuyty"	/* E0-FF */
+	"aaaaaaccccccccddddeeeeeeeeeegggg"	/* 100-11F */
+	"gggghhhhiiiiiiiiiijjjjkkklllllll"	/* 120-13F */
+	"lllnnnnnnnnnoooooooorrrrrrssssss"	/* 140-15F */
+	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	/* 160-17F */
+
+/* Decodes one UTF-8 sequence at s into *cp; returns its length (1 for a stray byte). */
+static size_t
+decode(const unsigned char *s, unsigned int *cp)
+{
+	size_t len = *s < 0x80 ? 1 : *s < 0xe0 ? 2 : *s < 0xf0 ? 3 : 4;
+
+	*cp = len == 1 ? *s : (unsigned)(*s & (0x3f >> (len - 1)));
+	for (size_t k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80) {
+			*cp = *s;
+			return 1;
+		}
+		*cp = *cp << 6 | (s[k] & 0x3f);
+	}
+	return len;
+}
+
+void
+meeting_name_key(const char *name, struct strbuf *out)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	int space = 0;
+
+	sb_reset(out);
+	sb_addc(out, '\0');
+	out->len = 0;
+	while (*s) {
+		unsigned int cp;
+		size_t len = decode(s, &cp);
+
+		if (cp == ' ' || cp == '\t' || cp == '.' || cp == ',' || cp == '-' || cp == '_') {
+			space = out->len > 0;
+		} else {
+			if (space)
+				sb_addc(out, ' ');
+			space = 0;
+			if (cp >= 0xc0 && cp <= 0x17f && latin_folds[cp - 0xc0] != ' ')
+				sb_addc(out, latin_folds[cp - 0xc0]);
+			else if (cp < 0x80)
+				sb_addc(out, (char)tolower((int)cp));
+			else
+				sb_add(out, (const char *)s, len);
+		}
+		s += len;
+	}
+}
+
+/* The columns a participant row is read by. */
+enum { M_NAME, M_EMAIL, M_JOIN, M_LEAVE, M_DURATION, M_ROLE, M_NCOLS };
+
+static const char *const zoom_names[M_NCOLS][4] = {
+	[M_NAME] = { "nameoriginalname", "name", "participant", NULL },
+	[M_EMAIL] = { "useremail", "email", NULL },
+	[M_JOIN] = { "jointime", NULL },
+	[M_LEAVE] = { "leavetime", NULL },
+	[M_DURATION] = { "durationminutes", "duration", NULL },
+	[M_ROLE] = { "role", NULL },
+};
+static const char *const teams_names[M_NCOLS][4] = {
+	[M_NAME] = { "name", "fullname", NULL },
+	[M_EMAIL] = { "email", "participantidupn", NULL },
+	[M_JOIN] = { "firstjoin", "jointime", NULL },
+	[M_LEAVE] = { "lastleave", "leavetime", NULL },
+	[M_DURATION] = { "inmeetingduration", "duration", NULL },
+	[M_ROLE] = { "role", NULL },
+};
+
+/* Maps the current record as a header; returns 1 if it has join and leave columns. */
+static int
+map_columns(struct csv_reader *r, const char *const names[M_NCOLS][4], int *index)
+{
+	for (int k = 0; k < M_NCOLS; k++)
+		index[k] = -1;
+	for (size_t f = 0; f < csvr_count(r); f++) {
+		char key[64];
+
+		csv_header_key(csvr_field(r, f), key, sizeof key);
+		for (int k = 0; k < M_NCOLS; k++)
+			for (int n = 0; names[k][n] != NULL; n++)
+				if (index[k] < 0 && strcmp(key, names[k][n]) == 0)
+					index[k] = (int)f;
+	}
+	return index[M_JOIN] >= 0 && index[M_LEAVE] >= 0 && index[M_NAME] >= 0;
+}
+
+/* Returns field k of the current record (trimmed copy in 'buf'), "" if absent. */
+static const char *
+column(struct csv_reader *r, const int *index, int k, struct strbuf *buf)
+{
+	sb_reset(buf);
+	sb_adds(buf, index[k] >= 0 ? csvr_field(r, (size_t)index[k]) : "");
+	return str_trim(buf->buf);
+}
+
+/* Notes a bad row of the file (printf-style problem). */
+static void __attribute__((format(printf, 4, 5)))
+bad_row(struct meeting *m, const char *name, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	m->bad_rows++;
+	if (m->bad_rows > 20)
+		return;
+	sb_addf(&m->problems, "%s:%ld: ", name, line);
+	va_start(ap, fmt);
+	sb_vaddf(&m->problems, fmt, ap);
+	va_end(ap);
+	sb_addc(&m->problems, '\n');
+}
+
+/* Finds the attendee a row belongs to (by e-mail, else by name), adding one if new. */
+static struct meeting_attendee *
+attendee_for(struct meeting *m, const char *name, const char *email, long line)
+{
+	struct meeting_attendee *a;
+
+	for (size_t i = 0; i < m->n; i++) {
+		a = &m->v[i];
+		if (*email ? str_ieq(a->email, email) : (!*a->email && strcmp(a->name, name) == 0))
+			return a;
+	}
+	m->v = xrealloc(m->v, (m->n + 1) * sizeof *m->v);
+	a = &m->v[m->n++];
+	memset(a, 0, sizeof *a);
+	a->name = xstrdup(name);
+	a->email = xstrdup(email);
+	a->line = line;
+	return a;
+}
+
+/* Reads time column k of the row; 0, or -1 with the row noted as bad. */
+static int
+read_time(struct meeting *m, struct csv_reader *r, const int *index, int k,
+    enum date_order order, const char *tz, int64_t *out)
+{
+	struct strbuf cell = STRBUF_INIT;
+	int rc = meeting_time_parse(column(r, index, k, &cell), order, tz, out);
+
+	if (rc == -2)
+		bad_row(m, csvr_name(r), csvr_line(r), "'%s': day/month or month/day? "
+		    "(give --date-order dmy or mdy)", cell.buf);
+	else if (rc < 0)
+		bad_row(m, csvr_name(r), csvr_line(r), "'%s' is not a time I can read",
+		    cell.buf);
+	sb_free(&cell);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Reads one participant row into its attendee; a bad row is noted, not added. */
+static void
+read_row(struct meeting *m, struct csv_reader *r, const int *index, enum date_order order,
+    const char *tz, const char *host_email)
+{
+	struct strbuf name = STRBUF_INIT, email = STRBUF_INIT, cell = STRBUF_INIT;
+	const char *fname = csvr_name(r);
+	long line = csvr_line(r);
+	int64_t join, leave, seconds = -1;
+	struct meeting_attendee *a;
+	const char *role;
+
+	column(r, index, M_NAME, &name);
+	column(r, index, M_EMAIL, &email);
+	m->rows++;
+	if (csvr_problem(r) != NULL) {
+		bad_row(m, fname, line, "%s", csvr_problem(r));
+		goto done;
+	}
+	if (*name.buf == '\0' && *email.buf == '\0') {
+		bad_row(m, fname, line, "%s", "no name and no e-mail address");
+		goto done;
+	}
+	if (read_time(m, r, index, M_JOIN, order, tz, &join) < 0 ||
+	    read_time(m, r, index, M_LEAVE, order, tz, &leave) < 0)
+		goto done;
+	if (leave < join) {
+		bad_row(m, fname, line, "%s", "the leave time comes before the join time");
+		goto done;
+	}
+	if (index[M_DURATION] >= 0 && *column(r, index, M_DURATION, &cell) &&
+	    meeting_duration_parse(cell.buf, &seconds) < 0) {
+		bad_row(m, fname, line, "'%s' is not a duration", cell.buf);
+		goto done;
+	}
+	if (seconds < 0)
+		seconds = leave - join;
+	a = attendee_for(m, name.buf, email.buf, line);
+	if (a->joins == 0 || join < a->first_join)
+		a->first_join = join;
+	if (a->joins == 0 || leave > a->last_leave)
+		a->last_leave = leave;
+	a->minutes += (int)((seconds + 30) / 60);
+	a->joins++;
+	role = column(r, index, M_ROLE, &cell);
+	if (strcasecmp(role, "organizer") == 0 || strcasecmp(role, "organiser") == 0 ||
+	    strcasecmp(role, "host") == 0 || (*email.buf && host_email && *host_email &&
+	    str_ieq(email.buf, host_email)))
+		a->organiser = 1;
+done:
+	sb_free(&name);
+	sb_free(&email);
+	sb_free(&cell);
+}
+
+/* Returns 1 if the current record is a Teams section title ("2. Participants"). */
+static int
+section_title(struct csv_reader *r, int *section)
+{
+	const char *f = csvr_field(r, 0);
+
+	if (csvr_count(r) > 2 || !isdigit((unsigned char)f[0]) || f[1] != '.' || f[2] != ' ')
+		return 0;
+	*section = f[0] - '0';
+	return 1;
+}
+
+/* Works out the date order a Teams file uses from its unambiguous dates. */
+static enum date_order
+sniff_order(const char *text)
+{
+	for (const char *s = text; *s; s++) {
+		int a, b, da, db;
+		const char *p = s;
+
+		if (!isdigit((unsigned char)*s) || (s > text && isdigit((unsigned char)s[-1])))
+			continue;
+		a = read_number(&p, &da);
+		if (*p != '/' && *p != '.')
+			continue;
+		p++;
+		b = read_number(&p, &db);
+		if (da == 0 || db == 0 || da > 2 || db > 2 || (*p != '/' && *p != '.'))
+			continue;
+		if (a > 12 && b <= 12)
+			return DATE_ORDER_DMY;
+		if (b > 12 && a <= 12)
+			return DATE_ORDER_MDY;
+	}
+	return DATE_ORDER_UNKNOWN;
+}
+
+/* Reads the records of a converted report; 0, or -1 with 'e' set. */
+static int
+read_records(struct meeting *m, const char *text, size_t len, const char *name,
+    enum date_order order, const char *tz, su_err *e)
+{
+	struct csv_reader *r = csvr_open_mem(text, len, name);
+	const char *const (*names)[4] = m->format == MEETING_TEAMS ? teams_names : zoom_names;
+	struct strbuf host = STRBUF_INIT;
+	int index[M_NCOLS], mapped = 0, section = 0, rc;
+
+	if (m->format == MEETING_TEAMS)
+		csvr_set_delimiter(r, '\t');
+	while ((rc = csvr_next(r, e)) == 1) {
+		if (m->format == MEETING_TEAMS && section_title(r, &section)) {
+			mapped = 0;
+			continue;
+		}
+		if (m->format == MEETING_TEAMS && section != 0 && section != 2)
+			continue;
+		if (m->format == MEETING_ZOOM && !mapped) {
+			int meeting_index[M_NCOLS];
+			static const char *const meeting_names[M_NCOLS][4] = {
+				[M_EMAIL] = { "useremail", NULL },
+				[M_NAME] = { "meetingid", NULL }, [M_JOIN] = { "starttime", NULL },
+				[M_LEAVE] = { "endtime", NULL },
+			};
+
+			if (map_columns(r, meeting_names, meeting_index) &&
+			    (rc = csvr_next(r, e)) == 1) {	/* the meeting block's values */
+				column(r, meeting_index, M_EMAIL, &host);
+				continue;
+			}
+			if (rc < 0)
+				break;
+		}
+		if (!mapped) {
+			mapped = map_columns(r, names, index);
+			continue;
+		}
+		if (csvr_count(r) == 1 && *str_trim((char *)csvr_field(r, 0)) == '\0')
+			continue;
+		read_row(m, r, index, order, tz, host.buf);
+	}
+	csvr_close(r);
+	sb_free(&host);
+	if (rc < 0)
+		return -1;
+	if (m->rows == 0 && m->bad_rows == 0)
+		return su_err_set(e, "%s: no participant rows found in this %s report", name,
+		    meeting_format_name(m->format));
+	return 0;
+}
+
+int
+meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
+    enum date_order order, const char *tz, struct meeting *out, su_err *e)
+{
+	const unsigned char *d = (const unsigned char *)data;
+	struct strbuf text = STRBUF_INIT;
+	int rc = -1;
+
+	memset(out, 0, sizeof *out);
+	if (len >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
+		utf16_to_utf8(d + 2, len - 2, d[0] == 0xfe, &text);
+	else if (len >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0)
+		sb_add(&text, data + 3, len - 3);
+	else
+		sb_add(&text, data, len);
+	sb_addc(&text, '\0');
+	text.len--;
+	if (!utf8_valid(text.buf, text.len)) {
+		su_err_set(e, "%s: not UTF-8 or UTF-16 text", name);
+		goto done;
+	}
+	if (format == MEETING_AUTO) {
+		if (strstr(text.buf, "2. Participants") || strncmp(text.buf, "1. Summary", 10) == 0)
+			format = MEETING_TEAMS;
+		else if (strcasestr(text.buf, "Join Time") && strcasestr(text.buf, "Leave Time"))
+			format = MEETING_ZOOM;
+		else {
+			su_err_set(e, "%s: not a meeting report I know (known: zoom participant "
+			    "export, teams attendance report); it starts with '%.40s'", name,
+			    text.buf);
+			goto done;
+		}
+	}
+	out->format = format;
+	if (order == DATE_ORDER_UNKNOWN)
+		order = sniff_order(text.buf);
+	if (order == DATE_ORDER_UNKNOWN && format == MEETING_ZOOM)
+		order = DATE_ORDER_MDY;		/* Zoom writes month first */
+	rc = read_records(out, text.buf, text.len, name, order, tz, e);
+done:
+	sb_free(&text);
+	if (rc < 0)
+		meeting_free(out);
+	return rc;
+}
+
+void
+meeting_free(struct meeting *m)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		free(m->v[i].name);
+		free(m->v[i].email);
+	}
+	free(m->v);
+	sb_free(&m->problems);
+	memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,164 @@
+#!/bin/sh
+# meeting.sh - the roll of an online session from Zoom and Teams reports.
+. "$top_srcdir/tests/cli/lib.sh"
+
+ok cohort add c1 --name "Online cohort" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok participant add c1 --name "Ana Lúcia Ferreira" --email ana@example.com
+ok participant add c1 --name "Robert Smith" --email bob@example.com
+ok participant add c1 --name "Chloé Dubois" --email cy@example.com
+ok participant add c1 --name "Dee Adams" --email dee@example.com
+ok participant add c1 --name "Eve Evans" --email eve@example.com
+ok participant add c1 --name "Fay Fox" --email fay@example.com
+ok participant add c1 --name "Gus Gray" --email gus@example.com
+ok session add c1 --at "2026-11-19 10:00" --minutes 60
+ok session add c1 --at "2026-11-05 10:00" --minutes 60
+ok session add c1 --at "2026-11-20 23:30" --minutes 60
+ok session add c1 --at "2026-12-01 10:00"
+ok cancel c1:1 dee@example.com --at "2026-11-17 09:00" --reason travel
+ok mark c1:1 eve@example.com excused medical
+ok mark c1:1 gus@example.com present
+
+# a Zoom export with its meeting block, a rejoin, a guest, a renamed device
+cat > "$T/zoom.csv" <<'CSV'
+Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants
+81234567890,Value Selling,11/19/2026 09:55:12 AM,11/19/2026 11:02:40 AM,cora@example.com,68,7
+
+Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest,Recording Consent
+Cora Coach,cora@example.com,11/19/2026 09:55:12 AM,11/19/2026 11:02:40 AM,68,No,Y
+Ana Lúcia Ferreira,ANA@example.com,11/19/2026 09:58:01 AM,11/19/2026 10:30:00 AM,32,No,Y
+Bob (Robert Smith),,11/19/2026 10:12:30 AM,11/19/2026 11:00:00 AM,48,Yes,Y
+Ana Lúcia Ferreira,ana@example.com,11/19/2026 10:33:00 AM,11/19/2026 11:00:00 AM,27,No,Y
+chloe  dubois,,11/19/2026 10:01:00 AM,11/19/2026 10:20:00 AM,19,Yes,Y
+Dee's iPad,,11/19/2026 10:02:00 AM,11/19/2026 11:00:00 AM,58,Yes,Y
+Mystery Guest,,11/19/2026 10:05:00 AM,11/19/2026 10:06:00 AM,1,Yes,Y
+CSV
+before=$(db_state)
+ok attendance from-meeting c1:1 "$T/zoom.csv"
+out "zoom report zoom.csv: 7 rows, 6 people"
+grep -E '^Ana Lúcia Ferreira +ana@example.com +e-mail +2026-11-19 09:58 +59 +present$' "$T/out" >/dev/null ||
+	fail "Ana's two joins are not one stay of 59 minutes, present"
+grep -E '^Robert Smith .* name .*10:12 .*late \(12 min\)$' "$T/out" >/dev/null ||
+	fail "Bob is not matched by his original name and late by 12 minutes"
+grep -E '^Chloé Dubois .* name .*19 +present, left early$' "$T/out" >/dev/null ||
+	fail "Chloé is not matched without accents and case, or not noted as leaving early"
+out "kept: cancelled before"
+out "kept: excused"
+out "kept: marked present by hand"
+grep -E '^Fay Fox .* no-show$' "$T/out" >/dev/null || fail "Fay is not a no-show"
+out "Dee's iPad,EMAIL-OF-PARTICIPANT"
+out "Mystery Guest,EMAIL-OF-PARTICIPANT"
+no_out "Cora Coach"
+out "dry run: nothing was recorded"
+same_db "$before"
+
+# an aliases file matches the device to Dee: she came after all
+printf "Name,E-mail\nDee's iPad,dee@example.com\n" > "$T/aliases.csv"
+ok attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/aliases.csv" --apply
+grep -E "^Dee Adams .* alias .* present$" "$T/out" >/dev/null || fail "Dee is not matched by alias"
+out "recorded c1:1: 4 added, 1 corrected, 0 unchanged, 2 kept"
+ok attendance show c1 --csv
+check 'grep -q "^Ana Lúcia Ferreira,ana@example.com,[a-z_]*,present," "$T/out"' "Ana not present"
+check 'grep -q "^Robert Smith,bob@example.com,[a-z_]*,late," "$T/out"' "Bob not late"
+check 'grep -q "^Dee Adams,dee@example.com,[a-z_]*,present," "$T/out"' "Dee not present"
+check 'grep -q "^Eve Evans,eve@example.com,[a-z_]*,excused," "$T/out"' "Eve's excuse lost"
+check 'grep -q "^Fay Fox,fay@example.com,[a-z_]*,no_show," "$T/out"' "Fay not a no-show"
+check 'grep -q "^Gus Gray,gus@example.com,[a-z_]*,present," "$T/out"' "Gus's mark lost"
+check '[ "$(sql "SELECT count(*) FROM audit WHERE source = '"'meeting zoom.csv'"'")" -ge 5 ]' \
+	"the audit log does not name the file"
+check '[ "$(sql "SELECT note FROM attendance a JOIN participant p ON p.id = a.participant_id WHERE p.email = '"'cy@example.com'"'")" = "left early: in the meeting 19 of 60 minutes" ]' \
+	"leaving early is not noted"
+# the same file again changes nothing
+before=$(db_state)
+ok attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/aliases.csv" --apply
+out "0 added, 0 corrected, 5 unchanged, 2 kept"
+
+# a Teams report: UTF-16 with a BOM, tab-separated, in sections; the organiser is not a participant
+/usr/bin/python3 - "$T" <<'PY'
+import sys
+d = sys.argv[1]
+rows = [
+    "1. Summary",
+    "Meeting title\tValue Selling",
+    "Attended participants\t4",
+    "Start time\t05/11/2026, 09:58:00",
+    "",
+    "2. Participants",
+    "Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole",
+    "Cora Coach\t05/11/2026, 09:58:00\t05/11/2026, 11:01:00\t1h 3m\tcora@example.com\tcora@example.com\tOrganizer",
+    "Ana Lúcia Ferreira\t05/11/2026, 10:03:05\t05/11/2026, 11:00:00\t56m 55s\tana@example.com\tana@example.com\tPresenter",
+    "Robert Smith\t05/11/2026, 10:09:00\t05/11/2026, 10:30:00\t21m\tbob@example.com\tbob@example.com\tAttendee",
+    "Анна Гость\t05/11/2026, 10:00:00\t05/11/2026, 11:00:00\t1h\t\t\tAttendee",
+    "",
+    "3. In-Meeting Activities",
+    "Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole",
+    "Ana Lúcia Ferreira\t05/11/2026, 10:03:05\t05/11/2026, 11:00:00\t56m 55s\tana@example.com\tPresenter",
+]
+text = "\r\n".join(rows) + "\r\n"
+open(d + "/teams16.csv", "wb").write(text.encode("utf-16"))
+open(d + "/teams8.csv", "wb").write(text.encode("utf-8-sig"))
+for a, b in (("05/11/2026", "25/11/2026"),):
+    pass
+PY
+# every date in it is 05/11: the file cannot tell day from month
+before=$(db_state)
+fails 1 attendance from-meeting c1:2 "$T/teams16.csv" --apply
+err "teams16.csv:8: '05/11/2026, 09:58:00': day/month or month/day? (give --date-order dmy or mdy)"
+err "nothing was recorded"
+same_db "$before"
+ok attendance from-meeting c1:2 "$T/teams16.csv" --date-order dmy
+out "teams report teams16.csv: 4 rows, 4 people"
+grep -E '^Ana Lúcia Ferreira .* e-mail .*10:03 +57 +present$' "$T/out" >/dev/null ||
+	fail "Ana's Teams stay is not 57 minutes, present"
+grep -E '^Robert Smith .* e-mail .*10:09 +21 +late \(9 min\), left early$' "$T/out" >/dev/null ||
+	fail "Bob is not late by 9 minutes and leaving early"
+out "Анна Гость,EMAIL-OF-PARTICIPANT"
+no_out "Cora Coach"
+# the same report after someone saved it again as UTF-8
+ok attendance from-meeting c1:2 "$T/teams8.csv" --date-order dmy --format teams
+out "teams report teams8.csv: 4 rows, 4 people"
+
+# a session that crossed midnight
+cat > "$T/late.csv" <<'CSV'
+Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+Ana Lúcia Ferreira,ana@example.com,11/20/2026 11:25:00 PM,11/21/2026 12:31:00 AM,66,No
+Fay Fox,fay@example.com,11/20/2026 11:41:00 PM,11/21/2026 12:05:30 AM,24,No
+CSV
+ok attendance from-meeting c1:3 "$T/late.csv"
+grep -E '^Ana Lúcia Ferreira .*2026-11-20 23:25 +66 +present$' "$T/out" >/dev/null ||
+	fail "a stay across midnight is not 66 minutes"
+grep -E '^Fay Fox .*late \(11 min\), left early$' "$T/out" >/dev/null ||
+	fail "Fay is not late by 11 minutes after 23:30"
+
+# bad rows: every one listed as file:line, nothing recorded
+cat > "$T/bad.csv" <<'CSV'
+Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+Ana Lúcia Ferreira,ana@example.com,11/19/2026 10:30:00 AM,11/19/2026 10:00:00 AM,30,No
+Robert Smith,bob@example.com,yesterday,11/19/2026 11:00:00 AM,30,No
+Fay Fox,fay@example.com,11/19/2026 10:00:00 AM,11/19/2026 11:00:00 AM,an hour,No
+CSV
+before=$(db_state)
+fails 1 attendance from-meeting c1:1 "$T/bad.csv" --apply
+err_line 1 "bad.csv:2: the leave time comes before the join time"
+err_line 2 "bad.csv:3: 'yesterday' is not a time I can read"
+err_line 3 "bad.csv:4: 'an hour' is not a duration"
+err "bad.csv: 3 bad rows; nothing was recorded"
+same_db "$before"
+
+# files that are no meeting report, and sessions that cannot have one
+printf 'Name,E-mail\nAna,ana@example.com\n' > "$T/roster.csv"
+fails 1 attendance from-meeting c1:1 "$T/roster.csv"
+err "not a meeting report I know (known: zoom participant export, teams attendance report)"
+fails 1 attendance from-meeting c1:1 "$T/zoom.csv" --format teams
+err "no participant rows found in this teams report"
+fails 2 attendance from-meeting c1:1 "$T/zoom.csv" --format webex
+err "--format is zoom, teams or auto"
+fails 1 attendance from-meeting c1:4 "$T/zoom.csv"
+err "has not started yet"
+fails 1 attendance from-meeting c1:1 "$T/missing.csv"
+err "cannot open"
+printf 'Name,E-mail\nDee,not-an-address\n' > "$T/badmap.csv"
+fails 1 attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/badmap.csv"
+err "badmap.csv:2: 'not-an-address' is not an e-mail address"
+same_db "$before"
+finish

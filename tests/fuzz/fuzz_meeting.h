@@ -1,0 +1,38 @@
+/* fuzz_meeting.h - what the meeting harnesses share: read a report, plan a roll from it. */
+#ifndef SHOWUP_FUZZ_MEETING_H
+#define SHOWUP_FUZZ_MEETING_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "showup/meeting.h"
+
+/* Reads 'data' as a report of 'format' and plans a session's roll from it. */
+static inline void
+fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
+{
+	struct participant people[2] = {
+		{ 1, 1, (char *)"Ana Lúcia", (char *)"ana@example.com", (char *)"", 0, 0 },
+		{ 2, 1, (char *)"Bob", (char *)"bob@example.com", (char *)"", 0, 0 },
+	};
+	struct participant_list list = { people, 2 };
+	struct session s = { .id = 1, .number = 1, .starts_at = 1795000000, .minutes = 60 };
+	struct cohort c = { .slug = (char *)"c", .coach_name = (char *)"Coach",
+		.coach_email = (char *)"coach@example.com", .tz = (char *)"Europe/London" };
+	const int expected[2] = { 1, 1 };
+	struct meeting_plan plan;
+	struct policy p;
+	struct meeting m;
+
+	policy_default(&p);
+	for (int order = DATE_ORDER_UNKNOWN; order <= DATE_ORDER_DMY; order++) {
+		if (meeting_parse((const char *)data, size, "fuzz", format,
+		    (enum date_order)order, "Europe/London", &m, NULL) < 0)
+			continue;
+		meeting_plan(&m, &s, &c, &p, &list, expected, NULL, NULL, &plan);
+		meeting_plan_free(&plan);
+		meeting_free(&m);
+	}
+}
+
+#endif

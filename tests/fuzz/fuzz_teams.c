@@ -1,0 +1,16 @@
+/* fuzz_teams.c - libFuzzer harness: a Teams meeting report read, merged and judged. */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz_meeting.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_meeting(data, size, MEETING_TEAMS);
+	return 0;
+}

@@ -1,0 +1,185 @@
+/* test_meeting.c - meeting reports: times, durations, names, and both formats read. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/meeting.h"
+#include "showup/timeutil.h"
+#include "suites.h"
+
+static const struct {
+	const char *text;
+	enum date_order order;
+	int rc;
+	const char *want;	/* local time in Europe/London */
+} time_cases[] = {
+	{ "11/19/2021 10:00:00 AM", DATE_ORDER_MDY, 0, "2021-11-19 10:00" },
+	{ "11/19/2021 10:00:00 PM", DATE_ORDER_UNKNOWN, 0, "2021-11-19 22:00" },
+	{ "11/19/2021 12:05:00 AM", DATE_ORDER_MDY, 0, "2021-11-19 00:05" },
+	{ "11/19/2021 12:05:00 PM", DATE_ORDER_MDY, 0, "2021-11-19 12:05" },
+	{ "19/11/2021, 10:00:05", DATE_ORDER_UNKNOWN, 0, "2021-11-19 10:00" },
+	{ "19/11/21, 9:03", DATE_ORDER_UNKNOWN, 0, "2021-11-19 09:03" },
+	{ "05/11/2026, 10:00", DATE_ORDER_DMY, 0, "2026-11-05 10:00" },
+	{ "05/11/2026, 10:00", DATE_ORDER_MDY, 0, "2026-05-11 10:00" },
+	{ "05/11/2026, 10:00", DATE_ORDER_UNKNOWN, -2, "" },
+	{ "05/05/2026 10:00", DATE_ORDER_UNKNOWN, 0, "2026-05-05 10:00" },
+	{ "2026-11-05 10:00:05", DATE_ORDER_MDY, 0, "2026-11-05 10:00" },
+	{ "19.11.2021 10:00", DATE_ORDER_UNKNOWN, 0, "2021-11-19 10:00" },
+	{ "13/13/2021 10:00", DATE_ORDER_UNKNOWN, -1, "" },
+	{ "11/19/2021 13:00 PM", DATE_ORDER_MDY, -1, "" },
+	{ "11/19/2021 10:60", DATE_ORDER_MDY, -1, "" },
+	{ "02/30/2021 10:00", DATE_ORDER_MDY, -1, "" },
+	{ "yesterday", DATE_ORDER_MDY, -1, "" },
+	{ "", DATE_ORDER_MDY, -1, "" },
+	{ "11/19/2021", DATE_ORDER_MDY, -1, "" },
+};
+
+START_TEST(meeting_reads_times)
+{
+	int64_t t = 0;
+	char buf[40];
+	int rc = meeting_time_parse(time_cases[_i].text, time_cases[_i].order,
+	    "Europe/London", &t);
+
+	ck_assert_msg(rc == time_cases[_i].rc, "'%s': rc %d", time_cases[_i].text, rc);
+	if (rc == 0)
+		ck_assert_str_eq(time_format_local("Europe/London", t, buf, sizeof buf),
+		    time_cases[_i].want);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	int rc;
+	int64_t seconds;
+} duration_cases[] = {
+	{ "10m 59s", 0, 659 }, { "1h 2m 3s", 0, 3723 }, { "45s", 0, 45 }, { "1h", 0, 3600 },
+	{ "34", 0, 2040 }, { "2 min", 0, 120 }, { "", -1, 0 }, { "an hour", -1, 0 },
+	{ "10x", -1, 0 },
+};
+
+START_TEST(meeting_reads_durations)
+{
+	int64_t s = -1;
+
+	ck_assert_int_eq(meeting_duration_parse(duration_cases[_i].text, &s),
+	    duration_cases[_i].rc);
+	if (duration_cases[_i].rc == 0)
+		ck_assert_int_eq(s, duration_cases[_i].seconds);
+}
+END_TEST
+
+static const struct {
+	const char *name, *key;
+} name_cases[] = {
+	{ "Chloé Dubois", "chloe dubois" }, { "  chloe   DUBOIS ", "chloe dubois" },
+	{ "Łukasz Żółć", "lukasz zolc" }, { "José-María", "jose maria" },
+	{ "Søren Ærø", "soren aro" }, { "Анна", "Анна" }, { "田中 美咲", "田中 美咲" },
+	{ "Dr. J.R. Ewing", "dr j r ewing" }, { "", "" },
+};
+
+START_TEST(meeting_name_keys)
+{
+	struct strbuf k = STRBUF_INIT;
+
+	meeting_name_key(name_cases[_i].name, &k);
+	ck_assert_str_eq(sb_str(&k), name_cases[_i].key);
+	sb_free(&k);
+}
+END_TEST
+
+/* A Zoom export: two joins of one person make one stay; the host is the organiser. */
+START_TEST(meeting_reads_zoom)
+{
+	static const char text[] =
+		"Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants\n"
+		"1,T,11/19/2026 09:55:00 AM,11/19/2026 11:00:00 AM,host@example.com,65,2\n"
+		"\n"
+		"Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\n"
+		"Host,host@example.com,11/19/2026 09:55:00 AM,11/19/2026 11:00:00 AM,65,No\n"
+		"Ana,ana@example.com,11/19/2026 10:02:00 AM,11/19/2026 10:30:00 AM,28,No\n"
+		"Ana,ANA@example.com,11/19/2026 10:35:00 AM,11/19/2026 11:00:00 AM,25,No\n";
+	struct meeting m;
+	su_err e;
+
+	ck_assert_int_eq(meeting_parse(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "Europe/London", &m, &e), 0);
+	ck_assert_int_eq(m.format, MEETING_ZOOM);
+	ck_assert_int_eq(m.rows, 3);
+	ck_assert_int_eq(m.n, 2);
+	ck_assert_int_eq(m.v[0].organiser, 1);
+	ck_assert_int_eq(m.v[1].organiser, 0);
+	ck_assert_int_eq(m.v[1].minutes, 53);
+	ck_assert_int_eq(m.v[1].joins, 2);
+	ck_assert_int_eq(m.v[1].last_leave - m.v[1].first_join, 58 * 60);
+	ck_assert_int_eq(m.v[1].line, 6);
+	meeting_free(&m);
+}
+END_TEST
+
+/* A Teams report in UTF-16: sections, tabs, the organiser by role, durations in words. */
+START_TEST(meeting_reads_teams_utf16)
+{
+	static const char rows[] =
+		"1. Summary\r\nTitle\tT\r\n\r\n2. Participants\r\n"
+		"Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tRole\r\n"
+		"Cora\t19/11/2026, 09:58:00\t19/11/2026, 11:00:00\t1h 2m\tc@example.com\tOrganizer\r\n"
+		"Zoë\t19/11/2026, 10:03:00\t19/11/2026, 11:00:00\t57m\tz@example.com\tAttendee\r\n"
+		"\r\n3. In-Meeting Activities\r\nName\tJoin Time\tLeave Time\tDuration\r\n"
+		"Zoë\tbad\tbad\tbad\r\n";
+	struct strbuf utf16 = STRBUF_INIT;
+	struct meeting m;
+	su_err e;
+
+	sb_add(&utf16, "\xff\xfe", 2);
+	for (const unsigned char *s = (const unsigned char *)rows; *s; s++) {
+		unsigned int cp = *s;
+
+		if (cp >= 0xc0) {	/* the two-byte sequences of this text */
+			cp = (cp & 0x1f) << 6 | (s[1] & 0x3f);
+			s++;
+		}
+		sb_addc(&utf16, (char)(cp & 0xff));
+		sb_addc(&utf16, (char)(cp >> 8));
+	}
+	ck_assert_int_eq(meeting_parse(utf16.buf, utf16.len, "t.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "Europe/London", &m, &e), 0);
+	ck_assert_int_eq(m.format, MEETING_TEAMS);
+	ck_assert_int_eq(m.bad_rows, 0);
+	ck_assert_int_eq(m.n, 2);
+	ck_assert_int_eq(m.v[0].organiser, 1);
+	ck_assert_str_eq(m.v[1].name, "Zoë");
+	ck_assert_int_eq(m.v[1].minutes, 57);
+	meeting_free(&m);
+	sb_free(&utf16);
+}
+END_TEST
+
+START_TEST(meeting_refuses_other_files)
+{
+	static const char text[] = "Name,E-mail\nAna,ana@example.com\n";
+	struct meeting m;
+	su_err e;
+
+	ck_assert_int_eq(meeting_parse(text, sizeof text - 1, "r.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "Europe/London", &m, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "not a meeting report I know"));
+}
+END_TEST
+
+Suite *
+meeting_suite(void)
+{
+	Suite *s = suite_create("meeting");
+	TCase *tc = tcase_create("meeting");
+
+	tcase_add_loop_test(tc, meeting_reads_times, 0, ARRAY_SIZE(time_cases));
+	tcase_add_loop_test(tc, meeting_reads_durations, 0, ARRAY_SIZE(duration_cases));
+	tcase_add_loop_test(tc, meeting_name_keys, 0, ARRAY_SIZE(name_cases));
+	tcase_add_test(tc, meeting_reads_zoom);
+	tcase_add_test(tc, meeting_reads_teams_utf16);
+	tcase_add_test(tc, meeting_refuses_other_files);
+	suite_add_tcase(s, tc);
+	return s;
+}

@@ -161,7 +161,7 @@ judge_present(struct meeting_verdict *v, const struct session *s, const struct p
 	v->fact.fact = FACT_ARRIVED;
 	v->fact.minutes_late = late > 24 * 60 ? 24 * 60 : (int)late;
 	v->fact.reason = xstrdup("");
-	v->left_early = minutes * 100 < s->minutes * p->left_early_percent;
+	v->left_early = (int64_t)minutes * 100 < (int64_t)s->minutes * p->left_early_percent;
 	v->fact.note = v->left_early ? xasprintf("left early: in the meeting %d of %d "
 	    "minutes", minutes, s->minutes) : xstrdup("");
 	v->why = v->fact.minutes_late > p->grace_minutes ? "late" : "present";

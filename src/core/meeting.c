@@ -13,6 +13,8 @@
 #include "showup/meeting.h"
 #include "showup/timeutil.h"
 
+#define MAX_STAY (24 * 3600)	/* one join longer than a day is a bad row */
+
 const char *
 meeting_format_name(enum meeting_format f)
 {
@@ -413,12 +415,18 @@ read_row(struct meeting *m, struct csv_reader *r, const int *index, enum date_or
 	}
 	if (seconds < 0)
 		seconds = leave - join;
+	if (seconds > MAX_STAY || leave - join > MAX_STAY) {
+		bad_row(m, fname, line, "%s", "a stay of more than a day");
+		goto done;
+	}
 	a = attendee_for(m, name.buf, email.buf, line);
 	if (a->joins == 0 || join < a->first_join)
 		a->first_join = join;
 	if (a->joins == 0 || leave > a->last_leave)
 		a->last_leave = leave;
 	a->minutes += (int)((seconds + 30) / 60);
+	if (a->minutes > MAX_STAY / 60 * 100)	/* a hundred days of rows: enough */
+		a->minutes = MAX_STAY / 60 * 100;
 	a->joins++;
 	role = column(r, index, M_ROLE, &cell);
 	if (strcasecmp(role, "organizer") == 0 || strcasecmp(role, "organiser") == 0 ||

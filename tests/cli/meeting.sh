@@ -136,13 +136,15 @@ Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
 Ana Lúcia Ferreira,ana@example.com,11/19/2026 10:30:00 AM,11/19/2026 10:00:00 AM,30,No
 Robert Smith,bob@example.com,yesterday,11/19/2026 11:00:00 AM,30,No
 Fay Fox,fay@example.com,11/19/2026 10:00:00 AM,11/19/2026 11:00:00 AM,an hour,No
+Gus Gray,gus@example.com,11/19/2026 10:00:00 AM,11/21/2026 11:00:00 AM,2940,No
 CSV
 before=$(db_state)
 fails 1 attendance from-meeting c1:1 "$T/bad.csv" --apply
 err_line 1 "bad.csv:2: the leave time comes before the join time"
 err_line 2 "bad.csv:3: 'yesterday' is not a time I can read"
 err_line 3 "bad.csv:4: 'an hour' is not a duration"
-err "bad.csv: 3 bad rows; nothing was recorded"
+err_line 4 "bad.csv:5: a stay of more than a day"
+err "bad.csv: 4 bad rows; nothing was recorded"
 same_db "$before"
 
 # files that are no meeting report, and sessions that cannot have one

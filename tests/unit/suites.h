@@ -14,5 +14,6 @@ Suite *table_suite(void);
 Suite *engine_suite(void);
 Suite *policy_suite(void);
 Suite *meeting_suite(void);
+Suite *template_suite(void);
 
 #endif

@@ -15,5 +15,6 @@ Suite *engine_suite(void);
 Suite *policy_suite(void);
 Suite *meeting_suite(void);
 Suite *template_suite(void);
+Suite *message_suite(void);
 
 #endif

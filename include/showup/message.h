@@ -1,0 +1,39 @@
+/* message.h - e-mail messages built byte for byte: RFC 5322 headers with RFC 2047
+ * encoded words, a quoted-printable UTF-8 body, an optional base64 PDF attachment. */
+#ifndef SHOWUP_MESSAGE_H
+#define SHOWUP_MESSAGE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "showup/util.h"
+
+struct message {
+	const char *from_name, *from_addr;
+	const char *to_name, *to_addr;
+	const char *reply_to;		/* an address, or NULL */
+	const char *subject;
+	int64_t date;			/* UTC seconds */
+	const char *message_id;		/* "<...@...>" */
+	const char *body;		/* UTF-8, lines ended by LF or CRLF */
+	const unsigned char *attachment;	/* NULL for none */
+	size_t attachment_len;
+	const char *attachment_name;	/* "commitment.pdf", any UTF-8 */
+};
+
+/* Returns 1 if 's' may go into a header: no CR, LF or other control character. */
+int header_safe(const char *s);
+/* Appends 's' as a header value: as it is if ASCII, else RFC 2047 encoded words. */
+void header_encode(const char *s, struct strbuf *out);
+/* Appends base64 of 'n' bytes, in lines of 76 characters ended by CRLF (0: one line). */
+void base64_encode(const unsigned char *data, size_t n, int wrap, struct strbuf *out);
+/* Appends UTF-8 text as quoted-printable, lines of at most 76 characters, CRLF ends. */
+void qp_encode(const char *text, struct strbuf *out);
+/*
+ * Builds the whole message into 'out' (CRLF line ends). Refuses, with 'e' set
+ * naming the field, a header value holding CR, LF or another control character,
+ * or an address that is not one. Returns 0 or -1.
+ */
+int message_build(const struct message *m, struct strbuf *out, su_err *e);
+
+#endif

@@ -1,0 +1,247 @@
+/* message.c - e-mail messages, byte for byte: headers, encoded words, quoted-printable,
+ * base64. Nothing from the data reaches a header without being checked for CR and LF. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "showup/message.h"
+#include "showup/model.h"
+#include "showup/timeutil.h"
+
+static const char b64[] =
+	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+int
+header_safe(const char *s)
+{
+	for (; s && *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+void
+base64_encode(const unsigned char *d, size_t n, int wrap, struct strbuf *out)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned int v = (unsigned)d[i] << 16 | (i + 1 < n ? (unsigned)d[i + 1] << 8 : 0) |
+		    (i + 2 < n ? d[i + 2] : 0);
+		char q[4] = { b64[v >> 18], b64[(v >> 12) & 63],
+			i + 1 < n ? b64[(v >> 6) & 63] : '=', i + 2 < n ? b64[v & 63] : '=' };
+
+		sb_add(out, q, 4);
+		col += 4;
+		if (wrap && col >= 76) {
+			sb_add(out, "\r\n", 2);
+			col = 0;
+		}
+	}
+	if (wrap && col > 0)
+		sb_add(out, "\r\n", 2);
+}
+
+/* Returns 1 if every byte of s is printable ASCII. */
+static int
+plain_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || (unsigned char)*s > 0x7e)
+			return 0;
+	return 1;
+}
+
+/* Returns the length of the UTF-8 sequence starting with byte c. */
+static size_t
+utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+}
+
+void
+header_encode(const char *s, struct strbuf *out)
+{
+	size_t n = strlen(s), i = 0;
+
+	if (plain_ascii(s)) {
+		sb_adds(out, s);
+		return;
+	}
+	/* encoded words of at most 45 bytes of text (60 of base64): whole characters only */
+	while (i < n) {
+		size_t chunk = 0;
+
+		while (i + chunk < n) {
+			size_t len = utf8_len((unsigned char)s[i + chunk]);
+
+			if (chunk + len > 45)
+				break;
+			chunk += len;
+		}
+		if (chunk == 0)
+			chunk = n - i < 4 ? n - i : 4;
+		if (i > 0)
+			sb_add(out, "\r\n ", 3);
+		sb_adds(out, "=?UTF-8?B?");
+		base64_encode((const unsigned char *)s + i, chunk, 0, out);
+		sb_adds(out, "?=");
+		i += chunk;
+	}
+}
+
+/* Appends one quoted-printable line (no line end in it), soft-broken at 76 columns. */
+static void
+qp_line(const char *s, size_t n, struct strbuf *out)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int last = i + 1 == n;
+		char enc[4];
+		size_t w;
+
+		if ((c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !last)) {
+			enc[0] = (char)c;
+			w = 1;
+		} else {
+			snprintf(enc, sizeof enc, "=%02X", c);
+			w = 3;
+		}
+		if (col + w > 75) {
+			sb_add(out, "=\r\n", 3);
+			col = 0;
+		}
+		sb_add(out, enc, w);
+		col += w;
+	}
+	sb_add(out, "\r\n", 2);
+}
+
+void
+qp_encode(const char *text, struct strbuf *out)
+{
+	while (*text) {
+		size_t n = strcspn(text, "\n");
+		size_t len = n > 0 && text[n - 1] == '\r' ? n - 1 : n;
+
+		qp_line(text, len, out);
+		text += n + (text[n] == '\n');
+	}
+}
+
+/* Appends "Name <addr>": the name encoded when it is not plain, quoted when it has specials. */
+static void
+address(const char *name, const char *addr, struct strbuf *out)
+{
+	if (name == NULL || *name == '\0') {
+		sb_adds(out, addr);
+		return;
+	}
+	if (!plain_ascii(name)) {
+		header_encode(name, out);
+	} else if (strpbrk(name, "()<>[]:;@\\,.\"") != NULL) {
+		sb_addc(out, '"');
+		for (const char *c = name; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				sb_addc(out, '\\');
+			sb_addc(out, *c);
+		}
+		sb_addc(out, '"');
+	} else {
+		sb_adds(out, name);
+	}
+	sb_addf(out, " <%s>", addr);
+}
+
+/* Writes an RFC 5322 date of UTC seconds: "Mon, 23 Nov 2026 06:40:00 +0000". */
+static void
+rfc5322_date(int64_t t, struct strbuf *out)
+{
+	static const char *const days[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+		"Aug", "Sep", "Oct", "Nov", "Dec" };
+	int64_t d = t >= 0 ? t / 86400 : (t - 86399) / 86400, s = t - d * 86400;
+	int y, m, day;
+
+	civil_from_days(d, &y, &m, &day);
+	sb_addf(out, "%s, %d %s %04d %02d:%02d:%02d +0000", days[((d % 7) + 7) % 7], day,
+	    months[m - 1], y, (int)(s / 3600), (int)(s / 60 % 60), (int)(s % 60));
+}
+
+/* Appends the RFC 2231 form of a file name: filename*=UTF-8''name%20with%20escapes. */
+static void
+filename_param(const char *name, struct strbuf *out)
+{
+	sb_adds(out, "filename*=UTF-8''");
+	for (const unsigned char *c = (const unsigned char *)name; *c; c++) {
+		if ((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("!#$&+-.^_`|~", *c))
+			sb_addc(out, (char)*c);
+		else
+			sb_addf(out, "%%%02X", *c);
+	}
+}
+
+/* Checks every header value and address of m; 0 or -1 with 'e' naming the field. */
+static int
+check_headers(const struct message *m, su_err *e)
+{
+	const struct { const char *field, *value; } values[] = {
+		{ "sender name", m->from_name }, { "sender address", m->from_addr },
+		{ "recipient name", m->to_name }, { "recipient address", m->to_addr },
+		{ "reply-to address", m->reply_to }, { "subject", m->subject },
+		{ "message id", m->message_id }, { "attachment name", m->attachment_name },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(values); i++)
+		if (!header_safe(values[i].value))
+			return su_err_set(e, "the %s holds a line break or control character",
+			    values[i].field);
+	if (!email_valid(m->from_addr))
+		return su_err_set(e, "'%s' is not an e-mail address", m->from_addr);
+	if (!email_valid(m->to_addr))
+		return su_err_set(e, "'%s' is not an e-mail address", m->to_addr);
+	if (m->reply_to != NULL && !email_valid(m->reply_to))
+		return su_err_set(e, "'%s' is not an e-mail address", m->reply_to);
+	return 0;
+}
+
+int
+message_build(const struct message *m, struct strbuf *out, su_err *e)
+{
+	static const char boundary[] = "=_showup_part_boundary_7f3a";
+
+	if (check_headers(m, e) < 0)
+		return -1;
+	sb_adds(out, "Date: ");
+	rfc5322_date(m->date, out);
+	sb_addf(out, "\r\nMessage-ID: %s\r\nFrom: ", m->message_id);
+	address(m->from_name, m->from_addr, out);
+	sb_adds(out, "\r\nTo: ");
+	address(m->to_name, m->to_addr, out);
+	if (m->reply_to != NULL)
+		sb_addf(out, "\r\nReply-To: %s", m->reply_to);
+	sb_adds(out, "\r\nSubject: ");
+	header_encode(m->subject, out);
+	sb_adds(out, "\r\nMIME-Version: 1.0\r\n");
+	if (m->attachment == NULL) {
+		sb_adds(out, "Content-Type: text/plain; charset=UTF-8\r\n"
+		    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+		qp_encode(m->body, out);
+		return 0;
+	}
+	sb_addf(out, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n", boundary);
+	sb_addf(out, "--%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", boundary);
+	qp_encode(m->body, out);
+	sb_addf(out, "--%s\r\nContent-Type: application/pdf\r\n"
+	    "Content-Transfer-Encoding: base64\r\nContent-Disposition: attachment; ", boundary);
+	filename_param(m->attachment_name ? m->attachment_name : "report.pdf", out);
+	sb_adds(out, "\r\n\r\n");
+	base64_encode(m->attachment, m->attachment_len, 1, out);
+	sb_addf(out, "--%s--\r\n", boundary);
+	return 0;
+}

@@ -130,6 +130,35 @@ compile_tag(struct tpl *t, const struct tpl_schema *s, struct open_sections *ope
 	return 0;
 }
 
+/*
+ * A section, closing or note tag alone on its line takes the whole line with
+ * it, as in mustache. Returns where the text before the tag ends, and moves
+ * *end so that end + 2 is where the text after it starts.
+ */
+static const char *
+standalone(const char *text, const char *p, const char *tag, const char **end)
+{
+	const char *ls = tag, *le = *end + 2;
+	char sigil = tag[2];
+
+	if (sigil != '#' && sigil != '^' && sigil != '/' && sigil != '!')
+		return tag;
+	while (ls > p && (ls[-1] == ' ' || ls[-1] == '\t'))
+		ls--;
+	if (ls != text && ls[-1] != '\n')
+		return tag;
+	while (*le == ' ' || *le == '\t')
+		le++;
+	if (*le == '\r' && le[1] == '\n')
+		le += 2;
+	else if (*le == '\n')
+		le++;
+	else if (*le != '\0')
+		return tag;
+	*end = le - 2;
+	return ls;
+}
+
 struct tpl *
 tpl_compile(const char *text, const char *name, const struct tpl_schema *schema, su_err *e)
 {
@@ -139,20 +168,22 @@ tpl_compile(const char *text, const char *name, const struct tpl_schema *schema,
 	char where[256];
 
 	while (*p) {
-		const char *tag = strstr(p, "{{"), *end;
+		const char *tag = strstr(p, "{{"), *end, *text_end;
 
 		if (tag == NULL) {
 			add_node(t, N_TEXT, p, strlen(p));
 			break;
 		}
-		if (tag > p)
-			add_node(t, N_TEXT, p, (size_t)(tag - p));
 		snprintf(where, sizeof where, "%s:%d", name, line_of(text, tag));
 		if ((end = strstr(tag + 2, "}}")) == NULL) {
 			su_err_set(e, "%s: a tag is never closed with }}", where);
 			goto fail;
 		}
-		if (compile_tag(t, schema, &open, tag + 2, (size_t)(end - tag - 2), where, e) < 0)
+		text_end = standalone(text, p, tag, &end);
+		if (text_end > p)
+			add_node(t, N_TEXT, p, (size_t)(text_end - p));
+		if (compile_tag(t, schema, &open, tag + 2, (size_t)(strstr(tag + 2, "}}") - tag - 2),
+		    where, e) < 0)
 			goto fail;
 		p = end + 2;
 	}

@@ -36,6 +36,9 @@ static const struct {
 	{ "{{ points }}", 1, "3" },
 	{ "no tags at all\n", 1, "no tags at all\n" },
 	{ "", 1, "" },
+	{ "{{! a note }}\nA\n  {{#events}}\n- {{session}}\n  {{/events}}\nB\n", 1,
+	  "A\n- 3\n- 5\nB\n" },
+	{ "x {{#refund}}y{{/refund}}\nz\n", 0, "x \nz\n" },
 };
 
 START_TEST(template_renders)

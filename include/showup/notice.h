@@ -1,0 +1,80 @@
+/* notice.h - the policy's notices as e-mails: templates per kind, rendered for one
+ * participant, planned into the outbox once, previewed as the exact bytes. */
+#ifndef SHOWUP_NOTICE_H
+#define SHOWUP_NOTICE_H
+
+#include "showup/model.h"
+#include "showup/policy.h"
+#include "showup/template.h"
+
+/* A notice kind's template: the Subject line and the body, both compiled. */
+struct notice_template {
+	char *kind;
+	struct tpl *subject;
+	struct tpl *body;
+};
+
+struct notice_templates {
+	char *dir;
+	struct notice_template *v;
+	size_t n;
+};
+
+/* The names every notice template may use. */
+extern const struct tpl_schema notice_schema;
+
+/* Returns the templates folder: $SHOWUP_TEMPLATES, the installed one, or the source tree's. */
+char *notice_templates_dir(void);
+/*
+ * Loads and checks the templates of 'dir' for the kinds listed (NULL-ended),
+ * or every file in it but README when 'kinds' is NULL. Any error names
+ * "file:line". Returns 0, or -1 with 'e' set.
+ */
+int notice_templates_load(const char *dir, const char *const *kinds,
+    struct notice_templates *out, su_err *e);
+const struct notice_template *notice_template_find(const struct notice_templates *t,
+    const char *kind);
+void notice_templates_free(struct notice_templates *t);
+
+/* One row of the outbox. */
+struct outbox_row {
+	int64_t id;
+	int64_t participant_id;
+	char *email, *name;
+	char *kind;
+	int step;			/* -1 for a session reminder */
+	int points;
+	char *subject;
+	char *state;			/* pending, sending, sent, retry, failed, unknown, withdrawn */
+	int attempts;
+	char *message_id;
+	char *reply;			/* the server's last word */
+	int64_t planned_at, sent_at;
+	unsigned char *message;		/* loaded only when asked */
+	size_t message_len;
+};
+struct outbox_list { struct outbox_row *v; size_t n; };
+
+/* What planning did: rows added, withdrawn, and notices refused (one line each). */
+struct plan_result {
+	size_t added, already, withdrawn, refused;
+	struct strbuf refusals;		/* "name <email>: why\n" */
+};
+
+/*
+ * Plans cohort c's due notices as of 'now': each ladder step due and not in
+ * the outbox yet becomes a complete message (from the coach, to the
+ * participant), stored in one transaction; a pending notice no longer due is
+ * withdrawn. A participant whose name or address cannot go into a header is
+ * refused and named; the others go on. Planning twice adds nothing.
+ */
+int outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e);
+void plan_result_free(struct plan_result *r);
+
+/* Lists cohort c's outbox (all states, or one), oldest first; messages too if 'bytes'. */
+int outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int bytes,
+    struct outbox_list *out, su_err *e);
+void outbox_list_free(struct outbox_list *l);
+
+#endif

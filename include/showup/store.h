@@ -8,7 +8,7 @@
 #include "showup/util.h"
 
 /* The schema version this showup writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 enum store_open_mode {
 	STORE_CREATE,		/* create the file (and its folders) if missing */

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "showup/notice.h"
+#include "showup/atomicfile.h"
 #include "showup/timeutil.h"
 
 int
@@ -292,4 +294,25 @@ done:
 	participant_free(&p);
 	cohort_free(&c);
 	return rc;
+}
+
+int
+cli_write_eml(const char *dir, const struct outbox_row *o)
+{
+	su_err e_store, *e = &e_store;
+	char *path = xasprintf("%s/%lld-%s.eml", dir, (long long)o->id, o->kind);
+	struct atomic_file af;
+	FILE *f;
+	int rc = -1;
+
+	if (make_parent_dirs(path, e) == 0 && (f = atomic_open(&af, path, e)) != NULL) {
+		fwrite(o->message, 1, o->message_len, f);
+		rc = atomic_commit(&af, e);
+	}
+	if (rc == 0)
+		printf("wrote %s\n", path);
+	else
+		cli_error("%s", e->msg);
+	free(path);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

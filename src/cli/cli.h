@@ -84,6 +84,10 @@ int cli_record_one(struct cli *cli, const struct cohort *c, const struct session
  */
 int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision);
 
+struct outbox_row;
+/* Writes one outbox message as DIR/ID-KIND.eml (atomically), printing where; an exit status. */
+int cli_write_eml(const char *dir, const struct outbox_row *o);
+
 /* Prints an import's outcome (rows, added, updated, errors, ignored columns); the exit status. */
 int cli_import_report(const char *what, const struct import_result *r, int rc,
     const su_err *e);

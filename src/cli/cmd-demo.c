@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "showup/notice.h"
 
 /* Returns the seeds folder: $SHOWUP_DATADIR/seeds, the installed one, or the source tree's. */
 static char *
@@ -143,6 +144,42 @@ write_reports(struct store *st, const struct cohort *c)
 	return rc;
 }
 
+/* Plans the sample's due notices and writes their exact messages into reports/notices/. */
+static int
+preview_notices(struct store *st, const struct cohort *c)
+{
+	struct notice_templates t = { 0 };
+	struct plan_result r = { 0 };
+	struct outbox_list l = { 0 };
+	char *dir = notice_templates_dir();
+	struct policy p;
+	int rc = EXIT_FAIL;
+	su_err e;
+
+	if (dir == NULL) {
+		cli_error("cannot find the notice templates");
+		goto done;
+	}
+	if (cli_policy(st, c, &p) != EXIT_OK)
+		goto done;
+	if (notice_templates_load(dir, NULL, &t, &e) < 0 ||
+	    outbox_plan(st, c, &p, &t, time_now(), &r, &e) < 0 ||
+	    outbox_list_all(st, c->id, "pending", 1, &l, &e) < 0) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	printf("planned %zu notices; their messages:\n", r.added + r.already);
+	rc = EXIT_OK;
+	for (size_t i = 0; i < l.n && rc == EXIT_OK; i++)
+		rc = cli_write_eml("reports/notices", &l.v[i]);
+done:
+	outbox_list_free(&l);
+	plan_result_free(&r);
+	notice_templates_free(&t);
+	free(dir);
+	return rc;
+}
+
 /* Loads the sample program and prints the cohort and its attendance. */
 static int
 cmd_demo_exec(struct cli *cli, int argc, char **argv)
@@ -188,6 +225,9 @@ cmd_demo_exec(struct cli *cli, int argc, char **argv)
 	putchar('\n');
 	if (rc == EXIT_OK)
 		rc = write_reports(cli->st, &c);
+	putchar('\n');
+	if (rc == EXIT_OK)
+		rc = preview_notices(cli->st, &c);
 	printf("\nlook around: showup --db %s session list %s\n", path, c.slug);
 done:
 	cohort_free(&c);
@@ -206,7 +246,8 @@ const struct cmd_entry cmd_demo_entry = {
 	"kinds, a realistic mix of outcomes) goes into a new database in a\n"
 	"temporary folder, or into --db PATH. The demo prints the cohort, its\n"
 	"attendance grid and its status table, writes the attendance and commitment\n"
-	"reports and a sign-in sheet into reports/, and tells where the database\n"
-	"is so you can explore.\n",
+	"reports and a sign-in sheet into reports/, plans the notices due and\n"
+	"writes their exact messages into reports/notices/, and tells where the\n"
+	"database is so you can explore.\n",
 	CMD_DB_NONE, cmd_demo_exec
 };

@@ -118,7 +118,37 @@ static const char *const migration_2 =
 	"  WHERE state = 'open';"
 	"CREATE INDEX refund_offer_by_cohort ON refund_offer (cohort_id, id);";
 
-const char *const schema_migrations[] = { migration_1, migration_2 };
+/*
+ * Version 3: the outbox. Each planned notice is stored as the complete message
+ * it will send, with a Message-ID fixed for good; a ladder step is planned
+ * once per participant.
+ */
+static const char *const migration_3 =
+	"CREATE TABLE outbox ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  kind TEXT NOT NULL,"
+	"  step INTEGER NOT NULL,"
+	"  points INTEGER NOT NULL DEFAULT 0,"
+	"  refund_cents INTEGER,"
+	"  subject TEXT NOT NULL,"
+	"  message BLOB NOT NULL,"
+	"  message_id TEXT NOT NULL UNIQUE,"
+	"  state TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR"
+	"    state = 'sending' OR state = 'sent' OR state = 'retry' OR state = 'failed' OR"
+	"    state = 'unknown' OR state = 'withdrawn'),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt_at INTEGER,"
+	"  reply TEXT NOT NULL DEFAULT '',"
+	"  planned_at INTEGER NOT NULL,"
+	"  sent_at INTEGER"
+	");"
+	"CREATE UNIQUE INDEX outbox_one_step ON outbox (participant_id, step)"
+	"  WHERE state <> 'withdrawn';"
+	"CREATE INDEX outbox_by_cohort ON outbox (cohort_id, state, id);";
+
+const char *const schema_migrations[] = { migration_1, migration_2, migration_3 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

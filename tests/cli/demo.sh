@@ -43,6 +43,11 @@ done
 check 'pdftotext reports/autumn26-commitment-*.pdf - 2>/dev/null | grep -q "Björn Lindqvist"' \
 	"the commitment report lacks the sample's participants"
 
+# the notices due, planned, their messages written
+check '[ "$(ls reports/notices/*.eml 2>/dev/null | wc -l)" = 3 ]' "the demo did not write three notices"
+check 'grep -q "^Subject: Value Selling, Autumn 2026: time to decide about your place" reports/notices/1-final-notice.eml' \
+	"the first notice is not Björn's final notice"
+
 # the sample data can be exported and read back
 ok attendance export autumn26 -o "$T/export.csv"
 check '[ "$(($(wc -l < "$T/export.csv") - 1))" = 66 ]' "export does not hold the 66 sample facts"

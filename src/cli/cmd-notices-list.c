@@ -1,0 +1,80 @@
+/* cmd-notices-list.c - showup notices list: the outbox of a cohort and each row's state. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+#include "showup/notice.h"
+#include "showup/table.h"
+
+static const struct option notices_list_options[] = {
+	{ "state", required_argument, NULL, 's' },
+	{ "csv", no_argument, NULL, 'c' },
+	{ 0 }
+};
+
+/* Prints the outbox, oldest first. */
+static int
+cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
+{
+	static const char *const headers[] = { "id", "participant", "email", "notice",
+		"points", "state", "planned", "sent", "server" };
+	const char *state = NULL;
+	struct outbox_list l;
+	struct cohort c;
+	struct table *t;
+	int csv = 0, opt;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", notices_list_options)) != -1) {
+		if (opt == 's')
+			state = optarg;
+		else if (opt == 'c')
+			csv = 1;
+		else
+			return EXIT_USAGE;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(cli, "give one cohort (SLUG)");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	if (outbox_list_all(cli->st, c.id, state, 0, &l, &e) < 0) {
+		cohort_free(&c);
+		return cli_error("%s", e.msg);
+	}
+	t = table_new(ARRAY_SIZE(headers), headers);
+	table_set_align(t, 0, ALIGN_RIGHT);
+	table_set_align(t, 4, ALIGN_RIGHT);
+	for (size_t i = 0; i < l.n; i++) {
+		const struct outbox_row *o = &l.v[i];
+		char id[24], points[16], planned[40], sent[40] = "";
+
+		snprintf(id, sizeof id, "%lld", (long long)o->id);
+		snprintf(points, sizeof points, "%d", o->points);
+		time_format_local(c.tz, o->planned_at, planned, sizeof planned);
+		if (o->sent_at)
+			time_format_local(c.tz, o->sent_at, sent, sizeof sent);
+		table_add_row(t, (const char *const[]){ id, o->name, o->email, o->kind, points,
+		    o->state, planned, sent, o->reply });
+	}
+	if (csv)
+		table_print_csv(t, stdout);
+	else if (l.n > 0)
+		table_print(t, stdout);
+	else
+		printf("no notices in the outbox of %s%s%s\n", c.slug, state ? " in state " : "",
+		    state ? state : "");
+	table_free(t);
+	outbox_list_free(&l);
+	cohort_free(&c);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_notices_list_entry = {
+	"notices", "list", "ls", "SLUG [--state STATE] [--csv]",
+	"list the outbox: each notice and its state",
+	"States: pending (planned), sending, sent (with the server's reply),\n"
+	"retry (a temporary failure), failed, unknown (caught mid-send: never sent\n"
+	"again but by hand), withdrawn (no longer due before it went out).\n",
+	CMD_DB_EXISTING, cmd_notices_list_exec
+};

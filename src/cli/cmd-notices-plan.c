@@ -1,0 +1,89 @@
+/* cmd-notices-plan.c - showup notices plan: the notices due, rendered into the outbox. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "showup/notice.h"
+
+static const struct option notices_plan_options[] = {
+	{ "templates", required_argument, NULL, 't' },
+	{ 0 }
+};
+
+/* Loads the templates of the ladder's kinds; 0, or -1 after printing why. */
+static int
+load_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
+{
+	const char *kinds[POLICY_MAX_STEPS + 1];
+	char *dir = dir_flag ? xstrdup(dir_flag) : notice_templates_dir();
+	su_err e;
+	int rc;
+
+	if (dir == NULL)
+		return cli_error("cannot find the notice templates; give --templates DIR"), -1;
+	for (size_t k = 0; k <= p->n_steps; k++)
+		kinds[k] = k < p->n_steps ? p->ladder[k].kind : NULL;
+	rc = notice_templates_load(dir, kinds, t, &e);
+	if (rc < 0)
+		cli_error("%s", e.msg);
+	free(dir);
+	return rc;
+}
+
+/* Plans every due notice of one cohort and reports what happened. */
+static int
+cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
+{
+	struct notice_templates t = { 0 };
+	struct plan_result r = { 0 };
+	const char *dir = NULL;
+	struct policy p;
+	struct cohort c;
+	int opt, rc = EXIT_FAIL;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", notices_plan_options)) != -1) {
+		if (opt != 't')
+			return EXIT_USAGE;
+		dir = optarg;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(cli, "give one cohort (SLUG)");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK || load_templates(dir, &p, &t) < 0)
+		goto done;
+	if (outbox_plan(cli->st, &c, &p, &t, time_now(), &r, &e) < 0) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	for (const char *line = sb_str(&r.refusals); *line; ) {
+		int n = (int)strcspn(line, "\n");
+
+		fprintf(stderr, "warning: %.*s\n", n, line);
+		line += n + (line[n] == '\n');
+	}
+	printf("%s: %zu notice%s planned, %zu planned before, %zu withdrawn, %zu refused\n",
+	    c.slug, r.added, r.added == 1 ? "" : "s", r.already, r.withdrawn, r.refused);
+	rc = EXIT_OK;
+done:
+	plan_result_free(&r);
+	notice_templates_free(&t);
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_notices_plan_entry = {
+	"notices", "plan", NULL, "SLUG [--templates DIR]",
+	"render every notice due into the outbox, once",
+	"Each ladder step due becomes a complete message from the coach to the\n"
+	"participant, stored in the outbox in one transaction; planning again\n"
+	"adds nothing. A notice no longer due (points corrected down) is\n"
+	"withdrawn before it goes out. A participant whose name or address would\n"
+	"put a line break into a header is refused and named; the rest go on.\n"
+	"Templates come from --templates DIR, else the installed ones.\n",
+	CMD_DB_EXISTING, cmd_notices_plan_exec
+};

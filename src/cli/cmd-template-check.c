@@ -1,0 +1,49 @@
+/* cmd-template-check.c - showup template check: every notice template of a folder, checked. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "commands.h"
+#include "showup/notice.h"
+
+/* Loads every template of the folder (default: the installed ones) and says what it found. */
+static int
+cmd_template_check_exec(struct cli *cli, int argc, char **argv)
+{
+	struct notice_templates t;
+	char *dir;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+		return EXIT_USAGE;
+	if (optind + 1 < argc)
+		return cli_usage_error(cli, "give at most one folder");
+	dir = optind < argc ? xstrdup(argv[optind]) : notice_templates_dir();
+	if (dir == NULL)
+		return cli_error("cannot find the notice templates; give a folder");
+	if (notice_templates_load(dir, NULL, &t, &e) < 0) {
+		free(dir);
+		return cli_error("%s", e.msg);
+	}
+	for (size_t i = 0; i < t.n; i++)
+		printf("ok %s/%s\n", dir, t.v[i].kind);
+	if (t.n == 0)
+		printf("no templates in %s\n", dir);
+	notice_templates_free(&t);
+	free(dir);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_template_check_entry = {
+	"template", "check", NULL, "[DIR]",
+	"check every notice template of a folder",
+	"Each file (but README) is one notice kind: its first line 'Subject: ...',\n"
+	"then the body. Names ({{participant.first_name}}, {{cohort.name}},\n"
+	"{{coach.name}}, {{points}}, {{refund.amount}}, {{refund.expires}},\n"
+	"{{policy.cutoff}}, {{session.date}} ...), sections over the events that\n"
+	"brought the points ({{#events}}...{{/events}}) and inverted sections are\n"
+	"checked; an unknown name or an unclosed section is an error FILE:LINE.\n"
+	"Without DIR, the templates showup uses.\n",
+	CMD_DB_NONE, cmd_template_check_exec
+};

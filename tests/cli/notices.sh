@@ -1,0 +1,87 @@
+#!/bin/sh
+# notices.sh - notices planned into the outbox once, previewed as exact messages, checked.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$T" || exit 1
+
+# the demo plans the three notices due in the sample: two final notices and a reminder
+ok --db "$SHOWUP_DB" demo
+out "planned 3 notices"
+before=$(db_state)
+ok notices plan autumn26
+out "0 notices planned, 3 planned before"
+same_db "$before"
+ok notices list autumn26
+out "final-notice"
+out "policy-reminder"
+check '[ "$(grep -c " pending " "$T/out")" = 3 ]' "not three pending notices"
+
+# the exact bytes, as .eml files that a mail parser reads back
+ok notices preview autumn26 --write "$T/eml"
+check '[ "$(ls "$T/eml" | wc -l)" = 3 ]' "not three .eml files"
+/usr/bin/python3 - "$T/eml" > "$T/parsed" <<'PY' || fail "the messages do not parse"
+import email, email.policy, glob, sys
+for path in sorted(glob.glob(sys.argv[1] + "/*.eml")):
+    raw = open(path, "rb").read()
+    assert b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), path
+    m = email.message_from_bytes(raw, policy=email.policy.default)
+    body = m.get_body().get_content()
+    assert all(len(l) <= 78 for l in raw.split(b"\r\n")), path
+    print("TO", m["To"].addresses[0].display_name, m["To"].addresses[0].addr_spec)
+    print("FROM", m["From"], "REPLY", m["Reply-To"])
+    print("SUBJECT", m["Subject"])
+    print(body)
+PY
+check 'grep -q "^TO Björn Lindqvist bjorn.lindqvist@example.se" "$T/parsed"' "Björn's name is not decoded"
+check 'grep -q "^TO Oğuz Yılmaz oguz.yilmaz@example.com.tr" "$T/parsed"' "Oğuz's name is not decoded"
+check 'grep -q "^FROM Sam Reid <sam.reid@example.com> REPLY sam.reid@example.com" "$T/parsed"' \
+	"not from the coach"
+check 'grep -q "^SUBJECT Value Selling, Autumn 2026: time to decide about your place" "$T/parsed"' \
+	"the final notice's subject is wrong"
+check 'grep -q "Hi Björn," "$T/parsed"' "the body does not greet Björn"
+check 'grep -q "session 5 on 2026-09-22 09:00: late cancellation (work)" "$T/parsed"' \
+	"the records that brought the notice are missing"
+check 'grep -q "I will refund 1,500.00 EUR" "$T/parsed"' "the refund offer is missing"
+
+# a correction that lowers the points withdraws the notice before it goes out
+ok mark autumn26:10 oguz.yilmaz@example.com.tr present
+ok mark autumn26:5 oguz.yilmaz@example.com.tr present
+ok notices plan autumn26
+out "1 withdrawn"
+ok notices list autumn26 --state withdrawn
+out "oguz.yilmaz@example.com.tr"
+
+# a name that would break a header is refused and named; the others go on
+sql "UPDATE participant SET name = 'Eve' || char(13) || char(10) || 'Bcc: x@y.com'
+     WHERE email = 'zoe.martin@example.fr'"
+ok mark autumn26:3 zoe.martin@example.fr no-show
+ok notices plan autumn26
+err "warning: zoe.martin@example.fr: not planned: the recipient name holds a line break"
+out "1 refused"
+check '[ "$(sql "SELECT count(*) FROM outbox o JOIN participant p ON p.id = o.participant_id WHERE p.email = '"'zoe.martin@example.fr'"'")" = 0 ]' \
+	"a notice with a broken header was planned"
+
+# templates: every problem named as file:line, before anything is planned
+ok template check
+out "ok $top_srcdir/templates/final-notice"
+mkdir -p "$T/tpl"
+printf 'Subject: Hi {{participant.first_name}}\nline 2\n{{#events}}\n{{session.nunber}}\n{{/events}}\n' > "$T/tpl/warning"
+fails 1 template check "$T/tpl"
+err "$T/tpl/warning:4: unknown name 'session.nunber'"
+printf 'Subject: Hi\n\n{{#refund}}\nno end\n' > "$T/tpl/warning"
+fails 1 template check "$T/tpl"
+err "$T/tpl/warning:3: section 'refund' is never closed"
+printf 'Hi there\n' > "$T/tpl/warning"
+fails 1 template check "$T/tpl"
+err "$T/tpl/warning:1: the first line must be 'Subject: ...'"
+cp "$top_srcdir/templates/policy-reminder" "$top_srcdir/templates/final-notice" "$T/tpl/"
+before=$(db_state)
+fails 1 notices plan autumn26 --templates "$T/tpl"
+err "$T/tpl/warning:1: the first line must be 'Subject: ...'"
+same_db "$before"
+# a ladder kind without a template stops the plan before anything is planned
+ok policy set autumn26 ladder 1:policy-reminder,2:nudge,3:final-notice
+before=$(db_state)
+fails 1 notices plan autumn26
+err "no template for notice 'nudge' (looked for $top_srcdir/templates/nudge)"
+same_db "$before"
+finish

@@ -20,6 +20,7 @@ struct meeting_attendee {
 	int64_t last_leave;
 	int minutes;		/* time in the meeting, every join added up */
 	int joins;
+	struct meeting_stay { int64_t join, leave; int seconds; } *stays;	/* each join */
 	long line;		/* the first row of theirs in the file */
 	int organiser;		/* the meeting's organiser or host */
 };
@@ -49,6 +50,8 @@ void meeting_free(struct meeting *m);
 
 /* Reads "11/19/2021 10:00:00 AM", "19/11/21, 10:00", "2021-11-19 10:00:05"; 0 or -1. */
 int meeting_time_parse(const char *text, enum date_order order, const char *tz, int64_t *out);
+/* Returns 1 if anyone's stay in 'm' overlaps [from, to): the report is of that session. */
+int meeting_overlaps(const struct meeting *m, int64_t from, int64_t to);
 /* Reads "10m 59s", "1h 2m", "45s" or a number of minutes into seconds; 0 or -1. */
 int meeting_duration_parse(const char *text, int64_t *seconds);
 /* Writes a name as matching sees it: lower case, accents and extra spaces gone. */
@@ -71,8 +74,10 @@ struct meeting_verdict {
 	const struct meeting_attendee *seen;	/* NULL: not in the meeting */
 	enum meeting_match how;
 	struct attendance fact;		/* what would be recorded (fact FACT_NONE: keep) */
-	const char *why;		/* for people: "no-show", "kept: cancelled before" */
+	char why[48];			/* for people: "no-show", "kept: late_cancel" */
 	int left_early;
+	int64_t first_join;		/* of every stay matched to the person, merged */
+	int minutes;			/* in the meeting during the session */
 };
 
 struct meeting_plan {

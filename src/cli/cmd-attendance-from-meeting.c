@@ -111,7 +111,7 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
     const struct cohort *c)
 {
 	static const char *const headers[] = { "participant", "email", "matched by", "joined",
-		"minutes", "record" };
+		"in session", "record" };
 	static const char *const how_names[] = { "-", "e-mail", "name", "alias" };
 	struct table *t = table_new(ARRAY_SIZE(headers), headers);
 
@@ -122,8 +122,8 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
 		char joined[40] = "", minutes[16] = "", record[96];
 
 		if (v->seen != NULL) {
-			time_format_local(c->tz, v->seen->first_join, joined, sizeof joined);
-			snprintf(minutes, sizeof minutes, "%d", v->seen->minutes);
+			time_format_local(c->tz, v->first_join, joined, sizeof joined);
+			snprintf(minutes, sizeof minutes, "%d", v->minutes);
 		}
 		if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0)
 			snprintf(record, sizeof record, "%s (%d min)%s", v->why,
@@ -227,6 +227,14 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 			fprintf(stderr, "... and %zu more bad rows\n", m.bad_rows - 20);
 		cli_error("%s: %zu bad row%s; nothing was recorded", file, m.bad_rows,
 		    m.bad_rows == 1 ? "" : "s");
+		goto done;
+	}
+	if (!meeting_overlaps(&m, s->starts_at, s->starts_at + (int64_t)s->minutes * 60)) {
+		char when[48];
+
+		cli_error("%s: nobody in it was in the meeting during session %s:%d (%s, %d "
+		    "minutes): is it the report of another session?", file, c->slug, s->number,
+		    time_format_local(c->tz, s->starts_at, when, sizeof when), s->minutes);
 		goto done;
 	}
 	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n\n",

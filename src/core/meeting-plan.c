@@ -151,42 +151,57 @@ is_coach(const struct meeting_attendee *a, const struct cohort *c)
 	return coach;
 }
 
+/* Returns the seconds of a stay that fall within the session. */
+static int64_t
+seconds_in_session(const struct meeting_stay *st, const struct session *s)
+{
+	int64_t from = st->join > s->starts_at ? st->join : s->starts_at;
+	int64_t end = s->starts_at + (int64_t)s->minutes * 60;
+	int64_t to = st->leave < end ? st->leave : end;
+
+	if (to <= from)
+		return 0;
+	return to - from < st->seconds ? to - from : st->seconds;
+}
+
 /* Decides the fact of someone seen in the meeting (several attendees may be one person). */
 static void
-judge_present(struct meeting_verdict *v, const struct session *s, const struct policy *p,
-    int64_t first_join, int minutes)
+judge_present(struct meeting_verdict *v, const struct session *s, const struct policy *p)
 {
-	int64_t late = first_join > s->starts_at ? (first_join - s->starts_at) / 60 : 0;
+	int64_t late = v->first_join > s->starts_at ? (v->first_join - s->starts_at) / 60 : 0;
 
 	v->fact.fact = FACT_ARRIVED;
 	v->fact.minutes_late = late > 24 * 60 ? 24 * 60 : (int)late;
 	v->fact.reason = xstrdup("");
-	v->left_early = (int64_t)minutes * 100 < (int64_t)s->minutes * p->left_early_percent;
+	v->left_early = (int64_t)v->minutes * 100 < (int64_t)s->minutes * p->left_early_percent;
 	v->fact.note = v->left_early ? xasprintf("left early: in the meeting %d of %d "
-	    "minutes", minutes, s->minutes) : xstrdup("");
-	v->why = v->fact.minutes_late > p->grace_minutes ? "late" : "present";
+	    "minutes", v->minutes, s->minutes) : xstrdup("");
+	snprintf(v->why, sizeof v->why, "%s",
+	    v->fact.minutes_late > p->grace_minutes ? "late" : "present");
 }
 
-/* Decides the fact of an expected participant the meeting did not see. */
+/*
+ * Decides the fact of an expected participant the meeting did not see: a
+ * no-show, unless something is on record already (a cancellation, an excuse,
+ * a mark by hand), which stands; its outcome is the policy engine's.
+ */
 static void
-judge_absent(struct meeting_verdict *v, const struct attendance *had)
+judge_absent(struct meeting_verdict *v, const struct attendance *had,
+    const struct session *s, const struct cohort *c, const struct policy *p)
 {
-	if (had != NULL && had->fact == FACT_CANCELLED) {
-		v->why = "kept: cancelled before";
-		return;
-	}
-	if (had != NULL && had->fact == FACT_ABSENT && *had->reason) {
-		v->why = "kept: excused";
-		return;
-	}
-	if (had != NULL && had->fact == FACT_ARRIVED) {
-		v->why = "kept: marked present by hand";
+	struct outcome_input in = { .expected = 1, .starts_at = s->starts_at,
+		.now = s->starts_at + (int64_t)s->minutes * 60, .fact = had };
+
+	if (had != NULL && !(had->fact == FACT_ABSENT && *had->reason == '\0')) {
+		if (policy_cutoff(p, c->tz, s->starts_at, &in.cutoff) < 0)
+			in.cutoff = s->starts_at;
+		snprintf(v->why, sizeof v->why, "kept: %s", outcome_name(outcome_of(p, &in)));
 		return;
 	}
 	v->fact.fact = FACT_ABSENT;
 	v->fact.reason = xstrdup("");
 	v->fact.note = xstrdup("not in the meeting");
-	v->why = "no-show";
+	snprintf(v->why, sizeof v->why, "no-show");
 }
 
 void
@@ -212,8 +227,8 @@ meeting_plan(const struct meeting *m, const struct session *s, const struct coho
 	out->v = xcalloc(people->n + 1, sizeof *out->v);
 	for (size_t i = 0; i < people->n; i++) {
 		struct meeting_verdict *v;
-		int64_t first = 0;
-		int minutes = 0, seen = 0;
+		int64_t seconds = 0;
+		int seen = 0;
 
 		if (!expected[i])
 			continue;
@@ -224,19 +239,21 @@ meeting_plan(const struct meeting *m, const struct session *s, const struct coho
 		for (size_t k = 0; k < m->n; k++) {
 			if (match[k] != (long)i)
 				continue;
-			if (!seen || m->v[k].first_join < first)
-				first = m->v[k].first_join;
+			if (!seen || m->v[k].first_join < v->first_join)
+				v->first_join = m->v[k].first_join;
 			if (!seen) {
 				v->seen = &m->v[k];
 				v->how = how[k];
 			}
-			minutes += m->v[k].minutes;
+			for (int j = 0; j < m->v[k].joins; j++)
+				seconds += seconds_in_session(&m->v[k].stays[j], s);
 			seen = 1;
 		}
+		v->minutes = (int)((seconds + 30) / 60);
 		if (seen)
-			judge_present(v, s, p, first, minutes);
+			judge_present(v, s, p);
 		else
-			judge_absent(v, facts ? facts[i] : NULL);
+			judge_absent(v, facts ? facts[i] : NULL, s, c, p);
 	}
 	free(match);
 	free(how);

@@ -201,9 +201,9 @@ meeting_duration_parse(const char *text, int64_t *seconds)
 		while (*text == ' ')
 			text++;
 		if (*text == 'h')
-			total += v * 3600;
+			total += (int64_t)v * 3600;
 		else if (*text == 'm')
-			total += v * 60;
+			total += (int64_t)v * 60;
 		else if (*text == 's')
 			total += v;
 		else if (*text == '\0' && !any)
@@ -424,6 +424,8 @@ read_row(struct meeting *m, struct csv_reader *r, const int *index, enum date_or
 		a->first_join = join;
 	if (a->joins == 0 || leave > a->last_leave)
 		a->last_leave = leave;
+	a->stays = xrealloc(a->stays, (size_t)(a->joins + 1) * sizeof *a->stays);
+	a->stays[a->joins] = (struct meeting_stay){ join, leave, (int)seconds };
 	a->minutes += (int)((seconds + 30) / 60);
 	if (a->minutes > MAX_STAY / 60 * 100)	/* a hundred days of rows: enough */
 		a->minutes = MAX_STAY / 60 * 100;
@@ -439,47 +441,70 @@ done:
 	sb_free(&cell);
 }
 
+/* Returns how many fields of the current record hold something but spaces. */
+static size_t
+filled_fields(struct csv_reader *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < csvr_count(r); i++)
+		n += csvr_field(r, i)[strspn(csvr_field(r, i), " \t")] != '\0';
+	return n;
+}
+
 /* Returns 1 if the current record is a Teams section title ("2. Participants"). */
 static int
 section_title(struct csv_reader *r, int *section)
 {
 	const char *f = csvr_field(r, 0);
 
-	if (csvr_count(r) > 2 || !isdigit((unsigned char)f[0]) || f[1] != '.' || f[2] != ' ')
+	if (filled_fields(r) != 1 || !isdigit((unsigned char)f[0]) || f[1] != '.' ||
+	    f[2] != ' ')
 		return 0;
 	*section = f[0] - '0';
 	return 1;
 }
 
-/* Works out the date order a Teams file uses from its unambiguous dates. */
+/* Returns the date order a time's date shows (13/11: day first), or unknown. */
 static enum date_order
-sniff_order(const char *text)
+order_shown(const char *cell)
 {
-	for (const char *s = text; *s; s++) {
-		int a, b, da, db;
-		const char *p = s;
+	int a, b, da, db;
 
-		if (!isdigit((unsigned char)*s) || (s > text && isdigit((unsigned char)s[-1])))
-			continue;
-		a = read_number(&p, &da);
-		if (*p != '/' && *p != '.')
-			continue;
-		p++;
-		b = read_number(&p, &db);
-		if (da == 0 || db == 0 || da > 2 || db > 2 || (*p != '/' && *p != '.'))
-			continue;
-		if (a > 12 && b <= 12)
-			return DATE_ORDER_DMY;
-		if (b > 12 && a <= 12)
-			return DATE_ORDER_MDY;
-	}
+	a = read_number(&cell, &da);
+	if (da == 0 || da > 2 || (*cell != '/' && *cell != '.' && *cell != '-'))
+		return DATE_ORDER_UNKNOWN;
+	cell++;
+	b = read_number(&cell, &db);
+	if (db == 0 || db > 2)
+		return DATE_ORDER_UNKNOWN;
+	if (a > 12 && b <= 12)
+		return DATE_ORDER_DMY;
+	if (b > 12 && a <= 12)
+		return DATE_ORDER_MDY;
 	return DATE_ORDER_UNKNOWN;
 }
 
-/* Reads the records of a converted report; 0, or -1 with 'e' set. */
+/* In the first pass: notes the date order the row's join and leave times show. */
+static void
+sniff_row(struct csv_reader *r, const int *index, enum date_order *sniffed)
+{
+	struct strbuf cell = STRBUF_INIT;
+
+	if (*sniffed == DATE_ORDER_UNKNOWN)
+		*sniffed = order_shown(column(r, index, M_JOIN, &cell));
+	if (*sniffed == DATE_ORDER_UNKNOWN)
+		*sniffed = order_shown(column(r, index, M_LEAVE, &cell));
+	sb_free(&cell);
+}
+
+/*
+ * Reads the records of a converted report; 0, or -1 with 'e' set. With
+ * 'sniffed' (a first pass), only notes the date order the times show.
+ */
 static int
 read_records(struct meeting *m, const char *text, size_t len, const char *name,
-    enum date_order order, const char *tz, su_err *e)
+    enum date_order order, const char *tz, enum date_order *sniffed, su_err *e)
 {
 	struct csv_reader *r = csvr_open_mem(text, len, name);
 	const char *const (*names)[4] = m->format == MEETING_TEAMS ? teams_names : zoom_names;
@@ -515,15 +540,18 @@ read_records(struct meeting *m, const char *text, size_t len, const char *name,
 			mapped = map_columns(r, names, index);
 			continue;
 		}
-		if (csvr_count(r) == 1 && *str_trim((char *)csvr_field(r, 0)) == '\0')
+		if (filled_fields(r) == 0)	/* a blank row, maybe padded with separators */
 			continue;
-		read_row(m, r, index, order, tz, host.buf);
+		if (sniffed != NULL)
+			sniff_row(r, index, sniffed);
+		else
+			read_row(m, r, index, order, tz, host.buf);
 	}
 	csvr_close(r);
 	sb_free(&host);
 	if (rc < 0)
 		return -1;
-	if (m->rows == 0 && m->bad_rows == 0)
+	if (sniffed == NULL && m->rows == 0 && m->bad_rows == 0)
 		return su_err_set(e, "%s: no participant rows found in this %s report", name,
 		    meeting_format_name(m->format));
 	return 0;
@@ -563,16 +591,27 @@ meeting_parse(const char *data, size_t len, const char *name, enum meeting_forma
 		}
 	}
 	out->format = format;
-	if (order == DATE_ORDER_UNKNOWN)
-		order = sniff_order(text.buf);
+	if (order == DATE_ORDER_UNKNOWN &&	/* what the join and leave times show */
+	    read_records(out, text.buf, text.len, name, order, tz, &order, e) < 0)
+		goto done;
 	if (order == DATE_ORDER_UNKNOWN && format == MEETING_ZOOM)
 		order = DATE_ORDER_MDY;		/* Zoom writes month first */
-	rc = read_records(out, text.buf, text.len, name, order, tz, e);
+	rc = read_records(out, text.buf, text.len, name, order, tz, NULL, e);
 done:
 	sb_free(&text);
 	if (rc < 0)
 		meeting_free(out);
 	return rc;
+}
+
+int
+meeting_overlaps(const struct meeting *m, int64_t from, int64_t to)
+{
+	for (size_t i = 0; i < m->n; i++)
+		for (int k = 0; k < m->v[i].joins; k++)
+			if (m->v[i].stays[k].join < to && m->v[i].stays[k].leave > from)
+				return 1;
+	return 0;
 }
 
 void
@@ -581,6 +620,7 @@ meeting_free(struct meeting *m)
 	for (size_t i = 0; i < m->n; i++) {
 		free(m->v[i].name);
 		free(m->v[i].email);
+		free(m->v[i].stays);
 	}
 	free(m->v);
 	sb_free(&m->problems);

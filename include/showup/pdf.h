@@ -25,6 +25,8 @@ struct pdf_options {
 struct pdf;
 struct rgb { double r, g, b; };
 
+/* The width and height in points of a page of 'paper', turned for landscape. */
+void pdf_paper_size(enum pdf_paper paper, int landscape, double *width, double *height);
 /* Starts a document; NULL with 'e' set (no usable font, for one). */
 struct pdf *pdf_new(const struct pdf_options *o, su_err *e);
 void pdf_free(struct pdf *p);

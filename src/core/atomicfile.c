@@ -37,7 +37,7 @@ atomic_commit(struct atomic_file *af, su_err *e)
 {
 	int failed;
 
-	failed = fflush(af->f) != 0 || fsync(fileno(af->f)) != 0;
+	failed = ferror(af->f) || fflush(af->f) != 0 || fsync(fileno(af->f)) != 0;
 	failed |= fclose(af->f) != 0;
 	af->f = NULL;
 	if (failed || rename(af->tmp, af->path) != 0) {

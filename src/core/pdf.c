@@ -307,8 +307,10 @@ pdf_save(struct pdf *p, const char *path, su_err *e)
 		HPDF_UINT32 n = sizeof buf;
 		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
 
-		if (n > 0)
-			fwrite(buf, 1, n, out);
+		if (n > 0 && fwrite(buf, 1, n, out) != n) {
+			atomic_abort(&af);
+			return su_err_set(e, "cannot write '%s'", path);
+		}
 		if (st == HPDF_STREAM_EOF)
 			break;
 		if (st != HPDF_OK) {
@@ -320,13 +322,21 @@ pdf_save(struct pdf *p, const char *path, su_err *e)
 }
 
 void
+pdf_paper_size(enum pdf_paper paper, int landscape, double *width, double *height)
+{
+	double w = paper == PAPER_LETTER ? 612 : 595.276, h = paper == PAPER_LETTER ? 792 : 841.89;
+
+	*width = landscape ? h : w;
+	*height = landscape ? w : h;
+}
+
+void
 pdf_page(struct pdf *p, double *width, double *height)
 {
+	pdf_paper_size(p->paper, p->landscape, width, height);
 	p->page = HPDF_AddPage(p->doc);
-	HPDF_Page_SetSize(p->page, p->paper == PAPER_LETTER ? HPDF_PAGE_SIZE_LETTER
-	    : HPDF_PAGE_SIZE_A4, p->landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
-	*width = HPDF_Page_GetWidth(p->page);
-	*height = HPDF_Page_GetHeight(p->page);
+	HPDF_Page_SetWidth(p->page, (HPDF_REAL)*width);
+	HPDF_Page_SetHeight(p->page, (HPDF_REAL)*height);
 }
 
 int
@@ -380,8 +390,12 @@ pdf_covers(struct pdf *p, const char *text)
 		FcChar32 cp;
 
 		text += next_codepoint(text, &cp);
-		if (cp >= 0x80 && !FcCharSetHasChar(p->regular.charset, cp) &&
-		    (p->fallback.charset == NULL || !FcCharSetHasChar(p->fallback.charset, cp)))
+		if (cp < 0x80 || (p->fallback.charset != NULL &&
+		    FcCharSetHasChar(p->fallback.charset, cp)))
+			continue;
+		/* names are drawn in both faces: each must have it */
+		if (!FcCharSetHasChar(p->regular.charset, cp) ||
+		    !FcCharSetHasChar(p->bold.charset, cp))
 			return 0;
 	}
 	return 1;

@@ -55,7 +55,7 @@ draw_summary(struct attendance_report *ar, double y)
 	snprintf(v[0], sizeof v[0], "%d", k->held);
 	snprintf(n[0], sizeof n[0], "of %d scheduled, %d to come", k->sessions, k->upcoming);
 	percent_text(t->attendance_rate, v[1], sizeof v[1]);
-	snprintf(n[1], sizeof n[1], "%d attended of %d expected", t->attended, t->expected);
+	snprintf(n[1], sizeof n[1], "%d of %d expected", t->attended, t->expected);
 	snprintf(v[2], sizeof v[2], "%d", t->counts[OUTCOME_LATE_CANCEL]);
 	snprintf(n[2], sizeof n[2], "after the cutoff");
 	snprintf(v[3], sizeof v[3], "%d", t->counts[OUTCOME_NO_SHOW]);
@@ -98,6 +98,8 @@ draw_chart(struct attendance_report *ar, double y)
 		if (t->attendance_rate > 0)
 			pdf_box(ar->pdf, bx, base, bw, (CHART_H - 16) * t->attendance_rate,
 			    &ACCENT, NULL);
+		else if (t->attendance_rate == 0)	/* held, nobody came: a mark, not nothing */
+			pdf_box(ar->pdf, bx, base, bw, 1.5, &ACCENT, NULL);
 		else if (sl->v[j].cancelled)
 			pdf_box(ar->pdf, bx, base, bw, 3, &RULE, NULL);
 		if (j % label_every == 0) {
@@ -114,10 +116,12 @@ static void
 risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
 {
 	const struct engine_person_result *pr = roll_person(&ar->roll, i);
-	const struct refund_offer *o = refund_offer_latest(&ar->offers, ar->roll.people.v[i].id);
+	enum offer_state state;
+	const struct refund_offer *o = offer_as_of(&ar->offers, ar->roll.people.v[i].id,
+	    ar->rq->as_of, &state);
 	char money[48], until[40];
 
-	if (o != NULL && o->state == OFFER_OPEN)
+	if (o != NULL && state == OFFER_OPEN)
 		snprintf(buf, size, "refund offer open: %s until %s",
 		    money_format(o->amount_cents, o->currency, money, sizeof money),
 		    time_format_local(ar->c->tz, o->expires_at, until, sizeof until));
@@ -228,29 +232,31 @@ draw_matrix_row(struct attendance_report *ar, size_t i, size_t j0, size_t j1, do
 	pdf_text(ar->pdf, x + 66, y, 30, PDF_RIGHT, points, 7, pr->points > 0, INK);
 }
 
-/* Draws the per-session totals under the rows: attended of expected, and the rate. */
+/* Draws the per-session totals under the rows: attended, expected, and the rate in %. */
 static double
 draw_matrix_totals(struct attendance_report *ar, double y, size_t j0, size_t j1)
 {
+	static const char *const labels[] = { "attended", "expected", "attendance rate (%)" };
 	double x = MARGIN + NAME_W;
 
 	pdf_line(ar->pdf, MARGIN, y + ROW_H - 2, x + (j1 - j0) * CELL_W + 6 + FIGS_W,
 	    y + ROW_H - 2, 0.5, INK);
-	pdf_text(ar->pdf, MARGIN, y, NAME_W, PDF_LEFT, "attended / expected", 7, 1, MUTED);
-	pdf_text(ar->pdf, MARGIN, y - ROW_H, NAME_W, PDF_LEFT, "attendance rate", 7, 1, MUTED);
+	for (int k = 0; k < 3; k++)
+		pdf_text(ar->pdf, MARGIN, y - k * ROW_H, NAME_W, PDF_LEFT, labels[k], 7, 1, MUTED);
 	for (size_t j = j0; j < j1; j++, x += CELL_W) {
 		const struct engine_tally *t = &ar->roll.result.sessions[j];
-		char a[24], r[16];
+		char v[3][16];
 
-		snprintf(a, sizeof a, "%d/%d", t->attended, t->expected);
-		pdf_text(ar->pdf, x - 1, y, CELL_W + 2, PDF_CENTER, a, 4.6, 0, INK);
+		snprintf(v[0], sizeof v[0], "%d", t->attended);
+		snprintf(v[1], sizeof v[1], "%d", t->expected);
 		if (t->attendance_rate >= 0)
-			snprintf(r, sizeof r, "%.0f", t->attendance_rate * 100);
+			snprintf(v[2], sizeof v[2], "%.0f", t->attendance_rate * 100);
 		else
-			snprintf(r, sizeof r, "-");
-		pdf_text(ar->pdf, x, y - ROW_H, CELL_W, PDF_CENTER, r, 5.5, 0, INK);
+			snprintf(v[2], sizeof v[2], "-");
+		for (int k = 0; k < 3; k++)
+			pdf_text(ar->pdf, x, y - k * ROW_H, CELL_W, PDF_CENTER, v[k], 5.5, 0, INK);
 	}
-	return y - 2 * ROW_H;
+	return y - 3 * ROW_H;
 }
 
 /* Draws the legend of letters and colours at the foot of a matrix page. */
@@ -301,9 +307,11 @@ draw_matrix_page(struct attendance_report *ar, size_t r0, size_t r1, size_t j0, 
 static int
 at_risk(struct attendance_report *ar, size_t i)
 {
-	const struct refund_offer *o = refund_offer_latest(&ar->offers, ar->roll.people.v[i].id);
+	enum offer_state state;
+	const struct refund_offer *o = offer_as_of(&ar->offers, ar->roll.people.v[i].id,
+	    ar->rq->as_of, &state);
 
-	return roll_person(&ar->roll, i)->step_due >= 0 || (o && o->state == OFFER_OPEN);
+	return roll_person(&ar->roll, i)->step_due >= 0 || (o && state == OFFER_OPEN);
 }
 
 static const struct roll *sort_roll;
@@ -324,14 +332,15 @@ compare_risk(const void *pa, const void *pb)
 static void
 plan_pages(struct attendance_report *ar)
 {
-	double w = ar->rq->pdf.paper == PAPER_LETTER ? 792 : 842;
-	double h = ar->rq->pdf.paper == PAPER_LETTER ? 612 : 595;
-	double body = h - 2 * MARGIN - 60;	/* under the heading, over the footer */
 	size_t people = ar->roll.people.n ? ar->roll.people.n : 1;
 	size_t blocks, pages_per_block, risk_left;
+	double w, h, body;
+
+	pdf_paper_size(ar->rq->pdf.paper, 1, &w, &h);
+	body = h - 2 * MARGIN - 60;	/* under the heading, over the footer */
 
 	ar->cols_per_block = (size_t)((w - 2 * MARGIN - NAME_W - FIGS_W - 6) / CELL_W);
-	ar->rows_per_page = (size_t)((body - 16 - 12 - 3 * ROW_H - 18) / ROW_H);
+	ar->rows_per_page = (size_t)((body - 16 - 12 - 4 * ROW_H - 18) / ROW_H);
 	ar->risk_rows_first = (size_t)((body - 72 - CHART_H - 50 - 32) / 11);
 	ar->risk_rows_more = (size_t)((body - 32) / 11);
 	blocks = ar->roll.sessions.n ? (ar->roll.sessions.n + ar->cols_per_block - 1) /

@@ -139,6 +139,8 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 		top = sum;
 	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Points over the sessions", 9.5, 1, INK);
 	pdf_line(cr->pdf, x0, base, x1, base, 0.6, MUTED);
+	double last_label = 0;
+
 	for (size_t k = 0; k < pol->n_steps; k++) {
 		double ly = base + CHART_H * pol->ladder[k].threshold / top;
 		char label[64];
@@ -146,7 +148,10 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 		snprintf(label, sizeof label, "%d  %s", pol->ladder[k].threshold,
 		    pol->ladder[k].kind);
 		pdf_line(cr->pdf, x0, ly, x1, ly, 0.4, RULE);
-		pdf_text(cr->pdf, x1 + 4, ly - 2.5, 86, PDF_LEFT, label, 6.5, 0, MUTED);
+		if (k == 0 || ly - last_label >= 7.5) {	/* labels never on top of each other */
+			pdf_text(cr->pdf, x1 + 4, ly - 2.5, 86, PDF_LEFT, label, 6.5, 0, MUTED);
+			last_label = ly;
+		}
 	}
 	sum = 0;
 	for (size_t j = 0; j < ns; j++) {
@@ -176,7 +181,8 @@ static double
 draw_notices(struct commitment_report *cr, size_t i, double y)
 {
 	const struct participant *p = &cr->roll.people.v[i];
-	const struct refund_offer *o = refund_offer_latest(&cr->offers, p->id);
+	enum offer_state state = OFFER_OPEN;
+	const struct refund_offer *o = offer_as_of(&cr->offers, p->id, cr->rq->as_of, &state);
 	char line[256], when[40], money[48];
 	int shown = 0, more = 0;
 
@@ -185,7 +191,7 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 	for (size_t k = 0; k < cr->notices.n; k++) {
 		const struct notice_sent *n = &cr->notices.v[k];
 
-		if (n->participant_id != p->id)
+		if (n->participant_id != p->id || n->sent_at > cr->rq->as_of)
 			continue;
 		if (shown == MAX_NOTICE_LINES) {
 			more++;
@@ -193,7 +199,7 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 		}
 		snprintf(line, sizeof line, "%s sent %s, at %d points", n->kind,
 		    time_format_local(cr->c->tz, n->sent_at, when, sizeof when), n->points);
-		pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN, PDF_LEFT, line, 8, 0, INK);
+		pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0, INK);
 		y -= 11;
 		shown++;
 	}
@@ -204,17 +210,18 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 	}
 	if (o != NULL) {
 		money_format(o->amount_cents, o->currency, money, sizeof money);
-		if (o->state == OFFER_OPEN)
+		if (state == OFFER_OPEN)
 			snprintf(line, sizeof line, "refund offer of %s open until %s", money,
 			    time_format_local(cr->c->tz, o->expires_at, when, sizeof when));
 		else
 			snprintf(line, sizeof line, "refund offer of %s %s on %s", money,
-			    offer_state_name(o->state),
-			    time_format_local(cr->c->tz, o->decided_at, when, sizeof when));
+			    offer_state_name(state), time_format_local(cr->c->tz,
+			    state == OFFER_EXPIRED ? o->expires_at : o->decided_at, when,
+			    sizeof when));
 	} else {
 		snprintf(line, sizeof line, "no refund offer");
 	}
-	pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN, PDF_LEFT, line, 8, 0,
+	pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0,
 	    o ? INK : MUTED);
 	return y - 20;
 }
@@ -229,11 +236,15 @@ draw_table_head(struct commitment_report *cr, size_t i, double y, int continued)
 {
 	static const char *const heads[] = { "#", "session", "kind", "outcome",
 		"notice", "reason", "points" };
-	char title[320];
-
-	snprintf(title, sizeof title, "%s: commitments (continued)", cr->roll.people.v[i].name);
-	pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, continued ? title
-	    : "Commitments", 9.5, 1, INK);
+	if (continued) {	/* the name may be cut, never "(continued)" */
+		pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN - 150, PDF_LEFT,
+		    cr->roll.people.v[i].name, 9.5, 1, INK);
+		pdf_text(cr->pdf, cr->w - MARGIN - 145, y, 145, PDF_RIGHT,
+		    "commitments (continued)", 9.5, 1, INK);
+	} else {
+		pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, "Commitments", 9.5, 1,
+		    INK);
+	}
 	y -= 14;
 	for (size_t k = 0; k < ARRAY_SIZE(heads); k++)
 		pdf_text(cr->pdf, MARGIN + col_x[k], y, col_w[k], k == 0 || k == 6 ? PDF_RIGHT
@@ -320,9 +331,11 @@ report_commitment(struct store *st, const struct cohort *c, const struct policy 
     const char *email, struct report_request *rq, su_err *e)
 {
 	struct commitment_report cr = { .rq = rq, .c = c };
-	double h = rq->pdf.paper == PAPER_LETTER ? 792 : 842;
 	size_t only = (size_t)-1;
 	int rc = -1;
+	double w, h;
+
+	pdf_paper_size(rq->pdf.paper, 0, &w, &h);
 
 	if (roll_load(st, c, p, rq->as_of, &cr.roll, e) < 0)
 		return -1;

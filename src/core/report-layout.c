@@ -111,8 +111,8 @@ check_name(struct pdf *pdf, struct report_request *rq, const struct participant 
 	if (pdf_covers(pdf, p->name))
 		return;
 	sb_addf(&rq->warnings, "%s <%s>: the name has characters no installed font "
-	    "draws (install fonts-droid-fallback for CJK); they show as boxes\n",
-	    p->name, p->email);
+	    "draws; they show as boxes (install a TrueType font that has them, such as "
+	    "fonts-droid-fallback for CJK, or give --fallback-font)\n", p->name, p->email);
 }
 
 struct pdf *
@@ -139,4 +139,22 @@ report_finish(struct pdf *pdf, struct report_request *rq, su_err *e)
 
 	pdf_free(pdf);
 	return rc;
+}
+
+const struct refund_offer *
+offer_as_of(const struct refund_offer_list *l, int64_t participant_id, int64_t as_of,
+    enum offer_state *state)
+{
+	for (size_t i = l->n; i > 0; i--) {
+		const struct refund_offer *o = &l->v[i - 1];
+
+		if (o->participant_id != participant_id || o->offered_at > as_of)
+			continue;
+		if (o->state != OFFER_OPEN && o->decided_at != 0 && o->decided_at <= as_of)
+			*state = o->state;
+		else
+			*state = o->expires_at <= as_of ? OFFER_EXPIRED : OFFER_OPEN;
+		return o;
+	}
+	return NULL;
 }

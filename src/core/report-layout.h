@@ -2,6 +2,7 @@
 #ifndef SHOWUP_REPORT_LAYOUT_H
 #define SHOWUP_REPORT_LAYOUT_H
 
+#include "showup/ladder.h"
 #include "showup/policy.h"
 #include "showup/report.h"
 #include "showup/roll.h"
@@ -30,6 +31,12 @@ void draw_figure(struct pdf *pdf, double x, double y, double w, double h,
 const char *percent_text(double v, char *buf, size_t size);
 /* Notes once in the warnings when a participant's name has characters no font draws. */
 void check_name(struct pdf *pdf, struct report_request *rq, const struct participant *p);
+/*
+ * The latest refund offer made to a participant by 'as_of', and its state then
+ * (an offer decided later was still open; one past its end had expired); NULL if none.
+ */
+const struct refund_offer *offer_as_of(const struct refund_offer_list *l,
+    int64_t participant_id, int64_t as_of, enum offer_state *state);
 /* Starts the document for 'rq' with its title and subject; NULL with 'e' set. */
 struct pdf *report_start(struct report_request *rq, const struct cohort *c,
     const char *title, int landscape, su_err *e);

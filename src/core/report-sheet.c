@@ -101,7 +101,7 @@ report_sheet(struct store *st, const struct cohort *c, const struct session *s,
 		goto done;
 	if ((pdf = report_start(rq, c, "Sign-in sheet", 0, e)) == NULL)
 		goto done;
-	h = rq->pdf.paper == PAPER_LETTER ? 792 : 842;
+	pdf_paper_size(rq->pdf.paper, 0, &w, &h);
 	body = h - 2 * MARGIN - 72 - 60;
 	per_page = (size_t)(body / ROW_H);
 	rows = n + SPARE_ROWS;

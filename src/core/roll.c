@@ -46,7 +46,7 @@ static int
 load_steps_sent(struct store *st, struct roll *r, su_err *e)
 {
 	static const char *const sql =
-		"SELECT participant_id, kind FROM notice WHERE cohort_id = ?";
+		"SELECT participant_id, kind FROM notice WHERE cohort_id = ? AND sent_at <= ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t i;
 	int rc;
@@ -54,6 +54,7 @@ load_steps_sent(struct store *st, struct roll *r, su_err *e)
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, r->cohort->id);
+	db_bind_int(stmt, 2, r->now);
 	while ((rc = db_step_row(stmt, e)) == 1) {
 		int k = ladder_step_of(&r->policy,
 		    (const char *)sqlite3_column_text(stmt, 1));

@@ -77,4 +77,27 @@ int outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int 
     struct outbox_list *out, su_err *e);
 void outbox_list_free(struct outbox_list *l);
 
+/* What a send did. */
+struct send_counts {
+	size_t sent, retry, failed, unknown;	/* unknown: caught mid-send by a crash before */
+	int auth_failed;			/* the server refused the login: batch stopped */
+};
+
+struct mailer;
+/*
+ * Sends cohort c's outbox rows that are due (pending, or retry whose time has
+ * come), oldest first, at most 'limit' (0: all), at most 'rate' a minute (0: no
+ * limit). Each row is marked sending (committed) before it goes, and sent
+ * (with the server's reply, the ladder step recorded as sent, and for a
+ * final notice the refund offer opened) after; a row found still sending
+ * becomes unknown and never goes again but by resend. A 4xx reply or broken
+ * connection schedules a retry with a growing delay; a 5xx fails that row
+ * alone; a refused login stops the batch. 0, or -1 with 'e' set.
+ */
+int outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
+    struct mailer *m, const char *envelope_from, size_t limit, double rate,
+    struct send_counts *out, su_err *e);
+/* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
+int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
+
 #endif

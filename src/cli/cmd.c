@@ -34,6 +34,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_notices_plan_entry,
 	&cmd_notices_list_entry,
 	&cmd_notices_preview_entry,
+	&cmd_notices_send_entry,
+	&cmd_notices_resend_entry,
 	&cmd_template_check_entry,
 	&cmd_refund_list_entry,
 	&cmd_refund_offer_entry,

@@ -31,6 +31,8 @@ extern const struct cmd_entry cmd_notices_due_entry;
 extern const struct cmd_entry cmd_notices_plan_entry;
 extern const struct cmd_entry cmd_notices_list_entry;
 extern const struct cmd_entry cmd_notices_preview_entry;
+extern const struct cmd_entry cmd_notices_send_entry;
+extern const struct cmd_entry cmd_notices_resend_entry;
 extern const struct cmd_entry cmd_template_check_entry;
 extern const struct cmd_entry cmd_refund_list_entry;
 extern const struct cmd_entry cmd_refund_offer_entry;

@@ -1,0 +1,45 @@
+/* deliver.h - getting messages to a mail server: SMTP through libcurl (one connection
+ * for a batch) or a sendmail command, with the settings of showup's config file. */
+#ifndef SHOWUP_DELIVER_H
+#define SHOWUP_DELIVER_H
+
+#include <stddef.h>
+
+#include "showup/util.h"
+
+struct mail_config {
+	char *url;		/* smtp://host:587 (STARTTLS required), smtps://host:465 */
+	int plain;		/* tls = none: plain SMTP, asked for in so many words */
+	char *user;
+	char *password;		/* $SHOWUP_SMTP_PASSWORD or password_command's output */
+	char *from;		/* the envelope sender; NULL: each cohort's coach */
+	char *sendmail;		/* the sendmail command ("sendmail -t -i") */
+	double rate;		/* messages a minute at most; 0 for no limit */
+};
+
+/* Returns $XDG_CONFIG_HOME/showup/config (or ~/.config/showup/config); the caller frees it. */
+char *mail_config_path(void);
+/*
+ * Reads the INI config ([smtp] url, user, password_command, from, rate, tls;
+ * [sendmail] command) at 'path' (a missing file is an empty config). A file
+ * holding a password that others can read is refused. 0 or -1 with 'e' set.
+ */
+int mail_config_load(const char *path, struct mail_config *c, su_err *e);
+void mail_config_free(struct mail_config *c);
+
+enum delivery {
+	DELIVERED,		/* the server took it */
+	DELIVERY_RETRY,		/* a 4xx reply or a broken connection: try again later */
+	DELIVERY_FAILED,	/* a 5xx reply: this message will not go */
+	DELIVERY_AUTH,		/* the server refused our login: stop the batch */
+};
+
+struct mailer;
+/* Opens a mailer by 'via' ("smtp" or "sendmail"); NULL with 'e' set. */
+struct mailer *mailer_open(const struct mail_config *c, const char *via, su_err *e);
+/* Sends one message; the server's last words go to 'reply'. */
+enum delivery mailer_send(struct mailer *m, const char *from, const char *to,
+    const unsigned char *msg, size_t len, struct strbuf *reply);
+void mailer_close(struct mailer *m);
+
+#endif

@@ -1,0 +1,36 @@
+/* cmd-notices-resend.c - showup notices resend: one notice back in the queue, by hand. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+#include "showup/notice.h"
+
+/* Puts one outbox row back to pending, keeping its message and Message-ID. */
+static int
+cmd_notices_resend_exec(struct cli *cli, int argc, char **argv)
+{
+	struct cohort c;
+	long long id;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+		return EXIT_USAGE;
+	if (optind + 1 != argc || parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
+		return cli_usage_error(cli, "give the notice's number in 'notices list' (ID)");
+	if (outbox_resend(cli->st, id, &c, &e) < 0)
+		return cli_error("%s", e.msg);
+	printf("notice %lld of %s will go with the next 'showup notices send' (same "
+	    "Message-ID)\n", id, c.slug);
+	cohort_free(&c);
+	return EXIT_OK;
+}
+
+const struct cmd_entry cmd_notices_resend_entry = {
+	"notices", "resend", NULL, "ID",
+	"put one notice back in the queue, by hand",
+	"For a notice that failed, or one whose fate is unknown after a crash: it\n"
+	"goes again with the next send, the same message with the same Message-ID\n"
+	"(so a mail program that got it before can tell).\n",
+	CMD_DB_EXISTING, cmd_notices_resend_exec
+};

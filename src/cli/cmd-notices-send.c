@@ -1,0 +1,132 @@
+/* cmd-notices-send.c - showup notices send: the outbox out, never twice. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "showup/deliver.h"
+#include "showup/notice.h"
+
+static const struct option notices_send_options[] = {
+	{ "via", required_argument, NULL, 'v' },
+	{ "limit", required_argument, NULL, 'l' },
+	{ "rate", required_argument, NULL, 'r' },
+	{ 0 }
+};
+
+/* What the command was asked. */
+struct send_args {
+	const char *via;
+	size_t limit;
+	double rate;	/* a minute; 0: the config's, or none */
+};
+
+/* Reads the options; an exit status. */
+static int
+parse_options(struct cli *cli, int argc, char **argv, struct send_args *a)
+{
+	long long n;
+	int opt;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", notices_send_options)) != -1) {
+		if (opt == 'v' && (strcmp(optarg, "smtp") == 0 || strcmp(optarg, "sendmail") == 0))
+			a->via = optarg;
+		else if (opt == 'v')
+			return cli_usage_error(cli, "--via is smtp or sendmail, not '%s'", optarg);
+		else if (opt == 'l' && parse_int(optarg, 1, 1000000, &n) == 0)
+			a->limit = (size_t)n;
+		else if (opt == 'r' && (a->rate = strtod(optarg, NULL)) > 0)
+			;
+		else if (opt == 'l' || opt == 'r')
+			return cli_usage_error(cli, "--%s takes a positive number",
+			    opt == 'l' ? "limit" : "rate");
+		else
+			return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+/* Sends the outbox of one cohort; an exit status. */
+static int
+send_cohort(struct cli *cli, const struct cohort *c, struct mailer *m,
+    const struct mail_config *cfg, const struct send_args *a, struct send_counts *counts)
+{
+	struct policy p;
+	su_err e;
+
+	if (cli_policy(cli->st, c, &p) != EXIT_OK)
+		return EXIT_FAIL;
+	if (outbox_send(cli->st, c, &p, m, cfg->from, a->limit, a->rate > 0 ? a->rate
+	    : cfg->rate, counts, &e) < 0)
+		return cli_error("%s%s", e.msg, counts->auth_failed ? "; the batch was stopped" : "");
+	return EXIT_OK;
+}
+
+/* Sends the outbox of one cohort, or of them all. */
+static int
+cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
+{
+	struct send_args a = { "smtp", 0, 0 };
+	struct send_counts counts = { 0 };
+	struct mail_config cfg = { 0 };
+	struct cohort_list all = { 0 };
+	struct mailer *m = NULL;
+	char *path = mail_config_path();
+	int rc = EXIT_FAIL;
+	su_err e;
+
+	if ((rc = parse_options(cli, argc, argv, &a)) != EXIT_OK)
+		goto done;
+	rc = EXIT_FAIL;
+	if (optind + 1 < argc) {
+		rc = cli_usage_error(cli, "give at most one cohort (SLUG)");
+		goto done;
+	}
+	if (mail_config_load(path, &cfg, &e) < 0 || (m = mailer_open(&cfg, a.via, &e)) == NULL) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	if (optind < argc) {
+		struct cohort c;
+
+		if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+			goto done;
+		rc = send_cohort(cli, &c, m, &cfg, &a, &counts);
+		cohort_free(&c);
+	} else if (cohort_list_all(cli->st, &all, &e) < 0) {
+		cli_error("%s", e.msg);
+	} else {
+		rc = EXIT_OK;
+		for (size_t i = 0; i < all.n && rc == EXIT_OK; i++)
+			rc = send_cohort(cli, &all.v[i], m, &cfg, &a, &counts);
+	}
+	printf("sent %zu, to retry %zu, failed %zu, unknown %zu\n", counts.sent, counts.retry,
+	    counts.failed, counts.unknown);
+	if (counts.failed > 0 && rc == EXIT_OK)
+		rc = EXIT_FAIL;
+done:
+	mailer_close(m);
+	mail_config_free(&cfg);
+	cohort_list_free(&all);
+	free(path);
+	return rc;
+}
+
+const struct cmd_entry cmd_notices_send_entry = {
+	"notices", "send", NULL, "[SLUG] [--via smtp|sendmail] [--limit N] [--rate N]",
+	"send the planned notices, each once",
+	"SMTP through the [smtp] url of ~/.config/showup/config (smtp://host:587\n"
+	"with STARTTLS required, smtps://host:465; plain SMTP only with tls = none),\n"
+	"user and password_command there, or $SHOWUP_SMTP_PASSWORD; one connection\n"
+	"carries the batch. --via sendmail pipes each message to 'sendmail -t -i'\n"
+	"([sendmail] command). A notice is marked sending before it goes and sent\n"
+	"after, with the server's reply; one caught in between by a crash becomes\n"
+	"unknown and is never sent again but by 'notices resend'. A 4xx reply or a\n"
+	"broken connection is retried by a later send, waiting longer each time; a\n"
+	"5xx reply fails that notice alone; a refused login stops the batch.\n"
+	"Sending a ladder step records it as sent; a final notice opens its refund\n"
+	"offer. --rate limits messages a minute.\n",
+	CMD_DB_EXISTING, cmd_notices_send_exec
+};

@@ -1,0 +1,277 @@
+/* outbox.c - sending the outbox: never twice, never lost. A row is marked sending
+ * before it goes and sent after; whatever a crash leaves in between is unknown. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "showup/deliver.h"
+#include "showup/ladder.h"
+#include "showup/notice.h"
+#include "showup/timeutil.h"
+
+#define RETRY_FIRST (5 * 60)		/* the first retry after five minutes */
+#define RETRY_LAST (6 * 3600)		/* doubling up to six hours */
+
+/* One row to send, with what sending it needs. */
+struct due_row {
+	int64_t id, participant_id, refund_cents;
+	int step, points, attempts, has_refund;
+	char *kind, *email;
+	unsigned char *message;
+	size_t len;
+};
+
+/* Turns rows left 'sending' by a crash into 'unknown' (audited); the count, or -1. */
+static int
+mark_unknown(struct store *st, const struct cohort *c, su_err *e)
+{
+	static const char *const sql =
+		"UPDATE outbox SET state = 'unknown', reply = 'caught while sending: not sent"
+		" again but by resend' WHERE cohort_id = ? AND state = 'sending'";
+	sqlite3_stmt *stmt;
+	int n;
+
+	if (store_begin(st, e) < 0 || (stmt = store_stmt(st, sql, e)) == NULL)
+		goto fail;
+	db_bind_int(stmt, 1, c->id);
+	if (db_step_done(stmt, e) < 0)
+		goto fail;
+	n = sqlite3_changes(st->db);
+	if ((n > 0 && audit_add(st, c->id, "notice unknown", c->slug, "sending", "unknown",
+	    e) < 0) || store_commit(st, e) < 0)
+		goto fail;
+	return n;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/* Loads the rows due now; 0 or -1. */
+static int
+load_due(struct store *st, const struct cohort *c, size_t limit, int64_t now,
+    struct due_row **out, size_t *n, su_err *e)
+{
+	static const char *const sql =
+		"SELECT o.id, o.participant_id, o.step, o.points, o.attempts, o.refund_cents,"
+		" o.kind, p.email, o.message FROM outbox o"
+		" JOIN participant p ON p.id = o.participant_id"
+		" WHERE o.cohort_id = ? AND (o.state = 'pending' OR (o.state = 'retry'"
+		" AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, now);
+	db_bind_int(stmt, 3, limit ? (int64_t)limit : -1);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct due_row *d;
+
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		d = &(*out)[(*n)++];
+		d->id = sqlite3_column_int64(stmt, 0);
+		d->participant_id = sqlite3_column_int64(stmt, 1);
+		d->step = sqlite3_column_int(stmt, 2);
+		d->points = sqlite3_column_int(stmt, 3);
+		d->attempts = sqlite3_column_int(stmt, 4);
+		d->has_refund = !db_column_null(stmt, 5);
+		d->refund_cents = sqlite3_column_int64(stmt, 5);
+		d->kind = db_column_dup(stmt, 6);
+		d->email = db_column_dup(stmt, 7);
+		d->len = (size_t)sqlite3_column_bytes(stmt, 8);
+		d->message = xmalloc(d->len + 1);
+		memcpy(d->message, sqlite3_column_blob(stmt, 8) ? sqlite3_column_blob(stmt, 8)
+		    : "", d->len);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Sets a row's state (and reply, next attempt, sent time) in the caller's transaction. */
+static int
+set_state(struct store *st, int64_t id, const char *state, const char *reply,
+    int64_t next_attempt, int64_t sent_at, int count_attempt, su_err *e)
+{
+	static const char *const sql =
+		"UPDATE outbox SET state = ?, reply = coalesce(?, reply), next_attempt_at = ?,"
+		" sent_at = ?, attempts = attempts + ? WHERE id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_text(stmt, 1, state);
+	db_bind_text(stmt, 2, reply);
+	if (next_attempt > 0)
+		db_bind_int(stmt, 3, next_attempt);
+	if (sent_at > 0)
+		db_bind_int(stmt, 4, sent_at);
+	db_bind_int(stmt, 5, count_attempt);
+	db_bind_int(stmt, 6, id);
+	return db_step_done(stmt, e);
+}
+
+/* Records a sent row: its state, the ladder step as sent, the refund offer opened. */
+static int
+record_sent(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct due_row *d, const char *reply, int64_t now, su_err *e)
+{
+	struct participant person;
+	int rc = -1;
+
+	if (participant_find(st, c, d->email, &person, e) != 1)
+		return -1;
+	if (set_state(st, d->id, "sent", reply, 0, now, 0, e) == 0 &&
+	    notice_record_sent(st, c, &person, d->step, d->kind, d->points, now, e) == 0 &&
+	    (!d->has_refund || person.status != PARTICIPANT_ACTIVE ||
+	    refund_offer_open(st, c, p, &person, d->refund_cents, "ladder", now, NULL, e) == 0))
+		rc = 0;
+	participant_free(&person);
+	return rc;
+}
+
+/* Returns the delay before retry number 'attempts' (1, 2, ...): 5 min doubling to 6 h. */
+static int64_t
+retry_delay(int attempts)
+{
+	int64_t d = RETRY_FIRST;
+
+	while (--attempts > 0 && d < RETRY_LAST)
+		d *= 2;
+	return d < RETRY_LAST ? d : RETRY_LAST;
+}
+
+/* Sends one row: sending (committed), the delivery, then its outcome (committed). */
+static int
+send_row(struct store *st, const struct cohort *c, const struct policy *p, struct mailer *m,
+    const char *from, const struct due_row *d, struct send_counts *out, su_err *e)
+{
+	struct strbuf reply = STRBUF_INIT;
+	enum delivery how;
+	int64_t now;
+	int rc;
+
+	if (store_begin(st, e) < 0 || set_state(st, d->id, "sending", NULL, 0, 0, 1, e) < 0 ||
+	    store_commit(st, e) < 0) {
+		store_rollback(st);
+		return -1;
+	}
+	how = mailer_send(m, from, d->email, d->message, d->len, &reply);
+	now = time_now();
+	if ((rc = store_begin(st, e)) == 0) {
+		switch (how) {
+		case DELIVERED:
+			rc = record_sent(st, c, p, d, sb_str(&reply), now, e);
+			out->sent++;
+			break;
+		case DELIVERY_RETRY:
+			rc = set_state(st, d->id, "retry", sb_str(&reply),
+			    now + retry_delay(d->attempts + 1), 0, 0, e);
+			out->retry++;
+			break;
+		case DELIVERY_FAILED:
+			rc = set_state(st, d->id, "failed", sb_str(&reply), 0, 0, 0, e);
+			out->failed++;
+			break;
+		case DELIVERY_AUTH:	/* nothing went: back in the queue as it was */
+			rc = set_state(st, d->id, "pending", sb_str(&reply), 0, 0, -1, e);
+			out->auth_failed = 1;
+			su_err_set(e, "the mail server refused the login: %s", sb_str(&reply));
+			break;
+		}
+	}
+	if (rc < 0 || store_commit(st, e) < 0) {
+		store_rollback(st);
+		rc = -1;
+	}
+	sb_free(&reply);
+	return rc;
+}
+
+int
+outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
+    struct mailer *m, const char *envelope_from, size_t limit, double rate,
+    struct send_counts *out, su_err *e)
+{
+	struct due_row *due = NULL;
+	size_t n = 0;
+	int rc, unknown;
+
+	if ((unknown = mark_unknown(st, c, e)) < 0)
+		return -1;
+	out->unknown += (size_t)unknown;
+	if ((rc = load_due(st, c, limit, time_now(), &due, &n, e)) < 0)
+		goto done;
+	for (size_t i = 0; i < n && rc == 0 && !out->auth_failed; i++) {
+		if (i > 0 && rate > 0) {
+			struct timespec pause = { (time_t)(60 / rate),
+				(long)((60 / rate - (int)(60 / rate)) * 1e9) };
+
+			nanosleep(&pause, NULL);
+		}
+		rc = send_row(st, c, p, m, envelope_from ? envelope_from : c->coach_email,
+		    &due[i], out, e);
+	}
+	if (out->auth_failed)
+		rc = -1;
+done:
+	for (size_t i = 0; i < n; i++) {
+		free(due[i].kind);
+		free(due[i].email);
+		free(due[i].message);
+	}
+	free(due);
+	return rc;
+}
+
+int
+outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
+{
+	static const char *const sql_find =
+		"SELECT c.slug, o.state FROM outbox o JOIN cohort c ON c.id = o.cohort_id"
+		" WHERE o.id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql_find, e);
+	char *slug = NULL, *state = NULL, *what = NULL;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	if ((rc = db_step_row(stmt, e)) == 1) {
+		slug = db_column_dup(stmt, 0);
+		state = db_column_dup(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	if (rc <= 0) {
+		rc = rc < 0 ? -1 : su_err_set(e, "no notice %lld in the outbox", (long long)id);
+		goto done;
+	}
+	if (strcmp(state, "pending") == 0 || strcmp(state, "withdrawn") == 0) {
+		rc = su_err_set(e, "notice %lld is %s: nothing to resend", (long long)id, state);
+		goto done;
+	}
+	if ((rc = cohort_find(st, slug, c, e)) != 1) {
+		rc = -1;
+		goto done;
+	}
+	what = xasprintf("outbox %lld", (long long)id);
+	rc = store_begin(st, e);
+	if (rc == 0)
+		rc = set_state(st, id, "pending", "resend asked by hand", 0, 0, 0, e);
+	if (rc == 0)
+		rc = audit_add(st, c->id, "notice resend", what, state, "pending", e);
+	if (rc < 0 || store_commit(st, e) < 0) {
+		store_rollback(st);
+		cohort_free(c);
+		rc = -1;
+	}
+done:
+	free(slug);
+	free(state);
+	free(what);
+	return rc;
+}

@@ -1,0 +1,151 @@
+#!/bin/sh
+# send.sh - notices sent to a real SMTP server on loopback (aiosmtpd): once each, retried,
+# isolated, stopped on a refused login, never twice after a kill -9.
+. "$top_srcdir/tests/cli/lib.sh"
+cd "$T" || exit 1
+S="$T/smtp"
+mkdir -p "$S" "$XDG_CONFIG_HOME/showup"
+server_pid=
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$T"' EXIT
+
+# start_server: starts the test SMTP server in $S and waits for its port.
+start_server() {
+	rm -f "$S/port" "$S/log" "$S"/mail-*.eml
+	/usr/bin/python3 "$top_srcdir/tests/cli/smtpd.py" "$S" 2>>"$S/server.err" &
+	server_pid=$!
+	for i in $(seq 1 100); do [ -s "$S/port" ] && break; sleep 0.1; done
+	[ -s "$S/port" ] || { echo "FAIL: the SMTP server did not start"; exit 1; }
+	printf '[smtp]\nurl = smtp://127.0.0.1:%s\ntls = none\n%s' "$(cat "$S/port")" "${1:-}" \
+		> "$XDG_CONFIG_HOME/showup/config"
+	chmod 600 "$XDG_CONFIG_HOME/showup/config"
+}
+stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=; }
+# received ADDRESS: how many messages the server took for ADDRESS.
+received() { grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null || true; }
+
+cohort
+for who in "Ana Lúcia:ana" "Zoë Ελένη:zoe" "Tim Temp:tempfail" "Rex Reject:reject"; do
+	ok participant add c1 --name "${who%%:*}" --email "${who##*:}@example.com"
+done
+ok session add c1 --at "2026-11-16 09:00"
+for who in ana zoe tempfail reject; do ok mark c1:1 "$who@example.com" no-show; done
+ok notices plan c1
+out "4 notices planned"
+
+start_server
+fails 1 notices send c1
+out "sent 2, to retry 1, failed 1, unknown 0"
+check '[ "$(received ana@example.com)" = 1 ] && [ "$(received zoe@example.com)" = 1 ]' \
+	"not one message each to Ana and Zoë"
+ok notices list c1
+out "queued as Q"
+check 'grep -q "tempfail@example.com .* retry .*451" "$T/out"' "the 451 is not a retry"
+check 'grep -q "reject@example.com .* failed .*550" "$T/out"' "the 550 is not a failure"
+# what the server took reads back as it was meant, names and subject decoded
+/usr/bin/python3 - "$S" > "$T/parsed" <<'PY' || fail "a message does not parse"
+import email, email.policy, glob, sys
+for path in sorted(glob.glob(sys.argv[1] + "/mail-*.eml")):
+    m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+    print("TO", m["To"].addresses[0].display_name, "|", m["Subject"], "|", m["Message-ID"])
+    print(m.get_body().get_content())
+PY
+check 'grep -q "^TO Zoë Ελένη | Test cohort: your attendance needs attention |" "$T/parsed"' \
+	"Zoë's name or the subject is not decoded"
+check 'grep -q "^Hi Zoë," "$T/parsed"' "the body does not greet Zoë"
+# the ladder step is recorded as sent: nothing due for them any more
+ok notices due c1
+no_out "ana@example.com"
+out "tempfail@example.com"
+
+# a second send sends nothing: the retry waits its time, the rest went or failed
+ok notices send c1
+out "sent 0, to retry 0, failed 0, unknown 0"
+check '[ "$(received ana@example.com)" = 1 ]' "Ana got a second message"
+# ten minutes on, the retry goes again, and fails again
+SHOWUP_NOW="2026-11-22T00:10:00Z" run notices send c1
+out "sent 0, to retry 1"
+check '[ "$(sql "SELECT attempts FROM outbox o JOIN participant p ON p.id = o.participant_id WHERE p.email = '"'tempfail@example.com'"'")" = 2 ]' \
+	"the retry did not count a second attempt"
+# a failed notice goes again only by hand, with the same Message-ID
+id=$(sql "SELECT o.id FROM outbox o JOIN participant p ON p.id = o.participant_id WHERE p.email = 'reject@example.com'")
+mid=$(sql "SELECT message_id FROM outbox WHERE id = $id")
+ok notices resend "$id"
+out "will go with the next"
+check '[ "$(sql "SELECT state || message_id FROM outbox WHERE id = $id")" = "pending$mid" ]' \
+	"resend changed the message or did not queue it"
+fails 1 notices resend 999
+err "no notice 999 in the outbox"
+
+# the final notice opens the refund offer when it goes
+ok session add c1 --at "2026-11-17 09:00"
+ok mark c1:2 ana@example.com no-show
+ok notices plan c1
+fails 1 notices send c1
+out "sent 1, to retry 0, failed 1"
+check '[ "$(received ana@example.com)" = 2 ]' "Ana's final notice did not go"
+ok refund list c1
+out "open"
+out "ladder"
+stop_server
+
+# a refused login stops the batch at once; nothing is marked sent
+printf 'coach:right\n' > "$S/users"
+ok mark c1:2 zoe@example.com no-show
+ok notices plan c1
+start_server "user = coach
+"
+SHOWUP_SMTP_PASSWORD=wrong run notices send c1
+check '[ "$rc" -eq 1 ]' "a refused login did not fail"
+err "the mail server refused the login"
+err "the batch was stopped"
+check '[ "$(received zoe@example.com)" = 0 ]' "a message went after the login was refused"
+ok notices list c1 --state pending
+out "zoe@example.com"
+SHOWUP_SMTP_PASSWORD=right run notices send c1
+out "sent"
+check '[ "$(received zoe@example.com)" = 1 ]' "the right password did not send"
+stop_server
+rm -f "$S/users"
+
+# kill -9 in the middle of a send: the notice is never sent twice
+ok participant add c1 --name "Sam Slow" --email slow@example.com
+ok mark c1:1 slow@example.com no-show
+ok notices plan c1
+start_server
+"$SHOWUP" notices send c1 >/dev/null 2>&1 &
+send_pid=$!
+for i in $(seq 1 50); do grep -q "^SLOW" "$S/log" 2>/dev/null && break; sleep 0.1; done
+kill -9 "$send_pid"
+wait "$send_pid" 2>/dev/null
+ok notices list c1 --state sending
+out "slow@example.com"
+sleep 6
+ok notices send c1
+out "unknown 1"
+ok notices list c1 --state unknown
+out "slow@example.com"
+check '[ "$(received slow@example.com)" -le 1 ]' "the killed notice went twice"
+stop_server
+
+# sendmail: a command that takes the message; exit 75 is a temporary failure
+printf '#!/bin/sh\ncat > "%s/sendmail.out"\nexit ${SENDMAIL_EXIT:-0}\n' "$T" > "$T/fake-sendmail"
+chmod +x "$T/fake-sendmail"
+ok participant add c1 --name "Sid Mail" --email sid@example.com
+ok mark c1:1 sid@example.com no-show
+ok notices plan c1
+printf '[sendmail]\ncommand = %s\n' "$T/fake-sendmail" > "$XDG_CONFIG_HOME/showup/config"
+SENDMAIL_EXIT=75 run notices send c1 --via sendmail
+out "to retry 1"
+SHOWUP_NOW="2026-11-22T01:00:00Z" run notices send c1 --via sendmail
+out "sent 2"
+check 'grep -q "^To: " "$T/sendmail.out" && ! grep -q "$(printf "\r")" "$T/sendmail.out"' \
+	"sendmail did not get the message with plain line ends"
+
+# a config that holds a password others can read is refused
+printf '[smtp]\nurl = smtp://127.0.0.1:1\npassword = secret\n' > "$XDG_CONFIG_HOME/showup/config"
+chmod 644 "$XDG_CONFIG_HOME/showup/config"
+fails 1 notices send c1
+err "holds a password setting and others can read it"
+fails 2 notices send c1 --via pigeon
+err "--via is smtp or sendmail"
+finish

@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""smtpd.py DIR - a real SMTP server on loopback for the tests, with aiosmtpd.
+
+Writes its port to DIR/port once it listens, each message it takes to DIR/mail-N.eml,
+and a line per event to DIR/log. Recipients choose the answer: an address starting
+with 'tempfail' gets 451, 'reject' gets 550, 'drop' gets 421; for 'slow' the server
+waits 5 seconds before it takes the message. With a file DIR/users of 'user:password'
+lines it requires AUTH and refuses anyone else with 535. Stops on SIGTERM, or by
+itself after 120 seconds."""
+import asyncio
+import os
+import signal
+import socket
+import sys
+import time
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
+
+DIR = sys.argv[1]
+
+
+def log(line):
+    with open(os.path.join(DIR, "log"), "a") as f:
+        f.write(line + "\n")
+
+
+class Handler:
+    count = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        local = address.split("@")[0]
+        log("RCPT " + address)
+        if local.startswith("tempfail"):
+            return "451 4.3.0 try again later"
+        if local.startswith("reject"):
+            return "550 5.1.1 no such mailbox"
+        if local.startswith("drop"):
+            return "421 4.3.2 closing the connection"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        if any(r.split("@")[0].startswith("slow") for r in envelope.rcpt_tos):
+            log("SLOW " + envelope.rcpt_tos[0])
+            await asyncio.sleep(5)
+        Handler.count += 1
+        path = os.path.join(DIR, "mail-%d.eml" % Handler.count)
+        with open(path, "wb") as f:
+            f.write(envelope.original_content)
+        log("DATA %s %s" % (envelope.mail_from, " ".join(envelope.rcpt_tos)))
+        return "250 2.0.0 OK queued as Q%d" % Handler.count
+
+
+def authenticator(users):
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = (auth_data.login.decode(), auth_data.password.decode()) in users
+        log("AUTH %s %s" % (auth_data.login.decode(), "ok" if ok else "refused"))
+        return AuthResult(success=ok, handled=False)
+    return check
+
+
+def main():
+    users_file = os.path.join(DIR, "users")
+    users = set()
+    if os.path.exists(users_file):
+        for line in open(users_file):
+            u, _, p = line.strip().partition(":")
+            users.add((u, p))
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    kw = {}
+    if users:
+        kw = dict(auth_required=True, auth_require_tls=False,
+                  authenticator=authenticator(users))
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port, **kw)
+    controller.start()
+    with open(os.path.join(DIR, "port.tmp"), "w") as f:
+        f.write(str(port))
+    os.rename(os.path.join(DIR, "port.tmp"), os.path.join(DIR, "port"))
+    signal.signal(signal.SIGTERM, lambda *a: (controller.stop(), sys.exit(0)))
+    end = time.time() + 120
+    while time.time() < end:
+        time.sleep(0.2)
+    controller.stop()
+
+
+main()

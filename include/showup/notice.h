@@ -66,10 +66,14 @@ struct plan_result {
  * the outbox yet becomes a complete message (from the coach, to the
  * participant), stored in one transaction; a pending notice no longer due is
  * withdrawn. A participant whose name or address cannot go into a header is
- * refused and named; the others go on. Planning twice adds nothing.
+ * refused and named; the others go on. Planning twice adds nothing. With
+ * 'attach' (PDF options; NULL for none), each message carries the
+ * participant's commitment report as of 'now'.
  */
+struct pdf_options;
 int outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e);
+    const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
+    struct plan_result *r, su_err *e);
 void plan_result_free(struct plan_result *r);
 
 /* Lists cohort c's outbox (all states, or one), oldest first; messages too if 'bytes'. */

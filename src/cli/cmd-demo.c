@@ -163,7 +163,7 @@ preview_notices(struct store *st, const struct cohort *c)
 	if (cli_policy(st, c, &p) != EXIT_OK)
 		goto done;
 	if (notice_templates_load(dir, NULL, &t, &e) < 0 ||
-	    outbox_plan(st, c, &p, &t, time_now(), &r, &e) < 0 ||
+	    outbox_plan(st, c, &p, &t, time_now(), NULL, &r, &e) < 0 ||
 	    outbox_list_all(st, c->id, "pending", 1, &l, &e) < 0) {
 		cli_error("%s", e.msg);
 		goto done;

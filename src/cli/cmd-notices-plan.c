@@ -10,6 +10,7 @@
 
 static const struct option notices_plan_options[] = {
 	{ "templates", required_argument, NULL, 't' },
+	{ "attach-report", no_argument, NULL, 'a' },
 	{ 0 }
 };
 
@@ -39,16 +40,20 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 {
 	struct notice_templates t = { 0 };
 	struct plan_result r = { 0 };
+	struct pdf_options pdf = { .paper = PAPER_A4 };
 	const char *dir = NULL;
 	struct policy p;
 	struct cohort c;
-	int opt, rc = EXIT_FAIL;
+	int opt, rc = EXIT_FAIL, attach = 0;
 	su_err e;
 
 	while ((opt = cli_getopt(cli, argc, argv, "", notices_plan_options)) != -1) {
-		if (opt != 't')
+		if (opt == 't')
+			dir = optarg;
+		else if (opt == 'a')
+			attach = 1;
+		else
 			return EXIT_USAGE;
-		dir = optarg;
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(cli, "give one cohort (SLUG)");
@@ -56,7 +61,7 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		return EXIT_FAIL;
 	if (cli_policy(cli->st, &c, &p) != EXIT_OK || load_templates(dir, &p, &t) < 0)
 		goto done;
-	if (outbox_plan(cli->st, &c, &p, &t, time_now(), &r, &e) < 0) {
+	if (outbox_plan(cli->st, &c, &p, &t, time_now(), attach ? &pdf : NULL, &r, &e) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
@@ -77,13 +82,15 @@ done:
 }
 
 const struct cmd_entry cmd_notices_plan_entry = {
-	"notices", "plan", NULL, "SLUG [--templates DIR]",
+	"notices", "plan", NULL, "SLUG [--templates DIR] [--attach-report]",
 	"render every notice due into the outbox, once",
 	"Each ladder step due becomes a complete message from the coach to the\n"
 	"participant, stored in the outbox in one transaction; planning again\n"
 	"adds nothing. A notice no longer due (points corrected down) is\n"
 	"withdrawn before it goes out. A participant whose name or address would\n"
 	"put a line break into a header is refused and named; the rest go on.\n"
-	"Templates come from --templates DIR, else the installed ones.\n",
+	"Templates come from --templates DIR, else the installed ones. With\n"
+	"--attach-report each message carries the participant's commitment report\n"
+	"(PDF) as of now.\n",
 	CMD_DB_EXISTING, cmd_notices_plan_exec
 };

@@ -11,6 +11,7 @@
 #include "showup/message.h"
 #include "showup/money.h"
 #include "showup/notice.h"
+#include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
 
@@ -342,10 +343,40 @@ already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 	return rc;
 }
 
+/*
+ * Renders person p's commitment report as of 'now' into *pdf (the bytes of a
+ * file written and removed again); 0 or -1 with 'e' set.
+ */
+static int
+report_bytes(struct store *st, const struct roll *roll, const struct participant *p,
+    const struct pdf_options *attach, int64_t now, char **pdf, size_t *len, su_err *e)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/showup-report-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	struct report_request rq = { .pdf = *attach, .as_of = now, .path = path };
+	int fd = mkstemp(path), rc = -1;
+
+	rq.pdf.date = now;
+	if (fd < 0) {
+		su_err_set(e, "cannot make a temporary file for the report");
+		goto done;
+	}
+	close(fd);
+	if (report_commitment(st, roll->cohort, &roll->policy, p->email, &rq, e) == 0 &&
+	    (*pdf = file_read_all(path, 256u << 20, len, e)) != NULL)
+		rc = 0;
+	unlink(path);
+done:
+	sb_free(&rq.warnings);
+	free(path);
+	return rc;
+}
+
 /* Plans person i's due step; counts it in r. 0, or -1 on a store error. */
 static int
 plan_person(struct store *st, const struct roll *roll, size_t i,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+    const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
+    struct plan_result *r, su_err *e)
 {
 	const struct participant *p = &roll->people.v[i];
 	const struct engine_person_result *pr = roll_person(roll, i);
@@ -355,7 +386,8 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	int64_t refund = last && roll->policy.refund != REFUND_NONE ? roll->result.refund_cents : -1;
 	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, msg = STRBUF_INIT;
-	char *message_id = NULL;
+	char *message_id = NULL, *pdf = NULL, *pdf_name = NULL;
+	size_t pdf_len = 0;
 	su_err why;
 	int rc;
 
@@ -363,13 +395,19 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 		r->already += rc == 1;
 		return rc < 0 ? -1 : 0;
 	}
+	if (attach != NULL &&
+	    report_bytes(st, roll, p, attach, now, &pdf, &pdf_len, e) < 0)
+		return -1;
 	render_notice(roll, i, pr->step_due, refund, expires, tpl, &subject, &body);
+	pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
 	message_id = xasprintf("<showup.%s.%lld.%d.%lld@%s>", roll->cohort->slug,
 	    (long long)p->id, pr->step_due, (long long)now, domain_of(roll->cohort->coach_email));
 	rc = message_build(&(struct message){ .from_name = roll->cohort->coach_name,
 	    .from_addr = roll->cohort->coach_email, .to_name = p->name, .to_addr = p->email,
 	    .reply_to = roll->cohort->coach_email, .subject = sb_str(&subject), .date = now,
-	    .message_id = message_id, .body = sb_str(&body) }, &msg, &why);
+	    .message_id = message_id, .body = sb_str(&body),
+	    .attachment = (const unsigned char *)pdf, .attachment_len = pdf_len,
+	    .attachment_name = pdf_name }, &msg, &why);
 	if (rc < 0) {
 		r->refused++;
 		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
@@ -381,6 +419,8 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 		rc = 0;
 	}
 	free(message_id);
+	free(pdf);
+	free(pdf_name);
 	sb_free(&subject);
 	sb_free(&body);
 	sb_free(&msg);
@@ -434,7 +474,8 @@ withdraw_stale(struct store *st, const struct roll *roll, su_err *e)
 
 int
 outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+    const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
+    struct plan_result *r, su_err *e)
 {
 	struct roll roll;
 	int rc = -1, n;
@@ -448,7 +489,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	r->withdrawn += (size_t)n;
 	for (size_t i = 0; i < roll.people.n; i++)
 		if (roll_person(&roll, i)->step_due >= 0 &&
-		    plan_person(st, &roll, i, t, now, r, e) < 0)
+		    plan_person(st, &roll, i, t, now, attach, r, e) < 0)
 			goto rollback;
 	rc = store_commit(st, e);
 	goto done;

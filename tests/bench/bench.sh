@@ -54,6 +54,52 @@ report_c_rss=$(cat "$dir/rss")
 pages_a=$(pdfinfo "$dir/a.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 pages_c=$(pdfinfo "$dir/c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 
+# the notices: plan 10,000, then send them to a loopback SMTP server over one connection,
+# and the same messages with msmtp, one process a message as people do it by hand
+MAIL=${BENCH_NOTICES:-10000}
+mkdir -p "$dir/mail" "$dir/smtp" "$dir/cfg/showup"
+/usr/bin/python3 - "$dir/mail" "$MAIL" <<'PY'
+import sys
+d, n = sys.argv[1], int(sys.argv[2])
+open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
+    "mail,Mail bench,Bea Bench,bea@example.com,Europe/London\n")
+with open(d + "/people.csv", "w") as f:
+    f.write("name,email\n")
+    for i in range(n):
+        f.write("Zoë Person %05d,p%05d@example.com\n" % (i, i))
+open(d + "/sessions.csv", "w").write("number,start\n1,2026-11-16 09:00\n")
+with open(d + "/att.csv", "w") as f:
+    f.write("session,email,status\n")
+    for i in range(n):
+        f.write("1,p%05d@example.com,no-show\n" % i)
+PY
+"$SHOWUP" cohort import "$dir/mail/cohort.csv" >/dev/null
+"$SHOWUP" participant import mail "$dir/mail/people.csv" >/dev/null
+"$SHOWUP" session import mail "$dir/mail/sessions.csv" >/dev/null
+"$SHOWUP" attendance import mail "$dir/mail/att.csv" >/dev/null
+t_plan=$(seconds "$SHOWUP" notices plan mail)
+SMTPD_SECONDS=600 /usr/bin/python3 "$here/../cli/smtpd.py" "$dir/smtp" 2>/dev/null &
+smtpd=$!
+for i in $(seq 1 100); do [ -s "$dir/smtp/port" ] && break; sleep 0.1; done
+port=$(cat "$dir/smtp/port")
+printf '[smtp]\nurl = smtp://127.0.0.1:%s\ntls = none\n' "$port" > "$dir/cfg/showup/config"
+t_send=$(XDG_CONFIG_HOME="$dir/cfg" seconds "$SHOWUP" notices send mail)
+if command -v msmtp >/dev/null; then
+	"$SHOWUP" notices list mail --csv >/dev/null
+	sqlite3 "$SHOWUP_DB" "SELECT id FROM outbox" > "$dir/ids"
+	mkdir -p "$dir/eml"
+	sqlite3 "$SHOWUP_DB" "SELECT writefile('$dir/eml/' || id || '.eml', message) FROM outbox" >/dev/null
+	start=$(date +%s.%N)
+	for f in "$dir"/eml/*.eml; do
+		msmtp --host=127.0.0.1 --port="$port" --from=bea@example.com --tls=off \
+			--auth=off -t < "$f" || break
+	done
+	t_msmtp=$(echo "$start $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
+else
+	t_msmtp=
+fi
+kill "$smtpd" 2>/dev/null
+
 echo "attendance import of $rows rows ($size):"
 echo "  showup attendance import  ${t_showup} s, peak memory $((rss / 1024)) MiB"
 echo "  sqlite3 .import (bare)    ${t_sqlite} s"
@@ -65,3 +111,6 @@ echo "status, $PEOPLE x 100 sessions   ${t_status100} s, peak memory $((status10
 echo "status over all $rows records  ${t_status} s, peak memory $((status_rss / 1024)) MiB (goal 3 s)"
 echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $((report_a_rss / 1024)) MiB, $pages_a pages (goal 3 s, 256 MiB)"
 echo "report commitment, all $PEOPLE   ${t_report_c} s, peak memory $((report_c_rss / 1024)) MiB, $pages_c pages (goal 10 s)"
+echo "notices plan, $MAIL notices         ${t_plan} s (goal 2 s)"
+echo "notices send, $MAIL over SMTP       ${t_send} s, $(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second (goal 300)"
+[ -n "$t_msmtp" ] && echo "msmtp, one process a message      ${t_msmtp} s, $(echo "$MAIL $t_msmtp" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second; showup is $(echo "$t_msmtp $t_send" | awk '{ printf "%.1f", $1 / ($2 > 0 ? $2 : 0.01) }')x faster"

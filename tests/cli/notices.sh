@@ -60,6 +60,26 @@ out "1 refused"
 check '[ "$(sql "SELECT count(*) FROM outbox o JOIN participant p ON p.id = o.participant_id WHERE p.email = '"'zoe.martin@example.fr'"'")" = 0 ]' \
 	"a notice with a broken header was planned"
 
+# with --attach-report, the commitment report rides along, the same bytes as the report
+ok cohort add att --name "Attach" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok participant add att --name "Zoë Attach" --email zoe@example.com
+ok session add att --at "2026-11-16 09:00"
+ok mark att:1 zoe@example.com no-show
+ok notices plan att --attach-report
+out "1 notice planned"
+ok notices preview att --write "$T/att"
+ok report commitment att zoe@example.com -o "$T/zoe.pdf"
+/usr/bin/python3 - "$T/att" "$T/zoe.pdf" <<'PY' || fail "the attached report is not the report"
+import email, email.policy, glob, sys
+m = email.message_from_bytes(open(glob.glob(sys.argv[1] + "/*.eml")[0], "rb").read(),
+                             policy=email.policy.default)
+parts = [p for p in m.iter_attachments()]
+assert len(parts) == 1 and parts[0].get_filename() == "commitment-att.pdf", parts
+assert parts[0].get_content() == open(sys.argv[2], "rb").read()
+assert "Hi Zoë" in m.get_body().get_content()
+PY
+
 # templates: every problem named as file:line, before anything is planned
 ok template check
 out "ok $top_srcdir/templates/final-notice"

@@ -6,7 +6,7 @@ and a line per event to DIR/log. Recipients choose the answer: an address starti
 with 'tempfail' gets 451, 'reject' gets 550, 'drop' gets 421; for 'slow' the server
 waits 5 seconds before it takes the message. With a file DIR/users of 'user:password'
 lines it requires AUTH and refuses anyone else with 535. Stops on SIGTERM, or by
-itself after 120 seconds."""
+itself after $SMTPD_SECONDS (120) seconds."""
 import asyncio
 import os
 import signal
@@ -81,7 +81,7 @@ def main():
         f.write(str(port))
     os.rename(os.path.join(DIR, "port.tmp"), os.path.join(DIR, "port"))
     signal.signal(signal.SIGTERM, lambda *a: (controller.stop(), sys.exit(0)))
-    end = time.time() + 120
+    end = time.time() + float(os.environ.get("SMTPD_SECONDS", "120"))
     while time.time() < end:
         time.sleep(0.2)
     controller.stop()

@@ -30,6 +30,7 @@ enum cutoff_kind {
 #define POLICY_MAX_REASONS 16
 #define POLICY_REASON_LEN 32
 #define POLICY_MAX_STEPS 8
+#define POLICY_MAX_REMINDERS 4
 #define POLICY_KIND_LEN 32
 
 /* How the refund offered with the ladder's last step is reckoned. */
@@ -61,6 +62,8 @@ struct policy {
 	int refund_days;	/* how long an offer stays open */
 	int forgive_days;	/* points older than this no longer count; 0: never forgiven */
 	int left_early_percent;	/* a stay under this share of the session is noted as leaving early */
+	int reminders[POLICY_MAX_REMINDERS];	/* minutes before a session a reminder goes */
+	size_t n_reminders;			/* 0: no reminders (the default) */
 };
 
 /* What the engine needs to know about one expected attendance. */

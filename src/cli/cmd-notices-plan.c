@@ -18,15 +18,17 @@ static const struct option notices_plan_options[] = {
 static int
 load_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
 {
-	const char *kinds[POLICY_MAX_STEPS + 1];
+	const char *kinds[POLICY_MAX_STEPS + 2];
 	char *dir = dir_flag ? xstrdup(dir_flag) : notice_templates_dir();
 	su_err e;
 	int rc;
 
 	if (dir == NULL)
 		return cli_error("cannot find the notice templates; give --templates DIR"), -1;
-	for (size_t k = 0; k <= p->n_steps; k++)
-		kinds[k] = k < p->n_steps ? p->ladder[k].kind : NULL;
+	for (size_t k = 0; k < p->n_steps; k++)
+		kinds[k] = p->ladder[k].kind;
+	kinds[p->n_steps] = p->n_reminders > 0 ? "session-reminder" : NULL;
+	kinds[p->n_steps + 1] = NULL;
 	rc = notice_templates_load(dir, kinds, t, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);

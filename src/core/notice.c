@@ -291,12 +291,13 @@ domain_of(const char *addr)
 static int
 store_planned(struct store *st, const struct cohort *c, const struct participant *p,
     int step, const char *kind, int points, int64_t refund, const char *subject,
-    const struct strbuf *msg, const char *message_id, int64_t now, su_err *e)
+    const struct strbuf *msg, const char *message_id, int64_t now, int64_t session_id,
+    int offset, su_err *e)
 {
 	static const char *const sql =
 		"INSERT INTO outbox (cohort_id, participant_id, kind, step, points, refund_cents,"
-		" subject, message, message_id, planned_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-		" ON CONFLICT DO NOTHING";
+		" subject, message, message_id, planned_at, session_id, offset_minutes)"
+		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	char *desc;
 	int rc;
@@ -314,6 +315,10 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	sqlite3_bind_blob(stmt, 8, msg->buf, (int)msg->len, SQLITE_TRANSIENT);
 	db_bind_text(stmt, 9, message_id);
 	db_bind_int(stmt, 10, now);
+	if (session_id > 0) {
+		db_bind_int(stmt, 11, session_id);
+		db_bind_int(stmt, 12, offset);
+	}
 	if (db_step_done(stmt, e) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
@@ -413,7 +418,7 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
 		rc = 0;
 	} else if ((rc = store_planned(st, roll->cohort, p, pr->step_due, kind, pr->points,
-	    refund, sb_str(&subject), &msg, message_id, now, e)) >= 0) {
+	    refund, sb_str(&subject), &msg, message_id, now, 0, -1, e)) >= 0) {
 		r->added += rc == 0;
 		r->already += rc == 1;
 		rc = 0;
@@ -427,13 +432,100 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	return rc;
 }
 
+/* Plans a reminder of session j for person i, 'offset' minutes ahead; 0 or -1. */
+static int
+plan_reminder(struct store *st, const struct roll *roll, size_t i, size_t j, int offset,
+    const struct notice_template *t, int64_t now, struct plan_result *r, su_err *e)
+{
+	const struct participant *p = &roll->people.v[i];
+	const struct session *s = &roll->sessions.v[j];
+	const struct cohort *c = roll->cohort;
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, text = STRBUF_INIT,
+	    msg = STRBUF_INIT;
+	char first[128], number[16], when[48], minutes[16], cutoff[64], *message_id;
+	su_err why;
+	int rc;
+
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(p->name, " "), p->name);
+	snprintf(number, sizeof number, "%d", s->number);
+	snprintf(minutes, sizeof minutes, "%d", s->minutes);
+	time_format_human(c->tz, s->starts_at, when, sizeof when);
+	describe_cutoff(&roll->policy, cutoff, sizeof cutoff);
+	{
+		const struct tpl_field fields[] = {
+			{ "participant.name", p->name, NULL },
+			{ "participant.first_name", first, NULL },
+			{ "participant.email", p->email, NULL },
+			{ "cohort.name", c->name, NULL }, { "cohort.slug", c->slug, NULL },
+			{ "coach.name", c->coach_name, NULL }, { "coach.email", c->coach_email, NULL },
+			{ "notice.kind", t->kind, NULL }, { "policy.cutoff", cutoff, NULL },
+			{ "session.number", number, NULL }, { "session.date", when, NULL },
+			{ "session.title", s->title, NULL },
+			{ "session.location", s->location, NULL },
+			{ "session.kind", session_kind_name(s->kind), NULL },
+			{ "session.minutes", minutes, NULL },
+		};
+		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), NULL };
+
+		tpl_render(t->subject, &scope, &subject);
+		tpl_render(t->body, &scope, &text);
+		sb_adds(&body, sb_str(&text) + (text.len > 0 && text.buf[0] == '\n'));
+	}
+	message_id = xasprintf("<showup.%s.%lld.r%d-%d.%lld@%s>", c->slug, (long long)p->id,
+	    s->number, offset, (long long)now, domain_of(c->coach_email));
+	rc = message_build(&(struct message){ .from_name = c->coach_name,
+	    .from_addr = c->coach_email, .to_name = p->name, .to_addr = p->email,
+	    .reply_to = c->coach_email, .subject = sb_str(&subject), .date = now,
+	    .message_id = message_id, .body = sb_str(&body) }, &msg, &why);
+	if (rc < 0) {
+		r->refused++;
+		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
+		rc = 0;
+	} else if ((rc = store_planned(st, c, p, -1, t->kind, 0, -1, sb_str(&subject), &msg,
+	    message_id, now, s->id, offset, e)) >= 0) {
+		r->added += rc == 0;
+		r->already += rc == 1;
+		rc = 0;
+	}
+	free(message_id);
+	sb_free(&subject);
+	sb_free(&body);
+	sb_free(&text);
+	sb_free(&msg);
+	return rc;
+}
+
+/* Plans the session reminders due now: at each offset before a session to come. */
+static int
+plan_reminders(struct store *st, const struct roll *roll, const struct notice_templates *t,
+    int64_t now, struct plan_result *r, su_err *e)
+{
+	const struct notice_template *tpl = notice_template_find(t, "session-reminder");
+
+	for (size_t j = 0; tpl != NULL && j < roll->sessions.n; j++) {
+		const struct session *s = &roll->sessions.v[j];
+
+		for (size_t k = 0; k < roll->policy.n_reminders; k++) {
+			if (s->cancelled || now >= s->starts_at ||
+			    now < s->starts_at - (int64_t)roll->policy.reminders[k] * 60)
+				continue;
+			for (size_t i = 0; i < roll->people.n; i++)
+				if (roll_outcome(roll, i, j) == OUTCOME_UPCOMING &&
+				    plan_reminder(st, roll, i, j, roll->policy.reminders[k], tpl,
+				    now, r, e) < 0)
+					return -1;
+		}
+	}
+	return 0;
+}
+
 /* Withdraws pending rows whose step is no longer due (points corrected down); a count or -1. */
 static int
 withdraw_stale(struct store *st, const struct roll *roll, su_err *e)
 {
 	static const char *const sql_pending =
-		"SELECT id, participant_id, step FROM outbox WHERE cohort_id = ?"
-		" AND (state = 'pending' OR state = 'retry')";
+		"SELECT id, participant_id, step, coalesce(session_id, 0) FROM outbox"
+		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')";
 	static const char *const sql_withdraw =
 		"UPDATE outbox SET state = 'withdrawn' WHERE id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql_pending, e);
@@ -446,9 +538,12 @@ withdraw_stale(struct store *st, const struct roll *roll, su_err *e)
 	db_bind_int(stmt, 1, roll->cohort->id);
 	while ((rc = db_step_row(stmt, e)) == 1) {
 		int step = sqlite3_column_int(stmt, 2);
+		size_t j;
 
 		if (idmap_get(&roll->person_index, sqlite3_column_int64(stmt, 1), &i) &&
-		    roll_person(roll, i)->step_due == step)
+		    (step >= 0 ? roll_person(roll, i)->step_due == step :
+		    idmap_get(&roll->session_index, sqlite3_column_int64(stmt, 3), &j) &&
+		    roll_outcome(roll, i, j) == OUTCOME_UPCOMING))	/* still expected, no word */
 			continue;
 		stale = xrealloc(stale, (n + 1) * sizeof *stale);
 		stale[n++] = sqlite3_column_int64(stmt, 0);
@@ -491,6 +586,8 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 		if (roll_person(&roll, i)->step_due >= 0 &&
 		    plan_person(st, &roll, i, t, now, attach, r, e) < 0)
 			goto rollback;
+	if (plan_reminders(st, &roll, t, now, r, e) < 0)
+		goto rollback;
 	rc = store_commit(st, e);
 	goto done;
 rollback:

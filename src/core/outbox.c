@@ -126,7 +126,8 @@ record_sent(struct store *st, const struct cohort *c, const struct policy *p,
 	if (participant_find(st, c, d->email, &person, e) != 1)
 		return -1;
 	if (set_state(st, d->id, "sent", reply, 0, now, 0, e) == 0 &&
-	    notice_record_sent(st, c, &person, d->step, d->kind, d->points, now, e) == 0 &&
+	    (d->step < 0 ||	/* a session reminder is no step of the ladder */
+	    notice_record_sent(st, c, &person, d->step, d->kind, d->points, now, e) == 0) &&
 	    (!d->has_refund || person.status != PARTICIPANT_ACTIVE ||
 	    refund_offer_open(st, c, p, &person, d->refund_cents, "ladder", now, NULL, e) == 0))
 		rc = 0;

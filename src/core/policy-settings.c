@@ -11,7 +11,7 @@ const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
 	"points.no_show", "points.excused",
-	"ladder", "refund", "refund.days", "forgive.days", "left_early", NULL
+	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", NULL
 };
 
 static const char *const refund_names[] = {
@@ -194,6 +194,47 @@ key_known(const char *key)
 	return 0;
 }
 
+/* Reads "off" or offsets before a session ("2d,2h,30m"), largest first, into p. */
+static int
+read_reminders(struct policy *p, const char *value, su_err *e)
+{
+	char *copy = xstrdup(value), *save = NULL, *tok;
+	size_t n = 0;
+	int rc = 0;
+
+	if (strcmp(value, "off") == 0) {
+		p->n_reminders = 0;
+		free(copy);
+		return 0;
+	}
+	for (tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
+		char unit, *num = str_trim(tok);
+		size_t len = strlen(num);
+		long long v;
+
+		unit = len > 0 ? num[len - 1] : '\0';
+		if (len > 0)
+			num[len - 1] = '\0';
+		if ((unit != 'd' && unit != 'h' && unit != 'm') ||
+		    parse_int(num, 1, 10000, &v) < 0)
+			rc = su_err_set(e, "reminders: '%s' is not an offset such as 2d, 2h or "
+			    "30m (or 'off')", str_trim(tok));
+		else if (n == POLICY_MAX_REMINDERS)
+			rc = su_err_set(e, "reminders: at most %d", POLICY_MAX_REMINDERS);
+		else if (n > 0 && v * (unit == 'd' ? 1440 : unit == 'h' ? 60 : 1) >=
+		    p->reminders[n - 1])
+			rc = su_err_set(e, "reminders: list them from the earliest (2d,2h)");
+		else
+			p->reminders[n++] = (int)(v * (unit == 'd' ? 1440 : unit == 'h' ? 60 : 1));
+	}
+	if (rc == 0 && n == 0)
+		rc = su_err_set(e, "reminders: give offsets such as 2d,2h, or 'off'");
+	if (rc == 0)
+		p->n_reminders = n;
+	free(copy);
+	return rc;
+}
+
 /* Applies one setting to 'p' (which may be left half-changed on error). */
 static int
 apply(struct policy *p, const char *key, const char *value, su_err *e)
@@ -238,6 +279,8 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 		}
 		return read_number(key, value, 1, 3650, &p->forgive_days, e);
 	}
+	if (strcmp(key, "reminders") == 0)
+		return read_reminders(p, value, e);
 	if (strcmp(key, "left_early") == 0) {
 		char number[16];
 
@@ -308,6 +351,15 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		sb_adds(out, refund_names[p->refund]);
 	} else if (strcmp(key, "refund.days") == 0) {
 		sb_addf(out, "%d", p->refund_days);
+	} else if (strcmp(key, "reminders") == 0) {
+		for (size_t i = 0; i < p->n_reminders; i++) {
+			int m = p->reminders[i];
+
+			sb_addf(out, "%s%d%c", i ? "," : "", m % 1440 == 0 ? m / 1440 : m % 60 == 0
+			    ? m / 60 : m, m % 1440 == 0 ? 'd' : m % 60 == 0 ? 'h' : 'm');
+		}
+		if (p->n_reminders == 0)
+			sb_adds(out, "off");
 	} else if (strcmp(key, "left_early") == 0) {
 		sb_addf(out, "%d%%", p->left_early_percent);
 	} else if (strcmp(key, "forgive.days") == 0) {

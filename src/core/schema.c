@@ -121,7 +121,8 @@ static const char *const migration_2 =
 /*
  * Version 3: the outbox. Each planned notice is stored as the complete message
  * it will send, with a Message-ID fixed for good; a ladder step is planned
- * once per participant.
+ * once per participant, a session reminder once per session, participant
+ * and offset.
  */
 static const char *const migration_3 =
 	"CREATE TABLE outbox ("
@@ -129,7 +130,9 @@ static const char *const migration_3 =
 	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
 	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
 	"  kind TEXT NOT NULL,"
-	"  step INTEGER NOT NULL,"
+	"  step INTEGER NOT NULL,"			/* -1: a session reminder */
+	"  session_id INTEGER REFERENCES session(id),"	/* reminders: the session */
+	"  offset_minutes INTEGER,"			/* reminders: how long before it */
 	"  points INTEGER NOT NULL DEFAULT 0,"
 	"  refund_cents INTEGER,"
 	"  subject TEXT NOT NULL,"
@@ -145,7 +148,9 @@ static const char *const migration_3 =
 	"  sent_at INTEGER"
 	");"
 	"CREATE UNIQUE INDEX outbox_one_step ON outbox (participant_id, step)"
-	"  WHERE state <> 'withdrawn';"
+	"  WHERE step >= 0 AND state <> 'withdrawn';"
+	"CREATE UNIQUE INDEX outbox_one_reminder ON outbox"
+	"  (session_id, participant_id, offset_minutes) WHERE session_id IS NOT NULL;"
 	"CREATE INDEX outbox_by_cohort ON outbox (cohort_id, state, id);";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3 };

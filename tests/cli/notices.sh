@@ -80,6 +80,34 @@ assert parts[0].get_content() == open(sys.argv[2], "rb").read()
 assert "Hi Zoë" in m.get_body().get_content()
 PY
 
+# session reminders at the offsets the cohort sets: each once, none after a cancellation
+ok cohort add rem --name "Reminded" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok participant add rem --name "Ann Early" --email ann@example.com
+ok participant add rem --name "Bo Busy" --email bo@example.com
+ok session add rem --at "2026-11-23 09:00" --title "Pricing"
+ok session add rem --at "2026-11-23 15:00"
+ok session cancel rem:2 --at "2026-11-21 10:00"
+ok notices plan rem
+out "0 notices planned"
+ok policy set rem reminders 2d,2h
+ok notices plan rem
+out "2 notices planned"
+ok notices plan rem
+out "0 notices planned, 2 planned before"
+ok cancel rem:1 bo@example.com --at "2026-11-22 00:00" --reason travel
+ok notices plan rem
+out "1 withdrawn"
+SHOWUP_NOW="2026-11-23T07:30:00Z" run notices plan rem
+out "1 notice planned"
+ok notices preview rem --write "$T/rem"
+check '[ "$(ls "$T/rem" | wc -l)" = 2 ]' "not two reminders for Ann"
+check 'grep -q "^Subject: Reminded: session 1 on Mon 2026-11-23 09:00" "$T/rem"/*.eml' \
+	"the reminder's subject does not name the session"
+check '! grep -q "bo@example.com" "$T/rem"/*.eml' "a reminder went to someone who cancelled"
+fails 1 policy set rem reminders 2h,2d
+err "reminders: list them from the earliest"
+
 # templates: every problem named as file:line, before anything is planned
 ok template check
 out "ok $top_srcdir/templates/final-notice"

@@ -85,6 +85,8 @@ void outbox_list_free(struct outbox_list *l);
 struct send_counts {
 	size_t sent, retry, failed, unknown;	/* unknown: caught mid-send by a crash before */
 	int auth_failed;			/* the server refused the login: batch stopped */
+	/* Called after each message with how many went through and the batch's size (may be NULL). */
+	void (*progress)(size_t done, size_t total);
 };
 
 struct mailer;

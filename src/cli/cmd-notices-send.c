@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "showup/deliver.h"
@@ -48,6 +49,15 @@ parse_options(struct cli *cli, int argc, char **argv, struct send_args *a)
 	return EXIT_OK;
 }
 
+/* Shows how a batch of more than a few dozen goes, on a terminal. */
+static void
+show_progress(size_t done, size_t total)
+{
+	if (total < 40)
+		return;
+	fprintf(stderr, "\rsent %zu of %zu...%s", done, total, done == total ? "\n" : "");
+}
+
 /* Sends the outbox of one cohort; an exit status. */
 static int
 send_cohort(struct cli *cli, const struct cohort *c, struct mailer *m,
@@ -79,6 +89,8 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 
 	if ((rc = parse_options(cli, argc, argv, &a)) != EXIT_OK)
 		goto done;
+	if (isatty(STDERR_FILENO))
+		counts.progress = show_progress;
 	rc = EXIT_FAIL;
 	if (optind + 1 < argc) {
 		rc = cli_usage_error(cli, "give at most one cohort (SLUG)");

@@ -216,6 +216,8 @@ outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
 		}
 		rc = send_row(st, c, p, m, envelope_from ? envelope_from : c->coach_email,
 		    &due[i], out, e);
+		if (out->progress != NULL)
+			out->progress(i + 1, n);
 	}
 	if (out->auth_failed)
 		rc = -1;

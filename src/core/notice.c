@@ -335,7 +335,7 @@ already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 {
 	static const char *const sql =
 		"SELECT 1 FROM outbox WHERE participant_id = ? AND step = ?"
-		" AND state <> 'withdrawn'";
+		" AND step >= 0 AND state <> 'withdrawn'";	/* the words of the partial index */
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 

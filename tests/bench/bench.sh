@@ -55,8 +55,9 @@ pages_a=$(pdfinfo "$dir/a.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 pages_c=$(pdfinfo "$dir/c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 
 # the notices: plan 10,000, then send them to a loopback SMTP server over one connection,
-# and the same messages with msmtp, one process a message as people do it by hand
+# and (a sample of) the same messages with msmtp, one process a message as people do it
 MAIL=${BENCH_NOTICES:-10000}
+MSMTP_SAMPLE=${BENCH_MSMTP:-300}
 mkdir -p "$dir/mail" "$dir/smtp" "$dir/cfg/showup"
 /usr/bin/python3 - "$dir/mail" "$MAIL" <<'PY'
 import sys
@@ -88,7 +89,8 @@ if command -v msmtp >/dev/null; then
 	"$SHOWUP" notices list mail --csv >/dev/null
 	sqlite3 "$SHOWUP_DB" "SELECT id FROM outbox" > "$dir/ids"
 	mkdir -p "$dir/eml"
-	sqlite3 "$SHOWUP_DB" "SELECT writefile('$dir/eml/' || id || '.eml', message) FROM outbox" >/dev/null
+	sqlite3 "$SHOWUP_DB" "SELECT writefile('$dir/eml/' || id || '.eml', message) FROM outbox
+	    LIMIT $MSMTP_SAMPLE" >/dev/null
 	start=$(date +%s.%N)
 	for f in "$dir"/eml/*.eml; do
 		msmtp --host=127.0.0.1 --port="$port" --from=bea@example.com --tls=off \
@@ -113,4 +115,8 @@ echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $((report_a
 echo "report commitment, all $PEOPLE   ${t_report_c} s, peak memory $((report_c_rss / 1024)) MiB, $pages_c pages (goal 10 s)"
 echo "notices plan, $MAIL notices         ${t_plan} s (goal 2 s)"
 echo "notices send, $MAIL over SMTP       ${t_send} s, $(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second (goal 300)"
-[ -n "$t_msmtp" ] && echo "msmtp, one process a message      ${t_msmtp} s, $(echo "$MAIL $t_msmtp" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second; showup is $(echo "$t_msmtp $t_send" | awk '{ printf "%.1f", $1 / ($2 > 0 ? $2 : 0.01) }')x faster"
+if [ -n "$t_msmtp" ]; then
+	r_msmtp=$(echo "$MSMTP_SAMPLE $t_msmtp" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')
+	r_showup=$(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')
+	echo "msmtp, one process a message      ${t_msmtp} s for $MSMTP_SAMPLE, $r_msmtp messages a second; showup sends $(echo "$r_showup $r_msmtp" | awk '{ printf "%.1f", $1 / ($2 > 0 ? $2 : 1) }')x as fast"
+fi

@@ -31,7 +31,7 @@ enum delivery {
 	DELIVERED,		/* the server took it */
 	DELIVERY_RETRY,		/* a 4xx reply or a broken connection: try again later */
 	DELIVERY_FAILED,	/* a 5xx reply: this message will not go */
-	DELIVERY_AUTH,		/* the server refused our login: stop the batch */
+	DELIVERY_STOP,		/* the server refused our login, or offers no TLS: stop the batch */
 };
 
 struct mailer;

@@ -64,6 +64,7 @@ struct policy {
 	int left_early_percent;	/* a stay under this share of the session is noted as leaving early */
 	int reminders[POLICY_MAX_REMINDERS];	/* minutes before a session a reminder goes */
 	size_t n_reminders;			/* 0: no reminders (the default) */
+	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
 };
 
 /* What the engine needs to know about one expected attendance. */

@@ -19,7 +19,8 @@ static int
 load_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
 {
 	const char *kinds[POLICY_MAX_STEPS + 2];
-	char *dir = dir_flag ? xstrdup(dir_flag) : notice_templates_dir();
+	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
+	    : notice_templates_dir();
 	su_err e;
 	int rc;
 
@@ -91,7 +92,8 @@ const struct cmd_entry cmd_notices_plan_entry = {
 	"adds nothing. A notice no longer due (points corrected down) is\n"
 	"withdrawn before it goes out. A participant whose name or address would\n"
 	"put a line break into a header is refused and named; the rest go on.\n"
-	"Templates come from --templates DIR, else the installed ones. With\n"
+	"Templates come from --templates DIR, else the cohort's own folder\n"
+	"('policy set SLUG templates DIR'), else the installed ones. With\n"
 	"--attach-report each message carries the participant's commitment report\n"
 	"(PDF) as of now.\n",
 	CMD_DB_EXISTING, cmd_notices_plan_exec

@@ -98,6 +98,7 @@ const struct cmd_entry cmd_policy_set_entry = {
 	"forgive.days    points older than this stop counting, or off\n"
 	"left_early      a meeting stay under this share of the session is noted\n"
 	"                as leaving early (50%)\n"
+	"templates       the cohort's own folder of notice templates, or installed\n"
 	"reminders       when 'notices plan' plans a session reminder: offsets\n"
 	"                before the start, earliest first (2d,2h), or off\n"
 	"tz              the cohort's IANA time zone\n"

@@ -303,8 +303,14 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 	free(rcpt_to);
 	if (rc == CURLE_OK)
 		return DELIVERED;
+	if (rc == CURLE_USE_SSL_FAILED) {
+		sb_reset(reply);
+		sb_adds(reply, "the server offers no STARTTLS (set tls = none only for a "
+		    "server on this machine)");
+		return DELIVERY_STOP;
+	}
 	if (rc == CURLE_LOGIN_DENIED || code == 535 || code == 534 || code == 530)
-		return DELIVERY_AUTH;
+		return DELIVERY_STOP;
 	if (code >= 500 && code < 600)
 		return DELIVERY_FAILED;
 	return DELIVERY_RETRY;	/* a 4xx reply, or the connection broke */

@@ -287,6 +287,30 @@ domain_of(const char *addr)
 	return at ? at + 1 : "showup.invalid";
 }
 
+/* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
+static int64_t
+next_outbox_id(struct store *st)
+{
+	static const char *const sql = "SELECT coalesce(max(id), 0) + 1 FROM outbox";
+	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
+	int64_t id = 0;
+
+	if (stmt != NULL && db_step_row(stmt, NULL) == 1)
+		id = sqlite3_column_int64(stmt, 0);
+	if (stmt != NULL)
+		sqlite3_reset(stmt);
+	return id;
+}
+
+/* Returns a Message-ID no other message has: the outbox row it will be, and where from. */
+static char *
+new_message_id(struct store *st, const struct cohort *c, int64_t now)
+{
+	return xasprintf("<showup.%s.%lld.%lld@%s>", c->slug, (long long)next_outbox_id(st),
+	    (long long)now, domain_of(c->coach_email));
+}
+
+
 /* Stores one planned message; 0 added, 1 already planned, -1 error. */
 static int
 store_planned(struct store *st, const struct cohort *c, const struct participant *p,
@@ -405,8 +429,7 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 		return -1;
 	render_notice(roll, i, pr->step_due, refund, expires, tpl, &subject, &body);
 	pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
-	message_id = xasprintf("<showup.%s.%lld.%d.%lld@%s>", roll->cohort->slug,
-	    (long long)p->id, pr->step_due, (long long)now, domain_of(roll->cohort->coach_email));
+	message_id = new_message_id(st, roll->cohort, now);
 	rc = message_build(&(struct message){ .from_name = roll->cohort->coach_name,
 	    .from_addr = roll->cohort->coach_email, .to_name = p->name, .to_addr = p->email,
 	    .reply_to = roll->cohort->coach_email, .subject = sb_str(&subject), .date = now,
@@ -471,8 +494,7 @@ plan_reminder(struct store *st, const struct roll *roll, size_t i, size_t j, int
 		tpl_render(t->body, &scope, &text);
 		sb_adds(&body, sb_str(&text) + (text.len > 0 && text.buf[0] == '\n'));
 	}
-	message_id = xasprintf("<showup.%s.%lld.r%d-%d.%lld@%s>", c->slug, (long long)p->id,
-	    s->number, offset, (long long)now, domain_of(c->coach_email));
+	message_id = new_message_id(st, c, now);
 	rc = message_build(&(struct message){ .from_name = c->coach_name,
 	    .from_addr = c->coach_email, .to_name = p->name, .to_addr = p->email,
 	    .reply_to = c->coach_email, .subject = sb_str(&subject), .date = now,

@@ -178,10 +178,10 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 			rc = set_state(st, d->id, "failed", sb_str(&reply), 0, 0, 0, e);
 			out->failed++;
 			break;
-		case DELIVERY_AUTH:	/* nothing went: back in the queue as it was */
+		case DELIVERY_STOP:	/* nothing went: back in the queue as it was */
 			rc = set_state(st, d->id, "pending", sb_str(&reply), 0, 0, -1, e);
 			out->auth_failed = 1;
-			su_err_set(e, "the mail server refused the login: %s", sb_str(&reply));
+			su_err_set(e, "the mail server refused us: %s", sb_str(&reply));
 			break;
 		}
 	}

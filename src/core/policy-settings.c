@@ -11,7 +11,7 @@ const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
 	"points.no_show", "points.excused",
-	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", NULL
+	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "templates", NULL
 };
 
 static const char *const refund_names[] = {
@@ -281,6 +281,13 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 	}
 	if (strcmp(key, "reminders") == 0)
 		return read_reminders(p, value, e);
+	if (strcmp(key, "templates") == 0) {
+		if (strlen(value) >= sizeof p->templates || str_has_control(value))
+			return su_err_set(e, "templates: give a folder (or 'installed')");
+		snprintf(p->templates, sizeof p->templates, "%s",
+		    strcmp(value, "installed") == 0 ? "" : value);
+		return 0;
+	}
 	if (strcmp(key, "left_early") == 0) {
 		char number[16];
 
@@ -351,6 +358,8 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		sb_adds(out, refund_names[p->refund]);
 	} else if (strcmp(key, "refund.days") == 0) {
 		sb_addf(out, "%d", p->refund_days);
+	} else if (strcmp(key, "templates") == 0) {
+		sb_adds(out, *p->templates ? p->templates : "installed");
 	} else if (strcmp(key, "reminders") == 0) {
 		for (size_t i = 0; i < p->n_reminders; i++) {
 			int m = p->reminders[i];

@@ -126,6 +126,16 @@ before=$(db_state)
 fails 1 notices plan autumn26 --templates "$T/tpl"
 err "$T/tpl/warning:1: the first line must be 'Subject: ...'"
 same_db "$before"
+# a cohort may have its own folder of templates
+cp "$top_srcdir/templates/warning" "$T/tpl/warning"
+sed -i '1s/.*/Subject: Our own words, {{points}} points/' "$T/tpl/warning"
+ok policy set att templates "$T/tpl"
+ok mark att:1 zoe@example.com present
+ok notices plan att
+ok mark att:1 zoe@example.com no-show
+ok notices plan att
+ok notices preview att
+out "Subject: Our own words, 2 points"
 # a ladder kind without a template stops the plan before anything is planned
 ok policy set autumn26 ladder 1:policy-reminder,2:nudge,3:final-notice
 before=$(db_state)

@@ -21,7 +21,7 @@ start_server() {
 }
 stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=; }
 # received ADDRESS: how many messages the server took for ADDRESS.
-received() { grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null || true; }
+received() { n=$(grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null); echo "${n:-0}"; }
 
 cohort
 for who in "Ana Lúcia:ana" "Zoë Ελένη:zoe" "Tim Temp:tempfail" "Rex Reject:reject"; do
@@ -96,7 +96,7 @@ start_server "user = coach
 "
 SHOWUP_SMTP_PASSWORD=wrong run notices send c1
 check '[ "$rc" -eq 1 ]' "a refused login did not fail"
-err "the mail server refused the login"
+err "the mail server refused us: 535"
 err "the batch was stopped"
 check '[ "$(received zoe@example.com)" = 0 ]' "a message went after the login was refused"
 ok notices list c1 --state pending
@@ -140,6 +140,25 @@ SHOWUP_NOW="2026-11-22T01:00:00Z" run notices send c1 --via sendmail
 out "sent 2"
 check 'grep -q "^To: " "$T/sendmail.out" && ! grep -q "$(printf "\r")" "$T/sendmail.out"' \
 	"sendmail did not get the message with plain line ends"
+
+# without tls = none, a server that offers no STARTTLS gets nothing, and the batch stops
+ok participant add c1 --name "Tess Tls" --email tess@example.com
+ok mark c1:1 tess@example.com no-show
+ok notices plan c1
+start_server
+sed -i '/^tls = none$/d' "$XDG_CONFIG_HOME/showup/config"
+fails 1 notices send c1
+err "the server offers no STARTTLS"
+check '[ "$(received tess@example.com)" = 0 ]' "a message went without TLS"
+# a connection the server drops (421) is a retry
+ok participant add c1 --name "Dora Drop" --email drop@example.com
+ok mark c1:1 drop@example.com no-show
+ok notices plan c1
+printf 'tls = none\n' >> "$XDG_CONFIG_HOME/showup/config"
+run notices send c1
+out "to retry 1"
+check '[ "$(received tess@example.com)" = 1 ]' "the pending notice did not go with TLS set aside"
+stop_server
 
 # a config that holds a password others can read is refused
 printf '[smtp]\nurl = smtp://127.0.0.1:1\npassword = secret\n' > "$XDG_CONFIG_HOME/showup/config"

@@ -101,8 +101,10 @@ err "the batch was stopped"
 check '[ "$(received zoe@example.com)" = 0 ]' "a message went after the login was refused"
 ok notices list c1 --state pending
 out "zoe@example.com"
-SHOWUP_SMTP_PASSWORD=right run notices send c1
-out "sent"
+# the password from password_command (never from the command line)
+printf 'password_command = printf right\n' >> "$XDG_CONFIG_HOME/showup/config"
+ok notices send c1
+out "sent 1"
 check '[ "$(received zoe@example.com)" = 1 ]' "the right password did not send"
 stop_server
 rm -f "$S/users"

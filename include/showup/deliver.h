@@ -32,6 +32,7 @@ enum delivery {
 	DELIVERY_RETRY,		/* a 4xx reply or a broken connection: try again later */
 	DELIVERY_FAILED,	/* a 5xx reply: this message will not go */
 	DELIVERY_STOP,		/* the server refused our login, or offers no TLS: stop the batch */
+	DELIVERY_UNKNOWN,	/* all of it went, and no answer came: it may have arrived */
 };
 
 struct mailer;

@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ run_password_command(const char *cmd, char **out, su_err *e)
 		return su_err_set(e, "password_command gave no password (exit status %d)",
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	line[strcspn(line, "\r\n")] = '\0';
+	free(*out);
 	*out = xstrdup(line);
 	return 0;
 }
@@ -224,18 +226,22 @@ mailer_open(const struct mail_config *c, const char *via, su_err *e)
 static enum delivery
 send_sendmail(struct mailer *m, const unsigned char *msg, size_t len, struct strbuf *reply)
 {
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);	/* a sendmail that quits early */
 	FILE *f = popen(m->sendmail, "w");
-	int status;
+	int status, write_failed = 0;
 
 	if (f == NULL) {
+		signal(SIGPIPE, old);
 		sb_addf(reply, "cannot run '%s': %s", m->sendmail, strerror(errno));
 		return DELIVERY_RETRY;
 	}
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len && !write_failed; i++)
 		if (!(msg[i] == '\r' && i + 1 < len && msg[i + 1] == '\n'))
-			fputc(msg[i], f);
+			write_failed = fputc(msg[i], f) == EOF;
+	write_failed |= fflush(f) != 0;
 	status = pclose(f);
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+	signal(SIGPIPE, old);
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !write_failed) {
 		sb_adds(reply, "sendmail: accepted");
 		return DELIVERED;
 	}
@@ -313,7 +319,9 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 		return DELIVERY_STOP;
 	if (code >= 500 && code < 600)
 		return DELIVERY_FAILED;
-	return DELIVERY_RETRY;	/* a 4xx reply, or the connection broke */
+	if (code < 400 && u.pos == len)	/* the message went; the answer did not come */
+		return DELIVERY_UNKNOWN;
+	return DELIVERY_RETRY;	/* a 4xx reply, or the connection broke before the end */
 }
 
 void

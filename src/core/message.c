@@ -76,6 +76,8 @@ header_encode(const char *s, struct strbuf *out)
 		while (i + chunk < n) {
 			size_t len = utf8_len((unsigned char)s[i + chunk]);
 
+			if (len > n - i - chunk)	/* a cut-off sequence at the end */
+				len = n - i - chunk;
 			if (chunk + len > 45)
 				break;
 			chunk += len;

@@ -115,24 +115,62 @@ set_state(struct store *st, int64_t id, const char *state, const char *reply,
 	return db_step_done(stmt, e);
 }
 
-/* Records a sent row: its state, the ladder step as sent, the refund offer opened. */
+/* Marks a pending or retry row sending, committed; 1 claimed, 0 not ours any more, -1. */
+static int
+claim(struct store *st, int64_t id, su_err *e)
+{
+	static const char *const sql =
+		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?"
+		" AND (state = 'pending' OR state = 'retry')";
+	sqlite3_stmt *stmt;
+	int claimed;
+
+	if (store_begin(st, e) < 0 || (stmt = store_stmt(st, sql, e)) == NULL)
+		goto fail;
+	db_bind_int(stmt, 1, id);
+	if (db_step_done(stmt, e) < 0)
+		goto fail;
+	claimed = sqlite3_changes(st->db) == 1;
+	if (store_commit(st, e) < 0)
+		goto fail;
+	return claimed;
+fail:
+	store_rollback(st);
+	return -1;
+}
+
+/*
+ * Records a sent row: 'sent' committed at once (the server has it), then in a
+ * second transaction, left open for the caller to commit, the ladder step as
+ * sent and a final notice's refund offer. A failure of that bookkeeping never
+ * undoes 'sent'; the row is planned never again either way.
+ */
 static int
 record_sent(struct store *st, const struct cohort *c, const struct policy *p,
     const struct due_row *d, const char *reply, int64_t now, su_err *e)
 {
-	struct participant person;
-	int rc = -1;
+	struct participant person = { 0 };
+	su_err why;
+	int ok;
 
-	if (participant_find(st, c, d->email, &person, e) != 1)
+	if (set_state(st, d->id, "sent", reply, 0, now, 0, e) < 0 || store_commit(st, e) < 0)
+		return -1;	/* the server has it: 'sent' is committed before anything else */
+	if (store_begin(st, e) < 0)
 		return -1;
-	if (set_state(st, d->id, "sent", reply, 0, now, 0, e) == 0 &&
-	    (d->step < 0 ||	/* a session reminder is no step of the ladder */
-	    notice_record_sent(st, c, &person, d->step, d->kind, d->points, now, e) == 0) &&
-	    (!d->has_refund || person.status != PARTICIPANT_ACTIVE ||
-	    refund_offer_open(st, c, p, &person, d->refund_cents, "ladder", now, NULL, e) == 0))
-		rc = 0;
+	ok = participant_find(st, c, d->email, &person, &why) == 1;
+	if (ok && d->step >= 0)	/* a session reminder is no step of the ladder */
+		ok = notice_record_sent(st, c, &person, d->step, d->kind, d->points, now,
+		    &why) == 0;
+	/* an offer open already, or no refund by now: the notice stands without a new one */
+	if (ok && d->has_refund && person.status == PARTICIPANT_ACTIVE &&
+	    p->refund != REFUND_NONE)
+		ok = refund_offer_open(st, c, p, &person, d->refund_cents, "ladder", now, NULL,
+		    &why) == 0 || strstr(why.msg, "open refund offer already") != NULL;
 	participant_free(&person);
-	return rc;
+	if (ok)
+		return 0;
+	store_rollback(st);	/* keep what was sent, drop the half-done bookkeeping */
+	return store_begin(st, e);
 }
 
 /* Returns the delay before retry number 'attempts' (1, 2, ...): 5 min doubling to 6 h. */
@@ -156,11 +194,8 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 	int64_t now;
 	int rc;
 
-	if (store_begin(st, e) < 0 || set_state(st, d->id, "sending", NULL, 0, 0, 1, e) < 0 ||
-	    store_commit(st, e) < 0) {
-		store_rollback(st);
-		return -1;
-	}
+	if ((rc = claim(st, d->id, e)) <= 0)	/* another send took it, or plan withdrew it */
+		return rc;
 	how = mailer_send(m, from, d->email, d->message, d->len, &reply);
 	now = time_now();
 	if ((rc = store_begin(st, e)) == 0) {
@@ -177,6 +212,10 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 		case DELIVERY_FAILED:
 			rc = set_state(st, d->id, "failed", sb_str(&reply), 0, 0, 0, e);
 			out->failed++;
+			break;
+		case DELIVERY_UNKNOWN:	/* it may have arrived: never again but by resend */
+			rc = set_state(st, d->id, "unknown", sb_str(&reply), 0, 0, 0, e);
+			out->unknown++;
 			break;
 		case DELIVERY_STOP:	/* nothing went: back in the queue as it was */
 			rc = set_state(st, d->id, "pending", sb_str(&reply), 0, 0, -1, e);
@@ -253,8 +292,10 @@ outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 		rc = rc < 0 ? -1 : su_err_set(e, "no notice %lld in the outbox", (long long)id);
 		goto done;
 	}
-	if (strcmp(state, "pending") == 0 || strcmp(state, "withdrawn") == 0) {
-		rc = su_err_set(e, "notice %lld is %s: nothing to resend", (long long)id, state);
+	if (strcmp(state, "failed") != 0 && strcmp(state, "unknown") != 0 &&
+	    strcmp(state, "retry") != 0) {
+		rc = su_err_set(e, "notice %lld is %s: only a failed, unknown or retry notice "
+		    "can be sent again", (long long)id, state);
 		goto done;
 	}
 	if ((rc = cohort_find(st, slug, c, e)) != 1) {

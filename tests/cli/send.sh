@@ -75,6 +75,9 @@ check '[ "$(sql "SELECT state || message_id FROM outbox WHERE id = $id")" = "pen
 	"resend changed the message or did not queue it"
 fails 1 notices resend 999
 err "no notice 999 in the outbox"
+sent_id=$(sql "SELECT o.id FROM outbox o JOIN participant p ON p.id = o.participant_id WHERE p.email = 'ana@example.com'")
+fails 1 notices resend "$sent_id"
+err "is sent: only a failed, unknown or retry notice can be sent again"
 
 # the final notice opens the refund offer when it goes
 ok session add c1 --at "2026-11-17 09:00"

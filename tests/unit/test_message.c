@@ -14,6 +14,7 @@ static const struct {
 	{ "Zoë", "=?UTF-8?B?Wm/Dqw==?=" },
 	{ "Ελένη", "=?UTF-8?B?zpXOu86tzr3Otw==?=" },
 	{ "", "" },
+	{ "Ann \xf0", "=?UTF-8?B?QW5uIPA=?=" },
 };
 
 START_TEST(message_encodes_headers)

@@ -316,3 +316,28 @@ cli_write_eml(const char *dir, const struct outbox_row *o)
 	free(path);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
+
+int
+cli_show_cohort(struct cli *cli, int argc, char **argv,
+    int (*view)(struct store *st, const struct cohort *c, int csv, FILE *out))
+{
+	static const struct option options[] = {
+		{ "csv", no_argument, NULL, 'c' },
+		{ 0 }
+	};
+	struct cohort c;
+	int csv = 0, opt, rc;
+
+	while ((opt = cli_getopt(cli, argc, argv, "", options)) != -1) {
+		if (opt != 'c')
+			return EXIT_USAGE;
+		csv = 1;
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(cli, "give one cohort (SLUG)");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	rc = view(cli->st, &c, csv, stdout);
+	cohort_free(&c);
+	return rc;
+}

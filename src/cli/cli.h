@@ -121,6 +121,13 @@ int cli_report_args(struct cli *cli, int argc, char **argv, struct report_args *
 int cli_report_run(const struct report_args *a, const struct cohort *c, const char *kind,
     int (*draw)(struct report_request *rq, void *arg, su_err *e), void *arg);
 
+/*
+ * Runs a view of one cohort for a command that takes "SLUG [--csv]": parses
+ * them, finds the cohort, prints the view to stdout. Returns the exit status.
+ */
+int cli_show_cohort(struct cli *cli, int argc, char **argv,
+    int (*view)(struct store *st, const struct cohort *c, int csv, FILE *out));
+
 /* Shared views (views.c): one way to print each thing. */
 void view_cohort(struct store *st, const struct cohort *c, FILE *out);
 int view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *out);

@@ -1,34 +1,13 @@
 /* cmd-status.c - showup status: who is keeping the commitment, at a glance. */
 #include "config.h"
 
-#include <stdio.h>
-
 #include "commands.h"
-
-static const struct option status_options[] = {
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
 
 /* Parses the options and prints the status of one cohort. */
 static int
 cmd_status_exec(struct cli *cli, int argc, char **argv)
 {
-	struct cohort c;
-	int csv = 0, opt, rc;
-
-	while ((opt = cli_getopt(cli, argc, argv, "", status_options)) != -1) {
-		if (opt != 'c')
-			return EXIT_USAGE;
-		csv = 1;
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	rc = view_status(cli->st, &c, csv, stdout);
-	cohort_free(&c);
-	return rc;
+	return cli_show_cohort(cli, argc, argv, view_status);
 }
 
 const struct cmd_entry cmd_status_entry = {

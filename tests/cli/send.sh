@@ -165,6 +165,38 @@ out "to retry 1"
 check '[ "$(received tess@example.com)" = 1 ]' "the pending notice did not go with TLS set aside"
 stop_server
 
+# a batch of 40 or more shows its progress on a terminal
+ok cohort add many --name "Many" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok session add many --at "2026-11-16 09:00"
+i=0
+while [ $i -lt 45 ]; do
+	printf 'P%02d,p%02d@example.com\n' $i $i
+	i=$((i + 1))
+done | { echo "Name,E-mail"; cat; } > "$T/many.csv"
+ok participant import many "$T/many.csv"
+{ echo "session,email,status"; sed -n 's/^P[0-9]*,\(.*\)/1,\1,no-show/p' "$T/many.csv"; } > "$T/many-att.csv"
+ok attendance import many "$T/many-att.csv"
+ok notices plan many
+out "45 notices planned"
+start_server
+# not on a terminal: no progress, only the summary
+ok notices send many
+out "sent 45,"
+check '! grep -q "sent 45 of 45" "$T/err"' "progress shown when stderr is not a terminal"
+# a second no-show each: 45 final notices for the terminal
+ok session add many --at "2026-11-17 09:00"
+sed 's/^1,/2,/' "$T/many-att.csv" > "$T/many-att2.csv"
+ok attendance import many "$T/many-att2.csv"
+ok notices plan many
+out "45 notices planned"
+checks=$((checks + 1))
+/usr/bin/python3 "$top_srcdir/tests/cli/on_tty.py" "$SHOWUP" notices send many > "$T/tty" ||
+	fail "send on a terminal failed"
+check 'grep -q "sent 45 of 45" "$T/tty"' "no progress on a terminal"
+check 'grep -q "sent 45, to retry 0, failed 0, unknown 0" "$T/tty"' "the batch on a terminal did not finish"
+stop_server
+
 # a config that holds a password others can read is refused
 printf '[smtp]\nurl = smtp://127.0.0.1:1\npassword = secret\n' > "$XDG_CONFIG_HOME/showup/config"
 chmod 644 "$XDG_CONFIG_HOME/showup/config"

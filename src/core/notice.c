@@ -176,7 +176,7 @@ notice_templates_free(struct notice_templates *t)
 
 /* The texts one rendering needs, kept alive while it runs. */
 struct notice_values {
-	char first_name[128], points[16], amount[48], expires[40], days[16], cutoff[64];
+	char points[16], amount[48], expires[40], days[16];
 	struct tpl_scope *items;
 	struct tpl_field *item_fields;
 	char (*item_text)[5][48];
@@ -231,47 +231,74 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 	v->events = (struct tpl_list){ v->items, v->nitems };
 }
 
+/* The names every notice offers: who it goes to, the cohort, the coach, the cutoff. */
+struct base_values {
+	char first_name[128], cutoff[64];
+	struct tpl_field fields[8];
+	struct tpl_scope scope;		/* the parent of each notice's own names */
+};
+
+/* Fills b for a notice to p; b must stay where it is while it is used. */
+static void
+base_scope(const struct roll *r, const struct participant *p, struct base_values *b)
+{
+	const struct cohort *c = r->cohort;
+
+	snprintf(b->first_name, sizeof b->first_name, "%.*s", (int)strcspn(p->name, " "),
+	    p->name);
+	describe_cutoff(&r->policy, b->cutoff, sizeof b->cutoff);
+	b->fields[0] = (struct tpl_field){ "participant.name", p->name, NULL };
+	b->fields[1] = (struct tpl_field){ "participant.first_name", b->first_name, NULL };
+	b->fields[2] = (struct tpl_field){ "participant.email", p->email, NULL };
+	b->fields[3] = (struct tpl_field){ "cohort.name", c->name, NULL };
+	b->fields[4] = (struct tpl_field){ "cohort.slug", c->slug, NULL };
+	b->fields[5] = (struct tpl_field){ "coach.name", c->coach_name, NULL };
+	b->fields[6] = (struct tpl_field){ "coach.email", c->coach_email, NULL };
+	b->fields[7] = (struct tpl_field){ "policy.cutoff", b->cutoff, NULL };
+	b->scope = (struct tpl_scope){ b->fields, ARRAY_SIZE(b->fields), NULL };
+}
+
+/* Renders a template's subject and body with 'scope' (the body without load_one's "\n"). */
+static void
+render_pair(const struct notice_template *t, const struct tpl_scope *scope,
+    struct strbuf *subject, struct strbuf *body)
+{
+	struct strbuf text = STRBUF_INIT;
+
+	tpl_render(t->subject, scope, subject);
+	tpl_render(t->body, scope, &text);
+	sb_adds(body, sb_str(&text) + (text.len > 0 && text.buf[0] == '\n'));
+	sb_free(&text);
+}
+
 /* Renders one template pair for person i at ladder step k into subject and body. */
 static void
 render_notice(const struct roll *r, size_t i, int k, int64_t refund_cents, int64_t expires,
     const struct notice_template *t, struct strbuf *subject, struct strbuf *body)
 {
-	const struct participant *p = &r->people.v[i];
 	const struct cohort *c = r->cohort;
 	struct notice_values v = { .nitems = 0 };
+	struct base_values b;
 	int refund = k + 1 == (int)r->policy.n_steps && r->policy.refund != REFUND_NONE;
 
-	snprintf(v.first_name, sizeof v.first_name, "%.*s", (int)strcspn(p->name, " "),
-	    p->name);
+	base_scope(r, &r->people.v[i], &b);
 	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);
 	money_format(refund_cents, c->currency, v.amount, sizeof v.amount);
 	time_format_local(c->tz, expires, v.expires, sizeof v.expires);
 	snprintf(v.days, sizeof v.days, "%d", r->policy.refund_days);
-	describe_cutoff(&r->policy, v.cutoff, sizeof v.cutoff);
 	build_events(r, i, &v);
 	{
 		const struct tpl_field fields[] = {
-			{ "participant.name", p->name, NULL },
-			{ "participant.first_name", v.first_name, NULL },
-			{ "participant.email", p->email, NULL },
-			{ "cohort.name", c->name, NULL }, { "cohort.slug", c->slug, NULL },
-			{ "coach.name", c->coach_name, NULL }, { "coach.email", c->coach_email, NULL },
 			{ "points", v.points, NULL }, { "notice.kind", t->kind, NULL },
-			{ "policy.cutoff", v.cutoff, NULL },
 			{ "refund", refund ? "yes" : "", NULL },
 			{ "refund.amount", refund ? v.amount : "", NULL },
 			{ "refund.expires", refund ? v.expires : "", NULL },
 			{ "refund.days", v.days, NULL },
 			{ "events", NULL, &v.events },
 		};
-		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), NULL };
+		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
 
-		struct strbuf text = STRBUF_INIT;
-
-		tpl_render(t->subject, &scope, subject);
-		tpl_render(t->body, &scope, &text);	/* it starts with the "\n" load_one put */
-		sb_adds(body, sb_str(&text) + (text.len > 0 && text.buf[0] == '\n'));
-		sb_free(&text);
+		render_pair(t, &scope, subject, body);
 	}
 	free(v.items);
 	free(v.item_fields);
@@ -353,6 +380,54 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	return rc;
 }
 
+/* What a planned row is besides its message: its step or session, and what rides along. */
+struct planned {
+	int step;			/* -1 for a session reminder */
+	const char *kind;
+	int points;
+	int64_t refund;			/* -1: no refund offer */
+	int64_t session_id;		/* a reminder's session, else 0 */
+	int offset;			/* a reminder's minutes ahead, else -1 */
+	const char *pdf;		/* an attachment, or NULL */
+	size_t pdf_len;
+	const char *pdf_name;
+};
+
+/*
+ * Builds the message from the coach to p and stores it; a message that cannot
+ * be built (a line break in a header) is refused by name. Counts it in r; 0 or -1.
+ */
+static int
+plan_message(struct store *st, const struct cohort *c, const struct participant *p,
+    const struct planned *pl, const struct strbuf *subject, const struct strbuf *body,
+    int64_t now, struct plan_result *r, su_err *e)
+{
+	char *message_id = new_message_id(st, c, now);
+	struct strbuf msg = STRBUF_INIT;
+	su_err why;
+	int rc;
+
+	rc = message_build(&(struct message){ .from_name = c->coach_name,
+	    .from_addr = c->coach_email, .to_name = p->name, .to_addr = p->email,
+	    .reply_to = c->coach_email, .subject = sb_str(subject), .date = now,
+	    .message_id = message_id, .body = sb_str(body),
+	    .attachment = (const unsigned char *)pl->pdf, .attachment_len = pl->pdf_len,
+	    .attachment_name = pl->pdf_name }, &msg, &why);
+	if (rc < 0) {
+		r->refused++;
+		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
+		rc = 0;
+	} else if ((rc = store_planned(st, c, p, pl->step, pl->kind, pl->points, pl->refund,
+	    sb_str(subject), &msg, message_id, now, pl->session_id, pl->offset, e)) >= 0) {
+		r->added += rc == 0;
+		r->already += rc == 1;
+		rc = 0;
+	}
+	free(message_id);
+	sb_free(&msg);
+	return rc;
+}
+
 /* Returns 1 if person p has a live outbox row for 'step'; -1 on error. */
 static int
 already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
@@ -412,12 +487,12 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	const char *kind = roll->policy.ladder[pr->step_due].kind;
 	const struct notice_template *tpl = notice_template_find(t, kind);	/* loaded: all kinds */
 	int last = pr->step_due + 1 == (int)roll->policy.n_steps;
-	int64_t refund = last && roll->policy.refund != REFUND_NONE ? roll->result.refund_cents : -1;
 	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, msg = STRBUF_INIT;
-	char *message_id = NULL, *pdf = NULL, *pdf_name = NULL;
-	size_t pdf_len = 0;
-	su_err why;
+	struct planned pl = { pr->step_due, kind, pr->points,
+		last && roll->policy.refund != REFUND_NONE ? roll->result.refund_cents : -1,
+		0, -1, NULL, 0, NULL };
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
+	char *pdf = NULL, *pdf_name = NULL;
 	int rc;
 
 	if ((rc = already_planned(st, p->id, pr->step_due, e)) != 0) {
@@ -425,33 +500,18 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 		return rc < 0 ? -1 : 0;
 	}
 	if (attach != NULL &&
-	    report_bytes(st, roll, p, attach, now, &pdf, &pdf_len, e) < 0)
+	    report_bytes(st, roll, p, attach, now, &pdf, &pl.pdf_len, e) < 0)
 		return -1;
-	render_notice(roll, i, pr->step_due, refund, expires, tpl, &subject, &body);
-	pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
-	message_id = new_message_id(st, roll->cohort, now);
-	rc = message_build(&(struct message){ .from_name = roll->cohort->coach_name,
-	    .from_addr = roll->cohort->coach_email, .to_name = p->name, .to_addr = p->email,
-	    .reply_to = roll->cohort->coach_email, .subject = sb_str(&subject), .date = now,
-	    .message_id = message_id, .body = sb_str(&body),
-	    .attachment = (const unsigned char *)pdf, .attachment_len = pdf_len,
-	    .attachment_name = pdf_name }, &msg, &why);
-	if (rc < 0) {
-		r->refused++;
-		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
-		rc = 0;
-	} else if ((rc = store_planned(st, roll->cohort, p, pr->step_due, kind, pr->points,
-	    refund, sb_str(&subject), &msg, message_id, now, 0, -1, e)) >= 0) {
-		r->added += rc == 0;
-		r->already += rc == 1;
-		rc = 0;
+	render_notice(roll, i, pr->step_due, pl.refund, expires, tpl, &subject, &body);
+	if (pdf != NULL) {
+		pl.pdf = pdf;
+		pl.pdf_name = pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
 	}
-	free(message_id);
+	rc = plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
 	free(pdf);
 	free(pdf_name);
 	sb_free(&subject);
 	sb_free(&body);
-	sb_free(&msg);
 	return rc;
 }
 
@@ -462,58 +522,32 @@ plan_reminder(struct store *st, const struct roll *roll, size_t i, size_t j, int
 {
 	const struct participant *p = &roll->people.v[i];
 	const struct session *s = &roll->sessions.v[j];
-	const struct cohort *c = roll->cohort;
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, text = STRBUF_INIT,
-	    msg = STRBUF_INIT;
-	char first[128], number[16], when[48], minutes[16], cutoff[64], *message_id;
-	su_err why;
+	struct planned pl = { -1, t->kind, 0, -1, s->id, offset, NULL, 0, NULL };
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
+	char number[16], when[48], minutes[16];
+	struct base_values b;
 	int rc;
 
-	snprintf(first, sizeof first, "%.*s", (int)strcspn(p->name, " "), p->name);
+	base_scope(roll, p, &b);
 	snprintf(number, sizeof number, "%d", s->number);
 	snprintf(minutes, sizeof minutes, "%d", s->minutes);
-	time_format_human(c->tz, s->starts_at, when, sizeof when);
-	describe_cutoff(&roll->policy, cutoff, sizeof cutoff);
+	time_format_human(roll->cohort->tz, s->starts_at, when, sizeof when);
 	{
 		const struct tpl_field fields[] = {
-			{ "participant.name", p->name, NULL },
-			{ "participant.first_name", first, NULL },
-			{ "participant.email", p->email, NULL },
-			{ "cohort.name", c->name, NULL }, { "cohort.slug", c->slug, NULL },
-			{ "coach.name", c->coach_name, NULL }, { "coach.email", c->coach_email, NULL },
-			{ "notice.kind", t->kind, NULL }, { "policy.cutoff", cutoff, NULL },
+			{ "notice.kind", t->kind, NULL },
 			{ "session.number", number, NULL }, { "session.date", when, NULL },
 			{ "session.title", s->title, NULL },
 			{ "session.location", s->location, NULL },
 			{ "session.kind", session_kind_name(s->kind), NULL },
 			{ "session.minutes", minutes, NULL },
 		};
-		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), NULL };
+		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
 
-		tpl_render(t->subject, &scope, &subject);
-		tpl_render(t->body, &scope, &text);
-		sb_adds(&body, sb_str(&text) + (text.len > 0 && text.buf[0] == '\n'));
+		render_pair(t, &scope, &subject, &body);
 	}
-	message_id = new_message_id(st, c, now);
-	rc = message_build(&(struct message){ .from_name = c->coach_name,
-	    .from_addr = c->coach_email, .to_name = p->name, .to_addr = p->email,
-	    .reply_to = c->coach_email, .subject = sb_str(&subject), .date = now,
-	    .message_id = message_id, .body = sb_str(&body) }, &msg, &why);
-	if (rc < 0) {
-		r->refused++;
-		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
-		rc = 0;
-	} else if ((rc = store_planned(st, c, p, -1, t->kind, 0, -1, sb_str(&subject), &msg,
-	    message_id, now, s->id, offset, e)) >= 0) {
-		r->added += rc == 0;
-		r->already += rc == 1;
-		rc = 0;
-	}
-	free(message_id);
+	rc = plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
 	sb_free(&subject);
 	sb_free(&body);
-	sb_free(&text);
-	sb_free(&msg);
 	return rc;
 }
 

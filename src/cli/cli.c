@@ -251,19 +251,17 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 }
 
 int
-cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision)
+cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
+    struct participant *p, int64_t *when)
 {
 	static const struct option options[] = {
 		{ "at", required_argument, NULL, 't' },
 		{ 0 }
 	};
 	const char *at = "now";
-	struct participant p = { 0 };
-	struct cohort c;
-	int64_t when;
-	int opt, rc = EXIT_FAIL;
-	su_err e;
+	int opt;
 
+	memset(p, 0, sizeof *p);
 	while ((opt = cli_getopt(cli, argc, argv, "", options)) != -1) {
 		if (opt != 't')
 			return EXIT_USAGE;
@@ -271,11 +269,29 @@ cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decis
 	}
 	if (optind + 2 != argc)
 		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+	if (cli_cohort(cli, argv[optind], c) != EXIT_OK)
 		return EXIT_FAIL;
-	if (cli_participant(cli, &c, argv[optind + 1], &p) != EXIT_OK ||
-	    cli_time(&c, at, &when) < 0)
-		goto done;
+	if (cli_participant(cli, c, argv[optind + 1], p) != EXIT_OK ||
+	    cli_time(c, at, when) < 0) {
+		participant_free(p);
+		cohort_free(c);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int
+cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision)
+{
+	struct participant p;
+	struct cohort c;
+	int64_t when;
+	int rc;
+	su_err e;
+
+	if ((rc = cli_person_at(cli, argc, argv, &c, &p, &when)) != EXIT_OK)
+		return rc;
+	rc = EXIT_FAIL;
 	if (store_begin(cli->st, &e) < 0 ||
 	    refund_offer_decide(cli->st, &c, &p, decision, when, &e) < 0 ||
 	    store_commit(cli->st, &e) < 0) {

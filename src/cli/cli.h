@@ -79,6 +79,14 @@ int cli_record_one(struct cli *cli, const struct cohort *c, const struct session
     const char *email, const struct fact_spec *spec);
 
 /*
+ * Reads "SLUG EMAIL [--at TIME]": finds the cohort and the participant and the
+ * moment (now by default), printing what is wrong. EXIT_OK with c and p to
+ * free, or another exit status with nothing to free.
+ */
+int cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
+    struct participant *p, int64_t *when);
+
+/*
  * Settles the open refund offer of the participant argv names (SLUG EMAIL
  * [--at TIME]) as accepted or declined. Shared by refund accept and decline.
  */

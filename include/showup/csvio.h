@@ -9,18 +9,38 @@
 
 /*
  * A reader that yields one record at a time and never holds the whole file:
- * UTF-8 with or without a BOM, CRLF or LF, Excel quoting (strict: a stray quote
- * is an error), blank lines skipped.
+ * any encoding (see decode.h: UTF-8 with or without a BOM, UTF-16, else
+ * Windows-1252), fields separated by ',', ';', tab or '|' as the header row
+ * shows (or Excel's "sep=X" first line), CRLF, LF or CR line ends, Excel
+ * quoting (strict: a stray quote is an error), blank lines skipped.
  */
 struct csv_reader;
+
+/* What a caller knows of a file's form; zero values mean "find out". */
+struct csv_format {
+	char separator;		/* ',', ';', '\t' or '|'; 0: from the header row */
+	const char *encoding;	/* a name iconv knows; NULL: UTF-8, else Windows-1252 */
+};
 
 /* Opens 'path' ("-" for standard input); NULL with "cannot open 'x': ..." in 'e'. */
 struct csv_reader *csvr_open(const char *path, su_err *e);
 /* Reads from memory (fuzzing, tests); 'name' is used in messages. Data is not copied. */
 struct csv_reader *csvr_open_mem(const char *data, size_t len, const char *name);
 void csvr_close(struct csv_reader *r);
-/* Reads fields separated by 'delim' (a tab, say) instead of commas; call before reading. */
+/* Reads fields separated by 'delim' (a tab, say), whatever the header shows; call before reading. */
 void csvr_set_delimiter(struct csv_reader *r, char delim);
+/* Applies what the caller knows of the file; call before reading. 0, or -1 (unknown encoding). */
+int csvr_set_format(struct csv_reader *r, const struct csv_format *f, su_err *e);
+/* The separator in use: given, or found in the header row once it was read. */
+char csvr_separator(const struct csv_reader *r);
+/* The encoding the file is read in: "UTF-8", "UTF-16LE", "Windows-1252", or as given. */
+const char *csvr_encoding(const struct csv_reader *r);
+/* Returns 1 if the file was not UTF-8 and, no encoding being given, was read as Windows-1252. */
+int csvr_encoding_guessed(const struct csv_reader *r);
+/* Names a separator for people: "','", "';'", "tabs", "'|'". */
+const char *csv_separator_name(char sep);
+/* Returns 1 if reading stopped on bytes that are not text in the file's encoding. */
+int csvr_text_error(const struct csv_reader *r);
 
 /*
  * Advances to the next record. Returns 1 if there is one, 0 at the end, -1 on

@@ -11,13 +11,31 @@
 /* At most this many bad rows are listed; the rest are counted. */
 #define IMPORT_MAX_MESSAGES 20
 
+/* What hints an import's errors call for: the caller says how to give each. */
+enum import_hint {
+	HINT_ENCODING = 1,		/* name the file's encoding */
+	HINT_SEPARATOR = 2,		/* name the separator */
+	HINT_DATE_ORDER = 4,		/* name the date order */
+	HINT_ACCEPT_CHANGES = 8		/* take values that look double-encoded */
+};
+
 struct import_result {
+	/* asked by the caller */
+	int dry_run;			/* check, count and list the changes, then roll back */
+	struct csv_format format;	/* the separator and encoding, when known */
+	int accept_changes;		/* take values that look double-encoded */
+	int clear_empty;		/* an empty cell clears its field (else it is left) */
+	/* found */
 	size_t rows;			/* data rows read */
 	size_t added, updated, unchanged;
 	size_t bad_rows;
 	struct strbuf messages;		/* "file:line: problem\n", IMPORT_MAX_MESSAGES at most */
 	struct strbuf ignored;		/* header names not used, "Phone, Notes" */
-	int dry_run;			/* check and count, then roll back */
+	struct strbuf changes;		/* dry run: "file:line: who field: 'old' → 'new'\n" */
+	char separator;			/* the separator the file was read with */
+	char encoding[48];		/* the encoding it was read in */
+	int encoding_guessed;		/* not UTF-8, read as Windows-1252 */
+	unsigned hints;			/* enum import_hint bits */
 	/* Called every few thousand rows (may be NULL). */
 	void (*progress)(void *arg, size_t rows, long long bytes);
 	void *progress_arg;
@@ -41,6 +59,24 @@ int import_sessions(struct store *st, const struct cohort *c, const char *path,
 int import_attendance(struct store *st, const struct cohort *c, const struct policy *p,
     const char *path, struct import_result *r, su_err *e);
 
+/* The four kinds of file an import reads. */
+enum import_what { IMPORT_COHORTS, IMPORT_ROSTER, IMPORT_SESSIONS, IMPORT_ATTENDANCE };
+
+/* Returns what an import of 'what' counts its rows as: "cohort", "participant"... */
+const char *import_what_name(enum import_what what);
+/* Returns 1 if an import of 'what' belongs to one cohort (and needs c and p). */
+int import_what_per_cohort(enum import_what what);
+/* Runs the import of 'what' (c and p are ignored for cohorts); as the functions above. */
+int import_file(struct store *st, enum import_what what, const struct cohort *c,
+    const struct policy *p, const char *path, struct import_result *r, su_err *e);
+
+/*
+ * Joins a given and a family name in the order the family name's script
+ * writes them: "Ana Lima"; "山田太郎" (Chinese and Japanese, no space);
+ * "김 민준" (Korean). The caller frees it.
+ */
+char *person_name_join(const char *given, const char *family);
+
 /* Writes a cohort's attendance facts as CSV that import_attendance reads back. */
 int export_attendance(struct store *st, const struct cohort *c, const struct policy *p,
     FILE *out, su_err *e);
@@ -60,6 +96,21 @@ struct import_row {
 
 /* Returns column i of the row, trimmed; "" if the file has no such column. */
 const char *import_field(const struct import_row *row, size_t i);
+/* Returns 1 if the file has column i. */
+int import_has(const struct import_row *row, size_t i);
+/*
+ * Returns the value column i gives a field that holds 'old': the cell, but
+ * 'old' when the file lacks the column, or when the cell is empty and empty
+ * cells do not clear (a spreadsheet of a few columns changes only those).
+ */
+const char *import_value(const struct import_row *row, size_t i, const char *old);
+/*
+ * Checks one field's change from 'old' to 'new' for 'subject' ("ana@x.com
+ * name"): 0 if equal, 1 if it changes (listed on a dry run), -1 (row reported)
+ * if 'new' looks double-encoded where 'old' did not and changes are not accepted.
+ */
+int import_change(struct import_row *row, const char *subject, const char *field,
+    const char *old, const char *new);
 /* Records a bad row "name:line: message"; returns -1 for the row function to return. */
 int import_row_error(const struct import_row *row, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

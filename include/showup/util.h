@@ -56,6 +56,8 @@ char *str_squeeze_space(char *s);
 int str_ieq(const char *a, const char *b);
 /* Returns 1 if 's' is valid UTF-8 of 'n' bytes. */
 int utf8_valid(const char *s, size_t n);
+/* Returns how many leading bytes of 's' (of 'n') are whole, valid UTF-8 characters. */
+size_t utf8_valid_prefix(const char *s, size_t n);
 /* Returns 1 if 's' holds a C0 control character other than TAB (CR, LF, NUL...). */
 int str_has_control(const char *s);
 

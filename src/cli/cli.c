@@ -167,24 +167,6 @@ cli_policy(struct store *st, const struct cohort *c, struct policy *p)
 	return EXIT_OK;
 }
 
-int
-cli_import_report(const char *what, const struct import_result *r, int rc,
-    const su_err *e)
-{
-	fputs(sb_str(&r->messages), stderr);
-	if (r->bad_rows > IMPORT_MAX_MESSAGES)
-		fprintf(stderr, "... and %zu more bad rows\n",
-		    r->bad_rows - IMPORT_MAX_MESSAGES);
-	if (r->ignored.len > 0)
-		fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
-	if (rc < 0)
-		return cli_error("%s", e->msg);
-	printf("%s%zu %s row%s: %zu added, %zu updated, %zu unchanged\n",
-	    r->dry_run ? "dry run, nothing written: " : "", r->rows, what,
-	    r->rows == 1 ? "" : "s", r->added, r->updated, r->unchanged);
-	return EXIT_OK;
-}
-
 void
 cli_import_progress(void *arg, size_t rows, long long bytes)
 {

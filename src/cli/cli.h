@@ -96,9 +96,24 @@ struct outbox_row;
 /* Writes one outbox message as DIR/ID-KIND.eml (atomically), printing where; an exit status. */
 int cli_write_eml(const char *dir, const struct outbox_row *o);
 
-/* Prints an import's outcome (rows, added, updated, errors, ignored columns); the exit status. */
-int cli_import_report(const char *what, const struct import_result *r, int rc,
-    const su_err *e);
+#define IMPORT_OPTIONS_HELP \
+	"-n, --dry-run    check, list every field that would change (old -> new),\n" \
+	"                 and write nothing\n" \
+	"--separator SEP  ',', ';', tab or '|' (default: what the header row uses,\n" \
+	"                 or Excel's 'sep=;' first line)\n" \
+	"--encoding NAME  the file's encoding, any name iconv knows (default UTF-8,\n" \
+	"                 or UTF-16 by its BOM; a file that is not UTF-8 is read as\n" \
+	"                 Windows-1252, with a note)\n" \
+	"--accept-changes take values that look double-encoded ('JosÃ©' for 'José')\n" \
+	"                 where the stored value is clean (refused by default)\n" \
+	"--clear-empty    an empty cell clears its field (by default it leaves it;\n" \
+	"                 a column the file lacks always leaves its field)\n"
+
+/*
+ * Runs an import command (import-args.c): "[SLUG] FILE [options]", the import
+ * in one transaction, then its outcome, notes and hints. Returns the exit status.
+ */
+int cli_import(struct cli *cli, int argc, char **argv, enum import_what what);
 /* Progress of a long import on stderr when it is a terminal. */
 void cli_import_progress(void *arg, size_t rows, long long bytes);
 /* Sets up progress reporting in 'r' if stderr is a terminal. */

@@ -6,10 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "showup/csvio.h"
+#include "showup/decode.h"
 
 #define CHUNK 65536
+/* The first line is gathered whole to find the separator, up to this size. */
+#define LEAD_MAX (1 << 20)
 
 /* One parsed record waiting in the queue: its fields are fields[first .. first+n). */
 struct queued_record {
@@ -29,9 +33,13 @@ struct csv_reader {
 	long line;		/* line the parser is on (1-based) */
 	char eol;		/* the line end: '\n', or '\r' in a file of old Mac line ends */
 	long record_line;	/* line where the record being parsed began */
-	int at_start;		/* nothing read yet: a BOM may come */
+	struct decoder *decoder;	/* the file's encoding to UTF-8 */
+	char separator;		/* between fields; 0 until given or found */
+	struct strbuf lead;	/* decoded text of the first line, until it is whole */
+	int lead_done;		/* the first line was looked at */
 	int eof;		/* input exhausted and csv_fini called */
 	int failed;		/* reading stopped on an error, 'error' says which */
+	int text_error;		/* ... on bytes that are not text in the file's encoding */
 	su_err error;
 	long error_line;
 
@@ -66,7 +74,8 @@ on_field(void *data, size_t len, void *arg)
 		if (memchr(s, '\0', len) != NULL)
 			r->record_problem = "a field holds a NUL byte";
 		else if (!utf8_valid(s, len))
-			r->record_problem = "not UTF-8 text";
+			r->record_problem = "not UTF-8 text, unlike the lines before it "
+			    "(save the file again as CSV UTF-8)";
 	}
 }
 
@@ -101,11 +110,11 @@ reader_new(const char *name)
 		free(r);
 		return NULL;
 	}
+	r->decoder = decoder_new(NULL, NULL);
 	r->name = xstrdup(name);
 	r->line = 1;
 	r->record_line = 1;
 	r->eol = '\n';
-	r->at_start = 1;
 	return r;
 }
 
@@ -157,7 +166,60 @@ csvr_open_mem(const char *data, size_t len, const char *name)
 void
 csvr_set_delimiter(struct csv_reader *r, char delim)
 {
+	r->separator = delim;
 	csv_set_delim(&r->parser, (unsigned char)delim);
+}
+
+int
+csvr_set_format(struct csv_reader *r, const struct csv_format *f, su_err *e)
+{
+	if (f->separator != 0)
+		csvr_set_delimiter(r, f->separator);
+	if (f->encoding != NULL && *f->encoding != '\0') {
+		struct decoder *d = decoder_new(f->encoding, e);
+
+		if (d == NULL)
+			return -1;
+		decoder_free(r->decoder);
+		r->decoder = d;
+	}
+	return 0;
+}
+
+char
+csvr_separator(const struct csv_reader *r)
+{
+	return r->separator ? r->separator : ',';
+}
+
+const char *
+csvr_encoding(const struct csv_reader *r)
+{
+	return decoder_encoding(r->decoder);
+}
+
+int
+csvr_encoding_guessed(const struct csv_reader *r)
+{
+	return decoder_guessed(r->decoder);
+}
+
+const char *
+csv_separator_name(char sep)
+{
+	switch (sep) {
+	case ',': return "','";
+	case ';': return "';'";
+	case '\t': return "tabs";
+	case '|': return "'|'";
+	default: return "an unusual character";
+	}
+}
+
+int
+csvr_text_error(const struct csv_reader *r)
+{
+	return r->text_error;
 }
 
 void
@@ -168,6 +230,8 @@ csvr_close(struct csv_reader *r)
 	if (r->file != NULL && r->file != stdin)
 		fclose(r->file);
 	csv_free(&r->parser);
+	decoder_free(r->decoder);
+	sb_free(&r->lead);
 	free(r->name);
 	free(r->chunk);
 	sb_free(&r->text);
@@ -215,7 +279,6 @@ parse_lines(struct csv_reader *r, const char *s, size_t len)
 			r->error_line = r->line;
 			return csv_error(&r->parser);
 		}
-		r->offset += (long long)n;
 		if (nl != NULL)
 			r->line++;
 		s += n;
@@ -249,59 +312,154 @@ queue_compact(struct csv_reader *r)
 	r->record_first = 0;
 }
 
+/* Turns libcsv's error code into "name:line: problem" in 'e'; returns -1. */
+static int
+parse_error(struct csv_reader *r, int code, su_err *e)
+{
+	switch (code) {
+	case CSV_EPARSE:
+		return su_err_set(e, "%s:%ld: malformed quoting (a quote inside a field "
+		    "that is not quoted, or text after a closing quote)", r->name,
+		    r->error_line);
+	case CSV_ETOOBIG:
+		return su_err_set(e, "%s:%ld: a field is too big", r->name, r->error_line);
+	default:
+		return su_err_set(e, "%s:%ld: out of memory", r->name, r->error_line);
+	}
+}
+
+/* Returns the length of a "sep=X" line at the start of 's' (Excel's hint), or 0. */
+static size_t
+sep_line(const char *s, size_t n, char *sep)
+{
+	size_t k = 5;
+
+	if (n < 5 || strncasecmp(s, "sep=", 4) != 0 || s[4] == '\r' || s[4] == '\n')
+		return 0;
+	if (k < n && s[k] == '\r')
+		k++;
+	if (k < n && s[k] == '\n')
+		k++;
+	if (k == 5 && k < n)
+		return 0;	/* more on the line: a header that starts "sep=" */
+	*sep = s[4];
+	return k;
+}
+
+/* Returns the separator the header line 's' uses most: ',', ';', tab or '|' (',' if none). */
+static char
+sniff_separator(const char *s, size_t n)
+{
+	static const char candidates[] = { ',', ';', '\t', '|' };
+	size_t count[sizeof candidates] = { 0 }, best = 0;
+	int quoted = 0;
+
+	for (size_t i = 0; i < n && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		for (size_t c = 0; !quoted && c < sizeof candidates; c++)
+			if (s[i] == candidates[c])
+				count[c]++;
+	}
+	for (size_t c = 1; c < sizeof candidates; c++)
+		if (count[c] > count[best])
+			best = c;
+	return candidates[best];
+}
+
+/*
+ * Looks at the whole first line once: skips a "sep=X" line, finds the line
+ * end (a CR not followed by LF: old Mac files) and, unless it was given, the
+ * separator. Returns how many bytes of the lead to skip.
+ */
+static size_t
+read_lead(struct csv_reader *r)
+{
+	const char *s = r->lead.buf;
+	size_t n = r->lead.len, skip;
+	const char *nl, *cr;
+	char sep = 0;
+
+	skip = sep_line(s, n, &sep);
+	if (skip > 0) {
+		r->line++;
+		if (r->separator == 0)
+			csvr_set_delimiter(r, sep);
+		s += skip;
+		n -= skip;
+	}
+	nl = memchr(s, '\n', n);
+	cr = memchr(s, '\r', n);
+	if (cr != NULL && (nl == NULL || cr + 1 < nl))
+		r->eol = '\r';
+	if (r->separator == 0)
+		csvr_set_delimiter(r, sniff_separator(s, n));
+	return skip;
+}
+
+/* Parses decoded text, holding the first line back until it is whole; 0 or -1 with 'e'. */
+static int
+feed_text(struct csv_reader *r, const char *text, size_t n, int final, su_err *e)
+{
+	size_t skip;
+	int rc;
+
+	if (r->lead_done)
+		rc = parse_lines(r, text, n);
+	else {
+		sb_add(&r->lead, text, n);
+		if (!final && r->lead.len < LEAD_MAX && !memchr(r->lead.buf, '\n',
+		    r->lead.len) && !memchr(r->lead.buf, '\r', r->lead.len))
+			return 0;
+		r->lead_done = 1;
+		skip = read_lead(r);
+		rc = parse_lines(r, r->lead.buf + skip, r->lead.len - skip);
+		sb_free(&r->lead);
+	}
+	return rc == 0 ? 0 : parse_error(r, rc, e);
+}
+
+/* Ends the input: the parser's last record; 0 or -1 with 'e' set. */
+static int
+finish(struct csv_reader *r, su_err *e)
+{
+	if (r->parser.pstate == 0 && r->nfields == r->record_first)
+		r->record_line = r->line;
+	r->eof = 1;
+	if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
+		r->error_line = r->record_line;
+		return su_err_set(e, "%s:%ld: a quoted field is never closed", r->name,
+		    r->record_line);
+	}
+	return 0;
+}
+
 /* Feeds the parser until a record is queued or the input ends; -1 on an error. */
 static int
 fill_queue(struct csv_reader *r, su_err *e)
 {
 	while (r->head == r->nqueue && !r->eof && !r->failed) {
+		const char *block, *text;
+		size_t n;
 		long got;
-		const char *block;
+		su_err why;
+		int bad;
 
 		queue_compact(r);
 		block = read_block(r, &got);
 		if (got < 0)
 			return su_err_set(e, "cannot read '%s': %s", r->name, strerror(errno));
-		if (got == 0) {
-			if (r->parser.pstate == 0 && r->nfields == r->record_first)
-				r->record_line = r->line;
-			r->eof = 1;
-			if (csv_fini(&r->parser, on_field, on_record, r) != 0) {
-				r->error_line = r->record_line;
-				return su_err_set(e, "%s:%ld: a quoted field is never closed",
-				    r->name, r->record_line);
-			}
-			break;
+		r->offset += got;
+		bad = decoder_feed(r->decoder, block, (size_t)got, got == 0, &text, &n,
+		    &why) < 0;
+		if (feed_text(r, text, n, got == 0 || bad, e) < 0)
+			return -1;
+		if (bad) {
+			r->text_error = 1;
+			return su_err_set(e, "%s:%ld: %s", r->name, r->line, why.msg);
 		}
-		if (r->at_start) {
-			const char *end = memchr(block, '\n', (size_t)got);
-			const char *cr = memchr(block, '\r', (size_t)got);
-
-			r->at_start = 0;
-			if (cr != NULL && (end == NULL || cr + 1 < end))
-				r->eol = '\r';	/* a CR not followed by LF ends the first line */
-			if (got >= 2 && ((unsigned char)block[0] == 0xff &&
-			    (unsigned char)block[1] == 0xfe)) {
-				return su_err_set(e, "%s: is UTF-16 text; save it as CSV UTF-8",
-				    r->name);
-			}
-			if (got >= 3 && memcmp(block, "\xef\xbb\xbf", 3) == 0) {
-				block += 3;
-				got -= 3;
-				r->offset += 3;
-			}
-		}
-		switch (parse_lines(r, block, (size_t)got)) {
-		case 0:
-			break;
-		case CSV_EPARSE:
-			return su_err_set(e, "%s:%ld: malformed quoting (a quote inside a field "
-			    "that is not quoted, or text after a closing quote)", r->name,
-			    r->error_line);
-		case CSV_ETOOBIG:
-			return su_err_set(e, "%s:%ld: a field is too big", r->name, r->error_line);
-		default:
-			return su_err_set(e, "%s:%ld: out of memory", r->name, r->error_line);
-		}
+		if (got == 0)
+			return finish(r, e);
 	}
 	return 0;
 }
@@ -448,6 +606,10 @@ csvr_map_header(struct csv_reader *r, const struct csv_column *cols,
 		if (!cols[i].required || index[i] >= 0)
 			continue;
 		describe_names(&cols[i], &names);
+		if (csvr_count(r) == 1 && strpbrk(csvr_field(r, 0), ",;\t|") != NULL)
+			sb_addf(&names, "; the header row is one column, '%s': are the fields "
+			    "separated by something else than %s?", csvr_field(r, 0),
+			    csv_separator_name(csvr_separator(r)));
 		su_err_set(e, "%s:%ld: no %s column (looked for %s)", r->name,
 		    csvr_line(r), cols[i].key, sb_str(&names));
 		sb_free(&names);

@@ -32,18 +32,107 @@ struct roster_import {
 	struct strmap seen;	/* e-mail -> line of first appearance */
 };
 
+/* Returns 1 if code point 'cp' is Chinese or Japanese script (written without spaces). */
+static int
+cjk_unspaced(unsigned int cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0x20000 && cp <= 0x3134f);
+}
+
+/* Returns 1 if code point 'cp' is Hangul. */
+static int
+hangul(unsigned int cp)
+{
+	return (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0x1100 && cp <= 0x11ff) ||
+	    (cp >= 0x3130 && cp <= 0x318f);
+}
+
+/* Returns the first code point of UTF-8 's' (0 for ""). */
+static unsigned int
+first_code_point(const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t len = s[0] < 0x80 ? 1 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	unsigned int cp = len == 1 ? s[0] : (unsigned int)(s[0] & (0x3f >> (len - 1)));
+
+	for (size_t k = 1; k < len && s[k]; k++)
+		cp = (cp << 6) | (s[k] & 0x3f);
+	return cp;
+}
+
+char *
+person_name_join(const char *given, const char *family)
+{
+	unsigned int cp = first_code_point(family);
+
+	if (*given == '\0' || *family == '\0')
+		return xasprintf("%s%s", given, family);
+	if (cjk_unspaced(cp))
+		return xasprintf("%s%s", family, given);
+	if (hangul(cp))
+		return xasprintf("%s %s", family, given);
+	return xasprintf("%s %s", given, family);
+}
+
 /*
- * Returns the row's full name: the name column, else first + last, with line
- * breaks a spreadsheet cell may hold folded into spaces; the caller frees it.
+ * Returns the row's full name, the caller to free it: the name column, else
+ * first and last name in their script's order, else 'old' (NULL: ""); line
+ * breaks a spreadsheet cell may hold are folded into spaces.
  */
 static char *
-row_name(const struct import_row *row)
+row_name(const struct import_row *row, const char *old)
 {
 	const char *first = import_field(row, COL_FIRST), *last = import_field(row, COL_LAST);
 
 	if (*import_field(row, COL_NAME))
 		return str_squeeze_space(xstrdup(import_field(row, COL_NAME)));
-	return str_squeeze_space(xasprintf("%s%s%s", first, *first && *last ? " " : "", last));
+	if (*first || *last)
+		return str_squeeze_space(person_name_join(first, last));
+	return xstrdup(old ? old : "");
+}
+
+/* Updates participant 'p' from the row: only the columns the file has; 1, 0 or -1. */
+static int
+update_row(struct import_row *row, const struct cohort *c, const struct participant *p)
+{
+	char *name = row_name(row, p->name);
+	char *company = str_squeeze_space(xstrdup(import_value(row, COL_COMPANY, p->company)));
+	int a = import_change(row, p->email, "name", p->name, name);
+	int b = import_change(row, p->email, "company", p->company, company);
+	su_err why;
+	int rc = -1;
+
+	if (a < 0 || b < 0)
+		goto done;
+	rc = a || b ? participant_update(row->st, c, p, name, company, &why) : 0;
+	if (rc < 0)
+		import_row_error(row, "%s", why.msg);
+done:
+	free(name);
+	free(company);
+	return rc;
+}
+
+/* Adds the participant of a row that is new to the cohort; 0 or -1 (row reported). */
+static int
+add_row(struct import_row *row, const struct cohort *c, const char *email)
+{
+	char *name = row_name(row, NULL);
+	char *company = str_squeeze_space(xstrdup(import_field(row, COL_COMPANY)));
+	su_err why;
+	int rc;
+
+	if (*name == '\0')
+		rc = import_row_error(row, "no name for '%s'", email);
+	else if (participant_add(row->st, c, name, email, company, &why) < 0)
+		rc = import_row_error(row, "%s", why.msg);
+	else
+		rc = 0;
+	free(name);
+	free(company);
+	return rc;
 }
 
 /* Adds or updates the participant of one row. */
@@ -53,10 +142,8 @@ roster_row(void *arg, struct import_row *row, su_err *e)
 	struct roster_import *ri = arg;
 	const char *email = import_field(row, COL_EMAIL);
 	struct participant p;
-	char *name = NULL, *company = NULL;
 	long first_line;
-	su_err why;
-	int rc = -1, found;
+	int rc, found;
 
 	if (*email == '\0')
 		return import_row_error(row, "no e-mail address");
@@ -64,38 +151,21 @@ roster_row(void *arg, struct import_row *row, su_err *e)
 		return import_row_error(row, "'%s' appears again (first on line %ld)",
 		    email, first_line);
 	strmap_put(&ri->seen, email, csvr_line(row->reader));
-	name = row_name(row);
-	company = str_squeeze_space(xstrdup(import_field(row, COL_COMPANY)));
-	if (*name == '\0') {
-		rc = import_row_error(row, "no name for '%s'", email);
-		goto done;
-	}
 	found = participant_find(row->st, ri->cohort, email, &p, e);
-	if (found < 0) {
-		rc = -2;
-		goto done;
+	if (found < 0)
+		return -2;
+	if (!found) {
+		rc = add_row(row, ri->cohort, email);
+		row->result->added += rc == 0;
+		return rc;
 	}
-	if (found) {
-		rc = participant_update(row->st, ri->cohort, &p, name, company, &why);
-		participant_free(&p);
-		if (rc == 1)
-			row->result->updated++;
-		else if (rc == 0)
-			row->result->unchanged++;
-	} else {
-		rc = participant_add(row->st, ri->cohort, name, email, company, &why) < 0
-		    ? -1 : 0;
-		if (rc == 0)
-			row->result->added++;
-	}
-	if (rc < 0)
-		rc = import_row_error(row, "%s", why.msg);
-	else
-		rc = 0;
-done:
-	free(name);
-	free(company);
-	return rc;
+	rc = update_row(row, ri->cohort, &p);
+	participant_free(&p);
+	if (rc == 1)
+		row->result->updated++;
+	else if (rc == 0)
+		row->result->unchanged++;
+	return rc < 0 ? -1 : 0;
 }
 
 int

@@ -3,8 +3,10 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "showup/decode.h"
 #include "showup/import.h"
 
 #define PROGRESS_EVERY 8192
@@ -21,6 +23,7 @@ import_result_free(struct import_result *r)
 {
 	sb_free(&r->messages);
 	sb_free(&r->ignored);
+	sb_free(&r->changes);
 }
 
 const char *
@@ -29,6 +32,43 @@ import_field(const struct import_row *row, size_t i)
 	if (i >= row->ncols || row->index[i] < 0)
 		return "";
 	return row->scratch.buf + row->offsets[i];
+}
+
+int
+import_has(const struct import_row *row, size_t i)
+{
+	return i < row->ncols && row->index[i] >= 0;
+}
+
+const char *
+import_value(const struct import_row *row, size_t i, const char *old)
+{
+	const char *cell = import_field(row, i);
+
+	if (!import_has(row, i) || (*cell == '\0' && !row->result->clear_empty))
+		return old;
+	return cell;
+}
+
+int
+import_change(struct import_row *row, const char *subject, const char *field,
+    const char *old, const char *new)
+{
+	struct import_result *r = row->result;
+
+	if (strcmp(old, new) == 0)
+		return 0;
+	if (!r->accept_changes && text_looks_double_encoded(new) &&
+	    !text_looks_double_encoded(old)) {
+		r->hints |= HINT_ACCEPT_CHANGES;
+		return import_row_error(row, "%s %s would change from '%s' to '%s', which "
+		    "looks like UTF-8 read as Windows-1252 and saved again (a file "
+		    "opened in Excel without a BOM?)", subject, field, old, new);
+	}
+	if (r->dry_run)
+		sb_addf(&r->changes, "%s:%ld: %s %s: '%s' → '%s'\n", csvr_name(row->reader),
+		    csvr_line(row->reader), subject, field, old, new);
+	return 1;
 }
 
 int
@@ -95,6 +135,7 @@ feed_rows(struct import_row *row, import_row_fn fn, void *arg, su_err *e)
 		if (r->progress && r->rows % PROGRESS_EVERY == 0)
 			r->progress(r->progress_arg, r->rows, csvr_offset(row->reader));
 		if ((problem = csvr_problem(row->reader)) != NULL) {
+			r->hints |= HINT_ENCODING;
 			import_row_error(row, "%s", problem);
 			continue;
 		}
@@ -105,6 +146,21 @@ feed_rows(struct import_row *row, import_row_fn fn, void *arg, su_err *e)
 	if (r->progress && r->rows >= PROGRESS_EVERY)
 		r->progress(r->progress_arg, r->rows, -1);
 	return rc;
+}
+
+/* Copies what the reader found of the file into the result, and the hint an error calls for. */
+static void
+note_format(struct import_row *row, const su_err *e)
+{
+	struct import_result *r = row->result;
+
+	r->separator = csvr_separator(row->reader);
+	snprintf(r->encoding, sizeof r->encoding, "%s", csvr_encoding(row->reader));
+	r->encoding_guessed = csvr_encoding_guessed(row->reader);
+	if (e != NULL && csvr_count(row->reader) == 1)
+		r->hints |= HINT_SEPARATOR;	/* a header of one column: another separator? */
+	if (csvr_text_error(row->reader))
+		r->hints |= HINT_ENCODING;
 }
 
 /* Writes the one audit entry of an import that changed something; 0 or -1. */
@@ -135,14 +191,24 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 	int rc = -1;
 
 	row.reader = csvr_open(path, e);
+	if (row.reader != NULL && csvr_set_format(row.reader, &r->format, e) < 0) {
+		csvr_close(row.reader);
+		row.reader = NULL;
+	}
 	row.index = index;
 	row.ncols = ncols;
 	row.offsets = xcalloc(ncols, sizeof *row.offsets);
 	row.result = r;
 	row.st = st;
-	if (row.reader == NULL ||
-	    csvr_map_header(row.reader, cols, ncols, index, informational, &r->ignored, e) < 0)
+	if (row.reader == NULL)
 		goto done;
+	rc = csvr_map_header(row.reader, cols, ncols, index, informational, &r->ignored, e);
+	note_format(&row, rc < 0 ? e : NULL);
+	if (rc < 0) {
+		rc = -1;
+		goto done;
+	}
+	rc = -1;
 	source = xasprintf("import %s", csvr_name(row.reader));
 	store_set_source(st, source);
 	if (store_begin(st, e) < 0)
@@ -177,4 +243,38 @@ done:
 	free(index);
 	free(source);
 	return rc;
+}
+
+const char *
+import_what_name(enum import_what what)
+{
+	static const char *const names[] = {
+		[IMPORT_COHORTS] = "cohort", [IMPORT_ROSTER] = "participant",
+		[IMPORT_SESSIONS] = "session", [IMPORT_ATTENDANCE] = "attendance",
+	};
+
+	return names[what];
+}
+
+int
+import_what_per_cohort(enum import_what what)
+{
+	return what != IMPORT_COHORTS;
+}
+
+int
+import_file(struct store *st, enum import_what what, const struct cohort *c,
+    const struct policy *p, const char *path, struct import_result *r, su_err *e)
+{
+	switch (what) {
+	case IMPORT_COHORTS:
+		return import_cohorts(st, path, r, e);
+	case IMPORT_ROSTER:
+		return import_roster(st, c, path, r, e);
+	case IMPORT_SESSIONS:
+		return import_sessions(st, c, path, r, e);
+	case IMPORT_ATTENDANCE:
+		return import_attendance(st, c, p, path, r, e);
+	}
+	return su_err_set(e, "no such import");
 }

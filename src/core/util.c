@@ -229,8 +229,8 @@ str_ieq(const char *a, const char *b)
 	return *a == *b;
 }
 
-int
-utf8_valid(const char *str, size_t n)
+size_t
+utf8_valid_prefix(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
@@ -253,21 +253,27 @@ utf8_valid(const char *str, size_t n)
 			len = 4;
 			cp = c & 0x07;
 		} else
-			return 0;
+			return i;
 		if (i + len > n)
-			return 0;
+			return i;
 		for (size_t k = 1; k < len; k++) {
 			if ((s[i + k] & 0xc0) != 0x80)
-				return 0;
+				return i;
 			cp = (cp << 6) | (s[i + k] & 0x3f);
 		}
 		if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
 		    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
 		    (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
+			return i;
 		i += len;
 	}
-	return 1;
+	return n;
+}
+
+int
+utf8_valid(const char *s, size_t n)
+{
+	return utf8_valid_prefix(s, n) == n;
 }
 
 int

@@ -67,10 +67,16 @@ err "nocol.csv:1: no e-mail column"
 printf 'Name,E-mail\nA "B" C,abc@example.com\n' > "$T/quote.csv"
 fails 1 participant import c1 "$T/quote.csv"
 err "quote.csv:2:"
-# not UTF-8
+# not UTF-8: read as Windows-1252, and said so
 printf 'Name,E-mail\nJos\351,latin1@example.com\n' > "$T/latin1.csv"
-fails 1 participant import c1 "$T/latin1.csv"
-err "latin1.csv:2: not UTF-8"
+ok participant import c1 "$T/latin1.csv" --dry-run
+err "note: latin1.csv is not UTF-8; read as Windows-1252"
+out "read as Windows-1252 text, fields separated by ','"
+# UTF-8, then a line that is not: the file mixes encodings
+printf 'Name,E-mail\nJos\303\251,a@example.com\nJos\351,b@example.com\n' > "$T/mixed.csv"
+fails 1 participant import c1 "$T/mixed.csv"
+err "mixed.csv:3: not UTF-8 text, unlike the lines before it"
+err "hint: name the file's encoding with --encoding"
 # missing and empty files
 fails 1 participant import c1 "$T/missing.csv"
 err "cannot open"

@@ -1,0 +1,162 @@
+/* import-args.c - what the import commands share: their options, the run, the report. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum { OPT_SEPARATOR = 1000, OPT_ENCODING, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY };
+
+static const struct option import_options[] = {
+	{ "dry-run", no_argument, NULL, 'n' },
+	{ "separator", required_argument, NULL, OPT_SEPARATOR },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "accept-changes", no_argument, NULL, OPT_ACCEPT_CHANGES },
+	{ "clear-empty", no_argument, NULL, OPT_CLEAR_EMPTY },
+	{ 0 }
+};
+
+/* Reads a --separator value (",", ";", "tab", "\t", "|", or their names); the character or 0. */
+static char
+separator_parse(const char *s)
+{
+	static const struct {
+		const char *name;
+		char sep;
+	} names[] = {
+		{ ",", ',' }, { "comma", ',' }, { ";", ';' }, { "semicolon", ';' },
+		{ "\t", '\t' }, { "\\t", '\t' }, { "tab", '\t' }, { "|", '|' },
+		{ "pipe", '|' },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (str_ieq(s, names[i].name))
+			return names[i].sep;
+	return 0;
+}
+
+/* Reads the import options into 'r', leaving optind at the first other word; an exit status. */
+static int
+import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
+{
+	int opt;
+
+	while ((opt = cli_getopt(cli, argc, argv, "n", import_options)) != -1) {
+		switch (opt) {
+		case 'n':
+			r->dry_run = 1;
+			break;
+		case OPT_SEPARATOR:
+			if ((r->format.separator = separator_parse(optarg)) == 0)
+				return cli_usage_error(cli, "--separator is ',', ';', tab or "
+				    "'|', not '%s'", optarg);
+			break;
+		case OPT_ENCODING:
+			r->format.encoding = optarg;
+			break;
+		case OPT_ACCEPT_CHANGES:
+			r->accept_changes = 1;
+			break;
+		case OPT_CLEAR_EMPTY:
+			r->clear_empty = 1;
+			break;
+		default:
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_OK;
+}
+
+/* Returns the name of a file without its folders, as the import names it. */
+static const char *
+base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Prints, after errors, how to give what the file needs. */
+static void
+print_hints(const struct import_result *r, const char *slug)
+{
+	if (r->hints & HINT_ENCODING)
+		fputs("hint: name the file's encoding with --encoding (ISO-8859-15, "
+		    "MacRoman, UTF-16...: 'iconv -l' lists them), or save it as CSV UTF-8\n",
+		    stderr);
+	if (r->hints & HINT_SEPARATOR)
+		fputs("hint: name the separator with --separator ';' (or tab, ',', '|')\n",
+		    stderr);
+	if (r->hints & HINT_DATE_ORDER)
+		fprintf(stderr, "hint: --date-order dmy, mdy or ymd says how this file "
+		    "writes dates; 'showup policy set %s date.order ...' sets it for the "
+		    "cohort\n", slug ? slug : "SLUG");
+	if (r->hints & HINT_ACCEPT_CHANGES)
+		fputs("hint: import the file as it was saved before it was opened in "
+		    "Excel, or give --accept-changes to take these values as they are\n",
+		    stderr);
+}
+
+/* Prints an import's outcome; the exit status. */
+static int
+import_report(enum import_what what, const char *path, const char *slug,
+    const struct import_result *r, int rc, const su_err *e)
+{
+	if (r->encoding_guessed)
+		fprintf(stderr, "note: %s is not UTF-8; read as Windows-1252\n",
+		    base_name(path));
+	fputs(sb_str(&r->messages), stderr);
+	if (r->bad_rows > IMPORT_MAX_MESSAGES)
+		fprintf(stderr, "... and %zu more bad rows\n",
+		    r->bad_rows - IMPORT_MAX_MESSAGES);
+	if (r->ignored.len > 0)
+		fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
+	if (rc < 0) {
+		cli_error("%s", e->msg);
+		print_hints(r, slug);
+		return EXIT_FAIL;
+	}
+	if (r->dry_run)
+		printf("read as %s text, fields separated by %s\n%s", r->encoding,
+		    csv_separator_name(r->separator), sb_str(&r->changes));
+	printf("%s%zu %s row%s: %zu added, %zu updated, %zu unchanged\n",
+	    r->dry_run ? "dry run, nothing written: " : "", r->rows, import_what_name(what),
+	    r->rows == 1 ? "" : "s", r->added, r->updated, r->unchanged);
+	return EXIT_OK;
+}
+
+int
+cli_import(struct cli *cli, int argc, char **argv, enum import_what what)
+{
+	int per_cohort = import_what_per_cohort(what);
+	struct import_result r;
+	struct cohort c = { 0 };
+	struct policy p;
+	const char *path;
+	int rc;
+	su_err e;
+
+	import_result_init(&r, 0);
+	if ((rc = import_args(cli, argc, argv, &r)) != EXIT_OK)
+		goto done;
+	if (optind + 1 + per_cohort != argc) {
+		rc = cli_usage_error(cli, per_cohort ? "give a cohort (SLUG) and a CSV "
+		    "file" : "give one CSV file");
+		goto done;
+	}
+	path = argv[optind + per_cohort];
+	if (per_cohort && (cli_cohort(cli, argv[optind], &c) != EXIT_OK ||
+	    cli_policy(cli->st, &c, &p) != EXIT_OK)) {
+		rc = EXIT_FAIL;
+		goto done;
+	}
+	cli_import_progress_setup(&r);
+	rc = import_file(cli->st, what, &c, &p, path, &r, &e);
+	rc = import_report(what, path, c.slug, &r, rc, &e);
+done:
+	import_result_free(&r);
+	cohort_free(&c);
+	return rc;
+}

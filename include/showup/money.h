@@ -7,7 +7,7 @@
 
 #include "showup/util.h"
 
-/* Parses "1500", "1500.5", "1500.00" or "1,500.00" into cents; 0 or -1 with 'e' set. */
+/* Parses "1500.00", "1.500,00", "1 500,00"... into cents; 0, or -1 with 'e' set ("1,500" reads two ways). */
 int money_parse(const char *s, int64_t *cents, su_err *e);
 /* Writes "1,500.00 AUD" (or "1,500.00" without a currency) into buf. */
 char *money_format(int64_t cents, const char *currency, char *buf, size_t size);

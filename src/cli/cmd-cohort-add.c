@@ -71,6 +71,8 @@ const struct cmd_entry cmd_cohort_add_entry = {
 	"add a cohort: one run of a program, with its coach and time zone",
 	"SLUG is the short name used everywhere else: lower-case letters, digits\n"
 	"and dashes (spring27). --tz is an IANA time zone such as Australia/Sydney;\n"
-	"times typed for the cohort are read in it. The fee is kept in cents.\n",
+	"times typed for the cohort are read in it. The fee is kept in cents; type\n"
+	"it as 1500, 1500.00, 1,500.00, 1.500,00 or 1 500,00 (not 1,500, which could\n"
+	"mean 1.50).\n",
 	CMD_DB_CREATE, cmd_cohort_add_exec
 };

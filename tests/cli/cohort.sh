@@ -27,9 +27,11 @@ err "'not-mail' is not an e-mail address"
 fails 1 cohort add c1 --name X --coach Y --coach-email y@example.com --tz UTC
 err "cohort 'c1' already exists"
 fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --fee 12.345 --currency EUR
-err "--fee: '12.345' is not an amount"
+err "--fee: '12.345' could mean 12345.00 or 12.345"
 fails 2 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --fee 10
 err "--fee needs --currency"
+fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --fee 1,500 --currency EUR
+err "--fee: '1,500' could mean 1500.00 or 1.50; write 1500 or 1.50"
 fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --starts 2027-02-30
 err "--starts: '2027-02-30' is not a day of the calendar"
 fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --starts 2027-05-01 --ends 2027-04-01
@@ -59,5 +61,21 @@ ok log c2
 out "cohort update"
 out "name=Autumn group"
 out "name=Autumn cohort"
+
+# a fee as a German or French spreadsheet writes it; one that reads two ways is refused
+cat > "$T/euro.csv" <<'CSV'
+slug,name,coach,coach_email,time_zone,fee,currency,starts,ends
+c4,Euro group,Dana Lee,dana@example.com,Europe/Berlin,"1.500,00",EUR,,
+c5,Paris group,Dana Lee,dana@example.com,Europe/Paris,1 250,EUR,,
+CSV
+ok cohort import "$T/euro.csv"
+ok cohort show c4
+out "fee           1,500.00 EUR"
+ok cohort show c5
+out "fee           1,250.00 EUR"
+printf 'slug,name,fee,currency,coach,coach_email,time_zone\nc6,X,2.500,EUR,Y,y@example.com,UTC\n' \
+	> "$T/twoways.csv"
+fails 1 cohort import "$T/twoways.csv"
+err "'2.500' could mean 2500.00 or 2.50"
 
 finish

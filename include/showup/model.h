@@ -127,12 +127,17 @@ int session_add(struct store *st, const struct cohort *c, const struct session *
 int session_find(struct store *st, const struct cohort *c, int number,
     struct session *out, su_err *e);
 int session_list_all(struct store *st, int64_t cohort_id, struct session_list *out, su_err *e);
+/* Lists the cohort's sessions that start at 'starts_at' (parallel ones), by number. */
+int session_list_at(struct store *st, const struct cohort *c, int64_t starts_at,
+    struct session_list *out, su_err *e);
 /* Records that the coach cancelled the session at 'when' (audited). */
 int session_cancel(struct store *st, const struct cohort *c, const struct session *s,
     int64_t when, const char *note, su_err *e);
 /* Updates a session's time, length, kind, title, location and expected list, auditing changes; 0 unchanged, 1 changed. */
 int session_update(struct store *st, const struct cohort *c, const struct session *old,
     const struct session *s, const int64_t *with, size_t nwith, su_err *e);
+/* Returns the e-mails of participants 'with', "a@x, b@y" (for the audit log); the caller frees it. */
+char *session_with_describe(struct store *st, const int64_t *with, size_t nwith);
 /* The participant ids a coaching or practice session names, ascending. */
 int session_expected_ids(struct store *st, int64_t session_id, int64_t **ids,
     size_t *n, su_err *e);
@@ -150,11 +155,17 @@ int attendance_get(struct store *st, int64_t session_id, int64_t participant_id,
 /*
  * Records a fact, replacing any earlier one; the audit log keeps old and new.
  * The log names the record by session and participant ("spring26:3
- * ana@example.com"), whose ids 'a' holds. Returns 0 if nothing changed, 1 if
- * added, 2 if an earlier fact was corrected, -1 with 'e' set.
+ * ana@example.com"), whose ids 'a' holds. A NULL a->note keeps the stored
+ * note. Returns 0 if nothing changed, 1 if added, 2 if an earlier fact was
+ * corrected (and 'change', if not NULL, then holds both described), -1 with
+ * 'e' set.
  */
+struct attendance_change {
+	char *before, *after;	/* the facts described; the caller frees them */
+};
 int attendance_set(struct store *st, const struct cohort *c, const struct session *s,
-    const struct participant *p, const struct attendance *a, su_err *e);
+    const struct participant *p, const struct attendance *a,
+    struct attendance_change *change, su_err *e);
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
 int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
     su_err *e);

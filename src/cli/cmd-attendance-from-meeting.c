@@ -180,7 +180,8 @@ apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 		}
 		rc = fact_check_timing(&v->fact, s, time_now(), &e);
 		if (rc == 0)
-			rc = attendance_set(cli->st, c, s, &sp->people.v[v->person], &v->fact, &e);
+			rc = attendance_set(cli->st, c, s, &sp->people.v[v->person], &v->fact,
+			    NULL, &e);
 		if (rc >= 0)
 			changed[rc]++;
 	}

@@ -150,37 +150,49 @@ attendance_write(struct store *st, const char *sql, const struct attendance *a, 
 
 int
 attendance_set(struct store *st, const struct cohort *c, const struct session *s,
-    const struct participant *p, const struct attendance *a, su_err *e)
+    const struct participant *p, const struct attendance *a,
+    struct attendance_change *change, su_err *e)
 {
-	struct attendance old;
+	struct attendance old, w = *a;
 	char *before = NULL, *after = NULL, *subject = NULL;
 	int found = 0, rc = -1;
 
-	if (attendance_check(a, e) < 0)
+	if (change != NULL)
+		change->before = change->after = NULL;
+	if (w.note == NULL)
+		w.note = "";
+	if (attendance_check(&w, e) < 0)
 		return -1;
 	/* Most facts are new: try the insert first, and read the old fact only if there is one. */
-	if (attendance_write(st, sql_attendance_insert, a, e) < 0)
+	if (attendance_write(st, sql_attendance_insert, &w, e) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0) {
 		found = attendance_get(st, a->session_id, a->participant_id, &old, e);
 		if (found <= 0)
 			return -1;
-		if (attendance_same(&old, a)) {
+		if (a->note == NULL)
+			w.note = old.note;	/* no note given: the stored one stays */
+		if (attendance_same(&old, &w)) {
 			rc = 0;
 			goto done;
 		}
-		if (attendance_write(st, sql_attendance_update, a, e) < 0)
+		if (attendance_write(st, sql_attendance_update, &w, e) < 0)
 			goto done;
 	}
 	if (audit_wanted(st, found)) {
 		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
 		before = found ? attendance_describe(&old, c->tz) : NULL;
-		after = attendance_describe(a, c->tz);
+		after = attendance_describe(&w, c->tz);
 		if (audit_add(st, c->id, found ? "correct" : "record", subject, before,
 		    after, e) < 0)
 			goto done;
 	}
 	rc = found ? 2 : 1;
+	if (change != NULL && found) {
+		change->before = before;
+		change->after = after;
+		before = after = NULL;
+	}
 done:
 	if (found)
 		attendance_free(&old);
@@ -320,7 +332,7 @@ fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
 		return -1;
 	out->reason = xstrdup(out->fact == FACT_ARRIVED ||
 	    (out->fact == FACT_ABSENT && !status_words[i].excused) ? "" : reason);
-	out->note = xstrdup(spec->note ? spec->note : "");
+	out->note = spec->note ? xstrdup(spec->note) : NULL;
 	return 0;
 }
 
@@ -374,7 +386,7 @@ attendance_record(struct store *st, const struct cohort *c, const struct policy 
 	a.participant_id = p->id;
 	rc = fact_check_timing(&a, s, now, e);
 	if (rc == 0)
-		rc = attendance_set(st, c, s, p, &a, e);
+		rc = attendance_set(st, c, s, p, &a, NULL, e);
 	attendance_free(&a);
 	return rc;
 }

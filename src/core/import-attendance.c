@@ -149,11 +149,13 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 		.minutes = import_field(row, COL_MINUTES),
 		.cancelled_at = import_field(row, COL_CANCELLED_AT),
 		.reason = import_field(row, COL_REASON),
-		.note = import_field(row, COL_NOTE),
+		.note = import_value(row, COL_NOTE, NULL),	/* NULL: the stored note stays */
 	};
 	struct attendance a;
 	const struct session *s;
 	size_t i = 0, j = 0;
+	struct attendance_change change = { NULL, NULL };
+	char subject[48];
 	su_err why;
 	int rc;
 
@@ -166,10 +168,21 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 	a.participant_id = ai->people.v[i].id;
 	rc = fact_check_timing(&a, s, ai->now, &why);
 	if (rc == 0)
-		rc = attendance_set(row->st, ai->cohort, s, &ai->people.v[i], &a, &why);
+		rc = attendance_set(row->st, ai->cohort, s, &ai->people.v[i], &a, &change,
+		    &why);
 	attendance_free(&a);
 	if (rc < 0)
 		return import_row_error(row, "%s", why.msg);
+	if (change.before != NULL) {
+		snprintf(subject, sizeof subject, "session %d", s->number);
+		if (import_change(row, subject, ai->people.v[i].email, change.before,
+		    change.after) < 0)
+			rc = -1;
+		free(change.before);
+		free(change.after);
+	}
+	if (rc < 0)
+		return -1;
 	if (rc == 0)
 		row->result->unchanged++;
 	else if (rc == 1)

@@ -45,12 +45,32 @@ static const struct csv_column session_columns[] = {
 
 struct sessions_import {
 	const struct cohort *cohort;
-	struct idmap numbers;	/* session number -> line of first appearance */
-	int64_t *with;
+	struct idmap numbers;	/* session number -> line of the row that named it */
+	int64_t *with;		/* the row's expected participants, ascending */
 	size_t nwith, capwith;
 };
 
-/* Resolves the ';'-separated e-mails of the with column into ids; 0 or -1 (row reported). */
+/* Orders participant ids ascending (qsort). */
+static int
+id_compare(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Appends participant 'id' to the row's expected people. */
+static void
+push_with(struct sessions_import *si, int64_t id)
+{
+	if (si->nwith == si->capwith) {
+		si->capwith = si->capwith ? si->capwith * 2 : 8;
+		si->with = xrealloc(si->with, si->capwith * sizeof *si->with);
+	}
+	si->with[si->nwith++] = id;
+}
+
+/* Resolves the ';'-separated e-mails of the with column into sorted ids; 0 or -1 (row reported). */
 static int
 resolve_with(struct sessions_import *si, struct import_row *row)
 {
@@ -67,15 +87,19 @@ resolve_with(struct sessions_import *si, struct import_row *row)
 			rc = import_row_error(row, "%s", why.msg);
 			break;
 		}
-		if (si->nwith == si->capwith) {
-			si->capwith = si->capwith ? si->capwith * 2 : 8;
-			si->with = xrealloc(si->with, si->capwith * sizeof *si->with);
-		}
-		si->with[si->nwith++] = p.id;
+		push_with(si, p.id);
 		participant_free(&p);
 	}
 	free(list);
+	qsort(si->with, si->nwith, sizeof *si->with, id_compare);
 	return rc;
+}
+
+/* Returns 1 if the row gives a start time (a start column, or a date column). */
+static int
+row_has_start(const struct import_row *row)
+{
+	return *import_field(row, COL_START) || *import_field(row, COL_DATE);
 }
 
 /* Reads the row's start time from 'start', or 'date' + 'time'; 0 or -1 (row reported). */
@@ -100,40 +124,56 @@ row_start(const struct cohort *c, struct import_row *row, int64_t *out)
 	return rc < 0 ? import_row_error(row, "%s", why.msg) : 0;
 }
 
-/* Reads number, start, length and kind of a row into 's'; 0 or -1 (row reported). */
+/* Reads the row's session number (0 for none), refusing one named twice; 0 or -1. */
 static int
-row_session(struct sessions_import *si, struct import_row *row, struct session *s)
+row_number(struct sessions_import *si, struct import_row *row, int *number)
 {
-	const char *number = import_field(row, COL_NUMBER);
+	const char *text = import_field(row, COL_NUMBER);
+	long long v;
+	size_t first;
+
+	*number = 0;
+	if (*text == '\0')
+		return 0;
+	if (parse_int(text, 1, 1000000, &v) < 0)
+		return import_row_error(row, "'%s' is not a session number", text);
+	if (idmap_get(&si->numbers, v, &first))
+		return import_row_error(row, "session %lld appears again (first on line "
+		    "%zu)", v, first);
+	*number = (int)v;
+	idmap_put(&si->numbers, *number, (size_t)csvr_line(row->reader));
+	return 0;
+}
+
+/*
+ * Fills 's' from the row over 'base' (the stored session, or defaults for a
+ * new one): a column the file lacks, or an empty cell, keeps the base's
+ * value. 0, or -1 (row reported).
+ */
+static int
+row_session(struct sessions_import *si, struct import_row *row, const struct session *base,
+    struct session *s)
+{
 	const char *minutes = import_field(row, COL_MINUTES);
 	const char *kind = import_field(row, COL_KIND);
 	long long v;
-	size_t first;
 	int k;
 
-	if (*number && parse_int(number, 1, 1000000, &v) < 0)
-		return import_row_error(row, "'%s' is not a session number", number);
-	s->number = *number ? (int)v : 0;
-	if (s->number && idmap_get(&si->numbers, s->number, &first))
-		return import_row_error(row, "session %d appears again (first on line "
-		    "%zu)", s->number, first);
-	if (s->number)
-		idmap_put(&si->numbers, s->number, (size_t)csvr_line(row->reader));
-	if (row_start(si->cohort, row, &s->starts_at) < 0)
+	*s = *base;
+	if (row_has_start(row) && row_start(si->cohort, row, &s->starts_at) < 0)
 		return -1;
-	s->minutes = 60;
 	if (*minutes && parse_int(minutes, 1, 1440, &v) < 0)
 		return import_row_error(row, "'%s' is not a length in minutes (1-1440)",
 		    minutes);
 	if (*minutes)
 		s->minutes = (int)v;
-	k = *kind ? session_kind_parse(kind) : si->nwith ? SESSION_COACHING : SESSION_GROUP;
+	k = *kind ? session_kind_parse(kind) : (int)base->kind;
 	if (k < 0)
 		return import_row_error(row, "unknown kind '%s' (group, coaching, practice)",
 		    kind);
 	s->kind = (enum session_kind)k;
-	s->title = (char *)import_field(row, COL_TITLE);
-	s->location = (char *)import_field(row, COL_LOCATION);
+	s->title = (char *)import_value(row, COL_TITLE, base->title);
+	s->location = (char *)import_value(row, COL_LOCATION, base->location);
 	return 0;
 }
 
@@ -161,29 +201,191 @@ apply_cancellation(struct sessions_import *si, struct import_row *row, int numbe
 	return rc;
 }
 
-/* Finds the stored session a row describes: by number, else by start time; 1, 0 or -1. */
+/*
+ * Returns 1 if stored session 's' is the one a row without a number means:
+ * the same kind, title and expected people, as far as the row gives them.
+ * -1 on a store error.
+ */
 static int
-find_existing(struct store *st, const struct cohort *c, const struct session *s,
+same_session(struct sessions_import *si, struct import_row *row, const struct session *s,
+    su_err *e)
+{
+	const char *kind = import_field(row, COL_KIND);
+	int64_t *ids;
+	size_t n;
+	int same;
+
+	if (*kind && session_kind_parse(kind) != (int)s->kind)
+		return 0;
+	if (import_has(row, COL_TITLE) && strcmp(import_field(row, COL_TITLE), s->title) != 0)
+		return 0;
+	if (!import_has(row, COL_WITH))
+		return 1;
+	if (session_expected_ids(row->st, s->id, &ids, &n, e) < 0)
+		return -1;
+	same = n == si->nwith && (n == 0 || memcmp(ids, si->with, n * sizeof *ids) == 0);
+	free(ids);
+	return same;
+}
+
+/*
+ * Finds the stored session a row without a number describes: at its start,
+ * of its kind, title and people, and not taken by an earlier row of this
+ * file. 1 found (*out to free), 0 none, -1 a store error or the row reported.
+ */
+static int
+find_by_identity(struct sessions_import *si, struct import_row *row, int64_t starts_at,
     struct session *out, su_err *e)
 {
-	static const char *const sql =
-		"SELECT number FROM session WHERE cohort_id = ? AND starts_at = ?";
-	sqlite3_stmt *stmt;
-	int number = s->number, rc;
+	struct session_list at = { NULL, 0 };
+	size_t taken_by = 0;
+	int rc = 0;
 
-	if (number == 0) {
-		if ((stmt = store_stmt(st, sql, e)) == NULL)
-			return -1;
-		db_bind_int(stmt, 1, c->id);
-		db_bind_int(stmt, 2, s->starts_at);
-		rc = db_step_row(stmt, e);
-		number = rc == 1 ? sqlite3_column_int(stmt, 0) : 0;
-		sqlite3_reset(stmt);
-		if (rc <= 0)
-			return rc;
+	if (session_list_at(row->st, si->cohort, starts_at, &at, e) < 0)
+		return -2;
+	for (size_t i = 0; i < at.n && rc == 0; i++) {
+		int same = same_session(si, row, &at.v[i], e);
+
+		if (same < 0)
+			rc = -2;
+		else if (same && idmap_get(&si->numbers, at.v[i].number, &taken_by))
+			continue;
+		else if (same) {
+			*out = at.v[i];
+			memset(&at.v[i], 0, sizeof at.v[i]);
+			rc = 1;
+		}
 	}
-	rc = session_find(st, c, number, out, NULL);
+	session_list_free(&at);
+	if (rc == 0 && taken_by > 0)
+		return import_row_error(row, "the same session as line %zu (the same time, "
+		    "kind, title and people); number the rows to tell them apart", taken_by);
 	return rc;
+}
+/* Checks and lists (on a dry run) one field's change; 1, 0, or -1 (row reported). */
+static int
+change_int(struct import_row *row, const char *subject, const char *field, long long old,
+    long long new)
+{
+	char a[24], b[24];
+
+	snprintf(a, sizeof a, "%lld", old);
+	snprintf(b, sizeof b, "%lld", new);
+	return import_change(row, subject, field, a, b);
+}
+
+/* Checks and lists what the row changes in stored session 'old'; 1 some, 0 none, -1 refused. */
+static int
+note_changes(struct sessions_import *si, struct import_row *row, const struct session *old,
+    const struct session *s)
+{
+	const char *tz = si->cohort->tz;
+	char subject[32], a[40], b[40];
+	int rc[5];
+
+	snprintf(subject, sizeof subject, "session %d", old->number);
+	rc[0] = import_change(row, subject, "title", old->title, s->title);
+	rc[1] = import_change(row, subject, "location", old->location, s->location);
+	rc[2] = import_change(row, subject, "start", time_format_local(tz, old->starts_at, a,
+	    sizeof a), time_format_local(tz, s->starts_at, b, sizeof b));
+	rc[3] = change_int(row, subject, "minutes", old->minutes, s->minutes);
+	rc[4] = import_change(row, subject, "kind", session_kind_name(old->kind),
+	    session_kind_name(s->kind));
+	for (size_t i = 0; i < ARRAY_SIZE(rc); i++)
+		if (rc[i] < 0)
+			return -1;
+	return rc[0] || rc[1] || rc[2] || rc[3] || rc[4];
+}
+
+/* Checks and lists (on a dry run) a change of the expected people; 1, 0, or -1 (row reported). */
+static int
+change_with(struct import_row *row, const struct session *old, const int64_t *was,
+    size_t nwas, const int64_t *with, size_t nwith)
+{
+	char subject[32], *a, *b;
+	int rc;
+
+	if (nwas == nwith && (nwith == 0 || memcmp(was, with, nwith * sizeof *with) == 0))
+		return 0;
+	snprintf(subject, sizeof subject, "session %d", old->number);
+	a = session_with_describe(row->st, was, nwas);
+	b = session_with_describe(row->st, with, nwith);
+	rc = import_change(row, subject, "with", a, b);
+	free(a);
+	free(b);
+	return rc;
+}
+
+/* Updates stored session 'old' from the row; 1 changed, 0 unchanged, -1 (row reported), -2 fatal. */
+static int
+update_session(struct sessions_import *si, struct import_row *row, const struct session *old,
+    su_err *e)
+{
+	int keep_with = !import_has(row, COL_WITH) ||
+	    (si->nwith == 0 && !row->result->clear_empty);
+	int64_t *was;
+	size_t nwas;
+	struct session s;
+	su_err why;
+	int rc;
+
+	if (session_expected_ids(row->st, old->id, &was, &nwas, e) < 0)
+		return -2;
+	if (keep_with) {
+		si->nwith = 0;
+		for (size_t i = 0; i < nwas; i++)
+			push_with(si, was[i]);
+	}
+	rc = row_session(si, row, old, &s);
+	if (rc == 0 && (note_changes(si, row, old, &s) < 0 ||
+	    change_with(row, old, was, nwas, si->with, si->nwith) < 0))
+		rc = -1;
+	if (rc == 0 && (rc = session_update(row->st, si->cohort, old, &s, si->with,
+	    si->nwith, &why)) < 0)
+		import_row_error(row, "%s", why.msg);
+	free(was);
+	return rc;
+}
+
+/* Adds the session a row describes as number 'number' (0: the next); its number, or -1. */
+static int
+add_session(struct sessions_import *si, struct import_row *row, int number)
+{
+	struct session base = { .number = number, .minutes = 60, .title = "",
+		.location = "" }, s;
+	su_err why;
+	int rc;
+
+	base.kind = si->nwith > 0 ? SESSION_COACHING : SESSION_GROUP;
+	if (!row_has_start(row))
+		return import_row_error(row, "no start time (a start column, or date and "
+		    "time columns)");
+	if (row_session(si, row, &base, &s) < 0)
+		return -1;
+	rc = session_add(row->st, si->cohort, &s, si->with, si->nwith, &why);
+	return rc < 0 ? import_row_error(row, "%s", why.msg) : rc;
+}
+
+/*
+ * Finds the stored session of a row: by its number, else by what it is (see
+ * find_by_identity). 1 found (*out to free), 0 none, -1 row reported, -2 fatal.
+ */
+static int
+find_session(struct sessions_import *si, struct import_row *row, int number,
+    struct session *out, su_err *e)
+{
+	int64_t starts_at;
+	int rc;
+
+	if (number > 0) {
+		rc = session_find(row->st, si->cohort, number, out, e);
+		return rc < 0 ? -2 : rc;
+	}
+	if (!row_has_start(row))
+		return 0;	/* add_session says what is missing */
+	if (row_start(si->cohort, row, &starts_at) < 0)
+		return -1;
+	return find_by_identity(si, row, starts_at, out, e);
 }
 
 /* Adds or updates the session of one row. */
@@ -191,32 +393,29 @@ static int
 session_row(void *arg, struct import_row *row, su_err *e)
 {
 	struct sessions_import *si = arg;
-	struct session s = { 0 }, old;
-	su_err why;
-	int found, rc, changed;
+	struct session old;
+	int number, found, rc, cancelled;
 
-	if (resolve_with(si, row) < 0 || row_session(si, row, &s) < 0)
+	si->nwith = 0;
+	if (row_number(si, row, &number) < 0 || resolve_with(si, row) < 0)
 		return -1;
-	found = find_existing(row->st, si->cohort, &s, &old, e);
+	found = find_session(si, row, number, &old, e);
 	if (found < 0)
-		return -2;
+		return found;
 	if (found) {
-		s.number = old.number;
-		rc = session_update(row->st, si->cohort, &old, &s, si->with, si->nwith, &why);
+		rc = update_session(si, row, &old, e);
+		number = old.number;
 		session_free(&old);
-	} else {
-		rc = session_add(row->st, si->cohort, &s, si->with, si->nwith, &why);
-		s.number = rc;
-	}
+	} else
+		rc = number = add_session(si, row, number);
 	if (rc < 0)
-		return import_row_error(row, "%s", why.msg);
-	changed = found ? rc : 1;
-	rc = apply_cancellation(si, row, s.number);
-	if (rc < 0)
+		return rc;
+	idmap_put(&si->numbers, number, (size_t)csvr_line(row->reader));
+	if ((cancelled = apply_cancellation(si, row, number)) < 0)
 		return -1;
 	if (!found)
 		row->result->added++;
-	else if (changed || rc)
+	else if (rc || cancelled)
 		row->result->updated++;
 	else
 		row->result->unchanged++;

@@ -48,9 +48,8 @@ session_check(const struct session *s, size_t nwith, su_err *e)
 	return 0;
 }
 
-/* Returns the expected participants' e-mails, "a@x, b@y", for the audit log. */
-static char *
-with_describe(struct store *st, const int64_t *with, size_t nwith)
+char *
+session_with_describe(struct store *st, const int64_t *with, size_t nwith)
 {
 	static const char *const sql = "SELECT email FROM participant WHERE id = ?";
 	struct strbuf sb = STRBUF_INIT;
@@ -71,7 +70,7 @@ session_describe(struct store *st, const struct cohort *c, const struct session 
     const int64_t *with, size_t nwith)
 {
 	char at[40];
-	char *names = with_describe(st, with, nwith);
+	char *names = session_with_describe(st, with, nwith);
 	char *d = xasprintf("%s %s, %d min, '%s' at '%s'%s%s",
 	    session_kind_name(s->kind), time_format_iso(c->tz, s->starts_at, at, sizeof at),
 	    s->minutes, s->title, s->location, nwith ? ", with " : "", names);
@@ -216,6 +215,8 @@ static const char *const sql_session_by_number =
 	SESSION_COLUMNS " WHERE cohort_id = ? AND number = ?";
 static const char *const sql_session_all =
 	SESSION_COLUMNS " WHERE cohort_id = ? ORDER BY starts_at, number";
+static const char *const sql_session_at =
+	SESSION_COLUMNS " WHERE cohort_id = ? AND starts_at = ? ORDER BY number";
 
 /* Fills 's' from a row of SESSION_COLUMNS. */
 static void
@@ -256,18 +257,13 @@ session_find(struct store *st, const struct cohort *c, int number,
 	return rc;
 }
 
-int
-session_list_all(struct store *st, int64_t cohort_id, struct session_list *out, su_err *e)
+/* Steps 'stmt' (SESSION_COLUMNS rows, bound) into 'out'; 0, or -1 with 'e' set. */
+static int
+session_collect(sqlite3_stmt *stmt, struct session_list *out, su_err *e)
 {
-	sqlite3_stmt *stmt = store_stmt(st, sql_session_all, e);
 	size_t cap = 0;
 	int rc;
 
-	out->v = NULL;
-	out->n = 0;
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, cohort_id);
 	while ((rc = db_step_row(stmt, e)) == 1) {
 		if (out->n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -281,6 +277,34 @@ session_list_all(struct store *st, int64_t cohort_id, struct session_list *out, 
 		return -1;
 	}
 	return 0;
+}
+
+int
+session_list_all(struct store *st, int64_t cohort_id, struct session_list *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_session_all, e);
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, cohort_id);
+	return session_collect(stmt, out, e);
+}
+
+int
+session_list_at(struct store *st, const struct cohort *c, int64_t starts_at,
+    struct session_list *out, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_session_at, e);
+
+	out->v = NULL;
+	out->n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, starts_at);
+	return session_collect(stmt, out, e);
 }
 
 static const char *const sql_session_cancel =

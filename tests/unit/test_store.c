@@ -213,6 +213,7 @@ START_TEST(attendance_set_records_and_corrects)
 	struct session s = { .kind = SESSION_GROUP, .starts_at = 1791151200, .minutes = 60,
 		.title = "One", .location = "" }, found;
 	struct attendance a = { .fact = FACT_ARRIVED, .reason = "", .note = "" }, got;
+	struct attendance_change change;
 	struct participant p;
 	struct cohort c;
 	int64_t pid;
@@ -226,15 +227,23 @@ START_TEST(attendance_set_records_and_corrects)
 	ck_assert_int_eq(participant_find(st, &c, "ana@example.com", &p, &e), 1);
 	a.session_id = found.id;
 	a.participant_id = pid;
-	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, &e), 1);
-	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, &e), 0);
+	a.note = "left at 10";
+	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, NULL, &e), 1);
+	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, NULL, &e), 0);
+	a.note = NULL;		/* no note given: the stored one stays */
+	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, NULL, &e), 0);
 	a.fact = FACT_CANCELLED;
 	a.cancelled_at = 1791151200 - 3600;
 	a.reason = "work";
-	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, &e), 2);
+	ck_assert_int_eq(attendance_set(st, &c, &found, &p, &a, &change, &e), 2);
+	ck_assert_str_eq(change.before, "present; left at 10");
+	ck_assert_ptr_nonnull(strstr(change.after, "left at 10"));
+	free(change.before);
+	free(change.after);
 	ck_assert_int_eq(attendance_get(st, found.id, pid, &got, &e), 1);
 	ck_assert_int_eq(got.fact, FACT_CANCELLED);
 	ck_assert_str_eq(got.reason, "work");
+	ck_assert_str_eq(got.note, "left at 10");
 	attendance_free(&got);
 	/* session add x2, cohort, participant, record, correct */
 	ck_assert_int_eq(count(st, "audit"), 6);

@@ -77,9 +77,13 @@ int import_file(struct store *st, enum import_what what, const struct cohort *c,
  */
 char *person_name_join(const char *given, const char *family);
 
-/* Writes a cohort's attendance facts as CSV that import_attendance reads back. */
+/*
+ * Writes a cohort's attendance facts as CSV that import_attendance reads
+ * back: RFC 4180 with CRLF line ends, every time in one form (ISO 8601 with
+ * the offset); 'excel' puts a UTF-8 BOM first, so that Excel reads the names.
+ */
 int export_attendance(struct store *st, const struct cohort *c, const struct policy *p,
-    FILE *out, su_err *e);
+    int excel, FILE *out, su_err *e);
 
 /* --- for the importers themselves ------------------------------------------ */
 

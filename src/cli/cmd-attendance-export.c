@@ -8,6 +8,7 @@
 
 static const struct option attendance_export_options[] = {
 	{ "output", required_argument, NULL, 'o' },
+	{ "excel", no_argument, NULL, 'x' },
 	{ 0 }
 };
 
@@ -20,13 +21,16 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 	struct policy p;
 	struct cohort c;
 	FILE *out = stdout;
-	int opt, rc = EXIT_FAIL;
+	int opt, excel = 0, rc = EXIT_FAIL;
 	su_err e;
 
 	while ((opt = cli_getopt(cli, argc, argv, "o:", attendance_export_options)) != -1) {
-		if (opt != 'o')
+		if (opt == 'x')
+			excel = 1;
+		else if (opt == 'o')
+			path = optarg;
+		else
 			return EXIT_USAGE;
-		path = optarg;
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(cli, "give one cohort (SLUG)");
@@ -38,7 +42,7 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	if (export_attendance(cli->st, &c, &p, out, &e) < 0) {
+	if (export_attendance(cli->st, &c, &p, excel, out, &e) < 0) {
 		cli_error("%s", e.msg);
 		if (path != NULL)
 			atomic_abort(&af);
@@ -57,10 +61,14 @@ done:
 }
 
 const struct cmd_entry cmd_attendance_export_entry = {
-	"attendance", "export", NULL, "SLUG [-o FILE.csv]",
+	"attendance", "export", NULL, "SLUG [-o FILE.csv] [--excel]",
 	"write a cohort's attendance records as CSV",
 	"RFC 4180 CSV with the columns 'attendance import' reads (and name, date\n"
 	"and outcome for people), so an export imports back to the same data.\n"
-	"-o writes a file (under a temporary name, then renamed); else stdout.\n",
+	"Times are ISO 8601 with their offset (2027-03-04T09:00:00+01:00).\n"
+	"-o, --output FILE  write a file (under a temporary name, then renamed);\n"
+	"                 else stdout\n"
+	"--excel          begin with a UTF-8 BOM, so that Excel shows accented and\n"
+	"                 other scripts' names right (and saves them back right)\n",
 	CMD_DB_EXISTING, cmd_attendance_export_exec
 };

@@ -20,7 +20,7 @@ export_cell(const struct roll *r, size_t i, size_t j, struct strbuf *sb)
 	const char *fields[ARRAY_SIZE(export_header)];
 
 	snprintf(number, sizeof number, "%d", s->number);
-	time_format_local(r->cohort->tz, s->starts_at, date, sizeof date);
+	time_format_iso(r->cohort->tz, s->starts_at, date, sizeof date);
 	if (a->fact == FACT_ARRIVED && a->minutes_late > 0)
 		snprintf(minutes, sizeof minutes, "%d", a->minutes_late);
 	if (a->fact == FACT_CANCELLED)
@@ -40,13 +40,15 @@ export_cell(const struct roll *r, size_t i, size_t j, struct strbuf *sb)
 
 int
 export_attendance(struct store *st, const struct cohort *c, const struct policy *p,
-    FILE *out, su_err *e)
+    int excel, FILE *out, su_err *e)
 {
 	struct strbuf sb = STRBUF_INIT;
 	struct roll r;
 
 	if (roll_load(st, c, p, time_now(), &r, e) < 0)
 		return -1;
+	if (excel)
+		sb_adds(&sb, "\xef\xbb\xbf");	/* the BOM that makes Excel read UTF-8 */
 	csvw_record(&sb, export_header, ARRAY_SIZE(export_header));
 	for (size_t j = 0; j < r.sessions.n; j++) {
 		for (size_t i = 0; i < r.people.n; i++) {

@@ -114,7 +114,7 @@ out "Cy,cy@example.com,late,not_expected,upcoming"
 ok attendance export c1 -o "$T/export.csv"
 check 'head -n1 "$T/export.csv" | grep -q "^session,date,email,name,status,minutes_late,cancelled_at,reason,note,outcome"' \
 	"export header is wrong"
-check 'grep -q "^1,2026-10-05 09:00,cy@example.com,Cy,late,12,,,,late" "$T/export.csv"' \
+check 'grep -q "^1,2026-10-05T09:00:00+11:00,cy@example.com,Cy,late,12,,,,late" "$T/export.csv"' \
 	"export lacks Cy's late arrival"
 check '[ "$(stat -c %a "$T/export.csv")" = 600 ]' "the export is not private"
 before=$(db_state)

@@ -8,9 +8,9 @@
 
 #include "showup/model.h"
 #include "showup/policy.h"
+#include "showup/timeutil.h"
 
 enum meeting_format { MEETING_AUTO, MEETING_ZOOM, MEETING_TEAMS };
-enum date_order { DATE_ORDER_UNKNOWN, DATE_ORDER_MDY, DATE_ORDER_DMY };
 
 /* One person as the meeting saw them: every join merged into one stay. */
 struct meeting_attendee {
@@ -40,16 +40,15 @@ const char *meeting_format_name(enum meeting_format f);
 /*
  * Reads a meeting report from memory ('name' for messages): UTF-8 or UTF-16
  * with a BOM; 'format' MEETING_AUTO recognises it from the content. Times are
- * wall-clock times in 'tz'; 'order' settles dates like 03/04/2027 (DATE_ORDER_UNKNOWN:
- * the file must tell, or Zoom's month-first). Bad rows are listed in out->problems;
- * returns 0, or -1 with 'e' set when the file cannot be read at all (an unknown format).
+ * wall-clock times in 'tz', read by time_parse; 'order' settles dates like 03/04/2027
+ * (DATE_ORDER_UNKNOWN: the file must tell, or Zoom's month-first). Bad rows are listed
+ * in out->problems; returns 0, or -1 with 'e' set when the file cannot be read at all
+ * (an unknown format).
  */
 int meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e);
 void meeting_free(struct meeting *m);
 
-/* Reads "11/19/2021 10:00:00 AM", "19/11/21, 10:00", "2021-11-19 10:00:05"; 0 or -1. */
-int meeting_time_parse(const char *text, enum date_order order, const char *tz, int64_t *out);
 /* Returns 1 if anyone's stay in 'm' overlaps [from, to): the report is of that session. */
 int meeting_overlaps(const struct meeting *m, int64_t from, int64_t to);
 /* Reads "10m 59s", "1h 2m", "45s" or a number of minutes into seconds; 0 or -1. */

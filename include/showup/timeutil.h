@@ -26,11 +26,34 @@ int tz_local_to_utc(const char *zone, const struct civil *c, int64_t *out);
 int tz_utc_to_local(const char *zone, int64_t t, struct civil *out, int *offset);
 
 /*
- * Parses a time the coach typed or a file holds: "YYYY-MM-DD HH:MM[:SS]" (or with
- * 'T') in 'zone', or the same with "Z" or an offset "+11:00" which wins over 'zone'.
- * Returns 0 and sets *out (UTC seconds), or -1 with a message in 'e'.
+ * The order a date like 4/3/2027 is written in: day first (4 March), month first
+ * (April 3), or year first (ISO, and then a year-last date is read only when just
+ * one reading is a date). UNKNOWN: no order told, the date must tell itself.
  */
-int time_parse(const char *text, const char *zone, int64_t *out, su_err *e);
+enum date_order { DATE_ORDER_UNKNOWN, DATE_ORDER_DMY, DATE_ORDER_MDY, DATE_ORDER_YMD };
+
+/* Returns "dmy", "mdy" or "ymd" ("" for unknown). */
+const char *date_order_name(enum date_order o);
+/* Reads "dmy", "mdy" or "ymd" (any case) into *out; 0, or -1 if it is none of them. */
+int date_order_parse(const char *s, enum date_order *out);
+/* Returns the order the region of time zone 'zone' writes dates in (mdy in the US, ymd in
+ * Japan, China, Korea, Canada and for UTC, else dmy); unknown for no zone. */
+enum date_order date_order_for_zone(const char *zone);
+
+/*
+ * Parses a time the coach typed or a file holds, in 'zone': a year-first date
+ * ("2027-03-04", "2027/3/4"), a year-last one read by 'order' ("4/3/2027", "4.3.27"),
+ * or one with an English month ("4 Mar 2027", "Mar 4, 2027"); then the time of day
+ * ("9:00", "09:00:00.000", "9:00 AM", "9 pm"); then maybe "Z" or an offset
+ * ("+11:00") which wins over 'zone'. A year-last date both orders can read is refused
+ * unless 'order' is dmy or mdy. Returns 0 and sets *out (UTC seconds), or -1 with a
+ * message in 'e'.
+ */
+int time_parse(const char *text, enum date_order order, const char *zone, int64_t *out,
+    su_err *e);
+/* Returns the orders time_parse reads 'text' under, as bits (1u << DATE_ORDER_DMY) |
+ * (1u << DATE_ORDER_MDY) | (1u << DATE_ORDER_YMD); 0 if none. For sniffing a file's order. */
+unsigned time_orders_possible(const char *text);
 /* Parses "YYYY-MM-DD"; returns 0 or -1 with a message in 'e'. */
 int date_parse(const char *text, int *year, int *month, int *day, su_err *e);
 

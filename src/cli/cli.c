@@ -150,7 +150,7 @@ cli_time(const struct cohort *c, const char *text, int64_t *out)
 		*out = time_now();
 		return 0;
 	}
-	if (time_parse(text, c->tz, out, &e) < 0) {
+	if (time_parse(text, DATE_ORDER_UNKNOWN, c->tz, out, &e) < 0) {
 		cli_error("%s", e.msg);
 		return -1;
 	}

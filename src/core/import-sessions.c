@@ -119,7 +119,7 @@ row_start(const struct cohort *c, struct import_row *row, int64_t *out)
 		    import_field(row, COL_TIME));
 		start = joined;
 	}
-	rc = time_parse(start, c->tz, out, &why);
+	rc = time_parse(start, DATE_ORDER_UNKNOWN, c->tz, out, &why);
 	free(joined);
 	return rc < 0 ? import_row_error(row, "%s", why.msg) : 0;
 }
@@ -190,7 +190,7 @@ apply_cancellation(struct sessions_import *si, struct import_row *row, int numbe
 
 	if (*at == '\0')
 		return 0;
-	if (time_parse(at, si->cohort->tz, &when, &why) < 0)
+	if (time_parse(at, DATE_ORDER_UNKNOWN, si->cohort->tz, &when, &why) < 0)
 		return import_row_error(row, "cancelled_at: %s", why.msg);
 	if (session_find(row->st, si->cohort, number, &s, &why) != 1)
 		return import_row_error(row, "%s", why.msg);

@@ -87,102 +87,6 @@ read_number(const char **s, int *digits)
 	return v;
 }
 
-/* Reads "H:M[:S] [AM|PM]" into c; 0 or -1. */
-static int
-read_clock(const char *s, struct civil *c)
-{
-	int d1, d2, d3 = 0;
-
-	c->hour = read_number(&s, &d1);
-	if (d1 == 0 || *s++ != ':')
-		return -1;
-	c->minute = read_number(&s, &d2);
-	if (d2 != 2)
-		return -1;
-	c->second = 0;
-	if (*s == ':') {
-		s++;
-		c->second = read_number(&s, &d3);
-		if (d3 != 2)
-			return -1;
-	}
-	while (*s == ' ')
-		s++;
-	if (strncasecmp(s, "pm", 2) == 0 || strncasecmp(s, "p.m.", 4) == 0) {
-		if (c->hour < 1 || c->hour > 12)
-			return -1;
-		c->hour = c->hour % 12 + 12;
-		s += s[1] == '.' ? 4 : 2;
-	} else if (strncasecmp(s, "am", 2) == 0 || strncasecmp(s, "a.m.", 4) == 0) {
-		if (c->hour < 1 || c->hour > 12)
-			return -1;
-		c->hour %= 12;
-		s += s[1] == '.' ? 4 : 2;
-	}
-	while (*s == ' ')
-		s++;
-	if (*s != '\0' || c->hour > 23 || c->minute > 59 || c->second > 59)
-		return -1;
-	return 0;
-}
-
-/*
- * Reads the date of a meeting time into c and leaves *s at what follows.
- * Returns 0, -1 if it is no date, -2 if the day and month cannot be told apart.
- */
-static int
-read_date(const char **s, enum date_order order, struct civil *c)
-{
-	int a, b, y, da, db, dy;
-	char sep;
-
-	a = read_number(s, &da);
-	sep = **s;
-	if (da == 0 || (sep != '/' && sep != '-' && sep != '.'))
-		return -1;
-	(*s)++;
-	b = read_number(s, &db);
-	if (db == 0 || **s != sep)
-		return -1;
-	(*s)++;
-	y = read_number(s, &dy);
-	if (dy == 0)
-		return -1;
-	if (da == 4) {			/* year first: ISO */
-		c->year = a;
-		c->month = b;
-		c->day = y;
-		return date_valid(c->year, c->month, c->day) ? 0 : -1;
-	}
-	if (dy == 2)
-		y += 2000;
-	if (a > 12 && b <= 12)
-		order = DATE_ORDER_DMY;
-	else if (b > 12 && a <= 12)
-		order = DATE_ORDER_MDY;
-	else if (order == DATE_ORDER_UNKNOWN && a != b)
-		return a > 12 ? -1 : -2;	/* 05/11: either; 13/13: neither */
-	c->year = y;
-	c->month = order == DATE_ORDER_DMY ? b : a;
-	c->day = order == DATE_ORDER_DMY ? a : b;
-	return date_valid(c->year, c->month, c->day) ? 0 : -1;
-}
-
-int
-meeting_time_parse(const char *text, enum date_order order, const char *tz, int64_t *out)
-{
-	struct civil c = { 0 };
-	int rc = read_date(&text, order, &c);
-
-	if (rc < 0)
-		return rc;
-	while (*text == ',' || *text == ' ' || *text == 'T')
-		text++;
-	if (read_clock(text, &c) < 0 || tz_local_to_utc(tz, &c, out) < 0)
-		return -1;
-	return 0;
-}
-
 int
 meeting_duration_parse(const char *text, int64_t *seconds)
 {
@@ -360,22 +264,29 @@ attendee_for(struct meeting *m, const char *name, const char *email, long line)
 	return a;
 }
 
+/* Returns 1 if 'text' reads as a time day first and month first alike: an order must settle it. */
+static int
+order_needed(const char *text)
+{
+	return time_orders_possible(text) == (1u << DATE_ORDER_DMY | 1u << DATE_ORDER_MDY);
+}
+
 /* Reads time column k of the row; 0, or -1 with the row noted as bad. */
 static int
 read_time(struct meeting *m, struct csv_reader *r, const int *index, int k,
     enum date_order order, const char *tz, int64_t *out)
 {
 	struct strbuf cell = STRBUF_INIT;
-	int rc = meeting_time_parse(column(r, index, k, &cell), order, tz, out);
+	int rc = time_parse(column(r, index, k, &cell), order, tz, out, NULL);
 
-	if (rc == -2)
+	if (rc < 0 && order_needed(cell.buf))
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s': day/month or month/day? "
 		    "(give --date-order dmy or mdy)", cell.buf);
 	else if (rc < 0)
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s' is not a time I can read",
 		    cell.buf);
 	sb_free(&cell);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 /* Reads one participant row into its attendee; a bad row is noted, not added. */
@@ -469,20 +380,10 @@ section_title(struct csv_reader *r, int *section)
 static enum date_order
 order_shown(const char *cell)
 {
-	int a, b, da, db;
+	unsigned orders = time_orders_possible(cell);
+	int dmy = (orders >> DATE_ORDER_DMY) & 1, mdy = (orders >> DATE_ORDER_MDY) & 1;
 
-	a = read_number(&cell, &da);
-	if (da == 0 || da > 2 || (*cell != '/' && *cell != '.' && *cell != '-'))
-		return DATE_ORDER_UNKNOWN;
-	cell++;
-	b = read_number(&cell, &db);
-	if (db == 0 || db > 2)
-		return DATE_ORDER_UNKNOWN;
-	if (a > 12 && b <= 12)
-		return DATE_ORDER_DMY;
-	if (b > 12 && a <= 12)
-		return DATE_ORDER_MDY;
-	return DATE_ORDER_UNKNOWN;
+	return dmy == mdy ? DATE_ORDER_UNKNOWN : dmy ? DATE_ORDER_DMY : DATE_ORDER_MDY;
 }
 
 /* In the first pass: notes the date order the row's join and leave times show. */

@@ -30,7 +30,7 @@ before=$(db_state)
 fails 1 session add c1 --at "2026-13-01 09:00"
 err "is not a time of the calendar"
 fails 1 session add c1 --at "next tuesday"
-err "'next tuesday' is not a time (use \"YYYY-MM-DD HH:MM\""
+err "'next tuesday' is not a time (write 2027-03-04 09:00"
 fails 2 session add c1 --at "2026-10-08 09:00" --kind lecture
 err "unknown kind 'lecture' (group, coaching, practice)"
 fails 1 session add c1 --at "2026-10-08 09:00" --kind coaching

@@ -37,7 +37,7 @@ parse_field(const char *f)
 	long long n;
 	int y, m, d;
 
-	(void)time_parse(f, "Europe/Berlin", &t, NULL);
+	(void)time_parse(f, DATE_ORDER_UNKNOWN, "Europe/Berlin", &t, NULL);
 	(void)date_parse(f, &y, &m, &d, NULL);
 	(void)money_parse(f, &cents, NULL);
 	(void)parse_int(f, 0, 100000, &n);

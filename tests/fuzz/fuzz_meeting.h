@@ -25,7 +25,7 @@ fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
 	struct meeting m;
 
 	policy_default(&p);
-	for (int order = DATE_ORDER_UNKNOWN; order <= DATE_ORDER_DMY; order++) {
+	for (int order = DATE_ORDER_UNKNOWN; order <= DATE_ORDER_YMD; order++) {
 		if (meeting_parse((const char *)data, size, "fuzz", format,
 		    (enum date_order)order, "Europe/London", &m, NULL) < 0)
 			continue;

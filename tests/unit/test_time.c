@@ -23,41 +23,141 @@ START_TEST(civil_days_round_trip)
 }
 END_TEST
 
-/* Times as a coach types them, and the UTC second each one is (computed independently). */
+/* Date orders, short for the table below. */
+enum {
+	ANY = DATE_ORDER_UNKNOWN, DMY = DATE_ORDER_DMY, MDY = DATE_ORDER_MDY,
+	YMD = DATE_ORDER_YMD
+};
+
+/*
+ * Times as a coach types them or a spreadsheet writes them, read in an order; the UTC
+ * second each one is (computed independently), or a part of the message refusing it.
+ */
 static const struct {
 	const char *text;
+	int order;
 	const char *zone;
 	int ok;
 	int64_t utc;
+	const char *msg;
 } parse_cases[] = {
-	{ "2026-10-05 09:00", "Australia/Sydney", 1, 1791151200 },	/* AEDT, after the change */
-	{ "2026-09-28 09:00", "Australia/Sydney", 1, 1790550000 },	/* AEST, before it */
-	{ "2026-10-03 18:00", "Australia/Sydney", 1, 1791014400 },
-	{ "2026-10-05T09:00", "Australia/Sydney", 1, 1791151200 },
-	{ "2026-10-05 9:00", "Australia/Sydney", 1, 1791151200 },
-	{ "2026-10-05 09:00:00", "Australia/Sydney", 1, 1791151200 },
-	{ "2027-03-15 09:00", "America/New_York", 1, 1805115600 },
-	{ "2027-03-29 09:00", "Europe/London", 1, 1806307200 },
-	{ "2027-03-01T09:00+11:00", "Europe/London", 1, 1803852000 },	/* offset wins */
-	{ "2027-03-01T09:00+1100", "UTC", 1, 1803852000 },
-	{ "2027-02-28T22:00Z", "Australia/Sydney", 1, 1803852000 },
-	{ "2027-02-28 22:00 Z", "Australia/Sydney", 1, 1803852000 },
-	{ "2026-02-30 09:00", "Australia/Sydney", 0, 0 },
-	{ "2026-10-05 25:00", "Australia/Sydney", 0, 0 },
-	{ "2026-10-05 09:60", "Australia/Sydney", 0, 0 },
-	{ "2026-10-05", "Australia/Sydney", 0, 0 },
-	{ "tomorrow 9am", "Australia/Sydney", 0, 0 },
-	{ "2026-10-05T09:00+99:00", "UTC", 0, 0 },
-	{ "2026-10-05 09:00 junk", "UTC", 0, 0 },
-	{ "", "UTC", 0, 0 },
-	{ "2026-10-05 09:00", "Mars/Olympus", 0, 0 },
+	{ "2026-10-05 09:00", ANY, "Australia/Sydney", 1, 1791151200, NULL },	/* AEDT, after the change */
+	{ "2026-09-28 09:00", ANY, "Australia/Sydney", 1, 1790550000, NULL },	/* AEST, before it */
+	{ "2026-10-03 18:00", ANY, "Australia/Sydney", 1, 1791014400, NULL },
+	{ "2026-10-05T09:00", ANY, "Australia/Sydney", 1, 1791151200, NULL },
+	{ "2026-10-05 9:00", ANY, "Australia/Sydney", 1, 1791151200, NULL },
+	{ "2026-10-05 09:00:00", ANY, "Australia/Sydney", 1, 1791151200, NULL },
+	{ "2027-03-15 09:00", ANY, "America/New_York", 1, 1805115600, NULL },
+	{ "2027-03-29 09:00", ANY, "Europe/London", 1, 1806307200, NULL },
+	{ "2027-03-01T09:00+11:00", ANY, "Europe/London", 1, 1803852000, NULL },	/* offset wins */
+	{ "2027-03-01T09:00+1100", ANY, "UTC", 1, 1803852000, NULL },
+	{ "2027-02-28T22:00Z", ANY, "Australia/Sydney", 1, 1803852000, NULL },
+	{ "2027-02-28 22:00 Z", ANY, "Australia/Sydney", 1, 1803852000, NULL },
+	{ "2026-02-30 09:00", ANY, "Australia/Sydney", 0, 0, NULL },
+	{ "2026-10-05 25:00", ANY, "Australia/Sydney", 0, 0, NULL },
+	{ "2026-10-05 09:60", ANY, "Australia/Sydney", 0, 0, NULL },
+	{ "2026-10-05", ANY, "Australia/Sydney", 0, 0, NULL },
+	{ "tomorrow 9am", ANY, "Australia/Sydney", 0, 0, NULL },
+	{ "2026-10-05T09:00+99:00", ANY, "UTC", 0, 0, NULL },
+	{ "2026-10-05 09:00 junk", ANY, "UTC", 0, 0, NULL },
+	{ "", ANY, "UTC", 0, 0, NULL },
+	{ "2026-10-05 09:00", ANY, "Mars/Olympus", 0, 0, NULL },
+	/* Excel, US: month first */
+	{ "3/4/2027 9:00", MDY, "America/New_York", 1, 1804168800, NULL },
+	/* Excel, UK: day first */
+	{ "3/4/2027 9:00", DMY, "Europe/London", 1, 1806739200, NULL },
+	{ "3/11/2027 9:00 AM", MDY, "America/New_York", 1, 1804773600, NULL },
+	{ "3/11/2027 9:00 PM", MDY, "America/New_York", 1, 1804816800, NULL },
+	{ "3/11/2027 9:00 AM", DMY, "Europe/London", 1, 1825232400, NULL },
+	/* German Excel */
+	{ "04.03.2027 09:00", DMY, "Europe/Berlin", 1, 1804147200, NULL },
+	{ "04.03.2027 09:00", MDY, "Europe/Berlin", 1, 1806735600, NULL },
+	{ "4-3-2027 9:00", DMY, "Europe/London", 1, 1804150800, NULL },
+	/* two-digit year: 20YY */
+	{ "4/3/27 9:00", DMY, "Europe/London", 1, 1804150800, NULL },
+	{ "3/4/27 9:00 pm", MDY, "America/New_York", 1, 1804212000, NULL },
+	{ "4.3.27 09:00", DMY, "Europe/Berlin", 1, 1804147200, NULL },
+	{ "4/3/2027, 9:00", DMY, "Europe/London", 1, 1804150800, NULL },
+	{ "  4/3/2027 9:00  ", DMY, "Europe/London", 1, 1804150800, NULL },
+	{ "29/2/2028 9:00", DMY, "Europe/London", 1, 1835427600, NULL },
+	{ "29/2/2027 9:00", DMY, "Europe/London", 0, 0, "not a date read day first (d/m/y)" },
+	/* fraction dropped */
+	{ "3/4/2027 09:00:00.000", MDY, "America/New_York", 1, 1804168800, NULL },
+	/* 12-hour clocks */
+	{ "3/4/2027 12:00 AM", MDY, "America/New_York", 1, 1804136400, NULL },
+	{ "3/4/2027 12:00 PM", MDY, "America/New_York", 1, 1804179600, NULL },
+	{ "3/4/2027 12:30 a.m.", MDY, "America/New_York", 1, 1804138200, NULL },
+	{ "3/4/2027 1:15 p.m.", MDY, "America/New_York", 1, 1804184100, NULL },
+	{ "3/4/2027 9:00AM", MDY, "America/New_York", 1, 1804168800, NULL },
+	{ "3/4/2027 9 AM", MDY, "America/New_York", 1, 1804168800, NULL },
+	{ "3/4/2027 9pm", MDY, "America/New_York", 1, 1804212000, NULL },
+	{ "3/4/2027 11:59:59 pm", MDY, "America/New_York", 1, 1804222799, NULL },
+	{ "3/4/2027 0:30 AM", MDY, "America/New_York", 0, 0, "12-hour clock" },
+	{ "3/4/2027 13:00 PM", MDY, "America/New_York", 0, 0, "12-hour clock" },
+	{ "3/4/2027 9", MDY, "America/New_York", 0, 0, "is not a time (write" },
+	/* both readings: refused */
+	{ "3/4/2027 09:00:00", ANY, "Europe/London", 0, 0, "could be 3 April 2027 (day first) or 4 March 2027 (month first)" },
+	{ "3/4/2027 9:00", YMD, "Europe/London", 0, 0, "could be 3 April 2027 (day first) or 4 March 2027 (month first)" },
+	{ "06/07/2026 10:00", ANY, "Europe/London", 0, 0, "'06/07/2026 10:00' could be 6 July 2026 (day first) or 7 June 2026 (month first)" },
+	{ " 06/07/2026 10:00 ", YMD, "Europe/London", 0, 0, "' 06/07/2026 10:00 ' could be" },
+	/* the same either way */
+	{ "4/4/2027 9:00", ANY, "Europe/London", 1, 1806825600, NULL },
+	/* only one reading */
+	{ "13/4/2027 9:00", ANY, "Europe/London", 1, 1807603200, NULL },
+	{ "13/4/2027 9:00", YMD, "Europe/London", 1, 1807603200, NULL },
+	{ "4/13/2027 9:00", ANY, "America/New_York", 1, 1807621200, NULL },
+	/* the order refuses it */
+	{ "13/4/2027 9:00", MDY, "America/New_York", 0, 0, "'13/4/2027 9:00' is not a date read month first (m/d/y); read day first it is 13 April 2027" },
+	{ "4/13/2027 9:00", DMY, "Europe/London", 0, 0, "'4/13/2027 9:00' is not a date read day first (d/m/y); read month first it is 13 April 2027" },
+	{ "13/13/2027 9:00", DMY, "Europe/London", 0, 0, "is not a date read day first (d/m/y)" },
+	{ "13/13/2027 9:00", ANY, "Europe/London", 0, 0, "is not a time of the calendar" },
+	{ "32/1/2027 9:00", MDY, "Europe/London", 0, 0, "is not a date read month first (m/d/y)" },
+	/* month names */
+	{ "4 Mar 2027 9:00", ANY, "Europe/London", 1, 1804150800, NULL },
+	{ "4-Mar-2027 09:00", MDY, "America/New_York", 1, 1804168800, NULL },
+	/* Excel's d-mmm-yy */
+	{ "4-Mar-27 9:00", YMD, "Europe/London", 1, 1804150800, NULL },
+	{ "Mar 4, 2027 9:00 AM", DMY, "Europe/London", 1, 1804150800, NULL },
+	{ "March 4 2027 09:00", ANY, "America/New_York", 1, 1804168800, NULL },
+	{ "4 MARCH 2027 9:00", DMY, "Europe/London", 1, 1804150800, NULL },
+	{ "sept 4, 2027 9:00 pm", ANY, "America/New_York", 1, 1820106000, NULL },
+	{ "Dec 31, 2027 11:59 PM", MDY, "America/New_York", 1, 1830315540, NULL },
+	{ "31 Feb 2027 9:00", ANY, "Europe/London", 0, 0, "is not a time of the calendar" },
+	{ "4 Marc 2027 9:00", ANY, "Europe/London", 0, 0, "is not a time (write" },
+	/* year first: any order */
+	{ "2027/3/4 9:00", MDY, "America/New_York", 1, 1804168800, NULL },
+	{ "2027.03.04 09:00", DMY, "Europe/Berlin", 1, 1804147200, NULL },
+	{ "2027-03-04T09:00:00", YMD, "Europe/London", 1, 1804150800, NULL },
+	{ "2027-03-04 9:00 PM", ANY, "Europe/London", 1, 1804194000, NULL },
+	/* a date alone */
+	{ "2027-03-04", MDY, "Europe/London", 0, 0, "'2027-03-04' has no time of day" },
+	{ "4/3/2027", DMY, "Europe/London", 0, 0, "'4/3/2027' has no time of day" },
+	/* offsets win */
+	{ "4/3/2027 9:00 +11:00", DMY, "Europe/London", 1, 1804111200, NULL },
+	{ "3/4/2027 9:00-0500", MDY, "Europe/London", 1, 1804168800, NULL },
+	{ "Mar 4, 2027 9:00 AM Z", ANY, "America/New_York", 1, 1804150800, NULL },
+	{ "2027/03/04 09:00+11", MDY, "Europe/London", 1, 1804111200, NULL },
+	{ "4/3/2027 9:00 +25:00", DMY, "Europe/London", 0, 0, "is not a time (write" },
+	/* junk */
+	{ "4/3-2027 9:00", DMY, "Europe/London", 0, 0, "is not a time (write" },
+	{ "4/3/202 9:00", DMY, "Europe/London", 0, 0, "is not a time (write" },
+	{ "4/3/2027 9:00 junk", DMY, "Europe/London", 0, 0, "is not a time (write" },
+	{ "tomorrow 9am", MDY, "Europe/London", 0, 0, "'tomorrow 9am' is not a time (write 2027-03-04 09:00, or 4/3/2027 9:00 in the file's date order)" },
+	{ "1/1/1850 9:00", DMY, "Europe/London", 0, 0, "is not a time of the calendar" },
+	/* the ends of the calendar: a day's margin, so that every zone shows a four-digit year */
+	{ "1900-01-01 12:00", ANY, "Europe/London", 0, 0, "out of the years showup keeps" },
+	{ "31/12/9999 9:00", DMY, "Europe/London", 0, 0, "out of the years showup keeps" },
+	{ "9999-12-29T23:00Z", YMD, "Pacific/Kiritimati", 1, 253402124400, NULL },
+	{ "4/3/2027 9:60", DMY, "Europe/London", 0, 0, "is not a time of the calendar" },
+	{ "4/3/2027 9:00", DMY, "Mars/Olympus", 0, 0, "cannot use time zone 'Mars/Olympus'" },
 };
 
 START_TEST(times_parse)
 {
 	int64_t t = -1;
 	su_err e = { "" };
-	int rc = time_parse(parse_cases[_i].text, parse_cases[_i].zone, &t, &e);
+	int rc = time_parse(parse_cases[_i].text, (enum date_order)parse_cases[_i].order,
+	    parse_cases[_i].zone, &t, &e);
 
 	ck_assert_msg((rc == 0) == parse_cases[_i].ok, "'%s': rc %d (%s)",
 	    parse_cases[_i].text, rc, e.msg);
@@ -65,6 +165,90 @@ START_TEST(times_parse)
 		ck_assert_int_eq(t, parse_cases[_i].utc);
 	else
 		ck_assert_msg(strlen(e.msg) > 0, "no message for '%s'", parse_cases[_i].text);
+	if (parse_cases[_i].msg != NULL)
+		ck_assert_msg(strstr(e.msg, parse_cases[_i].msg) != NULL, "'%s': %s",
+		    parse_cases[_i].text, e.msg);
+}
+END_TEST
+
+/* Zones and the order their region writes dates in. */
+static const struct {
+	const char *zone;
+	int order;
+} zone_orders[] = {
+	{ "America/New_York", MDY }, { "America/Los_Angeles", MDY },
+	{ "America/Indiana/Indianapolis", MDY }, { "America/North_Dakota/Center", MDY },
+	{ "Pacific/Honolulu", MDY }, { "US/Eastern", MDY }, { "Asia/Manila", MDY },
+	{ "America/Sao_Paulo", DMY }, { "Europe/Berlin", DMY }, { "Europe/London", DMY },
+	{ "Australia/Sydney", DMY }, { "America/Mexico_City", DMY }, { "Asia/Kolkata", DMY },
+	{ "America/Indianapolis", MDY }, { "America/Indiana", DMY }, { "Asia/Tokyo", YMD },
+	{ "Asia/Shanghai", YMD }, { "Asia/Seoul", YMD }, { "Europe/Budapest", YMD },
+	{ "America/Toronto", YMD }, { "America/Vancouver", YMD }, { "Canada/Atlantic", YMD },
+	{ "UTC", YMD }, { "Etc/GMT+5", YMD }, { "posix/America/Chicago", MDY },
+	{ "", ANY },
+};
+
+START_TEST(zones_have_date_orders)
+{
+	enum date_order o = date_order_for_zone(zone_orders[_i].zone);
+
+	ck_assert_msg((int)o == zone_orders[_i].order, "%s: %s", zone_orders[_i].zone,
+	    date_order_name(o));
+}
+END_TEST
+
+START_TEST(date_orders_named)
+{
+	enum date_order o = DATE_ORDER_UNKNOWN;
+
+	ck_assert_str_eq(date_order_name(DATE_ORDER_DMY), "dmy");
+	ck_assert_str_eq(date_order_name(DATE_ORDER_MDY), "mdy");
+	ck_assert_str_eq(date_order_name(DATE_ORDER_YMD), "ymd");
+	ck_assert_str_eq(date_order_name(DATE_ORDER_UNKNOWN), "");
+	ck_assert_int_eq(date_order_parse("MDY", &o), 0);
+	ck_assert_int_eq(o, DATE_ORDER_MDY);
+	ck_assert_int_eq(date_order_parse("ymd", &o), 0);
+	ck_assert_int_eq(o, DATE_ORDER_YMD);
+	ck_assert_int_eq(date_order_parse("Dmy", &o), 0);
+	ck_assert_int_eq(o, DATE_ORDER_DMY);
+	ck_assert_int_eq(date_order_parse("", &o), -1);
+	ck_assert_int_eq(date_order_parse("d/m/y", &o), -1);
+	ck_assert_int_eq(date_order_parse("dmyy", &o), -1);
+	ck_assert_int_eq(o, DATE_ORDER_DMY);
+}
+END_TEST
+
+/* Texts and the orders that read them, as bits: D day first, M month first, Y year first. */
+#define D (1u << DATE_ORDER_DMY)
+#define M (1u << DATE_ORDER_MDY)
+#define Y (1u << DATE_ORDER_YMD)
+static const struct {
+	const char *text;
+	unsigned orders;
+} possible_cases[] = {
+	{ "13/4/2027 9:00", D | Y }, { "4/13/2027 9:00", M | Y }, { "06/07/2026 10:00", D | M },
+	{ "4/4/2027 9:00", D | M | Y }, { "2027-03-04 09:00", D | M | Y },
+	{ "4-Mar-27 9:00", D | M | Y }, { "Mar 4, 2027 9:00 AM", D | M | Y },
+	{ "19/11/21, 9:03", D | Y }, { "11/19/2021 10:00:00 PM", M | Y },
+	{ "13/13/2027 9:00", 0 }, { "29/2/2027 9:00", 0 }, { "4/3/2027", 0 },
+	{ "4/3/2027 25:00", 0 }, { "4/3/2027 0:00 AM", 0 }, { "yesterday", 0 }, { "", 0 },
+};
+#undef D
+#undef M
+#undef Y
+
+START_TEST(orders_possible)
+{
+	const char *text = possible_cases[_i].text;
+	unsigned bits = time_orders_possible(text);
+
+	ck_assert_msg(bits == possible_cases[_i].orders, "'%s': %u", text, bits);
+	for (int o = DATE_ORDER_DMY; o <= DATE_ORDER_YMD; o++) {	/* what time_parse does */
+		int64_t t;
+
+		ck_assert_int_eq(time_parse(text, (enum date_order)o, "UTC", &t, NULL) == 0,
+		    (bits >> o) & 1);
+	}
 }
 END_TEST
 
@@ -119,6 +303,9 @@ time_suite(void)
 	tcase_add_test(tc, times_format_in_zone);
 	tcase_add_test(tc, zones_are_checked);
 	tcase_add_test(tc, dates_parse);
+	tcase_add_loop_test(tc, zones_have_date_orders, 0, (int)ARRAY_SIZE(zone_orders));
+	tcase_add_test(tc, date_orders_named);
+	tcase_add_loop_test(tc, orders_possible, 0, (int)ARRAY_SIZE(possible_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -25,6 +25,7 @@ struct import_result {
 	struct csv_format format;	/* the separator and encoding, when known */
 	int accept_changes;		/* take values that look double-encoded */
 	int clear_empty;		/* an empty cell clears its field (else it is left) */
+	enum date_order date_order;	/* how the file writes dates; UNKNOWN: the cohort's */
 	/* found */
 	size_t rows;			/* data rows read */
 	size_t added, updated, unchanged;
@@ -115,6 +116,13 @@ const char *import_value(const struct import_row *row, size_t i, const char *old
  */
 int import_change(struct import_row *row, const char *subject, const char *field,
     const char *old, const char *new);
+/*
+ * Parses a time of the row in the import's date order, in zone 'tz'; 0, or
+ * -1 with the row reported ('what' prefixed, if not NULL) and, when another
+ * order would read it, the date order hint set.
+ */
+int import_time(struct import_row *row, const char *text, const char *tz, int64_t *out,
+    const char *what);
 /* Records a bad row "name:line: message"; returns -1 for the row function to return. */
 int import_row_error(const struct import_row *row, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

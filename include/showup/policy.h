@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "showup/model.h"
+#include "showup/timeutil.h"
 
 /* The one outcome of an expected attendance, or why there is none (yet). */
 enum outcome {
@@ -65,6 +66,7 @@ struct policy {
 	int reminders[POLICY_MAX_REMINDERS];	/* minutes before a session a reminder goes */
 	size_t n_reminders;			/* 0: no reminders (the default) */
 	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
+	enum date_order date_order;	/* how its files write dates; UNKNOWN: by the time zone */
 };
 
 /* What the engine needs to know about one expected attendance. */
@@ -76,6 +78,9 @@ struct outcome_input {
 	int64_t now;			/* UTC */
 	const struct attendance *fact;	/* NULL or FACT_NONE: nothing recorded */
 };
+
+/* Returns the date order cohort files are read in: the setting, else the zone's region's. */
+enum date_order policy_date_order(const struct policy *p, const char *tz);
 
 /* Fills 'p' with the defaults of domain.md. */
 void policy_default(struct policy *p);

@@ -142,15 +142,18 @@ cli_participant(struct cli *cli, const struct cohort *c, const char *email,
 }
 
 int
-cli_time(const struct cohort *c, const char *text, int64_t *out)
+cli_time(struct cli *cli, const struct cohort *c, const char *text, int64_t *out)
 {
+	struct policy p;
 	su_err e;
 
 	if (strcmp(text, "now") == 0) {
 		*out = time_now();
 		return 0;
 	}
-	if (time_parse(text, DATE_ORDER_UNKNOWN, c->tz, out, &e) < 0) {
+	if (cli_policy(cli->st, c, &p) != EXIT_OK)
+		return -1;
+	if (time_parse(text, policy_date_order(&p, c->tz), c->tz, out, &e) < 0) {
 		cli_error("%s", e.msg);
 		return -1;
 	}
@@ -254,7 +257,7 @@ cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
 	if (cli_cohort(cli, argv[optind], c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_participant(cli, c, argv[optind + 1], p) != EXIT_OK ||
-	    cli_time(c, at, when) < 0) {
+	    cli_time(cli, c, at, when) < 0) {
 		participant_free(p);
 		cohort_free(c);
 		return EXIT_FAIL;

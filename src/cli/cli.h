@@ -66,8 +66,8 @@ int cli_session(struct cli *cli, const char *ref, struct cohort *c, struct sessi
 /* Finds a participant of cohort 'c' by e-mail, printing the error; EXIT_OK or EXIT_FAIL. */
 int cli_participant(struct cli *cli, const struct cohort *c, const char *email,
     struct participant *out);
-/* Parses a time typed for cohort 'c' ("now" allowed), printing the error; 0 or -1. */
-int cli_time(const struct cohort *c, const char *text, int64_t *out);
+/* Parses a time typed for cohort 'c' in its date order ("now" allowed), printing the error; 0 or -1. */
+int cli_time(struct cli *cli, const struct cohort *c, const char *text, int64_t *out);
 /* Loads the policy of cohort 'c', printing the error; EXIT_OK or EXIT_FAIL. */
 int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
 
@@ -104,6 +104,8 @@ int cli_write_eml(const char *dir, const struct outbox_row *o);
 	"--encoding NAME  the file's encoding, any name iconv knows (default UTF-8,\n" \
 	"                 or UTF-16 by its BOM; a file that is not UTF-8 is read as\n" \
 	"                 Windows-1252, with a note)\n" \
+	"--date-order dmy|mdy|ymd  how the file writes dates such as 4/3/2027\n" \
+	"                 (default: the cohort's date.order policy setting)\n" \
 	"--accept-changes take values that look double-encoded ('JosÃ©' for 'José')\n" \
 	"                 where the stored value is clean (refused by default)\n" \
 	"--clear-empty    an empty cell clears its field (by default it leaves it;\n" \

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
@@ -11,6 +12,23 @@ static const struct option policy_show_options[] = {
 	{ "csv", no_argument, NULL, 'c' },
 	{ 0 }
 };
+
+/* Says which order "auto" (the date.order default) means in time zone 'tz'. */
+static void
+explain_auto(const struct policy *p, const char *tz, struct strbuf *value,
+    struct strbuf *dflt)
+{
+	char *by_zone = xasprintf("auto (%s, by %s)",
+	    date_order_name(date_order_for_zone(tz)), tz);
+
+	if (p->date_order == DATE_ORDER_UNKNOWN) {
+		sb_reset(value);
+		sb_adds(value, by_zone);
+	}
+	sb_reset(dflt);
+	sb_adds(dflt, by_zone);
+	free(by_zone);
+}
 
 /* Prints every setting with its value, and the default where the cohort differs. */
 static int
@@ -43,6 +61,8 @@ cmd_policy_show_exec(struct cli *cli, int argc, char **argv)
 
 		policy_value(&p, policy_keys[i], &value);
 		policy_value(&defaults, policy_keys[i], &dflt);
+		if (strcmp(policy_keys[i], "date.order") == 0)
+			explain_auto(&p, c.tz, &value, &dflt);
 		table_add_row(t, (const char *const[]){ policy_keys[i], sb_str(&value),
 		    strcmp(sb_str(&value), sb_str(&dflt)) == 0 ? "" : sb_str(&dflt) });
 		sb_free(&value);

@@ -54,7 +54,7 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_participant(cli, &c, argv[optind + 1], &p) != EXIT_OK ||
-	    cli_time(&c, at, &when) < 0 || cli_policy(cli->st, &c, &pol) != EXIT_OK)
+	    cli_time(cli, &c, at, &when) < 0 || cli_policy(cli->st, &c, &pol) != EXIT_OK)
 		goto done;
 	if (amount != NULL && money_parse(amount, &cents, &e) < 0) {
 		cli_error("--amount: %s", e.msg);

@@ -81,7 +81,7 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	}
 	rc = EXIT_FAIL;
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK ||
-	    cli_time(&c, at, &s.starts_at) < 0 ||
+	    cli_time(cli, &c, at, &s.starts_at) < 0 ||
 	    resolve_with(cli, &c, with, nwith, ids) != EXIT_OK)
 		goto done;
 	if (store_begin(cli->st, &e) < 0 ||

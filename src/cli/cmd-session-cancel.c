@@ -37,7 +37,7 @@ cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	rc = EXIT_FAIL;
-	if (cli_time(&c, at, &when) < 0)
+	if (cli_time(cli, &c, at, &when) < 0)
 		goto done;
 	if (store_begin(cli->st, &e) < 0 ||
 	    session_cancel(cli->st, &c, &s, when, note, &e) < 0 ||

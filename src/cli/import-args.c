@@ -7,12 +7,14 @@
 
 #include "cli.h"
 
-enum { OPT_SEPARATOR = 1000, OPT_ENCODING, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY };
+enum { OPT_SEPARATOR = 1000, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES,
+	OPT_CLEAR_EMPTY };
 
 static const struct option import_options[] = {
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "separator", required_argument, NULL, OPT_SEPARATOR },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
 	{ "accept-changes", no_argument, NULL, OPT_ACCEPT_CHANGES },
 	{ "clear-empty", no_argument, NULL, OPT_CLEAR_EMPTY },
 	{ 0 }
@@ -55,6 +57,11 @@ import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
 			break;
 		case OPT_ENCODING:
 			r->format.encoding = optarg;
+			break;
+		case OPT_DATE_ORDER:
+			if (date_order_parse(optarg, &r->date_order) < 0)
+				return cli_usage_error(cli, "--date-order is dmy, mdy or ymd, "
+				    "not '%s'", optarg);
 			break;
 		case OPT_ACCEPT_CHANGES:
 			r->accept_changes = 1;

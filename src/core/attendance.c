@@ -324,7 +324,7 @@ fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
 	if (out->fact == FACT_CANCELLED) {
 		if (spec->cancelled_at == NULL || *spec->cancelled_at == '\0')
 			return su_err_set(e, "a cancellation needs the time it came in");
-		if (time_parse(spec->cancelled_at, DATE_ORDER_UNKNOWN, tz,
+		if (time_parse(spec->cancelled_at, policy_date_order(p, tz), tz,
 		    &out->cancelled_at, e) < 0 ||
 		    check_reason(p, reason, 0, e) < 0)
 			return -1;

@@ -40,7 +40,7 @@ static const char *const informational[] = { "name", "date", "outcome", "kind", 
 /* What an attendance import keeps in memory: bounded by the cohort, not the file. */
 struct attendance_import {
 	const struct cohort *cohort;
-	const struct policy *policy;
+	struct policy policy;		/* the cohort's, in the file's date order */
 	int64_t now;
 	struct participant_list people;
 	struct session_list sessions;
@@ -162,8 +162,11 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 	if (locate(ai, row, &i, &j) < 0)
 		return -1;
 	s = &ai->sessions.v[j];
-	if (fact_build(ai->policy, ai->cohort->tz, &spec, &a, &why) < 0)
+	if (fact_build(&ai->policy, ai->cohort->tz, &spec, &a, &why) < 0) {
+		if (time_orders_possible(spec.cancelled_at) & ~(1u << ai->policy.date_order))
+			row->result->hints |= HINT_DATE_ORDER;
 		return import_row_error(row, "%s", why.msg);
+	}
 	a.session_id = s->id;
 	a.participant_id = ai->people.v[i].id;
 	rc = fact_check_timing(&a, s, ai->now, &why);
@@ -198,12 +201,14 @@ import_attendance(struct store *st, const struct cohort *c, const struct policy 
     const char *path, struct import_result *r, su_err *e)
 {
 	struct attendance_import ai = {
-		.cohort = c, .policy = p, .now = time_now(),
+		.cohort = c, .policy = *p, .now = time_now(),
 		.person_by_email = STRMAP_INIT, .session_by_number = IDMAP_INIT,
 		.column_by_id = IDMAP_INIT, .row_by_id = IDMAP_INIT,
 	};
 	int rc = -1;
 
+	ai.policy.date_order = r->date_order != DATE_ORDER_UNKNOWN ? r->date_order
+	    : policy_date_order(p, c->tz);
 	if (load_index(st, &ai, e) == 0)
 		rc = import_run(st, c->id, "attendance", path, attendance_columns,
 		    ARRAY_SIZE(attendance_columns), informational, attendance_row, &ai,

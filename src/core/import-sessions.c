@@ -108,7 +108,6 @@ row_start(const struct cohort *c, struct import_row *row, int64_t *out)
 {
 	const char *start = import_field(row, COL_START);
 	char *joined = NULL;
-	su_err why;
 	int rc;
 
 	if (*start == '\0') {
@@ -119,9 +118,9 @@ row_start(const struct cohort *c, struct import_row *row, int64_t *out)
 		    import_field(row, COL_TIME));
 		start = joined;
 	}
-	rc = time_parse(start, DATE_ORDER_UNKNOWN, c->tz, out, &why);
+	rc = import_time(row, start, c->tz, out, NULL);
 	free(joined);
-	return rc < 0 ? import_row_error(row, "%s", why.msg) : 0;
+	return rc;
 }
 
 /* Reads the row's session number (0 for none), refusing one named twice; 0 or -1. */
@@ -190,8 +189,8 @@ apply_cancellation(struct sessions_import *si, struct import_row *row, int numbe
 
 	if (*at == '\0')
 		return 0;
-	if (time_parse(at, DATE_ORDER_UNKNOWN, si->cohort->tz, &when, &why) < 0)
-		return import_row_error(row, "cancelled_at: %s", why.msg);
+	if (import_time(row, at, si->cohort->tz, &when, "cancelled_at") < 0)
+		return -1;
 	if (session_find(row->st, si->cohort, number, &s, &why) != 1)
 		return import_row_error(row, "%s", why.msg);
 	if (!s.cancelled || s.cancelled_at != when || strcmp(s.cancel_note, note) != 0)
@@ -428,6 +427,9 @@ import_sessions(struct store *st, const struct cohort *c, const char *path,
 {
 	struct sessions_import si = { c, IDMAP_INIT, NULL, 0, 0 };
 	int rc;
+
+	if (r->date_order == DATE_ORDER_UNKNOWN)
+		r->date_order = date_order_for_zone(c->tz);
 
 	rc = import_run(st, c->id, "session", path, session_columns, ARRAY_SIZE(session_columns), NULL,
 	    session_row, &si, r, e);

@@ -8,6 +8,7 @@
 
 #include "showup/decode.h"
 #include "showup/import.h"
+#include "showup/timeutil.h"
 
 #define PROGRESS_EVERY 8192
 
@@ -69,6 +70,20 @@ import_change(struct import_row *row, const char *subject, const char *field,
 		sb_addf(&r->changes, "%s:%ld: %s %s: '%s' → '%s'\n", csvr_name(row->reader),
 		    csvr_line(row->reader), subject, field, old, new);
 	return 1;
+}
+
+int
+import_time(struct import_row *row, const char *text, const char *tz, int64_t *out,
+    const char *what)
+{
+	enum date_order order = row->result->date_order;
+	su_err why;
+
+	if (time_parse(text, order, tz, out, &why) == 0)
+		return 0;
+	if (time_orders_possible(text) & ~(1u << order))
+		row->result->hints |= HINT_DATE_ORDER;
+	return import_row_error(row, "%s%s%s", what ? what : "", what ? ": " : "", why.msg);
 }
 
 int
@@ -266,6 +281,8 @@ int
 import_file(struct store *st, enum import_what what, const struct cohort *c,
     const struct policy *p, const char *path, struct import_result *r, su_err *e)
 {
+	if (r->date_order == DATE_ORDER_UNKNOWN && c != NULL && p != NULL)
+		r->date_order = policy_date_order(p, c->tz);
 	switch (what) {
 	case IMPORT_COHORTS:
 		return import_cohorts(st, path, r, e);

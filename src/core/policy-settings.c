@@ -11,7 +11,7 @@ const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
 	"points.no_show", "points.excused",
-	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "templates", NULL
+	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "templates", "date.order", NULL
 };
 
 static const char *const refund_names[] = {
@@ -288,6 +288,16 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 		    strcmp(value, "installed") == 0 ? "" : value);
 		return 0;
 	}
+	if (strcmp(key, "date.order") == 0) {
+		if (strcmp(value, "auto") == 0) {
+			p->date_order = DATE_ORDER_UNKNOWN;
+			return 0;
+		}
+		if (date_order_parse(value, &p->date_order) == 0)
+			return 0;
+		return su_err_set(e, "date.order: '%s' is not dmy, mdy, ymd or auto (by the "
+		    "time zone)", value);
+	}
 	if (strcmp(key, "left_early") == 0) {
 		char number[16];
 
@@ -371,6 +381,9 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 			sb_adds(out, "off");
 	} else if (strcmp(key, "left_early") == 0) {
 		sb_addf(out, "%d%%", p->left_early_percent);
+	} else if (strcmp(key, "date.order") == 0) {
+		sb_adds(out, p->date_order == DATE_ORDER_UNKNOWN ? "auto"
+		    : date_order_name(p->date_order));
 	} else if (strcmp(key, "forgive.days") == 0) {
 		if (p->forgive_days == 0)
 			sb_adds(out, "off");
@@ -380,4 +393,10 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		return -1;
 	}
 	return 0;
+}
+
+enum date_order
+policy_date_order(const struct policy *p, const char *tz)
+{
+	return p->date_order != DATE_ORDER_UNKNOWN ? p->date_order : date_order_for_zone(tz);
 }

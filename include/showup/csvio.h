@@ -85,6 +85,9 @@ int csvr_map_header(struct csv_reader *r, const struct csv_column *cols,
 /* Normalises a header for comparison: lower-case ASCII letters and digits only. */
 void csv_header_key(const char *in, char *out, size_t size);
 
+/* The UTF-8 byte order mark: first in a file, it makes Excel read the file as UTF-8. */
+#define CSV_EXCEL_BOM "\xef\xbb\xbf"
+
 /* Appends one field, quoted when it holds a comma, quote, CR, LF or leading/trailing space. */
 void csvw_field(struct strbuf *sb, const char *s);
 /* Appends a whole record: fields separated by commas, ended by CRLF. */

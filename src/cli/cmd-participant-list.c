@@ -10,6 +10,7 @@
 static const struct option participant_list_options[] = {
 	{ "csv", no_argument, NULL, 'c' },
 	{ "all", no_argument, NULL, 'a' },
+	{ "excel", no_argument, NULL, 'x' },
 	{ 0 }
 };
 
@@ -21,7 +22,7 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 	struct participant_list l;
 	struct cohort c;
 	struct table *t;
-	int csv = 0, all = 0, opt;
+	int csv = 0, all = 0, excel = 0, opt;
 	su_err e;
 
 	while ((opt = cli_getopt(cli, argc, argv, "a", participant_list_options)) != -1) {
@@ -29,6 +30,8 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 			csv = 1;
 		else if (opt == 'a')
 			all = 1;
+		else if (opt == 'x')
+			csv = excel = 1;
 		else
 			return EXIT_USAGE;
 	}
@@ -53,6 +56,8 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 		}
 		table_add_row(t, row);
 	}
+	if (excel)
+		fputs(CSV_EXCEL_BOM, stdout);
 	if (csv)
 		table_print_csv(t, stdout);
 	else
@@ -64,8 +69,11 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_participant_list_entry = {
-	"participant", "list", "ls", "SLUG [--csv] [--all]",
+	"participant", "list", "ls", "SLUG [--csv | --excel] [--all]",
 	"list a cohort's participants",
-	"--all includes those who withdrew. --csv prints RFC 4180 CSV.\n",
+	"--all            include those who withdrew\n"
+	"--csv            print RFC 4180 CSV (it imports back as a roster)\n"
+	"--excel          the same CSV with a UTF-8 BOM first, so that Excel shows\n"
+	"                 every name right and saves it back right\n",
 	CMD_DB_EXISTING, cmd_participant_list_exec
 };

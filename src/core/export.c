@@ -48,7 +48,7 @@ export_attendance(struct store *st, const struct cohort *c, const struct policy 
 	if (roll_load(st, c, p, time_now(), &r, e) < 0)
 		return -1;
 	if (excel)
-		sb_adds(&sb, "\xef\xbb\xbf");	/* the BOM that makes Excel read UTF-8 */
+		sb_adds(&sb, CSV_EXCEL_BOM);
 	csvw_record(&sb, export_header, ARRAY_SIZE(export_header));
 	for (size_t j = 0; j < r.sessions.n; j++) {
 		for (size_t i = 0; i < r.people.n; i++) {

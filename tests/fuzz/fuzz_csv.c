@@ -5,9 +5,12 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "showup/csvio.h"
+#include "showup/decode.h"
+#include "showup/import.h"
 #include "showup/model.h"
 #include "showup/money.h"
 #include "showup/policy.h"
@@ -44,6 +47,8 @@ parse_field(const char *f)
 	(void)email_valid(f);
 	(void)session_kind_parse(f);
 	(void)text_width(f);
+	(void)text_looks_double_encoded(f);
+	free(person_name_join(f, f));
 	policy_default(&p);
 	for (size_t k = 0; k < ARRAY_SIZE(keys); k++)
 		if (policy_apply(&p, keys[k], f, NULL) == 0)
@@ -51,26 +56,52 @@ parse_field(const char *f)
 	sb_free(&back);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Reads every record of the input as 'f' says, the header mapped or not, and checks each field. */
+static void
+read_as(const uint8_t *data, size_t size, const struct csv_format *f)
 {
 	struct csv_reader *r = csvr_open_mem((const char *)data, size, "fuzz.csv");
 	struct strbuf ignored = STRBUF_INIT;
 	int index[ARRAY_SIZE(columns)];
 
 	if (r == NULL)
-		return 0;
+		return;
+	if (f != NULL && csvr_set_format(r, f, NULL) < 0)
+		abort();	/* every encoding named below is one iconv has */
 	/* a header that maps or not, the records after it are read all the same */
 	(void)csvr_map_header(r, columns, ARRAY_SIZE(columns), index, NULL, &ignored, NULL);
 	while (csvr_next(r, NULL) == 1) {
 		if (csvr_problem(r) != NULL)
 			continue;
-		for (size_t i = 0; i < csvr_count(r); i++)
-			parse_field(csvr_field(r, i));
+		for (size_t i = 0; i < csvr_count(r); i++) {
+			const char *field = csvr_field(r, i);
+
+			if (!utf8_valid(field, strlen(field)))
+				abort();	/* the reader hands on only UTF-8 */
+			parse_field(field);
+		}
 		(void)csvr_line(r);
 		(void)csvr_offset(r);
 	}
+	(void)csvr_separator(r);
+	(void)csvr_encoding(r);
 	sb_free(&ignored);
 	csvr_close(r);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const char *const encodings[] = { "UTF-8", "WINDOWS-1252", "UTF-16LE",
+		"UTF-16", "ISO-8859-1", "SHIFT_JIS", "MACINTOSH" };
+	static const char separators[] = { 0, ',', ';', '\t', '|' };
+	struct csv_format f = { 0, NULL };
+
+	read_as(data, size, NULL);	/* as an import reads it: sniffed */
+	if (size > 0) {			/* and as a coach's options say */
+		f.encoding = encodings[data[size - 1] % ARRAY_SIZE(encodings)];
+		f.separator = separators[data[size - 1] / 8 % ARRAY_SIZE(separators)];
+		read_as(data, size, &f);
+	}
 	return 0;
 }

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include "showup/csvio.h"
+#include "showup/decode.h"
+#include "showup/import.h"
 #include "suites.h"
 
 /* Reads every record of 'text' into "a|b|c;" form with line numbers: "2:a|b;". */
@@ -80,6 +82,58 @@ START_TEST(csv_reads)
 	ck_assert_int_eq(rc, read_cases[_i].rc);
 	ck_assert_str_eq(got, read_cases[_i].records);
 	ck_assert_msg(strstr(err, read_cases[_i].error) != NULL, "error '%s'", err);
+	free(got);
+}
+END_TEST
+
+/* Values as they arrive after a trip through Excel, and whether they read as double-encoded. */
+static const struct {
+	const char *text;
+	int doubled;
+} doubled_cases[] = {
+	{ "Jos\xc3\x83\xc2\xa9 M\xc3\x83\xc2\xbcller", 1 },	/* JosÃ© MÃ¼ller */
+	{ "\xc3\x90\xe2\x80\x9d\xc3\x90\xc2\xbc", 1 },		/* Ð”Ð¼: Cyrillic */
+	{ "\xc3\xa6\xe2\x80\x94\xc2\xa5", 1 },			/* æ—¥: CJK */
+	{ "Fran\xc3\x83\xc2\xa7ois", 1 },				/* FranÃ§ois */
+	{ "Jos\xc3\xa9 M\xc3\xbcller", 0 },				/* José Müller */
+	{ "\xd0\x94\xd0\xbc\xd0\xb8\xd1\x82\xd1\x80\xd0\xb8\xd0\xb9", 0 },	/* Дмитрий */
+	{ "\xe5\xb1\xb1\xe7\x94\xb0", 0 },				/* 山田 */
+	{ "Plain ASCII", 0 },
+	{ "", 0 },
+	{ "\xc3\x83", 0 },	/* Ã alone: no UTF-8 behind it */
+	{ "\xc3\x9f", 0 },	/* ß */
+	{ "Jos\xe9", 0 },	/* not UTF-8 at all */
+};
+
+START_TEST(csv_double_encoding)
+{
+	ck_assert_int_eq(text_looks_double_encoded(doubled_cases[_i].text),
+	    doubled_cases[_i].doubled);
+}
+END_TEST
+
+/* Given and family names joined in the order of the family name's script. */
+static const struct {
+	const char *given, *family, *joined;
+} name_cases[] = {
+	{ "Ana", "Lima", "Ana Lima" },
+	{ "\xe5\xa4\xaa\xe9\x83\x8e", "\xe5\xb1\xb1\xe7\x94\xb0",
+	  "\xe5\xb1\xb1\xe7\x94\xb0\xe5\xa4\xaa\xe9\x83\x8e" },	/* 山田太郎 */
+	{ "\xe4\xbc\x9f", "\xe6\x9d\x8e", "\xe6\x9d\x8e\xe4\xbc\x9f" },	/* 李伟 */
+	{ "\xeb\xaf\xbc\xec\xa4\x80", "\xea\xb9\x80",
+	  "\xea\xb9\x80 \xeb\xaf\xbc\xec\xa4\x80" },			/* 김 민준 */
+	{ "\xe3\x81\x95\xe3\x81\x8f\xe3\x82\x89", "\xe3\x82\xb5\xe3\x83\x88\xe3\x82\xa6",
+	  "\xe3\x82\xb5\xe3\x83\x88\xe3\x82\xa6\xe3\x81\x95\xe3\x81\x8f\xe3\x82\x89" },
+	{ "Ana", "", "Ana" },
+	{ "", "Lima", "Lima" },
+	{ "", "", "" },
+};
+
+START_TEST(csv_name_join)
+{
+	char *got = person_name_join(name_cases[_i].given, name_cases[_i].family);
+
+	ck_assert_str_eq(got, name_cases[_i].joined);
 	free(got);
 }
 END_TEST
@@ -255,6 +309,8 @@ csv_suite(void)
 	tcase_add_loop_test(tc, csv_reads, 0, ARRAY_SIZE(read_cases));
 	tcase_add_test(tc, csv_flags_bad_text);
 	tcase_add_test(tc, csv_reads_windows_1252);
+	tcase_add_loop_test(tc, csv_double_encoding, 0, ARRAY_SIZE(doubled_cases));
+	tcase_add_loop_test(tc, csv_name_join, 0, ARRAY_SIZE(name_cases));
 	tcase_add_test(tc, csv_named_encoding);
 	tcase_add_test(tc, csv_streams_long_files);
 	tcase_add_test(tc, csv_maps_headers);

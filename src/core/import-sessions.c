@@ -91,7 +91,8 @@ resolve_with(struct sessions_import *si, struct import_row *row)
 		participant_free(&p);
 	}
 	free(list);
-	qsort(si->with, si->nwith, sizeof *si->with, id_compare);
+	if (si->nwith > 1)
+		qsort(si->with, si->nwith, sizeof *si->with, id_compare);
 	return rc;
 }
 

@@ -14,8 +14,19 @@ struct atomic_file {
 
 /* Opens a temporary file beside 'path' (mode 0600); the FILE* or NULL with 'e' set. */
 FILE *atomic_open(struct atomic_file *af, const char *path, su_err *e);
-/* Flushes, syncs and renames the file into place, unless a write to it failed; 0 or -1 with 'e' set (then nothing is left). */
+/*
+ * Closes the stream and returns the temporary file's name, for a writer that
+ * needs a path (SQLite's backup); atomic_commit then syncs it by name.
+ */
+const char *atomic_hand_over(struct atomic_file *af);
+/*
+ * Flushes, syncs and renames the file into place, then syncs its folder so
+ * the rename itself survives a crash, unless a write to it failed; 0 or -1
+ * with 'e' set (then nothing is left).
+ */
 int atomic_commit(struct atomic_file *af, su_err *e);
+/* Syncs the folder that holds 'path' (after a rename); 0 or -1. */
+int atomic_sync_folder(const char *path);
 /* Drops the temporary file; safe to call after a failed open or commit. */
 void atomic_abort(struct atomic_file *af);
 

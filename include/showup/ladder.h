@@ -67,7 +67,10 @@ int refund_offer_decide(struct store *st, const struct cohort *c, const struct p
 int refund_offers_due(struct store *st, int64_t now, su_err *e);
 /* Marks every open offer whose time ran out by 'now' as expired (audited); the count, or -1. */
 int refund_offers_expire(struct store *st, int64_t now, su_err *e);
-/* The offers of a cohort, oldest first. */
+/*
+ * The offers of a cohort, oldest first; an open one whose time ran out is
+ * given as expired then (a read-only command cannot store that).
+ */
 int refund_offer_list_all(struct store *st, int64_t cohort_id, struct refund_offer_list *out,
     su_err *e);
 /* The newest offer made to participant 'participant_id' in 'l', or NULL. */

@@ -10,10 +10,27 @@
 /* The schema version this showup writes (PRAGMA user_version). */
 #define STORE_SCHEMA_VERSION 3
 
+/* The application id showup writes in a database file's header ('SHUP'). */
+#define STORE_APPLICATION_ID 0x53485550
+
 enum store_open_mode {
-	STORE_CREATE,		/* create the file (and its folders) if missing */
-	STORE_EXISTING,		/* the file must already exist */
+	STORE_CREATE,		/* create the file (and its folders), or bring it up to date */
+	STORE_WRITE,		/* an up-to-date showup database, to change */
+	STORE_READ,		/* a showup database, only read (on read-only media too) */
 };
+
+/* Why a database could not be opened, for the caller to word its advice. */
+enum store_refusal {
+	STORE_OPENED,		/* it was not refused */
+	STORE_MISSING,		/* no file there */
+	STORE_NOT_OURS,		/* empty, or another program's file: left as it was */
+	STORE_OUTDATED,		/* an older showup's schema: to be brought up to date */
+	STORE_NEWER,		/* a newer showup's schema: left as it was */
+	STORE_FAILED,		/* it could not be read or written */
+};
+
+/* Every message of a failure of the store itself starts with this. */
+#define STORE_ERROR_PREFIX "database error: "
 
 struct store {
 	sqlite3 *db;
@@ -21,6 +38,11 @@ struct store {
 	char *actor;		/* who the audit log names for changes made */
 	char *source;		/* what the audit log names as the origin ("cli", a file) */
 	int summarise_additions; /* an import: additions go into one summary entry, not one each */
+	int read_only;		/* opened with STORE_READ */
+	int wait_ms;		/* how long to wait for another writer ($SHOWUP_LOCK_WAIT) */
+	int64_t wait_began;	/* when the current wait began (ms), 0 if none */
+	void (*on_wait)(void *arg, const char *path);	/* said once a wait lasts a second */
+	void *on_wait_arg;
 	struct {
 		const char *sql;	/* a string constant: its address is the key */
 		sqlite3_stmt *stmt;
@@ -36,12 +58,23 @@ struct store {
 char *store_resolve_path(const char *flag);
 
 /*
- * Opens (or creates, mode 0600) the database at 'path' and brings its schema up
- * to date, one transaction per step. A database of a newer schema is refused
- * untouched. Returns a store to close with store_close, or NULL with 'e' set.
+ * Opens the database at 'path' as 'mode' says. Only STORE_CREATE creates a
+ * file (mode 0600, with its folders) or an empty one, and brings an older
+ * schema up to date, one transaction per step. A file that is not a showup
+ * database, or of a newer schema, is refused without a byte changed.
+ * Returns a store to close with store_close, or NULL with 'e' set and, if
+ * 'why' is not NULL, the reason in *why.
  */
-struct store *store_open(const char *path, enum store_open_mode mode, su_err *e);
+struct store *store_open(const char *path, enum store_open_mode mode,
+    enum store_refusal *why, su_err *e);
 void store_close(struct store *st);
+/*
+ * Copies the whole database to 'dest' with SQLite's online backup: one
+ * consistent moment even while another showup writes, mode 0600, written
+ * under a temporary name and renamed. An existing 'dest' must be a showup
+ * database (an older backup). 0 or -1 with 'e' set.
+ */
+int store_backup(struct store *st, const char *dest, su_err *e);
 /* Sets the audit source for the changes that follow ("cli", "import roster.csv"). */
 void store_set_source(struct store *st, const char *source);
 
@@ -50,6 +83,12 @@ int store_begin(struct store *st, su_err *e);
 int store_commit(struct store *st, su_err *e);
 /* Rolls back if a transaction is open; never fails. */
 void store_rollback(struct store *st);
+/* Returns 1 if a transaction is open (SQLite rolls one back by itself on a full disk). */
+int store_in_transaction(const struct store *st);
+/* Returns 1 if the message of 'e' is a failure of the store, not of the data. */
+int store_failed(const su_err *e);
+/* Sets what is said once a wait for another writer lasts a second (NULL: nothing). */
+void store_on_wait(struct store *st, void (*fn)(void *arg, const char *path), void *arg);
 
 /*
  * Returns the store's prepared statement for 'sql' (a string constant), reset

@@ -16,8 +16,11 @@
 /* Exit statuses, as git and most tools use them. */
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
-/* How a command wants the database opened before it runs. */
-enum cmd_db { CMD_DB_NONE, CMD_DB_CREATE, CMD_DB_EXISTING };
+/*
+ * How a command wants the database opened before it runs: not at all;
+ * created or brought up to date (init alone); to change; only to read.
+ */
+enum cmd_db { CMD_DB_NONE, CMD_DB_CREATE, CMD_DB_WRITE, CMD_DB_READ };
 
 struct cli {
 	const char *db_flag;		/* --db PATH, or NULL */

@@ -70,5 +70,5 @@ const struct cmd_entry cmd_attendance_export_entry = {
 	"                 else stdout\n"
 	"--excel          begin with a UTF-8 BOM, so that Excel shows accented and\n"
 	"                 other scripts' names right (and saves them back right)\n",
-	CMD_DB_EXISTING, cmd_attendance_export_exec
+	CMD_DB_READ, cmd_attendance_export_exec
 };

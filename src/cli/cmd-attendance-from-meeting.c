@@ -305,5 +305,5 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 	"file with a bad row (a time that does not read, a leave before a join)\n"
 	"records nothing. --date-order settles dates like 03/04 when the file\n"
 	"cannot (Zoom writes month first).\n",
-	CMD_DB_EXISTING, cmd_attendance_from_meeting_exec
+	CMD_DB_WRITE, cmd_attendance_from_meeting_exec
 };

@@ -19,5 +19,5 @@ const struct cmd_entry cmd_attendance_import_entry = {
 	"excused), note. The columns name, date and outcome that 'attendance\n"
 	"export' adds are read past. One transaction; every bad row is listed.\n"
 	IMPORT_OPTIONS_HELP,
-	CMD_DB_EXISTING, cmd_attendance_import_exec
+	CMD_DB_WRITE, cmd_attendance_import_exec
 };

@@ -15,5 +15,5 @@ const struct cmd_entry cmd_attendance_show_entry = {
 	"show the grid of outcomes: participants x sessions",
 	"P present  L late  C cancelled in time  X late cancellation  N no-show\n"
 	"E excused  ? not recorded yet  . not expected  - cancelled by the coach\n",
-	CMD_DB_EXISTING, cmd_attendance_show_exec
+	CMD_DB_READ, cmd_attendance_show_exec
 };

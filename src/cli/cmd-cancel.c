@@ -56,5 +56,5 @@ const struct cmd_entry cmd_cancel_entry = {
 	"cancellation unless the reason is an accepted emergency; after the start,\n"
 	"a no-show. Reason codes: medical, personal-emergency (accepted);\n"
 	"customer-meeting, work, travel, other (recorded, not accepted).\n",
-	CMD_DB_EXISTING, cmd_cancel_exec
+	CMD_DB_WRITE, cmd_cancel_exec
 };

@@ -74,5 +74,5 @@ const struct cmd_entry cmd_cohort_add_entry = {
 	"times typed for the cohort are read in it. The fee is kept in cents; type\n"
 	"it as 1500, 1500.00, 1,500.00, 1.500,00 or 1 500,00 (not 1,500, which could\n"
 	"mean 1.50).\n",
-	CMD_DB_CREATE, cmd_cohort_add_exec
+	CMD_DB_WRITE, cmd_cohort_add_exec
 };

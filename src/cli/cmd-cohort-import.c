@@ -17,5 +17,5 @@ const struct cmd_entry cmd_cohort_import_entry = {
 	"time_zone, and optionally fee, currency, starts, ends. A cohort that\n"
 	"exists already is updated; the audit log keeps the old values.\n"
 	IMPORT_OPTIONS_HELP,
-	CMD_DB_CREATE, cmd_cohort_import_exec
+	CMD_DB_WRITE, cmd_cohort_import_exec
 };

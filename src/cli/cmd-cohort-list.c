@@ -80,5 +80,5 @@ const struct cmd_entry cmd_cohort_list_entry = {
 	"cohort", "list", "ls", "[--csv]",
 	"list the cohorts",
 	"--csv prints RFC 4180 CSV for spreadsheets and scripts.\n",
-	CMD_DB_EXISTING, cmd_cohort_list_exec
+	CMD_DB_READ, cmd_cohort_list_exec
 };

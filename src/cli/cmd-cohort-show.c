@@ -26,5 +26,5 @@ const struct cmd_entry cmd_cohort_show_entry = {
 	"cohort", "show", NULL, "SLUG",
 	"show a cohort: coach, time zone, fee, dates, people and sessions",
 	"",
-	CMD_DB_EXISTING, cmd_cohort_show_exec
+	CMD_DB_READ, cmd_cohort_show_exec
 };

@@ -208,7 +208,7 @@ cmd_demo_exec(struct cli *cli, int argc, char **argv)
 		}
 		path = xasprintf("%s/showup.db", dir);
 	}
-	if ((cli->st = store_open(path, STORE_CREATE, &e)) == NULL) {
+	if ((cli->st = store_open(path, STORE_CREATE, NULL, &e)) == NULL) {
 		cli_error("%s", e.msg);
 		goto done;
 	}

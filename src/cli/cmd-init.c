@@ -22,7 +22,8 @@ const struct cmd_entry cmd_init_entry = {
 	"create the database, or bring an older one up to date",
 	"The database is --db PATH, else $SHOWUP_DB, else\n"
 	"$XDG_DATA_HOME/showup/showup.db (~/.local/share/showup/showup.db).\n"
-	"It is created mode 0600 with its folders. Other commands that change\n"
-	"data create it too; commands that only read need it to exist.\n",
+	"It is created mode 0600 with its folders. init is the only command that\n"
+	"creates a database or brings an older one up to date; it leaves another\n"
+	"program's file as it was.\n",
 	CMD_DB_CREATE, cmd_init_exec
 };

@@ -73,5 +73,5 @@ const struct cmd_entry cmd_log_entry = {
 	"show the audit log: every change, who made it, old and new values",
 	"The newest COUNT entries (50 by default; 0 for all), oldest first.\n"
 	"With SLUG, only that cohort's, with times in its time zone (else UTC).\n",
-	CMD_DB_EXISTING, cmd_log_exec
+	CMD_DB_READ, cmd_log_exec
 };

@@ -75,5 +75,5 @@ const struct cmd_entry cmd_mark_entry = {
 	"             personal-emergency)\n"
 	"Marking again corrects the record; the audit log keeps the old value.\n"
 	"A participant's cancellation is recorded with 'showup cancel'.\n",
-	CMD_DB_EXISTING, cmd_mark_exec
+	CMD_DB_WRITE, cmd_mark_exec
 };

@@ -102,5 +102,5 @@ const struct cmd_entry cmd_notices_due_entry = {
 	"steps, only the highest is due: one notice says it all. The last step\n"
 	"carries the refund offer (its amount by the policy's refund rule).\n"
 	"records lists the sessions that brought the points.\n",
-	CMD_DB_EXISTING, cmd_notices_due_exec
+	CMD_DB_READ, cmd_notices_due_exec
 };

@@ -76,5 +76,5 @@ const struct cmd_entry cmd_notices_list_entry = {
 	"States: pending (planned), sending, sent (with the server's reply),\n"
 	"retry (a temporary failure), failed, unknown (caught mid-send: never sent\n"
 	"again but by hand), withdrawn (no longer due before it went out).\n",
-	CMD_DB_EXISTING, cmd_notices_list_exec
+	CMD_DB_READ, cmd_notices_list_exec
 };

@@ -96,5 +96,5 @@ const struct cmd_entry cmd_notices_plan_entry = {
 	"('policy set SLUG templates DIR'), else the installed ones. With\n"
 	"--attach-report each message carries the participant's commitment report\n"
 	"(PDF) as of now.\n",
-	CMD_DB_EXISTING, cmd_notices_plan_exec
+	CMD_DB_WRITE, cmd_notices_plan_exec
 };

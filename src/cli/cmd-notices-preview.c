@@ -57,5 +57,5 @@ const struct cmd_entry cmd_notices_preview_entry = {
 	"show the exact messages the outbox would send",
 	"The dry run of sending: the bytes of every pending message, headers and\n"
 	"all; with --write, one .eml file each in DIR (opens in a mail program).\n",
-	CMD_DB_EXISTING, cmd_notices_preview_exec
+	CMD_DB_READ, cmd_notices_preview_exec
 };

@@ -32,5 +32,5 @@ const struct cmd_entry cmd_notices_resend_entry = {
 	"For a notice that failed, or one whose fate is unknown after a crash: it\n"
 	"goes again with the next send, the same message with the same Message-ID\n"
 	"(so a mail program that got it before can tell).\n",
-	CMD_DB_EXISTING, cmd_notices_resend_exec
+	CMD_DB_WRITE, cmd_notices_resend_exec
 };

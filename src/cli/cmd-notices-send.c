@@ -140,5 +140,5 @@ const struct cmd_entry cmd_notices_send_entry = {
 	"5xx reply fails that notice alone; a refused login stops the batch.\n"
 	"Sending a ladder step records it as sent; a final notice opens its refund\n"
 	"offer. --rate limits messages a minute.\n",
-	CMD_DB_EXISTING, cmd_notices_send_exec
+	CMD_DB_WRITE, cmd_notices_send_exec
 };

@@ -54,5 +54,5 @@ const struct cmd_entry cmd_participant_add_entry = {
 	"add one participant to a cohort",
 	"The e-mail address identifies the participant within the cohort\n"
 	"(compared without case).\n",
-	CMD_DB_CREATE, cmd_participant_add_exec
+	CMD_DB_WRITE, cmd_participant_add_exec
 };

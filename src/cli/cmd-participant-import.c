@@ -20,5 +20,5 @@ const struct cmd_entry cmd_participant_import_entry = {
 	"Importing the same file again changes nothing; a changed row updates the\n"
 	"participant and the audit log shows old and new. --dry-run checks only.\n"
 	IMPORT_OPTIONS_HELP,
-	CMD_DB_CREATE, cmd_participant_import_exec
+	CMD_DB_WRITE, cmd_participant_import_exec
 };

@@ -75,5 +75,5 @@ const struct cmd_entry cmd_participant_list_entry = {
 	"--csv            print RFC 4180 CSV (it imports back as a roster)\n"
 	"--excel          the same CSV with a UTF-8 BOM first, so that Excel shows\n"
 	"                 every name right and saves it back right\n",
-	CMD_DB_EXISTING, cmd_participant_list_exec
+	CMD_DB_READ, cmd_participant_list_exec
 };

@@ -40,5 +40,5 @@ const struct cmd_entry cmd_participant_withdraw_entry = {
 	"participant", "withdraw", NULL, "SLUG EMAIL [--at TIME]",
 	"withdraw a participant: not expected at sessions from then on",
 	"--at defaults to now. Sessions before it keep their records.\n",
-	CMD_DB_EXISTING, cmd_participant_withdraw_exec
+	CMD_DB_WRITE, cmd_participant_withdraw_exec
 };

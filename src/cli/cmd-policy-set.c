@@ -103,5 +103,5 @@ const struct cmd_entry cmd_policy_set_entry = {
 	"                before the start, earliest first (2d,2h), or off\n"
 	"tz              the cohort's IANA time zone\n"
 	"A bad value changes nothing. Every change is in the audit log.\n",
-	CMD_DB_EXISTING, cmd_policy_set_exec
+	CMD_DB_WRITE, cmd_policy_set_exec
 };

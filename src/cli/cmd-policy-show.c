@@ -83,5 +83,5 @@ const struct cmd_entry cmd_policy_show_entry = {
 	"Lists every setting 'showup policy set' takes, with its value; the\n"
 	"default column shows what a setting would be if the cohort had not\n"
 	"changed it.\n",
-	CMD_DB_EXISTING, cmd_policy_show_exec
+	CMD_DB_READ, cmd_policy_show_exec
 };

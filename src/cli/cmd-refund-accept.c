@@ -15,5 +15,5 @@ const struct cmd_entry cmd_refund_accept_entry = {
 	"record that a participant accepted the refund offer and left",
 	"The participant is withdrawn as of --at (default now): no longer expected\n"
 	"at later sessions; past records and points stay. The refund is recorded.\n",
-	CMD_DB_EXISTING, cmd_refund_accept_exec
+	CMD_DB_WRITE, cmd_refund_accept_exec
 };

@@ -15,5 +15,5 @@ const struct cmd_entry cmd_refund_decline_entry = {
 	"record that a participant declined the refund offer and recommits",
 	"The participant stays in the program; the ladder goes on from where it\n"
 	"is (a step already sent is never sent again).\n",
-	CMD_DB_EXISTING, cmd_refund_decline_exec
+	CMD_DB_WRITE, cmd_refund_decline_exec
 };

@@ -83,5 +83,5 @@ const struct cmd_entry cmd_refund_list_entry = {
 	"list a cohort's refund offers: amount, state, dates",
 	"States: open, accepted (the participant withdrew; the refund is due),\n"
 	"declined (the participant recommitted), expired (not answered in time).\n",
-	CMD_DB_EXISTING, cmd_refund_list_exec
+	CMD_DB_READ, cmd_refund_list_exec
 };

@@ -86,5 +86,5 @@ const struct cmd_entry cmd_refund_offer_entry = {
 	"The amount follows the policy's refund rule (full, or prorated to the\n"
 	"sessions not yet held) unless --amount gives it. The offer stays open\n"
 	"for refund.days (7), then expires. At most one offer is open at a time.\n",
-	CMD_DB_EXISTING, cmd_refund_offer_exec
+	CMD_DB_WRITE, cmd_refund_offer_exec
 };

@@ -50,5 +50,5 @@ const struct cmd_entry cmd_report_attendance_entry = {
 	"in a matrix coloured and lettered by outcome, with each participant's rate,\n"
 	"commitment score and points, and each session's totals.\n\n"
 	REPORT_OPTIONS_HELP,
-	CMD_DB_EXISTING, cmd_report_attendance_exec
+	CMD_DB_READ, cmd_report_attendance_exec
 };

@@ -57,5 +57,5 @@ const struct cmd_entry cmd_report_commitment_entry = {
 	"offer; their figures beside the cohort's median. Without EMAIL, everyone in\n"
 	"one PDF, a section and a bookmark each.\n\n"
 	REPORT_OPTIONS_HELP,
-	CMD_DB_EXISTING, cmd_report_commitment_exec
+	CMD_DB_READ, cmd_report_commitment_exec
 };

@@ -49,5 +49,5 @@ const struct cmd_entry cmd_report_sheet_entry = {
 	"Everyone the session expects, by name, with a column for the time of\n"
 	"arrival and one for a signature, and spare rows for walk-ins.\n\n"
 	REPORT_OPTIONS_HELP,
-	CMD_DB_EXISTING, cmd_report_sheet_exec
+	CMD_DB_READ, cmd_report_sheet_exec
 };

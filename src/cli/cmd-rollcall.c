@@ -302,5 +302,5 @@ const struct cmd_entry cmd_rollcall_entry = {
 	"the reason), Enter or space keeps the record, b goes back, q quits\n"
 	"without writing. At the end everything is written in one transaction.\n"
 	"Needs a terminal: in scripts use 'showup mark' or 'attendance import'.\n",
-	CMD_DB_EXISTING, cmd_rollcall_exec
+	CMD_DB_WRITE, cmd_rollcall_exec
 };

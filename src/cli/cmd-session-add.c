@@ -111,5 +111,5 @@ const struct cmd_entry cmd_session_add_entry = {
 	"the cohort's local time unless it carries an offset (2027-03-01T09:00+11:00).\n"
 	"A group session expects every active participant; a coaching or practice\n"
 	"session expects those named with --with (repeat it for each).\n",
-	CMD_DB_CREATE, cmd_session_add_exec
+	CMD_DB_WRITE, cmd_session_add_exec
 };

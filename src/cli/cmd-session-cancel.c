@@ -66,5 +66,5 @@ const struct cmd_entry cmd_session_cancel_entry = {
 	"--at is when the cancellation went out (default: now). The session is\n"
 	"not held and nobody gets points; a cancellation after the cutoff counts\n"
 	"against the coach's own reliability figure.\n",
-	CMD_DB_EXISTING, cmd_session_cancel_exec
+	CMD_DB_WRITE, cmd_session_cancel_exec
 };

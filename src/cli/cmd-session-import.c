@@ -19,5 +19,5 @@ const struct cmd_entry cmd_session_import_entry = {
 	"(a cancellation by the coach). A session is matched by number, else by\n"
 	"its start time. One transaction; every bad row is listed as FILE:LINE.\n"
 	IMPORT_OPTIONS_HELP,
-	CMD_DB_CREATE, cmd_session_import_exec
+	CMD_DB_WRITE, cmd_session_import_exec
 };

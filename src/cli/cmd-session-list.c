@@ -97,5 +97,5 @@ const struct cmd_entry cmd_session_list_entry = {
 	"session", "list", "ls", "SLUG [--csv]",
 	"list a cohort's sessions",
 	"Times are the cohort's local time.\n",
-	CMD_DB_EXISTING, cmd_session_list_exec
+	CMD_DB_READ, cmd_session_list_exec
 };

@@ -20,5 +20,5 @@ const struct cmd_entry cmd_status_entry = {
 	"where late cancellations and no-shows are broken; lead: the median\n"
 	"hours of notice their cancellations gave. The first lines give the\n"
 	"coach's own figures.\n",
-	CMD_DB_EXISTING, cmd_status_exec
+	CMD_DB_READ, cmd_status_exec
 };

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 
@@ -45,6 +46,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_commitment_entry,
 	&cmd_report_sheet_entry,
 	&cmd_log_entry,
+	&cmd_backup_entry,
 	&cmd_demo_entry,
 	&cmd_help_entry,
 	NULL
@@ -278,22 +280,44 @@ expire_offers(struct store *st)
 	fprintf(stderr, "note: %d refund offer%s expired\n", n, n == 1 ? "" : "s");
 }
 
-/* Opens the database the way the command wants it; EXIT_OK or EXIT_FAIL. */
+/* Says on a terminal that the command waits for another showup (the store's wait note). */
+static void
+say_waiting(void *arg, const char *path)
+{
+	(void)arg;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "note: another showup is writing to '%s'; waiting for it...\n",
+		    path);
+}
+
+/* Opens the database the way the command wants it, with advice when it cannot; EXIT_OK or EXIT_FAIL. */
 static int
 open_store(struct cli *cli, const struct cmd_entry *e)
 {
+	static const enum store_open_mode modes[] = {
+		[CMD_DB_CREATE] = STORE_CREATE, [CMD_DB_WRITE] = STORE_WRITE,
+		[CMD_DB_READ] = STORE_READ,
+	};
+	enum store_refusal why;
 	char *path;
 	su_err err;
 
 	if (e->db == CMD_DB_NONE)
 		return EXIT_OK;
 	path = store_resolve_path(cli->db_flag);
-	cli->st = store_open(path, e->db == CMD_DB_CREATE ? STORE_CREATE : STORE_EXISTING,
-	    &err);
+	cli->st = store_open(path, modes[e->db], &why, &err);
 	free(path);
-	if (cli->st == NULL)
-		return cli_error("%s", err.msg);
-	expire_offers(cli->st);
+	if (cli->st == NULL) {
+		cli_error("%s", err.msg);
+		if (why == STORE_MISSING)
+			fputs("hint: 'showup init' creates it; or give --db PATH\n", stderr);
+		else if (why == STORE_OUTDATED)
+			fputs("hint: 'showup init' brings it up to date\n", stderr);
+		return EXIT_FAIL;
+	}
+	store_on_wait(cli->st, say_waiting, NULL);
+	if (!cli->st->read_only)
+		expire_offers(cli->st);
 	return EXIT_OK;
 }
 

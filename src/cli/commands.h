@@ -5,6 +5,7 @@
 #include "cli.h"
 
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_cohort_add_entry;
 extern const struct cmd_entry cmd_cohort_import_entry;
 extern const struct cmd_entry cmd_cohort_list_entry;

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,15 +33,56 @@ atomic_open(struct atomic_file *af, const char *path, su_err *e)
 	return af->f;
 }
 
+const char *
+atomic_hand_over(struct atomic_file *af)
+{
+	if (af->f != NULL)
+		fclose(af->f);
+	af->f = NULL;
+	return af->tmp;
+}
+
+/* Syncs the file written under 'tmp' by another writer (atomic_hand_over); 0 or -1. */
+static int
+sync_path(const char *tmp)
+{
+	int fd = open(tmp, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+int
+atomic_sync_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
+	    : xstrdup(".");
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = -1;
+
+	if (fd >= 0) {
+		rc = fsync(fd);
+		close(fd);
+	}
+	free(dir);
+	return rc;
+}
+
 int
 atomic_commit(struct atomic_file *af, su_err *e)
 {
 	int failed;
 
-	failed = ferror(af->f) || fflush(af->f) != 0 || fsync(fileno(af->f)) != 0;
-	failed |= fclose(af->f) != 0;
+	if (af->f != NULL) {
+		failed = ferror(af->f) || fflush(af->f) != 0 || fsync(fileno(af->f)) != 0;
+		failed |= fclose(af->f) != 0;
+	} else
+		failed = sync_path(af->tmp) != 0;
 	af->f = NULL;
-	if (failed || rename(af->tmp, af->path) != 0) {
+	if (failed || rename(af->tmp, af->path) != 0 || atomic_sync_folder(af->path) != 0) {
 		su_err_set(e, "cannot write '%s': %s", af->path, strerror(errno));
 		atomic_abort(af);
 		return -1;

@@ -282,6 +282,7 @@ refund_offer_list_all(struct store *st, int64_t cohort_id, struct refund_offer_l
 		" expires_at, state, coalesce(decided_at, 0) FROM refund_offer"
 		" WHERE cohort_id = ? ORDER BY id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int64_t now = time_now();
 	size_t cap = 0;
 	int rc;
 
@@ -309,6 +310,10 @@ refund_offer_list_all(struct store *st, int64_t cohort_id, struct refund_offer_l
 		o->state = offer_state_parse(state);
 		free(state);
 		o->decided_at = sqlite3_column_int64(stmt, 8);
+		if (o->state == OFFER_OPEN && o->expires_at <= now) {
+			o->state = OFFER_EXPIRED;	/* as the next change will store it */
+			o->decided_at = o->expires_at;
+		}
 	}
 	sqlite3_reset(stmt);
 	if (rc < 0)

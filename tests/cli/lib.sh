@@ -65,8 +65,9 @@ same_db() { [ "$(db_state)" = "$1" ] || fail "the database changed"; }
 # check COND MESSAGE: a shell condition that must hold.
 check() { checks=$((checks + 1)); eval "$1" || { failures=$((failures + 1)); echo "FAIL: $2"; }; }
 
-# cohort: adds the standard test cohort 'c1' in Sydney.
+# cohort: creates the database if need be and adds the standard test cohort 'c1' in Sydney.
 cohort() {
+	[ -e "$SHOWUP_DB" ] || ok init
 	ok cohort add c1 --name "Test cohort" --coach "Cora Coach" \
 		--coach-email cora@example.com --tz Australia/Sydney --fee 1500 --currency AUD
 }

@@ -2,6 +2,7 @@
 # meeting.sh - the roll of an online session from Zoom and Teams reports.
 . "$top_srcdir/tests/cli/lib.sh"
 
+ok init
 ok cohort add c1 --name "Online cohort" --coach "Cora Coach" --coach-email cora@example.com \
 	--tz Europe/London
 ok participant add c1 --name "Ana Lúcia Ferreira" --email ana@example.com

@@ -150,12 +150,19 @@ check 'grep -q "^Ben,ben@example.com,no_show,late_cancel,unrecorded,not_expected
 ok refund list c1
 out "accepted"
 
-# an offer not answered in time expires when the next command runs
+# an offer not answered in time shows as expired at once, and the next command
+# that writes stores it (a read-only one cannot)
 ok refund offer c1 cy@example.com --at "2026-11-01 10:00"
-ok cohort list
-err "note: 1 refund offer expired"
 ok refund list c1
 out "expired"
+ok cohort list
+check '! grep -q "refund offer expired" "$T/err"' "a read-only command wrote the expiry"
+check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")" = open ]' \
+	"the expiry was stored by a read-only command"
+ok policy set c1 grace 5
+err "note: 1 refund offer expired"
+check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")" = expired ]' \
+	"the expiry was not stored by the next command that writes"
 
 # prorated: the fee times the sessions not yet held (2 of 5); declined keeps them in
 ok policy set c1 refund prorated

@@ -1,16 +1,22 @@
 #!/bin/sh
-# store.sh - where the database lives, its mode, and what happens to a newer one.
+# store.sh - where the database lives, its mode; only init creates or upgrades one;
+# another program's file is never touched; read-only media, backups, a busy writer.
 . "$top_srcdir/tests/cli/lib.sh"
 
-# read-only commands want an existing database and say how to get one
+# no database: read and write commands alike refuse, create nothing, and say how
 fails 1 cohort list
-err "no database at '$SHOWUP_DB' (run 'showup init'"
+err "no database at '$SHOWUP_DB'"
+err "hint: 'showup init' creates it; or give --db PATH"
 check '[ ! -e "$SHOWUP_DB" ]' "a read command created the database"
+fails 1 --db "$T/typo.db" cohort add c9 --name N --coach C --coach-email c@example.com \
+	--tz Europe/London
+check '[ ! -e "$T/typo.db" ]' "a write command with a mistyped --db created a database"
 
 ok init
 out "database ready: $SHOWUP_DB"
 check '[ "$(stat -c %a "$SHOWUP_DB")" = 600 ]' "database is not mode 0600"
 check '[ "$(sql "PRAGMA journal_mode")" = wal ]' "database is not in WAL mode"
+check '[ "$(sql "PRAGMA application_id")" = 1397249360 ]' "database is not marked as showup's"
 
 # --db wins over $SHOWUP_DB, and folders are created
 ok --db "$T/deep/er/other.db" init
@@ -33,11 +39,111 @@ fails 1 cohort list
 err "was written by a newer showup (schema version 42"
 err "it was not touched"
 fails 1 participant add c1 --name X --email x@example.com
+fails 1 init
 check '[ "$(sha256sum "$SHOWUP_DB")" = "$before" ]' "the newer database was modified"
+sqlite3 "$SHOWUP_DB" "PRAGMA user_version = 3"
 
-# a file that is not a database is refused
+# another program's files: every command refuses them and leaves every byte
+sqlite3 "$T/foreign.db" "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);
+	INSERT INTO invoices VALUES (1, 99.5); PRAGMA user_version = 7"
 echo "hello" > "$T/junk.db"
-fails 1 --db "$T/junk.db" cohort list
-err "is not a showup database"
+: > "$T/empty.db"
+for f in foreign.db junk.db empty.db; do
+	before=$(sha256sum < "$T/$f")
+	for cmd in "status c1" "cohort list" "participant list c1" "log" \
+		"participant add c1 --name X --email x@example.com" \
+		"cohort add c2 --name N --coach C --coach-email c@example.com --tz Europe/London"; do
+		# shellcheck disable=SC2086
+		fails 1 --db "$T/$f" $cmd
+		err "it was not touched"
+	done
+	[ "$f" = empty.db ] || { fails 1 --db "$T/$f" init; err "is not a showup database"; }
+	check '[ "$(sha256sum < "$T/$f")" = "$before" ]' "$f was changed"
+	check '[ ! -e "$T/$f-wal" ]' "$f got a WAL file"
+done
+err_line 1 "error: '$T/empty.db' is empty, not a showup database; it was not touched"
+# init may make an empty file a database
+ok --db "$T/empty.db" init
+ok --db "$T/empty.db" cohort list
+
+# an older showup's database: read and written only after init brings it up to date
+# (as showup of schema 2 left it: no outbox yet, and no application id)
+ok --db "$T/old.db" init
+sqlite3 "$T/old.db" "DROP TABLE outbox; PRAGMA user_version = 2; PRAGMA application_id = 0"
+before=$(sha256sum < "$T/old.db")
+fails 1 --db "$T/old.db" cohort list
+err "has schema version 2, older than this showup's 3; it was not touched"
+err "hint: 'showup init' brings it up to date"
+check '[ "$(sha256sum < "$T/old.db")" = "$before" ]' "the older database was changed"
+ok --db "$T/old.db" init
+check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = 3 ]' "init did not bring it up to date"
+ok --db "$T/old.db" cohort list
+
+# a backup: a complete copy, private, that showup reads as it is
+ok participant add c1 --name "Ana Lima" --email ana@example.com
+ok backup "$T/backup.db"
+out "backed up $SHOWUP_DB to $T/backup.db"
+check '[ "$(stat -c %a "$T/backup.db")" = 600 ]' "the backup is not mode 0600"
+check '[ "$(sqlite3 "$T/backup.db" "PRAGMA integrity_check")" = ok ]' "the backup is damaged"
+ok --db "$T/backup.db" participant list c1
+out "Ana Lima"
+ok backup "$T/backup.db"	# over an older backup
+fails 1 backup "$T/junk.db"	# never over another file
+err "exists and is not a showup database"
+check '[ "$(cat "$T/junk.db")" = hello ]' "backup overwrote another file"
+ls "$T"/backup.db.tmp-* >/dev/null 2>&1 && fail "a temporary backup file was left"
+
+# consistent while another showup writes: 200 participants added one by one meanwhile
+( i=0; while [ $i -lt 200 ]; do "$SHOWUP" participant add c1 --name "W $i" \
+	--email "w$i@example.com" >/dev/null 2>&1; i=$((i + 1)); done ) &
+writer=$!
+n=0
+while kill -0 $writer 2>/dev/null && [ $n -lt 20 ]; do
+	"$SHOWUP" backup "$T/live-$n.db" >/dev/null 2>"$T/err" || fail "backup while writing failed"
+	check '[ "$(sqlite3 "$T/live-$n.db" "PRAGMA integrity_check")" = ok ]' "live backup $n is damaged"
+	# every participant added is in the audit log of the same copy
+	check '[ "$(sqlite3 "$T/live-$n.db" "SELECT count(*) FROM participant")" = "$(sqlite3 "$T/live-$n.db" "SELECT count(*) FROM audit WHERE action = '"'participant add'"'")" ]' \
+		"live backup $n is not one moment"
+	n=$((n + 1))
+done
+wait $writer
+
+# read-only media: read commands and backups work, a change is refused clearly
+if unshare -m true 2>/dev/null; then ns="unshare -m"; else ns="unshare -rm"; fi
+mkdir -p "$T/ro"
+cp "$T/backup.db" "$T/ro/showup.db"
+cat > "$T/ro.sh" <<EOF
+mount -o bind,ro "$T/ro" "$T/ro" || exit 99
+"$SHOWUP" --db "$T/ro/showup.db" participant list c1 > "$T/ro-list" 2>&1 || exit 1
+"$SHOWUP" --db "$T/ro/showup.db" status c1 > /dev/null 2>&1 || exit 2
+"$SHOWUP" --db "$T/ro/showup.db" backup "$T/from-ro.db" > /dev/null 2>&1 || exit 3
+"$SHOWUP" --db "$T/ro/showup.db" participant add c1 --name Y --email y@example.com \
+	> "$T/ro-add" 2>&1 && exit 4
+exit 0
+EOF
+$ns sh "$T/ro.sh"
+rc=$?
+check '[ $rc -eq 0 ]' "on read-only media step $rc failed"
+check 'grep -q "Ana Lima" "$T/ro-list"' "participant list on read-only media"
+check 'grep -q "error:" "$T/ro-add"' "a change on read-only media gave no clear error"
+check '[ "$(sqlite3 "$T/from-ro.db" "PRAGMA integrity_check")" = ok ]' "the backup from read-only media"
+
+# another showup holds the write lock: wait, then say so and change nothing
+sqlite3 "$SHOWUP_DB" > /dev/null 2>&1 <<EOF &
+BEGIN IMMEDIATE;
+INSERT INTO audit (at, actor, action, subject) VALUES (0, 'lock', 'x', 'y');
+SELECT 1 FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30000000) SELECT count(*) FROM c);
+ROLLBACK;
+EOF
+locker=$!
+sleep 0.5
+before=$(sql "SELECT count(*) FROM participant")
+SHOWUP_LOCK_WAIT=1 run participant add c1 --name Late --email late@example.com
+check '[ $rc -eq 1 ]' "a write under another's lock did not fail"
+err "another showup is writing to the database"
+wait $locker
+check '[ "$(sql "SELECT count(*) FROM participant")" = "$before" ]' "the locked-out write changed something"
+# and a reader is never held up by a writer (WAL)
+ok participant list c1
 
 finish

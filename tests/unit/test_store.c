@@ -45,7 +45,7 @@ open_at(const char *name)
 	struct store *st;
 
 	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
-	st = store_open(path, STORE_CREATE, &e);
+	st = store_open(path, STORE_CREATE, NULL, &e);
 	ck_assert_msg(st != NULL, "%s", e.msg);
 	return st;
 }
@@ -95,12 +95,16 @@ END_TEST
 
 START_TEST(existing_mode_needs_a_file)
 {
+	enum store_refusal why;
 	char path[400];
 	su_err e;
 
 	snprintf(path, sizeof path, "%s/missing.db", tmpdir);
-	ck_assert_ptr_null(store_open(path, STORE_EXISTING, &e));
+	ck_assert_ptr_null(store_open(path, STORE_WRITE, &why, &e));
 	ck_assert_ptr_nonnull(strstr(e.msg, "no database at"));
+	ck_assert_int_eq(why, STORE_MISSING);
+	ck_assert_ptr_null(store_open(path, STORE_READ, &why, &e));
+	ck_assert_int_eq(why, STORE_MISSING);
 	ck_assert_int_eq(access(path, F_OK), -1);
 }
 END_TEST
@@ -118,12 +122,87 @@ START_TEST(newer_schema_is_refused_untouched)
 	snprintf(cmd, sizeof cmd, "sha256sum '%s' > '%s/sum'", path, tmpdir);
 	ck_assert_int_eq(system(cmd), 0);
 	ck_assert_int_eq(stat(path, &before), 0);
-	ck_assert_ptr_null(store_open(path, STORE_CREATE, &e));
+	ck_assert_ptr_null(store_open(path, STORE_CREATE, NULL, &e));
 	ck_assert_ptr_nonnull(strstr(e.msg, "newer showup"));
 	ck_assert_int_eq(stat(path, &after), 0);
 	ck_assert_int_eq(before.st_mtime, after.st_mtime);
 	snprintf(cmd, sizeof cmd, "sha256sum -c --quiet '%s/sum'", tmpdir);
 	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* Returns the whole content of a file (for byte-for-byte comparison); the caller frees it. */
+static char *
+slurp(const char *path, size_t *len)
+{
+	char *text = file_read_all(path, 1 << 24, len, NULL);
+
+	ck_assert_ptr_nonnull(text);
+	return text;
+}
+
+/* Writes 'n' bytes to a new file at 'path'; 0 or -1. */
+static int
+file_write_all(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	int rc;
+
+	if (f == NULL)
+		return -1;
+	rc = fwrite(data, 1, n, f) == n ? 0 : -1;
+	return fclose(f) == 0 ? rc : -1;
+}
+
+/* Another program's files: refused by every mode, and left byte for byte as they were. */
+START_TEST(foreign_files_are_left_alone)
+{
+	static const enum store_open_mode modes[] = { STORE_READ, STORE_WRITE, STORE_CREATE };
+	const char *names[] = { "foreign.db", "text.db", "empty.db" };
+	char path[400];
+	sqlite3 *db;
+	su_err e;
+
+	snprintf(path, sizeof path, "%s/foreign.db", tmpdir);
+	ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+	ck_assert_int_eq(db_exec(db, "CREATE TABLE notes (id INTEGER, body TEXT);"
+	    "INSERT INTO notes VALUES (1, 'mine'); PRAGMA user_version = 2", &e), 0);
+	sqlite3_close(db);
+	snprintf(path, sizeof path, "%s/text.db", tmpdir);
+	ck_assert_int_eq(file_write_all(path, "name,email\n", 11), 0);
+	snprintf(path, sizeof path, "%s/empty.db", tmpdir);
+	ck_assert_int_eq(file_write_all(path, "", 0), 0);
+	for (size_t f = 0; f < ARRAY_SIZE(names); f++) {
+		size_t n0, n1;
+		char *before, *after;
+
+		snprintf(path, sizeof path, "%s/%s", tmpdir, names[f]);
+		before = slurp(path, &n0);
+		for (size_t m = 0; m < ARRAY_SIZE(modes); m++) {
+			enum store_refusal why = STORE_OPENED;
+			struct store *st;
+
+			if (f == 2 && modes[m] == STORE_CREATE)
+				continue;	/* init may make an empty file a database */
+			st = store_open(path, modes[m], &why, &e);
+			ck_assert_msg(st == NULL, "%s opened in mode %d", names[f], (int)modes[m]);
+			ck_assert_int_eq(why, STORE_NOT_OURS);
+			ck_assert_ptr_nonnull(strstr(e.msg, "not touched"));
+		}
+		after = slurp(path, &n1);
+		ck_assert_msg(n0 == n1 && memcmp(before, after, n0) == 0, "%s changed", names[f]);
+		free(before);
+		free(after);
+	}
+	snprintf(path, sizeof path, "%s/empty.db", tmpdir);
+	store_close(store_open(path, STORE_CREATE, NULL, &e));
+	ck_assert_int_eq(access(path, F_OK), 0);
+	{
+		struct store *st = store_open(path, STORE_READ, NULL, &e);
+
+		ck_assert_msg(st != NULL, "%s", e.msg);
+		store_close(st);
+	}
 }
 END_TEST
 
@@ -288,6 +367,7 @@ END_TEST
 /* A database of schema version 1 comes up to date with its rows kept. */
 START_TEST(version_1_database_is_upgraded)
 {
+	enum store_refusal why;
 	char path[400];
 	sqlite3 *db;
 	struct store *st;
@@ -301,7 +381,11 @@ START_TEST(version_1_database_is_upgraded)
 	    " tz, created_at) VALUES ('old', 'Old', 'C', 'c@example.com', 'Europe/London', 0);"
 	    "PRAGMA user_version = 1", &e), 0);
 	sqlite3_close(db);
-	st = store_open(path, STORE_EXISTING, &e);
+	ck_assert_ptr_null(store_open(path, STORE_WRITE, &why, &e));
+	ck_assert_int_eq(why, STORE_OUTDATED);
+	ck_assert_ptr_null(store_open(path, STORE_READ, &why, &e));
+	ck_assert_int_eq(why, STORE_OUTDATED);
+	st = store_open(path, STORE_CREATE, NULL, &e);	/* init brings it up to date */
 	ck_assert_msg(st != NULL, "%s", e.msg);
 	ck_assert_int_eq(count(st, "cohort"), 1);
 	ck_assert_int_eq(count(st, "notice"), 0);
@@ -370,6 +454,7 @@ store_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, creates_private_file_and_folders);
 	tcase_add_test(tc, existing_mode_needs_a_file);
+	tcase_add_test(tc, foreign_files_are_left_alone);
 	tcase_add_test(tc, newer_schema_is_refused_untouched);
 	tcase_add_test(tc, schema_version_and_pragmas);
 	tcase_add_test(tc, cohort_rules);

@@ -37,6 +37,7 @@ struct import_result {
 	char encoding[48];		/* the encoding it was read in */
 	int encoding_guessed;		/* not UTF-8, read as Windows-1252 */
 	unsigned hints;			/* enum import_hint bits */
+	su_err store_failure;		/* the store's failure that stopped the import */
 	/* Called every few thousand rows (may be NULL). */
 	void (*progress)(void *arg, size_t rows, long long bytes);
 	void *progress_arg;

@@ -90,16 +90,22 @@ int
 import_row_error(const struct import_row *row, const char *fmt, ...)
 {
 	struct import_result *r = row->result;
+	char msg[sizeof r->store_failure.msg];
 	va_list ap;
 
-	r->bad_rows++;
-	if (r->bad_rows > IMPORT_MAX_MESSAGES)
-		return -1;
-	sb_addf(&r->messages, "%s:%ld: ", csvr_name(row->reader), csvr_line(row->reader));
 	va_start(ap, fmt);
-	sb_vaddf(&r->messages, fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	sb_addc(&r->messages, '\n');
+	if (strncmp(msg, STORE_ERROR_PREFIX, strlen(STORE_ERROR_PREFIX)) == 0) {
+		/* the store failed, not the row: the import stops there */
+		if (r->store_failure.msg[0] == '\0')
+			memcpy(r->store_failure.msg, msg, sizeof msg);
+		return -1;
+	}
+	r->bad_rows++;
+	if (r->bad_rows <= IMPORT_MAX_MESSAGES)
+		sb_addf(&r->messages, "%s:%ld: %s\n", csvr_name(row->reader),
+		    csvr_line(row->reader), msg);
 	return -1;
 }
 
@@ -135,6 +141,23 @@ record_blank(const struct csv_reader *rd)
 	return 1;
 }
 
+/*
+ * Ends an import whose store failed (a full disk, say: SQLite may roll the
+ * transaction back by itself): the store's own message, never a row's. -1.
+ */
+static int
+store_stop(const struct import_row *row, su_err *e)
+{
+	const struct import_result *r = row->result;
+
+	if (r->store_failure.msg[0] != '\0')
+		return su_err_set(e, "%s: %s; nothing was imported", csvr_name(row->reader),
+		    r->store_failure.msg);
+	return su_err_set(e, "%s: " STORE_ERROR_PREFIX "the import's transaction was "
+	    "rolled back at line %ld; nothing was imported", csvr_name(row->reader),
+	    csvr_line(row->reader));
+}
+
 /* Feeds every data row to 'fn'; 0 when the file was read through, -1 with 'e' set. */
 static int
 feed_rows(struct import_row *row, import_row_fn fn, void *arg, su_err *e)
@@ -157,6 +180,8 @@ feed_rows(struct import_row *row, import_row_fn fn, void *arg, su_err *e)
 		load_row(row);
 		if (fn(arg, row, e) == -2)
 			return -1;
+		if (r->store_failure.msg[0] != '\0' || !store_in_transaction(row->st))
+			return store_stop(row, e);
 	}
 	if (r->progress && r->rows >= PROGRESS_EVERY)
 		r->progress(r->progress_arg, r->rows, -1);
@@ -246,7 +271,11 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 		rc = 0;
 		goto done;
 	}
-	rc = store_commit(st, e);
+	if ((rc = store_commit(st, e)) < 0) {
+		su_err why = *e;
+
+		su_err_set(e, "%s: %s; nothing was imported", csvr_name(row.reader), why.msg);
+	}
 	goto done;
 rollback:
 	store_rollback(st);

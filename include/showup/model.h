@@ -8,6 +8,12 @@
 #include "showup/store.h"
 #include "showup/util.h"
 
+/* How long a field may be, in characters: checked whenever one is entered. */
+#define FIELD_NAME_MAX 200	/* people, cohorts, coaches and companies */
+#define FIELD_EMAIL_MAX 254	/* RFC 5321's limit on a path */
+#define FIELD_TITLE_MAX 200	/* a session's title and location */
+#define FIELD_NOTE_MAX 2000	/* notes on records and cancellations */
+
 struct cohort {
 	int64_t id;
 	char *slug;

@@ -12,6 +12,9 @@ int codepoint_width(unsigned int cp);
 
 enum table_align { ALIGN_LEFT, ALIGN_RIGHT };
 
+/* A text table shows at most this many columns of a cell, then an ellipsis (CSV: all of it). */
+#define TABLE_CELL_MAX 64
+
 struct table;
 
 /* Creates a table with 'ncols' columns named by 'headers' (copied). */

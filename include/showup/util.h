@@ -58,6 +58,13 @@ int str_ieq(const char *a, const char *b);
 int utf8_valid(const char *s, size_t n);
 /* Returns how many leading bytes of 's' (of 'n') are whole, valid UTF-8 characters. */
 size_t utf8_valid_prefix(const char *s, size_t n);
+/* Returns the number of characters (code points) of UTF-8 's'. */
+size_t utf8_length(const char *s);
+/*
+ * Checks that text 's' (NULL counts as "") has at most 'max' characters;
+ * 0, or -1 with "the name is 10485760 characters long (at most 200)" in 'e'.
+ */
+int text_fits(const char *what, const char *s, size_t max, su_err *e);
 /* Returns 1 if 's' holds a C0 control character other than TAB (CR, LF, NUL...). */
 int str_has_control(const char *s);
 

@@ -115,6 +115,8 @@ attendance_check(const struct attendance *a, su_err *e)
 	if (a->fact == FACT_ARRIVED && (a->minutes_late < 0 || a->minutes_late > 24 * 60))
 		return su_err_set(e, "minutes late must be 0 to 1440, not %d",
 		    a->minutes_late);
+	if (text_fits("note", a->note, FIELD_NOTE_MAX, e) < 0)
+		return -1;
 	if (str_has_control(a->reason) || str_has_control(a->note))
 		return su_err_set(e, "reason and note may not hold line breaks");
 	return 0;

@@ -60,6 +60,10 @@ cohort_check(const struct cohort *c, su_err *e)
 		    "lower-case letters, digits and dashes (spring27)", c->slug);
 	if (c->name == NULL || c->name[0] == '\0')
 		return su_err_set(e, "cohort '%s' needs a name (--name)", c->slug);
+	if (text_fits("cohort's name", c->name, FIELD_NAME_MAX, e) < 0 ||
+	    text_fits("coach's name", c->coach_name, FIELD_NAME_MAX, e) < 0 ||
+	    text_fits("coach's e-mail address", c->coach_email, FIELD_EMAIL_MAX, e) < 0)
+		return -1;
 	if (c->coach_name == NULL || *c->coach_name == '\0')
 		return su_err_set(e, "cohort '%s' needs the coach's name (--coach)", c->slug);
 	if (c->coach_email == NULL || !email_valid(c->coach_email))

@@ -15,9 +15,19 @@ participant_check(const char *name, const char *email, const char *company, su_e
 		return su_err_set(e, "no name for '%s'", email ? email : "");
 	if (email == NULL || *email == '\0')
 		return su_err_set(e, "no e-mail address for '%s'", name);
-	if (str_has_control(name) || str_has_control(email) ||
-	    (company && str_has_control(company)))
-		return su_err_set(e, "'%s' holds a control character (line break?)", name);
+	if (text_fits("name", name, FIELD_NAME_MAX, e) < 0 ||
+	    text_fits("e-mail address", email, FIELD_EMAIL_MAX, e) < 0 ||
+	    text_fits("company", company, FIELD_NAME_MAX, e) < 0)
+		return -1;
+	if (str_has_control(name))
+		return su_err_set(e, "the name '%s' holds a control character (line break?)",
+		    name);
+	if (str_has_control(email))
+		return su_err_set(e, "the e-mail address of '%s' holds a control character",
+		    name);
+	if (company && str_has_control(company))
+		return su_err_set(e, "the company '%s' holds a control character (line "
+		    "break?)", company);
 	if (!email_valid(email))
 		return su_err_set(e, "'%s' is not an e-mail address", email);
 	return 0;

@@ -37,6 +37,9 @@ session_check(const struct session *s, size_t nwith, su_err *e)
 {
 	if (s->minutes <= 0 || s->minutes > 24 * 60)
 		return su_err_set(e, "a session lasts 1 to 1440 minutes, not %d", s->minutes);
+	if (text_fits("title", s->title, FIELD_TITLE_MAX, e) < 0 ||
+	    text_fits("location", s->location, FIELD_TITLE_MAX, e) < 0)
+		return -1;
 	if (str_has_control(s->title) || str_has_control(s->location))
 		return su_err_set(e, "title and location may not hold line breaks");
 	if (s->kind == SESSION_GROUP && nwith > 0)
@@ -318,6 +321,8 @@ session_cancel(struct store *st, const struct cohort *c, const struct session *s
 	char subject[80], at[40], *before = NULL, *after;
 	int rc;
 
+	if (text_fits("note", note, FIELD_NOTE_MAX, e) < 0)
+		return -1;
 	if (note && str_has_control(note))
 		return su_err_set(e, "the note may not hold line breaks");
 	if (s->cancelled)

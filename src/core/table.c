@@ -141,16 +141,49 @@ struct table {
 	size_t nrows, caprows;
 };
 
-/* Returns a copy of a cell with control characters shown as spaces: one line per row. */
-static char *
-cell_copy(const char *s)
+/* Returns 1 for a code point that reorders the text around it (bidi embeddings, overrides, isolates). */
+static int
+bidi_control(unsigned int cp)
 {
-	char *c = xstrdup(s ? s : "");
+	return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0x200e || cp == 0x200f || cp == 0x061c;
+}
 
-	for (char *p = c; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			*p = ' ';
-	return c;
+/*
+ * Returns a cell as a terminal may show it: control characters as spaces
+ * (one line per row), bidi controls as U+FFFD (they would scramble the
+ * columns), and at most TABLE_CELL_MAX columns wide, cut with an ellipsis.
+ */
+static char *
+cell_shown(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	struct strbuf sb = STRBUF_INIT;
+	size_t width = 0;
+
+	sb_adds(&sb, "");
+	while (*p) {
+		const unsigned char *start = p;
+		unsigned int cp;
+		int control, w;
+
+		p += utf8_decode(p, &cp);
+		control = cp < 0x20 || cp == 0x7f;
+		w = control ? 1 : codepoint_width(cp);
+		if ((*p && width + (size_t)w > TABLE_CELL_MAX - 1) ||
+		    width + (size_t)w > TABLE_CELL_MAX) {
+			sb_adds(&sb, "\xe2\x80\xa6");	/* … */
+			break;
+		}
+		width += (size_t)w;
+		if (control)
+			sb_addc(&sb, ' ');
+		else if (bidi_control(cp))
+			sb_adds(&sb, "\xef\xbf\xbd");
+		else
+			sb_add(&sb, (const char *)start, (size_t)(p - start));
+	}
+	return sb_detach(&sb);
 }
 
 struct table *
@@ -162,7 +195,7 @@ table_new(size_t ncols, const char *const *headers)
 	t->headers = xcalloc(ncols, sizeof *t->headers);
 	t->align = xcalloc(ncols, sizeof *t->align);
 	for (size_t i = 0; i < ncols; i++)
-		t->headers[i] = cell_copy(headers[i]);
+		t->headers[i] = cell_shown(headers[i]);
 	return t;
 }
 
@@ -183,7 +216,7 @@ table_add_row(struct table *t, const char *const *cells)
 	}
 	for (size_t i = 0; i < t->ncols; i++) {
 		t->cells[t->nrows * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
-		t->shown[t->nrows * t->ncols + i] = cell_copy(cells[i]);
+		t->shown[t->nrows * t->ncols + i] = cell_shown(cells[i]);
 	}
 	t->nrows++;
 }

@@ -276,6 +276,28 @@ utf8_valid(const char *s, size_t n)
 	return utf8_valid_prefix(s, n) == n;
 }
 
+size_t
+utf8_length(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+int
+text_fits(const char *what, const char *s, size_t max, su_err *e)
+{
+	size_t n;
+
+	if (s == NULL || strlen(s) <= max)	/* a byte count at most: no more characters */
+		return 0;
+	if ((n = utf8_length(s)) <= max)
+		return 0;
+	return su_err_set(e, "the %s is %zu characters long (at most %zu)", what, n, max);
+}
+
 int
 str_has_control(const char *s)
 {

@@ -82,6 +82,40 @@ START_TEST(table_drops_trailing_blanks)
 }
 END_TEST
 
+/* A cell too wide is cut with an ellipsis in text, kept whole in CSV; bidi controls are neutralised. */
+START_TEST(table_caps_and_neutralises)
+{
+	static const char *const headers[] = { "name", "n" };
+	struct strbuf huge = STRBUF_INIT, want = STRBUF_INIT;
+	struct table *t = table_new(2, headers);
+	char *text, *csv, *line;
+
+	for (int i = 0; i < 100000; i++)
+		sb_addc(&huge, 'x');
+	table_add_row(t, (const char *const[]){ sb_str(&huge), "1" });
+	table_add_row(t, (const char *const[]){ "Eve \xe2\x80\xae" "evil\xe2\x80\xac", "2" });
+	table_add_row(t, (const char *const[]){ "\xe6\x9d\xb1\xe4\xba\xac", "3" });
+	text = print_to_string(t, 0);
+	csv = print_to_string(t, 1);
+	for (int i = 0; i < TABLE_CELL_MAX - 1; i++)
+		sb_addc(&want, 'x');
+	sb_adds(&want, "\xe2\x80\xa6  1\n");
+	line = strstr(text, "xxx");
+	ck_assert_ptr_nonnull(line);
+	ck_assert_int_eq(strncmp(line, sb_str(&want), want.len), 0);
+	ck_assert_uint_lt(strlen(text), 4 * (TABLE_CELL_MAX + 8) * 3);
+	ck_assert_ptr_null(strstr(text, "\xe2\x80\xae"));	/* no right-to-left override */
+	ck_assert_ptr_nonnull(strstr(text, "Eve \xef\xbf\xbd" "evil\xef\xbf\xbd"));
+	ck_assert_ptr_nonnull(strstr(csv, sb_str(&huge)));	/* CSV keeps every byte */
+	ck_assert_ptr_nonnull(strstr(csv, "\xe2\x80\xae"));
+	free(text);
+	free(csv);
+	sb_free(&huge);
+	sb_free(&want);
+	table_free(t);
+}
+END_TEST
+
 Suite *
 table_suite(void)
 {
@@ -91,6 +125,7 @@ table_suite(void)
 	tcase_add_loop_test(tc, table_measures_width, 0, ARRAY_SIZE(width_cases));
 	tcase_add_test(tc, table_aligns_by_display_width);
 	tcase_add_test(tc, table_drops_trailing_blanks);
+	tcase_add_test(tc, table_caps_and_neutralises);
 	suite_add_tcase(s, tc);
 	return s;
 }

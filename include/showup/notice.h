@@ -84,7 +84,7 @@ void outbox_list_free(struct outbox_list *l);
 /* What a send did. */
 struct send_counts {
 	size_t sent, retry, failed, unknown;	/* unknown: caught mid-send by a crash before */
-	int auth_failed;			/* the server refused the login: batch stopped */
+	int stopped;			/* the login or TLS failed: the batch stopped */
 	/* Called after each message with how many went through and the batch's size (may be NULL). */
 	void (*progress)(size_t done, size_t total);
 };
@@ -98,7 +98,8 @@ struct mailer;
  * final notice the refund offer opened) after; a row found still sending
  * becomes unknown and never goes again but by resend. A 4xx reply or broken
  * connection schedules a retry with a growing delay; a 5xx fails that row
- * alone; a refused login stops the batch. 0, or -1 with 'e' set.
+ * alone; a refused login or a failure of TLS stops the batch, its rows left
+ * pending as they were. 0, or -1 with 'e' set.
  */
 int outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
     struct mailer *m, const char *envelope_from, size_t limit, double rate,

@@ -70,7 +70,7 @@ send_cohort(struct cli *cli, const struct cohort *c, struct mailer *m,
 		return EXIT_FAIL;
 	if (outbox_send(cli->st, c, &p, m, cfg->from, a->limit, a->rate > 0 ? a->rate
 	    : cfg->rate, counts, &e) < 0)
-		return cli_error("%s%s", e.msg, counts->auth_failed ? "; the batch was stopped" : "");
+		return cli_error("%s%s", e.msg, counts->stopped ? "; the batch was stopped" : "");
 	return EXIT_OK;
 }
 
@@ -137,7 +137,10 @@ const struct cmd_entry cmd_notices_send_entry = {
 	"after, with the server's reply; one caught in between by a crash becomes\n"
 	"unknown and is never sent again but by 'notices resend'. A 4xx reply or a\n"
 	"broken connection is retried by a later send, waiting longer each time; a\n"
-	"5xx reply fails that notice alone; a refused login stops the batch.\n"
+	"5xx reply fails that notice alone; a refused login or a failure of TLS\n"
+	"stops the batch, leaving its notices pending. The server's certificate\n"
+	"must come from a CA the system trusts or one in the PEM file [smtp] cafile\n"
+	"names (else $CURL_CA_BUNDLE, else $SSL_CERT_FILE).\n"
 	"Sending a ladder step records it as sent; a final notice opens its refund\n"
 	"offer. --rate limits messages a minute.\n",
 	CMD_DB_EXISTING, cmd_notices_send_exec

@@ -59,6 +59,8 @@ config_set(struct mail_config *c, const char *section, const char *key, const ch
 			slot = &c->user;
 		else if (strcmp(key, "from") == 0)
 			slot = &c->from;
+		else if (strcmp(key, "cafile") == 0)
+			slot = &c->cafile;
 		else if (strcmp(key, "password_command") == 0)
 			return run_password_command(value, &c->password, e);
 		else if (strcmp(key, "password") == 0)
@@ -78,6 +80,8 @@ config_set(struct mail_config *c, const char *section, const char *key, const ch
 	}
 	if (slot == NULL)
 		return su_err_set(e, "%s: unknown setting '%s' in [%s]", where, key, section);
+	if (slot == &c->cafile)
+		c->cafile_from = "cafile in [smtp]";
 	free(*slot);
 	*slot = xstrdup(value);
 	return 0;
@@ -95,6 +99,24 @@ check_private(const char *path, const char *text, su_err *e)
 		return su_err_set(e, "'%s' holds a password setting and others can read it "
 		    "(chmod 600 '%s')", path, path);
 	return 0;
+}
+
+/* Takes the CA file from the environment when the config names none: $CURL_CA_BUNDLE first. */
+static void
+cafile_from_env(struct mail_config *c)
+{
+	static const char *const vars[][2] = {
+		{ "CURL_CA_BUNDLE", "$CURL_CA_BUNDLE" }, { "SSL_CERT_FILE", "$SSL_CERT_FILE" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(vars) && c->cafile == NULL; i++) {
+		const char *v = getenv(vars[i][0]);
+
+		if (v != NULL && *v != '\0') {
+			c->cafile = xstrdup(v);
+			c->cafile_from = vars[i][1];
+		}
+	}
 }
 
 int
@@ -137,6 +159,8 @@ mail_config_load(const char *path, struct mail_config *c, su_err *e)
 		free(c->password);
 		c->password = xstrdup(getenv("SHOWUP_SMTP_PASSWORD"));
 	}
+	if (rc == 0)
+		cafile_from_env(c);
 	if (rc < 0)
 		mail_config_free(c);
 	return rc;
@@ -150,6 +174,7 @@ mail_config_free(struct mail_config *c)
 	free(c->password);
 	free(c->from);
 	free(c->sendmail);
+	free(c->cafile);
 	memset(c, 0, sizeof *c);
 }
 
@@ -157,6 +182,10 @@ struct mailer {
 	CURL *curl;		/* NULL: sendmail */
 	char *sendmail;
 	struct strbuf reply;	/* what the server said, line by line */
+	char error[CURL_ERROR_SIZE];	/* libcurl's words on a failure ("SSL certificate problem: ...") */
+	char *host;		/* the server's name in the url, for messages */
+	char *cafile;		/* the CA file set, for messages; NULL: the system's */
+	const char *cafile_from;	/* where it was set ("$SSL_CERT_FILE") */
 };
 
 /* The message being uploaded, for libcurl's read callback. */
@@ -183,29 +212,67 @@ keep_reply(char *buf, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
+/* Returns where the host begins in 'url' (past "scheme://" and any "user@"), and its length. */
+static const char *
+url_host(const char *url, size_t *len)
+{
+	const char *s = strstr(url, "://"), *host;
+
+	s = s != NULL ? s + 3 : url;
+	host = s + strcspn(s, "/?#");
+	while (host > s && host[-1] != '@')
+		host--;
+	*len = *host == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
+	return host;
+}
+
+/* Refuses a server address that is not smtp:// or smtps://, and a CA file TLS cannot read. */
+static int
+check_smtp_config(const struct mail_config *c, su_err *e)
+{
+	FILE *f;
+	int tls;
+
+	if (c->url == NULL)
+		return su_err_set(e, "no SMTP server set: add [smtp] url = smtp://HOST:587 to %s, "
+		    "or use --via sendmail", "the config file");
+	if (strncmp(c->url, "smtp://", 7) != 0 && strncmp(c->url, "smtps://", 8) != 0)
+		return su_err_set(e, "'%s' is not an smtp:// or smtps:// address", c->url);
+	tls = !c->plain || strncmp(c->url, "smtps://", 8) == 0;
+	if (c->cafile == NULL || !tls)
+		return 0;
+	if ((f = fopen(c->cafile, "r")) == NULL)
+		return su_err_set(e, "cannot read the CA certificates '%s' (from %s): %s", c->cafile,
+		    c->cafile_from, strerror(errno));
+	fclose(f);
+	return 0;
+}
+
 struct mailer *
 mailer_open(const struct mail_config *c, const char *via, su_err *e)
 {
-	struct mailer *m = xcalloc(1, sizeof *m);
+	struct mailer *m;
+	size_t host_len;
+	const char *host;
 
 	if (strcmp(via, "sendmail") == 0) {
+		m = xcalloc(1, sizeof *m);
 		m->sendmail = xstrdup(c->sendmail ? c->sendmail : "sendmail -t -i");
 		return m;
 	}
-	if (c->url == NULL) {
-		free(m);
-		su_err_set(e, "no SMTP server set: add [smtp] url = smtp://HOST:587 to %s, or "
-		    "use --via sendmail", "the config file");
+	if (check_smtp_config(c, e) < 0)
 		return NULL;
-	}
-	if (strncmp(c->url, "smtp://", 7) != 0 && strncmp(c->url, "smtps://", 8) != 0) {
-		free(m);
-		su_err_set(e, "'%s' is not an smtp:// or smtps:// address", c->url);
-		return NULL;
-	}
+	m = xcalloc(1, sizeof *m);
+	m->cafile = c->cafile ? xstrdup(c->cafile) : NULL;
+	m->cafile_from = c->cafile_from;
+	host = url_host(c->url, &host_len);
+	m->host = xstrndup(host, host_len);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	m->curl = curl_easy_init();
 	curl_easy_setopt(m->curl, CURLOPT_URL, c->url);
+	curl_easy_setopt(m->curl, CURLOPT_ERRORBUFFER, m->error);
+	if (c->cafile != NULL)
+		curl_easy_setopt(m->curl, CURLOPT_CAINFO, c->cafile);
 	if (strncmp(c->url, "smtp://", 7) == 0)
 		curl_easy_setopt(m->curl, CURLOPT_USE_SSL,
 		    (long)(c->plain ? CURLUSESSL_NONE : CURLUSESSL_ALL));
@@ -248,6 +315,70 @@ send_sendmail(struct mailer *m, const unsigned char *msg, size_t len, struct str
 	sb_addf(reply, "sendmail exited with status %d",
 	    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return WIFEXITED(status) && WEXITSTATUS(status) == 75 ? DELIVERY_RETRY : DELIVERY_FAILED;
+}
+
+/* Returns 1 if 'rc' is a failure of TLS itself: no STARTTLS, the handshake, the certificate. */
+static int
+tls_failed(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_USE_SSL_FAILED:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+#if LIBCURL_VERSION_NUM < 0x073e00	/* before 7.62 a certificate's CA had a code of its own */
+	case CURLE_SSL_CACERT:
+#endif
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_SSL_ENGINE_NOTFOUND:
+	case CURLE_SSL_ENGINE_SETFAILED:
+	case CURLE_SSL_ENGINE_INITFAILED:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+#if LIBCURL_VERSION_NUM >= 0x074d00
+	case CURLE_SSL_CLIENTCERT:
+#endif
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Appends what to do about a certificate whose CA is not trusted. */
+static void
+cafile_hint(const struct mailer *m, struct strbuf *out)
+{
+	if (m->cafile == NULL)
+		sb_adds(out, " (add its CA with cafile = FILE.pem in [smtp])");
+	else
+		sb_addf(out, " (its CA is not in '%s', from %s)", m->cafile, m->cafile_from);
+}
+
+/* Puts into 'out' what went wrong with TLS, from libcurl's words, and what to do. */
+static void
+describe_tls_failure(const struct mailer *m, CURLcode rc, struct strbuf *out)
+{
+	const char *why = m->error[0] != '\0' ? m->error : curl_easy_strerror(rc);
+
+	if (rc == CURLE_USE_SSL_FAILED) {
+		sb_adds(out, "the server offers no STARTTLS (set tls = none only for a server "
+		    "on this machine)");
+	} else if (strstr(why, "certificate problem") != NULL) {
+		sb_addf(out, "the server's certificate is not trusted: %s", why);
+		if (strstr(why, "issuer") != NULL || strstr(why, "self") != NULL)
+			cafile_hint(m, out);
+	} else if (strstr(why, "target host name") != NULL) {
+		sb_addf(out, "the server's certificate is not for %s: %s (url must name the "
+		    "host as its certificate does)", m->host, why);
+	} else if (rc == CURLE_SSL_CACERT_BADFILE) {
+		sb_addf(out, "the CA certificates of %s cannot be used: %s", m->cafile ?
+		    m->cafile_from : "the system", why);
+	} else {
+		sb_addf(out, "TLS with the server failed: %s", why);
+	}
 }
 
 /*
@@ -295,6 +426,7 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 	rcpt_to = xasprintf("<%s>", to);
 	rcpt = curl_slist_append(rcpt, rcpt_to);
 	sb_reset(&m->reply);
+	m->error[0] = '\0';
 	curl_easy_setopt(m->curl, CURLOPT_MAIL_FROM, mail_from);
 	curl_easy_setopt(m->curl, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(m->curl, CURLOPT_READDATA, &u);
@@ -309,10 +441,9 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 	free(rcpt_to);
 	if (rc == CURLE_OK)
 		return DELIVERED;
-	if (rc == CURLE_USE_SSL_FAILED) {
+	if (tls_failed(rc)) {	/* nothing went: the reply is STARTTLS's "220 Ready" at most */
 		sb_reset(reply);
-		sb_adds(reply, "the server offers no STARTTLS (set tls = none only for a "
-		    "server on this machine)");
+		describe_tls_failure(m, rc, reply);
 		return DELIVERY_STOP;
 	}
 	if (rc == CURLE_LOGIN_DENIED || code == 535 || code == 534 || code == 530)
@@ -334,6 +465,8 @@ mailer_close(struct mailer *m)
 		curl_global_cleanup();
 	}
 	free(m->sendmail);
+	free(m->host);
+	free(m->cafile);
 	sb_free(&m->reply);
 	free(m);
 }

@@ -184,6 +184,18 @@ retry_delay(int attempts)
 	return d < RETRY_LAST ? d : RETRY_LAST;
 }
 
+/* Says why the batch stops: a server's reply ("535 ...") it refused us with, or our own words. */
+static void
+stop_reason(const struct strbuf *reply, su_err *e)
+{
+	const char *r = sb_str(reply);
+
+	if (*r >= '0' && *r <= '9')
+		su_err_set(e, "the mail server refused us: %s", r);
+	else
+		su_err_set(e, "%s", r);
+}
+
 /* Sends one row: sending (committed), the delivery, then its outcome (committed). */
 static int
 send_row(struct store *st, const struct cohort *c, const struct policy *p, struct mailer *m,
@@ -219,8 +231,8 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 			break;
 		case DELIVERY_STOP:	/* nothing went: back in the queue as it was */
 			rc = set_state(st, d->id, "pending", sb_str(&reply), 0, 0, -1, e);
-			out->auth_failed = 1;
-			su_err_set(e, "the mail server refused us: %s", sb_str(&reply));
+			out->stopped = 1;
+			stop_reason(&reply, e);
 			break;
 		}
 	}
@@ -246,7 +258,7 @@ outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
 	out->unknown += (size_t)unknown;
 	if ((rc = load_due(st, c, limit, time_now(), &due, &n, e)) < 0)
 		goto done;
-	for (size_t i = 0; i < n && rc == 0 && !out->auth_failed; i++) {
+	for (size_t i = 0; i < n && rc == 0 && !out->stopped; i++) {
 		if (i > 0 && rate > 0) {
 			struct timespec pause = { (time_t)(60 / rate),
 				(long)((60 / rate - (int)(60 / rate)) * 1e9) };
@@ -258,7 +270,7 @@ outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
 		if (out->progress != NULL)
 			out->progress(i + 1, n);
 	}
-	if (out->auth_failed)
+	if (out->stopped)
 		rc = -1;
 done:
 	for (size_t i = 0; i < n; i++) {

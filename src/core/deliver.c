@@ -45,40 +45,110 @@ run_password_command(const char *cmd, char **out, su_err *e)
 	return 0;
 }
 
+/* Finds the "user:password@" of 'url': returns where it would begin and sets its length (0: none). */
+static const char *
+url_userinfo(const char *url, size_t *len)
+{
+	const char *s = strstr(url, "://"), *end, *at = NULL;
+
+	s = s != NULL ? s + 3 : url;
+	end = s + strcspn(s, "/?#");
+	for (const char *p = s; p < end; p++)
+		if (*p == '@')
+			at = p;
+	*len = at != NULL ? (size_t)(at + 1 - s) : 0;
+	return s;
+}
+
+/* Returns 1 if 'url' carries a password ("smtp://user:password@host"). */
+static int
+url_has_password(const char *url)
+{
+	size_t len;
+	const char *userinfo = url_userinfo(url, &len);
+
+	return len > 0 && memchr(userinfo, ':', len) != NULL;
+}
+
+/* Returns 'url' without its "user:password@", fit to show; the caller frees it. */
+static char *
+url_shown(const char *url)
+{
+	size_t len;
+	const char *userinfo = url_userinfo(url, &len);
+
+	return xasprintf("%.*s%s", (int)(userinfo - url), url, userinfo + len);
+}
+
+/* Returns where the host begins in 'url' (past "scheme://" and any "user@"), and its length. */
+static const char *
+url_host(const char *url, size_t *len)
+{
+	size_t userinfo_len;
+	const char *host = url_userinfo(url, &userinfo_len) + userinfo_len;
+
+	*len = *host == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
+	return host;
+}
+
+/*
+ * Applies a setting of [smtp] that is more than a string kept (password_command,
+ * rate, tls), or refuses a url with a password; 1 done, 0 none of these, -1 with 'e' set.
+ */
+static int
+smtp_set(struct mail_config *c, const char *key, const char *value, const char *where,
+    su_err *e)
+{
+	if (strcmp(key, "password_command") == 0)
+		return run_password_command(value, &c->password, e) == 0 ? 1 : -1;
+	if (strcmp(key, "rate") == 0) {
+		c->rate = strtod(value, NULL);
+		return c->rate >= 0 ? 1 : su_err_set(e, "%s: rate is messages a minute", where);
+	}
+	if (strcmp(key, "tls") == 0) {
+		if (strcmp(value, "none") != 0 && strcmp(value, "required") != 0)
+			return su_err_set(e, "%s: tls is 'required' or 'none'", where);
+		c->plain = strcmp(value, "none") == 0;
+		return 1;
+	}
+	if (strcmp(key, "url") == 0 && url_has_password(value))	/* never echo it */
+		return su_err_set(e, "%s: put the user in 'user' and the password in "
+		    "password_command; a password in url is refused", where);
+	return 0;
+}
+
+/* Returns where the string setting 'key' of [section] is kept; NULL if there is none. */
+static char **
+config_slot(struct mail_config *c, const char *section, const char *key)
+{
+	if (strcmp(section, "sendmail") == 0)
+		return strcmp(key, "command") == 0 ? &c->sendmail : NULL;
+	if (strcmp(section, "smtp") != 0)
+		return NULL;
+	if (strcmp(key, "url") == 0)
+		return &c->url;
+	if (strcmp(key, "user") == 0)
+		return &c->user;
+	if (strcmp(key, "from") == 0)
+		return &c->from;
+	if (strcmp(key, "cafile") == 0)
+		return &c->cafile;
+	if (strcmp(key, "password") == 0)
+		return &c->password;
+	return NULL;
+}
+
 /* Applies one "key = value" of section 'section'; 0 or -1 with 'e' set. */
 static int
 config_set(struct mail_config *c, const char *section, const char *key, const char *value,
     const char *where, su_err *e)
 {
-	char **slot = NULL;
+	char **slot;
+	int done;
 
-	if (strcmp(section, "smtp") == 0) {
-		if (strcmp(key, "url") == 0)
-			slot = &c->url;
-		else if (strcmp(key, "user") == 0)
-			slot = &c->user;
-		else if (strcmp(key, "from") == 0)
-			slot = &c->from;
-		else if (strcmp(key, "cafile") == 0)
-			slot = &c->cafile;
-		else if (strcmp(key, "password_command") == 0)
-			return run_password_command(value, &c->password, e);
-		else if (strcmp(key, "password") == 0)
-			slot = &c->password;
-		else if (strcmp(key, "rate") == 0) {
-			c->rate = strtod(value, NULL);
-			return c->rate >= 0 ? 0 : su_err_set(e, "%s: rate is messages a minute",
-			    where);
-		} else if (strcmp(key, "tls") == 0) {
-			if (strcmp(value, "none") != 0 && strcmp(value, "required") != 0)
-				return su_err_set(e, "%s: tls is 'required' or 'none'", where);
-			c->plain = strcmp(value, "none") == 0;
-			return 0;
-		}
-	} else if (strcmp(section, "sendmail") == 0 && strcmp(key, "command") == 0) {
-		slot = &c->sendmail;
-	}
-	if (slot == NULL)
+	if (strcmp(section, "smtp") == 0 && (done = smtp_set(c, key, value, where, e)) != 0)
+		return done < 0 ? -1 : 0;
+	if ((slot = config_slot(c, section, key)) == NULL)
 		return su_err_set(e, "%s: unknown setting '%s' in [%s]", where, key, section);
 	if (slot == &c->cafile)
 		c->cafile_from = "cafile in [smtp]";
@@ -212,20 +282,6 @@ keep_reply(char *buf, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
-/* Returns where the host begins in 'url' (past "scheme://" and any "user@"), and its length. */
-static const char *
-url_host(const char *url, size_t *len)
-{
-	const char *s = strstr(url, "://"), *host;
-
-	s = s != NULL ? s + 3 : url;
-	host = s + strcspn(s, "/?#");
-	while (host > s && host[-1] != '@')
-		host--;
-	*len = *host == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
-	return host;
-}
-
 /* Refuses a server address that is not smtp:// or smtps://, and a CA file TLS cannot read. */
 static int
 check_smtp_config(const struct mail_config *c, su_err *e)
@@ -236,8 +292,13 @@ check_smtp_config(const struct mail_config *c, su_err *e)
 	if (c->url == NULL)
 		return su_err_set(e, "no SMTP server set: add [smtp] url = smtp://HOST:587 to %s, "
 		    "or use --via sendmail", "the config file");
-	if (strncmp(c->url, "smtp://", 7) != 0 && strncmp(c->url, "smtps://", 8) != 0)
-		return su_err_set(e, "'%s' is not an smtp:// or smtps:// address", c->url);
+	if (strncmp(c->url, "smtp://", 7) != 0 && strncmp(c->url, "smtps://", 8) != 0) {
+		char *shown = url_shown(c->url);
+
+		su_err_set(e, "'%s' is not an smtp:// or smtps:// address", shown);
+		free(shown);
+		return -1;
+	}
 	tls = !c->plain || strncmp(c->url, "smtps://", 8) == 0;
 	if (c->cafile == NULL || !tls)
 		return 0;

@@ -205,4 +205,25 @@ fails 1 notices send c1
 err "holds a password setting and others can read it"
 fails 2 notices send c1 --via pigeon
 err "--via is smtp or sendmail"
+
+# a password in url is refused at load, whatever the file's mode, and never printed
+cfg="$XDG_CONFIG_HOME/showup/config"
+before=$(db_state)
+for mode in 600 644; do
+	printf '[smtp]\nurl = smtp://coach:Pa55-in-url@127.0.0.1:1\n' > "$cfg"
+	chmod "$mode" "$cfg"
+	fails 1 notices send c1
+	err "$cfg:2: put the user in 'user' and the password in password_command; a password in url is refused"
+	check '! grep -q "Pa55-in-url" "$T/err" "$T/out"' "the password in url was printed (mode $mode)"
+done
+printf '[smtp]\nurl = ftp://coach:Pa55-in-url@mail.example.com\n' > "$cfg"
+fails 1 notices send c1
+err "a password in url is refused"
+check '! grep -q "Pa55-in-url" "$T/err" "$T/out"' "the password in a wrong url was printed"
+# a url echoed in an error never shows who logs in
+printf '[smtp]\nurl = ftp://coach@mail.example.com/x\n' > "$cfg"
+fails 1 notices send c1
+err "'ftp://mail.example.com/x' is not an smtp:// or smtps:// address"
+check '! grep -q "coach@" "$T/err"' "the user in url was printed"
+same_db "$before"
 finish

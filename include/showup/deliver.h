@@ -29,6 +29,8 @@ char *mail_config_path(void);
  */
 int mail_config_load(const char *path, struct mail_config *c, su_err *e);
 void mail_config_free(struct mail_config *c);
+/* Reads a rate of messages a minute ("30", "0.5"; 0 for no limit); 0, or -1 if it is none. */
+int mail_rate_parse(const char *text, double *rate);
 
 enum delivery {
 	DELIVERED,		/* the server took it */

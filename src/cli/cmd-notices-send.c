@@ -38,7 +38,7 @@ parse_options(struct cli *cli, int argc, char **argv, struct send_args *a)
 			return cli_usage_error(cli, "--via is smtp or sendmail, not '%s'", optarg);
 		else if (opt == 'l' && parse_int(optarg, 1, 1000000, &n) == 0)
 			a->limit = (size_t)n;
-		else if (opt == 'r' && (a->rate = strtod(optarg, NULL)) > 0)
+		else if (opt == 'r' && mail_rate_parse(optarg, &a->rate) == 0 && a->rate > 0)
 			;
 		else if (opt == 'l' || opt == 'r')
 			return cli_usage_error(cli, "--%s takes a positive number",

@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,20 @@ run_password_command(const char *cmd, char **out, su_err *e)
 	line[strcspn(line, "\r\n")] = '\0';
 	free(*out);
 	*out = xstrdup(line);
+	return 0;
+}
+
+int
+mail_rate_parse(const char *text, double *rate)
+{
+	char *end;
+	double r;
+
+	errno = 0;
+	r = strtod(text, &end);
+	if (end == text || *end != '\0' || errno != 0 || !isfinite(r) || r < 0)
+		return -1;
+	*rate = r;
 	return 0;
 }
 
@@ -101,10 +116,9 @@ smtp_set(struct mail_config *c, const char *key, const char *value, const char *
 {
 	if (strcmp(key, "password_command") == 0)
 		return run_password_command(value, &c->password, e) == 0 ? 1 : -1;
-	if (strcmp(key, "rate") == 0) {
-		c->rate = strtod(value, NULL);
-		return c->rate >= 0 ? 1 : su_err_set(e, "%s: rate is messages a minute", where);
-	}
+	if (strcmp(key, "rate") == 0)
+		return mail_rate_parse(value, &c->rate) == 0 ? 1 : su_err_set(e, "%s: rate is "
+		    "messages a minute, not '%s'", where, value);
 	if (strcmp(key, "tls") == 0) {
 		if (strcmp(value, "none") != 0 && strcmp(value, "required") != 0)
 			return su_err_set(e, "%s: tls is 'required' or 'none'", where);
@@ -192,7 +206,7 @@ cafile_from_env(struct mail_config *c)
 int
 mail_config_load(const char *path, struct mail_config *c, su_err *e)
 {
-	char *text, *save = NULL, *line, section[32] = "";
+	char *text, *rest, *line, section[32] = "";
 	size_t len;
 	int n = 0, rc = 0;
 
@@ -203,8 +217,8 @@ mail_config_load(const char *path, struct mail_config *c, su_err *e)
 		free(text);
 		return -1;
 	}
-	for (line = strtok_r(text, "\n", &save); line && rc == 0;
-	    line = strtok_r(NULL, "\n", &save)) {
+	rest = text;
+	while ((line = strsep(&rest, "\n")) != NULL && rc == 0) {	/* blank lines count */
 		char where[300], *eq;
 
 		n++;

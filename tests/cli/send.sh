@@ -225,5 +225,16 @@ printf '[smtp]\nurl = ftp://coach@mail.example.com/x\n' > "$cfg"
 fails 1 notices send c1
 err "'ftp://mail.example.com/x' is not an smtp:// or smtps:// address"
 check '! grep -q "coach@" "$T/err"' "the user in url was printed"
+# a rate that is not a number is refused, not taken as no limit (naming its line, the
+# blank one before it counted)
+for rate in abc 5abc -1 inf ""; do
+	printf '[smtp]\nurl = smtp://127.0.0.1:1\n\nrate = %s\n' "$rate" > "$cfg"
+	fails 1 notices send c1
+	err "$cfg:4: rate is messages a minute, not '$rate'"
+done
+printf '[smtp]\nurl = smtp://127.0.0.1:1\nrate = 0.5\n[smtp]\nrate = 0\n' > "$cfg"
+ok notices send c1
+fails 2 notices send c1 --rate 5abc
+err "--rate takes a positive number"
 same_db "$before"
 finish

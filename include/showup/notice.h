@@ -104,6 +104,15 @@ struct mailer;
 int outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
     struct mailer *m, const char *envelope_from, size_t limit, double rate,
     struct send_counts *out, su_err *e);
+/*
+ * Takes the lock that lets one 'notices send' or 'resend' at a time at the
+ * outbox: flock on DBPATH.send-lock (created 0600, left in place, holding the
+ * holder's pid), let go by outbox_unlock or by the kernel when the process ends,
+ * however it ends. Returns its descriptor, or -1 with 'e' set (held: "another
+ * 'showup notices send' is running (pid N)").
+ */
+int outbox_lock(struct store *st, su_err *e);
+void outbox_unlock(int fd);
 /* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
 int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
 

@@ -84,7 +84,7 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 	struct cohort_list all = { 0 };
 	struct mailer *m = NULL;
 	char *path = mail_config_path();
-	int rc = EXIT_FAIL;
+	int rc = EXIT_FAIL, lock = -1;
 	su_err e;
 
 	if ((rc = parse_options(cli, argc, argv, &a)) != EXIT_OK)
@@ -94,6 +94,10 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAIL;
 	if (optind + 1 < argc) {
 		rc = cli_usage_error(cli, "give at most one cohort (SLUG)");
+		goto done;
+	}
+	if ((lock = outbox_lock(cli->st, &e)) < 0) {	/* before password_command runs */
+		cli_error("%s; nothing was sent", e.msg);
 		goto done;
 	}
 	if (mail_config_load(path, &cfg, &e) < 0 || (m = mailer_open(&cfg, a.via, &e)) == NULL) {
@@ -123,6 +127,7 @@ done:
 	mail_config_free(&cfg);
 	cohort_list_free(&all);
 	free(path);
+	outbox_unlock(lock);
 	return rc;
 }
 
@@ -142,6 +147,7 @@ const struct cmd_entry cmd_notices_send_entry = {
 	"must come from a CA the system trusts or one in the PEM file [smtp] cafile\n"
 	"names (else $CURL_CA_BUNDLE, else $SSL_CERT_FILE).\n"
 	"Sending a ladder step records it as sent; a final notice opens its refund\n"
-	"offer. --rate limits messages a minute.\n",
+	"offer. --rate limits messages a minute. One send (or resend) at a time:\n"
+	"another finds it running and sends nothing.\n",
 	CMD_DB_EXISTING, cmd_notices_send_exec
 };

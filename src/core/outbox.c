@@ -2,9 +2,14 @@
  * before it goes and sent after; whatever a crash leaves in between is unknown. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "showup/deliver.h"
 #include "showup/ladder.h"
@@ -330,4 +335,57 @@ done:
 	free(state);
 	free(what);
 	return rc;
+}
+
+/* Writes our pid into the lock file for the message another send gives; 0 or -1. */
+static int
+lock_write_pid(int fd)
+{
+	char pid[32];
+	int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+
+	return ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)n, 0) == n ? 0 : -1;
+}
+
+/* Says who holds the lock: the pid its holder wrote, if it has yet. */
+static void
+lock_busy(int fd, su_err *e)
+{
+	char pid[32] = "";
+	ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+	long holder = n > 0 ? strtol(pid, NULL, 10) : 0;
+
+	if (holder > 0)
+		su_err_set(e, "another 'showup notices send' is running (pid %ld)", holder);
+	else
+		su_err_set(e, "another 'showup notices send' is running");
+}
+
+int
+outbox_lock(struct store *st, su_err *e)
+{
+	char *path = xasprintf("%s.send-lock", st->path);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		su_err_set(e, "cannot open the lock file '%s': %s", path, strerror(errno));
+	} else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EWOULDBLOCK)
+			lock_busy(fd, e);
+		else
+			su_err_set(e, "cannot lock '%s': %s", path, strerror(errno));
+		close(fd);
+		fd = -1;
+	} else {
+		lock_write_pid(fd);	/* only for the message: a lock without it holds */
+	}
+	free(path);
+	return fd;
+}
+
+void
+outbox_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* the file stays: removing it would race the next send */
 }

@@ -121,6 +121,16 @@ start_server
 "$SHOWUP" notices send c1 >/dev/null 2>&1 &
 send_pid=$!
 for i in $(seq 1 50); do grep -q "^SLOW" "$S/log" 2>/dev/null && break; sleep 0.1; done
+# meanwhile a second send, or a resend, says so and touches nothing
+before=$(db_state)
+fails 1 notices send c1
+err "another 'showup notices send' is running (pid $send_pid); nothing was sent"
+same_db "$before"
+fails 1 notices resend "$id"
+err "another 'showup notices send' is running (pid $send_pid); notice $id was not queued"
+same_db "$before"
+check '[ "$(stat -c %a "$SHOWUP_DB.send-lock")" = 600 ]' "the lock file is not mode 0600"
+# kill -9 leaves no lock behind (the kernel lets go of it): the next send goes on
 kill -9 "$send_pid"
 wait "$send_pid" 2>/dev/null
 ok notices list c1 --state sending

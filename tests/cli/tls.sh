@@ -39,6 +39,7 @@ make_ca ca && make_ca other &&
 start_server() {
 	local scheme=smtp
 	[ "$1" = smtps ] && scheme=smtps
+	[ -z "$server_pid" ] || stop_server
 	rm -f "$S/port" "$S/log" "$S"/mail-*.eml
 	SMTPD_SECONDS=60 /usr/bin/python3 "$top_srcdir/tests/cli/smtpd.py" "$S" "--$1" \
 		--cert "$P/$2.pem" --key "$P/$2.key" 2>>"$S/server.err" &

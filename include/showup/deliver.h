@@ -15,30 +15,38 @@ struct mail_config {
 	char *from;		/* the envelope sender; NULL: each cohort's coach */
 	char *sendmail;		/* the sendmail command ("sendmail -t -i") */
 	double rate;		/* messages a minute at most; 0 for no limit */
+	char *cafile;		/* CA certificates (PEM) to trust; NULL: the system's */
+	const char *cafile_from; /* where cafile was set: "[smtp] cafile", "$SSL_CERT_FILE"... */
 };
 
 /* Returns $XDG_CONFIG_HOME/showup/config (or ~/.config/showup/config); the caller frees it. */
 char *mail_config_path(void);
 /*
- * Reads the INI config ([smtp] url, user, password_command, from, rate, tls;
- * [sendmail] command) at 'path' (a missing file is an empty config). A file
+ * Reads the INI config ([smtp] url, user, password_command, from, rate, tls,
+ * cafile; [sendmail] command) at 'path' (a missing file is an empty config).
+ * Without cafile, $CURL_CA_BUNDLE is the CA file, else $SSL_CERT_FILE. A file
  * holding a password that others can read is refused. 0 or -1 with 'e' set.
  */
 int mail_config_load(const char *path, struct mail_config *c, su_err *e);
 void mail_config_free(struct mail_config *c);
+/* Reads a rate of messages a minute ("30", "0.5"; 0 for no limit); 0, or -1 if it is none. */
+int mail_rate_parse(const char *text, double *rate);
 
 enum delivery {
 	DELIVERED,		/* the server took it */
 	DELIVERY_RETRY,		/* a 4xx reply or a broken connection: try again later */
 	DELIVERY_FAILED,	/* a 5xx reply: this message will not go */
-	DELIVERY_STOP,		/* the server refused our login, or offers no TLS: stop the batch */
+	DELIVERY_STOP,		/* the server refused our login, TLS failed: stop the batch */
 	DELIVERY_UNKNOWN,	/* all of it went, and no answer came: it may have arrived */
 };
 
 struct mailer;
 /* Opens a mailer by 'via' ("smtp" or "sendmail"); NULL with 'e' set. */
 struct mailer *mailer_open(const struct mail_config *c, const char *via, su_err *e);
-/* Sends one message; the server's last words go to 'reply'. */
+/*
+ * Sends one message; the server's last words go to 'reply', or for a
+ * DELIVERY_STOP that no reply explains (TLS), what went wrong in words.
+ */
 enum delivery mailer_send(struct mailer *m, const char *from, const char *to,
     const unsigned char *msg, size_t len, struct strbuf *reply);
 void mailer_close(struct mailer *m);

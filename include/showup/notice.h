@@ -84,7 +84,7 @@ void outbox_list_free(struct outbox_list *l);
 /* What a send did. */
 struct send_counts {
 	size_t sent, retry, failed, unknown;	/* unknown: caught mid-send by a crash before */
-	int auth_failed;			/* the server refused the login: batch stopped */
+	int stopped;			/* the login or TLS failed: the batch stopped */
 	/* Called after each message with how many went through and the batch's size (may be NULL). */
 	void (*progress)(size_t done, size_t total);
 };
@@ -98,11 +98,21 @@ struct mailer;
  * final notice the refund offer opened) after; a row found still sending
  * becomes unknown and never goes again but by resend. A 4xx reply or broken
  * connection schedules a retry with a growing delay; a 5xx fails that row
- * alone; a refused login stops the batch. 0, or -1 with 'e' set.
+ * alone; a refused login or a failure of TLS stops the batch, its rows left
+ * pending as they were. 0, or -1 with 'e' set.
  */
 int outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
     struct mailer *m, const char *envelope_from, size_t limit, double rate,
     struct send_counts *out, su_err *e);
+/*
+ * Takes the lock that lets one 'notices send' or 'resend' at a time at the
+ * outbox: flock on DBPATH.send-lock (created 0600, left in place, holding the
+ * holder's pid), let go by outbox_unlock or by the kernel when the process ends,
+ * however it ends. Returns its descriptor, or -1 with 'e' set (held: "another
+ * 'showup notices send' is running (pid N)").
+ */
+int outbox_lock(struct store *st, su_err *e);
+void outbox_unlock(int fd);
 /* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
 int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
 

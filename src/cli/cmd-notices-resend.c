@@ -12,13 +12,18 @@ cmd_notices_resend_exec(struct cli *cli, int argc, char **argv)
 {
 	struct cohort c;
 	long long id;
+	int lock, rc;
 	su_err e;
 
 	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
 		return EXIT_USAGE;
 	if (optind + 1 != argc || parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
 		return cli_usage_error(cli, "give the notice's number in 'notices list' (ID)");
-	if (outbox_resend(cli->st, id, &c, &e) < 0)
+	if ((lock = outbox_lock(cli->st, &e)) < 0)	/* not under a send's feet */
+		return cli_error("%s; notice %lld was not queued", e.msg, id);
+	rc = outbox_resend(cli->st, id, &c, &e);
+	outbox_unlock(lock);
+	if (rc < 0)
 		return cli_error("%s", e.msg);
 	printf("notice %lld of %s will go with the next 'showup notices send' (same "
 	    "Message-ID)\n", id, c.slug);
@@ -31,6 +36,7 @@ const struct cmd_entry cmd_notices_resend_entry = {
 	"put one notice back in the queue, by hand",
 	"For a notice that failed, or one whose fate is unknown after a crash: it\n"
 	"goes again with the next send, the same message with the same Message-ID\n"
-	"(so a mail program that got it before can tell).\n",
+	"(so a mail program that got it before can tell). While a send runs it\n"
+	"queues nothing.\n",
 	CMD_DB_WRITE, cmd_notices_resend_exec
 };

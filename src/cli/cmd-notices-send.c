@@ -38,7 +38,7 @@ parse_options(struct cli *cli, int argc, char **argv, struct send_args *a)
 			return cli_usage_error(cli, "--via is smtp or sendmail, not '%s'", optarg);
 		else if (opt == 'l' && parse_int(optarg, 1, 1000000, &n) == 0)
 			a->limit = (size_t)n;
-		else if (opt == 'r' && (a->rate = strtod(optarg, NULL)) > 0)
+		else if (opt == 'r' && mail_rate_parse(optarg, &a->rate) == 0 && a->rate > 0)
 			;
 		else if (opt == 'l' || opt == 'r')
 			return cli_usage_error(cli, "--%s takes a positive number",
@@ -70,7 +70,7 @@ send_cohort(struct cli *cli, const struct cohort *c, struct mailer *m,
 		return EXIT_FAIL;
 	if (outbox_send(cli->st, c, &p, m, cfg->from, a->limit, a->rate > 0 ? a->rate
 	    : cfg->rate, counts, &e) < 0)
-		return cli_error("%s%s", e.msg, counts->auth_failed ? "; the batch was stopped" : "");
+		return cli_error("%s%s", e.msg, counts->stopped ? "; the batch was stopped" : "");
 	return EXIT_OK;
 }
 
@@ -84,7 +84,7 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 	struct cohort_list all = { 0 };
 	struct mailer *m = NULL;
 	char *path = mail_config_path();
-	int rc = EXIT_FAIL;
+	int rc = EXIT_FAIL, lock = -1;
 	su_err e;
 
 	if ((rc = parse_options(cli, argc, argv, &a)) != EXIT_OK)
@@ -94,6 +94,10 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAIL;
 	if (optind + 1 < argc) {
 		rc = cli_usage_error(cli, "give at most one cohort (SLUG)");
+		goto done;
+	}
+	if ((lock = outbox_lock(cli->st, &e)) < 0) {	/* before password_command runs */
+		cli_error("%s; nothing was sent", e.msg);
 		goto done;
 	}
 	if (mail_config_load(path, &cfg, &e) < 0 || (m = mailer_open(&cfg, a.via, &e)) == NULL) {
@@ -123,6 +127,7 @@ done:
 	mail_config_free(&cfg);
 	cohort_list_free(&all);
 	free(path);
+	outbox_unlock(lock);
 	return rc;
 }
 
@@ -137,8 +142,12 @@ const struct cmd_entry cmd_notices_send_entry = {
 	"after, with the server's reply; one caught in between by a crash becomes\n"
 	"unknown and is never sent again but by 'notices resend'. A 4xx reply or a\n"
 	"broken connection is retried by a later send, waiting longer each time; a\n"
-	"5xx reply fails that notice alone; a refused login stops the batch.\n"
+	"5xx reply fails that notice alone; a refused login or a failure of TLS\n"
+	"stops the batch, leaving its notices pending. The server's certificate\n"
+	"must come from a CA the system trusts or one in the PEM file [smtp] cafile\n"
+	"names (else $CURL_CA_BUNDLE, else $SSL_CERT_FILE).\n"
 	"Sending a ladder step records it as sent; a final notice opens its refund\n"
-	"offer. --rate limits messages a minute.\n",
+	"offer. --rate limits messages a minute. One send (or resend) at a time:\n"
+	"another finds it running and sends nothing.\n",
 	CMD_DB_WRITE, cmd_notices_send_exec
 };

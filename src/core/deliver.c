@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 #include <errno.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -45,39 +46,126 @@ run_password_command(const char *cmd, char **out, su_err *e)
 	return 0;
 }
 
+int
+mail_rate_parse(const char *text, double *rate)
+{
+	char *end;
+	double r;
+
+	errno = 0;
+	r = strtod(text, &end);
+	if (end == text || *end != '\0' || errno != 0 || !isfinite(r) || r < 0)
+		return -1;
+	*rate = r;
+	return 0;
+}
+
+/* Finds the "user:password@" of 'url': returns where it would begin and sets its length (0: none). */
+static const char *
+url_userinfo(const char *url, size_t *len)
+{
+	const char *s = strstr(url, "://"), *end, *at = NULL;
+
+	s = s != NULL ? s + 3 : url;
+	end = s + strcspn(s, "/?#");
+	for (const char *p = s; p < end; p++)
+		if (*p == '@')
+			at = p;
+	*len = at != NULL ? (size_t)(at + 1 - s) : 0;
+	return s;
+}
+
+/* Returns 1 if 'url' carries a password ("smtp://user:password@host"). */
+static int
+url_has_password(const char *url)
+{
+	size_t len;
+	const char *userinfo = url_userinfo(url, &len);
+
+	return len > 0 && memchr(userinfo, ':', len) != NULL;
+}
+
+/* Returns 'url' without its "user:password@", fit to show; the caller frees it. */
+static char *
+url_shown(const char *url)
+{
+	size_t len;
+	const char *userinfo = url_userinfo(url, &len);
+
+	return xasprintf("%.*s%s", (int)(userinfo - url), url, userinfo + len);
+}
+
+/* Returns where the host begins in 'url' (past "scheme://" and any "user@"), and its length. */
+static const char *
+url_host(const char *url, size_t *len)
+{
+	size_t userinfo_len;
+	const char *host = url_userinfo(url, &userinfo_len) + userinfo_len;
+
+	*len = *host == '[' ? strcspn(host, "]") + 1 : strcspn(host, ":/?#");
+	return host;
+}
+
+/*
+ * Applies a setting of [smtp] that is more than a string kept (password_command,
+ * rate, tls), or refuses a url with a password; 1 done, 0 none of these, -1 with 'e' set.
+ */
+static int
+smtp_set(struct mail_config *c, const char *key, const char *value, const char *where,
+    su_err *e)
+{
+	if (strcmp(key, "password_command") == 0)
+		return run_password_command(value, &c->password, e) == 0 ? 1 : -1;
+	if (strcmp(key, "rate") == 0)
+		return mail_rate_parse(value, &c->rate) == 0 ? 1 : su_err_set(e, "%s: rate is "
+		    "messages a minute, not '%s'", where, value);
+	if (strcmp(key, "tls") == 0) {
+		if (strcmp(value, "none") != 0 && strcmp(value, "required") != 0)
+			return su_err_set(e, "%s: tls is 'required' or 'none'", where);
+		c->plain = strcmp(value, "none") == 0;
+		return 1;
+	}
+	if (strcmp(key, "url") == 0 && url_has_password(value))	/* never echo it */
+		return su_err_set(e, "%s: put the user in 'user' and the password in "
+		    "password_command; a password in url is refused", where);
+	return 0;
+}
+
+/* Returns where the string setting 'key' of [section] is kept; NULL if there is none. */
+static char **
+config_slot(struct mail_config *c, const char *section, const char *key)
+{
+	if (strcmp(section, "sendmail") == 0)
+		return strcmp(key, "command") == 0 ? &c->sendmail : NULL;
+	if (strcmp(section, "smtp") != 0)
+		return NULL;
+	if (strcmp(key, "url") == 0)
+		return &c->url;
+	if (strcmp(key, "user") == 0)
+		return &c->user;
+	if (strcmp(key, "from") == 0)
+		return &c->from;
+	if (strcmp(key, "cafile") == 0)
+		return &c->cafile;
+	if (strcmp(key, "password") == 0)
+		return &c->password;
+	return NULL;
+}
+
 /* Applies one "key = value" of section 'section'; 0 or -1 with 'e' set. */
 static int
 config_set(struct mail_config *c, const char *section, const char *key, const char *value,
     const char *where, su_err *e)
 {
-	char **slot = NULL;
+	char **slot;
+	int done;
 
-	if (strcmp(section, "smtp") == 0) {
-		if (strcmp(key, "url") == 0)
-			slot = &c->url;
-		else if (strcmp(key, "user") == 0)
-			slot = &c->user;
-		else if (strcmp(key, "from") == 0)
-			slot = &c->from;
-		else if (strcmp(key, "password_command") == 0)
-			return run_password_command(value, &c->password, e);
-		else if (strcmp(key, "password") == 0)
-			slot = &c->password;
-		else if (strcmp(key, "rate") == 0) {
-			c->rate = strtod(value, NULL);
-			return c->rate >= 0 ? 0 : su_err_set(e, "%s: rate is messages a minute",
-			    where);
-		} else if (strcmp(key, "tls") == 0) {
-			if (strcmp(value, "none") != 0 && strcmp(value, "required") != 0)
-				return su_err_set(e, "%s: tls is 'required' or 'none'", where);
-			c->plain = strcmp(value, "none") == 0;
-			return 0;
-		}
-	} else if (strcmp(section, "sendmail") == 0 && strcmp(key, "command") == 0) {
-		slot = &c->sendmail;
-	}
-	if (slot == NULL)
+	if (strcmp(section, "smtp") == 0 && (done = smtp_set(c, key, value, where, e)) != 0)
+		return done < 0 ? -1 : 0;
+	if ((slot = config_slot(c, section, key)) == NULL)
 		return su_err_set(e, "%s: unknown setting '%s' in [%s]", where, key, section);
+	if (slot == &c->cafile)
+		c->cafile_from = "cafile in [smtp]";
 	free(*slot);
 	*slot = xstrdup(value);
 	return 0;
@@ -97,10 +185,28 @@ check_private(const char *path, const char *text, su_err *e)
 	return 0;
 }
 
+/* Takes the CA file from the environment when the config names none: $CURL_CA_BUNDLE first. */
+static void
+cafile_from_env(struct mail_config *c)
+{
+	static const char *const vars[][2] = {
+		{ "CURL_CA_BUNDLE", "$CURL_CA_BUNDLE" }, { "SSL_CERT_FILE", "$SSL_CERT_FILE" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(vars) && c->cafile == NULL; i++) {
+		const char *v = getenv(vars[i][0]);
+
+		if (v != NULL && *v != '\0') {
+			c->cafile = xstrdup(v);
+			c->cafile_from = vars[i][1];
+		}
+	}
+}
+
 int
 mail_config_load(const char *path, struct mail_config *c, su_err *e)
 {
-	char *text, *save = NULL, *line, section[32] = "";
+	char *text, *rest, *line, section[32] = "";
 	size_t len;
 	int n = 0, rc = 0;
 
@@ -111,8 +217,8 @@ mail_config_load(const char *path, struct mail_config *c, su_err *e)
 		free(text);
 		return -1;
 	}
-	for (line = strtok_r(text, "\n", &save); line && rc == 0;
-	    line = strtok_r(NULL, "\n", &save)) {
+	rest = text;
+	while ((line = strsep(&rest, "\n")) != NULL && rc == 0) {	/* blank lines count */
 		char where[300], *eq;
 
 		n++;
@@ -137,6 +243,8 @@ mail_config_load(const char *path, struct mail_config *c, su_err *e)
 		free(c->password);
 		c->password = xstrdup(getenv("SHOWUP_SMTP_PASSWORD"));
 	}
+	if (rc == 0)
+		cafile_from_env(c);
 	if (rc < 0)
 		mail_config_free(c);
 	return rc;
@@ -150,6 +258,7 @@ mail_config_free(struct mail_config *c)
 	free(c->password);
 	free(c->from);
 	free(c->sendmail);
+	free(c->cafile);
 	memset(c, 0, sizeof *c);
 }
 
@@ -157,6 +266,10 @@ struct mailer {
 	CURL *curl;		/* NULL: sendmail */
 	char *sendmail;
 	struct strbuf reply;	/* what the server said, line by line */
+	char error[CURL_ERROR_SIZE];	/* libcurl's words on a failure ("SSL certificate problem: ...") */
+	char *host;		/* the server's name in the url, for messages */
+	char *cafile;		/* the CA file set, for messages; NULL: the system's */
+	const char *cafile_from;	/* where it was set ("$SSL_CERT_FILE") */
 };
 
 /* The message being uploaded, for libcurl's read callback. */
@@ -183,29 +296,58 @@ keep_reply(char *buf, size_t size, size_t n, void *arg)
 	return size * n;
 }
 
+/* Refuses a server address that is not smtp:// or smtps://, and a CA file TLS cannot read. */
+static int
+check_smtp_config(const struct mail_config *c, su_err *e)
+{
+	FILE *f;
+	int tls;
+
+	if (c->url == NULL)
+		return su_err_set(e, "no SMTP server set: add [smtp] url = smtp://HOST:587 to %s, "
+		    "or use --via sendmail", "the config file");
+	if (strncmp(c->url, "smtp://", 7) != 0 && strncmp(c->url, "smtps://", 8) != 0) {
+		char *shown = url_shown(c->url);
+
+		su_err_set(e, "'%s' is not an smtp:// or smtps:// address", shown);
+		free(shown);
+		return -1;
+	}
+	tls = !c->plain || strncmp(c->url, "smtps://", 8) == 0;
+	if (c->cafile == NULL || !tls)
+		return 0;
+	if ((f = fopen(c->cafile, "r")) == NULL)
+		return su_err_set(e, "cannot read the CA certificates '%s' (from %s): %s", c->cafile,
+		    c->cafile_from, strerror(errno));
+	fclose(f);
+	return 0;
+}
+
 struct mailer *
 mailer_open(const struct mail_config *c, const char *via, su_err *e)
 {
-	struct mailer *m = xcalloc(1, sizeof *m);
+	struct mailer *m;
+	size_t host_len;
+	const char *host;
 
 	if (strcmp(via, "sendmail") == 0) {
+		m = xcalloc(1, sizeof *m);
 		m->sendmail = xstrdup(c->sendmail ? c->sendmail : "sendmail -t -i");
 		return m;
 	}
-	if (c->url == NULL) {
-		free(m);
-		su_err_set(e, "no SMTP server set: add [smtp] url = smtp://HOST:587 to %s, or "
-		    "use --via sendmail", "the config file");
+	if (check_smtp_config(c, e) < 0)
 		return NULL;
-	}
-	if (strncmp(c->url, "smtp://", 7) != 0 && strncmp(c->url, "smtps://", 8) != 0) {
-		free(m);
-		su_err_set(e, "'%s' is not an smtp:// or smtps:// address", c->url);
-		return NULL;
-	}
+	m = xcalloc(1, sizeof *m);
+	m->cafile = c->cafile ? xstrdup(c->cafile) : NULL;
+	m->cafile_from = c->cafile_from;
+	host = url_host(c->url, &host_len);
+	m->host = xstrndup(host, host_len);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	m->curl = curl_easy_init();
 	curl_easy_setopt(m->curl, CURLOPT_URL, c->url);
+	curl_easy_setopt(m->curl, CURLOPT_ERRORBUFFER, m->error);
+	if (c->cafile != NULL)
+		curl_easy_setopt(m->curl, CURLOPT_CAINFO, c->cafile);
 	if (strncmp(c->url, "smtp://", 7) == 0)
 		curl_easy_setopt(m->curl, CURLOPT_USE_SSL,
 		    (long)(c->plain ? CURLUSESSL_NONE : CURLUSESSL_ALL));
@@ -248,6 +390,70 @@ send_sendmail(struct mailer *m, const unsigned char *msg, size_t len, struct str
 	sb_addf(reply, "sendmail exited with status %d",
 	    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return WIFEXITED(status) && WEXITSTATUS(status) == 75 ? DELIVERY_RETRY : DELIVERY_FAILED;
+}
+
+/* Returns 1 if 'rc' is a failure of TLS itself: no STARTTLS, the handshake, the certificate. */
+static int
+tls_failed(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_USE_SSL_FAILED:
+	case CURLE_SSL_CONNECT_ERROR:
+	case CURLE_PEER_FAILED_VERIFICATION:
+#if LIBCURL_VERSION_NUM < 0x073e00	/* before 7.62 a certificate's CA had a code of its own */
+	case CURLE_SSL_CACERT:
+#endif
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_SSL_ENGINE_NOTFOUND:
+	case CURLE_SSL_ENGINE_SETFAILED:
+	case CURLE_SSL_ENGINE_INITFAILED:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+#if LIBCURL_VERSION_NUM >= 0x074d00
+	case CURLE_SSL_CLIENTCERT:
+#endif
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Appends what to do about a certificate whose CA is not trusted. */
+static void
+cafile_hint(const struct mailer *m, struct strbuf *out)
+{
+	if (m->cafile == NULL)
+		sb_adds(out, " (add its CA with cafile = FILE.pem in [smtp])");
+	else
+		sb_addf(out, " (its CA is not in '%s', from %s)", m->cafile, m->cafile_from);
+}
+
+/* Puts into 'out' what went wrong with TLS, from libcurl's words, and what to do. */
+static void
+describe_tls_failure(const struct mailer *m, CURLcode rc, struct strbuf *out)
+{
+	const char *why = m->error[0] != '\0' ? m->error : curl_easy_strerror(rc);
+
+	if (rc == CURLE_USE_SSL_FAILED) {
+		sb_adds(out, "the server offers no STARTTLS (set tls = none only for a server "
+		    "on this machine)");
+	} else if (strstr(why, "certificate problem") != NULL) {
+		sb_addf(out, "the server's certificate is not trusted: %s", why);
+		if (strstr(why, "issuer") != NULL || strstr(why, "self") != NULL)
+			cafile_hint(m, out);
+	} else if (strstr(why, "target host name") != NULL) {
+		sb_addf(out, "the server's certificate is not for %s: %s (url must name the "
+		    "host as its certificate does)", m->host, why);
+	} else if (rc == CURLE_SSL_CACERT_BADFILE) {
+		sb_addf(out, "the CA certificates of %s cannot be used: %s", m->cafile ?
+		    m->cafile_from : "the system", why);
+	} else {
+		sb_addf(out, "TLS with the server failed: %s", why);
+	}
 }
 
 /*
@@ -295,6 +501,7 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 	rcpt_to = xasprintf("<%s>", to);
 	rcpt = curl_slist_append(rcpt, rcpt_to);
 	sb_reset(&m->reply);
+	m->error[0] = '\0';
 	curl_easy_setopt(m->curl, CURLOPT_MAIL_FROM, mail_from);
 	curl_easy_setopt(m->curl, CURLOPT_MAIL_RCPT, rcpt);
 	curl_easy_setopt(m->curl, CURLOPT_READDATA, &u);
@@ -309,10 +516,9 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 	free(rcpt_to);
 	if (rc == CURLE_OK)
 		return DELIVERED;
-	if (rc == CURLE_USE_SSL_FAILED) {
+	if (tls_failed(rc)) {	/* nothing went: the reply is STARTTLS's "220 Ready" at most */
 		sb_reset(reply);
-		sb_adds(reply, "the server offers no STARTTLS (set tls = none only for a "
-		    "server on this machine)");
+		describe_tls_failure(m, rc, reply);
 		return DELIVERY_STOP;
 	}
 	if (rc == CURLE_LOGIN_DENIED || code == 535 || code == 534 || code == 530)
@@ -334,6 +540,8 @@ mailer_close(struct mailer *m)
 		curl_global_cleanup();
 	}
 	free(m->sendmail);
+	free(m->host);
+	free(m->cafile);
 	sb_free(&m->reply);
 	free(m);
 }

@@ -2,9 +2,14 @@
  * before it goes and sent after; whatever a crash leaves in between is unknown. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "showup/deliver.h"
 #include "showup/ladder.h"
@@ -184,6 +189,18 @@ retry_delay(int attempts)
 	return d < RETRY_LAST ? d : RETRY_LAST;
 }
 
+/* Says why the batch stops: a server's reply ("535 ...") it refused us with, or our own words. */
+static void
+stop_reason(const struct strbuf *reply, su_err *e)
+{
+	const char *r = sb_str(reply);
+
+	if (*r >= '0' && *r <= '9')
+		su_err_set(e, "the mail server refused us: %s", r);
+	else
+		su_err_set(e, "%s", r);
+}
+
 /* Sends one row: sending (committed), the delivery, then its outcome (committed). */
 static int
 send_row(struct store *st, const struct cohort *c, const struct policy *p, struct mailer *m,
@@ -219,8 +236,8 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 			break;
 		case DELIVERY_STOP:	/* nothing went: back in the queue as it was */
 			rc = set_state(st, d->id, "pending", sb_str(&reply), 0, 0, -1, e);
-			out->auth_failed = 1;
-			su_err_set(e, "the mail server refused us: %s", sb_str(&reply));
+			out->stopped = 1;
+			stop_reason(&reply, e);
 			break;
 		}
 	}
@@ -246,7 +263,7 @@ outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
 	out->unknown += (size_t)unknown;
 	if ((rc = load_due(st, c, limit, time_now(), &due, &n, e)) < 0)
 		goto done;
-	for (size_t i = 0; i < n && rc == 0 && !out->auth_failed; i++) {
+	for (size_t i = 0; i < n && rc == 0 && !out->stopped; i++) {
 		if (i > 0 && rate > 0) {
 			struct timespec pause = { (time_t)(60 / rate),
 				(long)((60 / rate - (int)(60 / rate)) * 1e9) };
@@ -258,7 +275,7 @@ outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
 		if (out->progress != NULL)
 			out->progress(i + 1, n);
 	}
-	if (out->auth_failed)
+	if (out->stopped)
 		rc = -1;
 done:
 	for (size_t i = 0; i < n; i++) {
@@ -318,4 +335,57 @@ done:
 	free(state);
 	free(what);
 	return rc;
+}
+
+/* Writes our pid into the lock file for the message another send gives; 0 or -1. */
+static int
+lock_write_pid(int fd)
+{
+	char pid[32];
+	int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+
+	return ftruncate(fd, 0) == 0 && pwrite(fd, pid, (size_t)n, 0) == n ? 0 : -1;
+}
+
+/* Says who holds the lock: the pid its holder wrote, if it has yet. */
+static void
+lock_busy(int fd, su_err *e)
+{
+	char pid[32] = "";
+	ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
+	long holder = n > 0 ? strtol(pid, NULL, 10) : 0;
+
+	if (holder > 0)
+		su_err_set(e, "another 'showup notices send' is running (pid %ld)", holder);
+	else
+		su_err_set(e, "another 'showup notices send' is running");
+}
+
+int
+outbox_lock(struct store *st, su_err *e)
+{
+	char *path = xasprintf("%s.send-lock", st->path);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0) {
+		su_err_set(e, "cannot open the lock file '%s': %s", path, strerror(errno));
+	} else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
+		if (errno == EWOULDBLOCK)
+			lock_busy(fd, e);
+		else
+			su_err_set(e, "cannot lock '%s': %s", path, strerror(errno));
+		close(fd);
+		fd = -1;
+	} else {
+		lock_write_pid(fd);	/* only for the message: a lock without it holds */
+	}
+	free(path);
+	return fd;
+}
+
+void
+outbox_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* the file stays: removing it would race the next send */
 }

@@ -58,7 +58,8 @@ no_out "ana@example.com"
 out "tempfail@example.com"
 
 # a second send sends nothing: the retry waits its time, the rest went or failed
-ok notices send c1
+# (plain SMTP with tls = none has no use for a CA file, even one that is not there)
+SSL_CERT_FILE="$T/no-such-ca.pem" ok notices send c1
 out "sent 0, to retry 0, failed 0, unknown 0"
 check '[ "$(received ana@example.com)" = 1 ]' "Ana got a second message"
 # ten minutes on, the retry goes again, and fails again
@@ -120,6 +121,16 @@ start_server
 "$SHOWUP" notices send c1 >/dev/null 2>&1 &
 send_pid=$!
 for i in $(seq 1 50); do grep -q "^SLOW" "$S/log" 2>/dev/null && break; sleep 0.1; done
+# meanwhile a second send, or a resend, says so and touches nothing
+before=$(db_state)
+fails 1 notices send c1
+err "another 'showup notices send' is running (pid $send_pid); nothing was sent"
+same_db "$before"
+fails 1 notices resend "$id"
+err "another 'showup notices send' is running (pid $send_pid); notice $id was not queued"
+same_db "$before"
+check '[ "$(stat -c %a "$SHOWUP_DB.send-lock")" = 600 ]' "the lock file is not mode 0600"
+# kill -9 leaves no lock behind (the kernel lets go of it): the next send goes on
 kill -9 "$send_pid"
 wait "$send_pid" 2>/dev/null
 ok notices list c1 --state sending
@@ -204,4 +215,36 @@ fails 1 notices send c1
 err "holds a password setting and others can read it"
 fails 2 notices send c1 --via pigeon
 err "--via is smtp or sendmail"
+
+# a password in url is refused at load, whatever the file's mode, and never printed
+cfg="$XDG_CONFIG_HOME/showup/config"
+before=$(db_state)
+for mode in 600 644; do
+	printf '[smtp]\nurl = smtp://coach:Pa55-in-url@127.0.0.1:1\n' > "$cfg"
+	chmod "$mode" "$cfg"
+	fails 1 notices send c1
+	err "$cfg:2: put the user in 'user' and the password in password_command; a password in url is refused"
+	check '! grep -q "Pa55-in-url" "$T/err" "$T/out"' "the password in url was printed (mode $mode)"
+done
+printf '[smtp]\nurl = ftp://coach:Pa55-in-url@mail.example.com\n' > "$cfg"
+fails 1 notices send c1
+err "a password in url is refused"
+check '! grep -q "Pa55-in-url" "$T/err" "$T/out"' "the password in a wrong url was printed"
+# a url echoed in an error never shows who logs in
+printf '[smtp]\nurl = ftp://coach@mail.example.com/x\n' > "$cfg"
+fails 1 notices send c1
+err "'ftp://mail.example.com/x' is not an smtp:// or smtps:// address"
+check '! grep -q "coach@" "$T/err"' "the user in url was printed"
+# a rate that is not a number is refused, not taken as no limit (naming its line, the
+# blank one before it counted)
+for rate in abc 5abc -1 inf ""; do
+	printf '[smtp]\nurl = smtp://127.0.0.1:1\n\nrate = %s\n' "$rate" > "$cfg"
+	fails 1 notices send c1
+	err "$cfg:4: rate is messages a minute, not '$rate'"
+done
+printf '[smtp]\nurl = smtp://127.0.0.1:1\nrate = 0.5\n[smtp]\nrate = 0\n' > "$cfg"
+ok notices send c1
+fails 2 notices send c1 --rate 5abc
+err "--rate takes a positive number"
+same_db "$before"
 finish

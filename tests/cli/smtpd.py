@@ -1,23 +1,46 @@
 #!/usr/bin/python3
-"""smtpd.py DIR - a real SMTP server on loopback for the tests, with aiosmtpd.
+"""smtpd.py DIR [--starttls | --smtps] [--cert PEM --key PEM] - a real SMTP server on
+loopback for the tests, with aiosmtpd.
 
 Writes its port to DIR/port once it listens, each message it takes to DIR/mail-N.eml,
 and a line per event to DIR/log. Recipients choose the answer: an address starting
 with 'tempfail' gets 451, 'reject' gets 550, 'drop' gets 421; for 'slow' the server
 waits 5 seconds before it takes the message. With a file DIR/users of 'user:password'
 lines it requires AUTH and refuses anyone else with 535. Stops on SIGTERM, or by
-itself after $SMTPD_SECONDS (120) seconds."""
+itself after $SMTPD_SECONDS (120) seconds.
+
+With --starttls it offers STARTTLS and takes no mail before it; with --smtps it speaks
+TLS from the first byte (smtps://). Both present the certificate chain --cert (the
+server's first) with its key --key."""
+import argparse
 import asyncio
 import os
 import signal
 import socket
+import ssl
 import sys
 import time
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-DIR = sys.argv[1]
+
+def parse_args():
+    p = argparse.ArgumentParser(description="a loopback SMTP server for the tests")
+    p.add_argument("dir")
+    tls = p.add_mutually_exclusive_group()
+    tls.add_argument("--starttls", action="store_true", help="require STARTTLS")
+    tls.add_argument("--smtps", action="store_true", help="TLS from the first byte")
+    p.add_argument("--cert", help="the server's certificate chain (PEM)")
+    p.add_argument("--key", help="the certificate's private key (PEM)")
+    a = p.parse_args()
+    if (a.starttls or a.smtps) != bool(a.cert and a.key):
+        p.error("--starttls and --smtps need --cert and --key, and only they")
+    return a
+
+
+ARGS = parse_args()
+DIR = ARGS.dir
 
 
 def log(line):
@@ -60,6 +83,17 @@ def authenticator(users):
     return check
 
 
+def tls_options(args):
+    """The Controller's keywords for the TLS that args ask for (none by default)."""
+    if not (args.starttls or args.smtps):
+        return {}
+    ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ctx.load_cert_chain(args.cert, args.key)
+    if args.smtps:
+        return dict(ssl_context=ctx)
+    return dict(tls_context=ctx, require_starttls=True)
+
+
 def main():
     users_file = os.path.join(DIR, "users")
     users = set()
@@ -75,6 +109,7 @@ def main():
     if users:
         kw = dict(auth_required=True, auth_require_tls=False,
                   authenticator=authenticator(users))
+    kw.update(tls_options(ARGS))
     controller = Controller(Handler(), hostname="127.0.0.1", port=port, **kw)
     controller.start()
     with open(os.path.join(DIR, "port.tmp"), "w") as f:

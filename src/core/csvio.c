@@ -12,6 +12,8 @@
 #include "showup/decode.h"
 
 #define CHUNK 65536
+/* A field longer than this stops the reading: no cell of any import is near it. */
+#define FIELD_MAX (1 << 20)
 /* The first line is gathered whole to find the separator, up to this size. */
 #define LEAD_MAX (1 << 20)
 
@@ -100,6 +102,13 @@ on_record(int terminator, void *arg)
 	r->record_problem = NULL;
 }
 
+/* libcsv's realloc: refuses to grow a field past FIELD_MAX (libcsv then says CSV_ENOMEM). */
+static void *
+field_realloc(void *p, size_t n)
+{
+	return n > FIELD_MAX + 1 ? NULL : realloc(p, n);
+}
+
 /* Returns the reader for a named source, ready to parse. */
 static struct csv_reader *
 reader_new(const char *name)
@@ -110,6 +119,7 @@ reader_new(const char *name)
 		free(r);
 		return NULL;
 	}
+	csv_set_realloc_func(&r->parser, field_realloc);
 	r->decoder = decoder_new(NULL, NULL);
 	r->name = xstrdup(name);
 	r->line = 1;
@@ -275,6 +285,8 @@ parse_lines(struct csv_reader *r, const char *s, size_t len)
 
 		if (r->parser.pstate == 0 && r->nfields == r->record_first)
 			r->record_line = r->line;
+		/* libcsv grows a field by its block size: keep that its size, so growth doubles */
+		csv_set_blk_size(&r->parser, r->parser.entry_size > 128 ? r->parser.entry_size : 128);
 		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n) {
 			r->error_line = r->line;
 			return csv_error(&r->parser);
@@ -324,7 +336,8 @@ parse_error(struct csv_reader *r, int code, su_err *e)
 	case CSV_ETOOBIG:
 		return su_err_set(e, "%s:%ld: a field is too big", r->name, r->error_line);
 	default:
-		return su_err_set(e, "%s:%ld: out of memory", r->name, r->error_line);
+		return su_err_set(e, "%s:%ld: a field is longer than %d MiB", r->name,
+		    r->error_line, FIELD_MAX >> 20);
 	}
 }
 

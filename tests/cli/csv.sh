@@ -77,6 +77,17 @@ printf 'Name,E-mail\nJos\303\251,a@example.com\nJos\351,b@example.com\n' > "$T/m
 fails 1 participant import c1 "$T/mixed.csv"
 err "mixed.csv:3: not UTF-8 text, unlike the lines before it"
 err "hint: name the file's encoding with --encoding"
+# hostile sizes: a 10 MB field stops the reading at once; a long name is refused by its length
+before=$(db_state)
+/usr/bin/python3 -c "import sys; sys.stdout.write('Name,E-mail\\n' + 'x' * 10485760 + ',big@example.com\\n')" > "$T/huge.csv"
+fails 1 participant import c1 "$T/huge.csv"
+err "huge.csv:2: a field is longer than 1 MiB"
+printf 'Name,E-mail,Company\n%s,long@example.com,\nOk,ok@example.com,%s\n' \
+	"$(head -c 300 /dev/zero | tr '\0' 'n')" "$(head -c 201 /dev/zero | tr '\0' 'c')" > "$T/long.csv"
+fails 1 participant import c1 "$T/long.csv"
+err "long.csv:2: the name is 300 characters long (at most 200)"
+err "long.csv:3: the company is 201 characters long (at most 200)"
+same_db "$before"
 # missing and empty files
 fails 1 participant import c1 "$T/missing.csv"
 err "cannot open"

@@ -23,8 +23,12 @@ struct message {
 
 /* Returns 1 if 's' may go into a header: no CR, LF or other control character. */
 int header_safe(const char *s);
-/* Appends 's' as a header value: as it is if ASCII, else RFC 2047 encoded words. */
-void header_encode(const char *s, struct strbuf *out);
+/*
+ * Appends 's' as a header value that starts at column 'col' (after "Subject: ",
+ * say): folded at spaces if ASCII, else RFC 2047 encoded words cut at spaces
+ * where it can, so that no line passes 76 columns. Returns the column after it.
+ */
+size_t header_encode(const char *s, size_t col, struct strbuf *out);
 /* Appends base64 of 'n' bytes, in lines of 76 characters ended by CRLF (0: one line). */
 void base64_encode(const unsigned char *data, size_t n, int wrap, struct strbuf *out);
 /* Appends UTF-8 text as quoted-printable, lines of at most 76 characters, CRLF ends. */

@@ -1,11 +1,13 @@
 /* cmd-policy-set.c - showup policy set: change one setting of a cohort's policy. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "commands.h"
+#include "showup/notice.h"
 
 /* Moves the cohort to another time zone (the policy reads local times in it). */
 static int
@@ -15,6 +17,39 @@ set_zone(struct store *st, const struct cohort *c, const char *zone, su_err *e)
 
 	next.tz = (char *)zone;
 	return cohort_update(st, c, &next, e);
+}
+
+/*
+ * Turns the templates setting's folder into the absolute path it names, once
+ * it is known to hold notice templates that compile ("installed" stays);
+ * the caller frees it. NULL with 'e' set.
+ */
+static char *
+templates_folder(const char *value, su_err *e)
+{
+	struct notice_templates t;
+	char *dir;
+
+	if (strcmp(value, "installed") == 0)
+		return xstrdup(value);
+	if ((dir = realpath(value, NULL)) == NULL) {
+		su_err_set(e, "templates: cannot use '%s': %s", value, strerror(errno));
+		return NULL;
+	}
+	if (notice_templates_load(dir, NULL, &t, e) < 0) {
+		su_err why = *e;
+
+		su_err_set(e, "templates: %s", why.msg);
+		free(dir);
+		return NULL;
+	}
+	if (t.n == 0) {
+		su_err_set(e, "templates: '%s' holds no notice templates", dir);
+		free(dir);
+		dir = NULL;
+	}
+	notice_templates_free(&t);
+	return dir;
 }
 
 /* Joins argv[from..argc) with spaces, so "day-before 18:00" needs no quotes. */
@@ -48,6 +83,15 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	value = join_words(argc, argv, optind + 2);
+	if (strcmp(key, "templates") == 0) {
+		char *dir = templates_folder(value, &e);
+
+		free(value);
+		if ((value = dir) == NULL) {
+			cli_error("%s", e.msg);
+			goto done;
+		}
+	}
 	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
 		goto done;
 	if (strcmp(key, "tz") == 0)

@@ -13,6 +13,7 @@ cmd_template_check_exec(struct cli *cli, int argc, char **argv)
 {
 	struct notice_templates t;
 	char *dir;
+	int rc;
 	su_err e;
 
 	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
@@ -28,11 +29,10 @@ cmd_template_check_exec(struct cli *cli, int argc, char **argv)
 	}
 	for (size_t i = 0; i < t.n; i++)
 		printf("ok %s/%s\n", dir, t.v[i].kind);
-	if (t.n == 0)
-		printf("no templates in %s\n", dir);
+	rc = t.n > 0 ? EXIT_OK : cli_error("no notice templates in '%s'", dir);
 	notice_templates_free(&t);
 	free(dir);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cmd_entry cmd_template_check_entry = {

@@ -321,6 +321,66 @@ open_store(struct cli *cli, const struct cmd_entry *e)
 	return EXIT_OK;
 }
 
+/* Returns 1 if 's' is all digits (a session number). */
+static int
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (*s < '0' || *s > '9')
+			return 0;
+	return 1;
+}
+
+/*
+ * Catches "SLUG N" typed for "SLUG:N" by a command that takes a session,
+ * and says what was meant; 1 if it did (a usage error), else 0.
+ */
+static int
+split_session_ref(const struct cmd_entry *e, int argc, char **argv)
+{
+	char name[64];
+
+	if (strncmp(e->args, "SLUG:N", 6) != 0 || argc < 3 || argv[1][0] == '-' ||
+	    strchr(argv[1], ':') != NULL || !all_digits(argv[2]))
+		return 0;
+	fprintf(stderr, "error: a session is written SLUG:N; did you mean '%s:%s'?\n"
+	    "usage: showup %s %s\n", argv[1], argv[2],
+	    cli_command_name(e, name, sizeof name), e->args);
+	return 1;
+}
+
+/* Lists the commands of 'group' with their summaries ('showup help cohort'). */
+static void
+print_group_help(FILE *out, const char *group)
+{
+	char name[64];
+
+	fprintf(out, "usage: showup %s COMMAND [ARGS]\n\n", group);
+	for (size_t i = 0; cmd_table[i] != NULL; i++)
+		if (cmd_table[i]->group && strcmp(cmd_table[i]->group, group) == 0)
+			fprintf(out, "  %-22s %s\n", cli_command_name(cmd_table[i], name,
+			    sizeof name), cmd_table[i]->summary);
+	fprintf(out, "\n'showup help %s COMMAND' tells more of one.\n", group);
+}
+
+/* Returns the group a lone word names (in full or by a unique prefix), or NULL. */
+static const char *
+named_group(const char *word)
+{
+	const char *words[64];
+	size_t n = top_words(words, ARRAY_SIZE(words));
+	int k = pick_word(word, words, NULL, n);
+
+	if (k < 0)
+		return NULL;
+	for (size_t i = 0; cmd_table[i] != NULL; i++)
+		if (cmd_table[i]->group && strcmp(cmd_table[i]->group, words[k]) == 0)
+			return cmd_table[i]->group;
+	return NULL;
+}
+
 int
 cmd_dispatch(struct cli *cli, int argc, char **argv)
 {
@@ -338,6 +398,8 @@ cmd_dispatch(struct cli *cli, int argc, char **argv)
 		print_entry_help(stdout, e);
 		return EXIT_OK;
 	}
+	if (split_session_ref(e, argc, argv))
+		return EXIT_USAGE;
 	cli->entry = e;
 	if ((rc = open_store(cli, e)) != EXIT_OK)
 		return rc;
@@ -355,6 +417,10 @@ cmd_help(FILE *out, int argc, char **argv)
 	char name[64];
 	int used;
 
+	if (argc == 1 && named_group(argv[0]) != NULL) {
+		print_group_help(out, named_group(argv[0]));
+		return EXIT_OK;
+	}
 	if (argc > 0) {
 		if ((e = find_command(argc, argv, &used)) == NULL)
 			return EXIT_USAGE;

@@ -60,37 +60,94 @@ utf8_len(unsigned char c)
 	return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
 }
 
-void
-header_encode(const char *s, struct strbuf *out)
+/* The longest header line written, as RFC 2047 and 5322 ask. */
+#define LINE_MAX_COLS 76
+/* What an encoded word adds to its base64: "=?UTF-8?B?" and "?=". */
+#define WORD_OVERHEAD 12
+
+/* Folds the header: a new line that starts with a space; returns the new column. */
+static size_t
+fold(struct strbuf *out)
+{
+	sb_add(out, "\r\n ", 3);
+	return 1;
+}
+
+/* Appends plain ASCII 's' from column 'col', folded at spaces; returns the column after it. */
+static size_t
+plain_words(const char *s, size_t col, struct strbuf *out)
+{
+	size_t start = col;
+
+	while (*s) {
+		size_t len = strcspn(s + 1, " ") + 1;	/* a word with the space before it */
+
+		if (*s == ' ' && col > start && col + len > LINE_MAX_COLS) {
+			col = fold(out);
+			s++;
+			len--;
+		}
+		sb_add(out, s, len);
+		col += len;
+		s += len;
+	}
+	return col;
+}
+
+/*
+ * Returns how many bytes of 's' (of 'n') the next encoded word takes, at most
+ * 'max': whole characters only, and ending after a space when one is there,
+ * so that no word is cut in two (readers show the cut as a space).
+ */
+static size_t
+word_chunk(const char *s, size_t n, size_t max)
+{
+	size_t chunk = 0, after_space = 0;
+
+	while (chunk < n) {
+		size_t len = utf8_len((unsigned char)s[chunk]);
+
+		if (len > n - chunk)	/* a cut-off sequence at the end */
+			len = n - chunk;
+		if (chunk + len > max)
+			break;
+		chunk += len;
+		if (s[chunk - 1] == ' ')
+			after_space = chunk;
+	}
+	if (chunk < n && after_space > 0)
+		return after_space;
+	if (chunk == 0)		/* one character longer than a word: never */
+		chunk = n < 4 ? n : 4;
+	return chunk;
+}
+
+size_t
+header_encode(const char *s, size_t col, struct strbuf *out)
 {
 	size_t n = strlen(s), i = 0;
 
-	if (plain_ascii(s)) {
-		sb_adds(out, s);
-		return;
-	}
-	/* encoded words of at most 45 bytes of text (60 of base64): whole characters only */
+	if (plain_ascii(s))
+		return plain_words(s, col, out);
 	while (i < n) {
-		size_t chunk = 0;
+		size_t room = col + WORD_OVERHEAD + 4 <= LINE_MAX_COLS
+		    ? (LINE_MAX_COLS - col - WORD_OVERHEAD) / 4 * 3 : 0;
+		size_t chunk;
 
-		while (i + chunk < n) {
-			size_t len = utf8_len((unsigned char)s[i + chunk]);
-
-			if (len > n - i - chunk)	/* a cut-off sequence at the end */
-				len = n - i - chunk;
-			if (chunk + len > 45)
-				break;
-			chunk += len;
+		if (room < 4) {		/* not one character fits on this line */
+			col = fold(out);
+			continue;
 		}
-		if (chunk == 0)
-			chunk = n - i < 4 ? n - i : 4;
-		if (i > 0)
-			sb_add(out, "\r\n ", 3);
+		chunk = word_chunk(s + i, n - i, room);
 		sb_adds(out, "=?UTF-8?B?");
 		base64_encode((const unsigned char *)s + i, chunk, 0, out);
 		sb_adds(out, "?=");
+		col += WORD_OVERHEAD + (chunk + 2) / 3 * 4;
 		i += chunk;
+		if (i < n)
+			col = fold(out);
 	}
+	return col;
 }
 
 /* Appends one quoted-printable line (no line end in it), soft-broken at 76 columns. */
@@ -134,16 +191,22 @@ qp_encode(const char *text, struct strbuf *out)
 	}
 }
 
-/* Appends "Name <addr>": the name encoded when it is not plain, quoted when it has specials. */
+/*
+ * Appends "Name <addr>" from column 'col': the name encoded when it is not
+ * plain, quoted when it has specials; the address on a folded line when it
+ * would pass the line's end.
+ */
 static void
-address(const char *name, const char *addr, struct strbuf *out)
+address(const char *name, const char *addr, size_t col, struct strbuf *out)
 {
+	size_t before = out->len;
+
 	if (name == NULL || *name == '\0') {
 		sb_adds(out, addr);
 		return;
 	}
 	if (!plain_ascii(name)) {
-		header_encode(name, out);
+		col = header_encode(name, col, out);
 	} else if (strpbrk(name, "()<>[]:;@\\,.\"") != NULL) {
 		sb_addc(out, '"');
 		for (const char *c = name; *c; c++) {
@@ -152,9 +215,12 @@ address(const char *name, const char *addr, struct strbuf *out)
 			sb_addc(out, *c);
 		}
 		sb_addc(out, '"');
+		col += out->len - before;
 	} else {
-		sb_adds(out, name);
+		col = plain_words(name, col, out);
 	}
+	if (col + 3 + strlen(addr) > LINE_MAX_COLS)
+		sb_add(out, "\r\n", 2);
 	sb_addf(out, " <%s>", addr);
 }
 
@@ -221,13 +287,13 @@ message_build(const struct message *m, struct strbuf *out, su_err *e)
 	sb_adds(out, "Date: ");
 	rfc5322_date(m->date, out);
 	sb_addf(out, "\r\nMessage-ID: %s\r\nFrom: ", m->message_id);
-	address(m->from_name, m->from_addr, out);
+	address(m->from_name, m->from_addr, strlen("From: "), out);
 	sb_adds(out, "\r\nTo: ");
-	address(m->to_name, m->to_addr, out);
+	address(m->to_name, m->to_addr, strlen("To: "), out);
 	if (m->reply_to != NULL)
 		sb_addf(out, "\r\nReply-To: %s", m->reply_to);
 	sb_adds(out, "\r\nSubject: ");
-	header_encode(m->subject, out);
+	header_encode(m->subject, strlen("Subject: "), out);
 	sb_adds(out, "\r\nMIME-Version: 1.0\r\n");
 	if (m->attachment == NULL) {
 		sb_adds(out, "Content-Type: text/plain; charset=UTF-8\r\n"

@@ -208,17 +208,20 @@ read_reminders(struct policy *p, const char *value, su_err *e)
 		return 0;
 	}
 	for (tok = strtok_r(copy, ",", &save); tok && rc == 0; tok = strtok_r(NULL, ",", &save)) {
-		char unit, *num = str_trim(tok);
+		char *given = str_trim(tok), *num = xstrdup(given), unit;
 		size_t len = strlen(num);
-		long long v;
+		long long v = 0;
+		int bad;
 
 		unit = len > 0 ? num[len - 1] : '\0';
 		if (len > 0)
-			num[len - 1] = '\0';
-		if ((unit != 'd' && unit != 'h' && unit != 'm') ||
-		    parse_int(num, 1, 10000, &v) < 0)
+			num[len - 1] = '\0';	/* the number without its unit */
+		bad = (unit != 'd' && unit != 'h' && unit != 'm') ||
+		    parse_int(num, 1, 10000, &v) < 0;
+		free(num);
+		if (bad)
 			rc = su_err_set(e, "reminders: '%s' is not an offset such as 2d, 2h or "
-			    "30m (or 'off')", str_trim(tok));
+			    "30m (or 'off')", given);
 		else if (n == POLICY_MAX_REMINDERS)
 			rc = su_err_set(e, "reminders: at most %d", POLICY_MAX_REMINDERS);
 		else if (n > 0 && v * (unit == 'd' ? 1440 : unit == 'h' ? 60 : 1) >=

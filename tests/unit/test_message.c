@@ -21,7 +21,7 @@ START_TEST(message_encodes_headers)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	header_encode(header_cases[_i].in, &sb);
+	header_encode(header_cases[_i].in, 0, &sb);
 	ck_assert_str_eq(sb_str(&sb), header_cases[_i].out);
 	sb_free(&sb);
 }
@@ -34,11 +34,80 @@ START_TEST(message_splits_long_words)
 	const char *s = "Ваше участие в программе: напоминание о правилах посещения";
 	char *line, *save = NULL;
 
-	header_encode(s, &sb);
+	sb_adds(&sb, "Subject: ");
+	header_encode(s, strlen("Subject: "), &sb);
 	ck_assert_ptr_nonnull(strstr(sb_str(&sb), "?=\r\n =?UTF-8?B?"));
 	for (line = strtok_r(sb.buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		ck_assert_uint_le(strlen(line), 76);
+		ck_assert_uint_le(strlen(line), 76 + 1);	/* the CR before the LF */
 	sb_free(&sb);
+}
+END_TEST
+
+/* Decodes base64 text 'b' of length n into 'out' (a test's own decoder). */
+static void
+base64_decode(const char *b, size_t n, struct strbuf *out)
+{
+	static const char digits[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	unsigned int v = 0;
+	int bits = 0;
+
+	for (size_t i = 0; i < n && b[i] != '='; i++) {
+		v = v << 6 | (unsigned int)(strchr(digits, b[i]) - digits);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			sb_addc(out, (char)((v >> bits) & 0xff));
+		}
+	}
+}
+
+/*
+ * Every header line of a built message is at most 76 columns, for long names
+ * and subjects of any script; each encoded word but the last ends at a space
+ * (a word is never cut in two), and the words decode back to the text.
+ */
+START_TEST(message_folds_within_76)
+{
+	static const char *const texts[] = {
+		"Ваше участие в программе: напоминание о правилах посещения занятий",
+		"Zoë, your place in Value Selling: a reminder of the attendance policy today",
+		"Ελένη Παπαδοπούλου-Χατζηγεωργίου Αναστασοπούλου",
+		"東京での営業研修プログラムの出席方針についてのお知らせと確認のお願い",
+		"A plain subject that is rather longer than one line of a mail header may be",
+	};
+	struct strbuf msg = STRBUF_INIT, back = STRBUF_INIT;
+
+	for (size_t t = 0; t < ARRAY_SIZE(texts); t++) {
+		struct message m = { .from_name = texts[t], .from_addr = "coach@example.com",
+			.to_name = texts[t], .to_addr = "participant.with.a.long.name@example.com",
+			.subject = texts[t], .message_id = "<1@example.com>", .body = "x" };
+		const char *subject, *p, *end;
+
+		sb_reset(&msg);
+		sb_reset(&back);
+		ck_assert_int_eq(message_build(&m, &msg, NULL), 0);
+		end = strstr(sb_str(&msg), "\r\n\r\n");
+		for (p = sb_str(&msg); p < end; p = strstr(p, "\r\n") + 2)
+			ck_assert_msg(strstr(p, "\r\n") - p <= 76, "text %zu: a line of %d columns",
+			    t, (int)(strstr(p, "\r\n") - p));
+		subject = strstr(sb_str(&msg), "Subject: ") + strlen("Subject: ");
+		if (strncmp(subject, "=?UTF-8?B?", 10) != 0)
+			continue;
+		for (p = subject; (p = strstr(p, "=?UTF-8?B?")) && p < strstr(subject, "MIME");) {
+			const char *q = strstr(p, "?=");
+			size_t before = back.len;
+
+			base64_decode(p + 10, (size_t)(q - p - 10), &back);
+			p = q + 2;
+			if (strncmp(p, "\r\n =?", 6) == 0 && t != 3)	/* Japanese has no spaces */
+				ck_assert_msg(back.buf[back.len - 1] == ' ', "text %zu: a word cut "
+				    "after '%.*s'", t, (int)(back.len - before), back.buf + before);
+		}
+		ck_assert_str_eq(sb_str(&back), texts[t]);
+	}
+	sb_free(&msg);
+	sb_free(&back);
 }
 END_TEST
 
@@ -143,6 +212,7 @@ message_suite(void)
 
 	tcase_add_loop_test(tc, message_encodes_headers, 0, ARRAY_SIZE(header_cases));
 	tcase_add_test(tc, message_splits_long_words);
+	tcase_add_test(tc, message_folds_within_76);
 	tcase_add_loop_test(tc, message_quotes_printable, 0, ARRAY_SIZE(qp_cases));
 	tcase_add_test(tc, message_builds_byte_for_byte);
 	tcase_add_loop_test(tc, message_refuses_line_breaks, 0, ARRAY_SIZE(refuse_cases));

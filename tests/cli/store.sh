@@ -129,18 +129,26 @@ check 'grep -q "error:" "$T/ro-add"' "a change on read-only media gave no clear 
 check '[ "$(sqlite3 "$T/from-ro.db" "PRAGMA integrity_check")" = ok ]' "the backup from read-only media"
 
 # another showup holds the write lock: wait, then say so and change nothing
-sqlite3 "$SHOWUP_DB" > /dev/null 2>&1 <<EOF &
-BEGIN IMMEDIATE;
-INSERT INTO audit (at, actor, action, subject) VALUES (0, 'lock', 'x', 'y');
-SELECT 1 FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 30000000) SELECT count(*) FROM c);
-ROLLBACK;
+/usr/bin/python3 - "$SHOWUP_DB" "$T/locked" <<'EOF' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+db.execute("INSERT INTO audit (at, actor, action, subject) VALUES (0, 'lock', 'x', 'y')")
+open(sys.argv[2], "w").close()
+time.sleep(5)
+db.execute("ROLLBACK")
 EOF
 locker=$!
-sleep 0.5
+for i in $(seq 1 50); do [ -e "$T/locked" ] && break; sleep 0.1; done
 before=$(sql "SELECT count(*) FROM participant")
 SHOWUP_LOCK_WAIT=1 run participant add c1 --name Late --email late@example.com
 check '[ $rc -eq 1 ]' "a write under another's lock did not fail"
 err "another showup is writing to the database"
+# on a terminal, a wait of more than a second is said while it lasts
+SHOWUP_LOCK_WAIT=2 /usr/bin/python3 "$top_srcdir/tests/cli/on_tty.py" "$SHOWUP" \
+	participant add c1 --name Late --email late@example.com > "$T/tty" 2>&1
+check 'grep -q "note: another showup is writing to .*; waiting for it" "$T/tty"' \
+	"no note on a terminal while waiting for another writer"
 wait $locker
 check '[ "$(sql "SELECT count(*) FROM participant")" = "$before" ]' "the locked-out write changed something"
 # and a reader is never held up by a writer (WAL)

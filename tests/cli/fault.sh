@@ -97,6 +97,38 @@ full_case "from-meeting --apply" people-only.db 40 attendance from-meeting c1:41
 	"$T/zoom.csv" --apply --date-order mdy
 full_case "notices plan" with-att.db 96 notices plan c1
 
+# notices send on a full disk: whatever stops it, no notice goes twice, and with room
+# again the rest go once each
+S="$T/smtp"
+mkdir -p "$S" "$XDG_CONFIG_HOME/showup"
+SMTPD_SECONDS=60 /usr/bin/python3 "$top_srcdir/tests/cli/smtpd.py" "$S" 2>/dev/null &
+smtpd=$!
+for i in $(seq 1 100); do [ -s "$S/port" ] && break; sleep 0.1; done
+printf '[smtp]\nurl = smtp://127.0.0.1:%s\ntls = none\n' "$(cat "$S/port")" \
+	> "$XDG_CONFIG_HOME/showup/config"
+rm -f "$T/full/"*
+cp "$T/with-att.db" "$T/full/showup.db"
+export SHOWUP_DB="$T/full/showup.db"
+ok notices plan c1
+planned=$(sql "SELECT count(*) FROM outbox WHERE state = 'pending'")
+fill 40
+fails 1 notices send c1
+err "database or disk is full"
+echo "notices send on a full disk:"; sed 's/^/    /' "$T/err"
+rm -f "$T/full/filler"
+run notices send c1
+kill $smtpd 2>/dev/null
+wait $smtpd 2>/dev/null
+check '[ "$(sqlite3 "$SHOWUP_DB" "PRAGMA integrity_check")" = ok ]' "send: damaged by a full disk"
+twice=$(grep '^DATA ' "$S/log" | awk '{ print $3 }' | sort | uniq -d | wc -l)
+check '[ "$twice" = 0 ]' "$twice notices went twice after a full disk"
+sent=$(sql "SELECT count(*) FROM outbox WHERE state = 'sent'")
+unknown=$(sql "SELECT count(*) FROM outbox WHERE state = 'unknown'")
+got=$(grep -c '^DATA ' "$S/log")
+check '[ $((sent + unknown)) = "$planned" ]' "after room came back: $sent sent, $unknown unknown of $planned"
+check '[ "$got" -ge "$sent" ] && [ "$got" -le $((sent + unknown)) ]' \
+	"the server took $got messages for $sent sent and $unknown unknown"
+
 # a damaged database: the store's error, once, never thousands of "bad rows"
 cp "$T/with-att.db" "$T/damaged.db"
 dd if=/dev/urandom of="$T/damaged.db" bs=4096 seek=40 count=60 conv=notrunc 2>/dev/null

@@ -17,6 +17,9 @@ struct engine_session {
 	int64_t cancelled_at;
 };
 
+/* Returns 1 if a session was held by 'now': it started, and the coach did not call it off. */
+int engine_session_held(int cancelled, int64_t starts_at, int64_t now);
+
 /* One participant as the engine sees them. */
 struct engine_person {
 	int64_t withdrawn_at;	/* 0 while active; else expected only at sessions starting before it */

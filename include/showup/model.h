@@ -1,4 +1,5 @@
-/* model.h - cohorts, participants, sessions and attendance facts in the store. */
+/* model.h - cohorts, participants, sessions and attendance facts in the store
+ * (their plain data types are in types.h, which knows no store). */
 #ifndef SHOWUP_MODEL_H
 #define SHOWUP_MODEL_H
 
@@ -6,80 +7,11 @@
 #include <stdint.h>
 
 #include "showup/store.h"
+#include "showup/types.h"
 #include "showup/util.h"
-
-/* How long a field may be, in characters: checked whenever one is entered. */
-#define FIELD_NAME_MAX 200	/* people, cohorts, coaches and companies */
-#define FIELD_EMAIL_MAX 254	/* RFC 5321's limit on a path */
-#define FIELD_TITLE_MAX 200	/* a session's title and location */
-#define FIELD_NOTE_MAX 2000	/* notes on records and cancellations */
-
-struct cohort {
-	int64_t id;
-	char *slug;
-	char *name;
-	char *coach_name;
-	char *coach_email;
-	char *tz;
-	int64_t fee_cents;
-	char *currency;
-	char *starts_on;	/* "YYYY-MM-DD" or "" */
-	char *ends_on;
-};
-
-enum participant_status { PARTICIPANT_ACTIVE, PARTICIPANT_WITHDRAWN };
-
-struct participant {
-	int64_t id;
-	int64_t cohort_id;
-	char *name;
-	char *email;
-	char *company;
-	enum participant_status status;
-	int64_t withdrawn_at;	/* UTC, when status is withdrawn */
-};
-
-enum session_kind { SESSION_GROUP, SESSION_COACHING, SESSION_PRACTICE };
-
-struct session {
-	int64_t id;
-	int64_t cohort_id;
-	int number;
-	enum session_kind kind;
-	int64_t starts_at;	/* UTC */
-	int minutes;
-	char *title;
-	char *location;
-	int cancelled;		/* cancelled by the coach */
-	int64_t cancelled_at;
-	char *cancel_note;
-};
-
-/* What the coach recorded about one expected attendance; outcomes follow from it. */
-enum fact { FACT_NONE, FACT_ARRIVED, FACT_ABSENT, FACT_CANCELLED };
-
-struct attendance {
-	int64_t session_id;
-	int64_t participant_id;
-	enum fact fact;
-	int minutes_late;	/* FACT_ARRIVED: 0 on time */
-	int64_t cancelled_at;	/* FACT_CANCELLED: when the participant cancelled, UTC */
-	char *reason;		/* reason code, "" if none (FACT_ABSENT with one = excused) */
-	char *note;
-};
-
-/* Lists returned by the store, freed with the matching *_list_free. */
-struct participant_list { struct participant *v; size_t n; };
-struct session_list { struct session *v; size_t n; };
-struct cohort_list { struct cohort *v; size_t n; };
-struct attendance_list { struct attendance *v; size_t n; };
 
 /* --- names and checks ----------------------------------------------------- */
 
-/* Returns 1 for a slug of 1-32 lower-case letters, digits and dashes, starting with a letter or digit. */
-int slug_valid(const char *slug);
-/* Returns 1 if 'addr' looks like an e-mail address (local@domain.tld, no spaces or controls). */
-int email_valid(const char *addr);
 /* Returns the kind's name ("group") or parses one (-1 if unknown; prefixes allowed). */
 const char *session_kind_name(enum session_kind k);
 int session_kind_parse(const char *s);
@@ -98,6 +30,15 @@ int cohort_find(struct store *st, const char *slug, struct cohort *out, su_err *
 int cohort_list_all(struct store *st, struct cohort_list *out, su_err *e);
 void cohort_free(struct cohort *c);
 void cohort_list_free(struct cohort_list *l);
+
+/* What a cohort holds, counted: people by status, sessions by the engine's rule. */
+struct cohort_stats {
+	size_t active, withdrawn;	/* participants */
+	size_t sessions, held, cancelled, to_come;	/* held: started and not called off */
+};
+/* Counts cohort c's people and sessions as of 'now'; 0, or -1 with 'e' set. */
+int cohort_stats(struct store *st, const struct cohort *c, int64_t now,
+    struct cohort_stats *out, su_err *e);
 
 /* --- participants ----------------------------------------------------------- */
 
@@ -226,13 +167,13 @@ struct audit_entry {
 };
 struct audit_list { struct audit_entry *v; size_t n; };
 
+/* Returns 1 if audit_add would write an entry with (1) or without (0) an old value. */
+int audit_wanted(const struct store *st, int has_old_value);
 /*
  * Appends one entry (now, the store's actor and source); 0 or -1 with 'e' set.
  * While the store summarises additions (an import), an entry with no old value
  * is left to the import's summary entry; changes of old values are always kept.
  */
-/* Returns 1 if audit_add would write an entry with (1) or without (0) an old value. */
-int audit_wanted(const struct store *st, int has_old_value);
 int audit_add(struct store *st, int64_t cohort_id, const char *action,
     const char *subject, const char *old_value, const char *new_value, su_err *e);
 /* The newest 'limit' entries (all if 0) of a cohort (or all if cohort_id 0), oldest first. */

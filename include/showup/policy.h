@@ -5,7 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "showup/model.h"
+#include "showup/types.h"
+#include "showup/util.h"
 #include "showup/timeutil.h"
 
 /* The one outcome of an expected attendance, or why there is none (yet). */
@@ -85,16 +86,6 @@ enum date_order policy_date_order(const struct policy *p, const char *tz);
 /* Fills 'p' with the defaults of domain.md. */
 void policy_default(struct policy *p);
 
-struct store;
-struct cohort;
-/* Loads cohort c's policy: the defaults with its stored settings applied; 0 or -1. */
-int policy_load(struct store *st, const struct cohort *c, struct policy *p, su_err *e);
-/*
- * Checks and stores one setting of cohort c (audited); a value equal to the
- * default is stored as no setting. Returns 0 unchanged, 1 changed, -1 with 'e'.
- */
-int policy_save(struct store *st, const struct cohort *c, const char *key,
-    const char *value, su_err *e);
 /*
  * Applies one setting as 'showup policy set' takes it: cutoff ("day-before 18:00",
  * "hours 24"), grace, reasons.accepted, reasons.other, points.OUTCOME, ladder

@@ -68,6 +68,10 @@ int text_fits(const char *what, const char *s, size_t max, su_err *e);
 /* Returns 1 if 's' holds a C0 control character other than TAB (CR, LF, NUL...). */
 int str_has_control(const char *s);
 
+/* Returns 1 for a slug of 1-32 lower-case letters, digits and dashes, starting with a letter or digit. */
+int slug_valid(const char *slug);
+/* Returns 1 if 'addr' looks like an e-mail address (local@domain.tld, no spaces or controls). */
+int email_valid(const char *addr);
 /* Reads a whole file of at most 'max' bytes (NUL-terminated); NULL with 'e' set. */
 char *file_read_all(const char *path, size_t max, size_t *len, su_err *e);
 /* Creates every missing folder above 'path' (mode 0700); 0 or -1 with 'e' set. */

@@ -8,7 +8,7 @@
 #include "showup/import.h"
 #include "showup/ladder.h"
 #include "showup/model.h"
-#include "showup/policy.h"
+#include "showup/policy-store.h"
 #include "showup/report.h"
 #include "showup/store.h"
 #include "showup/timeutil.h"
@@ -157,7 +157,8 @@ int cli_show_cohort(struct cli *cli, int argc, char **argv,
     int (*view)(struct store *st, const struct cohort *c, int csv, FILE *out));
 
 /* Shared views (views.c): one way to print each thing. */
-void view_cohort(struct store *st, const struct cohort *c, FILE *out);
+/* Prints a cohort: coach, zone, fee, dates, people and sessions counted; an exit status. */
+int view_cohort(struct store *st, const struct cohort *c, FILE *out);
 int view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *out);
 /* The status table (view-status.c): figures, points, notices, refund offers; an exit status. */
 int view_status(struct store *st, const struct cohort *c, int csv, FILE *out);

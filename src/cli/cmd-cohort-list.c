@@ -5,27 +5,12 @@
 
 #include "commands.h"
 #include "showup/table.h"
+#include "showup/timeutil.h"
 
 static const struct option cohort_list_options[] = {
 	{ "csv", no_argument, NULL, 'c' },
 	{ 0 }
 };
-
-/* Counts rows of 'sql' for one cohort id; -1 on error. */
-static long
-count_of(struct store *st, const char *sql, int64_t id)
-{
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
-	long n = -1;
-
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, id);
-	if (db_step_row(stmt, NULL) == 1)
-		n = sqlite3_column_int(stmt, 0);
-	sqlite3_reset(stmt);
-	return n;
-}
 
 /* Prints the cohorts as a table or CSV. */
 static int
@@ -33,13 +18,9 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 {
 	static const char *const headers[] = { "cohort", "name", "coach", "time zone",
 		"starts", "ends", "participants", "sessions" };
-	static const char *const sql_people =
-		"SELECT count(*) FROM participant WHERE cohort_id = ? AND status = 'active'";
-	static const char *const sql_sessions =
-		"SELECT count(*) FROM session WHERE cohort_id = ?";
 	struct cohort_list l;
 	struct table *t;
-	int csv = 0, opt;
+	int csv = 0, opt, rc = EXIT_OK;
 	su_err e;
 
 	while ((opt = cli_getopt(cli, argc, argv, "", cohort_list_options)) != -1) {
@@ -54,18 +35,24 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 6, ALIGN_RIGHT);
 	table_set_align(t, 7, ALIGN_RIGHT);
-	for (size_t i = 0; i < l.n; i++) {
+	for (size_t i = 0; i < l.n && rc == EXIT_OK; i++) {
 		char people[24], sessions[24];
 		const struct cohort *c = &l.v[i];
 		const char *row[] = { c->slug, c->name, c->coach_name, c->tz, c->starts_on,
 			c->ends_on, people, sessions };
+		struct cohort_stats n;
 
-		snprintf(people, sizeof people, "%ld", count_of(cli->st, sql_people, c->id));
-		snprintf(sessions, sizeof sessions, "%ld",
-		    count_of(cli->st, sql_sessions, c->id));
+		if (cohort_stats(cli->st, c, time_now(), &n, &e) < 0) {
+			rc = cli_error("%s", e.msg);
+			break;
+		}
+		snprintf(people, sizeof people, "%zu", n.active);
+		snprintf(sessions, sizeof sessions, "%zu", n.sessions);
 		table_add_row(t, row);
 	}
-	if (csv)
+	if (rc != EXIT_OK)
+		;	/* said already */
+	else if (csv)
 		table_print_csv(t, stdout);
 	else if (l.n == 0)
 		puts("no cohorts yet (add one with 'showup cohort add')");
@@ -73,7 +60,7 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 		table_print(t, stdout);
 	table_free(t);
 	cohort_list_free(&l);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cmd_entry cmd_cohort_list_entry = {

@@ -10,6 +10,7 @@ static int
 cmd_cohort_show_exec(struct cli *cli, int argc, char **argv)
 {
 	struct cohort c;
+	int rc;
 
 	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
 		return EXIT_USAGE;
@@ -17,9 +18,9 @@ cmd_cohort_show_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
-	view_cohort(cli->st, &c, stdout);
+	rc = view_cohort(cli->st, &c, stdout);
 	cohort_free(&c);
-	return EXIT_OK;
+	return rc;
 }
 
 const struct cmd_entry cmd_cohort_show_entry = {

@@ -216,9 +216,10 @@ cmd_demo_exec(struct cli *cli, int argc, char **argv)
 	if (load_seeds(cli->st, seeds, &c) < 0)
 		goto done;
 	putchar('\n');
-	view_cohort(cli->st, &c, stdout);
+	rc = view_cohort(cli->st, &c, stdout);
 	putchar('\n');
-	rc = view_attendance_grid(cli->st, &c, 0, stdout);
+	if (rc == EXIT_OK)
+		rc = view_attendance_grid(cli->st, &c, 0, stdout);
 	putchar('\n');
 	if (rc == EXIT_OK)
 		rc = view_status(cli->st, &c, 0, stdout);

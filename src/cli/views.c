@@ -10,23 +10,15 @@
 #include "showup/table.h"
 #include "showup/timeutil.h"
 
-void
+int
 view_cohort(struct store *st, const struct cohort *c, FILE *out)
 {
-	struct participant_list people = { 0 };
-	struct session_list sessions = { 0 };
-	size_t active = 0, cancelled = 0, held = 0;
-	int64_t now = time_now();
+	struct cohort_stats n;
 	char fee[48];
+	su_err e;
 
-	participant_list_all(st, c->id, 1, &people, NULL);
-	session_list_all(st, c->id, &sessions, NULL);
-	for (size_t i = 0; i < people.n; i++)
-		active += people.v[i].status == PARTICIPANT_ACTIVE;
-	for (size_t i = 0; i < sessions.n; i++) {
-		cancelled += sessions.v[i].cancelled;
-		held += !sessions.v[i].cancelled && sessions.v[i].starts_at <= now;
-	}
+	if (cohort_stats(st, c, time_now(), &n, &e) < 0)
+		return cli_error("%s", e.msg);
 	fprintf(out, "cohort        %s\n", c->slug);
 	fprintf(out, "name          %s\n", c->name);
 	fprintf(out, "coach         %s <%s>\n", c->coach_name, c->coach_email);
@@ -36,11 +28,10 @@ view_cohort(struct store *st, const struct cohort *c, FILE *out)
 	if (*c->starts_on || *c->ends_on)
 		fprintf(out, "dates         %s to %s\n", *c->starts_on ? c->starts_on : "?",
 		    *c->ends_on ? c->ends_on : "?");
-	fprintf(out, "participants  %zu active, %zu withdrawn\n", active, people.n - active);
+	fprintf(out, "participants  %zu active, %zu withdrawn\n", n.active, n.withdrawn);
 	fprintf(out, "sessions      %zu: %zu held, %zu cancelled by the coach, %zu to come\n",
-	    sessions.n, held, cancelled, sessions.n - held - cancelled);
-	participant_list_free(&people);
-	session_list_free(&sessions);
+	    n.sessions, n.held, n.cancelled, n.to_come);
+	return EXIT_OK;
 }
 
 /* Builds the grid table: a row per participant, a column per session. */

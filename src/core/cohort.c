@@ -5,38 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "showup/engine.h"
 #include "showup/model.h"
 #include "showup/money.h"
 #include "showup/timeutil.h"
-
-int
-slug_valid(const char *slug)
-{
-	size_t n = strlen(slug);
-
-	if (n == 0 || n > 32 || slug[0] == '-')
-		return 0;
-	for (const char *p = slug; *p; p++)
-		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
-		    *p == '-'))
-			return 0;
-	return 1;
-}
-
-int
-email_valid(const char *addr)
-{
-	const char *at = strrchr(addr, '@');
-	const char *dot;
-
-	if (at == NULL || at == addr || strlen(addr) > 254 || strchr(addr, '@') != at)
-		return 0;
-	for (const char *p = addr; *p; p++)
-		if ((unsigned char)*p <= ' ' || *p == 0x7f || strchr("<>(),;:\"[]\\", *p))
-			return 0;
-	dot = strrchr(at, '.');
-	return dot != NULL && dot > at + 1 && dot[1] != '\0';
-}
 
 /* Checks an optional date field; 0 or -1 with 'e' set. */
 static int
@@ -272,4 +244,34 @@ cohort_list_free(struct cohort_list *l)
 	free(l->v);
 	l->v = NULL;
 	l->n = 0;
+}
+
+int
+cohort_stats(struct store *st, const struct cohort *c, int64_t now,
+    struct cohort_stats *out, su_err *e)
+{
+	struct participant_list people = { 0 };
+	struct session_list sessions = { 0 };
+
+	memset(out, 0, sizeof *out);
+	if (participant_list_all(st, c->id, 1, &people, e) < 0)
+		return -1;
+	if (session_list_all(st, c->id, &sessions, e) < 0) {
+		participant_list_free(&people);
+		return -1;
+	}
+	for (size_t i = 0; i < people.n; i++)
+		out->active += people.v[i].status == PARTICIPANT_ACTIVE;
+	out->withdrawn = people.n - out->active;
+	out->sessions = sessions.n;
+	for (size_t j = 0; j < sessions.n; j++) {
+		const struct session *s = &sessions.v[j];
+
+		out->cancelled += s->cancelled != 0;
+		out->held += engine_session_held(s->cancelled, s->starts_at, now);
+	}
+	out->to_come = out->sessions - out->held - out->cancelled;
+	participant_list_free(&people);
+	session_list_free(&sessions);
+	return 0;
 }

@@ -173,7 +173,7 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 	c->sessions = (int)in->nsessions;
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
-		int held = !s->cancelled && s->starts_at <= in->now;
+		int held = engine_session_held(s->cancelled, s->starts_at, in->now);
 
 		finish_tally(&out->sessions[j], held);
 		if (held)
@@ -186,11 +186,11 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 			continue;
 		}
 		total++;
-		if (s->starts_at > in->now) {
+		if (held) {
+			c->held++;
+		} else {
 			c->upcoming++;
 			remaining++;
-		} else {
-			c->held++;
 		}
 	}
 	finish_tally(&out->held, 1);
@@ -222,4 +222,10 @@ engine_result_free(struct engine_result *r)
 	free(r->people);
 	free(r->sessions);
 	memset(r, 0, sizeof *r);
+}
+
+int
+engine_session_held(int cancelled, int64_t starts_at, int64_t now)
+{
+	return !cancelled && starts_at <= now;
 }

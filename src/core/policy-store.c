@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "showup/model.h"
-#include "showup/policy.h"
+#include "showup/policy-store.h"
 
 int
 policy_load(struct store *st, const struct cohort *c, struct policy *p, su_err *e)

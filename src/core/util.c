@@ -1,6 +1,7 @@
 /* util.c - memory, strings and error reporting shared by every module. */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -296,6 +297,35 @@ text_fits(const char *what, const char *s, size_t max, su_err *e)
 	if ((n = utf8_length(s)) <= max)
 		return 0;
 	return su_err_set(e, "the %s is %zu characters long (at most %zu)", what, n, max);
+}
+
+int
+slug_valid(const char *slug)
+{
+	size_t n = strlen(slug);
+
+	if (n == 0 || n > 32 || slug[0] == '-')
+		return 0;
+	for (const char *p = slug; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '-'))
+			return 0;
+	return 1;
+}
+
+int
+email_valid(const char *addr)
+{
+	const char *at = strrchr(addr, '@');
+	const char *dot;
+
+	if (at == NULL || at == addr || strlen(addr) > 254 || strchr(addr, '@') != at)
+		return 0;
+	for (const char *p = addr; *p; p++)
+		if ((unsigned char)*p <= ' ' || *p == 0x7f || strchr("<>(),;:\"[]\\", *p))
+			return 0;
+	dot = strrchr(at, '.');
+	return dot != NULL && dot > at + 1 && dot[1] != '\0';
 }
 
 int

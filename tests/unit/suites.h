@@ -16,5 +16,6 @@ Suite *policy_suite(void);
 Suite *meeting_suite(void);
 Suite *template_suite(void);
 Suite *message_suite(void);
+Suite *pure_suite(void);
 
 #endif

@@ -78,7 +78,27 @@ int store_backup(struct store *st, const char *dest, su_err *e);
 /* Sets the audit source for the changes that follow ("cli", "import roster.csv"). */
 void store_set_source(struct store *st, const char *source);
 
-/* Transactions: each returns 0 or -1 with 'e' set. */
+/*
+ * Transactions: the one rule.
+ *
+ * A core function that writes does so inside its caller's transaction and
+ * never begins one, except the functions whose contract says they commit in
+ * steps of their own: import_file and the import_* functions (one transaction
+ * a file), outbox_plan (one a plan) and the outbox's claim and record steps
+ * of a send (one a message and state, so that a crash never sends twice).
+ * Those are called outside any transaction.
+ *
+ * A caller changes data with STORE_TX: it begins, calls, commits, or rolls back
+ * when the call or the commit fails; several calls go in one function called
+ * so. Nothing is ever left half-written: SQLite may roll a transaction back by
+ * itself (a full disk), and store_in_transaction() tells.
+ */
+#define STORE_TX(st, e, call) \
+	(store_begin((st), (e)) < 0 ? -1 : store_end((st), (call), (e)))
+/* Ends the transaction STORE_TX began: commits if rc >= 0, else rolls back; rc, or -1. */
+int store_end(struct store *st, int rc, su_err *e);
+
+/* Transactions by hand (STORE_TX uses them); each returns 0 or -1 with 'e' set. */
 int store_begin(struct store *st, su_err *e);
 int store_commit(struct store *st, su_err *e);
 /* Rolls back if a transaction is open; never fails. */

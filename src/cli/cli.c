@@ -209,11 +209,9 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 		participant_free(&p);
 		return EXIT_FAIL;
 	}
-	rc = store_begin(cli->st, &e);
-	if (rc == 0)
-		rc = attendance_record(cli->st, c, &pol, s, &p, spec, now, &e);
-	if (rc < 0 || store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	rc = STORE_TX(cli->st, &e, attendance_record(cli->st, c, &pol, s, &p, spec, now,
+	    &e));
+	if (rc < 0) {
 		participant_free(&p);
 		return cli_error("%s", e.msg);
 	}
@@ -277,10 +275,8 @@ cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decis
 	if ((rc = cli_person_at(cli, argc, argv, &c, &p, &when)) != EXIT_OK)
 		return rc;
 	rc = EXIT_FAIL;
-	if (store_begin(cli->st, &e) < 0 ||
-	    refund_offer_decide(cli->st, &c, &p, decision, when, &e) < 0 ||
-	    store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	if (STORE_TX(cli->st, &e, refund_offer_decide(cli->st, &c, &p, decision, when,
+	    &e)) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}

@@ -157,6 +157,34 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
 	}
 }
 
+/*
+ * Records every verdict of the plan (the caller's transaction), counting
+ * changed[0 unchanged, 1 added, 2 corrected] and those kept; 0 or -1 with 'e'.
+ */
+static int
+record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
+    const struct meeting_plan *plan, const struct session_people *sp, size_t changed[3],
+    size_t *kept, su_err *e)
+{
+	int rc = 0;
+
+	for (size_t k = 0; k < plan->n && rc >= 0; k++) {
+		const struct meeting_verdict *v = &plan->v[k];
+
+		if (v->fact.fact == FACT_NONE) {
+			(*kept)++;
+			continue;
+		}
+		rc = fact_check_timing(&v->fact, s, time_now(), e);
+		if (rc == 0)
+			rc = attendance_set(cli->st, c, s, &sp->people.v[v->person], &v->fact,
+			    NULL, e);
+		if (rc >= 0)
+			changed[rc]++;
+	}
+	return rc < 0 ? -1 : 0;
+}
+
 /* Records the plan in one transaction; an exit status. */
 static int
 apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
@@ -164,33 +192,15 @@ apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 {
 	size_t changed[3] = { 0, 0, 0 }, kept = 0;
 	char *source = xasprintf("meeting %s", file);
-	int rc = 0;
+	int rc;
 	su_err e;
 
 	store_set_source(cli->st, source);
 	free(source);
-	if (store_begin(cli->st, &e) < 0)
-		return cli_error("%s", e.msg);
-	for (size_t k = 0; k < plan->n && rc >= 0; k++) {
-		const struct meeting_verdict *v = &plan->v[k];
-
-		if (v->fact.fact == FACT_NONE) {
-			kept++;
-			continue;
-		}
-		rc = fact_check_timing(&v->fact, s, time_now(), &e);
-		if (rc == 0)
-			rc = attendance_set(cli->st, c, s, &sp->people.v[v->person], &v->fact,
-			    NULL, &e);
-		if (rc >= 0)
-			changed[rc]++;
-	}
-	if (rc < 0 || store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
-		store_set_source(cli->st, "cli");
-		return cli_error("%s; nothing was recorded", e.msg);
-	}
+	rc = STORE_TX(cli->st, &e, record_plan(cli, c, s, plan, sp, changed, &kept, &e));
 	store_set_source(cli->st, "cli");
+	if (rc < 0)
+		return cli_error("%s; nothing was recorded", e.msg);
 	printf("\nrecorded %s:%d: %zu added, %zu corrected, %zu unchanged, %zu kept\n",
 	    c->slug, s->number, changed[1], changed[2], changed[0], kept);
 	return EXIT_OK;

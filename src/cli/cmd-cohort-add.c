@@ -53,11 +53,8 @@ cmd_cohort_add_exec(struct cli *cli, int argc, char **argv)
 		return cli_error("--fee: %s", e.msg);
 	if (fee != NULL && *c.currency == '\0')
 		return cli_usage_error(cli, "--fee needs --currency (AUD, EUR, USD...)");
-	if (store_begin(cli->st, &e) < 0 || cohort_add(cli->st, &c, &e) < 0 ||
-	    store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	if (STORE_TX(cli->st, &e, cohort_add(cli->st, &c, &e) < 0 ? -1 : 0) < 0)
 		return cli_error("%s", e.msg);
-	}
 	printf("added cohort %s: %s, coach %s, %s, fee %s\n", c.slug, c.name,
 	    c.coach_name, c.tz, money_format(c.fee_cents, c.currency, money, sizeof money));
 	return EXIT_OK;

@@ -35,10 +35,8 @@ cmd_participant_add_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "--name and --email are needed");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
-	if (store_begin(cli->st, &e) < 0 ||
-	    participant_add(cli->st, &c, name, email, company, &e) < 0 ||
-	    store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	if (STORE_TX(cli->st, &e, participant_add(cli->st, &c, name, email, company,
+	    &e) < 0 ? -1 : 0) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}

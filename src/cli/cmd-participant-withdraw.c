@@ -20,10 +20,7 @@ cmd_participant_withdraw_exec(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_person_at(cli, argc, argv, &c, &p, &when)) != EXIT_OK)
 		return rc;
 	rc = EXIT_FAIL;
-	if (store_begin(cli->st, &e) < 0 ||
-	    participant_withdraw(cli->st, &c, &p, when, &e) < 0 ||
-	    store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	if (STORE_TX(cli->st, &e, participant_withdraw(cli->st, &c, &p, when, &e)) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}

@@ -98,11 +98,9 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 		sb_adds(&before, c.tz);
 	else
 		policy_value(&p, key, &before);
-	if (store_begin(cli->st, &e) < 0)
-		goto fail;
-	changed = strcmp(key, "tz") == 0 ? set_zone(cli->st, &c, value, &e)
-	    : policy_save(cli->st, &c, key, value, &e);
-	if (changed < 0 || store_commit(cli->st, &e) < 0)
+	changed = STORE_TX(cli->st, &e, strcmp(key, "tz") == 0
+	    ? set_zone(cli->st, &c, value, &e) : policy_save(cli->st, &c, key, value, &e));
+	if (changed < 0)
 		goto fail;
 	if (strcmp(key, "tz") == 0)
 		sb_adds(&after, value);
@@ -116,7 +114,6 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 	rc = EXIT_OK;
 	goto done;
 fail:
-	store_rollback(cli->st);
 	cli_error("%s", e.msg);
 done:
 	sb_free(&before);

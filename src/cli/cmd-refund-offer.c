@@ -62,11 +62,8 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (amount == NULL && amount_by_rule(cli->st, &c, &pol, when, &cents) < 0)
 		goto done;
-	if (store_begin(cli->st, &e) < 0 ||
-	    refund_offer_open(cli->st, &c, &pol, &p, cents, "manual", when, &expires_at,
-	    &e) < 0 ||
-	    store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	if (STORE_TX(cli->st, &e, refund_offer_open(cli->st, &c, &pol, &p, cents, "manual",
+	    when, &expires_at, &e) < 0 ? -1 : 0) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}

@@ -186,17 +186,14 @@ walk(const struct policy *p, struct rollcall *rc)
 	return 1;
 }
 
-/* Writes every decision in one transaction; the exit status. */
+/* Records every decision (the caller's transaction); the number changed, or -1 with 'e' naming who. */
 static int
-write_all(struct cli *cli, const struct cohort *c, const struct session *s,
-    const struct policy *p, struct rollcall *rc)
+record_all(struct cli *cli, const struct cohort *c, const struct session *s,
+    const struct policy *p, struct rollcall *rc, su_err *e)
 {
-	size_t changed = 0;
 	int64_t now = time_now();
-	su_err e;
+	int changed = 0;
 
-	if (store_begin(cli->st, &e) < 0)
-		return cli_error("%s", e.msg);
 	for (size_t i = 0; i < rc->n; i++) {
 		struct roll_entry *r = &rc->v[i];
 		struct fact_spec spec = { .status = r->status };
@@ -208,16 +205,29 @@ write_all(struct cli *cli, const struct cohort *c, const struct session *s,
 			spec.minutes = r->detail;
 		else if (strcmp(r->status, "excused") == 0)
 			spec.reason = r->detail;
-		done = attendance_record(cli->st, c, p, s, &r->person, &spec, now, &e);
+		done = attendance_record(cli->st, c, p, s, &r->person, &spec, now, e);
 		if (done < 0) {
-			store_rollback(cli->st);
-			return cli_error("%s: %s; nothing was written", r->person.email, e.msg);
+			su_err why = *e;
+
+			return su_err_set(e, "%s: %s", r->person.email, why.msg);
 		}
 		changed += done > 0;
 	}
-	if (store_commit(cli->st, &e) < 0)
-		return cli_error("%s", e.msg);
-	printf("roll of %s:%d written: %zu change%s\n", c->slug, s->number, changed,
+	return changed;
+}
+
+/* Writes every decision in one transaction; the exit status. */
+static int
+write_all(struct cli *cli, const struct cohort *c, const struct session *s,
+    const struct policy *p, struct rollcall *rc)
+{
+	int changed;
+	su_err e;
+
+	changed = STORE_TX(cli->st, &e, record_all(cli, c, s, p, rc, &e));
+	if (changed < 0)
+		return cli_error("%s; nothing was written", e.msg);
+	printf("roll of %s:%d written: %d change%s\n", c->slug, s->number, changed,
 	    changed == 1 ? "" : "s");
 	return EXIT_OK;
 }

@@ -84,10 +84,8 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	    cli_time(cli, &c, at, &s.starts_at) < 0 ||
 	    resolve_with(cli, &c, with, nwith, ids) != EXIT_OK)
 		goto done;
-	if (store_begin(cli->st, &e) < 0 ||
-	    (number = session_add(cli->st, &c, &s, ids, nwith, &e)) < 0 ||
-	    store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	if ((number = STORE_TX(cli->st, &e, session_add(cli->st, &c, &s, ids, nwith,
+	    &e))) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}

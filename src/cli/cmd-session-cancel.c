@@ -39,10 +39,7 @@ cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAIL;
 	if (cli_time(cli, &c, at, &when) < 0)
 		goto done;
-	if (store_begin(cli->st, &e) < 0 ||
-	    session_cancel(cli->st, &c, &s, when, note, &e) < 0 ||
-	    store_commit(cli->st, &e) < 0) {
-		store_rollback(cli->st);
+	if (STORE_TX(cli->st, &e, session_cancel(cli->st, &c, &s, when, note, &e)) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}

@@ -270,9 +270,7 @@ expire_offers(struct store *st)
 
 	if ((n = refund_offers_due(st, now, &err)) == 0)
 		return;
-	if (n < 0 || store_begin(st, &err) < 0 ||
-	    (n = refund_offers_expire(st, now, &err)) < 0 || store_commit(st, &err) < 0) {
-		store_rollback(st);
+	if (n < 0 || (n = STORE_TX(st, &err, refund_offers_expire(st, now, &err))) < 0) {
 		fprintf(stderr, "warning: cannot mark expired refund offers now: %s\n",
 		    err.msg);
 		return;

@@ -414,6 +414,16 @@ store_commit(struct store *st, su_err *e)
 	return 0;
 }
 
+int
+store_end(struct store *st, int rc, su_err *e)
+{
+	if (rc < 0) {
+		store_rollback(st);
+		return rc;
+	}
+	return store_commit(st, e) < 0 ? -1 : rc;
+}
+
 void
 store_rollback(struct store *st)
 {

@@ -32,6 +32,7 @@ struct meeting {
 	size_t rows;			/* participant rows read */
 	struct strbuf problems;		/* "file:line: problem\n" for each bad row */
 	size_t bad_rows;
+	int order_needed;		/* a date read both ways: the date order is needed */
 };
 
 /* Returns "zoom" or "teams". */

@@ -99,9 +99,14 @@ cli_cohort(struct cli *cli, const char *slug, struct cohort *out)
 {
 	su_err e;
 
-	if (cohort_find(cli->st, slug, out, &e) != 1)
-		return cli_error("%s", e.msg);
-	return EXIT_OK;
+	int rc = cohort_find(cli->st, slug, out, &e);
+
+	if (rc == 1)
+		return EXIT_OK;
+	cli_error("%s", e.msg);
+	if (rc == 0)
+		fputs("hint: 'showup cohort list' lists them\n", stderr);
+	return EXIT_FAIL;
 }
 
 int
@@ -123,9 +128,12 @@ cli_session(struct cli *cli, const char *ref, struct cohort *c, struct session *
 	free(slug);
 	if (rc != EXIT_OK)
 		return rc;
-	if (session_find(cli->st, c, (int)number, s, &e) != 1) {
+	if ((rc = session_find(cli->st, c, (int)number, s, &e)) != 1) {
+		cli_error("%s", e.msg);
+		if (rc == 0)
+			fprintf(stderr, "hint: 'showup session list %s' lists them\n", c->slug);
 		cohort_free(c);
-		return cli_error("%s", e.msg);
+		return EXIT_FAIL;
 	}
 	return EXIT_OK;
 }
@@ -136,9 +144,14 @@ cli_participant(struct cli *cli, const struct cohort *c, const char *email,
 {
 	su_err e;
 
-	if (participant_find(cli->st, c, email, out, &e) != 1)
-		return cli_error("%s", e.msg);
-	return EXIT_OK;
+	int rc = participant_find(cli->st, c, email, out, &e);
+
+	if (rc == 1)
+		return EXIT_OK;
+	cli_error("%s", e.msg);
+	if (rc == 0)
+		fprintf(stderr, "hint: 'showup participant list %s' lists them\n", c->slug);
+	return EXIT_FAIL;
 }
 
 int

@@ -238,6 +238,9 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 			fprintf(stderr, "... and %zu more bad rows\n", m.bad_rows - 20);
 		cli_error("%s: %zu bad row%s; nothing was recorded", file, m.bad_rows,
 		    m.bad_rows == 1 ? "" : "s");
+		if (m.order_needed)
+			fputs("hint: --date-order dmy or mdy says how the report writes "
+			    "dates\n", stderr);
 		goto done;
 	}
 	if (!meeting_overlaps(&m, s->starts_at, s->starts_at + (int64_t)s->minutes * 60)) {

@@ -87,6 +87,10 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	if ((number = STORE_TX(cli->st, &e, session_add(cli->st, &c, &s, ids, nwith,
 	    &e))) < 0) {
 		cli_error("%s", e.msg);
+		if (s.kind != SESSION_GROUP && nwith == 0)
+			fputs("hint: name them with --with EMAIL (once for each)\n", stderr);
+		else if (s.kind == SESSION_GROUP && nwith > 0)
+			fputs("hint: drop --with, or give --kind coaching or practice\n", stderr);
 		goto done;
 	}
 	printf("added session %s:%d, %s %s, %d min\n", c.slug, number,

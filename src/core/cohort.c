@@ -31,15 +31,15 @@ cohort_check(const struct cohort *c, su_err *e)
 		return su_err_set(e, "'%s' is not a usable cohort name: use 1-32 "
 		    "lower-case letters, digits and dashes (spring27)", c->slug);
 	if (c->name == NULL || c->name[0] == '\0')
-		return su_err_set(e, "cohort '%s' needs a name (--name)", c->slug);
+		return su_err_set(e, "cohort '%s' needs a name", c->slug);
 	if (text_fits("cohort's name", c->name, FIELD_NAME_MAX, e) < 0 ||
 	    text_fits("coach's name", c->coach_name, FIELD_NAME_MAX, e) < 0 ||
 	    text_fits("coach's e-mail address", c->coach_email, FIELD_EMAIL_MAX, e) < 0)
 		return -1;
 	if (c->coach_name == NULL || *c->coach_name == '\0')
-		return su_err_set(e, "cohort '%s' needs the coach's name (--coach)", c->slug);
+		return su_err_set(e, "cohort '%s' needs the coach's name", c->slug);
 	if (c->coach_email == NULL || !email_valid(c->coach_email))
-		return su_err_set(e, "'%s' is not an e-mail address (--coach-email)",
+		return su_err_set(e, "the coach's e-mail address '%s' is not an e-mail address",
 		    c->coach_email ? c->coach_email : "");
 	if (c->tz == NULL || !tz_valid(c->tz))
 		return su_err_set(e, "unknown time zone '%s' (use an IANA name such "
@@ -49,8 +49,8 @@ cohort_check(const struct cohort *c, su_err *e)
 		    "AUD, EUR, USD)", c->currency);
 	if (str_has_control(c->name) || str_has_control(c->coach_name))
 		return su_err_set(e, "names may not hold control characters");
-	if (check_date("--starts", c->starts_on, e) < 0 ||
-	    check_date("--ends", c->ends_on, e) < 0)
+	if (check_date("the start date", c->starts_on, e) < 0 ||
+	    check_date("the end date", c->ends_on, e) < 0)
 		return -1;
 	if (*c->starts_on && *c->ends_on && strcmp(c->starts_on, c->ends_on) > 0)
 		return su_err_set(e, "the cohort ends (%s) before it starts (%s)",
@@ -191,7 +191,7 @@ cohort_find(struct store *st, const char *slug, struct cohort *out, su_err *e)
 	if (rc == 1)
 		cohort_from_row(stmt, out);
 	else if (rc == 0)
-		su_err_set(e, "no cohort '%s' (see 'showup cohort list')", slug);
+		su_err_set(e, "no cohort '%s'", slug);
 	sqlite3_reset(stmt);
 	return rc;
 }

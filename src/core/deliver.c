@@ -304,8 +304,8 @@ check_smtp_config(const struct mail_config *c, su_err *e)
 	int tls;
 
 	if (c->url == NULL)
-		return su_err_set(e, "no SMTP server set: add [smtp] url = smtp://HOST:587 to %s, "
-		    "or use --via sendmail", "the config file");
+		return su_err_set(e, "no SMTP server set: add [smtp] url = smtp://HOST:587 to the "
+		    "config file, or send through sendmail");
 	if (strncmp(c->url, "smtp://", 7) != 0 && strncmp(c->url, "smtps://", 8) != 0) {
 		char *shown = url_shown(c->url);
 

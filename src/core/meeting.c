@@ -279,10 +279,11 @@ read_time(struct meeting *m, struct csv_reader *r, const int *index, int k,
 	struct strbuf cell = STRBUF_INIT;
 	int rc = time_parse(column(r, index, k, &cell), order, tz, out, NULL);
 
-	if (rc < 0 && order_needed(cell.buf))
+	if (rc < 0 && order_needed(cell.buf)) {
+		m->order_needed = 1;
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s': day/month or month/day? "
-		    "(give --date-order dmy or mdy)", cell.buf);
-	else if (rc < 0)
+		    "(the report's dates can be read both ways)", cell.buf);
+	} else if (rc < 0)
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s' is not a time I can read",
 		    cell.buf);
 	sb_free(&cell);

@@ -356,9 +356,9 @@ lock_busy(int fd, su_err *e)
 	long holder = n > 0 ? strtol(pid, NULL, 10) : 0;
 
 	if (holder > 0)
-		su_err_set(e, "another 'showup notices send' is running (pid %ld)", holder);
+		su_err_set(e, "another send of notices is running (pid %ld)", holder);
 	else
-		su_err_set(e, "another 'showup notices send' is running");
+		su_err_set(e, "another send of notices is running");
 }
 
 int

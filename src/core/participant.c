@@ -143,8 +143,7 @@ participant_find(struct store *st, const struct cohort *c, const char *email,
 	if (rc == 1)
 		participant_from_row(stmt, out);
 	else if (rc == 0)
-		su_err_set(e, "no participant '%s' in cohort '%s' (see 'showup "
-		    "participant list %s')", email, c->slug, c->slug);
+		su_err_set(e, "no participant '%s' in cohort '%s'", email, c->slug);
 	sqlite3_reset(stmt);
 	return rc;
 }

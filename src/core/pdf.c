@@ -161,8 +161,8 @@ choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 	if (regular == NULL)
 		regular = xstrdup(DEFAULT_FONT);
 	if (face_from_file(&p->regular, regular, 0) < 0) {
-		su_err_set(e, "cannot use font '%s' (a TrueType file is needed; on Debian: "
-		    "apt-get install fonts-dejavu-core, or give --font)", regular);
+		su_err_set(e, "cannot use font '%s' (a TrueType file is needed; on Debian "
+		    "the package fonts-dejavu-core has it)", regular);
 		goto done;
 	}
 	if (o->bold_font != NULL)

@@ -112,7 +112,7 @@ check_name(struct pdf *pdf, struct report_request *rq, const struct participant 
 		return;
 	sb_addf(&rq->warnings, "%s <%s>: the name has characters no installed font "
 	    "draws; they show as boxes (install a TrueType font that has them, such as "
-	    "fonts-droid-fallback for CJK, or give --fallback-font)\n", p->name, p->email);
+	    "fonts-droid-fallback for CJK)\n", p->name, p->email);
 }
 
 struct pdf *

@@ -43,11 +43,10 @@ session_check(const struct session *s, size_t nwith, su_err *e)
 	if (str_has_control(s->title) || str_has_control(s->location))
 		return su_err_set(e, "title and location may not hold line breaks");
 	if (s->kind == SESSION_GROUP && nwith > 0)
-		return su_err_set(e, "a group session expects every participant: "
-		    "drop --with, or make it --kind coaching or practice");
+		return su_err_set(e, "a group session expects every participant and names no one: "
+		    "name people only for a coaching or practice session");
 	if (s->kind != SESSION_GROUP && nwith == 0)
-		return su_err_set(e, "a %s session needs the participants it expects "
-		    "(--with EMAIL)", session_kind_name(s->kind));
+		return su_err_set(e, "a %s session needs the participants it expects", session_kind_name(s->kind));
 	return 0;
 }
 
@@ -254,8 +253,7 @@ session_find(struct store *st, const struct cohort *c, int number,
 	if (rc == 1)
 		session_from_row(stmt, out);
 	else if (rc == 0)
-		su_err_set(e, "cohort '%s' has no session %d (see 'showup session "
-		    "list %s')", c->slug, number, c->slug);
+		su_err_set(e, "cohort '%s' has no session %d", c->slug, number);
 	sqlite3_reset(stmt);
 	return rc;
 }

@@ -33,13 +33,14 @@ err "--fee needs --currency"
 fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --fee 1,500 --currency EUR
 err "--fee: '1,500' could mean 1500.00 or 1.50; write 1500 or 1.50"
 fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --starts 2027-02-30
-err "--starts: '2027-02-30' is not a day of the calendar"
+err "the start date: '2027-02-30' is not a day of the calendar"
 fails 1 cohort add c2 --name X --coach Y --coach-email y@example.com --tz UTC --starts 2027-05-01 --ends 2027-04-01
 err "ends (2027-04-01) before it starts"
 fails 2 cohort add c2 --name X
 err "--name, --coach, --coach-email and --tz are all needed"
 fails 1 cohort show nope
-err "error: no cohort 'nope' (see 'showup cohort list')"
+err "error: no cohort 'nope'"
+err "hint: 'showup cohort list' lists them"
 same_db "$before"
 
 # import: add, then the same file changes nothing, a changed row updates

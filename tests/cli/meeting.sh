@@ -104,7 +104,8 @@ PY
 # every date in it is 05/11: the file cannot tell day from month
 before=$(db_state)
 fails 1 attendance from-meeting c1:2 "$T/teams16.csv" --apply
-err "teams16.csv:8: '05/11/2026, 09:58:00': day/month or month/day? (give --date-order dmy or mdy)"
+err "teams16.csv:8: '05/11/2026, 09:58:00': day/month or month/day? (the report's dates can be read both ways)"
+err "hint: --date-order dmy or mdy says how the report writes dates"
 err "nothing was recorded"
 same_db "$before"
 ok attendance from-meeting c1:2 "$T/teams16.csv" --date-order dmy

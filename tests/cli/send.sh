@@ -124,10 +124,10 @@ for i in $(seq 1 50); do grep -q "^SLOW" "$S/log" 2>/dev/null && break; sleep 0.
 # meanwhile a second send, or a resend, says so and touches nothing
 before=$(db_state)
 fails 1 notices send c1
-err "another 'showup notices send' is running (pid $send_pid); nothing was sent"
+err "another send of notices is running (pid $send_pid); nothing was sent"
 same_db "$before"
 fails 1 notices resend "$id"
-err "another 'showup notices send' is running (pid $send_pid); notice $id was not queued"
+err "another send of notices is running (pid $send_pid); notice $id was not queued"
 same_db "$before"
 check '[ "$(stat -c %a "$SHOWUP_DB.send-lock")" = 600 ]' "the lock file is not mode 0600"
 # kill -9 leaves no lock behind (the kernel lets go of it): the next send goes on

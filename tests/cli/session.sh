@@ -34,7 +34,8 @@ err "'next tuesday' is not a time (write 2027-03-04 09:00"
 fails 2 session add c1 --at "2026-10-08 09:00" --kind lecture
 err "unknown kind 'lecture' (group, coaching, practice)"
 fails 1 session add c1 --at "2026-10-08 09:00" --kind coaching
-err "a coaching session needs the participants it expects (--with EMAIL)"
+err "a coaching session needs the participants it expects"
+err "hint: name them with --with EMAIL"
 fails 1 session add c1 --at "2026-10-08 09:00" --with ana@example.com
 err "a group session expects every participant"
 fails 1 session add c1 --at "2026-10-08 09:00" --kind coaching --with zed@example.com

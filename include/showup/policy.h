@@ -83,7 +83,7 @@ struct outcome_input {
 /* Returns the date order cohort files are read in: the setting, else the zone's region's. */
 enum date_order policy_date_order(const struct policy *p, const char *tz);
 
-/* Fills 'p' with the defaults of domain.md. */
+/* Fills 'p' with the defaults doc/policy.md states. */
 void policy_default(struct policy *p);
 
 /*
@@ -120,7 +120,7 @@ int policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at,
 
 /* Returns the outcome of one expected attendance under policy 'p'. Pure. */
 enum outcome outcome_of(const struct policy *p, const struct outcome_input *in);
-/* The outcome's name as domain.md spells it ("late_cancel"). */
+/* The outcome's name as doc/policy.md spells it ("late_cancel"). */
 const char *outcome_name(enum outcome o);
 /* One letter for grids: P L C X N E, '?' unrecorded, '.' not expected, '-' not held, ' ' upcoming. */
 char outcome_letter(enum outcome o);

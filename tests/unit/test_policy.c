@@ -246,7 +246,7 @@ static const struct default_case default_cases[] = {
 	{ "forgive.days", "off" },
 };
 
-/* policy_value of the default policy, as domain.md states the defaults. */
+/* policy_value of the default policy, as doc/policy.md states the defaults. */
 START_TEST(policy_default_values)
 {
 	const struct default_case *c = &default_cases[_i];

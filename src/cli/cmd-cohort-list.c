@@ -6,11 +6,6 @@
 #include "commands.h"
 #include "showup/table.h"
 
-static const struct option cohort_list_options[] = {
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
-
 /* Counts rows of 'sql' for one cohort id; -1 on error. */
 static long
 count_of(struct store *st, const char *sql, int64_t id)
@@ -42,8 +37,8 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 	int csv = 0, opt;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", cohort_list_options)) != -1) {
-		if (opt != 'c')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_CSV)
 			return EXIT_USAGE;
 		csv = 1;
 	}
@@ -77,8 +72,14 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_cohort_list_entry = {
-	"cohort", "list", "ls", "[--csv]",
-	"list the cohorts",
-	"--csv prints RFC 4180 CSV for spreadsheets and scripts.\n",
-	CMD_DB_READ, cmd_cohort_list_exec
+	.group = "cohort",
+	.name = "list",
+	.alias = "ls",
+	.summary = "list the cohorts",
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_cohort_list_exec
 };

@@ -76,12 +76,20 @@ cmd_notices_due_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_notices_due_entry = {
-	"notices", "due", NULL, "SLUG [--csv]",
-	"list the notices the ladder makes due now",
+	.group = "notices",
+	.name = "due",
+	.args = "SLUG",
+	.summary = "list the notices the ladder makes due now",
+	.help =
 	"Points add up within the cohort; crossing a step of the ladder makes its\n"
 	"notice due, once per participant, ever. When points jump past several\n"
 	"steps, only the highest is due: one notice says it all. The last step\n"
 	"carries the refund offer (its amount by the policy's refund rule).\n"
 	"records lists the sessions that brought the points.\n",
-	CMD_DB_READ, cmd_notices_due_exec
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_notices_due_exec
 };

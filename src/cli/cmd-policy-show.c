@@ -66,10 +66,18 @@ cmd_policy_show_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_policy_show_entry = {
-	"policy", "show", NULL, "SLUG [--csv]",
-	"show a cohort's attendance policy",
+	.group = "policy",
+	.name = "show",
+	.args = "SLUG",
+	.summary = "show a cohort's attendance policy",
+	.help =
 	"Lists every setting 'showup policy set' takes, with its value; the\n"
 	"default column shows what a setting would be if the cohort had not\n"
 	"changed it.\n",
-	CMD_DB_READ, cmd_policy_show_exec
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_policy_show_exec
 };

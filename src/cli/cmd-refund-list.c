@@ -68,9 +68,18 @@ cmd_refund_list_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_refund_list_entry = {
-	"refund", "list", "ls", "SLUG [--csv]",
-	"list a cohort's refund offers: amount, state, dates",
+	.group = "refund",
+	.name = "list",
+	.alias = "ls",
+	.args = "SLUG",
+	.summary = "list a cohort's refund offers: amount, state, dates",
+	.help =
 	"States: open, accepted (the participant withdrew; the refund is due),\n"
 	"declined (the participant recommitted), expired (not answered in time).\n",
-	CMD_DB_READ, cmd_refund_list_exec
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_refund_list_exec
 };

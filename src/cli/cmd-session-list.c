@@ -83,8 +83,16 @@ cmd_session_list_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_session_list_entry = {
-	"session", "list", "ls", "SLUG [--csv]",
-	"list a cohort's sessions",
-	"Times are the cohort's local time.\n",
-	CMD_DB_READ, cmd_session_list_exec
+	.group = "session",
+	.name = "list",
+	.alias = "ls",
+	.args = "SLUG",
+	.summary = "list a cohort's sessions",
+	.help = "Times are the cohort's local time.\n",
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_session_list_exec
 };

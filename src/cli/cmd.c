@@ -208,6 +208,7 @@ find_command(int argc, char **argv, int *used)
 	size_t n = top_words(words, ARRAY_SIZE(words));
 	int k = pick_word(argv[0], words, NULL, n);
 
+	*used = 1;
 	if (k < 0) {
 		fprintf(stderr, "error: '%s' is %s showup command\n", argv[0],
 		    k == -2 ? "an ambiguous" : "not a");
@@ -219,10 +220,8 @@ find_command(int argc, char **argv, int *used)
 		const struct cmd_entry *e = cmd_table[i];
 
 		if (e->group == NULL && (strcmp(e->name, words[k]) == 0 ||
-		    (e->alias && strcmp(e->alias, words[k]) == 0))) {
-			*used = 1;
+		    (e->alias && strcmp(e->alias, words[k]) == 0)))
 			return e;
-		}
 	}
 	*used = 2;
 	return find_in_group(words[k], argc > 1 ? argv[1] : NULL);
@@ -239,21 +238,6 @@ wants_help(int argc, char **argv)
 			return 1;
 	}
 	return 0;
-}
-
-/* Prints one command's usage and help. */
-static void
-print_entry_help(FILE *out, const struct cmd_entry *e)
-{
-	char name[64];
-
-	fprintf(out, "usage: showup %s%s%s\n\n%s\n", cli_command_name(e, name, sizeof name),
-	    *e->args ? " " : "", e->args, e->summary);
-	if (e->alias != NULL)
-		fprintf(out, "(also: showup %s%s%s)\n", e->group ? e->group : "",
-		    e->group ? " " : "", e->alias);
-	if (e->help != NULL && *e->help)
-		fprintf(out, "\n%s", e->help);
 }
 
 /*
@@ -340,14 +324,12 @@ all_digits(const char *s)
 static int
 split_session_ref(const struct cmd_entry *e, int argc, char **argv)
 {
-	char name[64];
-
-	if (strncmp(e->args, "SLUG:N", 6) != 0 || argc < 3 || argv[1][0] == '-' ||
-	    strchr(argv[1], ':') != NULL || !all_digits(argv[2]))
+	if (e->args == NULL || strncmp(e->args, "SLUG:N", 6) != 0 || argc < 3 ||
+	    argv[1][0] == '-' || strchr(argv[1], ':') != NULL || !all_digits(argv[2]))
 		return 0;
-	fprintf(stderr, "error: a session is written SLUG:N; did you mean '%s:%s'?\n"
-	    "usage: showup %s %s\n", argv[1], argv[2],
-	    cli_command_name(e, name, sizeof name), e->args);
+	fprintf(stderr, "error: a session is written SLUG:N; did you mean '%s:%s'?\n",
+	    argv[1], argv[2]);
+	cmd_print_usage(stderr, e);
 	return 1;
 }
 
@@ -395,7 +377,7 @@ cmd_dispatch(struct cli *cli, int argc, char **argv)
 	argc -= used - 1;
 	argv += used - 1;
 	if (wants_help(argc, argv)) {
-		print_entry_help(stdout, e);
+		cmd_print_help(stdout, e);
 		return EXIT_OK;
 	}
 	if (split_session_ref(e, argc, argv))
@@ -424,7 +406,7 @@ cmd_help(FILE *out, int argc, char **argv)
 	if (argc > 0) {
 		if ((e = find_command(argc, argv, &used)) == NULL)
 			return EXIT_USAGE;
-		print_entry_help(out, e);
+		cmd_print_help(out, e);
 		return EXIT_OK;
 	}
 	fputs("usage: showup [--db PATH] COMMAND [ARGS]\n\n"

@@ -63,6 +63,7 @@ struct cmd_entry {
 	const char *help;	/* the details for 'showup help CMD' and -h, or NULL */
 	const struct cmd_option *options;	/* ended by { 0 }; NULL for none */
 	int options_first;	/* options end at the first other word (values may start with '-') */
+	int hidden;		/* out of 'showup help' and suggestions: named in full only */
 	enum cmd_db db;
 	int (*exec)(struct cli *cli, int argc, char **argv);
 };
@@ -71,6 +72,8 @@ struct cmd_entry {
 int cmd_dispatch(struct cli *cli, int argc, char **argv);
 /* Prints 'showup help' (every command) or one command's help to 'out'; 0, or 2 if unknown. */
 int cmd_help(FILE *out, int argc, char **argv);
+/* Finds the entry argv names; sets *used to the words it took. NULL after printing why. */
+const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
 /* The table of every command, ended by an entry with a NULL name. */
 extern const struct cmd_entry *const cmd_table[];
 
@@ -78,6 +81,10 @@ extern const struct cmd_entry *const cmd_table[];
 void cmd_print_usage(FILE *out, const struct cmd_entry *e);
 /* Prints e's usage, summary, details and the list of its options to 'out'. */
 void cmd_print_help(FILE *out, const struct cmd_entry *e);
+/* The long options getopt_long is given for e, ended by a NULL name. */
+const struct option *cmd_longopts(const struct cmd_entry *e);
+/* Checks e's table (keys, names, letters distinct; help given); 0, or -1 with 'e' set. */
+int cmd_options_check(const struct cmd_entry *entry, su_err *e);
 
 /* Prints "error: ..." to stderr; returns EXIT_FAIL. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

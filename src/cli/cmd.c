@@ -49,6 +49,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_backup_entry,
 	&cmd_demo_entry,
 	&cmd_help_entry,
+	&cmd_options_entry,
 	NULL
 };
 
@@ -139,7 +140,7 @@ pick_word(const char *word, const char *const *words, const void *const *owners,
 	return found;
 }
 
-/* Collects the distinct first words of the table (and aliases of plain commands). */
+/* Collects the distinct first words of the visible commands (and plain commands' aliases). */
 static size_t
 top_words(const char **words, size_t max)
 {
@@ -149,6 +150,8 @@ top_words(const char **words, size_t max)
 		const struct cmd_entry *e = cmd_table[i];
 		size_t k;
 
+		if (e->hidden)
+			continue;
 		for (k = 0; k < n; k++)
 			if (strcmp(words[k], first_word(e)) == 0)
 				break;
@@ -200,15 +203,26 @@ find_in_group(const char *group, const char *word)
 	return NULL;
 }
 
-/* Finds the entry argv names; sets *used to the words it took. NULL after printing why. */
+/* Returns the hidden command named 'word' in full, or NULL. */
 static const struct cmd_entry *
-find_command(int argc, char **argv, int *used)
+hidden_command(const char *word)
+{
+	for (size_t i = 0; cmd_table[i] != NULL; i++)
+		if (cmd_table[i]->hidden && strcmp(cmd_table[i]->name, word) == 0)
+			return cmd_table[i];
+	return NULL;
+}
+
+const struct cmd_entry *
+cmd_find(int argc, char **argv, int *used)
 {
 	const char *words[64];
 	size_t n = top_words(words, ARRAY_SIZE(words));
 	int k = pick_word(argv[0], words, NULL, n);
 
 	*used = 1;
+	if (hidden_command(argv[0]) != NULL)
+		return hidden_command(argv[0]);
 	if (k < 0) {
 		fprintf(stderr, "error: '%s' is %s showup command\n", argv[0],
 		    k == -2 ? "an ambiguous" : "not a");
@@ -371,7 +385,7 @@ cmd_dispatch(struct cli *cli, int argc, char **argv)
 
 	if (argc == 0)
 		return cmd_help(stdout, 0, argv);
-	e = find_command(argc, argv, &used);
+	e = cmd_find(argc, argv, &used);
 	if (e == NULL)
 		return EXIT_USAGE;
 	argc -= used - 1;
@@ -404,7 +418,7 @@ cmd_help(FILE *out, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc > 0) {
-		if ((e = find_command(argc, argv, &used)) == NULL)
+		if ((e = cmd_find(argc, argv, &used)) == NULL)
 			return EXIT_USAGE;
 		cmd_print_help(out, e);
 		return EXIT_OK;
@@ -413,8 +427,9 @@ cmd_help(FILE *out, int argc, char **argv)
 	    "Attendance and commitment for cohort coaching programs.\n\n", out);
 	for (size_t i = 0; cmd_table[i] != NULL; i++) {
 		e = cmd_table[i];
-		fprintf(out, "  %-22s %s\n", cli_command_name(e, name, sizeof name),
-		    e->summary);
+		if (!e->hidden)
+			fprintf(out, "  %-22s %s\n", cli_command_name(e, name, sizeof name),
+			    e->summary);
 	}
 	fputs("\nCommands may be shortened to a unique prefix (showup part imp).\n"
 	    "'showup help COMMAND' or 'showup COMMAND -h' tells more.\n", out);

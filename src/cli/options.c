@@ -69,6 +69,13 @@ build_spec(const struct cmd_entry *e)
 	}
 }
 
+const struct option *
+cmd_longopts(const struct cmd_entry *e)
+{
+	build_spec(e);
+	return spec.longopts;
+}
+
 /* Returns 1 if 'name' (n bytes, no dashes) is one of the long options. */
 static int
 long_option_known(const struct option *longopts, const char *name, size_t n)
@@ -106,6 +113,35 @@ cli_getopt(struct cli *cli, int argc, char **argv)
 		return '?';
 	}
 	return c;
+}
+
+int
+cmd_options_check(const struct cmd_entry *entry, su_err *e)
+{
+	size_t n = option_count(entry);
+
+	if (n > MAX_OPTIONS)
+		return su_err_set(e, "%s: %zu options, more than %d", entry->name, n,
+		    MAX_OPTIONS);
+	for (size_t i = 0; i < n; i++) {
+		const struct cmd_option *o = &entry->options[i];
+
+		if (option_key(o) <= 0 || option_key(o) == '?' || option_key(o) == ':')
+			return su_err_set(e, "--%s: no key for cli_getopt to return", o->name);
+		if (o->short_name && o->key)
+			return su_err_set(e, "--%s: a key besides -%c (which returns '%c')",
+			    o->name, o->short_name, o->short_name);
+		if (o->help == NULL || *o->help == '\0' || strchr(o->help, '\n'))
+			return su_err_set(e, "--%s: no one-line help", o->name);
+		for (size_t j = 0; j < i; j++) {
+			const struct cmd_option *p = &entry->options[j];
+
+			if (strcmp(o->name, p->name) == 0 || option_key(o) == option_key(p) ||
+			    (o->short_name && o->short_name == p->short_name))
+				return su_err_set(e, "--%s and --%s clash", p->name, o->name);
+		}
+	}
+	return 0;
 }
 
 /* Appends "--name ARG" (or "[--name ARG]" for an optional one) to sb. */

@@ -1,4 +1,4 @@
-/* cli.c - helpers every command shares: messages, option parsing, lookups. */
+/* cli.c - helpers every command shares: messages, lookups, shared runs. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -36,7 +36,6 @@ cli_command_name(const struct cmd_entry *e, char *buf, size_t size)
 int
 cli_usage_error(const struct cli *cli, const char *fmt, ...)
 {
-	char name[64];
 	va_list ap;
 
 	fputs("error: ", stderr);
@@ -45,53 +44,8 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 	va_end(ap);
 	fputc('\n', stderr);
 	if (cli->entry != NULL)
-		fprintf(stderr, "usage: showup %s %s\n",
-		    cli_command_name(cli->entry, name, sizeof name), cli->entry->args);
+		cmd_print_usage(stderr, cli->entry);
 	return EXIT_USAGE;
-}
-
-/* Returns 1 if 'name' (n bytes, no dashes) is one of the long options. */
-static int
-long_option_known(const struct option *longopts, const char *name, size_t n)
-{
-	for (; longopts && longopts->name; longopts++)
-		if (strlen(longopts->name) == n && strncmp(longopts->name, name, n) == 0)
-			return 1;
-	return 0;
-}
-
-int
-cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
-    const struct option *longopts)
-{
-	char spec[64];
-	int c;
-
-	if (shortopts[0] == '+')	/* options end at the first word: values may start with '-' */
-		snprintf(spec, sizeof spec, "+:%s", shortopts + 1);
-	else
-		snprintf(spec, sizeof spec, ":%s", shortopts);
-	opterr = 0;
-	c = getopt_long(argc, argv, spec, longopts, NULL);
-	if (c == '?') {
-		const char *word = argv[optind - 1];
-		int name_len = (int)strcspn(word, "=") - 2;
-
-		if (strncmp(word, "--", 2) != 0)
-			cli_usage_error(cli, "unknown option '-%c'", optopt);
-		else if (word[name_len + 2] == '=' && long_option_known(longopts, word + 2,
-		    (size_t)name_len))
-			cli_usage_error(cli, "option '--%.*s' takes no value", name_len,
-			    word + 2);
-		else
-			cli_usage_error(cli, "unknown option '%.*s'", name_len + 2, word);
-		return '?';
-	}
-	if (c == ':') {
-		cli_usage_error(cli, "option '%s' needs a value", argv[optind - 1]);
-		return '?';
-	}
-	return c;
 }
 
 int
@@ -250,16 +204,12 @@ int
 cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
     struct participant *p, int64_t *when)
 {
-	static const struct option options[] = {
-		{ "at", required_argument, NULL, 't' },
-		{ 0 }
-	};
 	const char *at = "now";
 	int opt;
 
 	memset(p, 0, sizeof *p);
-	while ((opt = cli_getopt(cli, argc, argv, "", options)) != -1) {
-		if (opt != 't')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_AT)
 			return EXIT_USAGE;
 		at = optarg;
 	}
@@ -331,15 +281,11 @@ int
 cli_show_cohort(struct cli *cli, int argc, char **argv,
     int (*view)(struct store *st, const struct cohort *c, int csv, FILE *out))
 {
-	static const struct option options[] = {
-		{ "csv", no_argument, NULL, 'c' },
-		{ 0 }
-	};
 	struct cohort c;
 	int csv = 0, opt, rc;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", options)) != -1) {
-		if (opt != 'c')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_CSV)
 			return EXIT_USAGE;
 		csv = 1;
 	}

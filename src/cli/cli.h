@@ -28,13 +28,42 @@ struct cli {
 	const struct cmd_entry *entry;	/* the command running */
 };
 
+/*
+ * One option of a command: the one source of its parsing (cli_getopt), its
+ * place in the usage line and its line in the help. A table of them ends
+ * with { 0 }.
+ */
+struct cmd_option {
+	const char *name;	/* the long name, without dashes: "dry-run" */
+	int short_name;		/* 'n' for -n as well (cli_getopt returns it), or 0 */
+	const char *arg;	/* the value's name in the help ("SEP"), or NULL for a flag */
+	const char *help;	/* one line, wrapped when printed */
+	int key;		/* what cli_getopt returns for a long-only one (OPT_...) */
+	int required;		/* the command refuses to run without it: unbracketed in the usage */
+};
+
+/*
+ * What cli_getopt returns for long options without a short letter: the
+ * shared sets' below, each command's own from OPT_OWN up.
+ */
+enum {
+	OPT_CSV = 256, OPT_AT,
+	OPT_SEPARATOR, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY,
+	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE,
+	OPT_OWN = 512
+};
+
+/* One command, in tmux's style: designated initializers, one file each. */
 struct cmd_entry {
 	const char *group;	/* "cohort", or NULL for a command of its own */
 	const char *name;	/* "add" */
 	const char *alias;	/* another name ("ls"), or NULL */
-	const char *args;	/* usage after the name: "SLUG --name NAME ..." */
+	const char *args;	/* the positional words of the usage: "SLUG FILE.csv" */
 	const char *summary;	/* one line for 'showup help' */
-	const char *help;	/* the options and details, for 'showup help CMD' and -h */
+	const char *help;	/* the details for 'showup help CMD' and -h, or NULL */
+	const struct cmd_option *options;	/* ended by { 0 }; NULL for none */
+	int options_first;	/* options end at the first other word (values may start with '-') */
+	int hidden;		/* out of 'showup help' and suggestions: named in full only */
 	enum cmd_db db;
 	int (*exec)(struct cli *cli, int argc, char **argv);
 };
@@ -43,8 +72,19 @@ struct cmd_entry {
 int cmd_dispatch(struct cli *cli, int argc, char **argv);
 /* Prints 'showup help' (every command) or one command's help to 'out'; 0, or 2 if unknown. */
 int cmd_help(FILE *out, int argc, char **argv);
+/* Finds the entry argv names; sets *used to the words it took. NULL after printing why. */
+const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
 /* The table of every command, ended by an entry with a NULL name. */
 extern const struct cmd_entry *const cmd_table[];
+
+/* Prints the usage line of e ("usage: showup cohort add SLUG ..."), wrapped, to 'out'. */
+void cmd_print_usage(FILE *out, const struct cmd_entry *e);
+/* Prints e's usage, summary, details and the list of its options to 'out'. */
+void cmd_print_help(FILE *out, const struct cmd_entry *e);
+/* The long options getopt_long is given for e, ended by a NULL name. */
+const struct option *cmd_longopts(const struct cmd_entry *e);
+/* Checks e's table (keys, names, letters distinct; help given); 0, or -1 with 'e' set. */
+int cmd_options_check(const struct cmd_entry *entry, su_err *e);
 
 /* Prints "error: ..." to stderr; returns EXIT_FAIL. */
 int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -55,12 +95,11 @@ int cli_usage_error(const struct cli *cli, const char *fmt, ...)
 const char *cli_command_name(const struct cmd_entry *e, char *buf, size_t size);
 
 /*
- * getopt_long with showup's messages: returns the option, -1 at the end, or '?'
- * after printing a usage error (the command then returns EXIT_USAGE). A
- * 'shortopts' starting with '+' ends the options at the first other word.
+ * getopt_long over the running command's table of options (cli->entry):
+ * returns an option's key, -1 at the end, or '?' after printing a usage
+ * error (the command then returns EXIT_USAGE).
  */
-int cli_getopt(struct cli *cli, int argc, char **argv, const char *shortopts,
-    const struct option *longopts);
+int cli_getopt(struct cli *cli, int argc, char **argv);
 
 /* Looks up a cohort by slug, printing the error; EXIT_OK or EXIT_FAIL. */
 int cli_cohort(struct cli *cli, const char *slug, struct cohort *out);
@@ -81,6 +120,11 @@ int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
 int cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
     const char *email, const struct fact_spec *spec);
 
+/* The option of the commands that read SLUG EMAIL with cli_person_at. */
+#define CLI_AT_OPTION \
+	{ .name = "at", .arg = "TIME", .key = OPT_AT, \
+	  .help = "when it happened: a TIME, or now (the default)" }
+
 /*
  * Reads "SLUG EMAIL [--at TIME]": finds the cohort and the participant and the
  * moment (now by default), printing what is wrong. EXIT_OK with c and p to
@@ -99,20 +143,27 @@ struct outbox_row;
 /* Writes one outbox message as DIR/ID-KIND.eml (atomically), printing where; an exit status. */
 int cli_write_eml(const char *dir, const struct outbox_row *o);
 
-#define IMPORT_OPTIONS_HELP \
-	"-n, --dry-run    check, list every field that would change (old -> new),\n" \
-	"                 and write nothing\n" \
-	"--separator SEP  ',', ';', tab or '|' (default: what the header row uses,\n" \
-	"                 or Excel's 'sep=;' first line)\n" \
-	"--encoding NAME  the file's encoding, any name iconv knows (default UTF-8,\n" \
-	"                 or UTF-16 by its BOM; a file that is not UTF-8 is read as\n" \
-	"                 Windows-1252, with a note)\n" \
-	"--date-order dmy|mdy|ymd  how the file writes dates such as 4/3/2027\n" \
-	"                 (default: the cohort's date.order policy setting)\n" \
-	"--accept-changes take values that look double-encoded ('JosÃ©' for 'José')\n" \
-	"                 where the stored value is clean (refused by default)\n" \
-	"--clear-empty    an empty cell clears its field (by default it leaves it;\n" \
-	"                 a column the file lacks always leaves its field)\n"
+/* The options of every import command (import-args.c). */
+#define CLI_IMPORT_OPTIONS \
+	{ .name = "dry-run", .short_name = 'n', \
+	  .help = "check, list every field that would change (old -> new), and write " \
+	  "nothing" }, \
+	{ .name = "separator", .arg = "SEP", .key = OPT_SEPARATOR, \
+	  .help = "',', ';', tab or '|' (default: what the header row uses, or " \
+	  "Excel's 'sep=;' first line)" }, \
+	{ .name = "encoding", .arg = "NAME", .key = OPT_ENCODING, \
+	  .help = "the file's encoding, any name iconv knows (default UTF-8, or " \
+	  "UTF-16 by its BOM; a file that is not UTF-8 is read as Windows-1252, with " \
+	  "a note)" }, \
+	{ .name = "date-order", .arg = "dmy|mdy|ymd", .key = OPT_DATE_ORDER, \
+	  .help = "how the file writes dates such as 4/3/2027 (default: the " \
+	  "cohort's date.order policy setting)" }, \
+	{ .name = "accept-changes", .key = OPT_ACCEPT_CHANGES, \
+	  .help = "take values that look double-encoded ('JosÃ©' for 'José') where " \
+	  "the stored value is clean (refused by default)" }, \
+	{ .name = "clear-empty", .key = OPT_CLEAR_EMPTY, \
+	  .help = "an empty cell clears its field (by default it leaves it; a column " \
+	  "the file lacks always leaves its field)" }
 
 /*
  * Runs an import command (import-args.c): "[SLUG] FILE [options]", the import
@@ -131,16 +182,23 @@ struct report_args {
 	const char *font, *fallback_font;
 	const char *date;		/* --date YYYY-MM-DD: the report as of the end of that day */
 };
-#define REPORT_OPTIONS_HELP \
-	"-o FILE.pdf      where to write (default reports/SLUG-KIND-DATE.pdf)\n" \
-	"--paper a4|letter  paper size (A4)\n" \
-	"--date YYYY-MM-DD  the record as of the end of that day; the same data and\n" \
-	"                 date give the same file, byte for byte (default: now)\n" \
-	"--font FILE      a TrueType font (default DejaVu Sans)\n" \
-	"--fallback-font FILE  a TrueType font for scripts the first lacks (CJK);\n" \
-	"                 by default one that fontconfig finds, '' for none\n"
 
-/* Reads the report options, leaving optind at the first other word; an exit status. */
+/* The options of every report command (report-args.c). */
+#define CLI_REPORT_OPTIONS \
+	{ .name = "output", .short_name = 'o', .arg = "FILE.pdf", \
+	  .help = "where to write (default reports/SLUG-KIND-DATE.pdf)" }, \
+	{ .name = "paper", .arg = "a4|letter", .key = OPT_PAPER, \
+	  .help = "paper size (A4)" }, \
+	{ .name = "date", .arg = "YYYY-MM-DD", .key = OPT_DATE, \
+	  .help = "the record as of the end of that day; the same data and date give " \
+	  "the same file, byte for byte (default: now)" }, \
+	{ .name = "font", .arg = "FILE", .key = OPT_FONT, \
+	  .help = "a TrueType font (default DejaVu Sans)" }, \
+	{ .name = "fallback-font", .arg = "FILE", .key = OPT_FALLBACK_FONT, \
+	  .help = "a TrueType font for scripts the first lacks (CJK); by default one " \
+	  "that fontconfig finds, '' for none" }
+
+/* Reads CLI_REPORT_OPTIONS, leaving optind at the first other word; an exit status. */
 int cli_report_args(struct cli *cli, int argc, char **argv, struct report_args *out);
 /*
  * Writes one report of cohort c: works out its moment and file (creating the
@@ -148,6 +206,11 @@ int cli_report_args(struct cli *cli, int argc, char **argv, struct report_args *
  */
 int cli_report_run(const struct report_args *a, const struct cohort *c, const char *kind,
     int (*draw)(struct report_request *rq, void *arg, su_err *e), void *arg);
+
+/* The option of every view that can print CSV (cli_show_cohort and the lists). */
+#define CLI_CSV_OPTION \
+	{ .name = "csv", .key = OPT_CSV, \
+	  .help = "print RFC 4180 CSV, for spreadsheets and scripts" }
 
 /*
  * Runs a view of one cohort for a command that takes "SLUG [--csv]": parses

@@ -6,11 +6,8 @@
 #include "commands.h"
 #include "showup/atomicfile.h"
 
-static const struct option attendance_export_options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "excel", no_argument, NULL, 'x' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_EXCEL = OPT_OWN };
 
 /* Writes the cohort's attendance as CSV to a file (atomically) or stdout. */
 static int
@@ -24,8 +21,8 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 	int opt, excel = 0, rc = EXIT_FAIL;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "o:", attendance_export_options)) != -1) {
-		if (opt == 'x')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_EXCEL)
 			excel = 1;
 		else if (opt == 'o')
 			path = optarg;
@@ -61,14 +58,22 @@ done:
 }
 
 const struct cmd_entry cmd_attendance_export_entry = {
-	"attendance", "export", NULL, "SLUG [-o FILE.csv] [--excel]",
-	"write a cohort's attendance records as CSV",
+	.group = "attendance",
+	.name = "export",
+	.args = "SLUG",
+	.summary = "write a cohort's attendance records as CSV",
+	.help =
 	"RFC 4180 CSV with the columns 'attendance import' reads (and name, date\n"
 	"and outcome for people), so an export imports back to the same data.\n"
-	"Times are ISO 8601 with their offset (2027-03-04T09:00:00+01:00).\n"
-	"-o, --output FILE  write a file (under a temporary name, then renamed);\n"
-	"                 else stdout\n"
-	"--excel          begin with a UTF-8 BOM, so that Excel shows accented and\n"
-	"                 other scripts' names right (and saves them back right)\n",
-	CMD_DB_READ, cmd_attendance_export_exec
+	"Times are ISO 8601 with their offset (2027-03-04T09:00:00+01:00).\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "output", .short_name = 'o', .arg = "FILE.csv",
+		  .help = "write a file (under a temporary name, then renamed); else stdout" },
+		{ .name = "excel", .key = OPT_EXCEL,
+		  .help = "begin with a UTF-8 BOM, so that Excel shows accented and other "
+		  "scripts' names right (and saves them back right)" },
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_attendance_export_exec
 };

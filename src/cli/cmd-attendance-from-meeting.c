@@ -12,13 +12,8 @@
 
 #define MAX_REPORT_BYTES (64u << 20)
 
-static const struct option from_meeting_options[] = {
-	{ "format", required_argument, NULL, 'f' },
-	{ "apply", no_argument, NULL, 'a' },
-	{ "map", required_argument, NULL, 'm' },
-	{ "date-order", required_argument, NULL, 'd' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP };
 
 /* What the command was asked. */
 struct from_meeting {
@@ -34,25 +29,25 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 {
 	int opt;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", from_meeting_options)) != -1) {
-		if (opt == 'f' && strcmp(optarg, "zoom") == 0)
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_FORMAT && strcmp(optarg, "zoom") == 0)
 			fm->format = MEETING_ZOOM;
-		else if (opt == 'f' && strcmp(optarg, "teams") == 0)
+		else if (opt == OPT_FORMAT && strcmp(optarg, "teams") == 0)
 			fm->format = MEETING_TEAMS;
-		else if (opt == 'f' && strcmp(optarg, "auto") == 0)
+		else if (opt == OPT_FORMAT && strcmp(optarg, "auto") == 0)
 			fm->format = MEETING_AUTO;
-		else if (opt == 'f')
+		else if (opt == OPT_FORMAT)
 			return cli_usage_error(cli, "--format is zoom, teams or auto, not '%s'",
 			    optarg);
-		else if (opt == 'd' && strcmp(optarg, "dmy") == 0)
+		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "dmy") == 0)
 			fm->order = DATE_ORDER_DMY;
-		else if (opt == 'd' && strcmp(optarg, "mdy") == 0)
+		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "mdy") == 0)
 			fm->order = DATE_ORDER_MDY;
-		else if (opt == 'd')
+		else if (opt == OPT_DATE_ORDER)
 			return cli_usage_error(cli, "--date-order is dmy or mdy, not '%s'", optarg);
-		else if (opt == 'm')
+		else if (opt == OPT_MAP)
 			fm->map = optarg;
-		else if (opt == 'a')
+		else if (opt == OPT_APPLY)
 			fm->apply = 1;
 		else
 			return EXIT_USAGE;
@@ -298,25 +293,38 @@ cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_attendance_from_meeting_entry = {
-	"attendance", "from-meeting", NULL,
-	"SLUG:N FILE [--format zoom|teams|auto] [--apply] [--map ALIASES.csv]\n"
-	"                                  [--date-order dmy|mdy]",
-	"take the roll of an online session from its Zoom or Teams report",
+	.group = "attendance",
+	.name = "from-meeting",
+	.args = "SLUG:N FILE",
+	.summary = "take the roll of an online session from its Zoom or Teams report",
+	.help =
 	"Reads a Zoom participant export (CSV, with or without the meeting block)\n"
-	"or a Teams attendance report (UTF-16 or UTF-8, tab-separated); --format\n"
-	"auto tells them apart by their content. Several joins of one person\n"
-	"make one stay, their minutes added up. People are matched by e-mail,\n"
-	"then by a name only one participant has (accents, case and Zoom's\n"
-	"'(Original Name)' aside), then by the aliases file of --map (lines\n"
-	"'Bob's iPhone,bob@example.com'); the rest are listed, never guessed. The\n"
-	"coach and the organiser are not participants.\n\n"
+	"or a Teams attendance report (UTF-16 or UTF-8, tab-separated). Several\n"
+	"joins of one person make one stay, their minutes added up. People are\n"
+	"matched by e-mail, then by a name only one participant has (accents, case\n"
+	"and Zoom's '(Original Name)' aside), then by the aliases file of --map\n"
+	"(lines 'Bob's iPhone,bob@example.com'); the rest are listed, never\n"
+	"guessed. The coach and the organiser are not participants.\n\n"
 	"The first join decides present or late (the policy's grace); a stay under\n"
 	"the policy's left_early share of the session is noted. Expected people\n"
 	"not in the meeting become no-shows, unless they had cancelled, were\n"
 	"excused or were marked present by hand. Without --apply nothing is\n"
 	"written; with it, one transaction, and the audit log names the file. A\n"
 	"file with a bad row (a time that does not read, a leave before a join)\n"
-	"records nothing. --date-order settles dates like 03/04 when the file\n"
-	"cannot (Zoom writes month first).\n",
-	CMD_DB_WRITE, cmd_attendance_from_meeting_exec
+	"records nothing.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "format", .arg = "zoom|teams|auto", .key = OPT_FORMAT,
+		  .help = "the report's kind; auto (the default) tells them apart by "
+		  "their content" },
+		{ .name = "apply", .key = OPT_APPLY,
+		  .help = "record the roll (without it nothing is written)" },
+		{ .name = "map", .arg = "ALIASES.csv", .key = OPT_MAP,
+		  .help = "match meeting names to participants: lines NAME,EMAIL" },
+		{ .name = "date-order", .arg = "dmy|mdy", .key = OPT_DATE_ORDER,
+		  .help = "settles dates like 03/04 when the file cannot (Zoom writes "
+		  "month first)" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_attendance_from_meeting_exec
 };

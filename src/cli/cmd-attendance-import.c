@@ -11,13 +11,20 @@ cmd_attendance_import_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_attendance_import_entry = {
-	"attendance", "import", NULL, "SLUG FILE.csv [--dry-run] [options]",
-	"record attendance from a spreadsheet (CSV)",
+	.group = "attendance",
+	.name = "import",
+	.args = "SLUG FILE.csv",
+	.summary = "record attendance from a spreadsheet (CSV)",
+	.help =
 	"Columns: session (its number), email, status (present, late, no-show,\n"
 	"excused, cancelled), minutes_late (for late), cancelled_at (for\n"
 	"cancelled: local time, or with an offset), reason (for cancelled and\n"
 	"excused), note. The columns name, date and outcome that 'attendance\n"
-	"export' adds are read past. One transaction; every bad row is listed.\n"
-	IMPORT_OPTIONS_HELP,
-	CMD_DB_WRITE, cmd_attendance_import_exec
+	"export' adds are read past. One transaction; every bad row is listed.\n",
+	.options = (const struct cmd_option[]){
+		CLI_IMPORT_OPTIONS,
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_attendance_import_exec
 };

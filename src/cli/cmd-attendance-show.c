@@ -11,9 +11,17 @@ cmd_attendance_show_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_attendance_show_entry = {
-	"attendance", "show", NULL, "SLUG [--csv]",
-	"show the grid of outcomes: participants x sessions",
+	.group = "attendance",
+	.name = "show",
+	.args = "SLUG",
+	.summary = "show the grid of outcomes: participants x sessions",
+	.help =
 	"P present  L late  C cancelled in time  X late cancellation  N no-show\n"
 	"E excused  ? not recorded yet  . not expected  - cancelled by the coach\n",
-	CMD_DB_READ, cmd_attendance_show_exec
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_attendance_show_exec
 };

@@ -11,7 +11,7 @@ cmd_backup_exec(struct cli *cli, int argc, char **argv)
 {
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind + 1 != argc)
 		return cli_usage_error(cli, "give the file to write the copy to");
@@ -22,8 +22,10 @@ cmd_backup_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_backup_entry = {
-	NULL, "backup", NULL, "FILE",
-	"copy the whole database to FILE, safely while showup runs",
+	.name = "backup",
+	.args = "FILE",
+	.summary = "copy the whole database to FILE, safely while showup runs",
+	.help =
 	"Takes one consistent copy with SQLite's online backup, even while another\n"
 	"showup writes, mode 0600 (it holds personal data), under a temporary name\n"
 	"renamed into place. FILE may be an older backup, never another file.\n"
@@ -31,5 +33,6 @@ const struct cmd_entry cmd_backup_entry = {
 	"To restore: make sure no showup runs, move the database and any -wal and\n"
 	"-shm files beside it aside, and copy the backup to its place. To look\n"
 	"inside a backup first, give it as --db (read commands never change it).\n",
-	CMD_DB_READ, cmd_backup_exec
+	.db = CMD_DB_READ,
+	.exec = cmd_backup_exec
 };

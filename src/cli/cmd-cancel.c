@@ -7,12 +7,8 @@
 #include "commands.h"
 #include "showup/timeutil.h"
 
-static const struct option cancel_options[] = {
-	{ "at", required_argument, NULL, 't' },
-	{ "reason", required_argument, NULL, 'r' },
-	{ "note", required_argument, NULL, 'n' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_REASON = OPT_OWN, OPT_NOTE };
 
 /* Records a participant's cancellation and what it counts as. */
 static int
@@ -24,11 +20,11 @@ cmd_cancel_exec(struct cli *cli, int argc, char **argv)
 	struct session s;
 	int opt, rc;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", cancel_options)) != -1) {
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
-		case 't': spec.cancelled_at = optarg; break;
-		case 'r': spec.reason = optarg; break;
-		case 'n': spec.note = optarg; break;
+		case OPT_AT: spec.cancelled_at = optarg; break;
+		case OPT_REASON: spec.reason = optarg; break;
+		case OPT_NOTE: spec.note = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -49,12 +45,23 @@ cmd_cancel_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_cancel_entry = {
-	NULL, "cancel", NULL, "SLUG:N EMAIL [--at TIME] --reason CODE [--note TEXT]",
-	"record that a participant cancelled their place at a session",
-	"--at is when the cancellation came in (default: now). Before the cutoff\n"
-	"(18:00 the day before, local time) it is on time; after it, a late\n"
-	"cancellation unless the reason is an accepted emergency; after the start,\n"
-	"a no-show. Reason codes: medical, personal-emergency (accepted);\n"
-	"customer-meeting, work, travel, other (recorded, not accepted).\n",
-	CMD_DB_WRITE, cmd_cancel_exec
+	.name = "cancel",
+	.args = "SLUG:N EMAIL",
+	.summary = "record that a participant cancelled their place at a session",
+	.help =
+	"Before the cutoff (18:00 the day before, local time) a cancellation is\n"
+	"on time; after it, a late cancellation unless the reason is an accepted\n"
+	"emergency; after the start, a no-show.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "reason", .arg = "CODE", .key = OPT_REASON, .required = 1,
+		  .help = "medical, personal-emergency (accepted); customer-meeting, "
+		  "work, travel, other (recorded, not accepted)" },
+		{ .name = "at", .arg = "TIME", .key = OPT_AT,
+		  .help = "when the cancellation came in (default: now)" },
+		{ .name = "note", .arg = "TEXT", .key = OPT_NOTE,
+		  .help = "a note kept with the record" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_cancel_exec
 };

@@ -7,17 +7,9 @@
 #include "commands.h"
 #include "showup/money.h"
 
-static const struct option cohort_add_options[] = {
-	{ "name", required_argument, NULL, 'n' },
-	{ "coach", required_argument, NULL, 'c' },
-	{ "coach-email", required_argument, NULL, 'm' },
-	{ "tz", required_argument, NULL, 'z' },
-	{ "fee", required_argument, NULL, 'f' },
-	{ "currency", required_argument, NULL, 'u' },
-	{ "starts", required_argument, NULL, 's' },
-	{ "ends", required_argument, NULL, 'e' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_NAME = OPT_OWN, OPT_COACH, OPT_COACH_EMAIL, OPT_TZ, OPT_FEE, OPT_CURRENCY,
+	OPT_STARTS, OPT_ENDS };
 
 /* Adds the cohort the options describe. */
 static int
@@ -29,16 +21,16 @@ cmd_cohort_add_exec(struct cli *cli, int argc, char **argv)
 	su_err e;
 	int opt;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", cohort_add_options)) != -1) {
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
-		case 'n': c.name = optarg; break;
-		case 'c': c.coach_name = optarg; break;
-		case 'm': c.coach_email = optarg; break;
-		case 'z': c.tz = optarg; break;
-		case 'f': fee = optarg; break;
-		case 'u': c.currency = optarg; break;
-		case 's': c.starts_on = optarg; break;
-		case 'e': c.ends_on = optarg; break;
+		case OPT_NAME: c.name = optarg; break;
+		case OPT_COACH: c.coach_name = optarg; break;
+		case OPT_COACH_EMAIL: c.coach_email = optarg; break;
+		case OPT_TZ: c.tz = optarg; break;
+		case OPT_FEE: fee = optarg; break;
+		case OPT_CURRENCY: c.currency = optarg; break;
+		case OPT_STARTS: c.starts_on = optarg; break;
+		case OPT_ENDS: c.ends_on = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -61,15 +53,34 @@ cmd_cohort_add_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_cohort_add_entry = {
-	"cohort", "add", NULL,
-	"SLUG --name NAME --coach NAME --coach-email ADDR --tz ZONE\n"
-	"                         [--fee 1500.00 --currency AUD] [--starts YYYY-MM-DD] "
-	"[--ends YYYY-MM-DD]",
-	"add a cohort: one run of a program, with its coach and time zone",
+	.group = "cohort",
+	.name = "add",
+	.args = "SLUG",
+	.summary = "add a cohort: one run of a program, with its coach and time zone",
+	.help =
 	"SLUG is the short name used everywhere else: lower-case letters, digits\n"
-	"and dashes (spring27). --tz is an IANA time zone such as Australia/Sydney;\n"
-	"times typed for the cohort are read in it. The fee is kept in cents; type\n"
-	"it as 1500, 1500.00, 1,500.00, 1.500,00 or 1 500,00 (not 1,500, which could\n"
-	"mean 1.50).\n",
-	CMD_DB_WRITE, cmd_cohort_add_exec
+	"and dashes (spring27). Times typed for the cohort are read in its time\n"
+	"zone. The fee is kept in cents; type it as 1500, 1500.00, 1,500.00,\n"
+	"1.500,00 or 1 500,00 (not 1,500, which could mean 1.50).\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "name", .arg = "NAME", .key = OPT_NAME, .required = 1,
+		  .help = "the program's name, as notices give it" },
+		{ .name = "coach", .arg = "NAME", .key = OPT_COACH, .required = 1,
+		  .help = "the coach's name" },
+		{ .name = "coach-email", .arg = "ADDR", .key = OPT_COACH_EMAIL,
+		  .required = 1, .help = "the coach's e-mail address; notices come from it" },
+		{ .name = "tz", .arg = "ZONE", .key = OPT_TZ, .required = 1,
+		  .help = "an IANA time zone such as Australia/Sydney" },
+		{ .name = "fee", .arg = "AMOUNT", .key = OPT_FEE,
+		  .help = "what a participant pays (1500.00); needs --currency" },
+		{ .name = "currency", .arg = "CODE", .key = OPT_CURRENCY,
+		  .help = "the fee's currency (AUD, EUR, USD...)" },
+		{ .name = "starts", .arg = "YYYY-MM-DD", .key = OPT_STARTS,
+		  .help = "the first day of the program" },
+		{ .name = "ends", .arg = "YYYY-MM-DD", .key = OPT_ENDS,
+		  .help = "the last day of the program" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_cohort_add_exec
 };

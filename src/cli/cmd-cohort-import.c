@@ -11,11 +11,18 @@ cmd_cohort_import_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_cohort_import_entry = {
-	"cohort", "import", NULL, "FILE.csv [--dry-run] [options]",
-	"add or update cohorts from a CSV file",
+	.group = "cohort",
+	.name = "import",
+	.args = "FILE.csv",
+	.summary = "add or update cohorts from a CSV file",
+	.help =
 	"Columns (found by header name, any case): slug, name, coach, coach_email,\n"
 	"time_zone, and optionally fee, currency, starts, ends. A cohort that\n"
-	"exists already is updated; the audit log keeps the old values.\n"
-	IMPORT_OPTIONS_HELP,
-	CMD_DB_WRITE, cmd_cohort_import_exec
+	"exists already is updated; the audit log keeps the old values.\n",
+	.options = (const struct cmd_option[]){
+		CLI_IMPORT_OPTIONS,
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_cohort_import_exec
 };

@@ -7,11 +7,6 @@
 #include "showup/table.h"
 #include "showup/timeutil.h"
 
-static const struct option cohort_list_options[] = {
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
-
 /* Prints the cohorts as a table or CSV. */
 static int
 cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
@@ -23,8 +18,8 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 	int csv = 0, opt, rc = EXIT_OK;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", cohort_list_options)) != -1) {
-		if (opt != 'c')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_CSV)
 			return EXIT_USAGE;
 		csv = 1;
 	}
@@ -64,8 +59,14 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_cohort_list_entry = {
-	"cohort", "list", "ls", "[--csv]",
-	"list the cohorts",
-	"--csv prints RFC 4180 CSV for spreadsheets and scripts.\n",
-	CMD_DB_READ, cmd_cohort_list_exec
+	.group = "cohort",
+	.name = "list",
+	.alias = "ls",
+	.summary = "list the cohorts",
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_cohort_list_exec
 };

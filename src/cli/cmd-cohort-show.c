@@ -12,7 +12,7 @@ cmd_cohort_show_exec(struct cli *cli, int argc, char **argv)
 	struct cohort c;
 	int rc;
 
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind + 1 != argc)
 		return cli_usage_error(cli, "give one cohort (SLUG)");
@@ -24,8 +24,10 @@ cmd_cohort_show_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_cohort_show_entry = {
-	"cohort", "show", NULL, "SLUG",
-	"show a cohort: coach, time zone, fee, dates, people and sessions",
-	"",
-	CMD_DB_READ, cmd_cohort_show_exec
+	.group = "cohort",
+	.name = "show",
+	.args = "SLUG",
+	.summary = "show a cohort: coach, time zone, fee, dates, people and sessions",
+	.db = CMD_DB_READ,
+	.exec = cmd_cohort_show_exec
 };

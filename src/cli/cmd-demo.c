@@ -189,7 +189,7 @@ cmd_demo_exec(struct cli *cli, int argc, char **argv)
 	int rc = EXIT_FAIL;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind != argc)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
@@ -241,14 +241,16 @@ done:
 }
 
 const struct cmd_entry cmd_demo_entry = {
-	NULL, "demo", NULL, "[--db PATH]",
-	"load the sample program into a fresh database and show it",
+	.name = "demo",
+	.summary = "load the sample program into a fresh database and show it",
+	.help =
 	"The sample cohort (seeds/: a dozen participants, ten sessions of three\n"
 	"kinds, a realistic mix of outcomes) goes into a new database in a\n"
-	"temporary folder, or into --db PATH. The demo prints the cohort, its\n"
-	"attendance grid and its status table, writes the attendance and commitment\n"
-	"reports and a sign-in sheet into reports/, plans the notices due and\n"
-	"writes their exact messages into reports/notices/, and tells where the\n"
-	"database is so you can explore.\n",
-	CMD_DB_NONE, cmd_demo_exec
+	"temporary folder, or into the global --db PATH (showup --db PATH demo).\n"
+	"The demo prints the cohort, its attendance grid and its status table,\n"
+	"writes the attendance and commitment reports and a sign-in sheet into\n"
+	"reports/, plans the notices due and writes their exact messages into\n"
+	"reports/notices/, and tells where the database is so you can explore.\n",
+	.db = CMD_DB_NONE,
+	.exec = cmd_demo_exec
 };

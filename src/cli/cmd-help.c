@@ -9,13 +9,16 @@
 static int
 cmd_help_exec(struct cli *cli, int argc, char **argv)
 {
-	(void)cli;
-	return cmd_help(stdout, argc - 1, argv + 1);
+	if (cli_getopt(cli, argc, argv) == '?')
+		return EXIT_USAGE;
+	return cmd_help(stdout, argc - optind, argv + optind);
 }
 
 const struct cmd_entry cmd_help_entry = {
-	NULL, "help", NULL, "[COMMAND]",
-	"list the commands, or explain one",
-	"'showup help mark' and 'showup mark -h' print the same.\n",
-	CMD_DB_NONE, cmd_help_exec
+	.name = "help",
+	.args = "[COMMAND]",
+	.summary = "list the commands, or explain one",
+	.help = "'showup help mark' and 'showup mark -h' print the same.\n",
+	.db = CMD_DB_NONE,
+	.exec = cmd_help_exec
 };

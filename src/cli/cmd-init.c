@@ -9,7 +9,7 @@
 static int
 cmd_init_exec(struct cli *cli, int argc, char **argv)
 {
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind < argc)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
@@ -18,12 +18,14 @@ cmd_init_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_init_entry = {
-	NULL, "init", NULL, "",
-	"create the database, or bring an older one up to date",
+	.name = "init",
+	.summary = "create the database, or bring an older one up to date",
+	.help =
 	"The database is --db PATH, else $SHOWUP_DB, else\n"
 	"$XDG_DATA_HOME/showup/showup.db (~/.local/share/showup/showup.db).\n"
 	"It is created mode 0600 with its folders. init is the only command that\n"
 	"creates a database or brings an older one up to date; it leaves another\n"
 	"program's file as it was.\n",
-	CMD_DB_CREATE, cmd_init_exec
+	.db = CMD_DB_CREATE,
+	.exec = cmd_init_exec
 };

@@ -7,12 +7,6 @@
 #include "showup/table.h"
 #include "showup/timeutil.h"
 
-static const struct option log_options[] = {
-	{ "count", required_argument, NULL, 'n' },
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
-
 /* Prints the audit entries of one cohort, or of all. */
 static int
 cmd_log_exec(struct cli *cli, int argc, char **argv)
@@ -26,8 +20,8 @@ cmd_log_exec(struct cli *cli, int argc, char **argv)
 	int opt, csv = 0, rc = EXIT_FAIL;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "n:", log_options)) != -1) {
-		if (opt == 'c')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_CSV)
 			csv = 1;
 		else if (opt == 'n' && parse_int(optarg, 0, 1000000000, &count) == 0)
 			continue;
@@ -69,9 +63,18 @@ done:
 }
 
 const struct cmd_entry cmd_log_entry = {
-	NULL, "log", NULL, "[SLUG] [-n COUNT] [--csv]",
-	"show the audit log: every change, who made it, old and new values",
-	"The newest COUNT entries (50 by default; 0 for all), oldest first.\n"
-	"With SLUG, only that cohort's, with times in its time zone (else UTC).\n",
-	CMD_DB_READ, cmd_log_exec
+	.name = "log",
+	.args = "[SLUG]",
+	.summary = "show the audit log: every change, who made it, old and new values",
+	.help =
+	"The newest entries, oldest first. With SLUG, only that cohort's, with\n"
+	"times in its time zone (else UTC).\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "count", .short_name = 'n', .arg = "COUNT",
+		  .help = "how many of the newest entries (50 by default; 0 for all)" },
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_log_exec
 };

@@ -5,10 +5,8 @@
 
 #include "commands.h"
 
-static const struct option mark_options[] = {
-	{ "note", required_argument, NULL, 'n' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_NOTE = OPT_OWN };
 
 /* Reads "present | late MINUTES | no-show | excused REASON" into 'spec'; EXIT_OK or EXIT_USAGE. */
 static int
@@ -45,8 +43,8 @@ cmd_mark_exec(struct cli *cli, int argc, char **argv)
 	struct session s;
 	int opt, rc;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", mark_options)) != -1) {
-		if (opt != 'n')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_NOTE)
 			return EXIT_USAGE;
 		spec.note = optarg;
 	}
@@ -64,9 +62,10 @@ cmd_mark_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_mark_entry = {
-	NULL, "mark", NULL,
-	"SLUG:N EMAIL present | late MINUTES | no-show | excused REASON [--note TEXT]",
-	"record one participant's attendance at a session",
+	.name = "mark",
+	.args = "SLUG:N EMAIL present|late MINUTES|no-show|excused REASON",
+	.summary = "record one participant's attendance at a session",
+	.help =
 	"present      arrived on time\n"
 	"late MINUTES arrived that many minutes late (within the grace period,\n"
 	"             5 minutes by default, it still counts as present)\n"
@@ -75,5 +74,11 @@ const struct cmd_entry cmd_mark_entry = {
 	"             personal-emergency)\n"
 	"Marking again corrects the record; the audit log keeps the old value.\n"
 	"A participant's cancellation is recorded with 'showup cancel'.\n",
-	CMD_DB_WRITE, cmd_mark_exec
+	.options = (const struct cmd_option[]){
+		{ .name = "note", .arg = "TEXT", .key = OPT_NOTE,
+		  .help = "a note kept with the record" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_mark_exec
 };

@@ -8,11 +8,6 @@
 #include "showup/roll.h"
 #include "showup/table.h"
 
-static const struct option notices_due_options[] = {
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
-
 /* Appends the records that brought person i their points: "3 late_cancel +1, 5 no_show +2". */
 static void
 describe_records(const struct roll *r, size_t i, struct strbuf *sb)
@@ -27,9 +22,9 @@ describe_records(const struct roll *r, size_t i, struct strbuf *sb)
 	}
 }
 
-/* Lists every participant with a ladder step due in cohort c; the count of them, or -1. */
+/* Lists every participant with a ladder step due in cohort c to 'out'; an exit status. */
 static int
-list_due(struct store *st, const struct cohort *c, int csv)
+view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 {
 	static const char *const headers[] = { "participant", "email", "notice", "points",
 		"refund", "records" };
@@ -40,9 +35,9 @@ list_due(struct store *st, const struct cohort *c, int csv)
 	su_err e;
 
 	if (cli_policy(st, c, &p) != EXIT_OK)
-		return -1;
+		return EXIT_FAIL;
 	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
-		return cli_error("%s", e.msg), -1;
+		return cli_error("%s", e.msg);
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 3, ALIGN_RIGHT);
 	for (size_t i = 0; i < r.people.n; i++) {
@@ -63,44 +58,38 @@ list_due(struct store *st, const struct cohort *c, int csv)
 		sb_free(&records);
 	}
 	if (csv)
-		table_print_csv(t, stdout);
+		table_print_csv(t, out);
 	else if (due > 0)
-		table_print(t, stdout);
+		table_print(t, out);
 	else
-		printf("no notices due in %s\n", c->slug);
+		fprintf(out, "no notices due in %s\n", c->slug);
 	table_free(t);
 	roll_free(&r);
-	return due;
+	return EXIT_OK;
 }
 
-/* Parses the options and lists the notices due in one cohort. */
+/* Lists the notices due in one cohort. */
 static int
 cmd_notices_due_exec(struct cli *cli, int argc, char **argv)
 {
-	struct cohort c;
-	int csv = 0, opt, n;
-
-	while ((opt = cli_getopt(cli, argc, argv, "", notices_due_options)) != -1) {
-		if (opt != 'c')
-			return EXIT_USAGE;
-		csv = 1;
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	n = list_due(cli->st, &c, csv);
-	cohort_free(&c);
-	return n < 0 ? EXIT_FAIL : EXIT_OK;
+	return cli_show_cohort(cli, argc, argv, view_due);
 }
 
 const struct cmd_entry cmd_notices_due_entry = {
-	"notices", "due", NULL, "SLUG [--csv]",
-	"list the notices the ladder makes due now",
+	.group = "notices",
+	.name = "due",
+	.args = "SLUG",
+	.summary = "list the notices the ladder makes due now",
+	.help =
 	"Points add up within the cohort; crossing a step of the ladder makes its\n"
 	"notice due, once per participant, ever. When points jump past several\n"
 	"steps, only the highest is due: one notice says it all. The last step\n"
 	"carries the refund offer (its amount by the policy's refund rule).\n"
 	"records lists the sessions that brought the points.\n",
-	CMD_DB_READ, cmd_notices_due_exec
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_notices_due_exec
 };

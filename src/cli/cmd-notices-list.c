@@ -7,11 +7,8 @@
 #include "showup/notice.h"
 #include "showup/table.h"
 
-static const struct option notices_list_options[] = {
-	{ "state", required_argument, NULL, 's' },
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_STATE = OPT_OWN };
 
 /* Prints the outbox, oldest first. */
 static int
@@ -26,10 +23,10 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 	int csv = 0, opt;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", notices_list_options)) != -1) {
-		if (opt == 's')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_STATE)
 			state = optarg;
-		else if (opt == 'c')
+		else if (opt == OPT_CSV)
 			csv = 1;
 		else
 			return EXIT_USAGE;
@@ -71,10 +68,21 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_notices_list_entry = {
-	"notices", "list", "ls", "SLUG [--state STATE] [--csv]",
-	"list the outbox: each notice and its state",
+	.group = "notices",
+	.name = "list",
+	.alias = "ls",
+	.args = "SLUG",
+	.summary = "list the outbox: each notice and its state",
+	.help =
 	"States: pending (planned), sending, sent (with the server's reply),\n"
 	"retry (a temporary failure), failed, unknown (caught mid-send: never sent\n"
 	"again but by hand), withdrawn (no longer due before it went out).\n",
-	CMD_DB_READ, cmd_notices_list_exec
+	.options = (const struct cmd_option[]){
+		{ .name = "state", .arg = "STATE", .key = OPT_STATE,
+		  .help = "only the notices in that state" },
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_notices_list_exec
 };

@@ -8,11 +8,8 @@
 #include "commands.h"
 #include "showup/notice.h"
 
-static const struct option notices_plan_options[] = {
-	{ "templates", required_argument, NULL, 't' },
-	{ "attach-report", no_argument, NULL, 'a' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_TEMPLATES = OPT_OWN, OPT_ATTACH_REPORT };
 
 /* Loads the templates of the ladder's kinds; 0, or -1 after printing why. */
 static int
@@ -50,10 +47,10 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 	int opt, rc = EXIT_FAIL, attach = 0;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", notices_plan_options)) != -1) {
-		if (opt == 't')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_TEMPLATES)
 			dir = optarg;
-		else if (opt == 'a')
+		else if (opt == OPT_ATTACH_REPORT)
 			attach = 1;
 		else
 			return EXIT_USAGE;
@@ -85,16 +82,26 @@ done:
 }
 
 const struct cmd_entry cmd_notices_plan_entry = {
-	"notices", "plan", NULL, "SLUG [--templates DIR] [--attach-report]",
-	"render every notice due into the outbox, once",
+	.group = "notices",
+	.name = "plan",
+	.args = "SLUG",
+	.summary = "render every notice due into the outbox, once",
+	.help =
 	"Each ladder step due becomes a complete message from the coach to the\n"
 	"participant, stored in the outbox in one transaction; planning again\n"
 	"adds nothing. A notice no longer due (points corrected down) is\n"
 	"withdrawn before it goes out. A participant whose name or address would\n"
 	"put a line break into a header is refused and named; the rest go on.\n"
 	"Templates come from --templates DIR, else the cohort's own folder\n"
-	"('policy set SLUG templates DIR'), else the installed ones. With\n"
-	"--attach-report each message carries the participant's commitment report\n"
-	"(PDF) as of now.\n",
-	CMD_DB_WRITE, cmd_notices_plan_exec
+	"('policy set SLUG templates DIR'), else the installed ones.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "templates", .arg = "DIR", .key = OPT_TEMPLATES,
+		  .help = "the folder of notice templates to use this time" },
+		{ .name = "attach-report", .key = OPT_ATTACH_REPORT,
+		  .help = "each message carries the participant's commitment report "
+		  "(PDF) as of now" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_notices_plan_exec
 };

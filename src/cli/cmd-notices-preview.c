@@ -7,10 +7,8 @@
 #include "commands.h"
 #include "showup/notice.h"
 
-static const struct option notices_preview_options[] = {
-	{ "write", required_argument, NULL, 'w' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_WRITE = OPT_OWN };
 
 /* Shows (or writes) every message still to go out of one cohort's outbox. */
 static int
@@ -22,8 +20,8 @@ cmd_notices_preview_exec(struct cli *cli, int argc, char **argv)
 	int opt, rc = EXIT_OK;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", notices_preview_options)) != -1) {
-		if (opt != 'w')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_WRITE)
 			return EXIT_USAGE;
 		dir = optarg;
 	}
@@ -53,9 +51,19 @@ cmd_notices_preview_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_notices_preview_entry = {
-	"notices", "preview", NULL, "SLUG [--write DIR]",
-	"show the exact messages the outbox would send",
+	.group = "notices",
+	.name = "preview",
+	.args = "SLUG",
+	.summary = "show the exact messages the outbox would send",
+	.help =
 	"The dry run of sending: the bytes of every pending message, headers and\n"
-	"all; with --write, one .eml file each in DIR (opens in a mail program).\n",
-	CMD_DB_READ, cmd_notices_preview_exec
+	"all.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "write", .arg = "DIR", .key = OPT_WRITE,
+		  .help = "write one .eml file each in DIR instead (opens in a mail "
+		  "program)" },
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_notices_preview_exec
 };

@@ -15,7 +15,7 @@ cmd_notices_resend_exec(struct cli *cli, int argc, char **argv)
 	int lock, rc;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind + 1 != argc || parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
 		return cli_usage_error(cli, "give the notice's number in 'notices list' (ID)");
@@ -32,11 +32,15 @@ cmd_notices_resend_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_notices_resend_entry = {
-	"notices", "resend", NULL, "ID",
-	"put one notice back in the queue, by hand",
+	.group = "notices",
+	.name = "resend",
+	.args = "ID",
+	.summary = "put one notice back in the queue, by hand",
+	.help =
 	"For a notice that failed, or one whose fate is unknown after a crash: it\n"
 	"goes again with the next send, the same message with the same Message-ID\n"
 	"(so a mail program that got it before can tell). While a send runs it\n"
 	"queues nothing.\n",
-	CMD_DB_WRITE, cmd_notices_resend_exec
+	.db = CMD_DB_WRITE,
+	.exec = cmd_notices_resend_exec
 };

@@ -10,12 +10,8 @@
 #include "showup/deliver.h"
 #include "showup/notice.h"
 
-static const struct option notices_send_options[] = {
-	{ "via", required_argument, NULL, 'v' },
-	{ "limit", required_argument, NULL, 'l' },
-	{ "rate", required_argument, NULL, 'r' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_VIA = OPT_OWN, OPT_LIMIT, OPT_RATE };
 
 /* What the command was asked. */
 struct send_args {
@@ -31,18 +27,20 @@ parse_options(struct cli *cli, int argc, char **argv, struct send_args *a)
 	long long n;
 	int opt;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", notices_send_options)) != -1) {
-		if (opt == 'v' && (strcmp(optarg, "smtp") == 0 || strcmp(optarg, "sendmail") == 0))
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_VIA && (strcmp(optarg, "smtp") == 0 ||
+		    strcmp(optarg, "sendmail") == 0))
 			a->via = optarg;
-		else if (opt == 'v')
+		else if (opt == OPT_VIA)
 			return cli_usage_error(cli, "--via is smtp or sendmail, not '%s'", optarg);
-		else if (opt == 'l' && parse_int(optarg, 1, 1000000, &n) == 0)
+		else if (opt == OPT_LIMIT && parse_int(optarg, 1, 1000000, &n) == 0)
 			a->limit = (size_t)n;
-		else if (opt == 'r' && mail_rate_parse(optarg, &a->rate) == 0 && a->rate > 0)
+		else if (opt == OPT_RATE && mail_rate_parse(optarg, &a->rate) == 0 &&
+		    a->rate > 0)
 			;
-		else if (opt == 'l' || opt == 'r')
+		else if (opt == OPT_LIMIT || opt == OPT_RATE)
 			return cli_usage_error(cli, "--%s takes a positive number",
-			    opt == 'l' ? "limit" : "rate");
+			    opt == OPT_LIMIT ? "limit" : "rate");
 		else
 			return EXIT_USAGE;
 	}
@@ -132,13 +130,15 @@ done:
 }
 
 const struct cmd_entry cmd_notices_send_entry = {
-	"notices", "send", NULL, "[SLUG] [--via smtp|sendmail] [--limit N] [--rate N]",
-	"send the planned notices, each once",
+	.group = "notices",
+	.name = "send",
+	.args = "[SLUG]",
+	.summary = "send the planned notices, each once",
+	.help =
 	"SMTP through the [smtp] url of ~/.config/showup/config (smtp://host:587\n"
 	"with STARTTLS required, smtps://host:465; plain SMTP only with tls = none),\n"
 	"user and password_command there, or $SHOWUP_SMTP_PASSWORD; one connection\n"
-	"carries the batch. --via sendmail pipes each message to 'sendmail -t -i'\n"
-	"([sendmail] command). A notice is marked sending before it goes and sent\n"
+	"carries the batch. A notice is marked sending before it goes and sent\n"
 	"after, with the server's reply; one caught in between by a crash becomes\n"
 	"unknown and is never sent again but by 'notices resend'. A 4xx reply or a\n"
 	"broken connection is retried by a later send, waiting longer each time; a\n"
@@ -147,7 +147,18 @@ const struct cmd_entry cmd_notices_send_entry = {
 	"must come from a CA the system trusts or one in the PEM file [smtp] cafile\n"
 	"names (else $CURL_CA_BUNDLE, else $SSL_CERT_FILE).\n"
 	"Sending a ladder step records it as sent; a final notice opens its refund\n"
-	"offer. --rate limits messages a minute. One send (or resend) at a time:\n"
-	"another finds it running and sends nothing.\n",
-	CMD_DB_WRITE, cmd_notices_send_exec
+	"offer. One send (or resend) at a time: another finds it running and\n"
+	"sends nothing.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "via", .arg = "smtp|sendmail", .key = OPT_VIA,
+		  .help = "sendmail pipes each message to 'sendmail -t -i' ([sendmail] "
+		  "command); smtp is the default" },
+		{ .name = "limit", .arg = "N", .key = OPT_LIMIT,
+		  .help = "send at most N messages this time" },
+		{ .name = "rate", .arg = "N", .key = OPT_RATE,
+		  .help = "at most N messages a minute (default: the config's rate)" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_notices_send_exec
 };

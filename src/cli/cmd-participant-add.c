@@ -5,12 +5,8 @@
 
 #include "commands.h"
 
-static const struct option participant_add_options[] = {
-	{ "name", required_argument, NULL, 'n' },
-	{ "email", required_argument, NULL, 'm' },
-	{ "company", required_argument, NULL, 'c' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_NAME = OPT_OWN, OPT_EMAIL, OPT_COMPANY };
 
 /* Adds the participant the options describe. */
 static int
@@ -21,11 +17,11 @@ cmd_participant_add_exec(struct cli *cli, int argc, char **argv)
 	int opt, rc = EXIT_FAIL;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", participant_add_options)) != -1) {
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
-		case 'n': name = optarg; break;
-		case 'm': email = optarg; break;
-		case 'c': company = optarg; break;
+		case OPT_NAME: name = optarg; break;
+		case OPT_EMAIL: email = optarg; break;
+		case OPT_COMPANY: company = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -48,9 +44,22 @@ done:
 }
 
 const struct cmd_entry cmd_participant_add_entry = {
-	"participant", "add", NULL, "SLUG --name NAME --email ADDR [--company NAME]",
-	"add one participant to a cohort",
+	.group = "participant",
+	.name = "add",
+	.args = "SLUG",
+	.summary = "add one participant to a cohort",
+	.help =
 	"The e-mail address identifies the participant within the cohort\n"
 	"(compared without case).\n",
-	CMD_DB_WRITE, cmd_participant_add_exec
+	.options = (const struct cmd_option[]){
+		{ .name = "name", .arg = "NAME", .key = OPT_NAME, .required = 1,
+		  .help = "the participant's full name" },
+		{ .name = "email", .arg = "ADDR", .key = OPT_EMAIL, .required = 1,
+		  .help = "the participant's e-mail address" },
+		{ .name = "company", .arg = "NAME", .key = OPT_COMPANY,
+		  .help = "the participant's company or organisation" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_participant_add_exec
 };

@@ -11,14 +11,21 @@ cmd_participant_import_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_participant_import_entry = {
-	"participant", "import", NULL, "SLUG FILE.csv [--dry-run] [options]",
-	"add or update participants from a spreadsheet (CSV)",
+	.group = "participant",
+	.name = "import",
+	.args = "SLUG FILE.csv",
+	.summary = "add or update participants from a spreadsheet (CSV)",
+	.help =
 	"Columns are found by header name, in any case: Name (or Full name, or\n"
 	"First name + Last name), E-mail (Email Address...), Company (Organisation).\n"
 	"Excel quoting; any separator and encoding. The file is one transaction:\n"
 	"one bad row imports nothing, and every bad row is listed as FILE:LINE.\n"
 	"Importing the same file again changes nothing; a changed row updates the\n"
-	"participant and the audit log shows old and new. --dry-run checks only.\n"
-	IMPORT_OPTIONS_HELP,
-	CMD_DB_WRITE, cmd_participant_import_exec
+	"participant and the audit log shows old and new. --dry-run checks only.\n",
+	.options = (const struct cmd_option[]){
+		CLI_IMPORT_OPTIONS,
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_participant_import_exec
 };

@@ -7,12 +7,8 @@
 #include "showup/table.h"
 #include "showup/timeutil.h"
 
-static const struct option participant_list_options[] = {
-	{ "csv", no_argument, NULL, 'c' },
-	{ "all", no_argument, NULL, 'a' },
-	{ "excel", no_argument, NULL, 'x' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_EXCEL = OPT_OWN };
 
 /* Prints the roster as a table or CSV. */
 static int
@@ -25,12 +21,12 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 	int csv = 0, all = 0, excel = 0, opt;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "a", participant_list_options)) != -1) {
-		if (opt == 'c')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_CSV)
 			csv = 1;
 		else if (opt == 'a')
 			all = 1;
-		else if (opt == 'x')
+		else if (opt == OPT_EXCEL)
 			csv = excel = 1;
 		else
 			return EXIT_USAGE;
@@ -69,11 +65,21 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_participant_list_entry = {
-	"participant", "list", "ls", "SLUG [--csv | --excel] [--all]",
-	"list a cohort's participants",
-	"--all            include those who withdrew\n"
-	"--csv            print RFC 4180 CSV (it imports back as a roster)\n"
-	"--excel          the same CSV with a UTF-8 BOM first, so that Excel shows\n"
-	"                 every name right and saves it back right\n",
-	CMD_DB_READ, cmd_participant_list_exec
+	.group = "participant",
+	.name = "list",
+	.alias = "ls",
+	.args = "SLUG",
+	.summary = "list a cohort's participants",
+	.help = "The CSV of --csv and --excel imports back as a roster.\n",
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ .name = "excel", .key = OPT_EXCEL,
+		  .help = "the same CSV with a UTF-8 BOM first, so that Excel shows every "
+		  "name right and saves it back right" },
+		{ .name = "all", .short_name = 'a',
+		  .help = "include those who withdrew" },
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_participant_list_exec
 };

@@ -34,8 +34,15 @@ done:
 }
 
 const struct cmd_entry cmd_participant_withdraw_entry = {
-	"participant", "withdraw", NULL, "SLUG EMAIL [--at TIME]",
-	"withdraw a participant: not expected at sessions from then on",
-	"--at defaults to now. Sessions before it keep their records.\n",
-	CMD_DB_WRITE, cmd_participant_withdraw_exec
+	.group = "participant",
+	.name = "withdraw",
+	.args = "SLUG EMAIL",
+	.summary = "withdraw a participant: not expected at sessions from then on",
+	.help = "Sessions before --at (default now) keep their records.\n",
+	.options = (const struct cmd_option[]){
+		CLI_AT_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_participant_withdraw_exec
 };

@@ -75,7 +75,7 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 	int rc = EXIT_FAIL, changed;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv, "+", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind + 3 > argc)
 		return cli_usage_error(cli, "give a cohort (SLUG), a setting and its value");
@@ -124,8 +124,11 @@ done:
 }
 
 const struct cmd_entry cmd_policy_set_entry = {
-	"policy", "set", NULL, "SLUG KEY VALUE",
-	"change one setting of a cohort's attendance policy",
+	.group = "policy",
+	.name = "set",
+	.args = "SLUG KEY VALUE",
+	.summary = "change one setting of a cohort's attendance policy",
+	.help =
 	"cutoff          day-before HH:MM (default 18:00) or hours N\n"
 	"grace           minutes of lateness still counted present (5)\n"
 	"reasons.accepted  emergency reason codes, comma-separated\n"
@@ -144,5 +147,7 @@ const struct cmd_entry cmd_policy_set_entry = {
 	"                before the start, earliest first (2d,2h), or off\n"
 	"tz              the cohort's IANA time zone\n"
 	"A bad value changes nothing. Every change is in the audit log.\n",
-	CMD_DB_WRITE, cmd_policy_set_exec
+	.options_first = 1,
+	.db = CMD_DB_WRITE,
+	.exec = cmd_policy_set_exec
 };

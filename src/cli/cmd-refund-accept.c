@@ -11,9 +11,17 @@ cmd_refund_accept_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_refund_accept_entry = {
-	"refund", "accept", NULL, "SLUG EMAIL [--at TIME]",
-	"record that a participant accepted the refund offer and left",
+	.group = "refund",
+	.name = "accept",
+	.args = "SLUG EMAIL",
+	.summary = "record that a participant accepted the refund offer and left",
+	.help =
 	"The participant is withdrawn as of --at (default now): no longer expected\n"
 	"at later sessions; past records and points stay. The refund is recorded.\n",
-	CMD_DB_WRITE, cmd_refund_accept_exec
+	.options = (const struct cmd_option[]){
+		CLI_AT_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_refund_accept_exec
 };

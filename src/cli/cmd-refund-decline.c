@@ -11,9 +11,17 @@ cmd_refund_decline_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_refund_decline_entry = {
-	"refund", "decline", NULL, "SLUG EMAIL [--at TIME]",
-	"record that a participant declined the refund offer and recommits",
+	.group = "refund",
+	.name = "decline",
+	.args = "SLUG EMAIL",
+	.summary = "record that a participant declined the refund offer and recommits",
+	.help =
 	"The participant stays in the program; the ladder goes on from where it\n"
 	"is (a step already sent is never sent again).\n",
-	CMD_DB_WRITE, cmd_refund_decline_exec
+	.options = (const struct cmd_option[]){
+		CLI_AT_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_refund_decline_exec
 };

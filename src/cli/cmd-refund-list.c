@@ -7,11 +7,6 @@
 #include "showup/money.h"
 #include "showup/table.h"
 
-static const struct option refund_list_options[] = {
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
-
 /* Adds one offer's row: who, how much, state, when offered, until or when settled. */
 static void
 add_offer(struct table *t, const struct cohort *c, const struct participant_list *people,
@@ -33,55 +28,58 @@ add_offer(struct table *t, const struct cohort *c, const struct participant_list
 	    o->origin, offered, settled });
 }
 
-/* Prints the offers of one cohort, oldest first. */
+/* Prints the refund offers of cohort c, oldest first; an exit status. */
 static int
-cmd_refund_list_exec(struct cli *cli, int argc, char **argv)
+view_offers(struct store *st, const struct cohort *c, int csv, FILE *out)
 {
 	static const char *const headers[] = { "participant", "email", "amount", "state",
 		"origin", "offered", "until / settled" };
 	struct refund_offer_list offers;
 	struct participant_list people;
-	struct cohort c;
 	struct table *t;
-	int csv = 0, opt;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", refund_list_options)) != -1) {
-		if (opt != 'c')
-			return EXIT_USAGE;
-		csv = 1;
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (refund_offer_list_all(cli->st, c.id, &offers, &e) < 0 ||
-	    participant_list_all(cli->st, c.id, 1, &people, &e) < 0) {
+	if (refund_offer_list_all(st, c->id, &offers, &e) < 0 ||
+	    participant_list_all(st, c->id, 1, &people, &e) < 0) {
 		refund_offer_list_free(&offers);
-		cohort_free(&c);
 		return cli_error("%s", e.msg);
 	}
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 2, ALIGN_RIGHT);
 	for (size_t i = 0; i < offers.n; i++)
-		add_offer(t, &c, &people, &offers.v[i]);
+		add_offer(t, c, &people, &offers.v[i]);
 	if (csv)
-		table_print_csv(t, stdout);
+		table_print_csv(t, out);
 	else if (offers.n > 0)
-		table_print(t, stdout);
+		table_print(t, out);
 	else
-		printf("no refund offers in %s\n", c.slug);
+		fprintf(out, "no refund offers in %s\n", c->slug);
 	table_free(t);
 	participant_list_free(&people);
 	refund_offer_list_free(&offers);
-	cohort_free(&c);
 	return EXIT_OK;
 }
 
+/* Prints the offers of one cohort. */
+static int
+cmd_refund_list_exec(struct cli *cli, int argc, char **argv)
+{
+	return cli_show_cohort(cli, argc, argv, view_offers);
+}
+
 const struct cmd_entry cmd_refund_list_entry = {
-	"refund", "list", "ls", "SLUG [--csv]",
-	"list a cohort's refund offers: amount, state, dates",
+	.group = "refund",
+	.name = "list",
+	.alias = "ls",
+	.args = "SLUG",
+	.summary = "list a cohort's refund offers: amount, state, dates",
+	.help =
 	"States: open, accepted (the participant withdrew; the refund is due),\n"
 	"declined (the participant recommitted), expired (not answered in time).\n",
-	CMD_DB_READ, cmd_refund_list_exec
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_refund_list_exec
 };

@@ -7,11 +7,8 @@
 #include "showup/money.h"
 #include "showup/roll.h"
 
-static const struct option refund_offer_options[] = {
-	{ "amount", required_argument, NULL, 'a' },
-	{ "at", required_argument, NULL, 't' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_AMOUNT = OPT_OWN };
 
 /* Sets *cents to the refund the policy's rule gives as of 'now'; 0 or -1 after printing why. */
 static int
@@ -41,10 +38,10 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 	int opt, rc = EXIT_FAIL;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", refund_offer_options)) != -1) {
-		if (opt == 'a')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_AMOUNT)
 			amount = optarg;
-		else if (opt == 't')
+		else if (opt == OPT_AT)
 			at = optarg;
 		else
 			return EXIT_USAGE;
@@ -78,10 +75,21 @@ done:
 }
 
 const struct cmd_entry cmd_refund_offer_entry = {
-	"refund", "offer", NULL, "SLUG EMAIL [--amount AMOUNT] [--at TIME]",
-	"offer a participant a refund by hand, besides the ladder",
-	"The amount follows the policy's refund rule (full, or prorated to the\n"
-	"sessions not yet held) unless --amount gives it. The offer stays open\n"
-	"for refund.days (7), then expires. At most one offer is open at a time.\n",
-	CMD_DB_WRITE, cmd_refund_offer_exec
+	.group = "refund",
+	.name = "offer",
+	.args = "SLUG EMAIL",
+	.summary = "offer a participant a refund by hand, besides the ladder",
+	.help =
+	"The offer stays open for refund.days (7), then expires. At most one offer\n"
+	"is open at a time.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "amount", .arg = "AMOUNT", .key = OPT_AMOUNT,
+		  .help = "the refund (default: the policy's refund rule, full or "
+		  "prorated to the sessions not yet held)" },
+		{ .name = "at", .arg = "TIME", .key = OPT_AT,
+		  .help = "when the offer is made (default: now)" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_refund_offer_exec
 };

@@ -42,13 +42,20 @@ cmd_report_attendance_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_report_attendance_entry = {
-	"report", "attendance", NULL, "SLUG [-o FILE.pdf] [--paper a4|letter] [--date DATE]",
-	"write the cohort's attendance report (PDF)",
+	.group = "report",
+	.name = "attendance",
+	.args = "SLUG",
+	.summary = "write the cohort's attendance report (PDF)",
+	.help =
 	"The cohort at a glance: sessions held, attendance rate, late cancellations,\n"
 	"no-shows, excused absences and the coach's own late cancellations; a chart\n"
 	"of each session's attendance; those at risk; and every expected attendance\n"
 	"in a matrix coloured and lettered by outcome, with each participant's rate,\n"
-	"commitment score and points, and each session's totals.\n\n"
-	REPORT_OPTIONS_HELP,
-	CMD_DB_READ, cmd_report_attendance_exec
+	"commitment score and points, and each session's totals.\n",
+	.options = (const struct cmd_option[]){
+		CLI_REPORT_OPTIONS,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_report_attendance_exec
 };

@@ -48,14 +48,20 @@ cmd_report_commitment_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_report_commitment_entry = {
-	"report", "commitment", NULL, "SLUG [EMAIL] [-o FILE.pdf] [--paper a4|letter] "
-	"[--date DATE]",
-	"write each participant's commitment report (PDF)",
+	.group = "report",
+	.name = "commitment",
+	.args = "SLUG [EMAIL]",
+	.summary = "write each participant's commitment report (PDF)",
+	.help =
 	"For each participant (or the one EMAIL names): every commitment in order,\n"
 	"with its outcome, how many hours ahead a cancellation came and its reason;\n"
 	"points over the sessions against the ladder; notices sent and the refund\n"
 	"offer; their figures beside the cohort's median. Without EMAIL, everyone in\n"
-	"one PDF, a section and a bookmark each.\n\n"
-	REPORT_OPTIONS_HELP,
-	CMD_DB_READ, cmd_report_commitment_exec
+	"one PDF, a section and a bookmark each.\n",
+	.options = (const struct cmd_option[]){
+		CLI_REPORT_OPTIONS,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_report_commitment_exec
 };

@@ -44,10 +44,17 @@ cmd_report_sheet_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_report_sheet_entry = {
-	"report", "sheet", NULL, "SLUG:N [-o FILE.pdf] [--paper a4|letter]",
-	"write a printable sign-in sheet for one session (PDF)",
+	.group = "report",
+	.name = "sheet",
+	.args = "SLUG:N",
+	.summary = "write a printable sign-in sheet for one session (PDF)",
+	.help =
 	"Everyone the session expects, by name, with a column for the time of\n"
-	"arrival and one for a signature, and spare rows for walk-ins.\n\n"
-	REPORT_OPTIONS_HELP,
-	CMD_DB_READ, cmd_report_sheet_exec
+	"arrival and one for a signature, and spare rows for walk-ins.\n",
+	.options = (const struct cmd_option[]){
+		CLI_REPORT_OPTIONS,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_report_sheet_exec
 };

@@ -254,7 +254,7 @@ cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 	char when[48];
 	int status;
 
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind + 1 != argc)
 		return cli_usage_error(cli, "give one session (SLUG:N)");
@@ -305,12 +305,16 @@ done:
 }
 
 const struct cmd_entry cmd_rollcall_entry = {
-	NULL, "rollcall", "roll", "SLUG:N",
-	"take the roll of a session interactively, one key per participant",
+	.name = "rollcall",
+	.alias = "roll",
+	.args = "SLUG:N",
+	.summary = "take the roll of a session interactively, one key per participant",
+	.help =
 	"Each expected participant is shown with what is recorded so far.\n"
 	"Keys: p present, l late (then the minutes), n no-show, e excused (then\n"
 	"the reason), Enter or space keeps the record, b goes back, q quits\n"
 	"without writing. At the end everything is written in one transaction.\n"
 	"Needs a terminal: in scripts use 'showup mark' or 'attendance import'.\n",
-	CMD_DB_WRITE, cmd_rollcall_exec
+	.db = CMD_DB_WRITE,
+	.exec = cmd_rollcall_exec
 };

@@ -7,15 +7,8 @@
 #include "commands.h"
 #include "showup/timeutil.h"
 
-static const struct option session_add_options[] = {
-	{ "at", required_argument, NULL, 't' },
-	{ "minutes", required_argument, NULL, 'm' },
-	{ "kind", required_argument, NULL, 'k' },
-	{ "title", required_argument, NULL, 'T' },
-	{ "location", required_argument, NULL, 'l' },
-	{ "with", required_argument, NULL, 'w' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_MINUTES = OPT_OWN, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH };
 
 /* Resolves each --with e-mail to a participant id; EXIT_OK or EXIT_FAIL. */
 static int
@@ -49,20 +42,20 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	long long v;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", session_add_options)) != -1) {
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
-		case 't': at = optarg; break;
-		case 'T': s.title = optarg; break;
-		case 'l': s.location = optarg; break;
-		case 'w': with[nwith++] = optarg; break;
-		case 'm':
+		case OPT_AT: at = optarg; break;
+		case OPT_TITLE: s.title = optarg; break;
+		case OPT_LOCATION: s.location = optarg; break;
+		case OPT_WITH: with[nwith++] = optarg; break;
+		case OPT_MINUTES:
 			if (parse_int(optarg, 1, 1440, &v) < 0) {
 				cli_usage_error(cli, "--minutes takes 1 to 1440, not '%s'", optarg);
 				goto done;
 			}
 			s.minutes = (int)v;
 			break;
-		case 'k':
+		case OPT_KIND:
 			if ((kind = session_kind_parse(optarg)) < 0) {
 				cli_usage_error(cli, "unknown kind '%s' (group, coaching, "
 				    "practice)", optarg);
@@ -105,13 +98,31 @@ done:
 }
 
 const struct cmd_entry cmd_session_add_entry = {
-	"session", "add", NULL,
-	"SLUG --at \"YYYY-MM-DD HH:MM\" [--minutes 60] [--kind group|coaching|practice]\n"
-	"                         [--title T] [--location L] [--with EMAIL]...",
-	"schedule a session",
-	"The session gets the next number of the cohort, kept for good. --at is\n"
-	"the cohort's local time unless it carries an offset (2027-03-01T09:00+11:00).\n"
-	"A group session expects every active participant; a coaching or practice\n"
-	"session expects those named with --with (repeat it for each).\n",
-	CMD_DB_WRITE, cmd_session_add_exec
+	.group = "session",
+	.name = "add",
+	.args = "SLUG",
+	.summary = "schedule a session",
+	.help =
+	"The session gets the next number of the cohort, kept for good. A group\n"
+	"session expects every active participant; a coaching or practice\n"
+	"session expects those named with --with.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "at", .arg = "TIME", .key = OPT_AT, .required = 1,
+		  .help = "the start, \"YYYY-MM-DD HH:MM\" in the cohort's local time "
+		  "unless it carries an offset (2027-03-01T09:00+11:00)" },
+		{ .name = "minutes", .arg = "N", .key = OPT_MINUTES,
+		  .help = "how long it lasts (60)" },
+		{ .name = "kind", .arg = "group|coaching|practice", .key = OPT_KIND,
+		  .help = "the kind of session (group)" },
+		{ .name = "title", .arg = "T", .key = OPT_TITLE,
+		  .help = "a title" },
+		{ .name = "location", .arg = "L", .key = OPT_LOCATION,
+		  .help = "where it is held" },
+		{ .name = "with", .arg = "EMAIL", .key = OPT_WITH,
+		  .help = "a participant a coaching or practice session expects; "
+		  "repeat it for each" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_session_add_exec
 };

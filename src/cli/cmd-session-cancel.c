@@ -6,11 +6,8 @@
 #include "commands.h"
 #include "showup/timeutil.h"
 
-static const struct option session_cancel_options[] = {
-	{ "at", required_argument, NULL, 't' },
-	{ "note", required_argument, NULL, 'n' },
-	{ 0 }
-};
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_NOTE = OPT_OWN };
 
 /* Records the coach's cancellation and whether it came after the cutoff. */
 static int
@@ -24,10 +21,10 @@ cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 	int opt, rc;
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", session_cancel_options)) != -1) {
-		if (opt == 't')
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_AT)
 			at = optarg;
-		else if (opt == 'n')
+		else if (opt == OPT_NOTE)
 			note = optarg;
 		else
 			return EXIT_USAGE;
@@ -58,10 +55,20 @@ done:
 }
 
 const struct cmd_entry cmd_session_cancel_entry = {
-	"session", "cancel", NULL, "SLUG:N [--at TIME] [--note TEXT]",
-	"record that the coach cancelled a whole session",
-	"--at is when the cancellation went out (default: now). The session is\n"
-	"not held and nobody gets points; a cancellation after the cutoff counts\n"
-	"against the coach's own reliability figure.\n",
-	CMD_DB_WRITE, cmd_session_cancel_exec
+	.group = "session",
+	.name = "cancel",
+	.args = "SLUG:N",
+	.summary = "record that the coach cancelled a whole session",
+	.help =
+	"The session is not held and nobody gets points; a cancellation after\n"
+	"the cutoff counts against the coach's own reliability figure.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "at", .arg = "TIME", .key = OPT_AT,
+		  .help = "when the cancellation went out (default: now)" },
+		{ .name = "note", .arg = "TEXT", .key = OPT_NOTE,
+		  .help = "a note kept with the session" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_session_cancel_exec
 };

@@ -11,13 +11,20 @@ cmd_session_import_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_session_import_entry = {
-	"session", "import", NULL, "SLUG FILE.csv [--dry-run] [options]",
-	"add or update sessions from a spreadsheet (CSV)",
+	.group = "session",
+	.name = "import",
+	.args = "SLUG FILE.csv",
+	.summary = "add or update sessions from a spreadsheet (CSV)",
+	.help =
 	"Columns: number (optional: new sessions get the next), start (local\n"
 	"\"YYYY-MM-DD HH:MM\"; or date and time columns), minutes, kind, title,\n"
 	"location, with (e-mails separated by ';'), cancelled_at and cancel_note\n"
 	"(a cancellation by the coach). A session is matched by number, else by\n"
-	"its start time. One transaction; every bad row is listed as FILE:LINE.\n"
-	IMPORT_OPTIONS_HELP,
-	CMD_DB_WRITE, cmd_session_import_exec
+	"its start time. One transaction; every bad row is listed as FILE:LINE.\n",
+	.options = (const struct cmd_option[]){
+		CLI_IMPORT_OPTIONS,
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_session_import_exec
 };

@@ -8,11 +8,6 @@
 #include "showup/table.h"
 #include "showup/timeutil.h"
 
-static const struct option session_list_options[] = {
-	{ "csv", no_argument, NULL, 'c' },
-	{ 0 }
-};
-
 /* Returns how many people a session expects (group: all active then). */
 static size_t
 expected_count(struct store *st, const struct session *s, const struct participant_list *people)
@@ -34,32 +29,21 @@ session_state(const struct session *s, int64_t now)
 	return now < s->starts_at ? "upcoming" : "held";
 }
 
-/* Prints the schedule as a table or CSV. */
+/* Prints the schedule of cohort c as a table or CSV; an exit status. */
 static int
-cmd_session_list_exec(struct cli *cli, int argc, char **argv)
+view_sessions(struct store *st, const struct cohort *c, int csv, FILE *out)
 {
 	static const char *const headers[] = { "#", "when", "kind", "min", "title",
 		"location", "expected", "state" };
-	struct participant_list people;
-	struct session_list l;
-	struct cohort c;
+	struct participant_list people = { 0 };
+	struct session_list l = { 0 };
 	struct table *t;
-	int csv = 0, opt;
 	int64_t now = time_now();
 	su_err e;
 
-	while ((opt = cli_getopt(cli, argc, argv, "", session_list_options)) != -1) {
-		if (opt != 'c')
-			return EXIT_USAGE;
-		csv = 1;
-	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (session_list_all(cli->st, c.id, &l, &e) < 0 ||
-	    participant_list_all(cli->st, c.id, 1, &people, &e) < 0) {
-		cohort_free(&c);
+	if (session_list_all(st, c->id, &l, &e) < 0 ||
+	    participant_list_all(st, c->id, 1, &people, &e) < 0) {
+		session_list_free(&l);
 		return cli_error("%s", e.msg);
 	}
 	t = table_new(ARRAY_SIZE(headers), headers);
@@ -74,28 +58,41 @@ cmd_session_list_exec(struct cli *cli, int argc, char **argv)
 
 		snprintf(num, sizeof num, "%d", s->number);
 		if (csv)
-			time_format_local(c.tz, s->starts_at, when, sizeof when);
+			time_format_local(c->tz, s->starts_at, when, sizeof when);
 		else
-			time_format_human(c.tz, s->starts_at, when, sizeof when);
+			time_format_human(c->tz, s->starts_at, when, sizeof when);
 		snprintf(min, sizeof min, "%d", s->minutes);
-		snprintf(expected, sizeof expected, "%zu",
-		    expected_count(cli->st, s, &people));
+		snprintf(expected, sizeof expected, "%zu", expected_count(st, s, &people));
 		table_add_row(t, row);
 	}
 	if (csv)
-		table_print_csv(t, stdout);
+		table_print_csv(t, out);
 	else
-		table_print(t, stdout);
+		table_print(t, out);
 	table_free(t);
 	session_list_free(&l);
 	participant_list_free(&people);
-	cohort_free(&c);
 	return EXIT_OK;
 }
 
+/* Prints the schedule of one cohort. */
+static int
+cmd_session_list_exec(struct cli *cli, int argc, char **argv)
+{
+	return cli_show_cohort(cli, argc, argv, view_sessions);
+}
+
 const struct cmd_entry cmd_session_list_entry = {
-	"session", "list", "ls", "SLUG [--csv]",
-	"list a cohort's sessions",
-	"Times are the cohort's local time.\n",
-	CMD_DB_READ, cmd_session_list_exec
+	.group = "session",
+	.name = "list",
+	.alias = "ls",
+	.args = "SLUG",
+	.summary = "list a cohort's sessions",
+	.help = "Times are the cohort's local time.\n",
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_session_list_exec
 };

@@ -11,8 +11,11 @@ cmd_status_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_status_entry = {
-	NULL, "status", "st", "SLUG [--csv]",
-	"who is keeping the commitment: figures, points, notices, refund offers",
+	.name = "status",
+	.alias = "st",
+	.args = "SLUG",
+	.summary = "who is keeping the commitment: figures, points, notices, refund offers",
+	.help =
 	"One row per participant, those at risk first (a notice due or a refund\n"
 	"offer open), then by points. expected: sessions held so far where they\n"
 	"were expected and the roll is taken; attended: present or late; rate:\n"
@@ -20,5 +23,10 @@ const struct cmd_entry cmd_status_entry = {
 	"where late cancellations and no-shows are broken; lead: the median\n"
 	"hours of notice their cancellations gave. The first lines give the\n"
 	"coach's own figures.\n",
-	CMD_DB_READ, cmd_status_exec
+	.options = (const struct cmd_option[]){
+		CLI_CSV_OPTION,
+		{ 0 }
+	},
+	.db = CMD_DB_READ,
+	.exec = cmd_status_exec
 };

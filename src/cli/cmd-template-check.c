@@ -16,7 +16,7 @@ cmd_template_check_exec(struct cli *cli, int argc, char **argv)
 	int rc;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv, "", (const struct option[]){ { 0 } }) == '?')
+	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	if (optind + 1 < argc)
 		return cli_usage_error(cli, "give at most one folder");
@@ -36,8 +36,11 @@ cmd_template_check_exec(struct cli *cli, int argc, char **argv)
 }
 
 const struct cmd_entry cmd_template_check_entry = {
-	"template", "check", NULL, "[DIR]",
-	"check every notice template of a folder",
+	.group = "template",
+	.name = "check",
+	.args = "[DIR]",
+	.summary = "check every notice template of a folder",
+	.help =
 	"Each file (but README) is one notice kind: its first line 'Subject: ...',\n"
 	"then the body. Names ({{participant.first_name}}, {{cohort.name}},\n"
 	"{{coach.name}}, {{points}}, {{refund.amount}}, {{refund.expires}},\n"
@@ -45,5 +48,6 @@ const struct cmd_entry cmd_template_check_entry = {
 	"brought the points ({{#events}}...{{/events}}) and inverted sections are\n"
 	"checked; an unknown name or an unclosed section is an error FILE:LINE.\n"
 	"Without DIR, the templates showup uses.\n",
-	CMD_DB_NONE, cmd_template_check_exec
+	.db = CMD_DB_NONE,
+	.exec = cmd_template_check_exec
 };

@@ -49,6 +49,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_backup_entry,
 	&cmd_demo_entry,
 	&cmd_help_entry,
+	&cmd_options_entry,
 	NULL
 };
 
@@ -139,7 +140,7 @@ pick_word(const char *word, const char *const *words, const void *const *owners,
 	return found;
 }
 
-/* Collects the distinct first words of the table (and aliases of plain commands). */
+/* Collects the distinct first words of the visible commands (and plain commands' aliases). */
 static size_t
 top_words(const char **words, size_t max)
 {
@@ -149,6 +150,8 @@ top_words(const char **words, size_t max)
 		const struct cmd_entry *e = cmd_table[i];
 		size_t k;
 
+		if (e->hidden)
+			continue;
 		for (k = 0; k < n; k++)
 			if (strcmp(words[k], first_word(e)) == 0)
 				break;
@@ -200,14 +203,26 @@ find_in_group(const char *group, const char *word)
 	return NULL;
 }
 
-/* Finds the entry argv names; sets *used to the words it took. NULL after printing why. */
+/* Returns the hidden command named 'word' in full, or NULL. */
 static const struct cmd_entry *
-find_command(int argc, char **argv, int *used)
+hidden_command(const char *word)
+{
+	for (size_t i = 0; cmd_table[i] != NULL; i++)
+		if (cmd_table[i]->hidden && strcmp(cmd_table[i]->name, word) == 0)
+			return cmd_table[i];
+	return NULL;
+}
+
+const struct cmd_entry *
+cmd_find(int argc, char **argv, int *used)
 {
 	const char *words[64];
 	size_t n = top_words(words, ARRAY_SIZE(words));
 	int k = pick_word(argv[0], words, NULL, n);
 
+	*used = 1;
+	if (hidden_command(argv[0]) != NULL)
+		return hidden_command(argv[0]);
 	if (k < 0) {
 		fprintf(stderr, "error: '%s' is %s showup command\n", argv[0],
 		    k == -2 ? "an ambiguous" : "not a");
@@ -219,10 +234,8 @@ find_command(int argc, char **argv, int *used)
 		const struct cmd_entry *e = cmd_table[i];
 
 		if (e->group == NULL && (strcmp(e->name, words[k]) == 0 ||
-		    (e->alias && strcmp(e->alias, words[k]) == 0))) {
-			*used = 1;
+		    (e->alias && strcmp(e->alias, words[k]) == 0)))
 			return e;
-		}
 	}
 	*used = 2;
 	return find_in_group(words[k], argc > 1 ? argv[1] : NULL);
@@ -239,21 +252,6 @@ wants_help(int argc, char **argv)
 			return 1;
 	}
 	return 0;
-}
-
-/* Prints one command's usage and help. */
-static void
-print_entry_help(FILE *out, const struct cmd_entry *e)
-{
-	char name[64];
-
-	fprintf(out, "usage: showup %s%s%s\n\n%s\n", cli_command_name(e, name, sizeof name),
-	    *e->args ? " " : "", e->args, e->summary);
-	if (e->alias != NULL)
-		fprintf(out, "(also: showup %s%s%s)\n", e->group ? e->group : "",
-		    e->group ? " " : "", e->alias);
-	if (e->help != NULL && *e->help)
-		fprintf(out, "\n%s", e->help);
 }
 
 /*
@@ -338,14 +336,12 @@ all_digits(const char *s)
 static int
 split_session_ref(const struct cmd_entry *e, int argc, char **argv)
 {
-	char name[64];
-
-	if (strncmp(e->args, "SLUG:N", 6) != 0 || argc < 3 || argv[1][0] == '-' ||
-	    strchr(argv[1], ':') != NULL || !all_digits(argv[2]))
+	if (e->args == NULL || strncmp(e->args, "SLUG:N", 6) != 0 || argc < 3 ||
+	    argv[1][0] == '-' || strchr(argv[1], ':') != NULL || !all_digits(argv[2]))
 		return 0;
-	fprintf(stderr, "error: a session is written SLUG:N; did you mean '%s:%s'?\n"
-	    "usage: showup %s %s\n", argv[1], argv[2],
-	    cli_command_name(e, name, sizeof name), e->args);
+	fprintf(stderr, "error: a session is written SLUG:N; did you mean '%s:%s'?\n",
+	    argv[1], argv[2]);
+	cmd_print_usage(stderr, e);
 	return 1;
 }
 
@@ -387,13 +383,13 @@ cmd_dispatch(struct cli *cli, int argc, char **argv)
 
 	if (argc == 0)
 		return cmd_help(stdout, 0, argv);
-	e = find_command(argc, argv, &used);
+	e = cmd_find(argc, argv, &used);
 	if (e == NULL)
 		return EXIT_USAGE;
 	argc -= used - 1;
 	argv += used - 1;
 	if (wants_help(argc, argv)) {
-		print_entry_help(stdout, e);
+		cmd_print_help(stdout, e);
 		return EXIT_OK;
 	}
 	if (split_session_ref(e, argc, argv))
@@ -420,17 +416,18 @@ cmd_help(FILE *out, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc > 0) {
-		if ((e = find_command(argc, argv, &used)) == NULL)
+		if ((e = cmd_find(argc, argv, &used)) == NULL)
 			return EXIT_USAGE;
-		print_entry_help(out, e);
+		cmd_print_help(out, e);
 		return EXIT_OK;
 	}
 	fputs("usage: showup [--db PATH] COMMAND [ARGS]\n\n"
 	    "Attendance and commitment for cohort coaching programs.\n\n", out);
 	for (size_t i = 0; cmd_table[i] != NULL; i++) {
 		e = cmd_table[i];
-		fprintf(out, "  %-22s %s\n", cli_command_name(e, name, sizeof name),
-		    e->summary);
+		if (!e->hidden)
+			fprintf(out, "  %-22s %s\n", cli_command_name(e, name, sizeof name),
+			    e->summary);
 	}
 	fputs("\nCommands may be shortened to a unique prefix (showup part imp).\n"
 	    "'showup help COMMAND' or 'showup COMMAND -h' tells more.\n", out);

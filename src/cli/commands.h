@@ -45,5 +45,6 @@ extern const struct cmd_entry cmd_report_sheet_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_options_entry;
 
 #endif

@@ -7,19 +7,6 @@
 
 #include "cli.h"
 
-enum { OPT_SEPARATOR = 1000, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES,
-	OPT_CLEAR_EMPTY };
-
-static const struct option import_options[] = {
-	{ "dry-run", no_argument, NULL, 'n' },
-	{ "separator", required_argument, NULL, OPT_SEPARATOR },
-	{ "encoding", required_argument, NULL, OPT_ENCODING },
-	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
-	{ "accept-changes", no_argument, NULL, OPT_ACCEPT_CHANGES },
-	{ "clear-empty", no_argument, NULL, OPT_CLEAR_EMPTY },
-	{ 0 }
-};
-
 /* Reads a --separator value (",", ";", "tab", "\t", "|", or their names); the character or 0. */
 static char
 separator_parse(const char *s)
@@ -39,13 +26,13 @@ separator_parse(const char *s)
 	return 0;
 }
 
-/* Reads the import options into 'r', leaving optind at the first other word; an exit status. */
+/* Reads CLI_IMPORT_OPTIONS into 'r', leaving optind at the first other word; an exit status. */
 static int
 import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
 {
 	int opt;
 
-	while ((opt = cli_getopt(cli, argc, argv, "n", import_options)) != -1) {
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
 		case 'n':
 			r->dry_run = 1;

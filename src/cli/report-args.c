@@ -7,40 +7,31 @@
 
 #include "cli.h"
 
-static const struct option report_options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "paper", required_argument, NULL, 'p' },
-	{ "font", required_argument, NULL, 'f' },
-	{ "fallback-font", required_argument, NULL, 'F' },
-	{ "date", required_argument, NULL, 'd' },
-	{ 0 }
-};
-
 int
 cli_report_args(struct cli *cli, int argc, char **argv, struct report_args *out)
 {
 	int opt;
 
 	memset(out, 0, sizeof *out);
-	while ((opt = cli_getopt(cli, argc, argv, "o:", report_options)) != -1) {
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
 		case 'o':
 			out->output = optarg;
 			break;
-		case 'p':
+		case OPT_PAPER:
 			if (strcmp(optarg, "a4") != 0 && strcmp(optarg, "A4") != 0 &&
 			    strcmp(optarg, "letter") != 0)
 				return cli_usage_error(cli, "--paper is a4 or letter, not '%s'",
 				    optarg);
 			out->letter = strcmp(optarg, "letter") == 0;
 			break;
-		case 'f':
+		case OPT_FONT:
 			out->font = optarg;
 			break;
-		case 'F':
+		case OPT_FALLBACK_FONT:
 			out->fallback_font = optarg;
 			break;
-		case 'd':
+		case OPT_DATE:
 			out->date = optarg;
 			break;
 		default:

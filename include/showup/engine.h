@@ -33,6 +33,11 @@ struct engine_input {
 	const unsigned char *named;		/* people x sessions, a row per person: named on a
 						   coaching or practice session's list (NULL: none) */
 	const struct attendance *const *facts;	/* people x sessions: the recorded fact or NULL */
+	/* or, when set, the facts read one at a time: fills 'buf' with the fact of
+	   person i at session j and returns it, NULL if none ('facts' unused) */
+	const struct attendance *(*fact_at)(const void *ctx, size_t i, size_t j,
+	    struct attendance *buf);
+	const void *fact_ctx;
 };
 
 /* What the record means for one participant. */
@@ -69,7 +74,7 @@ struct engine_tally {
 };
 
 struct engine_result {
-	enum outcome *outcomes;			/* people x sessions */
+	unsigned char *outcomes;		/* people x sessions: enum outcome, a byte each */
 	struct engine_person_result *people;
 	struct engine_tally *sessions;		/* one per session */
 	struct engine_tally held;		/* summed over the sessions held so far */
@@ -93,7 +98,7 @@ void engine_result_free(struct engine_result *r);
 static inline enum outcome
 engine_outcome(const struct engine_result *r, size_t nsessions, size_t i, size_t j)
 {
-	return r->outcomes[i * nsessions + j];
+	return (enum outcome)r->outcomes[i * nsessions + j];
 }
 
 /*

@@ -169,6 +169,17 @@ int attendance_set(struct store *st, const struct cohort *c, const struct sessio
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
 int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
     su_err *e);
+/*
+ * Called with each fact in turn; its strings hold during the call only. Returns
+ * 0 to go on, or -1 (with 'e' set) to stop.
+ */
+typedef int (*attendance_fn)(void *arg, const struct attendance *a, su_err *e);
+/* Calls 'fn' with each fact of a cohort's sessions, in no particular order; 0 or -1. */
+int attendance_each(struct store *st, int64_t cohort_id, attendance_fn fn, void *arg,
+    su_err *e);
+/* Calls 'fn' with each fact of one session, in no particular order; 0 or -1. */
+int attendance_each_of_session(struct store *st, int64_t session_id, attendance_fn fn,
+    void *arg, su_err *e);
 /* A fact as people and files state it: a status word and its details, all text. */
 struct fact_spec {
 	const char *status;	/* present, late, no-show, excused, cancelled (and aliases) */

@@ -60,17 +60,39 @@ static const char *const sql_attendance_all =
 	" a.cancelled_at, a.reason, a.note FROM attendance a"
 	" JOIN session s ON s.id = a.session_id WHERE s.cohort_id = ?";
 
-/* Fills 'a' from a row of the attendance columns above. */
+static const char *const sql_attendance_of_session =
+	"SELECT session_id, participant_id, fact, minutes_late, cancelled_at, reason,"
+	" note FROM attendance WHERE session_id = ?";
+
+/* Returns the text of a column, "" for NULL; it holds until the row changes. */
+static char *
+column_text(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return (char *)(s ? (const char *)s : "");
+}
+
+/* Fills 'a' from a row of the attendance columns above, its strings the row's own. */
 static void
-attendance_from_row(sqlite3_stmt *stmt, struct attendance *a)
+attendance_peek_row(sqlite3_stmt *stmt, struct attendance *a)
 {
 	a->session_id = sqlite3_column_int64(stmt, 0);
 	a->participant_id = sqlite3_column_int64(stmt, 1);
-	a->fact = fact_parse((const char *)sqlite3_column_text(stmt, 2));
+	a->fact = fact_parse(column_text(stmt, 2));
 	a->minutes_late = sqlite3_column_int(stmt, 3);
 	a->cancelled_at = sqlite3_column_int64(stmt, 4);
-	a->reason = db_column_dup(stmt, 5);
-	a->note = db_column_dup(stmt, 6);
+	a->reason = column_text(stmt, 5);
+	a->note = column_text(stmt, 6);
+}
+
+/* Fills 'a' from a row of the attendance columns above, its strings copied. */
+static void
+attendance_from_row(sqlite3_stmt *stmt, struct attendance *a)
+{
+	attendance_peek_row(stmt, a);
+	a->reason = xstrdup(a->reason);
+	a->note = xstrdup(a->note);
 }
 
 int
@@ -228,6 +250,42 @@ attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list 
 		return -1;
 	}
 	return 0;
+}
+
+/* Calls 'fn' with each row of 'sql' (bound to 'id'); 0, or -1 with 'e' set or from fn. */
+static int
+attendance_each_row(struct store *st, const char *sql, int64_t id, attendance_fn fn,
+    void *arg, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	struct attendance a;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		attendance_peek_row(stmt, &a);
+		if (fn(arg, &a, e) < 0) {
+			rc = -1;
+			break;
+		}
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+attendance_each(struct store *st, int64_t cohort_id, attendance_fn fn, void *arg, su_err *e)
+{
+	return attendance_each_row(st, sql_attendance_all, cohort_id, fn, arg, e);
+}
+
+int
+attendance_each_of_session(struct store *st, int64_t session_id, attendance_fn fn,
+    void *arg, su_err *e)
+{
+	return attendance_each_row(st, sql_attendance_of_session, session_id, fn, arg, e);
 }
 
 void

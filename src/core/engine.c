@@ -93,6 +93,15 @@ ratio(int a, int b)
 	return b > 0 ? (double)a / b : -1;
 }
 
+/* Returns the fact of person i at session j (in 'buf' if read one at a time), or NULL. */
+static const struct attendance *
+fact_of(const struct engine_input *in, size_t i, size_t j, struct attendance *buf)
+{
+	if (in->fact_at != NULL)
+		return in->fact_at(in->fact_ctx, i, j, buf);
+	return in->facts ? in->facts[i * in->nsessions + j] : NULL;
+}
+
 /* Derives one person's outcomes and figures; 'leads' is scratch for nsessions values. */
 static void
 evaluate_person(const struct engine_input *in, size_t i, struct engine_result *out,
@@ -105,7 +114,8 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
-		const struct attendance *a = in->facts ? in->facts[i * in->nsessions + j] : NULL;
+		struct attendance buf;
+		const struct attendance *a = fact_of(in, i, j, &buf);
 		struct outcome_input oi = {
 			.expected = is_expected(in, i, j),
 			.session_cancelled = s->cancelled,
@@ -116,7 +126,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 		};
 		enum outcome o = outcome_of(pol, &oi);
 
-		out->outcomes[i * in->nsessions + j] = o;
+		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
 		pr->counts[o]++;
 		if (!outcome_is_final(o))
 			continue;

@@ -14,7 +14,8 @@ static const char *const export_header[] = { "session", "date", "email", "name",
 static void
 export_cell(const struct roll *r, size_t i, size_t j, struct strbuf *sb)
 {
-	const struct attendance *a = roll_fact(r, i, j);
+	struct attendance buf;
+	const struct attendance *a = roll_fact(r, i, j, &buf);
 	const struct session *s = &r->sessions.v[j];
 	char number[16], date[40], minutes[16] = "", cancelled[40] = "";
 	const char *fields[ARRAY_SIZE(export_header)];
@@ -52,7 +53,9 @@ export_attendance(struct store *st, const struct cohort *c, const struct policy 
 	csvw_record(&sb, export_header, ARRAY_SIZE(export_header));
 	for (size_t j = 0; j < r.sessions.n; j++) {
 		for (size_t i = 0; i < r.people.n; i++) {
-			if (roll_fact(&r, i, j) == NULL)
+			struct attendance buf;
+
+			if (roll_fact(&r, i, j, &buf) == NULL)
 				continue;
 			export_cell(&r, i, j, &sb);
 			if (sb.len > 65536) {

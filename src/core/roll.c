@@ -90,14 +90,14 @@ build_engine_view(struct roll *r, su_err *e)
 		if (policy_cutoff(&r->policy, r->cohort->tz, s->starts_at, &es->cutoff) < 0)
 			return su_err_set(e, "cannot use time zone '%s'", r->cohort->tz);
 	}
-	for (size_t k = 0; k < r->facts.n; k++) {
-		size_t i, j;
-
-		if (idmap_get(&r->person_index, r->facts.v[k].participant_id, &i) &&
-		    idmap_get(&r->session_index, r->facts.v[k].session_id, &j))
-			r->cell_facts[i * r->sessions.n + j] = &r->facts.v[k];
-	}
 	return 0;
+}
+
+/* The engine's way to the roll's facts (engine_input.fact_at). */
+static const struct attendance *
+fact_at(const void *ctx, size_t i, size_t j, struct attendance *buf)
+{
+	return roll_fact(ctx, i, j, buf);
 }
 
 int
@@ -112,22 +112,22 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	out->policy = *p;
 	out->now = now;
 	if (participant_list_all(st, c->id, 1, &out->people, e) < 0 ||
-	    session_list_all(st, c->id, &out->sessions, e) < 0 ||
-	    attendance_list_all(st, c->id, &out->facts, e) < 0)
+	    session_list_all(st, c->id, &out->sessions, e) < 0)
 		goto fail;
 	cells = out->people.n * out->sessions.n;
-	out->cell_facts = xcalloc(cells ? cells : 1, sizeof *out->cell_facts);
 	out->named = xcalloc(cells ? cells : 1, 1);
 	out->esessions = xcalloc(out->sessions.n ? out->sessions.n : 1, sizeof *out->esessions);
 	out->epeople = xcalloc(out->people.n ? out->people.n : 1, sizeof *out->epeople);
-	if (build_engine_view(out, e) < 0 || load_named_places(st, out, e) < 0 ||
-	    load_steps_sent(st, out, e) < 0)
+	if (build_engine_view(out, e) < 0 ||
+	    fact_grid_load(st, c->id, &out->person_index, out->people.n,
+	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
+	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0)
 		goto fail;
 	in = (struct engine_input){
 		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,
 		.npeople = out->people.n, .nsessions = out->sessions.n,
 		.people = out->epeople, .sessions = out->esessions,
-		.named = out->named, .facts = out->cell_facts,
+		.named = out->named, .fact_at = fact_at, .fact_ctx = out,
 	};
 	engine_run(&in, &out->result);
 	return 0;
@@ -143,9 +143,13 @@ roll_outcome(const struct roll *r, size_t i, size_t j)
 }
 
 const struct attendance *
-roll_fact(const struct roll *r, size_t i, size_t j)
+roll_fact(const struct roll *r, size_t i, size_t j, struct attendance *buf)
 {
-	return r->cell_facts[i * r->sessions.n + j];
+	if (!fact_grid_get(&r->facts, i, j, buf))
+		return NULL;
+	buf->session_id = r->sessions.v[j].id;
+	buf->participant_id = r->people.v[i].id;
+	return buf;
 }
 
 const struct engine_person_result *
@@ -159,10 +163,9 @@ roll_free(struct roll *r)
 {
 	participant_list_free(&r->people);
 	session_list_free(&r->sessions);
-	attendance_list_free(&r->facts);
+	fact_grid_free(&r->facts);
 	free(r->esessions);
 	free(r->epeople);
-	free(r->cell_facts);
 	free(r->named);
 	engine_result_free(&r->result);
 	idmap_free(&r->person_index);

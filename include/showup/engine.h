@@ -90,6 +90,14 @@ struct engine_result {
  */
 int engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at);
 
+/*
+ * The outcome of one cell: person 'p' at session 's' as of 'now', 'named' on
+ * its list or not, with the recorded fact 'a' (NULL: none). engine_run gives
+ * each cell this outcome; it needs nothing of the rest of the record.
+ */
+enum outcome engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
+    const struct engine_person *p, int named, int64_t now, const struct attendance *a);
+
 /* Evaluates the whole record; 'out' is freed with engine_result_free. */
 void engine_run(const struct engine_input *in, struct engine_result *out);
 void engine_result_free(struct engine_result *r);

@@ -40,4 +40,10 @@ const struct attendance *roll_fact(const struct roll *r, size_t i, size_t j,
 const struct engine_person_result *roll_person(const struct roll *r, size_t i);
 void roll_free(struct roll *r);
 
+/* The engine's view of participant 'p' (steps_sent left 0). */
+void roll_engine_person(const struct participant *p, struct engine_person *out);
+/* The engine's view of session 's' under policy 'p' in zone 'tz'; 0, or -1 with 'e' set. */
+int roll_engine_session(const struct policy *p, const char *tz, const struct session *s,
+    struct engine_session *out, su_err *e);
+
 #endif

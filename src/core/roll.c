@@ -67,28 +67,40 @@ load_steps_sent(struct store *st, struct roll *r, su_err *e)
 	return rc;
 }
 
+void
+roll_engine_person(const struct participant *p, struct engine_person *out)
+{
+	memset(out, 0, sizeof *out);
+	out->withdrawn_at = p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0;
+}
+
+int
+roll_engine_session(const struct policy *p, const char *tz, const struct session *s,
+    struct engine_session *out, su_err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->starts_at = s->starts_at;
+	out->everyone = s->kind == SESSION_GROUP;
+	out->cancelled = s->cancelled;
+	out->cancelled_at = s->cancelled_at;
+	if (policy_cutoff(p, tz, s->starts_at, &out->cutoff) < 0)
+		return su_err_set(e, "cannot use time zone '%s'", tz);
+	return 0;
+}
+
 /* Builds the engine's view of people and sessions; -1 with 'e' set on a zone error. */
 static int
 build_engine_view(struct roll *r, su_err *e)
 {
 	for (size_t i = 0; i < r->people.n; i++) {
-		const struct participant *p = &r->people.v[i];
-
-		idmap_put(&r->person_index, p->id, i);
-		r->epeople[i].withdrawn_at = p->status == PARTICIPANT_WITHDRAWN
-		    ? p->withdrawn_at : 0;
+		idmap_put(&r->person_index, r->people.v[i].id, i);
+		roll_engine_person(&r->people.v[i], &r->epeople[i]);
 	}
 	for (size_t j = 0; j < r->sessions.n; j++) {
-		const struct session *s = &r->sessions.v[j];
-		struct engine_session *es = &r->esessions[j];
-
-		idmap_put(&r->session_index, s->id, j);
-		es->starts_at = s->starts_at;
-		es->everyone = s->kind == SESSION_GROUP;
-		es->cancelled = s->cancelled;
-		es->cancelled_at = s->cancelled_at;
-		if (policy_cutoff(&r->policy, r->cohort->tz, s->starts_at, &es->cutoff) < 0)
-			return su_err_set(e, "cannot use time zone '%s'", r->cohort->tz);
+		idmap_put(&r->session_index, r->sessions.v[j].id, j);
+		if (roll_engine_session(&r->policy, r->cohort->tz, &r->sessions.v[j],
+		    &r->esessions[j], e) < 0)
+			return -1;
 	}
 	return 0;
 }

@@ -17,18 +17,24 @@ struct fact_cell {
 
 struct fact_grid {
 	size_t npeople, nsessions;
-	struct fact_cell *cells;	/* npeople x nsessions, a row per person */
+	struct fact_cell *cells;	/* npeople x nsessions, a column per session */
 	struct strpool strings;		/* reasons and notes */
 };
 
+/* Starts an empty grid of npeople x nsessions (memory is taken as cells fill). */
+void fact_grid_init(struct fact_grid *g, size_t npeople, size_t nsessions);
 /*
- * Loads the facts of cohort 'cohort_id' into a grid of npeople x nsessions: a
- * fact goes to the row 'rows' maps its participant id to and the column 'cols'
- * maps its session id to (facts of others are left out). 0, or -1 with 'e' set.
+ * Starts a grid of npeople x nsessions and loads the facts of cohort
+ * 'cohort_id' into it: a fact goes to the row 'rows' maps its participant id
+ * to and the column 'cols' maps its session id to (facts of others are left
+ * out). 0, or -1 with 'e' set (and the grid freed).
  */
 int fact_grid_load(struct store *st, int64_t cohort_id, const struct idmap *rows,
     size_t npeople, const struct idmap *cols, size_t nsessions, struct fact_grid *g,
     su_err *e);
+/* Loads the facts of session 'session_id' into column j of a grid; 0 or -1 with 'e' set. */
+int fact_grid_load_session(struct store *st, int64_t session_id, size_t j,
+    const struct idmap *rows, struct fact_grid *g, su_err *e);
 /*
  * Fills 'out' with the fact of cell (i, j) and returns 1, or 0 if none. Its
  * strings belong to the grid (never freed by the caller); its ids are 0.

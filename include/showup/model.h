@@ -166,6 +166,14 @@ struct attendance_change {
 int attendance_set(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *a,
     struct attendance_change *change, su_err *e);
+/*
+ * attendance_set for a caller that holds the stored fact already: 'old' is
+ * it (its ids unused), NULL if none is stored. Saves reading it back (and,
+ * for a fact that is the same, writes nothing at all).
+ */
+int attendance_set_known(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *a, const struct attendance *old,
+    struct attendance_change *change, su_err *e);
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
 int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
     su_err *e);

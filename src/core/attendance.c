@@ -170,14 +170,68 @@ attendance_write(struct store *st, const char *sql, const struct attendance *a, 
 	return db_step_done(stmt, e);
 }
 
+/* Audits the fact 'w' just added (unless an import sums them up); 1 or -1. */
+static int
+attendance_added(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *w, su_err *e)
+{
+	char *subject, *after;
+	int rc = 1;
+
+	if (!audit_wanted(st, 0))
+		return 1;
+	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+	after = attendance_describe(w, c->tz);
+	if (audit_add(st, c->id, "record", subject, NULL, after, e) < 0)
+		rc = -1;
+	free(subject);
+	free(after);
+	return rc;
+}
+
+/*
+ * Replaces the stored fact 'old' by 'w' if they differ, auditing both; 0 the
+ * same, 2 corrected (with 'change' filled, if not NULL), -1 with 'e' set.
+ */
+static int
+attendance_correct(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *w, const struct attendance *old,
+    struct attendance_change *change, su_err *e)
+{
+	char *before = NULL, *after = NULL, *subject = NULL;
+	int rc = -1;
+
+	if (attendance_same(old, w))
+		return 0;
+	if (attendance_write(st, sql_attendance_update, w, e) < 0)
+		return -1;
+	if (audit_wanted(st, 1)) {
+		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+		before = attendance_describe(old, c->tz);
+		after = attendance_describe(w, c->tz);
+		if (audit_add(st, c->id, "correct", subject, before, after, e) < 0)
+			goto done;
+	}
+	rc = 2;
+	if (change != NULL) {
+		change->before = before;
+		change->after = after;
+		before = after = NULL;
+	}
+done:
+	free(before);
+	free(after);
+	free(subject);
+	return rc;
+}
+
 int
 attendance_set(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *a,
     struct attendance_change *change, su_err *e)
 {
 	struct attendance old, w = *a;
-	char *before = NULL, *after = NULL, *subject = NULL;
-	int found = 0, rc = -1;
+	int rc;
 
 	if (change != NULL)
 		change->before = change->after = NULL;
@@ -188,68 +242,35 @@ attendance_set(struct store *st, const struct cohort *c, const struct session *s
 	/* Most facts are new: try the insert first, and read the old fact only if there is one. */
 	if (attendance_write(st, sql_attendance_insert, &w, e) < 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0) {
-		found = attendance_get(st, a->session_id, a->participant_id, &old, e);
-		if (found <= 0)
-			return -1;
-		if (a->note == NULL)
-			w.note = old.note;	/* no note given: the stored one stays */
-		if (attendance_same(&old, &w)) {
-			rc = 0;
-			goto done;
-		}
-		if (attendance_write(st, sql_attendance_update, &w, e) < 0)
-			goto done;
-	}
-	if (audit_wanted(st, found)) {
-		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
-		before = found ? attendance_describe(&old, c->tz) : NULL;
-		after = attendance_describe(&w, c->tz);
-		if (audit_add(st, c->id, found ? "correct" : "record", subject, before,
-		    after, e) < 0)
-			goto done;
-	}
-	rc = found ? 2 : 1;
-	if (change != NULL && found) {
-		change->before = before;
-		change->after = after;
-		before = after = NULL;
-	}
-done:
-	if (found)
-		attendance_free(&old);
-	free(before);
-	free(after);
-	free(subject);
+	if (sqlite3_changes(st->db) == 1)
+		return attendance_added(st, c, s, p, &w, e);
+	if (attendance_get(st, a->session_id, a->participant_id, &old, e) <= 0)
+		return -1;
+	if (a->note == NULL)
+		w.note = old.note;	/* no note given: the stored one stays */
+	rc = attendance_correct(st, c, s, p, &w, &old, change, e);
+	attendance_free(&old);
 	return rc;
 }
 
 int
-attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
-    su_err *e)
+attendance_set_known(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *a, const struct attendance *old,
+    struct attendance_change *change, su_err *e)
 {
-	sqlite3_stmt *stmt = store_stmt(st, sql_attendance_all, e);
-	size_t cap = 0;
-	int rc;
+	struct attendance w = *a;
 
-	out->v = NULL;
-	out->n = 0;
-	if (stmt == NULL)
+	if (old == NULL)
+		return attendance_set(st, c, s, p, a, change, e);
+	if (change != NULL)
+		change->before = change->after = NULL;
+	if (w.note == NULL)
+		w.note = "";
+	if (attendance_check(&w, e) < 0)
 		return -1;
-	db_bind_int(stmt, 1, cohort_id);
-	while ((rc = db_step_row(stmt, e)) == 1) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			out->v = xrealloc(out->v, cap * sizeof *out->v);
-		}
-		attendance_from_row(stmt, &out->v[out->n++]);
-	}
-	sqlite3_reset(stmt);
-	if (rc < 0) {
-		attendance_list_free(out);
-		return -1;
-	}
-	return 0;
+	if (a->note == NULL)
+		w.note = old->note;	/* no note given: the stored one stays */
+	return attendance_correct(st, c, s, p, &w, old, change, e);
 }
 
 /* Calls 'fn' with each row of 'sql' (bound to 'id'); 0, or -1 with 'e' set or from fn. */

@@ -36,6 +36,11 @@ struct engine_input {
 	const unsigned char *named;		/* people x sessions, a row per person: named on a
 						   coaching or practice session's list (NULL: none) */
 	const struct attendance *const *facts;	/* people x sessions: the recorded fact or NULL */
+	/* or, when set, the facts read one at a time: fills 'buf' with the fact of
+	   person i at session j and returns it, NULL if none ('facts' unused) */
+	const struct attendance *(*fact_at)(const void *ctx, size_t i, size_t j,
+	    struct attendance *buf);
+	const void *fact_ctx;
 };
 
 /* What the record means for one participant. */
@@ -72,7 +77,7 @@ struct engine_tally {
 };
 
 struct engine_result {
-	enum outcome *outcomes;			/* people x sessions */
+	unsigned char *outcomes;		/* people x sessions: enum outcome, a byte each */
 	struct engine_person_result *people;
 	struct engine_tally *sessions;		/* one per session */
 	struct engine_tally held;		/* summed over the sessions held so far */
@@ -88,6 +93,14 @@ struct engine_result {
  */
 int engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at);
 
+/*
+ * The outcome of one cell: person 'p' at session 's' as of 'now', 'named' on
+ * its list or not, with the recorded fact 'a' (NULL: none). engine_run gives
+ * each cell this outcome; it needs nothing of the rest of the record.
+ */
+enum outcome engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
+    const struct engine_person *p, int named, int64_t now, const struct attendance *a);
+
 /* Evaluates the whole record; 'out' is freed with engine_result_free. */
 void engine_run(const struct engine_input *in, struct engine_result *out);
 void engine_result_free(struct engine_result *r);
@@ -96,7 +109,7 @@ void engine_result_free(struct engine_result *r);
 static inline enum outcome
 engine_outcome(const struct engine_result *r, size_t nsessions, size_t i, size_t j)
 {
-	return r->outcomes[i * nsessions + j];
+	return (enum outcome)r->outcomes[i * nsessions + j];
 }
 
 /*

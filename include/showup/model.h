@@ -113,9 +113,28 @@ struct attendance_change {
 int attendance_set(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *a,
     struct attendance_change *change, su_err *e);
+/*
+ * attendance_set for a caller that holds the stored fact already: 'old' is
+ * it (its ids unused), NULL if none is stored. Saves reading it back (and,
+ * for a fact that is the same, writes nothing at all).
+ */
+int attendance_set_known(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *a, const struct attendance *old,
+    struct attendance_change *change, su_err *e);
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
 int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
     su_err *e);
+/*
+ * Called with each fact in turn; its strings hold during the call only. Returns
+ * 0 to go on, or -1 (with 'e' set) to stop.
+ */
+typedef int (*attendance_fn)(void *arg, const struct attendance *a, su_err *e);
+/* Calls 'fn' with each fact of a cohort's sessions, in no particular order; 0 or -1. */
+int attendance_each(struct store *st, int64_t cohort_id, attendance_fn fn, void *arg,
+    su_err *e);
+/* Calls 'fn' with each fact of one session, in no particular order; 0 or -1. */
+int attendance_each_of_session(struct store *st, int64_t session_id, attendance_fn fn,
+    void *arg, su_err *e);
 /* A fact as people and files state it: a status word and its details, all text. */
 struct fact_spec {
 	const char *status;	/* present, late, no-show, excused, cancelled (and aliases) */

@@ -3,6 +3,7 @@
 #define SHOWUP_ROLL_H
 
 #include "showup/engine.h"
+#include "showup/factgrid.h"
 #include "showup/model.h"
 #include "showup/policy.h"
 
@@ -12,10 +13,9 @@ struct roll {
 	int64_t now;
 	struct participant_list people;		/* everyone, withdrawn too, by name */
 	struct session_list sessions;		/* by start time */
-	struct attendance_list facts;
+	struct fact_grid facts;			/* people.n x sessions.n, a row per person */
 	struct engine_session *esessions;	/* the engine's view of sessions[j] */
 	struct engine_person *epeople;		/* the engine's view of people[i] */
-	const struct attendance **cell_facts;	/* people.n x sessions.n, a row per person */
 	unsigned char *named;			/* same shape: on a coaching/practice list */
 	struct engine_result result;		/* outcomes, figures, due steps */
 	struct idmap person_index;		/* participant id -> row */
@@ -30,10 +30,20 @@ int roll_load(struct store *st, const struct cohort *c, const struct policy *p,
     int64_t now, struct roll *out, su_err *e);
 /* The outcome of person row 'i' at session column 'j'. */
 enum outcome roll_outcome(const struct roll *r, size_t i, size_t j);
-/* The recorded fact behind a cell, or NULL. */
-const struct attendance *roll_fact(const struct roll *r, size_t i, size_t j);
+/*
+ * Fills 'buf' with the recorded fact behind a cell and returns it, or NULL if
+ * none; its strings belong to the roll.
+ */
+const struct attendance *roll_fact(const struct roll *r, size_t i, size_t j,
+    struct attendance *buf);
 /* The engine's figures for person row 'i'. */
 const struct engine_person_result *roll_person(const struct roll *r, size_t i);
 void roll_free(struct roll *r);
+
+/* The engine's view of participant 'p' (steps_sent left 0). */
+void roll_engine_person(const struct participant *p, struct engine_person *out);
+/* The engine's view of session 's' under policy 'p' in zone 'tz'; 0, or -1 with 'e' set. */
+int roll_engine_session(const struct policy *p, const char *tz, const struct session *s,
+    struct engine_session *out, su_err *e);
 
 #endif

@@ -112,4 +112,24 @@ void strmap_put(struct strmap *m, const char *key, long value);
 int strmap_get(const struct strmap *m, const char *key, long *value);
 void strmap_free(struct strmap *m);
 
+/*
+ * Interned strings: one copy of each distinct string, named by a number; 0 is
+ * always "". A string's pointer holds until the next string is interned.
+ */
+struct strpool {
+	char *text;		/* the strings one after another, each NUL-terminated */
+	size_t len, cap;
+	size_t *offsets;	/* id -> offset in text */
+	uint32_t count, capids;
+	uint32_t *slots;	/* open addressing: id + 1, 0 free */
+	size_t nslots;
+};
+#define STRPOOL_INIT { NULL, 0, 0, NULL, 0, 0, NULL, 0 }
+
+/* Returns the id of 's' (copied the first time it is seen). */
+uint32_t strpool_intern(struct strpool *p, const char *s);
+/* Returns the string of 'id' ("" for an id never given). */
+const char *strpool_str(const struct strpool *p, uint32_t id);
+void strpool_free(struct strpool *p);
+
 #endif

@@ -60,17 +60,39 @@ static const char *const sql_attendance_all =
 	" a.cancelled_at, a.reason, a.note FROM attendance a"
 	" JOIN session s ON s.id = a.session_id WHERE s.cohort_id = ?";
 
-/* Fills 'a' from a row of the attendance columns above. */
+static const char *const sql_attendance_of_session =
+	"SELECT session_id, participant_id, fact, minutes_late, cancelled_at, reason,"
+	" note FROM attendance WHERE session_id = ?";
+
+/* Returns the text of a column, "" for NULL; it holds until the row changes. */
+static char *
+column_text(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return (char *)(s ? (const char *)s : "");
+}
+
+/* Fills 'a' from a row of the attendance columns above, its strings the row's own. */
 static void
-attendance_from_row(sqlite3_stmt *stmt, struct attendance *a)
+attendance_peek_row(sqlite3_stmt *stmt, struct attendance *a)
 {
 	a->session_id = sqlite3_column_int64(stmt, 0);
 	a->participant_id = sqlite3_column_int64(stmt, 1);
-	a->fact = fact_parse((const char *)sqlite3_column_text(stmt, 2));
+	a->fact = fact_parse(column_text(stmt, 2));
 	a->minutes_late = sqlite3_column_int(stmt, 3);
 	a->cancelled_at = sqlite3_column_int64(stmt, 4);
-	a->reason = db_column_dup(stmt, 5);
-	a->note = db_column_dup(stmt, 6);
+	a->reason = column_text(stmt, 5);
+	a->note = column_text(stmt, 6);
+}
+
+/* Fills 'a' from a row of the attendance columns above, its strings copied. */
+static void
+attendance_from_row(sqlite3_stmt *stmt, struct attendance *a)
+{
+	attendance_peek_row(stmt, a);
+	a->reason = xstrdup(a->reason);
+	a->note = xstrdup(a->note);
 }
 
 int
@@ -150,14 +172,68 @@ attendance_write(struct store *st, const char *sql, const struct attendance *a, 
 	return db_step_done(stmt, e);
 }
 
+/* Audits the fact 'w' just added (unless an import sums them up); 1 or -1. */
+static int
+attendance_added(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *w, su_err *e)
+{
+	char *subject, *after;
+	int rc = 1;
+
+	if (!audit_wanted(st, 0))
+		return 1;
+	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+	after = attendance_describe(w, c->tz);
+	if (audit_add(st, c->id, "record", subject, NULL, after, e) < 0)
+		rc = -1;
+	free(subject);
+	free(after);
+	return rc;
+}
+
+/*
+ * Replaces the stored fact 'old' by 'w' if they differ, auditing both; 0 the
+ * same, 2 corrected (with 'change' filled, if not NULL), -1 with 'e' set.
+ */
+static int
+attendance_correct(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *w, const struct attendance *old,
+    struct attendance_change *change, su_err *e)
+{
+	char *before = NULL, *after = NULL, *subject = NULL;
+	int rc = -1;
+
+	if (attendance_same(old, w))
+		return 0;
+	if (attendance_write(st, sql_attendance_update, w, e) < 0)
+		return -1;
+	if (audit_wanted(st, 1)) {
+		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+		before = attendance_describe(old, c->tz);
+		after = attendance_describe(w, c->tz);
+		if (audit_add(st, c->id, "correct", subject, before, after, e) < 0)
+			goto done;
+	}
+	rc = 2;
+	if (change != NULL) {
+		change->before = before;
+		change->after = after;
+		before = after = NULL;
+	}
+done:
+	free(before);
+	free(after);
+	free(subject);
+	return rc;
+}
+
 int
 attendance_set(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *a,
     struct attendance_change *change, su_err *e)
 {
 	struct attendance old, w = *a;
-	char *before = NULL, *after = NULL, *subject = NULL;
-	int found = 0, rc = -1;
+	int rc;
 
 	if (change != NULL)
 		change->before = change->after = NULL;
@@ -168,68 +244,71 @@ attendance_set(struct store *st, const struct cohort *c, const struct session *s
 	/* Most facts are new: try the insert first, and read the old fact only if there is one. */
 	if (attendance_write(st, sql_attendance_insert, &w, e) < 0)
 		return -1;
-	if (sqlite3_changes(st->db) == 0) {
-		found = attendance_get(st, a->session_id, a->participant_id, &old, e);
-		if (found <= 0)
-			return -1;
-		if (a->note == NULL)
-			w.note = old.note;	/* no note given: the stored one stays */
-		if (attendance_same(&old, &w)) {
-			rc = 0;
-			goto done;
-		}
-		if (attendance_write(st, sql_attendance_update, &w, e) < 0)
-			goto done;
-	}
-	if (audit_wanted(st, found)) {
-		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
-		before = found ? attendance_describe(&old, c->tz) : NULL;
-		after = attendance_describe(&w, c->tz);
-		if (audit_add(st, c->id, found ? "correct" : "record", subject, before,
-		    after, e) < 0)
-			goto done;
-	}
-	rc = found ? 2 : 1;
-	if (change != NULL && found) {
-		change->before = before;
-		change->after = after;
-		before = after = NULL;
-	}
-done:
-	if (found)
-		attendance_free(&old);
-	free(before);
-	free(after);
-	free(subject);
+	if (sqlite3_changes(st->db) == 1)
+		return attendance_added(st, c, s, p, &w, e);
+	if (attendance_get(st, a->session_id, a->participant_id, &old, e) <= 0)
+		return -1;
+	if (a->note == NULL)
+		w.note = old.note;	/* no note given: the stored one stays */
+	rc = attendance_correct(st, c, s, p, &w, &old, change, e);
+	attendance_free(&old);
 	return rc;
 }
 
 int
-attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
-    su_err *e)
+attendance_set_known(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *a, const struct attendance *old,
+    struct attendance_change *change, su_err *e)
 {
-	sqlite3_stmt *stmt = store_stmt(st, sql_attendance_all, e);
-	size_t cap = 0;
+	struct attendance w = *a;
+
+	if (old == NULL)
+		return attendance_set(st, c, s, p, a, change, e);
+	if (change != NULL)
+		change->before = change->after = NULL;
+	if (w.note == NULL)
+		w.note = "";
+	if (attendance_check(&w, e) < 0)
+		return -1;
+	if (a->note == NULL)
+		w.note = old->note;	/* no note given: the stored one stays */
+	return attendance_correct(st, c, s, p, &w, old, change, e);
+}
+
+/* Calls 'fn' with each row of 'sql' (bound to 'id'); 0, or -1 with 'e' set or from fn. */
+static int
+attendance_each_row(struct store *st, const char *sql, int64_t id, attendance_fn fn,
+    void *arg, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	struct attendance a;
 	int rc;
 
-	out->v = NULL;
-	out->n = 0;
 	if (stmt == NULL)
 		return -1;
-	db_bind_int(stmt, 1, cohort_id);
+	db_bind_int(stmt, 1, id);
 	while ((rc = db_step_row(stmt, e)) == 1) {
-		if (out->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			out->v = xrealloc(out->v, cap * sizeof *out->v);
+		attendance_peek_row(stmt, &a);
+		if (fn(arg, &a, e) < 0) {
+			rc = -1;
+			break;
 		}
-		attendance_from_row(stmt, &out->v[out->n++]);
 	}
 	sqlite3_reset(stmt);
-	if (rc < 0) {
-		attendance_list_free(out);
-		return -1;
-	}
-	return 0;
+	return rc;
+}
+
+int
+attendance_each(struct store *st, int64_t cohort_id, attendance_fn fn, void *arg, su_err *e)
+{
+	return attendance_each_row(st, sql_attendance_all, cohort_id, fn, arg, e);
+}
+
+int
+attendance_each_of_session(struct store *st, int64_t session_id, attendance_fn fn,
+    void *arg, su_err *e)
+{
+	return attendance_each_row(st, sql_attendance_of_session, session_id, fn, arg, e);
 }
 
 void

@@ -76,14 +76,20 @@ engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at)
 	return withdrawn_at == 0 || starts_at < withdrawn_at;
 }
 
-/* Returns 1 if person i is expected at session j. */
-static int
-is_expected(const struct engine_input *in, size_t i, size_t j)
+enum outcome
+engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
+    const struct engine_person *p, int named, int64_t now, const struct attendance *a)
 {
-	const struct engine_session *s = &in->sessions[j];
+	struct outcome_input oi = {
+		.expected = engine_expects(s->everyone, named, p->withdrawn_at, s->starts_at),
+		.session_cancelled = s->cancelled,
+		.starts_at = s->starts_at,
+		.cutoff = s->cutoff,
+		.now = now,
+		.fact = a,
+	};
 
-	return engine_expects(s->everyone, in->named && in->named[i * in->nsessions + j],
-	    in->people[i].withdrawn_at, s->starts_at);
+	return outcome_of(pol, &oi);
 }
 
 /* Returns a/b, or -1 when b is 0 (nothing to measure). */
@@ -91,6 +97,15 @@ static double
 ratio(int a, int b)
 {
 	return b > 0 ? (double)a / b : -1;
+}
+
+/* Returns the fact of person i at session j (in 'buf' if read one at a time), or NULL. */
+static const struct attendance *
+fact_of(const struct engine_input *in, size_t i, size_t j, struct attendance *buf)
+{
+	if (in->fact_at != NULL)
+		return in->fact_at(in->fact_ctx, i, j, buf);
+	return in->facts ? in->facts[i * in->nsessions + j] : NULL;
 }
 
 /* Derives one person's outcomes and figures; 'leads' is scratch for nsessions values. */
@@ -105,18 +120,12 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
-		const struct attendance *a = in->facts ? in->facts[i * in->nsessions + j] : NULL;
-		struct outcome_input oi = {
-			.expected = is_expected(in, i, j),
-			.session_cancelled = s->cancelled,
-			.starts_at = s->starts_at,
-			.cutoff = s->cutoff,
-			.now = in->now,
-			.fact = a,
-		};
-		enum outcome o = outcome_of(pol, &oi);
+		struct attendance buf;
+		const struct attendance *a = fact_of(in, i, j, &buf);
+		enum outcome o = engine_cell_outcome(pol, s, &in->people[i],
+		    in->named && in->named[i * in->nsessions + j], in->now, a);
 
-		out->outcomes[i * in->nsessions + j] = o;
+		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
 		pr->counts[o]++;
 		if (!outcome_is_final(o))
 			continue;

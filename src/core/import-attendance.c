@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "showup/engine.h"
+#include "showup/factgrid.h"
 #include "showup/import.h"
 #include "showup/timeutil.h"
 
@@ -50,6 +51,8 @@ struct attendance_import {
 	struct idmap row_by_id;			/* participant id -> row */
 	unsigned char *named;			/* bit per (row, column): on a coaching/practice list */
 	unsigned char *seen;			/* bit per (row, column): already in this file */
+	struct fact_grid stored;		/* the facts stored before the import, */
+	unsigned char *loaded;			/* of the sessions (a byte each) the file names */
 };
 
 /* Returns bit (i, j) of a people x sessions bitset. */
@@ -94,6 +97,8 @@ load_index(struct store *st, struct attendance_import *ai, su_err *e)
 	bytes = (ai->people.n * ai->sessions.n + 7) / 8 + 1;
 	ai->named = xcalloc(bytes, 1);
 	ai->seen = xcalloc(bytes, 1);
+	fact_grid_init(&ai->stored, ai->people.n, ai->sessions.n);
+	ai->loaded = xcalloc(ai->sessions.n + 1, 1);
 	if ((stmt = store_stmt(st, sql, e)) == NULL)
 		return -1;
 	db_bind_int(stmt, 1, ai->cohort->id);
@@ -139,6 +144,25 @@ locate(struct attendance_import *ai, struct import_row *row, size_t *pi, size_t 
 	return 0;
 }
 
+/*
+ * Fills 'buf' with the fact stored before the import for row i at session
+ * column j: 1, 0 if none, -1 with 'e' set. The first row of a session reads
+ * all of its facts; a cell comes once in a file (seen), so what was stored
+ * then is what is stored now.
+ */
+static int
+stored_fact(struct store *st, struct attendance_import *ai, size_t i, size_t j,
+    struct attendance *buf, su_err *e)
+{
+	if (!ai->loaded[j]) {
+		if (fact_grid_load_session(st, ai->sessions.v[j].id, j, &ai->row_by_id,
+		    &ai->stored, e) < 0)
+			return -1;
+		ai->loaded[j] = 1;
+	}
+	return fact_grid_get(&ai->stored, i, j, buf);
+}
+
 /* Records the fact of one row. */
 static int
 attendance_row(void *arg, struct import_row *row, su_err *e)
@@ -151,7 +175,7 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 		.reason = import_field(row, COL_REASON),
 		.note = import_value(row, COL_NOTE, NULL),	/* NULL: the stored note stays */
 	};
-	struct attendance a;
+	struct attendance a, stored;
 	const struct session *s;
 	size_t i = 0, j = 0;
 	struct attendance_change change = { NULL, NULL };
@@ -171,8 +195,10 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 	a.participant_id = ai->people.v[i].id;
 	rc = fact_check_timing(&a, s, ai->now, &why);
 	if (rc == 0)
-		rc = attendance_set(row->st, ai->cohort, s, &ai->people.v[i], &a, &change,
-		    &why);
+		rc = stored_fact(row->st, ai, i, j, &stored, &why);
+	if (rc >= 0)
+		rc = attendance_set_known(row->st, ai->cohort, s, &ai->people.v[i], &a,
+		    rc == 1 ? &stored : NULL, &change, &why);
 	attendance_free(&a);
 	if (rc < 0)
 		return import_row_error(row, "%s", why.msg);
@@ -221,5 +247,7 @@ import_attendance(struct store *st, const struct cohort *c, const struct policy 
 	idmap_free(&ai.row_by_id);
 	free(ai.named);
 	free(ai.seen);
+	fact_grid_free(&ai.stored);
+	free(ai.loaded);
 	return rc;
 }

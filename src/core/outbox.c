@@ -53,18 +53,18 @@ fail:
 	return -1;
 }
 
-/* Loads the rows due now; 0 or -1. */
+/* Lists the ids of the rows due now, oldest first (at most 'limit', 0: all); 0 or -1. */
 static int
-load_due(struct store *st, const struct cohort *c, size_t limit, int64_t now,
-    struct due_row **out, size_t *n, su_err *e)
+load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now,
+    int64_t **out, size_t *n, su_err *e)
 {
 	static const char *const sql =
-		"SELECT o.id, o.participant_id, o.step, o.points, o.attempts, o.refund_cents,"
-		" o.kind, p.email, o.message FROM outbox o"
+		"SELECT o.id FROM outbox o"
 		" JOIN participant p ON p.id = o.participant_id"
 		" WHERE o.cohort_id = ? AND (o.state = 'pending' OR (o.state = 'retry'"
 		" AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t cap = 0;
 	int rc;
 
 	*out = NULL;
@@ -75,10 +75,33 @@ load_due(struct store *st, const struct cohort *c, size_t limit, int64_t now,
 	db_bind_int(stmt, 2, now);
 	db_bind_int(stmt, 3, limit ? (int64_t)limit : -1);
 	while ((rc = db_step_row(stmt, e)) == 1) {
-		struct due_row *d;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		(*out)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
 
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		d = &(*out)[(*n)++];
+/* Loads row 'id' with its message; 1, 0 if it is gone, -1 with 'e' set. */
+static int
+load_row(struct store *st, int64_t id, struct due_row *d, su_err *e)
+{
+	static const char *const sql =
+		"SELECT o.id, o.participant_id, o.step, o.points, o.attempts, o.refund_cents,"
+		" o.kind, p.email, o.message FROM outbox o"
+		" JOIN participant p ON p.id = o.participant_id WHERE o.id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	const void *message;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	if ((rc = db_step_row(stmt, e)) == 1) {
 		d->id = sqlite3_column_int64(stmt, 0);
 		d->participant_id = sqlite3_column_int64(stmt, 1);
 		d->step = sqlite3_column_int(stmt, 2);
@@ -88,13 +111,23 @@ load_due(struct store *st, const struct cohort *c, size_t limit, int64_t now,
 		d->refund_cents = sqlite3_column_int64(stmt, 5);
 		d->kind = db_column_dup(stmt, 6);
 		d->email = db_column_dup(stmt, 7);
+		message = sqlite3_column_blob(stmt, 8);
 		d->len = (size_t)sqlite3_column_bytes(stmt, 8);
 		d->message = xmalloc(d->len + 1);
-		memcpy(d->message, sqlite3_column_blob(stmt, 8) ? sqlite3_column_blob(stmt, 8)
-		    : "", d->len);
+		memcpy(d->message, message ? message : "", d->len);
 	}
 	sqlite3_reset(stmt);
 	return rc;
+}
+
+/* Frees what load_row took. */
+static void
+free_row(struct due_row *d)
+{
+	free(d->kind);
+	free(d->email);
+	free(d->message);
+	memset(d, 0, sizeof *d);
 }
 
 /* Sets a row's state (and reply, next attempt, sent time) in the caller's transaction. */
@@ -249,19 +282,34 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 	return rc;
 }
 
+/* Loads row 'id' and sends it (send_row); 0 also when it is gone, -1 with 'e' set. */
+static int
+load_and_send(struct store *st, const struct cohort *c, const struct policy *p,
+    struct mailer *m, const char *from, int64_t id, struct send_counts *out, su_err *e)
+{
+	struct due_row d;
+	int rc = load_row(st, id, &d, e);
+
+	if (rc == 1)
+		rc = send_row(st, c, p, m, from, &d, out, e);
+	free_row(&d);
+	return rc < 0 ? -1 : 0;
+}
+
 int
 outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
     struct mailer *m, const char *envelope_from, size_t limit, double rate,
     struct send_counts *out, su_err *e)
 {
-	struct due_row *due = NULL;
+	int64_t *due = NULL;
 	size_t n = 0;
 	int rc, unknown;
 
 	if ((unknown = mark_unknown(st, c, e)) < 0)
 		return -1;
 	out->unknown += (size_t)unknown;
-	if ((rc = load_due(st, c, limit, time_now(), &due, &n, e)) < 0)
+	/* the ids first, then each message as it goes: one message in memory at a time */
+	if ((rc = load_due_ids(st, c, limit, time_now(), &due, &n, e)) < 0)
 		goto done;
 	for (size_t i = 0; i < n && rc == 0 && !out->stopped; i++) {
 		if (i > 0 && rate > 0) {
@@ -270,19 +318,14 @@ outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
 
 			nanosleep(&pause, NULL);
 		}
-		rc = send_row(st, c, p, m, envelope_from ? envelope_from : c->coach_email,
-		    &due[i], out, e);
+		rc = load_and_send(st, c, p, m, envelope_from ? envelope_from : c->coach_email,
+		    due[i], out, e);
 		if (out->progress != NULL)
 			out->progress(i + 1, n);
 	}
 	if (out->stopped)
 		rc = -1;
 done:
-	for (size_t i = 0; i < n; i++) {
-		free(due[i].kind);
-		free(due[i].email);
-		free(due[i].message);
-	}
 	free(due);
 	return rc;
 }

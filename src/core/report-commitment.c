@@ -259,7 +259,8 @@ static void
 draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 {
 	const struct session *s = &cr->roll.sessions.v[j];
-	const struct attendance *a = roll_fact(&cr->roll, i, j);
+	struct attendance buf;
+	const struct attendance *a = roll_fact(&cr->roll, i, j, &buf);
 	enum outcome o = roll_outcome(&cr->roll, i, j);
 	struct rgb tint = outcome_tint(o);
 	char number[16], when[40], notice[32] = "", points[16] = "", words[64];

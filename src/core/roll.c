@@ -67,37 +67,49 @@ load_steps_sent(struct store *st, struct roll *r, su_err *e)
 	return rc;
 }
 
+void
+roll_engine_person(const struct participant *p, struct engine_person *out)
+{
+	memset(out, 0, sizeof *out);
+	out->withdrawn_at = p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0;
+}
+
+int
+roll_engine_session(const struct policy *p, const char *tz, const struct session *s,
+    struct engine_session *out, su_err *e)
+{
+	memset(out, 0, sizeof *out);
+	out->starts_at = s->starts_at;
+	out->everyone = s->kind == SESSION_GROUP;
+	out->cancelled = s->cancelled;
+	out->cancelled_at = s->cancelled_at;
+	if (policy_cutoff(p, tz, s->starts_at, &out->cutoff) < 0)
+		return su_err_set(e, "cannot use time zone '%s'", tz);
+	return 0;
+}
+
 /* Builds the engine's view of people and sessions; -1 with 'e' set on a zone error. */
 static int
 build_engine_view(struct roll *r, su_err *e)
 {
 	for (size_t i = 0; i < r->people.n; i++) {
-		const struct participant *p = &r->people.v[i];
-
-		idmap_put(&r->person_index, p->id, i);
-		r->epeople[i].withdrawn_at = p->status == PARTICIPANT_WITHDRAWN
-		    ? p->withdrawn_at : 0;
+		idmap_put(&r->person_index, r->people.v[i].id, i);
+		roll_engine_person(&r->people.v[i], &r->epeople[i]);
 	}
 	for (size_t j = 0; j < r->sessions.n; j++) {
-		const struct session *s = &r->sessions.v[j];
-		struct engine_session *es = &r->esessions[j];
-
-		idmap_put(&r->session_index, s->id, j);
-		es->starts_at = s->starts_at;
-		es->everyone = s->kind == SESSION_GROUP;
-		es->cancelled = s->cancelled;
-		es->cancelled_at = s->cancelled_at;
-		if (policy_cutoff(&r->policy, r->cohort->tz, s->starts_at, &es->cutoff) < 0)
-			return su_err_set(e, "cannot use time zone '%s'", r->cohort->tz);
-	}
-	for (size_t k = 0; k < r->facts.n; k++) {
-		size_t i, j;
-
-		if (idmap_get(&r->person_index, r->facts.v[k].participant_id, &i) &&
-		    idmap_get(&r->session_index, r->facts.v[k].session_id, &j))
-			r->cell_facts[i * r->sessions.n + j] = &r->facts.v[k];
+		idmap_put(&r->session_index, r->sessions.v[j].id, j);
+		if (roll_engine_session(&r->policy, r->cohort->tz, &r->sessions.v[j],
+		    &r->esessions[j], e) < 0)
+			return -1;
 	}
 	return 0;
+}
+
+/* The engine's way to the roll's facts (engine_input.fact_at). */
+static const struct attendance *
+fact_at(const void *ctx, size_t i, size_t j, struct attendance *buf)
+{
+	return roll_fact(ctx, i, j, buf);
 }
 
 int
@@ -112,22 +124,22 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	out->policy = *p;
 	out->now = now;
 	if (participant_list_all(st, c->id, 1, &out->people, e) < 0 ||
-	    session_list_all(st, c->id, &out->sessions, e) < 0 ||
-	    attendance_list_all(st, c->id, &out->facts, e) < 0)
+	    session_list_all(st, c->id, &out->sessions, e) < 0)
 		goto fail;
 	cells = out->people.n * out->sessions.n;
-	out->cell_facts = xcalloc(cells ? cells : 1, sizeof *out->cell_facts);
 	out->named = xcalloc(cells ? cells : 1, 1);
 	out->esessions = xcalloc(out->sessions.n ? out->sessions.n : 1, sizeof *out->esessions);
 	out->epeople = xcalloc(out->people.n ? out->people.n : 1, sizeof *out->epeople);
-	if (build_engine_view(out, e) < 0 || load_named_places(st, out, e) < 0 ||
-	    load_steps_sent(st, out, e) < 0)
+	if (build_engine_view(out, e) < 0 ||
+	    fact_grid_load(st, c->id, &out->person_index, out->people.n,
+	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
+	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0)
 		goto fail;
 	in = (struct engine_input){
 		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,
 		.npeople = out->people.n, .nsessions = out->sessions.n,
 		.people = out->epeople, .sessions = out->esessions,
-		.named = out->named, .facts = out->cell_facts,
+		.named = out->named, .fact_at = fact_at, .fact_ctx = out,
 	};
 	engine_run(&in, &out->result);
 	return 0;
@@ -143,9 +155,13 @@ roll_outcome(const struct roll *r, size_t i, size_t j)
 }
 
 const struct attendance *
-roll_fact(const struct roll *r, size_t i, size_t j)
+roll_fact(const struct roll *r, size_t i, size_t j, struct attendance *buf)
 {
-	return r->cell_facts[i * r->sessions.n + j];
+	if (!fact_grid_get(&r->facts, i, j, buf))
+		return NULL;
+	buf->session_id = r->sessions.v[j].id;
+	buf->participant_id = r->people.v[i].id;
+	return buf;
 }
 
 const struct engine_person_result *
@@ -159,10 +175,9 @@ roll_free(struct roll *r)
 {
 	participant_list_free(&r->people);
 	session_list_free(&r->sessions);
-	attendance_list_free(&r->facts);
+	fact_grid_free(&r->facts);
 	free(r->esessions);
 	free(r->epeople);
-	free(r->cell_facts);
 	free(r->named);
 	engine_result_free(&r->result);
 	idmap_free(&r->person_index);

@@ -134,10 +134,10 @@ text_width(const char *s)
 
 struct table {
 	size_t ncols;
-	char **headers;
+	char **headers;		/* control characters as spaces */
 	enum table_align *align;
-	char **cells;		/* rows x ncols, as given (for CSV) */
-	char **shown;		/* the same, control characters as spaces (for text) */
+	size_t *widths;		/* the widest shown cell of each column, its header too */
+	char **rows;		/* each row's cells as given, one after another, NUL-terminated */
 	size_t nrows, caprows;
 };
 
@@ -186,6 +186,31 @@ cell_shown(const char *s)
 	return sb_detach(&sb);
 }
 
+/* Returns 1 if a cell is shown as it is: short printable ASCII. */
+static int
+shown_as_is(const char *s)
+{
+	size_t n = 0;
+
+	for (; s[n]; n++)
+		if ((unsigned char)s[n] < 0x20 || (unsigned char)s[n] >= 0x7f)
+			return 0;
+	return n <= TABLE_CELL_MAX;
+}
+
+/* Points cells[0..ncols) at the cells of 'row'; returns the row's length in bytes. */
+static size_t
+row_split(const struct table *t, const char *row, const char **cells)
+{
+	const char *p = row;
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		cells[i] = p;
+		p += strlen(p) + 1;
+	}
+	return (size_t)(p - row);
+}
+
 struct table *
 table_new(size_t ncols, const char *const *headers)
 {
@@ -194,8 +219,11 @@ table_new(size_t ncols, const char *const *headers)
 	t->ncols = ncols;
 	t->headers = xcalloc(ncols, sizeof *t->headers);
 	t->align = xcalloc(ncols, sizeof *t->align);
-	for (size_t i = 0; i < ncols; i++)
+	t->widths = xcalloc(ncols ? ncols : 1, sizeof *t->widths);
+	for (size_t i = 0; i < ncols; i++) {
 		t->headers[i] = cell_shown(headers[i]);
+		t->widths[i] = text_width(t->headers[i]);
+	}
 	return t;
 }
 
@@ -206,19 +234,50 @@ table_set_align(struct table *t, size_t col, enum table_align align)
 		t->align[col] = align;
 }
 
+/* Widens the columns of 't' to fit the cells of 'row' as they are shown. */
+static void
+widen(struct table *t, const char *row)
+{
+	const char *p = row;
+
+	for (size_t i = 0; i < t->ncols; i++) {
+		size_t w;
+
+		if (shown_as_is(p))
+			w = strlen(p);
+		else {
+			char *shown = cell_shown(p);
+
+			w = text_width(shown);
+			free(shown);
+		}
+		if (w > t->widths[i])
+			t->widths[i] = w;
+		p += strlen(p) + 1;
+	}
+}
+
 void
 table_add_row(struct table *t, const char *const *cells)
 {
+	size_t len = 0;
+	char *row, *p;
+
 	if (t->nrows == t->caprows) {
 		t->caprows = t->caprows ? t->caprows * 2 : 16;
-		t->cells = xrealloc(t->cells, t->caprows * t->ncols * sizeof *t->cells);
-		t->shown = xrealloc(t->shown, t->caprows * t->ncols * sizeof *t->shown);
+		t->rows = xrealloc(t->rows, t->caprows * sizeof *t->rows);
 	}
+	for (size_t i = 0; i < t->ncols; i++)
+		len += strlen(cells[i] ? cells[i] : "") + 1;
+	row = p = xmalloc(len ? len : 1);
 	for (size_t i = 0; i < t->ncols; i++) {
-		t->cells[t->nrows * t->ncols + i] = xstrdup(cells[i] ? cells[i] : "");
-		t->shown[t->nrows * t->ncols + i] = cell_shown(cells[i]);
+		size_t n = strlen(cells[i] ? cells[i] : "") + 1;
+
+		memcpy(p, cells[i] ? cells[i] : "", n);
+		p += n;
 	}
-	t->nrows++;
+	widen(t, row);
+	t->rows[t->nrows++] = row;
 }
 
 size_t
@@ -227,16 +286,16 @@ table_rows(const struct table *t)
 	return t->nrows;
 }
 
-/* Prints one line of cells padded to 'widths'; no spaces after the last cell. */
+/* Prints one line of cells padded to the widths; no spaces after the last cell. */
 static void
-print_line(const struct table *t, char *const *cells, const size_t *widths, FILE *out)
+print_line(const struct table *t, const char *const *cells, FILE *out)
 {
 	size_t last = t->ncols;
 
 	while (last > 0 && *cells[last - 1] == '\0')
 		last--;
 	for (size_t i = 0; i < last; i++) {
-		size_t pad = widths[i] - text_width(cells[i]);
+		size_t pad = t->widths[i] - text_width(cells[i]);
 
 		if (i > 0)
 			fputs("  ", out);
@@ -249,44 +308,61 @@ print_line(const struct table *t, char *const *cells, const size_t *widths, FILE
 	fputc('\n', out);
 }
 
+/* Prints row r as a terminal shows it (cell_shown): 'cells' is scratch of ncols pointers. */
+static void
+print_row(const struct table *t, size_t r, const char **cells, FILE *out)
+{
+	char **made = xcalloc(t->ncols ? t->ncols : 1, sizeof *made);
+
+	row_split(t, t->rows[r], cells);
+	for (size_t i = 0; i < t->ncols; i++)
+		if (!shown_as_is(cells[i]))
+			cells[i] = made[i] = cell_shown(cells[i]);
+	print_line(t, cells, out);
+	for (size_t i = 0; i < t->ncols; i++)
+		free(made[i]);
+	free(made);
+}
+
 void
 table_print(const struct table *t, FILE *out)
 {
-	size_t *widths = xcalloc(t->ncols, sizeof *widths);
-	char **rule = xcalloc(t->ncols, sizeof *rule);
+	const char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof *cells);
+	char **rule = xcalloc(t->ncols ? t->ncols : 1, sizeof *rule);
 
 	for (size_t i = 0; i < t->ncols; i++) {
-		widths[i] = text_width(t->headers[i]);
-		for (size_t r = 0; r < t->nrows; r++) {
-			size_t w = text_width(t->shown[r * t->ncols + i]);
-
-			if (w > widths[i])
-				widths[i] = w;
-		}
-		rule[i] = xmalloc(widths[i] + 1);
-		memset(rule[i], '-', widths[i]);
-		rule[i][widths[i]] = '\0';
+		rule[i] = xmalloc(t->widths[i] + 1);
+		memset(rule[i], '-', t->widths[i]);
+		rule[i][t->widths[i]] = '\0';
 	}
-	print_line(t, t->headers, widths, out);
-	print_line(t, rule, widths, out);
+	print_line(t, (const char *const *)t->headers, out);
+	print_line(t, (const char *const *)rule, out);
 	for (size_t r = 0; r < t->nrows; r++)
-		print_line(t, t->shown + r * t->ncols, widths, out);
+		print_row(t, r, cells, out);
 	for (size_t i = 0; i < t->ncols; i++)
 		free(rule[i]);
 	free(rule);
-	free(widths);
+	free(cells);
 }
 
 void
 table_print_csv(const struct table *t, FILE *out)
 {
+	const char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof *cells);
 	struct strbuf sb = STRBUF_INIT;
 
 	csvw_record(&sb, (const char *const *)t->headers, t->ncols);
-	for (size_t r = 0; r < t->nrows; r++)
-		csvw_record(&sb, (const char *const *)(t->cells + r * t->ncols), t->ncols);
+	for (size_t r = 0; r < t->nrows; r++) {
+		row_split(t, t->rows[r], cells);
+		csvw_record(&sb, cells, t->ncols);
+		if (sb.len > 65536) {
+			fwrite(sb.buf, 1, sb.len, out);
+			sb_reset(&sb);
+		}
+	}
 	fwrite(sb_str(&sb), 1, sb.len, out);
 	sb_free(&sb);
+	free(cells);
 }
 
 void
@@ -296,13 +372,11 @@ table_free(struct table *t)
 		return;
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->headers[i]);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
-		free(t->cells[i]);
-		free(t->shown[i]);
-	}
-	free(t->shown);
+	for (size_t r = 0; r < t->nrows; r++)
+		free(t->rows[r]);
+	free(t->rows);
 	free(t->headers);
 	free(t->align);
-	free(t->cells);
+	free(t->widths);
 	free(t);
 }

@@ -496,6 +496,95 @@ strmap_free(struct strmap *m)
 	m->cap = m->count = 0;
 }
 
+/* Returns a hash of the bytes of 's' (FNV-1a, the high bits mixed down). */
+static uint64_t
+hash_text(const char *s)
+{
+	uint64_t h = UINT64_C(1469598103934665603);
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+	h ^= h >> 32;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	return h ^ (h >> 29);
+}
+
+/* Returns the slot of 's' in p: where its id is, or the free slot where it would go. */
+static size_t
+strpool_slot(const struct strpool *p, const char *s)
+{
+	size_t i = (size_t)hash_text(s) & (p->nslots - 1);
+
+	while (p->slots[i] != 0 && strcmp(p->text + p->offsets[p->slots[i] - 1], s) != 0)
+		i = (i + 1) & (p->nslots - 1);
+	return i;
+}
+
+/* Doubles the hash table of p (64 slots to start with) and puts every id back in it. */
+static void
+strpool_grow(struct strpool *p)
+{
+	size_t n = p->nslots ? p->nslots * 2 : 64;
+
+	free(p->slots);
+	p->slots = xcalloc(n, sizeof *p->slots);
+	p->nslots = n;
+	for (uint32_t id = 0; id < p->count; id++)
+		p->slots[strpool_slot(p, p->text + p->offsets[id])] = id + 1;
+}
+
+/* Appends 's' as the next id, without looking for it; returns the id. */
+static uint32_t
+strpool_append(struct strpool *p, const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	if (p->count == p->capids) {
+		p->capids = p->capids ? p->capids * 2 : 16;
+		p->offsets = xrealloc(p->offsets, p->capids * sizeof *p->offsets);
+	}
+	while (p->len + n > p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 256;
+		p->text = xrealloc(p->text, p->cap);
+	}
+	memcpy(p->text + p->len, s, n);
+	p->offsets[p->count] = p->len;
+	p->len += n;
+	return p->count++;
+}
+
+uint32_t
+strpool_intern(struct strpool *p, const char *s)
+{
+	size_t i;
+
+	if (*s == '\0')
+		return 0;
+	if (p->count == 0)
+		strpool_append(p, "");
+	if ((size_t)(p->count + 1) * 2 > p->nslots)
+		strpool_grow(p);
+	i = strpool_slot(p, s);
+	if (p->slots[i] == 0)
+		p->slots[i] = strpool_append(p, s) + 1;
+	return p->slots[i] - 1;
+}
+
+const char *
+strpool_str(const struct strpool *p, uint32_t id)
+{
+	return id < p->count ? p->text + p->offsets[id] : "";
+}
+
+void
+strpool_free(struct strpool *p)
+{
+	free(p->text);
+	free(p->offsets);
+	free(p->slots);
+	memset(p, 0, sizeof *p);
+}
+
 int
 make_parent_dirs(const char *path, su_err *e)
 {

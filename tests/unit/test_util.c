@@ -93,6 +93,30 @@ START_TEST(maps_hold_many)
 }
 END_TEST
 
+START_TEST(strings_are_interned_once)
+{
+	struct strpool sp = STRPOOL_INIT;
+	uint32_t ids[3000];
+	char key[32];
+
+	ck_assert_str_eq(strpool_str(&sp, 0), "");
+	ck_assert_uint_eq(strpool_intern(&sp, ""), 0);
+	for (int i = 0; i < 3000; i++) {
+		snprintf(key, sizeof key, "note %d", i);
+		ids[i] = strpool_intern(&sp, key);
+		ck_assert_uint_ne(ids[i], 0);
+	}
+	for (int i = 0; i < 3000; i++) {
+		snprintf(key, sizeof key, "note %d", i);
+		ck_assert_uint_eq(strpool_intern(&sp, key), ids[i]);
+		ck_assert_str_eq(strpool_str(&sp, ids[i]), key);
+	}
+	ck_assert_uint_ne(strpool_intern(&sp, "Note 1"), ids[1]);	/* case counts */
+	ck_assert_str_eq(strpool_str(&sp, 999999), "");
+	strpool_free(&sp);
+}
+END_TEST
+
 Suite *
 util_suite(void)
 {
@@ -104,6 +128,7 @@ util_suite(void)
 	tcase_add_test(tc, controls_and_case);
 	tcase_add_test(tc, int_parsing);
 	tcase_add_test(tc, maps_hold_many);
+	tcase_add_test(tc, strings_are_interned_once);
 	suite_add_tcase(s, tc);
 	return s;
 }

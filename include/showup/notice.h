@@ -1,5 +1,5 @@
-/* notice.h - the policy's notices as e-mails: templates per kind, rendered for one
- * participant, planned into the outbox once, previewed as the exact bytes. */
+/* notice.h - the notices' words: a template per kind, checked when loaded, rendered
+ * for one participant. The outbox (outbox.h) plans and sends them. */
 #ifndef SHOWUP_NOTICE_H
 #define SHOWUP_NOTICE_H
 
@@ -36,84 +36,17 @@ const struct notice_template *notice_template_find(const struct notice_templates
     const char *kind);
 void notice_templates_free(struct notice_templates *t);
 
-/* One row of the outbox. */
-struct outbox_row {
-	int64_t id;
-	int64_t participant_id;
-	char *email, *name;
-	char *kind;
-	int step;			/* -1 for a session reminder */
-	int points;
-	char *subject;
-	char *state;			/* pending, sending, sent, retry, failed, unknown, withdrawn */
-	int attempts;
-	char *message_id;
-	char *reply;			/* the server's last word */
-	int64_t planned_at, sent_at;
-	unsigned char *message;		/* loaded only when asked */
-	size_t message_len;
-};
-struct outbox_list { struct outbox_row *v; size_t n; };
-
-/* What planning did: rows added, withdrawn, and notices refused (one line each). */
-struct plan_result {
-	size_t added, already, withdrawn, refused;
-	struct strbuf refusals;		/* "name <email>: why\n" */
-};
-
+struct roll;
 /*
- * Plans cohort c's due notices as of 'now': each ladder step due and not in
- * the outbox yet becomes a complete message (from the coach, to the
- * participant), stored in one transaction; a pending notice no longer due is
- * withdrawn. A participant whose name or address cannot go into a header is
- * refused and named; the others go on. Planning twice adds nothing. With
- * 'attach' (PDF options; NULL for none), each message carries the
- * participant's commitment report as of 'now'.
+ * Renders template t for person i of roll r at ladder step k: the points, the
+ * events that brought them, and (for the last step) the refund offer of
+ * 'refund_cents' open until 'expires'. Appends to 'subject' and 'body'.
  */
-struct pdf_options;
-int outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
-    const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
-    struct plan_result *r, su_err *e);
-void plan_result_free(struct plan_result *r);
-
-/* Lists cohort c's outbox (all states, or one), oldest first; messages too if 'bytes'. */
-int outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int bytes,
-    struct outbox_list *out, su_err *e);
-void outbox_list_free(struct outbox_list *l);
-
-/* What a send did. */
-struct send_counts {
-	size_t sent, retry, failed, unknown;	/* unknown: caught mid-send by a crash before */
-	int stopped;			/* the login or TLS failed: the batch stopped */
-	/* Called after each message with how many went through and the batch's size (may be NULL). */
-	void (*progress)(size_t done, size_t total);
-};
-
-struct mailer;
-/*
- * Sends cohort c's outbox rows that are due (pending, or retry whose time has
- * come), oldest first, at most 'limit' (0: all), at most 'rate' a minute (0: no
- * limit). Each row is marked sending (committed) before it goes, and sent
- * (with the server's reply, the ladder step recorded as sent, and for a
- * final notice the refund offer opened) after; a row found still sending
- * becomes unknown and never goes again but by resend. A 4xx reply or broken
- * connection schedules a retry with a growing delay; a 5xx fails that row
- * alone; a refused login or a failure of TLS stops the batch, its rows left
- * pending as they were. 0, or -1 with 'e' set.
- */
-int outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
-    struct mailer *m, const char *envelope_from, size_t limit, double rate,
-    struct send_counts *out, su_err *e);
-/*
- * Takes the lock that lets one 'notices send' or 'resend' at a time at the
- * outbox: flock on DBPATH.send-lock (created 0600, left in place, holding the
- * holder's pid), let go by outbox_unlock or by the kernel when the process ends,
- * however it ends. Returns its descriptor, or -1 with 'e' set (held: "another
- * 'showup notices send' is running (pid N)").
- */
-int outbox_lock(struct store *st, su_err *e);
-void outbox_unlock(int fd);
-/* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
-int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
+void notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents,
+    int64_t expires, const struct notice_template *t, struct strbuf *subject,
+    struct strbuf *body);
+/* Renders reminder template t of session j for person i of roll r into 'subject' and 'body'. */
+void notice_render_reminder(const struct roll *r, size_t i, size_t j,
+    const struct notice_template *t, struct strbuf *subject, struct strbuf *body);
 
 #endif

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 #include "showup/atomicfile.h"
 #include "showup/timeutil.h"
 

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "commands.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 
 /* Returns the seeds folder: $SHOWUP_DATADIR/seeds, the installed one, or the source tree's. */
 static char *

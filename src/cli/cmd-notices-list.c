@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "commands.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 #include "showup/table.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "commands.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_TEMPLATES = OPT_OWN, OPT_ATTACH_REPORT };

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "commands.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_WRITE = OPT_OWN };

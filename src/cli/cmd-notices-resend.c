@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "commands.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 
 /* Puts one outbox row back to pending, keeping its message and Message-ID. */
 static int

@@ -8,7 +8,7 @@
 
 #include "commands.h"
 #include "showup/deliver.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_VIA = OPT_OWN, OPT_LIMIT, OPT_RATE };

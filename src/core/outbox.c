@@ -1,4 +1,4 @@
-/* outbox.c - sending the outbox: never twice, never lost. A row is marked sending
+/* outbox.c - sending the outbox (outbox-plan.c fills it): never twice, never lost. A row is marked sending
  * before it goes and sent after; whatever a crash leaves in between is unknown. */
 #include "config.h"
 
@@ -13,7 +13,7 @@
 
 #include "showup/deliver.h"
 #include "showup/ladder.h"
-#include "showup/notice.h"
+#include "showup/outbox.h"
 #include "showup/timeutil.h"
 
 #define RETRY_FIRST (5 * 60)		/* the first retry after five minutes */

@@ -25,6 +25,7 @@ echo "generating $PEOPLE participants x $SESSIONS sessions..."
 /usr/bin/python3 "$here/gen.py" "$dir" "$PEOPLE" "$SESSIONS"
 rows=$(($(wc -l < "$dir/attendance.csv") - 1))
 size=$(du -h "$dir/attendance.csv" | cut -f1)
+"$SHOWUP" init >/dev/null
 "$SHOWUP" cohort import "$dir/cohort.csv" >/dev/null
 "$SHOWUP" participant import bench "$dir/participants.csv" >/dev/null
 "$SHOWUP" session import bench "$dir/sessions.csv" >/dev/null

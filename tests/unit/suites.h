@@ -16,5 +16,7 @@ Suite *policy_suite(void);
 Suite *meeting_suite(void);
 Suite *template_suite(void);
 Suite *message_suite(void);
+Suite *outbox_suite(void);
+Suite *ladder_suite(void);
 
 #endif

@@ -18,5 +18,7 @@ Suite *template_suite(void);
 Suite *message_suite(void);
 Suite *outbox_suite(void);
 Suite *ladder_suite(void);
+Suite *import_suite(void);
+Suite *deliver_suite(void);
 
 #endif

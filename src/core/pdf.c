@@ -472,10 +472,15 @@ pdf_fit(struct pdf *p, const char *text, double width, double size, int bold)
 	while (lo < hi) {
 		size_t mid = (lo + hi + 1) / 2;
 
-		while (mid > 0 && ((unsigned char)text[mid] & 0xc0) == 0x80)
+		while (mid > lo && ((unsigned char)text[mid] & 0xc0) == 0x80)
 			mid--;
-		if (mid <= lo)
-			break;
+		if (mid == lo) {	/* no boundary up to the middle: try the next one */
+			mid = lo + 1;
+			while (mid < len && ((unsigned char)text[mid] & 0xc0) == 0x80)
+				mid++;
+			if (mid > hi)
+				break;
+		}
 		memcpy(out, text, mid);
 		memcpy(out + mid, "\xe2\x80\xa6", 4);
 		if (pdf_text_width(p, out, size, bold) <= width)

@@ -20,5 +20,6 @@ Suite *outbox_suite(void);
 Suite *ladder_suite(void);
 Suite *import_suite(void);
 Suite *deliver_suite(void);
+Suite *pdf_suite(void);
 
 #endif

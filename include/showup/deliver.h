@@ -51,4 +51,16 @@ enum delivery mailer_send(struct mailer *m, const char *from, const char *to,
     const unsigned char *msg, size_t len, struct strbuf *reply);
 void mailer_close(struct mailer *m);
 
+/*
+ * What an SMTP transfer came to, from libcurl's result 'curl_rc' (a CURLcode),
+ * the server's last reply code (0: none) and whether all of the message went.
+ */
+enum delivery delivery_of(int curl_rc, long code, int all_sent);
+/*
+ * Appends the server's word on a message from all its reply lines 'replies': the
+ * last line that carries the reply code 'code' libcurl acted on (a refusal is
+ * followed by "221 Bye"), else the last line; nothing when there is none.
+ */
+void smtp_reply_line(const char *replies, long code, struct strbuf *out);
+
 #endif

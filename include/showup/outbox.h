@@ -78,10 +78,12 @@ int outbox_send(struct store *st, const struct cohort *c, const struct policy *p
  * outbox: flock on DBPATH.send-lock (created 0600, left in place, holding the
  * holder's pid), let go by outbox_unlock or by the kernel when the process ends,
  * however it ends. Returns its descriptor, or -1 with 'e' set (held: "another
- * 'showup notices send' is running (pid N)").
+ * send of notices is running (pid N)").
  */
 int outbox_lock(struct store *st, su_err *e);
 void outbox_unlock(int fd);
+/* The seconds a row waits before retry number 'attempts' (1, 2, ...): 5 min doubling to 6 h. */
+int64_t outbox_retry_delay(int attempts);
 /* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
 int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
 

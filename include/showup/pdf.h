@@ -40,8 +40,14 @@ int pdf_bookmark(struct pdf *p, int parent, const char *title);
 
 /* Returns 1 if every character of 'text' has a glyph in the main or the fallback font. */
 int pdf_covers(struct pdf *p, const char *text);
-/* Returns the width of 'text' at 'size' points, bold or not. */
+/* Returns the width of 'text' at 'size' points, bold or not; 0 before the first page. */
 double pdf_text_width(struct pdf *p, const char *text, double size, int bold);
+/*
+ * Returns 'text' cut to fit 'width' at 'size' points with "…" in place of the rest:
+ * the longest prefix of whole code points that fits with it, its trailing spaces
+ * dropped. For text wider than 'width', on a page (widths need one). The caller frees it.
+ */
+char *pdf_fit(struct pdf *p, const char *text, double width, double size, int bold);
 /*
  * Draws 'text' with its baseline at y, aligned within [x, x + width]; text wider
  * than the box is cut with an ellipsis, never overflowing it.

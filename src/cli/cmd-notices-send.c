@@ -98,8 +98,14 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 		cli_error("%s; nothing was sent", e.msg);
 		goto done;
 	}
-	if (mail_config_load(path, &cfg, &e) < 0 || (m = mailer_open(&cfg, a.via, &e)) == NULL) {
+	if (mail_config_load(path, &cfg, &e) < 0) {
 		cli_error("%s", e.msg);
+		goto done;
+	}
+	if ((m = mailer_open(&cfg, a.via, &e)) == NULL) {
+		cli_error("%s", e.msg);
+		if (cfg.url == NULL && (a.via == NULL || strcmp(a.via, "smtp") == 0))
+			fputs("hint: or give --via sendmail\n", stderr);
 		goto done;
 	}
 	if (optind < argc) {

@@ -422,6 +422,22 @@ tls_failed(CURLcode rc)
 	}
 }
 
+enum delivery
+delivery_of(int curl_rc, long code, int all_sent)
+{
+	if (curl_rc == CURLE_OK)
+		return DELIVERED;
+	if (tls_failed((CURLcode)curl_rc))
+		return DELIVERY_STOP;
+	if (curl_rc == CURLE_LOGIN_DENIED || code == 535 || code == 534 || code == 530)
+		return DELIVERY_STOP;
+	if (code >= 500 && code < 600)
+		return DELIVERY_FAILED;
+	if (code < 400 && all_sent)	/* the message went; the answer did not come */
+		return DELIVERY_UNKNOWN;
+	return DELIVERY_RETRY;	/* a 4xx reply, or the connection broke before the end */
+}
+
 /* Appends what to do about a certificate whose CA is not trusted. */
 static void
 cafile_hint(const struct mailer *m, struct strbuf *out)
@@ -456,15 +472,10 @@ describe_tls_failure(const struct mailer *m, CURLcode rc, struct strbuf *out)
 	}
 }
 
-/*
- * Appends the server's word on the message: the last line that carries the
- * reply code libcurl acted on (a refusal is followed by "221 Bye"), else the
- * last line.
- */
-static void
-reply_line(const struct strbuf *all, long code, struct strbuf *out)
+void
+smtp_reply_line(const char *s, long code, struct strbuf *out)
 {
-	const char *s = sb_str(all), *found = NULL, *last = NULL;
+	const char *found = NULL, *last = NULL;
 	char prefix[8];
 
 	snprintf(prefix, sizeof prefix, "%ld", code);
@@ -508,26 +519,17 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 	curl_easy_setopt(m->curl, CURLOPT_INFILESIZE, (long)len);
 	rc = curl_easy_perform(m->curl);
 	curl_easy_getinfo(m->curl, CURLINFO_RESPONSE_CODE, &code);
-	reply_line(&m->reply, code, reply);
+	smtp_reply_line(sb_str(&m->reply), code, reply);
 	if (reply->len == 0)
 		sb_adds(reply, curl_easy_strerror(rc));
 	curl_slist_free_all(rcpt);
 	free(mail_from);
 	free(rcpt_to);
-	if (rc == CURLE_OK)
-		return DELIVERED;
 	if (tls_failed(rc)) {	/* nothing went: the reply is STARTTLS's "220 Ready" at most */
 		sb_reset(reply);
 		describe_tls_failure(m, rc, reply);
-		return DELIVERY_STOP;
 	}
-	if (rc == CURLE_LOGIN_DENIED || code == 535 || code == 534 || code == 530)
-		return DELIVERY_STOP;
-	if (code >= 500 && code < 600)
-		return DELIVERY_FAILED;
-	if (code < 400 && u.pos == len)	/* the message went; the answer did not come */
-		return DELIVERY_UNKNOWN;
-	return DELIVERY_RETRY;	/* a 4xx reply, or the connection broke before the end */
+	return delivery_of(rc, code, u.pos == len);
 }
 
 void

@@ -211,9 +211,8 @@ record_sent(struct store *st, const struct cohort *c, const struct policy *p,
 	return store_begin(st, e);
 }
 
-/* Returns the delay before retry number 'attempts' (1, 2, ...): 5 min doubling to 6 h. */
-static int64_t
-retry_delay(int attempts)
+int64_t
+outbox_retry_delay(int attempts)
 {
 	int64_t d = RETRY_FIRST;
 
@@ -256,7 +255,7 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 			break;
 		case DELIVERY_RETRY:
 			rc = set_state(st, d->id, "retry", sb_str(&reply),
-			    now + retry_delay(d->attempts + 1), 0, 0, e);
+			    now + outbox_retry_delay(d->attempts + 1), 0, 0, e);
 			out->retry++;
 			break;
 		case DELIVERY_FAILED:

@@ -462,9 +462,8 @@ draw_run(struct pdf *p, HPDF_Font font, const char *run, double offset, void *ar
 	HPDF_Page_EndText(p->page);
 }
 
-/* Returns a copy of 'text' cut at a code point boundary with "…" to fit 'width'. */
-static char *
-shorten(struct pdf *p, const char *text, double width, double size, int bold)
+char *
+pdf_fit(struct pdf *p, const char *text, double width, double size, int bold)
 {
 	size_t len = strlen(text), lo = 0, hi = len;
 	char *out = xmalloc(len + 4);
@@ -473,10 +472,15 @@ shorten(struct pdf *p, const char *text, double width, double size, int bold)
 	while (lo < hi) {
 		size_t mid = (lo + hi + 1) / 2;
 
-		while (mid > 0 && ((unsigned char)text[mid] & 0xc0) == 0x80)
+		while (mid > lo && ((unsigned char)text[mid] & 0xc0) == 0x80)
 			mid--;
-		if (mid <= lo)
-			break;
+		if (mid == lo) {	/* no boundary up to the middle: try the next one */
+			mid = lo + 1;
+			while (mid < len && ((unsigned char)text[mid] & 0xc0) == 0x80)
+				mid++;
+			if (mid > hi)
+				break;
+		}
 		memcpy(out, text, mid);
 		memcpy(out + mid, "\xe2\x80\xa6", 4);
 		if (pdf_text_width(p, out, size, bold) <= width)
@@ -503,7 +507,7 @@ pdf_text(struct pdf *p, double x, double y, double width, enum pdf_align align,
 		return;
 	w = pdf_text_width(p, text, size, bold);
 	if (width > 0 && w > width) {
-		cut = shorten(p, text, width, size, bold);
+		cut = pdf_fit(p, text, width, size, bold);
 		text = cut;
 		w = pdf_text_width(p, text, size, bold);
 	}

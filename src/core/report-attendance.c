@@ -328,27 +328,41 @@ compare_risk(const void *pa, const void *pb)
 	return strcmp(sort_roll->people.v[a].name, sort_roll->people.v[b].name);
 }
 
+void
+attendance_layout(enum pdf_paper paper, size_t people, size_t sessions, size_t risk,
+    struct attendance_layout *out)
+{
+	size_t blocks, pages_per_block;
+	double w, h, body;
+
+	if (people == 0)
+		people = 1;
+	pdf_paper_size(paper, 1, &w, &h);
+	body = h - 2 * MARGIN - 60;	/* under the heading, over the footer */
+
+	out->cols_per_block = (size_t)((w - 2 * MARGIN - NAME_W - FIGS_W - 6) / CELL_W);
+	out->rows_per_page = (size_t)((body - 16 - 12 - 4 * ROW_H - 18) / ROW_H);
+	out->risk_rows_first = (size_t)((body - 72 - CHART_H - 50 - 32) / 11);
+	out->risk_rows_more = (size_t)((body - 32) / 11);
+	blocks = sessions ? (sessions + out->cols_per_block - 1) / out->cols_per_block : 0;
+	pages_per_block = (people + out->rows_per_page - 1) / out->rows_per_page;
+	out->pages = 1 + (int)(blocks * pages_per_block);
+	out->pages += (int)overflow_pages(risk, out->risk_rows_first, out->risk_rows_more);
+}
+
 /* Works out the layout and the number of pages before anything is drawn. */
 static void
 plan_pages(struct attendance_report *ar)
 {
-	size_t people = ar->roll.people.n ? ar->roll.people.n : 1;
-	size_t blocks, pages_per_block, risk_left;
-	double w, h, body;
+	struct attendance_layout l;
 
-	pdf_paper_size(ar->rq->pdf.paper, 1, &w, &h);
-	body = h - 2 * MARGIN - 60;	/* under the heading, over the footer */
-
-	ar->cols_per_block = (size_t)((w - 2 * MARGIN - NAME_W - FIGS_W - 6) / CELL_W);
-	ar->rows_per_page = (size_t)((body - 16 - 12 - 4 * ROW_H - 18) / ROW_H);
-	ar->risk_rows_first = (size_t)((body - 72 - CHART_H - 50 - 32) / 11);
-	ar->risk_rows_more = (size_t)((body - 32) / 11);
-	blocks = ar->roll.sessions.n ? (ar->roll.sessions.n + ar->cols_per_block - 1) /
-	    ar->cols_per_block : 0;
-	pages_per_block = (people + ar->rows_per_page - 1) / ar->rows_per_page;
-	ar->pages = 1 + (int)(blocks * pages_per_block);
-	risk_left = ar->nrisk > ar->risk_rows_first ? ar->nrisk - ar->risk_rows_first : 0;
-	ar->pages += (int)((risk_left + ar->risk_rows_more - 1) / ar->risk_rows_more);
+	attendance_layout(ar->rq->pdf.paper, ar->roll.people.n, ar->roll.sessions.n, ar->nrisk,
+	    &l);
+	ar->cols_per_block = l.cols_per_block;
+	ar->rows_per_page = l.rows_per_page;
+	ar->risk_rows_first = l.risk_rows_first;
+	ar->risk_rows_more = l.risk_rows_more;
+	ar->pages = l.pages;
 }
 
 /* Draws the whole report into ar->pdf. */

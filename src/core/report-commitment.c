@@ -68,11 +68,7 @@ commitment_rows(const struct commitment_report *cr, size_t i)
 static int
 section_pages(const struct commitment_report *cr, size_t i)
 {
-	size_t rows = commitment_rows(cr, i);
-
-	if (rows <= cr->rows_first)
-		return 1;
-	return 1 + (int)((rows - cr->rows_first + cr->rows_more - 1) / cr->rows_more);
+	return 1 + (int)overflow_pages(commitment_rows(cr, i), cr->rows_first, cr->rows_more);
 }
 
 /* Starts a page of the report; returns the y under the heading. */

@@ -141,6 +141,14 @@ report_finish(struct pdf *pdf, struct report_request *rq, su_err *e)
 	return rc;
 }
 
+size_t
+overflow_pages(size_t rows, size_t first, size_t more)
+{
+	if (rows <= first)
+		return 0;
+	return (rows - first + more - 1) / more;
+}
+
 const struct refund_offer *
 offer_as_of(const struct refund_offer_list *l, int64_t participant_id, int64_t as_of,
     enum offer_state *state)

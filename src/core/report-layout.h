@@ -37,6 +37,28 @@ void check_name(struct pdf *pdf, struct report_request *rq, const struct partici
  */
 const struct refund_offer *offer_as_of(const struct refund_offer_list *l,
     int64_t participant_id, int64_t as_of, enum offer_state *state);
+/*
+ * The pages a table of 'rows' rows takes after its first page, which holds
+ * 'first' rows, when each page after it holds 'more' (at least 1).
+ */
+size_t overflow_pages(size_t rows, size_t first, size_t more);
+
+/* How the attendance report falls into pages, worked out before anything is drawn. */
+struct attendance_layout {
+	size_t cols_per_block;	/* sessions side by side on a page of the matrix */
+	size_t rows_per_page;	/* participants on a page of the matrix */
+	size_t risk_rows_first;	/* the at-risk list's rows on page 1, under the chart */
+	size_t risk_rows_more;	/* its rows on each page after that */
+	int pages;		/* page 1, the at-risk list's further pages, the matrix's */
+};
+/*
+ * Lays out the attendance report (landscape 'paper') of 'people' participants,
+ * 'sessions' sessions and 'risk' people at risk: the matrix in blocks of
+ * cols_per_block sessions, each block over pages of rows_per_page people (one
+ * page for a cohort of none), no matrix without sessions.
+ */
+void attendance_layout(enum pdf_paper paper, size_t people, size_t sessions, size_t risk,
+    struct attendance_layout *out);
 /* Starts the document for 'rq' with its title and subject; NULL with 'e' set. */
 struct pdf *report_start(struct report_request *rq, const struct cohort *c,
     const char *title, int landscape, su_err *e);

@@ -43,7 +43,7 @@ out "cancelled 2026-10-04T18:00:00+11:00 (customer-meeting) (corrected) -> cance
 
 # the audit log keeps every correction with old and new values
 ok log c1
-out "correct"
+out_re "^2026-11-22 11:00 +tester +c1 +correct +c1:1 eve@example\.com +cancelled 2026-10-05T09:10:00\+11:00 \(medical\) +cancelled 2026-10-04T18:00:00\+11:00 \(customer-meeting\) +cli$"
 check '[ "$(sql "SELECT count(*) FROM audit WHERE action = '"'correct'"' AND subject = '"'c1:1 eve@example.com'"'")" = 5 ]' \
 	"corrections of eve were not all logged"
 check '[ "$(sql "SELECT old FROM audit WHERE action = '"'correct'"' ORDER BY id LIMIT 1")" = "cancelled 2026-10-04T18:00:00+11:00 (work)" ]' \

@@ -5,11 +5,11 @@
 ok help
 out "usage: showup [--db PATH] COMMAND"
 out "participant import"
-out "rollcall"
+out_re "^  rollcall +take the roll of a session interactively, one key per participant$"
 ok
 out "usage: showup"
 ok --version
-out "showup"
+out_re "^showup [0-9]+\.[0-9]+(\.[0-9]+)?$"
 
 # every command of 'showup help' is in the man page
 ok help
@@ -46,7 +46,7 @@ fails 2 c list
 err "ambiguous"
 cohort
 ok coh ls
-out "c1"
+out_re "^c1 +Test cohort +Cora Coach +Australia/Sydney +0 +0$"
 ok part add c1 --name "Ana" --email ana@example.com
 ok pa l c1
 out "ana@example.com"

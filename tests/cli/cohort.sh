@@ -11,7 +11,7 @@ out "time zone     Australia/Sydney"
 out "fee           1,500.00 AUD"
 out "participants  0 active, 0 withdrawn"
 ok cohort list
-out "c1"
+out_re "^c1 +Test cohort +Cora Coach +Australia/Sydney +0 +0$"
 out "Australia/Sydney"
 ok cohort list --csv
 out "cohort,name,coach,time zone,starts,ends,participants,sessions"

@@ -47,6 +47,10 @@ fails() {
 # out TEXT / err TEXT: the last run's stdout / stderr contains TEXT (fixed string).
 out() { grep -qF -- "$1" "$T/out" || fail "stdout lacks: $1"; }
 err() { grep -qF -- "$1" "$T/err" || fail "stderr lacks: $1"; }
+# out_re REGEX: a line of the last run's stdout matches REGEX (extended, as grep -E).
+out_re() { grep -qE -- "$1" "$T/out" || fail "stdout has no line matching: $1"; }
+# out_only TEXT: the last run's stdout is TEXT, one line and nothing else.
+out_only() { [ "$(cat "$T/out")" = "$1" ] || fail "stdout is not just: $1"; }
 # no_out TEXT: stdout does not contain TEXT.
 no_out() { ! grep -qF -- "$1" "$T/out" || fail "stdout has: $1"; }
 # err_line N TEXT: line N of stderr is exactly TEXT.

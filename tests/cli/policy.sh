@@ -67,8 +67,7 @@ out "no notices due in c1"
 # the ladder: a no-show (2 points) makes the warning due, not the reminder
 ok mark c1:1 ben@example.com no-show
 ok notices due c1
-out "Ben"
-out "warning"
+out_re "^Ben +ben@example\.com +warning +2 +1 no_show \+2$"
 no_out "policy-reminder"
 out "1 no_show +2"
 # a late cancellation on top: 3 points, the final notice with the full refund
@@ -89,11 +88,11 @@ sql "INSERT INTO notice (cohort_id, participant_id, step, kind, points, sent_at)
      SELECT cohort_id, id, 2, 'final-notice', 3, 1795000000 FROM participant
      WHERE email = 'ben@example.com'"
 ok notices due c1
-no_out "Ben"
+out_only "no notices due in c1"
 ok mark c1:1 ben@example.com present
 ok mark c1:1 ben@example.com no-show
 ok notices due c1
-no_out "Ben"
+out_only "no notices due in c1"
 # a new ladder keeps what went out, by kind: past the final notice, a new step is due
 ok policy set c1 ladder 2:final-notice,3:exit-talk
 ok notices due c1
@@ -130,7 +129,7 @@ err "'cy@example.com' has no open refund offer"
 fails 1 refund offer c1 zed@example.com
 err "zed@example.com"
 fails 1 refund offer c1 cy@example.com --amount lots
-err "--amount"
+err "error: --amount: 'lots' is not an amount (write 1500 or 1500.00)"
 same_db "$before"
 ok status c1
 out "open 1,500.00 AUD until 2026-11-29 11:00"
@@ -148,13 +147,13 @@ ok attendance show c1 --csv
 check 'grep -q "^Ben,ben@example.com,no_show,late_cancel,unrecorded,not_expected,not_expected" "$T/out"' \
 	"Ben is still expected after taking the refund, or lost his records"
 ok refund list c1
-out "accepted"
+out_re "^Ben +ben@example\.com +1,500\.00 AUD +accepted +manual +2026-11-22 11:00 +2026-11-22 11:00$"
 
 # an offer not answered in time shows as expired at once, and the next command
 # that writes stores it (a read-only one cannot)
 ok refund offer c1 cy@example.com --at "2026-11-01 10:00"
 ok refund list c1
-out "expired"
+out_re "^Cy +cy@example\.com +1,500\.00 AUD +expired +manual +2026-11-01 10:00 +2026-11-08 10:00$"
 ok cohort list
 check '! grep -q "refund offer expired" "$T/err"' "a read-only command wrote the expiry"
 check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")" = open ]' \

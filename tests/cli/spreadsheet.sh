@@ -66,7 +66,7 @@ done
 ok participant import c1 "$F/excel-utf8-fr.csv" --dry-run
 out "read as UTF-8 text, fields separated by ';'"
 ok participant import c1 "$F/excel-utf8-fr.csv"
-out "3 added"
+out "3 participant rows: 3 added, 0 updated, 0 unchanged"
 check '[ "$(name_of taro@example.com)" = "山田太郎" ]' "CJK name stored as '$(name_of taro@example.com)'"
 check '[ "$(company_of dmitri@example.com)" = "Рога и копыта" ]' "Cyrillic company lost"
 before=$(db_state)

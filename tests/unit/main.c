@@ -23,6 +23,11 @@ main(void)
 	srunner_add_suite(sr, template_suite());
 	srunner_add_suite(sr, message_suite());
 	srunner_add_suite(sr, pure_suite());
+	srunner_add_suite(sr, outbox_suite());
+	srunner_add_suite(sr, ladder_suite());
+	srunner_add_suite(sr, import_suite());
+	srunner_add_suite(sr, deliver_suite());
+	srunner_add_suite(sr, pdf_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

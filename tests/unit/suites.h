@@ -17,5 +17,10 @@ Suite *meeting_suite(void);
 Suite *template_suite(void);
 Suite *message_suite(void);
 Suite *pure_suite(void);
+Suite *outbox_suite(void);
+Suite *ladder_suite(void);
+Suite *import_suite(void);
+Suite *deliver_suite(void);
+Suite *pdf_suite(void);
 
 #endif

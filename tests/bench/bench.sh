@@ -39,8 +39,8 @@ import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as src, \
         open(sys.argv[2], "w", newline="", encoding="cp1252") as dst:
     w = csv.writer(dst, delimiter=";", lineterminator="\r\n")
-    for row in csv.reader(src):
-        if row[-1]:
+    for n, row in enumerate(csv.reader(src)):
+        if n > 0 and row[-1]:
             row[-1] = "Ärztin, ganzer Tag – krank"  # text to convert, as a German coach writes it
         w.writerow(row)
 PY

@@ -15,6 +15,7 @@ struct engine_session {
 	int everyone;		/* a group session: every enrolled participant is expected */
 	int cancelled;		/* the coach called it off */
 	int64_t cancelled_at;
+	int late_moves;		/* times the coach moved it after its cutoff */
 };
 
 /* Returns 1 if a session was held by 'now': it started, and the coach did not call it off. */
@@ -65,7 +66,9 @@ struct engine_coach_result {
 	int upcoming;		/* not started, not cancelled */
 	int cancelled;		/* called off by the coach */
 	int late_cancelled;	/* of those, after the cutoff */
-	double commitment;	/* (held + on-time cancellations) / (held + cancelled); -1 none */
+	int late_moved;		/* held or cancelled sessions the coach moved after their cutoff */
+	double commitment;	/* (held + cancelled - late ones, by cancellation or move) /
+				   (held + cancelled); -1 none */
 };
 
 /* What one session's record means, and the same summed over the sessions held. */

@@ -40,4 +40,12 @@ void qp_encode(const char *text, struct strbuf *out);
  */
 int message_build(const struct message *m, struct strbuf *out, su_err *e);
 
+/*
+ * Copies message 'msg' into 'out' with its To field made "name <addr>" (the
+ * participant's new name or address); every other byte stays. 0, or -1 with
+ * 'e' set (a name or address that cannot go into a header, no To field).
+ */
+int message_replace_to(const char *msg, size_t len, const char *name, const char *addr,
+    struct strbuf *out, su_err *e);
+
 #endif

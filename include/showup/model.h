@@ -45,9 +45,17 @@ int cohort_stats(struct store *st, const struct cohort *c, int64_t now,
 /* Adds a participant (audited); returns the id, or -1 with 'e' set (bad e-mail, e-mail taken). */
 int64_t participant_add(struct store *st, const struct cohort *c, const char *name,
     const char *email, const char *company, su_err *e);
-/* Updates name and company of 'old' if they differ (audited); 0 unchanged, 1 changed, -1 error. */
+/*
+ * Updates the name, e-mail address and company of 'old' if they differ
+ * (audited). Every record stays with the person; notices not sent yet go to
+ * the new name and address. 0 unchanged, 1 changed, -1 with 'e' set (a bad
+ * field, an address another participant has).
+ */
 int participant_update(struct store *st, const struct cohort *c, const struct participant *old,
-    const char *name, const char *company, su_err *e);
+    const char *name, const char *email, const char *company, su_err *e);
+/* Brings back a participant who withdrew by mistake (audited); 0, or -1 with 'e' set. */
+int participant_reinstate(struct store *st, const struct cohort *c, const struct participant *p,
+    su_err *e);
 /* Finds by e-mail without case; 1 found, 0 not found (message in 'e'), -1 error. */
 int participant_find(struct store *st, const struct cohort *c, const char *email,
     struct participant *out, su_err *e);
@@ -85,9 +93,25 @@ int session_update(struct store *st, const struct cohort *c, const struct sessio
     const struct session *s, const int64_t *with, size_t nwith, su_err *e);
 /* Returns the e-mails of participants 'with', "a@x, b@y" (for the audit log); the caller frees it. */
 char *session_with_describe(struct store *st, const int64_t *with, size_t nwith);
+/* Brings back a session the coach called off by mistake (audited); 0, or -1 with 'e' (not cancelled). */
+int session_uncancel(struct store *st, const struct cohort *c, const struct session *s,
+    su_err *e);
+/* Deletes a session that has no records yet (no attendance, no notices; audited); 0 or -1. */
+int session_delete(struct store *st, const struct cohort *c, const struct session *s,
+    su_err *e);
+/*
+ * Notes that the coach moved session 'old' to 'new_start' at 'when' (the
+ * engine judges a move after the old start's cutoff like a late cancellation
+ * by the coach). The caller updates the session itself. 0 or -1.
+ */
+int session_record_move(struct store *st, const struct cohort *c, const struct session *old,
+    int64_t new_start, int64_t when, su_err *e);
 /* The participant ids a coaching or practice session names, ascending. */
 int session_expected_ids(struct store *st, int64_t session_id, int64_t **ids,
     size_t *n, su_err *e);
+/* Adds 'p' to a coaching or practice session's people: a walk-in (audited); 0 or -1. */
+int session_add_walk_in(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e);
 /* Returns 1 if participant 'p' is expected at session 's' (group: active then; else named). */
 int session_expects(struct store *st, const struct session *s, const struct participant *p,
     su_err *e);
@@ -121,6 +145,9 @@ int attendance_set(struct store *st, const struct cohort *c, const struct sessio
 int attendance_set_known(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *a, const struct attendance *old,
     struct attendance_change *change, su_err *e);
+/* Clears what was recorded for p at s: back to not recorded (audited); 0, or -1 with 'e'. */
+int attendance_clear(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e);
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
 int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
     su_err *e);

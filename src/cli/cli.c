@@ -157,9 +157,46 @@ cli_import_progress_setup(struct import_result *r)
 	}
 }
 
+/*
+ * Refuses to replace a recorded cancellation or excuse with a mark unless
+ * asked to: the coach may not know it is there. EXIT_OK, or EXIT_FAIL said.
+ */
+static int
+keeps_their_word(struct cli *cli, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct fact_spec *spec)
+{
+	struct attendance a;
+	char *what;
+	int kept;
+
+	if (attendance_get(cli->st, s->id, p->id, &a, NULL) != 1)
+		return EXIT_OK;
+	kept = a.fact == FACT_CANCELLED || (a.fact == FACT_ABSENT && *a.reason);
+	what = attendance_describe(&a, c->tz);
+	if (kept)
+		cli_error("%s:%d %s is recorded as %s; give --replace to record '%s' "
+		    "instead", c->slug, s->number, p->email, what, spec->status);
+	free(what);
+	attendance_free(&a);
+	return kept ? EXIT_FAIL : EXIT_OK;
+}
+
+/* Records a walk-in (added to the session's people) and their mark; attendance_record's result. */
+static int
+record_walk_in(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, const struct fact_spec *spec,
+    int64_t now, su_err *e)
+{
+	int expected = session_expects(st, s, p, e);
+
+	if (expected < 0 || (!expected && session_add_walk_in(st, c, s, p, e) < 0))
+		return -1;
+	return attendance_record(st, c, pol, s, p, spec, now, e);
+}
+
 int
 cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
-    const char *email, const struct fact_spec *spec)
+    const char *email, const struct fact_spec *spec, unsigned flags)
 {
 	struct participant p;
 	struct attendance a;
@@ -172,12 +209,14 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 
 	if (cli_participant(cli, c, email, &p) != EXIT_OK)
 		return EXIT_FAIL;
-	if (cli_policy(cli->st, c, &pol) != EXIT_OK) {
+	if (cli_policy(cli->st, c, &pol) != EXIT_OK ||
+	    (!(flags & RECORD_REPLACE) && keeps_their_word(cli, c, s, &p, spec) != EXIT_OK)) {
 		participant_free(&p);
 		return EXIT_FAIL;
 	}
-	rc = STORE_TX(cli->st, &e, attendance_record(cli->st, c, &pol, s, &p, spec, now,
-	    &e));
+	rc = STORE_TX(cli->st, &e, (flags & RECORD_WALK_IN)
+	    ? record_walk_in(cli->st, c, &pol, s, &p, spec, now, &e)
+	    : attendance_record(cli->st, c, &pol, s, &p, spec, now, &e));
 	if (rc < 0) {
 		participant_free(&p);
 		return cli_error("%s", e.msg);
@@ -294,6 +333,34 @@ cli_show_cohort(struct cli *cli, int argc, char **argv,
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	rc = view(cli->st, &c, csv, stdout);
+	cohort_free(&c);
+	return rc;
+}
+
+int
+cli_session_change(struct cli *cli, int argc, char **argv,
+    int (*change)(struct store *st, const struct cohort *c, const struct session *s,
+    su_err *e), const char *done, const char *hint)
+{
+	struct session s;
+	struct cohort c;
+	int rc;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv) != -1)
+		return EXIT_USAGE;
+	if (optind + 1 != argc)
+		return cli_usage_error(cli, "give one session (SLUG:N)");
+	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
+		return rc;
+	if (STORE_TX(cli->st, &e, change(cli->st, &c, &s, &e)) < 0) {
+		rc = cli_error("%s", e.msg);
+		if (hint != NULL)
+			fprintf(stderr, "hint: 'showup %s %s:%d' instead\n", hint, c.slug,
+			    s.number);
+	} else
+		printf("session %s:%d %s\n", c.slug, s.number, done);
+	session_free(&s);
 	cohort_free(&c);
 	return rc;
 }

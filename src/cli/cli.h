@@ -50,6 +50,7 @@ enum {
 	OPT_CSV = 256, OPT_AT,
 	OPT_SEPARATOR, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY,
 	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE,
+	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH,
 	OPT_OWN = 512
 };
 
@@ -117,8 +118,49 @@ int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
  * Records 'spec' for one participant of session 's' in its own transaction and
  * prints what it now counts as. Shared by mark and cancel. Returns the exit status.
  */
+enum record_flags {
+	RECORD_REPLACE = 1,	/* a mark may replace a cancellation or an excuse */
+	RECORD_WALK_IN = 2,	/* someone not expected came: they are added */
+};
 int cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
-    const char *email, const struct fact_spec *spec);
+    const char *email, const struct fact_spec *spec, unsigned flags);
+
+/* What session add and session edit read (session-args.c): a session's fields and people. */
+#define CLI_SESSION_OPTIONS \
+	{ .name = "minutes", .arg = "N", .key = OPT_MINUTES, \
+	  .help = "how long it lasts (60)" }, \
+	{ .name = "kind", .arg = "group|coaching|practice", .key = OPT_KIND, \
+	  .help = "the kind of session (group)" }, \
+	{ .name = "title", .arg = "T", .key = OPT_TITLE, .help = "a title" }, \
+	{ .name = "location", .arg = "L", .key = OPT_LOCATION, \
+	  .help = "where it is held" }, \
+	{ .name = "with", .arg = "EMAIL", .key = OPT_WITH, \
+	  .help = "a participant a coaching or practice session expects; repeat it for " \
+	  "each" }
+
+/* The people a command names with --with (or --without), as participant ids. */
+struct cli_people {
+	const char **emails;
+	size_t n;
+};
+
+/*
+ * Applies one of CLI_SESSION_OPTIONS to 's' (emails of --with gather in
+ * 'with'): 1 if 'opt' was one of them, 0 if not, -1 after a usage error.
+ */
+int cli_session_option(struct cli *cli, int opt, struct session *s, struct cli_people *with);
+/* Finds the participants 'people' names, their ids into 'ids' (n of them); EXIT_OK or EXIT_FAIL. */
+int cli_people_ids(struct cli *cli, const struct cohort *c, const struct cli_people *people,
+    int64_t *ids);
+
+/*
+ * Runs a command that takes "SLUG:N" alone and makes one change to the
+ * session in a transaction: 'change', then "session SLUG:N <done>" said. On a
+ * failure, 'hint' (a command, or NULL) is suggested instead. The exit status.
+ */
+int cli_session_change(struct cli *cli, int argc, char **argv,
+    int (*change)(struct store *st, const struct cohort *c, const struct session *s,
+    su_err *e), const char *done, const char *hint);
 
 /* The option of the commands that read SLUG EMAIL with cli_person_at. */
 #define CLI_AT_OPTION \

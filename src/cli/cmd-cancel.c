@@ -38,7 +38,7 @@ cmd_cancel_exec(struct cli *cli, int argc, char **argv)
 	if (spec.cancelled_at == NULL || strcmp(spec.cancelled_at, "now") == 0)
 		spec.cancelled_at = time_format_iso(c.tz, time_now(), now_text,
 		    sizeof now_text);
-	rc = cli_record_one(cli, &c, &s, argv[optind + 1], &spec);
+	rc = cli_record_one(cli, &c, &s, argv[optind + 1], &spec, RECORD_REPLACE);
 	session_free(&s);
 	cohort_free(&c);
 	return rc;

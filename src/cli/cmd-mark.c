@@ -6,7 +6,7 @@
 #include "commands.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_NOTE = OPT_OWN };
+enum { OPT_NOTE = OPT_OWN, OPT_REPLACE, OPT_WALK_IN };
 
 /* Reads "present | late MINUTES | no-show | excused REASON" into 'spec'; EXIT_OK or EXIT_USAGE. */
 static int
@@ -41,12 +41,18 @@ cmd_mark_exec(struct cli *cli, int argc, char **argv)
 	struct fact_spec spec = { 0 };
 	struct cohort c;
 	struct session s;
+	unsigned flags = 0;
 	int opt, rc;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
-		if (opt != OPT_NOTE)
+		if (opt == OPT_NOTE)
+			spec.note = optarg;
+		else if (opt == OPT_REPLACE)
+			flags |= RECORD_REPLACE;
+		else if (opt == OPT_WALK_IN)
+			flags |= RECORD_WALK_IN;
+		else
 			return EXIT_USAGE;
-		spec.note = optarg;
 	}
 	if (argc - optind < 3)
 		return cli_usage_error(cli, "give a session (SLUG:N), an e-mail address "
@@ -55,7 +61,7 @@ cmd_mark_exec(struct cli *cli, int argc, char **argv)
 		return rc;
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
-	rc = cli_record_one(cli, &c, &s, argv[optind + 1], &spec);
+	rc = cli_record_one(cli, &c, &s, argv[optind + 1], &spec, flags);
 	session_free(&s);
 	cohort_free(&c);
 	return rc;
@@ -73,10 +79,16 @@ const struct cmd_entry cmd_mark_entry = {
 	"excused REASON  absent for an accepted emergency (medical,\n"
 	"             personal-emergency)\n"
 	"Marking again corrects the record; the audit log keeps the old value.\n"
-	"A participant's cancellation is recorded with 'showup cancel'.\n",
+	"A participant's cancellation is recorded with 'showup cancel'; a mark\n"
+	"does not replace a recorded cancellation or excuse unless --replace.\n"
+	"'showup unmark' takes a record back.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "note", .arg = "TEXT", .key = OPT_NOTE,
 		  .help = "a note kept with the record" },
+		{ .name = "replace", .key = OPT_REPLACE,
+		  .help = "replace a recorded cancellation or excuse" },
+		{ .name = "walk-in", .key = OPT_WALK_IN,
+		  .help = "someone the session did not expect came: add them to it" },
 		{ 0 }
 	},
 	.db = CMD_DB_WRITE,

@@ -5,6 +5,12 @@
 #include "cli.h"
 
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_participant_edit_entry;
+extern const struct cmd_entry cmd_participant_reinstate_entry;
+extern const struct cmd_entry cmd_session_edit_entry;
+extern const struct cmd_entry cmd_session_uncancel_entry;
+extern const struct cmd_entry cmd_session_delete_entry;
+extern const struct cmd_entry cmd_unmark_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_cohort_add_entry;
 extern const struct cmd_entry cmd_cohort_import_entry;

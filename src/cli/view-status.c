@@ -106,13 +106,14 @@ static void
 print_coach_line(const struct roll *r, FILE *out)
 {
 	const struct engine_coach_result *k = &r->result.coach;
-	char commit[16], now[40];
+	char commit[16], now[40], moved[64];
 
+	snprintf(moved, sizeof moved, ", %d moved after the cutoff", k->late_moved);
 	fprintf(out, "%s, as of %s (%s)\n", r->cohort->name,
 	    time_format_local(r->cohort->tz, r->now, now, sizeof now), r->cohort->tz);
 	fprintf(out, "coach %s: %d sessions held, %d to come, %d cancelled by the coach "
-	    "(%d after the cutoff); commitment %s\n\n", r->cohort->coach_name, k->held,
-	    k->upcoming, k->cancelled, k->late_cancelled,
+	    "(%d after the cutoff)%s; commitment %s\n\n", r->cohort->coach_name, k->held,
+	    k->upcoming, k->cancelled, k->late_cancelled, k->late_moved > 0 ? moved : "",
 	    percent(k->commitment, commit, sizeof commit));
 }
 

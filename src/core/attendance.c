@@ -472,3 +472,34 @@ attendance_record(struct store *st, const struct cohort *c, const struct policy 
 	attendance_free(&a);
 	return rc;
 }
+
+int
+attendance_clear(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e)
+{
+	static const char *const sql =
+		"DELETE FROM attendance WHERE session_id = ? AND participant_id = ?";
+	struct attendance old;
+	sqlite3_stmt *stmt;
+	char *before = NULL, *subject = NULL;
+	int rc = attendance_get(st, s->id, p->id, &old, e);
+
+	if (rc <= 0)
+		return rc < 0 ? -1 : su_err_set(e, "nothing is recorded for '%s' at %s:%d",
+		    p->email, c->slug, s->number);
+	rc = -1;
+	if ((stmt = store_stmt(st, sql, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0)
+		goto done;
+	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+	before = attendance_describe(&old, c->tz);
+	rc = audit_add(st, c->id, "unmark", subject, before, "not recorded", e);
+done:
+	attendance_free(&old);
+	free(before);
+	free(subject);
+	return rc;
+}

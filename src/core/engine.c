@@ -188,6 +188,9 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 		if (held)
 			add_tally(&out->held, &out->sessions[j]);
 
+		if (s->late_moves > 0 && (held || s->cancelled) &&
+		    !(s->cancelled && s->cancelled_at > s->cutoff))
+			c->late_moved++;	/* a move after the cutoff: a late change too */
 		if (s->cancelled) {
 			c->cancelled++;
 			if (s->cancelled_at > s->cutoff)
@@ -203,7 +206,7 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 		}
 	}
 	finish_tally(&out->held, 1);
-	c->commitment = ratio(c->held + c->cancelled - c->late_cancelled,
+	c->commitment = ratio(c->held + c->cancelled - c->late_cancelled - c->late_moved,
 	    c->held + c->cancelled);
 	out->refund_cents = engine_refund(in->policy, in->fee_cents, total, remaining);
 }

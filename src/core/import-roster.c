@@ -106,7 +106,7 @@ update_row(struct import_row *row, const struct cohort *c, const struct particip
 
 	if (a < 0 || b < 0)
 		goto done;
-	rc = a || b ? participant_update(row->st, c, p, name, company, &why) : 0;
+	rc = a || b ? participant_update(row->st, c, p, name, p->email, company, &why) : 0;
 	if (rc < 0)
 		import_row_error(row, "%s", why.msg);
 done:

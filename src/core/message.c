@@ -313,3 +313,33 @@ message_build(const struct message *m, struct strbuf *out, su_err *e)
 	sb_addf(out, "--%s--\r\n", boundary);
 	return 0;
 }
+
+int
+message_replace_to(const char *msg, size_t len, const char *name, const char *addr,
+    struct strbuf *out, su_err *e)
+{
+	const char *end = msg + len, *p = msg, *to = NULL, *after;
+
+	if (!header_safe(name) || !header_safe(addr) || !email_valid(addr))
+		return su_err_set(e, "'%s <%s>' cannot go into a header", name, addr);
+	while (p < end && !(p + 1 < end && p[0] == '\r' && p[1] == '\n')) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+
+		if (eol == NULL)
+			break;
+		if (to == NULL && (size_t)(end - p) > 4 && memcmp(p, "To: ", 4) == 0)
+			to = p;
+		p = eol + 1;
+		if (to != NULL && p < end && *p != ' ' && *p != '\t')
+			break;	/* the To field ends where a line does not continue it */
+	}
+	if (to == NULL)
+		return su_err_set(e, "the message has no To field");
+	after = p;
+	sb_add(out, msg, (size_t)(to - msg));
+	sb_adds(out, "To: ");
+	address(name, addr, strlen("To: "), out);
+	sb_add(out, "\r\n", 2);
+	sb_add(out, after, (size_t)(end - after));
+	return 0;
+}

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "showup/message.h"
 #include "showup/model.h"
 #include "showup/timeutil.h"
 
@@ -74,34 +75,118 @@ participant_add(struct store *st, const struct cohort *c, const char *name,
 }
 
 static const char *const sql_participant_update =
-	"UPDATE participant SET name = ?, company = ? WHERE id = ?";
+	"UPDATE participant SET name = ?, email = ?, company = ? WHERE id = ?";
+
+/*
+ * Readdresses participant p's notices not sent yet (pending, retry) to
+ * "name <email>": the rest of each message stays byte for byte. 0 or -1.
+ */
+static int
+readdress_outbox(struct store *st, int64_t participant_id, const char *name,
+    const char *email, su_err *e)
+{
+	static const char *const sql_due = "SELECT id, message FROM outbox"
+	    " WHERE participant_id = ? AND (state = 'pending' OR state = 'retry')";
+	static const char *const sql_set = "UPDATE outbox SET message = ? WHERE id = ?";
+	sqlite3_stmt *due = store_stmt(st, sql_due, e), *set;
+	int rc;
+
+	if (due == NULL)
+		return -1;
+	db_bind_int(due, 1, participant_id);
+	while ((rc = db_step_row(due, e)) == 1) {
+		struct strbuf msg = STRBUF_INIT;
+
+		rc = message_replace_to(sqlite3_column_blob(due, 1),
+		    (size_t)sqlite3_column_bytes(due, 1), name, email, &msg, e);
+		if (rc == 0 && (set = store_stmt(st, sql_set, e)) == NULL)
+			rc = -1;
+		if (rc == 0) {
+			sqlite3_bind_blob(set, 1, msg.buf, (int)msg.len, SQLITE_TRANSIENT);
+			db_bind_int(set, 2, sqlite3_column_int64(due, 0));
+			rc = db_step_done(set, e);
+		}
+		sb_free(&msg);
+		if (rc < 0)
+			break;
+	}
+	sqlite3_reset(due);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Refuses an e-mail address another participant of cohort c has; 0 or -1 with 'e'. */
+static int
+email_free(struct store *st, const struct cohort *c, const struct participant *old,
+    const char *email, su_err *e)
+{
+	struct participant other;
+	int taken = participant_find(st, c, email, &other, NULL) == 1 && other.id != old->id;
+
+	if (taken)
+		su_err_set(e, "'%s' is %s's address already, in cohort '%s'", email, other.name,
+		    c->slug);
+	participant_free(&other);
+	return taken ? -1 : 0;
+}
 
 int
 participant_update(struct store *st, const struct cohort *c,
-    const struct participant *old, const char *name, const char *company, su_err *e)
+    const struct participant *old, const char *name, const char *email,
+    const char *company, su_err *e)
 {
 	char *before, *after;
 	sqlite3_stmt *stmt;
 	int rc = -1;
 
-	if (participant_check(name, old->email, company, e) < 0)
+	if (participant_check(name, email, company, e) < 0 ||
+	    email_free(st, c, old, email, e) < 0)
 		return -1;
-	if (strcmp(old->name, name) == 0 && strcmp(old->company, company) == 0)
+	if (strcmp(old->name, name) == 0 && strcmp(old->email, email) == 0 &&
+	    strcmp(old->company, company) == 0)
 		return 0;
-	before = xasprintf("%s, %s", old->name, old->company);
-	after = xasprintf("%s, %s", name, company);
+	before = xasprintf("%s <%s>, %s", old->name, old->email, old->company);
+	after = xasprintf("%s <%s>, %s", name, email, company);
 	if ((stmt = store_stmt(st, sql_participant_update, e)) == NULL)
 		goto done;
 	db_bind_text(stmt, 1, name);
-	db_bind_text(stmt, 2, company);
-	db_bind_int(stmt, 3, old->id);
+	db_bind_text(stmt, 2, email);
+	db_bind_text(stmt, 3, company);
+	db_bind_int(stmt, 4, old->id);
 	if (db_step_done(stmt, e) < 0 ||
 	    audit_add(st, c->id, "participant update", old->email, before, after, e) < 0)
+		goto done;
+	if ((strcmp(old->name, name) != 0 || strcmp(old->email, email) != 0) &&
+	    readdress_outbox(st, old->id, name, email, e) < 0)
 		goto done;
 	rc = 1;
 done:
 	free(before);
 	free(after);
+	return rc;
+}
+
+static const char *const sql_participant_reinstate =
+	"UPDATE participant SET status = 'active', withdrawn_at = NULL WHERE id = ?";
+
+int
+participant_reinstate(struct store *st, const struct cohort *c, const struct participant *p,
+    su_err *e)
+{
+	sqlite3_stmt *stmt;
+	char at[40], *before;
+	int rc;
+
+	if (p->status != PARTICIPANT_WITHDRAWN)
+		return su_err_set(e, "'%s' has not withdrawn from '%s'", p->email, c->slug);
+	if ((stmt = store_stmt(st, sql_participant_reinstate, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, p->id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	before = xasprintf("withdrawn %s", time_format_iso(c->tz, p->withdrawn_at, at,
+	    sizeof at));
+	rc = audit_add(st, c->id, "participant reinstate", p->email, before, "active", e);
+	free(before);
 	return rc;
 }
 

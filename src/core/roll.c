@@ -105,6 +105,33 @@ build_engine_view(struct roll *r, su_err *e)
 	return 0;
 }
 
+/* Counts the coach's moves of each session after its cutoff into esessions[].late_moves; 0 or -1. */
+static int
+load_late_moves(struct store *st, struct roll *r, su_err *e)
+{
+	static const char *const sql =
+		"SELECT m.session_id, m.moved_at, m.old_starts_at FROM session_move m"
+		" JOIN session s ON s.id = m.session_id WHERE s.cohort_id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, r->cohort->id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		int64_t cutoff;
+		size_t j;
+
+		if (!idmap_get(&r->session_index, sqlite3_column_int64(stmt, 0), &j) ||
+		    policy_cutoff(&r->policy, r->cohort->tz, sqlite3_column_int64(stmt, 2),
+		    &cutoff) < 0)
+			continue;
+		r->esessions[j].late_moves += sqlite3_column_int64(stmt, 1) > cutoff;
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 /* The engine's way to the roll's facts (engine_input.fact_at). */
 static const struct attendance *
 fact_at(const void *ctx, size_t i, size_t j, struct attendance *buf)
@@ -133,7 +160,8 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	if (build_engine_view(out, e) < 0 ||
 	    fact_grid_load(st, c->id, &out->person_index, out->people.n,
 	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
-	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0)
+	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0 ||
+	    load_late_moves(st, out, e) < 0)
 		goto fail;
 	in = (struct engine_input){
 		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,

@@ -153,7 +153,21 @@ static const char *const migration_3 =
 	"  (session_id, participant_id, offset_minutes) WHERE session_id IS NOT NULL;"
 	"CREATE INDEX outbox_by_cohort ON outbox (cohort_id, state, id);";
 
-const char *const schema_migrations[] = { migration_1, migration_2, migration_3 };
+/*
+ * Version 4: the coach's moves of sessions. A move after the old start's
+ * cutoff counts on the coach's record like a late cancellation.
+ */
+static const char *const migration_4 =
+	"CREATE TABLE session_move ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  moved_at INTEGER NOT NULL,"
+	"  old_starts_at INTEGER NOT NULL,"
+	"  new_starts_at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX session_move_by_session ON session_move (session_id);";
+
+const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

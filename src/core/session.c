@@ -417,3 +417,128 @@ session_list_free(struct session_list *l)
 	l->v = NULL;
 	l->n = 0;
 }
+
+/* Returns how many records the session has: attendance facts and outbox rows (-1 on error). */
+static int
+session_records(struct store *st, const struct session *s, su_err *e)
+{
+	static const char *const sql =
+		"SELECT (SELECT count(*) FROM attendance WHERE session_id = ?1)"
+		" + (SELECT count(*) FROM outbox WHERE session_id = ?1)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	rc = db_step_row(stmt, e);
+	if (rc == 1)
+		rc = sqlite3_column_int(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+session_uncancel(struct store *st, const struct cohort *c, const struct session *s,
+    su_err *e)
+{
+	static const char *const sql =
+		"UPDATE session SET cancelled_at = NULL, cancel_note = '' WHERE id = ?";
+	sqlite3_stmt *stmt;
+	char subject[80], at[40], *before;
+	int rc;
+
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
+	if (!s->cancelled)
+		return su_err_set(e, "session %s is not cancelled", subject);
+	if ((stmt = store_stmt(st, sql, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	before = xasprintf("cancelled %s (%s)", time_format_iso(c->tz, s->cancelled_at, at,
+	    sizeof at), s->cancel_note);
+	rc = audit_add(st, c->id, "session uncancel", subject, before, "to be held", e);
+	free(before);
+	return rc;
+}
+
+int
+session_delete(struct store *st, const struct cohort *c, const struct session *s,
+    su_err *e)
+{
+	static const char *const sql_expected = "DELETE FROM expected WHERE session_id = ?";
+	static const char *const sql_moves = "DELETE FROM session_move WHERE session_id = ?";
+	static const char *const sql_session = "DELETE FROM session WHERE id = ?";
+	char subject[80], *before = NULL;
+	sqlite3_stmt *stmt;
+	int n, rc = -1;
+
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
+	if ((n = session_records(st, s, e)) < 0)
+		return -1;
+	if (n > 0)
+		return su_err_set(e, "session %s has %d record%s (attendance, notices): it "
+		    "can be cancelled, not deleted", subject, n, n == 1 ? "" : "s");
+	before = session_describe(st, c, s, NULL, 0);
+	if ((stmt = store_stmt(st, sql_expected, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_moves, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_session, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	if (db_step_done(stmt, e) < 0)
+		goto done;
+	rc = audit_add(st, c->id, "session delete", subject, before, "deleted", e);
+done:
+	free(before);
+	return rc;
+}
+
+int
+session_record_move(struct store *st, const struct cohort *c, const struct session *old,
+    int64_t new_start, int64_t when, su_err *e)
+{
+	static const char *const sql = "INSERT INTO session_move (session_id, moved_at,"
+	    " old_starts_at, new_starts_at) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	char subject[80], from[48], to[48];
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, old->id);
+	db_bind_int(stmt, 2, when);
+	db_bind_int(stmt, 3, old->starts_at);
+	db_bind_int(stmt, 4, new_start);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, old->number);
+	return audit_add(st, c->id, "session move", subject,
+	    time_format_human(c->tz, old->starts_at, from, sizeof from),
+	    time_format_human(c->tz, new_start, to, sizeof to), e);
+}
+
+int
+session_add_walk_in(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e)
+{
+	static const char *const sql =
+		"INSERT OR IGNORE INTO expected (session_id, participant_id) VALUES (?, ?)";
+	sqlite3_stmt *stmt;
+	char subject[80];
+
+	if (s->kind == SESSION_GROUP)
+		return su_err_set(e, "a group session expects everyone active; '%s' is not "
+		    "(withdrawn)", p->email);
+	if ((stmt = store_stmt(st, sql, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
+	return audit_add(st, c->id, "walk-in", subject, NULL, p->email, e);
+}

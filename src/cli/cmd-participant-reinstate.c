@@ -1,0 +1,46 @@
+/* cmd-participant-reinstate.c - showup participant reinstate: a withdrawal was a mistake. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+/* Makes a withdrawn participant active again: expected from then on, as before. */
+static int
+cmd_participant_reinstate_exec(struct cli *cli, int argc, char **argv)
+{
+	struct participant p;
+	struct cohort c;
+	int rc;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv) != -1)
+		return EXIT_USAGE;
+	if (optind + 2 != argc)
+		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	rc = cli_participant(cli, &c, argv[optind + 1], &p);
+	if (rc == EXIT_OK && STORE_TX(cli->st, &e, participant_reinstate(cli->st, &c, &p,
+	    &e)) < 0)
+		rc = cli_error("%s", e.msg);
+	if (rc == EXIT_OK)
+		printf("%s <%s> is active in %s again, expected as before\n", p.name, p.email,
+		    c.slug);
+	participant_free(&p);	/* zeroed when not found */
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_participant_reinstate_entry = {
+	.group = "participant",
+	.name = "reinstate",
+	.args = "SLUG EMAIL",
+	.summary = "make a participant who withdrew by mistake active again",
+	.help =
+	"They are expected at every session as if they had not withdrawn; the\n"
+	"audit log keeps the withdrawal. A refund once accepted stays on the record.\n",
+	.options = (const struct cmd_option[]){ { 0 } },
+	.db = CMD_DB_WRITE,
+	.exec = cmd_participant_reinstate_exec
+};

@@ -1,0 +1,177 @@
+/* cmd-session-edit.c - showup session edit: move a session, or change its length, title, place, kind or people. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "showup/timeutil.h"
+
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_WITHOUT = OPT_OWN };
+
+/* A session's people after --with and --without: 'ids' of n, to free. */
+struct people_change {
+	int64_t *ids;
+	size_t n;
+};
+
+/* Applies --with (added) and --without (taken off) to the expected ids; EXIT_OK or EXIT_FAIL. */
+static int
+change_people(struct cli *cli, const struct cohort *c, const struct session *s,
+    const struct cli_people *with, const struct cli_people *without,
+    struct people_change *out)
+{
+	int64_t *add = xcalloc(with->n + 1, sizeof *add), *drop = xcalloc(without->n + 1,
+	    sizeof *drop);
+	size_t n;
+	su_err e;
+	int rc = EXIT_FAIL;
+
+	if (session_expected_ids(cli->st, s->id, &out->ids, &out->n, &e) < 0) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	if (cli_people_ids(cli, c, with, add) != EXIT_OK ||
+	    cli_people_ids(cli, c, without, drop) != EXIT_OK)
+		goto done;
+	out->ids = xrealloc(out->ids, (out->n + with->n + 1) * sizeof *out->ids);
+	for (size_t i = 0; i < with->n; i++) {
+		for (n = 0; n < out->n && out->ids[n] != add[i]; n++)
+			;
+		if (n == out->n)
+			out->ids[out->n++] = add[i];
+	}
+	for (size_t i = 0; i < without->n; i++)
+		for (n = 0; n < out->n; n++)
+			if (out->ids[n] == drop[i])
+				out->ids[n--] = out->ids[--out->n];
+	rc = EXIT_OK;
+done:
+	free(add);
+	free(drop);
+	return rc;
+}
+
+/* Moves (if the start changed) and updates the session in the caller's transaction; 0/1 or -1. */
+static int
+edit(struct store *st, const struct cohort *c, const struct session *old,
+    const struct session *s, const struct people_change *people, su_err *e)
+{
+	if (s->starts_at != old->starts_at &&
+	    session_record_move(st, c, old, s->starts_at, time_now(), e) < 0)
+		return -1;
+	return session_update(st, c, old, s, people->ids, people->n, e);
+}
+
+/* Says what moved and whether the coach's record counts it. */
+static void
+say_moved(struct cli *cli, const struct cohort *c, const struct session *old,
+    const struct session *s)
+{
+	char from[48], to[48];
+	struct policy p;
+	int64_t cutoff;
+
+	time_format_human(c->tz, old->starts_at, from, sizeof from);
+	time_format_human(c->tz, s->starts_at, to, sizeof to);
+	printf("session %s:%d moved from %s to %s", c->slug, old->number, from, to);
+	if (cli_policy(cli->st, c, &p) == EXIT_OK &&
+	    policy_cutoff(&p, c->tz, old->starts_at, &cutoff) == 0 && time_now() > cutoff)
+		printf(": after its cutoff, so it counts against the coach's reliability");
+	putchar('\n');
+}
+
+/* Returns session 'old' with the fields the options gave ('given': unset ones 0 or NULL). */
+static struct session
+merge(const struct session *old, const struct session *given, int kind_given)
+{
+	struct session s = *old;
+
+	if (given->minutes > 0)
+		s.minutes = given->minutes;
+	if (kind_given)
+		s.kind = given->kind;
+	if (given->title != NULL)
+		s.title = given->title;
+	if (given->location != NULL)
+		s.location = given->location;
+	return s;
+}
+
+/* Changes a session as the options say, in one transaction. */
+static int
+cmd_session_edit_exec(struct cli *cli, int argc, char **argv)
+{
+	struct cli_people with = { NULL, 0 }, without = { NULL, 0 };
+	struct people_change people = { NULL, 0 };
+	struct session given = { .kind = SESSION_GROUP }, old = { 0 }, s;
+	const char *at = NULL;
+	struct cohort c = { 0 };
+	int opt, changed, kind_given = 0, rc = EXIT_USAGE;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_AT)
+			at = optarg;
+		else if (opt == OPT_WITHOUT) {
+			without.emails = xrealloc(without.emails, (without.n + 1) *
+			    sizeof *without.emails);
+			without.emails[without.n++] = optarg;
+		} else if (cli_session_option(cli, opt, &given, &with) <= 0)
+			goto done;
+		kind_given |= opt == OPT_KIND;
+	}
+	if (optind + 1 != argc) {
+		cli_usage_error(cli, "give one session (SLUG:N)");
+		goto done;
+	}
+	if ((rc = cli_session(cli, argv[optind], &c, &old)) != EXIT_OK)
+		goto done;
+	s = merge(&old, &given, kind_given);
+	rc = EXIT_FAIL;
+	if ((at != NULL && cli_time(cli, &c, at, &s.starts_at) < 0) ||
+	    change_people(cli, &c, &old, &with, &without, &people) != EXIT_OK)
+		goto done;
+	if ((changed = STORE_TX(cli->st, &e, edit(cli->st, &c, &old, &s, &people, &e))) < 0) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	if (changed == 0)
+		printf("session %s:%d: nothing changed\n", c.slug, old.number);
+	else if (s.starts_at != old.starts_at)
+		say_moved(cli, &c, &old, &s);
+	else
+		printf("session %s:%d changed (see 'showup log %s')\n", c.slug, old.number,
+		    c.slug);
+	rc = EXIT_OK;
+done:
+	free(people.ids);
+	session_free(&old);
+	cohort_free(&c);
+	free(with.emails);
+	free(without.emails);
+	return rc;
+}
+
+const struct cmd_entry cmd_session_edit_entry = {
+	.group = "session",
+	.name = "edit",
+	.args = "SLUG:N",
+	.summary = "move a session, or change its length, title, place, kind or people",
+	.help =
+	"Only what the options give changes. A move after the session's cutoff\n"
+	"counts on the coach's record like a late cancellation; every change is\n"
+	"in the audit log with old and new.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "at", .arg = "TIME", .key = OPT_AT,
+		  .help = "the new start (moves the session)" },
+		CLI_SESSION_OPTIONS,
+		{ .name = "without", .arg = "EMAIL", .key = OPT_WITHOUT,
+		  .help = "a participant the session no longer expects; repeat it for each" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_session_edit_exec
+};

@@ -1,0 +1,48 @@
+/* cmd-unmark.c - showup unmark: take back what was recorded for one person at one session. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+
+/* Clears one participant's record at one session: back to "not recorded". */
+static int
+cmd_unmark_exec(struct cli *cli, int argc, char **argv)
+{
+	struct participant p;
+	struct session s;
+	struct cohort c;
+	int rc;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv) != -1)
+		return EXIT_USAGE;
+	if (optind + 2 != argc)
+		return cli_usage_error(cli, "give a session (SLUG:N) and an e-mail address");
+	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
+		return rc;
+	rc = cli_participant(cli, &c, argv[optind + 1], &p);
+	if (rc == EXIT_OK && STORE_TX(cli->st, &e, attendance_clear(cli->st, &c, &s, &p,
+	    &e)) < 0)
+		rc = cli_error("%s", e.msg);
+	if (rc == EXIT_OK)
+		printf("%s:%d %s: not recorded (the log keeps what it was)\n", c.slug, s.number,
+		    p.email);
+	participant_free(&p);	/* zeroed when not found */
+	session_free(&s);
+	cohort_free(&c);
+	return rc;
+}
+
+const struct cmd_entry cmd_unmark_entry = {
+	.name = "unmark",
+	.args = "SLUG:N EMAIL",
+	.summary = "take back a mark: the record goes back to not recorded",
+	.help =
+	"Clears what was recorded for one participant at one session (a mark, a\n"
+	"cancellation, an excuse); points follow at once. The audit log keeps\n"
+	"what it was. To record something else instead, mark it again.\n",
+	.options = (const struct cmd_option[]){ { 0 } },
+	.db = CMD_DB_WRITE,
+	.exec = cmd_unmark_exec
+};

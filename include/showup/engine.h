@@ -56,6 +56,10 @@ struct engine_person_result {
 	double median_lead_hours; /* hours between each cancellation and its session's start; -1 none */
 	int step_due;		/* ladder index of the notice due now, -1 none (or withdrawn) */
 	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
+	int own_sessions;	/* sessions this person is expected at, not called off */
+	int own_to_come;	/* of those, the ones starting after 'now' */
+	int64_t refund_cents;	/* the refund an offer made now would carry: by the policy's
+				   rule, prorated over this person's own sessions */
 };
 
 /* The coach's own record: sessions held and cancelled. */
@@ -82,7 +86,6 @@ struct engine_result {
 	struct engine_tally *sessions;		/* one per session */
 	struct engine_tally held;		/* summed over the sessions held so far */
 	struct engine_coach_result coach;
-	int64_t refund_cents;			/* the refund an offer made now would carry */
 };
 
 /*
@@ -121,7 +124,9 @@ int engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at
 /*
  * The refund by the policy's rule: full fee, none, or prorated = fee x remaining /
  * total sessions, rounded up to the cent (in the participant's favour); the full
- * fee when total is 0.
+ * fee when total is 0. engine_run passes a participant's own sessions: those they
+ * are expected at and not called off ('total'), and of those the ones still to
+ * start ('remaining').
  */
 int64_t engine_refund(const struct policy *p, int64_t fee_cents, size_t total, size_t remaining);
 

@@ -50,7 +50,7 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 		due++;
 		snprintf(points, sizeof points, "%d", pr->points);
 		if ((size_t)pr->step_due + 1 == p.n_steps && p.refund != REFUND_NONE)
-			money_format(r.result.refund_cents, c->currency, refund, sizeof refund);
+			money_format(pr->refund_cents, c->currency, refund, sizeof refund);
 		describe_records(&r, i, &records);
 		table_add_row(t, (const char *const[]){ r.people.v[i].name,
 		    r.people.v[i].email, p.ladder[pr->step_due].kind, points, refund,

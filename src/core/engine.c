@@ -108,6 +108,17 @@ fact_of(const struct engine_input *in, size_t i, size_t j, struct attendance *bu
 	return in->facts ? in->facts[i * in->nsessions + j] : NULL;
 }
 
+/* Counts session 's' among the person's own if they are expected there and it is not called off. */
+static void
+count_own_session(const struct engine_session *s, enum outcome o, int64_t now,
+    struct engine_person_result *pr)
+{
+	if (o == OUTCOME_NOT_EXPECTED || o == OUTCOME_NOT_HELD || s->cancelled)
+		return;
+	pr->own_sessions++;
+	pr->own_to_come += s->starts_at > now;
+}
+
 /* Derives one person's outcomes and figures; 'leads' is scratch for nsessions values. */
 static void
 evaluate_person(const struct engine_input *in, size_t i, struct engine_result *out,
@@ -127,6 +138,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 
 		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
 		pr->counts[o]++;
+		count_own_session(s, o, in->now, pr);
 		if (!outcome_is_final(o))
 			continue;
 		out->sessions[j].counts[o]++;
@@ -146,6 +158,8 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 	    pr->expected - held_excused);
 	pr->commitment = ratio(pr->kept, pr->kept + pr->broken);
 	pr->median_lead_hours = engine_median(leads, nleads);
+	pr->refund_cents = engine_refund(pol, in->fee_cents, (size_t)pr->own_sessions,
+	    (size_t)pr->own_to_come);
 	if (in->people[i].withdrawn_at != 0) {	/* they left: no more notices */
 		pr->step_due = pr->next_step = -1;
 		return;
@@ -172,12 +186,11 @@ add_tally(struct engine_tally *to, const struct engine_tally *from)
 	to->expected += from->expected;
 }
 
-/* The sessions' tallies, the coach's figures and the refund an offer made now carries. */
+/* The sessions' tallies and the coach's figures. */
 static void
 evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 {
 	struct engine_coach_result *c = &out->coach;
-	size_t total = 0, remaining = 0;
 
 	c->sessions = (int)in->nsessions;
 	for (size_t j = 0; j < in->nsessions; j++) {
@@ -194,18 +207,14 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 				c->late_cancelled++;
 			continue;
 		}
-		total++;
-		if (held) {
+		if (held)
 			c->held++;
-		} else {
+		else
 			c->upcoming++;
-			remaining++;
-		}
 	}
 	finish_tally(&out->held, 1);
 	c->commitment = ratio(c->held + c->cancelled - c->late_cancelled,
 	    c->held + c->cancelled);
-	out->refund_cents = engine_refund(in->policy, in->fee_cents, total, remaining);
 }
 
 void

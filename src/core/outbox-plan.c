@@ -197,7 +197,7 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	int last = pr->step_due + 1 == (int)roll->policy.n_steps;
 	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
 	struct planned pl = { pr->step_due, kind, pr->points,
-		last && roll->policy.refund != REFUND_NONE ? roll->result.refund_cents : -1,
+		last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
 		0, -1, NULL, 0, NULL };
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
 	char *pdf = NULL, *pdf_name = NULL;

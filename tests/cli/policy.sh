@@ -171,6 +171,14 @@ ok refund decline c1 cy@example.com
 out "declined the refund and stays in c1"
 ok participant list c1
 out "cy@example.com"
+# prorated over each one's own sessions: Ana's 1:1 to come is hers, not Cy's
+ok session add c1 --at "2026-12-01 09:00" --kind coaching --with ana@example.com
+ok refund offer c1 ana@example.com
+out "a refund of 750.00 AUD"
+ok refund decline c1 ana@example.com
+ok refund offer c1 cy@example.com
+out "a refund of 600.00 AUD"
+ok refund decline c1 cy@example.com
 
 # no refund at all
 ok policy set c1 refund none

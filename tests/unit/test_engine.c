@@ -23,7 +23,7 @@
 #define CUT (-15 * HOUR)
 
 #define MAX_PEOPLE 4
-#define MAX_SESSIONS 12
+#define MAX_SESSIONS 16
 
 /* A small cohort built in the test, and what the engine made of it. */
 struct fixture {
@@ -1128,7 +1128,7 @@ START_TEST(engine_cohort_coach)
 	ck_assert_int_eq(fx.r.coach.cancelled, 1);
 	ck_assert_int_eq(fx.r.coach.late_cancelled, 1);
 	ck_assert_double_eq_tol(fx.r.coach.commitment, 0.75, TOL);
-	ck_assert_int_eq(fx.r.refund_cents, 100000);
+	ck_assert_int_eq(fx.r.people[0].refund_cents, 100000);
 	fx_done(&fx);
 }
 END_TEST
@@ -1245,7 +1245,84 @@ START_TEST(engine_refund_in_run)
 	fx_run(&fx);
 	ck_assert_int_eq(fx.r.coach.held, (int)c->held);
 	ck_assert_int_eq(fx.r.coach.upcoming, (int)c->to_come);
-	ck_assert_int_eq(fx.r.refund_cents, c->want);
+	ck_assert_int_eq(fx.r.people[0].refund_cents, c->want);
+	fx_done(&fx);
+}
+END_TEST
+
+struct own_refund_case {
+	const char *plan;	/* a session each: G group, A Ana's 1:1, B Ben's 1:1, P a pair of
+				   both, O a pair of others; lower case still to come;
+				   X a group called off (held time), x one to come called off */
+	int withdrawn;		/* Ana withdrew before this session (0: never) */
+	int64_t fee;
+	int ana_own, ana_to_come;
+	int64_t ana, ben;	/* prorated refunds */
+};
+
+static const struct own_refund_case own_refund_cases[] = {
+	/* the coach: 8 weeks of groups, 5 to come; others' 1:1s do not count */
+	{ "GGGgggggBBbbOOo", 0, 240000, 8, 5, 150000, 140000 },
+	{ "GGGggggg", 0, 240000, 8, 5, 150000, 150000 },
+	{ "GGGgggggAAAaaaaa", 0, 240000, 16, 10, 150000, 150000 },
+	{ "GGGgggggBBBbbbbb", 0, 240000, 8, 5, 150000, 150000 },
+	{ "GGgAAaa", 0, 100000, 7, 3, 42858, 33334 },
+	{ "Ga", 0, 100000, 2, 1, 50000, 0 },
+	{ "Gb", 0, 100000, 1, 0, 0, 50000 },
+	{ "PPpp", 0, 100000, 4, 2, 50000, 50000 },
+	{ "OOoo", 0, 100000, 0, 0, 100000, 100000 },	/* no own sessions: the full fee */
+	{ "GGgX", 0, 90000, 3, 1, 30000, 30000 },	/* called off: not theirs */
+	{ "GGgx", 0, 90000, 3, 1, 30000, 30000 },
+	{ "GGGG", 0, 100000, 4, 0, 0, 0 },		/* all held: nothing left */
+	{ "gggg", 0, 100000, 4, 4, 100000, 100000 },
+	{ "GGAgg", 0, 100000, 5, 2, 40000, 50000 },
+	{ "GGBgg", 0, 100000, 4, 2, 50000, 40000 },
+	{ "GGgg", 2, 100000, 2, 0, 0, 50000 },		/* withdrew: only sessions before */
+	{ "GGGgggA", 0, 70000, 7, 3, 30000, 35000 },
+	{ "GPPbbb", 0, 60000, 3, 0, 0, 30000 },
+	{ "GGGgggggABBbbOOo", 4, 240000, 3, 0, 0, 140000 },
+	{ "ggO", 0, 30001, 2, 2, 30001, 30001 },
+	{ "Gga", 0, 100, 3, 2, 67, 50 },		/* 66.67 cents: rounded up */
+};
+
+/* Sets session j of the own-refund plan for Ana (0) and Ben (1); a third is "others". */
+static void
+own_refund_session(struct fixture *fx, size_t j, char kind)
+{
+	char up = (char)(kind >= 'a' ? kind - 'a' + 'A' : kind);
+	int64_t start = kind >= 'a' ? fx->now + (int64_t)(j + 1) * DAY : WINTER + (int64_t)j * WEEK;
+
+	fx_session(fx, j, start, up == 'G' || up == 'X');
+	fx->named[0 * fx->ns + j] = up == 'A' || up == 'P';
+	fx->named[1 * fx->ns + j] = up == 'B' || up == 'P';
+	fx->named[2 * fx->ns + j] = up == 'O';
+	if (up == 'X')
+		fx_coach_cancel(fx, j, start - 3 * DAY);
+}
+
+/* engine_run prorates each person's refund over their own sessions, not the cohort's. */
+START_TEST(engine_refund_own_sessions)
+{
+	const struct own_refund_case *c = &own_refund_cases[_i];
+	struct fixture fx;
+	size_t n = strlen(c->plan);
+
+	fx_init(&fx, 3, n, WINTER + 20 * WEEK);
+	fx.pol.refund = REFUND_PRORATED;
+	fx.fee_cents = c->fee;
+	for (size_t j = 0; j < n; j++)
+		own_refund_session(&fx, j, c->plan[j]);
+	if (c->withdrawn > 0)
+		fx.people[0].withdrawn_at = WINTER + (int64_t)c->withdrawn * WEEK - DAY;
+	fx_run(&fx);
+	ck_assert_msg(fx.r.people[0].own_sessions == c->ana_own &&
+	    fx.r.people[0].own_to_come == c->ana_to_come, "%s: Ana %d of %d, want %d of %d",
+	    c->plan, fx.r.people[0].own_to_come, fx.r.people[0].own_sessions, c->ana_to_come,
+	    c->ana_own);
+	ck_assert_msg(fx.r.people[0].refund_cents == c->ana, "%s: Ana %lld, want %lld",
+	    c->plan, (long long)fx.r.people[0].refund_cents, (long long)c->ana);
+	ck_assert_msg(fx.r.people[1].refund_cents == c->ben, "%s: Ben %lld, want %lld",
+	    c->plan, (long long)fx.r.people[1].refund_cents, (long long)c->ben);
 	fx_done(&fx);
 }
 END_TEST
@@ -1312,6 +1389,8 @@ engine_suite(void)
 	tcase_add_loop_test(tf, engine_cohort_sessions, 0, ARRAY_SIZE(tally_cases));
 	tcase_add_loop_test(tf, engine_refund_by_rule, 0, (int)ARRAY_SIZE(refund_cases));
 	tcase_add_loop_test(tf, engine_refund_in_run, 0, (int)ARRAY_SIZE(refund_run_cases));
+	tcase_add_loop_test(tf, engine_refund_own_sessions, 0,
+	    (int)ARRAY_SIZE(own_refund_cases));
 	tcase_add_loop_test(tf, engine_median_of_values, 0, (int)ARRAY_SIZE(median_cases));
 	suite_add_tcase(s, tf);
 	return s;

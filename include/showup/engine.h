@@ -122,6 +122,14 @@ engine_outcome(const struct engine_result *r, size_t nsessions, size_t i, size_t
 int engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at, int64_t now);
 
 /*
+ * The points one outcome adds with its recorded fact 'a' (NULL: none): those of
+ * engine_cell_points, and points.late_arrival for a late arrival more than
+ * late.threshold minutes late (when the threshold is on); 0 once forgiven.
+ */
+int engine_fact_points(const struct policy *p, enum outcome o, const struct attendance *a,
+    int64_t starts_at, int64_t now);
+
+/*
  * The refund by the policy's rule: full fee, none, or prorated = fee x remaining /
  * total sessions, rounded up to the cent (in the participant's favour); the full
  * fee when total is 0. engine_run passes a participant's own sessions: those they

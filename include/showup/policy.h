@@ -58,6 +58,9 @@ struct policy {
 	char other[POLICY_MAX_REASONS][POLICY_REASON_LEN];	/* recorded, not accepted */
 	size_t n_other;
 	int points[OUTCOME_COUNT];
+	int late_threshold;	/* a late arrival more than this many minutes late adds
+				   late_arrival_points; -1: off (the default) */
+	int late_arrival_points;
 	struct ladder_step ladder[POLICY_MAX_STEPS];	/* thresholds rise; the last offers the refund */
 	size_t n_steps;
 	enum refund_rule refund;
@@ -89,7 +92,8 @@ void policy_default(struct policy *p);
 /*
  * Applies one setting as 'showup policy set' takes it: cutoff ("day-before 18:00",
  * "hours 24"), grace, reasons.accepted, reasons.other, points.OUTCOME, ladder
- * ("1:policy-reminder,2:warning,3:final-notice"), refund (full, prorated, none),
+ * ("1:policy-reminder,2:warning,3:final-notice"), points.late_arrival and
+ * late.threshold (minutes, or "off"), refund (full, prorated, none),
  * refund.days, forgive.days (a number, or "off"). Returns 0, or -1 with 'e' set
  * and 'p' unchanged.
  */

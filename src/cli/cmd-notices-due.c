@@ -14,7 +14,7 @@ describe_records(const struct roll *r, size_t i, struct strbuf *sb)
 {
 	for (size_t j = 0; j < r->sessions.n; j++) {
 		enum outcome o = roll_outcome(r, i, j);
-		int pts = engine_cell_points(&r->policy, o, r->sessions.v[j].starts_at, r->now);
+		int pts = roll_points(r, i, j);
 
 		if (pts > 0)
 			sb_addf(sb, "%s%d %s +%d", sb->len ? ", " : "", r->sessions.v[j].number,

@@ -8,14 +8,37 @@
 
 #define DAY INT64_C(86400)
 
+/* Returns 1 if points of a session starting at 'starts_at' no longer count at 'now'. */
+static int
+forgiven(const struct policy *p, int64_t starts_at, int64_t now)
+{
+	return p->forgive_days > 0 && now - starts_at > (int64_t)p->forgive_days * DAY;
+}
+
 int
 engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at, int64_t now)
 {
-	if ((unsigned)o >= OUTCOME_COUNT)
-		return 0;
-	if (p->forgive_days > 0 && now - starts_at > (int64_t)p->forgive_days * DAY)
+	if ((unsigned)o >= OUTCOME_COUNT || forgiven(p, starts_at, now))
 		return 0;
 	return p->points[o];
+}
+
+/* Returns the points for lateness itself: a late arrival beyond late.threshold, else 0. */
+static int
+late_arrival_points(const struct policy *p, enum outcome o, const struct attendance *a)
+{
+	if (o != OUTCOME_LATE || a == NULL || a->fact != FACT_ARRIVED || p->late_threshold < 0)
+		return 0;
+	return a->minutes_late > p->late_threshold ? p->late_arrival_points : 0;
+}
+
+int
+engine_fact_points(const struct policy *p, enum outcome o, const struct attendance *a,
+    int64_t starts_at, int64_t now)
+{
+	if ((unsigned)o >= OUTCOME_COUNT || forgiven(p, starts_at, now))
+		return 0;
+	return p->points[o] + late_arrival_points(p, o, a);
 }
 
 int64_t
@@ -147,7 +170,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 			pr->expected++;
 			held_excused += o == OUTCOME_EXCUSED;
 		}
-		pr->points += engine_cell_points(pol, o, s->starts_at, in->now);
+		pr->points += engine_fact_points(pol, o, a, s->starts_at, in->now);
 		if (a != NULL && a->fact == FACT_CANCELLED && a->cancelled_at < s->starts_at)
 			leads[nleads++] = (double)(s->starts_at - a->cancelled_at) / 3600.0;
 	}

@@ -205,7 +205,7 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 	for (size_t j = 0; j < ns; j++) {
 		const struct session *s = &r->sessions.v[j];
 		enum outcome o = roll_outcome(r, i, j);
-		int pts = engine_cell_points(&r->policy, o, s->starts_at, r->now);
+		int pts = roll_points(r, i, j);
 		struct attendance buf;
 		const struct attendance *a = roll_fact(r, i, j, &buf);
 		struct tpl_field *f = &v->item_fields[6 * v->nitems];

@@ -31,6 +31,8 @@ policy_default(struct policy *p)
 	reason_add(p->other, &p->n_other, "other");
 	p->points[OUTCOME_LATE_CANCEL] = 1;
 	p->points[OUTCOME_NO_SHOW] = 2;
+	p->late_threshold = -1;
+	p->late_arrival_points = 0;
 	p->ladder[0] = (struct ladder_step){ 1, "policy-reminder" };
 	p->ladder[1] = (struct ladder_step){ 2, "warning" };
 	p->ladder[2] = (struct ladder_step){ 3, "final-notice" };

@@ -129,8 +129,7 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	int top = pol->n_steps ? pol->ladder[pol->n_steps - 1].threshold : 3, sum = 0;
 
 	for (size_t j = 0; j < ns; j++)
-		sum += engine_cell_points(pol, roll_outcome(&cr->roll, i, j),
-		    cr->roll.sessions.v[j].starts_at, cr->roll.now);
+		sum += roll_points(&cr->roll, i, j);
 	if (sum > top)
 		top = sum;
 	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Points over the sessions", 9.5, 1, INK);
@@ -152,8 +151,7 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	sum = 0;
 	for (size_t j = 0; j < ns; j++) {
 		enum outcome o = roll_outcome(&cr->roll, i, j);
-		int pts = engine_cell_points(pol, o, cr->roll.sessions.v[j].starts_at,
-		    cr->roll.now);
+		int pts = roll_points(&cr->roll, i, j);
 		double nx = x0 + (j + 1) * step, ny;
 
 		sum += pts;
@@ -260,7 +258,7 @@ draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 	enum outcome o = roll_outcome(&cr->roll, i, j);
 	struct rgb tint = outcome_tint(o);
 	char number[16], when[40], notice[32] = "", points[16] = "", words[64];
-	int pts = engine_cell_points(&cr->roll.policy, o, s->starts_at, cr->roll.now);
+	int pts = roll_points(&cr->roll, i, j);
 
 	snprintf(number, sizeof number, "%d", s->number);
 	time_format_local(cr->c->tz, s->starts_at, when, sizeof when);

@@ -14,10 +14,12 @@ ok session add c1 --at "2026-12-07 09:00"
 
 # the defaults of the domain
 ok policy show c1
-out "cutoff              day-before 18:00"
-out "ladder              1:policy-reminder,2:warning,3:final-notice"
-out "refund              full"
-out "forgive.days        off"
+out_re "^cutoff +day-before 18:00 *$"
+out_re "^ladder +1:policy-reminder,2:warning,3:final-notice *$"
+out_re "^refund +full *$"
+out_re "^forgive\.days +off *$"
+out_re "^points\.late_arrival +0 *$"
+out_re "^late\.threshold +off *$"
 
 # bad settings: a clear error, exit 1, nothing changed
 before=$(db_state)
@@ -49,7 +51,7 @@ same_db "$before"
 ok policy set c1 cutoff hours 24
 out "c1: cutoff is now hours 24 (was day-before 18:00)"
 ok policy show c1
-out "cutoff              hours 24                                    day-before 18:00"
+out_re "^cutoff +hours 24 +day-before 18:00$"
 ok policy set c1 cutoff hours 24
 out "nothing changed"
 ok log c1
@@ -63,6 +65,40 @@ out "policy-reminder"
 ok policy set c1 points.late 0
 ok notices due c1
 out "no notices due in c1"
+
+# points for lateness: only with a threshold, and only beyond it
+before=$(db_state)
+fails 1 policy set c1 points.late_arrival 1
+err "points.late_arrival is 1 but late.threshold is off"
+fails 1 policy set c1 late.threshold soon
+err "late.threshold: 'soon' is not a whole number from 0 to 240"
+fails 1 policy set c1 points.late_arrival lots
+err "points.late_arrival: 'lots' is not a whole number"
+same_db "$before"
+ok policy set c1 late.threshold 15
+out "c1: late.threshold is now 15 (was off)"
+ok policy set c1 points.late_arrival 1
+out "c1: points.late_arrival is now 1 (was 0)"
+ok policy show c1
+out_re "^late\.threshold +15 +off$"
+ok notices due c1
+out_re "^Ana +ana@example\.com +policy-reminder +1 +1 late \+1$"
+ok status c1 --csv
+check 'grep -q "^Ana,ana@example.com,1,1,100%,100%,1,-,policy-reminder due," "$T/out"' \
+	"Ana's late arrival brought no point"
+ok mark c1:1 ana@example.com late 12
+ok notices due c1
+out "no notices due in c1"
+ok mark c1:1 ana@example.com late 20
+before=$(db_state)
+fails 1 policy set c1 late.threshold off
+err "late.threshold is off"
+same_db "$before"
+ok policy set c1 points.late_arrival 0
+ok policy set c1 late.threshold off
+ok notices due c1
+out "no notices due in c1"
+check '[ "$(sql "SELECT count(*) FROM policy_setting")" = 0 ]' "a default value was stored"
 
 # the ladder: a no-show (2 points) makes the warning due, not the reminder
 ok mark c1:1 ben@example.com no-show

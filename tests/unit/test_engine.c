@@ -704,6 +704,109 @@ START_TEST(engine_forgiveness_in_run)
 }
 END_TEST
 
+/* --- points for lateness -------------------------------------------------------- */
+
+struct late_case {
+	int grace, threshold;	/* threshold -1: off */
+	int late_arrival, late;	/* points.late_arrival, points.late */
+	int minutes;		/* minutes late, at each of n sessions */
+	size_t n;
+	enum outcome want;
+	int points, step_due;
+};
+
+static const struct late_case late_cases[] = {
+	{ 5, -1, 0, 0, 20, 1, OUTCOME_LATE, 0, -1 },	/* the default: off */
+	{ 5, -1, 5, 0, 60, 1, OUTCOME_LATE, 0, -1 },	/* no threshold: no points */
+	{ 5, 15, 1, 0, 20, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 15, 1, OUTCOME_LATE, 0, -1 },	/* exactly the threshold: not more */
+	{ 5, 15, 1, 0, 16, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 3, 1, OUTCOME_PRESENT, 0, -1 },
+	{ 5, 0, 1, 0, 6, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 0, 1, 0, 5, 1, OUTCOME_PRESENT, 0, -1 },	/* within grace: present, no points */
+	{ 5, 0, 1, 0, 0, 1, OUTCOME_PRESENT, 0, -1 },
+	{ 5, 15, 2, 1, 20, 1, OUTCOME_LATE, 3, 2 },	/* on top of points.late */
+	{ 5, 15, 2, 1, 10, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 30, 3, 0, 31, 1, OUTCOME_LATE, 3, 2 },
+	{ 5, 30, 3, 0, 29, 1, OUTCOME_LATE, 0, -1 },
+	{ 10, 5, 1, 0, 8, 1, OUTCOME_PRESENT, 0, -1 },	/* under grace is no late arrival */
+	{ 10, 5, 1, 0, 11, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 1440, 1, OUTCOME_LATE, 1, 0 },
+	{ 0, 0, 1, 0, 1, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 20, 2, OUTCOME_LATE, 2, 1 },	/* each late arrival adds up */
+	{ 5, 15, 1, 0, 20, 3, OUTCOME_LATE, 3, 2 },
+	{ 5, 15, 1, 0, 12, 3, OUTCOME_LATE, 0, -1 },
+	{ 5, 15, 0, 0, 20, 3, OUTCOME_LATE, 0, -1 },	/* threshold on, 0 points */
+};
+
+/* engine_run adds points.late_arrival for each arrival more than late.threshold late. */
+START_TEST(engine_late_arrival_points)
+{
+	const struct late_case *c = &late_cases[_i];
+	struct fixture fx;
+
+	fx_init(&fx, 1, c->n, WINTER + 20 * WEEK);
+	fx.pol.grace_minutes = c->grace;
+	fx.pol.late_threshold = c->threshold;
+	fx.pol.late_arrival_points = c->late_arrival;
+	fx.pol.points[OUTCOME_LATE] = c->late;
+	for (size_t j = 0; j < c->n; j++)
+		fx_fact(&fx, 0, j, FACT_ARRIVED, c->minutes, 0, "");
+	fx_run(&fx);
+	for (size_t j = 0; j < c->n; j++)
+		ck_assert_int_eq(fx_outcome(&fx, 0, j), c->want);
+	ck_assert_msg(fx.r.people[0].points == c->points, "case %d: %d points, want %d", _i,
+	    fx.r.people[0].points, c->points);
+	ck_assert_int_eq(fx.r.people[0].step_due, c->step_due);
+	fx_done(&fx);
+}
+END_TEST
+
+struct fact_points_case {
+	enum outcome o;
+	int has_fact;
+	enum fact f;
+	int minutes;
+	int forgive_days;
+	int64_t age;
+	int want;
+};
+
+static const struct fact_points_case fact_points_cases[] = {
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 20, 0, DAY, 2 },
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 20, 30, 31 * DAY, 0 },	/* forgiven */
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 20, 30, 29 * DAY, 2 },
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 10, 0, DAY, 0 },
+	{ OUTCOME_LATE, 0, FACT_NONE, 0, 0, DAY, 0 },
+	{ OUTCOME_PRESENT, 1, FACT_ARRIVED, 20, 0, DAY, 0 },
+	{ OUTCOME_NO_SHOW, 1, FACT_ABSENT, 0, 0, DAY, 2 },
+	{ OUTCOME_NO_SHOW, 0, FACT_NONE, 0, 0, DAY, 2 },
+	{ OUTCOME_LATE_CANCEL, 1, FACT_CANCELLED, 0, 0, DAY, 1 },
+	{ OUTCOME_NOT_HELD, 1, FACT_ARRIVED, 20, 0, DAY, 0 },
+};
+
+/* engine_fact_points: the outcome's points and those for lateness, both forgiven alike. */
+START_TEST(engine_fact_points_with_lateness)
+{
+	const struct fact_points_case *c = &fact_points_cases[_i];
+	const int64_t now = SPRING + 400 * INT64_C(86400);
+	struct attendance a;
+	struct policy p;
+	int got;
+
+	policy_default(&p);
+	p.late_threshold = 15;
+	p.late_arrival_points = 2;
+	p.forgive_days = c->forgive_days;
+	memset(&a, 0, sizeof a);
+	a.fact = c->f;
+	a.minutes_late = c->minutes;
+	got = engine_fact_points(&p, c->o, c->has_fact ? &a : NULL, now - c->age, now);
+	ck_assert_msg(got == c->want, "case %d (%s): %d points, want %d", _i, outcome_name(c->o),
+	    got, c->want);
+}
+END_TEST
+
 /* --- the ladder ---------------------------------------------------------------- */
 
 /* Sets the ladder "2:warning,4:final-notice". */
@@ -1374,6 +1477,9 @@ engine_suite(void)
 	tcase_add_loop_test(tl, engine_points_by_table, 0, (int)ARRAY_SIZE(points_run_cases));
 	tcase_add_loop_test(tl, engine_forgiveness_in_run, 0,
 	    (int)ARRAY_SIZE(forgive_run_cases));
+	tcase_add_loop_test(tl, engine_late_arrival_points, 0, (int)ARRAY_SIZE(late_cases));
+	tcase_add_loop_test(tl, engine_fact_points_with_lateness, 0,
+	    (int)ARRAY_SIZE(fact_points_cases));
 	tcase_add_loop_test(tl, engine_step_due_by_points, 0, (int)ARRAY_SIZE(step_cases));
 	tcase_add_loop_test(tl, engine_ladder_per_person, 0,
 	    (int)ARRAY_SIZE(ladder_run_cases));

@@ -140,13 +140,24 @@ ok policy set c1 ladder 1:policy-reminder,2:warning,3:final-notice
 ok mark c1:3 cy@example.com no-show
 ok cancel c1:1 cy@example.com --at "2026-10-30 10:00" --reason travel
 ok status c1 --csv
-check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (a warning due) is not first"
+# at risk by points, whatever the ladder's state: Ben (3, ladder done) before Cy (2)
+check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Ben ]' "Ben (3 points, ladder done) is not first"
+check '[ "$(sed -n 3p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (2 points, a warning due) is not second"
+check '[ "$(sed -n 4p "$T/out" | cut -d, -f1)" = Ana ]' "Ana (no points) is not last"
 check 'grep -q "^Cy,cy@example.com,2,0,0%,50%,2,71 h,warning due," "$T/out"' \
 	"Cy's figures are wrong"
 check 'grep -q "^Ben,ben@example.com,2,0,0%,0%,3,13 h,ladder done," "$T/out"' \
 	"Ben's figures are wrong"
 ok status c1
 out "coach Cora Coach: 3 sessions held, 2 to come, 0 cancelled by the coach"
+if command -v pdftotext >/dev/null; then
+	ok report attendance c1 -o "$T/a.pdf"
+	pdftotext -layout "$T/a.pdf" "$T/a.txt"
+	check 'grep -q "Ben .*3 .*ladder done" "$T/a.txt"' "Ben (ladder done) is not at risk"
+	check 'grep -q "Cy .*2 .*warning due" "$T/a.txt"' "Cy is not at risk in the report"
+	check '[ "$(grep -n "Ben .*ladder done" "$T/a.txt" | cut -d: -f1)" -lt \
+		"$(grep -n "Cy .*warning due" "$T/a.txt" | cut -d: -f1)" ]' "Ben is not above Cy"
+fi
 
 # forgiveness: points of sessions more than 14 days old stop counting
 ok policy set c1 forgive.days 14
@@ -196,6 +207,10 @@ check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")"
 	"the expiry was stored by a read-only command"
 ok policy set c1 grace 5
 err "note: 1 refund offer expired"
+# an expired offer keeps Cy at risk, first now that Ben has left
+ok status c1 --csv
+check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (an expired offer) is not first"
+check 'grep -q "^Ben,.*,withdrawn," "$T/out"' "Ben is not shown withdrawn"
 check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")" = expired ]' \
 	"the expiry was not stored by the next command that writes"
 

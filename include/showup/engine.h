@@ -54,8 +54,11 @@ struct engine_person_result {
 	double attendance_rate;	/* (present + late) / (expected - excused at those); -1 if nothing to measure */
 	double commitment;	/* kept / (kept + broken); -1 when nothing to measure */
 	double median_lead_hours; /* hours between each cancellation and its session's start; -1 none */
-	int step_due;		/* ladder index of the notice due now, -1 none (or withdrawn) */
+	int step_due;		/* ladder index of the notice due now, -1 none (or withdrawn);
+				   never the coach-review step, which mails nothing */
 	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
+	int review_due;		/* the coach-review rung reached: 1 at its threshold, one more
+				   at every further point; 0 none (or withdrawn) */
 	int own_sessions;	/* sessions this person is expected at, not called off */
 	int own_to_come;	/* of those, the ones starting after 'now' */
 	int64_t refund_cents;	/* the refund an offer made now would carry: by the policy's
@@ -140,10 +143,18 @@ int64_t engine_refund(const struct policy *p, int64_t fee_cents, size_t total, s
 
 /*
  * The ladder step due for 'points' when 'steps_sent' steps went out already:
- * the highest step reached, if it is beyond those sent; -1 if none. Lower steps
- * skipped on the way are not sent: one notice says it all.
+ * the highest mailed step reached, if it is beyond those sent; -1 if none. Lower
+ * steps skipped on the way are not sent: one notice says it all. A final
+ * coach-review step is never due here (see engine_review_due).
  */
 int engine_step_due(const struct policy *p, int points, int steps_sent);
+
+/*
+ * The coach review due for 'points': 0 below the ladder's coach-review step (or
+ * without one), else 1 at its threshold and one more at every further point, so
+ * each broken commitment after the last notice calls for a review again.
+ */
+int engine_review_due(const struct policy *p, int points);
 
 /* The median of n values (sorted in place); -1 when n is 0. */
 double engine_median(double *v, size_t n);

@@ -45,13 +45,18 @@ compare_rows(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-/* Writes the ladder column: the notice due now, else the next step and its threshold. */
+/*
+ * Writes the ladder column: the notice due now, else the coach review due (its
+ * number), else the next step and its threshold.
+ */
 static void
 describe_step(const struct policy *p, const struct engine_person_result *pr, char *buf,
     size_t size)
 {
 	if (pr->step_due >= 0)
 		snprintf(buf, size, "%s due", p->ladder[pr->step_due].kind);
+	else if (pr->review_due > 0)
+		snprintf(buf, size, "%s #%d due", POLICY_COACH_REVIEW, pr->review_due);
 	else if (pr->next_step >= 0)
 		snprintf(buf, size, "%s at %d", p->ladder[pr->next_step].kind,
 		    p->ladder[pr->next_step].threshold);

@@ -58,10 +58,20 @@ engine_step_due(const struct policy *p, int points, int steps_sent)
 {
 	int reached = -1;
 
-	for (size_t k = 0; k < p->n_steps; k++)
+	for (size_t k = 0; k < policy_mail_steps(p); k++)
 		if (points >= p->ladder[k].threshold)
 			reached = (int)k;
 	return reached >= steps_sent ? reached : -1;
+}
+
+int
+engine_review_due(const struct policy *p, int points)
+{
+	int k = policy_review_step(p);
+
+	if (k < 0 || points < p->ladder[k].threshold)
+		return 0;
+	return points - p->ladder[k].threshold + 1;
 }
 
 /* Returns the first ladder step beyond both the points and the steps sent; -1 if none. */
@@ -188,6 +198,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 		return;
 	}
 	pr->step_due = engine_step_due(pol, pr->points, in->people[i].steps_sent);
+	pr->review_due = engine_review_due(pol, pr->points);
 	pr->next_step = next_step(pol, pr->points, in->people[i].steps_sent);
 }
 

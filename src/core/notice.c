@@ -277,7 +277,7 @@ notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents, 
 	const struct cohort *c = r->cohort;
 	struct notice_values v = { .nitems = 0 };
 	struct base_values b;
-	int refund = k + 1 == (int)r->policy.n_steps && r->policy.refund != REFUND_NONE;
+	int refund = policy_offer_step(&r->policy, k) && r->policy.refund != REFUND_NONE;
 
 	base_scope(r, &r->people.v[i], &b);
 	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);

@@ -162,6 +162,29 @@ check_reasons_disjoint(const struct policy *p, su_err *e)
 	return 0;
 }
 
+/*
+ * Ends the ladder of p with its coach-review step: checks one written is the last,
+ * else adds it one point above the last step. 0, or -1 with 'e' set.
+ */
+static int
+finish_ladder(struct policy *p, su_err *e)
+{
+	for (size_t k = 0; k + 1 < p->n_steps; k++)
+		if (strcmp(p->ladder[k].kind, POLICY_COACH_REVIEW) == 0)
+			return su_err_set(e, "ladder: %s can only be the last step (it comes due "
+			    "again at every further point)", POLICY_COACH_REVIEW);
+	if (policy_review_step(p) >= 0) {
+		if (p->n_steps == 1)
+			return su_err_set(e, "ladder: a notice is needed before %s",
+			    POLICY_COACH_REVIEW);
+		return 0;
+	}
+	p->ladder[p->n_steps].threshold = p->ladder[p->n_steps - 1].threshold + 1;
+	snprintf(p->ladder[p->n_steps].kind, POLICY_KIND_LEN, "%s", POLICY_COACH_REVIEW);
+	p->n_steps++;
+	return 0;
+}
+
 /* Reads "1:policy-reminder,2:warning,3:final-notice" into the ladder of p. */
 static int
 read_ladder(struct policy *p, const char *value, su_err *e)
@@ -200,7 +223,7 @@ read_ladder(struct policy *p, const char *value, su_err *e)
 		goto done;
 	}
 	p->n_steps = n;
-	rc = 0;
+	rc = finish_ladder(p, e);
 done:
 	free(copy);
 	return rc;

@@ -130,6 +130,9 @@ risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
 		    time_format_local(ar->c->tz, o->expires_at, until, sizeof until));
 	else if (pr->step_due >= 0)
 		snprintf(buf, size, "%s due", ar->roll.policy.ladder[pr->step_due].kind);
+	else if (pr->review_due > 0)
+		snprintf(buf, size, "%s #%d due%s%s", POLICY_COACH_REVIEW, pr->review_due,
+		    o != NULL ? "; refund offer " : "", o != NULL ? offer_state_name(state) : "");
 	else if (o != NULL)
 		snprintf(buf, size, "refund offer %s", offer_state_name(state));
 	else if (pr->next_step >= 0)

@@ -97,7 +97,7 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 	snprintf(n[1], sizeof n[1], "cohort median %s", percent_text(cr->median_commitment,
 	    a, sizeof a));
 	snprintf(v[2], sizeof v[2], "%d", pr->points);
-	if (pr->next_step >= 0)
+	if (pr->next_step >= 0 && (size_t)pr->next_step < policy_mail_steps(pol))	/* no review */
 		snprintf(n[2], sizeof n[2], "median %.0f; %s at %d", cr->median_points,
 		    pol->ladder[pr->next_step].kind, pol->ladder[pr->next_step].threshold);
 	else
@@ -126,7 +126,8 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	size_t ns = cr->roll.sessions.n;
 	double x0 = MARGIN + 24, x1 = cr->w - MARGIN - 90, base = y - CHART_H - 10;
 	double step = ns ? (x1 - x0) / (double)ns : 0, px = x0, py = base;
-	int top = pol->n_steps ? pol->ladder[pol->n_steps - 1].threshold : 3, sum = 0;
+	size_t mailed = policy_mail_steps(pol);
+	int top = mailed ? pol->ladder[mailed - 1].threshold : 3, sum = 0;
 
 	for (size_t j = 0; j < ns; j++)
 		sum += roll_points(&cr->roll, i, j);
@@ -136,7 +137,7 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	pdf_line(cr->pdf, x0, base, x1, base, 0.6, MUTED);
 	double last_label = 0;
 
-	for (size_t k = 0; k < pol->n_steps; k++) {
+	for (size_t k = 0; k < mailed; k++) {	/* the participant's steps, not the coach's review */
 		double ly = base + CHART_H * pol->ladder[k].threshold / top;
 		char label[64];
 

@@ -846,7 +846,7 @@ START_TEST(engine_step_due_by_points)
 	int got;
 
 	policy_default(&p);
-	ck_assert_int_eq(p.n_steps, 3);
+	ck_assert_int_eq(p.n_steps, 4);		/* the last: coach-review, never mailed */
 	if (c->two_steps)
 		two_step_ladder(&p);
 	got = engine_step_due(&p, c->points, c->sent);
@@ -861,24 +861,36 @@ struct ladder_run_case {
 	int points;
 	int step_due;
 	int next_step;
+	int review_due;		/* the coach's review: #1 at 4 points, one more at each point */
+	int withdrawn;		/* withdrew after the last session */
 };
 
 static const struct ladder_run_case ladder_run_cases[] = {
-	{ "PP", 0, 0, -1, 0 },
-	{ "PX", 0, 1, 0, 1 },
-	{ "N", 0, 2, 1, 2 },
-	{ "XN", 0, 3, 2, -1 },
-	{ "NNN", 0, 6, 2, -1 },
-	{ "X", 1, 1, -1, 1 },
-	{ "XX", 1, 2, 1, 2 },
-	{ "NX", 2, 3, 2, -1 },
-	{ "NX", 3, 3, -1, -1 },
-	{ "EEC", 0, 0, -1, 0 },
-	{ "-X", 0, 1, 0, 1 },
-	{ "XEU", 0, 1, 0, 1 },
+	{ "PP", 0, 0, -1, 0, 0, 0 },
+	{ "PX", 0, 1, 0, 1, 0, 0 },
+	{ "N", 0, 2, 1, 2, 0, 0 },
+	{ "XN", 0, 3, 2, 3, 0, 0 },	/* next: the coach's review */
+	{ "NNN", 0, 6, 2, -1, 3, 0 },
+	{ "X", 1, 1, -1, 1, 0, 0 },
+	{ "XX", 1, 2, 1, 2, 0, 0 },
+	{ "NX", 2, 3, 2, 3, 0, 0 },
+	{ "NX", 3, 3, -1, 3, 0, 0 },
+	{ "EEC", 0, 0, -1, 0, 0, 0 },
+	{ "-X", 0, 1, 0, 1, 0, 0 },
+	{ "XEU", 0, 1, 0, 1, 0, 0 },
+	/* the final rung: after the final notice each further point calls for a review */
+	{ "XNX", 3, 4, -1, -1, 1, 0 },
+	{ "XNXX", 3, 5, -1, -1, 2, 0 },
+	{ "XNXN", 3, 6, -1, -1, 3, 0 },
+	{ "NN", 0, 4, 2, -1, 1, 0 },		/* jumped: the final notice still mailed */
+	{ "NN", 2, 4, 2, -1, 1, 0 },
+	{ "XNX", 3, 4, -1, -1, 0, 1 },		/* withdrew: no review, no steps */
+	{ "XNXPPC", 3, 4, -1, -1, 1, 0 },	/* kept commitments add nothing */
+	{ "XNXE", 3, 4, -1, -1, 1, 0 },
+	{ "PPP", 3, 0, -1, 3, 0, 0 },
 };
 
-/* engine_run gives each person the step due now and the next one not reached. */
+/* engine_run gives each person the step due now, the next one not reached, the review due. */
 START_TEST(engine_ladder_per_person)
 {
 	const struct ladder_run_case *c = &ladder_run_cases[_i];
@@ -888,6 +900,8 @@ START_TEST(engine_ladder_per_person)
 	fx_init(&fx, 1, strlen(c->marks), WINTER + 20 * WEEK);
 	fx.people[0].steps_sent = c->sent;
 	fx_marks(&fx, 0, c->marks, NULL);
+	if (c->withdrawn)
+		fx.people[0].withdrawn_at = WINTER + (int64_t)strlen(c->marks) * WEEK;
 	fx_run(&fx);
 	pr = &fx.r.people[0];
 	ck_assert_msg(pr->points == c->points, "%s: %d points", c->marks, pr->points);
@@ -895,7 +909,68 @@ START_TEST(engine_ladder_per_person)
 	    c->marks, c->sent, pr->step_due, c->step_due);
 	ck_assert_msg(pr->next_step == c->next_step, "%s sent %d: next_step %d, want %d",
 	    c->marks, c->sent, pr->next_step, c->next_step);
+	ck_assert_msg(pr->review_due == c->review_due, "%s: review_due %d, want %d",
+	    c->marks, pr->review_due, c->review_due);
 	fx_done(&fx);
+}
+END_TEST
+
+/* --- the final rung: coach-review -------------------------------------------------- */
+
+/* Sets the ladder from text as 'policy set' reads it. */
+static void
+set_ladder(struct policy *p, const char *ladder)
+{
+	su_err e;
+
+	ck_assert_msg(policy_apply(p, "ladder", ladder, &e) == 0, "%s: %s", ladder, e.msg);
+}
+
+struct review_case {
+	const char *ladder;	/* NULL: the default (…,3:final-notice,4:coach-review) */
+	int points;
+	int want;		/* engine_review_due */
+};
+
+static const struct review_case review_cases[] = {
+	{ NULL, 0, 0 }, { NULL, 1, 0 }, { NULL, 3, 0 },
+	{ NULL, 4, 1 }, { NULL, 5, 2 }, { NULL, 6, 3 }, { NULL, 9, 6 },	/* again at each point */
+	{ "2:warning,4:final-notice", 4, 0 }, { "2:warning,4:final-notice", 5, 1 },
+	{ "2:warning,4:final-notice", 7, 3 },
+	{ "2:warning,4:final-notice,8:coach-review", 7, 0 },		/* written: its own threshold */
+	{ "2:warning,4:final-notice,8:coach-review", 8, 1 },
+	{ "2:warning,4:final-notice,8:coach-review", 10, 3 },
+	{ "1:final-notice", 1, 0 }, { "1:final-notice", 2, 1 },
+	{ "1:final-notice,2:coach-review", 3, 2 },
+};
+
+/* engine_review_due: 0 below the coach-review step, then one more at every further point. */
+START_TEST(engine_review_due_by_points)
+{
+	const struct review_case *c = &review_cases[_i];
+	struct policy p;
+	int got;
+
+	policy_default(&p);
+	if (c->ladder != NULL)
+		set_ladder(&p, c->ladder);
+	got = engine_review_due(&p, c->points);
+	ck_assert_msg(got == c->want, "%s, %d points: review %d, want %d",
+	    c->ladder ? c->ladder : "default", c->points, got, c->want);
+}
+END_TEST
+
+/* A ladder built by hand with no coach-review step has no review at any points. */
+START_TEST(engine_review_none_without_step)
+{
+	struct policy p;
+
+	policy_default(&p);
+	two_step_ladder(&p);
+	ck_assert_int_eq(policy_review_step(&p), -1);
+	ck_assert_int_eq(policy_mail_steps(&p), 2);
+	for (int points = 0; points < 12; points++)
+		ck_assert_int_eq(engine_review_due(&p, points), 0);
 }
 END_TEST
 
@@ -1480,6 +1555,8 @@ engine_suite(void)
 	tcase_add_loop_test(tl, engine_late_arrival_points, 0, (int)ARRAY_SIZE(late_cases));
 	tcase_add_loop_test(tl, engine_fact_points_with_lateness, 0,
 	    (int)ARRAY_SIZE(fact_points_cases));
+	tcase_add_loop_test(tl, engine_review_due_by_points, 0, (int)ARRAY_SIZE(review_cases));
+	tcase_add_test(tl, engine_review_none_without_step);
 	tcase_add_loop_test(tl, engine_step_due_by_points, 0, (int)ARRAY_SIZE(step_cases));
 	tcase_add_loop_test(tl, engine_ladder_per_person, 0,
 	    (int)ARRAY_SIZE(ladder_run_cases));

@@ -69,7 +69,8 @@ late_cancel_points_of(const struct policy *p)
 static int
 ladder_of(const struct policy *p)
 {
-	static const char *const kinds[] = { "policy-reminder", "warning", "final-notice" };
+	static const char *const kinds[] = { "policy-reminder", "warning", "final-notice",
+		"coach-review" };
 	int n = 0;
 
 	for (size_t i = 0; i < p->n_steps; i++) {
@@ -131,8 +132,14 @@ static const struct good_case good_cases[] = {
 	{ "points.late", "1", "1", late_points_of, 1 },
 	{ "points.late_cancel", "0", "0", late_cancel_points_of, 0 },
 	{ "ladder", "1:policy-reminder,2:warning,3:final-notice",
-	  "1:policy-reminder,2:warning,3:final-notice", ladder_of, 123 },
-	{ "ladder", "2:warning,4:final-notice", "2:warning,4:final-notice", ladder_of, 24 },
+	  "1:policy-reminder,2:warning,3:final-notice,4:coach-review", ladder_of, 1234 },
+	{ "ladder", "2:warning,4:final-notice", "2:warning,4:final-notice,5:coach-review",
+	  ladder_of, 245 },
+	{ "ladder", "2:warning,4:final-notice,7:coach-review",
+	  "2:warning,4:final-notice,7:coach-review", ladder_of, 247 },
+	{ "ladder", "1:final-notice", "1:final-notice,2:coach-review", ladder_of, 12 },
+	{ "ladder", " 1:warning , 3:final-notice , 9:coach-review ",
+	  "1:warning,3:final-notice,9:coach-review", ladder_of, 139 },
 	{ "refund", "full", "full", refund_of, REFUND_FULL },
 	{ "refund", "prorated", "prorated", refund_of, REFUND_PRORATED },
 	{ "refund", "none", "none", refund_of, REFUND_NONE },
@@ -209,6 +216,10 @@ static const struct bad_case bad_cases[] = {
 	{ "reasons.accepted", "medical,bereavement", "reasons.other", "work,bereavement" },
 	{ "cutoff", "hours 12", "cutoff", "hours -3" },
 	{ "ladder", "2:warning,4:final-notice", "ladder", "4:warning,2:final-notice" },
+	{ NULL, NULL, "ladder", "1:warning,2:coach-review,3:final-notice" },	/* not last */
+	{ NULL, NULL, "ladder", "3:coach-review" },	/* no notice before it */
+	{ NULL, NULL, "ladder", "1:warning,3:coach-review,4:coach-review" },
+	{ NULL, NULL, "ladder", "2:warning,2:coach-review" },	/* must rise */
 	{ NULL, NULL, "points.late_arrival", "1" },	/* no late.threshold */
 	{ NULL, NULL, "late.threshold", "never" },
 	{ NULL, NULL, "late.threshold", "241" },
@@ -302,7 +313,7 @@ static const struct default_case default_cases[] = {
 	{ "points.late_cancel", "1" },
 	{ "points.no_show", "2" },
 	{ "points.late", "0" },
-	{ "ladder", "1:policy-reminder,2:warning,3:final-notice" },
+	{ "ladder", "1:policy-reminder,2:warning,3:final-notice,4:coach-review" },
 	{ "refund", "full" },
 	{ "refund.days", "7" },
 	{ "forgive.days", "off" },
@@ -361,13 +372,19 @@ START_TEST(policy_defaults_and_unknown_keys)
 	struct strbuf sb = STRBUF_INIT;
 
 	policy_default(&p);
-	ck_assert_int_eq(p.n_steps, 3);
+	ck_assert_int_eq(p.n_steps, 4);
 	ck_assert_int_eq(p.ladder[0].threshold, 1);
 	ck_assert_str_eq(p.ladder[0].kind, "policy-reminder");
 	ck_assert_int_eq(p.ladder[1].threshold, 2);
 	ck_assert_str_eq(p.ladder[1].kind, "warning");
 	ck_assert_int_eq(p.ladder[2].threshold, 3);
 	ck_assert_str_eq(p.ladder[2].kind, "final-notice");
+	ck_assert_int_eq(p.ladder[3].threshold, 4);
+	ck_assert_str_eq(p.ladder[3].kind, "coach-review");
+	ck_assert_int_eq(policy_review_step(&p), 3);
+	ck_assert_int_eq(policy_mail_steps(&p), 3);
+	ck_assert(policy_offer_step(&p, 2) && !policy_offer_step(&p, 3) &&
+	    !policy_offer_step(&p, 1) && !policy_offer_step(&p, -1));
 	ck_assert_int_eq(p.refund, REFUND_FULL);
 	ck_assert_int_eq(p.refund_days, 7);
 	ck_assert_int_eq(p.forgive_days, 0);

@@ -54,15 +54,15 @@ struct engine_person_result {
 	double attendance_rate;	/* (present + late) / (expected - excused at those); -1 if nothing to measure */
 	double commitment;	/* kept / (kept + broken); -1 when nothing to measure */
 	double median_lead_hours; /* hours between each cancellation and its session's start; -1 none */
-	int step_due;		/* ladder index of the notice due now, -1 none (or withdrawn);
-				   never the coach-review step, which mails nothing */
+	int step_due;		/* ladder index of the notice due now, -1 none (or
+				   withdrawn); never coach-review, which mails nothing */
 	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
-	int review_due;		/* the coach-review rung reached: 1 at its threshold, one more
-				   at every further point; 0 none (or withdrawn) */
+	int review_due;		/* the coach-review rung reached: 1 at its threshold,
+				   one more at every further point; 0 none (or withdrawn) */
 	int own_sessions;	/* sessions this person is expected at, not called off */
 	int own_to_come;	/* of those, the ones starting after 'now' */
-	int64_t refund_cents;	/* the refund an offer made now would carry: by the policy's
-				   rule, prorated over this person's own sessions */
+	int64_t refund_cents;	/* the refund an offer made now would carry: by the
+				   policy's rule, prorated over this person's own sessions */
 };
 
 /* The coach's own record: sessions held and cancelled. */

@@ -91,7 +91,7 @@ struct outcome_input {
 int policy_review_step(const struct policy *p);
 /* Returns the number of ladder steps that are mailed: all but a final coach-review. */
 size_t policy_mail_steps(const struct policy *p);
-/* Returns 1 if ladder step k is the mailed step that carries the refund offer (the last mailed). */
+/* Returns 1 if ladder step k carries the refund offer: the last mailed step. */
 int policy_offer_step(const struct policy *p, int k);
 
 /* Returns the date order cohort files are read in: the setting, else the zone's region's. */

@@ -64,7 +64,8 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 
 		if (pr->step_due >= 0) {
 			if (policy_offer_step(&p, pr->step_due) && p.refund != REFUND_NONE)
-				money_format(pr->refund_cents, c->currency, refund, sizeof refund);
+				money_format(pr->refund_cents, c->currency, refund,
+				    sizeof refund);
 			add_due_row(t, &r, i, p.ladder[pr->step_due].kind, refund);
 			due++;
 		}

@@ -23,7 +23,7 @@ load_templates(const char *dir_flag, const struct policy *p, struct notice_templ
 
 	if (dir == NULL)
 		return cli_error("cannot find the notice templates; give --templates DIR"), -1;
-	for (size_t k = 0; k < policy_mail_steps(p); k++)	/* a coach review has no mail */
+	for (size_t k = 0; k < policy_mail_steps(p); k++)	/* coach-review: no mail */
 		kinds[k] = p->ladder[k].kind;
 	kinds[policy_mail_steps(p)] = p->n_reminders > 0 ? "session-reminder" : NULL;
 	kinds[policy_mail_steps(p) + 1] = NULL;

@@ -141,12 +141,12 @@ fact_of(const struct engine_input *in, size_t i, size_t j, struct attendance *bu
 	return in->facts ? in->facts[i * in->nsessions + j] : NULL;
 }
 
-/* Counts session 's' among the person's own if they are expected there and it is not called off. */
+/* Counts session 's' (outcome 'o') among the person's own: expected, not called off. */
 static void
 count_own_session(const struct engine_session *s, enum outcome o, int64_t now,
     struct engine_person_result *pr)
 {
-	if (o == OUTCOME_NOT_EXPECTED || o == OUTCOME_NOT_HELD || s->cancelled)
+	if (o == OUTCOME_NOT_EXPECTED || o == OUTCOME_NOT_HELD)
 		return;
 	pr->own_sessions++;
 	pr->own_to_come += s->starts_at > now;

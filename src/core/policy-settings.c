@@ -171,8 +171,8 @@ finish_ladder(struct policy *p, su_err *e)
 {
 	for (size_t k = 0; k + 1 < p->n_steps; k++)
 		if (strcmp(p->ladder[k].kind, POLICY_COACH_REVIEW) == 0)
-			return su_err_set(e, "ladder: %s can only be the last step (it comes due "
-			    "again at every further point)", POLICY_COACH_REVIEW);
+			return su_err_set(e, "ladder: %s can only be the last step (it comes "
+			    "due again at every further point)", POLICY_COACH_REVIEW);
 	if (policy_review_step(p) >= 0) {
 		if (p->n_steps == 1)
 			return su_err_set(e, "ladder: a notice is needed before %s",

@@ -132,7 +132,8 @@ risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
 		snprintf(buf, size, "%s due", ar->roll.policy.ladder[pr->step_due].kind);
 	else if (pr->review_due > 0)
 		snprintf(buf, size, "%s #%d due%s%s", POLICY_COACH_REVIEW, pr->review_due,
-		    o != NULL ? "; refund offer " : "", o != NULL ? offer_state_name(state) : "");
+		    o != NULL ? "; refund offer " : "",
+		    o != NULL ? offer_state_name(state) : "");
 	else if (o != NULL)
 		snprintf(buf, size, "refund offer %s", offer_state_name(state));
 	else if (pr->next_step >= 0)
@@ -321,14 +322,14 @@ draw_matrix_page(struct attendance_report *ar, size_t r0, size_t r1, size_t j0, 
 static int
 at_risk(struct attendance_report *ar, size_t i)
 {
+	const struct engine_person_result *pr = roll_person(&ar->roll, i);
 	enum offer_state state;
 	const struct refund_offer *o = offer_as_of(&ar->offers, ar->roll.people.v[i].id,
 	    ar->rq->as_of, &state);
 
 	if (ar->roll.people.v[i].status == PARTICIPANT_WITHDRAWN)
 		return 0;
-	return roll_person(&ar->roll, i)->points > 0 || roll_person(&ar->roll, i)->step_due >= 0 ||
-	    (o && state == OFFER_OPEN);
+	return pr->points > 0 || pr->step_due >= 0 || (o && state == OFFER_OPEN);
 }
 
 static const struct roll *sort_roll;

@@ -97,7 +97,8 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 	snprintf(n[1], sizeof n[1], "cohort median %s", percent_text(cr->median_commitment,
 	    a, sizeof a));
 	snprintf(v[2], sizeof v[2], "%d", pr->points);
-	if (pr->next_step >= 0 && (size_t)pr->next_step < policy_mail_steps(pol))	/* no review */
+	/* the next step the participant will hear of: a coach review is not theirs */
+	if (pr->next_step >= 0 && (size_t)pr->next_step < policy_mail_steps(pol))
 		snprintf(n[2], sizeof n[2], "median %.0f; %s at %d", cr->median_points,
 		    pol->ladder[pr->next_step].kind, pol->ladder[pr->next_step].threshold);
 	else
@@ -137,7 +138,7 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	pdf_line(cr->pdf, x0, base, x1, base, 0.6, MUTED);
 	double last_label = 0;
 
-	for (size_t k = 0; k < mailed; k++) {	/* the participant's steps, not the coach's review */
+	for (size_t k = 0; k < mailed; k++) {	/* the participant's, not coach-review */
 		double ly = base + CHART_H * pol->ladder[k].threshold / top;
 		char label[64];
 

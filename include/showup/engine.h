@@ -55,8 +55,15 @@ struct engine_person_result {
 	double attendance_rate;	/* (present + late) / (expected - excused at those); -1 if nothing to measure */
 	double commitment;	/* kept / (kept + broken); -1 when nothing to measure */
 	double median_lead_hours; /* hours between each cancellation and its session's start; -1 none */
-	int step_due;		/* ladder index of the notice due now, -1 none (or withdrawn) */
+	int step_due;		/* ladder index of the notice due now, -1 none (or
+				   withdrawn); never coach-review, which mails nothing */
 	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
+	int review_due;		/* the coach-review rung reached: 1 at its threshold,
+				   one more at every further point; 0 none (or withdrawn) */
+	int own_sessions;	/* sessions this person is expected at, not called off */
+	int own_to_come;	/* of those, the ones starting after 'now' */
+	int64_t refund_cents;	/* the refund an offer made now would carry: by the
+				   policy's rule, prorated over this person's own sessions */
 };
 
 /* The coach's own record: sessions held and cancelled. */
@@ -85,7 +92,6 @@ struct engine_result {
 	struct engine_tally *sessions;		/* one per session */
 	struct engine_tally held;		/* summed over the sessions held so far */
 	struct engine_coach_result coach;
-	int64_t refund_cents;			/* the refund an offer made now would carry */
 };
 
 /*
@@ -122,18 +128,36 @@ engine_outcome(const struct engine_result *r, size_t nsessions, size_t i, size_t
 int engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at, int64_t now);
 
 /*
+ * The points one outcome adds with its recorded fact 'a' (NULL: none): those of
+ * engine_cell_points, and points.late_arrival for a late arrival more than
+ * late.threshold minutes late (when the threshold is on); 0 once forgiven.
+ */
+int engine_fact_points(const struct policy *p, enum outcome o, const struct attendance *a,
+    int64_t starts_at, int64_t now);
+
+/*
  * The refund by the policy's rule: full fee, none, or prorated = fee x remaining /
  * total sessions, rounded up to the cent (in the participant's favour); the full
- * fee when total is 0.
+ * fee when total is 0. engine_run passes a participant's own sessions: those they
+ * are expected at and not called off ('total'), and of those the ones still to
+ * start ('remaining').
  */
 int64_t engine_refund(const struct policy *p, int64_t fee_cents, size_t total, size_t remaining);
 
 /*
  * The ladder step due for 'points' when 'steps_sent' steps went out already:
- * the highest step reached, if it is beyond those sent; -1 if none. Lower steps
- * skipped on the way are not sent: one notice says it all.
+ * the highest mailed step reached, if it is beyond those sent; -1 if none. Lower
+ * steps skipped on the way are not sent: one notice says it all. A final
+ * coach-review step is never due here (see engine_review_due).
  */
 int engine_step_due(const struct policy *p, int points, int steps_sent);
+
+/*
+ * The coach review due for 'points': 0 below the ladder's coach-review step (or
+ * without one), else 1 at its threshold and one more at every further point, so
+ * each broken commitment after the last notice calls for a review again.
+ */
+int engine_review_due(const struct policy *p, int points);
 
 /* The median of n values (sorted in place); -1 when n is 0. */
 double engine_median(double *v, size_t n);

@@ -34,6 +34,8 @@ enum cutoff_kind {
 #define POLICY_MAX_STEPS 8
 #define POLICY_MAX_REMINDERS 4
 #define POLICY_KIND_LEN 32
+/* The final rung: no mail; the coach reviews, again at every further point. */
+#define POLICY_COACH_REVIEW "coach-review"
 
 /* How the refund offered with the ladder's last step is reckoned. */
 enum refund_rule {
@@ -58,7 +60,12 @@ struct policy {
 	char other[POLICY_MAX_REASONS][POLICY_REASON_LEN];	/* recorded, not accepted */
 	size_t n_other;
 	int points[OUTCOME_COUNT];
-	struct ladder_step ladder[POLICY_MAX_STEPS];	/* thresholds rise; the last offers the refund */
+	int late_threshold;	/* a late arrival more than this many minutes late adds
+				   late_arrival_points; -1: off (the default) */
+	int late_arrival_points;
+	/* thresholds rise; the last mailed step offers the refund; a final coach-review
+	   step (implied one point above the last if not written) sends nothing */
+	struct ladder_step ladder[POLICY_MAX_STEPS + 1];
 	size_t n_steps;
 	enum refund_rule refund;
 	int refund_days;	/* how long an offer stays open */
@@ -80,6 +87,13 @@ struct outcome_input {
 	const struct attendance *fact;	/* NULL or FACT_NONE: nothing recorded */
 };
 
+/* Returns the index of the ladder's final coach-review step, or -1 if it has none. */
+int policy_review_step(const struct policy *p);
+/* Returns the number of ladder steps that are mailed: all but a final coach-review. */
+size_t policy_mail_steps(const struct policy *p);
+/* Returns 1 if ladder step k carries the refund offer: the last mailed step. */
+int policy_offer_step(const struct policy *p, int k);
+
 /* Returns the date order cohort files are read in: the setting, else the zone's region's. */
 enum date_order policy_date_order(const struct policy *p, const char *tz);
 
@@ -89,7 +103,9 @@ void policy_default(struct policy *p);
 /*
  * Applies one setting as 'showup policy set' takes it: cutoff ("day-before 18:00",
  * "hours 24"), grace, reasons.accepted, reasons.other, points.OUTCOME, ladder
- * ("1:policy-reminder,2:warning,3:final-notice"), refund (full, prorated, none),
+ * ("1:policy-reminder,2:warning,3:final-notice", a final coach-review step added one
+ * point above the last when not written), points.late_arrival and
+ * late.threshold (minutes, or "off"), refund (full, prorated, none),
  * refund.days, forgive.days (a number, or "off"). Returns 0, or -1 with 'e' set
  * and 'p' unchanged.
  */

@@ -36,6 +36,8 @@ enum outcome roll_outcome(const struct roll *r, size_t i, size_t j);
  */
 const struct attendance *roll_fact(const struct roll *r, size_t i, size_t j,
     struct attendance *buf);
+/* The points person row 'i' got at session column 'j' (late arrival points included). */
+int roll_points(const struct roll *r, size_t i, size_t j);
 /* The engine's figures for person row 'i'. */
 const struct engine_person_result *roll_person(const struct roll *r, size_t i);
 void roll_free(struct roll *r);

@@ -14,7 +14,7 @@ describe_records(const struct roll *r, size_t i, struct strbuf *sb)
 {
 	for (size_t j = 0; j < r->sessions.n; j++) {
 		enum outcome o = roll_outcome(r, i, j);
-		int pts = engine_cell_points(&r->policy, o, r->sessions.v[j].starts_at, r->now);
+		int pts = roll_points(r, i, j);
 
 		if (pts > 0)
 			sb_addf(sb, "%s%d %s +%d", sb->len ? ", " : "", r->sessions.v[j].number,
@@ -22,7 +22,25 @@ describe_records(const struct roll *r, size_t i, struct strbuf *sb)
 	}
 }
 
-/* Lists every participant with a ladder step due in cohort c to 'out'; an exit status. */
+/* Adds person i's row for notice 'kind' (with 'refund', "" for none) to the table. */
+static void
+add_due_row(struct table *t, const struct roll *r, size_t i, const char *kind,
+    const char *refund)
+{
+	struct strbuf records = STRBUF_INIT;
+	char points[16];
+
+	snprintf(points, sizeof points, "%d", roll_person(r, i)->points);
+	describe_records(r, i, &records);
+	table_add_row(t, (const char *const[]){ r->people.v[i].name, r->people.v[i].email,
+	    kind, points, refund, sb_str(&records) });
+	sb_free(&records);
+}
+
+/*
+ * Lists every participant with a ladder step due in cohort c to 'out', and each
+ * coach review due (numbered: one more at every further point); an exit status.
+ */
 static int
 view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 {
@@ -42,20 +60,21 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 	table_set_align(t, 3, ALIGN_RIGHT);
 	for (size_t i = 0; i < r.people.n; i++) {
 		const struct engine_person_result *pr = roll_person(&r, i);
-		struct strbuf records = STRBUF_INIT;
-		char points[16], refund[48] = "";
+		char refund[48] = "", review[64];
 
-		if (pr->step_due < 0)
-			continue;
-		due++;
-		snprintf(points, sizeof points, "%d", pr->points);
-		if ((size_t)pr->step_due + 1 == p.n_steps && p.refund != REFUND_NONE)
-			money_format(r.result.refund_cents, c->currency, refund, sizeof refund);
-		describe_records(&r, i, &records);
-		table_add_row(t, (const char *const[]){ r.people.v[i].name,
-		    r.people.v[i].email, p.ladder[pr->step_due].kind, points, refund,
-		    sb_str(&records) });
-		sb_free(&records);
+		if (pr->step_due >= 0) {
+			if (policy_offer_step(&p, pr->step_due) && p.refund != REFUND_NONE)
+				money_format(pr->refund_cents, c->currency, refund,
+				    sizeof refund);
+			add_due_row(t, &r, i, p.ladder[pr->step_due].kind, refund);
+			due++;
+		}
+		if (pr->review_due > 0) {
+			snprintf(review, sizeof review, "%s #%d", POLICY_COACH_REVIEW,
+			    pr->review_due);
+			add_due_row(t, &r, i, review, "");
+			due++;
+		}
 	}
 	if (csv)
 		table_print_csv(t, out);
@@ -83,8 +102,10 @@ const struct cmd_entry cmd_notices_due_entry = {
 	.help =
 	"Points add up within the cohort; crossing a step of the ladder makes its\n"
 	"notice due, once per participant, ever. When points jump past several\n"
-	"steps, only the highest is due: one notice says it all. The last step\n"
-	"carries the refund offer (its amount by the policy's refund rule).\n"
+	"steps, only the highest is due: one notice says it all. The last\n"
+	"mailed step carries the refund offer (its amount by the policy's refund\n"
+	"rule). The final coach-review step mails nothing: it is the coach's, due\n"
+	"again at every further point (coach-review #2 at one point more).\n"
 	"records lists the sessions that brought the points.\n",
 	.options = (const struct cmd_option[]){
 		CLI_CSV_OPTION,

@@ -23,10 +23,10 @@ load_templates(const char *dir_flag, const struct policy *p, struct notice_templ
 
 	if (dir == NULL)
 		return cli_error("cannot find the notice templates; give --templates DIR"), -1;
-	for (size_t k = 0; k < p->n_steps; k++)
+	for (size_t k = 0; k < policy_mail_steps(p); k++)	/* coach-review: no mail */
 		kinds[k] = p->ladder[k].kind;
-	kinds[p->n_steps] = p->n_reminders > 0 ? "session-reminder" : NULL;
-	kinds[p->n_steps + 1] = NULL;
+	kinds[policy_mail_steps(p)] = p->n_reminders > 0 ? "session-reminder" : NULL;
+	kinds[policy_mail_steps(p) + 1] = NULL;
 	rc = notice_templates_load(dir, kinds, t, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);

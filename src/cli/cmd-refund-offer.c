@@ -10,17 +10,22 @@
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_AMOUNT = OPT_OWN };
 
-/* Sets *cents to the refund the policy's rule gives as of 'now'; 0 or -1 after printing why. */
+/*
+ * Sets *cents to the refund the policy's rule gives participant 'who' as of 'now'
+ * (prorated over their own sessions); 0 or -1 after printing why.
+ */
 static int
-amount_by_rule(struct store *st, const struct cohort *c, const struct policy *p, int64_t now,
-    int64_t *cents)
+amount_by_rule(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct participant *who, int64_t now, int64_t *cents)
 {
 	struct roll r;
+	size_t i;
 	su_err e;
 
 	if (roll_load(st, c, p, now, &r, &e) < 0)
 		return cli_error("%s", e.msg), -1;
-	*cents = r.result.refund_cents;
+	*cents = idmap_get(&r.person_index, who->id, &i) ? roll_person(&r, i)->refund_cents
+	    : engine_refund(p, c->fee_cents, 0, 0);
 	roll_free(&r);
 	return 0;
 }
@@ -57,7 +62,7 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 		cli_error("--amount: %s", e.msg);
 		goto done;
 	}
-	if (amount == NULL && amount_by_rule(cli->st, &c, &pol, when, &cents) < 0)
+	if (amount == NULL && amount_by_rule(cli->st, &c, &pol, &p, when, &cents) < 0)
 		goto done;
 	if (STORE_TX(cli->st, &e, refund_offer_open(cli->st, &c, &pol, &p, cents, "manual",
 	    when, &expires_at, &e) < 0 ? -1 : 0) < 0) {
@@ -85,7 +90,7 @@ const struct cmd_entry cmd_refund_offer_entry = {
 	.options = (const struct cmd_option[]){
 		{ .name = "amount", .arg = "AMOUNT", .key = OPT_AMOUNT,
 		  .help = "the refund (default: the policy's refund rule, full or "
-		  "prorated to the sessions not yet held)" },
+		  "prorated to the participant's own sessions not yet held)" },
 		{ .name = "at", .arg = "TIME", .key = OPT_AT,
 		  .help = "when the offer is made (default: now)" },
 		{ 0 }

@@ -16,8 +16,9 @@ const struct cmd_entry cmd_status_entry = {
 	.args = "SLUG",
 	.summary = "who is keeping the commitment: figures, points, notices, refund offers",
 	.help =
-	"One row per participant, those at risk first (a notice due or a refund\n"
-	"offer open), then by points. expected: sessions held so far where they\n"
+	"One row per participant, those at risk first (points above zero, whatever\n"
+	"the ladder's state, or a refund offer open), then by points. expected:\n"
+	"sessions held so far where they\n"
 	"were expected and the roll is taken; attended: present or late; rate:\n"
 	"attended / (expected - excused); commitment: kept / (kept + broken),\n"
 	"where late cancellations and no-shows are broken; lead: the median\n"

@@ -13,10 +13,24 @@
 /* What sorting needs to know of one row. */
 struct status_row {
 	size_t person;
-	int at_risk;		/* a notice due or a refund offer open */
+	int at_risk;		/* points above zero, a notice due or a refund offer open */
 	int points;
 	const char *name;
 };
+
+/*
+ * Returns 1 if person i is at risk: still enrolled, with points above zero
+ * (whatever the ladder's state) or a refund offer open.
+ */
+static int
+status_at_risk(const struct roll *r, size_t i, const struct refund_offer *latest)
+{
+	const struct engine_person_result *pr = roll_person(r, i);
+
+	if (r->people.v[i].status == PARTICIPANT_WITHDRAWN)
+		return 0;
+	return pr->points > 0 || pr->step_due >= 0 || (latest && latest->state == OFFER_OPEN);
+}
 
 /* At-risk participants first, then by points (most first), then by name. */
 static int
@@ -31,13 +45,18 @@ compare_rows(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-/* Writes the ladder column: the notice due now, else the next step and its threshold. */
+/*
+ * Writes the ladder column: the notice due now, else the coach review due (its
+ * number), else the next step and its threshold.
+ */
 static void
 describe_step(const struct policy *p, const struct engine_person_result *pr, char *buf,
     size_t size)
 {
 	if (pr->step_due >= 0)
 		snprintf(buf, size, "%s due", p->ladder[pr->step_due].kind);
+	else if (pr->review_due > 0)
+		snprintf(buf, size, "%s #%d due", POLICY_COACH_REVIEW, pr->review_due);
 	else if (pr->next_step >= 0)
 		snprintf(buf, size, "%s at %d", p->ladder[pr->next_step].kind,
 		    p->ladder[pr->next_step].threshold);
@@ -141,9 +160,8 @@ view_status(struct store *st, const struct cohort *c, int csv, FILE *out)
 	for (size_t i = 0; i < r.people.n; i++) {
 		const struct refund_offer *o = refund_offer_latest(&offers, r.people.v[i].id);
 
-		rows[i] = (struct status_row){ i, roll_person(&r, i)->step_due >= 0 ||
-		    (o && o->state == OFFER_OPEN), roll_person(&r, i)->points,
-		    r.people.v[i].name };
+		rows[i] = (struct status_row){ i, status_at_risk(&r, i, o),
+		    roll_person(&r, i)->points, r.people.v[i].name };
 	}
 	qsort(rows, r.people.n, sizeof *rows, compare_rows);
 	t = table_new(ARRAY_SIZE(headers), headers);

@@ -8,14 +8,37 @@
 
 #define DAY INT64_C(86400)
 
+/* Returns 1 if points of a session starting at 'starts_at' no longer count at 'now'. */
+static int
+forgiven(const struct policy *p, int64_t starts_at, int64_t now)
+{
+	return p->forgive_days > 0 && now - starts_at > (int64_t)p->forgive_days * DAY;
+}
+
 int
 engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at, int64_t now)
 {
-	if ((unsigned)o >= OUTCOME_COUNT)
-		return 0;
-	if (p->forgive_days > 0 && now - starts_at > (int64_t)p->forgive_days * DAY)
+	if ((unsigned)o >= OUTCOME_COUNT || forgiven(p, starts_at, now))
 		return 0;
 	return p->points[o];
+}
+
+/* Returns the points for lateness itself: a late arrival beyond late.threshold, else 0. */
+static int
+late_arrival_points(const struct policy *p, enum outcome o, const struct attendance *a)
+{
+	if (o != OUTCOME_LATE || a == NULL || a->fact != FACT_ARRIVED || p->late_threshold < 0)
+		return 0;
+	return a->minutes_late > p->late_threshold ? p->late_arrival_points : 0;
+}
+
+int
+engine_fact_points(const struct policy *p, enum outcome o, const struct attendance *a,
+    int64_t starts_at, int64_t now)
+{
+	if ((unsigned)o >= OUTCOME_COUNT || forgiven(p, starts_at, now))
+		return 0;
+	return p->points[o] + late_arrival_points(p, o, a);
 }
 
 int64_t
@@ -35,10 +58,20 @@ engine_step_due(const struct policy *p, int points, int steps_sent)
 {
 	int reached = -1;
 
-	for (size_t k = 0; k < p->n_steps; k++)
+	for (size_t k = 0; k < policy_mail_steps(p); k++)
 		if (points >= p->ladder[k].threshold)
 			reached = (int)k;
 	return reached >= steps_sent ? reached : -1;
+}
+
+int
+engine_review_due(const struct policy *p, int points)
+{
+	int k = policy_review_step(p);
+
+	if (k < 0 || points < p->ladder[k].threshold)
+		return 0;
+	return points - p->ladder[k].threshold + 1;
 }
 
 /* Returns the first ladder step beyond both the points and the steps sent; -1 if none. */
@@ -108,6 +141,17 @@ fact_of(const struct engine_input *in, size_t i, size_t j, struct attendance *bu
 	return in->facts ? in->facts[i * in->nsessions + j] : NULL;
 }
 
+/* Counts session 's' (outcome 'o') among the person's own: expected, not called off. */
+static void
+count_own_session(const struct engine_session *s, enum outcome o, int64_t now,
+    struct engine_person_result *pr)
+{
+	if (o == OUTCOME_NOT_EXPECTED || o == OUTCOME_NOT_HELD)
+		return;
+	pr->own_sessions++;
+	pr->own_to_come += s->starts_at > now;
+}
+
 /* Derives one person's outcomes and figures; 'leads' is scratch for nsessions values. */
 static void
 evaluate_person(const struct engine_input *in, size_t i, struct engine_result *out,
@@ -127,6 +171,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 
 		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
 		pr->counts[o]++;
+		count_own_session(s, o, in->now, pr);
 		if (!outcome_is_final(o))
 			continue;
 		out->sessions[j].counts[o]++;
@@ -135,7 +180,7 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 			pr->expected++;
 			held_excused += o == OUTCOME_EXCUSED;
 		}
-		pr->points += engine_cell_points(pol, o, s->starts_at, in->now);
+		pr->points += engine_fact_points(pol, o, a, s->starts_at, in->now);
 		if (a != NULL && a->fact == FACT_CANCELLED && a->cancelled_at < s->starts_at)
 			leads[nleads++] = (double)(s->starts_at - a->cancelled_at) / 3600.0;
 	}
@@ -146,11 +191,14 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 	    pr->expected - held_excused);
 	pr->commitment = ratio(pr->kept, pr->kept + pr->broken);
 	pr->median_lead_hours = engine_median(leads, nleads);
+	pr->refund_cents = engine_refund(pol, in->fee_cents, (size_t)pr->own_sessions,
+	    (size_t)pr->own_to_come);
 	if (in->people[i].withdrawn_at != 0) {	/* they left: no more notices */
 		pr->step_due = pr->next_step = -1;
 		return;
 	}
 	pr->step_due = engine_step_due(pol, pr->points, in->people[i].steps_sent);
+	pr->review_due = engine_review_due(pol, pr->points);
 	pr->next_step = next_step(pol, pr->points, in->people[i].steps_sent);
 }
 
@@ -172,12 +220,11 @@ add_tally(struct engine_tally *to, const struct engine_tally *from)
 	to->expected += from->expected;
 }
 
-/* The sessions' tallies, the coach's figures and the refund an offer made now carries. */
+/* The sessions' tallies and the coach's figures. */
 static void
 evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 {
 	struct engine_coach_result *c = &out->coach;
-	size_t total = 0, remaining = 0;
 
 	c->sessions = (int)in->nsessions;
 	for (size_t j = 0; j < in->nsessions; j++) {
@@ -197,18 +244,14 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 				c->late_cancelled++;
 			continue;
 		}
-		total++;
-		if (held) {
+		if (held)
 			c->held++;
-		} else {
+		else
 			c->upcoming++;
-			remaining++;
-		}
 	}
 	finish_tally(&out->held, 1);
 	c->commitment = ratio(c->held + c->cancelled - c->late_cancelled - c->late_moved,
 	    c->held + c->cancelled);
-	out->refund_cents = engine_refund(in->policy, in->fee_cents, total, remaining);
 }
 
 void

@@ -205,7 +205,7 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 	for (size_t j = 0; j < ns; j++) {
 		const struct session *s = &r->sessions.v[j];
 		enum outcome o = roll_outcome(r, i, j);
-		int pts = engine_cell_points(&r->policy, o, s->starts_at, r->now);
+		int pts = roll_points(r, i, j);
 		struct attendance buf;
 		const struct attendance *a = roll_fact(r, i, j, &buf);
 		struct tpl_field *f = &v->item_fields[6 * v->nitems];
@@ -277,7 +277,7 @@ notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents, 
 	const struct cohort *c = r->cohort;
 	struct notice_values v = { .nitems = 0 };
 	struct base_values b;
-	int refund = k + 1 == (int)r->policy.n_steps && r->policy.refund != REFUND_NONE;
+	int refund = policy_offer_step(&r->policy, k) && r->policy.refund != REFUND_NONE;
 
 	base_scope(r, &r->people.v[i], &b);
 	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);

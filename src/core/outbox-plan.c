@@ -194,10 +194,10 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	const struct engine_person_result *pr = roll_person(roll, i);
 	const char *kind = roll->policy.ladder[pr->step_due].kind;
 	const struct notice_template *tpl = notice_template_find(t, kind);	/* loaded: all kinds */
-	int last = pr->step_due + 1 == (int)roll->policy.n_steps;
+	int last = policy_offer_step(&roll->policy, pr->step_due);
 	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
 	struct planned pl = { pr->step_due, kind, pr->points,
-		last && roll->policy.refund != REFUND_NONE ? roll->result.refund_cents : -1,
+		last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
 		0, -1, NULL, 0, NULL };
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
 	char *pdf = NULL, *pdf_name = NULL;
@@ -328,8 +328,9 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	if ((n = withdraw_stale(st, &roll, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
-	for (size_t i = 0; i < roll.people.n; i++)
+	for (size_t i = 0; i < roll.people.n; i++)	/* a coach review is never mailed */
 		if (roll_person(&roll, i)->step_due >= 0 &&
+		    roll_person(&roll, i)->step_due != policy_review_step(&roll.policy) &&
 		    plan_person(st, &roll, i, t, now, attach, r, e) < 0)
 			goto rollback;
 	if (plan_reminders(st, &roll, t, now, r, e) < 0)

@@ -10,7 +10,7 @@
 const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
-	"points.no_show", "points.excused",
+	"points.no_show", "points.excused", "points.late_arrival", "late.threshold",
 	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "templates", "date.order", NULL
 };
 
@@ -129,6 +129,28 @@ done:
 	return rc;
 }
 
+/* Returns 0 unless points for late arrivals are set with no threshold; -1 with 'e' set. */
+static int
+check_late_points(const struct policy *p, su_err *e)
+{
+	if (p->late_arrival_points > 0 && p->late_threshold < 0)
+		return su_err_set(e, "points.late_arrival is %d but late.threshold is off: set "
+		    "late.threshold (minutes) too, or points.late_arrival to 0",
+		    p->late_arrival_points);
+	return 0;
+}
+
+/* Reads late.threshold: "off", or minutes late from 0 to 240. */
+static int
+read_late_threshold(struct policy *p, const char *value, su_err *e)
+{
+	if (strcmp(value, "off") == 0) {
+		p->late_threshold = -1;
+		return 0;
+	}
+	return read_number("late.threshold", value, 0, 240, &p->late_threshold, e);
+}
+
 /* Returns 0 if no code is both accepted and other, else -1 with 'e' set. */
 static int
 check_reasons_disjoint(const struct policy *p, su_err *e)
@@ -137,6 +159,29 @@ check_reasons_disjoint(const struct policy *p, su_err *e)
 		if (policy_reason_accepted(p, p->other[i]))
 			return su_err_set(e, "reason '%s' cannot be both accepted and other",
 			    p->other[i]);
+	return 0;
+}
+
+/*
+ * Ends the ladder of p with its coach-review step: checks one written is the last,
+ * else adds it one point above the last step. 0, or -1 with 'e' set.
+ */
+static int
+finish_ladder(struct policy *p, su_err *e)
+{
+	for (size_t k = 0; k + 1 < p->n_steps; k++)
+		if (strcmp(p->ladder[k].kind, POLICY_COACH_REVIEW) == 0)
+			return su_err_set(e, "ladder: %s can only be the last step (it comes "
+			    "due again at every further point)", POLICY_COACH_REVIEW);
+	if (policy_review_step(p) >= 0) {
+		if (p->n_steps == 1)
+			return su_err_set(e, "ladder: a notice is needed before %s",
+			    POLICY_COACH_REVIEW);
+		return 0;
+	}
+	p->ladder[p->n_steps].threshold = p->ladder[p->n_steps - 1].threshold + 1;
+	snprintf(p->ladder[p->n_steps].kind, POLICY_KIND_LEN, "%s", POLICY_COACH_REVIEW);
+	p->n_steps++;
 	return 0;
 }
 
@@ -178,7 +223,7 @@ read_ladder(struct policy *p, const char *value, su_err *e)
 		goto done;
 	}
 	p->n_steps = n;
-	rc = 0;
+	rc = finish_ladder(p, e);
 done:
 	free(copy);
 	return rc;
@@ -261,6 +306,10 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 		return read_reasons(key, value, p->accepted, &p->n_accepted, 0, e);
 	if (strcmp(key, "reasons.other") == 0)
 		return read_reasons(key, value, p->other, &p->n_other, 1, e);
+	if (strcmp(key, "points.late_arrival") == 0)
+		return read_number(key, value, 0, 100, &p->late_arrival_points, e);
+	if (strcmp(key, "late.threshold") == 0)
+		return read_late_threshold(p, value, e);
 	if (strncmp(key, "points.", 7) == 0)	/* a known key: a scored outcome */
 		return read_number(key, value, 0, 100, &p->points[outcome_parse(key + 7)], e);
 	if (strcmp(key, "ladder") == 0)
@@ -328,6 +377,8 @@ policy_apply_many(struct policy *p, const char *const *keys, const char *const *
 	if (rc == 0)
 		rc = check_reasons_disjoint(&copy, e);
 	if (rc == 0)
+		rc = check_late_points(&copy, e);
+	if (rc == 0)
 		*p = copy;
 	return rc;
 }
@@ -361,6 +412,13 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		write_reasons(p->accepted, p->n_accepted, out);
 	} else if (strcmp(key, "reasons.other") == 0) {
 		write_reasons(p->other, p->n_other, out);
+	} else if (strcmp(key, "points.late_arrival") == 0) {
+		sb_addf(out, "%d", p->late_arrival_points);
+	} else if (strcmp(key, "late.threshold") == 0) {
+		if (p->late_threshold < 0)
+			sb_adds(out, "off");
+		else
+			sb_addf(out, "%d", p->late_threshold);
 	} else if (strncmp(key, "points.", 7) == 0 && outcome_parse(key + 7) >= 0) {
 		sb_addf(out, "%d", p->points[outcome_parse(key + 7)]);
 	} else if (strcmp(key, "ladder") == 0) {

@@ -31,10 +31,13 @@ policy_default(struct policy *p)
 	reason_add(p->other, &p->n_other, "other");
 	p->points[OUTCOME_LATE_CANCEL] = 1;
 	p->points[OUTCOME_NO_SHOW] = 2;
+	p->late_threshold = -1;
+	p->late_arrival_points = 0;
 	p->ladder[0] = (struct ladder_step){ 1, "policy-reminder" };
 	p->ladder[1] = (struct ladder_step){ 2, "warning" };
 	p->ladder[2] = (struct ladder_step){ 3, "final-notice" };
-	p->n_steps = 3;
+	p->ladder[3] = (struct ladder_step){ 4, POLICY_COACH_REVIEW };
+	p->n_steps = 4;
 	p->refund = REFUND_FULL;
 	p->refund_days = 7;
 	p->forgive_days = 0;
@@ -87,4 +90,24 @@ policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at, int64_t
 	c.minute = p->cutoff_minute % 60;
 	c.second = 0;
 	return tz_local_to_utc(tz, &c, cutoff);
+}
+
+int
+policy_review_step(const struct policy *p)
+{
+	if (p->n_steps == 0 || strcmp(p->ladder[p->n_steps - 1].kind, POLICY_COACH_REVIEW) != 0)
+		return -1;
+	return (int)p->n_steps - 1;
+}
+
+size_t
+policy_mail_steps(const struct policy *p)
+{
+	return policy_review_step(p) >= 0 ? p->n_steps - 1 : p->n_steps;
+}
+
+int
+policy_offer_step(const struct policy *p, int k)
+{
+	return k >= 0 && (size_t)k + 1 == policy_mail_steps(p);
 }

@@ -111,7 +111,10 @@ draw_chart(struct attendance_report *ar, double y)
 	return base - 24;
 }
 
-/* Writes the ladder's word on person i: the notice due, or the offer that is open. */
+/*
+ * Writes the ladder's word on person i: the offer that is open, the notice due,
+ * how the last offer ended, or the next step.
+ */
 static void
 risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
 {
@@ -127,8 +130,17 @@ risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
 		    time_format_local(ar->c->tz, o->expires_at, until, sizeof until));
 	else if (pr->step_due >= 0)
 		snprintf(buf, size, "%s due", ar->roll.policy.ladder[pr->step_due].kind);
+	else if (pr->review_due > 0)
+		snprintf(buf, size, "%s #%d due%s%s", POLICY_COACH_REVIEW, pr->review_due,
+		    o != NULL ? "; refund offer " : "",
+		    o != NULL ? offer_state_name(state) : "");
+	else if (o != NULL)
+		snprintf(buf, size, "refund offer %s", offer_state_name(state));
+	else if (pr->next_step >= 0)
+		snprintf(buf, size, "%s at %d", ar->roll.policy.ladder[pr->next_step].kind,
+		    ar->roll.policy.ladder[pr->next_step].threshold);
 	else
-		snprintf(buf, size, "%s", "");
+		snprintf(buf, size, "%s", "ladder done");
 }
 
 /* Draws rows [from, to) of the at-risk list under a header at y; returns the y below. */
@@ -141,8 +153,8 @@ draw_risk(struct attendance_report *ar, double y, size_t from, size_t to)
 	    : "Participants at risk (continued)", 9.5, 1, INK);
 	y -= 14;
 	if (ar->nrisk == 0) {
-		pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Nobody: no notice is due and no "
-		    "refund offer is open.", 8.5, 0, MUTED);
+		pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Nobody: no points, no notice due "
+		    "and no refund offer open.", 8.5, 0, MUTED);
 		return y - 14;
 	}
 	pdf_text(ar->pdf, cx[0], y, 160, PDF_LEFT, "participant", 7.5, 1, MUTED);
@@ -303,15 +315,21 @@ draw_matrix_page(struct attendance_report *ar, size_t r0, size_t r1, size_t j0, 
 	draw_legend(ar);
 }
 
-/* Returns 1 if person i is at risk: a notice due, or a refund offer open. */
+/*
+ * Returns 1 if person i is at risk: still enrolled, with points above zero
+ * (whatever the ladder's state), a notice due, or a refund offer open.
+ */
 static int
 at_risk(struct attendance_report *ar, size_t i)
 {
+	const struct engine_person_result *pr = roll_person(&ar->roll, i);
 	enum offer_state state;
 	const struct refund_offer *o = offer_as_of(&ar->offers, ar->roll.people.v[i].id,
 	    ar->rq->as_of, &state);
 
-	return roll_person(&ar->roll, i)->step_due >= 0 || (o && state == OFFER_OPEN);
+	if (ar->roll.people.v[i].status == PARTICIPANT_WITHDRAWN)
+		return 0;
+	return pr->points > 0 || pr->step_due >= 0 || (o && state == OFFER_OPEN);
 }
 
 static const struct roll *sort_roll;

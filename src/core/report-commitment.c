@@ -97,7 +97,8 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 	snprintf(n[1], sizeof n[1], "cohort median %s", percent_text(cr->median_commitment,
 	    a, sizeof a));
 	snprintf(v[2], sizeof v[2], "%d", pr->points);
-	if (pr->next_step >= 0)
+	/* the next step the participant will hear of: a coach review is not theirs */
+	if (pr->next_step >= 0 && (size_t)pr->next_step < policy_mail_steps(pol))
 		snprintf(n[2], sizeof n[2], "median %.0f; %s at %d", cr->median_points,
 		    pol->ladder[pr->next_step].kind, pol->ladder[pr->next_step].threshold);
 	else
@@ -126,18 +127,18 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	size_t ns = cr->roll.sessions.n;
 	double x0 = MARGIN + 24, x1 = cr->w - MARGIN - 90, base = y - CHART_H - 10;
 	double step = ns ? (x1 - x0) / (double)ns : 0, px = x0, py = base;
-	int top = pol->n_steps ? pol->ladder[pol->n_steps - 1].threshold : 3, sum = 0;
+	size_t mailed = policy_mail_steps(pol);
+	int top = mailed ? pol->ladder[mailed - 1].threshold : 3, sum = 0;
 
 	for (size_t j = 0; j < ns; j++)
-		sum += engine_cell_points(pol, roll_outcome(&cr->roll, i, j),
-		    cr->roll.sessions.v[j].starts_at, cr->roll.now);
+		sum += roll_points(&cr->roll, i, j);
 	if (sum > top)
 		top = sum;
 	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Points over the sessions", 9.5, 1, INK);
 	pdf_line(cr->pdf, x0, base, x1, base, 0.6, MUTED);
 	double last_label = 0;
 
-	for (size_t k = 0; k < pol->n_steps; k++) {
+	for (size_t k = 0; k < mailed; k++) {	/* the participant's, not coach-review */
 		double ly = base + CHART_H * pol->ladder[k].threshold / top;
 		char label[64];
 
@@ -152,8 +153,7 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	sum = 0;
 	for (size_t j = 0; j < ns; j++) {
 		enum outcome o = roll_outcome(&cr->roll, i, j);
-		int pts = engine_cell_points(pol, o, cr->roll.sessions.v[j].starts_at,
-		    cr->roll.now);
+		int pts = roll_points(&cr->roll, i, j);
 		double nx = x0 + (j + 1) * step, ny;
 
 		sum += pts;
@@ -260,7 +260,7 @@ draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 	enum outcome o = roll_outcome(&cr->roll, i, j);
 	struct rgb tint = outcome_tint(o);
 	char number[16], when[40], notice[32] = "", points[16] = "", words[64];
-	int pts = engine_cell_points(&cr->roll.policy, o, s->starts_at, cr->roll.now);
+	int pts = roll_points(&cr->roll, i, j);
 
 	snprintf(number, sizeof number, "%d", s->number);
 	time_format_local(cr->c->tz, s->starts_at, when, sizeof when);

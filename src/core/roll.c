@@ -192,6 +192,15 @@ roll_fact(const struct roll *r, size_t i, size_t j, struct attendance *buf)
 	return buf;
 }
 
+int
+roll_points(const struct roll *r, size_t i, size_t j)
+{
+	struct attendance buf;
+
+	return engine_fact_points(&r->policy, roll_outcome(r, i, j), roll_fact(r, i, j, &buf),
+	    r->sessions.v[j].starts_at, r->now);
+}
+
 const struct engine_person_result *
 roll_person(const struct roll *r, size_t i)
 {

@@ -14,10 +14,12 @@ ok session add c1 --at "2026-12-07 09:00"
 
 # the defaults of the domain
 ok policy show c1
-out "cutoff              day-before 18:00"
-out "ladder              1:policy-reminder,2:warning,3:final-notice"
-out "refund              full"
-out "forgive.days        off"
+out_re "^cutoff +day-before 18:00 *$"
+out_re "^ladder +1:policy-reminder,2:warning,3:final-notice,4:coach-review *$"
+out_re "^refund +full *$"
+out_re "^forgive\.days +off *$"
+out_re "^points\.late_arrival +0 *$"
+out_re "^late\.threshold +off *$"
 
 # bad settings: a clear error, exit 1, nothing changed
 before=$(db_state)
@@ -49,7 +51,7 @@ same_db "$before"
 ok policy set c1 cutoff hours 24
 out "c1: cutoff is now hours 24 (was day-before 18:00)"
 ok policy show c1
-out "cutoff              hours 24                                    day-before 18:00"
+out_re "^cutoff +hours 24 +day-before 18:00$"
 ok policy set c1 cutoff hours 24
 out "nothing changed"
 ok log c1
@@ -63,6 +65,40 @@ out "policy-reminder"
 ok policy set c1 points.late 0
 ok notices due c1
 out "no notices due in c1"
+
+# points for lateness: only with a threshold, and only beyond it
+before=$(db_state)
+fails 1 policy set c1 points.late_arrival 1
+err "points.late_arrival is 1 but late.threshold is off"
+fails 1 policy set c1 late.threshold soon
+err "late.threshold: 'soon' is not a whole number from 0 to 240"
+fails 1 policy set c1 points.late_arrival lots
+err "points.late_arrival: 'lots' is not a whole number"
+same_db "$before"
+ok policy set c1 late.threshold 15
+out "c1: late.threshold is now 15 (was off)"
+ok policy set c1 points.late_arrival 1
+out "c1: points.late_arrival is now 1 (was 0)"
+ok policy show c1
+out_re "^late\.threshold +15 +off$"
+ok notices due c1
+out_re "^Ana +ana@example\.com +policy-reminder +1 +1 late \+1$"
+ok status c1 --csv
+check 'grep -q "^Ana,ana@example.com,1,1,100%,100%,1,-,policy-reminder due," "$T/out"' \
+	"Ana's late arrival brought no point"
+ok mark c1:1 ana@example.com late 12
+ok notices due c1
+out "no notices due in c1"
+ok mark c1:1 ana@example.com late 20
+before=$(db_state)
+fails 1 policy set c1 late.threshold off
+err "late.threshold is off"
+same_db "$before"
+ok policy set c1 points.late_arrival 0
+ok policy set c1 late.threshold off
+ok notices due c1
+out "no notices due in c1"
+check '[ "$(sql "SELECT count(*) FROM policy_setting")" = 0 ]' "a default value was stored"
 
 # the ladder: a no-show (2 points) makes the warning due, not the reminder
 ok mark c1:1 ben@example.com no-show
@@ -104,13 +140,24 @@ ok policy set c1 ladder 1:policy-reminder,2:warning,3:final-notice
 ok mark c1:3 cy@example.com no-show
 ok cancel c1:1 cy@example.com --at "2026-10-30 10:00" --reason travel
 ok status c1 --csv
-check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (a warning due) is not first"
+# at risk by points, whatever the ladder's state: Ben (3, final notice sent) before Cy (2)
+check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Ben ]' "Ben (3 points, notice sent) is not first"
+check '[ "$(sed -n 3p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (2 points, a warning due) is not second"
+check '[ "$(sed -n 4p "$T/out" | cut -d, -f1)" = Ana ]' "Ana (no points) is not last"
 check 'grep -q "^Cy,cy@example.com,2,0,0%,50%,2,71 h,warning due," "$T/out"' \
 	"Cy's figures are wrong"
-check 'grep -q "^Ben,ben@example.com,2,0,0%,0%,3,13 h,ladder done," "$T/out"' \
+check 'grep -q "^Ben,ben@example.com,2,0,0%,0%,3,13 h,coach-review at 4," "$T/out"' \
 	"Ben's figures are wrong"
 ok status c1
 out "coach Cora Coach: 3 sessions held, 2 to come, 0 cancelled by the coach"
+if command -v pdftotext >/dev/null; then
+	ok report attendance c1 -o "$T/a.pdf"
+	pdftotext -layout "$T/a.pdf" "$T/a.txt" 2>/dev/null
+	check 'grep -q "Ben .*3 .*coach-review at 4" "$T/a.txt"' "Ben (ladder done) is not at risk"
+	check 'grep -q "Cy .*2 .*warning due" "$T/a.txt"' "Cy is not at risk in the report"
+	check '[ "$(grep -n "Ben .*coach-review at 4" "$T/a.txt" | cut -d: -f1)" -lt \
+		"$(grep -n "Cy .*warning due" "$T/a.txt" | cut -d: -f1)" ]' "Ben is not above Cy"
+fi
 
 # forgiveness: points of sessions more than 14 days old stop counting
 ok policy set c1 forgive.days 14
@@ -160,6 +207,10 @@ check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")"
 	"the expiry was stored by a read-only command"
 ok policy set c1 grace 5
 err "note: 1 refund offer expired"
+# an expired offer keeps Cy at risk, first now that Ben has left
+ok status c1 --csv
+check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (an expired offer) is not first"
+check 'grep -q "^Ben,.*,withdrawn," "$T/out"' "Ben is not shown withdrawn"
 check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")" = expired ]' \
 	"the expiry was not stored by the next command that writes"
 
@@ -171,6 +222,14 @@ ok refund decline c1 cy@example.com
 out "declined the refund and stays in c1"
 ok participant list c1
 out "cy@example.com"
+# prorated over each one's own sessions: Ana's 1:1 to come is hers, not Cy's
+ok session add c1 --at "2026-12-01 09:00" --kind coaching --with ana@example.com
+ok refund offer c1 ana@example.com
+out "a refund of 750.00 AUD"
+ok refund decline c1 ana@example.com
+ok refund offer c1 cy@example.com
+out "a refund of 600.00 AUD"
+ok refund decline c1 cy@example.com
 
 # no refund at all
 ok policy set c1 refund none
@@ -178,4 +237,60 @@ fails 1 refund offer c1 ana@example.com
 err "offers no refund"
 check '[ "$(sql "SELECT count(*) FROM audit WHERE action = '"'refund offer'"'")" -ge 6 ]' \
 	"refund offers are not all in the audit log"
+
+# the final rung: after the final notice (offer declined), each further point
+# calls for the coach's review, shown to the coach and never mailed
+ok cohort add c2 --name "Second cohort" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Australia/Sydney --fee 1500 --currency AUD
+ok participant add c2 --name Dee --email dee@example.com
+for day in 02 09 16 19 30; do
+	ok session add c2 --at "2026-11-$day 09:00"
+done
+ok mark c2:1 dee@example.com no-show
+ok cancel c2:2 dee@example.com --at "2026-11-08 20:00" --reason work
+ok notices due c2
+out_re "^Dee +dee@example\.com +final-notice +3 +1,500\.00 AUD +1 no_show \+2, 2 late_cancel \+1$"
+no_out "coach-review"
+sql "INSERT INTO notice (cohort_id, participant_id, step, kind, points, sent_at)
+     SELECT cohort_id, id, 2, 'final-notice', 3, 1795000000 FROM participant
+     WHERE email = 'dee@example.com'"
+ok refund offer c2 dee@example.com
+ok refund decline c2 dee@example.com
+ok notices due c2
+out_only "no notices due in c2"
+ok status c2 --csv
+check 'grep -q "^Dee,dee@example.com,.*,3,.*,coach-review at 4,.*declined" "$T/out"' \
+	"Dee's next step is not the coach's review"
+ok cancel c2:3 dee@example.com --at "2026-11-15 20:00" --reason travel
+ok notices due c2
+out_re "^Dee +dee@example\.com +coach-review #1 +4 +1 no_show \+2, 2 late_cancel \+1, 3 late_cancel \+1$"
+ok status c2 --csv
+check 'grep -q "^Dee,dee@example.com,.*,4,.*,coach-review #1 due,.*declined" "$T/out"' \
+	"the coach's review is not due for Dee"
+# due again at the next point
+ok mark c2:4 dee@example.com no-show
+ok notices due c2
+out_re "^Dee +dee@example\.com +coach-review #3 +6 "
+ok status c2
+out "coach-review #3 due"
+# never planned into the outbox, never mailed
+ok notices plan c2
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE kind = '"'coach-review'"'")" = 0 ]' \
+	"a coach review was planned as a message"
+# written in the ladder: its own threshold; anywhere but last is refused
+ok policy set c2 ladder 2:warning,3:final-notice,8:coach-review
+ok notices due c2
+out_only "no notices due in c2"
+ok policy set c2 ladder 2:warning,3:final-notice,5:coach-review
+ok notices due c2
+out "coach-review #2"
+before=$(db_state)
+fails 1 policy set c2 ladder 1:warning,2:coach-review,3:final-notice
+err "ladder: coach-review can only be the last step"
+fails 1 policy set c2 ladder 4:coach-review
+err "ladder: a notice is needed before coach-review"
+same_db "$before"
+ok policy set c2 ladder 1:policy-reminder,2:warning,3:final-notice
+ok policy show c2
+out_re "^ladder +1:policy-reminder,2:warning,3:final-notice,4:coach-review *$"
 finish

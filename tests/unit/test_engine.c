@@ -23,7 +23,7 @@
 #define CUT (-15 * HOUR)
 
 #define MAX_PEOPLE 4
-#define MAX_SESSIONS 12
+#define MAX_SESSIONS 16
 
 /* A small cohort built in the test, and what the engine made of it. */
 struct fixture {
@@ -704,6 +704,109 @@ START_TEST(engine_forgiveness_in_run)
 }
 END_TEST
 
+/* --- points for lateness -------------------------------------------------------- */
+
+struct late_case {
+	int grace, threshold;	/* threshold -1: off */
+	int late_arrival, late;	/* points.late_arrival, points.late */
+	int minutes;		/* minutes late, at each of n sessions */
+	size_t n;
+	enum outcome want;
+	int points, step_due;
+};
+
+static const struct late_case late_cases[] = {
+	{ 5, -1, 0, 0, 20, 1, OUTCOME_LATE, 0, -1 },	/* the default: off */
+	{ 5, -1, 5, 0, 60, 1, OUTCOME_LATE, 0, -1 },	/* no threshold: no points */
+	{ 5, 15, 1, 0, 20, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 15, 1, OUTCOME_LATE, 0, -1 },	/* exactly the threshold: not more */
+	{ 5, 15, 1, 0, 16, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 3, 1, OUTCOME_PRESENT, 0, -1 },
+	{ 5, 0, 1, 0, 6, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 0, 1, 0, 5, 1, OUTCOME_PRESENT, 0, -1 },	/* within grace: present, no points */
+	{ 5, 0, 1, 0, 0, 1, OUTCOME_PRESENT, 0, -1 },
+	{ 5, 15, 2, 1, 20, 1, OUTCOME_LATE, 3, 2 },	/* on top of points.late */
+	{ 5, 15, 2, 1, 10, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 30, 3, 0, 31, 1, OUTCOME_LATE, 3, 2 },
+	{ 5, 30, 3, 0, 29, 1, OUTCOME_LATE, 0, -1 },
+	{ 10, 5, 1, 0, 8, 1, OUTCOME_PRESENT, 0, -1 },	/* under grace is no late arrival */
+	{ 10, 5, 1, 0, 11, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 1440, 1, OUTCOME_LATE, 1, 0 },
+	{ 0, 0, 1, 0, 1, 1, OUTCOME_LATE, 1, 0 },
+	{ 5, 15, 1, 0, 20, 2, OUTCOME_LATE, 2, 1 },	/* each late arrival adds up */
+	{ 5, 15, 1, 0, 20, 3, OUTCOME_LATE, 3, 2 },
+	{ 5, 15, 1, 0, 12, 3, OUTCOME_LATE, 0, -1 },
+	{ 5, 15, 0, 0, 20, 3, OUTCOME_LATE, 0, -1 },	/* threshold on, 0 points */
+};
+
+/* engine_run adds points.late_arrival for each arrival more than late.threshold late. */
+START_TEST(engine_late_arrival_points)
+{
+	const struct late_case *c = &late_cases[_i];
+	struct fixture fx;
+
+	fx_init(&fx, 1, c->n, WINTER + 20 * WEEK);
+	fx.pol.grace_minutes = c->grace;
+	fx.pol.late_threshold = c->threshold;
+	fx.pol.late_arrival_points = c->late_arrival;
+	fx.pol.points[OUTCOME_LATE] = c->late;
+	for (size_t j = 0; j < c->n; j++)
+		fx_fact(&fx, 0, j, FACT_ARRIVED, c->minutes, 0, "");
+	fx_run(&fx);
+	for (size_t j = 0; j < c->n; j++)
+		ck_assert_int_eq(fx_outcome(&fx, 0, j), c->want);
+	ck_assert_msg(fx.r.people[0].points == c->points, "case %d: %d points, want %d", _i,
+	    fx.r.people[0].points, c->points);
+	ck_assert_int_eq(fx.r.people[0].step_due, c->step_due);
+	fx_done(&fx);
+}
+END_TEST
+
+struct fact_points_case {
+	enum outcome o;
+	int has_fact;
+	enum fact f;
+	int minutes;
+	int forgive_days;
+	int64_t age;
+	int want;
+};
+
+static const struct fact_points_case fact_points_cases[] = {
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 20, 0, DAY, 2 },
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 20, 30, 31 * DAY, 0 },	/* forgiven */
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 20, 30, 29 * DAY, 2 },
+	{ OUTCOME_LATE, 1, FACT_ARRIVED, 10, 0, DAY, 0 },
+	{ OUTCOME_LATE, 0, FACT_NONE, 0, 0, DAY, 0 },
+	{ OUTCOME_PRESENT, 1, FACT_ARRIVED, 20, 0, DAY, 0 },
+	{ OUTCOME_NO_SHOW, 1, FACT_ABSENT, 0, 0, DAY, 2 },
+	{ OUTCOME_NO_SHOW, 0, FACT_NONE, 0, 0, DAY, 2 },
+	{ OUTCOME_LATE_CANCEL, 1, FACT_CANCELLED, 0, 0, DAY, 1 },
+	{ OUTCOME_NOT_HELD, 1, FACT_ARRIVED, 20, 0, DAY, 0 },
+};
+
+/* engine_fact_points: the outcome's points and those for lateness, both forgiven alike. */
+START_TEST(engine_fact_points_with_lateness)
+{
+	const struct fact_points_case *c = &fact_points_cases[_i];
+	const int64_t now = SPRING + 400 * INT64_C(86400);
+	struct attendance a;
+	struct policy p;
+	int got;
+
+	policy_default(&p);
+	p.late_threshold = 15;
+	p.late_arrival_points = 2;
+	p.forgive_days = c->forgive_days;
+	memset(&a, 0, sizeof a);
+	a.fact = c->f;
+	a.minutes_late = c->minutes;
+	got = engine_fact_points(&p, c->o, c->has_fact ? &a : NULL, now - c->age, now);
+	ck_assert_msg(got == c->want, "case %d (%s): %d points, want %d", _i, outcome_name(c->o),
+	    got, c->want);
+}
+END_TEST
+
 /* --- the ladder ---------------------------------------------------------------- */
 
 /* Sets the ladder "2:warning,4:final-notice". */
@@ -743,7 +846,7 @@ START_TEST(engine_step_due_by_points)
 	int got;
 
 	policy_default(&p);
-	ck_assert_int_eq(p.n_steps, 3);
+	ck_assert_int_eq(p.n_steps, 4);		/* the last: coach-review, never mailed */
 	if (c->two_steps)
 		two_step_ladder(&p);
 	got = engine_step_due(&p, c->points, c->sent);
@@ -758,24 +861,36 @@ struct ladder_run_case {
 	int points;
 	int step_due;
 	int next_step;
+	int review_due;		/* the coach's review: #1 at 4 points, one more at each point */
+	int withdrawn;		/* withdrew after the last session */
 };
 
 static const struct ladder_run_case ladder_run_cases[] = {
-	{ "PP", 0, 0, -1, 0 },
-	{ "PX", 0, 1, 0, 1 },
-	{ "N", 0, 2, 1, 2 },
-	{ "XN", 0, 3, 2, -1 },
-	{ "NNN", 0, 6, 2, -1 },
-	{ "X", 1, 1, -1, 1 },
-	{ "XX", 1, 2, 1, 2 },
-	{ "NX", 2, 3, 2, -1 },
-	{ "NX", 3, 3, -1, -1 },
-	{ "EEC", 0, 0, -1, 0 },
-	{ "-X", 0, 1, 0, 1 },
-	{ "XEU", 0, 1, 0, 1 },
+	{ "PP", 0, 0, -1, 0, 0, 0 },
+	{ "PX", 0, 1, 0, 1, 0, 0 },
+	{ "N", 0, 2, 1, 2, 0, 0 },
+	{ "XN", 0, 3, 2, 3, 0, 0 },	/* next: the coach's review */
+	{ "NNN", 0, 6, 2, -1, 3, 0 },
+	{ "X", 1, 1, -1, 1, 0, 0 },
+	{ "XX", 1, 2, 1, 2, 0, 0 },
+	{ "NX", 2, 3, 2, 3, 0, 0 },
+	{ "NX", 3, 3, -1, 3, 0, 0 },
+	{ "EEC", 0, 0, -1, 0, 0, 0 },
+	{ "-X", 0, 1, 0, 1, 0, 0 },
+	{ "XEU", 0, 1, 0, 1, 0, 0 },
+	/* the final rung: after the final notice each further point calls for a review */
+	{ "XNX", 3, 4, -1, -1, 1, 0 },
+	{ "XNXX", 3, 5, -1, -1, 2, 0 },
+	{ "XNXN", 3, 6, -1, -1, 3, 0 },
+	{ "NN", 0, 4, 2, -1, 1, 0 },		/* jumped: the final notice still mailed */
+	{ "NN", 2, 4, 2, -1, 1, 0 },
+	{ "XNX", 3, 4, -1, -1, 0, 1 },		/* withdrew: no review, no steps */
+	{ "XNXPPC", 3, 4, -1, -1, 1, 0 },	/* kept commitments add nothing */
+	{ "XNXE", 3, 4, -1, -1, 1, 0 },
+	{ "PPP", 3, 0, -1, 3, 0, 0 },
 };
 
-/* engine_run gives each person the step due now and the next one not reached. */
+/* engine_run gives each person the step due now, the next one not reached, the review due. */
 START_TEST(engine_ladder_per_person)
 {
 	const struct ladder_run_case *c = &ladder_run_cases[_i];
@@ -785,6 +900,8 @@ START_TEST(engine_ladder_per_person)
 	fx_init(&fx, 1, strlen(c->marks), WINTER + 20 * WEEK);
 	fx.people[0].steps_sent = c->sent;
 	fx_marks(&fx, 0, c->marks, NULL);
+	if (c->withdrawn)
+		fx.people[0].withdrawn_at = WINTER + (int64_t)strlen(c->marks) * WEEK;
 	fx_run(&fx);
 	pr = &fx.r.people[0];
 	ck_assert_msg(pr->points == c->points, "%s: %d points", c->marks, pr->points);
@@ -792,7 +909,68 @@ START_TEST(engine_ladder_per_person)
 	    c->marks, c->sent, pr->step_due, c->step_due);
 	ck_assert_msg(pr->next_step == c->next_step, "%s sent %d: next_step %d, want %d",
 	    c->marks, c->sent, pr->next_step, c->next_step);
+	ck_assert_msg(pr->review_due == c->review_due, "%s: review_due %d, want %d",
+	    c->marks, pr->review_due, c->review_due);
 	fx_done(&fx);
+}
+END_TEST
+
+/* --- the final rung: coach-review -------------------------------------------------- */
+
+/* Sets the ladder from text as 'policy set' reads it. */
+static void
+set_ladder(struct policy *p, const char *ladder)
+{
+	su_err e;
+
+	ck_assert_msg(policy_apply(p, "ladder", ladder, &e) == 0, "%s: %s", ladder, e.msg);
+}
+
+struct review_case {
+	const char *ladder;	/* NULL: the default (…,3:final-notice,4:coach-review) */
+	int points;
+	int want;		/* engine_review_due */
+};
+
+static const struct review_case review_cases[] = {
+	{ NULL, 0, 0 }, { NULL, 1, 0 }, { NULL, 3, 0 },
+	{ NULL, 4, 1 }, { NULL, 5, 2 }, { NULL, 6, 3 }, { NULL, 9, 6 },	/* again at each point */
+	{ "2:warning,4:final-notice", 4, 0 }, { "2:warning,4:final-notice", 5, 1 },
+	{ "2:warning,4:final-notice", 7, 3 },
+	{ "2:warning,4:final-notice,8:coach-review", 7, 0 },		/* written: its own threshold */
+	{ "2:warning,4:final-notice,8:coach-review", 8, 1 },
+	{ "2:warning,4:final-notice,8:coach-review", 10, 3 },
+	{ "1:final-notice", 1, 0 }, { "1:final-notice", 2, 1 },
+	{ "1:final-notice,2:coach-review", 3, 2 },
+};
+
+/* engine_review_due: 0 below the coach-review step, then one more at every further point. */
+START_TEST(engine_review_due_by_points)
+{
+	const struct review_case *c = &review_cases[_i];
+	struct policy p;
+	int got;
+
+	policy_default(&p);
+	if (c->ladder != NULL)
+		set_ladder(&p, c->ladder);
+	got = engine_review_due(&p, c->points);
+	ck_assert_msg(got == c->want, "%s, %d points: review %d, want %d",
+	    c->ladder ? c->ladder : "default", c->points, got, c->want);
+}
+END_TEST
+
+/* A ladder built by hand with no coach-review step has no review at any points. */
+START_TEST(engine_review_none_without_step)
+{
+	struct policy p;
+
+	policy_default(&p);
+	two_step_ladder(&p);
+	ck_assert_int_eq(policy_review_step(&p), -1);
+	ck_assert_int_eq(policy_mail_steps(&p), 2);
+	for (int points = 0; points < 12; points++)
+		ck_assert_int_eq(engine_review_due(&p, points), 0);
 }
 END_TEST
 
@@ -1128,7 +1306,7 @@ START_TEST(engine_cohort_coach)
 	ck_assert_int_eq(fx.r.coach.cancelled, 1);
 	ck_assert_int_eq(fx.r.coach.late_cancelled, 1);
 	ck_assert_double_eq_tol(fx.r.coach.commitment, 0.75, TOL);
-	ck_assert_int_eq(fx.r.refund_cents, 100000);
+	ck_assert_int_eq(fx.r.people[0].refund_cents, 100000);
 	fx_done(&fx);
 }
 END_TEST
@@ -1245,7 +1423,84 @@ START_TEST(engine_refund_in_run)
 	fx_run(&fx);
 	ck_assert_int_eq(fx.r.coach.held, (int)c->held);
 	ck_assert_int_eq(fx.r.coach.upcoming, (int)c->to_come);
-	ck_assert_int_eq(fx.r.refund_cents, c->want);
+	ck_assert_int_eq(fx.r.people[0].refund_cents, c->want);
+	fx_done(&fx);
+}
+END_TEST
+
+struct own_refund_case {
+	const char *plan;	/* a session each: G group, A Ana's 1:1, B Ben's 1:1, P a pair of
+				   both, O a pair of others; lower case still to come;
+				   X a group called off (held time), x one to come called off */
+	int withdrawn;		/* Ana withdrew before this session (0: never) */
+	int64_t fee;
+	int ana_own, ana_to_come;
+	int64_t ana, ben;	/* prorated refunds */
+};
+
+static const struct own_refund_case own_refund_cases[] = {
+	/* the coach: 8 weeks of groups, 5 to come; others' 1:1s do not count */
+	{ "GGGgggggBBbbOOo", 0, 240000, 8, 5, 150000, 140000 },
+	{ "GGGggggg", 0, 240000, 8, 5, 150000, 150000 },
+	{ "GGGgggggAAAaaaaa", 0, 240000, 16, 10, 150000, 150000 },
+	{ "GGGgggggBBBbbbbb", 0, 240000, 8, 5, 150000, 150000 },
+	{ "GGgAAaa", 0, 100000, 7, 3, 42858, 33334 },
+	{ "Ga", 0, 100000, 2, 1, 50000, 0 },
+	{ "Gb", 0, 100000, 1, 0, 0, 50000 },
+	{ "PPpp", 0, 100000, 4, 2, 50000, 50000 },
+	{ "OOoo", 0, 100000, 0, 0, 100000, 100000 },	/* no own sessions: the full fee */
+	{ "GGgX", 0, 90000, 3, 1, 30000, 30000 },	/* called off: not theirs */
+	{ "GGgx", 0, 90000, 3, 1, 30000, 30000 },
+	{ "GGGG", 0, 100000, 4, 0, 0, 0 },		/* all held: nothing left */
+	{ "gggg", 0, 100000, 4, 4, 100000, 100000 },
+	{ "GGAgg", 0, 100000, 5, 2, 40000, 50000 },
+	{ "GGBgg", 0, 100000, 4, 2, 50000, 40000 },
+	{ "GGgg", 2, 100000, 2, 0, 0, 50000 },		/* withdrew: only sessions before */
+	{ "GGGgggA", 0, 70000, 7, 3, 30000, 35000 },
+	{ "GPPbbb", 0, 60000, 3, 0, 0, 30000 },
+	{ "GGGgggggABBbbOOo", 4, 240000, 3, 0, 0, 140000 },
+	{ "ggO", 0, 30001, 2, 2, 30001, 30001 },
+	{ "Gga", 0, 100, 3, 2, 67, 50 },		/* 66.67 cents: rounded up */
+};
+
+/* Sets session j of the own-refund plan for Ana (0) and Ben (1); a third is "others". */
+static void
+own_refund_session(struct fixture *fx, size_t j, char kind)
+{
+	char up = (char)(kind >= 'a' ? kind - 'a' + 'A' : kind);
+	int64_t start = kind >= 'a' ? fx->now + (int64_t)(j + 1) * DAY : WINTER + (int64_t)j * WEEK;
+
+	fx_session(fx, j, start, up == 'G' || up == 'X');
+	fx->named[0 * fx->ns + j] = up == 'A' || up == 'P';
+	fx->named[1 * fx->ns + j] = up == 'B' || up == 'P';
+	fx->named[2 * fx->ns + j] = up == 'O';
+	if (up == 'X')
+		fx_coach_cancel(fx, j, start - 3 * DAY);
+}
+
+/* engine_run prorates each person's refund over their own sessions, not the cohort's. */
+START_TEST(engine_refund_own_sessions)
+{
+	const struct own_refund_case *c = &own_refund_cases[_i];
+	struct fixture fx;
+	size_t n = strlen(c->plan);
+
+	fx_init(&fx, 3, n, WINTER + 20 * WEEK);
+	fx.pol.refund = REFUND_PRORATED;
+	fx.fee_cents = c->fee;
+	for (size_t j = 0; j < n; j++)
+		own_refund_session(&fx, j, c->plan[j]);
+	if (c->withdrawn > 0)
+		fx.people[0].withdrawn_at = WINTER + (int64_t)c->withdrawn * WEEK - DAY;
+	fx_run(&fx);
+	ck_assert_msg(fx.r.people[0].own_sessions == c->ana_own &&
+	    fx.r.people[0].own_to_come == c->ana_to_come, "%s: Ana %d of %d, want %d of %d",
+	    c->plan, fx.r.people[0].own_to_come, fx.r.people[0].own_sessions, c->ana_to_come,
+	    c->ana_own);
+	ck_assert_msg(fx.r.people[0].refund_cents == c->ana, "%s: Ana %lld, want %lld",
+	    c->plan, (long long)fx.r.people[0].refund_cents, (long long)c->ana);
+	ck_assert_msg(fx.r.people[1].refund_cents == c->ben, "%s: Ben %lld, want %lld",
+	    c->plan, (long long)fx.r.people[1].refund_cents, (long long)c->ben);
 	fx_done(&fx);
 }
 END_TEST
@@ -1297,6 +1552,11 @@ engine_suite(void)
 	tcase_add_loop_test(tl, engine_points_by_table, 0, (int)ARRAY_SIZE(points_run_cases));
 	tcase_add_loop_test(tl, engine_forgiveness_in_run, 0,
 	    (int)ARRAY_SIZE(forgive_run_cases));
+	tcase_add_loop_test(tl, engine_late_arrival_points, 0, (int)ARRAY_SIZE(late_cases));
+	tcase_add_loop_test(tl, engine_fact_points_with_lateness, 0,
+	    (int)ARRAY_SIZE(fact_points_cases));
+	tcase_add_loop_test(tl, engine_review_due_by_points, 0, (int)ARRAY_SIZE(review_cases));
+	tcase_add_test(tl, engine_review_none_without_step);
 	tcase_add_loop_test(tl, engine_step_due_by_points, 0, (int)ARRAY_SIZE(step_cases));
 	tcase_add_loop_test(tl, engine_ladder_per_person, 0,
 	    (int)ARRAY_SIZE(ladder_run_cases));
@@ -1312,6 +1572,8 @@ engine_suite(void)
 	tcase_add_loop_test(tf, engine_cohort_sessions, 0, ARRAY_SIZE(tally_cases));
 	tcase_add_loop_test(tf, engine_refund_by_rule, 0, (int)ARRAY_SIZE(refund_cases));
 	tcase_add_loop_test(tf, engine_refund_in_run, 0, (int)ARRAY_SIZE(refund_run_cases));
+	tcase_add_loop_test(tf, engine_refund_own_sessions, 0,
+	    (int)ARRAY_SIZE(own_refund_cases));
 	tcase_add_loop_test(tf, engine_median_of_values, 0, (int)ARRAY_SIZE(median_cases));
 	suite_add_tcase(s, tf);
 	return s;

@@ -69,7 +69,8 @@ late_cancel_points_of(const struct policy *p)
 static int
 ladder_of(const struct policy *p)
 {
-	static const char *const kinds[] = { "policy-reminder", "warning", "final-notice" };
+	static const char *const kinds[] = { "policy-reminder", "warning", "final-notice",
+		"coach-review" };
 	int n = 0;
 
 	for (size_t i = 0; i < p->n_steps; i++) {
@@ -82,6 +83,12 @@ ladder_of(const struct policy *p)
 		n = n * 10 + p->ladder[i].threshold;
 	}
 	return n;
+}
+
+static int
+late_threshold_of(const struct policy *p)
+{
+	return p->late_threshold;
 }
 
 static int
@@ -125,14 +132,23 @@ static const struct good_case good_cases[] = {
 	{ "points.late", "1", "1", late_points_of, 1 },
 	{ "points.late_cancel", "0", "0", late_cancel_points_of, 0 },
 	{ "ladder", "1:policy-reminder,2:warning,3:final-notice",
-	  "1:policy-reminder,2:warning,3:final-notice", ladder_of, 123 },
-	{ "ladder", "2:warning,4:final-notice", "2:warning,4:final-notice", ladder_of, 24 },
+	  "1:policy-reminder,2:warning,3:final-notice,4:coach-review", ladder_of, 1234 },
+	{ "ladder", "2:warning,4:final-notice", "2:warning,4:final-notice,5:coach-review",
+	  ladder_of, 245 },
+	{ "ladder", "2:warning,4:final-notice,7:coach-review",
+	  "2:warning,4:final-notice,7:coach-review", ladder_of, 247 },
+	{ "ladder", "1:final-notice", "1:final-notice,2:coach-review", ladder_of, 12 },
+	{ "ladder", " 1:warning , 3:final-notice , 9:coach-review ",
+	  "1:warning,3:final-notice,9:coach-review", ladder_of, 139 },
 	{ "refund", "full", "full", refund_of, REFUND_FULL },
 	{ "refund", "prorated", "prorated", refund_of, REFUND_PRORATED },
 	{ "refund", "none", "none", refund_of, REFUND_NONE },
 	{ "refund.days", "14", "14", refund_days_of, 14 },
 	{ "forgive.days", "30", "30", forgive_days_of, 30 },
 	{ "forgive.days", "off", "off", forgive_days_of, 0 },
+	{ "late.threshold", "15", "15", late_threshold_of, 15 },
+	{ "late.threshold", "0", "0", late_threshold_of, 0 },
+	{ "late.threshold", "off", "off", late_threshold_of, -1 },
 };
 
 /* A good value is taken, written back in canonical form, and that form reads the same. */
@@ -200,6 +216,15 @@ static const struct bad_case bad_cases[] = {
 	{ "reasons.accepted", "medical,bereavement", "reasons.other", "work,bereavement" },
 	{ "cutoff", "hours 12", "cutoff", "hours -3" },
 	{ "ladder", "2:warning,4:final-notice", "ladder", "4:warning,2:final-notice" },
+	{ NULL, NULL, "ladder", "1:warning,2:coach-review,3:final-notice" },	/* not last */
+	{ NULL, NULL, "ladder", "3:coach-review" },	/* no notice before it */
+	{ NULL, NULL, "ladder", "1:warning,3:coach-review,4:coach-review" },
+	{ NULL, NULL, "ladder", "2:warning,2:coach-review" },	/* must rise */
+	{ NULL, NULL, "points.late_arrival", "1" },	/* no late.threshold */
+	{ NULL, NULL, "late.threshold", "never" },
+	{ NULL, NULL, "late.threshold", "241" },
+	{ "late.threshold", "10", "points.late_arrival", "many" },
+	{ "late.threshold", "10", "points.late_arrival", "101" },
 };
 
 /* A bad value fails with a message and leaves the policy exactly as it was. */
@@ -225,6 +250,54 @@ START_TEST(policy_bad_values)
 }
 END_TEST
 
+/* --- points for lateness, set together ------------------------------------------ */
+
+struct late_setting_case {
+	const char *first_key, *first;	/* applied together, checked at the end */
+	const char *second_key, *second;
+	int rc;
+	int threshold, points;		/* after, when taken */
+};
+
+static const struct late_setting_case late_setting_cases[] = {
+	{ "late.threshold", "15", "points.late_arrival", "1", 0, 15, 1 },
+	{ "points.late_arrival", "1", "late.threshold", "15", 0, 15, 1 },	/* any order */
+	{ "late.threshold", "off", "points.late_arrival", "0", 0, -1, 0 },
+	{ "late.threshold", "0", "points.late_arrival", "2", 0, 0, 2 },
+	{ "late.threshold", "240", "points.late_arrival", "100", 0, 240, 100 },
+	{ "late.threshold", "15", "points.late_arrival", "0", 0, 15, 0 },
+	{ "late.threshold", " 20 ", "points.late_arrival", "3", 0, 20, 3 },
+	{ "late.threshold", "off", "points.late_arrival", "1", -1, 0, 0 },
+	{ "points.late_arrival", "1", "late.threshold", "off", -1, 0, 0 },
+	{ "late.threshold", "241", "points.late_arrival", "1", -1, 0, 0 },
+	{ "late.threshold", "-1", "points.late_arrival", "1", -1, 0, 0 },
+	{ "late.threshold", "15", "points.late_arrival", "-1", -1, 0, 0 },
+};
+
+/* late.threshold and points.late_arrival: taken together, or not at all. */
+START_TEST(policy_late_settings)
+{
+	const struct late_setting_case *c = &late_setting_cases[_i];
+	const char *keys[] = { c->first_key, c->second_key };
+	const char *values[] = { c->first, c->second };
+	struct policy p, before;
+	su_err e = { "" };
+	int rc;
+
+	policy_default(&p);
+	before = p;
+	rc = policy_apply_many(&p, keys, values, 2, &e);
+	ck_assert_msg(rc == c->rc, "case %d: rc %d (%s), want %d", _i, rc, e.msg, c->rc);
+	if (rc < 0) {
+		ck_assert(strlen(e.msg) > 0);
+		ck_assert(memcmp(&p, &before, sizeof p) == 0);
+		return;
+	}
+	ck_assert_int_eq(p.late_threshold, c->threshold);
+	ck_assert_int_eq(p.late_arrival_points, c->points);
+}
+END_TEST
+
 /* --- the defaults and every key -------------------------------------------------- */
 
 struct default_case {
@@ -240,10 +313,12 @@ static const struct default_case default_cases[] = {
 	{ "points.late_cancel", "1" },
 	{ "points.no_show", "2" },
 	{ "points.late", "0" },
-	{ "ladder", "1:policy-reminder,2:warning,3:final-notice" },
+	{ "ladder", "1:policy-reminder,2:warning,3:final-notice,4:coach-review" },
 	{ "refund", "full" },
 	{ "refund.days", "7" },
 	{ "forgive.days", "off" },
+	{ "points.late_arrival", "0" },
+	{ "late.threshold", "off" },
 };
 
 /* policy_value of the default policy, as doc/policy.md states the defaults. */
@@ -297,13 +372,19 @@ START_TEST(policy_defaults_and_unknown_keys)
 	struct strbuf sb = STRBUF_INIT;
 
 	policy_default(&p);
-	ck_assert_int_eq(p.n_steps, 3);
+	ck_assert_int_eq(p.n_steps, 4);
 	ck_assert_int_eq(p.ladder[0].threshold, 1);
 	ck_assert_str_eq(p.ladder[0].kind, "policy-reminder");
 	ck_assert_int_eq(p.ladder[1].threshold, 2);
 	ck_assert_str_eq(p.ladder[1].kind, "warning");
 	ck_assert_int_eq(p.ladder[2].threshold, 3);
 	ck_assert_str_eq(p.ladder[2].kind, "final-notice");
+	ck_assert_int_eq(p.ladder[3].threshold, 4);
+	ck_assert_str_eq(p.ladder[3].kind, "coach-review");
+	ck_assert_int_eq(policy_review_step(&p), 3);
+	ck_assert_int_eq(policy_mail_steps(&p), 3);
+	ck_assert(policy_offer_step(&p, 2) && !policy_offer_step(&p, 3) &&
+	    !policy_offer_step(&p, 1) && !policy_offer_step(&p, -1));
 	ck_assert_int_eq(p.refund, REFUND_FULL);
 	ck_assert_int_eq(p.refund_days, 7);
 	ck_assert_int_eq(p.forgive_days, 0);
@@ -366,6 +447,7 @@ policy_suite(void)
 	tcase_add_loop_test(tc, policy_default_values, 0, (int)ARRAY_SIZE(default_cases));
 	tcase_add_loop_test(tc, policy_every_key_has_a_value, 0, (int)count_keys());
 	tcase_add_test(tc, policy_defaults_and_unknown_keys);
+	tcase_add_loop_test(tc, policy_late_settings, 0, (int)ARRAY_SIZE(late_setting_cases));
 	suite_add_tcase(s, tc);
 
 	tcase_add_loop_test(tn, outcome_names_parse, 0, (int)ARRAY_SIZE(parse_cases));

@@ -1,5 +1,6 @@
 /* fuzz_header.c - libFuzzer harness: the message builder with any name and subject.
- * Whatever goes in, no line of the header may be one the builder did not write. */
+ * Whatever goes in, no line of the header may be one the builder did not write,
+ * and the To field readdressed (message_replace_to) neither. */
 #include "config.h"
 
 #include <stddef.h>
@@ -46,8 +47,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	m = (struct message){ .from_name = "Coach", .from_addr = "coach@example.com",
 		.to_name = text, .to_addr = "p@example.com", .subject = subject,
 		.message_id = "<1@example.com>", .body = subject };
-	if (message_build(&m, &out, NULL) == 0)
+	if (message_build(&m, &out, NULL) == 0) {
+		struct strbuf again = STRBUF_INIT;
+
 		check_header(sb_str(&out));
+		/* a new name and address in the To field (participant edit) keeps it all ours */
+		if (message_replace_to(out.buf, out.len, subject, "new@example.com", &again,
+		    NULL) == 0)
+			check_header(sb_str(&again));
+		sb_free(&again);
+	}
 	sb_free(&out);
 	free(subject);
 	free(text);

@@ -77,7 +77,10 @@ struct meeting_verdict {
 	char why[48];			/* for people: "no-show", "kept: late_cancel" */
 	int left_early;
 	int64_t first_join;		/* of every stay matched to the person, merged */
-	int minutes;			/* in the meeting during the session */
+	int minutes;			/* in the meeting during the session, rounded */
+	int64_t seconds;		/* in the meeting during the session */
+	int late_seconds;		/* how long after the start the first join came */
+	int held;			/* a no-show held back: someone in the file is unmatched */
 };
 
 struct meeting_plan {
@@ -101,5 +104,11 @@ void meeting_plan(const struct meeting *m, const struct session *s, const struct
     const struct attendance *const *facts, const struct meeting_aliases *aliases,
     struct meeting_plan *out);
 void meeting_plan_free(struct meeting_plan *plan);
+/*
+ * Holds back the no-shows of 'plan' while anyone in the report is matched to
+ * nobody (the unmatched one may be them): they become unrecorded, shown as '?'.
+ * Returns how many were held.
+ */
+size_t meeting_plan_hold(struct meeting_plan *plan);
 
 #endif

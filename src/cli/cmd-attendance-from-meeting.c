@@ -13,7 +13,7 @@
 #define MAX_REPORT_BYTES (64u << 20)
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP };
+enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP, OPT_ABSENT_IF_UNMATCHED };
 
 /* What the command was asked. */
 struct from_meeting {
@@ -21,6 +21,7 @@ struct from_meeting {
 	enum date_order order;
 	const char *map;
 	int apply;
+	int absent_if_unmatched;	/* no-shows recorded even while someone is unmatched */
 };
 
 /* Reads the options into fm; an exit status. */
@@ -49,6 +50,8 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 			fm->map = optarg;
 		else if (opt == OPT_APPLY)
 			fm->apply = 1;
+		else if (opt == OPT_ABSENT_IF_UNMATCHED)
+			fm->absent_if_unmatched = 1;
 		else
 			return EXIT_USAGE;
 	}
@@ -100,6 +103,24 @@ free_people(struct session_people *sp)
 	participant_list_free(&sp->people);
 }
 
+/* Prints whom the file left unmatched, as lines of an aliases file to fill in. */
+static void
+print_unmatched(const struct meeting_plan *plan)
+{
+	if (plan->nunmatched > 0) {
+		puts("\nmatched to nobody (never guessed); to match them, add lines like "
+		    "these to an\naliases file and give it with --map:");
+		for (size_t k = 0; k < plan->nunmatched; k++) {
+			struct strbuf line = STRBUF_INIT;
+			const char *fields[] = { plan->unmatched[k]->name, "EMAIL-OF-PARTICIPANT" };
+
+			csvw_record(&line, fields, 2);
+			printf("  %.*s\n", (int)line.len - 2, line.buf);
+			sb_free(&line);
+		}
+	}
+}
+
 /* Prints the plan: one row per expected participant, then whom the file left unmatched. */
 static void
 print_plan(const struct meeting_plan *plan, const struct session_people *sp,
@@ -120,9 +141,14 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
 			time_format_local(c->tz, v->first_join, joined, sizeof joined);
 			snprintf(minutes, sizeof minutes, "%d", v->minutes);
 		}
-		if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0)
+		if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0 &&
+		    v->late_seconds % 60 != 0)
+			snprintf(record, sizeof record, "%s (%d min %d s)%s", v->why,
+			    v->late_seconds / 60, v->late_seconds % 60,
+			    v->left_early ? ", left early" : "");
+		else if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0)
 			snprintf(record, sizeof record, "%s (%d min)%s", v->why,
-			    v->fact.minutes_late, v->left_early ? ", left early" : "");
+			    v->late_seconds / 60, v->left_early ? ", left early" : "");
 		else
 			snprintf(record, sizeof record, "%s%s", v->why,
 			    v->left_early ? ", left early" : "");
@@ -138,18 +164,7 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
 			    *plan->unexpected[k]->email ? " <" : "", plan->unexpected[k]->email,
 			    *plan->unexpected[k]->email ? ">" : "");
 	}
-	if (plan->nunmatched > 0) {
-		puts("\nmatched to nobody (never guessed); to match them, add lines like "
-		    "these to an\naliases file and give it with --map:");
-		for (size_t k = 0; k < plan->nunmatched; k++) {
-			struct strbuf line = STRBUF_INIT;
-			const char *fields[] = { plan->unmatched[k]->name, "EMAIL-OF-PARTICIPANT" };
-
-			csvw_record(&line, fields, 2);
-			printf("  %.*s\n", (int)line.len - 2, line.buf);
-			sb_free(&line);
-		}
-	}
+	print_unmatched(plan);
 }
 
 /*
@@ -167,7 +182,7 @@ record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 		const struct meeting_verdict *v = &plan->v[k];
 
 		if (v->fact.fact == FACT_NONE) {
-			(*kept)++;
+			*kept += !v->held;
 			continue;
 		}
 		rc = fact_check_timing(&v->fact, s, time_now(), e);
@@ -183,7 +198,8 @@ record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 /* Records the plan in one transaction; an exit status. */
 static int
 apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
-    const struct meeting_plan *plan, const struct session_people *sp, const char *file)
+    const struct meeting_plan *plan, const struct session_people *sp, const char *file,
+    size_t held)
 {
 	size_t changed[3] = { 0, 0, 0 }, kept = 0;
 	char *source = xasprintf("meeting %s", file);
@@ -196,8 +212,11 @@ apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 	store_set_source(cli->st, "cli");
 	if (rc < 0)
 		return cli_error("%s; nothing was recorded", e.msg);
-	printf("\nrecorded %s:%d: %zu added, %zu corrected, %zu unchanged, %zu kept\n",
+	printf("\nrecorded %s:%d: %zu added, %zu corrected, %zu unchanged, %zu kept",
 	    c->slug, s->number, changed[1], changed[2], changed[0], kept);
+	if (held > 0)
+		printf(", %zu left unrecorded (?)", held);
+	putchar('\n');
 	return EXIT_OK;
 }
 
@@ -214,7 +233,7 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	const char *file = slash ? slash + 1 : path;
 	struct policy p;
 	char *data = NULL;
-	size_t len = 0;
+	size_t len = 0, held;
 	int rc = EXIT_FAIL;
 	su_err e;
 
@@ -250,9 +269,16 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	    meeting_format_name(m.format), file, m.rows, m.n, c->slug, s->number,
 	    session_kind_name(s->kind));
 	meeting_plan(&m, s, c, &p, &sp.people, sp.expected, sp.fact_of, &aliases, &plan);
+	held = fm->absent_if_unmatched ? 0 : meeting_plan_hold(&plan);
 	print_plan(&plan, &sp, c);
+	if (held > 0)
+		printf("\n%zu expected participant%s not found in the report left unrecorded (?):\n"
+		    "%zu %s in the report matched to nobody and may be %s. Match them with --map\n"
+		    "and run again, or give --absent-if-unmatched to record no-shows anyway.\n",
+		    held, held == 1 ? "" : "s", plan.nunmatched,
+		    plan.nunmatched == 1 ? "person" : "people", held == 1 ? "them" : "any of them");
 	if (fm->apply)
-		rc = apply_plan(cli, c, s, &plan, &sp, file);
+		rc = apply_plan(cli, c, s, &plan, &sp, file, held);
 	else {
 		puts("\ndry run: nothing was recorded; add --apply to record this");
 		rc = EXIT_OK;
@@ -270,7 +296,7 @@ done:
 static int
 cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
 {
-	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0 };
+	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0, 0 };
 	struct session s;
 	struct cohort c;
 	int rc;
@@ -308,7 +334,9 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 	"The first join decides present or late (the policy's grace); a stay under\n"
 	"the policy's left_early share of the session is noted. Expected people\n"
 	"not in the meeting become no-shows, unless they had cancelled, were\n"
-	"excused or were marked present by hand. Without --apply nothing is\n"
+	"excused or were marked present by hand; while anyone in the report is\n"
+	"matched to nobody they are left unrecorded ('?') instead, for that one\n"
+	"may be them (--absent-if-unmatched records them). Without --apply nothing is\n"
 	"written; with it, one transaction, and the audit log names the file. A\n"
 	"file with a bad row (a time that does not read, a leave before a join)\n"
 	"records nothing.\n",
@@ -318,6 +346,9 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 		  "their content" },
 		{ .name = "apply", .key = OPT_APPLY,
 		  .help = "record the roll (without it nothing is written)" },
+		{ .name = "absent-if-unmatched", .key = OPT_ABSENT_IF_UNMATCHED,
+		  .help = "record no-shows even while someone in the report is matched "
+		  "to nobody" },
 		{ .name = "map", .arg = "ALIASES.csv", .key = OPT_MAP,
 		  .help = "match meeting names to participants: lines NAME,EMAIL" },
 		{ .name = "date-order", .arg = "dmy|mdy", .key = OPT_DATE_ORDER,

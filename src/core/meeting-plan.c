@@ -168,12 +168,15 @@ seconds_in_session(const struct meeting_stay *st, const struct session *s)
 static void
 judge_present(struct meeting_verdict *v, const struct session *s, const struct policy *p)
 {
-	int64_t late = v->first_join > s->starts_at ? (v->first_join - s->starts_at) / 60 : 0;
+	int64_t late = v->first_join > s->starts_at ? v->first_join - s->starts_at : 0;
 
+	if (late > 24 * 3600)
+		late = 24 * 3600;
+	v->late_seconds = (int)late;
 	v->fact.fact = FACT_ARRIVED;
-	v->fact.minutes_late = late > 24 * 60 ? 24 * 60 : (int)late;
+	v->fact.minutes_late = (int)((late + 59) / 60);	/* 5 min 1 s is past a 5-minute grace */
 	v->fact.reason = xstrdup("");
-	v->left_early = (int64_t)v->minutes * 100 < (int64_t)s->minutes * p->left_early_percent;
+	v->left_early = v->seconds * 100 < (int64_t)s->minutes * 60 * p->left_early_percent;
 	v->fact.note = v->left_early ? xasprintf("left early: in the meeting %d of %d "
 	    "minutes", v->minutes, s->minutes) : xstrdup("");
 	snprintf(v->why, sizeof v->why, "%s",
@@ -249,6 +252,7 @@ meeting_plan(const struct meeting *m, const struct session *s, const struct coho
 				seconds += seconds_in_session(&m->v[k].stays[j], s);
 			seen = 1;
 		}
+		v->seconds = seconds;
 		v->minutes = (int)((seconds + 30) / 60);
 		if (seen)
 			judge_present(v, s, p);
@@ -257,6 +261,27 @@ meeting_plan(const struct meeting *m, const struct session *s, const struct coho
 	}
 	free(match);
 	free(how);
+}
+
+size_t
+meeting_plan_hold(struct meeting_plan *plan)
+{
+	size_t held = 0;
+
+	for (size_t k = 0; plan->nunmatched > 0 && k < plan->n; k++) {
+		struct meeting_verdict *v = &plan->v[k];
+
+		if (v->seen != NULL || v->fact.fact != FACT_ABSENT)
+			continue;
+		free(v->fact.reason);
+		free(v->fact.note);
+		v->fact.reason = v->fact.note = NULL;
+		v->fact.fact = FACT_NONE;
+		v->held = 1;
+		snprintf(v->why, sizeof v->why, "?");
+		held++;
+	}
+	return held;
 }
 
 void

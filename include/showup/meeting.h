@@ -33,6 +33,7 @@ struct meeting {
 	struct strbuf problems;		/* "file:line: problem\n" for each bad row */
 	size_t bad_rows;
 	int order_needed;		/* a date read both ways: the date order is needed */
+	enum date_order order_by_session;	/* the order the session's date settled, or unknown */
 };
 
 /* Returns "zoom" or "teams". */
@@ -42,13 +43,22 @@ const char *meeting_format_name(enum meeting_format f);
  * Reads a meeting report from memory ('name' for messages): UTF-8 or UTF-16
  * with a BOM; 'format' MEETING_AUTO recognises it from the content. Times are
  * wall-clock times in 'tz', read by time_parse; 'order' settles dates like 03/04/2027
- * (DATE_ORDER_UNKNOWN: the file must tell, or Zoom's month-first). Bad rows are listed
+ * (DATE_ORDER_UNKNOWN: the file must tell, else out->order_needed). Bad rows are listed
  * in out->problems; returns 0, or -1 with 'e' set when the file cannot be read at all
  * (an unknown format).
  */
 int meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e);
 void meeting_free(struct meeting *m);
+/*
+ * Reads a report as meeting_parse does; when its dates read both day first
+ * and month first and 'order' does not say, the order under which the report
+ * overlaps the session [from, to) is taken (out->order_by_session). Both or
+ * neither: -1 with 'e' naming --date-order.
+ */
+int meeting_parse_for(const char *data, size_t len, const char *name,
+    enum meeting_format format, enum date_order order, const char *tz, int64_t from,
+    int64_t to, struct meeting *out, su_err *e);
 
 /* Returns 1 if anyone's stay in 'm' overlaps [from, to): the report is of that session. */
 int meeting_overlaps(const struct meeting *m, int64_t from, int64_t to);

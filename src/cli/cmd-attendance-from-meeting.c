@@ -240,7 +240,8 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	if (cli_policy(cli->st, c, &p) != EXIT_OK)
 		return EXIT_FAIL;
 	if ((data = file_read_all(path, MAX_REPORT_BYTES, &len, &e)) == NULL ||
-	    meeting_parse(data, len, file, fm->format, fm->order, c->tz, &m, &e) < 0 ||
+	    meeting_parse_for(data, len, file, fm->format, fm->order, c->tz, s->starts_at,
+	    s->starts_at + (int64_t)s->minutes * 60, &m, &e) < 0 ||
 	    (fm->map != NULL && meeting_aliases_read(fm->map, &aliases, &e) < 0) ||
 	    load_people(cli->st, c, s, &sp, &e) < 0) {
 		cli_error("%s", e.msg);
@@ -261,13 +262,18 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 		char when[48];
 
 		cli_error("%s: nobody in it was in the meeting during session %s:%d (%s, %d "
-		    "minutes): is it the report of another session?", file, c->slug, s->number,
-		    time_format_local(c->tz, s->starts_at, when, sizeof when), s->minutes);
+		    "minutes): is it the report of another session%s?", file, c->slug, s->number,
+		    time_format_local(c->tz, s->starts_at, when, sizeof when), s->minutes,
+		    fm->order != DATE_ORDER_UNKNOWN ? ", or is --date-order wrong" : "");
 		goto done;
 	}
-	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n\n",
+	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n",
 	    meeting_format_name(m.format), file, m.rows, m.n, c->slug, s->number,
 	    session_kind_name(s->kind));
+	if (m.order_by_session != DATE_ORDER_UNKNOWN)
+		printf("its dates read both ways: %s first, the reading that matches the "
+		    "session's date\n", m.order_by_session == DATE_ORDER_DMY ? "day" : "month");
+	putchar('\n');
 	meeting_plan(&m, s, c, &p, &sp.people, sp.expected, sp.fact_of, &aliases, &plan);
 	held = fm->absent_if_unmatched ? 0 : meeting_plan_hold(&plan);
 	print_plan(&plan, &sp, c);
@@ -352,8 +358,8 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 		{ .name = "map", .arg = "ALIASES.csv", .key = OPT_MAP,
 		  .help = "match meeting names to participants: lines NAME,EMAIL" },
 		{ .name = "date-order", .arg = "dmy|mdy", .key = OPT_DATE_ORDER,
-		  .help = "settles dates like 03/04 when the file cannot (Zoom writes "
-		  "month first)" },
+		  .help = "settles dates like 03/04 when neither the file nor the "
+		  "session's date can" },
 		{ 0 }
 	},
 	.db = CMD_DB_WRITE,

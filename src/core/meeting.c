@@ -496,11 +496,57 @@ meeting_parse(const char *data, size_t len, const char *name, enum meeting_forma
 	if (order == DATE_ORDER_UNKNOWN &&	/* what the join and leave times show */
 	    read_records(out, text.buf, text.len, name, order, tz, &order, e) < 0)
 		goto done;
-	if (order == DATE_ORDER_UNKNOWN && format == MEETING_ZOOM)
-		order = DATE_ORDER_MDY;		/* Zoom writes month first */
 	rc = read_records(out, text.buf, text.len, name, order, tz, NULL, e);
 done:
 	sb_free(&text);
+	if (rc < 0)
+		meeting_free(out);
+	return rc;
+}
+
+/* Reads the report under 'order' into *m; returns 1 if it overlaps [from, to), 0 if not, -1. */
+static int
+fits_under(const char *data, size_t len, const char *name, enum meeting_format format,
+    enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *m,
+    su_err *e)
+{
+	if (meeting_parse(data, len, name, format, order, tz, m, e) < 0)
+		return -1;
+	return meeting_overlaps(m, from, to);
+}
+
+int
+meeting_parse_for(const char *data, size_t len, const char *name,
+    enum meeting_format format, enum date_order order, const char *tz, int64_t from,
+    int64_t to, struct meeting *out, su_err *e)
+{
+	struct meeting dmy = { 0 }, mdy = { 0 };
+	int fits_dmy, fits_mdy, rc = -1;
+	char when[40];
+
+	if (meeting_parse(data, len, name, format, order, tz, out, e) < 0)
+		return -1;
+	if (order != DATE_ORDER_UNKNOWN || !out->order_needed)
+		return 0;
+	if ((fits_dmy = fits_under(data, len, name, format, DATE_ORDER_DMY, tz, from, to,
+	    &dmy, e)) < 0 || (fits_mdy = fits_under(data, len, name, format, DATE_ORDER_MDY,
+	    tz, from, to, &mdy, e)) < 0)
+		goto done;
+	if (fits_dmy == fits_mdy) {
+		su_err_set(e, "%s: its dates read both day first and month first, and %s the "
+		    "session of %s; give --date-order dmy or mdy", name, fits_dmy ?
+		    "both readings overlap" : "neither reading overlaps",
+		    time_format_local(tz, from, when, sizeof when));
+		goto done;
+	}
+	meeting_free(out);
+	*out = fits_dmy ? dmy : mdy;
+	memset(fits_dmy ? &dmy : &mdy, 0, sizeof dmy);
+	out->order_by_session = fits_dmy ? DATE_ORDER_DMY : DATE_ORDER_MDY;
+	rc = 0;
+done:
+	meeting_free(&dmy);
+	meeting_free(&mdy);
 	if (rc < 0)
 		meeting_free(out);
 	return rc;

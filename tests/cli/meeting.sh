@@ -103,14 +103,13 @@ open(d + "/teams8.csv", "wb").write(text.encode("utf-8-sig"))
 for a, b in (("05/11/2026", "25/11/2026"),):
     pass
 PY
-# every date in it is 05/11: the file cannot tell day from month
-before=$(db_state)
-fails 1 attendance from-meeting c1:2 "$T/teams16.csv" --apply
-err "teams16.csv:8: '05/11/2026, 09:58:00': day/month or month/day? (the report's dates can be read both ways)"
-err "hint: --date-order dmy or mdy says how the report writes dates"
-err "nothing was recorded"
-same_db "$before"
+# every date in it is 05/11: the file cannot tell day from month, the session
+# (5 November) can
+ok attendance from-meeting c1:2 "$T/teams16.csv"
+out "its dates read both ways: day first, the reading that matches the session's date"
+out "teams report teams16.csv: 4 rows, 4 people"
 ok attendance from-meeting c1:2 "$T/teams16.csv" --date-order dmy
+no_out "its dates read both ways"
 out "teams report teams16.csv: 4 rows, 4 people"
 grep -E '^Ana Lúcia Ferreira .* e-mail .*10:03 +57 +present$' "$T/out" >/dev/null ||
 	fail "Ana's Teams stay is not 57 minutes, present"
@@ -137,6 +136,32 @@ grep -E '^Fay Fox .*late \(11 min\), left early$' "$T/out" >/dev/null ||
 # the report of another session is refused
 fails 1 attendance from-meeting c1:2 "$T/late.csv"
 err "late.csv: nobody in it was in the meeting during session c1:2 (2026-11-05 10:00, 60 minutes): is it the report of another session?"
+fails 1 attendance from-meeting c1:2 "$T/teams16.csv" --date-order mdy
+err "is it the report of another session, or is --date-order wrong?"
+
+# a Zoom file whose dates read both ways (06/07/2026): the session's date decides;
+# a session neither reading meets is refused, naming --date-order
+ok cohort add c2 --name "Summer" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok participant add c2 --name "Ana Lúcia Ferreira" --email ana@example.com
+ok session add c2 --at "2026-07-06 10:00" --minutes 60
+ok session add c2 --at "2026-06-07 10:00" --minutes 60
+ok session add c2 --at "2026-08-01 10:00" --minutes 60
+cat > "$T/both.csv" <<'CSV'
+Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+Ana Lúcia Ferreira,ana@example.com,06/07/2026 10:00:00,06/07/2026 11:00:00,60,No
+CSV
+ok attendance from-meeting c2:1 "$T/both.csv"
+out "day first, the reading that matches the session's date"
+grep -E '^Ana Lúcia Ferreira .* 2026-07-06 10:00 +60 +present$' "$T/out" >/dev/null ||
+	fail "06/07 is not read as 6 July for the session of 6 July"
+ok attendance from-meeting c2:2 "$T/both.csv"
+out "month first, the reading that matches the session's date"
+grep -E '^Ana Lúcia Ferreira .* 2026-06-07 10:00 +60 +present$' "$T/out" >/dev/null ||
+	fail "06/07 is not read as June 7 for the session of June 7"
+fails 1 attendance from-meeting c2:3 "$T/both.csv" --apply
+err "both.csv: its dates read both day first and month first, and neither reading overlaps the session of 2026-08-01 10:00; give --date-order dmy or mdy"
+ok attendance from-meeting c2:1 "$T/both.csv" --date-order dmy
 
 # a day-first date in the topic does not turn Zoom's month-first times around;
 # time in the lobby before the start does not count against leaving early

@@ -163,6 +163,37 @@ START_TEST(meeting_reads_teams_utf16)
 }
 END_TEST
 
+/* Dates that read both ways: the session's date decides; a session neither meets is refused. */
+START_TEST(meeting_dates_by_session)
+{
+	static const char text[] =
+		"Name (Original Name),User Email,Join Time,Leave Time\n"
+		"Ana,ana@example.com,06/07/2026 10:00:00,06/07/2026 10:59:59\n";
+	int64_t july6 = days_from_civil(2026, 7, 6) * 86400 + 10 * 3600;
+	int64_t june7 = days_from_civil(2026, 6, 7) * 86400 + 10 * 3600;
+	struct meeting m;
+	su_err e;
+
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", july6, july6 + 3600, &m, &e), 0);
+	ck_assert_int_eq(m.order_by_session, DATE_ORDER_DMY);
+	ck_assert_int_eq(m.v[0].first_join, july6);
+	meeting_free(&m);
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", june7, june7 + 3600, &m, &e), 0);
+	ck_assert_int_eq(m.order_by_session, DATE_ORDER_MDY);
+	ck_assert_int_eq(m.v[0].first_join, june7);
+	meeting_free(&m);
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", june7 + 86400, june7 + 90000, &m, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "--date-order"));
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_MDY, "UTC", july6, july6 + 3600, &m, &e), 0);
+	ck_assert_int_eq(m.v[0].first_join, june7);
+	meeting_free(&m);
+}
+END_TEST
+
 START_TEST(meeting_refuses_other_files)
 {
 	static const char text[] = "Name,E-mail\nAna,ana@example.com\n";
@@ -186,6 +217,7 @@ meeting_suite(void)
 	tcase_add_loop_test(tc, meeting_name_keys, 0, ARRAY_SIZE(name_cases));
 	tcase_add_test(tc, meeting_reads_zoom);
 	tcase_add_test(tc, meeting_reads_teams_utf16);
+	tcase_add_test(tc, meeting_dates_by_session);
 	tcase_add_test(tc, meeting_refuses_other_files);
 	suite_add_tcase(s, tc);
 	return s;

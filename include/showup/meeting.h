@@ -66,6 +66,9 @@ int meeting_overlaps(const struct meeting *m, int64_t from, int64_t to);
 int meeting_duration_parse(const char *text, int64_t *seconds);
 /* Writes a name as matching sees it: lower case, accents and extra spaces gone. */
 void meeting_name_key(const char *name, struct strbuf *out);
+/* Writes the key names are matched by: meeting_name_key's words, initials dropped, in
+ * order, so "Goliath, David J." and "GOLIATH David" are "david goliath". */
+void meeting_name_match_key(const char *name, struct strbuf *out);
 
 /* How an attendee was matched to a participant. */
 enum meeting_match { MATCH_NONE, MATCH_EMAIL, MATCH_NAME, MATCH_ALIAS };

@@ -181,6 +181,42 @@ meeting_name_key(const char *name, struct strbuf *out)
 	}
 }
 
+/* qsort's comparison of two words (char pointers). */
+static int
+word_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+meeting_name_match_key(const char *name, struct strbuf *out)
+{
+	struct strbuf key = STRBUF_INIT;
+	char **words, *save = NULL, *w;
+	size_t n = 0, longer = 0;
+
+	meeting_name_key(name, &key);
+	words = xcalloc(key.len / 2 + 2, sizeof *words);
+	for (w = strtok_r(key.buf, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		words[n++] = w;
+		longer += strlen(w) > 1;
+	}
+	qsort(words, n, sizeof *words, word_cmp);
+	sb_reset(out);
+	sb_addc(out, '\0');
+	out->len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strlen(words[i]) == 1 && longer > 0)	/* an initial */
+			continue;
+		if (out->len > 0)
+			sb_addc(out, ' ');
+		sb_adds(out, words[i]);
+	}
+	free(words);
+	sb_free(&key);
+}
+
 /* The columns a participant row is read by. */
 enum { M_NAME, M_EMAIL, M_JOIN, M_LEAVE, M_DURATION, M_ROLE, M_NCOLS };
 

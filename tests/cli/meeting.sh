@@ -246,4 +246,34 @@ check 'grep -q "^Robert Smith,bob@example.com,[a-z_]*,[a-z_]*,[a-z_]*,late," "$T
 	"Bob, 5 min 21 s late, is not late"
 check 'grep -q "^Ana Lúcia Ferreira,ana@example.com,[a-z_]*,[a-z_]*,[a-z_]*,present," "$T/out"' \
 	"Ana, 5 min late, is not present"
+# names as directories and devices write them: "Last, First", "SURNAME Given",
+# case, accents, middle initials, Zoom's "(Original Name)"; a name two
+# participants share is never guessed
+ok cohort add c3 --name "Names" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok participant add c3 --name "David Goliath" --email david@example.com
+ok participant add c3 --name "Răzvan Robust" --email razvan@example.com
+ok participant add c3 --name "María José Núñez" --email maria@example.com
+ok participant add c3 --name "John Public" --email john@example.com
+ok participant add c3 --name "Zoë Zimmer" --email zoe@example.com
+ok participant add c3 --name "Ann Lee" --email ann@example.com
+ok participant add c3 --name "Lee Ann" --email lee@example.com
+ok session add c3 --at "2026-11-10 10:00" --minutes 60
+cat > "$T/names.csv" <<'CSV'
+Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest
+"Goliath, David",david.goliath@corp.example,11/10/2026 10:00:00 AM,11/10/2026 11:00:00 AM,60,No
+ROBUST Razvan,,11/10/2026 10:00:00 AM,11/10/2026 11:00:00 AM,60,Yes
+maria jose NUNEZ,,11/10/2026 10:00:00 AM,11/10/2026 11:00:00 AM,60,Yes
+John Q. Public,,11/10/2026 10:00:00 AM,11/10/2026 11:00:00 AM,60,Yes
+Zed (Zoe Zimmer),,11/10/2026 10:00:00 AM,11/10/2026 11:00:00 AM,60,Yes
+Phone (Ann Lee),,11/10/2026 10:00:00 AM,11/10/2026 11:00:00 AM,60,Yes
+CSV
+ok attendance from-meeting c3:1 "$T/names.csv"
+for who in "David Goliath" "Răzvan Robust" "María José Núñez" "John Public" "Zoë Zimmer"; do
+	grep -E "^$who .* name .* present$" "$T/out" >/dev/null || fail "$who is not matched by name"
+done
+grep -E '^Ann Lee .* - .* \?$' "$T/out" >/dev/null || fail "Ann Lee is guessed"
+grep -E '^Lee Ann .* - .* \?$' "$T/out" >/dev/null || fail "Lee Ann is guessed"
+out "Phone (Ann Lee),EMAIL-OF-PARTICIPANT"
+
 finish

@@ -96,6 +96,24 @@ START_TEST(meeting_name_keys)
 }
 END_TEST
 
+static const struct {
+	const char *name, *key;
+} match_cases[] = {
+	{ "Goliath, David", "david goliath" }, { "GOLIATH David", "david goliath" },
+	{ "David J. Goliath", "david goliath" }, { "ROBUST Răzvan", "razvan robust" },
+	{ "J. R.", "j r" }, { "", "" },
+};
+
+START_TEST(meeting_match_keys)
+{
+	struct strbuf k = STRBUF_INIT;
+
+	meeting_name_match_key(match_cases[_i].name, &k);
+	ck_assert_str_eq(sb_str(&k), match_cases[_i].key);
+	sb_free(&k);
+}
+END_TEST
+
 /* A Zoom export: two joins of one person make one stay; the host is the organiser. */
 START_TEST(meeting_reads_zoom)
 {
@@ -215,6 +233,7 @@ meeting_suite(void)
 	tcase_add_loop_test(tc, meeting_reads_times, 0, ARRAY_SIZE(time_cases));
 	tcase_add_loop_test(tc, meeting_reads_durations, 0, ARRAY_SIZE(duration_cases));
 	tcase_add_loop_test(tc, meeting_name_keys, 0, ARRAY_SIZE(name_cases));
+	tcase_add_loop_test(tc, meeting_match_keys, 0, ARRAY_SIZE(match_cases));
 	tcase_add_test(tc, meeting_reads_zoom);
 	tcase_add_test(tc, meeting_reads_teams_utf16);
 	tcase_add_test(tc, meeting_dates_by_session);

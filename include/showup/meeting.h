@@ -34,6 +34,7 @@ struct meeting {
 	size_t bad_rows;
 	int order_needed;		/* a date read both ways: the date order is needed */
 	enum date_order order_by_session;	/* the order the session's date settled, or unknown */
+	struct strmap by_key;		/* e-mail, or a guest's name, to attendee: while reading */
 };
 
 /* Returns "zoom" or "teams". */

@@ -284,14 +284,18 @@ bad_row(struct meeting *m, const char *name, long line, const char *fmt, ...)
 static struct meeting_attendee *
 attendee_for(struct meeting *m, const char *name, const char *email, long line)
 {
+	char *key = *email ? xstrdup(email) : xasprintf("\001%s", name);	/* no address has 1 */
 	struct meeting_attendee *a;
+	long at;
 
-	for (size_t i = 0; i < m->n; i++) {
-		a = &m->v[i];
-		if (*email ? str_ieq(a->email, email) : (!*a->email && strcmp(a->name, name) == 0))
-			return a;
+	if (strmap_get(&m->by_key, key, &at)) {
+		free(key);
+		return &m->v[at];
 	}
-	m->v = xrealloc(m->v, (m->n + 1) * sizeof *m->v);
+	if ((m->n & (m->n - 1)) == 0)	/* 0, 1, 2, 4...: double */
+		m->v = xrealloc(m->v, (m->n ? m->n * 2 : 1) * sizeof *m->v);
+	strmap_put(&m->by_key, key, (long)m->n);
+	free(key);
 	a = &m->v[m->n++];
 	memset(a, 0, sizeof *a);
 	a->name = xstrdup(name);
@@ -372,7 +376,9 @@ read_row(struct meeting *m, struct csv_reader *r, const int *index, enum date_or
 		a->first_join = join;
 	if (a->joins == 0 || leave > a->last_leave)
 		a->last_leave = leave;
-	a->stays = xrealloc(a->stays, (size_t)(a->joins + 1) * sizeof *a->stays);
+	if ((a->joins & (a->joins - 1)) == 0)	/* 0, 1, 2, 4...: double */
+		a->stays = xrealloc(a->stays, (size_t)(a->joins ? a->joins * 2 : 1) *
+		    sizeof *a->stays);
 	a->stays[a->joins] = (struct meeting_stay){ join, leave, (int)seconds };
 	a->minutes += (int)((seconds + 30) / 60);
 	if (a->minutes > MAX_STAY / 60 * 100)	/* a hundred days of rows: enough */
@@ -608,5 +614,6 @@ meeting_free(struct meeting *m)
 	}
 	free(m->v);
 	sb_free(&m->problems);
+	strmap_free(&m->by_key);
 	memset(m, 0, sizeof *m);
 }

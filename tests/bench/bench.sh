@@ -116,6 +116,38 @@ else
 fi
 kill "$smtpd" 2>/dev/null
 
+# a Zoom participant export: 2,000 people a row each, the rest rejoins and guests
+MEET_ROWS=${BENCH_MEETING_ROWS:-100000}
+mkdir -p "$dir/meet"
+/usr/bin/python3 - "$dir/meet" "$MEET_ROWS" <<'PY'
+import csv, sys
+d, n = sys.argv[1], int(sys.argv[2])
+open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
+    "meet,Meeting bench,Bea Bench,bea@example.com,Europe/London\n")
+with open(d + "/people.csv", "w") as f:
+    f.write("name,email\n")
+    for i in range(2000):
+        f.write("Zoë Person %04d,p%04d@example.com\n" % (i, i))
+open(d + "/sessions.csv", "w").write("number,start,minutes\n1,2026-11-16 09:00,120\n")
+with open(d + "/zoom.csv", "w", newline="", encoding="utf-8-sig") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["Name (Original Name)", "User Email", "Join Time", "Leave Time",
+                "Duration (Minutes)", "Guest"])
+    for i in range(n):
+        p = i % 4000
+        m = (i // 4000) % 100
+        who = ("Zoë Person %04d" % p, "p%04d@example.com" % p) if p < 2000 else \
+            ("Guest %05d" % i, "")
+        w.writerow([who[0], who[1], "11/16/2026 09:%02d:%02d AM" % (m // 2, m % 60),
+                    "11/16/2026 09:%02d:%02d AM" % (m // 2 + 1, m % 60), 1,
+                    "Yes" if not who[1] else "No"])
+PY
+"$SHOWUP" cohort import "$dir/meet/cohort.csv" >/dev/null
+"$SHOWUP" participant import meet "$dir/meet/people.csv" >/dev/null
+"$SHOWUP" session import meet "$dir/meet/sessions.csv" >/dev/null
+t_meeting=$(seconds "$SHOWUP" attendance from-meeting meet:1 "$dir/meet/zoom.csv")
+meeting_rss=$(cat "$dir/rss")
+
 echo "attendance import of $rows rows ($size):"
 echo "  showup attendance import  ${t_showup} s, peak memory $((rss / 1024)) MiB"
 echo "  sqlite3 .import (bare)    ${t_sqlite} s"
@@ -128,6 +160,7 @@ echo "status, $PEOPLE x 100 sessions   ${t_status100} s, peak memory $((status10
 echo "status over all $rows records  ${t_status} s, peak memory $((status_rss / 1024)) MiB (goal 3 s)"
 echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $((report_a_rss / 1024)) MiB, $pages_a pages (goal 3 s, 256 MiB)"
 echo "report commitment, all $PEOPLE   ${t_report_c} s, peak memory $((report_c_rss / 1024)) MiB, $pages_c pages (goal 10 s)"
+echo "from-meeting, $MEET_ROWS Zoom rows  ${t_meeting} s, $(echo "$MEET_ROWS $t_meeting" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') rows a second, peak memory $((meeting_rss / 1024)) MiB (goal 1 s)"
 echo "notices plan, $MAIL notices         ${t_plan} s (goal 2 s)"
 echo "notices send, $MAIL over SMTP       ${t_send} s, $(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second (goal 300)"
 if [ -n "$t_msmtp" ]; then

@@ -1,5 +1,6 @@
-/* meeting.h - attendance from online meetings: Zoom participant exports and Microsoft
- * Teams attendance reports read, merged per person, matched to the roster, judged. */
+/* meeting.h - attendance from online meetings: Zoom, Teams (today's report and the older
+ * User Action list), Google Meet and Webex reports read, merged per person, matched to
+ * the roster, judged. */
 #ifndef SHOWUP_MEETING_H
 #define SHOWUP_MEETING_H
 
@@ -10,7 +11,9 @@
 #include "showup/policy.h"
 #include "showup/timeutil.h"
 
-enum meeting_format { MEETING_AUTO, MEETING_ZOOM, MEETING_TEAMS };
+enum meeting_format {
+	MEETING_AUTO, MEETING_ZOOM, MEETING_TEAMS, MEETING_TEAMS_LOG, MEETING_MEET, MEETING_WEBEX
+};
 
 /* One person as the meeting saw them: every join merged into one stay. */
 struct meeting_attendee {
@@ -23,10 +26,12 @@ struct meeting_attendee {
 	struct meeting_stay { int64_t join, leave; int seconds; } *stays;	/* each join */
 	long line;		/* the first row of theirs in the file */
 	int organiser;		/* the meeting's organiser or host */
+	int64_t open_join;	/* User Action lists: a join not yet left, or -1 */
 };
 
 struct meeting {
 	enum meeting_format format;
+	enum meeting_format detected;	/* what the content looks like (auto: nothing known) */
 	struct meeting_attendee *v;
 	size_t n;
 	size_t rows;			/* participant rows read */
@@ -37,8 +42,17 @@ struct meeting {
 	struct strmap by_key;		/* e-mail, or a guest's name, to attendee: while reading */
 };
 
-/* Returns "zoom" or "teams". */
+/* Returns "zoom", "teams", "teams-log", "meet", "webex" (or "auto"). */
 const char *meeting_format_name(enum meeting_format f);
+/* Returns what a format is, for messages: "a Google Meet attendance export". */
+const char *meeting_format_seen(enum meeting_format f);
+/* Reads a format's name (or "auto") into *out; 0, or -1 if it names none. */
+int meeting_format_parse(const char *name, enum meeting_format *out);
+/* Writes the names of the formats known, "zoom, teams, ..., webex", into 'out'. */
+void meeting_format_list(struct strbuf *out);
+/* Writes a header cell as header words are compared: letters and digits, lower case,
+ * accents folded; CJK kept; spaces and punctuation (full-width too) dropped. */
+void meeting_header_key(const char *cell, char *out, size_t size);
 
 /*
  * Reads a meeting report from memory ('name' for messages): UTF-8 or UTF-16

@@ -1,5 +1,5 @@
 /* cmd-attendance-from-meeting.c - showup attendance from-meeting: the roll of an online
- * session from its Zoom or Teams participant report. */
+ * session from its Zoom, Teams, Google Meet or Webex participant report. */
 #include "config.h"
 
 #include <stdio.h>
@@ -31,15 +31,11 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 	int opt;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
-		if (opt == OPT_FORMAT && strcmp(optarg, "zoom") == 0)
-			fm->format = MEETING_ZOOM;
-		else if (opt == OPT_FORMAT && strcmp(optarg, "teams") == 0)
-			fm->format = MEETING_TEAMS;
-		else if (opt == OPT_FORMAT && strcmp(optarg, "auto") == 0)
-			fm->format = MEETING_AUTO;
+		if (opt == OPT_FORMAT && meeting_format_parse(optarg, &fm->format) < 0)
+			return cli_usage_error(cli, "--format is zoom, teams, teams-log, meet, "
+			    "webex or auto, not '%s'", optarg);
 		else if (opt == OPT_FORMAT)
-			return cli_usage_error(cli, "--format is zoom, teams or auto, not '%s'",
-			    optarg);
+			continue;
 		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "dmy") == 0)
 			fm->order = DATE_ORDER_DMY;
 		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "mdy") == 0)
@@ -328,10 +324,13 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 	.group = "attendance",
 	.name = "from-meeting",
 	.args = "SLUG:N FILE",
-	.summary = "take the roll of an online session from its Zoom or Teams report",
+	.summary = "take the roll of an online session from its meeting report",
 	.help =
-	"Reads a Zoom participant export (CSV, with or without the meeting block)\n"
-	"or a Teams attendance report (UTF-16 or UTF-8, tab-separated). Several\n"
+	"Reads a Zoom participant export (CSV, with or without the meeting block),\n"
+	"a Teams attendance report (UTF-16 or UTF-8, tab-separated), the older\n"
+	"Teams User Action list (Joined/Left pairs), a Google Meet attendance\n"
+	"export or a Webex attendee report; headers in English, German, French,\n"
+	"Spanish, Portuguese or Japanese. Several\n"
 	"joins of one person make one stay, their minutes added up. People are\n"
 	"matched by e-mail, then by a name only one participant has (accents, case\n"
 	"and Zoom's '(Original Name)' aside), then by the aliases file of --map\n"
@@ -347,7 +346,7 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 	"file with a bad row (a time that does not read, a leave before a join)\n"
 	"records nothing.\n",
 	.options = (const struct cmd_option[]){
-		{ .name = "format", .arg = "zoom|teams|auto", .key = OPT_FORMAT,
+		{ .name = "format", .arg = "zoom|teams|teams-log|meet|webex|auto", .key = OPT_FORMAT,
 		  .help = "the report's kind; auto (the default) tells them apart by "
 		  "their content" },
 		{ .name = "apply", .key = OPT_APPLY,

@@ -208,11 +208,15 @@ same_db "$before"
 # files that are no meeting report, and sessions that cannot have one
 printf 'Name,E-mail\nAna,ana@example.com\n' > "$T/roster.csv"
 fails 1 attendance from-meeting c1:1 "$T/roster.csv"
-err "not a meeting report I know (known: zoom participant export, teams attendance report)"
+err "roster.csv: not a meeting report I know (known: zoom, teams, teams-log, meet, webex); its first line is 'Name,E-mail\\n'"
+printf 'Who\tWhen\r\nAna\t10:00\r\n' > "$T/tabs.txt"
+fails 1 attendance from-meeting c1:1 "$T/tabs.txt"
+err "its first line is 'Who\\tWhen\\r\\n'"
+check '! grep -q "	" "$T/err"' "the excerpt of the first line has a raw tab"
 fails 1 attendance from-meeting c1:1 "$T/zoom.csv" --format teams
-err "no participant rows found in this teams report"
-fails 2 attendance from-meeting c1:1 "$T/zoom.csv" --format webex
-err "--format is zoom, teams or auto"
+err "no participant rows found in this teams report; this looks like a Zoom participant export"
+fails 2 attendance from-meeting c1:1 "$T/zoom.csv" --format skype
+err "--format is zoom, teams, teams-log, meet, webex or auto"
 fails 1 attendance from-meeting c1:4 "$T/zoom.csv"
 err "has not started yet"
 fails 1 attendance from-meeting c1:1 "$T/missing.csv"

@@ -266,6 +266,8 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n",
 	    meeting_format_name(m.format), file, m.rows, m.n, c->slug, s->number,
 	    session_kind_name(s->kind));
+	if (fm->format == MEETING_AUTO)
+		printf("told by its header: %s\n", meeting_format_seen(m.format));
 	if (m.order_by_session != DATE_ORDER_UNKNOWN)
 		printf("its dates read both ways: %s first, the reading that matches the "
 		    "session's date\n", m.order_by_session == DATE_ORDER_DMY ? "day" : "month");

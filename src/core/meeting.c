@@ -82,11 +82,44 @@ read_number(const char **s, int *digits)
 	return v;
 }
 
+/* Duration units as reports write them, in every language read, and their seconds. */
+static const struct { const char *word; int seconds; } duration_units[] = {
+	{ "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+	{ "std", 3600 }, { "stunde", 3600 }, { "stunden", 3600 }, { "heure", 3600 },
+	{ "heures", 3600 }, { "hora", 3600 }, { "horas", 3600 }, { "時間", 3600 },
+	{ "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
+	{ "minuten", 60 }, { "minuto", 60 }, { "minutos", 60 }, { "分", 60 },
+	{ "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
+	{ "sek", 1 }, { "sekunde", 1 }, { "sekunden", 1 }, { "seconde", 1 },
+	{ "secondes", 1 }, { "seg", 1 }, { "segundo", 1 }, { "segundos", 1 }, { "秒", 1 },
+};
+
+/* Reads the unit word at *text ("min", "Std.", "分") and moves past it; its seconds, or -1. */
+static int
+read_unit(const char **text)
+{
+	char word[16];
+	size_t n = 0;
+
+	while ((isalpha((unsigned char)**text) || (unsigned char)**text >= 0x80) &&
+	    n + 1 < sizeof word) {
+		word[n++] = (char)tolower((unsigned char)**text);
+		(*text)++;
+	}
+	word[n] = '\0';
+	if (**text == '.')
+		(*text)++;
+	for (size_t i = 0; i < ARRAY_SIZE(duration_units); i++)
+		if (strcmp(word, duration_units[i].word) == 0)
+			return duration_units[i].seconds;
+	return -1;
+}
+
 int
 meeting_duration_parse(const char *text, int64_t *seconds)
 {
 	int64_t total = 0;
-	int any = 0, digits;
+	int any = 0, digits, unit;
 
 	while (*text == ' ')
 		text++;
@@ -99,20 +132,12 @@ meeting_duration_parse(const char *text, int64_t *seconds)
 			return -1;
 		while (*text == ' ')
 			text++;
-		if (*text == 'h')
-			total += (int64_t)v * 3600;
-		else if (*text == 'm')
-			total += (int64_t)v * 60;
-		else if (*text == 's')
-			total += v;
-		else if (*text == '\0' && !any)
+		if (*text == '\0' && !any)
 			return (*seconds = (int64_t)v * 60), 0;	/* a plain number: minutes */
-		else
+		if ((unit = read_unit(&text)) < 0)
 			return -1;
-		text++;
-		while (isalpha((unsigned char)*text))	/* "min", "sec", "hrs" */
-			text++;
-		while (*text == ' ')
+		total += (int64_t)v * unit;
+		while (*text == ' ' || *text == ',')
 			text++;
 		any = 1;
 	}

@@ -280,4 +280,137 @@ grep -E '^Ann Lee .* - .* \?$' "$T/out" >/dev/null || fail "Ann Lee is guessed"
 grep -E '^Lee Ann .* - .* \?$' "$T/out" >/dev/null || fail "Lee Ann is guessed"
 out "Phone (Ann Lee),EMAIL-OF-PARTICIPANT"
 
+# every format and language, written the way each service writes it; in each,
+# Ana joins before the start, Ben 7 min 30 s after it, Cleo never
+ok cohort add c4 --name "Formats" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok participant add c4 --name "Ana Silva" --email ana@example.com
+ok participant add c4 --name "Ben Braun" --email ben@example.com
+ok participant add c4 --name "Cleo Costa" --email cleo@example.com
+ok session add c4 --at "2026-11-09 10:00" --minutes 60
+/usr/bin/python3 - "$T" <<'PY'
+import codecs, csv, io, sys
+d = sys.argv[1]
+
+def write(name, rows, encoding="utf-8", delimiter=",", bom=False):
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    for r in rows:
+        w.writerow(r)
+    data = buf.getvalue().encode(encoding)
+    open(d + "/" + name, "wb").write((codecs.BOM_UTF8 if bom else b"") + data)
+
+def zoom(name, header, t):
+    write(name, [header,
+        ["Ana Silva", "ana@example.com", t("09:58:00"), t("11:00:00"), "62", "No"],
+        ["Ben Braun", "ben@example.com", t("10:07:30"), t("11:00:00"), "53", "No"]], bom=True)
+
+zoom("zoom-en.csv", ["Name (Original Name)", "User Email", "Join Time", "Leave Time",
+    "Duration (Minutes)", "Guest"], lambda h: "11/09/2026 " + h)
+zoom("zoom-de.csv", ["Name (ursprünglicher Name)", "E-Mail des Benutzers", "Beitrittszeit",
+    "Austrittszeit", "Dauer (Minuten)", "Gast"], lambda h: "09.11.2026 " + h)
+zoom("zoom-fr.csv", ["Nom (nom d'origine)", "E-mail de l'utilisateur", "Heure d'arrivée",
+    "Heure de départ", "Durée (minutes)", "Invité"], lambda h: "09/11/2026 " + h)
+zoom("zoom-es.csv", ["Nombre (nombre original)", "Correo electrónico del usuario",
+    "Hora de entrada", "Hora de salida", "Duración (minutos)", "Invitado"],
+    lambda h: "09/11/2026 " + h)
+zoom("zoom-pt.csv", ["Nome (nome original)", "E-mail do usuário", "Horário de entrada",
+    "Horário de saída", "Duração (minutos)", "Convidado"], lambda h: "09/11/2026 " + h)
+zoom("zoom-ja.csv", ["名前 (元の名前)", "ユーザーメール", "参加時刻", "退出時刻", "所要時間（分）",
+    "ゲスト"], lambda h: "2026/11/9 " + h)
+
+def teams(name, titles, header, t, dur):
+    rows = [[titles[0]], ["Meeting title", "Formats"], [], [titles[1]], header,
+        ["Cora Coach", t("09:55:00"), t("11:00:00"), dur(65), "cora@example.com",
+         "cora@example.com", titles[2]],
+        ["Ana Silva", t("09:58:00"), t("11:00:00"), dur(62), "ana@example.com",
+         "ana@example.com", titles[3]],
+        ["Ben Braun", t("10:07:30"), t("11:00:00"), dur(52), "ben@example.com",
+         "ben@example.com", titles[3]],
+        [], [titles[4]], ["Name", "Join Time", "Leave Time"]]
+    write(name, rows, encoding="utf-16", delimiter="\t")
+
+teams("teams-en.csv", ["1. Summary", "2. Participants", "Organizer", "Attendee",
+    "3. In-Meeting Activities"], ["Name", "First Join", "Last Leave", "In-Meeting Duration",
+    "Email", "Participant ID (UPN)", "Role"], lambda h: "11/9/26, " + h,
+    lambda m: "%dh %dm" % (m // 60, m % 60))
+teams("teams-de.csv", ["1. Zusammenfassung", "2. Teilnehmer", "Organisator", "Teilnehmer",
+    "3. Aktivitäten in der Besprechung"], ["Name", "Erster Beitritt", "Letzter Austritt",
+    "Dauer in der Besprechung", "E-Mail", "Teilnehmer-ID (UPN)", "Rolle"],
+    lambda h: "9.11.26, " + h, lambda m: "%d Std. %d Min." % (m // 60, m % 60))
+teams("teams-fr.csv", ["1. Résumé", "2. Participants", "Organisateur", "Participant",
+    "3. Activités de la réunion"], ["Nom", "Première participation", "Dernier départ",
+    "Durée de la réunion", "Adresse e-mail", "ID du participant (UPN)", "Rôle"],
+    lambda h: "09/11/2026 " + h, lambda m: "%d h %d min" % (m // 60, m % 60))
+teams("teams-es.csv", ["1. Resumen", "2. Participantes", "Organizador", "Asistente",
+    "3. Actividades en la reunión"], ["Nombre", "Primera unión", "Última salida",
+    "Duración de la reunión", "Correo electrónico", "Id. de participante (UPN)", "Rol"],
+    lambda h: "9/11/2026, " + h, lambda m: "%d h %d min" % (m // 60, m % 60))
+teams("teams-pt.csv", ["1. Resumo", "2. Participantes", "Organizador", "Participante",
+    "3. Atividades na reunião"], ["Nome", "Primeira entrada", "Última saída",
+    "Duração da reunião", "E-mail", "ID do participante (UPN)", "Função"],
+    lambda h: "09/11/2026, " + h, lambda m: "%d h %d min" % (m // 60, m % 60))
+teams("teams-ja.csv", ["1. 概要", "2. 参加者", "開催者", "出席者", "3. 会議中のアクティビティ"],
+    ["名前", "最初の参加", "最後の退出", "会議中の時間", "メール", "参加者 ID (UPN)", "役割"],
+    lambda h: "2026/11/9 " + h, lambda m: "%d 時間 %d 分" % (m // 60, m % 60))
+
+log = [["Full Name", "User Action", "Timestamp"],
+    ["SILVA Ana", "Joined before", "11/9/2026, 9:58:00 AM"],
+    ["Braun, Ben", "Joined", "11/9/2026, 10:07:30 AM"],
+    ["Braun, Ben", "Left", "11/9/2026, 10:30:00 AM"],
+    ["Braun, Ben", "Joined", "11/9/2026, 10:35:00 AM"],
+    ["SILVA Ana", "Left", "11/9/2026, 11:00:00 AM"]]
+write("teams-log16.csv", log, encoding="utf-16-le", delimiter="\t", bom=False)
+raw = open(d + "/teams-log16.csv", "rb").read()
+open(d + "/teams-log16.csv", "wb").write(codecs.BOM_UTF16_LE + raw)
+write("teams-log.csv", [[r[0], r[1], r[2].replace("11/9/2026", "09/11/2026")] for r in log])
+
+write("meet.csv", [["First name", "Last name", "Email", "Duration", "Time joined",
+    "Time exited"],
+    ["Ana", "Silva", "ana@example.com", "1 hr 2 min", "2026-11-09 09:58:00",
+     "2026-11-09 11:00:00"],
+    ["Ben", "Braun", "ben@example.com", "52 min", "2026-11-09 10:07:30",
+     "2026-11-09 11:00:00"]])
+write("meet-block.csv", [["Meeting title", "Date", "Start time", "End time"],
+    ["Formats", "2026-11-09", "9:55 AM", "11:00 AM"], [],
+    ["First name", "Last name", "Email", "Duration", "Time joined", "Time exited"],
+    ["Ana", "Silva", "ana@example.com", "1 hr 2 min", "9:58:00 AM", "11:00:00 AM"],
+    ["Ben", "Braun", "", "52 min", "10:07:30 AM", "11:00:00 AM"]])
+write("webex.csv", [["Name", "Email", "Date", "Invited", "Registered", "Join time",
+    "Leave time", "Duration", "Connection type", "Role"],
+    ["Cora Coach", "cora@example.com", "11/09/2026", "No", "No", "11/09/2026 09:55 AM",
+     "11/09/2026 11:00 AM", "65 mins", "Desktop app", "Host"],
+    ["Ana Silva", "ana@example.com", "11/09/2026", "Yes", "No", "11/09/2026 09:58 AM",
+     "11/09/2026 11:00 AM", "62 mins", "Desktop app", "Attendee"],
+    ["Ben Braun", "ben@example.com", "11/09/2026", "Yes", "No", "11/09/2026 10:07:30 AM",
+     "11/09/2026 11:00 AM", "53 mins", "Web app", "Attendee"]])
+PY
+for f in zoom-en:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoom-pt:zoom zoom-ja:zoom \
+	teams-en:teams teams-de:teams teams-fr:teams teams-es:teams teams-pt:teams \
+	teams-ja:teams teams-log16:teams-log teams-log:teams-log meet:meet meet-block:meet \
+	webex:webex; do
+	file=${f%%:*}.csv format=${f#*:}
+	ok attendance from-meeting c4:1 "$T/$file"
+	out "$format report $file: "
+	grep -E '^Ana Silva .* 2026-11-09 09:58 +60 +present$' "$T/out" >/dev/null ||
+		fail "$file: Ana is not present, 60 minutes"
+	grep -E '^Ben Braun .* 2026-11-09 10:07 .*late \(7 min 30 s\)$' "$T/out" >/dev/null ||
+		fail "$file: Ben is not late by 7 min 30 s"
+	grep -E '^Cleo Costa .* no-show$' "$T/out" >/dev/null || fail "$file: Cleo is not a no-show"
+	no_out "Cora Coach"
+	no_out "EMAIL-OF-PARTICIPANT"
+done
+# the User Action list: Ben's Joined/Left pairs fold into two stays, the last open one
+# ending where the list ends
+ok attendance from-meeting c4:1 "$T/teams-log16.csv"
+grep -E '^Ben Braun .* name .* 48 +late' "$T/out" >/dev/null ||
+	fail "Ben's joins and leaves are not 23 + 25 minutes"
+out "told by its header: an older Teams attendance list (User Action)"
+ok attendance from-meeting c4:1 "$T/webex.csv"
+out "told by its header: a Webex attendee report"
+ok attendance from-meeting c4:1 "$T/webex.csv" --format webex
+no_out "told by its header"
+fails 1 attendance from-meeting c4:1 "$T/meet.csv" --format zoom
+err "this looks like a Google Meet attendance export"
+
 finish

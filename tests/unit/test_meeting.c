@@ -63,7 +63,9 @@ static const struct {
 } duration_cases[] = {
 	{ "10m 59s", 0, 659 }, { "1h 2m 3s", 0, 3723 }, { "45s", 0, 45 }, { "1h", 0, 3600 },
 	{ "34", 0, 2040 }, { "2 min", 0, 120 }, { "", -1, 0 }, { "an hour", -1, 0 },
-	{ "10x", -1, 0 },
+	{ "10x", -1, 0 }, { "1 hr 2 min", 0, 3720 }, { "1 Std. 2 Min. 3 Sek.", 0, 3723 },
+	{ "62 mins", 0, 3720 }, { "1 時間 2 分", 0, 3720 }, { "2 horas, 5 minutos", 0, 7500 },
+	{ "1 Stundenkilometer", -1, 0 },
 };
 
 START_TEST(meeting_reads_durations)

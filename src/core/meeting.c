@@ -485,6 +485,8 @@ cell_is(const char *cell, const char *const *words)
 {
 	char key[96];
 
+	if (*cell == '\0')
+		return 0;
 	meeting_header_key(cell, key, sizeof key);
 	return is_word(key, words);
 }

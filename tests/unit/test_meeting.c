@@ -203,6 +203,70 @@ START_TEST(meeting_dates_by_session)
 }
 END_TEST
 
+/* Header cells fold as header words do: case, accents, spaces and punctuation, full-width too. */
+START_TEST(meeting_header_keys)
+{
+	static const char *const cases[][2] = {
+		{ "Name (Original Name)", "nameoriginalname" }, { "Heure d'arrivée", "heuredarrivee" },
+		{ "所要時間（分）", "所要時間分" }, { "名前 (元の名前)", "名前元の名前" },
+		{ "Dauer in der Besprechung", "dauerinderbesprechung" }, { "", "" },
+	};
+	char key[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		meeting_header_key(cases[i][0], key, sizeof key);
+		ck_assert_str_eq(key, cases[i][1]);
+	}
+	meeting_header_key("Name (Original Name)", key, 5);
+	ck_assert_str_eq(key, "name");
+}
+END_TEST
+
+/* The older Teams list: Joined/Left pairs fold into stays; one left open ends with the list. */
+START_TEST(meeting_reads_teams_log)
+{
+	static const char text[] =
+		"Full Name\tUser Action\tTimestamp\n"
+		"Ana\tJoined before\t19/11/2026, 10:00:00\n"
+		"Bob\tJoined\t19/11/2026, 10:05:00\n"
+		"Bob\tLeft\t19/11/2026, 10:20:00\n"
+		"Bob\tJoined\t19/11/2026, 10:30:00\n"
+		"Ana\tLeft\t19/11/2026, 11:00:00\n";
+	struct meeting m;
+	su_err e;
+
+	ck_assert_int_eq(meeting_parse(text, sizeof text - 1, "l.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", &m, &e), 0);
+	ck_assert_int_eq(m.format, MEETING_TEAMS_LOG);
+	ck_assert_int_eq(m.rows, 5);
+	ck_assert_int_eq(m.n, 2);
+	ck_assert_int_eq(m.v[0].minutes, 60);
+	ck_assert_int_eq(m.v[1].joins, 2);
+	ck_assert_int_eq(m.v[1].minutes, 15 + 30);
+	meeting_free(&m);
+}
+END_TEST
+
+/* Google Meet with its block: times without a date take the block's. */
+START_TEST(meeting_reads_meet_block)
+{
+	static const char text[] =
+		"Meeting title,Date,Start time,End time\n"
+		"T,2026-11-19,10:00 AM,11:00 AM\n\n"
+		"First name,Last name,Email,Duration,Time joined,Time exited\n"
+		"Ana,Silva,a@example.com,1 hr,10:00 AM,11:00 AM\n";
+	struct meeting m;
+	su_err e;
+
+	ck_assert_int_eq(meeting_parse(text, sizeof text - 1, "g.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", &m, &e), 0);
+	ck_assert_int_eq(m.format, MEETING_MEET);
+	ck_assert_str_eq(m.v[0].name, "Ana Silva");
+	ck_assert_int_eq(m.v[0].first_join, days_from_civil(2026, 11, 19) * 86400 + 36000);
+	meeting_free(&m);
+}
+END_TEST
+
 START_TEST(meeting_refuses_other_files)
 {
 	static const char text[] = "Name,E-mail\nAna,ana@example.com\n";
@@ -227,6 +291,9 @@ meeting_suite(void)
 	tcase_add_test(tc, meeting_reads_zoom);
 	tcase_add_test(tc, meeting_reads_teams_utf16);
 	tcase_add_test(tc, meeting_dates_by_session);
+	tcase_add_test(tc, meeting_header_keys);
+	tcase_add_test(tc, meeting_reads_teams_log);
+	tcase_add_test(tc, meeting_reads_meet_block);
 	tcase_add_test(tc, meeting_refuses_other_files);
 	suite_add_tcase(s, tc);
 	return s;

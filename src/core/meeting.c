@@ -330,6 +330,14 @@ is_word(const char *key, const char *const *words)
 	return 0;
 }
 
+/* Returns 1 if column k, mapped already, was the meeting's: it comes before the name (Zoom's usage
+ * rows repeat "User Email" and "Duration", the host's first, then the participant's). */
+static int
+meeting_column(const int *index, int k)
+{
+	return k != M_NAME && index[M_NAME] >= 0 && index[k] < index[M_NAME];
+}
+
 /* Maps the current record as a header of layout l; returns 1 if it has the columns l needs. */
 static int
 map_columns(struct csv_reader *r, const struct meeting_layout *l, int *index)
@@ -343,7 +351,8 @@ map_columns(struct csv_reader *r, const struct meeting_layout *l, int *index)
 
 		meeting_header_key(csvr_field(r, f), key, sizeof key);
 		for (int k = 0; k < M_NCOLS; k++)
-			if (index[k] < 0 && is_word(key, l->words[k])) {
+			if ((index[k] < 0 || meeting_column(index, k)) &&
+			    is_word(key, l->words[k])) {
 				index[k] = (int)f;
 				have |= COL(k);
 				if (k != M_MARK)
@@ -679,15 +688,12 @@ read_records(struct meeting *m, const char *text, size_t len, const char *name,
 	while ((rc = csvr_next(r, e)) == 1) {
 		if (skip_section(r, rd.layout, &section, &mapped))
 			continue;
-		if (!mapped && (rc = read_block(r, &rd, e)) != 0) {
-			if (rc < 0)
-				break;
+		if (!mapped && (mapped = map_columns(r, rd.layout, rd.index)))
 			continue;
-		}
-		if (!mapped) {
-			mapped = map_columns(r, rd.layout, rd.index);
+		if (!mapped && (rc = read_block(r, &rd, e)) < 0)
+			break;
+		if (!mapped)
 			continue;
-		}
 		if (filled_fields(r) == 0)	/* a blank row, maybe padded with separators */
 			continue;
 		if (sniffed != NULL)

@@ -307,6 +307,13 @@ def zoom(name, header, t):
 
 zoom("zoom-en.csv", ["Name (Original Name)", "User Email", "Join Time", "Leave Time",
     "Duration (Minutes)", "Guest"], lambda h: "11/09/2026 " + h)
+write("zoom-usage.csv", [["Meeting ID", "Topic", "Start Time", "End Time", "User Email",
+    "Duration (Minutes)", "Participants", "Name (Original Name)", "User Email", "Join Time",
+    "Leave Time", "Duration (Minutes)", "Guest"]] +
+    [["81234567890", "Formats", "11/09/2026 09:55:00 AM", "11/09/2026 11:00:00 AM",
+      "cora@example.com", "65", "3", who, mail, "11/09/2026 " + j, "11/09/2026 11:00:00 AM",
+      m, "No"] for who, mail, j, m in (("Ana Silva", "ana@example.com", "09:58:00 AM", "62"),
+      ("Ben Braun", "ben@example.com", "10:07:30 AM", "53"))])
 zoom("zoom-de.csv", ["Name (ursprünglicher Name)", "E-Mail des Benutzers", "Beitrittszeit",
     "Austrittszeit", "Dauer (Minuten)", "Gast"], lambda h: "09.11.2026 " + h)
 zoom("zoom-fr.csv", ["Nom (nom d'origine)", "E-mail de l'utilisateur", "Heure d'arrivée",
@@ -385,7 +392,7 @@ write("webex.csv", [["Name", "Email", "Date", "Invited", "Registered", "Join tim
     ["Ben Braun", "ben@example.com", "11/09/2026", "Yes", "No", "11/09/2026 10:07:30 AM",
      "11/09/2026 11:00 AM", "53 mins", "Web app", "Attendee"]])
 PY
-for f in zoom-en:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoom-pt:zoom zoom-ja:zoom \
+for f in zoom-en:zoom zoom-usage:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoom-pt:zoom zoom-ja:zoom \
 	teams-en:teams teams-de:teams teams-fr:teams teams-es:teams teams-pt:teams \
 	teams-ja:teams teams-log16:teams-log teams-log:teams-log meet:meet meet-block:meet \
 	webex:webex; do

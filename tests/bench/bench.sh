@@ -19,6 +19,7 @@ seconds() {
 	cut -d' ' -f1 "$dir/time"
 }
 
+"$SHOWUP" init >/dev/null
 echo "generating $PEOPLE participants x $SESSIONS sessions..."
 /usr/bin/python3 "$here/gen.py" "$dir" "$PEOPLE" "$SESSIONS"
 rows=$(($(wc -l < "$dir/attendance.csv") - 1))

@@ -10,62 +10,12 @@
 #include <strings.h>
 
 #include "showup/csvio.h"
+#include "showup/decode.h"
 #include "showup/meeting.h"
 #include "showup/timeutil.h"
 #include "meeting-layouts.h"
 
 #define MAX_STAY (24 * 3600)	/* one join longer than a day is a bad row */
-
-/* Appends code point cp to sb as UTF-8. */
-static void
-put_utf8(struct strbuf *sb, unsigned int cp)
-{
-	char b[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	sb_add(sb, b, n);
-}
-
-/* Turns UTF-16 (after its BOM; 'big' for big-endian) into UTF-8; lone surrogates become U+FFFD. */
-static void
-utf16_to_utf8(const unsigned char *d, size_t len, int big, struct strbuf *out)
-{
-	for (size_t i = 0; i + 1 < len; i += 2) {
-		unsigned int u = big ? (unsigned)(d[i] << 8 | d[i + 1])
-		    : (unsigned)(d[i] | d[i + 1] << 8);
-
-		if (u >= 0xd800 && u < 0xdc00 && i + 3 < len) {
-			unsigned int lo = big ? (unsigned)(d[i + 2] << 8 | d[i + 3])
-			    : (unsigned)(d[i + 2] | d[i + 3] << 8);
-
-			if (lo >= 0xdc00 && lo < 0xe000) {
-				put_utf8(out, 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00));
-				i += 2;
-				continue;
-			}
-		}
-		put_utf8(out, u >= 0xd800 && u < 0xe000 ? 0xfffd : u);
-	}
-}
 
 /* Reads the next whole number from *s (skipping nothing); its digit count in *digits. */
 static int
@@ -786,27 +736,43 @@ say_looks_like(su_err *e, enum meeting_format seen)
 	su_err_set(e, "%s; this looks like %s", had, meeting_format_seen(seen));
 }
 
+/*
+ * Writes the report as UTF-8 into 'text' (NUL-terminated): UTF-16 with or
+ * without a BOM and Windows-1252 as spreadsheets save it are told apart by
+ * the decoder. Returns 0, or -1 with 'e' set.
+ */
+static int
+report_text(const char *data, size_t len, const char *name, struct strbuf *text, su_err *e)
+{
+	struct decoder *d = decoder_new(NULL, e);
+	const char *utf8 = "";
+	size_t n = 0;
+	su_err why;
+	int rc = -1;
+
+	if (d == NULL)
+		return -1;
+	if (decoder_feed(d, data, len, 1, &utf8, &n, &why) < 0)
+		su_err_set(e, "%s: %s", name, why.msg);
+	else
+		rc = 0;
+	sb_add(text, utf8, n);
+	sb_addc(text, '\0');
+	text->len--;
+	decoder_free(d);
+	return rc;
+}
+
 int
 meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e)
 {
-	const unsigned char *d = (const unsigned char *)data;
 	struct strbuf text = STRBUF_INIT;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (len >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
-		utf16_to_utf8(d + 2, len - 2, d[0] == 0xfe, &text);
-	else if (len >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0)
-		sb_add(&text, data + 3, len - 3);
-	else
-		sb_add(&text, data, len);
-	sb_addc(&text, '\0');
-	text.len--;
-	if (!utf8_valid(text.buf, text.len)) {
-		su_err_set(e, "%s: not UTF-8 or UTF-16 text", name);
+	if (report_text(data, len, name, &text, e) < 0)
 		goto done;
-	}
 	out->detected = detect(text.buf, text.len);
 	if (format == MEETING_AUTO && (format = out->detected) == MEETING_AUTO) {
 		unknown_format(text.buf, name, e);

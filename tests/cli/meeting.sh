@@ -370,6 +370,9 @@ log = [["Full Name", "User Action", "Timestamp"],
 write("teams-log16.csv", log, encoding="utf-16-le", delimiter="\t", bom=False)
 raw = open(d + "/teams-log16.csv", "rb").read()
 open(d + "/teams-log16.csv", "wb").write(codecs.BOM_UTF16_LE + raw)
+open(d + "/teams-log16nobom.csv", "wb").write(raw)
+zoom_de = open(d + "/zoom-de.csv", "rb").read()[len(codecs.BOM_UTF8):]
+open(d + "/zoom-de1252.csv", "wb").write(zoom_de.decode("utf-8").encode("cp1252"))
 write("teams-log.csv", [[r[0], r[1], r[2].replace("11/9/2026", "09/11/2026")] for r in log])
 
 write("meet.csv", [["First name", "Last name", "Email", "Duration", "Time joined",
@@ -395,6 +398,7 @@ PY
 for f in zoom-en:zoom zoom-usage:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoom-pt:zoom zoom-ja:zoom \
 	teams-en:teams teams-de:teams teams-fr:teams teams-es:teams teams-pt:teams \
 	teams-ja:teams teams-log16:teams-log teams-log:teams-log meet:meet meet-block:meet \
+	teams-log16nobom:teams-log zoom-de1252:zoom \
 	webex:webex; do
 	file=${f%%:*}.csv format=${f#*:}
 	ok attendance from-meeting c4:1 "$T/$file"

@@ -697,7 +697,7 @@ detect(const char *text, size_t len)
 	int index[M_NCOLS], section;
 
 	for (int n = 0; n < 60 && found == MEETING_AUTO && csvr_next(r, NULL) == 1; n++) {
-		if (n == 0 && section_title(r, &section))
+		if (section_title(r, &section) && section == 1)	/* blank lines may come first */
 			found = MEETING_TEAMS;
 		for (size_t i = 0; i < meeting_nlayouts && found == MEETING_AUTO; i++)
 			if (!meeting_layouts[i].sections &&

@@ -269,6 +269,23 @@ START_TEST(meeting_reads_meet_block)
 }
 END_TEST
 
+/* A Teams report a spreadsheet saved with blank lines before its first section is still Teams'. */
+START_TEST(meeting_finds_sections_after_blank_lines)
+{
+	static const char text[] =
+		"\t\t\n\n1. Zusammenfassung\n\n2. Teilnehmer\n"
+		"Name\tErster Beitritt\tLetzter Austritt\tDauer in der Besprechung\tE-Mail\n"
+		"Zoë\t19.11.2026, 10:00:00\t19.11.2026, 11:00:00\t1 Std.\tz@example.com\n";
+	struct meeting m;
+
+	parse_ok(text, sizeof text - 1, "UTC", &m);
+	ck_assert_int_eq(m.format, MEETING_TEAMS);
+	ck_assert_int_eq(m.n, 1);
+	ck_assert_int_eq(m.v[0].minutes, 60);
+	meeting_free(&m);
+}
+END_TEST
+
 START_TEST(meeting_refuses_other_files)
 {
 	static const char text[] = "Name,E-mail\nAna,ana@example.com\n";
@@ -296,6 +313,7 @@ meeting_suite(void)
 	tcase_add_test(tc, meeting_header_keys);
 	tcase_add_test(tc, meeting_reads_teams_log);
 	tcase_add_test(tc, meeting_reads_meet_block);
+	tcase_add_test(tc, meeting_finds_sections_after_blank_lines);
 	tcase_add_test(tc, meeting_refuses_other_files);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,5 +1,6 @@
-/* meeting.h - attendance from online meetings: Zoom participant exports and Microsoft
- * Teams attendance reports read, merged per person, matched to the roster, judged. */
+/* meeting.h - attendance from online meetings: Zoom, Teams (today's report and the older
+ * User Action list), Google Meet and Webex reports read, merged per person, matched to
+ * the roster, judged. */
 #ifndef SHOWUP_MEETING_H
 #define SHOWUP_MEETING_H
 
@@ -10,7 +11,9 @@
 #include "showup/policy.h"
 #include "showup/timeutil.h"
 
-enum meeting_format { MEETING_AUTO, MEETING_ZOOM, MEETING_TEAMS };
+enum meeting_format {
+	MEETING_AUTO, MEETING_ZOOM, MEETING_TEAMS, MEETING_TEAMS_LOG, MEETING_MEET, MEETING_WEBEX
+};
 
 /* One person as the meeting saw them: every join merged into one stay. */
 struct meeting_attendee {
@@ -23,32 +26,54 @@ struct meeting_attendee {
 	struct meeting_stay { int64_t join, leave; int seconds; } *stays;	/* each join */
 	long line;		/* the first row of theirs in the file */
 	int organiser;		/* the meeting's organiser or host */
+	int64_t open_join;	/* User Action lists: a join not yet left, or -1 */
 };
 
 struct meeting {
 	enum meeting_format format;
+	enum meeting_format detected;	/* what the content looks like (auto: nothing known) */
 	struct meeting_attendee *v;
 	size_t n;
 	size_t rows;			/* participant rows read */
 	struct strbuf problems;		/* "file:line: problem\n" for each bad row */
 	size_t bad_rows;
 	int order_needed;		/* a date read both ways: the date order is needed */
+	enum date_order order_by_session;	/* the order the session's date settled, or unknown */
+	struct strmap by_key;		/* e-mail, or a guest's name, to attendee: while reading */
 };
 
-/* Returns "zoom" or "teams". */
+/* Returns "zoom", "teams", "teams-log", "meet", "webex" (or "auto"). */
 const char *meeting_format_name(enum meeting_format f);
+/* Returns what a format is, for messages: "a Google Meet attendance export". */
+const char *meeting_format_seen(enum meeting_format f);
+/* Reads a format's name (or "auto") into *out; 0, or -1 if it names none. */
+int meeting_format_parse(const char *name, enum meeting_format *out);
+/* Writes the names of the formats known, "zoom, teams, ..., webex", into 'out'. */
+void meeting_format_list(struct strbuf *out);
+/* Writes a header cell as header words are compared: letters and digits, lower case,
+ * accents folded; CJK kept; spaces and punctuation (full-width too) dropped. */
+void meeting_header_key(const char *cell, char *out, size_t size);
 
 /*
  * Reads a meeting report from memory ('name' for messages): UTF-8 or UTF-16
  * with a BOM; 'format' MEETING_AUTO recognises it from the content. Times are
  * wall-clock times in 'tz', read by time_parse; 'order' settles dates like 03/04/2027
- * (DATE_ORDER_UNKNOWN: the file must tell, or Zoom's month-first). Bad rows are listed
+ * (DATE_ORDER_UNKNOWN: the file must tell, else out->order_needed). Bad rows are listed
  * in out->problems; returns 0, or -1 with 'e' set when the file cannot be read at all
  * (an unknown format).
  */
 int meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e);
 void meeting_free(struct meeting *m);
+/*
+ * Reads a report as meeting_parse does; when its dates read both day first
+ * and month first and 'order' does not say, the order under which the report
+ * overlaps the session [from, to) is taken (out->order_by_session). Both or
+ * neither: -1 with 'e' naming --date-order.
+ */
+int meeting_parse_for(const char *data, size_t len, const char *name,
+    enum meeting_format format, enum date_order order, const char *tz, int64_t from,
+    int64_t to, struct meeting *out, su_err *e);
 
 /* Returns 1 if anyone's stay in 'm' overlaps [from, to): the report is of that session. */
 int meeting_overlaps(const struct meeting *m, int64_t from, int64_t to);
@@ -56,6 +81,9 @@ int meeting_overlaps(const struct meeting *m, int64_t from, int64_t to);
 int meeting_duration_parse(const char *text, int64_t *seconds);
 /* Writes a name as matching sees it: lower case, accents and extra spaces gone. */
 void meeting_name_key(const char *name, struct strbuf *out);
+/* Writes the key names are matched by: meeting_name_key's words, initials dropped, in
+ * order, so "Goliath, David J." and "GOLIATH David" are "david goliath". */
+void meeting_name_match_key(const char *name, struct strbuf *out);
 
 /* How an attendee was matched to a participant. */
 enum meeting_match { MATCH_NONE, MATCH_EMAIL, MATCH_NAME, MATCH_ALIAS };
@@ -77,7 +105,10 @@ struct meeting_verdict {
 	char why[48];			/* for people: "no-show", "kept: late_cancel" */
 	int left_early;
 	int64_t first_join;		/* of every stay matched to the person, merged */
-	int minutes;			/* in the meeting during the session */
+	int minutes;			/* in the meeting during the session, rounded */
+	int64_t seconds;		/* in the meeting during the session */
+	int late_seconds;		/* how long after the start the first join came */
+	int held;			/* a no-show held back: someone in the file is unmatched */
 };
 
 struct meeting_plan {
@@ -101,5 +132,11 @@ void meeting_plan(const struct meeting *m, const struct session *s, const struct
     const struct attendance *const *facts, const struct meeting_aliases *aliases,
     struct meeting_plan *out);
 void meeting_plan_free(struct meeting_plan *plan);
+/*
+ * Holds back the no-shows of 'plan' while anyone in the report is matched to
+ * nobody (the unmatched one may be them): they become unrecorded, shown as '?'.
+ * Returns how many were held.
+ */
+size_t meeting_plan_hold(struct meeting_plan *plan);
 
 #endif

@@ -1,5 +1,5 @@
 /* cmd-attendance-from-meeting.c - showup attendance from-meeting: the roll of an online
- * session from its Zoom or Teams participant report. */
+ * session from its Zoom, Teams, Google Meet or Webex participant report. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,7 +13,7 @@
 #define MAX_REPORT_BYTES (64u << 20)
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP };
+enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP, OPT_ABSENT_IF_UNMATCHED };
 
 /* What the command was asked. */
 struct from_meeting {
@@ -21,6 +21,7 @@ struct from_meeting {
 	enum date_order order;
 	const char *map;
 	int apply;
+	int absent_if_unmatched;	/* no-shows recorded even while someone is unmatched */
 };
 
 /* Reads the options into fm; an exit status. */
@@ -30,15 +31,11 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 	int opt;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
-		if (opt == OPT_FORMAT && strcmp(optarg, "zoom") == 0)
-			fm->format = MEETING_ZOOM;
-		else if (opt == OPT_FORMAT && strcmp(optarg, "teams") == 0)
-			fm->format = MEETING_TEAMS;
-		else if (opt == OPT_FORMAT && strcmp(optarg, "auto") == 0)
-			fm->format = MEETING_AUTO;
+		if (opt == OPT_FORMAT && meeting_format_parse(optarg, &fm->format) < 0)
+			return cli_usage_error(cli, "--format is zoom, teams, teams-log, meet, "
+			    "webex or auto, not '%s'", optarg);
 		else if (opt == OPT_FORMAT)
-			return cli_usage_error(cli, "--format is zoom, teams or auto, not '%s'",
-			    optarg);
+			continue;
 		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "dmy") == 0)
 			fm->order = DATE_ORDER_DMY;
 		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "mdy") == 0)
@@ -49,6 +46,8 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 			fm->map = optarg;
 		else if (opt == OPT_APPLY)
 			fm->apply = 1;
+		else if (opt == OPT_ABSENT_IF_UNMATCHED)
+			fm->absent_if_unmatched = 1;
 		else
 			return EXIT_USAGE;
 	}
@@ -100,6 +99,24 @@ free_people(struct session_people *sp)
 	participant_list_free(&sp->people);
 }
 
+/* Prints whom the file left unmatched, as lines of an aliases file to fill in. */
+static void
+print_unmatched(const struct meeting_plan *plan)
+{
+	if (plan->nunmatched > 0) {
+		puts("\nmatched to nobody (never guessed); to match them, add lines like "
+		    "these to an\naliases file and give it with --map:");
+		for (size_t k = 0; k < plan->nunmatched; k++) {
+			struct strbuf line = STRBUF_INIT;
+			const char *fields[] = { plan->unmatched[k]->name, "EMAIL-OF-PARTICIPANT" };
+
+			csvw_record(&line, fields, 2);
+			printf("  %.*s\n", (int)line.len - 2, line.buf);
+			sb_free(&line);
+		}
+	}
+}
+
 /* Prints the plan: one row per expected participant, then whom the file left unmatched. */
 static void
 print_plan(const struct meeting_plan *plan, const struct session_people *sp,
@@ -120,9 +137,14 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
 			time_format_local(c->tz, v->first_join, joined, sizeof joined);
 			snprintf(minutes, sizeof minutes, "%d", v->minutes);
 		}
-		if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0)
+		if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0 &&
+		    v->late_seconds % 60 != 0)
+			snprintf(record, sizeof record, "%s (%d min %d s)%s", v->why,
+			    v->late_seconds / 60, v->late_seconds % 60,
+			    v->left_early ? ", left early" : "");
+		else if (v->fact.fact == FACT_ARRIVED && strcmp(v->why, "late") == 0)
 			snprintf(record, sizeof record, "%s (%d min)%s", v->why,
-			    v->fact.minutes_late, v->left_early ? ", left early" : "");
+			    v->late_seconds / 60, v->left_early ? ", left early" : "");
 		else
 			snprintf(record, sizeof record, "%s%s", v->why,
 			    v->left_early ? ", left early" : "");
@@ -138,18 +160,7 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
 			    *plan->unexpected[k]->email ? " <" : "", plan->unexpected[k]->email,
 			    *plan->unexpected[k]->email ? ">" : "");
 	}
-	if (plan->nunmatched > 0) {
-		puts("\nmatched to nobody (never guessed); to match them, add lines like "
-		    "these to an\naliases file and give it with --map:");
-		for (size_t k = 0; k < plan->nunmatched; k++) {
-			struct strbuf line = STRBUF_INIT;
-			const char *fields[] = { plan->unmatched[k]->name, "EMAIL-OF-PARTICIPANT" };
-
-			csvw_record(&line, fields, 2);
-			printf("  %.*s\n", (int)line.len - 2, line.buf);
-			sb_free(&line);
-		}
-	}
+	print_unmatched(plan);
 }
 
 /*
@@ -167,7 +178,7 @@ record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 		const struct meeting_verdict *v = &plan->v[k];
 
 		if (v->fact.fact == FACT_NONE) {
-			(*kept)++;
+			*kept += !v->held;
 			continue;
 		}
 		rc = fact_check_timing(&v->fact, s, time_now(), e);
@@ -183,7 +194,8 @@ record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 /* Records the plan in one transaction; an exit status. */
 static int
 apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
-    const struct meeting_plan *plan, const struct session_people *sp, const char *file)
+    const struct meeting_plan *plan, const struct session_people *sp, const char *file,
+    size_t held)
 {
 	size_t changed[3] = { 0, 0, 0 }, kept = 0;
 	char *source = xasprintf("meeting %s", file);
@@ -196,8 +208,11 @@ apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 	store_set_source(cli->st, "cli");
 	if (rc < 0)
 		return cli_error("%s; nothing was recorded", e.msg);
-	printf("\nrecorded %s:%d: %zu added, %zu corrected, %zu unchanged, %zu kept\n",
+	printf("\nrecorded %s:%d: %zu added, %zu corrected, %zu unchanged, %zu kept",
 	    c->slug, s->number, changed[1], changed[2], changed[0], kept);
+	if (held > 0)
+		printf(", %zu left unrecorded (?)", held);
+	putchar('\n');
 	return EXIT_OK;
 }
 
@@ -214,14 +229,15 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	const char *file = slash ? slash + 1 : path;
 	struct policy p;
 	char *data = NULL;
-	size_t len = 0;
+	size_t len = 0, held;
 	int rc = EXIT_FAIL;
 	su_err e;
 
 	if (cli_policy(cli->st, c, &p) != EXIT_OK)
 		return EXIT_FAIL;
 	if ((data = file_read_all(path, MAX_REPORT_BYTES, &len, &e)) == NULL ||
-	    meeting_parse(data, len, file, fm->format, fm->order, c->tz, &m, &e) < 0 ||
+	    meeting_parse_for(data, len, file, fm->format, fm->order, c->tz, s->starts_at,
+	    s->starts_at + (int64_t)s->minutes * 60, &m, &e) < 0 ||
 	    (fm->map != NULL && meeting_aliases_read(fm->map, &aliases, &e) < 0) ||
 	    load_people(cli->st, c, s, &sp, &e) < 0) {
 		cli_error("%s", e.msg);
@@ -242,17 +258,31 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 		char when[48];
 
 		cli_error("%s: nobody in it was in the meeting during session %s:%d (%s, %d "
-		    "minutes): is it the report of another session?", file, c->slug, s->number,
-		    time_format_local(c->tz, s->starts_at, when, sizeof when), s->minutes);
+		    "minutes): is it the report of another session%s?", file, c->slug, s->number,
+		    time_format_local(c->tz, s->starts_at, when, sizeof when), s->minutes,
+		    fm->order != DATE_ORDER_UNKNOWN ? ", or is --date-order wrong" : "");
 		goto done;
 	}
-	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n\n",
+	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n",
 	    meeting_format_name(m.format), file, m.rows, m.n, c->slug, s->number,
 	    session_kind_name(s->kind));
+	if (fm->format == MEETING_AUTO)
+		printf("told by its header: %s\n", meeting_format_seen(m.format));
+	if (m.order_by_session != DATE_ORDER_UNKNOWN)
+		printf("its dates read both ways: %s first, the reading that matches the "
+		    "session's date\n", m.order_by_session == DATE_ORDER_DMY ? "day" : "month");
+	putchar('\n');
 	meeting_plan(&m, s, c, &p, &sp.people, sp.expected, sp.fact_of, &aliases, &plan);
+	held = fm->absent_if_unmatched ? 0 : meeting_plan_hold(&plan);
 	print_plan(&plan, &sp, c);
+	if (held > 0)
+		printf("\n%zu expected participant%s not found in the report left unrecorded (?):\n"
+		    "%zu %s in the report matched to nobody and may be %s. Match them with --map\n"
+		    "and run again, or give --absent-if-unmatched to record no-shows anyway.\n",
+		    held, held == 1 ? "" : "s", plan.nunmatched,
+		    plan.nunmatched == 1 ? "person" : "people", held == 1 ? "them" : "any of them");
 	if (fm->apply)
-		rc = apply_plan(cli, c, s, &plan, &sp, file);
+		rc = apply_plan(cli, c, s, &plan, &sp, file, held);
 	else {
 		puts("\ndry run: nothing was recorded; add --apply to record this");
 		rc = EXIT_OK;
@@ -270,7 +300,7 @@ done:
 static int
 cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
 {
-	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0 };
+	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0, 0 };
 	struct session s;
 	struct cohort c;
 	int rc;
@@ -296,33 +326,42 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 	.group = "attendance",
 	.name = "from-meeting",
 	.args = "SLUG:N FILE",
-	.summary = "take the roll of an online session from its Zoom or Teams report",
+	.summary = "take the roll of an online session from its meeting report",
 	.help =
-	"Reads a Zoom participant export (CSV, with or without the meeting block)\n"
-	"or a Teams attendance report (UTF-16 or UTF-8, tab-separated). Several\n"
-	"joins of one person make one stay, their minutes added up. People are\n"
-	"matched by e-mail, then by a name only one participant has (accents, case\n"
-	"and Zoom's '(Original Name)' aside), then by the aliases file of --map\n"
-	"(lines 'Bob's iPhone,bob@example.com'); the rest are listed, never\n"
-	"guessed. The coach and the organiser are not participants.\n\n"
-	"The first join decides present or late (the policy's grace); a stay under\n"
-	"the policy's left_early share of the session is noted. Expected people\n"
-	"not in the meeting become no-shows, unless they had cancelled, were\n"
-	"excused or were marked present by hand. Without --apply nothing is\n"
-	"written; with it, one transaction, and the audit log names the file. A\n"
-	"file with a bad row (a time that does not read, a leave before a join)\n"
-	"records nothing.\n",
+	"Reads a Zoom participant export (CSV, with or without the meeting block),\n"
+	"a Teams attendance report (UTF-16 or UTF-8, tab-separated), the older\n"
+	"Teams User Action list (Joined/Left pairs), a Google Meet attendance\n"
+	"export or a Webex attendee report; headers in English, German, French,\n"
+	"Spanish, Portuguese or Japanese. Several joins of one person make one\n"
+	"stay, their time added up. People are matched by e-mail, then by a name\n"
+	"only one participant has ('Last, First', 'SURNAME Given', accents, case,\n"
+	"initials and Zoom's '(Original Name)' aside), then by the aliases file of\n"
+	"--map (lines 'Bob's iPhone,bob@example.com'); the rest are listed, never\n"
+	"guessed. The coach and the organiser are not participants. Dates that\n"
+	"read both day and month first are read the way that meets the session.\n\n"
+	"The first join decides present or late (the policy's grace, to the\n"
+	"second); a stay under the policy's left_early share of the session is\n"
+	"noted. Expected people not in the meeting become no-shows, unless they\n"
+	"had cancelled, were excused or were marked present by hand; while anyone\n"
+	"in the report is matched to nobody they are left unrecorded ('?')\n"
+	"instead, for that one may be them (--absent-if-unmatched records them).\n"
+	"Without --apply nothing is written; with it, one transaction, and the\n"
+	"audit log names the file. A file with a bad row (a time that does not\n"
+	"read, a leave before a join) records nothing.\n",
 	.options = (const struct cmd_option[]){
-		{ .name = "format", .arg = "zoom|teams|auto", .key = OPT_FORMAT,
+		{ .name = "format", .arg = "zoom|teams|teams-log|meet|webex|auto", .key = OPT_FORMAT,
 		  .help = "the report's kind; auto (the default) tells them apart by "
 		  "their content" },
 		{ .name = "apply", .key = OPT_APPLY,
 		  .help = "record the roll (without it nothing is written)" },
+		{ .name = "absent-if-unmatched", .key = OPT_ABSENT_IF_UNMATCHED,
+		  .help = "record no-shows even while someone in the report is matched "
+		  "to nobody" },
 		{ .name = "map", .arg = "ALIASES.csv", .key = OPT_MAP,
 		  .help = "match meeting names to participants: lines NAME,EMAIL" },
 		{ .name = "date-order", .arg = "dmy|mdy", .key = OPT_DATE_ORDER,
-		  .help = "settles dates like 03/04 when the file cannot (Zoom writes "
-		  "month first)" },
+		  .help = "settles dates like 03/04 when neither the file nor the "
+		  "session's date can" },
 		{ 0 }
 	},
 	.db = CMD_DB_WRITE,

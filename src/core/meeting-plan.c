@@ -61,41 +61,69 @@ meeting_aliases_free(struct meeting_aliases *a)
 	memset(a, 0, sizeof *a);
 }
 
-/* Returns the index of the one participant whose name has key 'key', or -1 (none or several). */
+/* The roster as matching looks it up: e-mail to participant, name key to participant. */
+struct roster_index {
+	struct strmap email;
+	struct strmap name;	/* -1: two participants share the key */
+};
+
+/* Indexes 'people' by e-mail and by name key. */
+static void
+roster_index(const struct participant_list *people, struct roster_index *ix)
+{
+	struct strbuf key = STRBUF_INIT;
+	long had;
+
+	memset(ix, 0, sizeof *ix);
+	for (size_t i = 0; i < people->n; i++) {
+		if (*people->v[i].email && !strmap_get(&ix->email, people->v[i].email, &had))
+			strmap_put(&ix->email, people->v[i].email, (long)i);
+		meeting_name_match_key(people->v[i].name, &key);
+		if (*sb_str(&key) == '\0')
+			continue;
+		strmap_put(&ix->name, sb_str(&key),
+		    strmap_get(&ix->name, sb_str(&key), &had) ? -1 : (long)i);
+	}
+	sb_free(&key);
+}
+
+/* Releases what roster_index took. */
+static void
+roster_index_free(struct roster_index *ix)
+{
+	strmap_free(&ix->email);
+	strmap_free(&ix->name);
+}
+
+/* Returns the one participant called 'name' (matching's key), or -1 (none or several: never guess). */
 static long
-only_name(const struct participant_list *people, const char *key, struct strbuf *scratch)
+only_name(const struct roster_index *ix, const char *name, struct strbuf *scratch)
 {
 	long found = -1;
 
-	if (*key == '\0')
+	meeting_name_match_key(name, scratch);
+	if (*sb_str(scratch) == '\0' || !strmap_get(&ix->name, sb_str(scratch), &found))
 		return -1;
-	for (size_t i = 0; i < people->n; i++) {
-		meeting_name_key(people->v[i].name, scratch);
-		if (strcmp(sb_str(scratch), key) == 0) {
-			if (found >= 0)
-				return -1;	/* two people share the name: never guess */
-			found = (long)i;
-		}
-	}
 	return found;
 }
 
 /* Returns the participant with e-mail 'email' (any case), or -1. */
 static long
-by_email(const struct participant_list *people, const char *email)
+by_email(const struct roster_index *ix, const char *email)
 {
-	for (size_t i = 0; *email && i < people->n; i++)
-		if (str_ieq(people->v[i].email, email))
-			return (long)i;
-	return -1;
+	long found = -1;
+
+	if (*email == '\0' || !strmap_get(&ix->email, email, &found))
+		return -1;
+	return found;
 }
 
 /*
- * Matches one attendee: by e-mail, by the name (the shown name and the
- * "(Original Name)" Zoom adds), by an alias. Returns the participant or -1.
+ * Matches one attendee: by e-mail, by the name (the "(Original Name)" Zoom
+ * adds, then the shown name), by an alias. Returns the participant or -1.
  */
 static long
-match_attendee(const struct meeting_attendee *a, const struct participant_list *people,
+match_attendee(const struct meeting_attendee *a, const struct roster_index *ix,
     const struct meeting_aliases *aliases, enum meeting_match *how)
 {
 	struct strbuf key = STRBUF_INIT, scratch = STRBUF_INIT;
@@ -103,7 +131,7 @@ match_attendee(const struct meeting_attendee *a, const struct participant_list *
 	long i;
 
 	*how = MATCH_EMAIL;
-	if ((i = by_email(people, a->email)) >= 0)
+	if ((i = by_email(ix, a->email)) >= 0)
 		goto done;
 	*how = MATCH_NAME;
 	if (paren != NULL) {
@@ -112,19 +140,17 @@ match_attendee(const struct meeting_attendee *a, const struct participant_list *
 		*paren = '\0';
 		if (close != NULL)
 			*close = '\0';
-		meeting_name_key(paren + 1, &key);
-		if ((i = only_name(people, sb_str(&key), &scratch)) >= 0)
+		if ((i = only_name(ix, paren + 1, &scratch)) >= 0)
 			goto done;
 	}
-	meeting_name_key(shown, &key);
-	if ((i = only_name(people, sb_str(&key), &scratch)) >= 0)
+	if ((i = only_name(ix, shown, &scratch)) >= 0)
 		goto done;
 	*how = MATCH_ALIAS;
 	meeting_name_key(a->name, &key);
 	for (size_t k = 0; aliases != NULL && k < aliases->n && i < 0; k++) {
 		meeting_name_key(aliases->v[k].name, &scratch);
 		if (strcmp(sb_str(&scratch), sb_str(&key)) == 0)
-			i = by_email(people, aliases->v[k].email);
+			i = by_email(ix, aliases->v[k].email);
 	}
 	if (i < 0)
 		*how = MATCH_NONE;
@@ -168,12 +194,15 @@ seconds_in_session(const struct meeting_stay *st, const struct session *s)
 static void
 judge_present(struct meeting_verdict *v, const struct session *s, const struct policy *p)
 {
-	int64_t late = v->first_join > s->starts_at ? (v->first_join - s->starts_at) / 60 : 0;
+	int64_t late = v->first_join > s->starts_at ? v->first_join - s->starts_at : 0;
 
+	if (late > 24 * 3600)
+		late = 24 * 3600;
+	v->late_seconds = (int)late;
 	v->fact.fact = FACT_ARRIVED;
-	v->fact.minutes_late = late > 24 * 60 ? 24 * 60 : (int)late;
+	v->fact.minutes_late = (int)((late + 59) / 60);	/* 5 min 1 s is past a 5-minute grace */
 	v->fact.reason = xstrdup("");
-	v->left_early = (int64_t)v->minutes * 100 < (int64_t)s->minutes * p->left_early_percent;
+	v->left_early = v->seconds * 100 < (int64_t)s->minutes * 60 * p->left_early_percent;
 	v->fact.note = v->left_early ? xasprintf("left early: in the meeting %d of %d "
 	    "minutes", v->minutes, s->minutes) : xstrdup("");
 	snprintf(v->why, sizeof v->why, "%s",
@@ -204,6 +233,41 @@ judge_absent(struct meeting_verdict *v, const struct attendance *had,
 	snprintf(v->why, sizeof v->why, "no-show");
 }
 
+/* Adds attendee a's stays to verdict v of the person they were matched to. */
+static void
+add_seen(struct meeting_verdict *v, const struct meeting_attendee *a, enum meeting_match how,
+    const struct session *s)
+{
+	if (v->seen == NULL || a->first_join < v->first_join)
+		v->first_join = a->first_join;
+	if (v->seen == NULL) {
+		v->seen = a;
+		v->how = how;
+	}
+	for (int j = 0; j < a->joins; j++)
+		v->seconds += seconds_in_session(&a->stays[j], s);
+}
+
+/* Matches every attendee of 'm' (-2: the coach), listing the unmatched and unexpected in 'out'. */
+static void
+match_all(const struct meeting *m, const struct cohort *c, const struct participant_list *people,
+    const int *expected, const struct meeting_aliases *aliases, long *match,
+    enum meeting_match *how, struct meeting_plan *out)
+{
+	struct roster_index ix;
+
+	roster_index(people, &ix);
+	for (size_t k = 0; k < m->n; k++) {
+		match[k] = is_coach(&m->v[k], c) ? -2
+		    : match_attendee(&m->v[k], &ix, aliases, &how[k]);
+		if (match[k] == -1)
+			out->unmatched[out->nunmatched++] = &m->v[k];
+		else if (match[k] >= 0 && !expected[match[k]])
+			out->unexpected[out->nunexpected++] = &m->v[k];
+	}
+	roster_index_free(&ix);
+}
+
 void
 meeting_plan(const struct meeting *m, const struct session *s, const struct cohort *c,
     const struct policy *p, const struct participant_list *people, const int *expected,
@@ -212,51 +276,57 @@ meeting_plan(const struct meeting *m, const struct session *s, const struct coho
 {
 	long *match = xcalloc(m->n + 1, sizeof *match);
 	enum meeting_match *how = xcalloc(m->n + 1, sizeof *how);
+	long *verdict_of = xcalloc(people->n + 1, sizeof *verdict_of);
 
 	memset(out, 0, sizeof *out);
 	out->unmatched = xcalloc(m->n + 1, sizeof *out->unmatched);
 	out->unexpected = xcalloc(m->n + 1, sizeof *out->unexpected);
-	for (size_t k = 0; k < m->n; k++) {
-		match[k] = is_coach(&m->v[k], c) ? -2
-		    : match_attendee(&m->v[k], people, aliases, &how[k]);
-		if (match[k] == -1)
-			out->unmatched[out->nunmatched++] = &m->v[k];
-		else if (match[k] >= 0 && !expected[match[k]])
-			out->unexpected[out->nunexpected++] = &m->v[k];
-	}
+	match_all(m, c, people, expected, aliases, match, how, out);
 	out->v = xcalloc(people->n + 1, sizeof *out->v);
 	for (size_t i = 0; i < people->n; i++) {
-		struct meeting_verdict *v;
-		int64_t seconds = 0;
-		int seen = 0;
-
-		if (!expected[i])
+		verdict_of[i] = expected[i] ? (long)out->n++ : -1;
+		if (verdict_of[i] < 0)
 			continue;
-		v = &out->v[out->n++];
-		v->person = i;
-		v->fact.session_id = s->id;
-		v->fact.participant_id = people->v[i].id;
-		for (size_t k = 0; k < m->n; k++) {
-			if (match[k] != (long)i)
-				continue;
-			if (!seen || m->v[k].first_join < v->first_join)
-				v->first_join = m->v[k].first_join;
-			if (!seen) {
-				v->seen = &m->v[k];
-				v->how = how[k];
-			}
-			for (int j = 0; j < m->v[k].joins; j++)
-				seconds += seconds_in_session(&m->v[k].stays[j], s);
-			seen = 1;
-		}
-		v->minutes = (int)((seconds + 30) / 60);
-		if (seen)
+		out->v[verdict_of[i]].person = i;
+		out->v[verdict_of[i]].fact.session_id = s->id;
+		out->v[verdict_of[i]].fact.participant_id = people->v[i].id;
+	}
+	for (size_t k = 0; k < m->n; k++)
+		if (match[k] >= 0 && verdict_of[match[k]] >= 0)
+			add_seen(&out->v[verdict_of[match[k]]], &m->v[k], how[k], s);
+	for (size_t n = 0; n < out->n; n++) {
+		struct meeting_verdict *v = &out->v[n];
+
+		v->minutes = (int)((v->seconds + 30) / 60);
+		if (v->seen != NULL)
 			judge_present(v, s, p);
 		else
-			judge_absent(v, facts ? facts[i] : NULL, s, c, p);
+			judge_absent(v, facts ? facts[v->person] : NULL, s, c, p);
 	}
 	free(match);
 	free(how);
+	free(verdict_of);
+}
+
+size_t
+meeting_plan_hold(struct meeting_plan *plan)
+{
+	size_t held = 0;
+
+	for (size_t k = 0; plan->nunmatched > 0 && k < plan->n; k++) {
+		struct meeting_verdict *v = &plan->v[k];
+
+		if (v->seen != NULL || v->fact.fact != FACT_ABSENT)
+			continue;
+		free(v->fact.reason);
+		free(v->fact.note);
+		v->fact.reason = v->fact.note = NULL;
+		v->fact.fact = FACT_NONE;
+		v->held = 1;
+		snprintf(v->why, sizeof v->why, "?");
+		held++;
+	}
+	return held;
 }
 
 void

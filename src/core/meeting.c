@@ -1,5 +1,5 @@
-/* meeting.c - Zoom participant exports and Teams attendance reports: read, checked row
- * by row, and merged into one stay per person. */
+/* meeting.c - meeting reports (the formats of meeting-layouts.c): told apart, read and
+ * checked row by row, and merged into one stay per person. */
 #include "config.h"
 
 #include <ctype.h>
@@ -10,67 +10,12 @@
 #include <strings.h>
 
 #include "showup/csvio.h"
+#include "showup/decode.h"
 #include "showup/meeting.h"
 #include "showup/timeutil.h"
+#include "meeting-layouts.h"
 
 #define MAX_STAY (24 * 3600)	/* one join longer than a day is a bad row */
-
-const char *
-meeting_format_name(enum meeting_format f)
-{
-	return f == MEETING_TEAMS ? "teams" : f == MEETING_ZOOM ? "zoom" : "auto";
-}
-
-/* Appends code point cp to sb as UTF-8. */
-static void
-put_utf8(struct strbuf *sb, unsigned int cp)
-{
-	char b[4];
-	size_t n;
-
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xc0 | cp >> 6);
-		b[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		b[0] = (char)(0xe0 | cp >> 12);
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (char)(0xf0 | cp >> 18);
-		b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		b[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	sb_add(sb, b, n);
-}
-
-/* Turns UTF-16 (after its BOM; 'big' for big-endian) into UTF-8; lone surrogates become U+FFFD. */
-static void
-utf16_to_utf8(const unsigned char *d, size_t len, int big, struct strbuf *out)
-{
-	for (size_t i = 0; i + 1 < len; i += 2) {
-		unsigned int u = big ? (unsigned)(d[i] << 8 | d[i + 1])
-		    : (unsigned)(d[i] | d[i + 1] << 8);
-
-		if (u >= 0xd800 && u < 0xdc00 && i + 3 < len) {
-			unsigned int lo = big ? (unsigned)(d[i + 2] << 8 | d[i + 3])
-			    : (unsigned)(d[i + 2] | d[i + 3] << 8);
-
-			if (lo >= 0xdc00 && lo < 0xe000) {
-				put_utf8(out, 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00));
-				i += 2;
-				continue;
-			}
-		}
-		put_utf8(out, u >= 0xd800 && u < 0xe000 ? 0xfffd : u);
-	}
-}
 
 /* Reads the next whole number from *s (skipping nothing); its digit count in *digits. */
 static int
@@ -87,11 +32,44 @@ read_number(const char **s, int *digits)
 	return v;
 }
 
+/* Duration units as reports write them, in every language read, and their seconds. */
+static const struct { const char *word; int seconds; } duration_units[] = {
+	{ "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
+	{ "std", 3600 }, { "stunde", 3600 }, { "stunden", 3600 }, { "heure", 3600 },
+	{ "heures", 3600 }, { "hora", 3600 }, { "horas", 3600 }, { "時間", 3600 },
+	{ "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
+	{ "minuten", 60 }, { "minuto", 60 }, { "minutos", 60 }, { "分", 60 },
+	{ "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
+	{ "sek", 1 }, { "sekunde", 1 }, { "sekunden", 1 }, { "seconde", 1 },
+	{ "secondes", 1 }, { "seg", 1 }, { "segundo", 1 }, { "segundos", 1 }, { "秒", 1 },
+};
+
+/* Reads the unit word at *text ("min", "Std.", "分") and moves past it; its seconds, or -1. */
+static int
+read_unit(const char **text)
+{
+	char word[16];
+	size_t n = 0;
+
+	while ((isalpha((unsigned char)**text) || (unsigned char)**text >= 0x80) &&
+	    n + 1 < sizeof word) {
+		word[n++] = (char)tolower((unsigned char)**text);
+		(*text)++;
+	}
+	word[n] = '\0';
+	if (**text == '.')
+		(*text)++;
+	for (size_t i = 0; i < ARRAY_SIZE(duration_units); i++)
+		if (strcmp(word, duration_units[i].word) == 0)
+			return duration_units[i].seconds;
+	return -1;
+}
+
 int
 meeting_duration_parse(const char *text, int64_t *seconds)
 {
 	int64_t total = 0;
-	int any = 0, digits;
+	int any = 0, digits, unit;
 
 	while (*text == ' ')
 		text++;
@@ -104,20 +82,12 @@ meeting_duration_parse(const char *text, int64_t *seconds)
 			return -1;
 		while (*text == ' ')
 			text++;
-		if (*text == 'h')
-			total += (int64_t)v * 3600;
-		else if (*text == 'm')
-			total += (int64_t)v * 60;
-		else if (*text == 's')
-			total += v;
-		else if (*text == '\0' && !any)
+		if (*text == '\0' && !any)
 			return (*seconds = (int64_t)v * 60), 0;	/* a plain number: minutes */
-		else
+		if ((unit = read_unit(&text)) < 0)
 			return -1;
-		text++;
-		while (isalpha((unsigned char)*text))	/* "min", "sec", "hrs" */
-			text++;
-		while (*text == ' ')
+		total += (int64_t)v * unit;
+		while (*text == ' ' || *text == ',')
 			text++;
 		any = 1;
 	}
@@ -181,42 +151,165 @@ meeting_name_key(const char *name, struct strbuf *out)
 	}
 }
 
-/* The columns a participant row is read by. */
-enum { M_NAME, M_EMAIL, M_JOIN, M_LEAVE, M_DURATION, M_ROLE, M_NCOLS };
-
-static const char *const zoom_names[M_NCOLS][4] = {
-	[M_NAME] = { "nameoriginalname", "name", "participant", NULL },
-	[M_EMAIL] = { "useremail", "email", NULL },
-	[M_JOIN] = { "jointime", NULL },
-	[M_LEAVE] = { "leavetime", NULL },
-	[M_DURATION] = { "durationminutes", "duration", NULL },
-	[M_ROLE] = { "role", NULL },
-};
-static const char *const teams_names[M_NCOLS][4] = {
-	[M_NAME] = { "name", "fullname", NULL },
-	[M_EMAIL] = { "email", "participantidupn", NULL },
-	[M_JOIN] = { "firstjoin", "jointime", NULL },
-	[M_LEAVE] = { "lastleave", "leavetime", NULL },
-	[M_DURATION] = { "inmeetingduration", "duration", NULL },
-	[M_ROLE] = { "role", NULL },
-};
-
-/* Maps the current record as a header; returns 1 if it has join and leave columns. */
+/* qsort's comparison of two words (char pointers). */
 static int
-map_columns(struct csv_reader *r, const char *const names[M_NCOLS][4], int *index)
+word_cmp(const void *a, const void *b)
 {
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+meeting_name_match_key(const char *name, struct strbuf *out)
+{
+	struct strbuf key = STRBUF_INIT;
+	char **words, *save = NULL, *w;
+	size_t n = 0, longer = 0;
+
+	meeting_name_key(name, &key);
+	words = xcalloc(key.len / 2 + 2, sizeof *words);
+	for (w = strtok_r(key.buf, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		words[n++] = w;
+		longer += strlen(w) > 1;
+	}
+	qsort(words, n, sizeof *words, word_cmp);
+	sb_reset(out);
+	sb_addc(out, '\0');
+	out->len = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (strlen(words[i]) == 1 && longer > 0)	/* an initial */
+			continue;
+		if (out->len > 0)
+			sb_addc(out, ' ');
+		sb_adds(out, words[i]);
+	}
+	free(words);
+	sb_free(&key);
+}
+
+/* Returns format f's layout, or NULL for auto. */
+static const struct meeting_layout *
+layout_of(enum meeting_format f)
+{
+	for (size_t i = 0; i < meeting_nlayouts; i++)
+		if (meeting_layouts[i].format == f)
+			return &meeting_layouts[i];
+	return NULL;
+}
+
+const char *
+meeting_format_name(enum meeting_format f)
+{
+	const struct meeting_layout *l = layout_of(f);
+
+	return l ? l->name : "auto";
+}
+
+const char *
+meeting_format_seen(enum meeting_format f)
+{
+	const struct meeting_layout *l = layout_of(f);
+
+	return l ? l->seen : "a meeting report";
+}
+
+int
+meeting_format_parse(const char *name, enum meeting_format *out)
+{
+	if (strcmp(name, "auto") == 0)
+		return (*out = MEETING_AUTO), 0;
+	for (size_t i = 0; i < meeting_nlayouts; i++)
+		if (strcmp(name, meeting_layouts[i].name) == 0)
+			return (*out = meeting_layouts[i].format), 0;
+	return -1;
+}
+
+void
+meeting_format_list(struct strbuf *out)
+{
+	for (size_t i = 0; i < meeting_nlayouts; i++)
+		sb_addf(out, "%s%s", i ? ", " : "", meeting_layouts[meeting_nlayouts - 1 - i].name);
+}
+
+/* Returns 1 if code point cp is punctuation or a space, ASCII or CJK/full-width. */
+static int
+header_punct(unsigned int cp)
+{
+	return (cp < 0x80 && !isalnum((int)cp)) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) || cp == 0xa0 ||
+	    cp == 0x30fb;
+}
+
+void
+meeting_header_key(const char *cell, char *out, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)cell;
+	size_t n = 0;
+
+	while (*s && size > 0) {
+		unsigned int cp;
+		size_t len = decode(s, &cp);
+
+		if (header_punct(cp))
+			;
+		else if (cp >= 0xc0 && cp <= 0x17f && latin_folds[cp - 0xc0] != ' ' && n + 1 < size)
+			out[n++] = latin_folds[cp - 0xc0];
+		else if (cp < 0x80 && n + 1 < size)
+			out[n++] = (char)tolower((int)cp);
+		else if (cp >= 0x80 && n + len < size) {
+			memcpy(out + n, s, len);
+			n += len;
+		}
+		s += len;
+	}
+	if (size > 0)
+		out[n] = '\0';
+}
+
+/* Returns 1 if header cell 'key' (a meeting_header_key) is one of 'words'. */
+static int
+is_word(const char *key, const char *const *words)
+{
+	char want[96];
+
+	for (; words != NULL && *words != NULL; words++) {
+		meeting_header_key(*words, want, sizeof want);
+		if (*key && strcmp(key, want) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns 1 if column k, mapped already, was the meeting's: it comes before the name (Zoom's usage
+ * rows repeat "User Email" and "Duration", the host's first, then the participant's). */
+static int
+meeting_column(const int *index, int k)
+{
+	return k != M_NAME && index[M_NAME] >= 0 && index[k] < index[M_NAME];
+}
+
+/* Maps the current record as a header of layout l; returns 1 if it has the columns l needs. */
+static int
+map_columns(struct csv_reader *r, const struct meeting_layout *l, int *index)
+{
+	unsigned have = 0;
+
 	for (int k = 0; k < M_NCOLS; k++)
 		index[k] = -1;
 	for (size_t f = 0; f < csvr_count(r); f++) {
-		char key[64];
+		char key[96];
 
-		csv_header_key(csvr_field(r, f), key, sizeof key);
+		meeting_header_key(csvr_field(r, f), key, sizeof key);
 		for (int k = 0; k < M_NCOLS; k++)
-			for (int n = 0; names[k][n] != NULL; n++)
-				if (index[k] < 0 && strcmp(key, names[k][n]) == 0)
-					index[k] = (int)f;
+			if ((index[k] < 0 || meeting_column(index, k)) &&
+			    is_word(key, l->words[k])) {
+				index[k] = (int)f;
+				have |= COL(k);
+				if (k != M_MARK)
+					break;	/* one column, one meaning (a mark may be one too) */
+			}
 	}
-	return index[M_JOIN] >= 0 && index[M_LEAVE] >= 0 && index[M_NAME] >= 0;
+	return (have & l->need) == l->need;
 }
 
 /* Returns field k of the current record (trimmed copy in 'buf'), "" if absent. */
@@ -248,20 +341,43 @@ bad_row(struct meeting *m, const char *name, long line, const char *fmt, ...)
 static struct meeting_attendee *
 attendee_for(struct meeting *m, const char *name, const char *email, long line)
 {
+	char *key = *email ? xstrdup(email) : xasprintf("\001%s", name);	/* no address has 1 */
 	struct meeting_attendee *a;
+	long at;
 
-	for (size_t i = 0; i < m->n; i++) {
-		a = &m->v[i];
-		if (*email ? str_ieq(a->email, email) : (!*a->email && strcmp(a->name, name) == 0))
-			return a;
+	if (strmap_get(&m->by_key, key, &at)) {
+		free(key);
+		return &m->v[at];
 	}
-	m->v = xrealloc(m->v, (m->n + 1) * sizeof *m->v);
+	if ((m->n & (m->n - 1)) == 0)	/* 0, 1, 2, 4...: double */
+		m->v = xrealloc(m->v, (m->n ? m->n * 2 : 1) * sizeof *m->v);
+	strmap_put(&m->by_key, key, (long)m->n);
+	free(key);
 	a = &m->v[m->n++];
 	memset(a, 0, sizeof *a);
 	a->name = xstrdup(name);
 	a->email = xstrdup(email);
 	a->line = line;
+	a->open_join = -1;
 	return a;
+}
+
+/* Adds one stay of 'seconds' in the meeting, from join to leave, to attendee a. */
+static void
+add_stay(struct meeting_attendee *a, int64_t join, int64_t leave, int64_t seconds)
+{
+	if (a->joins == 0 || join < a->first_join)
+		a->first_join = join;
+	if (a->joins == 0 || leave > a->last_leave)
+		a->last_leave = leave;
+	if ((a->joins & (a->joins - 1)) == 0)	/* 0, 1, 2, 4...: double */
+		a->stays = xrealloc(a->stays, (size_t)(a->joins ? a->joins * 2 : 1) *
+		    sizeof *a->stays);
+	a->stays[a->joins] = (struct meeting_stay){ join, leave, (int)seconds };
+	a->minutes += (int)((seconds + 30) / 60);
+	if (a->minutes > MAX_STAY / 60 * 100)	/* a hundred days of rows: enough */
+		a->minutes = MAX_STAY / 60 * 100;
+	a->joins++;
 }
 
 /* Returns 1 if 'text' reads as a time day first and month first alike: an order must settle it. */
@@ -271,39 +387,81 @@ order_needed(const char *text)
 	return time_orders_possible(text) == (1u << DATE_ORDER_DMY | 1u << DATE_ORDER_MDY);
 }
 
-/* Reads time column k of the row; 0, or -1 with the row noted as bad. */
-static int
-read_time(struct meeting *m, struct csv_reader *r, const int *index, int k,
-    enum date_order order, const char *tz, int64_t *out)
-{
-	struct strbuf cell = STRBUF_INIT;
-	int rc = time_parse(column(r, index, k, &cell), order, tz, out, NULL);
+/* What reading a report's rows carries from row to row. */
+struct reading {
+	const struct meeting_layout *layout;
+	int index[M_NCOLS];
+	enum date_order order;
+	const char *tz;
+	struct strbuf host;	/* the block's host e-mail */
+	struct strbuf date;	/* the block's date, for times without one (Google Meet) */
+	int64_t last_time;	/* the latest time read: where stays still open end */
+};
 
-	if (rc < 0 && order_needed(cell.buf)) {
+/* Reads time column k of the row (with the block's date if it has none); 0, or -1 noted as bad. */
+static int
+read_time(struct meeting *m, struct csv_reader *r, struct reading *rd, int k, int64_t *out)
+{
+	struct strbuf cell = STRBUF_INIT, dated = STRBUF_INIT;
+	int rc = time_parse(column(r, rd->index, k, &cell), rd->order, rd->tz, out, NULL);
+
+	if (rc < 0 && rd->date.len > 0) {
+		sb_addf(&dated, "%s %s", rd->date.buf, cell.buf);
+		rc = time_parse(dated.buf, rd->order, rd->tz, out, NULL);
+	}
+	if (rc < 0 && order_needed(dated.len ? dated.buf : cell.buf)) {
 		m->order_needed = 1;
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s': day/month or month/day? "
 		    "(the report's dates can be read both ways)", cell.buf);
 	} else if (rc < 0)
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s' is not a time I can read",
 		    cell.buf);
+	if (rc == 0 && *out > rd->last_time)
+		rd->last_time = *out;
 	sb_free(&cell);
+	sb_free(&dated);
 	return rc;
+}
+
+/* Writes the row's name ("First Last" where the format splits it) into 'name'. */
+static void
+row_name(struct csv_reader *r, const int *index, struct strbuf *name)
+{
+	struct strbuf last = STRBUF_INIT;
+
+	column(r, index, M_NAME, name);
+	if (*column(r, index, M_LAST, &last)) {
+		if (name->len > 0)
+			sb_addc(name, ' ');
+		sb_adds(name, last.buf);
+	}
+	sb_free(&last);
+}
+
+/* Returns 1 if header-like text 'cell' is one of 'words' (folded as header keys are). */
+static int
+cell_is(const char *cell, const char *const *words)
+{
+	char key[96];
+
+	if (*cell == '\0')
+		return 0;
+	meeting_header_key(cell, key, sizeof key);
+	return is_word(key, words);
 }
 
 /* Reads one participant row into its attendee; a bad row is noted, not added. */
 static void
-read_row(struct meeting *m, struct csv_reader *r, const int *index, enum date_order order,
-    const char *tz, const char *host_email)
+read_row(struct meeting *m, struct csv_reader *r, struct reading *rd)
 {
 	struct strbuf name = STRBUF_INIT, email = STRBUF_INIT, cell = STRBUF_INIT;
 	const char *fname = csvr_name(r);
 	long line = csvr_line(r);
 	int64_t join, leave, seconds = -1;
 	struct meeting_attendee *a;
-	const char *role;
 
-	column(r, index, M_NAME, &name);
-	column(r, index, M_EMAIL, &email);
+	row_name(r, rd->index, &name);
+	column(r, rd->index, M_EMAIL, &email);
 	m->rows++;
 	if (csvr_problem(r) != NULL) {
 		bad_row(m, fname, line, "%s", csvr_problem(r));
@@ -313,14 +471,13 @@ read_row(struct meeting *m, struct csv_reader *r, const int *index, enum date_or
 		bad_row(m, fname, line, "%s", "no name and no e-mail address");
 		goto done;
 	}
-	if (read_time(m, r, index, M_JOIN, order, tz, &join) < 0 ||
-	    read_time(m, r, index, M_LEAVE, order, tz, &leave) < 0)
+	if (read_time(m, r, rd, M_JOIN, &join) < 0 || read_time(m, r, rd, M_LEAVE, &leave) < 0)
 		goto done;
 	if (leave < join) {
 		bad_row(m, fname, line, "%s", "the leave time comes before the join time");
 		goto done;
 	}
-	if (index[M_DURATION] >= 0 && *column(r, index, M_DURATION, &cell) &&
+	if (rd->index[M_DURATION] >= 0 && *column(r, rd->index, M_DURATION, &cell) &&
 	    meeting_duration_parse(cell.buf, &seconds) < 0) {
 		bad_row(m, fname, line, "'%s' is not a duration", cell.buf);
 		goto done;
@@ -332,25 +489,60 @@ read_row(struct meeting *m, struct csv_reader *r, const int *index, enum date_or
 		goto done;
 	}
 	a = attendee_for(m, name.buf, email.buf, line);
-	if (a->joins == 0 || join < a->first_join)
-		a->first_join = join;
-	if (a->joins == 0 || leave > a->last_leave)
-		a->last_leave = leave;
-	a->stays = xrealloc(a->stays, (size_t)(a->joins + 1) * sizeof *a->stays);
-	a->stays[a->joins] = (struct meeting_stay){ join, leave, (int)seconds };
-	a->minutes += (int)((seconds + 30) / 60);
-	if (a->minutes > MAX_STAY / 60 * 100)	/* a hundred days of rows: enough */
-		a->minutes = MAX_STAY / 60 * 100;
-	a->joins++;
-	role = column(r, index, M_ROLE, &cell);
-	if (strcasecmp(role, "organizer") == 0 || strcasecmp(role, "organiser") == 0 ||
-	    strcasecmp(role, "host") == 0 || (*email.buf && host_email && *host_email &&
-	    str_ieq(email.buf, host_email)))
+	add_stay(a, join, leave, seconds);
+	if (cell_is(column(r, rd->index, M_ROLE, &cell), meeting_organiser_words) ||
+	    (*email.buf && rd->host.len > 0 && str_ieq(email.buf, rd->host.buf)))
 		a->organiser = 1;
 done:
 	sb_free(&name);
 	sb_free(&email);
 	sb_free(&cell);
+}
+
+/* Reads one row of a User Action list: a join opens a stay, a leave closes it. */
+static void
+read_event(struct meeting *m, struct csv_reader *r, struct reading *rd)
+{
+	struct strbuf name = STRBUF_INIT, action = STRBUF_INIT;
+	struct meeting_attendee *a;
+	int64_t t;
+
+	column(r, rd->index, M_NAME, &name);
+	column(r, rd->index, M_ACTION, &action);
+	m->rows++;
+	if (csvr_problem(r) != NULL)
+		bad_row(m, csvr_name(r), csvr_line(r), "%s", csvr_problem(r));
+	else if (*name.buf == '\0')
+		bad_row(m, csvr_name(r), csvr_line(r), "%s", "no name");
+	else if (!cell_is(action.buf, meeting_join_words) &&
+	    !cell_is(action.buf, meeting_leave_words))
+		bad_row(m, csvr_name(r), csvr_line(r), "'%s' is neither a join nor a leave",
+		    action.buf);
+	else if (read_time(m, r, rd, M_TIME, &t) == 0) {
+		a = attendee_for(m, name.buf, "", csvr_line(r));
+		if (cell_is(action.buf, meeting_join_words) && a->open_join < 0)
+			a->open_join = t;
+		else if (cell_is(action.buf, meeting_leave_words) && a->open_join >= 0 &&
+		    t >= a->open_join && t - a->open_join <= MAX_STAY) {
+			add_stay(a, a->open_join, t, t - a->open_join);
+			a->open_join = -1;
+		}
+	}
+	sb_free(&name);
+	sb_free(&action);
+}
+
+/* Ends the stays of a User Action list still open at the last time the list shows. */
+static void
+close_open_stays(struct meeting *m, int64_t last_time)
+{
+	for (size_t i = 0; i < m->n; i++) {
+		struct meeting_attendee *a = &m->v[i];
+
+		if (a->open_join >= 0 && last_time - a->open_join <= MAX_STAY)
+			add_stay(a, a->open_join, last_time, last_time - a->open_join);
+		a->open_join = -1;
+	}
 }
 
 /* Returns how many fields of the current record hold something but spaces. */
@@ -364,7 +556,7 @@ filled_fields(struct csv_reader *r)
 	return n;
 }
 
-/* Returns 1 if the current record is a Teams section title ("2. Participants"). */
+/* Returns 1 if the current record is a section title ("2. Participants", any language). */
 static int
 section_title(struct csv_reader *r, int *section)
 {
@@ -387,17 +579,45 @@ order_shown(const char *cell)
 	return dmy == mdy ? DATE_ORDER_UNKNOWN : dmy ? DATE_ORDER_DMY : DATE_ORDER_MDY;
 }
 
-/* In the first pass: notes the date order the row's join and leave times show. */
+/* In the first pass: notes the date order the row's times show. */
 static void
 sniff_row(struct csv_reader *r, const int *index, enum date_order *sniffed)
 {
+	static const int times[] = { M_JOIN, M_LEAVE, M_TIME };
 	struct strbuf cell = STRBUF_INIT;
 
-	if (*sniffed == DATE_ORDER_UNKNOWN)
-		*sniffed = order_shown(column(r, index, M_JOIN, &cell));
-	if (*sniffed == DATE_ORDER_UNKNOWN)
-		*sniffed = order_shown(column(r, index, M_LEAVE, &cell));
+	for (size_t k = 0; k < ARRAY_SIZE(times) && *sniffed == DATE_ORDER_UNKNOWN; k++)
+		*sniffed = order_shown(column(r, index, times[k], &cell));
 	sb_free(&cell);
+}
+
+/* Reads a meeting block's values (the record after its header) for the host and the date. */
+static int
+read_block(struct csv_reader *r, struct reading *rd, su_err *e)
+{
+	int index[M_NCOLS], rc;
+
+	if (!map_columns(r, &meeting_block, index))
+		return 0;
+	if ((rc = csvr_next(r, e)) == 1) {
+		column(r, index, M_EMAIL, &rd->host);
+		column(r, index, M_TIME, &rd->date);
+	}
+	return rc < 0 ? -1 : 1;
+}
+
+/* Returns 1 if the current record of a sectioned report is to be skipped (a title, or outside
+ * the participants); a title unmaps the header. */
+static int
+skip_section(struct csv_reader *r, const struct meeting_layout *l, int *section, int *mapped)
+{
+	if (!l->sections)
+		return 0;
+	if (section_title(r, section)) {
+		*mapped = 0;
+		return 1;
+	}
+	return *section != 0 && *section != 2;
 }
 
 /*
@@ -409,48 +629,35 @@ read_records(struct meeting *m, const char *text, size_t len, const char *name,
     enum date_order order, const char *tz, enum date_order *sniffed, su_err *e)
 {
 	struct csv_reader *r = csvr_open_mem(text, len, name);
-	const char *const (*names)[4] = m->format == MEETING_TEAMS ? teams_names : zoom_names;
-	struct strbuf host = STRBUF_INIT;
-	int index[M_NCOLS], mapped = 0, section = 0, rc;
+	struct reading rd = { .layout = layout_of(m->format), .order = order, .tz = tz,
+		.host = STRBUF_INIT, .date = STRBUF_INIT, .last_time = INT64_MIN };
+	int mapped = 0, section = 0, rc;
 
-	if (m->format == MEETING_TEAMS)
+	if (rd.layout->sections)
 		csvr_set_delimiter(r, '\t');
 	while ((rc = csvr_next(r, e)) == 1) {
-		if (m->format == MEETING_TEAMS && section_title(r, &section)) {
-			mapped = 0;
+		if (skip_section(r, rd.layout, &section, &mapped))
 			continue;
-		}
-		if (m->format == MEETING_TEAMS && section != 0 && section != 2)
+		if (!mapped && (mapped = map_columns(r, rd.layout, rd.index)))
 			continue;
-		if (m->format == MEETING_ZOOM && !mapped) {
-			int meeting_index[M_NCOLS];
-			static const char *const meeting_names[M_NCOLS][4] = {
-				[M_EMAIL] = { "useremail", NULL },
-				[M_NAME] = { "meetingid", NULL }, [M_JOIN] = { "starttime", NULL },
-				[M_LEAVE] = { "endtime", NULL },
-			};
-
-			if (map_columns(r, meeting_names, meeting_index) &&
-			    (rc = csvr_next(r, e)) == 1) {	/* the meeting block's values */
-				column(r, meeting_index, M_EMAIL, &host);
-				continue;
-			}
-			if (rc < 0)
-				break;
-		}
-		if (!mapped) {
-			mapped = map_columns(r, names, index);
+		if (!mapped && (rc = read_block(r, &rd, e)) < 0)
+			break;
+		if (!mapped)
 			continue;
-		}
 		if (filled_fields(r) == 0)	/* a blank row, maybe padded with separators */
 			continue;
 		if (sniffed != NULL)
-			sniff_row(r, index, sniffed);
+			sniff_row(r, rd.index, sniffed);
+		else if (m->format == MEETING_TEAMS_LOG)
+			read_event(m, r, &rd);
 		else
-			read_row(m, r, index, order, tz, host.buf);
+			read_row(m, r, &rd);
 	}
 	csvr_close(r);
-	sb_free(&host);
+	if (sniffed == NULL && m->format == MEETING_TEAMS_LOG)
+		close_open_stays(m, rd.last_time);
+	sb_free(&rd.host);
+	sb_free(&rd.date);
 	if (rc < 0)
 		return -1;
 	if (sniffed == NULL && m->rows == 0 && m->bad_rows == 0)
@@ -459,48 +666,175 @@ read_records(struct meeting *m, const char *text, size_t len, const char *name,
 	return 0;
 }
 
+/* Writes the first line of 'text' into 'out', escaped (\t, \r, \n, \\), at most 60 bytes. */
+static void
+first_line_escaped(const char *text, struct strbuf *out)
+{
+	size_t n = 0;
+
+	for (; *text && *text != '\n' && n < 60; text++, n++) {
+		if (*text == '\t')
+			sb_adds(out, "\\t");
+		else if (*text == '\r')
+			sb_adds(out, "\\r");
+		else if (*text == '\\')
+			sb_adds(out, "\\\\");
+		else if ((unsigned char)*text < 0x20)
+			sb_addf(out, "\\x%02x", (unsigned char)*text);
+		else
+			sb_addc(out, *text);
+	}
+	if (*text == '\n')
+		sb_adds(out, "\\n");
+}
+
+/* Returns the format a header row of 'text' shows (or a section title shows Teams'), or auto. */
+static enum meeting_format
+detect(const char *text, size_t len)
+{
+	struct csv_reader *r = csvr_open_mem(text, len, "detect");
+	enum meeting_format found = MEETING_AUTO;
+	int index[M_NCOLS], section;
+
+	for (int n = 0; n < 60 && found == MEETING_AUTO && csvr_next(r, NULL) == 1; n++) {
+		if (section_title(r, &section) && section == 1)	/* blank lines may come first */
+			found = MEETING_TEAMS;
+		for (size_t i = 0; i < meeting_nlayouts && found == MEETING_AUTO; i++)
+			if (!meeting_layouts[i].sections &&
+			    map_columns(r, &meeting_layouts[i], index))
+				found = meeting_layouts[i].format;
+	}
+	csvr_close(r);
+	return found;
+}
+
+/* Sets 'e' to say the file is no report known, showing its first line escaped; returns -1. */
+static int
+unknown_format(const char *text, const char *name, su_err *e)
+{
+	struct strbuf line = STRBUF_INIT, known = STRBUF_INIT;
+	int rc;
+
+	first_line_escaped(text, &line);
+	meeting_format_list(&known);
+	rc = su_err_set(e, "%s: not a meeting report I know (known: %s); its first line is '%s'",
+	    name, sb_str(&known), sb_str(&line));
+	sb_free(&line);
+	sb_free(&known);
+	return rc;
+}
+
+/* Adds to the message in 'e' what the file looks like. */
+static void
+say_looks_like(su_err *e, enum meeting_format seen)
+{
+	char had[sizeof e->msg];
+
+	if (e == NULL)
+		return;
+	snprintf(had, sizeof had, "%s", e->msg);
+	su_err_set(e, "%s; this looks like %s", had, meeting_format_seen(seen));
+}
+
+/*
+ * Writes the report as UTF-8 into 'text' (NUL-terminated): UTF-16 with or
+ * without a BOM and Windows-1252 as spreadsheets save it are told apart by
+ * the decoder. Returns 0, or -1 with 'e' set.
+ */
+static int
+report_text(const char *data, size_t len, const char *name, struct strbuf *text, su_err *e)
+{
+	struct decoder *d = decoder_new(NULL, e);
+	const char *utf8 = "";
+	size_t n = 0;
+	su_err why;
+	int rc = -1;
+
+	if (d == NULL)
+		return -1;
+	if (decoder_feed(d, data, len, 1, &utf8, &n, &why) < 0)
+		su_err_set(e, "%s: %s", name, why.msg);
+	else
+		rc = 0;
+	sb_add(text, utf8, n);
+	sb_addc(text, '\0');
+	text->len--;
+	decoder_free(d);
+	return rc;
+}
+
 int
 meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e)
 {
-	const unsigned char *d = (const unsigned char *)data;
 	struct strbuf text = STRBUF_INIT;
 	int rc = -1;
 
 	memset(out, 0, sizeof *out);
-	if (len >= 2 && ((d[0] == 0xff && d[1] == 0xfe) || (d[0] == 0xfe && d[1] == 0xff)))
-		utf16_to_utf8(d + 2, len - 2, d[0] == 0xfe, &text);
-	else if (len >= 3 && memcmp(d, "\xef\xbb\xbf", 3) == 0)
-		sb_add(&text, data + 3, len - 3);
-	else
-		sb_add(&text, data, len);
-	sb_addc(&text, '\0');
-	text.len--;
-	if (!utf8_valid(text.buf, text.len)) {
-		su_err_set(e, "%s: not UTF-8 or UTF-16 text", name);
+	if (report_text(data, len, name, &text, e) < 0)
 		goto done;
-	}
-	if (format == MEETING_AUTO) {
-		if (strstr(text.buf, "2. Participants") || strncmp(text.buf, "1. Summary", 10) == 0)
-			format = MEETING_TEAMS;
-		else if (strcasestr(text.buf, "Join Time") && strcasestr(text.buf, "Leave Time"))
-			format = MEETING_ZOOM;
-		else {
-			su_err_set(e, "%s: not a meeting report I know (known: zoom participant "
-			    "export, teams attendance report); it starts with '%.40s'", name,
-			    text.buf);
-			goto done;
-		}
+	out->detected = detect(text.buf, text.len);
+	if (format == MEETING_AUTO && (format = out->detected) == MEETING_AUTO) {
+		unknown_format(text.buf, name, e);
+		goto done;
 	}
 	out->format = format;
-	if (order == DATE_ORDER_UNKNOWN &&	/* what the join and leave times show */
+	if (order == DATE_ORDER_UNKNOWN &&	/* what the times show */
 	    read_records(out, text.buf, text.len, name, order, tz, &order, e) < 0)
 		goto done;
-	if (order == DATE_ORDER_UNKNOWN && format == MEETING_ZOOM)
-		order = DATE_ORDER_MDY;		/* Zoom writes month first */
 	rc = read_records(out, text.buf, text.len, name, order, tz, NULL, e);
+	if (rc < 0 && out->detected != MEETING_AUTO && out->detected != format)
+		say_looks_like(e, out->detected);
 done:
 	sb_free(&text);
+	if (rc < 0)
+		meeting_free(out);
+	return rc;
+}
+
+/* Reads the report under 'order' into *m; returns 1 if it overlaps [from, to), 0 if not, -1. */
+static int
+fits_under(const char *data, size_t len, const char *name, enum meeting_format format,
+    enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *m,
+    su_err *e)
+{
+	if (meeting_parse(data, len, name, format, order, tz, m, e) < 0)
+		return -1;
+	return meeting_overlaps(m, from, to);
+}
+
+int
+meeting_parse_for(const char *data, size_t len, const char *name,
+    enum meeting_format format, enum date_order order, const char *tz, int64_t from,
+    int64_t to, struct meeting *out, su_err *e)
+{
+	struct meeting dmy = { 0 }, mdy = { 0 };
+	int fits_dmy, fits_mdy, rc = -1;
+	char when[40];
+
+	if (meeting_parse(data, len, name, format, order, tz, out, e) < 0)
+		return -1;
+	if (order != DATE_ORDER_UNKNOWN || !out->order_needed)
+		return 0;
+	if ((fits_dmy = fits_under(data, len, name, format, DATE_ORDER_DMY, tz, from, to,
+	    &dmy, e)) < 0 || (fits_mdy = fits_under(data, len, name, format, DATE_ORDER_MDY,
+	    tz, from, to, &mdy, e)) < 0)
+		goto done;
+	if (fits_dmy == fits_mdy) {
+		su_err_set(e, "%s: its dates read both day first and month first, and %s the "
+		    "session of %s; give --date-order dmy or mdy", name, fits_dmy ?
+		    "both readings overlap" : "neither reading overlaps",
+		    time_format_local(tz, from, when, sizeof when));
+		goto done;
+	}
+	meeting_free(out);
+	*out = fits_dmy ? dmy : mdy;
+	memset(fits_dmy ? &dmy : &mdy, 0, sizeof dmy);
+	out->order_by_session = fits_dmy ? DATE_ORDER_DMY : DATE_ORDER_MDY;
+	rc = 0;
+done:
+	meeting_free(&dmy);
+	meeting_free(&mdy);
 	if (rc < 0)
 		meeting_free(out);
 	return rc;
@@ -526,5 +860,6 @@ meeting_free(struct meeting *m)
 	}
 	free(m->v);
 	sb_free(&m->problems);
+	strmap_free(&m->by_key);
 	memset(m, 0, sizeof *m);
 }

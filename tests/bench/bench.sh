@@ -21,11 +21,11 @@ seconds() {
 	cut -d' ' -f1 "$dir/time"
 }
 
+"$SHOWUP" init >/dev/null
 echo "generating $PEOPLE participants x $SESSIONS sessions..."
 /usr/bin/python3 "$here/gen.py" "$dir" "$PEOPLE" "$SESSIONS"
 rows=$(($(wc -l < "$dir/attendance.csv") - 1))
 size=$(du -h "$dir/attendance.csv" | cut -f1)
-"$SHOWUP" init >/dev/null
 "$SHOWUP" cohort import "$dir/cohort.csv" >/dev/null
 "$SHOWUP" participant import bench "$dir/participants.csv" >/dev/null
 "$SHOWUP" session import bench "$dir/sessions.csv" >/dev/null
@@ -178,6 +178,38 @@ else
 fi
 kill "$smtpd" 2>/dev/null
 
+# a Zoom participant export: 2,000 people a row each, the rest rejoins and guests
+MEET_ROWS=${BENCH_MEETING_ROWS:-100000}
+mkdir -p "$dir/meet"
+/usr/bin/python3 - "$dir/meet" "$MEET_ROWS" <<'PY'
+import csv, sys
+d, n = sys.argv[1], int(sys.argv[2])
+open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
+    "meet,Meeting bench,Bea Bench,bea@example.com,Europe/London\n")
+with open(d + "/people.csv", "w") as f:
+    f.write("name,email\n")
+    for i in range(2000):
+        f.write("Zoë Person %04d,p%04d@example.com\n" % (i, i))
+open(d + "/sessions.csv", "w").write("number,start,minutes\n1,2026-11-16 09:00,120\n")
+with open(d + "/zoom.csv", "w", newline="", encoding="utf-8-sig") as f:
+    w = csv.writer(f, lineterminator="\r\n")
+    w.writerow(["Name (Original Name)", "User Email", "Join Time", "Leave Time",
+                "Duration (Minutes)", "Guest"])
+    for i in range(n):
+        p = i % 4000
+        m = (i // 4000) % 100
+        who = ("Zoë Person %04d" % p, "p%04d@example.com" % p) if p < 2000 else \
+            ("Guest %05d" % i, "")
+        w.writerow([who[0], who[1], "11/16/2026 09:%02d:%02d AM" % (m // 2, m % 60),
+                    "11/16/2026 09:%02d:%02d AM" % (m // 2 + 1, m % 60), 1,
+                    "Yes" if not who[1] else "No"])
+PY
+"$SHOWUP" cohort import "$dir/meet/cohort.csv" >/dev/null
+"$SHOWUP" participant import meet "$dir/meet/people.csv" >/dev/null
+"$SHOWUP" session import meet "$dir/meet/sessions.csv" >/dev/null
+t_meeting=$(seconds "$SHOWUP" attendance from-meeting meet:1 "$dir/meet/zoom.csv")
+meeting_rss=$(cat "$dir/rss")
+
 # ratio A B: A / B to two places (B 0 counts as 0.01)
 ratio() {
 	echo "$1 $2" | awk '{ printf "%.2f", $1 / ($2 > 0 ? $2 : 0.01) }'
@@ -202,6 +234,7 @@ echo "status, $PEOPLE x $SESSIONS   ${t_status} s, peak memory $((status_rss / 1
 echo "status, $PEOPLE x 100 sessions   ${t_status100} s, peak memory $((status100_rss / 1024)) MiB (goal 0.1 s)"
 echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $((report_a_rss / 1024)) MiB, $pages_a pages (goal 3 s, 256 MiB)"
 echo "report commitment, all $PEOPLE   ${t_report_c} s, peak memory $((report_c_rss / 1024)) MiB, $pages_c pages (goal 10 s)"
+echo "from-meeting, $MEET_ROWS Zoom rows  ${t_meeting} s, $(echo "$MEET_ROWS $t_meeting" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') rows a second, peak memory $((meeting_rss / 1024)) MiB (goal 1 s)"
 echo "notices plan, $MAIL notices         ${t_plan} s (goal 2 s)"
 echo "notices send, $MAIL over SMTP       ${t_send} s, $(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second (goal 300)"
 echo "notices plan --attach-report, $ATTACH  ${t_plan_attach} s, $((attach_bytes / 1048576)) MiB of messages"

@@ -63,7 +63,9 @@ static const struct {
 } duration_cases[] = {
 	{ "10m 59s", 0, 659 }, { "1h 2m 3s", 0, 3723 }, { "45s", 0, 45 }, { "1h", 0, 3600 },
 	{ "34", 0, 2040 }, { "2 min", 0, 120 }, { "", -1, 0 }, { "an hour", -1, 0 },
-	{ "10x", -1, 0 },
+	{ "10x", -1, 0 }, { "1 hr 2 min", 0, 3720 }, { "1 Std. 2 Min. 3 Sek.", 0, 3723 },
+	{ "62 mins", 0, 3720 }, { "1 時間 2 分", 0, 3720 }, { "2 horas, 5 minutos", 0, 7500 },
+	{ "1 Stundenkilometer", -1, 0 },
 };
 
 START_TEST(meeting_reads_durations)
@@ -78,12 +80,17 @@ START_TEST(meeting_reads_durations)
 END_TEST
 
 static const struct {
-	const char *name, *key;
+	const char *name, *key, *match;	/* meeting_name_key's, meeting_name_match_key's */
 } name_cases[] = {
-	{ "Chloé Dubois", "chloe dubois" }, { "  chloe   DUBOIS ", "chloe dubois" },
-	{ "Łukasz Żółć", "lukasz zolc" }, { "José-María", "jose maria" },
-	{ "Søren Ærø", "soren aro" }, { "Анна", "Анна" }, { "田中 美咲", "田中 美咲" },
-	{ "Dr. J.R. Ewing", "dr j r ewing" }, { "", "" },
+	{ "Chloé Dubois", "chloe dubois", "chloe dubois" },
+	{ "  chloe   DUBOIS ", "chloe dubois", "chloe dubois" },
+	{ "Łukasz Żółć", "lukasz zolc", "lukasz zolc" },
+	{ "José-María", "jose maria", "jose maria" }, { "Søren Ærø", "soren aro", "aro soren" },
+	{ "Анна", "Анна", "Анна" }, { "田中 美咲", "田中 美咲", "田中 美咲" },
+	{ "Dr. J.R. Ewing", "dr j r ewing", "dr ewing" }, { "", "", "" },
+	{ "Goliath, David", "goliath david", "david goliath" },
+	{ "GOLIATH David J.", "goliath david j", "david goliath" },
+	{ "ROBUST Răzvan", "robust razvan", "razvan robust" }, { "J. R.", "j r", "j r" },
 };
 
 START_TEST(meeting_name_keys)
@@ -92,9 +99,21 @@ START_TEST(meeting_name_keys)
 
 	meeting_name_key(name_cases[_i].name, &k);
 	ck_assert_str_eq(sb_str(&k), name_cases[_i].key);
+	meeting_name_match_key(name_cases[_i].name, &k);
+	ck_assert_str_eq(sb_str(&k), name_cases[_i].match);
 	sb_free(&k);
 }
 END_TEST
+
+/* Reads 'len' bytes of report text, told apart by its content, in time zone 'tz'; must succeed. */
+static void
+parse_ok(const char *text, size_t len, const char *tz, struct meeting *m)
+{
+	su_err e = { "" };
+
+	ck_assert_msg(meeting_parse(text, len, "r.csv", MEETING_AUTO, DATE_ORDER_UNKNOWN, tz, m,
+	    &e) == 0, "%s", e.msg);
+}
 
 /* A Zoom export: two joins of one person make one stay; the host is the organiser. */
 START_TEST(meeting_reads_zoom)
@@ -108,10 +127,8 @@ START_TEST(meeting_reads_zoom)
 		"Ana,ana@example.com,11/19/2026 10:02:00 AM,11/19/2026 10:30:00 AM,28,No\n"
 		"Ana,ANA@example.com,11/19/2026 10:35:00 AM,11/19/2026 11:00:00 AM,25,No\n";
 	struct meeting m;
-	su_err e;
 
-	ck_assert_int_eq(meeting_parse(text, sizeof text - 1, "z.csv", MEETING_AUTO,
-	    DATE_ORDER_UNKNOWN, "Europe/London", &m, &e), 0);
+	parse_ok(text, sizeof text - 1, "Europe/London", &m);
 	ck_assert_int_eq(m.format, MEETING_ZOOM);
 	ck_assert_int_eq(m.rows, 3);
 	ck_assert_int_eq(m.n, 2);
@@ -137,7 +154,6 @@ START_TEST(meeting_reads_teams_utf16)
 		"Zoë\tbad\tbad\tbad\r\n";
 	struct strbuf utf16 = STRBUF_INIT;
 	struct meeting m;
-	su_err e;
 
 	sb_add(&utf16, "\xff\xfe", 2);
 	for (const unsigned char *s = (const unsigned char *)rows; *s; s++) {
@@ -150,8 +166,7 @@ START_TEST(meeting_reads_teams_utf16)
 		sb_addc(&utf16, (char)(cp & 0xff));
 		sb_addc(&utf16, (char)(cp >> 8));
 	}
-	ck_assert_int_eq(meeting_parse(utf16.buf, utf16.len, "t.csv", MEETING_AUTO,
-	    DATE_ORDER_UNKNOWN, "Europe/London", &m, &e), 0);
+	parse_ok(utf16.buf, utf16.len, "Europe/London", &m);
 	ck_assert_int_eq(m.format, MEETING_TEAMS);
 	ck_assert_int_eq(m.bad_rows, 0);
 	ck_assert_int_eq(m.n, 2);
@@ -160,6 +175,114 @@ START_TEST(meeting_reads_teams_utf16)
 	ck_assert_int_eq(m.v[1].minutes, 57);
 	meeting_free(&m);
 	sb_free(&utf16);
+}
+END_TEST
+
+/* Dates that read both ways: the session's date decides; a session neither meets is refused. */
+START_TEST(meeting_dates_by_session)
+{
+	static const char text[] =
+		"Name (Original Name),User Email,Join Time,Leave Time\n"
+		"Ana,ana@example.com,06/07/2026 10:00:00,06/07/2026 10:59:59\n";
+	int64_t july6 = days_from_civil(2026, 7, 6) * 86400 + 10 * 3600;
+	int64_t june7 = days_from_civil(2026, 6, 7) * 86400 + 10 * 3600;
+	struct meeting m;
+	su_err e;
+
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", july6, july6 + 3600, &m, &e), 0);
+	ck_assert_int_eq(m.order_by_session, DATE_ORDER_DMY);
+	ck_assert_int_eq(m.v[0].first_join, july6);
+	meeting_free(&m);
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", june7, june7 + 3600, &m, &e), 0);
+	ck_assert_int_eq(m.order_by_session, DATE_ORDER_MDY);
+	ck_assert_int_eq(m.v[0].first_join, june7);
+	meeting_free(&m);
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_UNKNOWN, "UTC", june7 + 86400, june7 + 90000, &m, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "--date-order"));
+	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
+	    DATE_ORDER_MDY, "UTC", july6, july6 + 3600, &m, &e), 0);
+	ck_assert_int_eq(m.v[0].first_join, june7);
+	meeting_free(&m);
+}
+END_TEST
+
+/* Header cells fold as header words do: case, accents, spaces and punctuation, full-width too. */
+START_TEST(meeting_header_keys)
+{
+	static const char *const cases[][2] = {
+		{ "Name (Original Name)", "nameoriginalname" }, { "Heure d'arrivée", "heuredarrivee" },
+		{ "所要時間（分）", "所要時間分" }, { "名前 (元の名前)", "名前元の名前" },
+		{ "Dauer in der Besprechung", "dauerinderbesprechung" }, { "", "" },
+	};
+	char key[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		meeting_header_key(cases[i][0], key, sizeof key);
+		ck_assert_str_eq(key, cases[i][1]);
+	}
+	meeting_header_key("Name (Original Name)", key, 5);
+	ck_assert_str_eq(key, "name");
+}
+END_TEST
+
+/* The older Teams list: Joined/Left pairs fold into stays; one left open ends with the list. */
+START_TEST(meeting_reads_teams_log)
+{
+	static const char text[] =
+		"Full Name\tUser Action\tTimestamp\n"
+		"Ana\tJoined before\t19/11/2026, 10:00:00\n"
+		"Bob\tJoined\t19/11/2026, 10:05:00\n"
+		"Bob\tLeft\t19/11/2026, 10:20:00\n"
+		"Bob\tJoined\t19/11/2026, 10:30:00\n"
+		"Ana\tLeft\t19/11/2026, 11:00:00\n";
+	struct meeting m;
+
+	parse_ok(text, sizeof text - 1, "UTC", &m);
+	ck_assert_int_eq(m.format, MEETING_TEAMS_LOG);
+	ck_assert_int_eq(m.rows, 5);
+	ck_assert_int_eq(m.n, 2);
+	ck_assert_int_eq(m.v[0].minutes, 60);
+	ck_assert_int_eq(m.v[1].joins, 2);
+	ck_assert_int_eq(m.v[1].minutes, 15 + 30);
+	meeting_free(&m);
+}
+END_TEST
+
+/* Google Meet with its block: times without a date take the block's. */
+START_TEST(meeting_reads_meet_block)
+{
+	static const char text[] =
+		"Meeting title,Date,Start time,End time\n"
+		"T,2026-11-19,10:00 AM,11:00 AM\n\n"
+		"First name,Last name,Email,Duration,Time joined,Time exited\n"
+		"Ana,Silva,a@example.com,1 hr,10:00 AM,11:00 AM\n";
+	struct meeting m;
+
+	parse_ok(text, sizeof text - 1, "UTC", &m);
+	ck_assert_int_eq(m.format, MEETING_MEET);
+	ck_assert_str_eq(m.v[0].name, "Ana Silva");
+	ck_assert_int_eq(m.v[0].first_join, days_from_civil(2026, 11, 19) * 86400 + 36000);
+	meeting_free(&m);
+}
+END_TEST
+
+/* A Teams report a spreadsheet saved with blank lines before its first section is still Teams'. */
+START_TEST(meeting_finds_sections_after_blank_lines)
+{
+	static const char text[] =
+		"\t\t\n\n1. Zusammenfassung\n\n2. Teilnehmer\n"
+		"Name\tErster Beitritt\tLetzter Austritt\tDauer in der Besprechung\tE-Mail\n"
+		"Zoë\t19.11.2026, 10:00:00\t19.11.2026, 11:00:00\t1 Std.\tz@example.com\n";
+	struct meeting m;
+
+	parse_ok(text, sizeof text - 1, "UTC", &m);
+	ck_assert_int_eq(m.format, MEETING_TEAMS);
+	ck_assert_int_eq(m.n, 1);
+	ck_assert_int_eq(m.v[0].minutes, 60);
+	meeting_free(&m);
 }
 END_TEST
 
@@ -186,6 +309,11 @@ meeting_suite(void)
 	tcase_add_loop_test(tc, meeting_name_keys, 0, ARRAY_SIZE(name_cases));
 	tcase_add_test(tc, meeting_reads_zoom);
 	tcase_add_test(tc, meeting_reads_teams_utf16);
+	tcase_add_test(tc, meeting_dates_by_session);
+	tcase_add_test(tc, meeting_header_keys);
+	tcase_add_test(tc, meeting_reads_teams_log);
+	tcase_add_test(tc, meeting_reads_meet_block);
+	tcase_add_test(tc, meeting_finds_sections_after_blank_lines);
 	tcase_add_test(tc, meeting_refuses_other_files);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,16 @@
+/* fuzz_meet.c - libFuzzer harness: a Google Meet attendance export read, merged and judged. */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz_meeting.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_meeting(data, size, MEETING_MEET);
+	return 0;
+}

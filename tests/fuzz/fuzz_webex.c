@@ -1,0 +1,16 @@
+/* fuzz_webex.c - libFuzzer harness: a Webex attendee report read, merged and judged. */
+#include "config.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fuzz_meeting.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	fuzz_meeting(data, size, MEETING_WEBEX);
+	return 0;
+}

@@ -49,6 +49,8 @@ sniffed_rss=$(cat "$dir/rss")
 t_sqlite=$(seconds "$SQLITE3" "$dir/bare.db" ".mode csv" ".import $dir/attendance.csv attendance")
 t_again=$(seconds "$SHOWUP" attendance import bench "$dir/attendance.csv")
 t_export=$(seconds "$SHOWUP" attendance export bench -o "$dir/export.csv")
+t_backup=$(seconds "$SHOWUP" backup "$dir/backup.db")
+backup_rss=$(cat "$dir/rss")
 export_rss=$(cat "$dir/rss")
 t_show=$(seconds "$SHOWUP" attendance show bench)
 show_rss=$(cat "$dir/rss")
@@ -227,6 +229,7 @@ echo "  sqlite3 .import (bare)    ${t_sqlite} s"
 echo "  ratio showup / .import    $(ratio "$t_showup" "$t_sqlite")x"
 echo "  the same file again       ${t_again} s (changes nothing; goal: no slower than the first, ${t_showup} s)"
 echo "  Windows-1252 with ';'     ${t_sniffed} s, peak memory $((sniffed_rss / 1024)) MiB, $(ratio "$t_sniffed" "$t_sqlite")x .import (encoding and separator sniffed; goal 2x)"
+echo "backup of the whole database   ${t_backup} s, peak memory $((backup_rss / 1024)) MiB"
 echo "attendance export, $rows rows  ${t_export} s, peak memory $((export_rss / 1024)) MiB (goal 32 MB)"
 echo "attendance export, $rows3 rows  ${t_export3} s (sqlite3 -csv ${t_sqlite_csv3} s, $(ratio "$t_export3" "$t_sqlite_csv3")x; goal 1.2x), peak memory $((export3_rss / 1024)) MiB (goal 32 MB)"
 echo "attendance show (grid), $PEOPLE x $SESSIONS  ${t_show} s, peak memory $((show_rss / 1024)) MiB, $(per_cell "$show_rss" "$show_empty_rss" "$cells") (goal 48 B a cell)"

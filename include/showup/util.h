@@ -58,6 +58,11 @@ int str_ieq(const char *a, const char *b);
 int utf8_valid(const char *s, size_t n);
 /* Returns how many leading bytes of 's' (of 'n') are whole, valid UTF-8 characters. */
 size_t utf8_valid_prefix(const char *s, size_t n);
+/*
+ * Decodes the UTF-8 character at 's' (NUL-terminated) into *cp and returns its
+ * length; a byte that starts no character is 1 long, read as U+FFFD.
+ */
+size_t utf8_decode(const unsigned char *s, unsigned int *cp);
 /* Returns the number of characters (code points) of UTF-8 's'. */
 size_t utf8_length(const char *s);
 /*

@@ -353,18 +353,6 @@ cp1252_byte(unsigned int cp)
 	return -1;
 }
 
-/* Decodes the valid UTF-8 character at 's' into *cp; returns its length. */
-static size_t
-utf8_next(const unsigned char *s, unsigned int *cp)
-{
-	size_t len = s[0] < 0x80 ? 1 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
-
-	*cp = len == 1 ? s[0] : (unsigned int)(s[0] & (0x3f >> (len - 1)));
-	for (size_t k = 1; k < len; k++)
-		*cp = (*cp << 6) | (s[k] & 0x3f);
-	return len;
-}
-
 int
 text_looks_double_encoded(const char *text)
 {
@@ -379,7 +367,7 @@ text_looks_double_encoded(const char *text)
 		unsigned int cp;
 		int b;
 
-		i += utf8_next(s + i, &cp);
+		i += utf8_decode(s + i, &cp);
 		if ((b = cp1252_byte(cp)) < 0)
 			goto done;	/* a character Windows-1252 lacks: not its reading */
 		high |= b >= 0x80;

@@ -49,26 +49,14 @@ hangul(unsigned int cp)
 	    (cp >= 0x3130 && cp <= 0x318f);
 }
 
-/* Returns the first code point of UTF-8 's' (0 for ""). */
-static unsigned int
-first_code_point(const char *str)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t len = s[0] < 0x80 ? 1 : s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
-	unsigned int cp = len == 1 ? s[0] : (unsigned int)(s[0] & (0x3f >> (len - 1)));
-
-	for (size_t k = 1; k < len && s[k]; k++)
-		cp = (cp << 6) | (s[k] & 0x3f);
-	return cp;
-}
-
 char *
 person_name_join(const char *given, const char *family)
 {
-	unsigned int cp = first_code_point(family);
+	unsigned int cp;
 
 	if (*given == '\0' || *family == '\0')
 		return xasprintf("%s%s", given, family);
+	utf8_decode((const unsigned char *)family, &cp);
 	if (cjk_unspaced(cp))
 		return xasprintf("%s%s", family, given);
 	if (hangul(cp))

@@ -104,23 +104,6 @@ static const char latin_folds[] =
 	"lllnnnnnnnnnoooooooorrrrrrssssss"	/* 140-15F */
 	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	/* 160-17F */
 
-/* Decodes one UTF-8 sequence at s into *cp; returns its length (1 for a stray byte). */
-static size_t
-decode(const unsigned char *s, unsigned int *cp)
-{
-	size_t len = *s < 0x80 ? 1 : *s < 0xe0 ? 2 : *s < 0xf0 ? 3 : 4;
-
-	*cp = len == 1 ? *s : (unsigned)(*s & (0x3f >> (len - 1)));
-	for (size_t k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80) {
-			*cp = *s;
-			return 1;
-		}
-		*cp = *cp << 6 | (s[k] & 0x3f);
-	}
-	return len;
-}
-
 void
 meeting_name_key(const char *name, struct strbuf *out)
 {
@@ -132,7 +115,7 @@ meeting_name_key(const char *name, struct strbuf *out)
 	out->len = 0;
 	while (*s) {
 		unsigned int cp;
-		size_t len = decode(s, &cp);
+		size_t len = utf8_decode(s, &cp);
 
 		if (cp == ' ' || cp == '\t' || cp == '.' || cp == ',' || cp == '-' || cp == '_') {
 			space = out->len > 0;
@@ -248,7 +231,7 @@ meeting_header_key(const char *cell, char *out, size_t size)
 
 	while (*s && size > 0) {
 		unsigned int cp;
-		size_t len = decode(s, &cp);
+		size_t len = utf8_decode(s, &cp);
 
 		if (header_punct(cp))
 			;

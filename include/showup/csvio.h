@@ -37,6 +37,8 @@ char csvr_separator(const struct csv_reader *r);
 const char *csvr_encoding(const struct csv_reader *r);
 /* Returns 1 if the file was not UTF-8 and, no encoding being given, was read as Windows-1252. */
 int csvr_encoding_guessed(const struct csv_reader *r);
+/* Returns 1 if the current record is one field holding another separator (the wrong one was used). */
+int csvr_header_unsplit(const struct csv_reader *r);
 /* Names a separator for people: "','", "';'", "tabs", "'|'". */
 const char *csv_separator_name(char sep);
 /* Returns 1 if reading stopped on bytes that are not text in the file's encoding. */

@@ -214,6 +214,12 @@ csvr_encoding_guessed(const struct csv_reader *r)
 	return decoder_guessed(r->decoder);
 }
 
+int
+csvr_header_unsplit(const struct csv_reader *r)
+{
+	return csvr_count(r) == 1 && strpbrk(csvr_field(r, 0), ",;\t|") != NULL;
+}
+
 const char *
 csv_separator_name(char sep)
 {
@@ -619,7 +625,7 @@ csvr_map_header(struct csv_reader *r, const struct csv_column *cols,
 		if (!cols[i].required || index[i] >= 0)
 			continue;
 		describe_names(&cols[i], &names);
-		if (csvr_count(r) == 1 && strpbrk(csvr_field(r, 0), ",;\t|") != NULL)
+		if (csvr_header_unsplit(r))
 			sb_addf(&names, "; the header row is one column, '%s': are the fields "
 			    "separated by something else than %s?", csvr_field(r, 0),
 			    csv_separator_name(csvr_separator(r)));

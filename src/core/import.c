@@ -197,8 +197,8 @@ note_format(struct import_row *row, const su_err *e)
 	r->separator = csvr_separator(row->reader);
 	snprintf(r->encoding, sizeof r->encoding, "%s", csvr_encoding(row->reader));
 	r->encoding_guessed = csvr_encoding_guessed(row->reader);
-	if (e != NULL && csvr_count(row->reader) == 1)
-		r->hints |= HINT_SEPARATOR;	/* a header of one column: another separator? */
+	if (e != NULL && csvr_header_unsplit(row->reader))
+		r->hints |= HINT_SEPARATOR;
 	if (csvr_text_error(row->reader))
 		r->hints |= HINT_ENCODING;
 }

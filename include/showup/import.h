@@ -124,6 +124,8 @@ int import_change(struct import_row *row, const char *subject, const char *field
  */
 int import_time(struct import_row *row, const char *text, const char *tz, int64_t *out,
     const char *what);
+/* Sets the date order hint if 'text', refused in 'order', is a date another order reads. */
+void import_hint_date(struct import_row *row, const char *text, enum date_order order);
 /* Records a bad row "name:line: message"; returns -1 for the row function to return. */
 int import_row_error(const struct import_row *row, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -187,8 +187,7 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 		return -1;
 	s = &ai->sessions.v[j];
 	if (fact_build(&ai->policy, ai->cohort->tz, &spec, &a, &why) < 0) {
-		if (time_orders_possible(spec.cancelled_at) & ~(1u << ai->policy.date_order))
-			row->result->hints |= HINT_DATE_ORDER;
+		import_hint_date(row, spec.cancelled_at, ai->policy.date_order);
 		return import_row_error(row, "%s", why.msg);
 	}
 	a.session_id = s->id;

@@ -72,6 +72,13 @@ import_change(struct import_row *row, const char *subject, const char *field,
 	return 1;
 }
 
+void
+import_hint_date(struct import_row *row, const char *text, enum date_order order)
+{
+	if (time_orders_possible(text) & ~(1u << order))
+		row->result->hints |= HINT_DATE_ORDER;
+}
+
 int
 import_time(struct import_row *row, const char *text, const char *tz, int64_t *out,
     const char *what)
@@ -81,8 +88,7 @@ import_time(struct import_row *row, const char *text, const char *tz, int64_t *o
 
 	if (time_parse(text, order, tz, out, &why) == 0)
 		return 0;
-	if (time_orders_possible(text) & ~(1u << order))
-		row->result->hints |= HINT_DATE_ORDER;
+	import_hint_date(row, text, order);
 	return import_row_error(row, "%s%s%s", what ? what : "", what ? ": " : "", why.msg);
 }
 

@@ -158,39 +158,48 @@ cli_import_progress_setup(struct import_result *r)
 }
 
 /*
- * Refuses to replace a recorded cancellation or excuse with a mark unless
- * asked to: the coach may not know it is there. EXIT_OK, or EXIT_FAIL said.
+ * Refuses, in 'e', to replace a recorded cancellation or excuse with a mark:
+ * the coach may not know it is there. 0, or -1 (refused, or a store failure).
  */
 static int
-keeps_their_word(struct cli *cli, const struct cohort *c, const struct session *s,
-    const struct participant *p, const struct fact_spec *spec)
+keeps_their_word(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct fact_spec *spec, su_err *e)
 {
 	struct attendance a;
 	char *what;
-	int kept;
+	int rc = attendance_get(st, s->id, p->id, &a, e), kept;
 
-	if (attendance_get(cli->st, s->id, p->id, &a, NULL) != 1)
-		return EXIT_OK;
+	if (rc <= 0)
+		return rc;
 	kept = a.fact == FACT_CANCELLED || (a.fact == FACT_ABSENT && *a.reason);
 	what = attendance_describe(&a, c->tz);
 	if (kept)
-		cli_error("%s:%d %s is recorded as %s; give --replace to record '%s' "
+		su_err_set(e, "%s:%d %s is recorded as %s; give --replace to record '%s' "
 		    "instead", c->slug, s->number, p->email, what, spec->status);
 	free(what);
 	attendance_free(&a);
-	return kept ? EXIT_FAIL : EXIT_OK;
+	return kept ? -1 : 0;
 }
 
-/* Records a walk-in (added to the session's people) and their mark; attendance_record's result. */
+/*
+ * Records what 'spec' states for p at s (the caller's transaction), as 'flags'
+ * allow: over a cancellation or excuse only if RECORD_REPLACE; a walk-in added
+ * to the session's people if RECORD_WALK_IN. attendance_record's result.
+ */
 static int
-record_walk_in(struct store *st, const struct cohort *c, const struct policy *pol,
+record(struct store *st, const struct cohort *c, const struct policy *pol,
     const struct session *s, const struct participant *p, const struct fact_spec *spec,
-    int64_t now, su_err *e)
+    unsigned flags, int64_t now, su_err *e)
 {
-	int expected = session_expects(st, s, p, e);
+	int expected;
 
-	if (expected < 0 || (!expected && session_add_walk_in(st, c, s, p, e) < 0))
+	if (!(flags & RECORD_REPLACE) && keeps_their_word(st, c, s, p, spec, e) < 0)
 		return -1;
+	if (flags & RECORD_WALK_IN) {
+		if ((expected = session_expects(st, s, p, e)) < 0 ||
+		    (!expected && session_add_walk_in(st, c, s, p, e) < 0))
+			return -1;
+	}
 	return attendance_record(st, c, pol, s, p, spec, now, e);
 }
 
@@ -203,20 +212,18 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 	struct policy pol;
 	struct outcome_input in;
 	int64_t now = time_now();
+	enum outcome o;
 	char *what;
-	int rc;
+	int rc, points;
 	su_err e;
 
 	if (cli_participant(cli, c, email, &p) != EXIT_OK)
 		return EXIT_FAIL;
-	if (cli_policy(cli->st, c, &pol) != EXIT_OK ||
-	    (!(flags & RECORD_REPLACE) && keeps_their_word(cli, c, s, &p, spec) != EXIT_OK)) {
+	if (cli_policy(cli->st, c, &pol) != EXIT_OK) {
 		participant_free(&p);
 		return EXIT_FAIL;
 	}
-	rc = STORE_TX(cli->st, &e, (flags & RECORD_WALK_IN)
-	    ? record_walk_in(cli->st, c, &pol, s, &p, spec, now, &e)
-	    : attendance_record(cli->st, c, &pol, s, &p, spec, now, &e));
+	rc = STORE_TX(cli->st, &e, record(cli->st, c, &pol, s, &p, spec, flags, now, &e));
 	if (rc < 0) {
 		participant_free(&p);
 		return cli_error("%s", e.msg);
@@ -225,13 +232,14 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 	in = (struct outcome_input){ .expected = 1, .starts_at = s->starts_at, .now = now,
 		.fact = &a };
 	policy_cutoff(&pol, c->tz, s->starts_at, &in.cutoff);
+	o = outcome_of(&pol, &in);
+	points = engine_fact_points(&pol, o, &a, s->starts_at, now);	/* as status counts */
 	what = attendance_describe(&a, c->tz);
 	printf("%s:%d %s: %s%s -> %s", c->slug, s->number, p.email, what,
 	    rc == 0 ? " (already recorded)" : rc == 2 ? " (corrected)" : "",
-	    outcome_name(outcome_of(&pol, &in)));
-	if (pol.points[outcome_of(&pol, &in)] > 0)
-		printf(", %d point%s", pol.points[outcome_of(&pol, &in)],
-		    pol.points[outcome_of(&pol, &in)] == 1 ? "" : "s");
+	    outcome_name(o));
+	if (points > 0)
+		printf(", %d point%s", points, points == 1 ? "" : "s");
 	putchar('\n');
 	free(what);
 	attendance_free(&a);

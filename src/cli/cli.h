@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "showup/engine.h"
 #include "showup/import.h"
 #include "showup/ladder.h"
 #include "showup/model.h"

@@ -18,9 +18,7 @@ forgiven(const struct policy *p, int64_t starts_at, int64_t now)
 int
 engine_cell_points(const struct policy *p, enum outcome o, int64_t starts_at, int64_t now)
 {
-	if ((unsigned)o >= OUTCOME_COUNT || forgiven(p, starts_at, now))
-		return 0;
-	return p->points[o];
+	return engine_fact_points(p, o, NULL, starts_at, now);
 }
 
 /* Returns the points for lateness itself: a late arrival beyond late.threshold, else 0. */

@@ -30,6 +30,7 @@ struct import_result {
 	size_t rows;			/* data rows read */
 	size_t added, updated, unchanged;
 	size_t bad_rows;
+	long last_bad_line;		/* the line last counted bad (a row counts once) */
 	struct strbuf messages;		/* "file:line: problem\n", IMPORT_MAX_MESSAGES at most */
 	struct strbuf ignored;		/* header names not used, "Phone, Notes" */
 	struct strbuf changes;		/* dry run: "file:line: who field: 'old' → 'new'\n" */

@@ -201,6 +201,13 @@ apply_cancellation(struct sessions_import *si, struct import_row *row, int numbe
 	return rc;
 }
 
+/* Returns 1 if the row leaves a session's people as they are (no with column, or an empty cell kept). */
+static int
+keeps_people(const struct sessions_import *si, const struct import_row *row)
+{
+	return !import_has(row, COL_WITH) || (si->nwith == 0 && !row->result->clear_empty);
+}
+
 /*
  * Returns 1 if stored session 's' is the one a row without a number means:
  * the same kind, title and expected people, as far as the row gives them.
@@ -217,9 +224,9 @@ same_session(struct sessions_import *si, struct import_row *row, const struct se
 
 	if (*kind && session_kind_parse(kind) != (int)s->kind)
 		return 0;
-	if (import_has(row, COL_TITLE) && strcmp(import_field(row, COL_TITLE), s->title) != 0)
+	if (strcmp(import_value(row, COL_TITLE, s->title), s->title) != 0)
 		return 0;
-	if (!import_has(row, COL_WITH))
+	if (keeps_people(si, row))
 		return 1;
 	if (session_expected_ids(row->st, s->id, &ids, &n, e) < 0)
 		return -1;
@@ -321,8 +328,7 @@ static int
 update_session(struct sessions_import *si, struct import_row *row, const struct session *old,
     su_err *e)
 {
-	int keep_with = !import_has(row, COL_WITH) ||
-	    (si->nwith == 0 && !row->result->clear_empty);
+	int keep_with = keeps_people(si, row);
 	int64_t *was;
 	size_t nwas;
 	struct session s;

@@ -108,7 +108,9 @@ import_row_error(const struct import_row *row, const char *fmt, ...)
 			memcpy(r->store_failure.msg, msg, sizeof msg);
 		return -1;
 	}
-	r->bad_rows++;
+	if (r->last_bad_line != csvr_line(row->reader))	/* a row is bad once, whatever it says */
+		r->bad_rows++;
+	r->last_bad_line = csvr_line(row->reader);
 	if (r->bad_rows <= IMPORT_MAX_MESSAGES)
 		sb_addf(&r->messages, "%s:%ld: %s\n", csvr_name(row->reader),
 		    csvr_line(row->reader), msg);

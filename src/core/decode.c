@@ -42,8 +42,12 @@ decoder_new(const char *encoding, su_err *e)
 	d->cd = (iconv_t)-1;
 	d->mode = MODE_SNIFF;
 	d->encoding = "UTF-8";
-	if (encoding == NULL || *encoding == '\0' || is_utf8_name(encoding))
+	if (encoding == NULL || *encoding == '\0')
 		return d;
+	if (is_utf8_name(encoding)) {
+		d->named = xstrdup("UTF-8");	/* named: no fallback; passed on as it is */
+		return d;
+	}
 	d->cd = iconv_open("UTF-8", encoding);
 	if (d->cd == (iconv_t)-1) {
 		su_err_set(e, "unknown encoding '%s'", encoding);
@@ -100,6 +104,10 @@ sniff(struct decoder *d, const unsigned char *s, size_t n)
 {
 	int utf8_bom = n >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf;
 
+	if (d->named != NULL && d->cd == (iconv_t)-1) {
+		d->mode = MODE_PASS;	/* UTF-8 named: its rows say what is not */
+		return utf8_bom ? 3 : 0;
+	}
 	if (d->named != NULL) {
 		d->mode = MODE_ICONV;
 		return 0;
@@ -108,7 +116,7 @@ sniff(struct decoder *d, const unsigned char *s, size_t n)
 		d->mode = MODE_PASS;
 		return 3;
 	}
-	if (d->cd != (iconv_t)-1 || n < 2) {
+	if (n < 2) {
 		d->mode = MODE_AUTO;
 		return 0;
 	}

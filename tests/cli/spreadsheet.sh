@@ -86,6 +86,9 @@ check '[ "$(name_of pt@example.com)" = "ПТ ДР" ]' "KOI8-R name stored as '$(
 before=$(db_state)
 fails 1 participant import c1 "$T/koi8.csv" --encoding NO-SUCH
 err "unknown encoding 'NO-SUCH'"
+# UTF-8 named: no fallback to Windows-1252, the row says it is not UTF-8
+fails 1 participant import c1 "$F/libreoffice-latin1.csv" --encoding UTF-8
+err "libreoffice-latin1.csv:2: not UTF-8 text"
 # the wrong separator forced: the header is one column, and the error says so
 fails 1 participant import c1 "$F/excel-de.csv" --separator ,
 err "excel-de.csv:1: no e-mail column"

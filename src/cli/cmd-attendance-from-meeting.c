@@ -12,6 +12,9 @@
 
 #define MAX_REPORT_BYTES (64u << 20)
 
+/* What a report whose dates read two ways needs. */
+#define ORDER_HINT "hint: --date-order dmy or mdy says how the report writes dates\n"
+
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP, OPT_ABSENT_IF_UNMATCHED };
 
@@ -241,6 +244,8 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	    (fm->map != NULL && meeting_aliases_read(fm->map, &aliases, &e) < 0) ||
 	    load_people(cli->st, c, s, &sp, &e) < 0) {
 		cli_error("%s", e.msg);
+		if (m.order_needed)
+			fputs(ORDER_HINT, stderr);
 		goto done;
 	}
 	if (m.bad_rows > 0) {
@@ -250,8 +255,7 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 		cli_error("%s: %zu bad row%s; nothing was recorded", file, m.bad_rows,
 		    m.bad_rows == 1 ? "" : "s");
 		if (m.order_needed)
-			fputs("hint: --date-order dmy or mdy says how the report writes "
-			    "dates\n", stderr);
+			fputs(ORDER_HINT, stderr);
 		goto done;
 	}
 	if (!meeting_overlaps(&m, s->starts_at, s->starts_at + (int64_t)s->minutes * 60)) {

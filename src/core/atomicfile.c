@@ -82,11 +82,12 @@ atomic_commit(struct atomic_file *af, su_err *e)
 	} else
 		failed = sync_path(af->tmp) != 0;
 	af->f = NULL;
-	if (failed || rename(af->tmp, af->path) != 0 || atomic_sync_folder(af->path) != 0) {
+	if (failed || rename(af->tmp, af->path) != 0) {
 		su_err_set(e, "cannot write '%s': %s", af->path, strerror(errno));
 		atomic_abort(af);
 		return -1;
 	}
+	(void)atomic_sync_folder(af->path);	/* the file is in place; this makes the rename last */
 	free(af->tmp);
 	free(af->path);
 	af->tmp = af->path = NULL;

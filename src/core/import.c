@@ -75,8 +75,10 @@ import_change(struct import_row *row, const char *subject, const char *field,
 void
 import_hint_date(struct import_row *row, const char *text, enum date_order order)
 {
-	if (time_orders_possible(text) & ~(1u << order))
-		row->result->hints |= HINT_DATE_ORDER;
+	unsigned orders = time_orders_possible(text);
+
+	if (!(orders & (1u << order)) && (orders & ~(1u << order)))
+		row->result->hints |= HINT_DATE_ORDER;	/* not a date in this order, but in another */
 }
 
 int

@@ -805,7 +805,7 @@ meeting_parse_for(const char *data, size_t len, const char *name,
 		goto done;
 	if (fits_dmy == fits_mdy) {
 		su_err_set(e, "%s: its dates read both day first and month first, and %s the "
-		    "session of %s; give --date-order dmy or mdy", name, fits_dmy ?
+		    "session of %s; its date order must be named", name, fits_dmy ?
 		    "both readings overlap" : "neither reading overlaps",
 		    time_format_local(tz, from, when, sizeof when));
 		goto done;
@@ -818,8 +818,10 @@ meeting_parse_for(const char *data, size_t len, const char *name,
 done:
 	meeting_free(&dmy);
 	meeting_free(&mdy);
-	if (rc < 0)
+	if (rc < 0) {
 		meeting_free(out);
+		out->order_needed = 1;	/* what the caller's advice needs */
+	}
 	return rc;
 }
 

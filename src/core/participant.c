@@ -48,14 +48,14 @@ participant_add(struct store *st, const struct cohort *c, const char *name,
 
 	if (participant_check(name, email, company, e) < 0)
 		return -1;
-	switch (participant_find(st, c, email, &found, NULL)) {
+	switch (participant_find(st, c, email, &found, e)) {
 	case 1:
 		su_err_set(e, "'%s' is already in cohort '%s' (as %s)", email,
 		    c->slug, found.name);
 		participant_free(&found);
 		return -1;
 	case -1:
-		return su_err_set(e, "cannot look up '%s'", email);
+		return -1;	/* the store's own message */
 	}
 	if ((stmt = store_stmt(st, sql_participant_insert, e)) == NULL)
 		return -1;
@@ -120,8 +120,11 @@ email_free(struct store *st, const struct cohort *c, const struct participant *o
     const char *email, su_err *e)
 {
 	struct participant other;
-	int taken = participant_find(st, c, email, &other, NULL) == 1 && other.id != old->id;
+	int found = participant_find(st, c, email, &other, e);
+	int taken = found == 1 && other.id != old->id;
 
+	if (found < 0)
+		return -1;
 	if (taken)
 		su_err_set(e, "'%s' is %s's address already, in cohort '%s'", email, other.name,
 		    c->slug);

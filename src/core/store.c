@@ -366,7 +366,6 @@ store_backup(struct store *st, const char *dest, su_err *e)
 		    : "out of memory");
 		goto done;
 	}
-	sqlite3_busy_handler(st->db, busy_wait, st);
 	/* one step copies every page under one read transaction: a consistent copy */
 	if ((b = sqlite3_backup_init(to, "main", st->db, "main")) == NULL) {
 		db_failure(to, sqlite3_errcode(to), e);

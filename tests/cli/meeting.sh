@@ -160,7 +160,8 @@ out "month first, the reading that matches the session's date"
 grep -E '^Ana Lúcia Ferreira .* 2026-06-07 10:00 +60 +present$' "$T/out" >/dev/null ||
 	fail "06/07 is not read as June 7 for the session of June 7"
 fails 1 attendance from-meeting c2:3 "$T/both.csv" --apply
-err "both.csv: its dates read both day first and month first, and neither reading overlaps the session of 2026-08-01 10:00; give --date-order dmy or mdy"
+err "both.csv: its dates read both day first and month first, and neither reading overlaps the session of 2026-08-01 10:00; its date order must be named"
+err "hint: --date-order dmy or mdy says how the report writes dates"
 ok attendance from-meeting c2:1 "$T/both.csv" --date-order dmy
 
 # a day-first date in the topic does not turn Zoom's month-first times around;

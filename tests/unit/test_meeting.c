@@ -201,7 +201,8 @@ START_TEST(meeting_dates_by_session)
 	meeting_free(&m);
 	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
 	    DATE_ORDER_UNKNOWN, "UTC", june7 + 86400, june7 + 90000, &m, &e), -1);
-	ck_assert_ptr_nonnull(strstr(e.msg, "--date-order"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "its date order must be named"));
+	ck_assert_int_eq(m.order_needed, 1);
 	ck_assert_int_eq(meeting_parse_for(text, sizeof text - 1, "z.csv", MEETING_AUTO,
 	    DATE_ORDER_MDY, "UTC", july6, july6 + 3600, &m, &e), 0);
 	ck_assert_int_eq(m.v[0].first_join, june7);

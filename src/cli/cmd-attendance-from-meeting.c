@@ -39,10 +39,9 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 			    "webex or auto, not '%s'", optarg);
 		else if (opt == OPT_FORMAT)
 			continue;
-		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "dmy") == 0)
-			fm->order = DATE_ORDER_DMY;
-		else if (opt == OPT_DATE_ORDER && strcmp(optarg, "mdy") == 0)
-			fm->order = DATE_ORDER_MDY;
+		else if (opt == OPT_DATE_ORDER && date_order_parse(optarg, &fm->order) == 0 &&
+		    fm->order != DATE_ORDER_YMD)
+			continue;
 		else if (opt == OPT_DATE_ORDER)
 			return cli_usage_error(cli, "--date-order is dmy or mdy, not '%s'", optarg);
 		else if (opt == OPT_MAP)

@@ -34,14 +34,17 @@ cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	rc = EXIT_FAIL;
-	if (cli_time(cli, &c, at, &when) < 0)
+	if (cli_time(cli, &c, at, &when) < 0 || cli_policy(cli->st, &c, &p) != EXIT_OK)
 		goto done;
+	if (policy_cutoff(&p, c.tz, s.starts_at, &cutoff) < 0) {
+		cli_error("cannot use time zone '%s'", c.tz);
+		goto done;
+	}
 	if (STORE_TX(cli->st, &e, session_cancel(cli->st, &c, &s, when, note, &e)) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	if (cli_policy(cli->st, &c, &p) == EXIT_OK &&
-	    policy_cutoff(&p, c.tz, s.starts_at, &cutoff) == 0 && when > cutoff)
+	if (when > cutoff)
 		printf("session %s:%d cancelled late, after the cutoff: it counts "
 		    "against the coach's reliability\n", c.slug, s.number);
 	else

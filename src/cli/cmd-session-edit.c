@@ -57,10 +57,10 @@ done:
 /* Moves (if the start changed) and updates the session in the caller's transaction; 0/1 or -1. */
 static int
 edit(struct store *st, const struct cohort *c, const struct session *old,
-    const struct session *s, const struct people_change *people, su_err *e)
+    const struct session *s, const struct people_change *people, int64_t now, su_err *e)
 {
 	if (s->starts_at != old->starts_at &&
-	    session_record_move(st, c, old, s->starts_at, time_now(), e) < 0)
+	    session_record_move(st, c, old, s->starts_at, now, e) < 0)
 		return -1;
 	return session_update(st, c, old, s, people->ids, people->n, e);
 }
@@ -68,7 +68,7 @@ edit(struct store *st, const struct cohort *c, const struct session *old,
 /* Says what moved and whether the coach's record counts it. */
 static void
 say_moved(struct cli *cli, const struct cohort *c, const struct session *old,
-    const struct session *s)
+    const struct session *s, int64_t now)
 {
 	char from[48], to[48];
 	struct policy p;
@@ -78,7 +78,7 @@ say_moved(struct cli *cli, const struct cohort *c, const struct session *old,
 	time_format_human(c->tz, s->starts_at, to, sizeof to);
 	printf("session %s:%d moved from %s to %s", c->slug, old->number, from, to);
 	if (cli_policy(cli->st, c, &p) == EXIT_OK &&
-	    policy_cutoff(&p, c->tz, old->starts_at, &cutoff) == 0 && time_now() > cutoff)
+	    policy_cutoff(&p, c->tz, old->starts_at, &cutoff) == 0 && now > cutoff)
 		printf(": after its cutoff, so it counts against the coach's reliability");
 	putchar('\n');
 }
@@ -109,6 +109,7 @@ cmd_session_edit_exec(struct cli *cli, int argc, char **argv)
 	struct session given = { .kind = SESSION_GROUP }, old = { 0 }, s;
 	const char *at = NULL;
 	struct cohort c = { 0 };
+	int64_t now = time_now();	/* one moment: the move recorded, and what is said of it */
 	int opt, changed, kind_given = 0, rc = EXIT_USAGE;
 	su_err e;
 
@@ -134,14 +135,15 @@ cmd_session_edit_exec(struct cli *cli, int argc, char **argv)
 	if ((at != NULL && cli_time(cli, &c, at, &s.starts_at) < 0) ||
 	    change_people(cli, &c, &old, &with, &without, &people) != EXIT_OK)
 		goto done;
-	if ((changed = STORE_TX(cli->st, &e, edit(cli->st, &c, &old, &s, &people, &e))) < 0) {
+	if ((changed = STORE_TX(cli->st, &e, edit(cli->st, &c, &old, &s, &people, now,
+	    &e))) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
 	if (changed == 0)
 		printf("session %s:%d: nothing changed\n", c.slug, old.number);
 	else if (s.starts_at != old.starts_at)
-		say_moved(cli, &c, &old, &s);
+		say_moved(cli, &c, &old, &s, now);
 	else
 		printf("session %s:%d changed (see 'showup log %s')\n", c.slug, old.number,
 		    c.slug);

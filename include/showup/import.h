@@ -83,10 +83,10 @@ char *person_name_join(const char *given, const char *family);
 /*
  * Writes a cohort's attendance facts as CSV that import_attendance reads
  * back: RFC 4180 with CRLF line ends, every time in one form (ISO 8601 with
- * the offset); 'excel' puts a UTF-8 BOM first, so that Excel reads the names.
+ * the offset).
  */
 int export_attendance(struct store *st, const struct cohort *c, const struct policy *p,
-    int excel, FILE *out, su_err *e);
+    FILE *out, su_err *e);
 
 /* --- for the importers themselves ------------------------------------------ */
 

@@ -39,7 +39,9 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	if (export_attendance(cli->st, &c, &p, excel, out, &e) < 0) {
+	if (excel)
+		fputs(CSV_EXCEL_BOM, out);	/* as participant list does: Excel then reads UTF-8 */
+	if (export_attendance(cli->st, &c, &p, out, &e) < 0) {
 		cli_error("%s", e.msg);
 		if (path != NULL)
 			atomic_abort(&af);

@@ -5,22 +5,19 @@
 
 #include "commands.h"
 
+/* The cohort view, as cli_show_cohort runs views (it has no CSV form). */
+static int
+show(struct store *st, const struct cohort *c, int csv, FILE *out)
+{
+	(void)csv;
+	return view_cohort(st, c, out);
+}
+
 /* Prints one cohort. */
 static int
 cmd_cohort_show_exec(struct cli *cli, int argc, char **argv)
 {
-	struct cohort c;
-	int rc;
-
-	if (cli_getopt(cli, argc, argv) == '?')
-		return EXIT_USAGE;
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	rc = view_cohort(cli->st, &c, stdout);
-	cohort_free(&c);
-	return rc;
+	return cli_show_cohort(cli, argc, argv, show);
 }
 
 const struct cmd_entry cmd_cohort_show_entry = {

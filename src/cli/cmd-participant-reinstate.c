@@ -11,23 +11,18 @@ cmd_participant_reinstate_exec(struct cli *cli, int argc, char **argv)
 {
 	struct participant p;
 	struct cohort c;
+	int64_t when;	/* unused: reinstate takes no --at */
 	int rc;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv) != -1)
-		return EXIT_USAGE;
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	rc = cli_participant(cli, &c, argv[optind + 1], &p);
-	if (rc == EXIT_OK && STORE_TX(cli->st, &e, participant_reinstate(cli->st, &c, &p,
-	    &e)) < 0)
+	if ((rc = cli_person_at(cli, argc, argv, &c, &p, &when)) != EXIT_OK)
+		return rc;
+	if (STORE_TX(cli->st, &e, participant_reinstate(cli->st, &c, &p, &e)) < 0)
 		rc = cli_error("%s", e.msg);
-	if (rc == EXIT_OK)
+	else
 		printf("%s <%s> is active in %s again, expected as before\n", p.name, p.email,
 		    c.slug);
-	participant_free(&p);	/* zeroed when not found */
+	participant_free(&p);
 	cohort_free(&c);
 	return rc;
 }

@@ -172,7 +172,7 @@ export_close(struct export *x)
 
 int
 export_attendance(struct store *st, const struct cohort *c, const struct policy *p,
-    int excel, FILE *out, su_err *e)
+    FILE *out, su_err *e)
 {
 	struct export x = {
 		.cohort = c, .policy = p, .now = time_now(), .out = out,
@@ -180,8 +180,6 @@ export_attendance(struct store *st, const struct cohort *c, const struct policy 
 	};
 	int rc = export_open(st, &x, e);
 
-	if (rc == 0 && excel)
-		sb_adds(&x.csv, CSV_EXCEL_BOM);
 	if (rc == 0)
 		csvw_record(&x.csv, export_header, ARRAY_SIZE(export_header));
 	for (size_t j = 0; j < x.sessions.n && rc == 0; j++)

@@ -105,8 +105,8 @@ int store_commit(struct store *st, su_err *e);
 void store_rollback(struct store *st);
 /* Returns 1 if a transaction is open (SQLite rolls one back by itself on a full disk). */
 int store_in_transaction(const struct store *st);
-/* Returns 1 if the message of 'e' is a failure of the store, not of the data. */
-int store_failed(const su_err *e);
+/* Returns 1 if message 'msg' tells of a failure of the store, not of the data. */
+int store_failed(const char *msg);
 /* Sets what is said once a wait for another writer lasts a second (NULL: nothing). */
 void store_on_wait(struct store *st, void (*fn)(void *arg, const char *path), void *arg);
 

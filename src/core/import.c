@@ -98,16 +98,17 @@ int
 import_row_error(const struct import_row *row, const char *fmt, ...)
 {
 	struct import_result *r = row->result;
-	char msg[sizeof r->store_failure.msg];
+	struct strbuf msg = STRBUF_INIT;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	sb_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	if (strncmp(msg, STORE_ERROR_PREFIX, strlen(STORE_ERROR_PREFIX)) == 0) {
+	if (store_failed(sb_str(&msg))) {
 		/* the store failed, not the row: the import stops there */
 		if (r->store_failure.msg[0] == '\0')
-			memcpy(r->store_failure.msg, msg, sizeof msg);
+			su_err_set(&r->store_failure, "%s", sb_str(&msg));
+		sb_free(&msg);
 		return -1;
 	}
 	if (r->last_bad_line != csvr_line(row->reader))	/* a row is bad once, whatever it says */
@@ -115,7 +116,8 @@ import_row_error(const struct import_row *row, const char *fmt, ...)
 	r->last_bad_line = csvr_line(row->reader);
 	if (r->bad_rows <= IMPORT_MAX_MESSAGES)
 		sb_addf(&r->messages, "%s:%ld: %s\n", csvr_name(row->reader),
-		    csvr_line(row->reader), msg);
+		    csvr_line(row->reader), sb_str(&msg));
+	sb_free(&msg);
 	return -1;
 }
 

@@ -154,7 +154,7 @@ session_add(struct store *st, const struct cohort *c, const struct session *s,
 		if (rc == SQLITE_CONSTRAINT_UNIQUE)
 			return su_err_set(e, "cohort '%s' already has a session %d",
 			    c->slug, number);
-		return su_err_set(e, "database error: %s", sqlite3_errmsg(st->db));
+		return su_err_set(e, STORE_ERROR_PREFIX "%s", sqlite3_errmsg(st->db));
 	}
 	sqlite3_reset(stmt);
 	id = sqlite3_last_insert_rowid(st->db);

@@ -452,9 +452,9 @@ store_in_transaction(const struct store *st)
 }
 
 int
-store_failed(const su_err *e)
+store_failed(const char *msg)
 {
-	return strncmp(e->msg, STORE_ERROR_PREFIX, strlen(STORE_ERROR_PREFIX)) == 0;
+	return strncmp(msg, STORE_ERROR_PREFIX, strlen(STORE_ERROR_PREFIX)) == 0;
 }
 
 void

@@ -34,24 +34,17 @@ find_seeds(void)
 	return NULL;
 }
 
-/* Imports one seed file with 'fn' (a cohort-bound importer or NULL for cohorts). */
+/* Imports one seed file as 'what' says (c and p ignored for cohorts), as the import commands do. */
 static int
-load_seed(struct store *st, const char *seeds, const char *file, const struct cohort *c,
-    const struct policy *p, su_err *e)
+load_seed(struct store *st, const char *seeds, const char *file, enum import_what what,
+    const struct cohort *c, const struct policy *p, su_err *e)
 {
 	struct import_result r;
 	char *path = xasprintf("%s/%s", seeds, file);
 	int rc;
 
 	import_result_init(&r, 0);
-	if (c == NULL)
-		rc = import_cohorts(st, path, &r, e);
-	else if (strcmp(file, "participants.csv") == 0)
-		rc = import_roster(st, c, path, &r, e);
-	else if (strcmp(file, "sessions.csv") == 0)
-		rc = import_sessions(st, c, path, &r, e);
-	else
-		rc = import_attendance(st, c, p, path, &r, e);
+	rc = import_file(st, what, c, p, path, &r, e);
 	if (rc < 0 && r.messages.len > 0)
 		fputs(sb_str(&r.messages), stderr);
 	else if (rc == 0)
@@ -69,7 +62,7 @@ load_seeds(struct store *st, const char *seeds, struct cohort *c)
 	struct policy p;
 	su_err e;
 
-	if (load_seed(st, seeds, "cohort.csv", NULL, NULL, &e) < 0 ||
+	if (load_seed(st, seeds, "cohort.csv", IMPORT_COHORTS, NULL, NULL, &e) < 0 ||
 	    cohort_list_all(st, &l, &e) < 0)
 		return cli_error("%s", e.msg), -1;
 	if (l.n == 0) {
@@ -83,9 +76,9 @@ load_seeds(struct store *st, const char *seeds, struct cohort *c)
 	cohort_list_free(&l);
 	if (cli_policy(st, c, &p) != EXIT_OK)
 		return -1;
-	if (load_seed(st, seeds, "participants.csv", c, &p, &e) < 0 ||
-	    load_seed(st, seeds, "sessions.csv", c, &p, &e) < 0 ||
-	    load_seed(st, seeds, "attendance.csv", c, &p, &e) < 0)
+	if (load_seed(st, seeds, "participants.csv", IMPORT_ROSTER, c, &p, &e) < 0 ||
+	    load_seed(st, seeds, "sessions.csv", IMPORT_SESSIONS, c, &p, &e) < 0 ||
+	    load_seed(st, seeds, "attendance.csv", IMPORT_ATTENDANCE, c, &p, &e) < 0)
 		return cli_error("%s", e.msg), -1;
 	return 0;
 }

@@ -248,9 +248,7 @@ attendance_set(struct store *st, const struct cohort *c, const struct session *s
 		return attendance_added(st, c, s, p, &w, e);
 	if (attendance_get(st, a->session_id, a->participant_id, &old, e) <= 0)
 		return -1;
-	if (a->note == NULL)
-		w.note = old.note;	/* no note given: the stored one stays */
-	rc = attendance_correct(st, c, s, p, &w, &old, change, e);
+	rc = attendance_set_known(st, c, s, p, a, &old, change, e);
 	attendance_free(&old);
 	return rc;
 }

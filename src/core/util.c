@@ -444,15 +444,15 @@ idmap_free(struct idmap *m)
 	m->cap = m->count = 0;
 }
 
-/* Returns a hash of 's' that ignores ASCII case. */
+/* Returns a hash of 's' (FNV-1a, the high bits mixed down), ignoring ASCII case if 'fold'. */
 static uint64_t
-hash_nocase(const char *s)
+hash_str(const char *s, int fold)
 {
 	uint64_t h = UINT64_C(1469598103934665603);
 
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32 : c)) * UINT64_C(1099511628211);
+		h = (h ^ (fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) * UINT64_C(1099511628211);
 	}
 	/* FNV's low bits hang on the low bits of the text: mix the high ones down */
 	h ^= h >> 32;
@@ -464,7 +464,7 @@ hash_nocase(const char *s)
 static size_t
 strmap_slot(const struct strmap *m, const char *key)
 {
-	size_t i = (size_t)hash_nocase(key) & (m->cap - 1);
+	size_t i = (size_t)hash_str(key, 1) & (m->cap - 1);
 
 	while (m->keys[i] != NULL && !str_ieq(m->keys[i], key))
 		i = (i + 1) & (m->cap - 1);
@@ -527,24 +527,11 @@ strmap_free(struct strmap *m)
 	m->cap = m->count = 0;
 }
 
-/* Returns a hash of the bytes of 's' (FNV-1a, the high bits mixed down). */
-static uint64_t
-hash_text(const char *s)
-{
-	uint64_t h = UINT64_C(1469598103934665603);
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-	h ^= h >> 32;
-	h *= UINT64_C(0xbf58476d1ce4e5b9);
-	return h ^ (h >> 29);
-}
-
 /* Returns the slot of 's' in p: where its id is, or the free slot where it would go. */
 static size_t
 strpool_slot(const struct strpool *p, const char *s)
 {
-	size_t i = (size_t)hash_text(s) & (p->nslots - 1);
+	size_t i = (size_t)hash_str(s, 0) & (p->nslots - 1);
 
 	while (p->slots[i] != 0 && strcmp(p->text + p->offsets[p->slots[i] - 1], s) != 0)
 		i = (i + 1) & (p->nslots - 1);

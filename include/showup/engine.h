@@ -27,6 +27,18 @@ struct engine_person {
 	int steps_sent;		/* ladder steps already sent: the highest sent index + 1, 0 for none */
 };
 
+/*
+ * A coaching session moved whole at the request of the one person it expects
+ * (a 1:1 reschedule): the session keeps its place in the list at its new time,
+ * and the request is judged against the start it left.
+ */
+struct engine_asked_move {
+	size_t person, session;	/* indices into people and sessions */
+	int64_t asked_at;	/* UTC */
+	int64_t starts_at;	/* the start it was moved from */
+	int64_t cutoff;		/* that start's cutoff */
+};
+
 struct engine_input {
 	const struct policy *policy;
 	int64_t now;				/* UTC */
@@ -42,14 +54,19 @@ struct engine_input {
 	const struct attendance *(*fact_at)(const void *ctx, size_t i, size_t j,
 	    struct attendance *buf);
 	const void *fact_ctx;
+	const struct engine_asked_move *moves;	/* by person, then session order, then
+						   time asked (NULL: none) */
+	size_t nmoves;
 };
 
 /* What the record means for one participant. */
 struct engine_person_result {
 	int expected;		/* expected at sessions held so far (started, not called off),
 				   with the outcome recorded: the roll not taken yet counts later */
-	int counts[OUTCOME_COUNT];
-	int kept;		/* present + late + cancelled + excused */
+	int counts[OUTCOME_COUNT];	/* a 1:1's move at their request counts here too,
+					   as its verdict (rescheduled, late_cancel, no_show) */
+	int reschedules;	/* places they asked to move, in time or not */
+	int kept;		/* present + late + cancelled + excused + rescheduled */
 	int broken;		/* late_cancel + no_show */
 	int points;		/* points that still count (forgiveness applied) */
 	double attendance_rate;	/* (present + late) / (expected - excused at those); -1 if nothing to measure */
@@ -88,6 +105,7 @@ struct engine_tally {
 
 struct engine_result {
 	unsigned char *outcomes;		/* people x sessions: enum outcome, a byte each */
+	unsigned char *move_outcomes;		/* one per asked move: its verdict */
 	struct engine_person_result *people;
 	struct engine_tally *sessions;		/* one per session */
 	struct engine_tally held;		/* summed over the sessions held so far */
@@ -104,11 +122,22 @@ int engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts
 
 /*
  * The outcome of one cell: person 'p' at session 's' as of 'now', 'named' on
- * its list or not, with the recorded fact 'a' (NULL: none). engine_run gives
- * each cell this outcome; it needs nothing of the rest of the record.
+ * its list or not, with the recorded fact 'a' (NULL: none), after
+ * 'reschedules_before' reschedules asked in time at earlier sessions (see
+ * engine_reschedules_at). engine_run gives each cell this outcome; it needs
+ * nothing else of the record.
  */
 enum outcome engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
-    const struct engine_person *p, int named, int64_t now, const struct attendance *a);
+    const struct engine_person *p, int named, int64_t now, const struct attendance *a,
+    int reschedules_before);
+
+/*
+ * Returns how many reschedules asked in time at session 's' add to a person's
+ * count: their fact 'a' there (NULL: none), and the 'n' asked moves of theirs
+ * at it in 'moves'. The count runs in session order.
+ */
+int engine_reschedules_at(const struct engine_session *s, const struct attendance *a,
+    const struct engine_asked_move *moves, size_t n);
 
 /* Evaluates the whole record; 'out' is freed with engine_result_free. */
 void engine_run(const struct engine_input *in, struct engine_result *out);

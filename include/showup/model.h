@@ -198,6 +198,36 @@ char *attendance_describe(const struct attendance *a, const char *tz);
 void attendance_free(struct attendance *a);
 void attendance_list_free(struct attendance_list *l);
 
+/* --- reschedules ------------------------------------------------------------ */
+
+/* Where a participant asks to move their place: an existing session, or a new time. */
+struct reschedule_to {
+	const struct session *session;	/* a session of the same cohort, or NULL */
+	int64_t starts_at;		/* with no session: the new start, UTC */
+};
+
+/* What a reschedule did with the place. */
+enum reschedule_kind {
+	RESCHEDULE_TO_SESSION = 1,	/* it moved to an existing session */
+	RESCHEDULE_NEW_SESSION,		/* a new session like it opened at the new time,
+					   with the same people (partners move along) */
+	RESCHEDULE_MOVED_SESSION,	/* a 1:1: the session itself moved */
+};
+
+/*
+ * Records that participant p asked at 'asked_at' to move their place at
+ * session 'from' to 'to' (a group session's place moves only to another
+ * session). The place left is recorded as a cancellation with the reason
+ * POLICY_RESCHEDULE_REASON, which the engine judges against the cutoff of the
+ * start it left (a 1:1 moved whole keeps its own record; the request is in the
+ * reschedule table for the engine). In the caller's transaction, audited.
+ * Returns the reschedule_kind with *to_number the session the place is at now,
+ * or -1 with 'e' set.
+ */
+int reschedule_record(struct store *st, const struct cohort *c, const struct session *from,
+    const struct participant *p, const struct reschedule_to *to, int64_t asked_at,
+    const char *note, int *to_number, su_err *e);
+
 /* --- audit log ------------------------------------------------------------- */
 
 struct audit_entry {

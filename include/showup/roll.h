@@ -20,6 +20,9 @@ struct roll {
 	struct engine_result result;		/* outcomes, figures, due steps */
 	struct idmap person_index;		/* participant id -> row */
 	struct idmap session_index;		/* session id -> column */
+	struct engine_asked_move *moves;	/* 1:1 sessions moved at their person's
+						   request, in the engine's order */
+	size_t nmoves;
 };
 
 /*
@@ -36,6 +39,22 @@ enum outcome roll_outcome(const struct roll *r, size_t i, size_t j);
  */
 const struct attendance *roll_fact(const struct roll *r, size_t i, size_t j,
     struct attendance *buf);
+/*
+ * What a reschedule counts as: participant 'participant_id' asked at
+ * 'asked_at' to move their place at session 'session_id' (the cell's outcome,
+ * or for a 1:1 moved whole, the move's verdict); OUTCOME_NOT_EXPECTED if the
+ * roll holds no such request.
+ */
+enum outcome roll_reschedule_outcome(const struct roll *r, int64_t participant_id,
+    int64_t session_id, int64_t asked_at);
+/*
+ * Loads the 1:1 sessions moved at their person's request of the cohort 'c'
+ * into *moves (n of them, in the engine's order: by row, column, time asked),
+ * mapped by 'rows' and 'cols' with 'sessions' (the columns' sessions); 0 or -1.
+ */
+int roll_load_asked_moves(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct idmap *rows, const struct idmap *cols, struct engine_asked_move **moves,
+    size_t *n, su_err *e);
 /* The points person row 'i' got at session column 'j' (late arrival points included). */
 int roll_points(const struct roll *r, size_t i, size_t j);
 /* The engine's figures for person row 'i'. */

@@ -29,6 +29,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_mark_entry,
 	&cmd_unmark_entry,
 	&cmd_cancel_entry,
+	&cmd_reschedule_entry,
 	&cmd_rollcall_entry,
 	&cmd_attendance_import_entry,
 	&cmd_attendance_export_entry,

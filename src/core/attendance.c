@@ -405,7 +405,8 @@ fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
 			return su_err_set(e, "a cancellation needs the time it came in");
 		if (time_parse(spec->cancelled_at, policy_date_order(p, tz), tz,
 		    &out->cancelled_at, e) < 0 ||
-		    check_reason(p, reason, 0, e) < 0)
+		    (strcmp(reason, POLICY_RESCHEDULE_REASON) != 0 &&	/* read back from an export */
+		    check_reason(p, reason, 0, e) < 0))
 			return -1;
 	}
 	if (status_words[i].excused && check_reason(p, reason, 1, e) < 0)
@@ -476,7 +477,10 @@ attendance_clear(struct store *st, const struct cohort *c, const struct session 
     const struct participant *p, su_err *e)
 {
 	static const char *const sql =
-		"DELETE FROM attendance WHERE session_id = ? AND participant_id = ?";
+		"DELETE FROM attendance WHERE session_id = ?1 AND participant_id = ?2";
+	static const char *const sql_reschedule =	/* the move it recorded goes too */
+		"DELETE FROM reschedule WHERE from_session_id = ?1 AND participant_id = ?2"
+		" AND whole_session = 0";
 	struct attendance old;
 	sqlite3_stmt *stmt;
 	char *before = NULL, *subject = NULL;
@@ -487,6 +491,10 @@ attendance_clear(struct store *st, const struct cohort *c, const struct session 
 		    p->email, c->slug, s->number);
 	rc = -1;
 	if ((stmt = store_stmt(st, sql, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_reschedule, e)) == NULL)
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	db_bind_int(stmt, 2, p->id);

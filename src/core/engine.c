@@ -109,9 +109,11 @@ engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at)
 
 enum outcome
 engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
-    const struct engine_person *p, int named, int64_t now, const struct attendance *a)
+    const struct engine_person *p, int named, int64_t now, const struct attendance *a,
+    int reschedules_before)
 {
 	struct outcome_input oi = {
+		.reschedules_before = reschedules_before,
 		.expected = engine_expects(s->everyone, named, p->withdrawn_at, s->starts_at),
 		.session_cancelled = s->cancelled,
 		.starts_at = s->starts_at,
@@ -150,23 +152,82 @@ count_own_session(const struct engine_session *s, enum outcome o, int64_t now,
 	pr->own_to_come += s->starts_at > now;
 }
 
-/* Derives one person's outcomes and figures; 'leads' is scratch for nsessions values. */
+int
+engine_reschedules_at(const struct engine_session *s, const struct attendance *a,
+    const struct engine_asked_move *moves, size_t n)
+{
+	int count = outcome_reschedule_in_time(a, s->cutoff);
+
+	for (size_t k = 0; k < n; k++)
+		count += moves[k].asked_at <= moves[k].cutoff;
+	return count;
+}
+
+/* Returns how many of 'moves' (from index k on, nmoves in all) are person i's at session j. */
+static size_t
+moves_here(const struct engine_asked_move *moves, size_t k, size_t nmoves, size_t i,
+    size_t j)
+{
+	size_t n = 0;
+
+	while (k + n < nmoves && moves[k + n].person == i && moves[k + n].session == j)
+		n++;
+	return n;
+}
+
+/*
+ * Judges person i's asked moves at session j (n of them from index *k), after
+ * 'before' reschedules in time; counts their verdicts and points into 'pr'.
+ */
+static void
+judge_moves(const struct engine_input *in, size_t n, size_t *k, int before,
+    struct engine_result *out, struct engine_person_result *pr)
+{
+	for (size_t end = *k + n; *k < end; (*k)++) {
+		const struct engine_asked_move *m = &in->moves[*k];
+		enum outcome o = outcome_of_reschedule(in->policy, m->asked_at, m->starts_at,
+		    m->cutoff, before);
+
+		out->move_outcomes[*k] = (unsigned char)o;
+		before += m->asked_at <= m->cutoff;
+		pr->counts[o]++;
+		pr->reschedules++;
+		pr->points += engine_fact_points(in->policy, o, NULL, m->starts_at, in->now);
+	}
+}
+
+/*
+ * Derives one person's outcomes and figures; 'leads' is scratch for nsessions
+ * values; *move is the first of in->moves not yet judged (they come by person).
+ */
 static void
 evaluate_person(const struct engine_input *in, size_t i, struct engine_result *out,
-    double *leads)
+    double *leads, size_t *move)
 {
 	const struct policy *pol = in->policy;
 	struct engine_person_result *pr = &out->people[i];
 	size_t nleads = 0;
-	int held_excused = 0;
+	int held_excused = 0, reschedules_before = 0;
 
+	while (*move < in->nmoves && in->moves[*move].person < i)
+		(*move)++;	/* moves of people out of range: never judged */
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
 		struct attendance buf;
 		const struct attendance *a = fact_of(in, i, j, &buf);
-		enum outcome o = engine_cell_outcome(pol, s, &in->people[i],
-		    in->named && in->named[i * in->nsessions + j], in->now, a);
+		size_t nmoves;
+		enum outcome o;
 
+		while (*move < in->nmoves && in->moves[*move].person == i &&
+		    in->moves[*move].session < j)
+			(*move)++;
+		nmoves = moves_here(in->moves, *move, in->nmoves, i, j);
+		o = engine_cell_outcome(pol, s, &in->people[i],
+		    in->named && in->named[i * in->nsessions + j], in->now, a,
+		    reschedules_before);
+		judge_moves(in, nmoves, move, reschedules_before, out, pr);
+		reschedules_before += engine_reschedules_at(s, a, in->moves + *move - nmoves,
+		    nmoves);
 		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
 		pr->counts[o]++;
 		count_own_session(s, o, in->now, pr);
@@ -179,11 +240,13 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 			held_excused += o == OUTCOME_EXCUSED;
 		}
 		pr->points += engine_fact_points(pol, o, a, s->starts_at, in->now);
+		pr->reschedules += outcome_fact_rescheduled(a);
 		if (a != NULL && a->fact == FACT_CANCELLED && a->cancelled_at < s->starts_at)
 			leads[nleads++] = (double)(s->starts_at - a->cancelled_at) / 3600.0;
 	}
 	pr->kept = pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE] +
-	    pr->counts[OUTCOME_CANCELLED] + pr->counts[OUTCOME_EXCUSED];
+	    pr->counts[OUTCOME_CANCELLED] + pr->counts[OUTCOME_EXCUSED] +
+	    pr->counts[OUTCOME_RESCHEDULED];
 	pr->broken = pr->counts[OUTCOME_LATE_CANCEL] + pr->counts[OUTCOME_NO_SHOW];
 	pr->attendance_rate = ratio(pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE],
 	    pr->expected - held_excused);
@@ -257,13 +320,15 @@ engine_run(const struct engine_input *in, struct engine_result *out)
 {
 	size_t cells = in->npeople * in->nsessions;
 	double *leads = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *leads);
+	size_t move = 0;
 
 	memset(out, 0, sizeof *out);
 	out->outcomes = xcalloc(cells ? cells : 1, sizeof *out->outcomes);
+	out->move_outcomes = xcalloc(in->nmoves ? in->nmoves : 1, 1);
 	out->people = xcalloc(in->npeople ? in->npeople : 1, sizeof *out->people);
 	out->sessions = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *out->sessions);
 	for (size_t i = 0; i < in->npeople; i++)
-		evaluate_person(in, i, out, leads);
+		evaluate_person(in, i, out, leads, &move);
 	evaluate_cohort(in, out);
 	free(leads);
 }
@@ -272,6 +337,7 @@ void
 engine_result_free(struct engine_result *r)
 {
 	free(r->outcomes);
+	free(r->move_outcomes);
 	free(r->people);
 	free(r->sessions);
 	memset(r, 0, sizeof *r);

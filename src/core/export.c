@@ -32,6 +32,10 @@ struct export {
 	struct session_list sessions;		/* by start time */
 	struct engine_person *epeople;		/* the engine's view of people[i] */
 	struct idmap row_by_id;			/* participant id -> row */
+	struct idmap col_by_id;			/* session id -> column */
+	struct engine_asked_move *moves;	/* 1:1s moved at their person's request */
+	size_t nmoves;
+	int *reschedules_before;		/* people.n: asked in time so far */
 	struct export_fact *facts;		/* people.n: the session's fact of each */
 	unsigned char *named;			/* people.n: on the session's list */
 	struct strbuf text;			/* the session's reasons and notes */
@@ -92,7 +96,7 @@ write_fact(struct export *x, const struct engine_session *es, size_t i,
 	char minutes[16] = "", cancelled[40] = "";
 	const char *fields[ARRAY_SIZE(export_header)];
 	enum outcome o = engine_cell_outcome(x->policy, es, &x->epeople[i], x->named[i],
-	    x->now, &a);
+	    x->now, &a, x->reschedules_before[i]);
 
 	if (a.fact == FACT_ARRIVED && a.minutes_late > 0)
 		snprintf(minutes, sizeof minutes, "%d", a.minutes_late);
@@ -115,10 +119,31 @@ write_fact(struct export *x, const struct engine_session *es, size_t i,
 	}
 }
 
-/* Writes the facts of session 's', by person; 0 or -1 with 'e' set. */
-static int
-write_session(struct store *st, struct export *x, const struct session *s, su_err *e)
+/* Adds the reschedules asked in time at session column j ('es') to each person's count. */
+static void
+count_reschedules(struct export *x, const struct engine_session *es, size_t j)
 {
+	for (size_t i = 0; i < x->people.n; i++) {
+		struct attendance a = {
+			.fact = (enum fact)x->facts[i].fact,
+			.cancelled_at = x->facts[i].cancelled_at,
+			.reason = x->text.buf + x->facts[i].reason,
+		};
+
+		if (a.fact == FACT_CANCELLED)
+			x->reschedules_before[i] += engine_reschedules_at(es, &a, NULL, 0);
+	}
+	for (size_t k = 0; k < x->nmoves; k++)
+		if (x->moves[k].session == j)
+			x->reschedules_before[x->moves[k].person] +=
+			    engine_reschedules_at(es, NULL, &x->moves[k], 1);
+}
+
+/* Writes the facts of session column j, by person; 0 or -1 with 'e' set. */
+static int
+write_session(struct store *st, struct export *x, size_t j, su_err *e)
+{
+	const struct session *s = &x->sessions.v[j];
 	struct engine_session es;
 	char number[16], date[40];
 
@@ -133,6 +158,7 @@ write_session(struct store *st, struct export *x, const struct session *s, su_er
 	for (size_t i = 0; i < x->people.n; i++)
 		if (x->facts[i].fact != FACT_NONE)
 			write_fact(x, &es, i, &x->facts[i], number, date);
+	count_reschedules(x, &es, j);
 	return 0;
 }
 
@@ -149,11 +175,15 @@ export_open(struct store *st, struct export *x, su_err *e)
 	x->epeople = xcalloc(n, sizeof *x->epeople);
 	x->facts = xcalloc(n, sizeof *x->facts);
 	x->named = xcalloc(n, 1);
+	x->reschedules_before = xcalloc(n, sizeof *x->reschedules_before);
 	for (size_t i = 0; i < x->people.n; i++) {
 		idmap_put(&x->row_by_id, x->people.v[i].id, i);
 		roll_engine_person(&x->people.v[i], &x->epeople[i]);
 	}
-	return 0;
+	for (size_t j = 0; j < x->sessions.n; j++)
+		idmap_put(&x->col_by_id, x->sessions.v[j].id, j);
+	return roll_load_asked_moves(st, x->cohort, x->policy, &x->row_by_id, &x->col_by_id,
+	    &x->moves, &x->nmoves, e);
 }
 
 /* Frees what export_open and the sessions took. */
@@ -163,6 +193,9 @@ export_close(struct export *x)
 	participant_list_free(&x->people);
 	session_list_free(&x->sessions);
 	idmap_free(&x->row_by_id);
+	idmap_free(&x->col_by_id);
+	free(x->moves);
+	free(x->reschedules_before);
 	free(x->epeople);
 	free(x->facts);
 	free(x->named);
@@ -176,14 +209,14 @@ export_attendance(struct store *st, const struct cohort *c, const struct policy 
 {
 	struct export x = {
 		.cohort = c, .policy = p, .now = time_now(), .out = out,
-		.row_by_id = IDMAP_INIT, .text = STRBUF_INIT, .csv = STRBUF_INIT,
+		.row_by_id = IDMAP_INIT, .col_by_id = IDMAP_INIT, .text = STRBUF_INIT, .csv = STRBUF_INIT,
 	};
 	int rc = export_open(st, &x, e);
 
 	if (rc == 0)
 		csvw_record(&x.csv, export_header, ARRAY_SIZE(export_header));
 	for (size_t j = 0; j < x.sessions.n && rc == 0; j++)
-		rc = write_session(st, &x, &x.sessions.v[j], e);
+		rc = write_session(st, &x, j, e);
 	if (rc == 0) {
 		fwrite(sb_str(&x.csv), 1, x.csv.len, out);
 		if (ferror(out))

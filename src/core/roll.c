@@ -132,6 +132,78 @@ load_late_moves(struct store *st, struct roll *r, su_err *e)
 	return rc;
 }
 
+/* Orders asked moves as the engine walks them: by person, session, time asked. */
+static int
+compare_moves(const void *pa, const void *pb)
+{
+	const struct engine_asked_move *a = pa, *b = pb;
+
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	if (a->session != b->session)
+		return a->session < b->session ? -1 : 1;
+	return (a->asked_at > b->asked_at) - (a->asked_at < b->asked_at);
+}
+
+int
+roll_load_asked_moves(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct idmap *rows, const struct idmap *cols, struct engine_asked_move **moves,
+    size_t *n, su_err *e)
+{
+	static const char *const sql =
+		"SELECT r.participant_id, r.from_session_id, r.asked_at, r.from_starts_at"
+		" FROM reschedule r JOIN session s ON s.id = r.from_session_id"
+		" WHERE s.cohort_id = ? AND r.whole_session = 1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	*moves = NULL;
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct engine_asked_move m = {
+			.asked_at = sqlite3_column_int64(stmt, 2),
+			.starts_at = sqlite3_column_int64(stmt, 3),
+		};
+
+		if (!idmap_get(rows, sqlite3_column_int64(stmt, 0), &m.person) ||
+		    !idmap_get(cols, sqlite3_column_int64(stmt, 1), &m.session) ||
+		    policy_cutoff(p, c->tz, m.starts_at, &m.cutoff) < 0)
+			continue;
+		if (*n == cap)
+			*moves = xrealloc(*moves, (cap = cap ? 2 * cap : 8) * sizeof **moves);
+		(*moves)[(*n)++] = m;
+	}
+	sqlite3_reset(stmt);
+	if (*n > 1)
+		qsort(*moves, *n, sizeof **moves, compare_moves);
+	return rc;
+}
+
+enum outcome
+roll_reschedule_outcome(const struct roll *r, int64_t participant_id, int64_t session_id,
+    int64_t asked_at)
+{
+	struct attendance buf;
+	const struct attendance *a;
+	size_t i, j;
+
+	if (!idmap_get(&r->person_index, participant_id, &i) ||
+	    !idmap_get(&r->session_index, session_id, &j))
+		return OUTCOME_NOT_EXPECTED;
+	for (size_t k = 0; k < r->nmoves; k++)
+		if (r->moves[k].person == i && r->moves[k].session == j &&
+		    r->moves[k].asked_at == asked_at)
+			return (enum outcome)r->result.move_outcomes[k];
+	a = roll_fact(r, i, j, &buf);
+	if (outcome_fact_rescheduled(a) && a->cancelled_at == asked_at)
+		return roll_outcome(r, i, j);
+	return OUTCOME_NOT_EXPECTED;
+}
+
 /* The engine's way to the roll's facts (engine_input.fact_at). */
 static const struct attendance *
 fact_at(const void *ctx, size_t i, size_t j, struct attendance *buf)
@@ -161,13 +233,16 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	    fact_grid_load(st, c->id, &out->person_index, out->people.n,
 	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
 	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0 ||
-	    load_late_moves(st, out, e) < 0)
+	    load_late_moves(st, out, e) < 0 ||
+	    roll_load_asked_moves(st, c, p, &out->person_index, &out->session_index,
+	    &out->moves, &out->nmoves, e) < 0)
 		goto fail;
 	in = (struct engine_input){
 		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,
 		.npeople = out->people.n, .nsessions = out->sessions.n,
 		.people = out->epeople, .sessions = out->esessions,
 		.named = out->named, .fact_at = fact_at, .fact_ctx = out,
+		.moves = out->moves, .nmoves = out->nmoves,
 	};
 	engine_run(&in, &out->result);
 	return 0;
@@ -216,6 +291,7 @@ roll_free(struct roll *r)
 	free(r->esessions);
 	free(r->epeople);
 	free(r->named);
+	free(r->moves);
 	engine_result_free(&r->result);
 	idmap_free(&r->person_index);
 	idmap_free(&r->session_index);

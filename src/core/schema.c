@@ -167,7 +167,24 @@ static const char *const migration_4 =
 	");"
 	"CREATE INDEX session_move_by_session ON session_move (session_id);";
 
-const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/* 5: a participant's request to move their place (a 1:1 moves the session itself). */
+static const char *const migration_5 =
+	"CREATE TABLE reschedule ("
+	"  id INTEGER PRIMARY KEY,"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  from_session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  to_session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  asked_at INTEGER NOT NULL,"
+	"  from_starts_at INTEGER NOT NULL,"
+	"  to_starts_at INTEGER NOT NULL,"
+	"  whole_session INTEGER NOT NULL DEFAULT 0 CHECK (whole_session IN (0, 1)),"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX reschedule_by_from ON reschedule (from_session_id);"
+	"CREATE INDEX reschedule_by_to ON reschedule (to_session_id);";
+
+const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
+	migration_5 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

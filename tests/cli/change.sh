@@ -92,7 +92,7 @@ before=$(db_state)
 fails 1 session uncancel c1:2
 err "session c1:2 is not cancelled"
 fails 1 session delete c1:1
-err "session c1:1 has 1 record (attendance, notices): it can be cancelled, not deleted"
+err "session c1:1 has 1 record (attendance, notices, reschedules): it can be cancelled, not deleted"
 err "hint: 'showup session cancel c1:1' instead"
 same_db "$before"
 ok session add c1 --at "2026-12-20 09:00" --title "by mistake"

@@ -37,6 +37,8 @@ struct fixture {
 	unsigned char named[MAX_PEOPLE * MAX_SESSIONS];
 	struct attendance att[MAX_PEOPLE * MAX_SESSIONS];
 	const struct attendance *facts[MAX_PEOPLE * MAX_SESSIONS];
+	struct engine_asked_move moves[MAX_PEOPLE * MAX_SESSIONS];	/* by person, session */
+	size_t nmoves;
 	struct engine_result r;
 	int ran;
 };
@@ -106,6 +108,16 @@ fx_fact_at(const void *ctx, size_t i, size_t j, struct attendance *buf)
 	return buf;
 }
 
+/* The fixture's asked move of person i at session j (at most one each), or NULL. */
+static const struct engine_asked_move *
+fx_moves_at(const struct fixture *fx, size_t i, size_t j)
+{
+	for (size_t k = 0; k < fx->nmoves; k++)
+		if (fx->moves[k].person == i && fx->moves[k].session == j)
+			return &fx->moves[k];
+	return NULL;
+}
+
 /*
  * Checks the run of 'in' against the other ways to the same outcomes: each
  * cell alone (engine_cell_outcome), and the facts read one at a time.
@@ -120,14 +132,18 @@ fx_check_ways(struct fixture *fx, struct engine_input *in)
 	in->fact_ctx = fx;
 	engine_run(in, &r);
 	for (size_t i = 0; i < fx->np; i++) {
+		int before = 0;
+
 		for (size_t j = 0; j < fx->ns; j++) {
 			size_t k = i * fx->ns + j;
 
 			ck_assert_int_eq(engine_outcome(&r, fx->ns, i, j),
 			    engine_outcome(&fx->r, fx->ns, i, j));
 			ck_assert_int_eq(engine_cell_outcome(&fx->pol, &fx->sessions[j],
-			    &fx->people[i], fx->named[k], fx->now, fx->facts[k]),
+			    &fx->people[i], fx->named[k], fx->now, fx->facts[k], before),
 			    engine_outcome(&fx->r, fx->ns, i, j));
+			before += engine_reschedules_at(&fx->sessions[j], fx->facts[k],
+			    fx_moves_at(fx, i, j), fx_moves_at(fx, i, j) ? 1 : 0);
 		}
 		ck_assert_int_eq(r.people[i].points, fx->r.people[i].points);
 		ck_assert_int_eq(r.people[i].step_due, fx->r.people[i].step_due);
@@ -156,6 +172,8 @@ fx_run(struct fixture *fx)
 	in.sessions = fx->sessions;
 	in.named = fx->named;
 	in.facts = fx->facts;
+	in.moves = fx->moves;
+	in.nmoves = fx->nmoves;
 	memset(&fx->r, 0, sizeof fx->r);
 	engine_run(&in, &fx->r);
 	fx->ran = 1;
@@ -181,7 +199,10 @@ fx_done(struct fixture *fx)
  * P present, L 20 min late, C cancelled 'lead' hours ahead (48 if 0) for work,
  * X cancelled 'lead' hours ahead (2 if 0) for a customer meeting, E absent, medical,
  * N absent, nothing said, U nothing recorded, F a session still to come,
- * - called off by the coach 3 days ahead, . a practice session naming others.
+ * - called off by the coach 3 days ahead, . a practice session naming others,
+ * R moved their place 'lead' hours ahead (48 if 0), r the same 2 hours ahead,
+ * M a 1:1 of theirs moved whole at their request 'lead' hours ahead (48 if 0), then
+ * attended; m the same 2 hours ahead. Moves must be marked person by person.
  */
 static void
 fx_mark(struct fixture *fx, size_t i, size_t j, char mark, double lead)
@@ -223,6 +244,24 @@ fx_mark(struct fixture *fx, size_t i, size_t j, char mark, double lead)
 		break;
 	case '.':
 		fx->sessions[j].everyone = 0;
+		break;
+	case 'R':
+	case 'r':
+		fx_fact(fx, i, j, FACT_CANCELLED, 0, start - (int64_t)((mark == 'R' ?
+		    (lead > 0 ? lead : 48) : 2) * HOUR), POLICY_RESCHEDULE_REASON);
+		break;
+	case 'M':
+	case 'm':
+		fx->sessions[j].everyone = 0;
+		fx->named[i * fx->ns + j] = 1;
+		fx_fact(fx, i, j, FACT_ARRIVED, 0, 0, "");
+		fx->moves[fx->nmoves++] = (struct engine_asked_move){
+			.person = i, .session = j, .starts_at = start - DAY,
+			.asked_at = start - DAY - (int64_t)((mark == 'M' ?
+			    (lead > 0 ? lead : 48) : 2) * HOUR),
+		};
+		ck_assert_int_eq(policy_cutoff(&fx->pol, fx->tz, start - DAY,
+		    &fx->moves[fx->nmoves - 1].cutoff), 0);
 		break;
 	default:
 		ck_abort_msg("unknown mark '%c'", mark);
@@ -1523,6 +1562,57 @@ static const struct median_case median_cases[] = {
 };
 
 /* engine_median: the middle value, the mean of the two middle ones, -1 for none. */
+/* Reschedules in a run: places moved and 1:1s moved, counted in session order. */
+static const struct reschedule_run_case {
+	const char *name;
+	const char *marks;	/* one person's, as fx_mark reads them */
+	int max;		/* reschedule.max; -1 none */
+	int points;
+	int reschedules;	/* asked, in time or not */
+	int rescheduled;	/* counted as reschedules (R) */
+	int kept, broken;
+	const char *letters;	/* the grid's letters, a place moved whole shows its attendance */
+} reschedule_run_cases[] = {
+	{ "one in time", "PRP", -1, 0, 1, 1, 3, 0, "PRP" },
+	{ "one late", "PrP", -1, 1, 1, 0, 2, 1, "PXP" },
+	{ "in time and late", "RrR", -1, 1, 3, 2, 2, 1, "RXR" },
+	{ "two of at most one", "RR", 1, 1, 2, 1, 1, 1, "RX" },
+	{ "three of at most two", "RRRP", 2, 1, 3, 2, 3, 1, "RRXP" },
+	{ "late ones do not use the allowance", "rRR", 1, 2, 3, 1, 1, 2, "XRX" },
+	{ "none allowed", "RP", 0, 1, 1, 0, 1, 1, "XP" },
+	{ "a 1:1 moved in time", "PMP", -1, 0, 1, 1, 4, 0, "PPP" },
+	{ "a 1:1 moved late", "PmP", -1, 1, 1, 0, 3, 1, "PPP" },
+	{ "a 1:1 move past the allowance", "RM", 1, 1, 2, 1, 2, 1, "RP" },
+	{ "places and 1:1s count together", "MRR", 2, 1, 3, 2, 3, 1, "PRX" },
+	{ "a late 1:1 move leaves the allowance", "mR", 1, 1, 2, 1, 2, 1, "PR" },
+	{ "no-show points too", "NRr", -1, 3, 2, 1, 1, 2, "NRX" },
+	{ "nothing moved", "PPN", 1, 2, 0, 0, 2, 1, "PPN" },
+};
+
+START_TEST(engine_reschedules_in_run)
+{
+	const struct reschedule_run_case *c = &reschedule_run_cases[_i];
+	size_t ns = strlen(c->marks);
+	struct fixture fx;
+
+	fx_init(&fx, 1, ns, WINTER + (int64_t)ns * WEEK);
+	fx.pol.reschedule_max = c->max;
+	fx_marks(&fx, 0, c->marks, NULL);
+	fx_run(&fx);
+	ck_assert_msg(fx.r.people[0].points == c->points, "%s: %d points, want %d", c->name,
+	    fx.r.people[0].points, c->points);
+	ck_assert_int_eq(fx.r.people[0].reschedules, c->reschedules);
+	ck_assert_int_eq(fx.r.people[0].counts[OUTCOME_RESCHEDULED], c->rescheduled);
+	ck_assert_int_eq(fx.r.people[0].kept, c->kept);
+	ck_assert_int_eq(fx.r.people[0].broken, c->broken);
+	for (size_t j = 0; j < ns; j++)
+		ck_assert_msg(outcome_letter(fx_outcome(&fx, 0, j)) == c->letters[j],
+		    "%s: session %zu shows %c, want %c", c->name, j,
+		    outcome_letter(fx_outcome(&fx, 0, j)), c->letters[j]);
+	fx_done(&fx);
+}
+END_TEST
+
 START_TEST(engine_median_of_values)
 {
 	const struct median_case *c = &median_cases[_i];
@@ -1563,6 +1653,8 @@ engine_suite(void)
 	tcase_add_loop_test(tl, engine_correction_changes_points, 0,
 	    (int)ARRAY_SIZE(correction_cases));
 	tcase_add_test(tl, engine_sent_step_not_due_again);
+	tcase_add_loop_test(tl, engine_reschedules_in_run, 0,
+	    (int)ARRAY_SIZE(reschedule_run_cases));
 	suite_add_tcase(s, tl);
 
 	tcase_add_loop_test(tf, engine_person_figures, 0, (int)ARRAY_SIZE(figure_cases));

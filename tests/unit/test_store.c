@@ -11,6 +11,7 @@
 #include "showup/ladder.h"
 #include "showup/model.h"
 #include "showup/policy.h"
+#include "showup/policy-store.h"
 #include "showup/timeutil.h"
 #include "suites.h"
 

@@ -25,6 +25,8 @@ int engine_session_held(int cancelled, int64_t starts_at, int64_t now);
 struct engine_person {
 	int64_t withdrawn_at;	/* 0 while active; else expected only at sessions starting before it */
 	int steps_sent;		/* ladder steps already sent: the highest sent index + 1, 0 for none */
+	int reviewed_points;	/* the points at the coach's latest review, 0 for none: a
+				   coach review is due again only past them */
 };
 
 /*
@@ -76,7 +78,8 @@ struct engine_person_result {
 				   withdrawn); never coach-review, which mails nothing */
 	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
 	int review_due;		/* the coach-review rung reached: 1 at its threshold,
-				   one more at every further point; 0 none (or withdrawn) */
+				   one more at every further point; 0 none (withdrawn, or
+				   reviewed at these points already) */
 	int own_sessions;	/* sessions this person is expected at, not called off */
 	int own_to_come;	/* of those, the ones starting after 'now' */
 	int64_t refund_cents;	/* the refund an offer made now would carry: by the

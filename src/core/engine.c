@@ -259,7 +259,8 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 		return;
 	}
 	pr->step_due = engine_step_due(pol, pr->points, in->people[i].steps_sent);
-	pr->review_due = engine_review_due(pol, pr->points);
+	if (pr->points > in->people[i].reviewed_points)
+		pr->review_due = engine_review_due(pol, pr->points);
 	pr->next_step = next_step(pol, pr->points, in->people[i].steps_sent);
 }
 

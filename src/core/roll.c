@@ -105,6 +105,26 @@ build_engine_view(struct roll *r, su_err *e)
 	return 0;
 }
 
+/* Sets each person's reviewed_points: their points at the coach's latest review; 0 or -1. */
+static int
+load_reviews(struct store *st, struct roll *r, su_err *e)
+{
+	static const char *const sql = "SELECT participant_id, max(points) FROM review"
+	    " WHERE cohort_id = ? GROUP BY participant_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t i;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, r->cohort->id);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i))
+			r->epeople[i].reviewed_points = sqlite3_column_int(stmt, 1);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 /* Counts the coach's moves of each session after its cutoff into esessions[].late_moves; 0 or -1. */
 static int
 load_late_moves(struct store *st, struct roll *r, su_err *e)
@@ -233,7 +253,7 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	    fact_grid_load(st, c->id, &out->person_index, out->people.n,
 	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
 	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0 ||
-	    load_late_moves(st, out, e) < 0 ||
+	    load_late_moves(st, out, e) < 0 || load_reviews(st, out, e) < 0 ||
 	    roll_load_asked_moves(st, c, p, &out->person_index, &out->session_index,
 	    &out->moves, &out->nmoves, e) < 0)
 		goto fail;

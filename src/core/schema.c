@@ -167,7 +167,8 @@ static const char *const migration_4 =
 	");"
 	"CREATE INDEX session_move_by_session ON session_move (session_id);";
 
-/* 5: a participant's request to move their place (a 1:1 moves the session itself). */
+/* 5: a participant's request to move their place (a 1:1 moves the session itself), and
+ * the coach's reviews at the ladder's last rung. */
 static const char *const migration_5 =
 	"CREATE TABLE reschedule ("
 	"  id INTEGER PRIMARY KEY,"
@@ -181,7 +182,17 @@ static const char *const migration_5 =
 	"  note TEXT NOT NULL DEFAULT ''"
 	");"
 	"CREATE INDEX reschedule_by_from ON reschedule (from_session_id);"
-	"CREATE INDEX reschedule_by_to ON reschedule (to_session_id);";
+	"CREATE INDEX reschedule_by_to ON reschedule (to_session_id);"
+	/* the coach reviewed a participant at the coach-review rung, at their points then */
+	"CREATE TABLE review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  points INTEGER NOT NULL,"
+	"  done_at INTEGER NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX review_by_participant ON review (participant_id);";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5 };

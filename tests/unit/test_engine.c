@@ -1562,6 +1562,37 @@ static const struct median_case median_cases[] = {
 };
 
 /* engine_median: the middle value, the mean of the two middle ones, -1 for none. */
+/* The coach's reviews in a run: a review done at some points holds until they rise. */
+static const struct reviewed_case {
+	const char *marks;	/* one person's, no-shows scoring 2 each */
+	int reviewed_points;	/* at the latest review; 0 none */
+	int want;		/* review_due */
+} reviewed_cases[] = {
+	{ "NN", 0, 1 },		/* 4 points: the first review */
+	{ "NN", 4, 0 },		/* reviewed at 4 */
+	{ "NNX", 4, 2 },	/* one point more: due again, the second */
+	{ "NNN", 4, 3 },
+	{ "NNN", 6, 0 },
+	{ "NNN", 7, 0 },	/* reviewed at more than now (points forgiven since) */
+	{ "NX", 0, 0 },		/* 3 points: below the rung */
+	{ "NX", 2, 0 },
+};
+
+START_TEST(engine_reviewed_in_run)
+{
+	const struct reviewed_case *c = &reviewed_cases[_i];
+	struct fixture fx;
+
+	fx_init(&fx, 1, strlen(c->marks), WINTER + (int64_t)strlen(c->marks) * WEEK);
+	fx_marks(&fx, 0, c->marks, NULL);
+	fx.people[0].reviewed_points = c->reviewed_points;
+	fx_run(&fx);
+	ck_assert_msg(fx.r.people[0].review_due == c->want, "%s reviewed at %d: review %d, "
+	    "want %d", c->marks, c->reviewed_points, fx.r.people[0].review_due, c->want);
+	fx_done(&fx);
+}
+END_TEST
+
 /* Reschedules in a run: places moved and 1:1s moved, counted in session order. */
 static const struct reschedule_run_case {
 	const char *name;
@@ -1653,6 +1684,7 @@ engine_suite(void)
 	tcase_add_loop_test(tl, engine_correction_changes_points, 0,
 	    (int)ARRAY_SIZE(correction_cases));
 	tcase_add_test(tl, engine_sent_step_not_due_again);
+	tcase_add_loop_test(tl, engine_reviewed_in_run, 0, (int)ARRAY_SIZE(reviewed_cases));
 	tcase_add_loop_test(tl, engine_reschedules_in_run, 0,
 	    (int)ARRAY_SIZE(reschedule_run_cases));
 	suite_add_tcase(s, tl);

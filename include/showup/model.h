@@ -256,5 +256,7 @@ int audit_add(struct store *st, int64_t cohort_id, const char *action,
 int audit_list_recent(struct store *st, int64_t cohort_id, size_t limit,
     struct audit_list *out, su_err *e);
 void audit_list_free(struct audit_list *l);
+/* Says one entry in words ("session spring26:4 moved from Thu ... to Fri ..."); the caller frees it. */
+char *audit_sentence(const struct audit_entry *a);
 
 #endif

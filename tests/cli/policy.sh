@@ -54,7 +54,7 @@ ok policy show c1
 out_re "^cutoff +hours 24 +day-before 18:00$"
 ok policy set c1 cutoff hours 24
 out "nothing changed"
-ok log c1
+ok log c1 --table
 out "policy set"
 ok policy set c1 cutoff "day-before 18:00"
 check '[ "$(sql "SELECT count(*) FROM policy_setting")" = 0 ]' "a default value was stored"
@@ -298,7 +298,7 @@ ok review c2 dee@example.com --note "talked on the phone; she stays"
 out "coach review #3 of dee@example.com recorded at 6 points; the next is due at 7"
 ok notices due c2
 no_out "coach-review"
-ok log c2
+ok log c2 --table
 out "reviewed at 6 points: talked on the phone; she stays"
 before=$(db_state)
 fails 1 review c2 dee@example.com

@@ -76,9 +76,9 @@ check '[ "$(cell 1 ana@example.com)" = rescheduled ]' "an in-time reschedule is 
 check '[ "$(points ana@example.com)" = 0 ]' "an in-time reschedule scored points"
 check '[ "$(moves ana@example.com)" = 1 ]' "status does not count the reschedule"
 ok log c1
-out "reschedule"
-out "session 1, Thu 2027-03-04 09:00"
-out "session 2, Thu 2027-03-11 09:00 (asked Tue 2027-03-02 12:00)"
+out "c1:1 ana@example.com moved their place from session 1, Thu 2027-03-04 09:00 to session 2, Thu 2027-03-11 09:00 (asked Tue 2027-03-02 12:00)"
+ok log c1 --csv
+out ",reschedule,c1:1 ana@example.com,"
 ok attendance export c1
 out "1,2027-03-04T09:00:00+01:00,ana@example.com,ana,cancelled,,2027-03-02T12:00:00+01:00,rescheduled,dentist,rescheduled"
 # the export reads back unchanged

@@ -12,6 +12,16 @@
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_TABLE = OPT_OWN };
 
+/* Writes when entry 'a' was made: in cohort c's zone, or UTC when showing all cohorts. */
+static void
+entry_time(const struct cohort *c, const struct audit_entry *a, char *buf, size_t size)
+{
+	if (c->tz != NULL)
+		time_format_local(c->tz, a->at, buf, size);
+	else
+		time_format_iso("UTC", a->at, buf, size);
+}
+
 /* Prints each entry as a line in words: when, who, (cohort,) what happened. */
 static void
 print_words(const struct audit_list *l, const struct cohort *c)
@@ -20,10 +30,7 @@ print_words(const struct audit_list *l, const struct cohort *c)
 		const struct audit_entry *a = &l->v[i];
 		char when[48], *words = audit_sentence(a);
 
-		if (c->tz != NULL)
-			time_format_local(c->tz, a->at, when, sizeof when);
-		else
-			time_format_iso("UTC", a->at, when, sizeof when);
+		entry_time(c, a, when, sizeof when);
 		printf("%s  %s  ", when, a->actor);
 		if (c->tz == NULL)
 			printf("%s  ", *a->cohort_slug ? a->cohort_slug : "-");
@@ -48,10 +55,7 @@ print_fields(const struct audit_list *l, const struct cohort *c, int csv)
 		const char *row[] = { when, a->actor, a->cohort_slug, a->action, a->subject,
 			a->old_value, a->new_value, a->source };
 
-		if (c->tz != NULL)
-			time_format_local(c->tz, a->at, when, sizeof when);
-		else
-			time_format_iso("UTC", a->at, when, sizeof when);
+		entry_time(c, a, when, sizeof when);
 		table_add_row(t, row);
 	}
 	if (csv)

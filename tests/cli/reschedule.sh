@@ -144,6 +144,11 @@ check '[ "$(cell 6 dy@example.com)" = unrecorded ]' "a 1:1 moved whole lost its 
 SHOWUP_NOW="2027-03-04T10:00:00Z" ok reschedule c1:1 cy@example.com --asked-at "2027-03-04 09:30" --to 2
 out "asked after session 1 had started: it counts as a no-show (+2); the new place stands"
 
+# --- the commitment report says how often each one moved their place
+ok report commitment c1 -o "$T/commitment.pdf"
+pdftotext -layout "$T/commitment.pdf" "$T/commitment.txt"
+check 'grep -q "rescheduled 4 times" "$T/commitment.txt"' "the commitment report does not count Ana's reschedules"
+
 # --- unmark takes a reschedule back (the new place stays)
 ok unmark c1:1 bo@example.com
 check '[ "$(points bo@example.com)" = 0 ]' "unmark left the late reschedule's point"

@@ -152,6 +152,23 @@ config_slot(struct mail_config *c, const char *section, const char *key)
 	return NULL;
 }
 
+/* Refuses a setting the config does not know, with the known one it is a typo of; -1. */
+static int
+unknown_setting(const char *section, const char *key, const char *where, su_err *e)
+{
+	static const char *const known[][2] = {
+		{ "smtp", "url" }, { "smtp", "user" }, { "smtp", "password" },
+		{ "smtp", "password_command" }, { "smtp", "from" }, { "smtp", "rate" },
+		{ "smtp", "tls" }, { "smtp", "cafile" }, { "sendmail", "command" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(known); i++)
+		if (edit_distance(key, known[i][1]) <= (strlen(known[i][1]) > 4 ? 2 : 1))
+			return su_err_set(e, "%s: unknown setting '%s' in [%s]; did you mean "
+			    "'%s' in [%s]?", where, key, section, known[i][1], known[i][0]);
+	return su_err_set(e, "%s: unknown setting '%s' in [%s]", where, key, section);
+}
+
 /* Applies one "key = value" of section 'section'; 0 or -1 with 'e' set. */
 static int
 config_set(struct mail_config *c, const char *section, const char *key, const char *value,
@@ -163,7 +180,7 @@ config_set(struct mail_config *c, const char *section, const char *key, const ch
 	if (strcmp(section, "smtp") == 0 && (done = smtp_set(c, key, value, where, e)) != 0)
 		return done < 0 ? -1 : 0;
 	if ((slot = config_slot(c, section, key)) == NULL)
-		return su_err_set(e, "%s: unknown setting '%s' in [%s]", where, key, section);
+		return unknown_setting(section, key, where, e);
 	if (slot == &c->cafile)
 		c->cafile_from = "cafile in [smtp]";
 	free(*slot);

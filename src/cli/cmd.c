@@ -42,6 +42,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_notices_list_entry,
 	&cmd_notices_preview_entry,
 	&cmd_notices_send_entry,
+	&cmd_notices_test_entry,
 	&cmd_notices_resend_entry,
 	&cmd_template_check_entry,
 	&cmd_refund_list_entry,
@@ -54,6 +55,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_log_entry,
 	&cmd_backup_entry,
 	&cmd_demo_entry,
+	&cmd_doctor_entry,
 	&cmd_help_entry,
 	&cmd_options_entry,
 	NULL

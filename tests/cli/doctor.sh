@@ -55,7 +55,8 @@ ok doctor
 no_problem
 finding ok database "$SHOWUP_DB (from \$SHOWUP_DB), schema 4, integrity ok"
 finding ok database "mode 0600"
-finding ok database "MB free where it is"
+check 'grep -Eq "^(ok|warning) +database +[0-9]+ MB free where it is" "$T/out"' \
+	"no finding of the room left beside the database"
 finding ok fonts "DejaVuSans.ttf, fallback DroidSansFallbackFull.ttf; names need Latin, Greek, CJK: all drawn"
 finding ok templates "4 templates, each compiles"
 finding ok config "$CONFIG, mode 0600, every setting known"

@@ -51,9 +51,10 @@ ok participant add c1 --name "Ana Lúcia" --email ana@example.com
 ok participant add c1 --name "Zoë Ελένη" --email zoe@example.com
 ok participant add c1 --name "李小龍" --email li@example.com
 before=$(sha256sum < "$SHOWUP_DB")
+schema=$(sql "PRAGMA user_version")
 ok doctor
 no_problem
-finding ok database "$SHOWUP_DB (from \$SHOWUP_DB), schema 4, integrity ok"
+finding ok database "$SHOWUP_DB (from \$SHOWUP_DB), schema $schema, integrity ok"
 finding ok database "mode 0600"
 check 'grep -Eq "^(ok|warning) +database +[0-9]+ MB free where it is" "$T/out"' \
 	"no finding of the room left beside the database"
@@ -131,10 +132,10 @@ chmod 600 "$SHOWUP_DB"
 
 # an older schema is named, left alone, and init is the fix
 cp "$SHOWUP_DB" "$T/old.db"
-sqlite3 "$T/old.db" "PRAGMA user_version = 3"
+sqlite3 "$T/old.db" "PRAGMA user_version = $((schema - 1))"
 old=$(sha256sum < "$T/old.db")
 fails 1 --db "$T/old.db" doctor
-finding problem database "has schema version 3, older than this showup's 4"
+finding problem database "has schema version $((schema - 1)), older than this showup's $schema"
 finding problem database "run: showup init"
 check '[ "$(sha256sum < "$T/old.db")" = "$old" ]' "doctor changed the older database"
 

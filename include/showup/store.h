@@ -56,6 +56,8 @@ struct store {
  * The caller frees it.
  */
 char *store_resolve_path(const char *flag);
+/* store_resolve_path, and which rule found it: "--db", "$SHOWUP_DB", "$XDG_DATA_HOME"... */
+char *store_find_path(const char *flag, const char **rule);
 
 /*
  * Opens the database at 'path' as 'mode' says. Only STORE_CREATE creates a

@@ -41,6 +41,7 @@ extern const struct cmd_entry cmd_notices_plan_entry;
 extern const struct cmd_entry cmd_notices_list_entry;
 extern const struct cmd_entry cmd_notices_preview_entry;
 extern const struct cmd_entry cmd_notices_send_entry;
+extern const struct cmd_entry cmd_notices_test_entry;
 extern const struct cmd_entry cmd_notices_resend_entry;
 extern const struct cmd_entry cmd_template_check_entry;
 extern const struct cmd_entry cmd_refund_list_entry;
@@ -52,6 +53,7 @@ extern const struct cmd_entry cmd_report_commitment_entry;
 extern const struct cmd_entry cmd_report_sheet_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_doctor_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_options_entry;
 

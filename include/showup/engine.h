@@ -30,15 +30,17 @@ struct engine_person {
 };
 
 /*
- * A coaching session moved whole at the request of the one person it expects
- * (a 1:1 reschedule): the session keeps its place in the list at its new time,
- * and the request is judged against the start it left.
+ * A participant's request to move their place (a reschedule), judged against
+ * the start it left. The place left holds a cancellation with the reserved
+ * reason, whose outcome is the request's verdict; a 1:1 moved whole keeps its
+ * own record at its new time, and the verdict counts beside it.
  */
-struct engine_asked_move {
-	size_t person, session;	/* indices into people and sessions */
+struct engine_reschedule {
+	size_t person, session;	/* indices: the place left (or the 1:1 moved whole) */
 	int64_t asked_at;	/* UTC */
-	int64_t starts_at;	/* the start it was moved from */
+	int64_t starts_at;	/* the start it left */
 	int64_t cutoff;		/* that start's cutoff */
+	int whole;		/* a 1:1 moved whole */
 };
 
 struct engine_input {
@@ -56,17 +58,16 @@ struct engine_input {
 	const struct attendance *(*fact_at)(const void *ctx, size_t i, size_t j,
 	    struct attendance *buf);
 	const void *fact_ctx;
-	const struct engine_asked_move *moves;	/* by person, then session order, then
-						   time asked (NULL: none) */
-	size_t nmoves;
+	const struct engine_reschedule *reschedules;	/* by person (NULL: none) */
+	size_t nreschedules;
 };
 
 /* What the record means for one participant. */
 struct engine_person_result {
 	int expected;		/* expected at sessions held so far (started, not called off),
 				   with the outcome recorded: the roll not taken yet counts later */
-	int counts[OUTCOME_COUNT];	/* a 1:1's move at their request counts here too,
-					   as its verdict (rescheduled, late_cancel, no_show) */
+	int counts[OUTCOME_COUNT];	/* a 1:1 moved whole at their request counts here
+					   too, as its verdict (rescheduled, late_cancel, no_show) */
 	int reschedules;	/* places they asked to move, in time or not */
 	int kept;		/* present + late + cancelled + excused + rescheduled */
 	int broken;		/* late_cancel + no_show */
@@ -108,7 +109,7 @@ struct engine_tally {
 
 struct engine_result {
 	unsigned char *outcomes;		/* people x sessions: enum outcome, a byte each */
-	unsigned char *move_outcomes;		/* one per asked move: its verdict */
+	unsigned char *reschedule_outcomes;	/* one per reschedule: its verdict */
 	struct engine_person_result *people;
 	struct engine_tally *sessions;		/* one per session */
 	struct engine_tally held;		/* summed over the sessions held so far */
@@ -125,22 +126,24 @@ int engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts
 
 /*
  * The outcome of one cell: person 'p' at session 's' as of 'now', 'named' on
- * its list or not, with the recorded fact 'a' (NULL: none), after
- * 'reschedules_before' reschedules asked in time at earlier sessions (see
- * engine_reschedules_at). engine_run gives each cell this outcome; it needs
- * nothing else of the record.
+ * its list or not, with the recorded fact 'a' (NULL: none) and, if 'a' is a
+ * reschedule, its request's verdict (engine_judge_reschedules; 0: judged from
+ * the fact alone). engine_run gives each cell this outcome.
  */
 enum outcome engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
     const struct engine_person *p, int named, int64_t now, const struct attendance *a,
-    int reschedules_before);
+    enum outcome verdict);
 
 /*
- * Returns how many reschedules asked in time at session 's' add to a person's
- * count: their fact 'a' there (NULL: none), and the 'n' asked moves of theirs
- * at it in 'moves'. The count runs in session order.
+ * Judges the n reschedules of one person 'r' (in any order) into verdicts[]:
+ * each against the cutoff of the start it left, the ones asked in time counted
+ * in the order they were asked for reschedule.max.
  */
-int engine_reschedules_at(const struct engine_session *s, const struct attendance *a,
-    const struct engine_asked_move *moves, size_t n);
+void engine_judge_reschedules(const struct policy *p, const struct engine_reschedule *r,
+    size_t n, unsigned char *verdicts);
+/* The verdict of the place person i left at session j in r[0..n) ('verdicts' theirs), or 0. */
+enum outcome engine_place_verdict(const struct engine_reschedule *r,
+    const unsigned char *verdicts, size_t n, size_t i, size_t j);
 
 /* Evaluates the whole record; 'out' is freed with engine_result_free. */
 void engine_run(const struct engine_input *in, struct engine_result *out);

@@ -145,7 +145,19 @@ int attendance_set(struct store *st, const struct cohort *c, const struct sessio
 int attendance_set_known(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *a, const struct attendance *old,
     struct attendance_change *change, su_err *e);
-/* Clears what was recorded for p at s: back to not recorded (audited); 0, or -1 with 'e'. */
+/*
+ * Refuses a reschedule read from a file ('a', with 'stored' the fact stored
+ * for the place, NULL if none): only the same reschedule read back (its note
+ * may change) may come in that way; a new one is recorded with the place it
+ * moved to. 0, or -1 with 'e'.
+ */
+int attendance_check_reschedule(const struct attendance *a, const struct attendance *stored,
+    su_err *e);
+/*
+ * Clears what was recorded for p at s: back to not recorded (audited), 0; with
+ * nothing recorded, a 1:1 p moved whole goes back (reschedule_undo_whole), 1.
+ * -1 with 'e' set.
+ */
 int attendance_clear(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e);
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
@@ -227,6 +239,14 @@ enum reschedule_kind {
 int reschedule_record(struct store *st, const struct cohort *c, const struct session *from,
     const struct participant *p, const struct reschedule_to *to, int64_t asked_at,
     const char *note, int *to_number, su_err *e);
+
+/*
+ * Takes back the latest request of p that moved 1:1 session 's' whole: the
+ * session goes back to the start it left (audited as an unmark). 1 done, 0 if
+ * there is none, -1 with 'e' set (the session moved again since).
+ */
+int reschedule_undo_whole(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e);
 
 /* --- audit log ------------------------------------------------------------- */
 

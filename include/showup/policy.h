@@ -89,8 +89,9 @@ struct outcome_input {
 	int64_t cutoff;			/* UTC: a cancellation at or before it is on time */
 	int64_t now;			/* UTC */
 	const struct attendance *fact;	/* NULL or FACT_NONE: nothing recorded */
-	int reschedules_before;		/* the participant's reschedules asked in time at
-					   earlier sessions (reschedule.max counts them) */
+	enum outcome reschedule_verdict;	/* a reschedule's: its request's verdict
+						   (engine_judge_reschedules); 0: judged
+						   from the fact alone */
 };
 
 /* Returns the index of the ladder's final coach-review step, or -1 if it has none. */
@@ -151,11 +152,6 @@ int outcome_is_final(enum outcome o);
 
 /* Returns 1 if fact 'a' records a reschedule: a cancellation with the reserved reason. */
 int outcome_fact_rescheduled(const struct attendance *a);
-/*
- * Returns 1 if fact 'a' is a reschedule asked in time: a cancellation with the
- * reserved reason, at or before 'cutoff'. The count reschedule.max limits.
- */
-int outcome_reschedule_in_time(const struct attendance *a, int64_t cutoff);
 /*
  * The outcome of a reschedule asked at 'asked_at' of a place starting at
  * 'starts_at' with 'cutoff', after 'before' reschedules asked in time:

@@ -41,8 +41,8 @@ find_target(struct cli *cli, const struct cohort *c, const char *ref, struct ses
 	return cli_error("%s", e.msg);
 }
 
-/* Says what the request counts as under the policy, as the roll judges it now. */
-static void
+/* Says what the request counts as under the policy, as the roll judges it now; an exit status. */
+static int
 say_verdict(struct cli *cli, const struct cohort *c, const struct session *from,
     const struct participant *p, int64_t asked_at)
 {
@@ -55,13 +55,14 @@ say_verdict(struct cli *cli, const struct cohort *c, const struct session *from,
 	int points;
 	su_err e;
 
-	if (cli_policy(cli->st, c, &pol) != EXIT_OK ||
-	    policy_cutoff(&pol, c->tz, from->starts_at, &cutoff) < 0)
-		return;
-	if (roll_load(cli->st, c, &pol, time_now(), &r, &e) < 0) {
-		cli_error("%s", e.msg);
-		return;
-	}
+	if (cli_policy(cli->st, c, &pol) != EXIT_OK)
+		return EXIT_FAIL;
+	if (policy_cutoff(&pol, c->tz, from->starts_at, &cutoff) < 0)
+		su_err_set(&e, "cannot use time zone '%s'", c->tz);
+	if (policy_cutoff(&pol, c->tz, from->starts_at, &cutoff) < 0 ||
+	    roll_load(cli->st, c, &pol, time_now(), &r, &e) < 0)
+		return cli_error("the move is recorded, but it cannot be judged now: %s",
+		    e.msg);
 	o = roll_reschedule_outcome(&r, p->id, from->id, asked_at);
 	points = engine_fact_points(&pol, o, NULL, from->starts_at, r.now);
 	time_format_human(c->tz, cutoff, cutoff_text, sizeof cutoff_text);
@@ -71,12 +72,14 @@ say_verdict(struct cli *cli, const struct cohort *c, const struct session *from,
 	else if (o == OUTCOME_NO_SHOW)
 		printf("asked after session %d had started: it counts as a no-show (+%d); the "
 		    "new place stands", from->number, points);
-	else if (asked_at > cutoff)
+	else if (o == OUTCOME_LATE_CANCEL && asked_at > cutoff)
 		printf("asked after the cutoff (%s): it counts as a late cancellation (+%d); "
 		    "the new place stands", cutoff_text, points);
-	else
+	else if (o == OUTCOME_LATE_CANCEL)
 		printf("asked in time, but past reschedule.max (%d): it counts as a late "
 		    "cancellation (+%d); the new place stands", pol.reschedule_max, points);
+	else	/* not judged: the place left is not expected, or was called off */
+		printf("it counts as %s", outcome_name(o));
 	if (idmap_get(&r.person_index, p->id, &i))
 		printf("\n%s has moved %d place%s in this program", p->email,
 		    roll_person(&r, i)->reschedules, roll_person(&r, i)->reschedules == 1 ? ""
@@ -85,6 +88,7 @@ say_verdict(struct cli *cli, const struct cohort *c, const struct session *from,
 		printf(" (%d in time allowed)", pol.reschedule_max);
 	putchar('\n');
 	roll_free(&r);
+	return EXIT_OK;
 }
 
 /* Says where the place is now. */
@@ -142,8 +146,7 @@ reschedule(struct cli *cli, const struct reschedule_args *a, const char *ref,
 	}
 	say_moved(&c, &from, &p, kind, number, to.session ? to.session->starts_at
 	    : to.starts_at);
-	say_verdict(cli, &c, &from, &p, asked_at);
-	rc = EXIT_OK;
+	rc = say_verdict(cli, &c, &from, &p, asked_at);
 done:
 	session_free(&from);
 	session_free(&target);

@@ -110,10 +110,10 @@ engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at)
 enum outcome
 engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
     const struct engine_person *p, int named, int64_t now, const struct attendance *a,
-    int reschedules_before)
+    enum outcome verdict)
 {
 	struct outcome_input oi = {
-		.reschedules_before = reschedules_before,
+		.reschedule_verdict = verdict,
 		.expected = engine_expects(s->everyone, named, p->withdrawn_at, s->starts_at),
 		.session_cancelled = s->cancelled,
 		.starts_at = s->starts_at,
@@ -152,95 +152,115 @@ count_own_session(const struct engine_session *s, enum outcome o, int64_t now,
 	pr->own_to_come += s->starts_at > now;
 }
 
-int
-engine_reschedules_at(const struct engine_session *s, const struct attendance *a,
-    const struct engine_asked_move *moves, size_t n)
+/* Returns 1 if reschedule m was asked before reschedule k (ties: by session, then order). */
+static int
+asked_before(const struct engine_reschedule *r, size_t m, size_t k)
 {
-	int count = outcome_reschedule_in_time(a, s->cutoff);
-
-	for (size_t k = 0; k < n; k++)
-		count += moves[k].asked_at <= moves[k].cutoff;
-	return count;
+	if (r[m].asked_at != r[k].asked_at)
+		return r[m].asked_at < r[k].asked_at;
+	return r[m].session != r[k].session ? r[m].session < r[k].session : m < k;
 }
 
-/* Returns how many of 'moves' (from index k on, nmoves in all) are person i's at session j. */
-static size_t
-moves_here(const struct engine_asked_move *moves, size_t k, size_t nmoves, size_t i,
-    size_t j)
+void
+engine_judge_reschedules(const struct policy *p, const struct engine_reschedule *r,
+    size_t n, unsigned char *verdicts)
 {
-	size_t n = 0;
+	for (size_t k = 0; k < n; k++) {
+		int before = 0;	/* in-time ones asked earlier */
 
-	while (k + n < nmoves && moves[k + n].person == i && moves[k + n].session == j)
-		n++;
-	return n;
-}
-
-/*
- * Judges person i's asked moves at session j (n of them from index *k), after
- * 'before' reschedules in time; counts their verdicts and points into 'pr'.
- */
-static void
-judge_moves(const struct engine_input *in, size_t n, size_t *k, int before,
-    struct engine_result *out, struct engine_person_result *pr)
-{
-	for (size_t end = *k + n; *k < end; (*k)++) {
-		const struct engine_asked_move *m = &in->moves[*k];
-		enum outcome o = outcome_of_reschedule(in->policy, m->asked_at, m->starts_at,
-		    m->cutoff, before);
-
-		out->move_outcomes[*k] = (unsigned char)o;
-		before += m->asked_at <= m->cutoff;
-		pr->counts[o]++;
-		pr->reschedules++;
-		pr->points += engine_fact_points(in->policy, o, NULL, m->starts_at, in->now);
+		for (size_t m = 0; m < n; m++)
+			before += m != k && r[m].asked_at <= r[m].cutoff && asked_before(r, m, k);
+		verdicts[k] = (unsigned char)outcome_of_reschedule(p, r[k].asked_at,
+		    r[k].starts_at, r[k].cutoff, before);
 	}
+}
+
+enum outcome
+engine_place_verdict(const struct engine_reschedule *r, const unsigned char *verdicts,
+    size_t n, size_t i, size_t j)
+{
+	size_t found = n;
+
+	for (size_t k = 0; k < n; k++)	/* the latest request for the place counts */
+		if (r[k].person == i && r[k].session == j && !r[k].whole &&
+		    (found == n || r[k].asked_at >= r[found].asked_at))
+			found = k;
+	return found < n ? (enum outcome)verdicts[found] : 0;
+}
+
+/* Counts the verdict 'o' of a 1:1 that person pr moved whole from a start at 'starts_at'. */
+static void
+count_whole_move(const struct engine_input *in, enum outcome o, int64_t starts_at,
+    struct engine_person_result *pr)
+{
+	pr->counts[o]++;
+	pr->points += engine_fact_points(in->policy, o, NULL, starts_at, in->now);
+}
+
+/* Counts the outcome 'o' of session j among person pr's own sessions and rates. */
+static void
+count_cell(const struct engine_input *in, size_t j, enum outcome o, const struct attendance *a,
+    struct engine_result *out, struct engine_person_result *pr, int *held_excused)
+{
+	const struct engine_session *s = &in->sessions[j];
+
+	pr->counts[o]++;
+	if (o == OUTCOME_RESCHEDULED)
+		return;	/* the new place is expected instead */
+	count_own_session(s, o, in->now, pr);
+	if (!outcome_is_final(o))
+		return;
+	out->sessions[j].counts[o]++;
+	out->sessions[j].expected++;
+	if (s->starts_at <= in->now) {	/* a session held: it counts in the rate */
+		pr->expected++;
+		*held_excused += o == OUTCOME_EXCUSED;
+	}
+	pr->points += engine_fact_points(in->policy, o, a, s->starts_at, in->now);
 }
 
 /*
  * Derives one person's outcomes and figures; 'leads' is scratch for nsessions
- * values; *move is the first of in->moves not yet judged (they come by person).
+ * values; *next is the first of in->reschedules not yet judged (they come by
+ * person).
  */
 static void
 evaluate_person(const struct engine_input *in, size_t i, struct engine_result *out,
-    double *leads, size_t *move)
+    double *leads, size_t *next)
 {
 	const struct policy *pol = in->policy;
 	struct engine_person_result *pr = &out->people[i];
-	size_t nleads = 0;
-	int held_excused = 0, reschedules_before = 0;
+	const struct engine_reschedule *r;
+	unsigned char *verdicts;
+	size_t nleads = 0, nr = 0;
+	int held_excused = 0;
 
-	while (*move < in->nmoves && in->moves[*move].person < i)
-		(*move)++;	/* moves of people out of range: never judged */
+	while (*next < in->nreschedules && in->reschedules[*next].person < i)
+		(*next)++;	/* requests of people out of range: never judged */
+	r = in->reschedules + *next;
+	verdicts = out->reschedule_outcomes + *next;
+	while (*next + nr < in->nreschedules && r[nr].person == i)
+		nr++;
+	*next += nr;
+	engine_judge_reschedules(pol, r, nr, verdicts);
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
 		struct attendance buf;
 		const struct attendance *a = fact_of(in, i, j, &buf);
-		size_t nmoves;
-		enum outcome o;
-
-		while (*move < in->nmoves && in->moves[*move].person == i &&
-		    in->moves[*move].session < j)
-			(*move)++;
-		nmoves = moves_here(in->moves, *move, in->nmoves, i, j);
-		o = engine_cell_outcome(pol, s, &in->people[i],
+		enum outcome o = engine_cell_outcome(pol, s, &in->people[i],
 		    in->named && in->named[i * in->nsessions + j], in->now, a,
-		    reschedules_before);
-		judge_moves(in, nmoves, move, reschedules_before, out, pr);
-		reschedules_before += engine_reschedules_at(s, a, in->moves + *move - nmoves,
-		    nmoves);
+		    engine_place_verdict(r, verdicts, nr, i, j));
+
 		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
-		pr->counts[o]++;
-		count_own_session(s, o, in->now, pr);
-		if (!outcome_is_final(o))
-			continue;
-		out->sessions[j].counts[o]++;
-		out->sessions[j].expected++;
-		if (s->starts_at <= in->now) {	/* a session held: it counts in the rate */
-			pr->expected++;
-			held_excused += o == OUTCOME_EXCUSED;
-		}
-		pr->points += engine_fact_points(pol, o, a, s->starts_at, in->now);
-		pr->reschedules += outcome_fact_rescheduled(a);
+		count_cell(in, j, o, a, out, pr, &held_excused);
+		pr->reschedules += outcome_fact_rescheduled(a) && o != OUTCOME_NOT_EXPECTED &&
+		    o != OUTCOME_NOT_HELD;
+		for (size_t k = 0; k < nr; k++)
+			if (r[k].session == j && r[k].whole && o != OUTCOME_NOT_EXPECTED &&
+			    o != OUTCOME_NOT_HELD) {	/* its place still stands */
+				count_whole_move(in, (enum outcome)verdicts[k], r[k].starts_at, pr);
+				pr->reschedules++;
+			}
 		if (a != NULL && a->fact == FACT_CANCELLED && a->cancelled_at < s->starts_at)
 			leads[nleads++] = (double)(s->starts_at - a->cancelled_at) / 3600.0;
 	}
@@ -321,15 +341,15 @@ engine_run(const struct engine_input *in, struct engine_result *out)
 {
 	size_t cells = in->npeople * in->nsessions;
 	double *leads = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *leads);
-	size_t move = 0;
+	size_t next = 0;
 
 	memset(out, 0, sizeof *out);
 	out->outcomes = xcalloc(cells ? cells : 1, sizeof *out->outcomes);
-	out->move_outcomes = xcalloc(in->nmoves ? in->nmoves : 1, 1);
+	out->reschedule_outcomes = xcalloc(in->nreschedules ? in->nreschedules : 1, 1);
 	out->people = xcalloc(in->npeople ? in->npeople : 1, sizeof *out->people);
 	out->sessions = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *out->sessions);
 	for (size_t i = 0; i < in->npeople; i++)
-		evaluate_person(in, i, out, leads, &move);
+		evaluate_person(in, i, out, leads, &next);
 	evaluate_cohort(in, out);
 	free(leads);
 }
@@ -338,7 +358,7 @@ void
 engine_result_free(struct engine_result *r)
 {
 	free(r->outcomes);
-	free(r->move_outcomes);
+	free(r->reschedule_outcomes);
 	free(r->people);
 	free(r->sessions);
 	memset(r, 0, sizeof *r);

@@ -58,11 +58,6 @@ outcome_fact_rescheduled(const struct attendance *a)
 	    strcmp(a->reason, POLICY_RESCHEDULE_REASON) == 0;
 }
 
-int
-outcome_reschedule_in_time(const struct attendance *a, int64_t cutoff)
-{
-	return outcome_fact_rescheduled(a) && a->cancelled_at <= cutoff;
-}
 
 enum outcome
 outcome_of_reschedule(const struct policy *p, int64_t asked_at, int64_t starts_at,
@@ -83,8 +78,8 @@ cancellation_outcome(const struct policy *p, const struct outcome_input *in)
 	int emergency;
 
 	if (outcome_fact_rescheduled(a))
-		return outcome_of_reschedule(p, a->cancelled_at, in->starts_at, in->cutoff,
-		    in->reschedules_before);
+		return in->reschedule_verdict != 0 ? in->reschedule_verdict
+		    : outcome_of_reschedule(p, a->cancelled_at, in->starts_at, in->cutoff, 0);
 	emergency = policy_reason_accepted(p, a->reason);
 
 	if (a->cancelled_at >= in->starts_at)	/* too late to be a cancellation */

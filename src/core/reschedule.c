@@ -35,12 +35,31 @@ check_place(struct store *st, const struct cohort *c, const struct session *from
 	return -1;
 }
 
-/* Checks that existing session 'to' can take the place moved from 'from'; 0 or -1. */
+/* Returns the number of people coaching or practice session 's' names other than p; or -1. */
 static int
-check_target(const struct cohort *c, const struct session *from, const struct session *to,
-    int64_t asked_at, su_err *e)
+others_named(struct store *st, const struct session *s, const struct participant *p,
+    su_err *e)
 {
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int others = 0;
+
+	if (session_expected_ids(st, s->id, &ids, &n, e) < 0)
+		return -1;
+	for (size_t k = 0; k < n; k++)
+		others += ids[k] != p->id;
+	free(ids);
+	return others;
+}
+
+/* Checks that existing session 'to' can take p's place moved from 'from'; 0 or -1. */
+static int
+check_target(struct store *st, const struct cohort *c, const struct session *from,
+    const struct session *to, const struct participant *p, int64_t asked_at, su_err *e)
+{
+	struct attendance there;
 	char when[48];
+	int rc;
 
 	if (to->id == from->id)
 		return su_err_set(e, "session %s:%d is the place being moved", c->slug,
@@ -51,6 +70,18 @@ check_target(const struct cohort *c, const struct session *from, const struct se
 	if (to->starts_at <= asked_at)
 		return su_err_set(e, "session %s:%d started (%s) before the request", c->slug,
 		    to->number, time_format_human(c->tz, to->starts_at, when, sizeof when));
+	if ((rc = session_expects(st, to, p, e)) != 0)
+		return rc < 0 ? -1 : su_err_set(e, "'%s' is expected at session %s:%d "
+		    "already: moving there changes no place", p->email, c->slug, to->number);
+	if ((rc = attendance_get(st, to->id, p->id, &there, e)) != 0) {
+		if (rc > 0)
+			attendance_free(&there);
+		return rc < 0 ? -1 : su_err_set(e, "'%s' has a record at session %s:%d "
+		    "already", p->email, c->slug, to->number);
+	}
+	if (to->kind == SESSION_COACHING && (rc = others_named(st, to, p, e)) != 0)
+		return rc < 0 ? -1 : su_err_set(e, "session %s:%d is another participant's "
+		    "coaching session", c->slug, to->number);
 	return 0;
 }
 
@@ -71,14 +102,48 @@ expect_at(struct store *st, const struct session *s, int64_t id, su_err *e)
 	return db_step_done(stmt, e);
 }
 
-/* Takes participant 'id' off session 's''s list if nothing is recorded for them there; 0 or -1. */
+/*
+ * Lists into *ids (n of them, with p first) the people who move with p from
+ * session 's': p, and each partner still enrolled with nothing recorded there.
+ * 0 or -1.
+ */
+static int
+movers(struct store *st, const struct session *s, const struct participant *p,
+    int64_t **ids, size_t *n, su_err *e)
+{
+	static const char *const sql =
+		"SELECT e.participant_id FROM expected e"
+		" JOIN participant p ON p.id = e.participant_id"
+		" WHERE e.session_id = ?1 AND e.participant_id <> ?2 AND p.status = 'active'"
+		" AND NOT EXISTS (SELECT 1 FROM attendance a"
+		"   WHERE a.session_id = ?1 AND a.participant_id = e.participant_id)"
+		" ORDER BY e.participant_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t cap = 4;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	*ids = xcalloc(cap, sizeof **ids);
+	(*ids)[0] = p->id;
+	*n = 1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		if (*n == cap)
+			*ids = xrealloc(*ids, (cap *= 2) * sizeof **ids);
+		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Takes partner 'id' off session 's''s list: they move along; 0 or -1. */
 static int
 release_partner(struct store *st, const struct session *s, int64_t id, su_err *e)
 {
 	static const char *const sql =
-		"DELETE FROM expected WHERE session_id = ?1 AND participant_id = ?2"
-		" AND NOT EXISTS (SELECT 1 FROM attendance"
-		"   WHERE session_id = ?1 AND participant_id = ?2)";
+		"DELETE FROM expected WHERE session_id = ? AND participant_id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 
 	if (stmt == NULL)
@@ -129,11 +194,16 @@ note_request(struct store *st, const struct cohort *c, const struct participant 
 	if (db_step_done(stmt, e) < 0)
 		return -1;
 	subject = xasprintf("%s:%d %s", c->slug, from->number, p->email);
-	before = xasprintf("session %d, %s", from->number,
-	    time_format_human(c->tz, from->starts_at, from_when, sizeof from_when));
-	after = xasprintf("session %d, %s (asked %s)", to->number,
-	    time_format_human(c->tz, to->starts_at, to_when, sizeof to_when),
-	    time_format_human(c->tz, asked_at, asked, sizeof asked));
+	time_format_human(c->tz, from->starts_at, from_when, sizeof from_when);
+	time_format_human(c->tz, to->starts_at, to_when, sizeof to_when);
+	time_format_human(c->tz, asked_at, asked, sizeof asked);
+	if (whole) {	/* the 1:1 itself moved */
+		before = xasprintf("their 1:1 at %s", from_when);
+		after = xasprintf("%s (asked %s)", to_when, asked);
+	} else {
+		before = xasprintf("session %d, %s", from->number, from_when);
+		after = xasprintf("session %d, %s (asked %s)", to->number, to_when, asked);
+	}
 	rc = audit_add(st, c->id, "reschedule", subject, before, after, e);
 	free(subject);
 	free(before);
@@ -156,9 +226,9 @@ leave_place(struct store *st, const struct cohort *c, const struct session *from
 }
 
 /*
- * Opens a new session like 'from' at 'starts_at' with the same people; its
- * partners (all but p) leave 'from' where nothing is recorded for them. Fills
- * 'made' (free with session_free); 0 or -1.
+ * Opens a new session like 'from' at 'starts_at' with p and the partners who
+ * move along (movers); they leave 'from'. Fills 'made' (free with
+ * session_free); 0 or -1.
  */
 static int
 open_like(struct store *st, const struct cohort *c, const struct session *from,
@@ -172,12 +242,12 @@ open_like(struct store *st, const struct cohort *c, const struct session *from,
 	s.number = 0;
 	s.starts_at = starts_at;
 	s.cancelled = 0;
-	if (session_expected_ids(st, from->id, &ids, &n, e) < 0 ||
+	if (movers(st, from, p, &ids, &n, e) < 0 ||
 	    (number = session_add(st, c, &s, ids, n, e)) < 0 ||
 	    session_find(st, c, number, made, e) <= 0)
 		goto done;
-	for (size_t k = 0; k < n; k++)
-		if (ids[k] != p->id && release_partner(st, from, ids[k], e) < 0)
+	for (size_t k = 1; k < n; k++)	/* the session's audit entry names them */
+		if (release_partner(st, from, ids[k], e) < 0)
 			goto done;
 	rc = 0;
 done:
@@ -185,22 +255,18 @@ done:
 	return rc;
 }
 
-/* Returns 1 if 'from' is a 1:1: a coaching session whose one person is p; 0, or -1. */
+/* Returns 1 if 'from' is a 1:1: a coaching session that names p alone; 0, or -1. */
 static int
 one_to_one(struct store *st, const struct session *from, const struct participant *p,
     su_err *e)
 {
-	int64_t *ids = NULL;
-	size_t n = 0;
-	int rc;
+	int others;
 
 	if (from->kind != SESSION_COACHING)
 		return 0;
-	if (session_expected_ids(st, from->id, &ids, &n, e) < 0)
+	if ((others = others_named(st, from, p, e)) < 0)
 		return -1;
-	rc = n == 1 && ids[0] == p->id;
-	free(ids);
-	return rc;
+	return others == 0;
 }
 
 /* A move to a new time: a 1:1 moves whole, else a new session opens; see reschedule_record. */
@@ -255,11 +321,54 @@ reschedule_record(struct store *st, const struct cohort *c, const struct session
 	if (to->session == NULL)
 		return move_to_time(st, c, from, p, to->starts_at, asked_at, note, to_number,
 		    e);
-	if (check_target(c, from, to->session, asked_at, e) < 0 ||
+	if (check_target(st, c, from, to->session, p, asked_at, e) < 0 ||
 	    expect_at(st, to->session, p->id, e) < 0 ||
 	    leave_place(st, c, from, p, asked_at, note, e) < 0 ||
 	    note_request(st, c, p, from, to->session, asked_at, 0, note, e) < 0)
 		return -1;
 	*to_number = to->session->number;
 	return RESCHEDULE_TO_SESSION;
+}
+
+int
+reschedule_undo_whole(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e)
+{
+	static const char *const sql_latest =
+		"SELECT id, from_starts_at, to_starts_at FROM reschedule WHERE from_session_id = ?"
+		" AND participant_id = ? AND whole_session = 1 ORDER BY asked_at DESC, id DESC"
+		" LIMIT 1";
+	static const char *const sql_forget = "DELETE FROM reschedule WHERE id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql_latest, e);
+	int64_t id = 0, from_start = 0, to_start = 0;
+	char was[48], back[48], *subject;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	if ((rc = db_step_row(stmt, e)) == 1) {
+		id = sqlite3_column_int64(stmt, 0);
+		from_start = sqlite3_column_int64(stmt, 1);
+		to_start = sqlite3_column_int64(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	if (rc <= 0)
+		return rc;
+	if (to_start != s->starts_at)
+		return su_err_set(e, "session %s:%d was moved again since '%s' asked to move it",
+		    c->slug, s->number, p->email);
+	if (move_session(st, s, from_start, e) < 0 || (stmt = store_stmt(st, sql_forget, e))
+	    == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+	time_format_human(c->tz, to_start, was, sizeof was);
+	time_format_human(c->tz, from_start, back, sizeof back);
+	rc = audit_add(st, c->id, "unmark", subject, was, back, e);
+	free(subject);
+	return rc < 0 ? -1 : 1;
 }

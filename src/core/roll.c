@@ -152,11 +152,11 @@ load_late_moves(struct store *st, struct roll *r, su_err *e)
 	return rc;
 }
 
-/* Orders asked moves as the engine walks them: by person, session, time asked. */
+/* Orders reschedules as the engine walks them: by person, then session, then time asked. */
 static int
-compare_moves(const void *pa, const void *pb)
+compare_reschedules(const void *pa, const void *pb)
 {
-	const struct engine_asked_move *a = pa, *b = pb;
+	const struct engine_reschedule *a = pa, *b = pb;
 
 	if (a->person != b->person)
 		return a->person < b->person ? -1 : 1;
@@ -166,27 +166,28 @@ compare_moves(const void *pa, const void *pb)
 }
 
 int
-roll_load_asked_moves(struct store *st, const struct cohort *c, const struct policy *p,
-    const struct idmap *rows, const struct idmap *cols, struct engine_asked_move **moves,
+roll_load_reschedules(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct idmap *rows, const struct idmap *cols, struct engine_reschedule **out,
     size_t *n, su_err *e)
 {
 	static const char *const sql =
-		"SELECT r.participant_id, r.from_session_id, r.asked_at, r.from_starts_at"
-		" FROM reschedule r JOIN session s ON s.id = r.from_session_id"
-		" WHERE s.cohort_id = ? AND r.whole_session = 1";
+		"SELECT r.participant_id, r.from_session_id, r.asked_at, r.from_starts_at,"
+		" r.whole_session FROM reschedule r JOIN session s ON s.id = r.from_session_id"
+		" WHERE s.cohort_id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t cap = 0;
 	int rc;
 
-	*moves = NULL;
+	*out = NULL;
 	*n = 0;
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, c->id);
 	while ((rc = db_step_row(stmt, e)) == 1) {
-		struct engine_asked_move m = {
+		struct engine_reschedule m = {
 			.asked_at = sqlite3_column_int64(stmt, 2),
 			.starts_at = sqlite3_column_int64(stmt, 3),
+			.whole = sqlite3_column_int(stmt, 4),
 		};
 
 		if (!idmap_get(rows, sqlite3_column_int64(stmt, 0), &m.person) ||
@@ -194,12 +195,12 @@ roll_load_asked_moves(struct store *st, const struct cohort *c, const struct pol
 		    policy_cutoff(p, c->tz, m.starts_at, &m.cutoff) < 0)
 			continue;
 		if (*n == cap)
-			*moves = xrealloc(*moves, (cap = cap ? 2 * cap : 8) * sizeof **moves);
-		(*moves)[(*n)++] = m;
+			*out = xrealloc(*out, (cap = cap ? 2 * cap : 8) * sizeof **out);
+		(*out)[(*n)++] = m;
 	}
 	sqlite3_reset(stmt);
 	if (*n > 1)
-		qsort(*moves, *n, sizeof **moves, compare_moves);
+		qsort(*out, *n, sizeof **out, compare_reschedules);
 	return rc;
 }
 
@@ -207,21 +208,55 @@ enum outcome
 roll_reschedule_outcome(const struct roll *r, int64_t participant_id, int64_t session_id,
     int64_t asked_at)
 {
-	struct attendance buf;
-	const struct attendance *a;
 	size_t i, j;
 
 	if (!idmap_get(&r->person_index, participant_id, &i) ||
 	    !idmap_get(&r->session_index, session_id, &j))
 		return OUTCOME_NOT_EXPECTED;
-	for (size_t k = 0; k < r->nmoves; k++)
-		if (r->moves[k].person == i && r->moves[k].session == j &&
-		    r->moves[k].asked_at == asked_at)
-			return (enum outcome)r->result.move_outcomes[k];
-	a = roll_fact(r, i, j, &buf);
-	if (outcome_fact_rescheduled(a) && a->cancelled_at == asked_at)
-		return roll_outcome(r, i, j);
+	for (size_t k = 0; k < r->nreschedules; k++)
+		if (r->reschedules[k].person == i && r->reschedules[k].session == j &&
+		    r->reschedules[k].asked_at == asked_at)
+			return r->reschedules[k].whole ? (enum outcome)r->result.reschedule_outcomes[k]
+			    : roll_outcome(r, i, j);
 	return OUTCOME_NOT_EXPECTED;
+}
+
+/* Adds up the points of the 1:1s person i moved whole at session j, with the worst verdict. */
+static int
+whole_move_points(const struct roll *r, size_t i, size_t j, enum outcome *worst)
+{
+	int sum = 0, most = 0;
+
+	if (!engine_expects(r->esessions[j].everyone, r->named[i * r->sessions.n + j],
+	    r->epeople[i].withdrawn_at, r->esessions[j].starts_at) || r->esessions[j].cancelled)
+		return 0;	/* the engine counts them only where the place stands */
+	for (size_t k = 0; k < r->nreschedules; k++) {
+		const struct engine_reschedule *m = &r->reschedules[k];
+		enum outcome o = (enum outcome)r->result.reschedule_outcomes[k];
+		int pts;
+
+		if (m->person != i || m->session != j || !m->whole)
+			continue;
+		pts = engine_fact_points(&r->policy, o, NULL, m->starts_at, r->now);
+		sum += pts;
+		if (pts > most) {
+			most = pts;
+			*worst = o;
+		}
+	}
+	return sum;
+}
+
+enum outcome
+roll_scoring_outcome(const struct roll *r, size_t i, size_t j)
+{
+	enum outcome o = roll_outcome(r, i, j), moved = o;
+	struct attendance buf;
+
+	if (engine_fact_points(&r->policy, o, roll_fact(r, i, j, &buf),
+	    r->sessions.v[j].starts_at, r->now) > 0)
+		return o;
+	return whole_move_points(r, i, j, &moved) > 0 ? moved : o;
 }
 
 /* The engine's way to the roll's facts (engine_input.fact_at). */
@@ -254,15 +289,15 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
 	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0 ||
 	    load_late_moves(st, out, e) < 0 || load_reviews(st, out, e) < 0 ||
-	    roll_load_asked_moves(st, c, p, &out->person_index, &out->session_index,
-	    &out->moves, &out->nmoves, e) < 0)
+	    roll_load_reschedules(st, c, p, &out->person_index, &out->session_index,
+	    &out->reschedules, &out->nreschedules, e) < 0)
 		goto fail;
 	in = (struct engine_input){
 		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,
 		.npeople = out->people.n, .nsessions = out->sessions.n,
 		.people = out->epeople, .sessions = out->esessions,
 		.named = out->named, .fact_at = fact_at, .fact_ctx = out,
-		.moves = out->moves, .nmoves = out->nmoves,
+		.reschedules = out->reschedules, .nreschedules = out->nreschedules,
 	};
 	engine_run(&in, &out->result);
 	return 0;
@@ -291,9 +326,10 @@ int
 roll_points(const struct roll *r, size_t i, size_t j)
 {
 	struct attendance buf;
+	enum outcome unused;
 
 	return engine_fact_points(&r->policy, roll_outcome(r, i, j), roll_fact(r, i, j, &buf),
-	    r->sessions.v[j].starts_at, r->now);
+	    r->sessions.v[j].starts_at, r->now) + whole_move_points(r, i, j, &unused);
 }
 
 const struct engine_person_result *
@@ -311,7 +347,7 @@ roll_free(struct roll *r)
 	free(r->esessions);
 	free(r->epeople);
 	free(r->named);
-	free(r->moves);
+	free(r->reschedules);
 	engine_result_free(&r->result);
 	idmap_free(&r->person_index);
 	idmap_free(&r->session_index);

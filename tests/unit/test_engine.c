@@ -37,7 +37,7 @@ struct fixture {
 	unsigned char named[MAX_PEOPLE * MAX_SESSIONS];
 	struct attendance att[MAX_PEOPLE * MAX_SESSIONS];
 	const struct attendance *facts[MAX_PEOPLE * MAX_SESSIONS];
-	struct engine_asked_move moves[MAX_PEOPLE * MAX_SESSIONS];	/* by person, session */
+	struct engine_reschedule moves[MAX_PEOPLE * MAX_SESSIONS];	/* by person */
 	size_t nmoves;
 	struct engine_result r;
 	int ran;
@@ -108,16 +108,6 @@ fx_fact_at(const void *ctx, size_t i, size_t j, struct attendance *buf)
 	return buf;
 }
 
-/* The fixture's asked move of person i at session j (at most one each), or NULL. */
-static const struct engine_asked_move *
-fx_moves_at(const struct fixture *fx, size_t i, size_t j)
-{
-	for (size_t k = 0; k < fx->nmoves; k++)
-		if (fx->moves[k].person == i && fx->moves[k].session == j)
-			return &fx->moves[k];
-	return NULL;
-}
-
 /*
  * Checks the run of 'in' against the other ways to the same outcomes: each
  * cell alone (engine_cell_outcome), and the facts read one at a time.
@@ -132,18 +122,16 @@ fx_check_ways(struct fixture *fx, struct engine_input *in)
 	in->fact_ctx = fx;
 	engine_run(in, &r);
 	for (size_t i = 0; i < fx->np; i++) {
-		int before = 0;
-
 		for (size_t j = 0; j < fx->ns; j++) {
 			size_t k = i * fx->ns + j;
+			enum outcome verdict = engine_place_verdict(fx->moves,
+			    fx->r.reschedule_outcomes, fx->nmoves, i, j);
 
 			ck_assert_int_eq(engine_outcome(&r, fx->ns, i, j),
 			    engine_outcome(&fx->r, fx->ns, i, j));
 			ck_assert_int_eq(engine_cell_outcome(&fx->pol, &fx->sessions[j],
-			    &fx->people[i], fx->named[k], fx->now, fx->facts[k], before),
+			    &fx->people[i], fx->named[k], fx->now, fx->facts[k], verdict),
 			    engine_outcome(&fx->r, fx->ns, i, j));
-			before += engine_reschedules_at(&fx->sessions[j], fx->facts[k],
-			    fx_moves_at(fx, i, j), fx_moves_at(fx, i, j) ? 1 : 0);
 		}
 		ck_assert_int_eq(r.people[i].points, fx->r.people[i].points);
 		ck_assert_int_eq(r.people[i].step_due, fx->r.people[i].step_due);
@@ -172,8 +160,8 @@ fx_run(struct fixture *fx)
 	in.sessions = fx->sessions;
 	in.named = fx->named;
 	in.facts = fx->facts;
-	in.moves = fx->moves;
-	in.nmoves = fx->nmoves;
+	in.reschedules = fx->moves;
+	in.nreschedules = fx->nmoves;
 	memset(&fx->r, 0, sizeof fx->r);
 	engine_run(&in, &fx->r);
 	fx->ran = 1;
@@ -194,6 +182,28 @@ fx_done(struct fixture *fx)
 	fx->ran = 0;
 }
 
+/* Adds person i's request to move their place at session j, which started at 'from'. */
+static void
+fx_request(struct fixture *fx, size_t i, size_t j, int64_t from, int64_t asked_at, int whole)
+{
+	struct engine_reschedule *m = &fx->moves[fx->nmoves++];
+
+	*m = (struct engine_reschedule){ .person = i, .session = j, .starts_at = from,
+		.asked_at = asked_at, .whole = whole };
+	ck_assert_int_eq(policy_cutoff(&fx->pol, fx->tz, from, &m->cutoff), 0);
+}
+
+/* Sets when person i asked to move their place at session j (the fact's time too). */
+static void
+fx_asked_at(struct fixture *fx, size_t i, size_t j, int64_t asked_at)
+{
+	for (size_t k = 0; k < fx->nmoves; k++)
+		if (fx->moves[k].person == i && fx->moves[k].session == j)
+			fx->moves[k].asked_at = asked_at;
+	if (outcome_fact_rescheduled(fx->facts[i * fx->ns + j]))
+		fx->att[i * fx->ns + j].cancelled_at = asked_at;
+}
+
 /*
  * Marks: what happened to person i at weekly session j (now must be past them all).
  * P present, L 20 min late, C cancelled 'lead' hours ahead (48 if 0) for work,
@@ -202,7 +212,8 @@ fx_done(struct fixture *fx)
  * - called off by the coach 3 days ahead, . a practice session naming others,
  * R moved their place 'lead' hours ahead (48 if 0), r the same 2 hours ahead,
  * M a 1:1 of theirs moved whole at their request 'lead' hours ahead (48 if 0), then
- * attended; m the same 2 hours ahead. Moves must be marked person by person.
+ * attended; m the same 2 hours ahead. Reschedules must be marked person by person;
+ * fx_asked_at sets when one was asked.
  */
 static void
 fx_mark(struct fixture *fx, size_t i, size_t j, char mark, double lead)
@@ -249,19 +260,15 @@ fx_mark(struct fixture *fx, size_t i, size_t j, char mark, double lead)
 	case 'r':
 		fx_fact(fx, i, j, FACT_CANCELLED, 0, start - (int64_t)((mark == 'R' ?
 		    (lead > 0 ? lead : 48) : 2) * HOUR), POLICY_RESCHEDULE_REASON);
+		fx_request(fx, i, j, start, fx->att[i * fx->ns + j].cancelled_at, 0);
 		break;
 	case 'M':
 	case 'm':
 		fx->sessions[j].everyone = 0;
 		fx->named[i * fx->ns + j] = 1;
 		fx_fact(fx, i, j, FACT_ARRIVED, 0, 0, "");
-		fx->moves[fx->nmoves++] = (struct engine_asked_move){
-			.person = i, .session = j, .starts_at = start - DAY,
-			.asked_at = start - DAY - (int64_t)((mark == 'M' ?
-			    (lead > 0 ? lead : 48) : 2) * HOUR),
-		};
-		ck_assert_int_eq(policy_cutoff(&fx->pol, fx->tz, start - DAY,
-		    &fx->moves[fx->nmoves - 1].cutoff), 0);
+		fx_request(fx, i, j, start - DAY, start - DAY - (int64_t)((mark == 'M' ?
+		    (lead > 0 ? lead : 48) : 2) * HOUR), 1);
 		break;
 	default:
 		ck_abort_msg("unknown mark '%c'", mark);
@@ -1603,21 +1610,27 @@ static const struct reschedule_run_case {
 	int rescheduled;	/* counted as reschedules (R) */
 	int kept, broken;
 	const char *letters;	/* the grid's letters, a place moved whole shows its attendance */
+	int first_asked;	/* the session whose request came before all others; -1 */
 } reschedule_run_cases[] = {
-	{ "one in time", "PRP", -1, 0, 1, 1, 3, 0, "PRP" },
-	{ "one late", "PrP", -1, 1, 1, 0, 2, 1, "PXP" },
-	{ "in time and late", "RrR", -1, 1, 3, 2, 2, 1, "RXR" },
-	{ "two of at most one", "RR", 1, 1, 2, 1, 1, 1, "RX" },
-	{ "three of at most two", "RRRP", 2, 1, 3, 2, 3, 1, "RRXP" },
-	{ "late ones do not use the allowance", "rRR", 1, 2, 3, 1, 1, 2, "XRX" },
-	{ "none allowed", "RP", 0, 1, 1, 0, 1, 1, "XP" },
-	{ "a 1:1 moved in time", "PMP", -1, 0, 1, 1, 4, 0, "PPP" },
-	{ "a 1:1 moved late", "PmP", -1, 1, 1, 0, 3, 1, "PPP" },
-	{ "a 1:1 move past the allowance", "RM", 1, 1, 2, 1, 2, 1, "RP" },
-	{ "places and 1:1s count together", "MRR", 2, 1, 3, 2, 3, 1, "PRX" },
-	{ "a late 1:1 move leaves the allowance", "mR", 1, 1, 2, 1, 2, 1, "PR" },
-	{ "no-show points too", "NRr", -1, 3, 2, 1, 1, 2, "NRX" },
-	{ "nothing moved", "PPN", 1, 2, 0, 0, 2, 1, "PPN" },
+	{ "one in time", "PRP", -1, 0, 1, 1, 3, 0, "PRP", -1 },
+	{ "one late", "PrP", -1, 1, 1, 0, 2, 1, "PXP", -1 },
+	{ "in time and late", "RrR", -1, 1, 3, 2, 2, 1, "RXR", -1 },
+	{ "two of at most one", "RR", 1, 1, 2, 1, 1, 1, "RX", -1 },
+	{ "three of at most two", "RRRP", 2, 1, 3, 2, 3, 1, "RRXP", -1 },
+	{ "late ones do not use the allowance", "rRR", 1, 2, 3, 1, 1, 2, "XRX", -1 },
+	{ "none allowed", "RP", 0, 1, 1, 0, 1, 1, "XP", -1 },
+	{ "a 1:1 moved in time", "PMP", -1, 0, 1, 1, 4, 0, "PPP", -1 },
+	{ "a 1:1 moved late", "PmP", -1, 1, 1, 0, 3, 1, "PPP", -1 },
+	{ "a 1:1 move past the allowance", "RM", 1, 1, 2, 1, 2, 1, "RP", -1 },
+	{ "places and 1:1s count together", "MRR", 2, 1, 3, 2, 3, 1, "PRX", -1 },
+	{ "a late 1:1 move leaves the allowance", "mR", 1, 1, 2, 1, 2, 1, "PR", -1 },
+	{ "no-show points too", "NRr", -1, 3, 2, 1, 1, 2, "NRX", -1 },
+	{ "nothing moved", "PPN", 1, 2, 0, 0, 2, 1, "PPN", -1 },
+	/* counted in the order asked, not the order of the sessions */
+	{ "a later session asked first", "RR", 1, 1, 2, 1, 1, 1, "XR", 1 },
+	{ "the last of three asked first", "RRR", 2, 1, 3, 2, 2, 1, "RXR", 2 },
+	{ "a 1:1 asked first", "RM", 1, 1, 2, 1, 2, 1, "XP", 1 },
+	{ "asked first, allowance none", "RR", 0, 2, 2, 0, 0, 2, "XX", 1 },
 };
 
 START_TEST(engine_reschedules_in_run)
@@ -1629,6 +1642,8 @@ START_TEST(engine_reschedules_in_run)
 	fx_init(&fx, 1, ns, WINTER + (int64_t)ns * WEEK);
 	fx.pol.reschedule_max = c->max;
 	fx_marks(&fx, 0, c->marks, NULL);
+	if (c->first_asked >= 0)
+		fx_asked_at(&fx, 0, (size_t)c->first_asked, WINTER - 10 * DAY);
 	fx_run(&fx);
 	ck_assert_msg(fx.r.people[0].points == c->points, "%s: %d points, want %d", c->name,
 	    fx.r.people[0].points, c->points);

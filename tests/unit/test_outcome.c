@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "showup/engine.h"
 #include "showup/policy.h"
 #include "suites.h"
 
@@ -192,21 +193,31 @@ START_TEST(reschedules_by_policy)
 	const struct reschedule_case *c = &reschedule_cases[_i];
 	struct attendance a = { .fact = FACT_CANCELLED, .cancelled_at = c->asked_at,
 		.reason = POLICY_RESCHEDULE_REASON, .note = "" };
+	struct engine_reschedule r = { .asked_at = c->asked_at, .starts_at = START,
+		.cutoff = CUTOFF };
 	struct outcome_input in = { .expected = 1, .session_cancelled = c->coach_cancelled,
-		.starts_at = START, .cutoff = CUTOFF, .now = START + HOUR, .fact = &a,
-		.reschedules_before = c->before };
+		.starts_at = START, .cutoff = CUTOFF, .now = START + HOUR, .fact = &a };
 	struct policy p;
 	enum outcome got;
 
+	unsigned char verdict;
+
 	policy_default(&p);
 	p.reschedule_max = c->max;
+	if (!c->coach_cancelled)	/* the judgement of the request itself */
+		ck_assert_int_eq(outcome_of_reschedule(&p, c->asked_at, START, CUTOFF,
+		    c->before), c->want);
+	in.reschedule_verdict = outcome_of_reschedule(&p, c->asked_at, START, CUTOFF, c->before);
 	got = outcome_of(&p, &in);
 	ck_assert_msg(got == c->want, "%s: got %s, want %s", c->name, outcome_name(got),
 	    outcome_name(c->want));
-	if (!c->coach_cancelled)	/* the same judgement a 1:1 moved whole gets */
-		ck_assert_int_eq(outcome_of_reschedule(&p, c->asked_at, START, CUTOFF,
-		    c->before), c->want);
-	ck_assert_int_eq(outcome_reschedule_in_time(&a, CUTOFF), c->asked_at <= CUTOFF);
+	if (c->before == 0) {	/* alone, the request is judged the same */
+		engine_judge_reschedules(&p, &r, 1, &verdict);
+		ck_assert_int_eq(verdict, c->coach_cancelled ? outcome_of_reschedule(&p,
+		    c->asked_at, START, CUTOFF, 0) : c->want);
+		in.reschedule_verdict = 0;
+		ck_assert_int_eq(outcome_of(&p, &in), c->want);
+	}
 }
 END_TEST
 

@@ -56,5 +56,6 @@ extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_doctor_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_options_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 #endif

@@ -191,7 +191,7 @@ usage_word(const struct cmd_entry *e, int i)
 	return NULL;
 }
 
-/* Offers what the usage word 'what' stands for ("SLUG", "SLUG:N", "EMAIL"). */
+/* Offers what the usage word 'what' stands for ("SLUG", "SLUG:N", "EMAIL", a policy "KEY"). */
 static void
 offer_argument(struct line *l, const char *what, char **args, int nargs)
 {
@@ -201,6 +201,9 @@ offer_argument(struct line *l, const char *what, char **args, int nargs)
 		offer_slugs(l, "");
 	else if (strstr(what, "EMAIL") != NULL)
 		offer_emails(l, nargs > 0 ? args[0] : NULL);
+	else if (strcmp(what, "KEY") == 0)
+		for (size_t i = 0; policy_keys[i] != NULL; i++)
+			offer(l, policy_keys[i], "");
 }
 
 /* Offers what may come next after command e and its words 'rest' (n of them). */
@@ -297,7 +300,8 @@ const struct cmd_entry cmd_complete_entry = {
 	.help =
 	"The words are those after 'showup' on the line being typed; the last is the\n"
 	"one being completed (\"\" at a new word). Prints one candidate a line:\n"
-	"commands, options, cohort slugs, SLUG:N sessions, participants' e-mails.\n"
+	"commands, options, cohort slugs, SLUG:N sessions, participants' e-mails,\n"
+	"policy keys.\n"
 	"The database (the line's --db, else the usual one) is only read; without one\n"
 	"it prints no data and still exits 0.\n",
 	.hidden = 1,

@@ -59,6 +59,8 @@ complete_line "session add c1 --kind "
 only group coaching practice
 complete_line "mark "
 only ""
+complete_line "policy set c1 refund"
+only refund refund.days
 check '[ ! -e "$SHOWUP_DB" ] && [ -z "$(find "$T" -mindepth 1 ! -name out ! -name err ! -type d)" ]' \
 	"completing without a database created a file"
 mkdir "$T/ro" && chmod 500 "$T/ro"

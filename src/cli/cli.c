@@ -191,15 +191,10 @@ record(struct store *st, const struct cohort *c, const struct policy *pol,
     const struct session *s, const struct participant *p, const struct fact_spec *spec,
     unsigned flags, int64_t now, su_err *e)
 {
-	int expected;
-
 	if (!(flags & RECORD_REPLACE) && keeps_their_word(st, c, s, p, spec, e) < 0)
 		return -1;
-	if (flags & RECORD_WALK_IN) {
-		if ((expected = session_expects(st, s, p, e)) < 0 ||
-		    (!expected && session_add_walk_in(st, c, s, p, e) < 0))
-			return -1;
-	}
+	if ((flags & RECORD_WALK_IN) && session_walk_in(st, c, s, p, e) < 0)
+		return -1;
 	return attendance_record(st, c, pol, s, p, spec, now, e);
 }
 

@@ -2,6 +2,7 @@
 #ifndef SHOWUP_ROLL_H
 #define SHOWUP_ROLL_H
 
+#include "showup/webauth.h"
 #include "showup/engine.h"
 #include "showup/factgrid.h"
 #include "showup/model.h"
@@ -20,6 +21,8 @@ struct roll {
 	struct engine_result result;		/* outcomes, figures, due steps */
 	struct idmap person_index;		/* participant id -> row */
 	struct idmap session_index;		/* session id -> column */
+	const char *link_base;			/* notices: personal links start so; NULL none */
+	struct webauth_key link_key;		/* and are signed with this */
 };
 
 /*

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "showup/deliver.h"
 #include "showup/outbox.h"
 #include "showup/atomicfile.h"
 #include "showup/timeutil.h"
@@ -366,4 +367,25 @@ cli_session_change(struct cli *cli, int argc, char **argv,
 	session_free(&s);
 	cohort_free(&c);
 	return rc;
+}
+
+char *
+cli_public_url(const char *flag)
+{
+	struct mail_config mc;
+	char *path, *url = NULL;
+
+	if (flag != NULL) {
+		url = xstrdup(flag);
+	} else {
+		path = mail_config_path();
+		if (mail_config_load(path, &mc, NULL) == 0) {
+			url = mc.public_url ? xstrdup(mc.public_url) : NULL;
+			mail_config_free(&mc);
+		}
+		free(path);
+	}
+	while (url != NULL && *url && url[strlen(url) - 1] == '/')	/* links add their own */
+		url[strlen(url) - 1] = '\0';
+	return url;
 }

@@ -58,23 +58,6 @@ print_link(struct cli *cli, const char *base, const char *slug, const char *emai
 	return link ? EXIT_OK : EXIT_FAIL;
 }
 
-/* Returns the public URL: --public-url, else [serve] public_url of the config, else NULL. */
-static char *
-public_url(const char *flag)
-{
-	struct mail_config mc;
-	char *path = mail_config_path(), *url = NULL;
-
-	if (flag != NULL)
-		url = xstrdup(flag);
-	else if (mail_config_load(path, &mc, NULL) == 0) {
-		url = mc.public_url ? xstrdup(mc.public_url) : NULL;
-		mail_config_free(&mc);
-	}
-	free(path);
-	return url;
-}
-
 /* Serves until SIGINT or SIGTERM; an exit status. */
 static int
 serve(struct cli *cli, struct web_options *o)
@@ -130,7 +113,7 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		    "works\n");
 		return EXIT_OK;
 	}
-	o.public_url = url = public_url(url_flag);
+	o.public_url = url = cli_public_url(url_flag);
 	if (login || link) {
 		char *base = url ? xstrdup(url) : xasprintf("%s://%s", o.tls_cert ? "https" :
 		    "http", o.listen);

@@ -308,8 +308,6 @@ set_base_url(struct web *w, const struct web_options *o)
 
 	if (o->public_url != NULL && *o->public_url) {
 		w->base_url = xstrdup(o->public_url);
-		while (*w->base_url && w->base_url[strlen(w->base_url) - 1] == '/')
-			w->base_url[strlen(w->base_url) - 1] = '\0';
 		return;
 	}
 	w->base_url = xasprintf("%s://%.*s:%u", w->tls ? "https" : "http",

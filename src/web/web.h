@@ -15,7 +15,7 @@
 /* What the command asks of the server. */
 struct web_options {
 	const char *listen;	/* "ADDR:PORT" or "[ADDR]:PORT" */
-	const char *public_url;	/* what links start with; NULL: the listening address */
+	const char *public_url;	/* what links start with (no trailing '/'); NULL: the address */
 	const char *tls_cert, *tls_key;	/* PEM files, both or neither */
 	FILE *log;		/* the access log (stderr) */
 };

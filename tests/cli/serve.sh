@@ -172,6 +172,28 @@ check 'grep -q "^127.0.0.1 \"POST /s/c1/1/mark\" 303 " "$T/serve.err"' "no acces
 check '! grep -q "${login##*/}" "$T/serve.err"' "the login token was logged"
 check '! grep -q "${bo##*/}" "$T/serve.err"' "a participant token was logged"
 
+# notices carry the personal link ({{link}}) when [serve] public_url is set
+mkdir -p "$XDG_CONFIG_HOME/showup" "$T/tpl"
+cp "$top_srcdir"/templates/policy-reminder "$top_srcdir"/templates/warning "$top_srcdir"/templates/final-notice "$T/tpl/"
+printf '[serve]\npublic_url = %s/\n' "$URL" > "$XDG_CONFIG_HOME/showup/config"
+{ cat "$top_srcdir/templates/session-reminder"; printf 'Your sessions: {{link}}\n'; } \
+	> "$T/tpl/session-reminder"
+ok policy set c1 reminders 2d
+ok notices plan c1 --templates "$T/tpl"
+ok notices preview c1 --write "$T/eml"
+mailed=$(/usr/bin/python3 -c '
+import email, glob, re, sys
+for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
+    body = email.message_from_binary_file(open(f, "rb")).get_payload(decode=True).decode()
+    m = re.search(r"^Your sessions: (\S+)$", body, re.M)
+    if m:
+        print(m.group(1))
+        break' "$T/eml")
+check '[ -n "$mailed" ]' "no personal link in the reminder"
+http GET "${mailed#"$URL"}"
+status 200 "the link from a notice"
+body 'One to one'
+
 # a new key: every link and login made before stops working
 cp "$T/coach.jar" "$T/jar"
 ok serve --rotate-key

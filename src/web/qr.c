@@ -8,7 +8,7 @@
 #include "web.h"
 #include "showup/timeutil.h"
 
-/* Returns 1 if module (x, y) of q is dark; the quiet zone around it is light. */
+/* Returns 1 if module (x, y) of q is dark; the quiet zone (4 modules) around it is light. */
 static int
 dark(const QRcode *q, int x, int y)
 {
@@ -27,8 +27,8 @@ web_qr_print(FILE *out, const char *text)
 	if (q == NULL)
 		return -1;
 	/* two rows a line, light drawn as a full block: dark on light on any terminal */
-	for (int y = -2; y < q->width + 2; y += 2) {
-		for (int x = -2; x < q->width + 2; x++)
+	for (int y = -4; y < q->width + 4; y += 2) {
+		for (int x = -4; x < q->width + 4; x++)
 			fputs(halves[dark(q, x, y) * 2 + dark(q, x, y + 1)], out);
 		fputc('\n', out);
 	}

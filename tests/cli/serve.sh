@@ -194,6 +194,31 @@ http GET "${mailed#"$URL"}"
 status 200 "the link from a notice"
 body 'One to one'
 
+# on a terminal the login link is also a QR code, and a phone's reader gets the link back
+check '! grep -q "█" "$T/serve.out"' "a QR code drawn into a pipe"
+/usr/bin/python3 "$top_srcdir/tests/cli/on_tty.py" "$SHOWUP" serve --login \
+	--listen "127.0.0.1:$port" > "$T/tty"
+qrlink=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/tty" | tr -d '\r')
+/usr/bin/python3 - "$T/tty" "$T/qr.pbm" <<'PY'
+import sys
+# each character is two modules high: light drawn, dark left blank, as serve draws them
+rows = [l.rstrip("\r\n") for l in open(sys.argv[1], encoding="utf-8") if "█" in l]
+top = {"█": 1, "▀": 1, "▄": 0, " ": 0}
+bottom = {"█": 1, "▀": 0, "▄": 1, " ": 0}
+grid = []
+for l in rows:
+    grid.append([top[c] for c in l])
+    grid.append([bottom[c] for c in l])
+k = 6
+with open(sys.argv[2], "w") as f:
+    f.write(f"P1\n{len(grid[0]) * k} {len(grid) * k}\n")
+    for r in grid:
+        line = " ".join("0" if light else "1" for light in r for _ in range(k))
+        for _ in range(k):
+            f.write(line + "\n")
+PY
+check '[ "$(zbarimg -q --raw "$T/qr.pbm" 2>/dev/null | tr -d "\n")" = "$qrlink" ]' "the QR code does not read back as the login link"
+
 # a new key: every link and login made before stops working
 cp "$T/coach.jar" "$T/jar"
 ok serve --rotate-key

@@ -232,6 +232,26 @@ status 403 "a participant link after a new key"
 for _ in $(seq 1 70); do curl -s -o /dev/null -w '%{http_code}\n' "$URL/p/x"; done > "$T/codes"
 check 'grep -q "^429$" "$T/codes"' "no rate limit on token pages"
 
+# HTTPS with --tls-cert and --tls-key: the cookie is Secure; SIGINT stops it too
+rm "$XDG_CONFIG_HOME/showup/config"	# its public URL would name the first server
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" -days 2 \
+	-subj /CN=localhost 2>/dev/null
+port2=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$SHOWUP" serve --listen "127.0.0.1:$port2" --tls-cert "$T/cert.pem" --tls-key "$T/key.pem" \
+	> "$T/tls.out" 2> "$T/tls.err" &
+pid2=$!
+for _ in $(seq 1 100); do grep -q '^log in' "$T/tls.out" && break; sleep 0.05; done
+tlslogin=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/tls.out")
+check '[[ "$tlslogin" == "https://127.0.0.1:$port2/login/"* ]]' "no https login link"
+curl -sk -D "$T/headers" -o /dev/null "$tlslogin"
+header "Max-Age=43200; Secure"
+header "Strict-Transport-Security: max-age="
+kill -INT "$pid2"
+wait "$pid2"
+check '[ $? -eq 0 ]' "serve did not exit 0 on SIGINT"
+fails 2 serve --tls-cert "$T/cert.pem"
+err "--tls-cert and --tls-key go together"
+
 # SIGTERM: it stops, exit 0
 kill -TERM "$pid"
 wait "$pid"

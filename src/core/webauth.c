@@ -240,7 +240,13 @@ webauth_login_use(struct store *st, const char *token, int64_t now, su_err *e)
 char *
 webauth_session_create(struct store *st, int64_t now, su_err *e)
 {
-	if (db_exec(st->db, "DELETE FROM web_login WHERE used_at IS NOT NULL", e) < 0)
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM web_session WHERE last_seen < ?", e);
+
+	if (stmt == NULL)
+		return NULL;
+	db_bind_int(stmt, 1, now - WEBAUTH_IDLE_SECONDS);	/* sessions long idle go */
+	if (db_step_done(stmt, e) < 0 ||
+	    db_exec(st->db, "DELETE FROM web_login WHERE used_at IS NOT NULL", e) < 0)
 		return NULL;
 	return insert_token(st, "INSERT INTO web_session (hash, last_seen) VALUES (?, ?)",
 	    now, e);

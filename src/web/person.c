@@ -301,17 +301,16 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 		free(token);
 		return;
 	}
-	if (*after == '\0' && !post)
+	if (*after == '\0' && !post) {
 		person_page(w, &h, r);
-	else if (strncmp(after, "/cancel/", 8) == 0 && coming_session(w, &h, after + 8, &s,
-	    r)) {
+	} else if (strncmp(after, "/cancel/", 8) != 0) {
+		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", NULL, NULL);
+	} else if (coming_session(w, &h, after + 8, &s, r)) {
 		if (post)
 			cancel_post(w, rq, &h, &s, r);
 		else
 			cancel_page(w, &h, &s, r);
 		session_free(&s);
-	} else if (r->status == 500) {
-		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", NULL, NULL);
 	}
 	holder_free(&h);
 	free(token);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "web.h"
 #include "showup/timeutil.h"
@@ -191,9 +192,10 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		clock_gettime(CLOCK_MONOTONIC, &pd->began);
 		len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
 		pd->too_big = len != NULL && strtoull(len, NULL, 10) > WEB_BODY_MAX;
-		return MHD_YES;
-	}
-	if (*upload_size > 0) {
+		if (!pd->too_big)
+			return MHD_YES;
+		/* an announced excess is refused at once, before a byte of it is read */
+	} else if (*upload_size > 0) {
 		if (pd->body.len + *upload_size > WEB_BODY_MAX)
 			pd->too_big = 1;
 		else
@@ -357,6 +359,7 @@ web_base_url(const struct web *w)
 void
 web_wait_and_stop(struct web *w)
 {
+	MHD_socket listener;
 	sigset_t set;
 	int sig;
 
@@ -365,7 +368,7 @@ web_wait_and_stop(struct web *w)
 	sigaddset(&set, SIGTERM);
 	sigwait(&set, &sig);
 	/* no new connections; the thread finishes the request it is answering */
-	MHD_quiesce_daemon(w->daemon);
+	listener = MHD_quiesce_daemon(w->daemon);
 	for (int i = 0; i < 50; i++) {
 		const union MHD_DaemonInfo *di = MHD_get_daemon_info(w->daemon,
 		    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
@@ -375,6 +378,8 @@ web_wait_and_stop(struct web *w)
 		nanosleep(&(struct timespec){ 0, 100 * 1000 * 1000 }, NULL);
 	}
 	MHD_stop_daemon(w->daemon);
+	if (listener != MHD_INVALID_SOCKET)
+		close(listener);	/* quiescing handed it to us */
 	pages_free(&w->pages);
 	sodium_memzero(&w->key, sizeof w->key);
 	free(w->base_url);

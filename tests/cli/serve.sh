@@ -144,6 +144,10 @@ http POST "${ana#"$URL"}/cancel/2" "csrf=$ptoken&reason=work"
 status 404 "another participant's link on Bo's session"
 same_db "$before"
 
+http POST "${bo#"$URL"}/cancel/4" "csrf=$ptoken&reason=work"
+status 409 "a cancellation of a session under way"
+same_db "$before"
+
 http POST "${bo#"$URL"}/cancel/2" "csrf=$ptoken&reason=work&note=a+client+meeting"
 status 200 "a cancellation in time"
 body 'Your coach has your cancellation.'

@@ -25,7 +25,8 @@ const char page_style[] =
 	"label{display:inline-block;margin:.25rem .5rem .25rem 0}"
 	".verdict{border-left:.4rem solid #0b5d1e;padding:.4rem .6rem;background:#eef7ee}"
 	".verdict.late{border-color:#8a1010;background:#fbeeee}"
-	".muted{color:#444}";
+	".muted{color:#444}summary{min-height:2.5rem;padding:.5rem 0;cursor:pointer}"
+	".person h2{margin:0}.person p{margin:.3rem 0}.person form{display:inline}";
 
 static const char head_text[] =
 	"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -55,13 +56,14 @@ static const char roll_text[] =
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
 	"<button class=\"go\" name=\"status\" value=\"present\">Present</button>"
-	"<button class=\"stop\" name=\"status\" value=\"no-show\">No-show</button><br>"
+	"<button class=\"stop\" name=\"status\" value=\"no-show\">No-show</button>"
+	"<details><summary>Late or excused</summary>"
 	"<label>Minutes late <input type=\"number\" name=\"minutes\" min=\"1\" max=\"600\" "
 	"inputmode=\"numeric\"></label>"
 	"<button name=\"status\" value=\"late\">Late</button><br>"
 	"<label>Reason <select name=\"reason\">{{#accepted}}<option>{{code}}</option>"
 	"{{/accepted}}</select></label>"
-	"<button name=\"status\" value=\"excused\">Excused</button></form>\n"
+	"<button name=\"status\" value=\"excused\">Excused</button></details></form>\n"
 	"{{#undoable}}<form method=\"post\" action=\"{{action_undo}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
@@ -86,7 +88,7 @@ static const char cancel_text[] =
 	"<p class=\"verdict{{#late}} late{{/late}}\" role=\"status\">{{verdict}}</p>\n"
 	"<form method=\"post\" action=\"{{action}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
-	"<label>Reason <select name=\"reason\" required>{{#reasons}}<option value=\"{{code}}\">"
+	"<label>Reason <select name=\"reason\" required><option value=\"\">choose one</option>{{#reasons}}<option value=\"{{code}}\">"
 	"{{code}}</option>{{/reasons}}</select></label><br>"
 	"<label>A note for your coach (optional)<br><textarea name=\"note\" rows=\"3\" "
 	"cols=\"30\" maxlength=\"2000\"></textarea></label><br>"

@@ -35,18 +35,23 @@ def shot(name):
     d.save_screenshot(f"{shots}/{n:02d}-{name}.png")
 
 
-def expect(text, what):
-    """Waits (5 s at most) for the page to say 'text'."""
-    def says(_):
+def wait_for(holds, failure):
+    """Waits (5 s at most) for the page after a click to make holds() true, else fails."""
+    def check(_):
         try:
-            return text in d.find_element(By.TAG_NAME, "body").text
-        except StaleElementReferenceException:
+            return holds()
+        except (StaleElementReferenceException, NoSuchElementException):
             return False
     try:
-        WebDriverWait(d, 5).until(says)
+        WebDriverWait(d, 5).until(check)
     except TimeoutException:
         d.quit()
-        sys.exit(f"browser: {what}: the page does not say '{text}'")
+        sys.exit(f"browser: {failure}")
+
+
+def expect(text, what):
+    wait_for(lambda: text in d.find_element(By.TAG_NAME, "body").text,
+             f"{what}: the page does not say '{text}'")
 
 
 def person(anchor):
@@ -63,17 +68,8 @@ def folded(anchor):
 
 
 def recorded(anchor, text):
-    """Waits (5 s at most) for the page after a tap to show what was recorded."""
-    def shows(_):
-        try:
-            return person(anchor).find_element(By.CLASS_NAME, "record").text == text
-        except (StaleElementReferenceException, NoSuchElementException):
-            return False
-    try:
-        WebDriverWait(d, 5).until(shows)
-    except TimeoutException:
-        d.quit()
-        sys.exit(f"browser: {anchor} does not show '{text}'")
+    wait_for(lambda: person(anchor).find_element(By.CLASS_NAME, "record").text == text,
+             f"{anchor} does not show '{text}'")
 
 
 try:

@@ -2,24 +2,15 @@
 # serve-browser.sh - showup serve in a real browser: headless Chromium at a phone's size
 # (browser.py) takes a roll call and cancels as a participant; the record is read back.
 . "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/serve-lib.sh"
 
-cohort
-ok participant add c1 --name "Ana Lima" --email ana@example.com
-ok participant add c1 --name "Bo Berg" --email bo@example.com
-ok participant add c1 --name "Cy Walker" --email cy@example.com
-ok session add c1 --at "2026-11-22 18:00" --title Kickoff
-ok session add c1 --at "2026-11-24 18:00" --title "One to one" --kind coaching --with bo@example.com
-ok session add c1 --at "2026-11-23 09:00" --title "Early call" --kind coaching --with bo@example.com
-ok session add c1 --at "2026-11-22 18:00" --title "Pair practice" --kind practice --with bo@example.com
+serve_cohort "Ana Lima"
 
 export SHOWUP_NOW=2026-11-22T07:30:00Z	# 18:30 in Sydney: session 1 under way
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 URL="http://127.0.0.1:$port"
-"$SHOWUP" serve --listen "127.0.0.1:$port" > "$T/serve.out" 2> "$T/serve.err" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; [ -z "${KEEP_SHOTS:-}" ] || cp -r "$T/shots" "$KEEP_SHOTS"; rm -rf "$T"' EXIT
-for _ in $(seq 1 100); do grep -q '^log in' "$T/serve.out" && break; sleep 0.05; done
-login=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/serve.out")
+trap 'kill ${pid:-} 2>/dev/null; [ -z "${KEEP_SHOTS:-}" ] || cp -r "$T/shots" "$KEEP_SHOTS"; rm -rf "$T"' EXIT
+serve_start serve --listen "127.0.0.1:$port"
 ok serve --link c1 bo@example.com --listen "127.0.0.1:$port"
 mine=$(cat "$T/out")
 

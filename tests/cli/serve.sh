@@ -2,27 +2,18 @@
 # serve.sh - showup serve: the real server on a free loopback port, driven with curl as a
 # phone's browser would be: the coach's login link, the roll call, a participant's link.
 . "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/serve-lib.sh"
 
-cohort
-ok participant add c1 --name "<script>alert(1)</script>" --email ana@example.com
-ok participant add c1 --name "Bo Berg" --email bo@example.com
-ok participant add c1 --name "Cy Walker" --email cy@example.com
-ok session add c1 --at "2026-11-22 18:00" --title Kickoff
-ok session add c1 --at "2026-11-24 18:00" --title "One to one" --kind coaching --with bo@example.com
-ok session add c1 --at "2026-11-23 09:00" --title "Early call" --kind coaching --with bo@example.com
-ok session add c1 --at "2026-11-22 18:00" --title "Pair practice" --kind practice --with bo@example.com
+serve_cohort "<script>alert(1)</script>"
 
 # the server's clock: 18:30 in Sydney on the 22nd, half an hour into session 1; the
 # cutoff of session 3 (18:00 the evening before) has passed, session 2's has not
 export SHOWUP_NOW=2026-11-22T07:30:00Z
-port=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 URL="http://127.0.0.1:$port"
-"$SHOWUP" serve --listen "127.0.0.1:$port" > "$T/serve.out" 2> "$T/serve.err" &
-pid=$!
-trap 'kill "$pid" 2>/dev/null; rm -rf "$T"' EXIT
-for _ in $(seq 1 100); do grep -q '^log in' "$T/serve.out" && break; sleep 0.05; done
+trap 'kill ${pid:-} ${pid2:-} 2>/dev/null; rm -rf "$T"' EXIT
+serve_start serve --listen "127.0.0.1:$port"
 check 'grep -q "^serving $URL until Ctrl-C" "$T/serve.out"' "serve did not say where it listens"
-login=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/serve.out")
 check '[[ "$login" == "$URL/login/"* ]]' "no login link printed"
 
 # http METHOD PATH [FORM]: a request with the cookie jar; the status in $code, the page in body
@@ -89,7 +80,9 @@ check '[ "$(sql "SELECT fact, reason FROM attendance WHERE participant_id = 3")"
 before=$(db_state)
 http POST /s/c1/1/mark "email=bo%40example.com&status=no-show"
 status 403 "a tap without a form token"
-http POST /s/c1/1/mark "csrf=${token%?}A&email=bo%40example.com&status=no-show"
+wrong=${token%?}A
+[ "$wrong" != "$token" ] || wrong=${token%?}B
+http POST /s/c1/1/mark "csrf=$wrong&email=bo%40example.com&status=no-show"
 status 403 "a tap with a wrong form token"
 http POST /s/c1/1/mark "csrf=$token&email=bo%40example.com&status=late"
 status 422 "late without minutes"
@@ -240,12 +233,11 @@ check 'grep -q "^429$" "$T/codes"' "no rate limit on token pages"
 rm "$XDG_CONFIG_HOME/showup/config"	# its public URL would name the first server
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" -days 2 \
 	-subj /CN=localhost 2>/dev/null
-port2=$(/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$SHOWUP" serve --listen "127.0.0.1:$port2" --tls-cert "$T/cert.pem" --tls-key "$T/key.pem" \
-	> "$T/tls.out" 2> "$T/tls.err" &
-pid2=$!
-for _ in $(seq 1 100); do grep -q '^log in' "$T/tls.out" && break; sleep 0.05; done
-tlslogin=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/tls.out")
+port2=$(free_port)
+coach_login=$login
+serve_start tls --listen "127.0.0.1:$port2" --tls-cert "$T/cert.pem" --tls-key "$T/key.pem"
+tlslogin=$login
+login=$coach_login
 check '[[ "$tlslogin" == "https://127.0.0.1:$port2/login/"* ]]' "no https login link"
 curl -sk -D "$T/headers" -o /dev/null "$tlslogin"
 header "Max-Age=43200; Secure"

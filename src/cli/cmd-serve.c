@@ -65,11 +65,11 @@ serve(struct cli *cli, struct web_options *o)
 	struct web *w;
 	su_err e;
 
+	if ((w = web_start(cli->st, o, &e)) == NULL)
+		return cli_error("cannot serve on %s: %s", o->listen, e.msg);
 	if (strncmp(o->listen, "127.", 4) != 0 && strncmp(o->listen, "[::1]:", 6) != 0)
 		fprintf(stderr, "warning: listening on %s, not only this machine: anyone who "
 		    "reaches it can try the pages; put it behind TLS\n", o->listen);
-	if ((w = web_start(cli->st, o, &e)) == NULL)
-		return cli_error("cannot serve on %s: %s", o->listen, e.msg);
 	printf("serving %s until Ctrl-C\n", web_base_url(w));
 	if (print_login(cli, o->public_url ? o->public_url : web_base_url(w)) != EXIT_OK)
 		fprintf(stderr, "note: no login link now; try 'showup serve --login'\n");

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,6 +278,22 @@ web_block_signals(void)
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 }
 
+/*
+ * Writes what libmicrohttpd has to say once it runs (a TLS handshake that
+ * failed...) into the log; web_start words a failure to start itself.
+ */
+static void
+mhd_said(void *cls, const char *fmt, va_list ap)
+{
+	struct web *w = cls;
+
+	if (w->daemon == NULL)
+		return;
+	fputs("serve: ", w->log);
+	vfprintf(w->log, fmt, ap);
+	fflush(w->log);
+}
+
 /* Starts libmicrohttpd on 'sa' (TLS if cert and key are given); 0 or -1 with 'e' set. */
 static int
 start_daemon(struct web *w, const struct sockaddr *sa, const char *cert, const char *key,
@@ -285,7 +303,9 @@ start_daemon(struct web *w, const struct sockaddr *sa, const char *cert, const c
 	    MHD_USE_ITC |
 	    (sa->sa_family == AF_INET6 ? MHD_USE_IPv6 : 0) | (cert ? MHD_USE_TLS : 0);
 
+	errno = 0;
 	w->daemon = MHD_start_daemon(flags, 0, NULL, NULL, handle, w,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_said, w,
 	    MHD_OPTION_SOCK_ADDR, sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, w,
 	    MHD_OPTION_CONNECTION_LIMIT, 256u,
@@ -295,8 +315,8 @@ start_daemon(struct web *w, const struct sockaddr *sa, const char *cert, const c
 	    MHD_OPTION_HTTPS_MEM_KEY, key,
 	    MHD_OPTION_END);
 	if (w->daemon == NULL)
-		return su_err_set(e, "cannot listen there (the port may be in use, or TLS "
-		    "files unusable)");
+		return su_err_set(e, "%s", errno ? strerror(errno) :
+		    "the TLS certificate or key cannot be used");
 	return 0;
 }
 

@@ -245,6 +245,12 @@ header "Strict-Transport-Security: max-age="
 kill -INT "$pid2"
 wait "$pid2"
 check '[ $? -eq 0 ]' "serve did not exit 0 on SIGINT"
+fails 1 serve --listen "127.0.0.1:$port"
+err "error: cannot serve on 127.0.0.1:$port: Address already in use"
+fails 1 serve --listen "127.0.0.1:$port2" --tls-cert "$T/key.pem" --tls-key "$T/cert.pem"
+err "the TLS certificate or key cannot be used"
+fails 1 serve --listen localhost:8080
+err "'localhost:8080' is not ADDR:PORT (a numeric address and port)"
 fails 2 serve --tls-cert "$T/cert.pem"
 err "--tls-cert and --tls-key go together"
 

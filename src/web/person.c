@@ -124,7 +124,12 @@ coming_item(struct web *w, struct arena *a, const struct holder *h, const struct
 		attendance_free(&at);
 }
 
-/* The holder's page: their sessions to come, each with a way to cancel. */
+/*
+ * The holder's page: their sessions to come, each with a way to cancel.
+ * Rescheduling a 1:1 or practice place to a slot the coach offered belongs
+ * beside "Cancel my place" once the core has a reschedule function to call;
+ * until then the page offers no such button.
+ */
 static void
 person_page(struct web *w, const struct holder *h, struct web_reply *r)
 {

@@ -51,7 +51,7 @@ enum {
 	OPT_CSV = 256, OPT_AT,
 	OPT_SEPARATOR, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY,
 	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE,
-	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH,
+	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH, OPT_VIA,
 	OPT_OWN = 512
 };
 
@@ -76,6 +76,15 @@ int cmd_dispatch(struct cli *cli, int argc, char **argv);
 int cmd_help(FILE *out, int argc, char **argv);
 /* Finds the entry argv names; sets *used to the words it took. NULL after printing why. */
 const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
+/* cmd_find without a word said: NULL when argv names no command (or a group alone). */
+const struct cmd_entry *cmd_resolve(int argc, char **argv, int *used);
+/* Collects the distinct first words of the visible commands (and plain commands' aliases); their count. */
+size_t cmd_top_words(const char **words, size_t max);
+/* Collects the names and aliases of a group's commands, each beside its entry; their count. */
+size_t cmd_group_words(const char *group, const char **words, const struct cmd_entry **entries,
+    size_t max);
+/* Returns the group a lone word names (in full or by a unique prefix), or NULL. */
+const char *cmd_named_group(const char *word);
 /* The table of every command, ended by an entry with a NULL name. */
 extern const struct cmd_entry *const cmd_table[];
 
@@ -102,6 +111,14 @@ const char *cli_command_name(const struct cmd_entry *e, char *buf, size_t size);
  * error (the command then returns EXIT_USAGE).
  */
 int cli_getopt(struct cli *cli, int argc, char **argv);
+
+/* The option of the commands that send mail (notices send, notices test). */
+#define CLI_VIA_OPTION \
+	{ .name = "via", .arg = "smtp|sendmail", .key = OPT_VIA, \
+	  .help = "sendmail pipes each message to 'sendmail -t -i' ([sendmail] " \
+	  "command); smtp is the default" }
+/* Takes --via's value 'arg' into *via; EXIT_OK, or EXIT_USAGE after saying why. */
+int cli_via(const struct cli *cli, const char *arg, const char **via);
 
 /* Looks up a cohort by slug, printing the error; EXIT_OK or EXIT_FAIL. */
 int cli_cohort(struct cli *cli, const char *slug, struct cohort *out);

@@ -29,6 +29,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_mark_entry,
 	&cmd_unmark_entry,
 	&cmd_cancel_entry,
+	&cmd_reschedule_entry,
+	&cmd_review_entry,
 	&cmd_rollcall_entry,
 	&cmd_serve_entry,
 	&cmd_attendance_import_entry,
@@ -43,6 +45,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_notices_list_entry,
 	&cmd_notices_preview_entry,
 	&cmd_notices_send_entry,
+	&cmd_notices_test_entry,
 	&cmd_notices_resend_entry,
 	&cmd_template_check_entry,
 	&cmd_refund_list_entry,
@@ -55,8 +58,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_log_entry,
 	&cmd_backup_entry,
 	&cmd_demo_entry,
+	&cmd_doctor_entry,
 	&cmd_help_entry,
 	&cmd_options_entry,
+	&cmd_complete_entry,
 	NULL
 };
 
@@ -65,37 +70,6 @@ static const char *
 first_word(const struct cmd_entry *e)
 {
 	return e->group ? e->group : e->name;
-}
-
-/* Returns the edit distance (with transpositions) of two short words, capped at 9. */
-static int
-edit_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	int d[24][24];
-
-	if (n > 22 || m > 22)
-		return 9;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int best = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < best)
-				best = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	}
-	return d[n][m];
 }
 
 /*
@@ -147,9 +121,8 @@ pick_word(const char *word, const char *const *words, const void *const *owners,
 	return found;
 }
 
-/* Collects the distinct first words of the visible commands (and plain commands' aliases). */
-static size_t
-top_words(const char **words, size_t max)
+size_t
+cmd_top_words(const char **words, size_t max)
 {
 	size_t n = 0;
 
@@ -170,16 +143,13 @@ top_words(const char **words, size_t max)
 	return n;
 }
 
-/* Finds the command of a group: words after the group name. NULL after printing why. */
-static const struct cmd_entry *
-find_in_group(const char *group, const char *word)
+size_t
+cmd_group_words(const char *group, const char **words, const struct cmd_entry **entries,
+    size_t max)
 {
-	const char *words[32];
-	const struct cmd_entry *entries[32];
 	size_t n = 0;
-	int k;
 
-	for (size_t i = 0; cmd_table[i] != NULL && n + 2 < ARRAY_SIZE(words); i++) {
+	for (size_t i = 0; cmd_table[i] != NULL && n + 2 < max; i++) {
 		const struct cmd_entry *e = cmd_table[i];
 
 		if (e->group == NULL || strcmp(e->group, group) != 0)
@@ -191,6 +161,20 @@ find_in_group(const char *group, const char *word)
 			words[n++] = e->alias;
 		}
 	}
+	return n;
+}
+
+/* Finds the command of a group: words after the group name. NULL after printing why, unless 'quiet'. */
+static const struct cmd_entry *
+find_in_group(const char *group, const char *word, int quiet)
+{
+	const char *words[32];
+	const struct cmd_entry *entries[32];
+	size_t n = cmd_group_words(group, words, entries, ARRAY_SIZE(words));
+	int k = word != NULL ? pick_word(word, words, (const void *const *)entries, n) : -1;
+
+	if (k >= 0 || quiet)
+		return k >= 0 ? entries[k] : NULL;
 	if (word == NULL) {
 		fprintf(stderr, "error: '%s' needs a subcommand:", group);
 		for (size_t i = 0; i < n; i++)
@@ -199,9 +183,6 @@ find_in_group(const char *group, const char *word)
 		fputc('\n', stderr);
 		return NULL;
 	}
-	k = pick_word(word, words, (const void *const *)entries, n);
-	if (k >= 0)
-		return entries[k];
 	if (k == -2)
 		fprintf(stderr, "error: '%s %s' is ambiguous\n", group, word);
 	else
@@ -220,17 +201,20 @@ hidden_command(const char *word)
 	return NULL;
 }
 
-const struct cmd_entry *
-cmd_find(int argc, char **argv, int *used)
+/* cmd_find and cmd_resolve: the entry argv names, saying why there is none unless 'quiet'. */
+static const struct cmd_entry *
+find_command(int argc, char **argv, int *used, int quiet)
 {
 	const char *words[64];
-	size_t n = top_words(words, ARRAY_SIZE(words));
+	size_t n = cmd_top_words(words, ARRAY_SIZE(words));
 	int k = pick_word(argv[0], words, NULL, n);
 
 	*used = 1;
 	if (hidden_command(argv[0]) != NULL)
 		return hidden_command(argv[0]);
 	if (k < 0) {
+		if (quiet)
+			return NULL;
 		fprintf(stderr, "error: '%s' is %s showup command\n", argv[0],
 		    k == -2 ? "an ambiguous" : "not a");
 		suggest(argv[0], words, n);
@@ -245,7 +229,19 @@ cmd_find(int argc, char **argv, int *used)
 			return e;
 	}
 	*used = 2;
-	return find_in_group(words[k], argc > 1 ? argv[1] : NULL);
+	return find_in_group(words[k], argc > 1 ? argv[1] : NULL, quiet);
+}
+
+const struct cmd_entry *
+cmd_find(int argc, char **argv, int *used)
+{
+	return find_command(argc, argv, used, 0);
+}
+
+const struct cmd_entry *
+cmd_resolve(int argc, char **argv, int *used)
+{
+	return find_command(argc, argv, used, 1);
 }
 
 /* Returns 1 if argv asks for help (-h or --help before any "--"). */
@@ -366,12 +362,11 @@ print_group_help(FILE *out, const char *group)
 	fprintf(out, "\n'showup help %s COMMAND' tells more of one.\n", group);
 }
 
-/* Returns the group a lone word names (in full or by a unique prefix), or NULL. */
-static const char *
-named_group(const char *word)
+const char *
+cmd_named_group(const char *word)
 {
 	const char *words[64];
-	size_t n = top_words(words, ARRAY_SIZE(words));
+	size_t n = cmd_top_words(words, ARRAY_SIZE(words));
 	int k = pick_word(word, words, NULL, n);
 
 	if (k < 0)
@@ -418,8 +413,8 @@ cmd_help(FILE *out, int argc, char **argv)
 	char name[64];
 	int used;
 
-	if (argc == 1 && named_group(argv[0]) != NULL) {
-		print_group_help(out, named_group(argv[0]));
+	if (argc == 1 && cmd_named_group(argv[0]) != NULL) {
+		print_group_help(out, cmd_named_group(argv[0]));
 		return EXIT_OK;
 	}
 	if (argc > 0) {

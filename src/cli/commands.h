@@ -11,6 +11,8 @@ extern const struct cmd_entry cmd_session_edit_entry;
 extern const struct cmd_entry cmd_session_uncancel_entry;
 extern const struct cmd_entry cmd_session_delete_entry;
 extern const struct cmd_entry cmd_unmark_entry;
+extern const struct cmd_entry cmd_reschedule_entry;
+extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_backup_entry;
 extern const struct cmd_entry cmd_cohort_add_entry;
 extern const struct cmd_entry cmd_cohort_import_entry;
@@ -40,6 +42,7 @@ extern const struct cmd_entry cmd_notices_plan_entry;
 extern const struct cmd_entry cmd_notices_list_entry;
 extern const struct cmd_entry cmd_notices_preview_entry;
 extern const struct cmd_entry cmd_notices_send_entry;
+extern const struct cmd_entry cmd_notices_test_entry;
 extern const struct cmd_entry cmd_notices_resend_entry;
 extern const struct cmd_entry cmd_template_check_entry;
 extern const struct cmd_entry cmd_refund_list_entry;
@@ -51,7 +54,9 @@ extern const struct cmd_entry cmd_report_commitment_entry;
 extern const struct cmd_entry cmd_report_sheet_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_doctor_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_options_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 #endif

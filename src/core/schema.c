@@ -167,12 +167,39 @@ static const char *const migration_4 =
 	");"
 	"CREATE INDEX session_move_by_session ON session_move (session_id);";
 
+/* 5: a participant's request to move their place (a 1:1 moves the session itself), and
+ * the coach's reviews at the ladder's last rung. */
+static const char *const migration_5 =
+	"CREATE TABLE reschedule ("
+	"  id INTEGER PRIMARY KEY,"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  from_session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  to_session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  asked_at INTEGER NOT NULL,"
+	"  from_starts_at INTEGER NOT NULL,"
+	"  to_starts_at INTEGER NOT NULL,"
+	"  whole_session INTEGER NOT NULL DEFAULT 0 CHECK (whole_session IN (0, 1)),"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX reschedule_by_from ON reschedule (from_session_id);"
+	"CREATE INDEX reschedule_by_to ON reschedule (to_session_id);"
+	/* the coach reviewed a participant at the coach-review rung, at their points then */
+	"CREATE TABLE review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  points INTEGER NOT NULL,"
+	"  done_at INTEGER NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX review_by_participant ON review (participant_id);";
+
 /*
- * showup serve: the key that signs participants' links and the coach's login
+ * 6: showup serve (to follow any step merged before it): the key that signs participants' links and the coach's login
  * tokens and browser sessions, each kept only as a hash (a stolen file opens
  * no session). The key row is one (id 1); rotating it replaces it.
  */
-static const char *const migration_5 =
+static const char *const migration_6 =
 	"CREATE TABLE web_key ("
 	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
 	"  key BLOB NOT NULL CHECK (length(key) = 32),"
@@ -189,7 +216,7 @@ static const char *const migration_5 =
 	");";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5 };
+	migration_5, migration_6 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

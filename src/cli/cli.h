@@ -199,6 +199,12 @@ int cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
  */
 int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision);
 
+/*
+ * Returns where serve's links start: 'flag' (--public-url) if given, else
+ * [serve] public_url of the config file, else NULL. The caller frees it.
+ */
+char *cli_public_url(const char *flag);
+
 struct outbox_row;
 /* Writes one outbox message as DIR/ID-KIND.eml (atomically), printing where; an exit status. */
 int cli_write_eml(const char *dir, const struct outbox_row *o);

@@ -30,6 +30,8 @@ load_templates(const char *dir_flag, const struct policy *p, struct notice_templ
 	rc = notice_templates_load(dir, kinds, t, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);
+	else
+		t->link_base = cli_public_url(NULL);	/* {{link}}: serve's personal links */
 	free(dir);
 	return rc;
 }

@@ -32,6 +32,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_reschedule_entry,
 	&cmd_review_entry,
 	&cmd_rollcall_entry,
+	&cmd_serve_entry,
 	&cmd_attendance_import_entry,
 	&cmd_attendance_export_entry,
 	&cmd_attendance_show_entry,

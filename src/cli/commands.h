@@ -29,6 +29,7 @@ extern const struct cmd_entry cmd_session_cancel_entry;
 extern const struct cmd_entry cmd_mark_entry;
 extern const struct cmd_entry cmd_cancel_entry;
 extern const struct cmd_entry cmd_rollcall_entry;
+extern const struct cmd_entry cmd_serve_entry;
 extern const struct cmd_entry cmd_attendance_import_entry;
 extern const struct cmd_entry cmd_attendance_export_entry;
 extern const struct cmd_entry cmd_attendance_show_entry;

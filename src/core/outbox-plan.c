@@ -325,6 +325,9 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 		return -1;
 	if (store_begin(st, e) < 0)
 		goto done;
+	roll.link_base = t->link_base;
+	if (t->link_base != NULL && webauth_key_load(st, now, &roll.link_key, e) < 0)
+		goto rollback;
 	if ((n = withdraw_stale(st, &roll, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;

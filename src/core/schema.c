@@ -194,8 +194,29 @@ static const char *const migration_5 =
 	");"
 	"CREATE INDEX review_by_participant ON review (participant_id);";
 
+/*
+ * 6: showup serve (to follow any step merged before it): the key that signs participants' links and the coach's login
+ * tokens and browser sessions, each kept only as a hash (a stolen file opens
+ * no session). The key row is one (id 1); rotating it replaces it.
+ */
+static const char *const migration_6 =
+	"CREATE TABLE web_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  key BLOB NOT NULL CHECK (length(key) = 32),"
+	"  created_at INTEGER NOT NULL"
+	");"
+	"CREATE TABLE web_login ("
+	"  hash BLOB PRIMARY KEY,"
+	"  expires_at INTEGER NOT NULL,"
+	"  used_at INTEGER"
+	");"
+	"CREATE TABLE web_session ("
+	"  hash BLOB PRIMARY KEY,"
+	"  last_seen INTEGER NOT NULL"
+	");";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5 };
+	migration_5, migration_6 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -1,5 +1,6 @@
-/* pdf.h - PDF pages for the reports: UTF-8 text in embedded TrueType fonts, with a
- * fallback font for scripts the main one lacks; boxes, lines, bookmarks; saved whole. */
+/* pdf.h - PDF pages for the reports: UTF-8 text in embedded TrueType fonts (subset to
+ * the glyphs drawn), with a fallback font for scripts the main one lacks; boxes, lines,
+ * bookmarks; saved whole, to a file or into memory. */
 #ifndef SHOWUP_PDF_H
 #define SHOWUP_PDF_H
 
@@ -32,6 +33,8 @@ struct pdf *pdf_new(const struct pdf_options *o, su_err *e);
 void pdf_free(struct pdf *p);
 /* Writes the document to 'path' under a temporary name, then renames it; 0 or -1. */
 int pdf_save(struct pdf *p, const char *path, su_err *e);
+/* Appends the whole document to 'out' (a mail attachment, say); 0 or -1. */
+int pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e);
 
 /* Starts a new page; its size in points goes to *width and *height. */
 void pdf_page(struct pdf *p, double *width, double *height);
@@ -40,7 +43,7 @@ int pdf_bookmark(struct pdf *p, int parent, const char *title);
 
 /* Returns 1 if every character of 'text' has a glyph in the main or the fallback font. */
 int pdf_covers(struct pdf *p, const char *text);
-/* Returns the width of 'text' at 'size' points, bold or not; 0 before the first page. */
+/* Returns the width of 'text' at 'size' points, bold or not. */
 double pdf_text_width(struct pdf *p, const char *text, double size, int bold);
 /*
  * Returns 'text' cut to fit 'width' at 'size' points with "…" in place of the rest:

@@ -3,6 +3,9 @@
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
+#include <harfbuzz/hb-ot.h>
+#include <harfbuzz/hb-subset.h>
+#include <harfbuzz/hb.h>
 #include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,18 +20,26 @@
 #define DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #endif
 
-/* One font file: where it is, what it covers, and the libharu font once loaded. */
+/* One font file: where it is, what it covers, and, once drawn with, what it drew. */
 struct face {
 	char *path;
 	int index;		/* within a collection (.ttc) */
 	FcCharSet *charset;
-	HPDF_Font font;		/* NULL until first used */
+	const char *resource;	/* its name in the pages' resources: "F1" */
+	hb_face_t *hb;		/* NULL until first used */
+	hb_font_t *metrics;	/* scaled to font units */
+	unsigned upem, nglyphs;
+	hb_set_t *drawn;	/* the glyphs drawn, subset at save */
+	uint32_t *unicode;	/* per glyph, the character it was drawn for (0: none) */
+	HPDF_Dict type0, cidfont, descriptor, file, tounicode;
+	HPDF_Page on_page;	/* the last page whose resources name it */
 };
 
 struct pdf {
 	FcConfig *fonts;	/* fontconfig's view of the installed fonts, ours to destroy */
 	HPDF_Doc doc;
 	HPDF_Page page;
+	HPDF_Dict page_fonts;	/* the current page's font resources */
 	struct face regular, bold, fallback;
 	enum pdf_paper paper;
 	int landscape;
@@ -74,7 +85,6 @@ face_from_file(struct face *f, const char *path, int index)
 	FcPatternDestroy(pat);
 	return 0;
 }
-
 /* Finds a TrueType font of 'family' (and style) through fontconfig; the path or NULL. */
 static char *
 find_family(FcConfig *fonts, const char *family, int bold)
@@ -185,21 +195,298 @@ done:
 	return rc;
 }
 
-/* Returns the libharu font of a face, loading (and embedding) it on first use. */
-static HPDF_Font
-face_font(struct pdf *p, struct face *f)
+/* Opens a face's outlines and metrics through HarfBuzz on first use; 0, or -1 if the
+ * file is no TrueType font (glyf outlines are what a PDF embeds as FontFile2). */
+static int
+face_open(struct face *f)
 {
-	const char *name;
+	hb_blob_t *blob, *glyf;
 
-	if (f->font != NULL || p->failed)
-		return f->font;
-	if (strstr(f->path, ".ttc") != NULL)
-		name = HPDF_LoadTTFontFromFile2(p->doc, f->path, (HPDF_UINT)f->index, HPDF_TRUE);
-	else
-		name = HPDF_LoadTTFontFromFile(p->doc, f->path, HPDF_TRUE);
-	if (name != NULL)
-		f->font = HPDF_GetFont(p->doc, name, "UTF-8");
-	return f->font;
+	if (f->hb != NULL)
+		return 0;
+	if ((blob = hb_blob_create_from_file_or_fail(f->path)) == NULL)
+		return -1;
+	f->hb = hb_face_create(blob, (unsigned)f->index);
+	hb_blob_destroy(blob);
+	glyf = hb_face_reference_table(f->hb, HB_TAG('g', 'l', 'y', 'f'));
+	f->nglyphs = hb_face_get_glyph_count(f->hb);
+	f->upem = hb_face_get_upem(f->hb);
+	if (hb_blob_get_length(glyf) == 0 || f->nglyphs == 0) {
+		hb_blob_destroy(glyf);
+		hb_face_destroy(f->hb);
+		f->hb = NULL;
+		return -1;
+	}
+	hb_blob_destroy(glyf);
+	f->metrics = hb_font_create(f->hb);
+	hb_font_set_scale(f->metrics, (int)f->upem, (int)f->upem);
+	f->drawn = hb_set_create();
+	f->unicode = xcalloc(f->nglyphs, sizeof *f->unicode);
+	return 0;
+}
+
+/* Creates a face's font objects (filled at save, once its glyphs are known); 0 or -1. */
+static int
+face_objects(struct pdf *p, struct face *f)
+{
+	HPDF_MMgr mm = p->doc->mmgr;
+	HPDF_Array descendants;
+	HPDF_Dict sysinfo;
+
+	if (f->type0 != NULL)
+		return 0;
+	if (face_open(f) < 0 || p->failed)
+		return -1;
+	f->type0 = HPDF_Dict_New(mm);
+	f->cidfont = HPDF_Dict_New(mm);
+	f->descriptor = HPDF_Dict_New(mm);
+	if (f->type0 == NULL || f->cidfont == NULL || f->descriptor == NULL ||
+	    HPDF_Xref_Add(p->doc->xref, f->type0) != HPDF_OK ||
+	    HPDF_Xref_Add(p->doc->xref, f->cidfont) != HPDF_OK ||
+	    HPDF_Xref_Add(p->doc->xref, f->descriptor) != HPDF_OK)
+		return -1;
+	f->file = HPDF_DictStream_New(mm, p->doc->xref);
+	f->tounicode = HPDF_DictStream_New(mm, p->doc->xref);
+	descendants = HPDF_Array_New(mm);
+	sysinfo = HPDF_Dict_New(mm);
+	if (f->file == NULL || f->tounicode == NULL || descendants == NULL || sysinfo == NULL)
+		return -1;
+	f->file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	f->tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Dict_AddName(f->type0, "Type", "Font");
+	HPDF_Dict_AddName(f->type0, "Subtype", "Type0");
+	HPDF_Dict_AddName(f->type0, "Encoding", "Identity-H");
+	HPDF_Array_Add(descendants, f->cidfont);
+	HPDF_Dict_Add(f->type0, "DescendantFonts", descendants);
+	HPDF_Dict_Add(f->type0, "ToUnicode", f->tounicode);
+	HPDF_Dict_AddName(f->cidfont, "Type", "Font");
+	HPDF_Dict_AddName(f->cidfont, "Subtype", "CIDFontType2");
+	HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
+	HPDF_Dict_Add(f->cidfont, "CIDSystemInfo", sysinfo);
+	HPDF_Dict_AddName(f->cidfont, "CIDToGIDMap", "Identity");
+	HPDF_Dict_Add(f->cidfont, "FontDescriptor", f->descriptor);
+	HPDF_Dict_AddName(f->descriptor, "Type", "FontDescriptor");
+	HPDF_Dict_Add(f->descriptor, "FontFile2", f->file);
+	return p->failed ? -1 : 0;
+}
+
+/* Returns the glyph of 'cp' in 'f' (0, the missing glyph, if it has none). */
+static hb_codepoint_t
+glyph_of(struct face *f, FcChar32 cp)
+{
+	hb_codepoint_t g = 0;
+
+	if (!hb_font_get_nominal_glyph(f->metrics, cp, &g))
+		g = 0;
+	return g;
+}
+
+/* The advance of glyph 'g' in thousandths of the font size (PDF's text space). */
+static double
+glyph_width(struct face *f, hb_codepoint_t g)
+{
+	return hb_font_get_glyph_h_advance(f->metrics, g) * 1000.0 / f->upem;
+}
+
+/* Names face 'f' in the current page's resources, once a page; 0 or -1. */
+static int
+face_on_page(struct pdf *p, struct face *f)
+{
+	if (face_objects(p, f) < 0)
+		return -1;
+	if (f->on_page == p->page)
+		return 0;
+	f->on_page = p->page;
+	return HPDF_Dict_Add(p->page_fonts, f->resource, f->type0) == HPDF_OK ? 0 : -1;
+}
+
+/* A subset's tag ("KQZBTE"), from the glyphs it keeps, so one content gives one file. */
+static void
+subset_tag(const struct face *f, char tag[7])
+{
+	uint32_t h = 2166136261u;
+	hb_codepoint_t g = HB_SET_VALUE_INVALID;
+
+	while (hb_set_next(f->drawn, &g))
+		h = (h ^ g) * 16777619u;
+	for (const char *s = f->path; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	for (int i = 0; i < 6; i++, h /= 26)
+		tag[i] = (char)('A' + h % 26);
+	tag[6] = '\0';
+}
+
+/* The face's PostScript name, letters and digits only ("DejaVuSans-Bold"). */
+static void
+postscript_name(const struct face *f, char *out, unsigned size)
+{
+	unsigned len = size;
+	char *w = out;
+
+	if (hb_ot_name_get_utf8(f->hb, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID,
+	    &len, out) == 0)
+		snprintf(out, size, "Font%d", f->index);
+	for (const char *r = out; *r; r++)
+		if ((*r >= 'A' && *r <= 'Z') || (*r >= 'a' && *r <= 'z') ||
+		    (*r >= '0' && *r <= '9') || *r == '-' || *r == '_')
+			*w++ = *r;
+	*w = '\0';
+}
+
+/* Reads a signed 16-bit big-endian number at 'at' of 'table' (0 past its end). */
+static int
+be16(hb_blob_t *table, unsigned at)
+{
+	unsigned len;
+	const unsigned char *d = (const unsigned char *)hb_blob_get_data(table, &len);
+
+	return at + 2 <= len ? (int16_t)(d[at] << 8 | d[at + 1]) : 0;
+}
+
+/* Fills the font descriptor's metrics: bounding box, ascent, descent, cap height. */
+static void
+describe_face(struct face *f, const char *name)
+{
+	hb_blob_t *head = hb_face_reference_table(f->hb, HB_TAG('h', 'e', 'a', 'd'));
+	HPDF_Array bbox = HPDF_Array_New(f->descriptor->mmgr);
+	hb_position_t ascent = 0, descent = 0, cap = 0;
+	double k = 1000.0 / f->upem;
+
+	for (unsigned at = 36; at <= 42; at += 2)
+		HPDF_Array_AddNumber(bbox, (HPDF_INT32)(be16(head, at) * k));
+	hb_blob_destroy(head);
+	hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &ascent);
+	hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descent);
+	if (!hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap))
+		cap = ascent;
+	HPDF_Dict_AddName(f->descriptor, "FontName", name);
+	HPDF_Dict_AddNumber(f->descriptor, "Flags", 32);	/* nonsymbolic */
+	HPDF_Dict_Add(f->descriptor, "FontBBox", bbox);
+	HPDF_Dict_AddNumber(f->descriptor, "ItalicAngle", 0);
+	HPDF_Dict_AddNumber(f->descriptor, "Ascent", (HPDF_INT32)(ascent * k));
+	HPDF_Dict_AddNumber(f->descriptor, "Descent", (HPDF_INT32)(descent * k));
+	HPDF_Dict_AddNumber(f->descriptor, "CapHeight", (HPDF_INT32)(cap * k));
+	HPDF_Dict_AddNumber(f->descriptor, "StemV", 80);
+}
+
+/* The widths of the drawn glyphs, as runs of consecutive glyphs: [g [w w ...] ...]. */
+static HPDF_Array
+drawn_widths(struct face *f)
+{
+	HPDF_MMgr mm = f->cidfont->mmgr;
+	HPDF_Array w = HPDF_Array_New(mm), run = NULL;
+	hb_codepoint_t g = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
+
+	while (hb_set_next(f->drawn, &g)) {
+		if (run == NULL || g != last + 1) {
+			HPDF_Array_AddNumber(w, (HPDF_INT32)g);
+			run = HPDF_Array_New(mm);
+			HPDF_Array_Add(w, run);
+		}
+		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f, g) + 0.5));
+		last = g;
+	}
+	return w;
+}
+
+/* Appends 'cp' as UTF-16BE hex, a surrogate pair beyond the BMP. */
+static void
+utf16_hex(struct strbuf *sb, uint32_t cp)
+{
+	if (cp < 0x10000) {
+		sb_addf(sb, "%04X", (unsigned)cp);
+		return;
+	}
+	cp -= 0x10000;
+	sb_addf(sb, "%04X%04X", (unsigned)(0xd800 + (cp >> 10)), (unsigned)(0xdc00 + (cp & 0x3ff)));
+}
+
+/*
+ * The ToUnicode CMap of a subset: a 2-byte code space (the codes are glyph ids,
+ * Identity-H) and a bfchar line for every drawn glyph, in blocks of at most 100.
+ */
+static void
+tounicode_cmap(const struct face *f, struct strbuf *sb)
+{
+	hb_codepoint_t g = HB_SET_VALUE_INVALID;
+	struct strbuf block = STRBUF_INIT;
+	int n = 0;
+
+	sb_adds(sb, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	while (hb_set_next(f->drawn, &g)) {
+		if (f->unicode[g] == 0)
+			continue;
+		sb_addf(&block, "<%04X> <", (unsigned)g);
+		utf16_hex(&block, f->unicode[g]);
+		sb_adds(&block, ">\n");
+		if (++n == 100) {
+			sb_addf(sb, "%d beginbfchar\n%sendbfchar\n", n, sb_str(&block));
+			sb_reset(&block);
+			n = 0;
+		}
+	}
+	if (n > 0)
+		sb_addf(sb, "%d beginbfchar\n%sendbfchar\n", n, sb_str(&block));
+	sb_adds(sb, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	sb_free(&block);
+}
+
+/* Subsets face 'f' to the glyphs drawn (their ids kept, as the pages use them) and
+ * writes it, its names, widths and ToUnicode map into its objects; 0 or -1. */
+static int
+face_finish(struct face *f)
+{
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	struct strbuf cmap = STRBUF_INIT;
+	char tag[7], ps[100], name[110];
+	hb_face_t *sub = NULL;
+	hb_blob_t *blob = NULL;
+	unsigned len = 0;
+	const char *data;
+	int rc = -1;
+
+	if (in == NULL)
+		goto done;
+	hb_set_add(f->drawn, 0);	/* the missing glyph, always kept */
+	hb_set_union(hb_subset_input_glyph_set(in), f->drawn);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+	static const hb_tag_t unused[] = {
+		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+		HB_TAG('k', 'e', 'r', 'n'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+		HB_TAG('M', 'A', 'T', 'H'), HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
+	};
+	for (size_t i = 0; i < sizeof unused / sizeof *unused; i++)
+		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), unused[i]);
+	if ((sub = hb_subset_or_fail(f->hb, in)) == NULL)
+		goto done;
+	blob = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(blob, &len);
+	if (len == 0 || HPDF_Stream_Write(f->file->stream, (const HPDF_BYTE *)data, len) != HPDF_OK)
+		goto done;
+	HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len);
+	subset_tag(f, tag);
+	postscript_name(f, ps, sizeof ps);
+	snprintf(name, sizeof name, "%s+%s", tag, ps);
+	HPDF_Dict_AddName(f->type0, "BaseFont", name);
+	HPDF_Dict_AddName(f->cidfont, "BaseFont", name);
+	HPDF_Dict_Add(f->cidfont, "W", drawn_widths(f));
+	describe_face(f, name);
+	tounicode_cmap(f, &cmap);
+	if (HPDF_Stream_Write(f->tounicode->stream, (const HPDF_BYTE *)cmap.buf,
+	    (HPDF_UINT)cmap.len) != HPDF_OK)
+		goto done;
+	rc = 0;
+done:
+	sb_free(&cmap);
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
+	return rc;
 }
 
 /* Sets a text attribute of the document's information dictionary. */
@@ -225,6 +512,43 @@ set_date(struct pdf *p, int64_t date)
 	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
 }
 
+/* Releases what a face holds (its PDF objects belong to the document). */
+static void
+face_free(struct face *f)
+{
+	free(f->path);
+	if (f->charset != NULL)
+		FcCharSetDestroy(f->charset);
+	hb_font_destroy(f->metrics);
+	hb_face_destroy(f->hb);
+	hb_set_destroy(f->drawn);
+	free(f->unicode);
+	memset(f, 0, sizeof *f);
+}
+
+/* Opens the faces chosen; a fallback that is no TrueType font is left out unless it
+ * was asked for. 0 or -1 with 'e' set. */
+static int
+open_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
+{
+	p->regular.resource = "F1";
+	p->bold.resource = "F2";
+	p->fallback.resource = "F3";
+	if (face_open(&p->regular) < 0)
+		return su_err_set(e, "cannot use font '%s' (a TrueType file is needed; on Debian "
+		    "the package fonts-dejavu-core has it)", p->regular.path);
+	if (face_open(&p->bold) < 0)
+		return su_err_set(e, "cannot use font '%s' (a TrueType file is needed)",
+		    p->bold.path);
+	if (p->fallback.path == NULL || face_open(&p->fallback) == 0)
+		return 0;
+	if (o->fallback_font != NULL)
+		return su_err_set(e, "cannot use fallback font '%s' (a TrueType file is needed)",
+		    p->fallback.path);
+	face_free(&p->fallback);
+	return 0;
+}
+
 struct pdf *
 pdf_new(const struct pdf_options *o, su_err *e)
 {
@@ -237,7 +561,7 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	}
 	p->paper = o->paper;
 	p->landscape = o->landscape;
-	if (choose_faces(p, o, e) < 0) {
+	if (choose_faces(p, o, e) < 0 || open_faces(p, o, e) < 0) {
 		pdf_free(p);
 		return NULL;
 	}
@@ -255,22 +579,7 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	set_info(p, HPDF_INFO_SUBJECT, o->subject);
 	set_info(p, HPDF_INFO_CREATOR, PACKAGE_STRING);
 	set_date(p, o->date);
-	if (face_font(p, &p->regular) == NULL) {
-		su_err_set(e, "cannot load font '%s': %s", p->regular.path, p->error);
-		pdf_free(p);
-		return NULL;
-	}
 	return p;
-}
-
-/* Releases what a face holds. */
-static void
-face_free(struct face *f)
-{
-	free(f->path);
-	if (f->charset != NULL)
-		FcCharSetDestroy(f->charset);
-	memset(f, 0, sizeof *f);
 }
 
 void
@@ -289,36 +598,81 @@ pdf_free(struct pdf *p)
 	free(p);
 }
 
-int
-pdf_save(struct pdf *p, const char *path, su_err *e)
+/* Finishes the document into libharu's stream: subsets the fonts and lays the file out;
+ * 0 or -1 with 'e' set ('what' names the output in the message). */
+static int
+finish(struct pdf *p, const char *what, su_err *e)
 {
-	struct atomic_file af;
-	HPDF_BYTE buf[65536];
-	FILE *out;
+	struct face *faces[] = { &p->regular, &p->bold, &p->fallback };
 
-	if (p->failed)
-		return su_err_set(e, "cannot write '%s': %s", path, p->error);
-	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
-		return su_err_set(e, "cannot write '%s': %s", path, p->error);
+	for (size_t i = 0; i < 3 && !p->failed; i++)
+		if (faces[i]->type0 != NULL && face_finish(faces[i]) < 0)
+			return su_err_set(e, "cannot write '%s': cannot subset font '%s'", what,
+			    faces[i]->path);
+	if (p->failed || HPDF_SaveToStream(p->doc) != HPDF_OK)
+		return su_err_set(e, "cannot write '%s': %s", what, p->error);
 	HPDF_ResetStream(p->doc);
-	if ((out = atomic_open(&af, path, e)) == NULL)
+	return 0;
+}
+
+/* Hands the finished file to 'sink' in pieces; 0, or -1 (the sink's error, or 'e' set). */
+static int
+each_piece(struct pdf *p, const char *what, int (*sink)(const void *, size_t, void *),
+    void *arg, su_err *e)
+{
+	HPDF_BYTE buf[65536];
+
+	if (finish(p, what, e) < 0)
 		return -1;
 	for (;;) {
 		HPDF_UINT32 n = sizeof buf;
 		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
 
-		if (n > 0 && fwrite(buf, 1, n, out) != n) {
-			atomic_abort(&af);
-			return su_err_set(e, "cannot write '%s'", path);
-		}
+		if (n > 0 && sink(buf, n, arg) < 0)
+			return su_err_set(e, "cannot write '%s'", what);
 		if (st == HPDF_STREAM_EOF)
-			break;
-		if (st != HPDF_OK) {
-			atomic_abort(&af);
-			return su_err_set(e, "cannot write '%s': %s", path, p->error);
-		}
+			return 0;
+		if (st != HPDF_OK)
+			return su_err_set(e, "cannot write '%s': %s", what, p->error);
+	}
+}
+
+/* A sink writing to a file. */
+static int
+to_file(const void *data, size_t n, void *arg)
+{
+	return fwrite(data, 1, n, arg) == n ? 0 : -1;
+}
+
+/* A sink appending to a string buffer. */
+static int
+to_buffer(const void *data, size_t n, void *arg)
+{
+	sb_add(arg, data, n);
+	return 0;
+}
+
+int
+pdf_save(struct pdf *p, const char *path, su_err *e)
+{
+	struct atomic_file af;
+	FILE *out;
+
+	if (p->failed)
+		return su_err_set(e, "cannot write '%s': %s", path, p->error);
+	if ((out = atomic_open(&af, path, e)) == NULL)
+		return -1;
+	if (each_piece(p, path, to_file, out, e) < 0) {
+		atomic_abort(&af);
+		return -1;
 	}
 	return atomic_commit(&af, e);
+}
+
+int
+pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e)
+{
+	return each_piece(p, "the report", to_buffer, out, e);
 }
 
 void
@@ -335,8 +689,15 @@ pdf_page(struct pdf *p, double *width, double *height)
 {
 	pdf_paper_size(p->paper, p->landscape, width, height);
 	p->page = HPDF_AddPage(p->doc);
+	if (p->page == NULL)
+		return;
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)*width);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)*height);
+	/* the fonts are ours (see face_objects): the page names them in its own dictionary */
+	p->page_fonts = HPDF_Dict_New(p->doc->mmgr);
+	if (p->page_fonts == NULL || HPDF_Dict_Add(HPDF_Dict_GetItem(p->page, "Resources",
+	    HPDF_OCLASS_DICT), "Font", p->page_fonts) != HPDF_OK)
+		p->failed = 1;
 }
 
 int
@@ -401,65 +762,71 @@ pdf_covers(struct pdf *p, const char *text)
 	return 1;
 }
 
+/* Where a line of text goes: its origin and size. */
+struct text_at { double x, y, size; };
+
+/* Draws one run of glyphs (hex glyph ids) of face 'f' at 'offset' from the origin. */
+static void
+draw_run(struct pdf *p, struct face *f, const struct strbuf *glyphs, double offset,
+    const struct text_at *at)
+{
+	char op[160];
+
+	if (glyphs->len == 0 || face_on_page(p, f) < 0)
+		return;
+	snprintf(op, sizeof op, "BT\n/%s %.2f Tf\n%.2f %.2f Td\n<", f->resource, at->size,
+	    at->x + offset, at->y);
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)p->page->attr)->stream, op);
+	HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream, (const HPDF_BYTE *)glyphs->buf,
+	    (HPDF_UINT)glyphs->len);
+	HPDF_Stream_WriteStr(((HPDF_PageAttr)p->page->attr)->stream, "> Tj\nET\n");
+}
+
 /*
- * Walks 'text' as runs of one face each, calling 'fn' with every run (a copy,
- * NUL-terminated) and its face. Returns the summed width at 'size'.
+ * Measures 'text' at 'size' as runs of one face each and, given 'at', draws it,
+ * recording each glyph drawn (and its character) for the font's subset and text map.
+ * Returns its width.
  */
 static double
-each_run(struct pdf *p, const char *text, double size, int bold,
-    void (*fn)(struct pdf *, HPDF_Font, const char *, double, void *), void *arg)
+each_run(struct pdf *p, const char *text, double size, int bold, const struct text_at *at)
 {
-	char run[1024];
-	double width = 0;
+	struct strbuf glyphs = STRBUF_INIT;
+	struct face *run = NULL;
+	double width = 0, run_at = 0;
 
 	while (*text) {
-		const char *start = text;
-		struct face *f;
-		HPDF_Font font;
 		FcChar32 cp;
-		size_t n;
+		struct face *f;
+		hb_codepoint_t g;
 
 		text += next_codepoint(text, &cp);
 		f = face_for(p, cp, bold);
-		while (*text) {
-			size_t len = next_codepoint(text, &cp);
-
-			if (face_for(p, cp, bold) != f || (size_t)(text + len - start) >= sizeof run)
-				break;
-			text += len;
+		g = glyph_of(f, cp);
+		if (at != NULL && f != run) {
+			if (run != NULL)
+				draw_run(p, run, &glyphs, run_at, at);
+			sb_reset(&glyphs);
+			run = f;
+			run_at = width;
 		}
-		n = (size_t)(text - start);
-		memcpy(run, start, n);
-		run[n] = '\0';
-		if ((font = face_font(p, f)) == NULL || p->page == NULL)
-			continue;
-		HPDF_Page_SetFontAndSize(p->page, font, (HPDF_REAL)size);
-		if (fn != NULL)
-			fn(p, font, run, width, arg);
-		width += HPDF_Page_TextWidth(p->page, run);
+		if (at != NULL) {
+			sb_addf(&glyphs, "%04X", (unsigned)g);
+			hb_set_add(f->drawn, g);
+			if (f->unicode[g] == 0 && g != 0)
+				f->unicode[g] = cp;
+		}
+		width += glyph_width(f, g) * size / 1000;
 	}
+	if (run != NULL)
+		draw_run(p, run, &glyphs, run_at, at);
+	sb_free(&glyphs);
 	return width;
 }
 
 double
 pdf_text_width(struct pdf *p, const char *text, double size, int bold)
 {
-	return each_run(p, text, size, bold, NULL, NULL);
-}
-
-/* Where a line of text goes: its origin. */
-struct text_at { double x, y; };
-
-/* Draws one run at its offset from the line's origin. */
-static void
-draw_run(struct pdf *p, HPDF_Font font, const char *run, double offset, void *arg)
-{
-	const struct text_at *at = arg;
-
-	(void)font;
-	HPDF_Page_BeginText(p->page);
-	HPDF_Page_TextOut(p->page, (HPDF_REAL)(at->x + offset), (HPDF_REAL)at->y, run);
-	HPDF_Page_EndText(p->page);
+	return each_run(p, text, size, bold, NULL);
 }
 
 char *
@@ -512,11 +879,12 @@ pdf_text(struct pdf *p, double x, double y, double width, enum pdf_align align,
 		w = pdf_text_width(p, text, size, bold);
 	}
 	at.y = y;
+	at.size = size;
 	at.x = align == PDF_LEFT || width <= 0 ? x
 	    : align == PDF_RIGHT ? x + width - w : x + (width - w) / 2;
 	HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)colour.r, (HPDF_REAL)colour.g,
 	    (HPDF_REAL)colour.b);
-	each_run(p, text, size, bold, draw_run, &at);
+	each_run(p, text, size, bold, &at);
 	free(cut);
 }
 

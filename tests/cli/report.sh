@@ -4,12 +4,29 @@
 cd "$T" || exit 1
 text() { pdftotext -layout "$1" - 2>/dev/null; }
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+# every reader takes the whole file without a word on stderr: poppler, qpdf, mupdf, pypdf
+readers() {
+	{ pdftotext "$1" /dev/null && pdffonts "$1" >/dev/null && qpdf --check "$1" >/dev/null &&
+	  mutool draw -q -F txt -o /dev/null "$1" &&
+	  /usr/bin/python3 -W error -c 'import sys, pypdf
+r = pypdf.PdfReader(sys.argv[1], strict=True)
+for page in r.pages: page.extract_text()' "$1"; } 2>&1 >/dev/null |
+	  grep -v "^warning: ICC support is not available$" > "$T/readers.err"
+	[ ! -s "$T/readers.err" ] || { cat "$T/readers.err"; return 1; }
+}
+# every font embedded as a subset ("ABCDEF+Name"), with a text map
+subset_fonts() {
+	pdffonts "$1" 2>/dev/null | tail -n +3 > "$T/fonts"
+	[ -s "$T/fonts" ] && ! grep -v "^[A-Z]\{6\}+[^ ]* *CID TrueType *Identity-H *yes yes yes" "$T/fonts"
+}
 
 # four participants over four held sessions (and one to come); now is 2026-11-22 11:00
 cohort
 ok participant add c1 --name "Ana Lúcia Ferreira" --email ana@example.com --company "Ibérica"
 ok participant add c1 --name "Ελένη Παπαδοπούλου" --email eleni@example.com
 ok participant add c1 --name "Анна Смирнова" --email anna@example.com
+# U+1F600 and U+1F601, beyond the BMP: DejaVu Sans has them, in both faces
+ok participant add c1 --name "Mathilde 😀😁" --email math@example.com
 ok participant add c1 --name "Maximiliane Konstantinopoulou-Featherstonehaugh von Habsburg" \
 	--email max@example.com
 for day in 02 09 16 19 30; do ok session add c1 --at "2026-11-$day 09:00" --title "Week $day"; done
@@ -29,6 +46,10 @@ cat > "$T/marks" <<'M'
 1 max present
 2 max present
 4 max present
+1 math present
+2 math present
+3 math present
+4 math present
 M
 while read -r n who mark rest; do
 	ok mark "c1:$n" "$who@example.com" "$mark" $rest
@@ -37,7 +58,7 @@ ok cancel c1:4 eleni@example.com --at "2026-11-18 20:00" --reason work
 ok cancel c1:3 max@example.com --at "2026-11-10 10:00" --reason travel
 # what the report must say, worked out here: attended / (expected - excused)
 attended=$(grep -cE ' (present|late)' "$T/marks")
-expected=16
+expected=20
 excused=$(grep -c ' excused' "$T/marks")
 rate=$((100 * attended / (expected - excused)))
 
@@ -60,6 +81,14 @@ check 'pdfinfo "$T/a.pdf" 2>/dev/null | grep -q "Title: *Attendance report: Test
 	"no title in the metadata"
 check 'pdftoppm -png -r 40 -f 1 -l 1 "$T/a.pdf" "$T/a" 2>/dev/null && [ -s "$T/a-1.png" ]' \
 	"the first page does not render"
+check 'readers "$T/a.pdf"' "a PDF reader complains about the attendance report"
+check 'subset_fonts "$T/a.pdf"' "the attendance report's fonts are not subsets with text maps"
+check 'grep -q "Mathilde 😀😁" "$T/a.txt"' "a name beyond the BMP does not come back from the text"
+# the text map itself: the glyphs of U+1D400 and U+1D401 map to their UTF-16 pairs
+qpdf --qdf --object-streams=disable "$T/a.pdf" "$T/a-plain.pdf"
+check 'grep -aq "<D83DDE00>" "$T/a-plain.pdf" && grep -aq "<D83DDE01>" "$T/a-plain.pdf"' \
+	"the text map lacks the surrogate pairs"
+check '! grep -aq "begincidrange" "$T/a-plain.pdf"' "a CID map stands as a text map"
 
 # the same data and date give the same bytes
 ok report attendance c1 -o "$T/a2.pdf" --date 2026-11-21
@@ -72,7 +101,7 @@ ok report commitment c1 --paper letter --date 2026-11-21
 out "wrote reports/c1-commitment-2026-11-21.pdf"
 check 'pdfinfo reports/c1-commitment-2026-11-21.pdf 2>/dev/null | grep -q "612 x 792"' \
 	"--paper letter is not letter"
-check '[ "$(pages reports/c1-commitment-2026-11-21.pdf)" = 4 ]' "not a page per participant"
+check '[ "$(pages reports/c1-commitment-2026-11-21.pdf)" = 5 ]' "not a page per participant"
 check '[ "$(grep -ac "/Dest" reports/c1-commitment-2026-11-21.pdf)" -ge 4 ]' \
 	"no bookmark per participant"
 
@@ -85,6 +114,8 @@ check 'grep -q "late cancellation *[0-9]* h ahead *work *+1" "$T/e.txt"' \
 	"the late cancellation, its notice and reason are missing"
 check 'grep -q "late, 20 min" "$T/e.txt"' "the late arrival is missing"
 check '! grep -q "Анна" "$T/e.txt"' "another participant is in one participant's report"
+check 'readers "$T/e.pdf"' "a PDF reader complains about the commitment report"
+check 'subset_fonts "$T/e.pdf"' "the commitment report's fonts are not subsets with text maps"
 
 # the sign-in sheet: who is expected, and rows to sign
 ok report sheet c1:5 -o "$T/s.pdf" --date 2026-11-21
@@ -94,6 +125,8 @@ for who in "Ana Lúcia Ferreira" "Ελένη Παπαδοπούλου" "Анна
 done
 check 'grep -q "signature" "$T/s.txt"' "no signature column"
 check 'grep -q "Session 5: Week 30" "$T/s.txt"' "the sheet does not name its session"
+check 'readers "$T/s.pdf"' "a PDF reader complains about the sign-in sheet"
+check 'subset_fonts "$T/s.pdf"' "the sign-in sheet's fonts are not subsets with text maps"
 
 # a name no font can draw: the report still comes out, and the command says who
 ok participant add c1 --name "田中 美咲" --email misaki@example.com
@@ -105,6 +138,7 @@ if [ -n "$(fc-list ':charset=7530 4e2d 7f8e 54b2:fontformat=TrueType' file 2>/de
 	ok report attendance c1 -o "$T/k2.pdf"
 	check '! grep -q "warning" "$T/err"' "a warning although a fallback font covers the name"
 	check 'pdftotext "$T/k2.pdf" - 2>/dev/null | grep -q "田中 美咲"' "the CJK name is missing"
+	check 'readers "$T/k2.pdf"' "a PDF reader complains about a report with a fallback font"
 	check '[ "$(pdffonts "$T/k2.pdf" 2>/dev/null | grep -c "CID TrueType.*yes *yes")" -ge 2 ]' \
 		"the fallback font is not embedded"
 fi

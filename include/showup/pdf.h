@@ -12,7 +12,11 @@
 enum pdf_paper { PAPER_A4, PAPER_LETTER };
 enum pdf_align { PDF_LEFT, PDF_CENTER, PDF_RIGHT };
 
+struct pdf_fonts;
+
 struct pdf_options {
+	struct pdf_fonts *fonts;	/* found already (many documents), or NULL: the fields
+					   below find them for this document */
 	enum pdf_paper paper;
 	int landscape;
 	const char *font;		/* TrueType file, NULL: DejaVu Sans found through fontconfig */
@@ -26,6 +30,9 @@ struct pdf_options {
 struct pdf;
 struct rgb { double r, g, b; };
 
+/* Finds and opens the fonts of 'o' once, for any number of documents; NULL with 'e' set. */
+struct pdf_fonts *pdf_fonts_new(const struct pdf_options *o, su_err *e);
+void pdf_fonts_free(struct pdf_fonts *f);
 /* The width and height in points of a page of 'paper', turned for landscape. */
 void pdf_paper_size(enum pdf_paper paper, int landscape, double *width, double *height);
 /* Starts a document; NULL with 'e' set (no usable font, for one). */

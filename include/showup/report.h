@@ -20,6 +20,18 @@ int report_attendance(struct store *st, const struct cohort *c, const struct pol
 /* The commitment report of one participant (email), or of everyone (NULL), bookmarked. */
 int report_commitment(struct store *st, const struct cohort *c, const struct policy *p,
     const char *email, struct report_request *rq, su_err *e);
+/* What the commitment reports of one cohort draw on besides its roll (the offers, the
+ * notices sent, the cohort's medians, the fonts), loaded once for any number of them. */
+struct commitment_book;
+struct roll;
+/* Loads the book of the cohort in 'roll' (borrowed: it outlives the book); NULL, 'e' set. */
+struct commitment_book *commitment_book_open(struct store *st, const struct roll *roll,
+    su_err *e);
+void commitment_book_close(struct commitment_book *b);
+/* Appends the commitment report of person row i of the book's roll to 'out' (a PDF in
+ * memory; rq->path is unused); 0 or -1 with 'e' set. */
+int report_commitment_into(struct commitment_book *b, size_t i, struct report_request *rq,
+    struct strbuf *out, su_err *e);
 /* The sign-in sheet of session 's': expected participants, arrival time, signature. */
 int report_sheet(struct store *st, const struct cohort *c, const struct session *s,
     struct report_request *rq, su_err *e);

@@ -20,27 +20,39 @@
 #define DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #endif
 
-/* One font file: where it is, what it covers, and, once drawn with, what it drew. */
+/* One font file: where it is, what it covers, its glyphs and their widths. */
 struct face {
 	char *path;
 	int index;		/* within a collection (.ttc) */
 	FcCharSet *charset;
-	const char *resource;	/* its name in the pages' resources: "F1" */
-	hb_face_t *hb;		/* NULL until first used */
+	hb_face_t *hb;
 	hb_font_t *metrics;	/* scaled to font units */
 	unsigned upem, nglyphs;
-	hb_set_t *drawn;	/* the glyphs drawn, subset at save */
+};
+
+/* The faces reports draw with, found and opened once for any number of documents. */
+struct pdf_fonts {
+	FcConfig *config;	/* fontconfig's view of the installed fonts */
+	struct face regular, bold, fallback;
+};
+
+/* A face as one document uses it: the glyphs it drew, and its font objects. */
+struct font_use {
+	struct face *face;
+	const char *resource;	/* its name in the pages' resources: "F1" */
+	hb_set_t *drawn;	/* the glyphs drawn, subset at save; NULL until first drawn */
 	uint32_t *unicode;	/* per glyph, the character it was drawn for (0: none) */
 	HPDF_Dict type0, cidfont, descriptor, file, tounicode;
 	HPDF_Page on_page;	/* the last page whose resources name it */
 };
 
 struct pdf {
-	FcConfig *fonts;	/* fontconfig's view of the installed fonts, ours to destroy */
+	struct pdf_fonts *fonts;
+	int own_fonts;		/* found for this document alone: freed with it */
 	HPDF_Doc doc;
 	HPDF_Page page;
 	HPDF_Dict page_fonts;	/* the current page's font resources */
-	struct face regular, bold, fallback;
+	struct font_use regular, bold, fallback;
 	enum pdf_paper paper;
 	int landscape;
 	HPDF_Outline *outlines;
@@ -162,9 +174,9 @@ bold_beside(const char *path)
 
 /* Chooses the regular, bold and fallback faces; 0 or -1 with 'e' set. */
 static int
-choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
+choose_faces(struct pdf_fonts *p, const struct pdf_options *o, su_err *e)
 {
-	char *regular = o->font ? xstrdup(o->font) : find_family(p->fonts, "DejaVu Sans", 0);
+	char *regular = o->font ? xstrdup(o->font) : find_family(p->config, "DejaVu Sans", 0);
 	char *bold = NULL;
 	int rc = -1;
 
@@ -178,7 +190,7 @@ choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 	if (o->bold_font != NULL)
 		bold = xstrdup(o->bold_font);
 	else if ((bold = bold_beside(regular)) == NULL && o->font == NULL)
-		bold = find_family(p->fonts, "DejaVu Sans", 1);
+		bold = find_family(p->config, "DejaVu Sans", 1);
 	if (bold == NULL || face_from_file(&p->bold, bold, 0) < 0)
 		face_from_file(&p->bold, regular, 0);
 	if (o->fallback_font != NULL && *o->fallback_font != '\0' &&
@@ -187,7 +199,7 @@ choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 		goto done;
 	}
 	if (o->fallback_font == NULL)
-		find_fallback(p->fonts, &p->fallback, 0x6771);	/* a CJK font, if installed */
+		find_fallback(p->config, &p->fallback, 0x6771);	/* a CJK font, if installed */
 	rc = 0;
 done:
 	free(regular);
@@ -195,15 +207,13 @@ done:
 	return rc;
 }
 
-/* Opens a face's outlines and metrics through HarfBuzz on first use; 0, or -1 if the
- * file is no TrueType font (glyf outlines are what a PDF embeds as FontFile2). */
+/* Opens a face's outlines and metrics through HarfBuzz; 0, or -1 if the file is no
+ * TrueType font (glyf outlines are what a PDF embeds as FontFile2). */
 static int
 face_open(struct face *f)
 {
 	hb_blob_t *blob, *glyf;
 
-	if (f->hb != NULL)
-		return 0;
 	if ((blob = hb_blob_create_from_file_or_fail(f->path)) == NULL)
 		return -1;
 	f->hb = hb_face_create(blob, (unsigned)f->index);
@@ -220,14 +230,12 @@ face_open(struct face *f)
 	hb_blob_destroy(glyf);
 	f->metrics = hb_font_create(f->hb);
 	hb_font_set_scale(f->metrics, (int)f->upem, (int)f->upem);
-	f->drawn = hb_set_create();
-	f->unicode = xcalloc(f->nglyphs, sizeof *f->unicode);
 	return 0;
 }
 
 /* Creates a face's font objects (filled at save, once its glyphs are known); 0 or -1. */
 static int
-face_objects(struct pdf *p, struct face *f)
+face_objects(struct pdf *p, struct font_use *f)
 {
 	HPDF_MMgr mm = p->doc->mmgr;
 	HPDF_Array descendants;
@@ -235,7 +243,7 @@ face_objects(struct pdf *p, struct face *f)
 
 	if (f->type0 != NULL)
 		return 0;
-	if (face_open(f) < 0 || p->failed)
+	if (p->failed)
 		return -1;
 	f->type0 = HPDF_Dict_New(mm);
 	f->cidfont = HPDF_Dict_New(mm);
@@ -292,7 +300,7 @@ glyph_width(struct face *f, hb_codepoint_t g)
 
 /* Names face 'f' in the current page's resources, once a page; 0 or -1. */
 static int
-face_on_page(struct pdf *p, struct face *f)
+face_on_page(struct pdf *p, struct font_use *f)
 {
 	if (face_objects(p, f) < 0)
 		return -1;
@@ -304,14 +312,14 @@ face_on_page(struct pdf *p, struct face *f)
 
 /* A subset's tag ("KQZBTE"), from the glyphs it keeps, so one content gives one file. */
 static void
-subset_tag(const struct face *f, char tag[7])
+subset_tag(const struct font_use *f, char tag[7])
 {
 	uint32_t h = 2166136261u;
 	hb_codepoint_t g = HB_SET_VALUE_INVALID;
 
 	while (hb_set_next(f->drawn, &g))
 		h = (h ^ g) * 16777619u;
-	for (const char *s = f->path; *s; s++)
+	for (const char *s = f->face->path; *s; s++)
 		h = (h ^ (unsigned char)*s) * 16777619u;
 	for (int i = 0; i < 6; i++, h /= 26)
 		tag[i] = (char)('A' + h % 26);
@@ -347,10 +355,11 @@ be16(hb_blob_t *table, unsigned at)
 
 /* Fills the font descriptor's metrics: bounding box, ascent, descent, cap height. */
 static void
-describe_face(struct face *f, const char *name)
+describe_face(struct font_use *u, const char *name)
 {
+	struct face *f = u->face;
 	hb_blob_t *head = hb_face_reference_table(f->hb, HB_TAG('h', 'e', 'a', 'd'));
-	HPDF_Array bbox = HPDF_Array_New(f->descriptor->mmgr);
+	HPDF_Array bbox = HPDF_Array_New(u->descriptor->mmgr);
 	hb_position_t ascent = 0, descent = 0, cap = 0;
 	double k = 1000.0 / f->upem;
 
@@ -361,19 +370,19 @@ describe_face(struct face *f, const char *name)
 	hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descent);
 	if (!hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap))
 		cap = ascent;
-	HPDF_Dict_AddName(f->descriptor, "FontName", name);
-	HPDF_Dict_AddNumber(f->descriptor, "Flags", 32);	/* nonsymbolic */
-	HPDF_Dict_Add(f->descriptor, "FontBBox", bbox);
-	HPDF_Dict_AddNumber(f->descriptor, "ItalicAngle", 0);
-	HPDF_Dict_AddNumber(f->descriptor, "Ascent", (HPDF_INT32)(ascent * k));
-	HPDF_Dict_AddNumber(f->descriptor, "Descent", (HPDF_INT32)(descent * k));
-	HPDF_Dict_AddNumber(f->descriptor, "CapHeight", (HPDF_INT32)(cap * k));
-	HPDF_Dict_AddNumber(f->descriptor, "StemV", 80);
+	HPDF_Dict_AddName(u->descriptor, "FontName", name);
+	HPDF_Dict_AddNumber(u->descriptor, "Flags", 32);	/* nonsymbolic */
+	HPDF_Dict_Add(u->descriptor, "FontBBox", bbox);
+	HPDF_Dict_AddNumber(u->descriptor, "ItalicAngle", 0);
+	HPDF_Dict_AddNumber(u->descriptor, "Ascent", (HPDF_INT32)(ascent * k));
+	HPDF_Dict_AddNumber(u->descriptor, "Descent", (HPDF_INT32)(descent * k));
+	HPDF_Dict_AddNumber(u->descriptor, "CapHeight", (HPDF_INT32)(cap * k));
+	HPDF_Dict_AddNumber(u->descriptor, "StemV", 80);
 }
 
 /* The widths of the drawn glyphs, as runs of consecutive glyphs: [g [w w ...] ...]. */
 static HPDF_Array
-drawn_widths(struct face *f)
+drawn_widths(struct font_use *f)
 {
 	HPDF_MMgr mm = f->cidfont->mmgr;
 	HPDF_Array w = HPDF_Array_New(mm), run = NULL;
@@ -385,7 +394,7 @@ drawn_widths(struct face *f)
 			run = HPDF_Array_New(mm);
 			HPDF_Array_Add(w, run);
 		}
-		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f, g) + 0.5));
+		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f->face, g) + 0.5));
 		last = g;
 	}
 	return w;
@@ -408,7 +417,7 @@ utf16_hex(struct strbuf *sb, uint32_t cp)
  * Identity-H) and a bfchar line for every drawn glyph, in blocks of at most 100.
  */
 static void
-tounicode_cmap(const struct face *f, struct strbuf *sb)
+tounicode_cmap(const struct font_use *f, struct strbuf *sb)
 {
 	hb_codepoint_t g = HB_SET_VALUE_INVALID;
 	struct strbuf block = STRBUF_INIT;
@@ -439,7 +448,7 @@ tounicode_cmap(const struct face *f, struct strbuf *sb)
 /* Subsets face 'f' to the glyphs drawn (their ids kept, as the pages use them) and
  * writes it, its names, widths and ToUnicode map into its objects; 0 or -1. */
 static int
-face_finish(struct face *f)
+face_finish(struct font_use *f)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
 	struct strbuf cmap = STRBUF_INIT;
@@ -462,7 +471,7 @@ face_finish(struct face *f)
 	};
 	for (size_t i = 0; i < sizeof unused / sizeof *unused; i++)
 		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), unused[i]);
-	if ((sub = hb_subset_or_fail(f->hb, in)) == NULL)
+	if ((sub = hb_subset_or_fail(f->face->hb, in)) == NULL)
 		goto done;
 	blob = hb_face_reference_blob(sub);
 	data = hb_blob_get_data(blob, &len);
@@ -470,7 +479,7 @@ face_finish(struct face *f)
 		goto done;
 	HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len);
 	subset_tag(f, tag);
-	postscript_name(f, ps, sizeof ps);
+	postscript_name(f->face, ps, sizeof ps);
 	snprintf(name, sizeof name, "%s+%s", tag, ps);
 	HPDF_Dict_AddName(f->type0, "BaseFont", name);
 	HPDF_Dict_AddName(f->cidfont, "BaseFont", name);
@@ -512,7 +521,7 @@ set_date(struct pdf *p, int64_t date)
 	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
 }
 
-/* Releases what a face holds (its PDF objects belong to the document). */
+/* Releases what a face holds. */
 static void
 face_free(struct face *f)
 {
@@ -521,19 +530,14 @@ face_free(struct face *f)
 		FcCharSetDestroy(f->charset);
 	hb_font_destroy(f->metrics);
 	hb_face_destroy(f->hb);
-	hb_set_destroy(f->drawn);
-	free(f->unicode);
 	memset(f, 0, sizeof *f);
 }
 
 /* Opens the faces chosen; a fallback that is no TrueType font is left out unless it
  * was asked for. 0 or -1 with 'e' set. */
 static int
-open_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
+open_faces(struct pdf_fonts *p, const struct pdf_options *o, su_err *e)
 {
-	p->regular.resource = "F1";
-	p->bold.resource = "F2";
-	p->fallback.resource = "F3";
 	if (face_open(&p->regular) < 0)
 		return su_err_set(e, "cannot use font '%s' (a TrueType file is needed; on Debian "
 		    "the package fonts-dejavu-core has it)", p->regular.path);
@@ -549,22 +553,61 @@ open_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 	return 0;
 }
 
+struct pdf_fonts *
+pdf_fonts_new(const struct pdf_options *o, su_err *e)
+{
+	struct pdf_fonts *p = xcalloc(1, sizeof *p);
+
+	if ((p->config = FcInitLoadConfigAndFonts()) == NULL) {
+		su_err_set(e, "cannot start fontconfig");
+		free(p);
+		return NULL;
+	}
+	if (choose_faces(p, o, e) < 0 || open_faces(p, o, e) < 0) {
+		pdf_fonts_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void
+pdf_fonts_free(struct pdf_fonts *p)
+{
+	if (p == NULL)
+		return;
+	face_free(&p->regular);
+	face_free(&p->bold);
+	face_free(&p->fallback);
+	FcConfigDestroy(p->config);
+	free(p);
+}
+
+/* Sets up a document's use of face 'f' under the resource name 'resource'. */
+static void
+use_face(struct font_use *u, struct face *f, const char *resource)
+{
+	u->face = f;
+	u->resource = resource;
+}
+
 struct pdf *
 pdf_new(const struct pdf_options *o, su_err *e)
 {
 	struct pdf *p = xcalloc(1, sizeof *p);
 
-	if ((p->fonts = FcInitLoadConfigAndFonts()) == NULL) {
-		su_err_set(e, "cannot start fontconfig");
-		free(p);
-		return NULL;
+	p->fonts = o->fonts;
+	if (p->fonts == NULL) {
+		if ((p->fonts = pdf_fonts_new(o, e)) == NULL) {
+			free(p);
+			return NULL;
+		}
+		p->own_fonts = 1;
 	}
+	use_face(&p->regular, &p->fonts->regular, "F1");
+	use_face(&p->bold, &p->fonts->bold, "F2");
+	use_face(&p->fallback, &p->fonts->fallback, "F3");
 	p->paper = o->paper;
 	p->landscape = o->landscape;
-	if (choose_faces(p, o, e) < 0 || open_faces(p, o, e) < 0) {
-		pdf_free(p);
-		return NULL;
-	}
 	p->doc = HPDF_New(on_hpdf_error, p);
 	if (p->doc == NULL) {
 		su_err_set(e, "cannot start a PDF document");
@@ -582,6 +625,14 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	return p;
 }
 
+/* Releases what a document's use of a face holds (its objects are the document's). */
+static void
+font_use_free(struct font_use *u)
+{
+	hb_set_destroy(u->drawn);
+	free(u->unicode);
+}
+
 void
 pdf_free(struct pdf *p)
 {
@@ -589,11 +640,11 @@ pdf_free(struct pdf *p)
 		return;
 	if (p->doc != NULL)
 		HPDF_Free(p->doc);
-	face_free(&p->regular);
-	face_free(&p->bold);
-	face_free(&p->fallback);
-	if (p->fonts != NULL)
-		FcConfigDestroy(p->fonts);
+	font_use_free(&p->regular);
+	font_use_free(&p->bold);
+	font_use_free(&p->fallback);
+	if (p->own_fonts)
+		pdf_fonts_free(p->fonts);
 	free(p->outlines);
 	free(p);
 }
@@ -603,12 +654,12 @@ pdf_free(struct pdf *p)
 static int
 finish(struct pdf *p, const char *what, su_err *e)
 {
-	struct face *faces[] = { &p->regular, &p->bold, &p->fallback };
+	struct font_use *uses[] = { &p->regular, &p->bold, &p->fallback };
 
 	for (size_t i = 0; i < 3 && !p->failed; i++)
-		if (faces[i]->type0 != NULL && face_finish(faces[i]) < 0)
+		if (uses[i]->type0 != NULL && face_finish(uses[i]) < 0)
 			return su_err_set(e, "cannot write '%s': cannot subset font '%s'", what,
-			    faces[i]->path);
+			    uses[i]->face->path);
 	if (p->failed || HPDF_SaveToStream(p->doc) != HPDF_OK)
 		return su_err_set(e, "cannot write '%s': %s", what, p->error);
 	HPDF_ResetStream(p->doc);
@@ -733,13 +784,14 @@ next_codepoint(const char *s, FcChar32 *cp)
 }
 
 /* Returns the face that draws 'cp': the main one (bold or not), else the fallback. */
-static struct face *
+static struct font_use *
 face_for(struct pdf *p, FcChar32 cp, int bold)
 {
-	struct face *main = bold ? &p->bold : &p->regular;
+	struct font_use *main = bold ? &p->bold : &p->regular;
+	const FcCharSet *fallback = p->fallback.face->charset;
 
-	if (cp < 0x80 || FcCharSetHasChar(main->charset, cp) || p->fallback.charset == NULL ||
-	    !FcCharSetHasChar(p->fallback.charset, cp))
+	if (cp < 0x80 || FcCharSetHasChar(main->face->charset, cp) || fallback == NULL ||
+	    !FcCharSetHasChar(fallback, cp))
 		return main;
 	return &p->fallback;
 }
@@ -751,12 +803,12 @@ pdf_covers(struct pdf *p, const char *text)
 		FcChar32 cp;
 
 		text += next_codepoint(text, &cp);
-		if (cp < 0x80 || (p->fallback.charset != NULL &&
-		    FcCharSetHasChar(p->fallback.charset, cp)))
+		if (cp < 0x80 || (p->fonts->fallback.charset != NULL &&
+		    FcCharSetHasChar(p->fonts->fallback.charset, cp)))
 			continue;
 		/* names are drawn in both faces: each must have it */
-		if (!FcCharSetHasChar(p->regular.charset, cp) ||
-		    !FcCharSetHasChar(p->bold.charset, cp))
+		if (!FcCharSetHasChar(p->fonts->regular.charset, cp) ||
+		    !FcCharSetHasChar(p->fonts->bold.charset, cp))
 			return 0;
 	}
 	return 1;
@@ -765,9 +817,24 @@ pdf_covers(struct pdf *p, const char *text)
 /* Where a line of text goes: its origin and size. */
 struct text_at { double x, y, size; };
 
+static const char HEX[] = "0123456789ABCDEF";
+
+/* Records that glyph 'g' of the use 'u' was drawn, for character 'cp'. */
+static void
+note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
+{
+	if (u->drawn == NULL) {
+		u->drawn = hb_set_create();
+		u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
+	}
+	hb_set_add(u->drawn, g);
+	if (u->unicode[g] == 0 && g != 0)
+		u->unicode[g] = cp;
+}
+
 /* Draws one run of glyphs (hex glyph ids) of face 'f' at 'offset' from the origin. */
 static void
-draw_run(struct pdf *p, struct face *f, const struct strbuf *glyphs, double offset,
+draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double offset,
     const struct text_at *at)
 {
 	char op[160];
@@ -791,17 +858,17 @@ static double
 each_run(struct pdf *p, const char *text, double size, int bold, const struct text_at *at)
 {
 	struct strbuf glyphs = STRBUF_INIT;
-	struct face *run = NULL;
+	struct font_use *run = NULL;
 	double width = 0, run_at = 0;
 
 	while (*text) {
 		FcChar32 cp;
-		struct face *f;
+		struct font_use *f;
 		hb_codepoint_t g;
 
 		text += next_codepoint(text, &cp);
 		f = face_for(p, cp, bold);
-		g = glyph_of(f, cp);
+		g = glyph_of(f->face, cp);
 		if (at != NULL && f != run) {
 			if (run != NULL)
 				draw_run(p, run, &glyphs, run_at, at);
@@ -810,12 +877,13 @@ each_run(struct pdf *p, const char *text, double size, int bold, const struct te
 			run_at = width;
 		}
 		if (at != NULL) {
-			sb_addf(&glyphs, "%04X", (unsigned)g);
-			hb_set_add(f->drawn, g);
-			if (f->unicode[g] == 0 && g != 0)
-				f->unicode[g] = cp;
+			char hex[4] = { HEX[g >> 12 & 15], HEX[g >> 8 & 15], HEX[g >> 4 & 15],
+				HEX[g & 15] };
+
+			sb_add(&glyphs, hex, sizeof hex);
+			note_drawn(f, g, cp);
 		}
-		width += glyph_width(f, g) * size / 1000;
+		width += glyph_width(f->face, g) * size / 1000;
 	}
 	if (run != NULL)
 		draw_run(p, run, &glyphs, run_at, at);
@@ -928,7 +996,7 @@ pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double width
 const char *
 pdf_font_name(const struct pdf *p)
 {
-	const char *slash = strrchr(p->regular.path, '/');
+	const char *slash = strrchr(p->fonts->regular.path, '/');
 
-	return slash ? slash + 1 : p->regular.path;
+	return slash ? slash + 1 : p->fonts->regular.path;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "showup/atomicfile.h"
 #include "showup/pdf.h"
@@ -649,57 +650,75 @@ pdf_free(struct pdf *p)
 	free(p);
 }
 
-/* Finishes the document into libharu's stream: subsets the fonts and lays the file out;
- * 0 or -1 with 'e' set ('what' names the output in the message). */
+/* Names the filter of a stream compressed beforehand, as libharu writes its dictionary. */
+static HPDF_STATUS
+name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
+}
+
+/*
+ * Compresses the current page's content now that it is drawn, so a long report
+ * holds its pages in memory compressed (libharu would compress them only at save):
+ * the stream's bytes are replaced by their deflated form and marked FlateDecode.
+ */
+static void
+seal_page(struct pdf *p)
+{
+	HPDF_PageAttr attr;
+	struct strbuf out = STRBUF_INIT;
+	unsigned char chunk[16384];
+	z_stream z = { 0 };
+	int rc = Z_OK;
+
+	if (p->page == NULL || p->failed)
+		return;
+	attr = (HPDF_PageAttr)p->page->attr;
+	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) {
+		p->failed = 1;
+		return;
+	}
+	for (HPDF_UINT k = 0, n = HPDF_MemStream_GetBufCount(attr->stream); rc != Z_STREAM_END;) {
+		HPDF_UINT len = 0;
+
+		if (z.avail_in == 0 && k < n) {
+			z.next_in = HPDF_MemStream_GetBufPtr(attr->stream, k++, &len);
+			z.avail_in = len;
+		}
+		z.next_out = chunk;
+		z.avail_out = sizeof chunk;
+		rc = deflate(&z, z.avail_in == 0 && k == n ? Z_FINISH : Z_NO_FLUSH);
+		sb_add(&out, (const char *)chunk, sizeof chunk - z.avail_out);
+		if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+			break;
+	}
+	deflateEnd(&z);
+	HPDF_MemStream_FreeData(attr->stream);
+	if (rc != Z_STREAM_END || HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)out.buf,
+	    (HPDF_UINT)out.len) != HPDF_OK)
+		p->failed = 1;
+	/* written as it is, with the filter named by hand (libharu drops a Filter key
+	 * of a stream it does not compress itself) */
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	attr->contents->write_fn = name_flate_filter;
+	sb_free(&out);
+	p->page = NULL;
+}
+
+/* Finishes the document: seals its last page, subsets its fonts; 0 or -1, 'e' set. */
 static int
 finish(struct pdf *p, const char *what, su_err *e)
 {
 	struct font_use *uses[] = { &p->regular, &p->bold, &p->fallback };
 
+	seal_page(p);
 	for (size_t i = 0; i < 3 && !p->failed; i++)
 		if (uses[i]->type0 != NULL && face_finish(uses[i]) < 0)
 			return su_err_set(e, "cannot write '%s': cannot subset font '%s'", what,
 			    uses[i]->face->path);
-	if (p->failed || HPDF_SaveToStream(p->doc) != HPDF_OK)
+	if (p->failed)
 		return su_err_set(e, "cannot write '%s': %s", what, p->error);
-	HPDF_ResetStream(p->doc);
-	return 0;
-}
-
-/* Hands the finished file to 'sink' in pieces; 0, or -1 (the sink's error, or 'e' set). */
-static int
-each_piece(struct pdf *p, const char *what, int (*sink)(const void *, size_t, void *),
-    void *arg, su_err *e)
-{
-	HPDF_BYTE buf[65536];
-
-	if (finish(p, what, e) < 0)
-		return -1;
-	for (;;) {
-		HPDF_UINT32 n = sizeof buf;
-		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
-
-		if (n > 0 && sink(buf, n, arg) < 0)
-			return su_err_set(e, "cannot write '%s'", what);
-		if (st == HPDF_STREAM_EOF)
-			return 0;
-		if (st != HPDF_OK)
-			return su_err_set(e, "cannot write '%s': %s", what, p->error);
-	}
-}
-
-/* A sink writing to a file. */
-static int
-to_file(const void *data, size_t n, void *arg)
-{
-	return fwrite(data, 1, n, arg) == n ? 0 : -1;
-}
-
-/* A sink appending to a string buffer. */
-static int
-to_buffer(const void *data, size_t n, void *arg)
-{
-	sb_add(arg, data, n);
 	return 0;
 }
 
@@ -707,15 +726,16 @@ int
 pdf_save(struct pdf *p, const char *path, su_err *e)
 {
 	struct atomic_file af;
-	FILE *out;
+	const char *tmp;
 
-	if (p->failed)
-		return su_err_set(e, "cannot write '%s': %s", path, p->error);
-	if ((out = atomic_open(&af, path, e)) == NULL)
+	if (finish(p, path, e) < 0)
 		return -1;
-	if (each_piece(p, path, to_file, out, e) < 0) {
+	if (atomic_open(&af, path, e) == NULL)
+		return -1;
+	tmp = atomic_hand_over(&af);	/* libharu writes the file straight from its objects */
+	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK) {
 		atomic_abort(&af);
-		return -1;
+		return su_err_set(e, "cannot write '%s': %s", path, p->error);
 	}
 	return atomic_commit(&af, e);
 }
@@ -723,7 +743,23 @@ pdf_save(struct pdf *p, const char *path, su_err *e)
 int
 pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e)
 {
-	return each_piece(p, "the report", to_buffer, out, e);
+	HPDF_BYTE buf[65536];
+
+	if (finish(p, "the report", e) < 0)
+		return -1;
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
+		return su_err_set(e, "cannot write the report: %s", p->error);
+	HPDF_ResetStream(p->doc);
+	for (;;) {
+		HPDF_UINT32 n = sizeof buf;
+		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
+
+		sb_add(out, (const char *)buf, n);
+		if (st == HPDF_STREAM_EOF)
+			return 0;
+		if (st != HPDF_OK)
+			return su_err_set(e, "cannot write the report: %s", p->error);
+	}
 }
 
 void
@@ -739,6 +775,7 @@ void
 pdf_page(struct pdf *p, double *width, double *height)
 {
 	pdf_paper_size(p->paper, p->landscape, width, height);
+	seal_page(p);
 	p->page = HPDF_AddPage(p->doc);
 	if (p->page == NULL)
 		return;

@@ -20,6 +20,7 @@
 /* What the commitment reports of one cohort draw on besides its roll, loaded once. */
 struct commitment_book {
 	const struct roll *roll;
+	struct report_dates dates;
 	struct refund_offer_list offers;
 	struct notice_sent_list notices;
 	double median_rate, median_commitment, median_lead, median_points;
@@ -86,7 +87,8 @@ new_page(struct commitment_report *cr)
 	pdf_page(cr->pdf, &cr->w, &cr->h);
 	cr->page++;
 	draw_footer(cr->pdf, cr->w, cr->c, cr->page, cr->pages);
-	return draw_heading(cr->pdf, cr->w, cr->h, "Commitment report", cr->c, cr->rq->as_of);
+	return draw_heading(cr->pdf, cr->w, cr->h, "Commitment report", cr->c, &cr->b->dates,
+	    cr->rq->as_of);
 }
 
 /* Draws the four figures with the cohort's medians; returns the y below. */
@@ -127,45 +129,51 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 	return y - bh - 18;
 }
 
-/* Draws person i's points over the sessions as steps, with the ladder's thresholds. */
+/*
+ * Draws person i's points over the sessions as steps against the ladder's
+ * thresholds, both axes labelled; the scale ends at the ladder's top step, and
+ * points past it run along the top with their total written there.
+ */
 static double
 draw_points_chart(struct commitment_report *cr, size_t i, double y)
 {
 	const struct policy *pol = &cr->roll->policy;
-	size_t ns = cr->roll->sessions.n;
-	double x0 = MARGIN + 24, x1 = cr->w - MARGIN - 90, base = y - CHART_H - 10;
-	double step = ns ? (x1 - x0) / (double)ns : 0, px = x0, py = base;
-	size_t mailed = policy_mail_steps(pol);
-	int top = mailed ? pol->ladder[mailed - 1].threshold : 3, sum = 0;
+	size_t ns = cr->roll->sessions.n, mailed = policy_mail_steps(pol);
+	double x0 = MARGIN + 46, x1 = cr->w - MARGIN - 90, base = y - CHART_H - 10;
+	double step = ns ? (x1 - x0) / (double)ns : 0, px = x0, py = base, last_label = 0;
+	int top = pol->n_steps ? pol->ladder[pol->n_steps - 1].threshold : 3, sum = 0;
+	size_t label_every = step > 0 ? (size_t)(14.0 / step) + 1 : 1;
+	char label[64];
 
-	for (size_t j = 0; j < ns; j++)
-		sum += roll_points(cr->roll, i, j);
-	if (sum > top)
-		top = sum;
+	if (top <= 0)
+		top = 3;
 	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Points over the sessions", 9.5, 1, INK);
 	pdf_line(cr->pdf, x0, base, x1, base, 0.6, MUTED);
-	double last_label = 0;
-
-	for (size_t k = 0; k < mailed; k++) {	/* the participant's, not coach-review */
+	pdf_line(cr->pdf, x0, base, x0, base + CHART_H, 0.6, MUTED);
+	pdf_text(cr->pdf, MARGIN, base + CHART_H / 2 - 2.5, 28, PDF_LEFT, "points", 6.5, 1,
+	    MUTED);
+	pdf_text(cr->pdf, x0 - 16, base - 2.5, 12, PDF_RIGHT, "0", 6.5, 0, MUTED);
+	pdf_text(cr->pdf, MARGIN, base - 9, 28, PDF_LEFT, "session", 6.5, 1, MUTED);
+	for (size_t k = 0; k < pol->n_steps; k++) {
 		double ly = base + CHART_H * pol->ladder[k].threshold / top;
-		char label[64];
 
 		snprintf(label, sizeof label, "%d  %s", pol->ladder[k].threshold,
-		    pol->ladder[k].kind);
+		    k < mailed ? pol->ladder[k].kind : "coach review");
 		pdf_line(cr->pdf, x0, ly, x1, ly, 0.4, RULE);
 		if (k == 0 || ly - last_label >= 7.5) {	/* labels never on top of each other */
 			pdf_text(cr->pdf, x1 + 4, ly - 2.5, 86, PDF_LEFT, label, 6.5, 0, MUTED);
+			snprintf(label, sizeof label, "%d", pol->ladder[k].threshold);
+			pdf_text(cr->pdf, x0 - 16, ly - 2.5, 12, PDF_RIGHT, label, 6.5, 0, MUTED);
 			last_label = ly;
 		}
 	}
-	sum = 0;
 	for (size_t j = 0; j < ns; j++) {
 		enum outcome o = roll_outcome(cr->roll, i, j);
 		int pts = roll_points(cr->roll, i, j);
 		double nx = x0 + (j + 1) * step, ny;
 
 		sum += pts;
-		ny = base + CHART_H * sum / top;
+		ny = base + CHART_H * (sum < top ? sum : top) / top;
 		pdf_line(cr->pdf, px, py, nx, py, 1.4, ACCENT);
 		if (ny != py)
 			pdf_line(cr->pdf, nx, py, nx, ny, 1.4, ACCENT);
@@ -174,10 +182,20 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 
 			pdf_box(cr->pdf, nx - 2.5, ny - 2.5, 5, 5, &tint, &INK);
 		}
+		if (j % label_every == 0) {
+			snprintf(label, sizeof label, "%d", cr->roll->sessions.v[j].number);
+			pdf_text(cr->pdf, nx - step / 2 - 6, base - 9, step + 12, PDF_CENTER, label,
+			    6, 0, MUTED);
+		}
 		px = nx;
 		py = ny;
 	}
-	return base - 22;
+	if (sum > top) {
+		snprintf(label, sizeof label, "%d points, past the top of the ladder", sum);
+		pdf_text(cr->pdf, x0 + 4, base + CHART_H + 4, x1 - x0 - 8, PDF_RIGHT, label, 7, 1,
+		    INK);
+	}
+	return base - 28;
 }
 
 /* Draws the notices sent to person i and their refund offer; returns the y below. */
@@ -202,7 +220,7 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 			continue;
 		}
 		snprintf(line, sizeof line, "%s sent %s, at %d points", n->kind,
-		    time_format_local(cr->c->tz, n->sent_at, when, sizeof when), n->points);
+		    report_time(&cr->b->dates, n->sent_at, when, sizeof when), n->points);
 		pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0, INK);
 		y -= 11;
 		shown++;
@@ -216,7 +234,7 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 		money_format(o->amount_cents, o->currency, money, sizeof money);
 		if (state == OFFER_OPEN)
 			snprintf(line, sizeof line, "refund offer of %s open until %s", money,
-			    time_format_local(cr->c->tz, o->expires_at, when, sizeof when));
+			    report_time(&cr->b->dates, o->expires_at, when, sizeof when));
 		else
 			snprintf(line, sizeof line, "refund offer of %s %s on %s", money,
 			    offer_state_name(state), time_format_local(cr->c->tz,
@@ -231,15 +249,15 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 }
 
 /* The commitments table's columns: their left edges and widths. */
-static const double col_x[] = { 0, 30, 118, 176, 290, 350, 470 };
-static const double col_w[] = { 26, 84, 54, 110, 56, 116, 53 };
+static const double col_x[] = { 0, 26, 126, 172, 282, 332, 494 };
+static const double col_w[] = { 22, 98, 44, 108, 48, 160, 29 };
 
 /* Draws the table's head at y (naming person i when continued); returns the first row's baseline. */
 static double
 draw_table_head(struct commitment_report *cr, size_t i, double y, int continued)
 {
 	static const char *const heads[] = { "#", "session", "kind", "outcome",
-		"notice", "reason", "points" };
+		"notice", "reason and note", "points" };
 	if (continued) {	/* the name may be cut, never "(continued)" */
 		pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN - 150, PDF_LEFT,
 		    cr->roll->people.v[i].name, 9.5, 1, INK);
@@ -267,16 +285,19 @@ draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 	const struct attendance *a = roll_fact(cr->roll, i, j, &buf);
 	enum outcome o = roll_outcome(cr->roll, i, j);
 	struct rgb tint = outcome_tint(o);
-	char number[16], when[40], notice[32] = "", points[16] = "", words[64];
+	char number[16], when[40], notice[32] = "", points[16] = "", words[64], why[512] = "";
 	int pts = roll_points(cr->roll, i, j);
 
 	snprintf(number, sizeof number, "%d", s->number);
-	time_format_local(cr->c->tz, s->starts_at, when, sizeof when);
+	report_time(&cr->b->dates, s->starts_at, when, sizeof when);
 	if (a != NULL && a->fact == FACT_CANCELLED)
 		snprintf(notice, sizeof notice, a->cancelled_at < s->starts_at ? "%.0f h ahead"
 		    : "%.0f h late", (double)llabs(s->starts_at - a->cancelled_at) / 3600.0);
 	if (pts > 0)
 		snprintf(points, sizeof points, "+%d", pts);
+	if (a != NULL)	/* the reason code, then the coach's words */
+		snprintf(why, sizeof why, "%s%s%s", a->reason, *a->reason && a->note &&
+		    *a->note ? ": " : "", a->note ? a->note : "");
 	if (o == OUTCOME_LATE && a != NULL)
 		snprintf(words, sizeof words, "late, %d min", a->minutes_late);
 	else
@@ -288,8 +309,7 @@ draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 	pdf_box(cr->pdf, MARGIN + col_x[3], y - 2.5, 9, 9, &tint, &RULE);
 	pdf_text(cr->pdf, MARGIN + col_x[3] + 13, y, col_w[3] - 13, PDF_LEFT, words, 8, 0, INK);
 	pdf_text(cr->pdf, MARGIN + col_x[4], y, col_w[4], PDF_LEFT, notice, 8, 0, INK);
-	pdf_text(cr->pdf, MARGIN + col_x[5], y, col_w[5], PDF_LEFT, a ? a->reason : "", 8, 0,
-	    INK);
+	pdf_text(cr->pdf, MARGIN + col_x[5], y, col_w[5], PDF_LEFT, why, 8, 0, INK);
 	pdf_text(cr->pdf, MARGIN + col_x[6], y, col_w[6], PDF_RIGHT, points, 8, 1, INK);
 }
 
@@ -337,6 +357,7 @@ commitment_book_open(struct store *st, const struct roll *roll, su_err *e)
 	struct commitment_book *b = xcalloc(1, sizeof *b);
 
 	b->roll = roll;
+	report_dates_init(&b->dates, roll->cohort, &roll->policy);
 	if (refund_offer_list_all(st, roll->cohort->id, &b->offers, e) < 0 ||
 	    notice_list_sent(st, roll->cohort->id, &b->notices, e) < 0) {
 		commitment_book_close(b);

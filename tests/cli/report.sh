@@ -54,7 +54,7 @@ M
 while read -r n who mark rest; do
 	ok mark "c1:$n" "$who@example.com" "$mark" $rest
 done < "$T/marks"
-ok cancel c1:4 eleni@example.com --at "2026-11-18 20:00" --reason work
+ok cancel c1:4 eleni@example.com --at "2026-11-18 20:00" --reason work --note "father hospitalised"
 ok cancel c1:3 max@example.com --at "2026-11-10 10:00" --reason travel
 # what the report must say, worked out here: attended / (expected - excused)
 attended=$(grep -cE ' (present|late)' "$T/marks")
@@ -110,14 +110,24 @@ ok report commitment c1 eleni@example.com -o "$T/e.pdf" --date 2026-11-21
 text "$T/e.pdf" > "$T/e.txt"
 check '[ "$(pages "$T/e.pdf")" = 1 ]' "one participant's report is not one page"
 check 'grep -q "no-show.*+2" "$T/e.txt"' "the no-show and its points are missing"
-check 'grep -q "late cancellation *[0-9]* h ahead *work *+1" "$T/e.txt"' \
+check 'grep -q "late cancellation *[0-9]* h ahead *work: father hospitalised *+1" "$T/e.txt"' \
 	"the late cancellation, its notice and reason are missing"
 check 'grep -q "late, 20 min" "$T/e.txt"' "the late arrival is missing"
 check '! grep -q "Анна" "$T/e.txt"' "another participant is in one participant's report"
 check 'readers "$T/e.pdf"' "a PDF reader complains about the commitment report"
+# dates as the cohort writes them (Sydney: day first), with the weekday; date.order wins
+check 'grep -q "^ *1 Mon 02/11/2026 09:00 *group" "$T/e.txt"' "the dates are not day first with the weekday"
+check 'grep -q "points" "$T/e.txt" && grep -q "1 *policy-reminder" "$T/e.txt"' \
+	"the points chart has no labelled axis or ladder"
+ok policy set c1 date.order mdy
+ok report commitment c1 eleni@example.com -o "$T/e2.pdf" --date 2026-11-21
+check 'text "$T/e2.pdf" | grep -q "^ *1 Mon 11/02/2026 09:00 *group"' "date.order mdy is not followed"
+check 'text "$T/e2.pdf" | grep -q "as of Sat 11/21/2026 23:59"' "the report's date is not month first"
+ok policy set c1 date.order auto
 check 'subset_fonts "$T/e.pdf"' "the commitment report's fonts are not subsets with text maps"
 
-# the sign-in sheet: who is expected, and rows to sign
+# the sign-in sheet: who is expected, and rows to sign; who cancelled is apart, with when
+ok cancel c1:5 math@example.com --at "2026-11-21 08:00" --reason travel
 ok report sheet c1:5 -o "$T/s.pdf" --date 2026-11-21
 text "$T/s.pdf" > "$T/s.txt"
 for who in "Ana Lúcia Ferreira" "Ελένη Παπαδοπούλου" "Анна Смирнова"; do
@@ -125,6 +135,10 @@ for who in "Ana Lúcia Ferreira" "Ελένη Παπαδοπούλου" "Анна
 done
 check 'grep -q "signature" "$T/s.txt"' "no signature column"
 check 'grep -q "Session 5: Week 30" "$T/s.txt"' "the sheet does not name its session"
+check 'grep -q "Mon 30/11/2026 09:00" "$T/s.txt"' "the session's date is not day first with the weekday"
+check '! grep -q "^ *[0-9][0-9]* *Mathilde" "$T/s.txt"' "someone who cancelled has a row to sign"
+check 'sed -n "/Cancelled already/,\$p" "$T/s.txt" | grep -q "Mathilde .*cancelled Sat 21/11/2026 08:00 *· *travel"' \
+	"the sheet does not show who cancelled, and when"
 check 'readers "$T/s.pdf"' "a PDF reader complains about the sign-in sheet"
 check 'subset_fonts "$T/s.pdf"' "the sign-in sheet's fonts are not subsets with text maps"
 
@@ -161,6 +175,15 @@ err "cannot write"
 check '[ ! -e "$T/x.pdf" ]' "a failed report left a file"
 check '[ -z "$(ls "$T"/*.tmp-* 2>/dev/null)" ]' "a temporary file was left behind"
 
+# one-person sessions are summed up apart from the chart of group sessions
+ok session add c1 --at "2026-11-20 15:00" --kind coaching --with ana@example.com
+ok mark c1:6 ana@example.com present
+ok report attendance c1 -o "$T/k3.pdf" --date 2026-11-21
+text "$T/k3.pdf" > "$T/k3.txt"
+check 'grep -q "Attendance rate of each group session" "$T/k3.txt"' "the chart is not of group sessions"
+check 'grep -q "apart: coaching (1:1) 1 held, 1 of 1 attended (100%); *practice none held" "$T/k3.txt"' \
+	"the 1:1 sessions are not summed up apart"
+
 # a large cohort paginates: every name on every block of sessions, heads repeated
 ok cohort add big --name "Big" --coach "Cora Coach" --coach-email cora@example.com \
 	--tz Europe/London
@@ -184,7 +207,11 @@ n=$(pages "$T/big.pdf")
 heads=$(grep -c "Every expected attendance" "$T/big.txt")
 check '[ "$heads" -eq $((n - 1)) ]' "the matrix heads are not on each of its pages ($heads of $((n - 1)))"
 check '[ "$n" -ge 9 ]' "120 x 40 fits on too few pages ($n)"
-blocks=$(grep -c "Every expected attendance: sessions 1 to" "$T/big.txt")
+blocks=$(grep -c "Every expected attendance: .*(columns 1 to" "$T/big.txt")
+# each block's heading tells its columns: counts that add up to the 40 sessions
+check '[ "$(sed -n "s/.*Every expected attendance: \([0-9]*\) sessions, .*(columns \([0-9]*\) to \([0-9]*\) of 40).*/\1 \2 \3/p" "$T/big.txt" |
+	sort -u | awk "\$1 == \$3 - \$2 + 1 { n += \$1 } END { print n }")" = 40 ]' \
+	"the matrix headings do not match their columns"
 check '[ "$(grep -c "Person 07[0-9]" "$T/big.txt")" -eq $((10 * (heads / blocks))) ]' \
 	"names are missing from some blocks of sessions"
 finish

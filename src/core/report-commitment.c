@@ -447,6 +447,55 @@ report_commitment_into(struct commitment_book *b, size_t i, struct report_reques
 	return rc;
 }
 
+/* The file of person p's report in folder 'dir': their address, letters that are no
+ * trouble in a file name kept ("dir/ana.lima@example.com.pdf"); the caller frees it. */
+static char *
+split_path(const char *dir, const struct participant *p)
+{
+	char *path = xasprintf("%s/%s.pdf", dir, p->email);
+
+	for (char *c = path + strlen(dir) + 1; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("@._+-", *c) != NULL))
+			*c = '_';
+	return path;
+}
+
+int
+report_commitment_split(struct store *st, const struct cohort *c, const struct policy *p,
+    struct report_request *rq, su_err *e)
+{
+	const char *dir = rq->path;
+	struct commitment_book *b = NULL;
+	struct roll roll;
+	int rc = 0;
+
+	rq->files = 0;
+	if (roll_load(st, c, p, rq->as_of, &roll, e) < 0)
+		return -1;
+	if ((b = commitment_book_open(st, &roll, e)) == NULL)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < roll.people.n; i++) {
+		struct commitment_report cr = { .rq = rq, .c = c, .roll = &roll, .b = b };
+		char *path = split_path(dir, &roll.people.v[i]);
+
+		rq->path = path;
+		if ((cr.pdf = book_start(b, rq, e)) == NULL)
+			rc = -1;
+		else {
+			draw_sections(&cr, i);
+			rc = report_finish(cr.pdf, rq, e);
+			rq->files += rc == 0;
+		}
+		free(path);
+	}
+	rq->path = dir;
+	rq->pdf.fonts = NULL;	/* the book's, gone with it */
+	commitment_book_close(b);
+	roll_free(&roll);
+	return rc;
+}
+
 int
 report_commitment(struct store *st, const struct cohort *c, const struct policy *p,
     const char *email, struct report_request *rq, su_err *e)

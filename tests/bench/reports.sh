@@ -42,5 +42,7 @@ done
 
 # the commitment report of everyone in a cohort of $BIG
 cohort big "$BIG" 20
+wall_split=$(seconds "$SHOWUP" report commitment big --split "$dir/split" --date 2026-11-21)
+echo "report commitment --split, $BIG x 20   $wall_split s (CPU $(cat "$dir/cpu") s), $(ls "$dir/split" | wc -l) files, peak memory $(($(cat "$dir/rss") / 1024)) MiB (goal 64 MB)"
 wall=$(seconds "$SHOWUP" report commitment big -o "$dir/big.pdf" --date 2026-11-21)
 echo "report commitment, $BIG x 20   $wall s (CPU $(cat "$dir/cpu") s), $(pdfinfo "$dir/big.pdf" | sed -n 's/^Pages: *//p') pages, peak memory $(($(cat "$dir/rss") / 1024)) MiB (goal 256 MB)"

@@ -105,6 +105,17 @@ check '[ "$(pages reports/c1-commitment-2026-11-21.pdf)" = 5 ]' "not a page per 
 check '[ "$(grep -ac "/Dest" reports/c1-commitment-2026-11-21.pdf)" -ge 4 ]' \
 	"no bookmark per participant"
 
+# --split: a file each, named by the address, each that person's report alone
+ok report commitment c1 --split "$T/split" --date 2026-11-21
+out "wrote 5 reports in $T/split/"
+check '[ "$(ls "$T/split" | wc -l)" = 5 ]' "--split did not write a file per participant"
+check 'text "$T/split/eleni@example.com.pdf" | grep -q "Ελένη Παπαδοπούλου" &&
+	! text "$T/split/eleni@example.com.pdf" | grep -q "Анна"' "a split file is not its person's alone"
+check 'readers "$T/split/anna@example.com.pdf"' "a PDF reader complains about a split file"
+fails 2 report commitment c1 eleni@example.com --split "$T/split2"
+err "--split writes everyone's report"
+check '[ ! -e "$T/split2" ]' "a refused --split made its folder"
+
 # one participant's commitments
 ok report commitment c1 eleni@example.com -o "$T/e.pdf" --date 2026-11-21
 text "$T/e.pdf" > "$T/e.txt"

@@ -1,8 +1,10 @@
 #!/bin/sh
-# reports.sh - `make bench` (and `make bench-reports` alone): the PDF reports' bytes,
-# notices planned with each participant's report attached at three cohort sizes (the
-# cost a notice, wall and CPU, to show it linear), and the peak memory of the
-# commitment report of 10,000 participants. Goals from shared/targets.md.
+# reports.sh - `make bench` (and `make bench-reports` alone): the bytes of a sign-in
+# sheet and of one person's commitment report; notices planned with each participant's
+# report attached at three cohort sizes (the cost a notice, wall and CPU, to show it
+# linear); the attendance report of 2,000 x 100; the commitment report of 10,000
+# participants, split and in one file, with its peak memory. The sheet and the matrix
+# are also drawn with reportlab (reportlab_reports.py) to compare. Goals: shared/targets.md.
 set -eu
 : "${SHOWUP:?}"
 ATTACH_SIZES=${BENCH_ATTACH_SIZES:-100 500 2000}
@@ -26,7 +28,8 @@ cohort small 20 12
 "$SHOWUP" report sheet small:12 -o "$dir/sheet.pdf" --date 2023-12-31 >/dev/null
 "$SHOWUP" report commitment small person00003@example.com -o "$dir/one.pdf" \
 	--date 2026-11-21 >/dev/null
-echo "sign-in sheet, $(pdfinfo "$dir/sheet.pdf" | sed -n 's/^Pages: *//p') page, 20 names   $(bytes "$dir/sheet.pdf") bytes (goal 60 KB)"
+/usr/bin/python3 "$here/reportlab_reports.py" sheet "$dir/sheet-rl.pdf" "$dir/small"
+echo "sign-in sheet, $(pdfinfo "$dir/sheet.pdf" | sed -n 's/^Pages: *//p') page, 20 names   $(bytes "$dir/sheet.pdf") bytes (goal 60 KB; reportlab, the same names and fonts: $(bytes "$dir/sheet-rl.pdf"))"
 echo "commitment report, one person     $(bytes "$dir/one.pdf") bytes (goal 60 KB)"
 
 # notices plan --attach-report: every participant of an N x 100 cohort has a step due
@@ -39,6 +42,14 @@ for n in $ATTACH_SIZES; do
 	    printf "notices plan --attach-report, %5d x 100  %6.2f s (CPU %.2f s), %d notices: %.1f ms a notice (CPU %.1f ms; goal 20 ms, linear), peak memory %d MiB\n",
 	    $1, $3, $4, $2, 1000 * $3 / p, 1000 * $4 / p, $5 / 1024 }'
 done
+
+# the attendance report of the 2,000 x 100 cohort, against reportlab drawing its matrix
+if [ -d "$dir/a2000" ]; then
+	wall=$(seconds "$SHOWUP" report attendance a2000 -o "$dir/a.pdf" --date 2026-11-21)
+	cpu=$(cat "$dir/cpu") rss=$(cat "$dir/rss")
+	wall_rl=$(seconds /usr/bin/python3 "$here/reportlab_reports.py" matrix "$dir/a-rl.pdf" "$dir/a2000")
+	echo "report attendance, 2000 x 100   $wall s (CPU $cpu s), peak memory $((rss / 1024)) MiB (goal 1.5 s, 64 MB); reportlab's matrix $wall_rl s (CPU $(cat "$dir/cpu") s): $(echo "$wall_rl $wall" | awk '{ printf "%.1f", $1 / ($2 > 0 ? $2 : 0.01) }')x as long (goal 10x)"
+fi
 
 # the commitment report of everyone in a cohort of $BIG
 cohort big "$BIG" 20

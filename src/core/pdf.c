@@ -311,20 +311,18 @@ face_on_page(struct pdf *p, struct font_use *f)
 	return HPDF_Dict_Add(p->page_fonts, f->resource, f->type0) == HPDF_OK ? 0 : -1;
 }
 
-/* A subset's tag ("KQZBTE"), from the glyphs it keeps, so one content gives one file. */
+/* A subset's tag ("KQZBTE") from its file and text map (the glyphs it keeps), so one
+ * content gives one file. */
 static void
-subset_tag(const struct font_use *f, char tag[7])
+subset_tag(const struct font_use *f, const struct strbuf *cmap, char tag[7])
 {
-	uint32_t h = 2166136261u;
-	hb_codepoint_t g = HB_SET_VALUE_INVALID;
+	char *key = xasprintf("%s\n%s", f->face->path, sb_str(cmap));
+	uint64_t h = hash_str(key, 0);
 
-	while (hb_set_next(f->drawn, &g))
-		h = (h ^ g) * 16777619u;
-	for (const char *s = f->face->path; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
 	for (int i = 0; i < 6; i++, h /= 26)
 		tag[i] = (char)('A' + h % 26);
 	tag[6] = '\0';
+	free(key);
 }
 
 /* The face's PostScript name, letters and digits only ("DejaVuSans-Bold"). */
@@ -479,14 +477,14 @@ face_finish(struct font_use *f)
 	if (len == 0 || HPDF_Stream_Write(f->file->stream, (const HPDF_BYTE *)data, len) != HPDF_OK)
 		goto done;
 	HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len);
-	subset_tag(f, tag);
+	tounicode_cmap(f, &cmap);
+	subset_tag(f, &cmap, tag);
 	postscript_name(f->face, ps, sizeof ps);
 	snprintf(name, sizeof name, "%s+%s", tag, ps);
 	HPDF_Dict_AddName(f->type0, "BaseFont", name);
 	HPDF_Dict_AddName(f->cidfont, "BaseFont", name);
 	HPDF_Dict_Add(f->cidfont, "W", drawn_widths(f));
 	describe_face(f, name);
-	tounicode_cmap(f, &cmap);
 	if (HPDF_Stream_Write(f->tounicode->stream, (const HPDF_BYTE *)cmap.buf,
 	    (HPDF_UINT)cmap.len) != HPDF_OK)
 		goto done;

@@ -47,12 +47,23 @@ struct font_use {
 	HPDF_Page on_page;	/* the last page whose resources name it */
 };
 
+/* What the current page's drawing has set last, so nothing is said twice. */
+struct page_state {
+	struct rgb fill, stroke;
+	double line_width, font_size;
+	const struct font_use *font;
+	unsigned known;		/* KNOW_* bits: which of the above hold */
+};
+enum { KNOW_FILL = 1, KNOW_STROKE = 2, KNOW_WIDTH = 4, KNOW_FONT = 8 };
+
 struct pdf {
 	struct pdf_fonts *fonts;
 	int own_fonts;		/* found for this document alone: freed with it */
 	HPDF_Doc doc;
 	HPDF_Page page;
 	HPDF_Dict page_fonts;	/* the current page's font resources */
+	struct page_state now;	/* what its content stream has set */
+	struct strbuf ops;	/* operators on their way to it */
 	struct font_use regular, bold, fallback;
 	enum pdf_paper paper;
 	int landscape;
@@ -644,6 +655,7 @@ pdf_free(struct pdf *p)
 	font_use_free(&p->fallback);
 	if (p->own_fonts)
 		pdf_fonts_free(p->fonts);
+	sb_free(&p->ops);
 	free(p->outlines);
 	free(p);
 }
@@ -779,6 +791,7 @@ pdf_page(struct pdf *p, double *width, double *height)
 		return;
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)*width);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)*height);
+	memset(&p->now, 0, sizeof p->now);
 	/* the fonts are ours (see face_objects): the page names them in its own dictionary */
 	p->page_fonts = HPDF_Dict_New(p->doc->mmgr);
 	if (p->page_fonts == NULL || HPDF_Dict_Add(HPDF_Dict_GetItem(p->page, "Resources",
@@ -867,21 +880,120 @@ note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
 		u->unicode[g] = cp;
 }
 
+/*
+ * The page's operators are written here rather than through libharu, whose number
+ * formatting and graphics-state checks cost more than the drawing (a 2,000 x 100
+ * matrix is 400,000 of them); the page's content stream is libharu's all the same.
+ */
+
+/* Appends 'v' and a space as a PDF number, to the hundredth, no trailing zeros ("12.5 "). */
+static void
+put_number(struct strbuf *sb, double v)
+{
+	long long n = (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5)), whole;
+	char digits[24], out[32];
+	int k = 0, len = 0, frac;
+
+	if (n < 0) {
+		out[len++] = '-';
+		n = -n;
+	}
+	whole = n / 100;
+	frac = (int)(n % 100);
+	do {
+		digits[k++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole > 0);
+	while (k > 0)
+		out[len++] = digits[--k];
+	if (frac != 0) {
+		out[len++] = '.';
+		out[len++] = (char)('0' + frac / 10);
+		if (frac % 10 != 0)
+			out[len++] = (char)('0' + frac % 10);
+	}
+	out[len++] = ' ';
+	sb_add(sb, out, (size_t)len);
+}
+
+/* Appends the three numbers of a colour. */
+static void
+put_colour(struct strbuf *sb, struct rgb c)
+{
+	put_number(sb, c.r);
+	put_number(sb, c.g);
+	put_number(sb, c.b);
+}
+
+/* Returns 1 if two colours are the same. */
+static int
+same_colour(struct rgb a, struct rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* Sets the fill colour, unless it is set already. */
+static void
+set_fill(struct pdf *p, struct rgb c)
+{
+	if ((p->now.known & KNOW_FILL) && same_colour(p->now.fill, c))
+		return;
+	put_colour(&p->ops, c);
+	sb_adds(&p->ops, "rg\n");
+	p->now.fill = c;
+	p->now.known |= KNOW_FILL;
+}
+
+/* Sets the stroke colour and line width, unless they are set already. */
+static void
+set_stroke(struct pdf *p, struct rgb c, double width)
+{
+	if (!(p->now.known & KNOW_STROKE) || !same_colour(p->now.stroke, c)) {
+		put_colour(&p->ops, c);
+		sb_adds(&p->ops, "RG\n");
+		p->now.stroke = c;
+		p->now.known |= KNOW_STROKE;
+	}
+	if (!(p->now.known & KNOW_WIDTH) || p->now.line_width != width) {
+		put_number(&p->ops, width);
+		sb_adds(&p->ops, "w\n");
+		p->now.line_width = width;
+		p->now.known |= KNOW_WIDTH;
+	}
+}
+
+/* Hands the operators gathered to the page's content stream. */
+static void
+flush_ops(struct pdf *p)
+{
+	if (p->ops.len > 0 && HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
+	    (const HPDF_BYTE *)p->ops.buf, (HPDF_UINT)p->ops.len) != HPDF_OK)
+		p->failed = 1;
+	sb_reset(&p->ops);
+}
+
 /* Draws one run of glyphs (hex glyph ids) of face 'f' at 'offset' from the origin. */
 static void
 draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double offset,
     const struct text_at *at)
 {
-	char op[160];
-
 	if (glyphs->len == 0 || face_on_page(p, f) < 0)
 		return;
-	snprintf(op, sizeof op, "BT\n/%s %.2f Tf\n%.2f %.2f Td\n<", f->resource, at->size,
-	    at->x + offset, at->y);
-	HPDF_Stream_WriteStr(((HPDF_PageAttr)p->page->attr)->stream, op);
-	HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream, (const HPDF_BYTE *)glyphs->buf,
-	    (HPDF_UINT)glyphs->len);
-	HPDF_Stream_WriteStr(((HPDF_PageAttr)p->page->attr)->stream, "> Tj\nET\n");
+	sb_adds(&p->ops, "BT\n");
+	if (!(p->now.known & KNOW_FONT) || p->now.font != f || p->now.font_size != at->size) {
+		sb_addf(&p->ops, "/%s ", f->resource);
+		put_number(&p->ops, at->size);
+		sb_adds(&p->ops, "Tf\n");
+		p->now.font = f;
+		p->now.font_size = at->size;
+		p->now.known |= KNOW_FONT;
+	}
+	put_number(&p->ops, at->x + offset);
+	put_number(&p->ops, at->y);
+	sb_adds(&p->ops, "Td\n<");
+	sb_add(&p->ops, glyphs->buf, glyphs->len);
+	sb_adds(&p->ops, "> Tj\nET\n");
+	flush_ops(p);
 }
 
 /*
@@ -985,8 +1097,7 @@ pdf_text(struct pdf *p, double x, double y, double width, enum pdf_align align,
 	at.size = size;
 	at.x = align == PDF_LEFT || width <= 0 ? x
 	    : align == PDF_RIGHT ? x + width - w : x + (width - w) / 2;
-	HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)colour.r, (HPDF_REAL)colour.g,
-	    (HPDF_REAL)colour.b);
+	set_fill(p, colour);
 	each_run(p, text, size, bold, &at);
 	free(cut);
 }
@@ -998,20 +1109,16 @@ pdf_box(struct pdf *p, double x, double y, double w, double h, const struct rgb 
 	if (p->page == NULL)
 		return;
 	if (fill != NULL)
-		HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)fill->r, (HPDF_REAL)fill->g,
-		    (HPDF_REAL)fill->b);
-	if (stroke != NULL) {
-		HPDF_Page_SetRGBStroke(p->page, (HPDF_REAL)stroke->r, (HPDF_REAL)stroke->g,
-		    (HPDF_REAL)stroke->b);
-		HPDF_Page_SetLineWidth(p->page, 0.5);
-	}
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-	if (fill != NULL && stroke != NULL)
-		HPDF_Page_FillStroke(p->page);
-	else if (fill != NULL)
-		HPDF_Page_Fill(p->page);
-	else
-		HPDF_Page_Stroke(p->page);
+		set_fill(p, *fill);
+	if (stroke != NULL)
+		set_stroke(p, *stroke, 0.5);
+	put_number(&p->ops, x);
+	put_number(&p->ops, y);
+	put_number(&p->ops, w);
+	put_number(&p->ops, h);
+	sb_adds(&p->ops, fill != NULL && stroke != NULL ? "re\nB\n" : fill != NULL ? "re\nf\n"
+	    : "re\nS\n");
+	flush_ops(p);
 }
 
 void
@@ -1020,12 +1127,14 @@ pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double width
 {
 	if (p->page == NULL)
 		return;
-	HPDF_Page_SetRGBStroke(p->page, (HPDF_REAL)colour.r, (HPDF_REAL)colour.g,
-	    (HPDF_REAL)colour.b);
-	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
-	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
-	HPDF_Page_Stroke(p->page);
+	set_stroke(p, colour, width);
+	put_number(&p->ops, x1);
+	put_number(&p->ops, y1);
+	sb_adds(&p->ops, "m\n");
+	put_number(&p->ops, x2);
+	put_number(&p->ops, y2);
+	sb_adds(&p->ops, "l\nS\n");
+	flush_ops(p);
 }
 
 const char *

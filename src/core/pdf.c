@@ -59,6 +59,7 @@ enum { KNOW_FILL = 1, KNOW_STROKE = 2, KNOW_WIDTH = 4, KNOW_FONT = 8 };
 struct pdf {
 	struct pdf_fonts *fonts;
 	int own_fonts;		/* found for this document alone: freed with it */
+	int quick;		/* pdf_options.quick */
 	HPDF_Doc doc;
 	HPDF_Page page;
 	HPDF_Dict page_fonts;	/* the current page's font resources */
@@ -618,6 +619,7 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	use_face(&p->fallback, &p->fonts->fallback, "F3");
 	p->paper = o->paper;
 	p->landscape = o->landscape;
+	p->quick = o->quick;
 	p->doc = HPDF_New(on_hpdf_error, p);
 	if (p->doc == NULL) {
 		su_err_set(e, "cannot start a PDF document");
@@ -685,7 +687,7 @@ seal_page(struct pdf *p)
 	if (p->page == NULL || p->failed)
 		return;
 	attr = (HPDF_PageAttr)p->page->attr;
-	if (deflateInit(&z, Z_DEFAULT_COMPRESSION) != Z_OK) {
+	if (deflateInit(&z, p->quick ? 3 : Z_DEFAULT_COMPRESSION) != Z_OK) {
 		p->failed = 1;
 		return;
 	}

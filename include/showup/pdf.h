@@ -1,5 +1,6 @@
-/* pdf.h - PDF pages for the reports: UTF-8 text in embedded TrueType fonts, with a
- * fallback font for scripts the main one lacks; boxes, lines, bookmarks; saved whole. */
+/* pdf.h - PDF pages for the reports: UTF-8 text in embedded TrueType fonts (subset to
+ * the glyphs drawn), with a fallback font for scripts the main one lacks; boxes, lines,
+ * bookmarks; saved whole, to a file or into memory. */
 #ifndef SHOWUP_PDF_H
 #define SHOWUP_PDF_H
 
@@ -11,7 +12,11 @@
 enum pdf_paper { PAPER_A4, PAPER_LETTER };
 enum pdf_align { PDF_LEFT, PDF_CENTER, PDF_RIGHT };
 
+struct pdf_fonts;
+
 struct pdf_options {
+	struct pdf_fonts *fonts;	/* found already (many documents), or NULL: the fields
+					   below find them for this document */
 	enum pdf_paper paper;
 	int landscape;
 	const char *font;		/* TrueType file, NULL: DejaVu Sans found through fontconfig */
@@ -20,11 +25,15 @@ struct pdf_options {
 					   missing; "" for none */
 	const char *title, *author, *subject;
 	int64_t date;			/* the report's date (UTC seconds): metadata, never the clock */
+	int quick;			/* pages compressed faster, some 20% larger (long reports) */
 };
 
 struct pdf;
 struct rgb { double r, g, b; };
 
+/* Finds and opens the fonts of 'o' once, for any number of documents; NULL with 'e' set. */
+struct pdf_fonts *pdf_fonts_new(const struct pdf_options *o, su_err *e);
+void pdf_fonts_free(struct pdf_fonts *f);
 /* The width and height in points of a page of 'paper', turned for landscape. */
 void pdf_paper_size(enum pdf_paper paper, int landscape, double *width, double *height);
 /* Starts a document; NULL with 'e' set (no usable font, for one). */
@@ -32,6 +41,8 @@ struct pdf *pdf_new(const struct pdf_options *o, su_err *e);
 void pdf_free(struct pdf *p);
 /* Writes the document to 'path' under a temporary name, then renames it; 0 or -1. */
 int pdf_save(struct pdf *p, const char *path, su_err *e);
+/* Appends the whole document to 'out' (a mail attachment, say); 0 or -1. */
+int pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e);
 
 /* Starts a new page; its size in points goes to *width and *height. */
 void pdf_page(struct pdf *p, double *width, double *height);
@@ -40,7 +51,7 @@ int pdf_bookmark(struct pdf *p, int parent, const char *title);
 
 /* Returns 1 if every character of 'text' has a glyph in the main or the fallback font. */
 int pdf_covers(struct pdf *p, const char *text);
-/* Returns the width of 'text' at 'size' points, bold or not; 0 before the first page. */
+/* Returns the width of 'text' at 'size' points, bold or not. */
 double pdf_text_width(struct pdf *p, const char *text, double size, int bold);
 /*
  * Returns 'text' cut to fit 'width' at 'size' points with "…" in place of the rest:

@@ -103,6 +103,9 @@ struct idmap {
 void idmap_put(struct idmap *m, int64_t id, size_t value);
 /* Returns 1 and sets *value if id is present, else 0. */
 int idmap_get(const struct idmap *m, int64_t id, size_t *value);
+
+/* Returns a hash of 's' (FNV-1a, the high bits mixed down), ignoring ASCII case if 'fold'. */
+uint64_t hash_str(const char *s, int fold);
 void idmap_free(struct idmap *m);
 
 /* A map from strings (compared without ASCII case) to numbers, for small lookups. */

@@ -50,7 +50,7 @@ struct cmd_option {
 enum {
 	OPT_CSV = 256, OPT_AT,
 	OPT_SEPARATOR, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY,
-	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE,
+	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE, OPT_SPLIT,
 	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH, OPT_VIA,
 	OPT_OWN = 512
 };
@@ -247,6 +247,7 @@ struct report_args {
 	int letter;			/* --paper letter */
 	const char *font, *fallback_font;
 	const char *date;		/* --date YYYY-MM-DD: the report as of the end of that day */
+	const char *split;		/* --split DIR: a file per participant there (commitment) */
 };
 
 /* The options of every report command (report-args.c). */
@@ -268,7 +269,8 @@ struct report_args {
 int cli_report_args(struct cli *cli, int argc, char **argv, struct report_args *out);
 /*
  * Writes one report of cohort c: works out its moment and file (creating the
- * reports/ folder), calls 'draw', prints warnings and where it wrote. An exit status.
+ * reports/ folder, or the --split folder, which rq->path then names), calls 'draw',
+ * prints warnings and where it wrote. An exit status.
  */
 int cli_report_run(const struct report_args *a, const struct cohort *c, const char *kind,
     int (*draw)(struct report_request *rq, void *arg, su_err *e), void *arg);

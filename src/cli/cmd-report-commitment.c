@@ -8,6 +8,7 @@ struct commitment_args {
 	const struct cohort *c;
 	const struct policy *p;
 	const char *email;
+	int split;
 };
 
 /* Draws the commitment report the arguments ask for. */
@@ -16,6 +17,8 @@ draw(struct report_request *rq, void *arg, su_err *e)
 {
 	const struct commitment_args *a = arg;
 
+	if (a->split)
+		return report_commitment_split(a->st, a->c, a->p, rq, e);
 	return report_commitment(a->st, a->c, a->p, a->email, rq, e);
 }
 
@@ -34,6 +37,9 @@ cmd_report_commitment_exec(struct cli *cli, int argc, char **argv)
 	if (optind + 1 != argc && optind + 2 != argc)
 		return cli_usage_error(cli, "give a cohort (SLUG) and, for one participant, "
 		    "an e-mail address");
+	if (args.split != NULL && (optind + 2 == argc || args.output != NULL))
+		return cli_usage_error(cli, "--split writes everyone's report, each to its own "
+		    "file: no EMAIL, no --output");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	rc = cli_policy(cli->st, &c, &p);
@@ -41,7 +47,7 @@ cmd_report_commitment_exec(struct cli *cli, int argc, char **argv)
 		rc = cli_participant(cli, &c, argv[optind + 1], &who);
 	if (rc == EXIT_OK)
 		rc = cli_report_run(&args, &c, "commitment", draw,
-		    &(struct commitment_args){ cli->st, &c, &p, who.email });
+		    &(struct commitment_args){ cli->st, &c, &p, who.email, args.split != NULL });
 	participant_free(&who);
 	cohort_free(&c);
 	return rc;
@@ -57,9 +63,12 @@ const struct cmd_entry cmd_report_commitment_entry = {
 	"with its outcome, how many hours ahead a cancellation came and its reason;\n"
 	"points over the sessions against the ladder; notices sent and the refund\n"
 	"offer; their figures beside the cohort's median. Without EMAIL, everyone in\n"
-	"one PDF, a section and a bookmark each.\n",
+	"one PDF, a section and a bookmark each; with --split DIR, a PDF each in DIR\n"
+	"(named by the address), one at a time, in the memory of one.\n",
 	.options = (const struct cmd_option[]){
 		CLI_REPORT_OPTIONS,
+		{ .name = "split", .arg = "DIR", .key = OPT_SPLIT,
+		  .help = "a file per participant in DIR, not one for everyone" },
 		{ 0 }
 	},
 	.db = CMD_DB_READ,

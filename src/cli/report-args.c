@@ -34,6 +34,9 @@ cli_report_args(struct cli *cli, int argc, char **argv, struct report_args *out)
 		case OPT_DATE:
 			out->date = optarg;
 			break;
+		case OPT_SPLIT:
+			out->split = optarg;
+			break;
 		default:
 			return EXIT_USAGE;
 		}
@@ -77,14 +80,14 @@ cli_report_run(const struct report_args *a, const struct cohort *c, const char *
 
 	if (report_moment(c, a->date, &rq.as_of, day, sizeof day) != EXIT_OK)
 		return EXIT_FAIL;
-	path = a->output ? xstrdup(a->output) : xasprintf("reports/%s-%s-%s.pdf", c->slug,
-	    kind, day);
+	path = a->split ? xasprintf("%s/", a->split) : a->output ? xstrdup(a->output)
+	    : xasprintf("reports/%s-%s-%s.pdf", c->slug, kind, day);
 	rq.path = path;
 	rq.pdf.paper = a->letter ? PAPER_LETTER : PAPER_A4;
 	rq.pdf.font = a->font;
 	rq.pdf.fallback_font = a->fallback_font;
 	rq.pdf.date = rq.as_of;
-	if (a->output == NULL && make_parent_dirs(path, &e) < 0) {
+	if ((a->split != NULL || a->output == NULL) && make_parent_dirs(path, &e) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
@@ -99,7 +102,10 @@ cli_report_run(const struct report_args *a, const struct cohort *c, const char *
 		fprintf(stderr, "warning: %.*s\n", n, line);
 		line += n + (nl != NULL);
 	}
-	printf("wrote %s\n", path);
+	if (a->split != NULL)
+		printf("wrote %zu report%s in %s\n", rq.files, rq.files == 1 ? "" : "s", path);
+	else
+		printf("wrote %s\n", path);
 	rc = EXIT_OK;
 done:
 	sb_free(&rq.warnings);

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "showup/message.h"
 #include "showup/outbox.h"
@@ -155,41 +154,34 @@ already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 	return rc;
 }
 
-/*
- * Renders person p's commitment report as of 'now' into *pdf (the bytes of a
- * file written and removed again); 0 or -1 with 'e' set.
- */
+/* What plans draw on: the cohort's roll, and the book of its commitment reports when
+ * they ride along (NULL when not). */
+struct plan_source {
+	const struct roll *roll;
+	struct commitment_book *reports;
+	const struct pdf_options *attach;
+};
+
+/* Renders person i's commitment report as of 'now' into 'pdf'; 0 or -1 with 'e' set. */
 static int
-report_bytes(struct store *st, const struct roll *roll, const struct participant *p,
-    const struct pdf_options *attach, int64_t now, char **pdf, size_t *len, su_err *e)
+report_bytes(const struct plan_source *src, size_t i, int64_t now, struct strbuf *pdf,
+    su_err *e)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/showup-report-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	struct report_request rq = { .pdf = *attach, .as_of = now, .path = path };
-	int fd = mkstemp(path), rc = -1;
+	struct report_request rq = { .pdf = *src->attach, .as_of = now };
+	int rc;
 
 	rq.pdf.date = now;
-	if (fd < 0) {
-		su_err_set(e, "cannot make a temporary file for the report");
-		goto done;
-	}
-	close(fd);
-	if (report_commitment(st, roll->cohort, &roll->policy, p->email, &rq, e) == 0 &&
-	    (*pdf = file_read_all(path, 256u << 20, len, e)) != NULL)
-		rc = 0;
-	unlink(path);
-done:
+	rc = report_commitment_into(src->reports, i, &rq, pdf, e);
 	sb_free(&rq.warnings);
-	free(path);
 	return rc;
 }
 
 /* Plans person i's due step; counts it in r. 0, or -1 on a store error. */
 static int
-plan_person(struct store *st, const struct roll *roll, size_t i,
-    const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
-    struct plan_result *r, su_err *e)
+plan_person(struct store *st, const struct plan_source *src, size_t i,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
 {
+	const struct roll *roll = src->roll;
 	const struct participant *p = &roll->people.v[i];
 	const struct engine_person_result *pr = roll_person(roll, i);
 	const char *kind = roll->policy.ladder[pr->step_due].kind;
@@ -199,24 +191,24 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	struct planned pl = { pr->step_due, kind, pr->points,
 		last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
 		0, -1, NULL, 0, NULL };
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
-	char *pdf = NULL, *pdf_name = NULL;
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, pdf = STRBUF_INIT;
+	char *pdf_name = NULL;
 	int rc;
 
 	if ((rc = already_planned(st, p->id, pr->step_due, e)) != 0) {
 		r->already += rc == 1;
 		return rc < 0 ? -1 : 0;
 	}
-	if (attach != NULL &&
-	    report_bytes(st, roll, p, attach, now, &pdf, &pl.pdf_len, e) < 0)
-		return -1;
-	notice_render_step(roll, i, pr->step_due, pl.refund, expires, tpl, &subject, &body);
-	if (pdf != NULL) {
-		pl.pdf = pdf;
+	if (src->reports != NULL) {
+		if (report_bytes(src, i, now, &pdf, e) < 0)
+			return -1;
+		pl.pdf = pdf.buf;
+		pl.pdf_len = pdf.len;
 		pl.pdf_name = pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
 	}
+	notice_render_step(roll, i, pr->step_due, pl.refund, expires, tpl, &subject, &body);
 	rc = plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
-	free(pdf);
+	sb_free(&pdf);
 	free(pdf_name);
 	sb_free(&subject);
 	sb_free(&body);
@@ -319,10 +311,13 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
     struct plan_result *r, su_err *e)
 {
 	struct roll roll;
+	struct plan_source src = { &roll, NULL, attach };
 	int rc = -1, n;
 
 	if (roll_load(st, c, p, now, &roll, e) < 0)
 		return -1;
+	if (attach != NULL && (src.reports = commitment_book_open(st, &roll, e)) == NULL)
+		goto done;
 	if (store_begin(st, e) < 0)
 		goto done;
 	roll.link_base = t->link_base;
@@ -334,7 +329,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	for (size_t i = 0; i < roll.people.n; i++)	/* a coach review is never mailed */
 		if (roll_person(&roll, i)->step_due >= 0 &&
 		    roll_person(&roll, i)->step_due != policy_review_step(&roll.policy) &&
-		    plan_person(st, &roll, i, t, now, attach, r, e) < 0)
+		    plan_person(st, &src, i, t, now, r, e) < 0)
 			goto rollback;
 	if (plan_reminders(st, &roll, t, now, r, e) < 0)
 		goto rollback;
@@ -343,6 +338,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 rollback:
 	store_rollback(st);
 done:
+	commitment_book_close(src.reports);
 	roll_free(&roll);
 	return rc;
 }

@@ -3,11 +3,15 @@
 #include "config.h"
 
 #include <fontconfig/fontconfig.h>
+#include <harfbuzz/hb-ot.h>
+#include <harfbuzz/hb-subset.h>
+#include <harfbuzz/hb.h>
 #include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "showup/atomicfile.h"
 #include "showup/pdf.h"
@@ -17,19 +21,51 @@
 #define DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #endif
 
-/* One font file: where it is, what it covers, and the libharu font once loaded. */
+/* One font file: where it is, what it covers, its glyphs and their widths. */
 struct face {
 	char *path;
 	int index;		/* within a collection (.ttc) */
 	FcCharSet *charset;
-	HPDF_Font font;		/* NULL until first used */
+	hb_face_t *hb;
+	hb_font_t *metrics;	/* scaled to font units */
+	unsigned upem, nglyphs;
 };
 
+/* The faces reports draw with, found and opened once for any number of documents. */
+struct pdf_fonts {
+	FcConfig *config;	/* fontconfig's view of the installed fonts */
+	struct face regular, bold, fallback;
+};
+
+/* A face as one document uses it: the glyphs it drew, and its font objects. */
+struct font_use {
+	struct face *face;
+	const char *resource;	/* its name in the pages' resources: "F1" */
+	hb_set_t *drawn;	/* the glyphs drawn, subset at save; NULL until first drawn */
+	uint32_t *unicode;	/* per glyph, the character it was drawn for (0: none) */
+	HPDF_Dict type0, cidfont, descriptor, file, tounicode;
+	HPDF_Page on_page;	/* the last page whose resources name it */
+};
+
+/* What the current page's drawing has set last, so nothing is said twice. */
+struct page_state {
+	struct rgb fill, stroke;
+	double line_width, font_size;
+	const struct font_use *font;
+	unsigned known;		/* KNOW_* bits: which of the above hold */
+};
+enum { KNOW_FILL = 1, KNOW_STROKE = 2, KNOW_WIDTH = 4, KNOW_FONT = 8 };
+
 struct pdf {
-	FcConfig *fonts;	/* fontconfig's view of the installed fonts, ours to destroy */
+	struct pdf_fonts *fonts;
+	int own_fonts;		/* found for this document alone: freed with it */
+	int quick;		/* pdf_options.quick */
 	HPDF_Doc doc;
 	HPDF_Page page;
-	struct face regular, bold, fallback;
+	HPDF_Dict page_fonts;	/* the current page's font resources */
+	struct page_state now;	/* what its content stream has set */
+	struct strbuf ops;	/* operators on their way to it */
+	struct font_use regular, bold, fallback;
 	enum pdf_paper paper;
 	int landscape;
 	HPDF_Outline *outlines;
@@ -74,7 +110,6 @@ face_from_file(struct face *f, const char *path, int index)
 	FcPatternDestroy(pat);
 	return 0;
 }
-
 /* Finds a TrueType font of 'family' (and style) through fontconfig; the path or NULL. */
 static char *
 find_family(FcConfig *fonts, const char *family, int bold)
@@ -152,9 +187,9 @@ bold_beside(const char *path)
 
 /* Chooses the regular, bold and fallback faces; 0 or -1 with 'e' set. */
 static int
-choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
+choose_faces(struct pdf_fonts *p, const struct pdf_options *o, su_err *e)
 {
-	char *regular = o->font ? xstrdup(o->font) : find_family(p->fonts, "DejaVu Sans", 0);
+	char *regular = o->font ? xstrdup(o->font) : find_family(p->config, "DejaVu Sans", 0);
 	char *bold = NULL;
 	int rc = -1;
 
@@ -168,7 +203,7 @@ choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 	if (o->bold_font != NULL)
 		bold = xstrdup(o->bold_font);
 	else if ((bold = bold_beside(regular)) == NULL && o->font == NULL)
-		bold = find_family(p->fonts, "DejaVu Sans", 1);
+		bold = find_family(p->config, "DejaVu Sans", 1);
 	if (bold == NULL || face_from_file(&p->bold, bold, 0) < 0)
 		face_from_file(&p->bold, regular, 0);
 	if (o->fallback_font != NULL && *o->fallback_font != '\0' &&
@@ -177,7 +212,7 @@ choose_faces(struct pdf *p, const struct pdf_options *o, su_err *e)
 		goto done;
 	}
 	if (o->fallback_font == NULL)
-		find_fallback(p->fonts, &p->fallback, 0x6771);	/* a CJK font, if installed */
+		find_fallback(p->config, &p->fallback, 0x6771);	/* a CJK font, if installed */
 	rc = 0;
 done:
 	free(regular);
@@ -185,21 +220,293 @@ done:
 	return rc;
 }
 
-/* Returns the libharu font of a face, loading (and embedding) it on first use. */
-static HPDF_Font
-face_font(struct pdf *p, struct face *f)
+/* Opens a face's outlines and metrics through HarfBuzz; 0, or -1 if the file is no
+ * TrueType font (glyf outlines are what a PDF embeds as FontFile2). */
+static int
+face_open(struct face *f)
 {
-	const char *name;
+	hb_blob_t *blob, *glyf;
 
-	if (f->font != NULL || p->failed)
-		return f->font;
-	if (strstr(f->path, ".ttc") != NULL)
-		name = HPDF_LoadTTFontFromFile2(p->doc, f->path, (HPDF_UINT)f->index, HPDF_TRUE);
-	else
-		name = HPDF_LoadTTFontFromFile(p->doc, f->path, HPDF_TRUE);
-	if (name != NULL)
-		f->font = HPDF_GetFont(p->doc, name, "UTF-8");
-	return f->font;
+	if ((blob = hb_blob_create_from_file_or_fail(f->path)) == NULL)
+		return -1;
+	f->hb = hb_face_create(blob, (unsigned)f->index);
+	hb_blob_destroy(blob);
+	glyf = hb_face_reference_table(f->hb, HB_TAG('g', 'l', 'y', 'f'));
+	f->nglyphs = hb_face_get_glyph_count(f->hb);
+	f->upem = hb_face_get_upem(f->hb);
+	if (hb_blob_get_length(glyf) == 0 || f->nglyphs == 0) {
+		hb_blob_destroy(glyf);
+		hb_face_destroy(f->hb);
+		f->hb = NULL;
+		return -1;
+	}
+	hb_blob_destroy(glyf);
+	f->metrics = hb_font_create(f->hb);
+	hb_font_set_scale(f->metrics, (int)f->upem, (int)f->upem);
+	return 0;
+}
+
+/* Creates a face's font objects (filled at save, once its glyphs are known); 0 or -1. */
+static int
+face_objects(struct pdf *p, struct font_use *f)
+{
+	HPDF_MMgr mm = p->doc->mmgr;
+	HPDF_Array descendants;
+	HPDF_Dict sysinfo;
+
+	if (f->type0 != NULL)
+		return 0;
+	if (p->failed)
+		return -1;
+	f->type0 = HPDF_Dict_New(mm);
+	f->cidfont = HPDF_Dict_New(mm);
+	f->descriptor = HPDF_Dict_New(mm);
+	if (f->type0 == NULL || f->cidfont == NULL || f->descriptor == NULL ||
+	    HPDF_Xref_Add(p->doc->xref, f->type0) != HPDF_OK ||
+	    HPDF_Xref_Add(p->doc->xref, f->cidfont) != HPDF_OK ||
+	    HPDF_Xref_Add(p->doc->xref, f->descriptor) != HPDF_OK)
+		return -1;
+	f->file = HPDF_DictStream_New(mm, p->doc->xref);
+	f->tounicode = HPDF_DictStream_New(mm, p->doc->xref);
+	descendants = HPDF_Array_New(mm);
+	sysinfo = HPDF_Dict_New(mm);
+	if (f->file == NULL || f->tounicode == NULL || descendants == NULL || sysinfo == NULL)
+		return -1;
+	f->file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	f->tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	HPDF_Dict_AddName(f->type0, "Type", "Font");
+	HPDF_Dict_AddName(f->type0, "Subtype", "Type0");
+	HPDF_Dict_AddName(f->type0, "Encoding", "Identity-H");
+	HPDF_Array_Add(descendants, f->cidfont);
+	HPDF_Dict_Add(f->type0, "DescendantFonts", descendants);
+	HPDF_Dict_Add(f->type0, "ToUnicode", f->tounicode);
+	HPDF_Dict_AddName(f->cidfont, "Type", "Font");
+	HPDF_Dict_AddName(f->cidfont, "Subtype", "CIDFontType2");
+	HPDF_Dict_Add(sysinfo, "Registry", HPDF_String_New(mm, "Adobe", NULL));
+	HPDF_Dict_Add(sysinfo, "Ordering", HPDF_String_New(mm, "Identity", NULL));
+	HPDF_Dict_AddNumber(sysinfo, "Supplement", 0);
+	HPDF_Dict_Add(f->cidfont, "CIDSystemInfo", sysinfo);
+	HPDF_Dict_AddName(f->cidfont, "CIDToGIDMap", "Identity");
+	HPDF_Dict_Add(f->cidfont, "FontDescriptor", f->descriptor);
+	HPDF_Dict_AddName(f->descriptor, "Type", "FontDescriptor");
+	HPDF_Dict_Add(f->descriptor, "FontFile2", f->file);
+	return p->failed ? -1 : 0;
+}
+
+/* Returns the glyph of 'cp' in 'f' (0, the missing glyph, if it has none). */
+static hb_codepoint_t
+glyph_of(struct face *f, FcChar32 cp)
+{
+	hb_codepoint_t g = 0;
+
+	if (!hb_font_get_nominal_glyph(f->metrics, cp, &g))
+		g = 0;
+	return g;
+}
+
+/* The advance of glyph 'g' in thousandths of the font size (PDF's text space). */
+static double
+glyph_width(struct face *f, hb_codepoint_t g)
+{
+	return hb_font_get_glyph_h_advance(f->metrics, g) * 1000.0 / f->upem;
+}
+
+/* Names face 'f' in the current page's resources, once a page; 0 or -1. */
+static int
+face_on_page(struct pdf *p, struct font_use *f)
+{
+	if (face_objects(p, f) < 0)
+		return -1;
+	if (f->on_page == p->page)
+		return 0;
+	f->on_page = p->page;
+	return HPDF_Dict_Add(p->page_fonts, f->resource, f->type0) == HPDF_OK ? 0 : -1;
+}
+
+/* A subset's tag ("KQZBTE") from its file and text map (the glyphs it keeps), so one
+ * content gives one file. */
+static void
+subset_tag(const struct font_use *f, const struct strbuf *cmap, char tag[7])
+{
+	char *key = xasprintf("%s\n%s", f->face->path, sb_str(cmap));
+	uint64_t h = hash_str(key, 0);
+
+	for (int i = 0; i < 6; i++, h /= 26)
+		tag[i] = (char)('A' + h % 26);
+	tag[6] = '\0';
+	free(key);
+}
+
+/* The face's PostScript name, letters and digits only ("DejaVuSans-Bold"). */
+static void
+postscript_name(const struct face *f, char *out, unsigned size)
+{
+	unsigned len = size;
+	char *w = out;
+
+	if (hb_ot_name_get_utf8(f->hb, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID,
+	    &len, out) == 0)
+		snprintf(out, size, "Font%d", f->index);
+	for (const char *r = out; *r; r++)
+		if ((*r >= 'A' && *r <= 'Z') || (*r >= 'a' && *r <= 'z') ||
+		    (*r >= '0' && *r <= '9') || *r == '-' || *r == '_')
+			*w++ = *r;
+	*w = '\0';
+}
+
+/* Reads a signed 16-bit big-endian number at 'at' of 'table' (0 past its end). */
+static int
+be16(hb_blob_t *table, unsigned at)
+{
+	unsigned len;
+	const unsigned char *d = (const unsigned char *)hb_blob_get_data(table, &len);
+
+	return at + 2 <= len ? (int16_t)(d[at] << 8 | d[at + 1]) : 0;
+}
+
+/* Fills the font descriptor's metrics: bounding box, ascent, descent, cap height. */
+static void
+describe_face(struct font_use *u, const char *name)
+{
+	struct face *f = u->face;
+	hb_blob_t *head = hb_face_reference_table(f->hb, HB_TAG('h', 'e', 'a', 'd'));
+	HPDF_Array bbox = HPDF_Array_New(u->descriptor->mmgr);
+	hb_position_t ascent = 0, descent = 0, cap = 0;
+	double k = 1000.0 / f->upem;
+
+	for (unsigned at = 36; at <= 42; at += 2)
+		HPDF_Array_AddNumber(bbox, (HPDF_INT32)(be16(head, at) * k));
+	hb_blob_destroy(head);
+	hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &ascent);
+	hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descent);
+	if (!hb_ot_metrics_get_position(f->metrics, HB_OT_METRICS_TAG_CAP_HEIGHT, &cap))
+		cap = ascent;
+	HPDF_Dict_AddName(u->descriptor, "FontName", name);
+	HPDF_Dict_AddNumber(u->descriptor, "Flags", 32);	/* nonsymbolic */
+	HPDF_Dict_Add(u->descriptor, "FontBBox", bbox);
+	HPDF_Dict_AddNumber(u->descriptor, "ItalicAngle", 0);
+	HPDF_Dict_AddNumber(u->descriptor, "Ascent", (HPDF_INT32)(ascent * k));
+	HPDF_Dict_AddNumber(u->descriptor, "Descent", (HPDF_INT32)(descent * k));
+	HPDF_Dict_AddNumber(u->descriptor, "CapHeight", (HPDF_INT32)(cap * k));
+	HPDF_Dict_AddNumber(u->descriptor, "StemV", 80);
+}
+
+/* The widths of the drawn glyphs, as runs of consecutive glyphs: [g [w w ...] ...]. */
+static HPDF_Array
+drawn_widths(struct font_use *f)
+{
+	HPDF_MMgr mm = f->cidfont->mmgr;
+	HPDF_Array w = HPDF_Array_New(mm), run = NULL;
+	hb_codepoint_t g = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
+
+	while (hb_set_next(f->drawn, &g)) {
+		if (run == NULL || g != last + 1) {
+			HPDF_Array_AddNumber(w, (HPDF_INT32)g);
+			run = HPDF_Array_New(mm);
+			HPDF_Array_Add(w, run);
+		}
+		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f->face, g) + 0.5));
+		last = g;
+	}
+	return w;
+}
+
+/* Appends 'cp' as UTF-16BE hex, a surrogate pair beyond the BMP. */
+static void
+utf16_hex(struct strbuf *sb, uint32_t cp)
+{
+	if (cp < 0x10000) {
+		sb_addf(sb, "%04X", (unsigned)cp);
+		return;
+	}
+	cp -= 0x10000;
+	sb_addf(sb, "%04X%04X", (unsigned)(0xd800 + (cp >> 10)), (unsigned)(0xdc00 + (cp & 0x3ff)));
+}
+
+/*
+ * The ToUnicode CMap of a subset: a 2-byte code space (the codes are glyph ids,
+ * Identity-H) and a bfchar line for every drawn glyph, in blocks of at most 100.
+ */
+static void
+tounicode_cmap(const struct font_use *f, struct strbuf *sb)
+{
+	hb_codepoint_t g = HB_SET_VALUE_INVALID;
+	struct strbuf block = STRBUF_INIT;
+	int n = 0;
+
+	sb_adds(sb, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	while (hb_set_next(f->drawn, &g)) {
+		if (f->unicode[g] == 0)
+			continue;
+		sb_addf(&block, "<%04X> <", (unsigned)g);
+		utf16_hex(&block, f->unicode[g]);
+		sb_adds(&block, ">\n");
+		if (++n == 100) {
+			sb_addf(sb, "%d beginbfchar\n%sendbfchar\n", n, sb_str(&block));
+			sb_reset(&block);
+			n = 0;
+		}
+	}
+	if (n > 0)
+		sb_addf(sb, "%d beginbfchar\n%sendbfchar\n", n, sb_str(&block));
+	sb_adds(sb, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	sb_free(&block);
+}
+
+/* Subsets face 'f' to the glyphs drawn (their ids kept, as the pages use them) and
+ * writes it, its names, widths and ToUnicode map into its objects; 0 or -1. */
+static int
+face_finish(struct font_use *f)
+{
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	struct strbuf cmap = STRBUF_INIT;
+	char tag[7], ps[100], name[110];
+	hb_face_t *sub = NULL;
+	hb_blob_t *blob = NULL;
+	unsigned len = 0;
+	const char *data;
+	int rc = -1;
+
+	if (in == NULL)
+		goto done;
+	hb_set_add(f->drawn, 0);	/* the missing glyph, always kept */
+	hb_set_union(hb_subset_input_glyph_set(in), f->drawn);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
+	static const hb_tag_t unused[] = {
+		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+		HB_TAG('k', 'e', 'r', 'n'), HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'),
+		HB_TAG('M', 'A', 'T', 'H'), HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'),
+	};
+	for (size_t i = 0; i < sizeof unused / sizeof *unused; i++)
+		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), unused[i]);
+	if ((sub = hb_subset_or_fail(f->face->hb, in)) == NULL)
+		goto done;
+	blob = hb_face_reference_blob(sub);
+	data = hb_blob_get_data(blob, &len);
+	if (len == 0 || HPDF_Stream_Write(f->file->stream, (const HPDF_BYTE *)data, len) != HPDF_OK)
+		goto done;
+	HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len);
+	tounicode_cmap(f, &cmap);
+	subset_tag(f, &cmap, tag);
+	postscript_name(f->face, ps, sizeof ps);
+	snprintf(name, sizeof name, "%s+%s", tag, ps);
+	HPDF_Dict_AddName(f->type0, "BaseFont", name);
+	HPDF_Dict_AddName(f->cidfont, "BaseFont", name);
+	HPDF_Dict_Add(f->cidfont, "W", drawn_widths(f));
+	describe_face(f, name);
+	if (HPDF_Stream_Write(f->tounicode->stream, (const HPDF_BYTE *)cmap.buf,
+	    (HPDF_UINT)cmap.len) != HPDF_OK)
+		goto done;
+	rc = 0;
+done:
+	sb_free(&cmap);
+	hb_blob_destroy(blob);
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
+	return rc;
 }
 
 /* Sets a text attribute of the document's information dictionary. */
@@ -225,22 +532,94 @@ set_date(struct pdf *p, int64_t date)
 	HPDF_SetInfoDateAttr(p->doc, HPDF_INFO_CREATION_DATE, d);
 }
 
+/* Releases what a face holds. */
+static void
+face_free(struct face *f)
+{
+	free(f->path);
+	if (f->charset != NULL)
+		FcCharSetDestroy(f->charset);
+	hb_font_destroy(f->metrics);
+	hb_face_destroy(f->hb);
+	memset(f, 0, sizeof *f);
+}
+
+/* Opens the faces chosen; a fallback that is no TrueType font is left out unless it
+ * was asked for. 0 or -1 with 'e' set. */
+static int
+open_faces(struct pdf_fonts *p, const struct pdf_options *o, su_err *e)
+{
+	if (face_open(&p->regular) < 0)
+		return su_err_set(e, "cannot use font '%s' (a TrueType file is needed; on Debian "
+		    "the package fonts-dejavu-core has it)", p->regular.path);
+	if (face_open(&p->bold) < 0)
+		return su_err_set(e, "cannot use font '%s' (a TrueType file is needed)",
+		    p->bold.path);
+	if (p->fallback.path == NULL || face_open(&p->fallback) == 0)
+		return 0;
+	if (o->fallback_font != NULL)
+		return su_err_set(e, "cannot use fallback font '%s' (a TrueType file is needed)",
+		    p->fallback.path);
+	face_free(&p->fallback);
+	return 0;
+}
+
+struct pdf_fonts *
+pdf_fonts_new(const struct pdf_options *o, su_err *e)
+{
+	struct pdf_fonts *p = xcalloc(1, sizeof *p);
+
+	if ((p->config = FcInitLoadConfigAndFonts()) == NULL) {
+		su_err_set(e, "cannot start fontconfig");
+		free(p);
+		return NULL;
+	}
+	if (choose_faces(p, o, e) < 0 || open_faces(p, o, e) < 0) {
+		pdf_fonts_free(p);
+		return NULL;
+	}
+	return p;
+}
+
+void
+pdf_fonts_free(struct pdf_fonts *p)
+{
+	if (p == NULL)
+		return;
+	face_free(&p->regular);
+	face_free(&p->bold);
+	face_free(&p->fallback);
+	FcConfigDestroy(p->config);
+	free(p);
+}
+
+/* Sets up a document's use of face 'f' under the resource name 'resource'. */
+static void
+use_face(struct font_use *u, struct face *f, const char *resource)
+{
+	u->face = f;
+	u->resource = resource;
+}
+
 struct pdf *
 pdf_new(const struct pdf_options *o, su_err *e)
 {
 	struct pdf *p = xcalloc(1, sizeof *p);
 
-	if ((p->fonts = FcInitLoadConfigAndFonts()) == NULL) {
-		su_err_set(e, "cannot start fontconfig");
-		free(p);
-		return NULL;
+	p->fonts = o->fonts;
+	if (p->fonts == NULL) {
+		if ((p->fonts = pdf_fonts_new(o, e)) == NULL) {
+			free(p);
+			return NULL;
+		}
+		p->own_fonts = 1;
 	}
+	use_face(&p->regular, &p->fonts->regular, "F1");
+	use_face(&p->bold, &p->fonts->bold, "F2");
+	use_face(&p->fallback, &p->fonts->fallback, "F3");
 	p->paper = o->paper;
 	p->landscape = o->landscape;
-	if (choose_faces(p, o, e) < 0) {
-		pdf_free(p);
-		return NULL;
-	}
+	p->quick = o->quick;
 	p->doc = HPDF_New(on_hpdf_error, p);
 	if (p->doc == NULL) {
 		su_err_set(e, "cannot start a PDF document");
@@ -255,22 +634,15 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	set_info(p, HPDF_INFO_SUBJECT, o->subject);
 	set_info(p, HPDF_INFO_CREATOR, PACKAGE_STRING);
 	set_date(p, o->date);
-	if (face_font(p, &p->regular) == NULL) {
-		su_err_set(e, "cannot load font '%s': %s", p->regular.path, p->error);
-		pdf_free(p);
-		return NULL;
-	}
 	return p;
 }
 
-/* Releases what a face holds. */
+/* Releases what a document's use of a face holds (its objects are the document's). */
 static void
-face_free(struct face *f)
+font_use_free(struct font_use *u)
 {
-	free(f->path);
-	if (f->charset != NULL)
-		FcCharSetDestroy(f->charset);
-	memset(f, 0, sizeof *f);
+	hb_set_destroy(u->drawn);
+	free(u->unicode);
 }
 
 void
@@ -280,45 +652,126 @@ pdf_free(struct pdf *p)
 		return;
 	if (p->doc != NULL)
 		HPDF_Free(p->doc);
-	face_free(&p->regular);
-	face_free(&p->bold);
-	face_free(&p->fallback);
-	if (p->fonts != NULL)
-		FcConfigDestroy(p->fonts);
+	font_use_free(&p->regular);
+	font_use_free(&p->bold);
+	font_use_free(&p->fallback);
+	if (p->own_fonts)
+		pdf_fonts_free(p->fonts);
+	sb_free(&p->ops);
 	free(p->outlines);
 	free(p);
+}
+
+/* Names the filter of a stream compressed beforehand, as libharu writes its dictionary. */
+static HPDF_STATUS
+name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
+{
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
+}
+
+/*
+ * Compresses the current page's content now that it is drawn, so a long report
+ * holds its pages in memory compressed (libharu would compress them only at save):
+ * the stream's bytes are replaced by their deflated form and marked FlateDecode.
+ */
+static void
+seal_page(struct pdf *p)
+{
+	HPDF_PageAttr attr;
+	struct strbuf out = STRBUF_INIT;
+	unsigned char chunk[16384];
+	z_stream z = { 0 };
+	int rc = Z_OK;
+
+	if (p->page == NULL || p->failed)
+		return;
+	attr = (HPDF_PageAttr)p->page->attr;
+	if (deflateInit(&z, p->quick ? 3 : Z_DEFAULT_COMPRESSION) != Z_OK) {
+		p->failed = 1;
+		return;
+	}
+	for (HPDF_UINT k = 0, n = HPDF_MemStream_GetBufCount(attr->stream); rc != Z_STREAM_END;) {
+		HPDF_UINT len = 0;
+
+		if (z.avail_in == 0 && k < n) {
+			z.next_in = HPDF_MemStream_GetBufPtr(attr->stream, k++, &len);
+			z.avail_in = len;
+		}
+		z.next_out = chunk;
+		z.avail_out = sizeof chunk;
+		rc = deflate(&z, z.avail_in == 0 && k == n ? Z_FINISH : Z_NO_FLUSH);
+		sb_add(&out, (const char *)chunk, sizeof chunk - z.avail_out);
+		if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
+			break;
+	}
+	deflateEnd(&z);
+	HPDF_MemStream_FreeData(attr->stream);
+	if (rc != Z_STREAM_END || HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)out.buf,
+	    (HPDF_UINT)out.len) != HPDF_OK)
+		p->failed = 1;
+	/* written as it is, with the filter named by hand (libharu drops a Filter key
+	 * of a stream it does not compress itself) */
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	attr->contents->write_fn = name_flate_filter;
+	sb_free(&out);
+	p->page = NULL;
+}
+
+/* Finishes the document: seals its last page, subsets its fonts; 0 or -1, 'e' set. */
+static int
+finish(struct pdf *p, const char *what, su_err *e)
+{
+	struct font_use *uses[] = { &p->regular, &p->bold, &p->fallback };
+
+	seal_page(p);
+	for (size_t i = 0; i < 3 && !p->failed; i++)
+		if (uses[i]->type0 != NULL && face_finish(uses[i]) < 0)
+			return su_err_set(e, "cannot write '%s': cannot subset font '%s'", what,
+			    uses[i]->face->path);
+	if (p->failed)
+		return su_err_set(e, "cannot write '%s': %s", what, p->error);
+	return 0;
 }
 
 int
 pdf_save(struct pdf *p, const char *path, su_err *e)
 {
 	struct atomic_file af;
-	HPDF_BYTE buf[65536];
-	FILE *out;
+	const char *tmp;
 
-	if (p->failed)
-		return su_err_set(e, "cannot write '%s': %s", path, p->error);
-	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
-		return su_err_set(e, "cannot write '%s': %s", path, p->error);
-	HPDF_ResetStream(p->doc);
-	if ((out = atomic_open(&af, path, e)) == NULL)
+	if (finish(p, path, e) < 0)
 		return -1;
+	if (atomic_open(&af, path, e) == NULL)
+		return -1;
+	tmp = atomic_hand_over(&af);	/* libharu writes the file straight from its objects */
+	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK) {
+		atomic_abort(&af);
+		return su_err_set(e, "cannot write '%s': %s", path, p->error);
+	}
+	return atomic_commit(&af, e);
+}
+
+int
+pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e)
+{
+	HPDF_BYTE buf[65536];
+
+	if (finish(p, "the report", e) < 0)
+		return -1;
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
+		return su_err_set(e, "cannot write the report: %s", p->error);
+	HPDF_ResetStream(p->doc);
 	for (;;) {
 		HPDF_UINT32 n = sizeof buf;
 		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
 
-		if (n > 0 && fwrite(buf, 1, n, out) != n) {
-			atomic_abort(&af);
-			return su_err_set(e, "cannot write '%s'", path);
-		}
+		sb_add(out, (const char *)buf, n);
 		if (st == HPDF_STREAM_EOF)
-			break;
-		if (st != HPDF_OK) {
-			atomic_abort(&af);
-			return su_err_set(e, "cannot write '%s': %s", path, p->error);
-		}
+			return 0;
+		if (st != HPDF_OK)
+			return su_err_set(e, "cannot write the report: %s", p->error);
 	}
-	return atomic_commit(&af, e);
 }
 
 void
@@ -334,9 +787,18 @@ void
 pdf_page(struct pdf *p, double *width, double *height)
 {
 	pdf_paper_size(p->paper, p->landscape, width, height);
+	seal_page(p);
 	p->page = HPDF_AddPage(p->doc);
+	if (p->page == NULL)
+		return;
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)*width);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)*height);
+	memset(&p->now, 0, sizeof p->now);
+	/* the fonts are ours (see face_objects): the page names them in its own dictionary */
+	p->page_fonts = HPDF_Dict_New(p->doc->mmgr);
+	if (p->page_fonts == NULL || HPDF_Dict_Add(HPDF_Dict_GetItem(p->page, "Resources",
+	    HPDF_OCLASS_DICT), "Font", p->page_fonts) != HPDF_OK)
+		p->failed = 1;
 }
 
 int
@@ -372,13 +834,14 @@ next_codepoint(const char *s, FcChar32 *cp)
 }
 
 /* Returns the face that draws 'cp': the main one (bold or not), else the fallback. */
-static struct face *
+static struct font_use *
 face_for(struct pdf *p, FcChar32 cp, int bold)
 {
-	struct face *main = bold ? &p->bold : &p->regular;
+	struct font_use *main = bold ? &p->bold : &p->regular;
+	const FcCharSet *fallback = p->fallback.face->charset;
 
-	if (cp < 0x80 || FcCharSetHasChar(main->charset, cp) || p->fallback.charset == NULL ||
-	    !FcCharSetHasChar(p->fallback.charset, cp))
+	if (cp < 0x80 || FcCharSetHasChar(main->face->charset, cp) || fallback == NULL ||
+	    !FcCharSetHasChar(fallback, cp))
 		return main;
 	return &p->fallback;
 }
@@ -390,76 +853,197 @@ pdf_covers(struct pdf *p, const char *text)
 		FcChar32 cp;
 
 		text += next_codepoint(text, &cp);
-		if (cp < 0x80 || (p->fallback.charset != NULL &&
-		    FcCharSetHasChar(p->fallback.charset, cp)))
+		if (cp < 0x80 || (p->fonts->fallback.charset != NULL &&
+		    FcCharSetHasChar(p->fonts->fallback.charset, cp)))
 			continue;
 		/* names are drawn in both faces: each must have it */
-		if (!FcCharSetHasChar(p->regular.charset, cp) ||
-		    !FcCharSetHasChar(p->bold.charset, cp))
+		if (!FcCharSetHasChar(p->fonts->regular.charset, cp) ||
+		    !FcCharSetHasChar(p->fonts->bold.charset, cp))
 			return 0;
 	}
 	return 1;
 }
 
+/* Where a line of text goes: its origin and size. */
+struct text_at { double x, y, size; };
+
+static const char HEX[] = "0123456789ABCDEF";
+
+/* Records that glyph 'g' of the use 'u' was drawn, for character 'cp'. */
+static void
+note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
+{
+	if (u->drawn == NULL) {
+		u->drawn = hb_set_create();
+		u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
+	}
+	hb_set_add(u->drawn, g);
+	if (u->unicode[g] == 0 && g != 0)
+		u->unicode[g] = cp;
+}
+
 /*
- * Walks 'text' as runs of one face each, calling 'fn' with every run (a copy,
- * NUL-terminated) and its face. Returns the summed width at 'size'.
+ * The page's operators are written here rather than through libharu, whose number
+ * formatting and graphics-state checks cost more than the drawing (a 2,000 x 100
+ * matrix is 400,000 of them); the page's content stream is libharu's all the same.
+ */
+
+/* Appends 'v' and a space as a PDF number, to the hundredth, no trailing zeros ("12.5 "). */
+static void
+put_number(struct strbuf *sb, double v)
+{
+	long long n = (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5)), whole;
+	char digits[24], out[32];
+	int k = 0, len = 0, frac;
+
+	if (n < 0) {
+		out[len++] = '-';
+		n = -n;
+	}
+	whole = n / 100;
+	frac = (int)(n % 100);
+	do {
+		digits[k++] = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole > 0);
+	while (k > 0)
+		out[len++] = digits[--k];
+	if (frac != 0) {
+		out[len++] = '.';
+		out[len++] = (char)('0' + frac / 10);
+		if (frac % 10 != 0)
+			out[len++] = (char)('0' + frac % 10);
+	}
+	out[len++] = ' ';
+	sb_add(sb, out, (size_t)len);
+}
+
+/* Appends the three numbers of a colour. */
+static void
+put_colour(struct strbuf *sb, struct rgb c)
+{
+	put_number(sb, c.r);
+	put_number(sb, c.g);
+	put_number(sb, c.b);
+}
+
+/* Returns 1 if two colours are the same. */
+static int
+same_colour(struct rgb a, struct rgb b)
+{
+	return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+/* Sets the fill colour, unless it is set already. */
+static void
+set_fill(struct pdf *p, struct rgb c)
+{
+	if ((p->now.known & KNOW_FILL) && same_colour(p->now.fill, c))
+		return;
+	put_colour(&p->ops, c);
+	sb_adds(&p->ops, "rg\n");
+	p->now.fill = c;
+	p->now.known |= KNOW_FILL;
+}
+
+/* Sets the stroke colour and line width, unless they are set already. */
+static void
+set_stroke(struct pdf *p, struct rgb c, double width)
+{
+	if (!(p->now.known & KNOW_STROKE) || !same_colour(p->now.stroke, c)) {
+		put_colour(&p->ops, c);
+		sb_adds(&p->ops, "RG\n");
+		p->now.stroke = c;
+		p->now.known |= KNOW_STROKE;
+	}
+	if (!(p->now.known & KNOW_WIDTH) || p->now.line_width != width) {
+		put_number(&p->ops, width);
+		sb_adds(&p->ops, "w\n");
+		p->now.line_width = width;
+		p->now.known |= KNOW_WIDTH;
+	}
+}
+
+/* Hands the operators gathered to the page's content stream. */
+static void
+flush_ops(struct pdf *p)
+{
+	if (p->ops.len > 0 && HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
+	    (const HPDF_BYTE *)p->ops.buf, (HPDF_UINT)p->ops.len) != HPDF_OK)
+		p->failed = 1;
+	sb_reset(&p->ops);
+}
+
+/* Draws one run of glyphs (hex glyph ids) of face 'f' at 'offset' from the origin. */
+static void
+draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double offset,
+    const struct text_at *at)
+{
+	if (glyphs->len == 0 || face_on_page(p, f) < 0)
+		return;
+	sb_adds(&p->ops, "BT\n");
+	if (!(p->now.known & KNOW_FONT) || p->now.font != f || p->now.font_size != at->size) {
+		sb_addf(&p->ops, "/%s ", f->resource);
+		put_number(&p->ops, at->size);
+		sb_adds(&p->ops, "Tf\n");
+		p->now.font = f;
+		p->now.font_size = at->size;
+		p->now.known |= KNOW_FONT;
+	}
+	put_number(&p->ops, at->x + offset);
+	put_number(&p->ops, at->y);
+	sb_adds(&p->ops, "Td\n<");
+	sb_add(&p->ops, glyphs->buf, glyphs->len);
+	sb_adds(&p->ops, "> Tj\nET\n");
+	flush_ops(p);
+}
+
+/*
+ * Measures 'text' at 'size' as runs of one face each and, given 'at', draws it,
+ * recording each glyph drawn (and its character) for the font's subset and text map.
+ * Returns its width.
  */
 static double
-each_run(struct pdf *p, const char *text, double size, int bold,
-    void (*fn)(struct pdf *, HPDF_Font, const char *, double, void *), void *arg)
+each_run(struct pdf *p, const char *text, double size, int bold, const struct text_at *at)
 {
-	char run[1024];
-	double width = 0;
+	struct strbuf glyphs = STRBUF_INIT;
+	struct font_use *run = NULL;
+	double width = 0, run_at = 0;
 
 	while (*text) {
-		const char *start = text;
-		struct face *f;
-		HPDF_Font font;
 		FcChar32 cp;
-		size_t n;
+		struct font_use *f;
+		hb_codepoint_t g;
 
 		text += next_codepoint(text, &cp);
 		f = face_for(p, cp, bold);
-		while (*text) {
-			size_t len = next_codepoint(text, &cp);
-
-			if (face_for(p, cp, bold) != f || (size_t)(text + len - start) >= sizeof run)
-				break;
-			text += len;
+		g = glyph_of(f->face, cp);
+		if (at != NULL && f != run) {
+			if (run != NULL)
+				draw_run(p, run, &glyphs, run_at, at);
+			sb_reset(&glyphs);
+			run = f;
+			run_at = width;
 		}
-		n = (size_t)(text - start);
-		memcpy(run, start, n);
-		run[n] = '\0';
-		if ((font = face_font(p, f)) == NULL || p->page == NULL)
-			continue;
-		HPDF_Page_SetFontAndSize(p->page, font, (HPDF_REAL)size);
-		if (fn != NULL)
-			fn(p, font, run, width, arg);
-		width += HPDF_Page_TextWidth(p->page, run);
+		if (at != NULL) {
+			char hex[4] = { HEX[g >> 12 & 15], HEX[g >> 8 & 15], HEX[g >> 4 & 15],
+				HEX[g & 15] };
+
+			sb_add(&glyphs, hex, sizeof hex);
+			note_drawn(f, g, cp);
+		}
+		width += glyph_width(f->face, g) * size / 1000;
 	}
+	if (run != NULL)
+		draw_run(p, run, &glyphs, run_at, at);
+	sb_free(&glyphs);
 	return width;
 }
 
 double
 pdf_text_width(struct pdf *p, const char *text, double size, int bold)
 {
-	return each_run(p, text, size, bold, NULL, NULL);
-}
-
-/* Where a line of text goes: its origin. */
-struct text_at { double x, y; };
-
-/* Draws one run at its offset from the line's origin. */
-static void
-draw_run(struct pdf *p, HPDF_Font font, const char *run, double offset, void *arg)
-{
-	const struct text_at *at = arg;
-
-	(void)font;
-	HPDF_Page_BeginText(p->page);
-	HPDF_Page_TextOut(p->page, (HPDF_REAL)(at->x + offset), (HPDF_REAL)at->y, run);
-	HPDF_Page_EndText(p->page);
+	return each_run(p, text, size, bold, NULL);
 }
 
 char *
@@ -512,11 +1096,11 @@ pdf_text(struct pdf *p, double x, double y, double width, enum pdf_align align,
 		w = pdf_text_width(p, text, size, bold);
 	}
 	at.y = y;
+	at.size = size;
 	at.x = align == PDF_LEFT || width <= 0 ? x
 	    : align == PDF_RIGHT ? x + width - w : x + (width - w) / 2;
-	HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)colour.r, (HPDF_REAL)colour.g,
-	    (HPDF_REAL)colour.b);
-	each_run(p, text, size, bold, draw_run, &at);
+	set_fill(p, colour);
+	each_run(p, text, size, bold, &at);
 	free(cut);
 }
 
@@ -527,20 +1111,16 @@ pdf_box(struct pdf *p, double x, double y, double w, double h, const struct rgb 
 	if (p->page == NULL)
 		return;
 	if (fill != NULL)
-		HPDF_Page_SetRGBFill(p->page, (HPDF_REAL)fill->r, (HPDF_REAL)fill->g,
-		    (HPDF_REAL)fill->b);
-	if (stroke != NULL) {
-		HPDF_Page_SetRGBStroke(p->page, (HPDF_REAL)stroke->r, (HPDF_REAL)stroke->g,
-		    (HPDF_REAL)stroke->b);
-		HPDF_Page_SetLineWidth(p->page, 0.5);
-	}
-	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-	if (fill != NULL && stroke != NULL)
-		HPDF_Page_FillStroke(p->page);
-	else if (fill != NULL)
-		HPDF_Page_Fill(p->page);
-	else
-		HPDF_Page_Stroke(p->page);
+		set_fill(p, *fill);
+	if (stroke != NULL)
+		set_stroke(p, *stroke, 0.5);
+	put_number(&p->ops, x);
+	put_number(&p->ops, y);
+	put_number(&p->ops, w);
+	put_number(&p->ops, h);
+	sb_adds(&p->ops, fill != NULL && stroke != NULL ? "re\nB\n" : fill != NULL ? "re\nf\n"
+	    : "re\nS\n");
+	flush_ops(p);
 }
 
 void
@@ -549,20 +1129,22 @@ pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double width
 {
 	if (p->page == NULL)
 		return;
-	HPDF_Page_SetRGBStroke(p->page, (HPDF_REAL)colour.r, (HPDF_REAL)colour.g,
-	    (HPDF_REAL)colour.b);
-	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
-	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)y1);
-	HPDF_Page_LineTo(p->page, (HPDF_REAL)x2, (HPDF_REAL)y2);
-	HPDF_Page_Stroke(p->page);
+	set_stroke(p, colour, width);
+	put_number(&p->ops, x1);
+	put_number(&p->ops, y1);
+	sb_adds(&p->ops, "m\n");
+	put_number(&p->ops, x2);
+	put_number(&p->ops, y2);
+	sb_adds(&p->ops, "l\nS\n");
+	flush_ops(p);
 }
 
 const char *
 pdf_font_name(const struct pdf *p)
 {
-	const char *slash = strrchr(p->regular.path, '/');
+	const char *slash = strrchr(p->fonts->regular.path, '/');
 
-	return slash ? slash + 1 : p->regular.path;
+	return slash ? slash + 1 : p->fonts->regular.path;
 }
 
 const char *
@@ -570,8 +1152,8 @@ pdf_fallback_font_name(const struct pdf *p)
 {
 	const char *slash;
 
-	if (p->fallback.path == NULL)
+	if (p->fonts->fallback.path == NULL)
 		return NULL;
-	slash = strrchr(p->fallback.path, '/');
-	return slash ? slash + 1 : p->fallback.path;
+	slash = strrchr(p->fonts->fallback.path, '/');
+	return slash ? slash + 1 : p->fonts->fallback.path;
 }

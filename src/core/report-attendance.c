@@ -23,6 +23,7 @@ struct attendance_report {
 	struct report_request *rq;
 	const struct cohort *c;
 	struct roll roll;
+	struct report_dates dates;
 	struct refund_offer_list offers;
 	size_t *risk;		/* rows of people at risk, most points first */
 	size_t nrisk;
@@ -38,7 +39,8 @@ new_page(struct attendance_report *ar)
 	pdf_page(ar->pdf, &ar->w, &ar->h);
 	ar->page++;
 	draw_footer(ar->pdf, ar->w, ar->c, ar->page, ar->pages);
-	return draw_heading(ar->pdf, ar->w, ar->h, "Attendance report", ar->c, ar->rq->as_of);
+	return draw_heading(ar->pdf, ar->w, ar->h, "Attendance report", ar->c, &ar->dates,
+	    ar->rq->as_of);
 }
 
 /* Draws the six figures of the cohort in a row; returns the y below them. */
@@ -70,77 +72,124 @@ draw_summary(struct attendance_report *ar, double y)
 	return y - bh - 20;
 }
 
-/* Draws each session's attendance rate as a bar, in date order; returns the y below. */
+/* Writes how the sessions of one kind went: "4 held, 3 of 4 attended (75%)". */
+static void
+kind_summary(const struct attendance_report *ar, enum session_kind kind, char *buf,
+    size_t size)
+{
+	int held = 0, attended = 0, counted = 0;
+	char rate[16];
+
+	for (size_t j = 0; j < ar->roll.sessions.n; j++) {
+		const struct engine_tally *t = &ar->roll.result.sessions[j];
+
+		if (ar->roll.sessions.v[j].kind != kind || t->attendance_rate < 0)
+			continue;
+		held++;
+		attended += t->attended;
+		counted += t->expected - t->counts[OUTCOME_EXCUSED];
+	}
+	if (held == 0)
+		snprintf(buf, size, "none held");
+	else
+		snprintf(buf, size, "%d held, %d of %d attended (%s)", held, attended, counted,
+		    percent_text(counted ? (double)attended / counted : -1, rate, sizeof rate));
+}
+
+/*
+ * Draws each group session's attendance rate as a bar, in date order, its axes
+ * labelled; the one-person coaching and practice sessions (0% or 100% each) are
+ * summed up in a line under it. Returns the y below.
+ */
 static double
 draw_chart(struct attendance_report *ar, double y)
 {
 	const struct session_list *sl = &ar->roll.sessions;
-	double x0 = MARGIN + 28, width = ar->w - MARGIN - x0, base = y - CHART_H;
-	double step = sl->n ? width / (double)sl->n : width;
-	size_t label_every = (size_t)(14.0 / step) + 1;
+	size_t *group = xcalloc(sl->n + 1, sizeof *group), ng = 0;
+	double x0 = MARGIN + 40, width = ar->w - MARGIN - x0, base = y - CHART_H;
+	double step, bar_h = CHART_H - 16;
+	size_t label_every;
+	char coaching[96], practice[96], line[256];
 
-	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Attendance rate of each session",
+	for (size_t j = 0; j < sl->n; j++)
+		if (sl->v[j].kind == SESSION_GROUP)
+			group[ng++] = j;
+	step = ng ? width / (double)ng : width;
+	label_every = (size_t)(14.0 / step) + 1;
+	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Attendance rate of each group session",
 	    9.5, 1, INK);
-	y -= 8;
+	pdf_text(ar->pdf, MARGIN, base + bar_h / 2 - 2.5, 20, PDF_LEFT, "rate", 6.5, 1, MUTED);
 	for (int pct = 0; pct <= 100; pct += 25) {
 		char label[8];
-		double ly = base + (CHART_H - 16) * pct / 100.0;
+		double ly = base + bar_h * pct / 100.0;
 
 		snprintf(label, sizeof label, "%d%%", pct);
 		pdf_line(ar->pdf, x0, ly, ar->w - MARGIN, ly, 0.3, RULE);
-		pdf_text(ar->pdf, MARGIN, ly - 2.5, 24, PDF_RIGHT, label, 6.5, 0, MUTED);
+		pdf_text(ar->pdf, x0 - 28, ly - 2.5, 24, PDF_RIGHT, label, 6.5, 0, MUTED);
 	}
-	for (size_t j = 0; j < sl->n; j++) {
+	for (size_t k = 0; k < ng; k++) {
+		size_t j = group[k];
 		const struct engine_tally *t = &ar->roll.result.sessions[j];
-		double bx = x0 + j * step + step * 0.15, bw = step * 0.7;
+		double bx = x0 + k * step + step * 0.15, bw = step * 0.7;
 		char number[16];
 
 		if (t->attendance_rate > 0)
-			pdf_box(ar->pdf, bx, base, bw, (CHART_H - 16) * t->attendance_rate,
-			    &ACCENT, NULL);
+			pdf_box(ar->pdf, bx, base, bw, bar_h * t->attendance_rate, &ACCENT, NULL);
 		else if (t->attendance_rate == 0)	/* held, nobody came: a mark, not nothing */
 			pdf_box(ar->pdf, bx, base, bw, 1.5, &ACCENT, NULL);
 		else if (sl->v[j].cancelled)
 			pdf_box(ar->pdf, bx, base, bw, 3, &RULE, NULL);
-		if (j % label_every == 0) {
+		if (k % label_every == 0) {
 			snprintf(number, sizeof number, "%d", sl->v[j].number);
-			pdf_text(ar->pdf, x0 + j * step - 6, base - 9, step + 12, PDF_CENTER,
+			pdf_text(ar->pdf, x0 + k * step - 6, base - 9, step + 12, PDF_CENTER,
 			    number, 6, 0, MUTED);
 		}
 	}
-	return base - 24;
+	pdf_text(ar->pdf, MARGIN, base - 9, 36, PDF_LEFT, "session", 6.5, 1, MUTED);
+	if (ng == 0)
+		pdf_text(ar->pdf, x0 + 8, base + bar_h / 2, 300, PDF_LEFT, "no group sessions",
+		    8, 0, MUTED);
+	kind_summary(ar, SESSION_COACHING, coaching, sizeof coaching);
+	kind_summary(ar, SESSION_PRACTICE, practice, sizeof practice);
+	snprintf(line, sizeof line, "One-person sessions, apart: coaching (1:1) %s;  practice %s",
+	    coaching, practice);
+	pdf_text(ar->pdf, MARGIN, base - 22, ar->w - 2 * MARGIN, PDF_LEFT, line, 7.5, 0, INK);
+	free(group);
+	return base - 36;
 }
 
 /*
- * Writes the ladder's word on person i: the offer that is open, the notice due,
- * how the last offer ended, or the next step.
+ * Writes the ladder's word on person i: the offer that is open, else the notice
+ * or review due, the next step or "ladder done"; then how their last offer ended
+ * ("refund offer expired", "declined") when it did.
  */
 static void
 risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
 {
 	const struct engine_person_result *pr = roll_person(&ar->roll, i);
-	enum offer_state state;
+	const struct policy *pol = &ar->roll.policy;
+	enum offer_state state = OFFER_OPEN;
 	const struct refund_offer *o = offer_as_of(&ar->offers, ar->roll.people.v[i].id,
 	    ar->rq->as_of, &state);
-	char money[48], until[40];
+	char money[48], until[40], ended[64] = "";
 
-	if (o != NULL && state == OFFER_OPEN)
+	if (o != NULL && state == OFFER_OPEN) {
 		snprintf(buf, size, "refund offer open: %s until %s",
 		    money_format(o->amount_cents, o->currency, money, sizeof money),
-		    time_format_local(ar->c->tz, o->expires_at, until, sizeof until));
-	else if (pr->step_due >= 0)
-		snprintf(buf, size, "%s due", ar->roll.policy.ladder[pr->step_due].kind);
+		    report_time(&ar->dates, o->expires_at, until, sizeof until));
+		return;
+	}
+	if (o != NULL)
+		snprintf(ended, sizeof ended, "; refund offer %s", offer_state_name(state));
+	if (pr->step_due >= 0)
+		snprintf(buf, size, "%s due%s", pol->ladder[pr->step_due].kind, ended);
 	else if (pr->review_due > 0)
-		snprintf(buf, size, "%s #%d due%s%s", POLICY_COACH_REVIEW, pr->review_due,
-		    o != NULL ? "; refund offer " : "",
-		    o != NULL ? offer_state_name(state) : "");
-	else if (o != NULL)
-		snprintf(buf, size, "refund offer %s", offer_state_name(state));
+		snprintf(buf, size, "%s #%d due%s", POLICY_COACH_REVIEW, pr->review_due, ended);
 	else if (pr->next_step >= 0)
-		snprintf(buf, size, "%s at %d", ar->roll.policy.ladder[pr->next_step].kind,
-		    ar->roll.policy.ladder[pr->next_step].threshold);
+		snprintf(buf, size, "%s at %d%s", pol->ladder[pr->next_step].kind,
+		    pol->ladder[pr->next_step].threshold, ended);
 	else
-		snprintf(buf, size, "%s", "ladder done");
+		snprintf(buf, size, "ladder done%s", ended);
 }
 
 /* Draws rows [from, to) of the at-risk list under a header at y; returns the y below. */
@@ -189,20 +238,17 @@ static double
 draw_matrix_head(struct attendance_report *ar, double y, size_t j0, size_t j1)
 {
 	double x = MARGIN + NAME_W;
-	char text[32];
+	char text[32], wd[8];
 
 	pdf_text(ar->pdf, MARGIN, y - 8, NAME_W, PDF_LEFT, "participant", 7.5, 1, MUTED);
 	for (size_t j = j0; j < j1; j++, x += CELL_W) {
 		const struct session *s = &ar->roll.sessions.v[j];
-		struct civil cv;
 
+		report_day(&ar->dates, s->starts_at, text, sizeof text, wd, sizeof wd);
+		pdf_text(ar->pdf, x - 1, y - 8, CELL_W + 2, PDF_CENTER, text, 4.8, 0, MUTED);
+		pdf_text(ar->pdf, x - 1, y + 8, CELL_W + 2, PDF_CENTER, wd, 4.8, 0, MUTED);
 		snprintf(text, sizeof text, "%d", s->number);
 		pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, text, 7, 1, INK);
-		if (tz_utc_to_local(ar->c->tz, s->starts_at, &cv, NULL) == 0) {
-			snprintf(text, sizeof text, "%d/%d", cv.day, cv.month);
-			pdf_text(ar->pdf, x - 1, y - 8, CELL_W + 2, PDF_CENTER, text, 4.8, 0,
-			    MUTED);
-		}
 	}
 	x += 6;
 	pdf_text(ar->pdf, x, y - 8, 30, PDF_RIGHT, "rate", 7, 1, MUTED);
@@ -298,11 +344,15 @@ static void
 draw_matrix_page(struct attendance_report *ar, size_t r0, size_t r1, size_t j0, size_t j1)
 {
 	double y = new_page(ar);
-	char title[96];
+	char title[160], from[40], to[40];
 
-	snprintf(title, sizeof title, "Every expected attendance: sessions %d to %d",
-	    ar->roll.sessions.v[j0].number, ar->roll.sessions.v[j1 - 1].number);
-	pdf_text(ar->pdf, MARGIN, y, 500, PDF_LEFT, title, 9.5, 1, INK);
+	/* the columns are sessions by date, whatever their numbers: count and dates tell */
+	snprintf(title, sizeof title, "Every expected attendance: %zu session%s, %s to %s "
+	    "(columns %zu to %zu of %zu)", j1 - j0, j1 - j0 == 1 ? "" : "s",
+	    report_time(&ar->dates, ar->roll.sessions.v[j0].starts_at, from, sizeof from),
+	    report_time(&ar->dates, ar->roll.sessions.v[j1 - 1].starts_at, to, sizeof to),
+	    j0 + 1, j1, ar->roll.sessions.n);
+	pdf_text(ar->pdf, MARGIN, y, ar->w - 2 * MARGIN, PDF_LEFT, title, 9.5, 1, INK);
 	y = draw_matrix_head(ar, y - 16, j0, j1);
 	for (size_t i = r0; i < r1; i++, y -= ROW_H) {
 		if ((i - r0) % 2 == 1) {
@@ -361,7 +411,7 @@ attendance_layout(enum pdf_paper paper, size_t people, size_t sessions, size_t r
 
 	out->cols_per_block = (size_t)((w - 2 * MARGIN - NAME_W - FIGS_W - 6) / CELL_W);
 	out->rows_per_page = (size_t)((body - 16 - 12 - 4 * ROW_H - 18) / ROW_H);
-	out->risk_rows_first = (size_t)((body - 72 - CHART_H - 50 - 32) / 11);
+	out->risk_rows_first = (size_t)((body - 72 - CHART_H - 62 - 32) / 11);
 	out->risk_rows_more = (size_t)((body - 32) / 11);
 	blocks = sessions ? (sessions + out->cols_per_block - 1) / out->cols_per_block : 0;
 	pages_per_block = (people + out->rows_per_page - 1) / out->rows_per_page;
@@ -425,8 +475,10 @@ report_attendance(struct store *st, const struct cohort *c, const struct policy 
 
 	if (roll_load(st, c, p, rq->as_of, &ar.roll, e) < 0)
 		return -1;
+	report_dates_init(&ar.dates, c, &ar.roll.policy);
 	if (refund_offer_list_all(st, c->id, &ar.offers, e) < 0)
 		goto done;
+	rq->pdf.quick = 1;	/* hundreds of pages of matrix, never attached: speed first */
 	if ((ar.pdf = report_start(rq, c, "Attendance report", 1, e)) == NULL)
 		goto done;
 	ar.risk = xcalloc(ar.roll.people.n + 1, sizeof *ar.risk);

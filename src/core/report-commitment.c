@@ -17,14 +17,23 @@
 #define FIRST_TABLE_TOP 430.0	/* what the heading, figures, chart and notices take */
 #define MAX_NOTICE_LINES 5
 
+/* What the commitment reports of one cohort draw on besides its roll, loaded once. */
+struct commitment_book {
+	const struct roll *roll;
+	struct report_dates dates;
+	struct refund_offer_list offers;
+	struct notice_sent_list notices;
+	double median_rate, median_commitment, median_lead, median_points;
+	struct pdf_fonts *fonts;	/* found once for every report drawn from the book */
+	struct pdf_options fonts_for;	/* what they were found for */
+};
+
 struct commitment_report {
 	struct pdf *pdf;
 	struct report_request *rq;
 	const struct cohort *c;
-	struct roll roll;
-	struct refund_offer_list offers;
-	struct notice_sent_list notices;
-	double median_rate, median_commitment, median_lead, median_points;
+	const struct roll *roll;
+	const struct commitment_book *b;
 	double w, h;
 	int page, pages;
 	size_t rows_first, rows_more;
@@ -59,8 +68,8 @@ commitment_rows(const struct commitment_report *cr, size_t i)
 {
 	size_t n = 0;
 
-	for (size_t j = 0; j < cr->roll.sessions.n; j++)
-		n += roll_outcome(&cr->roll, i, j) != OUTCOME_NOT_EXPECTED;
+	for (size_t j = 0; j < cr->roll->sessions.n; j++)
+		n += roll_outcome(cr->roll, i, j) != OUTCOME_NOT_EXPECTED;
 	return n;
 }
 
@@ -78,31 +87,32 @@ new_page(struct commitment_report *cr)
 	pdf_page(cr->pdf, &cr->w, &cr->h);
 	cr->page++;
 	draw_footer(cr->pdf, cr->w, cr->c, cr->page, cr->pages);
-	return draw_heading(cr->pdf, cr->w, cr->h, "Commitment report", cr->c, cr->rq->as_of);
+	return draw_heading(cr->pdf, cr->w, cr->h, "Commitment report", cr->c, &cr->b->dates,
+	    cr->rq->as_of);
 }
 
 /* Draws the four figures with the cohort's medians; returns the y below. */
 static double
 draw_figures(struct commitment_report *cr, size_t i, double y)
 {
-	const struct engine_person_result *pr = roll_person(&cr->roll, i);
-	const struct policy *pol = &cr->roll.policy;
+	const struct engine_person_result *pr = roll_person(cr->roll, i);
+	const struct policy *pol = &cr->roll->policy;
 	double gap = 8, bw = (cr->w - 2 * MARGIN - 3 * gap) / 4, bh = 52;
 	char v[4][32], n[4][96], a[16];
 
 	percent_text(pr->attendance_rate, v[0], sizeof v[0]);
-	snprintf(n[0], sizeof n[0], "cohort median %s", percent_text(cr->median_rate, a,
+	snprintf(n[0], sizeof n[0], "cohort median %s", percent_text(cr->b->median_rate, a,
 	    sizeof a));
 	percent_text(pr->commitment, v[1], sizeof v[1]);
-	snprintf(n[1], sizeof n[1], "cohort median %s", percent_text(cr->median_commitment,
+	snprintf(n[1], sizeof n[1], "cohort median %s", percent_text(cr->b->median_commitment,
 	    a, sizeof a));
 	snprintf(v[2], sizeof v[2], "%d", pr->points);
 	/* the next step the participant will hear of: a coach review is not theirs */
 	if (pr->next_step >= 0 && (size_t)pr->next_step < policy_mail_steps(pol))
-		snprintf(n[2], sizeof n[2], "median %.0f; %s at %d", cr->median_points,
+		snprintf(n[2], sizeof n[2], "median %.0f; %s at %d", cr->b->median_points,
 		    pol->ladder[pr->next_step].kind, pol->ladder[pr->next_step].threshold);
 	else
-		snprintf(n[2], sizeof n[2], "cohort median %.0f", cr->median_points);
+		snprintf(n[2], sizeof n[2], "cohort median %.0f", cr->b->median_points);
 	if (pr->median_lead_hours < 0)
 		snprintf(v[3], sizeof v[3], "-");
 	else
@@ -110,10 +120,10 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 	if (pr->reschedules > 0)	/* places moved: how often, beside how early they say */
 		snprintf(n[3], sizeof n[3], "rescheduled %d time%s", pr->reschedules,
 		    pr->reschedules == 1 ? "" : "s");
-	else if (cr->median_lead < 0)
+	else if (cr->b->median_lead < 0)
 		snprintf(n[3], sizeof n[3], "no cancellations in the cohort");
 	else
-		snprintf(n[3], sizeof n[3], "cohort median %.0f h", cr->median_lead);
+		snprintf(n[3], sizeof n[3], "cohort median %.0f h", cr->b->median_lead);
 	draw_figure(cr->pdf, MARGIN, y - bh, bw, bh, "Attendance rate", v[0], n[0]);
 	draw_figure(cr->pdf, MARGIN + bw + gap, y - bh, bw, bh, "Commitment score", v[1], n[1]);
 	draw_figure(cr->pdf, MARGIN + 2 * (bw + gap), y - bh, bw, bh, "Points", v[2], n[2]);
@@ -122,45 +132,51 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 	return y - bh - 18;
 }
 
-/* Draws person i's points over the sessions as steps, with the ladder's thresholds. */
+/*
+ * Draws person i's points over the sessions as steps against the ladder's
+ * thresholds, both axes labelled; the scale ends at the ladder's top step, and
+ * points past it run along the top with their total written there.
+ */
 static double
 draw_points_chart(struct commitment_report *cr, size_t i, double y)
 {
-	const struct policy *pol = &cr->roll.policy;
-	size_t ns = cr->roll.sessions.n;
-	double x0 = MARGIN + 24, x1 = cr->w - MARGIN - 90, base = y - CHART_H - 10;
-	double step = ns ? (x1 - x0) / (double)ns : 0, px = x0, py = base;
-	size_t mailed = policy_mail_steps(pol);
-	int top = mailed ? pol->ladder[mailed - 1].threshold : 3, sum = 0;
+	const struct policy *pol = &cr->roll->policy;
+	size_t ns = cr->roll->sessions.n, mailed = policy_mail_steps(pol);
+	double x0 = MARGIN + 46, x1 = cr->w - MARGIN - 90, base = y - CHART_H - 10;
+	double step = ns ? (x1 - x0) / (double)ns : 0, px = x0, py = base, last_label = 0;
+	int top = pol->n_steps ? pol->ladder[pol->n_steps - 1].threshold : 3, sum = 0;
+	size_t label_every = step > 0 ? (size_t)(14.0 / step) + 1 : 1;
+	char label[64];
 
-	for (size_t j = 0; j < ns; j++)
-		sum += roll_points(&cr->roll, i, j);
-	if (sum > top)
-		top = sum;
+	if (top <= 0)
+		top = 3;
 	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Points over the sessions", 9.5, 1, INK);
 	pdf_line(cr->pdf, x0, base, x1, base, 0.6, MUTED);
-	double last_label = 0;
-
-	for (size_t k = 0; k < mailed; k++) {	/* the participant's, not coach-review */
+	pdf_line(cr->pdf, x0, base, x0, base + CHART_H, 0.6, MUTED);
+	pdf_text(cr->pdf, MARGIN, base + CHART_H / 2 - 2.5, 28, PDF_LEFT, "points", 6.5, 1,
+	    MUTED);
+	pdf_text(cr->pdf, x0 - 16, base - 2.5, 12, PDF_RIGHT, "0", 6.5, 0, MUTED);
+	pdf_text(cr->pdf, MARGIN, base - 9, 28, PDF_LEFT, "session", 6.5, 1, MUTED);
+	for (size_t k = 0; k < pol->n_steps; k++) {
 		double ly = base + CHART_H * pol->ladder[k].threshold / top;
-		char label[64];
 
 		snprintf(label, sizeof label, "%d  %s", pol->ladder[k].threshold,
-		    pol->ladder[k].kind);
+		    k < mailed ? pol->ladder[k].kind : "coach review");
 		pdf_line(cr->pdf, x0, ly, x1, ly, 0.4, RULE);
 		if (k == 0 || ly - last_label >= 7.5) {	/* labels never on top of each other */
 			pdf_text(cr->pdf, x1 + 4, ly - 2.5, 86, PDF_LEFT, label, 6.5, 0, MUTED);
+			snprintf(label, sizeof label, "%d", pol->ladder[k].threshold);
+			pdf_text(cr->pdf, x0 - 16, ly - 2.5, 12, PDF_RIGHT, label, 6.5, 0, MUTED);
 			last_label = ly;
 		}
 	}
-	sum = 0;
 	for (size_t j = 0; j < ns; j++) {
-		enum outcome o = roll_outcome(&cr->roll, i, j);
-		int pts = roll_points(&cr->roll, i, j);
+		enum outcome o = roll_outcome(cr->roll, i, j);
+		int pts = roll_points(cr->roll, i, j);
 		double nx = x0 + (j + 1) * step, ny;
 
 		sum += pts;
-		ny = base + CHART_H * sum / top;
+		ny = base + CHART_H * (sum < top ? sum : top) / top;
 		pdf_line(cr->pdf, px, py, nx, py, 1.4, ACCENT);
 		if (ny != py)
 			pdf_line(cr->pdf, nx, py, nx, ny, 1.4, ACCENT);
@@ -169,26 +185,36 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 
 			pdf_box(cr->pdf, nx - 2.5, ny - 2.5, 5, 5, &tint, &INK);
 		}
+		if (j % label_every == 0) {
+			snprintf(label, sizeof label, "%d", cr->roll->sessions.v[j].number);
+			pdf_text(cr->pdf, nx - step / 2 - 6, base - 9, step + 12, PDF_CENTER, label,
+			    6, 0, MUTED);
+		}
 		px = nx;
 		py = ny;
 	}
-	return base - 22;
+	if (sum > top) {
+		snprintf(label, sizeof label, "%d points, past the top of the ladder", sum);
+		pdf_text(cr->pdf, x0 + 4, base + CHART_H + 4, x1 - x0 - 8, PDF_RIGHT, label, 7, 1,
+		    INK);
+	}
+	return base - 28;
 }
 
 /* Draws the notices sent to person i and their refund offer; returns the y below. */
 static double
 draw_notices(struct commitment_report *cr, size_t i, double y)
 {
-	const struct participant *p = &cr->roll.people.v[i];
+	const struct participant *p = &cr->roll->people.v[i];
 	enum offer_state state = OFFER_OPEN;
-	const struct refund_offer *o = offer_as_of(&cr->offers, p->id, cr->rq->as_of, &state);
+	const struct refund_offer *o = offer_as_of(&cr->b->offers, p->id, cr->rq->as_of, &state);
 	char line[256], when[40], money[48];
 	int shown = 0, more = 0;
 
 	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Notices and refund offer", 9.5, 1, INK);
 	y -= 13;
-	for (size_t k = 0; k < cr->notices.n; k++) {
-		const struct notice_sent *n = &cr->notices.v[k];
+	for (size_t k = 0; k < cr->b->notices.n; k++) {
+		const struct notice_sent *n = &cr->b->notices.v[k];
 
 		if (n->participant_id != p->id || n->sent_at > cr->rq->as_of)
 			continue;
@@ -197,7 +223,7 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 			continue;
 		}
 		snprintf(line, sizeof line, "%s sent %s, at %d points", n->kind,
-		    time_format_local(cr->c->tz, n->sent_at, when, sizeof when), n->points);
+		    report_time(&cr->b->dates, n->sent_at, when, sizeof when), n->points);
 		pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0, INK);
 		y -= 11;
 		shown++;
@@ -211,7 +237,7 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 		money_format(o->amount_cents, o->currency, money, sizeof money);
 		if (state == OFFER_OPEN)
 			snprintf(line, sizeof line, "refund offer of %s open until %s", money,
-			    time_format_local(cr->c->tz, o->expires_at, when, sizeof when));
+			    report_time(&cr->b->dates, o->expires_at, when, sizeof when));
 		else
 			snprintf(line, sizeof line, "refund offer of %s %s on %s", money,
 			    offer_state_name(state), time_format_local(cr->c->tz,
@@ -226,18 +252,18 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 }
 
 /* The commitments table's columns: their left edges and widths. */
-static const double col_x[] = { 0, 30, 118, 176, 290, 350, 470 };
-static const double col_w[] = { 26, 84, 54, 110, 56, 116, 53 };
+static const double col_x[] = { 0, 26, 126, 172, 282, 332, 494 };
+static const double col_w[] = { 22, 98, 44, 108, 48, 160, 29 };
 
 /* Draws the table's head at y (naming person i when continued); returns the first row's baseline. */
 static double
 draw_table_head(struct commitment_report *cr, size_t i, double y, int continued)
 {
 	static const char *const heads[] = { "#", "session", "kind", "outcome",
-		"notice", "reason", "points" };
+		"notice", "reason and note", "points" };
 	if (continued) {	/* the name may be cut, never "(continued)" */
 		pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN - 150, PDF_LEFT,
-		    cr->roll.people.v[i].name, 9.5, 1, INK);
+		    cr->roll->people.v[i].name, 9.5, 1, INK);
 		pdf_text(cr->pdf, cr->w - MARGIN - 145, y, 145, PDF_RIGHT,
 		    "commitments (continued)", 9.5, 1, INK);
 	} else {
@@ -257,21 +283,24 @@ draw_table_head(struct commitment_report *cr, size_t i, double y, int continued)
 static void
 draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 {
-	const struct session *s = &cr->roll.sessions.v[j];
+	const struct session *s = &cr->roll->sessions.v[j];
 	struct attendance buf;
-	const struct attendance *a = roll_fact(&cr->roll, i, j, &buf);
-	enum outcome o = roll_outcome(&cr->roll, i, j);
+	const struct attendance *a = roll_fact(cr->roll, i, j, &buf);
+	enum outcome o = roll_outcome(cr->roll, i, j);
 	struct rgb tint = outcome_tint(o);
-	char number[16], when[40], notice[32] = "", points[16] = "", words[64];
-	int pts = roll_points(&cr->roll, i, j);
+	char number[16], when[40], notice[32] = "", points[16] = "", words[64], why[512] = "";
+	int pts = roll_points(cr->roll, i, j);
 
 	snprintf(number, sizeof number, "%d", s->number);
-	time_format_local(cr->c->tz, s->starts_at, when, sizeof when);
+	report_time(&cr->b->dates, s->starts_at, when, sizeof when);
 	if (a != NULL && a->fact == FACT_CANCELLED)
 		snprintf(notice, sizeof notice, a->cancelled_at < s->starts_at ? "%.0f h ahead"
 		    : "%.0f h late", (double)llabs(s->starts_at - a->cancelled_at) / 3600.0);
 	if (pts > 0)
 		snprintf(points, sizeof points, "+%d", pts);
+	if (a != NULL)	/* the reason code, then the coach's words */
+		snprintf(why, sizeof why, "%s%s%s", a->reason, *a->reason && a->note &&
+		    *a->note ? ": " : "", a->note ? a->note : "");
 	if (o == OUTCOME_LATE && a != NULL)
 		snprintf(words, sizeof words, "late, %d min", a->minutes_late);
 	else
@@ -283,8 +312,7 @@ draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 	pdf_box(cr->pdf, MARGIN + col_x[3], y - 2.5, 9, 9, &tint, &RULE);
 	pdf_text(cr->pdf, MARGIN + col_x[3] + 13, y, col_w[3] - 13, PDF_LEFT, words, 8, 0, INK);
 	pdf_text(cr->pdf, MARGIN + col_x[4], y, col_w[4], PDF_LEFT, notice, 8, 0, INK);
-	pdf_text(cr->pdf, MARGIN + col_x[5], y, col_w[5], PDF_LEFT, a ? a->reason : "", 8, 0,
-	    INK);
+	pdf_text(cr->pdf, MARGIN + col_x[5], y, col_w[5], PDF_LEFT, why, 8, 0, INK);
 	pdf_text(cr->pdf, MARGIN + col_x[6], y, col_w[6], PDF_RIGHT, points, 8, 1, INK);
 }
 
@@ -292,7 +320,7 @@ draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 static void
 draw_section(struct commitment_report *cr, size_t i)
 {
-	const struct participant *p = &cr->roll.people.v[i];
+	const struct participant *p = &cr->roll->people.v[i];
 	double y = new_page(cr);
 	char line[512];
 	size_t rows = 0, cap = cr->rows_first;
@@ -308,8 +336,8 @@ draw_section(struct commitment_report *cr, size_t i)
 	y = draw_points_chart(cr, i, y);
 	y = draw_notices(cr, i, y);
 	y = draw_table_head(cr, i, cr->h - FIRST_TABLE_TOP, 0);
-	for (size_t j = 0; j < cr->roll.sessions.n; j++) {
-		if (roll_outcome(&cr->roll, i, j) == OUTCOME_NOT_EXPECTED)
+	for (size_t j = 0; j < cr->roll->sessions.n; j++) {
+		if (roll_outcome(cr->roll, i, j) == OUTCOME_NOT_EXPECTED)
 			continue;
 		if (rows == cap) {
 			y = draw_table_head(cr, i, new_page(cr), 1);
@@ -326,56 +354,180 @@ draw_section(struct commitment_report *cr, size_t i)
 	(void)y;
 }
 
+struct commitment_book *
+commitment_book_open(struct store *st, const struct roll *roll, su_err *e)
+{
+	struct commitment_book *b = xcalloc(1, sizeof *b);
+
+	b->roll = roll;
+	report_dates_init(&b->dates, roll->cohort, &roll->policy);
+	if (refund_offer_list_all(st, roll->cohort->id, &b->offers, e) < 0 ||
+	    notice_list_sent(st, roll->cohort->id, &b->notices, e) < 0) {
+		commitment_book_close(b);
+		return NULL;
+	}
+	b->median_rate = cohort_median(roll, pick_rate);
+	b->median_commitment = cohort_median(roll, pick_commitment);
+	b->median_lead = cohort_median(roll, pick_lead);
+	b->median_points = cohort_median(roll, pick_points);
+	return b;
+}
+
+void
+commitment_book_close(struct commitment_book *b)
+{
+	if (b == NULL)
+		return;
+	notice_sent_list_free(&b->notices);
+	refund_offer_list_free(&b->offers);
+	pdf_fonts_free(b->fonts);
+	free(b);
+}
+
+/* Returns 1 if fonts found for 'a' serve 'b' too (the same files asked for). */
+static int
+same_fonts(const struct pdf_options *a, const struct pdf_options *b)
+{
+	return a->font == b->font && a->bold_font == b->bold_font &&
+	    a->fallback_font == b->fallback_font;
+}
+
+/* Starts the document of a book's report, with the fonts the book keeps; NULL, 'e' set. */
+static struct pdf *
+book_start(struct commitment_book *b, struct report_request *rq, su_err *e)
+{
+	if (b->fonts != NULL && !same_fonts(&b->fonts_for, &rq->pdf)) {
+		pdf_fonts_free(b->fonts);
+		b->fonts = NULL;
+	}
+	if (b->fonts == NULL && rq->pdf.fonts == NULL) {
+		if ((b->fonts = pdf_fonts_new(&rq->pdf, e)) == NULL)
+			return NULL;
+		b->fonts_for = rq->pdf;
+	}
+	if (rq->pdf.fonts == NULL)
+		rq->pdf.fonts = b->fonts;
+	return report_start(rq, b->roll->cohort, "Commitment report", 0, e);
+}
+
+/* Draws the sections of participant 'only' (or of everyone, (size_t)-1) into cr->pdf. */
+static void
+draw_sections(struct commitment_report *cr, size_t only)
+{
+	const struct roll *roll = cr->roll;
+	double w, h;
+
+	pdf_paper_size(cr->rq->pdf.paper, 0, &w, &h);
+	cr->rows_first = (size_t)((h - FIRST_TABLE_TOP - 18 - MARGIN - 14) / ROW_H);
+	cr->rows_more = (size_t)((h - 2 * MARGIN - 72 - 18 - 14) / ROW_H);
+	for (size_t i = 0; i < roll->people.n; i++)
+		if (only == (size_t)-1 || i == only)
+			cr->pages += section_pages(cr, i);
+	for (size_t i = 0; i < roll->people.n; i++) {
+		if (only != (size_t)-1 && i != only)
+			continue;
+		check_name(cr->pdf, cr->rq, &roll->people.v[i]);
+		draw_section(cr, i);
+	}
+	if (roll->people.n == 0) {
+		cr->pages = 1;
+		new_page(cr);
+	}
+}
+
+int
+report_commitment_into(struct commitment_book *b, size_t i, struct report_request *rq,
+    struct strbuf *out, su_err *e)
+{
+	struct commitment_report cr = { .rq = rq, .c = b->roll->cohort, .roll = b->roll, .b = b };
+	int rc;
+
+	if ((cr.pdf = book_start(b, rq, e)) == NULL)
+		return -1;
+	draw_sections(&cr, i);
+	rc = pdf_save_buffer(cr.pdf, out, e);
+	pdf_free(cr.pdf);
+	return rc;
+}
+
+/* The file of person p's report in folder 'dir': their address, letters that are no
+ * trouble in a file name kept ("dir/ana.lima@example.com.pdf"); the caller frees it. */
+static char *
+split_path(const char *dir, const struct participant *p)
+{
+	char *path = xasprintf("%s/%s.pdf", dir, p->email);
+
+	for (char *c = path + strlen(dir) + 1; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		    (*c >= '0' && *c <= '9') || strchr("@._+-", *c) != NULL))
+			*c = '_';
+	return path;
+}
+
+int
+report_commitment_split(struct store *st, const struct cohort *c, const struct policy *p,
+    struct report_request *rq, su_err *e)
+{
+	const char *dir = rq->path;
+	struct commitment_book *b = NULL;
+	struct roll roll;
+	int rc = 0;
+
+	rq->files = 0;
+	if (roll_load(st, c, p, rq->as_of, &roll, e) < 0)
+		return -1;
+	if ((b = commitment_book_open(st, &roll, e)) == NULL)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < roll.people.n; i++) {
+		struct commitment_report cr = { .rq = rq, .c = c, .roll = &roll, .b = b };
+		char *path = split_path(dir, &roll.people.v[i]);
+
+		rq->path = path;
+		if ((cr.pdf = book_start(b, rq, e)) == NULL)
+			rc = -1;
+		else {
+			draw_sections(&cr, i);
+			rc = report_finish(cr.pdf, rq, e);
+			rq->files += rc == 0;
+		}
+		free(path);
+	}
+	rq->path = dir;
+	rq->pdf.fonts = NULL;	/* the book's, gone with it */
+	commitment_book_close(b);
+	roll_free(&roll);
+	return rc;
+}
+
 int
 report_commitment(struct store *st, const struct cohort *c, const struct policy *p,
     const char *email, struct report_request *rq, su_err *e)
 {
 	struct commitment_report cr = { .rq = rq, .c = c };
+	struct commitment_book *b = NULL;
+	struct roll roll;
 	size_t only = (size_t)-1;
 	int rc = -1;
-	double w, h;
 
-	pdf_paper_size(rq->pdf.paper, 0, &w, &h);
-
-	if (roll_load(st, c, p, rq->as_of, &cr.roll, e) < 0)
+	if (roll_load(st, c, p, rq->as_of, &roll, e) < 0)
 		return -1;
-	if (refund_offer_list_all(st, c->id, &cr.offers, e) < 0 ||
-	    notice_list_sent(st, c->id, &cr.notices, e) < 0)
+	if ((b = commitment_book_open(st, &roll, e)) == NULL)
 		goto done;
-	for (size_t i = 0; email != NULL && i < cr.roll.people.n; i++)
-		if (str_ieq(cr.roll.people.v[i].email, email))
+	for (size_t i = 0; email != NULL && i < roll.people.n; i++)
+		if (str_ieq(roll.people.v[i].email, email))
 			only = i;
 	if (email != NULL && only == (size_t)-1) {
 		su_err_set(e, "no participant '%s' in cohort '%s'", email, c->slug);
 		goto done;
 	}
+	cr.roll = &roll;
+	cr.b = b;
 	if ((cr.pdf = report_start(rq, c, "Commitment report", 0, e)) == NULL)
 		goto done;
-	cr.median_rate = cohort_median(&cr.roll, pick_rate);
-	cr.median_commitment = cohort_median(&cr.roll, pick_commitment);
-	cr.median_lead = cohort_median(&cr.roll, pick_lead);
-	cr.median_points = cohort_median(&cr.roll, pick_points);
-	cr.rows_first = (size_t)((h - FIRST_TABLE_TOP - 18 - MARGIN - 14) / ROW_H);
-	cr.rows_more = (size_t)((h - 2 * MARGIN - 72 - 18 - 14) / ROW_H);
-	for (size_t i = 0; i < cr.roll.people.n; i++)
-		if (only == (size_t)-1 || i == only)
-			cr.pages += section_pages(&cr, i);
-	for (size_t i = 0; i < cr.roll.people.n; i++) {
-		if (only != (size_t)-1 && i != only)
-			continue;
-		check_name(cr.pdf, rq, &cr.roll.people.v[i]);
-		draw_section(&cr, i);
-	}
-	if (cr.roll.people.n == 0) {
-		cr.pages = 1;
-		new_page(&cr);
-	}
+	draw_sections(&cr, only);
 	rc = report_finish(cr.pdf, rq, e);
-	cr.pdf = NULL;
 done:
-	pdf_free(cr.pdf);
-	notice_sent_list_free(&cr.notices);
-	refund_offer_list_free(&cr.offers);
-	roll_free(&cr.roll);
+	commitment_book_close(b);
+	roll_free(&roll);
 	return rc;
 }

@@ -58,24 +58,100 @@ percent_text(double v, char *buf, size_t size)
 	return buf;
 }
 
+void
+report_dates_init(struct report_dates *d, const struct cohort *c, const struct policy *p)
+{
+	d->tz = c->tz;
+	d->order = policy_date_order(p, c->tz);
+}
+
+/* Writes a date in order 'o' ("11/04/2026", "04/11/2026", "2026-11-04"). */
+static void
+write_date(enum date_order o, const struct civil *cv, char *buf, size_t size)
+{
+	if (o == DATE_ORDER_MDY)
+		snprintf(buf, size, "%02d/%02d/%04d", cv->month, cv->day, cv->year);
+	else if (o == DATE_ORDER_DMY)
+		snprintf(buf, size, "%02d/%02d/%04d", cv->day, cv->month, cv->year);
+	else
+		snprintf(buf, size, "%04d-%02d-%02d", cv->year, cv->month, cv->day);
+}
+
+/* The weekday of a civil date, "Mon" to "Sun". */
+static const char *
+weekday(const struct civil *cv)
+{
+	static const char *const wd[] = { "Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed" };
+	int64_t days = days_from_civil(cv->year, cv->month, cv->day);
+
+	return wd[((days % 7) + 7) % 7];
+}
+
+char *
+report_time(const struct report_dates *d, int64_t t, char *buf, size_t size)
+{
+	struct civil cv;
+	char date[24];
+
+	if (tz_utc_to_local(d->tz, t, &cv, NULL) < 0) {
+		snprintf(buf, size, "?");
+		return buf;
+	}
+	write_date(d->order, &cv, date, sizeof date);
+	snprintf(buf, size, "%s %s %02d:%02d", weekday(&cv), date, cv.hour, cv.minute);
+	return buf;
+}
+
+char *
+report_day(const struct report_dates *d, int64_t t, char *day, size_t size, char *wd,
+    size_t wd_size)
+{
+	struct civil cv;
+
+	if (tz_utc_to_local(d->tz, t, &cv, NULL) < 0) {
+		snprintf(day, size, "?");
+		snprintf(wd, wd_size, "?");
+		return day;
+	}
+	if (d->order == DATE_ORDER_MDY)
+		snprintf(day, size, "%d/%d", cv.month, cv.day);
+	else if (d->order == DATE_ORDER_DMY)
+		snprintf(day, size, "%d/%d", cv.day, cv.month);
+	else
+		snprintf(day, size, "%02d-%02d", cv.month, cv.day);
+	snprintf(wd, wd_size, "%.2s", weekday(&cv));
+	return day;
+}
+
+/* Rewrites a stored "YYYY-MM-DD" in the report's order (as it is, if it is no date). */
+static const char *
+stored_date(const struct report_dates *d, const char *iso, char *buf, size_t size)
+{
+	struct civil cv = { 0 };
+
+	if (*iso == '\0' || date_parse(iso, &cv.year, &cv.month, &cv.day, NULL) < 0)
+		return iso;
+	write_date(d->order, &cv, buf, size);
+	return buf;
+}
+
 double
 draw_heading(struct pdf *pdf, double w, double h, const char *title, const struct cohort *c,
-    int64_t as_of)
+    const struct report_dates *d, int64_t as_of)
 {
-	char line[512], when[40];
+	char line[512], when[40], from[24], to[24];
 	double y = h - MARGIN - 16;
 
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN - 180, PDF_LEFT, title, 17, 1, ACCENT);
-	snprintf(line, sizeof line, "as of %s", time_format_local(c->tz, as_of, when,
-	    sizeof when));
+	snprintf(line, sizeof line, "as of %s", report_time(d, as_of, when, sizeof when));
 	pdf_text(pdf, w - MARGIN - 180, y, 180, PDF_RIGHT, line, 9, 0, MUTED);
 	y -= 18;
 	snprintf(line, sizeof line, "%s (%s)", c->name, c->slug);
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 11, 1, INK);
 	y -= 13;
 	snprintf(line, sizeof line, "Coach %s <%s>   %s%s%s   times in %s", c->coach_name,
-	    c->coach_email, *c->starts_on ? c->starts_on : "", *c->starts_on ? " to " : "",
-	    c->ends_on, c->tz);
+	    c->coach_email, stored_date(d, c->starts_on, from, sizeof from),
+	    *c->starts_on ? " to " : "", stored_date(d, c->ends_on, to, sizeof to), c->tz);
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 8.5, 0, MUTED);
 	y -= 8;
 	pdf_line(pdf, MARGIN, y, w - MARGIN, y, 0.8, ACCENT);

@@ -16,12 +16,26 @@ struct rgb outcome_tint(enum outcome o);
 /* The outcome as people say it: "late cancellation", "no-show". */
 const char *outcome_words(enum outcome o);
 
+/* How a report writes moments: in the cohort's zone and date order (policy date.order,
+ * else its zone's region), with the weekday. */
+struct report_dates {
+	const char *tz;
+	enum date_order order;
+};
+void report_dates_init(struct report_dates *d, const struct cohort *c, const struct policy *p);
+/* Writes "Wed 11/04/2026 09:00" (mdy), "Wed 04/11/2026 09:00" (dmy) or
+ * "Wed 2026-11-04 09:00" (ymd) into buf (40 bytes are enough); returns buf. */
+char *report_time(const struct report_dates *d, int64_t t, char *buf, size_t size);
+/* Writes the short day of t ("11/4", "4/11", "11-04") into 'day' and its weekday
+ * ("We") into 'wd', for a narrow column head; returns 'day'. */
+char *report_day(const struct report_dates *d, int64_t t, char *day, size_t size, char *wd,
+    size_t wd_size);
 /*
  * Draws the report's heading (title, cohort, coach, dates, zone, date of the
  * report) at the top of a page of width w and height h; returns the y below it.
  */
 double draw_heading(struct pdf *pdf, double w, double h, const char *title,
-    const struct cohort *c, int64_t as_of);
+    const struct cohort *c, const struct report_dates *d, int64_t as_of);
 /* Draws "cohort - page i of n" at the foot of the page. */
 void draw_footer(struct pdf *pdf, double w, const struct cohort *c, int page, int pages);
 /* Draws a figure box: a label above a large value, and a note under it. */

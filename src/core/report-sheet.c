@@ -1,5 +1,6 @@
 /* report-sheet.c - a printable sign-in sheet for one session: who is expected, a column
- * for the time of arrival and one for a signature, and spare rows for walk-ins. */
+ * for the time of arrival and one for a signature, spare rows for walk-ins, and under
+ * them who cancelled already (and when), without a row to sign. */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,6 +9,7 @@
 
 #include "report-layout.h"
 #include "showup/engine.h"
+#include "showup/policy-store.h"
 #include "showup/timeutil.h"
 
 #define ROW_H 24.0
@@ -20,7 +22,7 @@ static const double col_w[] = { 20, 170, 124, 64, 123 };
 /* Draws the sheet's session block and the table head; returns the first row's top. */
 static double
 draw_head(struct pdf *pdf, double w, double y, const struct cohort *c, const struct session *s,
-    int continued)
+    const struct report_dates *d, int continued)
 {
 	static const char *const heads[] = { "#", "participant", "company", "arrived",
 		"signature" };
@@ -31,7 +33,7 @@ draw_head(struct pdf *pdf, double w, double y, const struct cohort *c, const str
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 13, 1, INK);
 	y -= 15;
 	snprintf(line, sizeof line, "%s  ·  %s session, %d minutes%s%s  ·  coach %s",
-	    time_format_human(c->tz, s->starts_at, when, sizeof when),
+	    report_time(d, s->starts_at, when, sizeof when),
 	    session_kind_name(s->kind), s->minutes, *s->location ? "  ·  " : "", s->location,
 	    c->coach_name);
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 9, 0, MUTED);
@@ -63,66 +65,110 @@ draw_row(struct pdf *pdf, double w, double top, int number, const struct partici
 	pdf_line(pdf, MARGIN, top - ROW_H, w - MARGIN, top - ROW_H, 0.4, RULE);
 }
 
-/* Collects the participants session s expects, by name; the caller frees the array. */
-static int
-expected_people(struct store *st, const struct cohort *c, const struct session *s,
-    struct participant_list *all, const struct participant ***out, size_t *n, su_err *e)
+/* Draws a line naming someone who cancelled already (not to sign), or the list's title. */
+static void
+draw_cancelled(struct pdf *pdf, double w, double top, const struct roll *r, size_t i,
+    size_t j, const struct report_dates *d)
 {
-	*n = 0;
-	if (participant_list_all(st, c->id, 1, all, e) < 0)
-		return -1;
-	*out = xcalloc(all->n + 1, sizeof **out);
-	for (size_t i = 0; i < all->n; i++) {
-		int rc = session_expects(st, s, &all->v[i], e);
+	struct attendance buf;
+	const struct attendance *a;
+	char line[512], when[40];
+	double y = top - ROW_H / 2 - 3;
 
-		if (rc < 0)
-			return -1;
-		if (rc == 1)
-			(*out)[(*n)++] = &all->v[i];
+	if (i == (size_t)-1) {
+		pdf_text(pdf, MARGIN, y - 4, w - 2 * MARGIN, PDF_LEFT,
+		    "Cancelled already (no need to sign)", 9, 1, MUTED);
+		return;
 	}
-	return 0;
+	a = roll_fact(r, i, j, &buf);
+	snprintf(line, sizeof line, "cancelled %s%s%s", report_time(d, a->cancelled_at, when,
+	    sizeof when), *a->reason ? "  ·  " : "", a->reason);
+	pdf_text(pdf, MARGIN + col_x[1], y, col_w[1], PDF_LEFT, r->people.v[i].name, 9, 0,
+	    MUTED);
+	pdf_text(pdf, MARGIN + col_x[2], y, w - 2 * MARGIN - col_x[2], PDF_LEFT, line, 8.5, 0,
+	    MUTED);
+}
+
+/*
+ * Sorts the people session column j expects (still enrolled) into those to sign
+ * and those who cancelled already, by name; the caller frees both arrays.
+ */
+static void
+expected_people(const struct roll *r, size_t j, size_t **sign, size_t *nsign,
+    size_t **cancelled, size_t *ncancelled)
+{
+	*sign = xcalloc(r->people.n + 1, sizeof **sign);
+	*cancelled = xcalloc(r->people.n + 1, sizeof **cancelled);
+	*nsign = *ncancelled = 0;
+	for (size_t i = 0; i < r->people.n; i++) {
+		struct attendance buf;
+		const struct attendance *a = roll_fact(r, i, j, &buf);
+
+		if (r->people.v[i].status == PARTICIPANT_WITHDRAWN ||
+		    roll_outcome(r, i, j) == OUTCOME_NOT_EXPECTED)
+			continue;
+		if (a != NULL && a->fact == FACT_CANCELLED)
+			(*cancelled)[(*ncancelled)++] = i;
+		else
+			(*sign)[(*nsign)++] = i;
+	}
 }
 
 int
 report_sheet(struct store *st, const struct cohort *c, const struct session *s,
     struct report_request *rq, su_err *e)
 {
-	const struct participant **people = NULL;
-	struct participant_list all = { 0 };
+	size_t *sign = NULL, *cancelled = NULL;
+	struct policy pol;
+	struct roll roll;
+	struct report_dates dates;
 	struct pdf *pdf = NULL;
 	double w = 0, h, top = 0, body;
-	size_t n = 0, per_page, rows;
+	size_t n = 0, nc = 0, per_page, rows, j;
 	int rc = -1, pages, page = 0;
 
 	if (s->cancelled)
 		return su_err_set(e, "session %s:%d was cancelled by the coach", c->slug,
 		    s->number);
-	if (expected_people(st, c, s, &all, &people, &n, e) < 0)
+	if (policy_load(st, c, &pol, e) < 0)
+		return -1;
+	if (roll_load(st, c, &pol, rq->as_of, &roll, e) < 0)
+		return -1;
+	report_dates_init(&dates, c, &roll.policy);
+	if (!idmap_get(&roll.session_index, s->id, &j)) {
+		su_err_set(e, "session %s:%d is not in the cohort", c->slug, s->number);
 		goto done;
+	}
+	expected_people(&roll, j, &sign, &n, &cancelled, &nc);
 	if ((pdf = report_start(rq, c, "Sign-in sheet", 0, e)) == NULL)
 		goto done;
 	pdf_paper_size(rq->pdf.paper, 0, &w, &h);
 	body = h - 2 * MARGIN - 72 - 60;
 	per_page = (size_t)(body / ROW_H);
-	rows = n + SPARE_ROWS;
+	rows = n + SPARE_ROWS + (nc > 0 ? nc + 1 : 0);	/* the cancelled under a title */
 	pages = (int)((rows + per_page - 1) / per_page);
 	for (size_t r = 0; r < rows; r++) {
 		if (r % per_page == 0) {
 			pdf_page(pdf, &w, &h);
 			draw_footer(pdf, w, c, ++page, pages);
-			top = draw_heading(pdf, w, h, "Sign-in sheet", c, rq->as_of);
-			top = draw_head(pdf, w, top, c, s, r > 0);
+			top = draw_heading(pdf, w, h, "Sign-in sheet", c, &dates, rq->as_of);
+			top = draw_head(pdf, w, top, c, s, &dates, r > 0);
 		}
 		if (r < n)
-			check_name(pdf, rq, people[r]);
-		draw_row(pdf, w, top, (int)r + 1, r < n ? people[r] : NULL);
+			check_name(pdf, rq, &roll.people.v[sign[r]]);
+		if (r < n + SPARE_ROWS)
+			draw_row(pdf, w, top, (int)r + 1, r < n ? &roll.people.v[sign[r]] : NULL);
+		else
+			draw_cancelled(pdf, w, top, &roll, r == n + SPARE_ROWS ? (size_t)-1
+			    : cancelled[r - n - SPARE_ROWS - 1], j, &dates);
 		top -= ROW_H;
 	}
 	rc = report_finish(pdf, rq, e);
 	pdf = NULL;
 done:
 	pdf_free(pdf);
-	free(people);
-	participant_list_free(&all);
+	free(sign);
+	free(cancelled);
+	roll_free(&roll);
 	return rc;
 }

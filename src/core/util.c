@@ -444,8 +444,7 @@ idmap_free(struct idmap *m)
 	m->cap = m->count = 0;
 }
 
-/* Returns a hash of 's' (FNV-1a, the high bits mixed down), ignoring ASCII case if 'fold'. */
-static uint64_t
+uint64_t
 hash_str(const char *s, int fold)
 {
 	uint64_t h = UINT64_C(1469598103934665603);

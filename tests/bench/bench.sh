@@ -8,19 +8,9 @@
 set -eu
 : "${SHOWUP:?}"
 SQLITE3=${SQLITE3:-sqlite3}
-here=$(cd "$(dirname "$0")" && pwd)
 PEOPLE=${BENCH_PEOPLE:-2000}
 SESSIONS=${BENCH_SESSIONS:-500}
-dir=$(mktemp -d "${TMPDIR:-/tmp}/showup-bench-XXXXXX")
-trap 'rm -rf "$dir"' EXIT
-export SHOWUP_DB="$dir/showup.db" SHOWUP_NOW="2026-11-22T00:00:00Z"
-
-# seconds COMMAND...: runs it and prints the wall time in seconds, peak RSS in KiB to $dir/rss.
-seconds() {
-	/usr/bin/time -f "%e %M" -o "$dir/time" "$@" >/dev/null
-	cut -d' ' -f2 "$dir/time" > "$dir/rss"
-	cut -d' ' -f1 "$dir/time"
-}
+. "$(dirname "$0")/lib.sh"
 
 "$SHOWUP" init >/dev/null
 echo "generating $PEOPLE participants x $SESSIONS sessions..."

@@ -42,6 +42,9 @@ for kind in attendance commitment sheet-10; do
 done
 check 'pdftotext reports/autumn26-commitment-*.pdf - 2>/dev/null | grep -q "Björn Lindqvist"' \
 	"the commitment report lacks the sample's participants"
+# Björn's 5 points run past the ladder's top (coach review at 4): the chart says so
+check 'pdftotext reports/autumn26-commitment-*.pdf - 2>/dev/null | grep -q "5 points, past the top of the ladder"' \
+	"the points chart does not say Björn is past the ladder's top"
 
 # the notices due, planned, their messages written
 check '[ "$(ls reports/notices/*.eml 2>/dev/null | wc -l)" = 3 ]' "the demo did not write three notices"

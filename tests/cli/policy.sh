@@ -213,6 +213,12 @@ check '[ "$(sed -n 2p "$T/out" | cut -d, -f1)" = Cy ]' "Cy (an expired offer) is
 check 'grep -q "^Ben,.*,withdrawn," "$T/out"' "Ben is not shown withdrawn"
 check '[ "$(sql "SELECT state FROM refund_offer WHERE state <> '"'accepted'"'")" = expired ]' \
 	"the expiry was not stored by the next command that writes"
+# the report keeps her at risk and says how the offer ended, beside the ladder's state
+if command -v pdftotext >/dev/null; then
+	ok report attendance c1 -o "$T/x.pdf"
+	check 'pdftotext -layout "$T/x.pdf" - 2>/dev/null | grep -q "Cy .* 2 .*; refund offer expired"' \
+		"the report does not show Cy's offer expired"
+fi
 
 # prorated: the fee times the sessions not yet held (2 of 5); declined keeps them in
 ok policy set c1 refund prorated
@@ -220,6 +226,11 @@ ok refund offer c1 cy@example.com
 out "a refund of 600.00 AUD"
 ok refund decline c1 cy@example.com
 out "declined the refund and stays in c1"
+if command -v pdftotext >/dev/null; then
+	ok report attendance c1 -o "$T/x.pdf"
+	check 'pdftotext -layout "$T/x.pdf" - 2>/dev/null | grep -q "Cy .*; refund offer declined"' \
+		"the report does not show Cy's offer declined"
+fi
 ok participant list c1
 out "cy@example.com"
 # prorated over each one's own sessions: Ana's 1:1 to come is hers, not Cy's

@@ -251,6 +251,23 @@ int reschedule_record(struct store *st, const struct cohort *c, const struct ses
 int reschedule_undo_whole(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e);
 
+/* Offers 'starts_at' as a time a 1:1 or practice place may move to (audited); 0 or -1. */
+int slot_add(struct store *st, const struct cohort *c, int64_t starts_at, su_err *e);
+/* Withdraws the offer of 'starts_at' (audited); 0, or -1 with 'e' (none offered then). */
+int slot_remove(struct store *st, const struct cohort *c, int64_t starts_at, su_err *e);
+/* The times offered that start after 'after', earliest first, into *v (n, to free); 0 or -1. */
+int slot_list(struct store *st, const struct cohort *c, int64_t after, int64_t **v,
+    size_t *n, su_err *e);
+/*
+ * Moves p's place at coaching or practice session 'from' to the offered time
+ * 'starts_at' (reschedule_record with a new time, asked at 'now'), and takes
+ * the offer. In the caller's transaction. The reschedule_kind, or -1 with 'e'
+ * (no such offer, or one that has passed).
+ */
+int reschedule_to_slot(struct store *st, const struct cohort *c, const struct session *from,
+    const struct participant *p, int64_t starts_at, int64_t now, const char *note,
+    int *to_number, su_err *e);
+
 /* --- audit log ------------------------------------------------------------- */
 
 struct audit_entry {

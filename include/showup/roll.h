@@ -57,6 +57,8 @@ enum outcome roll_reschedule_outcome(const struct roll *r, int64_t participant_i
 int roll_load_reschedules(struct store *st, const struct cohort *c, const struct policy *p,
     const struct idmap *rows, const struct idmap *cols, struct engine_reschedule **out,
     size_t *n, su_err *e);
+/* The reschedules person row 'i' asked in time so far (reschedule.max counts them). */
+int roll_reschedules_in_time(const struct roll *r, size_t i);
 /*
  * The outcome that brought person row 'i' points at session column 'j': the
  * cell's, or the verdict of a 1:1 there they moved late (roll_points counts both).

@@ -398,3 +398,38 @@ cli_public_url(const char *flag)
 		url[strlen(url) - 1] = '\0';
 	return url;
 }
+
+int
+cli_slot_change(struct cli *cli, int argc, char **argv,
+    int (*change)(struct store *st, const struct cohort *c, int64_t starts_at, su_err *e),
+    const char *done)
+{
+	const char *at = NULL;
+	struct cohort c = { 0 };
+	char when[48];
+	int64_t starts_at;
+	int opt, rc = EXIT_FAIL;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_AT)
+			return EXIT_USAGE;
+		at = optarg;
+	}
+	if (optind + 1 != argc || at == NULL)
+		return cli_usage_error(cli, "give a cohort (SLUG) and --at TIME");
+	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		return EXIT_FAIL;
+	if (cli_time(cli, &c, at, &starts_at) < 0)
+		goto done;
+	if (STORE_TX(cli->st, &e, change(cli->st, &c, starts_at, &e)) < 0) {
+		cli_error("%s", e.msg);
+		goto done;
+	}
+	printf("%s: %s %s\n", c.slug, time_format_human(c.tz, starts_at, when, sizeof when),
+	    done);
+	rc = EXIT_OK;
+done:
+	cohort_free(&c);
+	return rc;
+}

@@ -194,6 +194,14 @@ int cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
     struct participant *p, int64_t *when);
 
 /*
+ * Reads "SLUG --at TIME" and applies 'change' (slot_add, slot_remove) to that
+ * time in one transaction, printing "SLUG: TIME done". Returns the exit status.
+ */
+int cli_slot_change(struct cli *cli, int argc, char **argv,
+    int (*change)(struct store *st, const struct cohort *c, int64_t starts_at, su_err *e),
+    const char *done);
+
+/*
  * Settles the open refund offer of the participant argv names (SLUG EMAIL
  * [--at TIME]) as accepted or declined. Shared by refund accept and decline.
  */

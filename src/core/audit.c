@@ -72,6 +72,9 @@ static const struct {
 	{ "notice unknown", "{s}: a send was cut off; its notices are marked unknown" },
 	{ "refund offer", "refund offer to {s}: {n}" },
 	{ "coach review", "coach review of {s}: {n}" },
+	{ "slot add", "{s}: {n} offered as a time to move to" },
+	{ "slot remove", "{s}: the offer of {o} {n}" },
+	{ "slot taken", "{s}: an offered time taken by {n}" },
 };
 
 char *

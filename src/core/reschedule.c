@@ -372,3 +372,97 @@ reschedule_undo_whole(struct store *st, const struct cohort *c, const struct ses
 	free(subject);
 	return rc < 0 ? -1 : 1;
 }
+
+/* Runs 'sql' bound to the cohort and a time; the rows it changed, or -1. */
+static int
+slot_change(struct store *st, const char *sql, const struct cohort *c, int64_t starts_at,
+    su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, starts_at);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	return sqlite3_changes(st->db);
+}
+
+int
+slot_add(struct store *st, const struct cohort *c, int64_t starts_at, su_err *e)
+{
+	static const char *const sql = "INSERT OR IGNORE INTO slot (cohort_id, starts_at)"
+	    " VALUES (?, ?)";
+	char when[48];
+	int rc = slot_change(st, sql, c, starts_at, e);
+
+	time_format_human(c->tz, starts_at, when, sizeof when);
+	if (rc == 0)
+		return su_err_set(e, "%s is offered already", when);
+	return rc < 0 ? -1 : audit_add(st, c->id, "slot add", c->slug, NULL, when, e);
+}
+
+int
+slot_remove(struct store *st, const struct cohort *c, int64_t starts_at, su_err *e)
+{
+	static const char *const sql = "DELETE FROM slot WHERE cohort_id = ? AND starts_at = ?";
+	char when[48];
+	int rc = slot_change(st, sql, c, starts_at, e);
+
+	time_format_human(c->tz, starts_at, when, sizeof when);
+	if (rc == 0)
+		return su_err_set(e, "%s is not offered", when);
+	return rc < 0 ? -1 : audit_add(st, c->id, "slot remove", c->slug, when, "taken back",
+	    e);
+}
+
+int
+slot_list(struct store *st, const struct cohort *c, int64_t after, int64_t **v, size_t *n,
+    su_err *e)
+{
+	static const char *const sql = "SELECT starts_at FROM slot WHERE cohort_id = ?"
+	    " AND starts_at > ? ORDER BY starts_at";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, after);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		if (*n == cap)
+			*v = xrealloc(*v, (cap = cap ? 2 * cap : 8) * sizeof **v);
+		(*v)[(*n)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+reschedule_to_slot(struct store *st, const struct cohort *c, const struct session *from,
+    const struct participant *p, int64_t starts_at, int64_t now, const char *note,
+    int *to_number, su_err *e)
+{
+	static const char *const sql = "DELETE FROM slot WHERE cohort_id = ? AND starts_at = ?"
+	    " AND starts_at > ?";
+	struct reschedule_to to = { NULL, starts_at };
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int kind;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, starts_at);
+	db_bind_int(stmt, 3, now);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return su_err_set(e, "that time is no longer offered");
+	if ((kind = reschedule_record(st, c, from, p, &to, now, note, to_number, e)) < 0)
+		return -1;
+	return audit_add(st, c->id, "slot taken", c->slug, NULL, p->email, e) < 0 ? -1 : kind;
+}

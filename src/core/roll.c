@@ -221,6 +221,17 @@ roll_reschedule_outcome(const struct roll *r, int64_t participant_id, int64_t se
 	return OUTCOME_NOT_EXPECTED;
 }
 
+int
+roll_reschedules_in_time(const struct roll *r, size_t i)
+{
+	int n = 0;
+
+	for (size_t k = 0; k < r->nreschedules; k++)
+		n += r->reschedules[k].person == i &&
+		    r->reschedules[k].asked_at <= r->reschedules[k].cutoff;
+	return n;
+}
+
 /* Adds up the points of the 1:1s person i moved whole at session j, with the worst verdict. */
 static int
 whole_move_points(const struct roll *r, size_t i, size_t j, enum outcome *worst)

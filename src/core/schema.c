@@ -215,8 +215,20 @@ static const char *const migration_6 =
 	"  last_seen INTEGER NOT NULL"
 	");";
 
+/*
+ * 7: the times a coach offers for 1:1 and practice sessions to move to: a
+ * participant reschedules to one through their link, and it is taken.
+ */
+static const char *const migration_7 =
+	"CREATE TABLE slot ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  starts_at INTEGER NOT NULL,"
+	"  UNIQUE (cohort_id, starts_at)"
+	");";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6 };
+	migration_5, migration_6, migration_7 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -80,7 +80,9 @@ static const char person_text[] =
 	"{{^sessions}}<p>No sessions to come.</p>\n{{/sessions}}"
 	"<ul class=\"list\">\n{{#sessions}}<li>{{when}} &middot; {{title}}"
 	"{{#record}} &middot; <span class=\"record\">{{record}}</span>{{/record}}"
-	"{{#href}} <a href=\"{{href}}\">Cancel my place</a>{{/href}}</li>\n{{/sessions}}"
+	"{{#href}} <a href=\"{{href}}\">Cancel my place</a>{{/href}}"
+	"{{#move}} &middot; <a href=\"{{move}}\">Move to another time</a>{{/move}}</li>\n"
+	"{{/sessions}}"
 	"</ul>\n";
 
 static const char cancel_text[] =
@@ -95,15 +97,27 @@ static const char cancel_text[] =
 	"<button class=\"stop\">Cancel my place</button></form>\n"
 	"<p><a href=\"{{back}}\">Keep my place</a></p>\n";
 
+static const char move_text[] =
+	"<p>{{session.when}} &middot; {{session.title}}</p>\n"
+	"<p class=\"verdict{{#late}} late{{/late}}\" role=\"status\">{{verdict}}</p>\n"
+	"<form method=\"post\" action=\"{{action}}\">"
+	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
+	"<fieldset><legend>Move my place to</legend>{{#slots}}<label><input type=\"radio\" "
+	"name=\"at\" value=\"{{code}}\" required> {{when}}</label><br>{{/slots}}</fieldset>"
+	"<label>A note for your coach (optional)<br><textarea name=\"note\" rows=\"3\" "
+	"cols=\"30\" maxlength=\"2000\"></textarea></label><br>"
+	"<button class=\"go\">Move my place</button></form>\n"
+	"<p><a href=\"{{back}}\">Keep my place</a></p>\n";
+
 static const char *const head_names[] = { "title", NULL };
 static const char *const page_names[] = { "title", "text", "href", "link_text", "flash",
 	"session.when", "session.title", "session.kind", "session.location", "csrf",
 	"action_mark", "action_undo", "action_walk_in", "walk_in", "cohort", "verdict",
 	"late", "action", "back", NULL };
 static const char *const page_lists[] = { "sessions", "people", "accepted", "candidates",
-	"reasons", NULL };
+	"reasons", "slots", NULL };
 static const char *const page_items[] = { "href", "when", "cohort", "number", "title",
-	"state", "anchor", "name", "email", "record", "undoable", "code", NULL };
+	"state", "anchor", "name", "email", "record", "undoable", "code", "move", NULL };
 
 int
 pages_load(struct pages *p, su_err *e)
@@ -111,9 +125,9 @@ pages_load(struct pages *p, su_err *e)
 	static const struct tpl_schema head = { head_names, NULL, NULL };
 	static const struct tpl_schema body = { page_names, page_lists, page_items };
 	static const char *const text[PAGE_COUNT] = { message_text, sessions_text, roll_text,
-		person_text, cancel_text };
+		person_text, cancel_text, move_text };
 	static const char *const name[PAGE_COUNT] = { "message", "sessions", "roll",
-		"person", "cancel" };
+		"person", "cancel", "move" };
 
 	memset(p, 0, sizeof *p);
 	if ((p->head = tpl_compile(head_text, "head", &head, e)) == NULL ||

@@ -15,7 +15,8 @@ struct web_reply {
 	char *set_cookie;	/* a Set-Cookie value, or NULL */
 };
 
-enum page_id { PAGE_MESSAGE, PAGE_SESSIONS, PAGE_ROLL, PAGE_PERSON, PAGE_CANCEL, PAGE_COUNT };
+enum page_id { PAGE_MESSAGE, PAGE_SESSIONS, PAGE_ROLL, PAGE_PERSON, PAGE_CANCEL, PAGE_MOVE,
+	PAGE_COUNT };
 
 /* Every page template, compiled once when the server starts. */
 struct pages {

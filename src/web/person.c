@@ -2,12 +2,14 @@
  * their coming sessions, and cancelling a place with the policy's verdict shown first. */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "web.h"
 #include "showup/model.h"
 #include "showup/policy-store.h"
+#include "showup/roll.h"
 #include "showup/timeutil.h"
 
 /* Whose link it is: found from the token's ids. */
@@ -102,12 +104,12 @@ holder_free(struct holder *h)
 	cohort_free(&h->c);
 }
 
-/* Fills the item of one coming session of the holder. */
+/* Fills the item of one coming session of the holder; 'offers' says times are offered. */
 static void
 coming_item(struct web *w, struct arena *a, const struct holder *h, const struct session *s,
-    struct tpl_scope *item)
+    int offers, struct tpl_scope *item)
 {
-	struct tpl_field *f = arena_array(a, 4, sizeof *f);
+	struct tpl_field *f = arena_array(a, 5, sizeof *f);
 	struct attendance at;
 	char when[40];
 	int known = attendance_get(w->st, s->id, h->p.id, &at, NULL) == 1;
@@ -119,16 +121,16 @@ coming_item(struct web *w, struct arena *a, const struct holder *h, const struct
 	    h->c.tz)) : "", NULL };
 	f[3] = (struct tpl_field){ "href", known && at.fact == FACT_CANCELLED ? "" :
 	    arena_printf(a, "/p/%s/cancel/%d", h->token, s->number), NULL };
-	*item = (struct tpl_scope){ f, 4, NULL };
+	f[4] = (struct tpl_field){ "move", known || !offers || s->kind == SESSION_GROUP ? "" :
+	    arena_printf(a, "/p/%s/move/%d", h->token, s->number), NULL };
+	*item = (struct tpl_scope){ f, 5, NULL };
 	if (known)
 		attendance_free(&at);
 }
 
 /*
- * The holder's page: their sessions to come, each with a way to cancel.
- * Rescheduling a 1:1 or practice place to a slot the coach offered belongs
- * beside "Cancel my place" once the core has a reschedule function to call;
- * until then the page offers no such button.
+ * The holder's page: their sessions to come, each with a way to cancel, and
+ * for 1:1 and practice places, to move to a time the coach offered.
  */
 static void
 person_page(struct web *w, const struct holder *h, struct web_reply *r)
@@ -137,15 +139,19 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 	struct arena a = { 0 };
 	struct tpl_list list = { NULL, 0 };
 	struct tpl_scope *items;
-	int64_t now = time_now();
+	int64_t now = time_now(), *offered = NULL;
+	size_t noffered = 0;
 
 	if (session_list_all(w->st, h->c.id, &l, NULL) < 0)
 		l = (struct session_list){ NULL, 0 };
+	if (slot_list(w->st, &h->c, now, &offered, &noffered, NULL) < 0)
+		noffered = 0;
+	free(offered);
 	items = arena_array(&a, l.n, sizeof *items);
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].starts_at > now && !l.v[i].cancelled &&
 		    session_expects(w->st, &l.v[i], &h->p, NULL) == 1)
-			coming_item(w, &a, h, &l.v[i], &items[list.n++]);
+			coming_item(w, &a, h, &l.v[i], noffered > 0, &items[list.n++]);
 	list.items = items;
 	{
 		const struct tpl_field f[] = { { "cohort", h->c.name, NULL },
@@ -182,6 +188,37 @@ verdict(const struct holder *h, const struct session *s, int64_t now, int *late)
 	return sb_detach(&sb);
 }
 
+/* A page that asks the holder to decide about a session: cancel or move their place. */
+struct decision {
+	enum page_id page;
+	const char *title, *verb;	/* "cancel": its form posts to /p/TOKEN/cancel/N */
+	const char *verdict;		/* what it will count as */
+	int late;
+	const char *list_name;		/* the choices: reasons, times */
+	const struct tpl_list *list;
+};
+
+/* Renders decision 'd' about session s, the form bound to the holder's link. */
+static void
+decision_page(struct web *w, const struct holder *h, const struct session *s,
+    struct arena *a, struct decision d, struct web_reply *r)
+{
+	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
+	const struct tpl_field f[] = {
+		{ "session.when", time_format_human(h->c.tz, s->starts_at, when, sizeof when),
+		  NULL },
+		{ "session.title", s->title, NULL }, { "verdict", d.verdict, NULL },
+		{ "late", d.late ? "1" : "", NULL }, { "csrf", csrf, NULL },
+		{ "action", arena_printf(a, "/p/%s/%s/%d", h->token, d.verb, s->number), NULL },
+		{ "back", arena_printf(a, "/p/%s", h->token), NULL },
+		{ d.list_name, NULL, d.list },
+	};
+	const struct tpl_scope sc = { f, ARRAY_SIZE(f), NULL };
+
+	webauth_form_token(&w->key, h->token, csrf);
+	page_render(&w->pages, r, 200, d.page, d.title, &sc);
+}
+
 /* The page that shows the verdict and asks for a reason before a cancellation. */
 static void
 cancel_page(struct web *w, const struct holder *h, const struct session *s,
@@ -191,7 +228,6 @@ cancel_page(struct web *w, const struct holder *h, const struct session *s,
 	size_t n = h->pol.n_accepted + h->pol.n_other, k = 0;
 	struct tpl_scope *reasons = arena_array(&a, n, sizeof *reasons);
 	struct tpl_list list = { reasons, n };
-	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
 	int late;
 	char *said = arena_keep(&a, verdict(h, s, time_now(), &late));
 
@@ -202,21 +238,8 @@ cancel_page(struct web *w, const struct holder *h, const struct session *s,
 		    h->pol.other[i - h->pol.n_accepted], NULL };
 		reasons[k++] = (struct tpl_scope){ f, 1, NULL };
 	}
-	webauth_form_token(&w->key, h->token, csrf);
-	{
-		const struct tpl_field f[] = {
-			{ "session.when", time_format_human(h->c.tz, s->starts_at, when,
-			    sizeof when), NULL },
-			{ "session.title", s->title, NULL }, { "verdict", said, NULL },
-			{ "late", late ? "1" : "", NULL }, { "csrf", csrf, NULL },
-			{ "action", arena_printf(&a, "/p/%s/cancel/%d", h->token, s->number), NULL },
-			{ "back", arena_printf(&a, "/p/%s", h->token), NULL },
-			{ "reasons", NULL, &list },
-		};
-		const struct tpl_scope sc = { f, ARRAY_SIZE(f), NULL };
-
-		page_render(&w->pages, r, 200, PAGE_CANCEL, "Cancel your place?", &sc);
-	}
+	decision_page(w, h, s, &a, (struct decision){ PAGE_CANCEL, "Cancel your place?",
+	    "cancel", said, late, "reasons", &list }, r);
 	arena_free(&a);
 }
 
@@ -266,6 +289,116 @@ cancel_post(struct web *w, const struct web_request *rq, const struct holder *h,
 	free(said);
 }
 
+/*
+ * Says what moving the holder's place at s at 'now' counts as, before anything
+ * is recorded: the cutoff of the start it leaves, and reschedule.max.
+ */
+static char *
+move_verdict(struct web *w, const struct holder *h, const struct session *s, int64_t now,
+    int *late)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int64_t cutoff;
+	char when[40];
+	struct roll r;
+	size_t i;
+	int used = 0;
+
+	if (policy_cutoff(&h->pol, h->c.tz, s->starts_at, &cutoff) < 0)
+		cutoff = s->starts_at;
+	if (roll_load(w->st, &h->c, &h->pol, now, &r, NULL) == 0) {
+		if (idmap_get(&r.person_index, h->p.id, &i))
+			used = roll_reschedules_in_time(&r, i);
+		roll_free(&r);
+	}
+	time_format_human(h->c.tz, cutoff, when, sizeof when);
+	*late = now > cutoff || (h->pol.reschedule_max >= 0 && used >= h->pol.reschedule_max);
+	if (now > cutoff)
+		sb_addf(&sb, "This is after the cutoff (%s): moving now counts as a late "
+		    "cancellation of this place; the new one stands.", when);
+	else if (*late)
+		sb_addf(&sb, "This is in time, but you have moved %d place%s in time already, "
+		    "as many as the program allows: it counts as a late cancellation; the new "
+		    "one stands.", used, used == 1 ? "" : "s");
+	else
+		sb_addf(&sb, "This is in time: moving your place before %s counts against "
+		    "nothing.", when);
+	return sb_detach(&sb);
+}
+
+/* The page that shows the verdict and the times offered before a move. */
+static void
+move_page(struct web *w, const struct holder *h, const struct session *s, struct web_reply *r)
+{
+	struct arena a = { 0 };
+	int64_t now = time_now(), *v = NULL;
+	size_t n = 0;
+	char when[40];
+	struct tpl_scope *slots;
+	struct tpl_list list;
+	int late;
+	char *said = arena_keep(&a, move_verdict(w, h, s, now, &late));
+
+	if (slot_list(w->st, &h->c, now, &v, &n, NULL) < 0)
+		n = 0;
+	slots = arena_array(&a, n, sizeof *slots);
+	for (size_t k = 0; k < n; k++) {
+		struct tpl_field *f = arena_array(&a, 2, sizeof *f);
+
+		f[0] = (struct tpl_field){ "code", arena_printf(&a, "%lld", (long long)v[k]),
+		    NULL };
+		f[1] = (struct tpl_field){ "when", arena_keep(&a, xstrdup(time_format_human(
+		    h->c.tz, v[k], when, sizeof when))), NULL };
+		slots[k] = (struct tpl_scope){ f, 2, NULL };
+	}
+	list = (struct tpl_list){ slots, n };
+	free(v);
+	decision_page(w, h, s, &a, (struct decision){ PAGE_MOVE, "Move your place?", "move",
+	    said, late, "slots", &list }, r);
+	arena_free(&a);
+}
+
+/* Moves the holder's place at s to the time the form chose, at 'now' (caller's transaction). */
+static int
+move_record(struct store *st, const struct holder *h, const struct session *s,
+    const struct form *f, int64_t now, int *to_number, su_err *e)
+{
+	const char *at = form_get(f, "at"), *note = form_get(f, "note");
+	long long t;
+
+	if (at == NULL || parse_int(at, 0, INT64_MAX, &t) < 0)
+		return su_err_set(e, "choose one of the times offered");
+	return reschedule_to_slot(st, &h->c, s, &h->p, (int64_t)t, now,
+	    note && *note ? note : NULL, to_number, e);
+}
+
+/* Answers the move form: the form token, then the move, then what it counts as. */
+static void
+move_post(struct web *w, const struct web_request *rq, const struct holder *h,
+    const struct session *s, struct web_reply *r)
+{
+	int64_t now = time_now();
+	char *said, *text, *back;
+	int late, number;
+	su_err e;
+
+	if (!web_form_allowed(w, rq, h->token, h->p.email, r))
+		return;
+	said = move_verdict(w, h, s, now, &late);	/* judged as it stood when asked */
+	if (STORE_TX(w->st, &e, move_record(w->st, h, s, &rq->form, now, &number, &e)) < 0) {
+		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 422, "Not moved",
+		    e.msg, NULL, NULL);
+		free(said);
+		return;
+	}
+	text = xasprintf("Your coach has your new time. %s", said);
+	back = xasprintf("/p/%s", h->token);
+	page_message(&w->pages, r, 200, "Moved", text, back, "Your sessions");
+	free(text);
+	free(back);
+	free(said);
+}
+
 /* Finds the holder's session "N" that is still to come; 1, or 0 with the refusal in 'r'. */
 static int
 coming_session(struct web *w, const struct holder *h, const char *num, struct session *s,
@@ -308,14 +441,24 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 	}
 	if (*after == '\0' && !post) {
 		person_page(w, &h, r);
-	} else if (strncmp(after, "/cancel/", 8) != 0) {
+	} else if (strncmp(after, "/cancel/", 8) == 0) {
+		if (coming_session(w, &h, after + 8, &s, r)) {
+			if (post)
+				cancel_post(w, rq, &h, &s, r);
+			else
+				cancel_page(w, &h, &s, r);
+			session_free(&s);
+		}
+	} else if (strncmp(after, "/move/", 6) == 0) {
+		if (coming_session(w, &h, after + 6, &s, r)) {
+			if (post)
+				move_post(w, rq, &h, &s, r);
+			else
+				move_page(w, &h, &s, r);
+			session_free(&s);
+		}
+	} else {
 		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", NULL, NULL);
-	} else if (coming_session(w, &h, after + 8, &s, r)) {
-		if (post)
-			cancel_post(w, rq, &h, &s, r);
-		else
-			cancel_page(w, &h, &s, r);
-		session_free(&s);
 	}
 	holder_free(&h);
 	free(token);

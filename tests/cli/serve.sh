@@ -151,6 +151,7 @@ check '[ "$(sql "SELECT actor, new FROM audit WHERE subject = '"'"'c1:2 bo@examp
 	"the cancellation is not audited as the participant"
 ok status c1
 
+
 # forged, tampered and expired links are refused
 before=$(db_state)
 tampered=$(echo "${bo#"$URL"}" | sed 's|/p/1\.2\.|/p/1.1.|')
@@ -190,6 +191,47 @@ check '[ -n "$mailed" ]' "no personal link in the reminder"
 http GET "${mailed#"$URL"}"
 status 200 "the link from a notice"
 body 'One to one'
+
+# --- a participant moves a 1:1 to a time the coach offered, the verdict shown first
+ok session add c1 --at "2026-11-25 09:00" --title "Cy's call" --kind coaching --with cy@example.com
+ok serve --link c1 cy@example.com --listen "127.0.0.1:$port"
+cy=$(cat "$T/out")
+http GET "${cy#"$URL"}"
+no_body 'Move to another time'
+ok slot add c1 --at "2026-11-26 10:00"
+ok slot add c1 --at "2026-11-27 10:00"
+ok slot list c1
+out "Thu 2026-11-26 10:00"
+offered=$(date -d '2026-11-26 10:00 +11:00' +%s)
+http GET "${cy#"$URL"}"
+body "/move/5\">Move to another time</a>"
+http GET "${cy#"$URL"}/move/5"
+status 200 "the move page"
+body 'This is in time: moving your place before Tue 2026-11-24 18:00 counts against nothing.'
+body "value=\"$offered\""
+ptoken=$(csrf)
+before=$(db_state)
+http POST "${cy#"$URL"}/move/5" "csrf=$ptoken&at=$((offered + 86400 * 2))"
+status 422 "a move to a time not offered"
+body 'that time is no longer offered'
+http POST "${cy#"$URL"}/move/5" "at=$offered"
+status 403 "a move without a form token"
+http POST "${bo#"$URL"}/move/5" "csrf=$ptoken&at=$offered"
+status 404 "another participant's link on Cy's session"
+same_db "$before"
+http POST "${cy#"$URL"}/move/5" "csrf=$ptoken&at=$offered&note=clash"
+status 200 "a move to an offered time"
+body 'Your coach has your new time.'
+check '[ "$(sql "SELECT starts_at FROM session WHERE number = 5")" = "$offered" ]' \
+	"the 1:1 did not move to the time chosen"
+check '[ "$(sql "SELECT count(*) FROM slot")" = 1 ]' "the time chosen is still offered"
+check '[ "$(sql "SELECT actor FROM audit WHERE action = '"'"'reschedule'"'"'")" = "web:cy@example.com" ]' \
+	"the move is not audited as the participant"
+ok log c1
+out "c1:5 cy@example.com moved their place from their 1:1 at Wed 2026-11-25 09:00 to Thu 2026-11-26 10:00"
+ok slot remove c1 --at "2026-11-27 10:00"
+fails 1 slot remove c1 --at "2026-11-27 10:00"
+err "is not offered"
 
 # on a terminal the login link is also a QR code, and a phone's reader gets the link back
 check '! grep -q "█" "$T/serve.out"' "a QR code drawn into a pipe"

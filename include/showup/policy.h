@@ -134,6 +134,9 @@ void policy_reasons_describe(const struct policy *p, int accepted_only, struct s
 int policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at,
     int64_t *cutoff);
 
+/* Writes a reminder offset of 'minutes' as the reminders setting reads it ("2d", "2h", "90m"). */
+char *policy_offset_format(int minutes, char *buf, size_t size);
+
 /* Returns the outcome of one expected attendance under policy 'p'. Pure. */
 enum outcome outcome_of(const struct policy *p, const struct outcome_input *in);
 /* The outcome's name as doc/policy.md spells it ("late_cancel"). */

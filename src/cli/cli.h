@@ -183,6 +183,11 @@ int cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
 int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision);
 
 struct outbox_row;
+/*
+ * notices hold (hold 1) and release (0): ID, --participant EMAIL or --cohort
+ * SLUG, under the send lock; an exit status (cmd-notices-hold.c).
+ */
+int cli_notices_hold(struct cli *cli, int argc, char **argv, int hold);
 /* Writes one outbox message as DIR/ID-KIND.eml (atomically), printing where; an exit status. */
 int cli_write_eml(const char *dir, const struct outbox_row *o);
 

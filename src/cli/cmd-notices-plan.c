@@ -17,19 +17,24 @@ load_templates(const char *dir_flag, const struct policy *p, struct notice_templ
 {
 	const char *kinds[POLICY_MAX_STEPS + 2];
 	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
-	    : notice_templates_dir();
+	    : notice_templates_dir(), *installed = notice_templates_dir();
 	su_err e;
 	int rc;
 
-	if (dir == NULL)
+	if (dir == NULL) {
+		free(installed);
 		return cli_error("cannot find the notice templates; give --templates DIR"), -1;
+	}
 	for (size_t k = 0; k < policy_mail_steps(p); k++)	/* coach-review: no mail */
 		kinds[k] = p->ladder[k].kind;
 	kinds[policy_mail_steps(p)] = p->n_reminders > 0 ? "session-reminder" : NULL;
 	kinds[policy_mail_steps(p) + 1] = NULL;
 	rc = notice_templates_load(dir, kinds, t, &e);
+	if (rc == 0)	/* a cohort's folder of older days may lack them: the installed ones */
+		rc = notice_templates_add(t, notice_change_kinds, installed, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);
+	free(installed);
 	free(dir);
 	return rc;
 }

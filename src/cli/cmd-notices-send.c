@@ -76,7 +76,7 @@ send_cohort(struct cli *cli, const struct cohort *c, struct mailer *m,
 static int
 cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 {
-	struct send_args a = { "smtp", 0, 0 };
+	struct send_args a = { NULL, 0, 0 };
 	struct send_counts counts = { 0 };
 	struct mail_config cfg = { 0 };
 	struct cohort_list all = { 0 };
@@ -102,10 +102,13 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 		cli_error("%s", e.msg);
 		goto done;
 	}
+	if (a.via == NULL)
+		a.via = cfg.via ? cfg.via : "smtp";
 	if ((m = mailer_open(&cfg, a.via, &e)) == NULL) {
 		cli_error("%s", e.msg);
-		if (cfg.url == NULL && (a.via == NULL || strcmp(a.via, "smtp") == 0))
-			fputs("hint: or give --via sendmail\n", stderr);
+		if (cfg.url == NULL && strcmp(a.via, "smtp") == 0)
+			fputs("hint: or give --via sendmail (or put via = sendmail in the "
+			    "config)\n", stderr);
 		goto done;
 	}
 	if (optind < argc) {
@@ -158,7 +161,7 @@ const struct cmd_entry cmd_notices_send_entry = {
 	.options = (const struct cmd_option[]){
 		{ .name = "via", .arg = "smtp|sendmail", .key = OPT_VIA,
 		  .help = "sendmail pipes each message to 'sendmail -t -i' ([sendmail] "
-		  "command); smtp is the default" },
+		  "command); default: the config's via, else smtp" },
 		{ .name = "limit", .arg = "N", .key = OPT_LIMIT,
 		  .help = "send at most N messages this time" },
 		{ .name = "rate", .arg = "N", .key = OPT_RATE,

@@ -61,8 +61,8 @@ load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now
 	static const char *const sql =
 		"SELECT o.id FROM outbox o"
 		" JOIN participant p ON p.id = o.participant_id"
-		" WHERE o.cohort_id = ? AND (o.state = 'pending' OR (o.state = 'retry'"
-		" AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
+		" WHERE o.cohort_id = ? AND o.held_at IS NULL AND (o.state = 'pending' OR"
+		" (o.state = 'retry' AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t cap = 0;
 	int rc;
@@ -159,7 +159,7 @@ claim(struct store *st, int64_t id, su_err *e)
 {
 	static const char *const sql =
 		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?"
-		" AND (state = 'pending' OR state = 'retry')";
+		" AND held_at IS NULL AND (state = 'pending' OR state = 'retry')";
 	sqlite3_stmt *stmt;
 	int claimed;
 

@@ -240,6 +240,16 @@ key_known(const char *key)
 }
 
 /* Reads "off" or offsets before a session ("2d,2h,30m"), largest first, into p. */
+char *
+policy_offset_format(int minutes, char *buf, size_t size)
+{
+	int m = minutes;
+
+	snprintf(buf, size, "%d%c", m % 1440 == 0 ? m / 1440 : m % 60 == 0 ? m / 60 : m,
+	    m % 1440 == 0 ? 'd' : m % 60 == 0 ? 'h' : 'm');
+	return buf;
+}
+
 static int
 read_reminders(struct policy *p, const char *value, su_err *e)
 {
@@ -433,10 +443,10 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		sb_adds(out, *p->templates ? p->templates : "installed");
 	} else if (strcmp(key, "reminders") == 0) {
 		for (size_t i = 0; i < p->n_reminders; i++) {
-			int m = p->reminders[i];
+			char offset[24];
 
-			sb_addf(out, "%s%d%c", i ? "," : "", m % 1440 == 0 ? m / 1440 : m % 60 == 0
-			    ? m / 60 : m, m % 1440 == 0 ? 'd' : m % 60 == 0 ? 'h' : 'm');
+			sb_addf(out, "%s%s", i ? "," : "", policy_offset_format(p->reminders[i],
+			    offset, sizeof offset));
 		}
 		if (p->n_reminders == 0)
 			sb_adds(out, "off");

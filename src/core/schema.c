@@ -167,7 +167,24 @@ static const char *const migration_4 =
 	");"
 	"CREATE INDEX session_move_by_session ON session_move (session_id);";
 
-const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/*
+ * Version 5: notices held by hand, and change notices. A held row stays
+ * pending but never goes until released; one dropped by hand is withdrawn
+ * and never planned again. A change notice (a session called
+ * off or moved, a partner's cancellation) carries the key of the change it
+ * tells: one live row per participant and change; a change superseded before
+ * it went is withdrawn. (Written on the branch 'tell' as the step after
+ * version 4; it takes the next number free when merged.)
+ */
+static const char *const migration_5 =
+	"ALTER TABLE outbox ADD COLUMN held_at INTEGER;"
+	"ALTER TABLE outbox ADD COLUMN dropped_at INTEGER;"
+	"ALTER TABLE outbox ADD COLUMN change_key TEXT;"
+	"CREATE UNIQUE INDEX outbox_one_change ON outbox (participant_id, change_key)"
+	"  WHERE change_key IS NOT NULL AND state <> 'withdrawn';";
+
+const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
+	migration_5 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

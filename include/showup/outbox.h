@@ -105,11 +105,13 @@ int outbox_send(struct store *st, const struct cohort *c, const struct policy *p
  * Takes the lock that lets one 'notices send' or 'resend' at a time at the
  * outbox: flock on DBPATH.send-lock (created 0600, left in place, holding the
  * holder's pid), let go by outbox_unlock or by the kernel when the process ends,
- * however it ends. Returns its descriptor, or -1 with 'e' set (held: "another
- * send of notices is running (pid N)").
+ * however it ends. Returns its descriptor, or -1 with 'e' set, or -2 when
+ * another holds it ("another send of notices is running (pid N)").
  */
 int outbox_lock(struct store *st, su_err *e);
 void outbox_unlock(int fd);
+/* Sets *n to how many rows of every cohort a send would try now (not held); 0 or -1. */
+int outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e);
 /* The seconds a row waits before retry number 'attempts' (1, 2, ...): 5 min doubling to 6 h. */
 int64_t outbox_retry_delay(int attempts);
 /* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */

@@ -183,6 +183,28 @@ int cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
 int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision);
 
 struct outbox_row;
+/* How notices send sends (cmd-notices-send.c). */
+struct send_args {
+	const char *via;	/* smtp or sendmail; NULL: the config's via, else smtp */
+	size_t limit;		/* at most so many messages; 0: all */
+	double rate;		/* a minute; 0: the config's, or none */
+};
+struct send_counts;
+/*
+ * Sends the outbox of cohort 'slug' (NULL: of every cohort) by the config
+ * file and 'a', counting into 'counts' and printing the counts; the caller
+ * holds the send lock. An exit status (1 if a notice failed).
+ */
+int cli_send_outbox(struct cli *cli, const char *slug, const struct send_args *a,
+    struct send_counts *counts);
+struct notice_templates;
+/*
+ * Loads the templates cohort policy p needs (the ladder's, the reminder's and
+ * the change notices') from 'dir' (NULL: the policy's folder, else the
+ * installed one); 0, or -1 after printing why (cmd-notices-plan.c).
+ */
+int cli_notice_templates(const char *dir, const struct policy *p, struct notice_templates *t);
+
 /*
  * notices hold (hold 1) and release (0): ID, --participant EMAIL or --cohort
  * SLUG, under the send lock; an exit status (cmd-notices-hold.c).

@@ -11,9 +11,8 @@
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_TEMPLATES = OPT_OWN, OPT_ATTACH_REPORT };
 
-/* Loads the templates of the ladder's kinds; 0, or -1 after printing why. */
-static int
-load_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
+int
+cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
 {
 	const char *kinds[POLICY_MAX_STEPS + 2];
 	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
@@ -64,7 +63,7 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
-	if (cli_policy(cli->st, &c, &p) != EXIT_OK || load_templates(dir, &p, &t) < 0)
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK || cli_notice_templates(dir, &p, &t) < 0)
 		goto done;
 	if (outbox_plan(cli->st, &c, &p, &t, time_now(), attach ? &pdf : NULL, &r, &e) < 0) {
 		cli_error("%s", e.msg);

@@ -58,8 +58,8 @@ collect_cancelled_sessions(struct store *st, const struct roll *r, struct change
 
 /*
  * Sessions the coach moved: one notice per session with its time now, told
- * against the time people last heard of (before the first move since a move
- * notice last went); keyed by the newest move, so a second move before the
+ * against the time people last heard of (before the first move after the
+ * last move told); keyed by the newest move, so a second move before the
  * batch supersedes the first, and a move back to that time tells nothing.
  */
 static int
@@ -68,9 +68,10 @@ collect_moved_sessions(struct store *st, const struct roll *r, struct change_lis
 {
 	static const char *const sql =
 		"SELECT m.session_id, max(m.id), (SELECT m2.old_starts_at FROM session_move m2"
-		"   WHERE m2.session_id = m.session_id AND m2.moved_at >= coalesce((SELECT"
-		"   max(o.planned_at) FROM outbox o WHERE o.session_id = m.session_id"
-		"   AND o.kind = 'session-moved' AND o.state = 'sent'), 0) ORDER BY m2.id LIMIT 1)"
+		"   WHERE m2.session_id = m.session_id AND m2.id > coalesce((SELECT max(t.id)"
+		"   FROM session_move t WHERE t.session_id = m.session_id AND EXISTS (SELECT 1"
+		"   FROM outbox o WHERE o.change_key = 'moved:' || t.session_id || ':' || t.id"
+		"   AND o.state = 'sent')), 0) ORDER BY m2.id LIMIT 1)"
 		" FROM session_move m JOIN session s ON s.id = m.session_id"
 		" WHERE s.cohort_id = ? AND s.starts_at > ? GROUP BY m.session_id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);

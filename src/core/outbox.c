@@ -412,12 +412,14 @@ outbox_lock(struct store *st, su_err *e)
 	if (fd < 0) {
 		su_err_set(e, "cannot open the lock file '%s': %s", path, strerror(errno));
 	} else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		if (errno == EWOULDBLOCK)
+		int busy = errno == EWOULDBLOCK;
+
+		if (busy)
 			lock_busy(fd, e);
 		else
 			su_err_set(e, "cannot lock '%s': %s", path, strerror(errno));
 		close(fd);
-		fd = -1;
+		fd = busy ? -2 : -1;
 	} else {
 		lock_write_pid(fd);	/* only for the message: a lock without it holds */
 	}
@@ -430,4 +432,23 @@ outbox_unlock(int fd)
 {
 	if (fd >= 0)
 		close(fd);	/* the file stays: removing it would race the next send */
+}
+
+int
+outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e)
+{
+	static const char *const sql =
+		"SELECT count(*) FROM outbox WHERE held_at IS NULL AND (state = 'pending' OR"
+		" (state = 'retry' AND coalesce(next_attempt_at, 0) <= ?))";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, now);
+	if ((rc = db_step_row(stmt, e)) == 1)
+		*n = (size_t)sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc < 0 ? -1 : 0;
 }

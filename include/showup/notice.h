@@ -54,7 +54,7 @@ struct roll;
 void notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents,
     int64_t expires, const struct notice_template *t, struct strbuf *subject,
     struct strbuf *body);
-/* What a change notice tells besides its session: the old time of a move, who cancelled. */
+/* What a session notice tells besides its session: the old time of a move, who cancelled. */
 struct notice_change {
 	int64_t old_starts_at;		/* a move: when the session was (0: no move) */
 	const char *partner_name;	/* a partner's cancellation: who (NULL: none) */

@@ -73,6 +73,7 @@ struct policy {
 	int left_early_percent;	/* a stay under this share of the session is noted as leaving early */
 	int reminders[POLICY_MAX_REMINDERS];	/* minutes before a session a reminder goes */
 	size_t n_reminders;			/* 0: no reminders (the default) */
+	int invitations;	/* 1: a calendar invitation as someone becomes expected */
 	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
 	enum date_order date_order;	/* how its files write dates; UNKNOWN: by the time zone */
 };

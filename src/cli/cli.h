@@ -210,6 +210,8 @@ int cli_notice_templates(const char *dir, const struct policy *p, struct notice_
  * SLUG, under the send lock; an exit status (cmd-notices-hold.c).
  */
 int cli_notices_hold(struct cli *cli, int argc, char **argv, int hold);
+/* Writes 'len' bytes to 'path' (its folders made, atomically), printing where; an exit status. */
+int cli_write_file(const char *path, const void *data, size_t len);
 /* Writes one outbox message as DIR/ID-KIND.eml (atomically), printing where; an exit status. */
 int cli_write_eml(const char *dir, const struct outbox_row *o);
 

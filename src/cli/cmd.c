@@ -47,6 +47,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_notices_release_entry,
 	&cmd_notices_drop_entry,
 	&cmd_notices_run_entry,
+	&cmd_calendar_entry,
 	&cmd_template_check_entry,
 	&cmd_refund_list_entry,
 	&cmd_refund_offer_entry,

@@ -44,6 +44,7 @@ extern const struct cmd_entry cmd_notices_hold_entry;
 extern const struct cmd_entry cmd_notices_release_entry;
 extern const struct cmd_entry cmd_notices_drop_entry;
 extern const struct cmd_entry cmd_notices_run_entry;
+extern const struct cmd_entry cmd_calendar_entry;
 extern const struct cmd_entry cmd_template_check_entry;
 extern const struct cmd_entry cmd_refund_list_entry;
 extern const struct cmd_entry cmd_refund_offer_entry;

@@ -1,5 +1,6 @@
 /* changes.c - the changes people must be told of, each read from the record as it
- * stands: a session the coach called off, one moved, a partner's cancellation.
+ * stands: a session the coach called off, one moved, a partner's cancellation, and
+ * (with invitations on) a place at a session to come.
  * One collector per kind of change; a new kind is one more collector in the table. */
 #include "config.h"
 
@@ -131,6 +132,28 @@ collect_partner_cancels(struct store *st, const struct roll *r, struct change_li
 }
 
 /*
+ * With invitations on: each session to come, to everyone expected there who
+ * has had none, so a person put on a session's list later gets theirs then.
+ */
+static int
+collect_invitations(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	(void)st;
+	(void)e;
+	for (size_t j = 0; r->policy.invitations && j < r->sessions.n; j++) {
+		char key[64];
+
+		if (r->sessions.v[j].cancelled || !to_come(r, j))
+			continue;
+		snprintf(key, sizeof key, "invite:%lld", (long long)r->sessions.v[j].id);
+		changes_add(out, "session-invitation", j, CHANGE_EVERYONE, CHANGE_EVERYONE, key,
+		    NULL);
+	}
+	return 0;
+}
+
+/*
  * Every kind of change told. A reschedule (a participant moving their place)
  * adds its place-moved notice here: a collector that reads each reschedule to
  * a session to come and calls
@@ -144,6 +167,7 @@ static int (*const collectors[])(struct store *, const struct roll *, struct cha
 	collect_cancelled_sessions,
 	collect_moved_sessions,
 	collect_partner_cancels,
+	collect_invitations,
 };
 
 /* Orders changes by key, for changes_find. */

@@ -7,21 +7,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "showup/calendar.h"
 #include "showup/changes.h"
 #include "showup/message.h"
 #include "showup/outbox.h"
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
-
-/* Returns the domain of an address ("example.com"), for Message-IDs. */
-static const char *
-domain_of(const char *addr)
-{
-	const char *at = strrchr(addr, '@');
-
-	return at ? at + 1 : "showup.invalid";
-}
 
 /* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
 static int64_t
@@ -43,7 +35,7 @@ static char *
 new_message_id(struct store *st, const struct cohort *c, int64_t now)
 {
 	return xasprintf("<showup.%s.%lld.%lld@%s>", c->slug, (long long)next_outbox_id(st),
-	    (long long)now, domain_of(c->coach_email));
+	    (long long)now, email_domain(c->coach_email));
 }
 
 
@@ -103,6 +95,8 @@ struct planned {
 	const char *pdf;		/* an attachment, or NULL */
 	size_t pdf_len;
 	const char *pdf_name;
+	const char *calendar;		/* an invitation beside the body, or NULL */
+	const char *calendar_method;	/* its METHOD */
 };
 
 /*
@@ -124,7 +118,8 @@ plan_message(struct store *st, const struct cohort *c, const struct participant 
 	    .reply_to = c->coach_email, .subject = sb_str(subject), .date = now,
 	    .message_id = message_id, .body = sb_str(body),
 	    .attachment = (const unsigned char *)pl->pdf, .attachment_len = pl->pdf_len,
-	    .attachment_name = pl->pdf_name }, &msg, &why);
+	    .attachment_name = pl->pdf_name, .calendar = pl->calendar,
+	    .calendar_method = pl->calendar_method }, &msg, &why);
 	if (rc < 0) {
 		r->refused++;
 		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
@@ -217,9 +212,9 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	const struct notice_template *tpl = notice_template_find(t, kind);	/* loaded: all kinds */
 	int last = policy_offer_step(&roll->policy, pr->step_due);
 	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
-	struct planned pl = { pr->step_due, kind, pr->points,
-		last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
-		0, -1, NULL, NULL, 0, NULL };
+	struct planned pl = { .step = pr->step_due, .kind = kind, .points = pr->points,
+		.refund = last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
+		.offset = -1 };
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
 	char *pdf = NULL, *pdf_name = NULL;
 	int rc;
@@ -244,19 +239,44 @@ plan_person(struct store *st, const struct roll *roll, size_t i,
 	return rc;
 }
 
+/*
+ * Appends the invitation session notice 'pl' to person i carries: its
+ * SEQUENCE the changes told so far, this one too; a calling-off cancels it.
+ */
+static int
+session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
+    const struct planned *pl, struct strbuf *ics, su_err *e)
+{
+	int is_change = pl->change_key != NULL && strncmp(pl->change_key, "invite:", 7) != 0;
+	int seq = calendar_sequence(st, roll->sessions.v[j].id, roll->people.v[i].id, e);
+	struct calendar_event ev = { j, i, seq + is_change };
+
+	if (seq < 0)
+		return -1;
+	return calendar_build(roll, roll->sessions.v[j].cancelled ? CALENDAR_CANCEL
+	    : CALENDAR_REQUEST, &ev, 1, roll->now, ics, e);
+}
+
 /* Plans session notice 'pl' (a reminder or a change: 'ch') of session j for person i; 0 or -1. */
 static int
 plan_session_notice(struct store *st, const struct roll *roll, size_t i, size_t j,
     const struct planned *pl, const struct notice_change *ch, const struct notice_template *t,
     int64_t now, struct plan_result *r, su_err *e)
 {
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
+	struct planned with = *pl;
 	int rc;
 
 	notice_render_session(roll, i, j, ch, t, &subject, &body);
-	rc = plan_message(st, roll->cohort, &roll->people.v[i], pl, &subject, &body, now, r, e);
+	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
+		with.calendar = sb_str(&ics);
+		with.calendar_method = roll->sessions.v[j].cancelled ? "CANCEL" : "REQUEST";
+		rc = plan_message(st, roll->cohort, &roll->people.v[i], &with, &subject, &body,
+		    now, r, e);
+	}
 	sb_free(&subject);
 	sb_free(&body);
+	sb_free(&ics);
 	return rc;
 }
 
@@ -283,7 +303,8 @@ plan_reminders(struct store *st, const struct roll *roll, const struct notice_te
 	for (size_t j = 0; tpl != NULL && j < roll->sessions.n; j++) {
 		const struct session *s = &roll->sessions.v[j];
 		int offset = reminder_offset_due(&roll->policy, s->starts_at, s->cancelled, now);
-		struct planned pl = { -1, tpl->kind, 0, -1, s->id, offset, NULL, NULL, 0, NULL };
+		struct planned pl = { .step = -1, .kind = tpl->kind, .refund = -1,
+			.session_id = s->id, .offset = offset };
 
 		for (size_t i = 0; offset >= 0 && i < roll->people.n; i++)
 			if (roll_outcome(roll, i, j) == OUTCOME_UPCOMING &&
@@ -310,8 +331,9 @@ plan_changes(struct store *st, const struct roll *roll, const struct change_list
 	for (size_t k = 0; k < changes->n; k++) {
 		const struct change *c = &changes->v[k];
 		const struct notice_template *tpl = notice_template_find(t, c->kind);
-		struct planned pl = { -1, c->kind, 0, -1, roll->sessions.v[c->session].id, -1,
-			c->key, NULL, 0, NULL };
+		struct planned pl = { .step = -1, .kind = c->kind, .refund = -1,
+			.session_id = roll->sessions.v[c->session].id, .offset = -1,
+			.change_key = c->key };
 
 		for (size_t i = 0; tpl != NULL && i < roll->people.n; i++) {
 			int rc;
@@ -493,8 +515,8 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 		    roll_person(&roll, i)->step_due != policy_review_step(&roll.policy) &&
 		    plan_person(st, &roll, i, t, now, attach, r, e) < 0)
 			goto rollback;
-	if (plan_reminders(st, &roll, t, now, r, e) < 0 ||
-	    plan_changes(st, &roll, &changes, t, now, r, e) < 0)
+	if (plan_changes(st, &roll, &changes, t, now, r, e) < 0 ||	/* first: their SEQUENCE */
+	    plan_reminders(st, &roll, t, now, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
 	goto done;

@@ -11,7 +11,8 @@ const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
 	"points.no_show", "points.excused", "points.late_arrival", "late.threshold",
-	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "templates", "date.order", NULL
+	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "invitations",
+	"templates", "date.order", NULL
 };
 
 static const char *const refund_names[] = {
@@ -343,6 +344,12 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 	}
 	if (strcmp(key, "reminders") == 0)
 		return read_reminders(p, value, e);
+	if (strcmp(key, "invitations") == 0) {
+		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
+			return su_err_set(e, "invitations: 'on' or 'off', not '%s'", value);
+		p->invitations = strcmp(value, "on") == 0;
+		return 0;
+	}
 	if (strcmp(key, "templates") == 0) {
 		if (strlen(value) >= sizeof p->templates || str_has_control(value))
 			return su_err_set(e, "templates: give a folder (or 'installed')");
@@ -450,6 +457,8 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		}
 		if (p->n_reminders == 0)
 			sb_adds(out, "off");
+	} else if (strcmp(key, "invitations") == 0) {
+		sb_adds(out, p->invitations ? "on" : "off");
 	} else if (strcmp(key, "left_early") == 0) {
 		sb_addf(out, "%d%%", p->left_early_percent);
 	} else if (strcmp(key, "date.order") == 0) {

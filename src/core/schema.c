@@ -182,7 +182,8 @@ static const char *const migration_5 =
 	"ALTER TABLE outbox ADD COLUMN change_key TEXT;"
 	"CREATE UNIQUE INDEX outbox_one_change ON outbox (participant_id, change_key)"
 	"  WHERE change_key IS NOT NULL AND state <> 'withdrawn';"
-	"CREATE INDEX outbox_by_change ON outbox (change_key) WHERE change_key IS NOT NULL;";
+	"CREATE INDEX outbox_by_change ON outbox (change_key, participant_id)"
+	"  WHERE change_key IS NOT NULL;";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5 };

@@ -37,7 +37,7 @@ int changes_collect(struct store *st, const struct roll *r, struct change_list *
 const struct change *changes_find(const struct change_list *l, const char *key);
 /* Returns 1 if person row i is told of change c. */
 int change_tells(const struct roll *r, const struct change *c, size_t i);
-/* Adds a change (for a collector): 'what' may be NULL. */
+/* Adds a change (for a collector): 'what' may be NULL; its old_location becomes the list's. */
 void changes_add(struct change_list *l, const char *kind, size_t session, size_t only,
     size_t except, const char *key, const struct notice_change *what);
 void changes_free(struct change_list *l);

@@ -57,6 +57,8 @@ void notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_ce
 /* What a session notice tells besides its session: the old time of a move, who cancelled. */
 struct notice_change {
 	int64_t old_starts_at;		/* a move: when the session was (0: no move) */
+	int old_minutes;		/* its length before (0: the same) */
+	char *old_location;		/* its place before (NULL: the same) */
 	const char *partner_name;	/* a partner's cancellation: who (NULL: none) */
 };
 /*

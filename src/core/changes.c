@@ -57,46 +57,118 @@ collect_cancelled_sessions(struct store *st, const struct roll *r, struct change
 	return 0;
 }
 
-/*
- * Sessions the coach moved: one notice per session with its time now, told
- * against the time people last heard of (before the first move after the
- * last move told); keyed by the newest move, so a second move before the
- * batch supersedes the first, and a move back to that time tells nothing.
- */
+/* Sets newest[0] and newest[1] to the ids of session sid's newest move and change (0: none). */
 static int
-collect_moved_sessions(struct store *st, const struct roll *r, struct change_list *out,
-    su_err *e)
+newest_changes(struct store *st, int64_t sid, int64_t newest[2], su_err *e)
 {
 	static const char *const sql =
-		"SELECT m.session_id, max(m.id), (SELECT m2.old_starts_at FROM session_move m2"
-		"   WHERE m2.session_id = m.session_id AND m2.id > coalesce((SELECT max(t.id)"
-		"   FROM session_move t WHERE t.session_id = m.session_id AND EXISTS (SELECT 1"
-		"   FROM outbox o WHERE o.change_key = 'moved:' || t.session_id || ':' || t.id"
-		"   AND o.state = 'sent')), 0) ORDER BY m2.id LIMIT 1)"
-		" FROM session_move m JOIN session s ON s.id = m.session_id"
-		" WHERE s.cohort_id = ? AND s.starts_at > ? GROUP BY m.session_id";
+		"SELECT (SELECT coalesce(max(id), 0) FROM session_move WHERE session_id = ?1),"
+		" (SELECT coalesce(max(id), 0) FROM session_change WHERE session_id = ?1)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	db_bind_int(stmt, 1, r->cohort->id);
-	db_bind_int(stmt, 2, r->now);
-	while ((rc = db_step_row(stmt, e)) == 1) {
-		struct notice_change what = { .old_starts_at = sqlite3_column_int64(stmt, 2) };
-		size_t j;
-		char key[64];
-
-		if (!idmap_get(&r->session_index, sqlite3_column_int64(stmt, 0), &j) ||
-		    r->sessions.v[j].cancelled || what.old_starts_at == 0 ||
-		    what.old_starts_at == r->sessions.v[j].starts_at)
-			continue;
-		snprintf(key, sizeof key, "moved:%lld:%lld", sqlite3_column_int64(stmt, 0),
-		    sqlite3_column_int64(stmt, 1));
-		changes_add(out, "session-moved", j, CHANGE_EVERYONE, CHANGE_EVERYONE, key, &what);
+	db_bind_int(stmt, 1, sid);
+	if ((rc = db_step_row(stmt, e)) == 1) {
+		newest[0] = sqlite3_column_int64(stmt, 0);
+		newest[1] = sqlite3_column_int64(stmt, 1);
 	}
 	sqlite3_reset(stmt);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The last move and change of session 'sid' its people were told of (0: none); 0 or -1. */
+static int
+last_told(struct store *st, int64_t sid, int64_t *move, int64_t *change, su_err *e)
+{
+	static const char *const sql = "SELECT change_key FROM outbox WHERE session_id = ?"
+	    " AND kind = 'session-moved' AND state = 'sent'";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	long long m, c;
+	int rc;
+
+	*move = *change = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, sid);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (sscanf((const char *)sqlite3_column_text(stmt, 0), "moved:%*d:%lld:%lld", &m,
+		    &c) == 2) {
+			*move = m > *move ? m : *move;
+			*change = c > *change ? c : *change;
+		}
+	sqlite3_reset(stmt);
 	return rc;
+}
+
+/*
+ * Fills 'what' with session s as its people last heard of it: the old start
+ * (before the first move since the last one told), length and place (before
+ * the first change since), each left 0 or NULL where it is the same now.
+ */
+static int
+told_state(struct store *st, const struct session *s, int64_t move, int64_t change,
+    struct notice_change *what, su_err *e)
+{
+	static const char *const sql =
+		"SELECT (SELECT old_starts_at FROM session_move WHERE session_id = ?1 AND id > ?2"
+		"   ORDER BY id LIMIT 1), (SELECT old_minutes FROM session_change"
+		"   WHERE session_id = ?1 AND id > ?3 ORDER BY id LIMIT 1), (SELECT old_location"
+		"   FROM session_change WHERE session_id = ?1 AND id > ?3 ORDER BY id LIMIT 1)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, move);
+	db_bind_int(stmt, 3, change);
+	if ((rc = db_step_row(stmt, e)) == 1) {
+		const char *place = (const char *)sqlite3_column_text(stmt, 2);
+
+		what->old_starts_at = sqlite3_column_int64(stmt, 0);
+		what->old_minutes = sqlite3_column_int(stmt, 1);
+		if (what->old_starts_at == s->starts_at)
+			what->old_starts_at = 0;
+		if (what->old_minutes == s->minutes)
+			what->old_minutes = 0;
+		if (place != NULL && strcmp(place, s->location) != 0)
+			what->old_location = xstrdup(place);
+	}
+	sqlite3_reset(stmt);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * Sessions the coach moved, made longer or shorter, or took elsewhere: one
+ * notice per session with how it is now, told against how people last heard
+ * of it; keyed by its newest move and change, so a second change before the
+ * batch supersedes the first, and a change undone before it tells nothing.
+ */
+static int
+collect_changed_sessions(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+		struct notice_change what = { 0 };
+		int64_t move, change, newest[2] = { 0, 0 };
+		char key[64];
+
+		if (s->cancelled || !to_come(r, j))
+			continue;
+		if (newest_changes(st, s->id, newest, e) < 0 ||
+		    last_told(st, s->id, &move, &change, e) < 0 ||
+		    told_state(st, s, move, change, &what, e) < 0)
+			return -1;
+		if (what.old_starts_at == 0 && what.old_minutes == 0 && what.old_location == NULL)
+			continue;
+		snprintf(key, sizeof key, "moved:%lld:%lld:%lld", (long long)s->id,
+		    (long long)newest[0], (long long)newest[1]);
+		changes_add(out, "session-moved", j, CHANGE_EVERYONE, CHANGE_EVERYONE, key, &what);
+	}
+	return 0;
 }
 
 /*
@@ -165,7 +237,7 @@ collect_invitations(struct store *st, const struct roll *r, struct change_list *
 static int (*const collectors[])(struct store *, const struct roll *, struct change_list *,
     su_err *) = {
 	collect_cancelled_sessions,
-	collect_moved_sessions,
+	collect_changed_sessions,
 	collect_partner_cancels,
 	collect_invitations,
 };
@@ -213,6 +285,8 @@ change_tells(const struct roll *r, const struct change *c, size_t i)
 void
 changes_free(struct change_list *l)
 {
+	for (size_t k = 0; k < l->n; k++)
+		free(l->v[k].what.old_location);
 	free(l->v);
 	memset(l, 0, sizeof *l);
 }

@@ -21,7 +21,8 @@ static const char *const schema_names[] = {
 	"session.number", "session.date", "session.title", "session.location",
 	"session.kind", "session.minutes", "session.zone", "session.cutoff",
 	"session.cutoff_passed", "session.group", "session.practice", "session.coaching",
-	"session.with", "session.old_date", "partner.name", "partner.first_name", NULL
+	"session.with", "session.old_date", "session.old_minutes", "session.old_location",
+	"partner.name", "partner.first_name", NULL
 };
 static const char *const schema_lists[] = { "events", NULL };
 static const char *const schema_items[] = { "session.number", "session.date",
@@ -355,7 +356,8 @@ others_expected(const struct roll *r, size_t i, size_t j, struct strbuf *out)
 
 /* The texts a session notice shows, kept alive while it renders. */
 struct session_values {
-	char number[16], when[48], minutes[16], cutoff[96], old_when[48], partner_first[128];
+	char number[16], when[48], minutes[16], cutoff[96], old_when[48], old_minutes[16];
+	char partner_first[128];
 	struct strbuf with;
 };
 
@@ -377,6 +379,8 @@ notice_render_session(const struct roll *r, size_t i, size_t j,
 	format_zoned(r->cohort->tz, cutoff, v.cutoff, sizeof v.cutoff);
 	if (ch != NULL && ch->old_starts_at != 0)
 		time_format_human(r->cohort->tz, ch->old_starts_at, v.old_when, sizeof v.old_when);
+	if (ch != NULL && ch->old_minutes != 0)
+		snprintf(v.old_minutes, sizeof v.old_minutes, "%d", ch->old_minutes);
 	snprintf(v.partner_first, sizeof v.partner_first, "%.*s", (int)strcspn(partner, " "),
 	    partner);
 	if (s->kind != SESSION_GROUP)
@@ -397,6 +401,9 @@ notice_render_session(const struct roll *r, size_t i, size_t j,
 			{ "session.coaching", s->kind == SESSION_COACHING ? "yes" : "", NULL },
 			{ "session.with", sb_str(&v.with), NULL },
 			{ "session.old_date", v.old_when, NULL },
+			{ "session.old_minutes", v.old_minutes, NULL },
+			{ "session.old_location", ch && ch->old_location ? ch->old_location : "",
+			  NULL },
 			{ "partner.name", partner, NULL },
 			{ "partner.first_name", v.partner_first, NULL },
 		};

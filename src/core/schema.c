@@ -183,7 +183,15 @@ static const char *const migration_5 =
 	"CREATE UNIQUE INDEX outbox_one_change ON outbox (participant_id, change_key)"
 	"  WHERE change_key IS NOT NULL AND state <> 'withdrawn';"
 	"CREATE INDEX outbox_by_change ON outbox (change_key, participant_id)"
-	"  WHERE change_key IS NOT NULL;";
+	"  WHERE change_key IS NOT NULL;"
+	"CREATE TABLE session_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  changed_at INTEGER NOT NULL,"
+	"  old_minutes INTEGER NOT NULL,"
+	"  old_location TEXT NOT NULL"
+	");"
+	"CREATE INDEX session_change_by_session ON session_change (session_id);";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5 };

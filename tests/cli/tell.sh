@@ -55,7 +55,7 @@ check '[ "$(received ann@example.com)" = 3 ] && [ "$(received bo@example.com)" =
 bodies
 check '[ "$(grep -c "^=== TO .*| Tell: session 1 moves to Wed 2026-11-25 14:00$" "$T/mail")" = 3 ]' \
 	"the move is not told once each, with its last time"
-check 'grep -q "was:  Wed 2026-11-25 09:00" "$T/mail" && ! grep -q "11:00" "$T/mail"' \
+check 'grep -q "(it was at Wed 2026-11-25 09:00)" "$T/mail" && ! grep -q "11:00" "$T/mail"' \
 	"the move is not told against the time people knew"
 check '[ "$(grep -c "^=== TO .*| Tell: session 4 on Sat 2026-11-28 09:00 is called off$" "$T/mail")" = 3 ]' \
 	"the calling-off is not told to all three"
@@ -81,7 +81,22 @@ ok session edit tell:1 --at "2026-11-25 16:00"
 ok notices run
 out "sent 3,"
 bodies
-check 'grep -q "was:  Wed 2026-11-25 14:00" "$T/mail"' "the second move is not told against 14:00"
+check 'grep -q "(it was at Wed 2026-11-25 14:00)" "$T/mail"' "the second move is not told against 14:00"
+
+# a change of length or place is told too, against what people knew; one undone tells nothing
+ok session edit tell:3 --location "Room 9"
+ok session edit tell:3 --location ""
+ok notices run
+out_only ""
+ok session edit tell:3 --minutes 90 --location "Room 9"
+ok notices run
+out "sent 3,"
+bodies
+check '[ "$(grep -c "^=== TO .*| Tell: session 3 on Fri 2026-11-27 09:00 has changed$" "$T/mail")" = 3 ]' \
+	"the change of length and place is not told to all three"
+check 'grep -q "(it was 60 minutes long)" "$T/mail" &&
+	grep -q "Fri 2026-11-27 09:00 (Europe/London time), 90 minutes, Room 9" "$T/mail"' \
+	"the change does not say what it was and what it is"
 
 # planned late: of 2d and 2h both due, one reminder; the cutoff shown with its zone
 ok policy set tell reminders 2d,2h,20m
@@ -133,8 +148,8 @@ ok notices release --cohort tell
 out "2 notices released"
 ok notices run
 out "sent 2,"
-# Bo: two changes, a move, reminders of sessions 1 and 3; not the dropped one
-check '[ "$(received bo@example.com)" = 5 ]' "the dropped notice went to Bo"
+# Bo: two changes, two moves, reminders of sessions 1 and 3; not the dropped one
+check '[ "$(received bo@example.com)" = 6 ]' "the dropped notice went to Bo"
 ok notices run
 out_only ""
 ok log tell

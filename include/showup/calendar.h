@@ -34,8 +34,9 @@ struct calendar_event {
  * from the first event's year on) and a VEVENT per event, in the cohort's
  * local time, with a UID stable per (session, person), the coach as
  * ORGANIZER, the person as ATTENDEE, the location, and STATUS:CANCELLED for
- * a session called off. 'stamp' is its DTSTAMP. 0, or -1 with 'e' set (a
- * zone libical does not know).
+ * a session called off. 'stamp' is its DTSTAMP. A zone libical has no rules
+ * for (UTC itself) gets no VTIMEZONE: the times are written in UTC. 0, or -1
+ * with 'e' set.
  */
 int calendar_build(const struct roll *r, enum calendar_method method,
     const struct calendar_event *ev, size_t n, int64_t stamp, struct strbuf *out, su_err *e);

@@ -47,14 +47,16 @@ local_time(const char *zone, int64_t t)
 	return it;
 }
 
-/* Adds a DTSTART or DTEND of UTC second t in the cohort's zone. */
+/* Adds a DTSTART or DTEND of UTC second t in the cohort's zone, or (zone NULL) in UTC. */
 static void
 add_zoned(icalcomponent *ev, icalproperty *(*make)(struct icaltimetype), const char *zone,
     int64_t t)
 {
-	icalproperty *p = make(local_time(zone, t));
+	icalproperty *p = make(zone ? local_time(zone, t) : icaltime_from_timet_with_zone(
+	    (time_t)t, 0, icaltimezone_get_utc_timezone()));
 
-	icalproperty_add_parameter(p, icalparameter_new_tzid(zone));
+	if (zone != NULL)
+		icalproperty_add_parameter(p, icalparameter_new_tzid(zone));
 	icalcomponent_add_property(ev, p);
 }
 
@@ -77,9 +79,10 @@ add_person(icalcomponent *ev, icalproperty *(*make)(const char *), const char *n
 	free(uri);
 }
 
-/* Builds the VEVENT of one event of roll r. */
+/* Builds the VEVENT of one event of roll r, its times in 'zone' (NULL: in UTC). */
 static icalcomponent *
-make_event(const struct roll *r, const struct calendar_event *ce, int64_t stamp)
+make_event(const struct roll *r, const struct calendar_event *ce, const char *zone,
+    int64_t stamp)
 {
 	const struct cohort *c = r->cohort;
 	const struct session *s = &r->sessions.v[ce->session];
@@ -96,8 +99,8 @@ make_event(const struct roll *r, const struct calendar_event *ce, int64_t stamp)
 	icalcomponent_add_property(ev, icalproperty_new_sequence(ce->sequence));
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(
 	    icaltime_from_timet_with_zone((time_t)stamp, 0, icaltimezone_get_utc_timezone())));
-	add_zoned(ev, icalproperty_new_dtstart, c->tz, s->starts_at);
-	add_zoned(ev, icalproperty_new_dtend, c->tz, s->starts_at + (int64_t)s->minutes * 60);
+	add_zoned(ev, icalproperty_new_dtstart, zone, s->starts_at);
+	add_zoned(ev, icalproperty_new_dtend, zone, s->starts_at + (int64_t)s->minutes * 60);
 	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
 	if (*s->location)
 		icalcomponent_add_property(ev, icalproperty_new_location(s->location));
@@ -234,9 +237,8 @@ calendar_build(const struct roll *r, enum calendar_method method,
 	for (size_t k = 1; k < n; k++)
 		if (r->sessions.v[ev[k].session].starts_at < first)
 			first = r->sessions.v[ev[k].session].starts_at;
-	if ((vtz = vtimezone(r->cohort->tz, first)) == NULL)
-		return su_err_set(e, "the calendar library does not know the time zone '%s'",
-		    r->cohort->tz);
+	(void)e;
+	vtz = vtimezone(r->cohort->tz, first);	/* none for UTC: its times say Z */
 	cal = icalcomponent_new(ICAL_VCALENDAR_COMPONENT);
 	icalcomponent_add_property(cal, icalproperty_new_prodid("-//showup//showup "
 	    PACKAGE_VERSION "//EN"));
@@ -244,9 +246,11 @@ calendar_build(const struct roll *r, enum calendar_method method,
 	icalcomponent_add_property(cal, icalproperty_new_method(method == CALENDAR_CANCEL
 	    ? ICAL_METHOD_CANCEL : method == CALENDAR_REQUEST ? ICAL_METHOD_REQUEST
 	    : ICAL_METHOD_PUBLISH));
-	icalcomponent_add_component(cal, vtz);
+	if (vtz != NULL)
+		icalcomponent_add_component(cal, vtz);
 	for (size_t k = 0; k < n; k++)
-		icalcomponent_add_component(cal, make_event(r, &ev[k], stamp));
+		icalcomponent_add_component(cal, make_event(r, &ev[k], vtz ? r->cohort->tz : NULL,
+		    stamp));
 	text = icalcomponent_as_ical_string_r(cal);
 	sb_adds(out, text);
 	free(text);

@@ -69,6 +69,12 @@ check '[ "$(wc -l < "$T/ics")" = 1 ] && grep -q "showup-cal-s1-p2@example.com .*
 fails 1 calendar cal nobody@example.com
 err "no participant 'nobody@example.com' in cal"
 fails 2 calendar
+# a cohort in UTC: libical has no VTIMEZONE for it, so the times are written in UTC
+ok cohort add utc --name "In UTC" --coach "Cora Coach" --coach-email cora@example.com --tz UTC
+ok session add utc --at "2027-04-01 09:00"
+ok calendar utc -o "$T/utc.ics"
+check 'grep -q "^DTSTART:20270401T090000Z" "$T/utc.ics" && ! grep -q VTIMEZONE "$T/utc.ics"' \
+	"a UTC cohort's calendar is not in UTC"
 # a file that cannot be put in place (a folder is there) leaves nothing half-written
 mkdir -p "$T/x/busy.ics/inside"
 fails 1 calendar cal -o "$T/x/busy.ics"

@@ -30,6 +30,10 @@ char *mail_config_path(void);
  */
 int mail_config_load(const char *path, struct mail_config *c, su_err *e);
 void mail_config_free(struct mail_config *c);
+/* Returns 1 if the config file at 'path' holds a password setting and others may read it. */
+int mail_config_exposed(const char *path);
+/* Returns the sendmail command the config names, else "sendmail -t -i". */
+const char *mail_sendmail_command(const struct mail_config *c);
 /* Reads a rate of messages a minute ("30", "0.5"; 0 for no limit); 0, or -1 if it is none. */
 int mail_rate_parse(const char *text, double *rate);
 
@@ -42,7 +46,10 @@ enum delivery {
 };
 
 struct mailer;
-/* Opens a mailer by 'via' ("smtp" or "sendmail"); NULL with 'e' set. */
+/*
+ * Opens a mailer by 'via' ("smtp" or "sendmail"; NULL: the config's via, else
+ * smtp); NULL with 'e' set.
+ */
 struct mailer *mailer_open(const struct mail_config *c, const char *via, su_err *e);
 /*
  * Sends one message; the server's last words go to 'reply', or for a
@@ -50,6 +57,12 @@ struct mailer *mailer_open(const struct mail_config *c, const char *via, su_err 
  */
 enum delivery mailer_send(struct mailer *m, const char *from, const char *to,
     const unsigned char *msg, size_t len, struct strbuf *reply);
+/*
+ * Connects to the SMTP server, starts TLS as configured and logs in, sending
+ * no mail; 0 with the server's last words in 'reply', or -1 with what went
+ * wrong there (a sendmail mailer cannot be tried without sending: -1).
+ */
+int mailer_check(struct mailer *m, struct strbuf *reply);
 void mailer_close(struct mailer *m);
 
 /*

@@ -25,6 +25,22 @@ int engine_session_held(int cancelled, int64_t starts_at, int64_t now);
 struct engine_person {
 	int64_t withdrawn_at;	/* 0 while active; else expected only at sessions starting before it */
 	int steps_sent;		/* ladder steps already sent: the highest sent index + 1, 0 for none */
+	int reviewed_points;	/* the points at the coach's latest review, 0 for none: a
+				   coach review is due again only past them */
+};
+
+/*
+ * A participant's request to move their place (a reschedule), judged against
+ * the start it left. The place left holds a cancellation with the reserved
+ * reason, whose outcome is the request's verdict; a 1:1 moved whole keeps its
+ * own record at its new time, and the verdict counts beside it.
+ */
+struct engine_reschedule {
+	size_t person, session;	/* indices: the place left (or the 1:1 moved whole) */
+	int64_t asked_at;	/* UTC */
+	int64_t starts_at;	/* the start it left */
+	int64_t cutoff;		/* that start's cutoff */
+	int whole;		/* a 1:1 moved whole */
 };
 
 struct engine_input {
@@ -42,14 +58,18 @@ struct engine_input {
 	const struct attendance *(*fact_at)(const void *ctx, size_t i, size_t j,
 	    struct attendance *buf);
 	const void *fact_ctx;
+	const struct engine_reschedule *reschedules;	/* by person (NULL: none) */
+	size_t nreschedules;
 };
 
 /* What the record means for one participant. */
 struct engine_person_result {
 	int expected;		/* expected at sessions held so far (started, not called off),
 				   with the outcome recorded: the roll not taken yet counts later */
-	int counts[OUTCOME_COUNT];
-	int kept;		/* present + late + cancelled + excused */
+	int counts[OUTCOME_COUNT];	/* a 1:1 moved whole at their request counts here
+					   too, as its verdict (rescheduled, late_cancel, no_show) */
+	int reschedules;	/* places they asked to move, in time or not */
+	int kept;		/* present + late + cancelled + excused + rescheduled */
 	int broken;		/* late_cancel + no_show */
 	int points;		/* points that still count (forgiveness applied) */
 	double attendance_rate;	/* (present + late) / (expected - excused at those); -1 if nothing to measure */
@@ -59,7 +79,8 @@ struct engine_person_result {
 				   withdrawn); never coach-review, which mails nothing */
 	int next_step;		/* ladder index of the next step not yet reached, -1 none left */
 	int review_due;		/* the coach-review rung reached: 1 at its threshold,
-				   one more at every further point; 0 none (or withdrawn) */
+				   one more at every further point; 0 none (withdrawn, or
+				   reviewed at these points already) */
 	int own_sessions;	/* sessions this person is expected at, not called off */
 	int own_to_come;	/* of those, the ones starting after 'now' */
 	int64_t refund_cents;	/* the refund an offer made now would carry: by the
@@ -88,6 +109,7 @@ struct engine_tally {
 
 struct engine_result {
 	unsigned char *outcomes;		/* people x sessions: enum outcome, a byte each */
+	unsigned char *reschedule_outcomes;	/* one per reschedule: its verdict */
 	struct engine_person_result *people;
 	struct engine_tally *sessions;		/* one per session */
 	struct engine_tally held;		/* summed over the sessions held so far */
@@ -104,11 +126,24 @@ int engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts
 
 /*
  * The outcome of one cell: person 'p' at session 's' as of 'now', 'named' on
- * its list or not, with the recorded fact 'a' (NULL: none). engine_run gives
- * each cell this outcome; it needs nothing of the rest of the record.
+ * its list or not, with the recorded fact 'a' (NULL: none) and, if 'a' is a
+ * reschedule, its request's verdict (engine_judge_reschedules; 0: judged from
+ * the fact alone). engine_run gives each cell this outcome.
  */
 enum outcome engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
-    const struct engine_person *p, int named, int64_t now, const struct attendance *a);
+    const struct engine_person *p, int named, int64_t now, const struct attendance *a,
+    enum outcome verdict);
+
+/*
+ * Judges the n reschedules of one person 'r' (in any order) into verdicts[]:
+ * each against the cutoff of the start it left, the ones asked in time counted
+ * in the order they were asked for reschedule.max.
+ */
+void engine_judge_reschedules(const struct policy *p, const struct engine_reschedule *r,
+    size_t n, unsigned char *verdicts);
+/* The verdict of the place person i left at session j in r[0..n) ('verdicts' theirs), or 0. */
+enum outcome engine_place_verdict(const struct engine_reschedule *r,
+    const unsigned char *verdicts, size_t n, size_t i, size_t j);
 
 /* Evaluates the whole record; 'out' is freed with engine_result_free. */
 void engine_run(const struct engine_input *in, struct engine_result *out);

@@ -15,6 +15,15 @@
 int notice_record_sent(struct store *st, const struct cohort *c, const struct participant *p,
     int step, const char *kind, int points, int64_t when, su_err *e);
 
+/*
+ * Records that the coach reviewed participant 'p' at 'points' (the ladder's
+ * coach-review rung), at 'when', with a note (audited): no review is due again
+ * until their points rise past these. The caller checks that one was due and
+ * holds the transaction. 0, or -1 with 'e' set.
+ */
+int review_record(struct store *st, const struct cohort *c, const struct participant *p,
+    int points, int64_t when, const char *note, su_err *e);
+
 /* A notice that went out. */
 struct notice_sent {
 	int64_t participant_id;

@@ -145,7 +145,19 @@ int attendance_set(struct store *st, const struct cohort *c, const struct sessio
 int attendance_set_known(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *a, const struct attendance *old,
     struct attendance_change *change, su_err *e);
-/* Clears what was recorded for p at s: back to not recorded (audited); 0, or -1 with 'e'. */
+/*
+ * Refuses a reschedule read from a file ('a', with 'stored' the fact stored
+ * for the place, NULL if none): only the same reschedule read back (its note
+ * may change) may come in that way; a new one is recorded with the place it
+ * moved to. 0, or -1 with 'e'.
+ */
+int attendance_check_reschedule(const struct attendance *a, const struct attendance *stored,
+    su_err *e);
+/*
+ * Clears what was recorded for p at s: back to not recorded (audited), 0; with
+ * nothing recorded, a 1:1 p moved whole goes back (reschedule_undo_whole), 1.
+ * -1 with 'e' set.
+ */
 int attendance_clear(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e);
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
@@ -198,6 +210,44 @@ char *attendance_describe(const struct attendance *a, const char *tz);
 void attendance_free(struct attendance *a);
 void attendance_list_free(struct attendance_list *l);
 
+/* --- reschedules ------------------------------------------------------------ */
+
+/* Where a participant asks to move their place: an existing session, or a new time. */
+struct reschedule_to {
+	const struct session *session;	/* a session of the same cohort, or NULL */
+	int64_t starts_at;		/* with no session: the new start, UTC */
+};
+
+/* What a reschedule did with the place. */
+enum reschedule_kind {
+	RESCHEDULE_TO_SESSION = 1,	/* it moved to an existing session */
+	RESCHEDULE_NEW_SESSION,		/* a new session like it opened at the new time,
+					   with the same people (partners move along) */
+	RESCHEDULE_MOVED_SESSION,	/* a 1:1: the session itself moved */
+};
+
+/*
+ * Records that participant p asked at 'asked_at' to move their place at
+ * session 'from' to 'to' (a group session's place moves only to another
+ * session). The place left is recorded as a cancellation with the reason
+ * POLICY_RESCHEDULE_REASON, which the engine judges against the cutoff of the
+ * start it left (a 1:1 moved whole keeps its own record; the request is in the
+ * reschedule table for the engine). In the caller's transaction, audited.
+ * Returns the reschedule_kind with *to_number the session the place is at now,
+ * or -1 with 'e' set.
+ */
+int reschedule_record(struct store *st, const struct cohort *c, const struct session *from,
+    const struct participant *p, const struct reschedule_to *to, int64_t asked_at,
+    const char *note, int *to_number, su_err *e);
+
+/*
+ * Takes back the latest request of p that moved 1:1 session 's' whole: the
+ * session goes back to the start it left (audited as an unmark). 1 done, 0 if
+ * there is none, -1 with 'e' set (the session moved again since).
+ */
+int reschedule_undo_whole(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e);
+
 /* --- audit log ------------------------------------------------------------- */
 
 struct audit_entry {
@@ -226,5 +276,7 @@ int audit_add(struct store *st, int64_t cohort_id, const char *action,
 int audit_list_recent(struct store *st, int64_t cohort_id, size_t limit,
     struct audit_list *out, su_err *e);
 void audit_list_free(struct audit_list *l);
+/* Says one entry in words ("session spring26:4 moved from Thu ... to Fri ..."); the caller frees it. */
+char *audit_sentence(const struct audit_entry *a);
 
 #endif

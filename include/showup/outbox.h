@@ -114,6 +114,14 @@ void outbox_unlock(int fd);
 int outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e);
 /* The seconds a row waits before retry number 'attempts' (1, 2, ...): 5 min doubling to 6 h. */
 int64_t outbox_retry_delay(int attempts);
+/*
+ * Sends one short test message to 'to' through 'm', from 'from_name' <from_addr>
+ * (the envelope from 'envelope_from', else from_addr), recording nothing
+ * anywhere. Returns what became of it, the server's words in 'reply'; or -1
+ * with 'e' set when the message cannot be built (an address that is not one).
+ */
+int outbox_send_test(struct mailer *m, const char *from_name, const char *from_addr,
+    const char *envelope_from, const char *to, struct strbuf *reply, su_err *e);
 /* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
 int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
 

@@ -63,5 +63,7 @@ void pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double 
 
 /* The fonts in use, for messages ("DejaVuSans.ttf"). */
 const char *pdf_font_name(const struct pdf *p);
+/* The fallback font's file name ("DroidSansFallbackFull.ttf"), or NULL for none. */
+const char *pdf_fallback_font_name(const struct pdf *p);
 
 #endif

@@ -21,6 +21,7 @@ enum outcome {
 	OUTCOME_LATE_CANCEL,
 	OUTCOME_NO_SHOW,
 	OUTCOME_EXCUSED,
+	OUTCOME_RESCHEDULED,	/* moved their place in time: a commitment kept */
 	OUTCOME_COUNT
 };
 
@@ -36,6 +37,8 @@ enum cutoff_kind {
 #define POLICY_KIND_LEN 32
 /* The final rung: no mail; the coach reviews, again at every further point. */
 #define POLICY_COACH_REVIEW "coach-review"
+/* The reason a reschedule records on the place it leaves; no policy may use it. */
+#define POLICY_RESCHEDULE_REASON "rescheduled"
 
 /* How the refund offered with the ladder's last step is reckoned. */
 enum refund_rule {
@@ -76,6 +79,7 @@ struct policy {
 	int invitations;	/* 1: a calendar invitation as someone becomes expected */
 	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
 	enum date_order date_order;	/* how its files write dates; UNKNOWN: by the time zone */
+	int reschedule_max;	/* in-time reschedules a participant may make; -1: no limit */
 };
 
 /* What the engine needs to know about one expected attendance. */
@@ -86,6 +90,9 @@ struct outcome_input {
 	int64_t cutoff;			/* UTC: a cancellation at or before it is on time */
 	int64_t now;			/* UTC */
 	const struct attendance *fact;	/* NULL or FACT_NONE: nothing recorded */
+	enum outcome reschedule_verdict;	/* a reschedule's: its request's verdict
+						   (engine_judge_reschedules); 0: judged
+						   from the fact alone */
 };
 
 /* Returns the index of the ladder's final coach-review step, or -1 if it has none. */
@@ -142,9 +149,20 @@ char *policy_offset_format(int minutes, char *buf, size_t size);
 enum outcome outcome_of(const struct policy *p, const struct outcome_input *in);
 /* The outcome's name as doc/policy.md spells it ("late_cancel"). */
 const char *outcome_name(enum outcome o);
-/* One letter for grids: P L C X N E, '?' unrecorded, '.' not expected, '-' not held, ' ' upcoming. */
+/* One letter for grids: P L C X N E R, '?' unrecorded, '.' not expected, '-' not held, ' ' upcoming. */
 char outcome_letter(enum outcome o);
-/* Returns 1 for outcomes that are final (present .. excused). */
+/* Returns 1 for outcomes that are final (present .. rescheduled). */
 int outcome_is_final(enum outcome o);
+
+/* Returns 1 if fact 'a' records a reschedule: a cancellation with the reserved reason. */
+int outcome_fact_rescheduled(const struct attendance *a);
+/*
+ * The outcome of a reschedule asked at 'asked_at' of a place starting at
+ * 'starts_at' with 'cutoff', after 'before' reschedules asked in time:
+ * rescheduled, or a late cancellation (after the cutoff, or past
+ * reschedule.max), or a no-show (asked after the start).
+ */
+enum outcome outcome_of_reschedule(const struct policy *p, int64_t asked_at,
+    int64_t starts_at, int64_t cutoff, int before);
 
 #endif

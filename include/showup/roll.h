@@ -20,6 +20,9 @@ struct roll {
 	struct engine_result result;		/* outcomes, figures, due steps */
 	struct idmap person_index;		/* participant id -> row */
 	struct idmap session_index;		/* session id -> column */
+	struct engine_reschedule *reschedules;	/* places moved at their person's request,
+						   in the engine's order */
+	size_t nreschedules;
 };
 
 /*
@@ -36,7 +39,30 @@ enum outcome roll_outcome(const struct roll *r, size_t i, size_t j);
  */
 const struct attendance *roll_fact(const struct roll *r, size_t i, size_t j,
     struct attendance *buf);
-/* The points person row 'i' got at session column 'j' (late arrival points included). */
+/*
+ * What a reschedule counts as: participant 'participant_id' asked at
+ * 'asked_at' to move their place at session 'session_id'; OUTCOME_NOT_EXPECTED
+ * if the roll holds no such request.
+ */
+enum outcome roll_reschedule_outcome(const struct roll *r, int64_t participant_id,
+    int64_t session_id, int64_t asked_at);
+/*
+ * Loads the reschedules of cohort 'c' into *out (n of them, in the engine's
+ * order: by row), their rows and columns mapped by 'rows' and 'cols', each
+ * judged against the cutoff of the start it left under policy 'p'; 0 or -1.
+ */
+int roll_load_reschedules(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct idmap *rows, const struct idmap *cols, struct engine_reschedule **out,
+    size_t *n, su_err *e);
+/*
+ * The outcome that brought person row 'i' points at session column 'j': the
+ * cell's, or the verdict of a 1:1 there they moved late (roll_points counts both).
+ */
+enum outcome roll_scoring_outcome(const struct roll *r, size_t i, size_t j);
+/*
+ * The points person row 'i' got at session column 'j': late arrival points
+ * included, and those of a 1:1 there they moved whole after its cutoff.
+ */
 int roll_points(const struct roll *r, size_t i, size_t j);
 /* The engine's figures for person row 'i'. */
 const struct engine_person_result *roll_person(const struct roll *r, size_t i);

@@ -8,7 +8,7 @@
 #include "showup/util.h"
 
 /* The schema version this showup writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /* The application id showup writes in a database file's header ('SHUP'). */
 #define STORE_APPLICATION_ID 0x53485550
@@ -56,6 +56,8 @@ struct store {
  * The caller frees it.
  */
 char *store_resolve_path(const char *flag);
+/* store_resolve_path, and which rule found it: "--db", "$SHOWUP_DB", "$XDG_DATA_HOME"... */
+char *store_find_path(const char *flag, const char **rule);
 
 /*
  * Opens the database at 'path' as 'mode' says. Only STORE_CREATE creates a

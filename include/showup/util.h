@@ -84,6 +84,9 @@ char *file_read_all(const char *path, size_t max, size_t *len, su_err *e);
 /* Creates every missing folder above 'path' (mode 0700); 0 or -1 with 'e' set. */
 int make_parent_dirs(const char *path, su_err *e);
 
+/* Returns the edit distance (with transpositions) of two short words, capped at 9. */
+int edit_distance(const char *a, const char *b);
+
 /* Parses a whole decimal integer into *out; 0 on success, -1 if not one. */
 int parse_int(const char *s, long long min, long long max, long long *out);
 

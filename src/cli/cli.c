@@ -49,6 +49,15 @@ cli_usage_error(const struct cli *cli, const char *fmt, ...)
 }
 
 int
+cli_via(const struct cli *cli, const char *arg, const char **via)
+{
+	if (strcmp(arg, "smtp") != 0 && strcmp(arg, "sendmail") != 0)
+		return cli_usage_error(cli, "--via is smtp or sendmail, not '%s'", arg);
+	*via = arg;
+	return EXIT_OK;
+}
+
+int
 cli_cohort(struct cli *cli, const char *slug, struct cohort *out)
 {
 	su_err e;

@@ -51,7 +51,7 @@ enum {
 	OPT_CSV = 256, OPT_AT,
 	OPT_SEPARATOR, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY,
 	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE,
-	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH,
+	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH, OPT_VIA,
 	OPT_OWN = 512
 };
 
@@ -102,6 +102,14 @@ const char *cli_command_name(const struct cmd_entry *e, char *buf, size_t size);
  * error (the command then returns EXIT_USAGE).
  */
 int cli_getopt(struct cli *cli, int argc, char **argv);
+
+/* The option of the commands that send mail (notices send, notices test). */
+#define CLI_VIA_OPTION \
+	{ .name = "via", .arg = "smtp|sendmail", .key = OPT_VIA, \
+	  .help = "sendmail pipes each message to 'sendmail -t -i' ([sendmail] " \
+	  "command); default: the config's via, else smtp" }
+/* Takes --via's value 'arg' into *via; EXIT_OK, or EXIT_USAGE after saying why. */
+int cli_via(const struct cli *cli, const char *arg, const char **via);
 
 /* Looks up a cohort by slug, printing the error; EXIT_OK or EXIT_FAIL. */
 int cli_cohort(struct cli *cli, const char *slug, struct cohort *out);

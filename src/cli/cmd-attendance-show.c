@@ -17,7 +17,8 @@ const struct cmd_entry cmd_attendance_show_entry = {
 	.summary = "show the grid of outcomes: participants x sessions",
 	.help =
 	"P present  L late  C cancelled in time  X late cancellation  N no-show\n"
-	"E excused  ? not recorded yet  . not expected  - cancelled by the coach\n",
+	"E excused  R rescheduled in time  ? not recorded yet  . not expected\n"
+	"- cancelled by the coach\n",
 	.options = (const struct cmd_option[]){
 		CLI_CSV_OPTION,
 		{ 0 }

@@ -33,6 +33,9 @@ cmd_cancel_exec(struct cli *cli, int argc, char **argv)
 	if (spec.reason == NULL)
 		return cli_usage_error(cli, "--reason is needed (medical, "
 		    "personal-emergency, customer-meeting, work, travel, other)");
+	if (strcmp(spec.reason, POLICY_RESCHEDULE_REASON) == 0)
+		return cli_usage_error(cli, "a place moved elsewhere is recorded by 'showup "
+		    "reschedule SLUG:N EMAIL --to SLUG:M' (or --at TIME)");
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	if (spec.cancelled_at == NULL || strcmp(spec.cancelled_at, "now") == 0)

@@ -14,7 +14,7 @@ static void
 describe_records(const struct roll *r, size_t i, struct strbuf *sb)
 {
 	for (size_t j = 0; j < r->sessions.n; j++) {
-		enum outcome o = roll_outcome(r, i, j);
+		enum outcome o = roll_scoring_outcome(r, i, j);
 		int pts = roll_points(r, i, j);
 
 		if (pts > 0)

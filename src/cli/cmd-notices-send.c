@@ -11,7 +11,7 @@
 #include "showup/outbox.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_VIA = OPT_OWN, OPT_LIMIT, OPT_RATE };
+enum { OPT_LIMIT = OPT_OWN, OPT_RATE };
 
 /* Reads the options; an exit status. */
 static int
@@ -21,12 +21,10 @@ parse_options(struct cli *cli, int argc, char **argv, struct send_args *a)
 	int opt;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
-		if (opt == OPT_VIA && (strcmp(optarg, "smtp") == 0 ||
-		    strcmp(optarg, "sendmail") == 0))
-			a->via = optarg;
-		else if (opt == OPT_VIA)
-			return cli_usage_error(cli, "--via is smtp or sendmail, not '%s'", optarg);
-		else if (opt == OPT_LIMIT && parse_int(optarg, 1, 1000000, &n) == 0)
+		if (opt == OPT_VIA) {
+			if (cli_via(cli, optarg, &a->via) != EXIT_OK)
+				return EXIT_USAGE;
+		} else if (opt == OPT_LIMIT && parse_int(optarg, 1, 1000000, &n) == 0)
 			a->limit = (size_t)n;
 		else if (opt == OPT_RATE && mail_rate_parse(optarg, &a->rate) == 0 &&
 		    a->rate > 0)
@@ -81,11 +79,9 @@ cli_send_outbox(struct cli *cli, const char *slug, const struct send_args *args,
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	if (a.via == NULL)
-		a.via = cfg.via ? cfg.via : "smtp";
 	if ((m = mailer_open(&cfg, a.via, &e)) == NULL) {
 		cli_error("%s", e.msg);
-		if (cfg.url == NULL && strcmp(a.via, "smtp") == 0)
+		if (cfg.url == NULL)	/* mailer_open failed on SMTP: sendmail needs no url */
 			fputs("hint: or give --via sendmail (or put via = sendmail in the "
 			    "config)\n", stderr);
 		goto done;
@@ -159,9 +155,7 @@ const struct cmd_entry cmd_notices_send_entry = {
 	"offer. One send (or resend) at a time: another finds it running and\n"
 	"sends nothing.\n",
 	.options = (const struct cmd_option[]){
-		{ .name = "via", .arg = "smtp|sendmail", .key = OPT_VIA,
-		  .help = "sendmail pipes each message to 'sendmail -t -i' ([sendmail] "
-		  "command); default: the config's via, else smtp" },
+		CLI_VIA_OPTION,
 		{ .name = "limit", .arg = "N", .key = OPT_LIMIT,
 		  .help = "send at most N messages this time" },
 		{ .name = "rate", .arg = "N", .key = OPT_RATE,

@@ -12,7 +12,7 @@ cmd_unmark_exec(struct cli *cli, int argc, char **argv)
 	struct participant p;
 	struct session s;
 	struct cohort c;
-	int rc;
+	int rc, cleared = 0;
 	su_err e;
 
 	if (cli_getopt(cli, argc, argv) != -1)
@@ -22,10 +22,13 @@ cmd_unmark_exec(struct cli *cli, int argc, char **argv)
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	rc = cli_participant(cli, &c, argv[optind + 1], &p);
-	if (rc == EXIT_OK && STORE_TX(cli->st, &e, attendance_clear(cli->st, &c, &s, &p,
-	    &e)) < 0)
+	if (rc == EXIT_OK && (cleared = STORE_TX(cli->st, &e, attendance_clear(cli->st, &c,
+	    &s, &p, &e))) < 0)
 		rc = cli_error("%s", e.msg);
-	if (rc == EXIT_OK)
+	if (rc == EXIT_OK && cleared == 1)
+		printf("%s:%d: %s's move of their 1:1 taken back; it is at its old time again "
+		    "(see 'showup session list %s')\n", c.slug, s.number, p.email, c.slug);
+	else if (rc == EXIT_OK)
 		printf("%s:%d %s: not recorded (the log keeps what it was)\n", c.slug, s.number,
 		    p.email);
 	participant_free(&p);	/* zeroed when not found */
@@ -41,7 +44,9 @@ const struct cmd_entry cmd_unmark_entry = {
 	.help =
 	"Clears what was recorded for one participant at one session (a mark, a\n"
 	"cancellation, an excuse); points follow at once. The audit log keeps\n"
-	"what it was. To record something else instead, mark it again.\n",
+	"what it was. To record something else instead, mark it again. A reschedule\n"
+	"is taken back the same way (the new place stays); for a 1:1 moved whole,\n"
+	"the session goes back to its old time.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
 	.db = CMD_DB_WRITE,
 	.exec = cmd_unmark_exec

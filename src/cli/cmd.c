@@ -29,6 +29,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_mark_entry,
 	&cmd_unmark_entry,
 	&cmd_cancel_entry,
+	&cmd_reschedule_entry,
+	&cmd_review_entry,
 	&cmd_rollcall_entry,
 	&cmd_attendance_import_entry,
 	&cmd_attendance_export_entry,
@@ -42,6 +44,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_notices_list_entry,
 	&cmd_notices_preview_entry,
 	&cmd_notices_send_entry,
+	&cmd_notices_test_entry,
 	&cmd_notices_resend_entry,
 	&cmd_notices_hold_entry,
 	&cmd_notices_release_entry,
@@ -59,6 +62,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_log_entry,
 	&cmd_backup_entry,
 	&cmd_demo_entry,
+	&cmd_doctor_entry,
 	&cmd_help_entry,
 	&cmd_options_entry,
 	NULL
@@ -69,37 +73,6 @@ static const char *
 first_word(const struct cmd_entry *e)
 {
 	return e->group ? e->group : e->name;
-}
-
-/* Returns the edit distance (with transpositions) of two short words, capped at 9. */
-static int
-edit_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	int d[24][24];
-
-	if (n > 22 || m > 22)
-		return 9;
-	for (size_t i = 0; i <= n; i++)
-		d[i][0] = (int)i;
-	for (size_t j = 0; j <= m; j++)
-		d[0][j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		for (size_t j = 1; j <= m; j++) {
-			int cost = a[i - 1] != b[j - 1];
-			int best = d[i - 1][j] + 1;
-
-			if (d[i][j - 1] + 1 < best)
-				best = d[i][j - 1] + 1;
-			if (d[i - 1][j - 1] + cost < best)
-				best = d[i - 1][j - 1] + cost;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-			    d[i - 2][j - 2] + 1 < best)
-				best = d[i - 2][j - 2] + 1;
-			d[i][j] = best;
-		}
-	}
-	return d[n][m];
 }
 
 /*

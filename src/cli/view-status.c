@@ -101,12 +101,13 @@ add_row(struct table *t, const struct roll *r, const struct refund_offer_list *o
 	const struct participant *p = &r->people.v[i];
 	const struct engine_person_result *pr = roll_person(r, i);
 	char expected[16], attended[16], rate[16], commit[16], points[16], step[64];
-	char offer[128], lead[32];
+	char offer[128], lead[32], moved[16];
 
 	snprintf(expected, sizeof expected, "%d", pr->expected);
 	snprintf(attended, sizeof attended, "%d",
 	    pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE]);
 	snprintf(points, sizeof points, "%d", pr->points);
+	snprintf(moved, sizeof moved, "%d", pr->reschedules);
 	if (pr->median_lead_hours < 0)
 		snprintf(lead, sizeof lead, "-");
 	else
@@ -117,7 +118,8 @@ add_row(struct table *t, const struct roll *r, const struct refund_offer_list *o
 	describe_offer(r->cohort, refund_offer_latest(offers, p->id), offer, sizeof offer);
 	table_add_row(t, (const char *const[]){ p->name, p->email, expected, attended,
 	    percent(pr->attendance_rate, rate, sizeof rate),
-	    percent(pr->commitment, commit, sizeof commit), points, lead, step, offer });
+	    percent(pr->commitment, commit, sizeof commit), points, lead, step, offer,
+	    moved });
 }
 
 /* Prints the coach's own line: sessions held, cancelled, cancelled late. */
@@ -140,7 +142,7 @@ int
 view_status(struct store *st, const struct cohort *c, int csv, FILE *out)
 {
 	static const char *const headers[] = { "participant", "email", "expected", "attended",
-		"rate", "commitment", "points", "lead", "notice", "refund" };
+		"rate", "commitment", "points", "lead", "notice", "refund", "rescheduled" };
 	struct refund_offer_list offers = { 0 };
 	struct status_row *rows = NULL;
 	struct table *t = NULL;
@@ -167,6 +169,7 @@ view_status(struct store *st, const struct cohort *c, int csv, FILE *out)
 	t = table_new(ARRAY_SIZE(headers), headers);
 	for (size_t k = 2; k <= 7; k++)
 		table_set_align(t, k, ALIGN_RIGHT);
+	table_set_align(t, 10, ALIGN_RIGHT);
 	for (size_t i = 0; i < r.people.n; i++)
 		add_row(t, &r, &offers, rows[i].person);
 	if (csv) {

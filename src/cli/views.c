@@ -88,8 +88,8 @@ view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *ou
 	} else {
 		table_print(t, out);
 		fputs("\nP present  L late  C cancelled in time  X late cancellation  "
-		    "N no-show  E excused\n? not recorded  . not expected  "
-		    "- cancelled by the coach\n", out);
+		    "N no-show  E excused\nR rescheduled in time  ? not recorded  "
+		    ". not expected  - cancelled by the coach\n", out);
 	}
 	table_free(t);
 	roll_free(&r);

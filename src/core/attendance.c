@@ -195,6 +195,22 @@ attendance_added(struct store *st, const struct cohort *c, const struct session 
  * Replaces the stored fact 'old' by 'w' if they differ, auditing both; 0 the
  * same, 2 corrected (with 'change' filled, if not NULL), -1 with 'e' set.
  */
+/* Forgets p's request to move their place at s (its fact is being replaced or cleared); 0 or -1. */
+static int
+forget_reschedule(struct store *st, const struct session *s, const struct participant *p,
+    su_err *e)
+{
+	static const char *const sql = "DELETE FROM reschedule WHERE from_session_id = ?"
+	    " AND participant_id = ? AND whole_session = 0";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	return db_step_done(stmt, e);
+}
+
 static int
 attendance_correct(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *w, const struct attendance *old,
@@ -205,7 +221,8 @@ attendance_correct(struct store *st, const struct cohort *c, const struct sessio
 
 	if (attendance_same(old, w))
 		return 0;
-	if (attendance_write(st, sql_attendance_update, w, e) < 0)
+	if ((outcome_fact_rescheduled(old) && forget_reschedule(st, s, p, e) < 0) ||
+	    attendance_write(st, sql_attendance_update, w, e) < 0)
 		return -1;
 	if (audit_wanted(st, 1)) {
 		subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
@@ -225,6 +242,17 @@ done:
 	free(after);
 	free(subject);
 	return rc;
+}
+
+int
+attendance_check_reschedule(const struct attendance *a, const struct attendance *stored,
+    su_err *e)
+{
+	if (!outcome_fact_rescheduled(a) || (outcome_fact_rescheduled(stored) &&
+	    stored->cancelled_at == a->cancelled_at))
+		return 0;	/* a note may change */
+	return su_err_set(e, "a reschedule is recorded with the place it moved to, not as "
+	    "a cancellation with the reason '%s'", POLICY_RESCHEDULE_REASON);
 }
 
 int
@@ -405,7 +433,8 @@ fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
 			return su_err_set(e, "a cancellation needs the time it came in");
 		if (time_parse(spec->cancelled_at, policy_date_order(p, tz), tz,
 		    &out->cancelled_at, e) < 0 ||
-		    check_reason(p, reason, 0, e) < 0)
+		    (strcmp(reason, POLICY_RESCHEDULE_REASON) != 0 &&	/* read back from an export */
+		    check_reason(p, reason, 0, e) < 0))
 			return -1;
 	}
 	if (status_words[i].excused && check_reason(p, reason, 1, e) < 0)
@@ -482,15 +511,20 @@ attendance_clear(struct store *st, const struct cohort *c, const struct session 
 	char *before = NULL, *subject = NULL;
 	int rc = attendance_get(st, s->id, p->id, &old, e);
 
-	if (rc <= 0)
-		return rc < 0 ? -1 : su_err_set(e, "nothing is recorded for '%s' at %s:%d",
-		    p->email, c->slug, s->number);
+	if (rc == 0) {	/* nothing recorded: a 1:1 they moved whole may come back */
+		if ((rc = reschedule_undo_whole(st, c, s, p, e)) != 0)
+			return rc;
+		return su_err_set(e, "nothing is recorded for '%s' at %s:%d", p->email,
+		    c->slug, s->number);
+	}
+	if (rc < 0)
+		return -1;
 	rc = -1;
 	if ((stmt = store_stmt(st, sql, e)) == NULL)
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	db_bind_int(stmt, 2, p->id);
-	if (db_step_done(stmt, e) < 0)
+	if (db_step_done(stmt, e) < 0 || forget_reschedule(st, s, p, e) < 0)
 		goto done;
 	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
 	before = attendance_describe(&old, c->tz);

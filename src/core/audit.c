@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "showup/model.h"
 #include "showup/timeutil.h"
@@ -36,6 +37,66 @@ audit_add(struct store *st, int64_t cohort_id, const char *action,
 	db_bind_text(stmt, 7, new_value);
 	db_bind_text(stmt, 8, st->source);
 	return db_step_done(stmt, e);
+}
+
+/*
+ * How each action reads in words: {s} the record, {o} the old value, {n} the new.
+ * An action not listed reads "ACTION {s}: {o} -> {n}".
+ */
+static const struct {
+	const char *action, *words;
+} audit_words[] = {
+	{ "record", "{s}: recorded {n}" },
+	{ "correct", "{s}: corrected from {o} to {n}" },
+	{ "unmark", "{s}: {o} taken back, not recorded" },
+	{ "walk-in", "{n} came to session {s} as a walk-in" },
+	{ "reschedule", "{s} moved their place from {o} to {n}" },
+	{ "cohort add", "cohort {s} added: {n}" },
+	{ "cohort update", "cohort {s} changed from {o} to {n}" },
+	{ "participant add", "participant {n} added" },
+	{ "participant update", "participant {s} changed from {o} to {n}" },
+	{ "participant withdraw", "participant {s} withdrew: {n}" },
+	{ "participant reinstate", "participant {s} reinstated (was {o})" },
+	{ "session add", "session {s} added: {n}" },
+	{ "session update", "session {s} changed from {o} to {n}" },
+	{ "session move", "session {s} moved from {o} to {n}" },
+	{ "session cancel", "session {s} called off: {n}" },
+	{ "session uncancel", "session {s} brought back (was {o})" },
+	{ "session delete", "session {s} deleted (was {o})" },
+	{ "policy set", "policy: {s} changed from {o} to {n}" },
+	{ "import", "{s} imported: {n}" },
+	{ "notice plan", "notice to {s} planned: {n}" },
+	{ "notice withdraw", "notice {s} withdrawn before sending" },
+	{ "notice sent", "{s}: {n}" },
+	{ "notice resend", "notice {s} queued again (was {o})" },
+	{ "notice unknown", "{s}: a send was cut off; its notices are marked unknown" },
+	{ "refund offer", "refund offer to {s}: {n}" },
+	{ "coach review", "coach review of {s}: {n}" },
+};
+
+char *
+audit_sentence(const struct audit_entry *a)
+{
+	const char *words = NULL, *p;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < ARRAY_SIZE(audit_words) && words == NULL; i++)
+		if (strcmp(audit_words[i].action, a->action) == 0)
+			words = audit_words[i].words;
+	if (words == NULL) {
+		sb_addf(&sb, "%s %s", a->action, a->subject);
+		words = *a->old_value ? ": {o} -> {n}" : ": {n}";
+	}
+	for (p = words; *p; p++) {
+		if (p[0] == '{' && p[1] != '\0' && p[2] == '}' && strchr("son", p[1])) {
+			sb_adds(&sb, p[1] == 's' ? a->subject : p[1] == 'o' ? a->old_value
+			    : a->new_value);
+			p += 2;
+		} else {
+			sb_add(&sb, p, 1);
+		}
+	}
+	return sb_detach(&sb);
 }
 
 static const char *const sql_audit_recent =

@@ -154,6 +154,23 @@ config_slot(struct mail_config *c, const char *section, const char *key)
 	return NULL;
 }
 
+/* Refuses a setting the config does not know, with the known one it is a typo of; -1. */
+static int
+unknown_setting(const char *section, const char *key, const char *where, su_err *e)
+{
+	static const char *const known[][2] = {
+		{ "smtp", "url" }, { "smtp", "user" }, { "smtp", "password" },
+		{ "smtp", "password_command" }, { "smtp", "from" }, { "smtp", "rate" },
+		{ "smtp", "tls" }, { "smtp", "cafile" }, { "sendmail", "command" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(known); i++)
+		if (edit_distance(key, known[i][1]) <= (strlen(known[i][1]) > 4 ? 2 : 1))
+			return su_err_set(e, "%s: unknown setting '%s' in [%s]; did you mean "
+			    "'%s' in [%s]?", where, key, section, known[i][1], known[i][0]);
+	return su_err_set(e, "%s: unknown setting '%s' in [%s]", where, key, section);
+}
+
 /* Applies one "key = value" of section 'section'; 0 or -1 with 'e' set. */
 static int
 config_set(struct mail_config *c, const char *section, const char *key, const char *value,
@@ -168,7 +185,7 @@ config_set(struct mail_config *c, const char *section, const char *key, const ch
 	    strcmp(value, "sendmail") != 0)
 		return su_err_set(e, "%s: via is 'smtp' or 'sendmail', not '%s'", where, value);
 	if ((slot = config_slot(c, section, key)) == NULL)
-		return su_err_set(e, "%s: unknown setting '%s' in [%s]", where, key, section);
+		return unknown_setting(section, key, where, e);
 	if (slot == &c->cafile)
 		c->cafile_from = "cafile in [smtp]";
 	free(*slot);
@@ -176,18 +193,21 @@ config_set(struct mail_config *c, const char *section, const char *key, const ch
 	return 0;
 }
 
-/* Refuses a config file with a secret in it that others can read. */
-static int
-check_private(const char *path, const char *text, su_err *e)
+int
+mail_config_exposed(const char *path)
 {
 	struct stat sb;
+	char *text;
+	size_t len;
+	int exposed;
 
-	if (strstr(text, "password") == NULL || stat(path, &sb) != 0)
+	if (stat(path, &sb) != 0 || (sb.st_mode & 077) == 0)
 		return 0;
-	if ((sb.st_mode & 077) != 0)
-		return su_err_set(e, "'%s' holds a password setting and others can read it "
-		    "(chmod 600 '%s')", path, path);
-	return 0;
+	if ((text = file_read_all(path, 1 << 16, &len, NULL)) == NULL)
+		return 0;
+	exposed = strstr(text, "password") != NULL;
+	free(text);
+	return exposed;
 }
 
 /* Takes the CA file from the environment when the config names none: $CURL_CA_BUNDLE first. */
@@ -218,9 +238,10 @@ mail_config_load(const char *path, struct mail_config *c, su_err *e)
 	memset(c, 0, sizeof *c);
 	if ((text = file_read_all(path, 1 << 16, &len, NULL)) == NULL)
 		text = xstrdup("");	/* no config: SMTP needs one, sendmail does not */
-	if (check_private(path, text, e) < 0) {
+	if (mail_config_exposed(path)) {
 		free(text);
-		return -1;
+		return su_err_set(e, "'%s' holds a password setting and others can read it "
+		    "(chmod 600 '%s')", path, path);
 	}
 	rest = text;
 	while ((line = strsep(&rest, "\n")) != NULL && rc == 0) {	/* blank lines count */
@@ -266,6 +287,12 @@ mail_config_free(struct mail_config *c)
 	free(c->sendmail);
 	free(c->cafile);
 	memset(c, 0, sizeof *c);
+}
+
+const char *
+mail_sendmail_command(const struct mail_config *c)
+{
+	return c->sendmail != NULL ? c->sendmail : "sendmail -t -i";
 }
 
 struct mailer {
@@ -336,9 +363,11 @@ mailer_open(const struct mail_config *c, const char *via, su_err *e)
 	size_t host_len;
 	const char *host;
 
+	if (via == NULL)
+		via = c->via ? c->via : "smtp";
 	if (strcmp(via, "sendmail") == 0) {
 		m = xcalloc(1, sizeof *m);
-		m->sendmail = xstrdup(c->sendmail ? c->sendmail : "sendmail -t -i");
+		m->sendmail = xstrdup(mail_sendmail_command(c));
 		return m;
 	}
 	if (check_smtp_config(c, e) < 0)
@@ -536,6 +565,36 @@ mailer_send(struct mailer *m, const char *from, const char *to, const unsigned c
 		describe_tls_failure(m, rc, reply);
 	}
 	return delivery_of(rc, code, u.pos == len);
+}
+
+int
+mailer_check(struct mailer *m, struct strbuf *reply)
+{
+	long code = 0;
+	CURLcode rc;
+
+	if (m->curl == NULL) {
+		sb_adds(reply, "sendmail cannot be tried without sending");
+		return -1;
+	}
+	sb_reset(&m->reply);
+	m->error[0] = '\0';
+	curl_easy_setopt(m->curl, CURLOPT_CONNECT_ONLY, 1L);	/* greeting, TLS, login: no mail */
+	rc = curl_easy_perform(m->curl);
+	curl_easy_setopt(m->curl, CURLOPT_CONNECT_ONLY, 0L);
+	curl_easy_getinfo(m->curl, CURLINFO_RESPONSE_CODE, &code);
+	if (tls_failed(rc)) {
+		describe_tls_failure(m, rc, reply);
+		return -1;
+	}
+	if (rc != CURLE_OK) {
+		smtp_reply_line(sb_str(&m->reply), code, reply);
+		if (reply->len == 0)
+			sb_adds(reply, m->error[0] != '\0' ? m->error : curl_easy_strerror(rc));
+		return -1;
+	}
+	smtp_reply_line(sb_str(&m->reply), code, reply);
+	return 0;
 }
 
 void

@@ -109,9 +109,11 @@ engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at)
 
 enum outcome
 engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
-    const struct engine_person *p, int named, int64_t now, const struct attendance *a)
+    const struct engine_person *p, int named, int64_t now, const struct attendance *a,
+    enum outcome verdict)
 {
 	struct outcome_input oi = {
+		.reschedule_verdict = verdict,
 		.expected = engine_expects(s->everyone, named, p->withdrawn_at, s->starts_at),
 		.session_cancelled = s->cancelled,
 		.starts_at = s->starts_at,
@@ -150,40 +152,121 @@ count_own_session(const struct engine_session *s, enum outcome o, int64_t now,
 	pr->own_to_come += s->starts_at > now;
 }
 
-/* Derives one person's outcomes and figures; 'leads' is scratch for nsessions values. */
+/* Returns 1 if reschedule m was asked before reschedule k (ties: by session, then order). */
+static int
+asked_before(const struct engine_reschedule *r, size_t m, size_t k)
+{
+	if (r[m].asked_at != r[k].asked_at)
+		return r[m].asked_at < r[k].asked_at;
+	return r[m].session != r[k].session ? r[m].session < r[k].session : m < k;
+}
+
+void
+engine_judge_reschedules(const struct policy *p, const struct engine_reschedule *r,
+    size_t n, unsigned char *verdicts)
+{
+	for (size_t k = 0; k < n; k++) {
+		int before = 0;	/* in-time ones asked earlier */
+
+		for (size_t m = 0; m < n; m++)
+			before += m != k && r[m].asked_at <= r[m].cutoff && asked_before(r, m, k);
+		verdicts[k] = (unsigned char)outcome_of_reschedule(p, r[k].asked_at,
+		    r[k].starts_at, r[k].cutoff, before);
+	}
+}
+
+enum outcome
+engine_place_verdict(const struct engine_reschedule *r, const unsigned char *verdicts,
+    size_t n, size_t i, size_t j)
+{
+	size_t found = n;
+
+	for (size_t k = 0; k < n; k++)	/* the latest request for the place counts */
+		if (r[k].person == i && r[k].session == j && !r[k].whole &&
+		    (found == n || r[k].asked_at >= r[found].asked_at))
+			found = k;
+	return found < n ? (enum outcome)verdicts[found] : 0;
+}
+
+/* Counts the verdict 'o' of a 1:1 that person pr moved whole from a start at 'starts_at'. */
+static void
+count_whole_move(const struct engine_input *in, enum outcome o, int64_t starts_at,
+    struct engine_person_result *pr)
+{
+	pr->counts[o]++;
+	pr->points += engine_fact_points(in->policy, o, NULL, starts_at, in->now);
+}
+
+/* Counts the outcome 'o' of session j among person pr's own sessions and rates. */
+static void
+count_cell(const struct engine_input *in, size_t j, enum outcome o, const struct attendance *a,
+    struct engine_result *out, struct engine_person_result *pr, int *held_excused)
+{
+	const struct engine_session *s = &in->sessions[j];
+
+	pr->counts[o]++;
+	if (o == OUTCOME_RESCHEDULED)
+		return;	/* the new place is expected instead */
+	count_own_session(s, o, in->now, pr);
+	if (!outcome_is_final(o))
+		return;
+	out->sessions[j].counts[o]++;
+	out->sessions[j].expected++;
+	if (s->starts_at <= in->now) {	/* a session held: it counts in the rate */
+		pr->expected++;
+		*held_excused += o == OUTCOME_EXCUSED;
+	}
+	pr->points += engine_fact_points(in->policy, o, a, s->starts_at, in->now);
+}
+
+/*
+ * Derives one person's outcomes and figures; 'leads' is scratch for nsessions
+ * values; *next is the first of in->reschedules not yet judged (they come by
+ * person).
+ */
 static void
 evaluate_person(const struct engine_input *in, size_t i, struct engine_result *out,
-    double *leads)
+    double *leads, size_t *next)
 {
 	const struct policy *pol = in->policy;
 	struct engine_person_result *pr = &out->people[i];
-	size_t nleads = 0;
+	const struct engine_reschedule *r;
+	unsigned char *verdicts;
+	size_t nleads = 0, nr = 0;
 	int held_excused = 0;
 
+	while (*next < in->nreschedules && in->reschedules[*next].person < i)
+		(*next)++;	/* requests of people out of range: never judged */
+	r = in->reschedules + *next;
+	verdicts = out->reschedule_outcomes + *next;
+	while (*next + nr < in->nreschedules && r[nr].person == i)
+		nr++;
+	*next += nr;
+	engine_judge_reschedules(pol, r, nr, verdicts);
 	for (size_t j = 0; j < in->nsessions; j++) {
 		const struct engine_session *s = &in->sessions[j];
 		struct attendance buf;
 		const struct attendance *a = fact_of(in, i, j, &buf);
 		enum outcome o = engine_cell_outcome(pol, s, &in->people[i],
-		    in->named && in->named[i * in->nsessions + j], in->now, a);
+		    in->named && in->named[i * in->nsessions + j], in->now, a,
+		    engine_place_verdict(r, verdicts, nr, i, j));
 
 		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
-		pr->counts[o]++;
-		count_own_session(s, o, in->now, pr);
-		if (!outcome_is_final(o))
-			continue;
-		out->sessions[j].counts[o]++;
-		out->sessions[j].expected++;
-		if (s->starts_at <= in->now) {	/* a session held: it counts in the rate */
-			pr->expected++;
-			held_excused += o == OUTCOME_EXCUSED;
-		}
-		pr->points += engine_fact_points(pol, o, a, s->starts_at, in->now);
+		count_cell(in, j, o, a, out, pr, &held_excused);
+		pr->reschedules += outcome_fact_rescheduled(a) && o != OUTCOME_NOT_EXPECTED &&
+		    o != OUTCOME_NOT_HELD;
+		for (size_t k = 0; k < nr; k++)
+			if (r[k].session == j && r[k].whole && o != OUTCOME_NOT_EXPECTED &&
+			    o != OUTCOME_NOT_HELD) {	/* its place still stands */
+				count_whole_move(in, (enum outcome)verdicts[k], r[k].starts_at, pr);
+				pr->reschedules++;
+			}
 		if (a != NULL && a->fact == FACT_CANCELLED && a->cancelled_at < s->starts_at)
 			leads[nleads++] = (double)(s->starts_at - a->cancelled_at) / 3600.0;
 	}
 	pr->kept = pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE] +
-	    pr->counts[OUTCOME_CANCELLED] + pr->counts[OUTCOME_EXCUSED];
+	    pr->counts[OUTCOME_CANCELLED] + pr->counts[OUTCOME_EXCUSED] +
+	    pr->counts[OUTCOME_RESCHEDULED];
 	pr->broken = pr->counts[OUTCOME_LATE_CANCEL] + pr->counts[OUTCOME_NO_SHOW];
 	pr->attendance_rate = ratio(pr->counts[OUTCOME_PRESENT] + pr->counts[OUTCOME_LATE],
 	    pr->expected - held_excused);
@@ -196,7 +279,8 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 		return;
 	}
 	pr->step_due = engine_step_due(pol, pr->points, in->people[i].steps_sent);
-	pr->review_due = engine_review_due(pol, pr->points);
+	if (pr->points > in->people[i].reviewed_points)
+		pr->review_due = engine_review_due(pol, pr->points);
 	pr->next_step = next_step(pol, pr->points, in->people[i].steps_sent);
 }
 
@@ -257,13 +341,15 @@ engine_run(const struct engine_input *in, struct engine_result *out)
 {
 	size_t cells = in->npeople * in->nsessions;
 	double *leads = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *leads);
+	size_t next = 0;
 
 	memset(out, 0, sizeof *out);
 	out->outcomes = xcalloc(cells ? cells : 1, sizeof *out->outcomes);
+	out->reschedule_outcomes = xcalloc(in->nreschedules ? in->nreschedules : 1, 1);
 	out->people = xcalloc(in->npeople ? in->npeople : 1, sizeof *out->people);
 	out->sessions = xcalloc(in->nsessions ? in->nsessions : 1, sizeof *out->sessions);
 	for (size_t i = 0; i < in->npeople; i++)
-		evaluate_person(in, i, out, leads);
+		evaluate_person(in, i, out, leads, &next);
 	evaluate_cohort(in, out);
 	free(leads);
 }
@@ -272,6 +358,7 @@ void
 engine_result_free(struct engine_result *r)
 {
 	free(r->outcomes);
+	free(r->reschedule_outcomes);
 	free(r->people);
 	free(r->sessions);
 	memset(r, 0, sizeof *r);

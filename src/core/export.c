@@ -32,6 +32,12 @@ struct export {
 	struct session_list sessions;		/* by start time */
 	struct engine_person *epeople;		/* the engine's view of people[i] */
 	struct idmap row_by_id;			/* participant id -> row */
+	struct idmap col_by_id;			/* session id -> column */
+	struct engine_reschedule *reschedules;	/* by person, as the roll has them */
+	size_t nreschedules;
+	unsigned char *verdicts;		/* each reschedule's */
+	size_t *first_reschedule;		/* people.n + 1: person i's are from
+						   [i] to [i + 1] */
 	struct export_fact *facts;		/* people.n: the session's fact of each */
 	unsigned char *named;			/* people.n: on the session's list */
 	struct strbuf text;			/* the session's reasons and notes */
@@ -79,9 +85,9 @@ load_named(struct store *st, struct export *x, const struct session *s, su_err *
 	return 0;
 }
 
-/* Appends the CSV record of person i's fact 'f' at a session: 'es', 'number', 'date' are its. */
+/* Appends the CSV record of person i's fact 'f' at session column j: 'es', 'number', 'date' are its. */
 static void
-write_fact(struct export *x, const struct engine_session *es, size_t i,
+write_fact(struct export *x, const struct engine_session *es, size_t i, size_t j,
     const struct export_fact *f, const char *number, const char *date)
 {
 	struct attendance a = {
@@ -91,8 +97,9 @@ write_fact(struct export *x, const struct engine_session *es, size_t i,
 	};
 	char minutes[16] = "", cancelled[40] = "";
 	const char *fields[ARRAY_SIZE(export_header)];
+	size_t k = x->first_reschedule[i], n = x->first_reschedule[i + 1] - k;
 	enum outcome o = engine_cell_outcome(x->policy, es, &x->epeople[i], x->named[i],
-	    x->now, &a);
+	    x->now, &a, engine_place_verdict(x->reschedules + k, x->verdicts + k, n, i, j));
 
 	if (a.fact == FACT_ARRIVED && a.minutes_late > 0)
 		snprintf(minutes, sizeof minutes, "%d", a.minutes_late);
@@ -115,10 +122,11 @@ write_fact(struct export *x, const struct engine_session *es, size_t i,
 	}
 }
 
-/* Writes the facts of session 's', by person; 0 or -1 with 'e' set. */
+/* Writes the facts of session column j, by person; 0 or -1 with 'e' set. */
 static int
-write_session(struct store *st, struct export *x, const struct session *s, su_err *e)
+write_session(struct store *st, struct export *x, size_t j, su_err *e)
 {
+	const struct session *s = &x->sessions.v[j];
 	struct engine_session es;
 	char number[16], date[40];
 
@@ -132,8 +140,26 @@ write_session(struct store *st, struct export *x, const struct session *s, su_er
 	time_format_iso(x->cohort->tz, s->starts_at, date, sizeof date);
 	for (size_t i = 0; i < x->people.n; i++)
 		if (x->facts[i].fact != FACT_NONE)
-			write_fact(x, &es, i, &x->facts[i], number, date);
+			write_fact(x, &es, i, j, &x->facts[i], number, date);
 	return 0;
+}
+
+/* Judges each person's reschedules, as the engine does, and notes where each one's begin. */
+static void
+judge_reschedules(struct export *x)
+{
+	size_t k = 0;
+
+	x->verdicts = xcalloc(x->nreschedules ? x->nreschedules : 1, 1);
+	x->first_reschedule = xcalloc(x->people.n + 1, sizeof *x->first_reschedule);
+	for (size_t i = 0; i < x->people.n; i++) {
+		x->first_reschedule[i] = k;
+		while (k < x->nreschedules && x->reschedules[k].person == i)
+			k++;
+		engine_judge_reschedules(x->policy, x->reschedules + x->first_reschedule[i],
+		    k - x->first_reschedule[i], x->verdicts + x->first_reschedule[i]);
+	}
+	x->first_reschedule[x->people.n] = k;
 }
 
 /* Loads the people and sessions and sizes the per-session buffers; 0 or -1. */
@@ -153,6 +179,12 @@ export_open(struct store *st, struct export *x, su_err *e)
 		idmap_put(&x->row_by_id, x->people.v[i].id, i);
 		roll_engine_person(&x->people.v[i], &x->epeople[i]);
 	}
+	for (size_t j = 0; j < x->sessions.n; j++)
+		idmap_put(&x->col_by_id, x->sessions.v[j].id, j);
+	if (roll_load_reschedules(st, x->cohort, x->policy, &x->row_by_id, &x->col_by_id,
+	    &x->reschedules, &x->nreschedules, e) < 0)
+		return -1;
+	judge_reschedules(x);
 	return 0;
 }
 
@@ -163,6 +195,10 @@ export_close(struct export *x)
 	participant_list_free(&x->people);
 	session_list_free(&x->sessions);
 	idmap_free(&x->row_by_id);
+	idmap_free(&x->col_by_id);
+	free(x->reschedules);
+	free(x->verdicts);
+	free(x->first_reschedule);
 	free(x->epeople);
 	free(x->facts);
 	free(x->named);
@@ -176,14 +212,14 @@ export_attendance(struct store *st, const struct cohort *c, const struct policy 
 {
 	struct export x = {
 		.cohort = c, .policy = p, .now = time_now(), .out = out,
-		.row_by_id = IDMAP_INIT, .text = STRBUF_INIT, .csv = STRBUF_INIT,
+		.row_by_id = IDMAP_INIT, .col_by_id = IDMAP_INIT, .text = STRBUF_INIT, .csv = STRBUF_INIT,
 	};
 	int rc = export_open(st, &x, e);
 
 	if (rc == 0)
 		csvw_record(&x.csv, export_header, ARRAY_SIZE(export_header));
 	for (size_t j = 0; j < x.sessions.n && rc == 0; j++)
-		rc = write_session(st, &x, &x.sessions.v[j], e);
+		rc = write_session(st, &x, j, e);
 	if (rc == 0) {
 		fwrite(sb_str(&x.csv), 1, x.csv.len, out);
 		if (ferror(out))

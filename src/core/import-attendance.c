@@ -195,6 +195,8 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 	rc = fact_check_timing(&a, s, ai->now, &why);
 	if (rc == 0)
 		rc = stored_fact(row->st, ai, i, j, &stored, &why);
+	if (rc >= 0 && attendance_check_reschedule(&a, rc == 1 ? &stored : NULL, &why) < 0)
+		rc = -1;
 	if (rc >= 0)
 		rc = attendance_set_known(row->st, ai->cohort, s, &ai->people.v[i], &a,
 		    rc == 1 ? &stored : NULL, &change, &why);

@@ -19,6 +19,33 @@ offer_state_name(enum offer_state s)
 	return (unsigned)s < ARRAY_SIZE(state_names) ? state_names[s] : "?";
 }
 
+int
+review_record(struct store *st, const struct cohort *c, const struct participant *p,
+    int points, int64_t when, const char *note, su_err *e)
+{
+	static const char *const sql = "INSERT INTO review (cohort_id, participant_id,"
+	    " points, done_at, note) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt *stmt;
+	char *desc;
+	int rc;
+
+	if (text_fits("note", note, FIELD_NOTE_MAX, e) < 0 ||
+	    (stmt = store_stmt(st, sql, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, p->id);
+	db_bind_int(stmt, 3, points);
+	db_bind_int(stmt, 4, when);
+	db_bind_text(stmt, 5, note ? note : "");
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	desc = note && *note ? xasprintf("reviewed at %d points: %s", points, note)
+	    : xasprintf("reviewed at %d points", points);
+	rc = audit_add(st, c->id, "coach review", p->email, NULL, desc, e);
+	free(desc);
+	return rc;
+}
+
 /* Returns the state a stored name stands for (open when unknown). */
 static enum offer_state
 offer_state_parse(const char *name)

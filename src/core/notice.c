@@ -230,7 +230,7 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 	v->item_text = xcalloc(ns + 1, sizeof *v->item_text);
 	for (size_t j = 0; j < ns; j++) {
 		const struct session *s = &r->sessions.v[j];
-		enum outcome o = roll_outcome(r, i, j);
+		enum outcome o = roll_scoring_outcome(r, i, j);
 		int pts = roll_points(r, i, j);
 		struct attendance buf;
 		const struct attendance *a = roll_fact(r, i, j, &buf);

@@ -13,6 +13,7 @@
 
 #include "showup/deliver.h"
 #include "showup/ladder.h"
+#include "showup/message.h"
 #include "showup/outbox.h"
 #include "showup/timeutil.h"
 
@@ -451,4 +452,29 @@ outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e)
 		*n = (size_t)sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
 	return rc < 0 ? -1 : 0;
+}
+
+int
+outbox_send_test(struct mailer *m, const char *from_name, const char *from_addr,
+    const char *envelope_from, const char *to, struct strbuf *reply, su_err *e)
+{
+	static const char body[] =
+	    "This is a test message from showup, sent to check that mail from it\n"
+	    "gets through before the first real batch of notices.\n"
+	    "Nothing was recorded; there is no need to reply.\n";
+	struct strbuf msg = STRBUF_INIT;
+	int64_t now = time_now();
+	char *message_id = xasprintf("<showup.test.%lld.%ld@%s>", (long long)now,
+	    (long)getpid(), email_domain(from_addr));
+	int rc;
+
+	rc = message_build(&(struct message){ .from_name = from_name, .from_addr = from_addr,
+	    .to_name = "", .to_addr = to, .subject = "showup: a test message", .date = now,
+	    .message_id = message_id, .body = body }, &msg, e);
+	if (rc == 0)
+		rc = (int)mailer_send(m, envelope_from ? envelope_from : from_addr, to,
+		    (const unsigned char *)sb_str(&msg), msg.len, reply);
+	sb_free(&msg);
+	free(message_id);
+	return rc;
 }

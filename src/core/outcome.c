@@ -16,6 +16,7 @@ static const char *const outcome_names[OUTCOME_COUNT] = {
 	[OUTCOME_LATE_CANCEL] = "late_cancel",
 	[OUTCOME_NO_SHOW] = "no_show",
 	[OUTCOME_EXCUSED] = "excused",
+	[OUTCOME_RESCHEDULED] = "rescheduled",
 };
 
 static const char outcome_letters[OUTCOME_COUNT] = {
@@ -29,6 +30,7 @@ static const char outcome_letters[OUTCOME_COUNT] = {
 	[OUTCOME_LATE_CANCEL] = 'X',
 	[OUTCOME_NO_SHOW] = 'N',
 	[OUTCOME_EXCUSED] = 'E',
+	[OUTCOME_RESCHEDULED] = 'R',
 };
 
 const char *
@@ -49,13 +51,36 @@ outcome_is_final(enum outcome o)
 	return o >= OUTCOME_PRESENT && o < OUTCOME_COUNT;
 }
 
+int
+outcome_fact_rescheduled(const struct attendance *a)
+{
+	return a != NULL && a->fact == FACT_CANCELLED && a->reason != NULL &&
+	    strcmp(a->reason, POLICY_RESCHEDULE_REASON) == 0;
+}
+
+
+enum outcome
+outcome_of_reschedule(const struct policy *p, int64_t asked_at, int64_t starts_at,
+    int64_t cutoff, int before)
+{
+	if (asked_at >= starts_at)
+		return OUTCOME_NO_SHOW;
+	if (asked_at > cutoff || (p->reschedule_max >= 0 && before >= p->reschedule_max))
+		return OUTCOME_LATE_CANCEL;
+	return OUTCOME_RESCHEDULED;
+}
+
 /* The outcome of a participant's own cancellation. */
 static enum outcome
 cancellation_outcome(const struct policy *p, const struct outcome_input *in)
 {
 	const struct attendance *a = in->fact;
+	int emergency;
 
-	int emergency = policy_reason_accepted(p, a->reason);
+	if (outcome_fact_rescheduled(a))
+		return in->reschedule_verdict != 0 ? in->reschedule_verdict
+		    : outcome_of_reschedule(p, a->cancelled_at, in->starts_at, in->cutoff, 0);
+	emergency = policy_reason_accepted(p, a->reason);
 
 	if (a->cancelled_at >= in->starts_at)	/* too late to be a cancellation */
 		return emergency ? OUTCOME_EXCUSED : OUTCOME_NO_SHOW;

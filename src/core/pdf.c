@@ -564,3 +564,14 @@ pdf_font_name(const struct pdf *p)
 
 	return slash ? slash + 1 : p->regular.path;
 }
+
+const char *
+pdf_fallback_font_name(const struct pdf *p)
+{
+	const char *slash;
+
+	if (p->fallback.path == NULL)
+		return NULL;
+	slash = strrchr(p->fallback.path, '/');
+	return slash ? slash + 1 : p->fallback.path;
+}

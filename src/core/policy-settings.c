@@ -10,9 +10,9 @@
 const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
-	"points.no_show", "points.excused", "points.late_arrival", "late.threshold",
-	"ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "invitations",
-	"templates", "date.order", NULL
+	"points.no_show", "points.excused", "points.rescheduled", "points.late_arrival",
+	"late.threshold", "reschedule.max", "ladder", "refund", "refund.days", "forgive.days",
+	"left_early", "reminders", "invitations", "templates", "date.order", NULL
 };
 
 static const char *const refund_names[] = {
@@ -106,6 +106,11 @@ read_reasons(const char *key, const char *value, char list[][POLICY_REASON_LEN],
 		if (!code_valid(tok, POLICY_REASON_LEN)) {
 			su_err_set(e, "%s: '%s' is not a reason code (lower-case letters, "
 			    "digits and dashes)", key, tok);
+			goto done;
+		}
+		if (strcmp(tok, POLICY_RESCHEDULE_REASON) == 0) {
+			su_err_set(e, "%s: '%s' is kept for reschedules; choose another code",
+			    key, tok);
 			goto done;
 		}
 		if (count == POLICY_MAX_REASONS) {
@@ -321,6 +326,13 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 		return read_number(key, value, 0, 100, &p->late_arrival_points, e);
 	if (strcmp(key, "late.threshold") == 0)
 		return read_late_threshold(p, value, e);
+	if (strcmp(key, "reschedule.max") == 0) {
+		if (strcmp(value, "none") == 0 || strcmp(value, "off") == 0) {
+			p->reschedule_max = -1;
+			return 0;
+		}
+		return read_number(key, value, 0, 100, &p->reschedule_max, e);
+	}
 	if (strncmp(key, "points.", 7) == 0)	/* a known key: a scored outcome */
 		return read_number(key, value, 0, 100, &p->points[outcome_parse(key + 7)], e);
 	if (strcmp(key, "ladder") == 0)
@@ -436,6 +448,11 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 			sb_adds(out, "off");
 		else
 			sb_addf(out, "%d", p->late_threshold);
+	} else if (strcmp(key, "reschedule.max") == 0) {
+		if (p->reschedule_max < 0)
+			sb_adds(out, "none");
+		else
+			sb_addf(out, "%d", p->reschedule_max);
 	} else if (strncmp(key, "points.", 7) == 0 && outcome_parse(key + 7) >= 0) {
 		sb_addf(out, "%d", p->points[outcome_parse(key + 7)]);
 	} else if (strcmp(key, "ladder") == 0) {

@@ -42,6 +42,7 @@ policy_default(struct policy *p)
 	p->refund_days = 7;
 	p->forgive_days = 0;
 	p->left_early_percent = 50;
+	p->reschedule_max = -1;
 }
 
 int

@@ -107,7 +107,10 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 		snprintf(v[3], sizeof v[3], "-");
 	else
 		snprintf(v[3], sizeof v[3], "%.0f h", pr->median_lead_hours);
-	if (cr->median_lead < 0)
+	if (pr->reschedules > 0)	/* places moved: how often, beside how early they say */
+		snprintf(n[3], sizeof n[3], "rescheduled %d time%s", pr->reschedules,
+		    pr->reschedules == 1 ? "" : "s");
+	else if (cr->median_lead < 0)
 		snprintf(n[3], sizeof n[3], "no cancellations in the cohort");
 	else
 		snprintf(n[3], sizeof n[3], "cohort median %.0f h", cr->median_lead);

@@ -24,6 +24,7 @@ outcome_tint(enum outcome o)
 	case OUTCOME_LATE_CANCEL:	return (struct rgb){ 1.00, 0.80, 0.50 };
 	case OUTCOME_NO_SHOW:		return (struct rgb){ 0.94, 0.60, 0.60 };
 	case OUTCOME_EXCUSED:		return (struct rgb){ 0.88, 0.75, 0.91 };
+	case OUTCOME_RESCHEDULED:	return (struct rgb){ 0.74, 0.91, 0.88 };
 	case OUTCOME_NOT_HELD:		return (struct rgb){ 0.88, 0.88, 0.88 };
 	default:			return WHITE;
 	}
@@ -39,6 +40,7 @@ outcome_words(enum outcome o)
 	case OUTCOME_LATE_CANCEL:	return "late cancellation";
 	case OUTCOME_NO_SHOW:		return "no-show";
 	case OUTCOME_EXCUSED:		return "excused";
+	case OUTCOME_RESCHEDULED:	return "rescheduled in time";
 	case OUTCOME_NOT_HELD:		return "called off by the coach";
 	case OUTCOME_UNRECORDED:	return "not recorded";
 	case OUTCOME_UPCOMING:		return "to come";

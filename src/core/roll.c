@@ -105,6 +105,26 @@ build_engine_view(struct roll *r, su_err *e)
 	return 0;
 }
 
+/* Sets each person's reviewed_points: their points at the coach's latest review; 0 or -1. */
+static int
+load_reviews(struct store *st, struct roll *r, su_err *e)
+{
+	static const char *const sql = "SELECT participant_id, max(points) FROM review"
+	    " WHERE cohort_id = ? GROUP BY participant_id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t i;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, r->cohort->id);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i))
+			r->epeople[i].reviewed_points = sqlite3_column_int(stmt, 1);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 /* Counts the coach's moves of each session after its cutoff into esessions[].late_moves; 0 or -1. */
 static int
 load_late_moves(struct store *st, struct roll *r, su_err *e)
@@ -130,6 +150,113 @@ load_late_moves(struct store *st, struct roll *r, su_err *e)
 	}
 	sqlite3_reset(stmt);
 	return rc;
+}
+
+/* Orders reschedules as the engine walks them: by person, then session, then time asked. */
+static int
+compare_reschedules(const void *pa, const void *pb)
+{
+	const struct engine_reschedule *a = pa, *b = pb;
+
+	if (a->person != b->person)
+		return a->person < b->person ? -1 : 1;
+	if (a->session != b->session)
+		return a->session < b->session ? -1 : 1;
+	return (a->asked_at > b->asked_at) - (a->asked_at < b->asked_at);
+}
+
+int
+roll_load_reschedules(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct idmap *rows, const struct idmap *cols, struct engine_reschedule **out,
+    size_t *n, su_err *e)
+{
+	static const char *const sql =
+		"SELECT r.participant_id, r.from_session_id, r.asked_at, r.from_starts_at,"
+		" r.whole_session FROM reschedule r JOIN session s ON s.id = r.from_session_id"
+		" WHERE s.cohort_id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct engine_reschedule m = {
+			.asked_at = sqlite3_column_int64(stmt, 2),
+			.starts_at = sqlite3_column_int64(stmt, 3),
+			.whole = sqlite3_column_int(stmt, 4),
+		};
+
+		if (!idmap_get(rows, sqlite3_column_int64(stmt, 0), &m.person) ||
+		    !idmap_get(cols, sqlite3_column_int64(stmt, 1), &m.session) ||
+		    policy_cutoff(p, c->tz, m.starts_at, &m.cutoff) < 0)
+			continue;
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? 2 * cap : 8) * sizeof **out);
+		(*out)[(*n)++] = m;
+	}
+	sqlite3_reset(stmt);
+	if (*n > 1)
+		qsort(*out, *n, sizeof **out, compare_reschedules);
+	return rc;
+}
+
+enum outcome
+roll_reschedule_outcome(const struct roll *r, int64_t participant_id, int64_t session_id,
+    int64_t asked_at)
+{
+	size_t i, j;
+
+	if (!idmap_get(&r->person_index, participant_id, &i) ||
+	    !idmap_get(&r->session_index, session_id, &j))
+		return OUTCOME_NOT_EXPECTED;
+	for (size_t k = 0; k < r->nreschedules; k++)
+		if (r->reschedules[k].person == i && r->reschedules[k].session == j &&
+		    r->reschedules[k].asked_at == asked_at)
+			return r->reschedules[k].whole ? (enum outcome)r->result.reschedule_outcomes[k]
+			    : roll_outcome(r, i, j);
+	return OUTCOME_NOT_EXPECTED;
+}
+
+/* Adds up the points of the 1:1s person i moved whole at session j, with the worst verdict. */
+static int
+whole_move_points(const struct roll *r, size_t i, size_t j, enum outcome *worst)
+{
+	int sum = 0, most = 0;
+
+	if (!engine_expects(r->esessions[j].everyone, r->named[i * r->sessions.n + j],
+	    r->epeople[i].withdrawn_at, r->esessions[j].starts_at) || r->esessions[j].cancelled)
+		return 0;	/* the engine counts them only where the place stands */
+	for (size_t k = 0; k < r->nreschedules; k++) {
+		const struct engine_reschedule *m = &r->reschedules[k];
+		enum outcome o = (enum outcome)r->result.reschedule_outcomes[k];
+		int pts;
+
+		if (m->person != i || m->session != j || !m->whole)
+			continue;
+		pts = engine_fact_points(&r->policy, o, NULL, m->starts_at, r->now);
+		sum += pts;
+		if (pts > most) {
+			most = pts;
+			*worst = o;
+		}
+	}
+	return sum;
+}
+
+enum outcome
+roll_scoring_outcome(const struct roll *r, size_t i, size_t j)
+{
+	enum outcome o = roll_outcome(r, i, j), moved = o;
+	struct attendance buf;
+
+	if (engine_fact_points(&r->policy, o, roll_fact(r, i, j, &buf),
+	    r->sessions.v[j].starts_at, r->now) > 0)
+		return o;
+	return whole_move_points(r, i, j, &moved) > 0 ? moved : o;
 }
 
 /* The engine's way to the roll's facts (engine_input.fact_at). */
@@ -161,13 +288,16 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	    fact_grid_load(st, c->id, &out->person_index, out->people.n,
 	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
 	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0 ||
-	    load_late_moves(st, out, e) < 0)
+	    load_late_moves(st, out, e) < 0 || load_reviews(st, out, e) < 0 ||
+	    roll_load_reschedules(st, c, p, &out->person_index, &out->session_index,
+	    &out->reschedules, &out->nreschedules, e) < 0)
 		goto fail;
 	in = (struct engine_input){
 		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,
 		.npeople = out->people.n, .nsessions = out->sessions.n,
 		.people = out->epeople, .sessions = out->esessions,
 		.named = out->named, .fact_at = fact_at, .fact_ctx = out,
+		.reschedules = out->reschedules, .nreschedules = out->nreschedules,
 	};
 	engine_run(&in, &out->result);
 	return 0;
@@ -196,9 +326,10 @@ int
 roll_points(const struct roll *r, size_t i, size_t j)
 {
 	struct attendance buf;
+	enum outcome unused;
 
 	return engine_fact_points(&r->policy, roll_outcome(r, i, j), roll_fact(r, i, j, &buf),
-	    r->sessions.v[j].starts_at, r->now);
+	    r->sessions.v[j].starts_at, r->now) + whole_move_points(r, i, j, &unused);
 }
 
 const struct engine_person_result *
@@ -216,6 +347,7 @@ roll_free(struct roll *r)
 	free(r->esessions);
 	free(r->epeople);
 	free(r->named);
+	free(r->reschedules);
 	engine_result_free(&r->result);
 	idmap_free(&r->person_index);
 	idmap_free(&r->session_index);

@@ -167,16 +167,42 @@ static const char *const migration_4 =
 	");"
 	"CREATE INDEX session_move_by_session ON session_move (session_id);";
 
+/* 5: a participant's request to move their place (a 1:1 moves the session itself), and
+ * the coach's reviews at the ladder's last rung. */
+static const char *const migration_5 =
+	"CREATE TABLE reschedule ("
+	"  id INTEGER PRIMARY KEY,"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  from_session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  to_session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  asked_at INTEGER NOT NULL,"
+	"  from_starts_at INTEGER NOT NULL,"
+	"  to_starts_at INTEGER NOT NULL,"
+	"  whole_session INTEGER NOT NULL DEFAULT 0 CHECK (whole_session IN (0, 1)),"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX reschedule_by_from ON reschedule (from_session_id);"
+	"CREATE INDEX reschedule_by_to ON reschedule (to_session_id);"
+	/* the coach reviewed a participant at the coach-review rung, at their points then */
+	"CREATE TABLE review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  points INTEGER NOT NULL,"
+	"  done_at INTEGER NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT ''"
+	");"
+	"CREATE INDEX review_by_participant ON review (participant_id);";
+
 /*
- * Version 5: notices held by hand, and change notices. A held row stays
+ * Version 6: notices held by hand, and change notices. A held row stays
  * pending but never goes until released; one dropped by hand is withdrawn
  * and never planned again. A change notice (a session called
  * off or moved, a partner's cancellation) carries the key of the change it
  * tells: one live row per participant and change; a change superseded before
- * it went is withdrawn. (Written on the branch 'tell' as the step after
- * version 4; it takes the next number free when merged.)
+ * it went is withdrawn.
  */
-static const char *const migration_5 =
+static const char *const migration_6 =
 	"ALTER TABLE outbox ADD COLUMN held_at INTEGER;"
 	"ALTER TABLE outbox ADD COLUMN dropped_at INTEGER;"
 	"ALTER TABLE outbox ADD COLUMN change_key TEXT;"
@@ -194,7 +220,7 @@ static const char *const migration_5 =
 	"CREATE INDEX session_change_by_session ON session_change (session_id);";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5 };
+	migration_5, migration_6 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -444,7 +444,9 @@ session_records(struct store *st, const struct session *s, su_err *e)
 {
 	static const char *const sql =
 		"SELECT (SELECT count(*) FROM attendance WHERE session_id = ?1)"
-		" + (SELECT count(*) FROM outbox WHERE session_id = ?1)";
+		" + (SELECT count(*) FROM outbox WHERE session_id = ?1)"
+		" + (SELECT count(*) FROM reschedule"
+		"    WHERE from_session_id = ?1 OR to_session_id = ?1)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
@@ -499,8 +501,9 @@ session_delete(struct store *st, const struct cohort *c, const struct session *s
 	if ((n = session_records(st, s, e)) < 0)
 		return -1;
 	if (n > 0)
-		return su_err_set(e, "session %s has %d record%s (attendance, notices): it "
-		    "can be cancelled, not deleted", subject, n, n == 1 ? "" : "s");
+		return su_err_set(e, "session %s has %d record%s (attendance, notices, "
+		    "reschedules): it can be cancelled, not deleted", subject, n,
+		    n == 1 ? "" : "s");
 	before = session_describe(st, c, s, NULL, 0);
 	if ((stmt = store_stmt(st, sql_expected, e)) == NULL)
 		goto done;

@@ -18,17 +18,29 @@
 char *
 store_resolve_path(const char *flag)
 {
+	const char *rule;
+
+	return store_find_path(flag, &rule);
+}
+
+char *
+store_find_path(const char *flag, const char **rule)
+{
 	const char *env = getenv("SHOWUP_DB");
 	const char *xdg = getenv("XDG_DATA_HOME");
 	const char *home = getenv("HOME");
 	struct passwd *pw;
 
+	*rule = "--db";
 	if (flag != NULL && *flag)
 		return xstrdup(flag);
+	*rule = "$SHOWUP_DB";
 	if (env != NULL && *env)
 		return xstrdup(env);
+	*rule = "$XDG_DATA_HOME";
 	if (xdg != NULL && *xdg == '/')
 		return xasprintf("%s/showup/showup.db", xdg);
+	*rule = "the default place";
 	if ((home == NULL || *home == '\0') && (pw = getpwuid(getuid())) != NULL)
 		home = pw->pw_dir;
 	return xasprintf("%s/.local/share/showup/showup.db", home ? home : ".");

@@ -42,7 +42,7 @@ ok cancel c1:1 eve@example.com --at "2026-10-04T07:00:00Z" --reason customer-mee
 out "cancelled 2026-10-04T18:00:00+11:00 (customer-meeting) (corrected) -> cancelled"
 
 # the audit log keeps every correction with old and new values
-ok log c1
+ok log c1 --table
 out_re "^2026-11-22 11:00 +tester +c1 +correct +c1:1 eve@example\.com +cancelled 2026-10-05T09:10:00\+11:00 \(medical\) +cancelled 2026-10-04T18:00:00\+11:00 \(customer-meeting\) +cli$"
 check '[ "$(sql "SELECT count(*) FROM audit WHERE action = '"'correct'"' AND subject = '"'c1:1 eve@example.com'"'")" = 5 ]' \
 	"corrections of eve were not all logged"

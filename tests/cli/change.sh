@@ -25,7 +25,7 @@ ok unmark c1:1 bo@example.com
 out "c1:1 bo@example.com: not recorded"
 check '[ "$(points bo@example.com)" = 0 ]' "unmark left the points"
 check '[ "$(sql "SELECT count(*) FROM attendance")" = 0 ]' "unmark left the record"
-ok log c1
+ok log c1 --table
 out "unmark"
 before=$(db_state)
 fails 1 unmark c1:1 bo@example.com
@@ -79,9 +79,11 @@ SHOWUP_NOW="2026-11-30T08:00:00Z" ok session edit c1:2 --at "2026-12-02 10:00"
 out "moved from Tue 2026-12-01 10:00 to Wed 2026-12-02 10:00: after its cutoff, so it counts against the coach's reliability"
 SHOWUP_NOW="2026-12-03T00:00:00Z" ok status c1
 out "0 cancelled by the coach (0 after the cutoff), 1 moved after the cutoff"
-ok log c1
+ok log c1 --table
 out "session move"
 out "Mon 2026-11-30 09:00"
+ok log c1
+out "session c1:2 moved from Tue 2026-12-01 10:00 to Wed 2026-12-02 10:00"
 
 # --- the coach's cancellation taken back; a session deleted only while it has no records
 ok session cancel c1:2 --note "flu"
@@ -92,14 +94,14 @@ before=$(db_state)
 fails 1 session uncancel c1:2
 err "session c1:2 is not cancelled"
 fails 1 session delete c1:1
-err "session c1:1 has 1 record (attendance, notices): it can be cancelled, not deleted"
+err "session c1:1 has 1 record (attendance, notices, reschedules): it can be cancelled, not deleted"
 err "hint: 'showup session cancel c1:1' instead"
 same_db "$before"
 ok session add c1 --at "2026-12-20 09:00" --title "by mistake"
 ok session delete c1:4
 out "session c1:4 deleted"
 check '[ "$(sql "SELECT count(*) FROM session WHERE title = '"'by mistake'"'")" = 0 ]' "the session was not deleted"
-ok log c1
+ok log c1 --table
 out "session delete"
 
 # --- participant edit: a typo in an address; records, notices and mail stay with the person
@@ -118,7 +120,7 @@ check '[ "$(points bo.berg@example.com)" = 2 ]' "Bo's points did not follow the 
 sqlite3 "$SHOWUP_DB" "SELECT message FROM outbox WHERE state = 'pending'" > "$T/msg"
 check 'grep -q "^To: Bo Berggren <bo.berg@example.com>" "$T/msg"' "the planned notice still goes to the old address"
 check '! grep -q "bo@example.com" "$T/msg"' "the planned notice still names the old address"
-ok log c1
+ok log c1 --table
 out "participant update"
 
 # --- participant reinstate: a withdrawal by mistake taken back

@@ -58,7 +58,7 @@ same_db "$before"
 sed -i 's/Autumn group/Autumn cohort/' "$T/cohorts.csv"
 ok cohort import "$T/cohorts.csv"
 out "1 updated, 1 unchanged"
-ok log c2
+ok log c2 --table
 out "cohort update"
 out "name=Autumn group"
 out "name=Autumn cohort"

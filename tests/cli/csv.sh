@@ -26,7 +26,7 @@ same_db "$before"
 sed -i 's/,555/,556/; s/Смирнова/Петрова/' "$T/r1.csv"
 ok participant import c1 "$T/r1.csv"
 out "0 added, 1 updated, 2 unchanged"
-ok log c1
+ok log c1 --table
 out "participant update"
 out "3 participant rows: 3 added, 0 updated, 0 unchanged"
 out "Анна Смирнова"

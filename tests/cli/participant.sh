@@ -40,7 +40,7 @@ fails 1 participant withdraw c1 anna@example.com
 err "'anna@example.com' has already withdrawn"
 fails 1 participant withdraw c1 nobody@example.com
 err "no participant 'nobody@example.com' in cohort 'c1'"
-ok log c1
+ok log c1 --table
 out "participant withdraw"
 
 finish

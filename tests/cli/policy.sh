@@ -54,7 +54,7 @@ ok policy show c1
 out_re "^cutoff +hours 24 +day-before 18:00$"
 ok policy set c1 cutoff hours 24
 out "nothing changed"
-ok log c1
+ok log c1 --table
 out "policy set"
 ok policy set c1 cutoff "day-before 18:00"
 check '[ "$(sql "SELECT count(*) FROM policy_setting")" = 0 ]' "a default value was stored"
@@ -293,4 +293,24 @@ same_db "$before"
 ok policy set c2 ladder 1:policy-reminder,2:warning,3:final-notice
 ok policy show c2
 out_re "^ladder +1:policy-reminder,2:warning,3:final-notice,4:coach-review *$"
+# the coach records the review: not due again until a further point
+ok review c2 dee@example.com --note "talked on the phone; she stays"
+out "coach review #3 of dee@example.com recorded at 6 points; the next is due at 7"
+ok notices due c2
+no_out "coach-review"
+ok log c2 --table
+out "reviewed at 6 points: talked on the phone; she stays"
+before=$(db_state)
+fails 1 review c2 dee@example.com
+err "no coach review is due for 'dee@example.com' (6 points)"
+err "hint: 'showup notices due c2' lists the reviews due"
+fails 1 review c2 nobody@example.com
+same_db "$before"
+ok unmark c2:4 dee@example.com
+ok mark c2:4 dee@example.com no-show
+ok notices due c2
+no_out "coach-review"
+SHOWUP_NOW="2026-12-01T00:00:00Z" ok mark c2:5 dee@example.com no-show
+SHOWUP_NOW="2026-12-01T00:00:00Z" ok notices due c2
+out_re "^Dee +dee@example\.com +coach-review #5 +8 "
 finish

@@ -59,7 +59,7 @@ ok session cancel c1:2 --at "2026-10-01 10:00"
 out "cancelled in good time"
 ok session list c1
 out "cancelled by coach"
-ok log c1
+ok log c1 --table
 out "session cancel"
 out_re "^2026-11-22 11:00 +tester +c1 +session cancel +c1:1 +cancelled 2026-10-05T07:30:00\+11:00 \(sick\) +cli$"
 

@@ -152,6 +152,20 @@ run notices send c1
 stopped_untouched "the server's certificate is not for 127.0.0.1" fay
 stop_server
 
+# doctor --mail: STARTTLS with a certificate not trusted is a problem; trusted, it
+# starts TLS, and sends nothing
+start_server starttls server
+fails 1 doctor --mail
+check 'grep -q "^problem  mail .*the server.s certificate is not trusted" "$T/out"' \
+	"doctor --mail does not find the untrusted certificate"
+printf 'cafile = %s\n' "$P/ca.pem" >> "$XDG_CONFIG_HOME/showup/config"
+run doctor --mail
+check 'grep -q "^ok       mail .*connected (no user to log in as)" "$T/out"' \
+	"doctor --mail does not get through STARTTLS with the CA trusted"
+check 'grep -q "^problem  mail" "$T/out"; [ $? -ne 0 ]' "doctor --mail still finds a problem"
+check '! grep -q "^DATA" "$S/log"' "doctor --mail sent a message"
+stop_server
+
 # smtps://: TLS from the first byte, trusted through cafile or stopped
 start_server smtps server
 run notices send c1

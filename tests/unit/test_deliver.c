@@ -96,9 +96,16 @@ static const struct {
 	{ "[smtp]\nrate = -2\n", ":2: rate is messages a minute, not '-2'" },
 	{ "[smtp]\ntls = maybe\n", ":2: tls is 'required' or 'none'" },
 	{ "[smtp]\nport = 25\n", ":2: unknown setting 'port' in [smtp]" },
-	{ "[sendmail]\nurl = smtp://localhost\n", ":2: unknown setting 'url' in [sendmail]" },
-	{ "[imap]\nurl = imap://localhost\n", ":2: unknown setting 'url' in [imap]" },
-	{ "url = smtp://localhost\n", ":1: unknown setting 'url' in []" },
+	{ "[smtp]\npasword_command = pass mail\n", ":2: unknown setting 'pasword_command' in "
+	  "[smtp]; did you mean 'password_command' in [smtp]?" },
+	{ "[sendmail]\ncomand = msmtp -t\n", ":2: unknown setting 'comand' in [sendmail]; did "
+	  "you mean 'command' in [sendmail]?" },
+	{ "[sendmail]\nurl = smtp://localhost\n", ":2: unknown setting 'url' in [sendmail]; "
+	  "did you mean 'url' in [smtp]?" },
+	{ "[imap]\nurl = imap://localhost\n", ":2: unknown setting 'url' in [imap]; did you "
+	  "mean 'url' in [smtp]?" },
+	{ "url = smtp://localhost\n", ":1: unknown setting 'url' in []; did you mean 'url' in "
+	  "[smtp]?" },
 	{ "[smtp]\nurl smtp://localhost\n", ":2: not 'key = value'" },
 	{ "[smtp]\nuser = coach\nurl = smtp://coach:s3cret@mail.example.com\n",
 	  ":3: put the user in 'user' and the password in password_command; a password in "

@@ -37,6 +37,8 @@ struct fixture {
 	unsigned char named[MAX_PEOPLE * MAX_SESSIONS];
 	struct attendance att[MAX_PEOPLE * MAX_SESSIONS];
 	const struct attendance *facts[MAX_PEOPLE * MAX_SESSIONS];
+	struct engine_reschedule moves[MAX_PEOPLE * MAX_SESSIONS];	/* by person */
+	size_t nmoves;
 	struct engine_result r;
 	int ran;
 };
@@ -122,11 +124,13 @@ fx_check_ways(struct fixture *fx, struct engine_input *in)
 	for (size_t i = 0; i < fx->np; i++) {
 		for (size_t j = 0; j < fx->ns; j++) {
 			size_t k = i * fx->ns + j;
+			enum outcome verdict = engine_place_verdict(fx->moves,
+			    fx->r.reschedule_outcomes, fx->nmoves, i, j);
 
 			ck_assert_int_eq(engine_outcome(&r, fx->ns, i, j),
 			    engine_outcome(&fx->r, fx->ns, i, j));
 			ck_assert_int_eq(engine_cell_outcome(&fx->pol, &fx->sessions[j],
-			    &fx->people[i], fx->named[k], fx->now, fx->facts[k]),
+			    &fx->people[i], fx->named[k], fx->now, fx->facts[k], verdict),
 			    engine_outcome(&fx->r, fx->ns, i, j));
 		}
 		ck_assert_int_eq(r.people[i].points, fx->r.people[i].points);
@@ -156,6 +160,8 @@ fx_run(struct fixture *fx)
 	in.sessions = fx->sessions;
 	in.named = fx->named;
 	in.facts = fx->facts;
+	in.reschedules = fx->moves;
+	in.nreschedules = fx->nmoves;
 	memset(&fx->r, 0, sizeof fx->r);
 	engine_run(&in, &fx->r);
 	fx->ran = 1;
@@ -176,12 +182,38 @@ fx_done(struct fixture *fx)
 	fx->ran = 0;
 }
 
+/* Adds person i's request to move their place at session j, which started at 'from'. */
+static void
+fx_request(struct fixture *fx, size_t i, size_t j, int64_t from, int64_t asked_at, int whole)
+{
+	struct engine_reschedule *m = &fx->moves[fx->nmoves++];
+
+	*m = (struct engine_reschedule){ .person = i, .session = j, .starts_at = from,
+		.asked_at = asked_at, .whole = whole };
+	ck_assert_int_eq(policy_cutoff(&fx->pol, fx->tz, from, &m->cutoff), 0);
+}
+
+/* Sets when person i asked to move their place at session j (the fact's time too). */
+static void
+fx_asked_at(struct fixture *fx, size_t i, size_t j, int64_t asked_at)
+{
+	for (size_t k = 0; k < fx->nmoves; k++)
+		if (fx->moves[k].person == i && fx->moves[k].session == j)
+			fx->moves[k].asked_at = asked_at;
+	if (outcome_fact_rescheduled(fx->facts[i * fx->ns + j]))
+		fx->att[i * fx->ns + j].cancelled_at = asked_at;
+}
+
 /*
  * Marks: what happened to person i at weekly session j (now must be past them all).
  * P present, L 20 min late, C cancelled 'lead' hours ahead (48 if 0) for work,
  * X cancelled 'lead' hours ahead (2 if 0) for a customer meeting, E absent, medical,
  * N absent, nothing said, U nothing recorded, F a session still to come,
- * - called off by the coach 3 days ahead, . a practice session naming others.
+ * - called off by the coach 3 days ahead, . a practice session naming others,
+ * R moved their place 'lead' hours ahead (48 if 0), r the same 2 hours ahead,
+ * M a 1:1 of theirs moved whole at their request 'lead' hours ahead (48 if 0), then
+ * attended; m the same 2 hours ahead. Reschedules must be marked person by person;
+ * fx_asked_at sets when one was asked.
  */
 static void
 fx_mark(struct fixture *fx, size_t i, size_t j, char mark, double lead)
@@ -223,6 +255,20 @@ fx_mark(struct fixture *fx, size_t i, size_t j, char mark, double lead)
 		break;
 	case '.':
 		fx->sessions[j].everyone = 0;
+		break;
+	case 'R':
+	case 'r':
+		fx_fact(fx, i, j, FACT_CANCELLED, 0, start - (int64_t)((mark == 'R' ?
+		    (lead > 0 ? lead : 48) : 2) * HOUR), POLICY_RESCHEDULE_REASON);
+		fx_request(fx, i, j, start, fx->att[i * fx->ns + j].cancelled_at, 0);
+		break;
+	case 'M':
+	case 'm':
+		fx->sessions[j].everyone = 0;
+		fx->named[i * fx->ns + j] = 1;
+		fx_fact(fx, i, j, FACT_ARRIVED, 0, 0, "");
+		fx_request(fx, i, j, start - DAY, start - DAY - (int64_t)((mark == 'M' ?
+		    (lead > 0 ? lead : 48) : 2) * HOUR), 1);
 		break;
 	default:
 		ck_abort_msg("unknown mark '%c'", mark);
@@ -1523,6 +1569,96 @@ static const struct median_case median_cases[] = {
 };
 
 /* engine_median: the middle value, the mean of the two middle ones, -1 for none. */
+/* The coach's reviews in a run: a review done at some points holds until they rise. */
+static const struct reviewed_case {
+	const char *marks;	/* one person's, no-shows scoring 2 each */
+	int reviewed_points;	/* at the latest review; 0 none */
+	int want;		/* review_due */
+} reviewed_cases[] = {
+	{ "NN", 0, 1 },		/* 4 points: the first review */
+	{ "NN", 4, 0 },		/* reviewed at 4 */
+	{ "NNX", 4, 2 },	/* one point more: due again, the second */
+	{ "NNN", 4, 3 },
+	{ "NNN", 6, 0 },
+	{ "NNN", 7, 0 },	/* reviewed at more than now (points forgiven since) */
+	{ "NX", 0, 0 },		/* 3 points: below the rung */
+	{ "NX", 2, 0 },
+};
+
+START_TEST(engine_reviewed_in_run)
+{
+	const struct reviewed_case *c = &reviewed_cases[_i];
+	struct fixture fx;
+
+	fx_init(&fx, 1, strlen(c->marks), WINTER + (int64_t)strlen(c->marks) * WEEK);
+	fx_marks(&fx, 0, c->marks, NULL);
+	fx.people[0].reviewed_points = c->reviewed_points;
+	fx_run(&fx);
+	ck_assert_msg(fx.r.people[0].review_due == c->want, "%s reviewed at %d: review %d, "
+	    "want %d", c->marks, c->reviewed_points, fx.r.people[0].review_due, c->want);
+	fx_done(&fx);
+}
+END_TEST
+
+/* Reschedules in a run: places moved and 1:1s moved, counted in session order. */
+static const struct reschedule_run_case {
+	const char *name;
+	const char *marks;	/* one person's, as fx_mark reads them */
+	int max;		/* reschedule.max; -1 none */
+	int points;
+	int reschedules;	/* asked, in time or not */
+	int rescheduled;	/* counted as reschedules (R) */
+	int kept, broken;
+	const char *letters;	/* the grid's letters, a place moved whole shows its attendance */
+	int first_asked;	/* the session whose request came before all others; -1 */
+} reschedule_run_cases[] = {
+	{ "one in time", "PRP", -1, 0, 1, 1, 3, 0, "PRP", -1 },
+	{ "one late", "PrP", -1, 1, 1, 0, 2, 1, "PXP", -1 },
+	{ "in time and late", "RrR", -1, 1, 3, 2, 2, 1, "RXR", -1 },
+	{ "two of at most one", "RR", 1, 1, 2, 1, 1, 1, "RX", -1 },
+	{ "three of at most two", "RRRP", 2, 1, 3, 2, 3, 1, "RRXP", -1 },
+	{ "late ones do not use the allowance", "rRR", 1, 2, 3, 1, 1, 2, "XRX", -1 },
+	{ "none allowed", "RP", 0, 1, 1, 0, 1, 1, "XP", -1 },
+	{ "a 1:1 moved in time", "PMP", -1, 0, 1, 1, 4, 0, "PPP", -1 },
+	{ "a 1:1 moved late", "PmP", -1, 1, 1, 0, 3, 1, "PPP", -1 },
+	{ "a 1:1 move past the allowance", "RM", 1, 1, 2, 1, 2, 1, "RP", -1 },
+	{ "places and 1:1s count together", "MRR", 2, 1, 3, 2, 3, 1, "PRX", -1 },
+	{ "a late 1:1 move leaves the allowance", "mR", 1, 1, 2, 1, 2, 1, "PR", -1 },
+	{ "no-show points too", "NRr", -1, 3, 2, 1, 1, 2, "NRX", -1 },
+	{ "nothing moved", "PPN", 1, 2, 0, 0, 2, 1, "PPN", -1 },
+	/* counted in the order asked, not the order of the sessions */
+	{ "a later session asked first", "RR", 1, 1, 2, 1, 1, 1, "XR", 1 },
+	{ "the last of three asked first", "RRR", 2, 1, 3, 2, 2, 1, "RXR", 2 },
+	{ "a 1:1 asked first", "RM", 1, 1, 2, 1, 2, 1, "XP", 1 },
+	{ "asked first, allowance none", "RR", 0, 2, 2, 0, 0, 2, "XX", 1 },
+};
+
+START_TEST(engine_reschedules_in_run)
+{
+	const struct reschedule_run_case *c = &reschedule_run_cases[_i];
+	size_t ns = strlen(c->marks);
+	struct fixture fx;
+
+	fx_init(&fx, 1, ns, WINTER + (int64_t)ns * WEEK);
+	fx.pol.reschedule_max = c->max;
+	fx_marks(&fx, 0, c->marks, NULL);
+	if (c->first_asked >= 0)
+		fx_asked_at(&fx, 0, (size_t)c->first_asked, WINTER - 10 * DAY);
+	fx_run(&fx);
+	ck_assert_msg(fx.r.people[0].points == c->points, "%s: %d points, want %d", c->name,
+	    fx.r.people[0].points, c->points);
+	ck_assert_int_eq(fx.r.people[0].reschedules, c->reschedules);
+	ck_assert_int_eq(fx.r.people[0].counts[OUTCOME_RESCHEDULED], c->rescheduled);
+	ck_assert_int_eq(fx.r.people[0].kept, c->kept);
+	ck_assert_int_eq(fx.r.people[0].broken, c->broken);
+	for (size_t j = 0; j < ns; j++)
+		ck_assert_msg(outcome_letter(fx_outcome(&fx, 0, j)) == c->letters[j],
+		    "%s: session %zu shows %c, want %c", c->name, j,
+		    outcome_letter(fx_outcome(&fx, 0, j)), c->letters[j]);
+	fx_done(&fx);
+}
+END_TEST
+
 START_TEST(engine_median_of_values)
 {
 	const struct median_case *c = &median_cases[_i];
@@ -1563,6 +1699,9 @@ engine_suite(void)
 	tcase_add_loop_test(tl, engine_correction_changes_points, 0,
 	    (int)ARRAY_SIZE(correction_cases));
 	tcase_add_test(tl, engine_sent_step_not_due_again);
+	tcase_add_loop_test(tl, engine_reviewed_in_run, 0, (int)ARRAY_SIZE(reviewed_cases));
+	tcase_add_loop_test(tl, engine_reschedules_in_run, 0,
+	    (int)ARRAY_SIZE(reschedule_run_cases));
 	suite_add_tcase(s, tl);
 
 	tcase_add_loop_test(tf, engine_person_figures, 0, (int)ARRAY_SIZE(figure_cases));

@@ -12,6 +12,7 @@
 #include "showup/deliver.h"
 #include "showup/ladder.h"
 #include "showup/outbox.h"
+#include "showup/policy-store.h"
 #include "showup/timeutil.h"
 #include "suites.h"
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "showup/engine.h"
 #include "showup/policy.h"
 #include "suites.h"
 
@@ -159,6 +160,90 @@ START_TEST(reasons_and_points)
 }
 END_TEST
 
+/* Reschedules: a cancellation with the reserved reason, judged with reschedule.max. */
+static const struct reschedule_case {
+	const char *name;
+	int64_t asked_at;
+	int max;		/* reschedule.max; -1 none */
+	int before;		/* reschedules asked in time at earlier sessions */
+	int coach_cancelled;
+	enum outcome want;
+} reschedule_cases[] = {
+	{ "days ahead", START - 72 * HOUR, -1, 0, 0, OUTCOME_RESCHEDULED },
+	{ "at the cutoff second", CUTOFF, -1, 0, 0, OUTCOME_RESCHEDULED },
+	{ "a second after the cutoff", CUTOFF + 1, -1, 0, 0, OUTCOME_LATE_CANCEL },
+	{ "the morning of", START - 2 * HOUR, -1, 0, 0, OUTCOME_LATE_CANCEL },
+	{ "a second before the start", START - 1, -1, 0, 0, OUTCOME_LATE_CANCEL },
+	{ "at the start second", START, -1, 0, 0, OUTCOME_NO_SHOW },
+	{ "after the start", START + 600, -1, 0, 0, OUTCOME_NO_SHOW },
+	{ "many before, no limit", START - 72 * HOUR, -1, 40, 0, OUTCOME_RESCHEDULED },
+	{ "first of at most one", START - 72 * HOUR, 1, 0, 0, OUTCOME_RESCHEDULED },
+	{ "second of at most one", START - 72 * HOUR, 1, 1, 0, OUTCOME_LATE_CANCEL },
+	{ "third of at most two", START - 72 * HOUR, 2, 2, 0, OUTCOME_LATE_CANCEL },
+	{ "second of at most two", START - 72 * HOUR, 2, 1, 0, OUTCOME_RESCHEDULED },
+	{ "none allowed", START - 72 * HOUR, 0, 0, 0, OUTCOME_LATE_CANCEL },
+	{ "none allowed, after the start", START + 60, 0, 0, 0, OUTCOME_NO_SHOW },
+	{ "past the limit and late", CUTOFF + 60, 1, 5, 0, OUTCOME_LATE_CANCEL },
+	{ "coach called the session off", START - 72 * HOUR, -1, 0, 1, OUTCOME_NOT_HELD },
+	{ "coach called it off, asked late", START - HOUR, 0, 3, 1, OUTCOME_NOT_HELD },
+};
+
+START_TEST(reschedules_by_policy)
+{
+	const struct reschedule_case *c = &reschedule_cases[_i];
+	struct attendance a = { .fact = FACT_CANCELLED, .cancelled_at = c->asked_at,
+		.reason = POLICY_RESCHEDULE_REASON, .note = "" };
+	struct engine_reschedule r = { .asked_at = c->asked_at, .starts_at = START,
+		.cutoff = CUTOFF };
+	struct outcome_input in = { .expected = 1, .session_cancelled = c->coach_cancelled,
+		.starts_at = START, .cutoff = CUTOFF, .now = START + HOUR, .fact = &a };
+	struct policy p;
+	enum outcome got;
+
+	unsigned char verdict;
+
+	policy_default(&p);
+	p.reschedule_max = c->max;
+	if (!c->coach_cancelled)	/* the judgement of the request itself */
+		ck_assert_int_eq(outcome_of_reschedule(&p, c->asked_at, START, CUTOFF,
+		    c->before), c->want);
+	in.reschedule_verdict = outcome_of_reschedule(&p, c->asked_at, START, CUTOFF, c->before);
+	got = outcome_of(&p, &in);
+	ck_assert_msg(got == c->want, "%s: got %s, want %s", c->name, outcome_name(got),
+	    outcome_name(c->want));
+	if (c->before == 0) {	/* alone, the request is judged the same */
+		engine_judge_reschedules(&p, &r, 1, &verdict);
+		ck_assert_int_eq(verdict, c->coach_cancelled ? outcome_of_reschedule(&p,
+		    c->asked_at, START, CUTOFF, 0) : c->want);
+		in.reschedule_verdict = 0;
+		ck_assert_int_eq(outcome_of(&p, &in), c->want);
+	}
+}
+END_TEST
+
+START_TEST(reschedule_reason_is_kept)
+{
+	struct policy p;
+	su_err e;
+
+	policy_default(&p);
+	ck_assert_int_eq(policy_apply(&p, "reasons.other", "work,rescheduled", &e), -1);
+	ck_assert_str_eq(e.msg, "reasons.other: 'rescheduled' is kept for reschedules; "
+	    "choose another code");
+	ck_assert_int_eq(policy_apply(&p, "reasons.accepted", "rescheduled", &e), -1);
+	ck_assert_int_eq(p.reschedule_max, -1);
+	ck_assert_int_eq(policy_apply(&p, "reschedule.max", "2", &e), 0);
+	ck_assert_int_eq(p.reschedule_max, 2);
+	ck_assert_int_eq(policy_apply(&p, "reschedule.max", "none", &e), 0);
+	ck_assert_int_eq(p.reschedule_max, -1);
+	ck_assert_int_eq(policy_apply(&p, "reschedule.max", "-1", &e), -1);
+	ck_assert_int_eq(policy_apply(&p, "reschedule.max", "some", &e), -1);
+	ck_assert_int_eq(p.points[OUTCOME_RESCHEDULED], 0);
+	ck_assert_int_eq(policy_apply(&p, "points.rescheduled", "1", &e), 0);
+	ck_assert_int_eq(p.points[OUTCOME_RESCHEDULED], 1);
+}
+END_TEST
+
 START_TEST(names_and_letters)
 {
 	ck_assert_str_eq(outcome_name(OUTCOME_LATE_CANCEL), "late_cancel");
@@ -167,6 +252,9 @@ START_TEST(names_and_letters)
 	ck_assert_int_eq(outcome_letter(OUTCOME_NOT_HELD), '-');
 	ck_assert_int_eq(outcome_is_final(OUTCOME_EXCUSED), 1);
 	ck_assert_int_eq(outcome_is_final(OUTCOME_UNRECORDED), 0);
+	ck_assert_str_eq(outcome_name(OUTCOME_RESCHEDULED), "rescheduled");
+	ck_assert_int_eq(outcome_letter(OUTCOME_RESCHEDULED), 'R');
+	ck_assert_int_eq(outcome_is_final(OUTCOME_RESCHEDULED), 1);
 }
 END_TEST
 
@@ -182,6 +270,8 @@ outcome_suite(void)
 	    (int)ARRAY_SIZE(cutoff_cases));
 	tcase_add_test(tc, hours_cutoff_counts_real_hours);
 	tcase_add_test(tc, reasons_and_points);
+	tcase_add_loop_test(tc, reschedules_by_policy, 0, (int)ARRAY_SIZE(reschedule_cases));
+	tcase_add_test(tc, reschedule_reason_is_kept);
 	tcase_add_test(tc, names_and_letters);
 	suite_add_tcase(s, tc);
 	return s;

@@ -11,6 +11,7 @@
 #include "showup/ladder.h"
 #include "showup/model.h"
 #include "showup/policy.h"
+#include "showup/policy-store.h"
 #include "showup/timeutil.h"
 #include "suites.h"
 
@@ -445,6 +446,37 @@ START_TEST(policy_settings_are_stored)
 }
 END_TEST
 
+/* The log in words: each action's sentence, and the fallback for one not listed. */
+static const struct {
+	const char *action, *subject, *old_value, *new_value, *want;
+} sentence_cases[] = {
+	{ "session move", "c1:4", "Thu 2027-03-04 09:00", "Fri 2027-03-05 10:00",
+	  "session c1:4 moved from Thu 2027-03-04 09:00 to Fri 2027-03-05 10:00" },
+	{ "unmark", "c1:2 ana@x.org", "present", "not recorded",
+	  "c1:2 ana@x.org: present taken back, not recorded" },
+	{ "record", "c1:2 ana@x.org", "", "late 12 min", "c1:2 ana@x.org: recorded late 12 min" },
+	{ "walk-in", "c1:3", "", "bo@x.org", "bo@x.org came to session c1:3 as a walk-in" },
+	{ "policy set", "c1 grace", "5", "10", "policy: c1 grace changed from 5 to 10" },
+	{ "frobnicate", "c1:1", "a", "b", "frobnicate c1:1: a -> b" },
+	{ "frobnicate", "c1:1", "", "b", "frobnicate c1:1: b" },
+	{ "record", "{o}", "", "{n}{s}", "{o}: recorded {n}{s}" },	/* values are not read again */
+};
+
+START_TEST(audit_entries_in_words)
+{
+	struct audit_entry a = {
+		.action = (char *)sentence_cases[_i].action,
+		.subject = (char *)sentence_cases[_i].subject,
+		.old_value = (char *)sentence_cases[_i].old_value,
+		.new_value = (char *)sentence_cases[_i].new_value,
+	};
+	char *got = audit_sentence(&a);
+
+	ck_assert_str_eq(got, sentence_cases[_i].want);
+	free(got);
+}
+END_TEST
+
 Suite *
 store_suite(void)
 {
@@ -464,6 +496,7 @@ store_suite(void)
 	tcase_add_test(tc, version_1_database_is_upgraded);
 	tcase_add_test(tc, notices_are_sent_once);
 	tcase_add_test(tc, policy_settings_are_stored);
+	tcase_add_loop_test(tc, audit_entries_in_words, 0, (int)ARRAY_SIZE(sentence_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,69 @@
+/* cmd-doctor.c - showup doctor: whether the database, fonts, templates, config, mail
+ * and time zones are set up right, before the first real batch. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "commands.h"
+#include "showup/doctor.h"
+
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_MAIL = OPT_OWN };
+
+/* Prints one finding as a line: its level, its subject, what was found and the fix. */
+static void
+print_finding(const struct finding *f)
+{
+	static const char *const level[] = {
+		[FINDING_OK] = "ok", [FINDING_WARNING] = "warning", [FINDING_PROBLEM] = "problem",
+	};
+
+	printf("%-8s %-9s %s%s%s\n", level[f->level], f->subject, f->what,
+	    f->fix != NULL ? "; " : "", f->fix != NULL ? f->fix : "");
+}
+
+/* Looks at everything and prints a line a finding; exit 1 if any is a problem. */
+static int
+cmd_doctor_exec(struct cli *cli, int argc, char **argv)
+{
+	struct doctor_options o = { .db_flag = cli->db_flag };
+	struct findings found;
+	int opt, rc;
+
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_MAIL)
+			return EXIT_USAGE;
+		o.try_mail = 1;
+	}
+	if (optind < argc)
+		return cli_usage_error(cli, "doctor takes no arguments");
+	doctor_run(&o, &found);
+	for (size_t i = 0; i < found.n; i++)
+		print_finding(&found.v[i]);
+	rc = findings_have_problem(&found) ? EXIT_FAIL : EXIT_OK;
+	findings_free(&found);
+	return rc;
+}
+
+const struct cmd_entry cmd_doctor_entry = {
+	.name = "doctor",
+	.summary = "check that showup is set up right before a batch",
+	.help =
+	"Looks at the database (where it was found and by which rule, its schema,\n"
+	"SQLite's integrity check, mode 0600, at least 100 MB free beside it), the\n"
+	"fonts the PDF reports use and whether they draw every participant's name,\n"
+	"the notice templates (each compiles), the config file (mode, settings\n"
+	"known, no password in the url), how mail goes (the SMTP settings, or that\n"
+	"the sendmail command can run) and each cohort's time zone. One line a\n"
+	"finding: ok, warning or problem, with what to do. Opens the database\n"
+	"read-only and changes nothing. Exit status 1 if anything is a problem.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "mail", .key = OPT_MAIL,
+		  .help = "also connect to the SMTP server, start TLS and log in, sending "
+		  "nothing" },
+		{ 0 }
+	},
+	.db = CMD_DB_NONE,
+	.exec = cmd_doctor_exec
+};

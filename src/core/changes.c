@@ -1,6 +1,6 @@
 /* changes.c - the changes people must be told of, each read from the record as it
- * stands: a session the coach called off, one moved, a partner's cancellation, and
- * (with invitations on) a place at a session to come.
+ * stands: a session the coach called off or changed, a partner's cancellation, a
+ * place moved on request, and (with invitations on) a place at a session to come.
  * One collector per kind of change; a new kind is one more collector in the table. */
 #include "config.h"
 
@@ -226,19 +226,49 @@ collect_invitations(struct store *st, const struct roll *r, struct change_list *
 }
 
 /*
- * Every kind of change told. A reschedule (a participant moving their place)
- * adds its place-moved notice here: a collector that reads each reschedule to
- * a session to come and calls
- *   changes_add(out, "place-moved", <the new session's column>, <the person's
- *       row>, CHANGE_EVERYONE, "place:<reschedule id>", &(struct notice_change){
- *       .old_starts_at = <the old session's start> });
- * its cancellation of the old place is told to partners by collect_partner_cancels.
+ * Places moved at a participant's request (showup reschedule): the person
+ * hears their new place confirmed, against the start they left, while it is
+ * to come and they are still expected there. (Their leaving the old place is
+ * a cancellation: collect_partner_cancels tells the partners there.)
  */
+static int
+collect_place_moves(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	static const char *const sql =
+		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at"
+		" FROM reschedule x JOIN session s ON s.id = x.to_session_id"
+		" WHERE s.cohort_id = ? AND s.starts_at > ? ORDER BY x.id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, r->cohort->id);
+	db_bind_int(stmt, 2, r->now);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct notice_change what = { .old_starts_at = sqlite3_column_int64(stmt, 3) };
+		size_t i, j;
+		char key[64];
+
+		if (!idmap_get(&r->person_index, sqlite3_column_int64(stmt, 1), &i) ||
+		    !idmap_get(&r->session_index, sqlite3_column_int64(stmt, 2), &j) ||
+		    roll_outcome(r, i, j) != OUTCOME_UPCOMING)
+			continue;
+		snprintf(key, sizeof key, "place:%lld", sqlite3_column_int64(stmt, 0));
+		changes_add(out, "place-moved", j, i, CHANGE_EVERYONE, key, &what);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Every kind of change told: a new kind is one more collector here. */
 static int (*const collectors[])(struct store *, const struct roll *, struct change_list *,
     su_err *) = {
 	collect_cancelled_sessions,
 	collect_changed_sessions,
 	collect_partner_cancels,
+	collect_place_moves,
 	collect_invitations,
 };
 

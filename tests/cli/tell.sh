@@ -159,6 +159,25 @@ out "notice hold"
 out "notice release"
 fails 2 notices hold
 err "give one notice (ID), or --participant EMAIL, or --cohort SLUG"
+
+# a place moved on request: confirmed to the one who asked, against the time left
+ok session add tell --at "2026-12-01 09:00" --kind practice --with cy@example.com \
+	--with bo@example.com
+ok session add tell --at "2026-12-02 09:00" --kind practice --with ann@example.com
+ok session add tell --at "2026-12-03 10:00" --kind coaching --with bo@example.com
+ok reschedule tell:5 cy@example.com --to tell:6
+ok reschedule tell:7 bo@example.com --at "2026-12-04 15:00"
+ok notices run
+out "tell: 3 notices planned"	# and Bo hears Cy left session 5
+bodies
+check 'grep -q "^=== TO cy@example.com | Tell: your place is now session 6 on Wed 2026-12-02 09:00$" "$T/mail" &&
+	grep -q "^Done: your place has moved from Tue 2026-12-01 09:00 to" "$T/mail"' \
+	"Cy's new place is not confirmed against the one she left"
+check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 7 on Fri 2026-12-04 15:00$" "$T/mail"' \
+	"Bo's moved 1:1 is not confirmed"
+check '[ "$(grep -c "your place is now" "$T/mail")" = 2 ]' "a moved place was told to someone else"
+check 'grep -q "^=== TO bo@example.com | Tell: Cy will not be at session 5$" "$T/mail"' \
+	"Bo is not told that Cy left their practice session"
 stop_server
 
 # via = sendmail in the config: notices send needs no --via

@@ -109,8 +109,11 @@ int session_record_move(struct store *st, const struct cohort *c, const struct s
 /* The participant ids a coaching or practice session names, ascending. */
 int session_expected_ids(struct store *st, int64_t session_id, int64_t **ids,
     size_t *n, su_err *e);
-/* Adds 'p' to a coaching or practice session's people: a walk-in (audited); 0 or -1. */
-int session_add_walk_in(struct store *st, const struct cohort *c, const struct session *s,
+/*
+ * Makes 'p' one of a coaching or practice session's people if not expected
+ * already: a walk-in (audited); 0, or -1 with 'e' set (a group session).
+ */
+int session_walk_in(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e);
 /* Returns 1 if participant 'p' is expected at session 's' (group: active then; else named). */
 int session_expects(struct store *st, const struct session *s, const struct participant *p,

@@ -18,6 +18,7 @@ struct notice_templates {
 	char *dir;
 	struct notice_template *v;
 	size_t n;
+	char *link_base;	/* [serve] public_url: {{link}} is BASE/p/TOKEN; NULL: empty */
 };
 
 /* The names every notice template may use. */

@@ -8,7 +8,7 @@
 #include "showup/util.h"
 
 /* The schema version this showup writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 6
+#define STORE_SCHEMA_VERSION 7
 
 /* The application id showup writes in a database file's header ('SHUP'). */
 #define STORE_APPLICATION_ID 0x53485550
@@ -46,7 +46,7 @@ struct store {
 	struct {
 		const char *sql;	/* a string constant: its address is the key */
 		sqlite3_stmt *stmt;
-	} cache[64];
+	} cache[128];
 	size_t ncache;
 };
 
@@ -79,6 +79,8 @@ void store_close(struct store *st);
 int store_backup(struct store *st, const char *dest, su_err *e);
 /* Sets the audit source for the changes that follow ("cli", "import roster.csv"). */
 void store_set_source(struct store *st, const char *source);
+/* Sets who the audit log names for the changes that follow ("web:ana@example.com"). */
+void store_set_actor(struct store *st, const char *actor);
 
 /*
  * Transactions: the one rule.

@@ -42,6 +42,11 @@ struct tpl *tpl_compile(const char *text, const char *name, const struct tpl_sch
     su_err *e);
 /* Renders with the values of 'scope' into 'out' (appended). */
 void tpl_render(const struct tpl *t, const struct tpl_scope *scope, struct strbuf *out);
+/*
+ * Renders as tpl_render does, for a web page: every value is escaped for HTML
+ * (& < > " ' as entities), so no value can add markup; there is no raw tag.
+ */
+void tpl_render_html(const struct tpl *t, const struct tpl_scope *scope, struct strbuf *out);
 void tpl_free(struct tpl *t);
 
 #endif

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "showup/deliver.h"
 #include "showup/outbox.h"
 #include "showup/atomicfile.h"
 #include "showup/timeutil.h"
@@ -200,15 +201,10 @@ record(struct store *st, const struct cohort *c, const struct policy *pol,
     const struct session *s, const struct participant *p, const struct fact_spec *spec,
     unsigned flags, int64_t now, su_err *e)
 {
-	int expected;
-
 	if (!(flags & RECORD_REPLACE) && keeps_their_word(st, c, s, p, spec, e) < 0)
 		return -1;
-	if (flags & RECORD_WALK_IN) {
-		if ((expected = session_expects(st, s, p, e)) < 0 ||
-		    (!expected && session_add_walk_in(st, c, s, p, e) < 0))
-			return -1;
-	}
+	if ((flags & RECORD_WALK_IN) && session_walk_in(st, c, s, p, e) < 0)
+		return -1;
 	return attendance_record(st, c, pol, s, p, spec, now, e);
 }
 
@@ -388,4 +384,25 @@ cli_session_change(struct cli *cli, int argc, char **argv,
 	session_free(&s);
 	cohort_free(&c);
 	return rc;
+}
+
+char *
+cli_public_url(const char *flag)
+{
+	struct mail_config mc;
+	char *path, *url = NULL;
+
+	if (flag != NULL) {
+		url = xstrdup(flag);
+	} else {
+		path = mail_config_path();
+		if (mail_config_load(path, &mc, NULL) == 0) {
+			url = mc.public_url ? xstrdup(mc.public_url) : NULL;
+			mail_config_free(&mc);
+		}
+		free(path);
+	}
+	while (url != NULL && *url && url[strlen(url) - 1] == '/')	/* links add their own */
+		url[strlen(url) - 1] = '\0';
+	return url;
 }

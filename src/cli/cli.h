@@ -76,6 +76,15 @@ int cmd_dispatch(struct cli *cli, int argc, char **argv);
 int cmd_help(FILE *out, int argc, char **argv);
 /* Finds the entry argv names; sets *used to the words it took. NULL after printing why. */
 const struct cmd_entry *cmd_find(int argc, char **argv, int *used);
+/* cmd_find without a word said: NULL when argv names no command (or a group alone). */
+const struct cmd_entry *cmd_resolve(int argc, char **argv, int *used);
+/* Collects the distinct first words of the visible commands (and plain commands' aliases); their count. */
+size_t cmd_top_words(const char **words, size_t max);
+/* Collects the names and aliases of a group's commands, each beside its entry; their count. */
+size_t cmd_group_words(const char *group, const char **words, const struct cmd_entry **entries,
+    size_t max);
+/* Returns the group a lone word names (in full or by a unique prefix), or NULL. */
+const char *cmd_named_group(const char *word);
 /* The table of every command, ended by an entry with a NULL name. */
 extern const struct cmd_entry *const cmd_table[];
 
@@ -189,6 +198,12 @@ int cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
  * [--at TIME]) as accepted or declined. Shared by refund accept and decline.
  */
 int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision);
+
+/*
+ * Returns where serve's links start: 'flag' (--public-url) if given, else
+ * [serve] public_url of the config file, else NULL. The caller frees it.
+ */
+char *cli_public_url(const char *flag);
 
 struct outbox_row;
 /* How notices send sends (cmd-notices-send.c). */

@@ -33,6 +33,8 @@ cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice
 		rc = notice_templates_add(t, notice_change_kinds, installed, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);
+	else
+		t->link_base = cli_public_url(NULL);	/* {{link}}: serve's personal links */
 	free(installed);
 	free(dir);
 	return rc;

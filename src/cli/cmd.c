@@ -32,6 +32,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_reschedule_entry,
 	&cmd_review_entry,
 	&cmd_rollcall_entry,
+	&cmd_serve_entry,
 	&cmd_attendance_import_entry,
 	&cmd_attendance_export_entry,
 	&cmd_attendance_show_entry,
@@ -65,6 +66,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_doctor_entry,
 	&cmd_help_entry,
 	&cmd_options_entry,
+	&cmd_complete_entry,
 	NULL
 };
 
@@ -124,9 +126,8 @@ pick_word(const char *word, const char *const *words, const void *const *owners,
 	return found;
 }
 
-/* Collects the distinct first words of the visible commands (and plain commands' aliases). */
-static size_t
-top_words(const char **words, size_t max)
+size_t
+cmd_top_words(const char **words, size_t max)
 {
 	size_t n = 0;
 
@@ -147,16 +148,13 @@ top_words(const char **words, size_t max)
 	return n;
 }
 
-/* Finds the command of a group: words after the group name. NULL after printing why. */
-static const struct cmd_entry *
-find_in_group(const char *group, const char *word)
+size_t
+cmd_group_words(const char *group, const char **words, const struct cmd_entry **entries,
+    size_t max)
 {
-	const char *words[32];
-	const struct cmd_entry *entries[32];
 	size_t n = 0;
-	int k;
 
-	for (size_t i = 0; cmd_table[i] != NULL && n + 2 < ARRAY_SIZE(words); i++) {
+	for (size_t i = 0; cmd_table[i] != NULL && n + 2 < max; i++) {
 		const struct cmd_entry *e = cmd_table[i];
 
 		if (e->group == NULL || strcmp(e->group, group) != 0)
@@ -168,6 +166,20 @@ find_in_group(const char *group, const char *word)
 			words[n++] = e->alias;
 		}
 	}
+	return n;
+}
+
+/* Finds the command of a group: words after the group name. NULL after printing why, unless 'quiet'. */
+static const struct cmd_entry *
+find_in_group(const char *group, const char *word, int quiet)
+{
+	const char *words[32];
+	const struct cmd_entry *entries[32];
+	size_t n = cmd_group_words(group, words, entries, ARRAY_SIZE(words));
+	int k = word != NULL ? pick_word(word, words, (const void *const *)entries, n) : -1;
+
+	if (k >= 0 || quiet)
+		return k >= 0 ? entries[k] : NULL;
 	if (word == NULL) {
 		fprintf(stderr, "error: '%s' needs a subcommand:", group);
 		for (size_t i = 0; i < n; i++)
@@ -176,9 +188,6 @@ find_in_group(const char *group, const char *word)
 		fputc('\n', stderr);
 		return NULL;
 	}
-	k = pick_word(word, words, (const void *const *)entries, n);
-	if (k >= 0)
-		return entries[k];
 	if (k == -2)
 		fprintf(stderr, "error: '%s %s' is ambiguous\n", group, word);
 	else
@@ -197,17 +206,20 @@ hidden_command(const char *word)
 	return NULL;
 }
 
-const struct cmd_entry *
-cmd_find(int argc, char **argv, int *used)
+/* cmd_find and cmd_resolve: the entry argv names, saying why there is none unless 'quiet'. */
+static const struct cmd_entry *
+find_command(int argc, char **argv, int *used, int quiet)
 {
 	const char *words[64];
-	size_t n = top_words(words, ARRAY_SIZE(words));
+	size_t n = cmd_top_words(words, ARRAY_SIZE(words));
 	int k = pick_word(argv[0], words, NULL, n);
 
 	*used = 1;
 	if (hidden_command(argv[0]) != NULL)
 		return hidden_command(argv[0]);
 	if (k < 0) {
+		if (quiet)
+			return NULL;
 		fprintf(stderr, "error: '%s' is %s showup command\n", argv[0],
 		    k == -2 ? "an ambiguous" : "not a");
 		suggest(argv[0], words, n);
@@ -222,7 +234,19 @@ cmd_find(int argc, char **argv, int *used)
 			return e;
 	}
 	*used = 2;
-	return find_in_group(words[k], argc > 1 ? argv[1] : NULL);
+	return find_in_group(words[k], argc > 1 ? argv[1] : NULL, quiet);
+}
+
+const struct cmd_entry *
+cmd_find(int argc, char **argv, int *used)
+{
+	return find_command(argc, argv, used, 0);
+}
+
+const struct cmd_entry *
+cmd_resolve(int argc, char **argv, int *used)
+{
+	return find_command(argc, argv, used, 1);
 }
 
 /* Returns 1 if argv asks for help (-h or --help before any "--"). */
@@ -343,12 +367,11 @@ print_group_help(FILE *out, const char *group)
 	fprintf(out, "\n'showup help %s COMMAND' tells more of one.\n", group);
 }
 
-/* Returns the group a lone word names (in full or by a unique prefix), or NULL. */
-static const char *
-named_group(const char *word)
+const char *
+cmd_named_group(const char *word)
 {
 	const char *words[64];
-	size_t n = top_words(words, ARRAY_SIZE(words));
+	size_t n = cmd_top_words(words, ARRAY_SIZE(words));
 	int k = pick_word(word, words, NULL, n);
 
 	if (k < 0)
@@ -395,8 +418,8 @@ cmd_help(FILE *out, int argc, char **argv)
 	char name[64];
 	int used;
 
-	if (argc == 1 && named_group(argv[0]) != NULL) {
-		print_group_help(out, named_group(argv[0]));
+	if (argc == 1 && cmd_named_group(argv[0]) != NULL) {
+		print_group_help(out, cmd_named_group(argv[0]));
 		return EXIT_OK;
 	}
 	if (argc > 0) {

@@ -29,6 +29,7 @@ extern const struct cmd_entry cmd_session_cancel_entry;
 extern const struct cmd_entry cmd_mark_entry;
 extern const struct cmd_entry cmd_cancel_entry;
 extern const struct cmd_entry cmd_rollcall_entry;
+extern const struct cmd_entry cmd_serve_entry;
 extern const struct cmd_entry cmd_attendance_import_entry;
 extern const struct cmd_entry cmd_attendance_export_entry;
 extern const struct cmd_entry cmd_attendance_show_entry;
@@ -61,5 +62,6 @@ extern const struct cmd_entry cmd_demo_entry;
 extern const struct cmd_entry cmd_doctor_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_options_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 #endif

@@ -139,6 +139,8 @@ config_slot(struct mail_config *c, const char *section, const char *key)
 		return strcmp(key, "via") == 0 ? &c->via : NULL;
 	if (strcmp(section, "sendmail") == 0)
 		return strcmp(key, "command") == 0 ? &c->sendmail : NULL;
+	if (strcmp(section, "serve") == 0)
+		return strcmp(key, "public_url") == 0 ? &c->public_url : NULL;
 	if (strcmp(section, "smtp") != 0)
 		return NULL;
 	if (strcmp(key, "url") == 0)
@@ -286,6 +288,7 @@ mail_config_free(struct mail_config *c)
 	free(c->from);
 	free(c->sendmail);
 	free(c->cafile);
+	free(c->public_url);
 	memset(c, 0, sizeof *c);
 }
 

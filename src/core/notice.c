@@ -22,7 +22,7 @@ static const char *const schema_names[] = {
 	"session.kind", "session.minutes", "session.zone", "session.cutoff",
 	"session.cutoff_passed", "session.group", "session.practice", "session.coaching",
 	"session.with", "session.old_date", "session.old_minutes", "session.old_location",
-	"partner.name", "partner.first_name", NULL
+	"partner.name", "partner.first_name", "link", NULL
 };
 static const char *const schema_lists[] = { "events", NULL };
 static const char *const schema_items[] = { "session.number", "session.date",
@@ -188,6 +188,7 @@ notice_template_find(const struct notice_templates *t, const char *kind)
 void
 notice_templates_free(struct notice_templates *t)
 {
+	free(t->link_base);
 	for (size_t i = 0; i < t->n; i++) {
 		free(t->v[i].kind);
 		tpl_free(t->v[i].subject);
@@ -258,10 +259,25 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 
 /* The names every notice offers: who it goes to, the cohort, the coach, the cutoff. */
 struct base_values {
-	char first_name[128], cutoff[64];
-	struct tpl_field fields[8];
+	char first_name[128], cutoff[64], link[512];
+	struct tpl_field fields[9];
 	struct tpl_scope scope;		/* the parent of each notice's own names */
 };
+
+/* Writes p's personal link (serve's /p/TOKEN) into buf, or "" when links are off. */
+static void
+personal_link(const struct roll *r, const struct participant *p, char *buf, size_t size)
+{
+	char *token;
+
+	buf[0] = '\0';
+	if (r->link_base == NULL)
+		return;
+	token = webauth_link_token(&r->link_key, r->cohort->id, p->id,
+	    r->now + WEBAUTH_LINK_SECONDS);
+	snprintf(buf, size, "%s/p/%s", r->link_base, token);
+	free(token);
+}
 
 /* Fills b for a notice to p; b must stay where it is while it is used. */
 static void
@@ -280,6 +296,8 @@ base_scope(const struct roll *r, const struct participant *p, struct base_values
 	b->fields[5] = (struct tpl_field){ "coach.name", c->coach_name, NULL };
 	b->fields[6] = (struct tpl_field){ "coach.email", c->coach_email, NULL };
 	b->fields[7] = (struct tpl_field){ "policy.cutoff", b->cutoff, NULL };
+	b->fields[8] = (struct tpl_field){ "link", b->link, NULL };
+	personal_link(r, p, b->link, sizeof b->link);
 	b->scope = (struct tpl_scope){ b->fields, ARRAY_SIZE(b->fields), NULL };
 }
 

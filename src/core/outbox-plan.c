@@ -506,6 +506,9 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 		return -1;
 	if (store_begin(st, e) < 0)
 		goto done;
+	roll.link_base = t->link_base;
+	if (t->link_base != NULL && webauth_key_load(st, now, &roll.link_key, e) < 0)
+		goto rollback;
 	if (changes_collect(st, &roll, &changes, e) < 0 ||
 	    (n = withdraw_stale(st, &roll, &changes, now, e)) < 0)
 		goto rollback;

@@ -195,14 +195,36 @@ static const char *const migration_5 =
 	"CREATE INDEX review_by_participant ON review (participant_id);";
 
 /*
- * Version 6: notices held by hand, and change notices. A held row stays
+ * 6: showup serve (to follow any step merged before it): the key that signs participants' links and the coach's login
+ * tokens and browser sessions, each kept only as a hash (a stolen file opens
+ * no session). The key row is one (id 1); rotating it replaces it.
+ */
+static const char *const migration_6 =
+	"CREATE TABLE web_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  key BLOB NOT NULL CHECK (length(key) = 32),"
+	"  created_at INTEGER NOT NULL"
+	");"
+	"CREATE TABLE web_login ("
+	"  hash BLOB PRIMARY KEY,"
+	"  expires_at INTEGER NOT NULL,"
+	"  used_at INTEGER"
+	");"
+	"CREATE TABLE web_session ("
+	"  hash BLOB PRIMARY KEY,"
+	"  last_seen INTEGER NOT NULL"
+	");";
+
+/*
+ * Version 7: notices held by hand, and change notices. A held row stays
  * pending but never goes until released; one dropped by hand is withdrawn
  * and never planned again. A change notice (a session called
  * off or moved, a partner's cancellation) carries the key of the change it
  * tells: one live row per participant and change; a change superseded before
- * it went is withdrawn.
+ * it went is withdrawn. A change of a session's length or place is kept with
+ * what it was, beside its moves, so that people can be told.
  */
-static const char *const migration_6 =
+static const char *const migration_7 =
 	"ALTER TABLE outbox ADD COLUMN held_at INTEGER;"
 	"ALTER TABLE outbox ADD COLUMN dropped_at INTEGER;"
 	"ALTER TABLE outbox ADD COLUMN change_key TEXT;"
@@ -220,7 +242,7 @@ static const char *const migration_6 =
 	"CREATE INDEX session_change_by_session ON session_change (session_id);";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6 };
+	migration_5, migration_6, migration_7 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

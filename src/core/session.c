@@ -548,7 +548,8 @@ session_record_move(struct store *st, const struct cohort *c, const struct sessi
 	    time_format_human(c->tz, new_start, to, sizeof to), e);
 }
 
-int
+/* Adds 'p' to a coaching or practice session's people (audited); 0 or -1. */
+static int
 session_add_walk_in(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e)
 {
@@ -568,4 +569,15 @@ session_add_walk_in(struct store *st, const struct cohort *c, const struct sessi
 		return -1;
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
 	return audit_add(st, c->id, "walk-in", subject, NULL, p->email, e);
+}
+
+int
+session_walk_in(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e)
+{
+	int expected = session_expects(st, s, p, e);
+
+	if (expected < 0)
+		return -1;
+	return expected ? 0 : session_add_walk_in(st, c, s, p, e);
 }

@@ -424,6 +424,13 @@ store_set_source(struct store *st, const char *source)
 	st->source = xstrdup(source);
 }
 
+void
+store_set_actor(struct store *st, const char *actor)
+{
+	free(st->actor);
+	st->actor = xstrdup(actor);
+}
+
 int
 store_begin(struct store *st, su_err *e)
 {

@@ -224,10 +224,26 @@ truthy(const struct tpl_field *f)
 	return f->text != NULL && *f->text != '\0';
 }
 
-/* Renders nodes [from, to) in 'scope'. */
+/* Appends 's' with the characters HTML gives a meaning to written as entities. */
+static void
+add_html_escaped(struct strbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': sb_adds(out, "&amp;"); break;
+		case '<': sb_adds(out, "&lt;"); break;
+		case '>': sb_adds(out, "&gt;"); break;
+		case '"': sb_adds(out, "&quot;"); break;
+		case '\'': sb_adds(out, "&#39;"); break;
+		default: sb_addc(out, *s); break;
+		}
+	}
+}
+
+/* Renders nodes [from, to) in 'scope'; every value escaped for HTML if 'html'. */
 static void
 render_nodes(const struct tpl *t, size_t from, size_t to, const struct tpl_scope *scope,
-    struct strbuf *out)
+    int html, struct strbuf *out)
 {
 	for (size_t i = from; i < to; i++) {
 		const struct node *n = &t->v[i];
@@ -238,7 +254,11 @@ render_nodes(const struct tpl *t, size_t from, size_t to, const struct tpl_scope
 			sb_adds(out, n->text);
 			break;
 		case N_NAME:
-			if ((f = lookup(scope, n->text)) != NULL && f->text != NULL)
+			if ((f = lookup(scope, n->text)) == NULL || f->text == NULL)
+				break;
+			if (html)
+				add_html_escaped(out, f->text);
+			else
 				sb_adds(out, f->text);
 			break;
 		case N_SECTION:
@@ -248,16 +268,16 @@ render_nodes(const struct tpl *t, size_t from, size_t to, const struct tpl_scope
 					struct tpl_scope item = f->list->items[k];
 
 					item.parent = scope;
-					render_nodes(t, i + 1, i + 1 + n->len, &item, out);
+					render_nodes(t, i + 1, i + 1 + n->len, &item, html, out);
 				}
 			} else if (truthy(f)) {
-				render_nodes(t, i + 1, i + 1 + n->len, scope, out);
+				render_nodes(t, i + 1, i + 1 + n->len, scope, html, out);
 			}
 			i += n->len;
 			break;
 		case N_INVERTED:
 			if (!truthy(lookup(scope, n->text)))
-				render_nodes(t, i + 1, i + 1 + n->len, scope, out);
+				render_nodes(t, i + 1, i + 1 + n->len, scope, html, out);
 			i += n->len;
 			break;
 		}
@@ -267,7 +287,13 @@ render_nodes(const struct tpl *t, size_t from, size_t to, const struct tpl_scope
 void
 tpl_render(const struct tpl *t, const struct tpl_scope *scope, struct strbuf *out)
 {
-	render_nodes(t, 0, t->n, scope, out);
+	render_nodes(t, 0, t->n, scope, 0, out);
+}
+
+void
+tpl_render_html(const struct tpl *t, const struct tpl_scope *scope, struct strbuf *out)
+{
+	render_nodes(t, 0, t->n, scope, 1, out);
 }
 
 void

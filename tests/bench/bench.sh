@@ -3,7 +3,8 @@
 # showup and, in the same run, with the sqlite3 shell's .import into a bare table;
 # print both times, their ratio and showup's peak memory. Then the commands that
 # read a cohort (export, show, status, reports) and the notices, each figure with
-# its goal; memory goals are peaks, by /usr/bin/time.
+# its goal; memory goals are peaks, by /usr/bin/time. Last, the web roll call under
+# load (serve.sh).
 set -eu
 : "${SHOWUP:?}"
 SQLITE3=${SQLITE3:-sqlite3}
@@ -286,3 +287,5 @@ if [ -n "$t_msmtp" ]; then
 	r_showup=$(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')
 	echo "msmtp, one process a message      ${t_msmtp} s for $MSMTP_SAMPLE, $r_msmtp messages a second; showup sends $(echo "$r_showup $r_msmtp" | awk '{ printf "%.1f", $1 / ($2 > 0 ? $2 : 1) }')x as fast"
 fi
+# the web roll call: taps over loopback, with its own database
+sh "$here/serve.sh"

@@ -41,7 +41,7 @@ err "it was not touched"
 fails 1 participant add c1 --name X --email x@example.com
 fails 1 init
 check '[ "$(sha256sum "$SHOWUP_DB")" = "$before" ]' "the newer database was modified"
-sqlite3 "$SHOWUP_DB" "PRAGMA user_version = 6"
+sqlite3 "$SHOWUP_DB" "PRAGMA user_version = 7"
 
 # another program's files: every command refuses them and leaves every byte
 sqlite3 "$T/foreign.db" "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL);
@@ -69,16 +69,17 @@ ok --db "$T/empty.db" cohort list
 # an older showup's database: read and written only after init brings it up to date
 # (as showup of schema 2 left it: no outbox yet, and no application id)
 ok --db "$T/old.db" init
-sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE reschedule;
-	DROP TABLE review; DROP TABLE session_change; PRAGMA user_version = 2;
+sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE reschedule; DROP TABLE review;
+	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE session_change;
+	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
 fails 1 --db "$T/old.db" cohort list
-err "has schema version 2, older than this showup's 6; it was not touched"
+err "has schema version 2, older than this showup's 7; it was not touched"
 err "hint: 'showup init' brings it up to date"
 check '[ "$(sha256sum < "$T/old.db")" = "$before" ]' "the older database was changed"
 ok --db "$T/old.db" init
-check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = 6 ]' "init did not bring it up to date"
+check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = 7 ]' "init did not bring it up to date"
 ok --db "$T/old.db" cohort list
 
 # a backup: a complete copy, private, that showup reads as it is

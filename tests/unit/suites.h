@@ -22,5 +22,6 @@ Suite *ladder_suite(void);
 Suite *import_suite(void);
 Suite *deliver_suite(void);
 Suite *pdf_suite(void);
+Suite *webauth_suite(void);
 
 #endif

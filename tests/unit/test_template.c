@@ -102,6 +102,37 @@ START_TEST(template_errors_name_the_line)
 }
 END_TEST
 
+/* In HTML mode every value is text: markup and quotes come out as entities, in lists too. */
+START_TEST(template_html_escapes_every_value)
+{
+	const struct tpl_scope items[] = {
+		{ (const struct tpl_field[]){ { "session", "<b>", NULL },
+		  { "outcome", "a\"b'c", NULL } }, 2, NULL },
+	};
+	const struct tpl_list l = { items, 1 };
+	const struct tpl_field f[] = {
+		{ "participant.first_name", "<script>alert(1)</script> & co", NULL },
+		{ "events", NULL, &l },
+	};
+	const struct tpl_scope scope = { f, 2, NULL };
+	struct strbuf out = STRBUF_INIT, plain = STRBUF_INIT;
+	su_err e;
+	struct tpl *t = tpl_compile("<p title=\"{{participant.first_name}}\">"
+	    "{{#events}}{{session}}{{outcome}}{{/events}}</p>", "page", &schema, &e);
+
+	ck_assert_ptr_nonnull(t);
+	tpl_render_html(t, &scope, &out);
+	ck_assert_str_eq(sb_str(&out), "<p title=\"&lt;script&gt;alert(1)&lt;/script&gt; "
+	    "&amp; co\">&lt;b&gt;a&quot;b&#39;c</p>");
+	tpl_render(t, &scope, &plain);	/* the notices' plain text stays as it was */
+	ck_assert_str_eq(sb_str(&plain), "<p title=\"<script>alert(1)</script> & co\">"
+	    "<b>a\"b'c</p>");
+	sb_free(&out);
+	sb_free(&plain);
+	tpl_free(t);
+}
+END_TEST
+
 Suite *
 template_suite(void)
 {
@@ -110,6 +141,7 @@ template_suite(void)
 
 	tcase_add_loop_test(tc, template_renders, 0, ARRAY_SIZE(render_cases));
 	tcase_add_test(tc, template_empty_list_renders_inverted);
+	tcase_add_test(tc, template_html_escapes_every_value);
 	tcase_add_loop_test(tc, template_errors_name_the_line, 0, ARRAY_SIZE(error_cases));
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,163 @@
+/* cmd-serve.c - showup serve: the web server for roll call from a phone and
+ * participants' own links (src/web); this file reads the options and says what runs. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "showup/deliver.h"
+#include "../web/web.h"
+
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_LISTEN = OPT_OWN, OPT_PUBLIC_URL, OPT_TLS_CERT, OPT_TLS_KEY, OPT_LOGIN,
+	OPT_ROTATE_KEY, OPT_LINK };
+
+/* Prints a login link and, on a terminal, its QR code; an exit status. */
+static int
+print_login(struct cli *cli, const char *base)
+{
+	char *link;
+	su_err e;
+
+	if ((link = web_login_link(cli->st, base, &e)) == NULL)
+		return cli_error("%s", e.msg);
+	printf("log in (once, within 15 minutes): %s\n", link);
+	if (isatty(STDOUT_FILENO))
+		web_qr_print(stdout, link);
+	fflush(stdout);
+	free(link);
+	return EXIT_OK;
+}
+
+/* Prints the personal link of participant 'email' of cohort 'slug'; an exit status. */
+static int
+print_link(struct cli *cli, const char *base, const char *slug, const char *email)
+{
+	struct participant p;
+	struct cohort c;
+	char *link = NULL;
+	su_err e;
+
+	if (cli_cohort(cli, slug, &c) != EXIT_OK)
+		return EXIT_FAIL;
+	if (cli_participant(cli, &c, email, &p) != EXIT_OK) {
+		cohort_free(&c);
+		return EXIT_FAIL;
+	}
+	if (STORE_TX(cli->st, &e, (link = webauth_link_url(cli->st, base, c.id, p.id,
+	    time_now(), &e)) ? 0 : -1) < 0)
+		cli_error("%s", e.msg);
+	else
+		printf("%s\n", link);
+	free(link);
+	participant_free(&p);
+	cohort_free(&c);
+	return link ? EXIT_OK : EXIT_FAIL;
+}
+
+/* Serves until SIGINT or SIGTERM; an exit status. */
+static int
+serve(struct cli *cli, struct web_options *o)
+{
+	struct web *w;
+	su_err e;
+
+	if ((w = web_start(cli->st, o, &e)) == NULL)
+		return cli_error("cannot serve on %s: %s", o->listen, e.msg);
+	if (strncmp(o->listen, "127.", 4) != 0 && strncmp(o->listen, "[::1]:", 6) != 0)
+		fprintf(stderr, "warning: listening on %s, not only this machine: anyone who "
+		    "reaches it can try the pages; put it behind TLS\n", o->listen);
+	printf("serving %s until Ctrl-C\n", web_base_url(w));
+	if (print_login(cli, o->public_url ? o->public_url : web_base_url(w)) != EXIT_OK)
+		fprintf(stderr, "note: no login link now; try 'showup serve --login'\n");
+	web_wait_and_stop(w);
+	fprintf(stderr, "stopped\n");
+	return EXIT_OK;
+}
+
+/* Runs the server, or makes a login link, or rotates the key. */
+static int
+cmd_serve_exec(struct cli *cli, int argc, char **argv)
+{
+	struct web_options o = { .listen = "127.0.0.1:8080", .log = stderr };
+	const char *url_flag = NULL;
+	int opt, login = 0, rotate = 0, link = 0, rc;
+	char *url;
+	su_err e;
+
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		switch (opt) {
+		case OPT_LISTEN: o.listen = optarg; break;
+		case OPT_PUBLIC_URL: url_flag = optarg; break;
+		case OPT_TLS_CERT: o.tls_cert = optarg; break;
+		case OPT_TLS_KEY: o.tls_key = optarg; break;
+		case OPT_LOGIN: login = 1; break;
+		case OPT_ROTATE_KEY: rotate = 1; break;
+		case OPT_LINK: link = 1; break;
+		default: return EXIT_USAGE;
+		}
+	}
+	if (link && optind + 2 != argc)
+		return cli_usage_error(cli, "--link takes a cohort (SLUG) and an e-mail address");
+	if (!link && optind != argc)
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+	if ((o.tls_cert == NULL) != (o.tls_key == NULL))
+		return cli_usage_error(cli, "--tls-cert and --tls-key go together");
+	if (rotate) {
+		if (STORE_TX(cli->st, &e, webauth_key_rotate(cli->st, time_now(), &e)) < 0)
+			return cli_error("%s", e.msg);
+		printf("a new key: every participant link and login made before no longer "
+		    "works\n");
+		return EXIT_OK;
+	}
+	o.public_url = url = cli_public_url(url_flag);
+	if (login || link) {
+		char *base = url ? xstrdup(url) : xasprintf("%s://%s", o.tls_cert ? "https" :
+		    "http", o.listen);
+
+		rc = link ? print_link(cli, base, argv[optind], argv[optind + 1]) :
+		    print_login(cli, base);
+		free(base);
+	} else {
+		rc = serve(cli, &o);
+	}
+	free(url);
+	return rc;
+}
+
+const struct cmd_entry cmd_serve_entry = {
+	.name = "serve",
+	.args = "[SLUG EMAIL]",
+	.summary = "serve the roll call to a phone, and participants' own links",
+	.help =
+	"Prints a one-time login link (and its QR code on a terminal): open it on\n"
+	"the phone to take the roll. Participants' links (PUBLIC-URL/p/TOKEN) let\n"
+	"them cancel their place; they are signed with a key kept in the database.\n"
+	"SIGINT or SIGTERM stops it after the requests under way. Access log on stderr.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "listen", .arg = "ADDR:PORT", .key = OPT_LISTEN,
+		  .help = "where to listen (127.0.0.1:8080); another address is warned of" },
+		{ .name = "public-url", .arg = "URL", .key = OPT_PUBLIC_URL,
+		  .help = "what links start with, such as a reverse proxy's https address "
+		  "(default: [serve] public_url of the config file, else the address listened "
+		  "on)" },
+		{ .name = "tls-cert", .arg = "FILE", .key = OPT_TLS_CERT,
+		  .help = "serve HTTPS with this PEM certificate (with --tls-key)" },
+		{ .name = "tls-key", .arg = "FILE", .key = OPT_TLS_KEY,
+		  .help = "the PEM private key of --tls-cert" },
+		{ .name = "login", .key = OPT_LOGIN,
+		  .help = "print a fresh login link for a server already running, and stop" },
+		{ .name = "link", .key = OPT_LINK,
+		  .help = "print the personal link of participant EMAIL of cohort SLUG (the "
+		  "two words after the options), and stop" },
+		{ .name = "rotate-key", .key = OPT_ROTATE_KEY,
+		  .help = "make a new key: every participant link and login made before stops "
+		  "working" },
+		{ 0 }
+	},
+	.db = CMD_DB_WRITE,
+	.exec = cmd_serve_exec
+};

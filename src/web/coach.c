@@ -1,0 +1,425 @@
+/* coach.c - the coach's pages: signing in by a one-time link, the sessions of today
+ * and the week, and the roll call of one session, each tap its own transaction. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+#include "showup/model.h"
+#include "showup/policy-store.h"
+#include "showup/timeutil.h"
+
+/* Uses a login token and starts a session in one transaction: 1 with *sid set, 0 refused, -1. */
+static int
+login_tx(struct store *st, const char *token, int64_t now, char **sid, su_err *e)
+{
+	int rc = webauth_login_use(st, token, now, e);
+
+	if (rc <= 0)
+		return rc;
+	return (*sid = webauth_session_create(st, now, e)) == NULL ? -1 : 1;
+}
+
+void
+coach_login(struct web *w, const struct web_request *rq, const char *token,
+    struct web_reply *r)
+{
+	char *sid = NULL;
+	int rc;
+	su_err e;
+
+	rc = STORE_TX(w->st, &e, login_tx(w->st, token, time_now(), &sid, &e));
+	if (rc < 0) {
+		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);
+	} else if (rc == 0) {
+		page_message(&w->pages, r, 403, "This link does not sign you in",
+		    "A login link works once, for 15 minutes. 'showup serve --login' makes a "
+		    "fresh one.", NULL, NULL);
+	} else {
+		r->set_cookie = xasprintf("showup_session=%s; Path=/; HttpOnly; "
+		    "SameSite=Strict; Max-Age=%d%s", sid, WEBAUTH_IDLE_SECONDS,
+		    w->tls ? "; Secure" : "");
+		/* a page, not a redirect: a Strict cookie is not sent on a chain begun elsewhere */
+		page_message(&w->pages, r, 200, "Signed in", "You can take the roll from this "
+		    "browser for the next 12 hours of use.", "/", "Today's sessions");
+	}
+	free(sid);
+}
+
+/* Returns UTC midnight-ish: the start of the local day of 'now' in zone 'tz'. */
+static int64_t
+local_day_start(const char *tz, int64_t now)
+{
+	struct civil c;
+	int64_t t;
+	int off;
+
+	if (tz_utc_to_local(tz, now, &c, &off) < 0)
+		return now;
+	c.hour = c.minute = c.second = 0;
+	return tz_local_to_utc(tz, &c, &t) < 0 ? now : t;
+}
+
+/* Adds the sessions of cohort c from today to a week on to 'items' (grown in 'a'). */
+static void
+add_week(struct arena *a, const struct cohort *c, const struct session_list *l, int64_t now,
+    struct tpl_scope **items, size_t *n)
+{
+	int64_t from = local_day_start(c->tz, now), to = from + 7 * 86400;
+	char when[40];
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct session *s = &l->v[i];
+		struct tpl_field *f;
+
+		if (s->starts_at < from || s->starts_at >= to)
+			continue;
+		*items = xrealloc(*items, (*n + 1) * sizeof **items);
+		f = arena_array(a, 6, sizeof *f);
+		f[0] = (struct tpl_field){ "href", arena_printf(a, "/s/%s/%d", c->slug,
+		    s->number), NULL };
+		f[1] = (struct tpl_field){ "when", arena_keep(a, xstrdup(time_format_human(c->tz,
+		    s->starts_at, when, sizeof when))), NULL };
+		f[2] = (struct tpl_field){ "cohort", c->slug, NULL };
+		f[3] = (struct tpl_field){ "number", arena_printf(a, "%d", s->number), NULL };
+		f[4] = (struct tpl_field){ "title", s->title, NULL };
+		f[5] = (struct tpl_field){ "state", s->cancelled ? "called off" : "", NULL };
+		(*items)[(*n)++] = (struct tpl_scope){ f, 6, NULL };
+	}
+}
+
+/* The sessions of every cohort from today to a week on. */
+static void
+sessions_page(struct web *w, struct web_reply *r)
+{
+	struct cohort_list cl = { 0 };
+	struct session_list *sl;
+	struct arena a = { 0 };
+	struct tpl_scope *items = NULL;
+	struct tpl_list list;
+	size_t n = 0;
+	int64_t now = time_now();
+	su_err e;
+
+	if (cohort_list_all(w->st, &cl, &e) < 0) {
+		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);
+		return;
+	}
+	sl = xcalloc(cl.n + 1, sizeof *sl);
+	for (size_t i = 0; i < cl.n; i++)
+		if (session_list_all(w->st, cl.v[i].id, &sl[i], &e) == 0)
+			add_week(&a, &cl.v[i], &sl[i], now, &items, &n);
+	list = (struct tpl_list){ items, n };
+	{
+		const struct tpl_field f = { "sessions", NULL, &list };
+		const struct tpl_scope s = { &f, 1, NULL };
+
+		page_render(&w->pages, r, 200, PAGE_SESSIONS, "Sessions this week", &s);
+	}
+	for (size_t i = 0; i < cl.n; i++)
+		session_list_free(&sl[i]);
+	free(sl);
+	free(items);
+	arena_free(&a);
+	cohort_list_free(&cl);
+}
+
+/* A session named by a path "SLUG/N[/ACTION]": what was found. */
+struct roll_target {
+	struct cohort c;
+	struct session s;
+	struct policy pol;
+	const char *action;	/* "" for the page itself */
+};
+
+/* Finds the cohort, session and policy "SLUG/N[/ACTION]" names; 1 found, 0 not, -1 error. */
+static int
+find_target(struct store *st, const char *path, struct roll_target *t, su_err *e)
+{
+	char slug[40];
+	size_t len = strcspn(path, "/");
+	long long number;
+	char num[16];
+	const char *rest;
+	int rc;
+
+	if (len == 0 || len >= sizeof slug || path[len] != '/')
+		return 0;
+	memcpy(slug, path, len);
+	slug[len] = '\0';
+	rest = path + len + 1;
+	len = strcspn(rest, "/");
+	if (len == 0 || len >= sizeof num)
+		return 0;
+	memcpy(num, rest, len);
+	num[len] = '\0';
+	if (parse_int(num, 1, 1000000, &number) < 0 || !slug_valid(slug))
+		return 0;
+	t->action = rest[len] == '/' ? rest + len + 1 : "";
+	if ((rc = cohort_find(st, slug, &t->c, e)) <= 0)
+		return rc;
+	if ((rc = session_find(st, &t->c, (int)number, &t->s, e)) <= 0) {
+		cohort_free(&t->c);
+		return rc;
+	}
+	if (policy_load(st, &t->c, &t->pol, e) < 0) {
+		session_free(&t->s);
+		cohort_free(&t->c);
+		return -1;
+	}
+	return 1;
+}
+
+/* Fills the item of one expected person (their record so far) for the roll page. */
+static void
+person_item(struct web *w, struct arena *a, const struct roll_target *t,
+    const struct participant *p, struct tpl_scope *item)
+{
+	struct tpl_field *f = arena_array(a, 5, sizeof *f);
+	struct attendance at;
+	int known = attendance_get(w->st, t->s.id, p->id, &at, NULL) == 1;
+
+	f[0] = (struct tpl_field){ "name", arena_keep(a, xstrdup(p->name)), NULL };
+	f[1] = (struct tpl_field){ "email", arena_keep(a, xstrdup(p->email)), NULL };
+	f[2] = (struct tpl_field){ "anchor", arena_printf(a, "p%lld", (long long)p->id), NULL };
+	f[3] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_describe(&at,
+	    t->c.tz)) : "not recorded yet", NULL };
+	/* the coach's own marks can be undone here; a participant's cancellation cannot */
+	f[4] = (struct tpl_field){ "undoable", known && at.fact != FACT_CANCELLED ? "1" : "",
+	    NULL };
+	*item = (struct tpl_scope){ f, 5, NULL };
+	if (known)
+		attendance_free(&at);
+}
+
+/* The people of the roll page: everyone expected, and who else could walk in. */
+static void
+roll_people(struct web *w, struct arena *a, const struct roll_target *t,
+    struct tpl_list *people, struct tpl_list *others)
+{
+	struct participant_list l;
+	struct tpl_scope *pv, *ov;
+
+	people->n = others->n = 0;
+	if (participant_list_all(w->st, t->c.id, 1, &l, NULL) < 0)
+		l = (struct participant_list){ NULL, 0 };
+	pv = arena_array(a, l.n, sizeof *pv);
+	ov = arena_array(a, l.n, sizeof *ov);
+	for (size_t i = 0; i < l.n; i++) {
+		if (session_expects(w->st, &t->s, &l.v[i], NULL) == 1) {
+			person_item(w, a, t, &l.v[i], &pv[people->n++]);
+		} else if (l.v[i].status == PARTICIPANT_ACTIVE) {
+			struct tpl_field *f = arena_array(a, 2, sizeof *f);
+
+			f[0] = (struct tpl_field){ "email", arena_keep(a, xstrdup(l.v[i].email)),
+			    NULL };
+			f[1] = (struct tpl_field){ "name", arena_keep(a, xstrdup(l.v[i].name)), NULL };
+			ov[others->n++] = (struct tpl_scope){ f, 2, NULL };
+		}
+		participant_free(&l.v[i]);
+	}
+	free(l.v);
+	people->items = pv;
+	others->items = ov;
+}
+
+/* The roll call page of a session, with 'flash' (a refusal) said at the top if given. */
+static void
+roll_page(struct web *w, const struct web_request *rq, const struct roll_target *t,
+    int status, const char *flash, struct web_reply *r)
+{
+	struct arena a = { 0 };
+	struct tpl_list people, others, accepted = { NULL, t->pol.n_accepted };
+	struct tpl_scope *reasons = arena_array(&a, t->pol.n_accepted, sizeof *reasons);
+	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
+	char *base = arena_printf(&a, "/s/%s/%d", t->c.slug, t->s.number);
+
+	for (size_t i = 0; i < t->pol.n_accepted; i++) {
+		struct tpl_field *f = arena_array(&a, 1, sizeof *f);
+
+		*f = (struct tpl_field){ "code", t->pol.accepted[i], NULL };
+		reasons[i] = (struct tpl_scope){ f, 1, NULL };
+	}
+	accepted.items = reasons;
+	roll_people(w, &a, t, &people, &others);
+	webauth_form_token(&w->key, rq->session, csrf);
+	{
+		const struct tpl_field f[] = {
+			{ "session.when", time_format_human(t->c.tz, t->s.starts_at, when,
+			    sizeof when), NULL },
+			{ "session.kind", session_kind_name(t->s.kind), NULL },
+			{ "session.location", t->s.location, NULL },
+			{ "flash", flash, NULL }, { "csrf", csrf, NULL },
+			{ "action_mark", arena_printf(&a, "%s/mark", base), NULL },
+			{ "action_undo", arena_printf(&a, "%s/undo", base), NULL },
+			{ "action_walk_in", arena_printf(&a, "%s/walk-in", base), NULL },
+			{ "walk_in", t->s.kind != SESSION_GROUP && others.n > 0 ? "1" : "", NULL },
+			{ "people", NULL, &people }, { "accepted", NULL, &accepted },
+			{ "candidates", NULL, &others },
+		};
+		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
+		char *title = arena_printf(&a, "%s:%d %s", t->c.slug, t->s.number, t->s.title);
+
+		page_render(&w->pages, r, status, PAGE_ROLL, title, &s);
+	}
+	arena_free(&a);
+}
+
+/* What one tap asks for: a person and what to record (or undo). */
+struct tap {
+	const struct roll_target *t;
+	const struct form *form;
+	const char *action;	/* "mark", "undo" or "walk-in" */
+	int64_t now;
+};
+
+/* Reads the tap's answer into a fact spec; 0, or -1 with 'e' set. */
+static int
+tap_spec(const struct form *f, struct fact_spec *spec, su_err *e)
+{
+	const char *status = form_get(f, "status");
+
+	memset(spec, 0, sizeof *spec);
+	if (status == NULL || !(strcmp(status, "present") == 0 || strcmp(status, "late") == 0 ||
+	    strcmp(status, "no-show") == 0 || strcmp(status, "excused") == 0))
+		return su_err_set(e, "choose present, late, no-show or excused");
+	spec->status = status;
+	if (strcmp(status, "late") == 0 &&
+	    ((spec->minutes = form_get(f, "minutes")) == NULL || *spec->minutes == '\0'))
+		return su_err_set(e, "give the minutes late, then tap Late");
+	if (strcmp(status, "excused") == 0)
+		spec->reason = form_get(f, "reason");
+	return 0;
+}
+
+/* Clears the coach's mark of p (a participant's cancellation stays); 0, or -1 with 'e' set. */
+static int
+tap_undo(struct store *st, const struct roll_target *t, const struct participant *p,
+    su_err *e)
+{
+	struct attendance a;
+	int rc = attendance_get(st, t->s.id, p->id, &a, e), cancelled;
+
+	if (rc <= 0)
+		return rc;
+	cancelled = a.fact == FACT_CANCELLED;
+	attendance_free(&a);
+	if (cancelled)
+		return su_err_set(e, "%s cancelled: a participant's cancellation is not undone "
+		    "here", p->name);
+	return attendance_clear(st, &t->c, &t->s, p, e);
+}
+
+/* Records one tap (the caller's transaction); 0 or more, or -1 with 'e' set. */
+static int
+tap_record(struct store *st, const struct tap *tp, su_err *e)
+{
+	const struct roll_target *t = tp->t;
+	const char *email = form_get(tp->form, "email");
+	struct fact_spec spec = { .status = "present" };
+	struct participant p;
+	int rc;
+
+	if (email == NULL)
+		return su_err_set(e, "no participant named");
+	if (strcmp(tp->action, "mark") == 0 && tap_spec(tp->form, &spec, e) < 0)
+		return -1;
+	if (participant_find(st, &t->c, email, &p, e) <= 0)
+		return -1;
+	if (strcmp(tp->action, "undo") == 0)
+		rc = tap_undo(st, t, &p, e);
+	else if (strcmp(tp->action, "walk-in") == 0 &&
+	    session_walk_in(st, &t->c, &t->s, &p, e) < 0)
+		rc = -1;
+	else
+		rc = attendance_record(st, &t->c, &t->pol, &t->s, &p, &spec, tp->now, e);
+	participant_free(&p);
+	return rc;
+}
+
+/* Answers a POST to a session: checks the form token, records the tap, back to the page. */
+static void
+roll_post(struct web *w, const struct web_request *rq, const struct roll_target *t,
+    struct web_reply *r)
+{
+	struct tap tp = { t, &rq->form, t->action, time_now() };
+	const char *email = form_get(&rq->form, "email");
+	su_err e;
+
+	if (!web_form_allowed(w, rq, rq->session, t->c.coach_email, r))
+		return;
+	if (STORE_TX(w->st, &e, tap_record(w->st, &tp, &e)) < 0) {
+		roll_page(w, rq, t, store_failed(e.msg) ? 500 : 422, e.msg, r);
+		return;
+	}
+	{
+		struct participant p;
+		char *to = NULL;
+
+		if (email != NULL && participant_find(w->st, &t->c, email, &p, NULL) == 1) {
+			to = xasprintf("/s/%s/%d#p%lld", t->c.slug, t->s.number, (long long)p.id);
+			participant_free(&p);
+		}
+		page_redirect(r, to ? to : "/");
+		free(to);
+	}
+}
+
+/* The roll call: GET shows it, POST to .../mark, .../undo or .../walk-in records a tap. */
+static void
+roll_route(struct web *w, const struct web_request *rq, const char *path,
+    struct web_reply *r)
+{
+	struct roll_target t;
+	int post = strcmp(rq->method, "POST") == 0, rc;
+	su_err e;
+
+	if ((rc = find_target(w->st, path, &t, &e)) <= 0) {
+		page_message(&w->pages, r, rc < 0 ? 500 : 404, "Not found", rc < 0 ? e.msg :
+		    "No such session.", "/", "All sessions");
+		return;
+	}
+	if (!post && *t.action == '\0')
+		roll_page(w, rq, &t, 200, NULL, r);
+	else if (post && (strcmp(t.action, "mark") == 0 || strcmp(t.action, "undo") == 0 ||
+	    strcmp(t.action, "walk-in") == 0))
+		roll_post(w, rq, &t, r);
+	else
+		page_message(&w->pages, r, post ? 404 : 405, "Not found", "Nothing is here.",
+		    "/", "All sessions");
+	session_free(&t.s);
+	cohort_free(&t.c);
+}
+
+/* Checks the coach's browser session; 1 if signed in, else the page saying how to. */
+static int
+signed_in(struct web *w, const struct web_request *rq, struct web_reply *r)
+{
+	int rc = 0;
+	su_err e;
+
+	if (rq->session != NULL)
+		rc = STORE_TX(w->st, &e, webauth_session_check(w->st, rq->session, time_now(),
+		    &e));
+	if (rc == 1)
+		return 1;
+	page_message(&w->pages, r, rc < 0 ? 500 : 403, "Sign in first", rc < 0 ? e.msg :
+	    "Open the login link that 'showup serve' printed (or scan its QR code); "
+	    "'showup serve --login' makes a fresh one.", NULL, NULL);
+	return 0;
+}
+
+void
+coach_route(struct web *w, const struct web_request *rq, struct web_reply *r)
+{
+	if (!signed_in(w, rq, r))
+		return;
+	if (strcmp(rq->path, "/") == 0 && strcmp(rq->method, "POST") != 0)
+		sessions_page(w, r);
+	else if (strncmp(rq->path, "/s/", 3) == 0)
+		roll_route(w, rq, rq->path + 3, r);
+	else
+		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", "/",
+		    "All sessions");
+}

@@ -1,0 +1,322 @@
+/* person.c - a participant's own pages, opened by the signed link in their notices:
+ * their coming sessions, and cancelling a place with the policy's verdict shown first. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "web.h"
+#include "showup/model.h"
+#include "showup/policy-store.h"
+#include "showup/timeutil.h"
+
+/* Whose link it is: found from the token's ids. */
+struct holder {
+	const char *token;
+	struct cohort c;
+	struct participant p;
+	struct policy pol;
+};
+
+/* Finds cohort 'cid' into *out; 1 found, 0 not. */
+static int
+cohort_by_id(struct store *st, int64_t cid, struct cohort *out)
+{
+	struct cohort_list l;
+	int found = 0;
+
+	if (cohort_list_all(st, &l, NULL) < 0)
+		return 0;
+	for (size_t i = 0; i < l.n; i++) {
+		if (!found && l.v[i].id == cid) {
+			*out = l.v[i];
+			found = 1;
+		} else {
+			cohort_free(&l.v[i]);
+		}
+	}
+	free(l.v);
+	return found;
+}
+
+/* Finds active participant 'pid' of cohort c into *out; 1 found, 0 not. */
+static int
+participant_by_id(struct store *st, const struct cohort *c, int64_t pid,
+    struct participant *out)
+{
+	struct participant_list l;
+	int found = 0;
+
+	if (participant_list_all(st, c->id, 0, &l, NULL) < 0)
+		return 0;
+	for (size_t i = 0; i < l.n; i++) {
+		if (!found && l.v[i].id == pid) {
+			*out = l.v[i];
+			found = 1;
+		} else {
+			participant_free(&l.v[i]);
+		}
+	}
+	free(l.v);
+	return found;
+}
+
+/* Checks the token and finds whose it is; 1, or 0 with the refusal in 'r'. */
+static int
+holder_find(struct web *w, const char *token, struct holder *h, struct web_reply *r)
+{
+	int64_t cid, pid;
+	su_err e;
+
+	memset(h, 0, sizeof *h);
+	h->token = token;
+	if (!webauth_link_check(&w->key, token, time_now(), &cid, &pid, &e)) {
+		page_message(&w->pages, r, 403, "This link does not open", "It may be "
+		    "old or mistyped: the link in your latest message from your coach works.",
+		    NULL, NULL);
+		return 0;
+	}
+	if (!cohort_by_id(w->st, cid, &h->c))
+		goto gone;
+	if (!participant_by_id(w->st, &h->c, pid, &h->p)) {
+		cohort_free(&h->c);
+		goto gone;
+	}
+	if (policy_load(w->st, &h->c, &h->pol, &e) < 0) {
+		participant_free(&h->p);
+		cohort_free(&h->c);
+		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);
+		return 0;
+	}
+	return 1;
+gone:
+	page_message(&w->pages, r, 404, "Not found", "This link's place is no longer "
+	    "in a cohort.", NULL, NULL);
+	return 0;
+}
+
+static void
+holder_free(struct holder *h)
+{
+	participant_free(&h->p);
+	cohort_free(&h->c);
+}
+
+/* Fills the item of one coming session of the holder. */
+static void
+coming_item(struct web *w, struct arena *a, const struct holder *h, const struct session *s,
+    struct tpl_scope *item)
+{
+	struct tpl_field *f = arena_array(a, 4, sizeof *f);
+	struct attendance at;
+	char when[40];
+	int known = attendance_get(w->st, s->id, h->p.id, &at, NULL) == 1;
+
+	f[0] = (struct tpl_field){ "when", arena_keep(a, xstrdup(time_format_human(h->c.tz,
+	    s->starts_at, when, sizeof when))), NULL };
+	f[1] = (struct tpl_field){ "title", s->title, NULL };
+	f[2] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_describe(&at,
+	    h->c.tz)) : "", NULL };
+	f[3] = (struct tpl_field){ "href", known && at.fact == FACT_CANCELLED ? "" :
+	    arena_printf(a, "/p/%s/cancel/%d", h->token, s->number), NULL };
+	*item = (struct tpl_scope){ f, 4, NULL };
+	if (known)
+		attendance_free(&at);
+}
+
+/*
+ * The holder's page: their sessions to come, each with a way to cancel.
+ * Rescheduling a 1:1 or practice place to a slot the coach offered belongs
+ * beside "Cancel my place" once the core has a reschedule function to call;
+ * until then the page offers no such button.
+ */
+static void
+person_page(struct web *w, const struct holder *h, struct web_reply *r)
+{
+	struct session_list l;
+	struct arena a = { 0 };
+	struct tpl_list list = { NULL, 0 };
+	struct tpl_scope *items;
+	int64_t now = time_now();
+
+	if (session_list_all(w->st, h->c.id, &l, NULL) < 0)
+		l = (struct session_list){ NULL, 0 };
+	items = arena_array(&a, l.n, sizeof *items);
+	for (size_t i = 0; i < l.n; i++)
+		if (l.v[i].starts_at > now && !l.v[i].cancelled &&
+		    session_expects(w->st, &l.v[i], &h->p, NULL) == 1)
+			coming_item(w, &a, h, &l.v[i], &items[list.n++]);
+	list.items = items;
+	{
+		const struct tpl_field f[] = { { "cohort", h->c.name, NULL },
+			{ "sessions", NULL, &list } };
+		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
+
+		page_render(&w->pages, r, 200, PAGE_PERSON, h->p.name, &s);
+	}
+	session_list_free(&l);
+	arena_free(&a);
+}
+
+/* Says what cancelling session s at 'now' counts as, before anything is recorded. */
+static char *
+verdict(const struct holder *h, const struct session *s, int64_t now, int *late)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int64_t cutoff;
+	char when[40];
+
+	if (policy_cutoff(&h->pol, h->c.tz, s->starts_at, &cutoff) < 0)
+		cutoff = s->starts_at;
+	*late = now > cutoff;
+	if (!*late) {
+		sb_addf(&sb, "This is in time: cancelling before %s counts against nothing.",
+		    time_format_human(h->c.tz, cutoff, when, sizeof when));
+		return sb_detach(&sb);
+	}
+	sb_addf(&sb, "This is after the cutoff (%s): it counts as a late cancellation, "
+	    "unless the reason is an accepted emergency (",
+	    time_format_human(h->c.tz, cutoff, when, sizeof when));
+	policy_reasons_describe(&h->pol, 1, &sb);
+	sb_adds(&sb, ").");
+	return sb_detach(&sb);
+}
+
+/* The page that shows the verdict and asks for a reason before a cancellation. */
+static void
+cancel_page(struct web *w, const struct holder *h, const struct session *s,
+    struct web_reply *r)
+{
+	struct arena a = { 0 };
+	size_t n = h->pol.n_accepted + h->pol.n_other, k = 0;
+	struct tpl_scope *reasons = arena_array(&a, n, sizeof *reasons);
+	struct tpl_list list = { reasons, n };
+	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
+	int late;
+	char *said = arena_keep(&a, verdict(h, s, time_now(), &late));
+
+	for (size_t i = 0; i < n; i++) {
+		struct tpl_field *f = arena_array(&a, 1, sizeof *f);
+
+		*f = (struct tpl_field){ "code", i < h->pol.n_accepted ? h->pol.accepted[i] :
+		    h->pol.other[i - h->pol.n_accepted], NULL };
+		reasons[k++] = (struct tpl_scope){ f, 1, NULL };
+	}
+	webauth_form_token(&w->key, h->token, csrf);
+	{
+		const struct tpl_field f[] = {
+			{ "session.when", time_format_human(h->c.tz, s->starts_at, when,
+			    sizeof when), NULL },
+			{ "session.title", s->title, NULL }, { "verdict", said, NULL },
+			{ "late", late ? "1" : "", NULL }, { "csrf", csrf, NULL },
+			{ "action", arena_printf(&a, "/p/%s/cancel/%d", h->token, s->number), NULL },
+			{ "back", arena_printf(&a, "/p/%s", h->token), NULL },
+			{ "reasons", NULL, &list },
+		};
+		const struct tpl_scope sc = { f, ARRAY_SIZE(f), NULL };
+
+		page_render(&w->pages, r, 200, PAGE_CANCEL, "Cancel your place?", &sc);
+	}
+	arena_free(&a);
+}
+
+/* Records the holder's cancellation of s at 'now', the server's clock (caller's transaction). */
+static int
+cancel_record(struct store *st, const struct holder *h, const struct session *s,
+    const struct form *f, int64_t now, su_err *e)
+{
+	struct fact_spec spec = { .status = "cancelled", .reason = form_get(f, "reason"),
+		.note = form_get(f, "note") };
+	char at[40];
+
+	if (spec.reason == NULL || *spec.reason == '\0')
+		return su_err_set(e, "choose a reason");
+	if (spec.note != NULL && *spec.note == '\0')
+		spec.note = NULL;
+	spec.cancelled_at = time_format_iso(h->c.tz, now, at, sizeof at);
+	return attendance_record(st, &h->c, &h->pol, s, &h->p, &spec, now, e);
+}
+
+/* Answers the cancel form: the form token, then the record, then what it counts as. */
+static void
+cancel_post(struct web *w, const struct web_request *rq, const struct holder *h,
+    const struct session *s, struct web_reply *r)
+{
+	int64_t now = time_now();
+	char *said;
+	int late;
+	su_err e;
+
+	if (!web_form_allowed(w, rq, h->token, h->p.email, r))
+		return;
+	if (STORE_TX(w->st, &e, cancel_record(w->st, h, s, &rq->form, now, &e)) < 0) {
+		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 422, "Not cancelled",
+		    e.msg, NULL, NULL);
+		return;
+	}
+	said = verdict(h, s, now, &late);
+	{
+		char *text = xasprintf("Your coach has your cancellation. %s", said);
+		char *back = xasprintf("/p/%s", h->token);
+
+		page_message(&w->pages, r, 200, "Cancelled", text, back, "Your sessions");
+		free(text);
+		free(back);
+	}
+	free(said);
+}
+
+/* Finds the holder's session "N" that is still to come; 1, or 0 with the refusal in 'r'. */
+static int
+coming_session(struct web *w, const struct holder *h, const char *num, struct session *s,
+    struct web_reply *r)
+{
+	long long n;
+	int rc;
+
+	if (parse_int(num, 1, 1000000, &n) < 0 ||
+	    session_find(w->st, &h->c, (int)n, s, NULL) != 1) {
+		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
+		return 0;
+	}
+	if ((rc = session_expects(w->st, s, &h->p, NULL)) != 1)
+		page_message(&w->pages, r, 404, "Not found", "That session is not yours.", NULL,
+		    NULL);
+	else if (s->cancelled || s->starts_at <= time_now())
+		page_message(&w->pages, r, 409, "Too late to cancel here", "This session has "
+		    "started or was called off; tell your coach.", NULL, NULL);
+	else
+		return 1;
+	session_free(s);
+	return 0;
+}
+
+void
+person_route(struct web *w, const struct web_request *rq, const char *rest,
+    struct web_reply *r)
+{
+	size_t len = strcspn(rest, "/");
+	char *token = xstrndup(rest, len);
+	const char *after = rest + len;
+	struct holder h;
+	struct session s;
+	int post = strcmp(rq->method, "POST") == 0;
+
+	if (!holder_find(w, token, &h, r)) {
+		free(token);
+		return;
+	}
+	if (*after == '\0' && !post) {
+		person_page(w, &h, r);
+	} else if (strncmp(after, "/cancel/", 8) != 0) {
+		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", NULL, NULL);
+	} else if (coming_session(w, &h, after + 8, &s, r)) {
+		if (post)
+			cancel_post(w, rq, &h, &s, r);
+		else
+			cancel_page(w, &h, &s, r);
+		session_free(&s);
+	}
+	holder_free(&h);
+	free(token);
+}

@@ -1,0 +1,407 @@
+/* server.c - showup serve's HTTP side on libmicrohttpd: one thread answers every
+ * request in turn (so the one store connection needs no lock), with the headers,
+ * the caps and the rate limit every page shares, and an access log line each. */
+#include "config.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netdb.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "web.h"
+#include "showup/timeutil.h"
+
+#define SESSION_COOKIE "showup_session"
+
+/* What a connection gathers before its request is answered. */
+struct pending {
+	struct strbuf body;
+	int too_big;
+	struct timespec began;
+};
+
+/* Returns monotonic seconds. */
+static int64_t
+mono_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+/* Counts a request from 'addr' to a token page; 1 if it is within the limit. */
+static int
+rate_allows(struct web *w, const char *addr)
+{
+	unsigned h = 5381;
+	struct web_rate_slot *s;
+	int64_t minute = mono_seconds() / 60;
+
+	for (const char *c = addr; *c; c++)
+		h = h * 33 + (unsigned char)*c;
+	s = &w->rate[h % ARRAY_SIZE(w->rate)];
+	if (strcmp(s->addr, addr) != 0 || s->window != minute) {
+		snprintf(s->addr, sizeof s->addr, "%s", addr);
+		s->window = minute;
+		s->count = 0;
+	}
+	return ++s->count <= WEB_RATE_PER_MINUTE;
+}
+
+/* Writes the client's address of 'conn' into buf. */
+static void
+client_addr(struct MHD_Connection *conn, char *buf, size_t size)
+{
+	const union MHD_ConnectionInfo *ci =
+	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	snprintf(buf, size, "?");
+	if (ci == NULL || ci->client_addr == NULL)
+		return;
+	getnameinfo(ci->client_addr, ci->client_addr->sa_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), buf, (socklen_t)size,
+	    NULL, 0, NI_NUMERICHOST);
+}
+
+/* Sends what every page needs to its readers' browsers: no caching, no framing, no scripts. */
+static void
+add_common_headers(struct MHD_Response *resp, int tls)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy", "default-src 'none'; "
+	    "style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; "
+	    "frame-ancestors 'none'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+	MHD_add_response_header(resp, "Cache-Control", "no-store");
+	if (tls)
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+}
+
+/* The path for the log: a token in it is a secret, so it is cut off. */
+static void
+log_path(const char *url, char *buf, size_t size)
+{
+	if (strncmp(url, "/p/", 3) == 0)
+		snprintf(buf, size, "/p/...%s", strchr(url + 3, '/') ? strchr(url + 3, '/') : "");
+	else if (strncmp(url, "/login/", 7) == 0)
+		snprintf(buf, size, "/login/...");
+	else
+		snprintf(buf, size, "%s", url);
+}
+
+/* Queues reply 'r' on 'conn' and writes the access log line. */
+static enum MHD_Result
+send_reply(struct web *w, struct MHD_Connection *conn, const char *method, const char *url,
+    const char *addr, struct pending *pd, struct web_reply *r)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(r->body.len,
+	    r->body.buf ? r->body.buf : (char *)"", MHD_RESPMEM_MUST_COPY);
+	struct timespec now;
+	char path[256];
+	enum MHD_Result ok;
+
+	add_common_headers(resp, w->tls);
+	if (r->type != NULL)
+		MHD_add_response_header(resp, "Content-Type", r->type);
+	if (r->location != NULL)
+		MHD_add_response_header(resp, "Location", r->location);
+	if (r->set_cookie != NULL)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	ok = MHD_queue_response(conn, (unsigned)r->status, resp);
+	MHD_destroy_response(resp);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	log_path(url, path, sizeof path);
+	fprintf(w->log, "%s \"%s %s\" %d %zu %.1fms\n", addr, method, path, r->status,
+	    r->body.len, pd ? (double)(now.tv_sec - pd->began.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - pd->began.tv_nsec) / 1e6 : 0.0);
+	fflush(w->log);
+	return ok;
+}
+
+int
+web_form_allowed(struct web *w, const struct web_request *rq, const char *bound_to,
+    const char *who, struct web_reply *r)
+{
+	char *actor;
+
+	if (!webauth_form_check(&w->key, bound_to, form_get(&rq->form, "csrf"))) {
+		page_message(&w->pages, r, 403, "Refused", "This form is stale or did not come "
+		    "from this site: reload the page and try again.", NULL, NULL);
+		return 0;
+	}
+	actor = xasprintf("web:%s", who);
+	store_set_actor(w->st, actor);
+	free(actor);
+	return 1;
+}
+
+/* Answers one whole request: the caps, the rate limit, then the pages. */
+static void
+route(struct web *w, struct web_request *rq, struct pending *pd, struct web_reply *r)
+{
+	const char *p = rq->path;
+	int token_page = strncmp(p, "/p/", 3) == 0 || strncmp(p, "/login/", 7) == 0;
+
+	if (pd->too_big)
+		page_message(&w->pages, r, 413, "Too much", "That request was too large.",
+		    NULL, NULL);
+	else if (token_page && !rate_allows(w, rq->addr))
+		page_message(&w->pages, r, 429, "Slow down", "Too many requests from your "
+		    "address; wait a minute and try again.", NULL, NULL);
+	else if (strcmp(rq->method, "POST") == 0 && form_decode(pd->body.buf ? pd->body.buf :
+	    "", pd->body.len, &rq->form) < 0)
+		page_message(&w->pages, r, 400, "Not understood", "That form could not be "
+		    "read.", NULL, NULL);
+	else if (strcmp(p, "/style.css") == 0) {
+		r->status = 200;
+		r->type = "text/css; charset=utf-8";
+		sb_adds(&r->body, page_style);
+	} else if (strncmp(p, "/login/", 7) == 0)
+		coach_login(w, rq, p + 7, r);
+	else if (strncmp(p, "/p/", 3) == 0)
+		person_route(w, rq, p + 3, r);
+	else
+		coach_route(w, rq, r);
+}
+
+/* libmicrohttpd's handler: gathers a POST body (capped), then answers. */
+static enum MHD_Result
+handle(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+    const char *version, const char *upload, size_t *upload_size, void **con_cls)
+{
+	struct web *w = cls;
+	struct pending *pd = *con_cls;
+	struct web_request rq = { .method = method, .path = url };
+	struct web_reply r = { .status = 500 };
+	const char *len, *cookie;
+	char addr[64];
+	enum MHD_Result ok;
+	su_err e;
+
+	if (pd == NULL) {
+		pd = *con_cls = xcalloc(1, sizeof *pd);
+		clock_gettime(CLOCK_MONOTONIC, &pd->began);
+		len = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+		pd->too_big = len != NULL && strtoull(len, NULL, 10) > WEB_BODY_MAX;
+		if (!pd->too_big)
+			return MHD_YES;
+		/* an announced excess is refused at once, before a byte of it is read */
+	} else if (*upload_size > 0) {
+		if (pd->body.len + *upload_size > WEB_BODY_MAX)
+			pd->too_big = 1;
+		else
+			sb_add(&pd->body, upload, *upload_size);
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	client_addr(conn, addr, sizeof addr);
+	rq.addr = addr;
+	if ((cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie")) != NULL)
+		rq.session = cookie_get(cookie, SESSION_COOKIE);
+	if (STORE_TX(w->st, &e, webauth_key_load(w->st, time_now(), &w->key, &e)) < 0)
+		page_message(&w->pages, &r, 500, "Something went wrong", e.msg, NULL, NULL);
+	else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+	    strcmp(method, "POST") != 0)
+		page_message(&w->pages, &r, 405, "Not allowed", "Only GET and POST are "
+		    "answered here.", NULL, NULL);
+	else
+		route(w, &rq, pd, &r);
+	ok = send_reply(w, conn, method, url, addr, pd, &r);
+	free(rq.session);
+	form_free(&rq.form);
+	sb_free(&r.body);
+	free(r.location);
+	free(r.set_cookie);
+	return ok;
+}
+
+/* Frees what a connection's request gathered, once it is answered. */
+static void
+completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+    enum MHD_RequestTerminationCode toe)
+{
+	struct pending *pd = *con_cls;
+
+	if (pd != NULL) {
+		sb_free(&pd->body);
+		free(pd);
+	}
+	*con_cls = NULL;
+}
+
+/* Reads "ADDR:PORT" or "[ADDR]:PORT" into *out (numeric only); 0 or -1 with 'e' set. */
+static int
+parse_listen(const char *text, struct sockaddr_storage *out, socklen_t *outlen, su_err *e)
+{
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST | AI_NUMERICSERV,
+		.ai_socktype = SOCK_STREAM }, *res;
+	const char *colon = strrchr(text, ':');
+	char host[64];
+	size_t hl;
+
+	if (colon == NULL || colon == text || colon[1] == '\0')
+		return su_err_set(e, "'%s' is not ADDR:PORT", text);
+	hl = (size_t)(colon - text);
+	if (text[0] == '[' && hl >= 2 && text[hl - 1] == ']')
+		text++, hl -= 2;
+	if (hl >= sizeof host)
+		return su_err_set(e, "'%s' is not ADDR:PORT", text);
+	memcpy(host, text, hl);
+	host[hl] = '\0';
+	if (getaddrinfo(host, colon + 1, &hints, &res) != 0)
+		return su_err_set(e, "'%s' is not ADDR:PORT (a numeric address and port)", text);
+	memcpy(out, res->ai_addr, res->ai_addrlen);
+	*outlen = res->ai_addrlen;
+	freeaddrinfo(res);
+	return 0;
+}
+
+void
+web_block_signals(void)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+}
+
+/*
+ * Writes what libmicrohttpd has to say once it runs (a TLS handshake that
+ * failed...) into the log; web_start words a failure to start itself.
+ */
+static void
+mhd_said(void *cls, const char *fmt, va_list ap)
+{
+	struct web *w = cls;
+
+	if (w->daemon == NULL)
+		return;
+	fputs("serve: ", w->log);
+	vfprintf(w->log, fmt, ap);
+	fflush(w->log);
+}
+
+/* Starts libmicrohttpd on 'sa' (TLS if cert and key are given); 0 or -1 with 'e' set. */
+static int
+start_daemon(struct web *w, const struct sockaddr *sa, const char *cert, const char *key,
+    su_err *e)
+{
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG |
+	    MHD_USE_ITC |
+	    (sa->sa_family == AF_INET6 ? MHD_USE_IPv6 : 0) | (cert ? MHD_USE_TLS : 0);
+
+	errno = 0;
+	w->daemon = MHD_start_daemon(flags, 0, NULL, NULL, handle, w,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_said, w,
+	    MHD_OPTION_SOCK_ADDR, sa,
+	    MHD_OPTION_NOTIFY_COMPLETED, completed, w,
+	    MHD_OPTION_CONNECTION_LIMIT, 256u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
+	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
+	    MHD_OPTION_HTTPS_MEM_KEY, key,
+	    MHD_OPTION_END);
+	if (w->daemon == NULL)
+		return su_err_set(e, "%s", errno ? strerror(errno) :
+		    "the TLS certificate or key cannot be used");
+	return 0;
+}
+
+/* Works out the links' start: --public-url, else the address listened on. */
+static void
+set_base_url(struct web *w, const struct web_options *o)
+{
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(w->daemon,
+	    MHD_DAEMON_INFO_BIND_PORT);
+	const char *colon = strrchr(o->listen, ':');
+
+	if (o->public_url != NULL && *o->public_url) {
+		w->base_url = xstrdup(o->public_url);
+		return;
+	}
+	w->base_url = xasprintf("%s://%.*s:%u", w->tls ? "https" : "http",
+	    (int)(colon - o->listen), o->listen, di ? di->port : 0);
+}
+
+struct web *
+web_start(struct store *st, const struct web_options *o, su_err *e)
+{
+	struct web *w = xcalloc(1, sizeof *w);
+	struct sockaddr_storage sa;
+	socklen_t salen;
+	char *cert = NULL, *key = NULL;
+	size_t len;
+
+	w->st = st;
+	store_set_source(st, "web");
+	w->log = o->log;
+	w->tls = o->tls_cert != NULL;
+	if (parse_listen(o->listen, &sa, &salen, e) < 0 || pages_load(&w->pages, e) < 0 ||
+	    STORE_TX(st, e, webauth_key_load(st, time_now(), &w->key, e)) < 0)
+		goto fail;
+	if (w->tls && ((cert = file_read_all(o->tls_cert, 1 << 20, &len, e)) == NULL ||
+	    (key = file_read_all(o->tls_key, 1 << 20, &len, e)) == NULL))
+		goto fail;
+	web_block_signals();
+	if (start_daemon(w, (const struct sockaddr *)&sa, cert, key, e) < 0)
+		goto fail;
+	set_base_url(w, o);
+	free(cert);
+	free(key);
+	return w;
+fail:
+	free(cert);
+	free(key);
+	pages_free(&w->pages);
+	free(w);
+	return NULL;
+}
+
+const char *
+web_base_url(const struct web *w)
+{
+	return w->base_url;
+}
+
+void
+web_wait_and_stop(struct web *w)
+{
+	MHD_socket listener;
+	sigset_t set;
+	int sig;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigwait(&set, &sig);
+	/* no new connections; the thread finishes the request it is answering */
+	listener = MHD_quiesce_daemon(w->daemon);
+	for (int i = 0; i < 50; i++) {
+		const union MHD_DaemonInfo *di = MHD_get_daemon_info(w->daemon,
+		    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+		if (di == NULL || di->num_connections == 0)
+			break;
+		nanosleep(&(struct timespec){ 0, 100 * 1000 * 1000 }, NULL);
+	}
+	MHD_stop_daemon(w->daemon);
+	if (listener != MHD_INVALID_SOCKET)
+		close(listener);	/* quiescing handed it to us */
+	pages_free(&w->pages);
+	sodium_memzero(&w->key, sizeof w->key);
+	free(w->base_url);
+	free(w);
+}

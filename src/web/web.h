@@ -1,0 +1,87 @@
+/* web.h - showup serve: a small web server on the store and the core, for the
+ * coach's roll call from a phone and each participant's own link. The command
+ * (src/cli/cmd-serve.c) starts it; the core knows nothing of HTTP. */
+#ifndef SHOWUP_WEB_H
+#define SHOWUP_WEB_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "form.h"
+#include "page.h"
+#include "showup/store.h"
+#include "showup/webauth.h"
+
+/* What the command asks of the server. */
+struct web_options {
+	const char *listen;	/* "ADDR:PORT" or "[ADDR]:PORT" */
+	const char *public_url;	/* what links start with (no trailing '/'); NULL: the address */
+	const char *tls_cert, *tls_key;	/* PEM files, both or neither */
+	FILE *log;		/* the access log (stderr) */
+};
+
+/* How many requests a minute one address may make to the pages a token opens. */
+#define WEB_RATE_PER_MINUTE 60
+/* The largest request body taken; a larger one is refused with 413. */
+#define WEB_BODY_MAX 8192
+
+struct web_rate_slot {
+	char addr[48];
+	int64_t window;		/* the minute counted (monotonic seconds / 60) */
+	int count;
+};
+
+/* A running server. */
+struct web {
+	struct store *st;
+	struct webauth_key key;
+	struct pages pages;
+	int tls;
+	char *base_url;		/* the links' start, without a trailing slash */
+	FILE *log;
+	struct web_rate_slot rate[256];
+	void *daemon;		/* the MHD daemon */
+};
+
+/* One request, as the pages see it. */
+struct web_request {
+	const char *method;	/* "GET", "HEAD" or "POST" */
+	const char *path;	/* the URL's path, decoded by the server */
+	const char *addr;	/* the client's address */
+	char *session;		/* the coach's session cookie, or NULL */
+	struct form form;	/* a POST's fields */
+};
+
+/*
+ * Starts serving 'st' as 'o' says (in a thread of its own); prints nothing.
+ * Returns the server, or NULL with 'e' set (a bad address, a port in use).
+ */
+struct web *web_start(struct store *st, const struct web_options *o, su_err *e);
+/* The address the server listens on, as a URL without a trailing slash ("http://127.0.0.1:8080"). */
+const char *web_base_url(const struct web *w);
+/* Waits for SIGINT or SIGTERM (blocked by web_start), then stops after the requests under way. */
+void web_wait_and_stop(struct web *w);
+/* Blocks SIGINT and SIGTERM in this thread (and threads it starts): web_start calls it. */
+void web_block_signals(void);
+
+/* Makes a one-time login link starting with 'base' in its own transaction; the caller frees it. */
+char *web_login_link(struct store *st, const char *base, su_err *e);
+/* Draws 'text' as a QR code with block characters on 'out' (a terminal); 0 or -1 if too long. */
+int web_qr_print(FILE *out, const char *text);
+
+/*
+ * Checks a POST's form token (bound to 'bound_to') and names 'who' as
+ * "web:WHO" in the audit log of what follows: 1, or 0 with the 403 in 'r'.
+ */
+int web_form_allowed(struct web *w, const struct web_request *rq, const char *bound_to,
+    const char *who, struct web_reply *r);
+
+/* The coach's pages (coach.c): the login, the sessions, the roll call. */
+void coach_login(struct web *w, const struct web_request *rq, const char *token,
+    struct web_reply *r);
+void coach_route(struct web *w, const struct web_request *rq, struct web_reply *r);
+/* A participant's pages (person.c): /p/TOKEN and what follows it. */
+void person_route(struct web *w, const struct web_request *rq, const char *rest,
+    struct web_reply *r);
+
+#endif

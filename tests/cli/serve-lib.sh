@@ -1,0 +1,36 @@
+# serve-lib.sh - what the tests of showup serve share (after lib.sh): the cohort they
+# drive, a free loopback port, and the server started on it.
+
+# serve_cohort NAME: cohort c1 with NAME (ana), Bo and Cy; session 1 (group) and 4
+# (practice, Bo) at 18:00 Sydney on the 22nd, 2 (coaching, Bo) on the 24th, 3 (the
+# same) at 09:00 on the 23rd, whose cutoff is 18:00 the evening before
+serve_cohort() {
+	cohort
+	ok participant add c1 --name "$1" --email ana@example.com
+	ok participant add c1 --name "Bo Berg" --email bo@example.com
+	ok participant add c1 --name "Cy Walker" --email cy@example.com
+	ok session add c1 --at "2026-11-22 18:00" --title Kickoff
+	ok session add c1 --at "2026-11-24 18:00" --title "One to one" --kind coaching \
+		--with bo@example.com
+	ok session add c1 --at "2026-11-23 09:00" --title "Early call" --kind coaching \
+		--with bo@example.com
+	ok session add c1 --at "2026-11-22 18:00" --title "Pair practice" --kind practice \
+		--with bo@example.com
+}
+
+# free_port: prints a TCP port free on 127.0.0.1
+free_port() {
+	/usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# serve_start NAME ARGS...: starts showup serve ARGS in the background (its pid in
+# $pid, or $pid2 for a second one), output in $T/NAME.out and .err, and waits for
+# its login link, which it sets in $login
+serve_start() {
+	local name=$1
+	shift
+	"$SHOWUP" serve "$@" > "$T/$name.out" 2> "$T/$name.err" &
+	if [ -z "${pid:-}" ]; then pid=$!; else pid2=$!; fi
+	for _ in $(seq 1 100); do grep -q '^log in' "$T/$name.out" && break; sleep 0.05; done
+	login=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/$name.out")
+}

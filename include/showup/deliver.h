@@ -8,6 +8,7 @@
 #include "showup/util.h"
 
 struct mail_config {
+	char *via;		/* "smtp" or "sendmail" (via = at the top); NULL: smtp */
 	char *url;		/* smtp://host:587 (STARTTLS required), smtps://host:465 */
 	int plain;		/* tls = none: plain SMTP, asked for in so many words */
 	char *user;
@@ -23,8 +24,9 @@ struct mail_config {
 /* Returns $XDG_CONFIG_HOME/showup/config (or ~/.config/showup/config); the caller frees it. */
 char *mail_config_path(void);
 /*
- * Reads the INI config ([smtp] url, user, password_command, from, rate, tls,
- * cafile; [sendmail] command; [serve] public_url) at 'path' (a missing file is an empty config).
+ * Reads the INI config (via = smtp|sendmail before any section; [smtp] url,
+ * user, password_command, from, rate, tls, cafile; [sendmail] command; [serve]
+ * public_url) at 'path' (a missing file is an empty config).
  * Without cafile, $CURL_CA_BUNDLE is the CA file, else $SSL_CERT_FILE. A file
  * holding a password that others can read is refused. 0 or -1 with 'e' set.
  */
@@ -46,7 +48,10 @@ enum delivery {
 };
 
 struct mailer;
-/* Opens a mailer by 'via' ("smtp" or "sendmail"); NULL with 'e' set. */
+/*
+ * Opens a mailer by 'via' ("smtp" or "sendmail"; NULL: the config's via, else
+ * smtp); NULL with 'e' set.
+ */
 struct mailer *mailer_open(const struct mail_config *c, const char *via, su_err *e);
 /*
  * Sends one message; the server's last words go to 'reply', or for a

@@ -19,6 +19,8 @@ struct message {
 	const unsigned char *attachment;	/* NULL for none */
 	size_t attachment_len;
 	const char *attachment_name;	/* "commitment.pdf", any UTF-8 */
+	const char *calendar;		/* iCalendar text to go beside the body, or NULL */
+	const char *calendar_method;	/* its METHOD: "REQUEST", "CANCEL" */
 };
 
 /* Returns 1 if 's' may go into a header: no CR, LF or other control character. */
@@ -34,7 +36,10 @@ void base64_encode(const unsigned char *data, size_t n, int wrap, struct strbuf 
 /* Appends UTF-8 text as quoted-printable, lines of at most 76 characters, CRLF ends. */
 void qp_encode(const char *text, struct strbuf *out);
 /*
- * Builds the whole message into 'out' (CRLF line ends). Refuses, with 'e' set
+ * Builds the whole message into 'out' (CRLF line ends). With a calendar, the
+ * body and the calendar (text/calendar; method=..., base64) are the two
+ * forms of a multipart/alternative, as calendar programs send invitations;
+ * with an attachment too, that goes beside them in a multipart/mixed. Refuses, with 'e' set
  * naming the field, a header value holding CR, LF or another control character,
  * or an address that is not one. Returns 0 or -1.
  */

@@ -33,9 +33,18 @@ char *notice_templates_dir(void);
  */
 int notice_templates_load(const char *dir, const char *const *kinds,
     struct notice_templates *out, su_err *e);
+/*
+ * Adds the templates of 'kinds' not loaded yet to t: each from t's folder if
+ * it holds one, else from 'fallback' (the installed ones; NULL: none). 0 or -1.
+ */
+int notice_templates_add(struct notice_templates *t, const char *const *kinds,
+    const char *fallback, su_err *e);
 const struct notice_template *notice_template_find(const struct notice_templates *t,
     const char *kind);
 void notice_templates_free(struct notice_templates *t);
+
+/* The kinds of change notice, NULL-terminated: session-cancelled, session-moved, ... */
+extern const char *const notice_change_kinds[];
 
 struct roll;
 /*
@@ -46,8 +55,22 @@ struct roll;
 void notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents,
     int64_t expires, const struct notice_template *t, struct strbuf *subject,
     struct strbuf *body);
-/* Renders reminder template t of session j for person i of roll r into 'subject' and 'body'. */
-void notice_render_reminder(const struct roll *r, size_t i, size_t j,
-    const struct notice_template *t, struct strbuf *subject, struct strbuf *body);
+/* What a session notice tells besides its session: the old time of a move, who cancelled. */
+struct notice_change {
+	int64_t old_starts_at;		/* a move: when the session was (0: no move) */
+	int old_minutes;		/* its length before (0: the same) */
+	char *old_location;		/* its place before (NULL: the same) */
+	const char *partner_name;	/* a partner's cancellation: who (NULL: none) */
+};
+/*
+ * Renders a session notice (a reminder, a change notice: 'ch', NULL for none)
+ * of session j for person i of roll r into 'subject' and 'body': the time
+ * and the cancellation cutoff with the cohort's zone, whether that cutoff has
+ * passed (as of the roll's now), the kind of session and the others named at
+ * a coaching or practice session.
+ */
+void notice_render_session(const struct roll *r, size_t i, size_t j,
+    const struct notice_change *ch, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body);
 
 #endif

@@ -15,6 +15,7 @@ struct outbox_row {
 	int points;
 	char *subject;
 	char *state;			/* pending, sending, sent, retry, failed, unknown, withdrawn */
+	int held;			/* held by hand: never sent until released */
 	int attempts;
 	char *message_id;
 	char *reply;			/* the server's last word */
@@ -44,6 +45,33 @@ int outbox_plan(struct store *st, const struct cohort *c, const struct policy *p
     const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
     struct plan_result *r, su_err *e);
 void plan_result_free(struct plan_result *r);
+
+/* No reminder goes once a session is this near (minutes): too late to help. */
+#define REMINDER_LAST_MINUTES 30
+/*
+ * Returns the reminder offset (minutes) due now for a session starting at
+ * 'starts_at' under policy p: of the offsets whose time has come, the one
+ * closest to the start (when planning ran late, the earlier ones are
+ * skipped); -1 if none, if the session was called off, or if it starts within
+ * REMINDER_LAST_MINUTES.
+ */
+int reminder_offset_due(const struct policy *p, int64_t starts_at, int cancelled, int64_t now);
+
+/* A session notice planning would add now: whose, which session, what kind. */
+struct session_due {
+	size_t person, session;		/* the roll's row and column */
+	const char *kind;		/* session-reminder, or a change notice's kind */
+	int offset;			/* a reminder's minutes ahead, else -1 */
+};
+struct session_due_list { struct session_due *v; size_t n; };
+/*
+ * Lists the reminders and change notices of roll r (loaded as of now) that
+ * 'notices plan' would add now, reading the outbox but changing nothing; the
+ * same rules as outbox_plan. 0, or -1 with 'e' set.
+ */
+int outbox_session_notices_due(struct store *st, const struct roll *r,
+    struct session_due_list *out, su_err *e);
+void session_due_list_free(struct session_due_list *l);
 
 /* Lists cohort c's outbox (all states, or one), oldest first; messages too if 'bytes'. */
 int outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int bytes,
@@ -77,11 +105,13 @@ int outbox_send(struct store *st, const struct cohort *c, const struct policy *p
  * Takes the lock that lets one 'notices send' or 'resend' at a time at the
  * outbox: flock on DBPATH.send-lock (created 0600, left in place, holding the
  * holder's pid), let go by outbox_unlock or by the kernel when the process ends,
- * however it ends. Returns its descriptor, or -1 with 'e' set (held: "another
- * send of notices is running (pid N)").
+ * however it ends. Returns its descriptor, or -1 with 'e' set, or -2 when
+ * another holds it ("another send of notices is running (pid N)").
  */
 int outbox_lock(struct store *st, su_err *e);
 void outbox_unlock(int fd);
+/* Sets *n to how many rows of every cohort a send would try now (not held); 0 or -1. */
+int outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e);
 /* The seconds a row waits before retry number 'attempts' (1, 2, ...): 5 min doubling to 6 h. */
 int64_t outbox_retry_delay(int attempts);
 /*
@@ -94,5 +124,25 @@ int outbox_send_test(struct mailer *m, const char *from_name, const char *from_a
     const char *envelope_from, const char *to, struct strbuf *reply, su_err *e);
 /* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
 int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
+
+/* Which unsent notices a hold or release touches: one by id, or a cohort's, or a person's. */
+struct outbox_select {
+	int64_t id;			/* 0: any */
+	int64_t cohort_id;		/* 0: any */
+	const char *email;		/* NULL: anyone */
+};
+/*
+ * Holds (hold 1) or releases (hold 0) the pending and retry notices 'sel'
+ * picks, each audited, in one transaction; a held notice never goes until
+ * released. *count gets how many changed. An id that picks nothing is an
+ * error; a cohort or person with nothing to change is not. 0 or -1.
+ */
+int outbox_hold(struct store *st, const struct outbox_select *sel, int hold, int64_t now,
+    size_t *count, su_err *e);
+/*
+ * Withdraws unsent notice 'id' for good, held or not, with 'reason' audited:
+ * planning never makes it again. 0 or -1.
+ */
+int outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_err *e);
 
 #endif

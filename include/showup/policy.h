@@ -76,6 +76,7 @@ struct policy {
 	int left_early_percent;	/* a stay under this share of the session is noted as leaving early */
 	int reminders[POLICY_MAX_REMINDERS];	/* minutes before a session a reminder goes */
 	size_t n_reminders;			/* 0: no reminders (the default) */
+	int invitations;	/* 1: a calendar invitation as someone becomes expected */
 	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
 	enum date_order date_order;	/* how its files write dates; UNKNOWN: by the time zone */
 	int reschedule_max;	/* in-time reschedules a participant may make; -1: no limit */
@@ -140,6 +141,9 @@ void policy_reasons_describe(const struct policy *p, int accepted_only, struct s
  */
 int policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at,
     int64_t *cutoff);
+
+/* Writes a reminder offset of 'minutes' as the reminders setting reads it ("2d", "2h", "90m"). */
+char *policy_offset_format(int minutes, char *buf, size_t size);
 
 /* Returns the outcome of one expected attendance under policy 'p'. Pure. */
 enum outcome outcome_of(const struct policy *p, const struct outcome_input *in);

@@ -77,6 +77,8 @@ int str_has_control(const char *s);
 int slug_valid(const char *slug);
 /* Returns 1 if 'addr' looks like an e-mail address (local@domain.tld, no spaces or controls). */
 int email_valid(const char *addr);
+/* Returns the domain of an address ("example.com"), or "showup.invalid" without one: for ids. */
+const char *email_domain(const char *addr);
 /* Reads a whole file of at most 'max' bytes (NUL-terminated); NULL with 'e' set. */
 char *file_read_all(const char *path, size_t max, size_t *len, su_err *e);
 /* Creates every missing folder above 'path' (mode 0700); 0 or -1 with 'e' set. */

@@ -309,24 +309,32 @@ done:
 }
 
 int
-cli_write_eml(const char *dir, const struct outbox_row *o)
+cli_write_file(const char *path, const void *data, size_t len)
 {
 	su_err e_store, *e = &e_store;
-	char *path = xasprintf("%s/%lld-%s.eml", dir, (long long)o->id, o->kind);
 	struct atomic_file af;
 	FILE *f;
 	int rc = -1;
 
 	if (make_parent_dirs(path, e) == 0 && (f = atomic_open(&af, path, e)) != NULL) {
-		fwrite(o->message, 1, o->message_len, f);
+		fwrite(data, 1, len, f);
 		rc = atomic_commit(&af, e);
 	}
 	if (rc == 0)
 		printf("wrote %s\n", path);
 	else
 		cli_error("%s", e->msg);
-	free(path);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+int
+cli_write_eml(const char *dir, const struct outbox_row *o)
+{
+	char *path = xasprintf("%s/%lld-%s.eml", dir, (long long)o->id, o->kind);
+	int rc = cli_write_file(path, o->message, o->message_len);
+
+	free(path);
+	return rc;
 }
 
 int

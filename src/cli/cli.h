@@ -116,7 +116,7 @@ int cli_getopt(struct cli *cli, int argc, char **argv);
 #define CLI_VIA_OPTION \
 	{ .name = "via", .arg = "smtp|sendmail", .key = OPT_VIA, \
 	  .help = "sendmail pipes each message to 'sendmail -t -i' ([sendmail] " \
-	  "command); smtp is the default" }
+	  "command); default: the config's via, else smtp" }
 /* Takes --via's value 'arg' into *via; EXIT_OK, or EXIT_USAGE after saying why. */
 int cli_via(const struct cli *cli, const char *arg, const char **via);
 
@@ -214,6 +214,35 @@ int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state d
 char *cli_public_url(const char *flag);
 
 struct outbox_row;
+/* How notices send sends (cmd-notices-send.c). */
+struct send_args {
+	const char *via;	/* smtp or sendmail; NULL: the config's via, else smtp */
+	size_t limit;		/* at most so many messages; 0: all */
+	double rate;		/* a minute; 0: the config's, or none */
+};
+struct send_counts;
+/*
+ * Sends the outbox of cohort 'slug' (NULL: of every cohort) by the config
+ * file and 'a', counting into 'counts' and printing the counts; the caller
+ * holds the send lock. An exit status (1 if a notice failed).
+ */
+int cli_send_outbox(struct cli *cli, const char *slug, const struct send_args *a,
+    struct send_counts *counts);
+struct notice_templates;
+/*
+ * Loads the templates cohort policy p needs (the ladder's, the reminder's and
+ * the change notices') from 'dir' (NULL: the policy's folder, else the
+ * installed one); 0, or -1 after printing why (cmd-notices-plan.c).
+ */
+int cli_notice_templates(const char *dir, const struct policy *p, struct notice_templates *t);
+
+/*
+ * notices hold (hold 1) and release (0): ID, --participant EMAIL or --cohort
+ * SLUG, under the send lock; an exit status (cmd-notices-hold.c).
+ */
+int cli_notices_hold(struct cli *cli, int argc, char **argv, int hold);
+/* Writes 'len' bytes to 'path' (its folders made, atomically), printing where; an exit status. */
+int cli_write_file(const char *path, const void *data, size_t len);
 /* Writes one outbox message as DIR/ID-KIND.eml (atomically), printing where; an exit status. */
 int cli_write_eml(const char *dir, const struct outbox_row *o);
 

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "showup/money.h"
+#include "showup/outbox.h"
 #include "showup/roll.h"
 #include "showup/table.h"
 
@@ -37,6 +38,35 @@ add_due_row(struct table *t, const struct roll *r, size_t i, const char *kind,
 	sb_free(&records);
 }
 
+/* Adds the reminders and change notices planning would add now to t; a count, or -1. */
+static int
+add_session_rows(struct store *st, const struct roll *r, struct table *t)
+{
+	struct session_due_list l;
+	int n;
+	su_err e;
+
+	if (outbox_session_notices_due(st, r, &l, &e) < 0)
+		return cli_error("%s", e.msg), -1;
+	for (size_t k = 0; k < l.n; k++) {
+		const struct session_due *d = &l.v[k];
+		const struct participant *p = &r->people.v[d->person];
+		char what[64], offset[24];
+
+		if (d->offset >= 0)
+			snprintf(what, sizeof what, "session %d, %s ahead",
+			    r->sessions.v[d->session].number,
+			    policy_offset_format(d->offset, offset, sizeof offset));
+		else
+			snprintf(what, sizeof what, "session %d", r->sessions.v[d->session].number);
+		table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", "",
+		    what });
+	}
+	n = (int)l.n;
+	session_due_list_free(&l);
+	return n;
+}
+
 /*
  * Lists every participant with a ladder step due in cohort c to 'out', and each
  * coach review due (numbered: one more at every further point); an exit status.
@@ -49,7 +79,7 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 	struct table *t;
 	struct policy p;
 	struct roll r;
-	int due = 0;
+	int due = 0, n;
 	su_err e;
 
 	if (cli_policy(st, c, &p) != EXIT_OK)
@@ -76,6 +106,12 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 			due++;
 		}
 	}
+	if ((n = add_session_rows(st, &r, t)) < 0) {
+		table_free(t);
+		roll_free(&r);
+		return EXIT_FAIL;
+	}
+	due += n;
 	if (csv)
 		table_print_csv(t, out);
 	else if (due > 0)
@@ -98,7 +134,7 @@ const struct cmd_entry cmd_notices_due_entry = {
 	.group = "notices",
 	.name = "due",
 	.args = "SLUG",
-	.summary = "list the notices the ladder makes due now",
+	.summary = "list the notices due now: ladder steps, reminders, changes",
 	.help =
 	"Points add up within the cohort; crossing a step of the ladder makes its\n"
 	"notice due, once per participant, ever. When points jump past several\n"
@@ -106,7 +142,9 @@ const struct cmd_entry cmd_notices_due_entry = {
 	"mailed step carries the refund offer (its amount by the policy's refund\n"
 	"rule). The final coach-review step mails nothing: it is the coach's, due\n"
 	"again at every further point (coach-review #2 at one point more).\n"
-	"records lists the sessions that brought the points.\n",
+	"records lists the sessions that brought the points.\n"
+	"Session reminders and change notices that 'notices plan' would add now\n"
+	"are listed too, with their session (and a reminder's offset) in records.\n",
 	.options = (const struct cmd_option[]){
 		CLI_CSV_OPTION,
 		{ 0 }

@@ -52,7 +52,7 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 		if (o->sent_at)
 			time_format_local(c.tz, o->sent_at, sent, sizeof sent);
 		table_add_row(t, (const char *const[]){ id, o->name, o->email, o->kind, points,
-		    o->state, planned, sent, o->reply });
+		    o->held ? "held" : o->state, planned, sent, o->reply });
 	}
 	if (csv)
 		table_print_csv(t, stdout);

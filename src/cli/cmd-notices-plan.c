@@ -11,27 +11,31 @@
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_TEMPLATES = OPT_OWN, OPT_ATTACH_REPORT };
 
-/* Loads the templates of the ladder's kinds; 0, or -1 after printing why. */
-static int
-load_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
+int
+cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
 {
 	const char *kinds[POLICY_MAX_STEPS + 2];
 	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
-	    : notice_templates_dir();
+	    : notice_templates_dir(), *installed = notice_templates_dir();
 	su_err e;
 	int rc;
 
-	if (dir == NULL)
+	if (dir == NULL) {
+		free(installed);
 		return cli_error("cannot find the notice templates; give --templates DIR"), -1;
+	}
 	for (size_t k = 0; k < policy_mail_steps(p); k++)	/* coach-review: no mail */
 		kinds[k] = p->ladder[k].kind;
 	kinds[policy_mail_steps(p)] = p->n_reminders > 0 ? "session-reminder" : NULL;
 	kinds[policy_mail_steps(p) + 1] = NULL;
 	rc = notice_templates_load(dir, kinds, t, &e);
+	if (rc == 0)	/* a cohort's folder of older days may lack them: the installed ones */
+		rc = notice_templates_add(t, notice_change_kinds, installed, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);
 	else
 		t->link_base = cli_public_url(NULL);	/* {{link}}: serve's personal links */
+	free(installed);
 	free(dir);
 	return rc;
 }
@@ -61,7 +65,7 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
-	if (cli_policy(cli->st, &c, &p) != EXIT_OK || load_templates(dir, &p, &t) < 0)
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK || cli_notice_templates(dir, &p, &t) < 0)
 		goto done;
 	if (outbox_plan(cli->st, &c, &p, &t, time_now(), attach ? &pdf : NULL, &r, &e) < 0) {
 		cli_error("%s", e.msg);

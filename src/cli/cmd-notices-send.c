@@ -13,13 +13,6 @@
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_LIMIT = OPT_OWN, OPT_RATE };
 
-/* What the command was asked. */
-struct send_args {
-	const char *via;
-	size_t limit;
-	double rate;	/* a minute; 0: the config's, or none */
-};
-
 /* Reads the options; an exit status. */
 static int
 parse_options(struct cli *cli, int argc, char **argv, struct send_args *a)
@@ -70,65 +63,73 @@ send_cohort(struct cli *cli, const struct cohort *c, struct mailer *m,
 	return EXIT_OK;
 }
 
-/* Sends the outbox of one cohort, or of them all. */
-static int
-cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
+int
+cli_send_outbox(struct cli *cli, const char *slug, const struct send_args *args,
+    struct send_counts *counts)
 {
-	struct send_args a = { "smtp", 0, 0 };
-	struct send_counts counts = { 0 };
+	struct send_args a = *args;
 	struct mail_config cfg = { 0 };
 	struct cohort_list all = { 0 };
 	struct mailer *m = NULL;
 	char *path = mail_config_path();
-	int rc = EXIT_FAIL, lock = -1;
+	int rc = EXIT_FAIL;
 	su_err e;
 
-	if ((rc = parse_options(cli, argc, argv, &a)) != EXIT_OK)
-		goto done;
-	if (isatty(STDERR_FILENO))
-		counts.progress = show_progress;
-	rc = EXIT_FAIL;
-	if (optind + 1 < argc) {
-		rc = cli_usage_error(cli, "give at most one cohort (SLUG)");
-		goto done;
-	}
-	if ((lock = outbox_lock(cli->st, &e)) < 0) {	/* before password_command runs */
-		cli_error("%s; nothing was sent", e.msg);
-		goto done;
-	}
 	if (mail_config_load(path, &cfg, &e) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
 	if ((m = mailer_open(&cfg, a.via, &e)) == NULL) {
 		cli_error("%s", e.msg);
-		if (cfg.url == NULL && (a.via == NULL || strcmp(a.via, "smtp") == 0))
-			fputs("hint: or give --via sendmail\n", stderr);
+		if (cfg.url == NULL)	/* mailer_open failed on SMTP: sendmail needs no url */
+			fputs("hint: or give --via sendmail (or put via = sendmail in the "
+			    "config)\n", stderr);
 		goto done;
 	}
-	if (optind < argc) {
+	if (slug != NULL) {
 		struct cohort c;
 
-		if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+		if (cli_cohort(cli, slug, &c) != EXIT_OK)
 			goto done;
-		rc = send_cohort(cli, &c, m, &cfg, &a, &counts);
+		rc = send_cohort(cli, &c, m, &cfg, &a, counts);
 		cohort_free(&c);
 	} else if (cohort_list_all(cli->st, &all, &e) < 0) {
 		cli_error("%s", e.msg);
 	} else {
 		rc = EXIT_OK;
 		for (size_t i = 0; i < all.n && rc == EXIT_OK; i++)
-			rc = send_cohort(cli, &all.v[i], m, &cfg, &a, &counts);
+			rc = send_cohort(cli, &all.v[i], m, &cfg, &a, counts);
 	}
-	printf("sent %zu, to retry %zu, failed %zu, unknown %zu\n", counts.sent, counts.retry,
-	    counts.failed, counts.unknown);
-	if (counts.failed > 0 && rc == EXIT_OK)
+	printf("sent %zu, to retry %zu, failed %zu, unknown %zu\n", counts->sent,
+	    counts->retry, counts->failed, counts->unknown);
+	if (counts->failed > 0 && rc == EXIT_OK)
 		rc = EXIT_FAIL;
 done:
 	mailer_close(m);
 	mail_config_free(&cfg);
 	cohort_list_free(&all);
 	free(path);
+	return rc;
+}
+
+/* Sends the outbox of one cohort, or of them all. */
+static int
+cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
+{
+	struct send_args a = { NULL, 0, 0 };
+	struct send_counts counts = { 0 };
+	int rc, lock;
+	su_err e;
+
+	if ((rc = parse_options(cli, argc, argv, &a)) != EXIT_OK)
+		return rc;
+	if (isatty(STDERR_FILENO))
+		counts.progress = show_progress;
+	if (optind + 1 < argc)
+		return cli_usage_error(cli, "give at most one cohort (SLUG)");
+	if ((lock = outbox_lock(cli->st, &e)) < 0)	/* before password_command runs */
+		return cli_error("%s; nothing was sent", e.msg);
+	rc = cli_send_outbox(cli, optind < argc ? argv[optind] : NULL, &a, &counts);
 	outbox_unlock(lock);
 	return rc;
 }

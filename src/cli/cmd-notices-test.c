@@ -73,7 +73,7 @@ sender_cohort(struct cli *cli, const struct test_args *a, struct cohort *out)
 static int
 cmd_notices_test_exec(struct cli *cli, int argc, char **argv)
 {
-	struct test_args a = { "smtp", NULL, NULL };
+	struct test_args a = { NULL, NULL, NULL };
 	struct strbuf reply = STRBUF_INIT;
 	struct mail_config cfg = { 0 };
 	struct cohort c = { 0 };

@@ -135,6 +135,8 @@ smtp_set(struct mail_config *c, const char *key, const char *value, const char *
 static char **
 config_slot(struct mail_config *c, const char *section, const char *key)
 {
+	if (*section == '\0')
+		return strcmp(key, "via") == 0 ? &c->via : NULL;
 	if (strcmp(section, "sendmail") == 0)
 		return strcmp(key, "command") == 0 ? &c->sendmail : NULL;
 	if (strcmp(section, "serve") == 0)
@@ -181,6 +183,9 @@ config_set(struct mail_config *c, const char *section, const char *key, const ch
 
 	if (strcmp(section, "smtp") == 0 && (done = smtp_set(c, key, value, where, e)) != 0)
 		return done < 0 ? -1 : 0;
+	if (*section == '\0' && strcmp(key, "via") == 0 && strcmp(value, "smtp") != 0 &&
+	    strcmp(value, "sendmail") != 0)
+		return su_err_set(e, "%s: via is 'smtp' or 'sendmail', not '%s'", where, value);
 	if ((slot = config_slot(c, section, key)) == NULL)
 		return unknown_setting(section, key, where, e);
 	if (slot == &c->cafile)
@@ -276,6 +281,7 @@ mail_config_load(const char *path, struct mail_config *c, su_err *e)
 void
 mail_config_free(struct mail_config *c)
 {
+	free(c->via);
 	free(c->url);
 	free(c->user);
 	free(c->password);
@@ -360,6 +366,8 @@ mailer_open(const struct mail_config *c, const char *via, su_err *e)
 	size_t host_len;
 	const char *host;
 
+	if (via == NULL)
+		via = c->via ? c->via : "smtp";
 	if (strcmp(via, "sendmail") == 0) {
 		m = xcalloc(1, sizeof *m);
 		m->sendmail = xstrdup(mail_sendmail_command(c));

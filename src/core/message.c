@@ -277,6 +277,35 @@ check_headers(const struct message *m, su_err *e)
 	return 0;
 }
 
+/* Appends the body as a text/plain part's headers and content. */
+static void
+plain_part(const struct message *m, struct strbuf *out)
+{
+	sb_adds(out, "Content-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
+	qp_encode(m->body, out);
+}
+
+/* Appends the body, or the body and the calendar as alternatives, as one part. */
+static void
+text_part(const struct message *m, struct strbuf *out)
+{
+	static const char boundary[] = "=_showup_alternative_5c1e";
+
+	if (m->calendar == NULL) {
+		plain_part(m, out);
+		return;
+	}
+	sb_addf(out, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n--%s\r\n",
+	    boundary, boundary);
+	plain_part(m, out);
+	sb_addf(out, "--%s\r\nContent-Type: text/calendar; charset=UTF-8; method=%s\r\n"
+	    "Content-Transfer-Encoding: base64\r\n\r\n", boundary,
+	    m->calendar_method ? m->calendar_method : "REQUEST");
+	base64_encode((const unsigned char *)m->calendar, strlen(m->calendar), 1, out);
+	sb_addf(out, "--%s--\r\n", boundary);
+}
+
 int
 message_build(const struct message *m, struct strbuf *out, su_err *e)
 {
@@ -284,6 +313,8 @@ message_build(const struct message *m, struct strbuf *out, su_err *e)
 
 	if (check_headers(m, e) < 0)
 		return -1;
+	if (m->calendar_method != NULL && !header_safe(m->calendar_method))
+		return su_err_set(e, "the calendar method holds a line break or control character");
 	sb_adds(out, "Date: ");
 	rfc5322_date(m->date, out);
 	sb_addf(out, "\r\nMessage-ID: %s\r\nFrom: ", m->message_id);
@@ -296,15 +327,12 @@ message_build(const struct message *m, struct strbuf *out, su_err *e)
 	header_encode(m->subject, strlen("Subject: "), out);
 	sb_adds(out, "\r\nMIME-Version: 1.0\r\n");
 	if (m->attachment == NULL) {
-		sb_adds(out, "Content-Type: text/plain; charset=UTF-8\r\n"
-		    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
-		qp_encode(m->body, out);
+		text_part(m, out);
 		return 0;
 	}
 	sb_addf(out, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n", boundary);
-	sb_addf(out, "--%s\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-	    "Content-Transfer-Encoding: quoted-printable\r\n\r\n", boundary);
-	qp_encode(m->body, out);
+	sb_addf(out, "--%s\r\n", boundary);
+	text_part(m, out);
 	sb_addf(out, "--%s\r\nContent-Type: application/pdf\r\n"
 	    "Content-Transfer-Encoding: base64\r\nContent-Disposition: attachment; ", boundary);
 	filename_param(m->attachment_name ? m->attachment_name : "report.pdf", out);

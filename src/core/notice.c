@@ -19,11 +19,17 @@ static const char *const schema_names[] = {
 	"points", "notice.kind", "policy.cutoff",
 	"refund", "refund.amount", "refund.expires", "refund.days",
 	"session.number", "session.date", "session.title", "session.location",
-	"session.kind", "session.minutes", "link", NULL
+	"session.kind", "session.minutes", "session.zone", "session.cutoff",
+	"session.cutoff_passed", "session.group", "session.practice", "session.coaching",
+	"session.with", "session.old_date", "session.old_minutes", "session.old_location",
+	"partner.name", "partner.first_name", "link", NULL
 };
 static const char *const schema_lists[] = { "events", NULL };
 static const char *const schema_items[] = { "session.number", "session.date",
 	"session.title", "outcome", "points", "reason", NULL };
+
+const char *const notice_change_kinds[] = { "session-cancelled", "session-moved",
+	"partner-cancelled", "place-moved", "session-invitation", NULL };
 
 const struct tpl_schema notice_schema = { schema_names, schema_lists, schema_items };
 
@@ -150,6 +156,26 @@ notice_templates_load(const char *dir, const char *const *kinds,
 	return rc;
 }
 
+int
+notice_templates_add(struct notice_templates *t, const char *const *kinds,
+    const char *fallback, su_err *e)
+{
+	for (size_t i = 0; kinds[i] != NULL; i++) {
+		char *own = xasprintf("%s/%s", t->dir, kinds[i]);
+		const char *dir = access(own, F_OK) == 0 || fallback == NULL ? t->dir : fallback;
+		int rc = 0;
+
+		free(own);
+		if (notice_template_find(t, kinds[i]) != NULL)
+			continue;
+		t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
+		if ((rc = load_one(dir, kinds[i], &t->v[t->n], e)) < 0)
+			return -1;
+		t->n++;
+	}
+	return 0;
+}
+
 const struct notice_template *
 notice_template_find(const struct notice_templates *t, const char *kind)
 {
@@ -175,7 +201,7 @@ notice_templates_free(struct notice_templates *t)
 
 /* The texts one rendering needs, kept alive while it runs. */
 struct notice_values {
-	char points[16], amount[48], expires[40], days[16];
+	char points[16], amount[48], expires[96], days[16];
 	struct tpl_scope *items;
 	struct tpl_field *item_fields;
 	char (*item_text)[5][48];
@@ -302,6 +328,8 @@ notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents, 
 	money_format(refund_cents, c->currency, v.amount, sizeof v.amount);
 	time_format_local(c->tz, expires, v.expires, sizeof v.expires);
 	snprintf(v.days, sizeof v.days, "%d", r->policy.refund_days);
+	snprintf(v.expires + strlen(v.expires), sizeof v.expires - strlen(v.expires), " (%s)",
+	    c->tz);
 	build_events(r, i, &v);
 	{
 		const struct tpl_field fields[] = {
@@ -321,29 +349,85 @@ notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents, 
 	free(v.item_text);
 }
 
+/* Writes "Mon 2027-03-01 09:00 (Europe/London)": a moment people read, with its zone. */
+static void
+format_zoned(const char *zone, int64_t t, char *buf, size_t size)
+{
+	size_t n;
+
+	time_format_human(zone, t, buf, size);
+	n = strlen(buf);
+	snprintf(buf + n, size - n, " (%s)", zone);
+}
+
+/* Appends the names of the others expected at session j (not person i): "Ann Early, Bo Busy". */
+static void
+others_expected(const struct roll *r, size_t i, size_t j, struct strbuf *out)
+{
+	for (size_t k = 0; k < r->people.n; k++) {
+		enum outcome o = roll_outcome(r, k, j);
+
+		if (k != i && (o == OUTCOME_UPCOMING || o == OUTCOME_NOT_HELD))
+			sb_addf(out, "%s%s", out->len ? ", " : "", r->people.v[k].name);
+	}
+}
+
+/* The texts a session notice shows, kept alive while it renders. */
+struct session_values {
+	char number[16], when[48], minutes[16], cutoff[96], old_when[48], old_minutes[16];
+	char partner_first[128];
+	struct strbuf with;
+};
+
 void
-notice_render_reminder(const struct roll *r, size_t i, size_t j,
-    const struct notice_template *t, struct strbuf *subject, struct strbuf *body)
+notice_render_session(const struct roll *r, size_t i, size_t j,
+    const struct notice_change *ch, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body)
 {
 	const struct session *s = &r->sessions.v[j];
-	char number[16], when[48], minutes[16];
+	const char *partner = ch && ch->partner_name ? ch->partner_name : "";
+	int64_t cutoff = r->esessions[j].cutoff;
+	struct session_values v = { .with = STRBUF_INIT };
 	struct base_values b;
 
 	base_scope(r, &r->people.v[i], &b);
-	snprintf(number, sizeof number, "%d", s->number);
-	snprintf(minutes, sizeof minutes, "%d", s->minutes);
-	time_format_human(r->cohort->tz, s->starts_at, when, sizeof when);
+	snprintf(v.number, sizeof v.number, "%d", s->number);
+	snprintf(v.minutes, sizeof v.minutes, "%d", s->minutes);
+	time_format_human(r->cohort->tz, s->starts_at, v.when, sizeof v.when);
+	format_zoned(r->cohort->tz, cutoff, v.cutoff, sizeof v.cutoff);
+	if (ch != NULL && ch->old_starts_at != 0)
+		time_format_human(r->cohort->tz, ch->old_starts_at, v.old_when, sizeof v.old_when);
+	if (ch != NULL && ch->old_minutes != 0)
+		snprintf(v.old_minutes, sizeof v.old_minutes, "%d", ch->old_minutes);
+	snprintf(v.partner_first, sizeof v.partner_first, "%.*s", (int)strcspn(partner, " "),
+	    partner);
+	if (s->kind != SESSION_GROUP)
+		others_expected(r, i, j, &v.with);
 	{
 		const struct tpl_field fields[] = {
 			{ "notice.kind", t->kind, NULL },
-			{ "session.number", number, NULL }, { "session.date", when, NULL },
+			{ "session.number", v.number, NULL }, { "session.date", v.when, NULL },
 			{ "session.title", s->title, NULL },
 			{ "session.location", s->location, NULL },
 			{ "session.kind", session_kind_name(s->kind), NULL },
-			{ "session.minutes", minutes, NULL },
+			{ "session.minutes", v.minutes, NULL },
+			{ "session.zone", r->cohort->tz, NULL },
+			{ "session.cutoff", v.cutoff, NULL },
+			{ "session.cutoff_passed", r->now > cutoff ? "yes" : "", NULL },
+			{ "session.group", s->kind == SESSION_GROUP ? "yes" : "", NULL },
+			{ "session.practice", s->kind == SESSION_PRACTICE ? "yes" : "", NULL },
+			{ "session.coaching", s->kind == SESSION_COACHING ? "yes" : "", NULL },
+			{ "session.with", sb_str(&v.with), NULL },
+			{ "session.old_date", v.old_when, NULL },
+			{ "session.old_minutes", v.old_minutes, NULL },
+			{ "session.old_location", ch && ch->old_location ? ch->old_location : "",
+			  NULL },
+			{ "partner.name", partner, NULL },
+			{ "partner.first_name", v.partner_first, NULL },
 		};
 		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
 
 		render_pair(t, &scope, subject, body);
 	}
+	sb_free(&v.with);
 }

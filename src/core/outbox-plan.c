@@ -6,20 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "showup/calendar.h"
+#include "showup/changes.h"
 #include "showup/message.h"
 #include "showup/outbox.h"
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
-
-/* Returns the domain of an address ("example.com"), for Message-IDs. */
-static const char *
-domain_of(const char *addr)
-{
-	const char *at = strrchr(addr, '@');
-
-	return at ? at + 1 : "showup.invalid";
-}
 
 /* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
 static int64_t
@@ -41,7 +34,7 @@ static char *
 new_message_id(struct store *st, const struct cohort *c, int64_t now)
 {
 	return xasprintf("<showup.%s.%lld.%lld@%s>", c->slug, (long long)next_outbox_id(st),
-	    (long long)now, domain_of(c->coach_email));
+	    (long long)now, email_domain(c->coach_email));
 }
 
 
@@ -50,12 +43,12 @@ static int
 store_planned(struct store *st, const struct cohort *c, const struct participant *p,
     int step, const char *kind, int points, int64_t refund, const char *subject,
     const struct strbuf *msg, const char *message_id, int64_t now, int64_t session_id,
-    int offset, su_err *e)
+    int offset, const char *change_key, su_err *e)
 {
 	static const char *const sql =
 		"INSERT INTO outbox (cohort_id, participant_id, kind, step, points, refund_cents,"
-		" subject, message, message_id, planned_at, session_id, offset_minutes)"
-		" VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+		" subject, message, message_id, planned_at, session_id, offset_minutes,"
+		" change_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	char *desc;
 	int rc;
@@ -73,15 +66,17 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	sqlite3_bind_blob(stmt, 8, msg->buf, (int)msg->len, SQLITE_TRANSIENT);
 	db_bind_text(stmt, 9, message_id);
 	db_bind_int(stmt, 10, now);
-	if (session_id > 0) {
+	if (session_id > 0)
 		db_bind_int(stmt, 11, session_id);
+	if (offset >= 0)
 		db_bind_int(stmt, 12, offset);
-	}
+	db_bind_text(stmt, 13, change_key);
 	if (db_step_done(stmt, e) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return 1;
-	desc = xasprintf("%s planned at %d points, %s", kind, points, message_id);
+	desc = change_key ? xasprintf("%s planned for %s, %s", kind, change_key, message_id)
+	    : xasprintf("%s planned at %d points, %s", kind, points, message_id);
 	rc = audit_add(st, c->id, "notice plan", p->email, NULL, desc, e);
 	free(desc);
 	return rc;
@@ -89,15 +84,18 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 
 /* What a planned row is besides its message: its step or session, and what rides along. */
 struct planned {
-	int step;			/* -1 for a session reminder */
+	int step;			/* -1 for a session notice */
 	const char *kind;
 	int points;
 	int64_t refund;			/* -1: no refund offer */
-	int64_t session_id;		/* a reminder's session, else 0 */
+	int64_t session_id;		/* a session notice's session, else 0 */
 	int offset;			/* a reminder's minutes ahead, else -1 */
+	const char *change_key;		/* a change notice's change, else NULL */
 	const char *pdf;		/* an attachment, or NULL */
 	size_t pdf_len;
 	const char *pdf_name;
+	const char *calendar;		/* an invitation beside the body, or NULL */
+	const char *calendar_method;	/* its METHOD */
 };
 
 /*
@@ -119,13 +117,15 @@ plan_message(struct store *st, const struct cohort *c, const struct participant 
 	    .reply_to = c->coach_email, .subject = sb_str(subject), .date = now,
 	    .message_id = message_id, .body = sb_str(body),
 	    .attachment = (const unsigned char *)pl->pdf, .attachment_len = pl->pdf_len,
-	    .attachment_name = pl->pdf_name }, &msg, &why);
+	    .attachment_name = pl->pdf_name, .calendar = pl->calendar,
+	    .calendar_method = pl->calendar_method }, &msg, &why);
 	if (rc < 0) {
 		r->refused++;
 		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
 		rc = 0;
 	} else if ((rc = store_planned(st, c, p, pl->step, pl->kind, pl->points, pl->refund,
-	    sb_str(subject), &msg, message_id, now, pl->session_id, pl->offset, e)) >= 0) {
+	    sb_str(subject), &msg, message_id, now, pl->session_id, pl->offset, pl->change_key,
+	    e)) >= 0) {
 		r->added += rc == 0;
 		r->already += rc == 1;
 		rc = 0;
@@ -135,20 +135,27 @@ plan_message(struct store *st, const struct cohort *c, const struct participant 
 	return rc;
 }
 
-/* Returns 1 if person p has a live outbox row for 'step'; -1 on error. */
+/*
+ * Returns 1 if 'sql' (an outbox query of one row at most, in parameters ?1 a
+ * participant, ?2 and ?3 numbers, ?4 a text; unused ones left out) finds a
+ * row, 0 if not, -1 on error.
+ */
 static int
-already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
+outbox_has(struct store *st, const char *sql, int64_t participant_id, int64_t n2, int64_t n3,
+    const char *text, su_err *e)
 {
-	static const char *const sql =
-		"SELECT 1 FROM outbox WHERE participant_id = ? AND step = ?"
-		" AND step >= 0 AND state <> 'withdrawn'";	/* the words of the partial index */
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, participant_id);
-	db_bind_int(stmt, 2, step);
+	if (sqlite3_bind_parameter_count(stmt) >= 2)
+		db_bind_int(stmt, 2, n2);
+	if (sqlite3_bind_parameter_count(stmt) >= 3)
+		db_bind_int(stmt, 3, n3);
+	if (sqlite3_bind_parameter_count(stmt) >= 4)
+		db_bind_text(stmt, 4, text);
 	rc = db_step_row(stmt, e);
 	sqlite3_reset(stmt);
 	return rc;
@@ -161,6 +168,15 @@ struct plan_source {
 	struct commitment_book *reports;
 	const struct pdf_options *attach;
 };
+
+/* Returns 1 if person p has a live (or dropped) outbox row for 'step'; -1 on error. */
+static int
+already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
+{
+	return outbox_has(st, "SELECT 1 FROM outbox WHERE participant_id = ?1 AND step = ?2"
+	    " AND step >= 0 AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)",
+	    participant_id, step, 0, NULL, e);
+}
 
 /* Renders person i's commitment report as of 'now' into 'pdf'; 0 or -1 with 'e' set. */
 static int
@@ -188,9 +204,9 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 	const struct notice_template *tpl = notice_template_find(t, kind);	/* loaded: all kinds */
 	int last = policy_offer_step(&roll->policy, pr->step_due);
 	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
-	struct planned pl = { pr->step_due, kind, pr->points,
-		last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
-		0, -1, NULL, 0, NULL };
+	struct planned pl = { .step = pr->step_due, .kind = kind, .points = pr->points,
+		.refund = last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
+		.offset = -1 };
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, pdf = STRBUF_INIT;
 	char *pdf_name = NULL;
 	int rc;
@@ -215,25 +231,61 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 	return rc;
 }
 
-/* Plans a reminder of session j for person i, 'offset' minutes ahead; 0 or -1. */
+/*
+ * Appends the invitation session notice 'pl' to person i carries: its
+ * SEQUENCE the changes told so far, this one too; a calling-off cancels it.
+ */
 static int
-plan_reminder(struct store *st, const struct roll *roll, size_t i, size_t j, int offset,
-    const struct notice_template *t, int64_t now, struct plan_result *r, su_err *e)
+session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
+    const struct planned *pl, struct strbuf *ics, su_err *e)
 {
-	const struct session *s = &roll->sessions.v[j];
-	struct planned pl = { -1, t->kind, 0, -1, s->id, offset, NULL, 0, NULL };
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
+	int is_change = pl->change_key != NULL && strncmp(pl->change_key, "invite:", 7) != 0;
+	int seq = calendar_sequence(st, roll->sessions.v[j].id, roll->people.v[i].id, e);
+	struct calendar_event ev = { j, i, seq + is_change };
+
+	if (seq < 0)
+		return -1;
+	return calendar_build(roll, roll->sessions.v[j].cancelled ? CALENDAR_CANCEL
+	    : CALENDAR_REQUEST, &ev, 1, roll->now, ics, e);
+}
+
+/* Plans session notice 'pl' (a reminder or a change: 'ch') of session j for person i; 0 or -1. */
+static int
+plan_session_notice(struct store *st, const struct roll *roll, size_t i, size_t j,
+    const struct planned *pl, const struct notice_change *ch, const struct notice_template *t,
+    int64_t now, struct plan_result *r, su_err *e)
+{
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
+	struct planned with = *pl;
 	int rc;
 
-	notice_render_reminder(roll, i, j, t, &subject, &body);
-	rc = plan_message(st, roll->cohort, &roll->people.v[i], &pl, &subject, &body, now, r,
-	    e);
+	notice_render_session(roll, i, j, ch, t, &subject, &body);
+	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
+		with.calendar = sb_str(&ics);
+		with.calendar_method = roll->sessions.v[j].cancelled ? "CANCEL" : "REQUEST";
+		rc = plan_message(st, roll->cohort, &roll->people.v[i], &with, &subject, &body,
+		    now, r, e);
+	}
 	sb_free(&subject);
 	sb_free(&body);
+	sb_free(&ics);
 	return rc;
 }
 
-/* Plans the session reminders due now: at each offset before a session to come. */
+int
+reminder_offset_due(const struct policy *p, int64_t starts_at, int cancelled, int64_t now)
+{
+	int due = -1;
+
+	if (cancelled || starts_at - now < REMINDER_LAST_MINUTES * 60)
+		return -1;
+	for (size_t k = 0; k < p->n_reminders; k++)	/* from the earliest: the last due wins */
+		if (now >= starts_at - (int64_t)p->reminders[k] * 60)
+			due = p->reminders[k];
+	return due;
+}
+
+/* Plans the session reminders due now: for each session, the offset closest to its start. */
 static int
 plan_reminders(struct store *st, const struct roll *roll, const struct notice_templates *t,
     int64_t now, struct plan_result *r, su_err *e)
@@ -242,46 +294,174 @@ plan_reminders(struct store *st, const struct roll *roll, const struct notice_te
 
 	for (size_t j = 0; tpl != NULL && j < roll->sessions.n; j++) {
 		const struct session *s = &roll->sessions.v[j];
+		int offset = reminder_offset_due(&roll->policy, s->starts_at, s->cancelled, now);
+		struct planned pl = { .step = -1, .kind = tpl->kind, .refund = -1,
+			.session_id = s->id, .offset = offset };
 
-		for (size_t k = 0; k < roll->policy.n_reminders; k++) {
-			if (s->cancelled || now >= s->starts_at ||
-			    now < s->starts_at - (int64_t)roll->policy.reminders[k] * 60)
+		for (size_t i = 0; offset >= 0 && i < roll->people.n; i++)
+			if (roll_outcome(roll, i, j) == OUTCOME_UPCOMING &&
+			    plan_session_notice(st, roll, i, j, &pl, NULL, tpl, now, r, e) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* Returns 1 if person p was ever told (or will be) of change 'key', or it was dropped; -1. */
+static int
+change_planned(struct store *st, int64_t participant_id, const char *key, su_err *e)
+{
+	return outbox_has(st, "SELECT 1 FROM outbox WHERE participant_id = ?1"
+	    " AND change_key = ?4 AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)",
+	    participant_id, 0, 0, key, e);
+}
+
+/* Plans a notice of each change to each person it tells, once; 0 or -1. */
+static int
+plan_changes(struct store *st, const struct roll *roll, const struct change_list *changes,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+{
+	for (size_t k = 0; k < changes->n; k++) {
+		const struct change *c = &changes->v[k];
+		const struct notice_template *tpl = notice_template_find(t, c->kind);
+		struct planned pl = { .step = -1, .kind = c->kind, .refund = -1,
+			.session_id = roll->sessions.v[c->session].id, .offset = -1,
+			.change_key = c->key };
+
+		for (size_t i = 0; tpl != NULL && i < roll->people.n; i++) {
+			int rc;
+
+			if (!change_tells(roll, c, i))
 				continue;
-			for (size_t i = 0; i < roll->people.n; i++)
-				if (roll_outcome(roll, i, j) == OUTCOME_UPCOMING &&
-				    plan_reminder(st, roll, i, j, roll->policy.reminders[k], tpl,
-				    now, r, e) < 0)
-					return -1;
+			if ((rc = change_planned(st, roll->people.v[i].id, c->key, e)) == 0)
+				rc = plan_session_notice(st, roll, i, c->session, &pl, &c->what, tpl,
+				    now, r, e);
+			else if (rc == 1)
+				r->already++;
+			if (rc < 0)
+				return -1;
 		}
 	}
 	return 0;
 }
 
-/* Withdraws pending rows whose step is no longer due (points corrected down); a count or -1. */
+/* Returns 1 if person p's reminder of session s at 'offset' is in the outbox already; -1. */
 static int
-withdraw_stale(struct store *st, const struct roll *roll, su_err *e)
+reminder_planned(struct store *st, int64_t session_id, int64_t participant_id, int offset,
+    su_err *e)
+{
+	return outbox_has(st, "SELECT 1 FROM outbox WHERE participant_id = ?1"
+	    " AND session_id = ?2 AND offset_minutes = ?3", participant_id, session_id, offset,
+	    NULL, e);
+}
+
+/* Adds one session notice due to the list. */
+static void
+due_add(struct session_due_list *l, size_t i, size_t j, const char *kind, int offset)
+{
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = (struct session_due){ i, j, kind, offset };
+}
+
+/* Adds the reminders due in roll r and not planned yet to 'out'; 0 or -1. */
+static int
+reminders_due(struct store *st, const struct roll *r, struct session_due_list *out, su_err *e)
+{
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+		int offset = reminder_offset_due(&r->policy, s->starts_at, s->cancelled, r->now);
+
+		for (size_t i = 0; offset >= 0 && i < r->people.n; i++) {
+			int rc = 0;
+
+			if (roll_outcome(r, i, j) == OUTCOME_UPCOMING &&
+			    (rc = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) == 0)
+				due_add(out, i, j, "session-reminder", offset);
+			if (rc < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+outbox_session_notices_due(struct store *st, const struct roll *r,
+    struct session_due_list *out, su_err *e)
+{
+	struct change_list changes;
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	if (reminders_due(st, r, out, e) < 0 || changes_collect(st, r, &changes, e) < 0) {
+		session_due_list_free(out);
+		return -1;
+	}
+	for (size_t k = 0; k < changes.n && rc >= 0; k++)
+		for (size_t i = 0; i < r->people.n && rc >= 0; i++)
+			if (change_tells(r, &changes.v[k], i) &&
+			    (rc = change_planned(st, r->people.v[i].id, changes.v[k].key, e)) == 0)
+				due_add(out, i, changes.v[k].session, changes.v[k].kind, -1);
+	changes_free(&changes);
+	if (rc < 0)
+		session_due_list_free(out);
+	return rc < 0 ? -1 : 0;
+}
+
+void
+session_due_list_free(struct session_due_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/*
+ * Returns 1 if an unsent row is still wanted: its ladder step still due, its
+ * reminder still the one due for a person still expected, its change still
+ * told to that person.
+ */
+static int
+still_wanted(const struct roll *roll, const struct change_list *changes, sqlite3_stmt *row,
+    int64_t now)
+{
+	int step = sqlite3_column_int(row, 2), offset = sqlite3_column_int(row, 4);
+	const char *key = (const char *)sqlite3_column_text(row, 5);
+	const struct change *c;
+	const struct session *s;
+	size_t i, j;
+
+	if (!idmap_get(&roll->person_index, sqlite3_column_int64(row, 1), &i))
+		return 0;
+	if (step >= 0)
+		return roll_person(roll, i)->step_due == step;
+	if (key != NULL)
+		return (c = changes_find(changes, key)) != NULL && change_tells(roll, c, i);
+	if (!idmap_get(&roll->session_index, sqlite3_column_int64(row, 3), &j))
+		return 0;
+	s = &roll->sessions.v[j];
+	return roll_outcome(roll, i, j) == OUTCOME_UPCOMING &&
+	    reminder_offset_due(&roll->policy, s->starts_at, s->cancelled, now) == offset;
+}
+
+/* Withdraws unsent rows no longer wanted (see still_wanted); a count or -1. */
+static int
+withdraw_stale(struct store *st, const struct roll *roll, const struct change_list *changes,
+    int64_t now, su_err *e)
 {
 	static const char *const sql_pending =
-		"SELECT id, participant_id, step, coalesce(session_id, 0) FROM outbox"
+		"SELECT id, participant_id, step, coalesce(session_id, 0),"
+		" coalesce(offset_minutes, -1), change_key FROM outbox"
 		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')";
 	static const char *const sql_withdraw =
 		"UPDATE outbox SET state = 'withdrawn' WHERE id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql_pending, e);
 	int64_t *stale = NULL;
-	size_t n = 0, i;
+	size_t n = 0;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, roll->cohort->id);
 	while ((rc = db_step_row(stmt, e)) == 1) {
-		int step = sqlite3_column_int(stmt, 2);
-		size_t j;
-
-		if (idmap_get(&roll->person_index, sqlite3_column_int64(stmt, 1), &i) &&
-		    (step >= 0 ? roll_person(roll, i)->step_due == step :
-		    idmap_get(&roll->session_index, sqlite3_column_int64(stmt, 3), &j) &&
-		    roll_outcome(roll, i, j) == OUTCOME_UPCOMING))	/* still expected, no word */
+		if (still_wanted(roll, changes, stmt, now))
 			continue;
 		stale = xrealloc(stale, (n + 1) * sizeof *stale);
 		stale[n++] = sqlite3_column_int64(stmt, 0);
@@ -310,6 +490,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
     const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
     struct plan_result *r, su_err *e)
 {
+	struct change_list changes = { 0 };
 	struct roll roll;
 	struct plan_source src = { &roll, NULL, attach };
 	int rc = -1, n;
@@ -323,7 +504,8 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	roll.link_base = t->link_base;
 	if (t->link_base != NULL && webauth_key_load(st, now, &roll.link_key, e) < 0)
 		goto rollback;
-	if ((n = withdraw_stale(st, &roll, e)) < 0)
+	if (changes_collect(st, &roll, &changes, e) < 0 ||
+	    (n = withdraw_stale(st, &roll, &changes, now, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
 	for (size_t i = 0; i < roll.people.n; i++)	/* a coach review is never mailed */
@@ -331,7 +513,8 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 		    roll_person(&roll, i)->step_due != policy_review_step(&roll.policy) &&
 		    plan_person(st, &src, i, t, now, r, e) < 0)
 			goto rollback;
-	if (plan_reminders(st, &roll, t, now, r, e) < 0)
+	if (plan_changes(st, &roll, &changes, t, now, r, e) < 0 ||	/* first: their SEQUENCE */
+	    plan_reminders(st, &roll, t, now, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
 	goto done;
@@ -339,6 +522,7 @@ rollback:
 	store_rollback(st);
 done:
 	commitment_book_close(src.reports);
+	changes_free(&changes);
 	roll_free(&roll);
 	return rc;
 }
@@ -356,7 +540,7 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
 	static const char *const sql =
 		"SELECT o.id, o.participant_id, p.email, p.name, o.kind, o.step, o.points,"
 		" o.subject, o.state, o.attempts, o.message_id, o.reply, o.planned_at,"
-		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END"
+		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END, o.held_at IS NOT NULL"
 		" FROM outbox o JOIN participant p ON p.id = o.participant_id"
 		" WHERE o.cohort_id = ?1 AND (?2 IS NULL OR o.state = ?2) ORDER BY o.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
@@ -388,6 +572,7 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
 		o->reply = db_column_dup(stmt, 11);
 		o->planned_at = sqlite3_column_int64(stmt, 12);
 		o->sent_at = sqlite3_column_int64(stmt, 13);
+		o->held = sqlite3_column_int(stmt, 15);
 		if (bytes) {
 			o->message_len = (size_t)sqlite3_column_bytes(stmt, 14);
 			o->message = xmalloc(o->message_len + 1);

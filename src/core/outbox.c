@@ -62,8 +62,8 @@ load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now
 	static const char *const sql =
 		"SELECT o.id FROM outbox o"
 		" JOIN participant p ON p.id = o.participant_id"
-		" WHERE o.cohort_id = ? AND (o.state = 'pending' OR (o.state = 'retry'"
-		" AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
+		" WHERE o.cohort_id = ? AND o.held_at IS NULL AND (o.state = 'pending' OR"
+		" (o.state = 'retry' AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t cap = 0;
 	int rc;
@@ -160,7 +160,7 @@ claim(struct store *st, int64_t id, su_err *e)
 {
 	static const char *const sql =
 		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?"
-		" AND (state = 'pending' OR state = 'retry')";
+		" AND held_at IS NULL AND (state = 'pending' OR state = 'retry')";
 	sqlite3_stmt *stmt;
 	int claimed;
 
@@ -413,12 +413,14 @@ outbox_lock(struct store *st, su_err *e)
 	if (fd < 0) {
 		su_err_set(e, "cannot open the lock file '%s': %s", path, strerror(errno));
 	} else if (flock(fd, LOCK_EX | LOCK_NB) < 0) {
-		if (errno == EWOULDBLOCK)
+		int busy = errno == EWOULDBLOCK;
+
+		if (busy)
 			lock_busy(fd, e);
 		else
 			su_err_set(e, "cannot lock '%s': %s", path, strerror(errno));
 		close(fd);
-		fd = -1;
+		fd = busy ? -2 : -1;
 	} else {
 		lock_write_pid(fd);	/* only for the message: a lock without it holds */
 	}
@@ -434,6 +436,25 @@ outbox_unlock(int fd)
 }
 
 int
+outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e)
+{
+	static const char *const sql =
+		"SELECT count(*) FROM outbox WHERE held_at IS NULL AND (state = 'pending' OR"
+		" (state = 'retry' AND coalesce(next_attempt_at, 0) <= ?))";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, now);
+	if ((rc = db_step_row(stmt, e)) == 1)
+		*n = (size_t)sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc < 0 ? -1 : 0;
+}
+
+int
 outbox_send_test(struct mailer *m, const char *from_name, const char *from_addr,
     const char *envelope_from, const char *to, struct strbuf *reply, su_err *e)
 {
@@ -443,9 +464,8 @@ outbox_send_test(struct mailer *m, const char *from_name, const char *from_addr,
 	    "Nothing was recorded; there is no need to reply.\n";
 	struct strbuf msg = STRBUF_INIT;
 	int64_t now = time_now();
-	const char *at = strrchr(from_addr, '@');
 	char *message_id = xasprintf("<showup.test.%lld.%ld@%s>", (long long)now,
-	    (long)getpid(), at != NULL ? at + 1 : "showup.invalid");
+	    (long)getpid(), email_domain(from_addr));
 	int rc;
 
 	rc = message_build(&(struct message){ .from_name = from_name, .from_addr = from_addr,

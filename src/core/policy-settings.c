@@ -11,7 +11,8 @@ const char *const policy_keys[] = {
 	"cutoff", "grace", "reasons.accepted", "reasons.other",
 	"points.present", "points.late", "points.cancelled", "points.late_cancel",
 	"points.no_show", "points.excused", "points.rescheduled", "points.late_arrival",
-	"late.threshold", "reschedule.max", "ladder", "refund", "refund.days", "forgive.days", "left_early", "reminders", "templates", "date.order", NULL
+	"late.threshold", "reschedule.max", "ladder", "refund", "refund.days", "forgive.days",
+	"left_early", "reminders", "invitations", "templates", "date.order", NULL
 };
 
 static const char *const refund_names[] = {
@@ -245,6 +246,16 @@ key_known(const char *key)
 }
 
 /* Reads "off" or offsets before a session ("2d,2h,30m"), largest first, into p. */
+char *
+policy_offset_format(int minutes, char *buf, size_t size)
+{
+	int m = minutes;
+
+	snprintf(buf, size, "%d%c", m % 1440 == 0 ? m / 1440 : m % 60 == 0 ? m / 60 : m,
+	    m % 1440 == 0 ? 'd' : m % 60 == 0 ? 'h' : 'm');
+	return buf;
+}
+
 static int
 read_reminders(struct policy *p, const char *value, su_err *e)
 {
@@ -345,6 +356,12 @@ apply(struct policy *p, const char *key, const char *value, su_err *e)
 	}
 	if (strcmp(key, "reminders") == 0)
 		return read_reminders(p, value, e);
+	if (strcmp(key, "invitations") == 0) {
+		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
+			return su_err_set(e, "invitations: 'on' or 'off', not '%s'", value);
+		p->invitations = strcmp(value, "on") == 0;
+		return 0;
+	}
 	if (strcmp(key, "templates") == 0) {
 		if (strlen(value) >= sizeof p->templates || str_has_control(value))
 			return su_err_set(e, "templates: give a folder (or 'installed')");
@@ -450,13 +467,15 @@ policy_value(const struct policy *p, const char *key, struct strbuf *out)
 		sb_adds(out, *p->templates ? p->templates : "installed");
 	} else if (strcmp(key, "reminders") == 0) {
 		for (size_t i = 0; i < p->n_reminders; i++) {
-			int m = p->reminders[i];
+			char offset[24];
 
-			sb_addf(out, "%s%d%c", i ? "," : "", m % 1440 == 0 ? m / 1440 : m % 60 == 0
-			    ? m / 60 : m, m % 1440 == 0 ? 'd' : m % 60 == 0 ? 'h' : 'm');
+			sb_addf(out, "%s%s", i ? "," : "", policy_offset_format(p->reminders[i],
+			    offset, sizeof offset));
 		}
 		if (p->n_reminders == 0)
 			sb_adds(out, "off");
+	} else if (strcmp(key, "invitations") == 0) {
+		sb_adds(out, p->invitations ? "on" : "off");
 	} else if (strcmp(key, "left_early") == 0) {
 		sb_addf(out, "%d%%", p->left_early_percent);
 	} else if (strcmp(key, "date.order") == 0) {

@@ -216,10 +216,36 @@ static const char *const migration_6 =
 	");";
 
 /*
- * 7: the times a coach offers for 1:1 and practice sessions to move to: a
- * participant reschedules to one through their link, and it is taken.
+ * Version 7: notices held by hand, and change notices. A held row stays
+ * pending but never goes until released; one dropped by hand is withdrawn
+ * and never planned again. A change notice (a session called
+ * off or moved, a partner's cancellation) carries the key of the change it
+ * tells: one live row per participant and change; a change superseded before
+ * it went is withdrawn. A change of a session's length or place is kept with
+ * what it was, beside its moves, so that people can be told.
  */
 static const char *const migration_7 =
+	"ALTER TABLE outbox ADD COLUMN held_at INTEGER;"
+	"ALTER TABLE outbox ADD COLUMN dropped_at INTEGER;"
+	"ALTER TABLE outbox ADD COLUMN change_key TEXT;"
+	"CREATE UNIQUE INDEX outbox_one_change ON outbox (participant_id, change_key)"
+	"  WHERE change_key IS NOT NULL AND state <> 'withdrawn';"
+	"CREATE INDEX outbox_by_change ON outbox (change_key, participant_id)"
+	"  WHERE change_key IS NOT NULL;"
+	"CREATE TABLE session_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  changed_at INTEGER NOT NULL,"
+	"  old_minutes INTEGER NOT NULL,"
+	"  old_location TEXT NOT NULL"
+	");"
+	"CREATE INDEX session_change_by_session ON session_change (session_id);";
+
+/*
+ * 8: the times a coach offers for 1:1 and practice sessions to move to: a
+ * participant reschedules to one through their link, and it is taken.
+ */
+static const char *const migration_8 =
 	"CREATE TABLE slot ("
 	"  id INTEGER PRIMARY KEY,"
 	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
@@ -228,7 +254,7 @@ static const char *const migration_7 =
 	");";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7 };
+	migration_5, migration_6, migration_7, migration_8 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

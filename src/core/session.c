@@ -167,6 +167,25 @@ session_add(struct store *st, const struct cohort *c, const struct session *s,
 	return rc < 0 ? -1 : number;
 }
 
+/* Keeps what session 'old' was when 's' changes its length or place (to tell people); 0 or -1. */
+static int
+record_change(struct store *st, const struct session *old, const struct session *s, su_err *e)
+{
+	static const char *const sql = "INSERT INTO session_change (session_id, changed_at,"
+	    " old_minutes, old_location) VALUES (?, ?, ?, ?)";
+	sqlite3_stmt *stmt;
+
+	if (old->minutes == s->minutes && strcmp(old->location, s->location) == 0)
+		return 0;
+	if ((stmt = store_stmt(st, sql, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, old->id);
+	db_bind_int(stmt, 2, time_now());
+	db_bind_int(stmt, 3, old->minutes);
+	db_bind_text(stmt, 4, old->location);
+	return db_step_done(stmt, e);
+}
+
 static const char *const sql_session_update =
 	"UPDATE session SET kind = ?, starts_at = ?, minutes = ?, title = ?,"
 	" location = ? WHERE id = ?";
@@ -200,6 +219,7 @@ session_update(struct store *st, const struct cohort *c, const struct session *o
 	db_bind_int(stmt, 6, old->id);
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, old->number);
 	if (db_step_done(stmt, e) < 0 || set_expected(st, old->id, with, nwith, e) < 0 ||
+	    record_change(st, old, s, e) < 0 ||
 	    audit_add(st, c->id, "session update", subject, before, after, e) < 0)
 		goto done;
 	rc = 1;
@@ -471,6 +491,7 @@ session_delete(struct store *st, const struct cohort *c, const struct session *s
 {
 	static const char *const sql_expected = "DELETE FROM expected WHERE session_id = ?";
 	static const char *const sql_moves = "DELETE FROM session_move WHERE session_id = ?";
+	static const char *const sql_changes = "DELETE FROM session_change WHERE session_id = ?";
 	static const char *const sql_session = "DELETE FROM session WHERE id = ?";
 	char subject[80], *before = NULL;
 	sqlite3_stmt *stmt;
@@ -488,6 +509,9 @@ session_delete(struct store *st, const struct cohort *c, const struct session *s
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_moves, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_changes, e)) == NULL)
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_session, e)) == NULL)

@@ -344,6 +344,14 @@ slug_valid(const char *slug)
 	return 1;
 }
 
+const char *
+email_domain(const char *addr)
+{
+	const char *at = strrchr(addr, '@');
+
+	return at ? at + 1 : "showup.invalid";
+}
+
 int
 email_valid(const char *addr)
 {

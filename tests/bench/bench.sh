@@ -169,6 +169,44 @@ if command -v msmtp >/dev/null; then
 else
 	t_msmtp=
 fi
+# notices run over a cohort with invitations on (2,000 people x 100 sessions to come: one
+# invitation each, with its calendar), against notices plan + notices send of the same,
+# each in a database of its own
+TELL_PEOPLE=${BENCH_TELL_PEOPLE:-2000}
+TELL_SESSIONS=${BENCH_TELL_SESSIONS:-100}
+mkdir -p "$dir/tell"
+/usr/bin/python3 - "$dir/tell" "$TELL_PEOPLE" "$TELL_SESSIONS" <<'PY'
+import sys, datetime
+d, n, m = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
+    "tell,Tell bench,Bea Bench,bea@example.com,Europe/London\n")
+with open(d + "/people.csv", "w") as f:
+    f.write("name,email\n")
+    for i in range(n):
+        f.write("Zoë Invited %05d,t%05d@example.com\n" % (i, i))
+day0 = datetime.date(2026, 12, 1)
+with open(d + "/sessions.csv", "w") as f:
+    f.write("number,start,title\n")
+    for j in range(m):
+        f.write("%d,%s 09:00,Session %d\n" % (j + 1, day0 + datetime.timedelta(days=j), j + 1))
+PY
+(
+	export SHOWUP_DB="$dir/tell/run.db" XDG_CONFIG_HOME="$dir/cfg"
+	"$SHOWUP" init >/dev/null
+	"$SHOWUP" cohort import "$dir/tell/cohort.csv" >/dev/null
+	"$SHOWUP" participant import tell "$dir/tell/people.csv" >/dev/null
+	"$SHOWUP" session import tell "$dir/tell/sessions.csv" >/dev/null
+	"$SHOWUP" policy set tell invitations on >/dev/null
+	cp "$SHOWUP_DB" "$dir/tell/split.db"
+	seconds "$SHOWUP" notices run > "$dir/tell/t_run"
+	cp "$dir/rss" "$dir/tell/run_rss"
+	export SHOWUP_DB="$dir/tell/split.db"
+	seconds "$SHOWUP" notices plan tell > "$dir/tell/t_plan"
+	seconds "$SHOWUP" notices send tell > "$dir/tell/t_send"
+	rm -f "$dir"/smtp/mail-*.eml
+)
+t_run=$(cat "$dir/tell/t_run")
+t_split=$(echo "$(cat "$dir/tell/t_plan") $(cat "$dir/tell/t_send")" | awk '{ printf "%.2f", $1 + $2 }')
 kill "$smtpd" 2>/dev/null
 
 # a Zoom participant export: 2,000 people a row each, the rest rejoins and guests
@@ -233,6 +271,7 @@ echo "notices plan, $MAIL notices         ${t_plan} s (goal 2 s)"
 echo "notices send, $MAIL over SMTP       ${t_send} s, $(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second (goal 300)"
 echo "notices plan --attach-report, $ATTACH  ${t_plan_attach} s, $((attach_bytes / 1048576)) MiB of messages"
 echo "notices send, those $ATTACH          ${t_send_attach} s, peak memory $((send_attach_rss / 1024)) MiB (goal 64 MB)"
+echo "notices run, $TELL_PEOPLE x $TELL_SESSIONS invitations  ${t_run} s, peak memory $(($(cat "$dir/tell/run_rss") / 1024)) MiB; plan + send ${t_split} s; $(ratio "$t_run" "$t_split")x (goal 2x)"
 if [ -n "$t_msmtp" ]; then
 	r_msmtp=$(echo "$MSMTP_SAMPLE $t_msmtp" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')
 	r_showup=$(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')

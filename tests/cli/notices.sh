@@ -82,7 +82,8 @@ assert parts[0].get_content() == open(sys.argv[2], "rb").read()
 assert "Hi Zoë" in m.get_body().get_content()
 PY
 
-# session reminders at the offsets the cohort sets: each once, none after a cancellation
+# session reminders at the offsets the cohort sets: each once, none after a cancellation,
+# and when planning runs late only the one closest to the start
 ok cohort add rem --name "Reminded" --coach "Cora Coach" --coach-email cora@example.com \
 	--tz Europe/London
 ok participant add rem --name "Ann Early" --email ann@example.com
@@ -91,22 +92,25 @@ ok session add rem --at "2026-11-23 09:00" --title "Pricing"
 ok session add rem --at "2026-11-23 15:00"
 ok session cancel rem:2 --at "2026-11-21 10:00"
 ok notices plan rem
-out "0 notices planned"
+out "2 notices planned"		# the calling-off, to both
 ok policy set rem reminders 2d,2h
 ok notices plan rem
 out "2 notices planned"
 ok notices plan rem
-out "0 notices planned, 2 planned before"
+out "0 notices planned, 4 planned before"
 ok cancel rem:1 bo@example.com --at "2026-11-22 00:00" --reason travel
 ok notices plan rem
 out "1 withdrawn"
 SHOWUP_NOW="2026-11-23T07:30:00Z" run notices plan rem
-out "1 notice planned"
+out "1 notice planned, 2 planned before, 1 withdrawn"	# the 2h one supersedes the 2d one
 ok notices preview rem --write "$T/rem"
-check '[ "$(ls "$T/rem" | wc -l)" = 2 ]' "not two reminders for Ann"
-check 'grep -q "^Subject: Reminded: session 1 on Mon 2026-11-23 09:00" "$T/rem"/*.eml' \
+check '[ "$(ls "$T/rem"/*-session-reminder.eml | wc -l)" = 1 ]' "not one reminder for Ann"
+check 'grep -q "^Subject: Reminded: session 1 on Mon 2026-11-23 09:00" "$T/rem"/*-session-reminder.eml' \
 	"the reminder's subject does not name the session"
-check '! grep -q "bo@example.com" "$T/rem"/*.eml' "a reminder went to someone who cancelled"
+check '! grep -q "bo@example.com" "$T/rem"/*-session-reminder.eml' \
+	"a reminder went to someone who cancelled"
+check '[ "$(ls "$T/rem"/*-session-cancelled.eml | wc -l)" = 2 ]' \
+	"not one notice of the calling-off each"
 fails 1 policy set rem reminders 2h,2d
 err "reminders: list them from the earliest"
 

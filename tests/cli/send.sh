@@ -3,25 +3,7 @@
 # isolated, stopped on a refused login, never twice after a kill -9.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$T" || exit 1
-S="$T/smtp"
-mkdir -p "$S" "$XDG_CONFIG_HOME/showup"
-server_pid=
-trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; rm -rf "$T"' EXIT
-
-# start_server: starts the test SMTP server in $S and waits for its port.
-start_server() {
-	rm -f "$S/port" "$S/log" "$S"/mail-*.eml
-	/usr/bin/python3 "$top_srcdir/tests/cli/smtpd.py" "$S" 2>>"$S/server.err" &
-	server_pid=$!
-	for i in $(seq 1 100); do [ -s "$S/port" ] && break; sleep 0.1; done
-	[ -s "$S/port" ] || { echo "FAIL: the SMTP server did not start"; exit 1; }
-	printf '[smtp]\nurl = smtp://127.0.0.1:%s\ntls = none\n%s' "$(cat "$S/port")" "${1:-}" \
-		> "$XDG_CONFIG_HOME/showup/config"
-	chmod 600 "$XDG_CONFIG_HOME/showup/config"
-}
-stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=; }
-# received ADDRESS: how many messages the server took for ADDRESS.
-received() { n=$(grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null); echo "${n:-0}"; }
+smtp_setup
 
 cohort
 for who in "Ana Lúcia:ana" "Zoë Ελένη:zoe" "Tim Temp:tempfail" "Rex Reject:reject"; do

@@ -182,7 +182,8 @@ ok notices preview c1 --write "$T/eml"
 mailed=$(/usr/bin/python3 -c '
 import email, glob, re, sys
 for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
-    body = email.message_from_binary_file(open(f, "rb")).get_payload(decode=True).decode()
+    msg = email.message_from_binary_file(open(f, "rb"))	# the text beside any invitation
+    body = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
     m = re.search(r"^Your sessions: (\S+)$", body, re.M)
     if m:
         print(m.group(1))

@@ -204,6 +204,48 @@ START_TEST(message_attaches_pdf)
 }
 END_TEST
 
+/* An invitation goes beside the text as its alternative, byte for byte; with a PDF, mixed. */
+START_TEST(message_carries_a_calendar)
+{
+	struct message m = {
+		.from_name = "Sam Reid", .from_addr = "sam@example.com",
+		.to_name = "Eve", .to_addr = "eve@example.com", .subject = "Moved",
+		.date = 1795000000, .message_id = "<n2@x>", .body = "Now at ten.\n",
+		.calendar = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", .calendar_method = "CANCEL",
+	};
+	static const unsigned char pdf[] = "%PDF";
+	struct strbuf sb = STRBUF_INIT;
+	const char *mixed;
+
+	ck_assert_int_eq(message_build(&m, &sb, NULL), 0);
+	ck_assert_str_eq(strstr(sb_str(&sb), "MIME-Version"),
+	    "MIME-Version: 1.0\r\n"
+	    "Content-Type: multipart/alternative; boundary=\"=_showup_alternative_5c1e\"\r\n"
+	    "\r\n"
+	    "--=_showup_alternative_5c1e\r\n"
+	    "Content-Type: text/plain; charset=UTF-8\r\n"
+	    "Content-Transfer-Encoding: quoted-printable\r\n"
+	    "\r\n"
+	    "Now at ten.\r\n"
+	    "--=_showup_alternative_5c1e\r\n"
+	    "Content-Type: text/calendar; charset=UTF-8; method=CANCEL\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "\r\n"
+	    "QkVHSU46VkNBTEVOREFSDQpFTkQ6VkNBTEVOREFSDQo=\r\n"
+	    "--=_showup_alternative_5c1e--\r\n");
+	sb_free(&sb);
+	m.attachment = pdf;
+	m.attachment_len = 4;
+	ck_assert_int_eq(message_build(&m, &sb, NULL), 0);
+	mixed = strstr(sb_str(&sb), "Content-Type: multipart/mixed");
+	ck_assert_ptr_nonnull(mixed);
+	ck_assert_ptr_nonnull(strstr(mixed, "Content-Type: multipart/alternative"));
+	ck_assert_ptr_nonnull(strstr(strstr(mixed, "--=_showup_alternative_5c1e--"),
+	    "Content-Type: application/pdf"));
+	sb_free(&sb);
+}
+END_TEST
+
 Suite *
 message_suite(void)
 {
@@ -217,6 +259,7 @@ message_suite(void)
 	tcase_add_test(tc, message_builds_byte_for_byte);
 	tcase_add_loop_test(tc, message_refuses_line_breaks, 0, ARRAY_SIZE(refuse_cases));
 	tcase_add_test(tc, message_attaches_pdf);
+	tcase_add_test(tc, message_carries_a_calendar);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -370,6 +370,44 @@ START_TEST(retry_delay_doubles_to_six_hours)
 }
 END_TEST
 
+/* --- reminders: of the offsets come, the one closest to the start ---------------- */
+
+static const struct {
+	const char *reminders;		/* the setting */
+	int64_t before;			/* seconds before the start it is now */
+	int cancelled;
+	int due;			/* the offset planned (minutes), -1 none */
+} reminder_cases[] = {
+	{ "2d,2h", 3 * 86400, 0, -1 },		/* none come yet */
+	{ "2d,2h", 2 * 86400, 0, 2880 },		/* 2d, to the second */
+	{ "2d,2h", 2 * 86400 - 1, 0, 2880 },
+	{ "2d,2h", 2 * 3600 + 1, 0, 2880 },		/* 2h not yet */
+	{ "2d,2h", 2 * 3600, 0, 120 },		/* both come: the closer alone */
+	{ "2d,2h", 90 * 60, 0, 120 },		/* planned late */
+	{ "2d,2h", 30 * 60, 0, 120 },		/* 30 minutes ahead: still */
+	{ "2d,2h", 30 * 60 - 1, 0, -1 },		/* under 30 minutes: none */
+	{ "2d,2h,20m", 20 * 60, 0, -1 },		/* an offset under 30 minutes never goes */
+	{ "2d,2h", 0, 0, -1 },			/* started */
+	{ "2d,2h", -3600, 0, -1 },
+	{ "2d,2h", 3600, 1, -1 },			/* called off */
+	{ "off", 3600, 0, -1 },
+	{ "1d", 3600, 0, 1440 },
+};
+
+/* reminder_offset_due: which reminder planning makes now, from the table. */
+START_TEST(reminder_closest_to_the_start)
+{
+	const int64_t start = 1800000000;
+	struct policy p;
+	su_err e;
+
+	policy_default(&p);
+	ck_assert_int_eq(policy_apply(&p, "reminders", reminder_cases[_i].reminders, &e), 0);
+	ck_assert_int_eq(reminder_offset_due(&p, start, reminder_cases[_i].cancelled,
+	    start - reminder_cases[_i].before), reminder_cases[_i].due);
+}
+END_TEST
+
 /* --- claiming: a row goes only from pending or retry ------------------------------ */
 
 /* The state another showup gives row 2 while this send is busy with row 1. */
@@ -603,7 +641,7 @@ START_TEST(lock_lets_one_send_at_a_time)
 
 	fd = outbox_lock(st, &e);
 	ck_assert_int_ge(fd, 0);
-	ck_assert_int_eq(outbox_lock(st, &e), -1);
+	ck_assert_int_eq(outbox_lock(st, &e), -2);
 	snprintf(want, sizeof want, "another send of notices is running (pid %ld)",
 	    (long)getpid());
 	ck_assert_str_eq(e.msg, want);
@@ -631,6 +669,7 @@ outbox_suite(void)
 	tcase_add_loop_test(tc, delivery_sets_the_state, 0, ARRAY_SIZE(delivery_cases));
 	tcase_add_test(tc, retry_waits_for_its_time);
 	tcase_add_loop_test(tc, retry_delay_doubles_to_six_hours, 0, ARRAY_SIZE(retry_cases));
+	tcase_add_loop_test(tc, reminder_closest_to_the_start, 0, ARRAY_SIZE(reminder_cases));
 	tcase_add_loop_test(tc, claim_takes_only_pending_or_retry, 0, ARRAY_SIZE(claim_cases));
 	tcase_add_test(tc, sending_left_by_a_crash_is_unknown);
 	tcase_add_loop_test(tc, resend_takes_failed_unknown_or_retry, 0,

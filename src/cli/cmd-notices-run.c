@@ -1,0 +1,98 @@
+/* cmd-notices-run.c - showup notices run: plan and send for every cohort, for a timer. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "commands.h"
+#include "showup/outbox.h"
+
+/* Plans cohort c's notices, saying so only when something changed; an exit status. */
+static int
+plan_cohort(struct cli *cli, const struct cohort *c, int64_t now)
+{
+	struct notice_templates t = { 0 };
+	struct plan_result r = { 0 };
+	struct policy p;
+	int rc = EXIT_FAIL;
+	su_err e;
+
+	if (cli_policy(cli->st, c, &p) != EXIT_OK || cli_notice_templates(NULL, &p, &t) < 0)
+		goto done;
+	if (outbox_plan(cli->st, c, &p, &t, now, NULL, &r, &e) < 0) {
+		cli_error("%s: %s", c->slug, e.msg);
+		goto done;
+	}
+	if (r.refused > 0)
+		fprintf(stderr, "warning: %s", sb_str(&r.refusals));
+	if (r.added > 0 || r.withdrawn > 0)
+		printf("%s: %zu notice%s planned, %zu withdrawn\n", c->slug, r.added,
+		    r.added == 1 ? "" : "s", r.withdrawn);
+	rc = EXIT_OK;
+done:
+	plan_result_free(&r);
+	notice_templates_free(&t);
+	return rc;
+}
+
+/* Plans every cohort, then sends what is due; the send lock held throughout. */
+static int
+run_locked(struct cli *cli)
+{
+	struct send_args a = { NULL, 0, 0 };
+	struct send_counts counts = { 0 };
+	struct cohort_list all = { 0 };
+	int64_t now = time_now();
+	int rc = EXIT_OK;
+	size_t due;
+	su_err e;
+
+	if (cohort_list_all(cli->st, &all, &e) < 0)
+		return cli_error("%s", e.msg);
+	for (size_t i = 0; i < all.n; i++)	/* one cohort's trouble stops no other */
+		if (plan_cohort(cli, &all.v[i], now) != EXIT_OK)
+			rc = EXIT_FAIL;
+	cohort_list_free(&all);
+	if (outbox_due_count(cli->st, now, &due, &e) < 0)
+		return cli_error("%s", e.msg);
+	if (due > 0 && cli_send_outbox(cli, NULL, &a, &counts) != EXIT_OK)
+		rc = EXIT_FAIL;
+	return rc;
+}
+
+/* Plans and sends the notices of every cohort. */
+static int
+cmd_notices_run_exec(struct cli *cli, int argc, char **argv)
+{
+	int lock, rc;
+	su_err e;
+
+	if (cli_getopt(cli, argc, argv) == '?')
+		return EXIT_USAGE;
+	if (optind != argc)
+		return cli_usage_error(cli, "notices run takes no cohort: it runs them all");
+	if ((lock = outbox_lock(cli->st, &e)) == -2) {	/* the run before is still at it */
+		printf("%s; this run leaves it to that one\n", e.msg);
+		return EXIT_OK;
+	}
+	if (lock < 0)
+		return cli_error("%s; nothing was sent", e.msg);
+	rc = run_locked(cli);
+	outbox_unlock(lock);
+	return rc;
+}
+
+const struct cmd_entry cmd_notices_run_entry = {
+	.group = "notices",
+	.name = "run",
+	.summary = "plan and send the notices of every cohort (for a timer)",
+	.help =
+	"What 'notices plan' and 'notices send' do, for every cohort, with the\n"
+	"templates and the way of sending the cohorts and the config file set.\n"
+	"Planning again adds nothing and a notice goes once, so it is safe to run\n"
+	"every few minutes (the systemd timer showup-notices.timer runs it every\n"
+	"15). It prints nothing and exits 0 when there was nothing to do; when\n"
+	"another send is still running it leaves the work to that one and exits\n"
+	"0. A cohort that cannot be planned is named and the rest go on.\n",
+	.db = CMD_DB_WRITE,
+	.exec = cmd_notices_run_exec
+};

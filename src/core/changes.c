@@ -1,0 +1,322 @@
+/* changes.c - the changes people must be told of, each read from the record as it
+ * stands: a session the coach called off or changed, a partner's cancellation, a
+ * place moved on request, and (with invitations on) a place at a session to come.
+ * One collector per kind of change; a new kind is one more collector in the table. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/changes.h"
+#include "showup/roll.h"
+
+void
+changes_add(struct change_list *l, const char *kind, size_t session, size_t only,
+    size_t except, const char *key, const struct notice_change *what)
+{
+	struct change *c;
+
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	c = &l->v[l->n++];
+	memset(c, 0, sizeof *c);
+	c->kind = kind;
+	c->session = session;
+	c->only = only;
+	c->except = except;
+	snprintf(c->key, sizeof c->key, "%s", key);
+	if (what != NULL)
+		c->what = *what;
+}
+
+/* Returns 1 if session column j has not started by the roll's now. */
+static int
+to_come(const struct roll *r, size_t j)
+{
+	return r->sessions.v[j].starts_at > r->now;
+}
+
+/* Sessions the coach called off: everyone expected hears, once per calling-off. */
+static int
+collect_cancelled_sessions(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	(void)st;
+	(void)e;
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+		char key[64];
+
+		if (!s->cancelled || !to_come(r, j))
+			continue;
+		snprintf(key, sizeof key, "cancelled:%lld:%lld", (long long)s->id,
+		    (long long)s->cancelled_at);
+		changes_add(out, "session-cancelled", j, CHANGE_EVERYONE, CHANGE_EVERYONE, key,
+		    NULL);
+	}
+	return 0;
+}
+
+/* Sets newest[0] and newest[1] to the ids of session sid's newest move and change (0: none). */
+static int
+newest_changes(struct store *st, int64_t sid, int64_t newest[2], su_err *e)
+{
+	static const char *const sql =
+		"SELECT (SELECT coalesce(max(id), 0) FROM session_move WHERE session_id = ?1),"
+		" (SELECT coalesce(max(id), 0) FROM session_change WHERE session_id = ?1)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, sid);
+	if ((rc = db_step_row(stmt, e)) == 1) {
+		newest[0] = sqlite3_column_int64(stmt, 0);
+		newest[1] = sqlite3_column_int64(stmt, 1);
+	}
+	sqlite3_reset(stmt);
+	return rc < 0 ? -1 : 0;
+}
+
+/* The last move and change of session 'sid' its people were told of (0: none); 0 or -1. */
+static int
+last_told(struct store *st, int64_t sid, int64_t *move, int64_t *change, su_err *e)
+{
+	static const char *const sql = "SELECT change_key FROM outbox WHERE session_id = ?"
+	    " AND kind = 'session-moved' AND state = 'sent'";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	long long m, c;
+	int rc;
+
+	*move = *change = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, sid);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (sscanf((const char *)sqlite3_column_text(stmt, 0), "moved:%*d:%lld:%lld", &m,
+		    &c) == 2) {
+			*move = m > *move ? m : *move;
+			*change = c > *change ? c : *change;
+		}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/*
+ * Fills 'what' with session s as its people last heard of it: the old start
+ * (before the first move since the last one told), length and place (before
+ * the first change since), each left 0 or NULL where it is the same now.
+ */
+static int
+told_state(struct store *st, const struct session *s, int64_t move, int64_t change,
+    struct notice_change *what, su_err *e)
+{
+	static const char *const sql =
+		"SELECT (SELECT old_starts_at FROM session_move WHERE session_id = ?1 AND id > ?2"
+		"   ORDER BY id LIMIT 1), (SELECT old_minutes FROM session_change"
+		"   WHERE session_id = ?1 AND id > ?3 ORDER BY id LIMIT 1), (SELECT old_location"
+		"   FROM session_change WHERE session_id = ?1 AND id > ?3 ORDER BY id LIMIT 1)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, move);
+	db_bind_int(stmt, 3, change);
+	if ((rc = db_step_row(stmt, e)) == 1) {
+		const char *place = (const char *)sqlite3_column_text(stmt, 2);
+
+		what->old_starts_at = sqlite3_column_int64(stmt, 0);
+		what->old_minutes = sqlite3_column_int(stmt, 1);
+		if (what->old_starts_at == s->starts_at)
+			what->old_starts_at = 0;
+		if (what->old_minutes == s->minutes)
+			what->old_minutes = 0;
+		if (place != NULL && strcmp(place, s->location) != 0)
+			what->old_location = xstrdup(place);
+	}
+	sqlite3_reset(stmt);
+	return rc < 0 ? -1 : 0;
+}
+
+/*
+ * Sessions the coach moved, made longer or shorter, or took elsewhere: one
+ * notice per session with how it is now, told against how people last heard
+ * of it; keyed by its newest move and change, so a second change before the
+ * batch supersedes the first, and a change undone before it tells nothing.
+ */
+static int
+collect_changed_sessions(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+		struct notice_change what = { 0 };
+		int64_t move, change, newest[2] = { 0, 0 };
+		char key[64];
+
+		if (s->cancelled || !to_come(r, j))
+			continue;
+		if (newest_changes(st, s->id, newest, e) < 0 ||
+		    last_told(st, s->id, &move, &change, e) < 0 ||
+		    told_state(st, s, move, change, &what, e) < 0)
+			return -1;
+		if (what.old_starts_at == 0 && what.old_minutes == 0 && what.old_location == NULL)
+			continue;
+		snprintf(key, sizeof key, "moved:%lld:%lld:%lld", (long long)s->id,
+		    (long long)newest[0], (long long)newest[1]);
+		changes_add(out, "session-moved", j, CHANGE_EVERYONE, CHANGE_EVERYONE, key, &what);
+	}
+	return 0;
+}
+
+/*
+ * Cancellations at a coaching or practice session to come (a reschedule
+ * records one too): the others expected there hear who will not come.
+ */
+static int
+collect_partner_cancels(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	(void)st;
+	(void)e;
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+
+		if (s->kind == SESSION_GROUP || s->cancelled || !to_come(r, j))
+			continue;
+		for (size_t i = 0; i < r->people.n; i++) {
+			struct attendance buf;
+			const struct attendance *a = roll_fact(r, i, j, &buf);
+			struct notice_change what = { .partner_name = r->people.v[i].name };
+			char key[64];
+
+			if (a == NULL || a->fact != FACT_CANCELLED ||
+			    roll_outcome(r, i, j) == OUTCOME_NOT_EXPECTED)
+				continue;
+			snprintf(key, sizeof key, "partner:%lld:%lld", (long long)s->id,
+			    (long long)r->people.v[i].id);
+			changes_add(out, "partner-cancelled", j, CHANGE_EVERYONE, i, key, &what);
+		}
+	}
+	return 0;
+}
+
+/*
+ * With invitations on: each session to come, to everyone expected there who
+ * has had none, so a person put on a session's list later gets theirs then.
+ */
+static int
+collect_invitations(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	(void)st;
+	(void)e;
+	for (size_t j = 0; r->policy.invitations && j < r->sessions.n; j++) {
+		char key[64];
+
+		if (r->sessions.v[j].cancelled || !to_come(r, j))
+			continue;
+		snprintf(key, sizeof key, "invite:%lld", (long long)r->sessions.v[j].id);
+		changes_add(out, "session-invitation", j, CHANGE_EVERYONE, CHANGE_EVERYONE, key,
+		    NULL);
+	}
+	return 0;
+}
+
+/*
+ * Places moved at a participant's request (showup reschedule): the person
+ * hears their new place confirmed, against the start they left, while it is
+ * to come and they are still expected there. (Their leaving the old place is
+ * a cancellation: collect_partner_cancels tells the partners there.)
+ */
+static int
+collect_place_moves(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	static const char *const sql =
+		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at"
+		" FROM reschedule x JOIN session s ON s.id = x.to_session_id"
+		" WHERE s.cohort_id = ? AND s.starts_at > ? ORDER BY x.id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, r->cohort->id);
+	db_bind_int(stmt, 2, r->now);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct notice_change what = { .old_starts_at = sqlite3_column_int64(stmt, 3) };
+		size_t i, j;
+		char key[64];
+
+		if (!idmap_get(&r->person_index, sqlite3_column_int64(stmt, 1), &i) ||
+		    !idmap_get(&r->session_index, sqlite3_column_int64(stmt, 2), &j) ||
+		    roll_outcome(r, i, j) != OUTCOME_UPCOMING)
+			continue;
+		snprintf(key, sizeof key, "place:%lld", sqlite3_column_int64(stmt, 0));
+		changes_add(out, "place-moved", j, i, CHANGE_EVERYONE, key, &what);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Every kind of change told: a new kind is one more collector here. */
+static int (*const collectors[])(struct store *, const struct roll *, struct change_list *,
+    su_err *) = {
+	collect_cancelled_sessions,
+	collect_changed_sessions,
+	collect_partner_cancels,
+	collect_place_moves,
+	collect_invitations,
+};
+
+/* Orders changes by key, for changes_find. */
+static int
+by_key(const void *a, const void *b)
+{
+	return strcmp(((const struct change *)a)->key, ((const struct change *)b)->key);
+}
+
+int
+changes_collect(struct store *st, const struct roll *r, struct change_list *out, su_err *e)
+{
+	memset(out, 0, sizeof *out);
+	for (size_t k = 0; k < ARRAY_SIZE(collectors); k++)
+		if (collectors[k](st, r, out, e) < 0) {
+			changes_free(out);
+			return -1;
+		}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, by_key);
+	return 0;
+}
+
+const struct change *
+changes_find(const struct change_list *l, const char *key)
+{
+	struct change probe;
+
+	snprintf(probe.key, sizeof probe.key, "%s", key);
+	return l->n ? bsearch(&probe, l->v, l->n, sizeof *l->v, by_key) : NULL;
+}
+
+int
+change_tells(const struct roll *r, const struct change *c, size_t i)
+{
+	enum outcome o = roll_outcome(r, i, c->session);
+
+	if (c->only != CHANGE_EVERYONE)
+		return i == c->only;
+	return i != c->except && (o == OUTCOME_UPCOMING || o == OUTCOME_NOT_HELD);
+}
+
+void
+changes_free(struct change_list *l)
+{
+	for (size_t k = 0; k < l->n; k++)
+		free(l->v[k].what.old_location);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}

@@ -1,0 +1,140 @@
+/* outbox-hold.c - planned notices held back, released or dropped by hand, each audited. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/outbox.h"
+
+/* A row a hold, release or drop touches: its id, cohort and who it is for. */
+struct touched { int64_t id, cohort_id; char *email; };
+
+/* Lists the unsent rows 'sel' picks that 'hold' (1 hold, 0 release) would change. */
+static int
+select_rows(struct store *st, const struct outbox_select *sel, int hold,
+    struct touched **out, size_t *n, su_err *e)
+{
+	static const char *const sql =
+		"SELECT o.id, o.cohort_id, p.email FROM outbox o"
+		" JOIN participant p ON p.id = o.participant_id"
+		" WHERE (o.state = 'pending' OR o.state = 'retry')"
+		" AND (o.held_at IS NULL) = ?1 AND (?2 = 0 OR o.id = ?2)"
+		" AND (?3 = 0 OR o.cohort_id = ?3) AND (?4 IS NULL OR p.email = ?4)"
+		" ORDER BY o.id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, hold);
+	db_bind_int(stmt, 2, sel->id);
+	db_bind_int(stmt, 3, sel->cohort_id);
+	db_bind_text(stmt, 4, sel->email);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[*n].id = sqlite3_column_int64(stmt, 0);
+		(*out)[*n].cohort_id = sqlite3_column_int64(stmt, 1);
+		(*out)[(*n)++].email = db_column_dup(stmt, 2);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Sets row t's held mark (or clears it) and audits it; 0 or -1. */
+static int
+mark_row(struct store *st, const struct touched *t, int hold, int64_t now, su_err *e)
+{
+	static const char *const sql = "UPDATE outbox SET held_at = ? WHERE id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	char what[48];
+
+	if (stmt == NULL)
+		return -1;
+	if (hold)
+		db_bind_int(stmt, 1, now);
+	db_bind_int(stmt, 2, t->id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	snprintf(what, sizeof what, "outbox %lld", (long long)t->id);
+	return audit_add(st, t->cohort_id, hold ? "notice hold" : "notice release", what,
+	    hold ? "pending" : "held", hold ? "held" : "pending", e);
+}
+
+/* Frees a list of touched rows. */
+static void
+touched_free(struct touched *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].email);
+	free(v);
+}
+
+int
+outbox_hold(struct store *st, const struct outbox_select *sel, int hold, int64_t now,
+    size_t *count, su_err *e)
+{
+	struct touched *rows = NULL;
+	size_t n = 0;
+	int rc;
+
+	*count = 0;
+	if ((rc = store_begin(st, e)) < 0)
+		return -1;
+	rc = select_rows(st, sel, hold, &rows, &n, e);
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = mark_row(st, &rows[i], hold, now, e);
+	if (rc == 0 && n == 0 && sel->id != 0)
+		rc = su_err_set(e, "no unsent %s notice %lld in the outbox", hold ? "unheld" :
+		    "held", (long long)sel->id);
+	if (rc == 0)
+		rc = store_commit(st, e);
+	if (rc < 0)
+		store_rollback(st);
+	else
+		*count = n;
+	touched_free(rows, n);
+	return rc;
+}
+
+int
+outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_err *e)
+{
+	static const char *const sql =
+		"UPDATE outbox SET state = 'withdrawn', held_at = NULL, dropped_at = ?3,"
+		" reply = 'dropped by hand: ' || ?2 WHERE id = ?1";
+	struct outbox_select sel = { .id = id };
+	struct touched *rows = NULL;
+	size_t n = 0;
+	sqlite3_stmt *stmt;
+	char what[48], *why = NULL;
+	int rc;
+
+	if (store_begin(st, e) < 0)
+		return -1;
+	rc = select_rows(st, &sel, 1, &rows, &n, e);	/* unheld first, then held */
+	if (rc == 0 && n == 0)
+		rc = select_rows(st, &sel, 0, &rows, &n, e);
+	if (rc == 0 && n == 0)
+		rc = su_err_set(e, "no unsent notice %lld in the outbox", (long long)id);
+	if (rc == 0 && (stmt = store_stmt(st, sql, e)) != NULL) {
+		db_bind_int(stmt, 1, id);
+		db_bind_text(stmt, 2, reason);
+		db_bind_int(stmt, 3, now);
+		rc = db_step_done(stmt, e);
+	} else if (rc == 0)
+		rc = -1;
+	snprintf(what, sizeof what, "outbox %lld", (long long)id);
+	why = xasprintf("withdrawn: %s", reason);
+	if (rc == 0)
+		rc = audit_add(st, rows[0].cohort_id, "notice drop", what, "pending", why, e);
+	if (rc == 0)
+		rc = store_commit(st, e);
+	if (rc < 0)
+		store_rollback(st);
+	free(why);
+	touched_free(rows, n);
+	return rc;
+}

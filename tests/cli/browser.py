@@ -12,8 +12,7 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import (NoSuchElementException,
-                                        StaleElementReferenceException, TimeoutException)
+from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 url, login, mine, shots = sys.argv[1:5]
@@ -40,7 +39,7 @@ def wait_for(holds, failure):
     def check(_):
         try:
             return holds()
-        except (StaleElementReferenceException, NoSuchElementException):
+        except WebDriverException:	# stale, missing, or gone from the document mid-load
             return False
     try:
         WebDriverWait(d, 5).until(check)
@@ -49,13 +48,20 @@ def wait_for(holds, failure):
         sys.exit(f"browser: {failure}")
 
 
+def found(by, what):
+    """Returns the element once the page (perhaps still loading after a click) has it."""
+    got = []
+    wait_for(lambda: got.append(d.find_element(by, what)) is None, f"no element {what}")
+    return got[-1]
+
+
 def expect(text, what):
     wait_for(lambda: text in d.find_element(By.TAG_NAME, "body").text,
              f"{what}: the page does not say '{text}'")
 
 
 def person(anchor):
-    return d.find_element(By.ID, anchor)
+    return found(By.ID, anchor)
 
 
 def tap(anchor, label):
@@ -108,7 +114,7 @@ try:
     d.get(mine)
     expect("Early call", "the participant's sessions")
     shot("participant")
-    d.find_element(By.XPATH, "//li[contains(., 'Early call')]/a").click()
+    found(By.XPATH, "//li[contains(., 'Early call')]/a").click()
     expect("This is after the cutoff", "the verdict after the cutoff")
     shot("cancel-late")
     Select(d.find_element(By.NAME, "reason")).select_by_visible_text("work")
@@ -116,7 +122,7 @@ try:
     expect("Your coach has your cancellation.", "a late cancellation")
     shot("cancelled-late")
     d.find_element(By.LINK_TEXT, "Your sessions").click()
-    d.find_element(By.XPATH, "//li[contains(., 'One to one')]/a").click()
+    found(By.XPATH, "//li[contains(., 'One to one')]/a").click()
     expect("This is in time", "the verdict in time")
     shot("cancel-in-time")
     Select(d.find_element(By.NAME, "reason")).select_by_visible_text("travel")

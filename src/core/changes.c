@@ -195,8 +195,9 @@ collect_partner_cancels(struct store *st, const struct roll *r, struct change_li
 			if (a == NULL || a->fact != FACT_CANCELLED ||
 			    roll_outcome(r, i, j) == OUTCOME_NOT_EXPECTED)
 				continue;
-			snprintf(key, sizeof key, "partner:%lld:%lld", (long long)s->id,
-			    (long long)r->people.v[i].id);
+			/* each cancellation its own: one taken back and made again is told again */
+			snprintf(key, sizeof key, "partner:%lld:%lld:%lld", (long long)s->id,
+			    (long long)r->people.v[i].id, (long long)a->cancelled_at);
 			changes_add(out, "partner-cancelled", j, CHANGE_EVERYONE, i, key, &what);
 		}
 	}
@@ -228,15 +229,16 @@ collect_invitations(struct store *st, const struct roll *r, struct change_list *
 /*
  * Places moved at a participant's request (showup reschedule): the person
  * hears their new place confirmed, against the start they left, while it is
- * to come and they are still expected there. (Their leaving the old place is
- * a cancellation: collect_partner_cancels tells the partners there.)
+ * to come and they are still expected there; a partner moved along with a
+ * practice session hears whose request it was. (Leaving the old place is a
+ * cancellation: collect_partner_cancels tells the partners left there.)
  */
 static int
 collect_place_moves(struct store *st, const struct roll *r, struct change_list *out,
     su_err *e)
 {
 	static const char *const sql =
-		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at"
+		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at, x.moved_with"
 		" FROM reschedule x JOIN session s ON s.id = x.to_session_id"
 		" WHERE s.cohort_id = ? AND s.starts_at > ? ORDER BY x.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
@@ -248,9 +250,11 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 	db_bind_int(stmt, 2, r->now);
 	while ((rc = db_step_row(stmt, e)) == 1) {
 		struct notice_change what = { .old_starts_at = sqlite3_column_int64(stmt, 3) };
-		size_t i, j;
+		size_t i, j, by;
 		char key[64];
 
+		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 4), &by))
+			what.partner_name = r->people.v[by].name;	/* moved along */
 		if (!idmap_get(&r->person_index, sqlite3_column_int64(stmt, 1), &i) ||
 		    !idmap_get(&r->session_index, sqlite3_column_int64(stmt, 2), &j) ||
 		    roll_outcome(r, i, j) != OUTCOME_UPCOMING)

@@ -216,8 +216,13 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 		return rc < 0 ? -1 : 0;
 	}
 	if (src->reports != NULL) {
-		if (report_bytes(src, i, now, &pdf, e) < 0)
-			return -1;
+		if (report_bytes(src, i, now, &pdf, e) < 0) {	/* drawn from memory: not
+								   the store's; the rest goes on */
+			sb_free(&pdf);
+			r->refused++;
+			sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, e->msg);
+			return 0;
+		}
 		pl.pdf = pdf.buf;
 		pl.pdf_len = pdf.len;
 		pl.pdf_name = pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);

@@ -138,6 +138,31 @@ movers(struct store *st, const struct session *s, const struct participant *p,
 	return rc;
 }
 
+/*
+ * Notes that partner 'id' moved along from 'from' to 'to' at p's request (not
+ * a request of theirs: the engine leaves it out; the partner is told); 0 or -1.
+ */
+static int
+note_partner_moved(struct store *st, const struct session *from, const struct session *to,
+    int64_t id, const struct participant *p, int64_t asked_at, su_err *e)
+{
+	static const char *const sql =
+		"INSERT INTO reschedule (participant_id, from_session_id, to_session_id,"
+		" asked_at, from_starts_at, to_starts_at, moved_with) VALUES (?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	db_bind_int(stmt, 2, from->id);
+	db_bind_int(stmt, 3, to->id);
+	db_bind_int(stmt, 4, asked_at);
+	db_bind_int(stmt, 5, from->starts_at);
+	db_bind_int(stmt, 6, to->starts_at);
+	db_bind_int(stmt, 7, p->id);
+	return db_step_done(stmt, e);
+}
+
 /* Takes partner 'id' off session 's''s list: they move along; 0 or -1. */
 static int
 release_partner(struct store *st, const struct session *s, int64_t id, su_err *e)
@@ -227,12 +252,13 @@ leave_place(struct store *st, const struct cohort *c, const struct session *from
 
 /*
  * Opens a new session like 'from' at 'starts_at' with p and the partners who
- * move along (movers); they leave 'from'. Fills 'made' (free with
- * session_free); 0 or -1.
+ * move along (movers); they leave 'from', each noted as moved at p's request
+ * asked at 'asked_at'. Fills 'made' (free with session_free); 0 or -1.
  */
 static int
 open_like(struct store *st, const struct cohort *c, const struct session *from,
-    const struct participant *p, int64_t starts_at, struct session *made, su_err *e)
+    const struct participant *p, int64_t starts_at, int64_t asked_at, struct session *made,
+    su_err *e)
 {
 	struct session s = *from;
 	int64_t *ids = NULL;
@@ -247,7 +273,8 @@ open_like(struct store *st, const struct cohort *c, const struct session *from,
 	    session_find(st, c, number, made, e) <= 0)
 		goto done;
 	for (size_t k = 1; k < n; k++)	/* the session's audit entry names them */
-		if (release_partner(st, from, ids[k], e) < 0)
+		if (release_partner(st, from, ids[k], e) < 0 ||
+		    note_partner_moved(st, from, made, ids[k], p, asked_at, e) < 0)
 			goto done;
 	rc = 0;
 done:
@@ -297,7 +324,7 @@ move_to_time(struct store *st, const struct cohort *c, const struct session *fro
 		*to_number = from->number;
 		return RESCHEDULE_MOVED_SESSION;
 	}
-	if (open_like(st, c, from, p, starts_at, &made, e) == 0 &&
+	if (open_like(st, c, from, p, starts_at, asked_at, &made, e) == 0 &&
 	    leave_place(st, c, from, p, asked_at, note, e) == 0 &&
 	    note_request(st, c, p, from, &made, asked_at, 0, note, e) == 0) {
 		*to_number = made.number;

@@ -165,13 +165,13 @@ check 'grep -q "rescheduled 4 times" "$T/commitment.txt"' "the commitment report
 ok unmark c1:1 bo@example.com
 check '[ "$(points bo@example.com)" = 0 ]' "unmark left the late reschedule's point"
 check '[ "$(moves bo@example.com)" = 0 ]' "unmark left the reschedule counted"
-check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN participant p ON p.id = r.participant_id WHERE p.email = '"'bo@example.com'"'")" = 0 ]' \
+check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN participant p ON p.id = r.participant_id WHERE p.email = '"'bo@example.com'"' AND r.moved_with IS NULL")" = 0 ]' \
 	"unmark left the reschedule row"
 
 # --- a session with a reschedule is not deleted
 before=$(db_state)
 fails 1 session delete c1:8
-err "session c1:8 has 2 records (attendance, notices, reschedules): it can be cancelled, not deleted"
+err "session c1:8 has 3 records (attendance, notices, reschedules): it can be cancelled, not deleted"
 same_db "$before"
 # --- a 1:1 moved whole is taken back by unmark: it goes back to its old time
 ok unmark c1:4 ana@example.com
@@ -185,7 +185,7 @@ same_db "$before"
 
 # --- a mark over a reschedule (with --replace) forgets the request
 SHOWUP_NOW="2027-03-06T00:00:00Z" ok mark c1:3 ana@example.com present --replace
-check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN session s ON s.id = r.from_session_id WHERE s.number = 3 AND s.cohort_id = 1")" = 0 ]' \
+check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN session s ON s.id = r.from_session_id WHERE s.number = 3 AND s.cohort_id = 1 AND r.moved_with IS NULL")" = 0 ]' \
 	"the reschedule outlived the mark that replaced it"
 
 # --- the coach moving a session later does not re-judge a reschedule asked in time

@@ -174,8 +174,7 @@ check '! grep -q "${bo##*/}" "$T/serve.err"' "a participant token was logged"
 mkdir -p "$XDG_CONFIG_HOME/showup" "$T/tpl"
 cp "$top_srcdir"/templates/policy-reminder "$top_srcdir"/templates/warning "$top_srcdir"/templates/final-notice "$T/tpl/"
 printf '[serve]\npublic_url = %s/\n' "$URL" > "$XDG_CONFIG_HOME/showup/config"
-{ cat "$top_srcdir/templates/session-reminder"; printf 'Your sessions: {{link}}\n'; } \
-	> "$T/tpl/session-reminder"
+cp "$top_srcdir/templates/session-reminder" "$T/tpl/"	# as installed: it carries {{link}}
 ok policy set c1 reminders 2d
 ok notices plan c1 --templates "$T/tpl"
 ok notices preview c1 --write "$T/eml"
@@ -184,7 +183,7 @@ import email, glob, re, sys
 for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
     msg = email.message_from_binary_file(open(f, "rb"))	# the text beside any invitation
     body = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
-    m = re.search(r"^Your sessions: (\S+)$", body, re.M)
+    m = re.search(r"^To cancel or move your place in good time, your own page: (\S+)$", body, re.M)
     if m:
         print(m.group(1))
         break' "$T/eml")

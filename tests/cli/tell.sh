@@ -167,15 +167,24 @@ ok session add tell --at "2026-12-02 09:00" --kind practice --with ann@example.c
 ok session add tell --at "2026-12-03 10:00" --kind coaching --with bo@example.com
 ok reschedule tell:5 cy@example.com --to tell:6
 ok reschedule tell:7 bo@example.com --at "2026-12-04 15:00"
+# a pair moved to a new time: the partner moves along, and hears whose request it was
+ok session add tell --at "2026-12-05 09:00" --kind practice --with ann@example.com \
+	--with bo@example.com
+ok reschedule tell:8 ann@example.com --at "2026-12-06 09:00"
 ok notices run
-out "tell: 3 notices planned"	# and Bo hears Cy left session 5
+out "tell: 5 notices planned"	# and Bo hears Cy left session 5
 bodies
 check 'grep -q "^=== TO cy@example.com | Tell: your place is now session 6 on Wed 2026-12-02 09:00$" "$T/mail" &&
 	grep -q "^Done: your place has moved from Tue 2026-12-01 09:00 to" "$T/mail"' \
 	"Cy's new place is not confirmed against the one she left"
 check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 7 on Fri 2026-12-04 15:00$" "$T/mail"' \
 	"Bo's moved 1:1 is not confirmed"
-check '[ "$(grep -c "your place is now" "$T/mail")" = 2 ]' "a moved place was told to someone else"
+check '[ "$(grep -c "your place is now" "$T/mail")" = 4 ]' "a moved place was told to someone else"
+check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 9 on Sun 2026-12-06 09:00$" "$T/mail" &&
+	grep -q "^Ann [A-Za-z]* asked me to move your practice session, and your place moves with it from Sat 2026-12-05 09:00 to" "$T/mail"' \
+	"the partner moved along is not told whose request it was"
+check '[ "$(sql "SELECT count(*) FROM reschedule WHERE moved_with IS NOT NULL")" = 1 ]' \
+	"the partner's move is not noted as someone else's request"
 check 'grep -q "^=== TO bo@example.com | Tell: Cy will not be at session 5$" "$T/mail"' \
 	"Bo is not told that Cy left their practice session"
 stop_server

@@ -320,6 +320,20 @@ change_planned(struct store *st, int64_t participant_id, const char *key, su_err
 	    participant_id, 0, 0, key, e);
 }
 
+
+/*
+ * Returns 1 if person i hears of session j by a place-moved notice among
+ * 'changes': its invitation would be a second message for the same entry.
+ */
+static int
+place_moved_here(const struct change_list *changes, size_t j, size_t i)
+{
+	for (size_t k = 0; k < changes->n; k++)
+		if (changes->v[k].session == j && changes->v[k].only == i &&
+		    strcmp(changes->v[k].kind, "place-moved") == 0)
+			return 1;
+	return 0;
+}
 /* Plans a notice of each change to each person it tells, once; 0 or -1. */
 static int
 plan_changes(struct store *st, const struct roll *roll, const struct change_list *changes,
@@ -335,7 +349,8 @@ plan_changes(struct store *st, const struct roll *roll, const struct change_list
 		for (size_t i = 0; tpl != NULL && i < roll->people.n; i++) {
 			int rc;
 
-			if (!change_tells(roll, c, i))
+			if (!change_tells(roll, c, i) || (strncmp(c->key, "invite:", 7) == 0 &&
+			    place_moved_here(changes, c->session, i)))
 				continue;
 			if ((rc = change_planned(st, roll->people.v[i].id, c->key, e)) == 0)
 				rc = plan_session_notice(st, roll, i, c->session, &pl, &c->what, tpl,

@@ -113,5 +113,11 @@ check 'grep -q "^CANCEL showup-cal-s1-p2@example.com seq 3 status CANCELLED" "$T
 	"Bo's cancellation is not a CANCEL of his session 1 at SEQUENCE 3"
 check 'grep -q "^REQUEST showup-cal-s2-p1@example.com seq 0 status CONFIRMED local 2027-04-01 09:00 utc 2027-04-01 08:00" "$T/ics"' \
 	"the invitation to session 2 does not keep 09:00 local in summer time"
+# a pair moved to a new time: each hears of the new place once, not also invited to it
+ok reschedule cal:2 bo@example.com --at "2027-04-02 09:00"
+ok notices run
+out "sent 2,"
+check '[ "$(sql "SELECT group_concat(o.kind || '"'"' '"'"'|| p.email, '"'"', '"'"') FROM outbox o JOIN session s ON s.id = o.session_id JOIN participant p ON p.id = o.participant_id WHERE s.number = 3 AND s.cohort_id = (SELECT id FROM cohort WHERE slug = '"'"'cal'"'"') ORDER BY p.email")" = "place-moved ann@example.com, place-moved bo@example.com" ]' \
+	"a moved place was also sent an invitation, or someone was not told"
 stop_server
 finish

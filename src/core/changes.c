@@ -140,6 +140,24 @@ told_state(struct store *st, const struct session *s, int64_t move, int64_t chan
 	return rc < 0 ? -1 : 0;
 }
 
+/* Returns 1 if 1:1 session s is at the time its person asked to move it to; 0, or -1. */
+static int
+moved_by_its_person(struct store *st, const struct session *s, su_err *e)
+{
+	static const char *const sql = "SELECT 1 FROM reschedule WHERE from_session_id = ?"
+	    " AND whole_session = 1 AND to_starts_at = ? LIMIT 1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, s->starts_at);
+	rc = db_step_row(stmt, e);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 /*
  * Sessions the coach moved, made longer or shorter, or took elsewhere: one
  * notice per session with how it is now, told against how people last heard
@@ -155,6 +173,7 @@ collect_changed_sessions(struct store *st, const struct roll *r, struct change_l
 		struct notice_change what = { 0 };
 		int64_t move, change, newest[2] = { 0, 0 };
 		char key[64];
+		int rc;
 
 		if (s->cancelled || !to_come(r, j))
 			continue;
@@ -164,6 +183,12 @@ collect_changed_sessions(struct store *st, const struct roll *r, struct change_l
 			return -1;
 		if (what.old_starts_at == 0 && what.old_minutes == 0 && what.old_location == NULL)
 			continue;
+		if (what.old_minutes == 0 && what.old_location == NULL &&
+		    (rc = moved_by_its_person(st, s, e)) != 0) {
+			if (rc < 0)
+				return -1;
+			continue;	/* its person asked: place-moved tells them */
+		}
 		snprintf(key, sizeof key, "moved:%lld:%lld:%lld", (long long)s->id,
 		    (long long)newest[0], (long long)newest[1]);
 		changes_add(out, "session-moved", j, CHANGE_EVERYONE, CHANGE_EVERYONE, key, &what);
@@ -227,6 +252,25 @@ collect_invitations(struct store *st, const struct roll *r, struct change_list *
 }
 
 /*
+ * Sets what->old_starts_at of a 1:1 its person moved whole to the start they
+ * last heard of, when the coach moved it before without telling; 0 or -1.
+ */
+static int
+heard_start(struct store *st, const struct session *s, struct notice_change *what, su_err *e)
+{
+	struct notice_change told = { 0 };
+	int64_t move, change;
+
+	if (last_told(st, s->id, &move, &change, e) < 0 ||
+	    told_state(st, s, move, change, &told, e) < 0)
+		return -1;
+	if (told.old_starts_at != 0)
+		what->old_starts_at = told.old_starts_at;
+	free(told.old_location);
+	return 0;
+}
+
+/*
  * Places moved at a participant's request (showup reschedule): the person
  * hears their new place confirmed, against the start they left, while it is
  * to come and they are still expected there; a partner moved along with a
@@ -238,8 +282,8 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
     su_err *e)
 {
 	static const char *const sql =
-		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at, x.moved_with"
-		" FROM reschedule x JOIN session s ON s.id = x.to_session_id"
+		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at, x.moved_with,"
+		" x.whole_session FROM reschedule x JOIN session s ON s.id = x.to_session_id"
 		" WHERE s.cohort_id = ? AND s.starts_at > ? ORDER BY x.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
@@ -259,6 +303,11 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 		    !idmap_get(&r->session_index, sqlite3_column_int64(stmt, 2), &j) ||
 		    roll_outcome(r, i, j) != OUTCOME_UPCOMING)
 			continue;
+		if (sqlite3_column_int(stmt, 5) && heard_start(st, &r->sessions.v[j], &what,
+		    e) < 0) {
+			rc = -1;
+			break;
+		}
 		snprintf(key, sizeof key, "place:%lld", sqlite3_column_int64(stmt, 0));
 		changes_add(out, "place-moved", j, i, CHANGE_EVERYONE, key, &what);
 	}

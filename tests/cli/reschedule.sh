@@ -214,4 +214,17 @@ out "asked in time, but past reschedule.max (1): it counts as a late cancellatio
 SHOWUP_NOW="2027-04-01T00:00:00Z" "$SHOWUP" attendance show c3 --csv | tr -d '\r' > "$T/c3.csv"
 check 'grep -q "^Eve,eve@example.com,late_cancel,rescheduled," "$T/c3.csv"' \
 	"the first reschedule asked is not the free one"
+# --- the coach moved a 1:1 untold, then its person moved it: one notice, against the time heard
+ok cohort add c4 --name "Told" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/London
+ok participant add c4 --name "Gil" --email gil@example.com
+ok session add c4 --at "2027-03-10 09:00" --kind coaching --with gil@example.com
+ok session edit c4:1 --at "2027-03-10 11:00"
+ok reschedule c4:1 gil@example.com --at "2027-03-12 15:00"
+ok notices plan c4
+check '[ "$(sql "SELECT group_concat(o.kind) FROM outbox o JOIN cohort c ON c.id = o.cohort_id WHERE c.slug = '"'"'c4'"'"'")" = place-moved ]' \
+	"a 1:1 its person moved was also told as the coach's move"
+ok notices preview c4 --write "$T/c4"
+check 'grep -q "^Done: your place has moved from Wed 2027-03-10 09:00 to" "$T"/c4/*' \
+	"the move is not told against the time Gil last heard of"
 finish

@@ -79,10 +79,13 @@ add_person(icalcomponent *ev, icalproperty *(*make)(const char *), const char *n
 	free(uri);
 }
 
-/* Builds the VEVENT of one event of roll r, its times in 'zone' (NULL: in UTC). */
+/*
+ * Builds the VEVENT of one event of roll r, its times in 'zone' (NULL: in
+ * UTC); cancelled when the session is called off or 'method' takes it out.
+ */
 static icalcomponent *
 make_event(const struct roll *r, const struct calendar_event *ce, const char *zone,
-    int64_t stamp)
+    int64_t stamp, enum calendar_method method)
 {
 	const struct cohort *c = r->cohort;
 	const struct session *s = &r->sessions.v[ce->session];
@@ -104,8 +107,8 @@ make_event(const struct roll *r, const struct calendar_event *ce, const char *zo
 	icalcomponent_add_property(ev, icalproperty_new_summary(summary));
 	if (*s->location)
 		icalcomponent_add_property(ev, icalproperty_new_location(s->location));
-	icalcomponent_add_property(ev, icalproperty_new_status(s->cancelled
-	    ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+	icalcomponent_add_property(ev, icalproperty_new_status(s->cancelled ||
+	    method == CALENDAR_CANCEL ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
 	add_person(ev, icalproperty_new_organizer, c->coach_name, c->coach_email, 0);
 	if (ce->person != CALENDAR_NOBODY)
 		add_person(ev, icalproperty_new_attendee, r->people.v[ce->person].name,
@@ -250,7 +253,7 @@ calendar_build(const struct roll *r, enum calendar_method method,
 		icalcomponent_add_component(cal, vtz);
 	for (size_t k = 0; k < n; k++)
 		icalcomponent_add_component(cal, make_event(r, &ev[k], vtz ? r->cohort->tz : NULL,
-		    stamp));
+		    stamp, method));
 	text = icalcomponent_as_ical_string_r(cal);
 	sb_adds(out, text);
 	free(text);

@@ -1,6 +1,7 @@
 /* changes.c - the changes people must be told of, each read from the record as it
  * stands: a session the coach called off or changed, a partner's cancellation, a
- * place moved on request, and (with invitations on) a place at a session to come.
+ * place moved on request, a place given up that a calendar holds, and (with
+ * invitations on) a place at a session to come.
  * One collector per kind of change; a new kind is one more collector in the table. */
 #include "config.h"
 
@@ -270,12 +271,47 @@ heard_start(struct store *st, const struct session *s, struct notice_change *wha
 	return 0;
 }
 
+/* Returns 1 if a notice sent to person p put session s in their calendar; 0, or -1. */
+static int
+in_calendar(struct store *st, int64_t session_id, int64_t participant_id, su_err *e)
+{
+	static const char *const sql = "SELECT 1 FROM outbox WHERE session_id = ?"
+	    " AND participant_id = ? AND state = 'sent' AND kind <> 'place-left' LIMIT 1";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, session_id);
+	db_bind_int(stmt, 2, participant_id);
+	rc = db_step_row(stmt, e);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Adds a place-left of person i at session j (given up at 'at') if their calendar holds it; 0 or -1. */
+static int
+left_place(struct store *st, const struct roll *r, size_t i, size_t j, int64_t at,
+    struct change_list *out, su_err *e)
+{
+	char key[64];
+	int rc = in_calendar(st, r->sessions.v[j].id, r->people.v[i].id, e);
+
+	if (rc <= 0)
+		return rc;
+	snprintf(key, sizeof key, "left:%lld:%lld:%lld", (long long)r->sessions.v[j].id,
+	    (long long)r->people.v[i].id, (long long)at);
+	changes_add(out, "place-left", j, i, CHANGE_EVERYONE, key, NULL);
+	return 0;
+}
+
 /*
  * Places moved at a participant's request (showup reschedule): the person
  * hears their new place confirmed, against the start they left, while it is
  * to come and they are still expected there; a partner moved along with a
- * practice session hears whose request it was. (Leaving the old place is a
- * cancellation: collect_partner_cancels tells the partners left there.)
+ * practice session hears whose request it was, and has the old one taken out
+ * of their calendar. (The one who asked left theirs by a cancellation:
+ * collect_partner_cancels and collect_places_left tell of it.)
  */
 static int
 collect_place_moves(struct store *st, const struct roll *r, struct change_list *out,
@@ -283,8 +319,9 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 {
 	static const char *const sql =
 		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at, x.moved_with,"
-		" x.whole_session FROM reschedule x JOIN session s ON s.id = x.to_session_id"
-		" WHERE s.cohort_id = ? AND s.starts_at > ? ORDER BY x.id";
+		" x.whole_session, x.from_session_id, x.asked_at FROM reschedule x"
+		" JOIN session s ON s.id = x.to_session_id WHERE s.cohort_id = ?"
+		" AND (s.starts_at > ?2 OR x.from_starts_at > ?2) ORDER BY x.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
@@ -297,10 +334,18 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 		size_t i, j, by;
 		char key[64];
 
-		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 4), &by))
+		if (!idmap_get(&r->person_index, sqlite3_column_int64(stmt, 1), &i))
+			continue;
+		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 4), &by)) {
 			what.partner_name = r->people.v[by].name;	/* moved along */
-		if (!idmap_get(&r->person_index, sqlite3_column_int64(stmt, 1), &i) ||
-		    !idmap_get(&r->session_index, sqlite3_column_int64(stmt, 2), &j) ||
+			if (idmap_get(&r->session_index, sqlite3_column_int64(stmt, 6), &j) &&
+			    to_come(r, j) && !r->sessions.v[j].cancelled &&
+			    left_place(st, r, i, j, sqlite3_column_int64(stmt, 7), out, e) < 0) {
+				rc = -1;
+				break;
+			}
+		}
+		if (!idmap_get(&r->session_index, sqlite3_column_int64(stmt, 2), &j) ||
 		    roll_outcome(r, i, j) != OUTCOME_UPCOMING)
 			continue;
 		if (sqlite3_column_int(stmt, 5) && heard_start(st, &r->sessions.v[j], &what,
@@ -315,6 +360,32 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 	return rc;
 }
 
+/*
+ * Places given up at a session to come (a cancellation, a reschedule away) by
+ * someone whose calendar holds it from a notice sent: they hear it is given up,
+ * with the entry cancelled. (Partners moved along: collect_place_moves.)
+ */
+static int
+collect_places_left(struct store *st, const struct roll *r, struct change_list *out,
+    su_err *e)
+{
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+
+		if (s->cancelled || !to_come(r, j))
+			continue;
+		for (size_t i = 0; i < r->people.n; i++) {
+			struct attendance buf;
+			const struct attendance *a = roll_fact(r, i, j, &buf);
+
+			if (a != NULL && a->fact == FACT_CANCELLED &&
+			    left_place(st, r, i, j, a->cancelled_at, out, e) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* Every kind of change told: a new kind is one more collector here. */
 static int (*const collectors[])(struct store *, const struct roll *, struct change_list *,
     su_err *) = {
@@ -322,6 +393,7 @@ static int (*const collectors[])(struct store *, const struct roll *, struct cha
 	collect_changed_sessions,
 	collect_partner_cancels,
 	collect_place_moves,
+	collect_places_left,
 	collect_invitations,
 };
 

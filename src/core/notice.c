@@ -29,7 +29,7 @@ static const char *const schema_items[] = { "session.number", "session.date",
 	"session.title", "outcome", "points", "reason", NULL };
 
 const char *const notice_change_kinds[] = { "session-cancelled", "session-moved",
-	"partner-cancelled", "place-moved", "session-invitation", NULL };
+	"partner-cancelled", "place-moved", "place-left", "session-invitation", NULL };
 
 const struct tpl_schema notice_schema = { schema_names, schema_lists, schema_items };
 

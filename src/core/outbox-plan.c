@@ -236,6 +236,13 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 	return rc;
 }
 
+/* Returns 1 if notice 'pl' of session j takes it out of the calendar: called off, or a place left. */
+static int
+calendar_cancels(const struct roll *roll, size_t j, const struct planned *pl)
+{
+	return roll->sessions.v[j].cancelled || strcmp(pl->kind, "place-left") == 0;
+}
+
 /*
  * Appends the invitation session notice 'pl' to person i carries: its
  * SEQUENCE the changes told so far, this one too; a calling-off cancels it.
@@ -250,7 +257,7 @@ session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
 
 	if (seq < 0)
 		return -1;
-	return calendar_build(roll, roll->sessions.v[j].cancelled ? CALENDAR_CANCEL
+	return calendar_build(roll, calendar_cancels(roll, j, pl) ? CALENDAR_CANCEL
 	    : CALENDAR_REQUEST, &ev, 1, roll->now, ics, e);
 }
 
@@ -267,7 +274,7 @@ plan_session_notice(struct store *st, const struct roll *roll, size_t i, size_t 
 	notice_render_session(roll, i, j, ch, t, &subject, &body);
 	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
 		with.calendar = sb_str(&ics);
-		with.calendar_method = roll->sessions.v[j].cancelled ? "CANCEL" : "REQUEST";
+		with.calendar_method = calendar_cancels(roll, j, pl) ? "CANCEL" : "REQUEST";
 		rc = plan_message(st, roll->cohort, &roll->people.v[i], &with, &subject, &body,
 		    now, r, e);
 	}

@@ -113,11 +113,36 @@ check 'grep -q "^CANCEL showup-cal-s1-p2@example.com seq 3 status CANCELLED" "$T
 	"Bo's cancellation is not a CANCEL of his session 1 at SEQUENCE 3"
 check 'grep -q "^REQUEST showup-cal-s2-p1@example.com seq 0 status CONFIRMED local 2027-04-01 09:00 utc 2027-04-01 08:00" "$T/ics"' \
 	"the invitation to session 2 does not keep 09:00 local in summer time"
-# a pair moved to a new time: each hears of the new place once, not also invited to it
+# a pair moved to a new time: each hears of the new place once, not also invited to it,
+# and the old entry leaves both calendars (a CANCEL one SEQUENCE on)
 ok reschedule cal:2 bo@example.com --at "2027-04-02 09:00"
 ok notices run
-out "sent 2,"
-check '[ "$(sql "SELECT group_concat(o.kind || '"'"' '"'"'|| p.email, '"'"', '"'"') FROM outbox o JOIN session s ON s.id = o.session_id JOIN participant p ON p.id = o.participant_id WHERE s.number = 3 AND s.cohort_id = (SELECT id FROM cohort WHERE slug = '"'"'cal'"'"') ORDER BY p.email")" = "place-moved ann@example.com, place-moved bo@example.com" ]' \
+out "sent 4,"
+# kinds(N): the notices of session N, "kind email" by address
+kinds() {
+	sql "SELECT group_concat(k, ', ') FROM (SELECT o.kind || ' ' || p.email AS k FROM outbox o
+		JOIN session s ON s.id = o.session_id JOIN participant p ON p.id = o.participant_id
+		WHERE s.number = $1 AND s.cohort_id = (SELECT id FROM cohort WHERE slug = 'cal')
+		AND o.kind IN ('place-moved', 'place-left', 'session-invitation')
+		AND o.planned_at > 0 ORDER BY p.email, o.kind)"
+}
+check '[ "$(kinds 3)" = "place-moved ann@example.com, place-moved bo@example.com" ]' \
 	"a moved place was also sent an invitation, or someone was not told"
+check '[ "$(kinds 2)" = "place-left ann@example.com, session-invitation ann@example.com, place-left bo@example.com, session-invitation bo@example.com" ]' \
+	"the old place did not leave both calendars"
+rm -f "$T"/got/*.ics
+parts
+ics "$T"/got/*.ics
+check 'grep -q "^CANCEL showup-cal-s2-p1@example.com seq 1 status CANCELLED" "$T/ics" &&
+	grep -q "^CANCEL showup-cal-s2-p2@example.com seq 1 status CANCELLED" "$T/ics"' \
+	"the old place is not a CANCEL of its entry, one SEQUENCE on"
+# a participant's own cancellation takes the entry out of their calendar too
+ok cancel cal:3 ann@example.com --reason work
+ok notices run
+out "sent 2,"	# and Bo hears Ann will not come
+check '[ "$(kinds 3)" = "place-left ann@example.com, place-moved ann@example.com, place-moved bo@example.com" ]' \
+	"Ann's cancellation did not take session 3 out of her calendar"
+ok notices run
+check '[ ! -s "$T/out" ]' "a second run found something more to tell"
 stop_server
 finish

@@ -245,8 +245,9 @@ int reschedule_record(struct store *st, const struct cohort *c, const struct ses
 
 /*
  * Takes back the latest request of p that moved 1:1 session 's' whole: the
- * session goes back to the start it left (audited as an unmark). 1 done, 0 if
- * there is none, -1 with 'e' set (the session moved again since).
+ * session goes back to the start it left (audited as an unmark; the request is
+ * kept, marked undone, so that its person is told). 1 done, 0 if there is
+ * none, -1 with 'e' set (the session moved again since).
  */
 int reschedule_undo_whole(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e);

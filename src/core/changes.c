@@ -146,7 +146,7 @@ static int
 moved_by_its_person(struct store *st, const struct session *s, su_err *e)
 {
 	static const char *const sql = "SELECT 1 FROM reschedule WHERE from_session_id = ?"
-	    " AND whole_session = 1 AND to_starts_at = ? LIMIT 1";
+	    " AND whole_session = 1 AND undone_at IS NULL AND to_starts_at = ? LIMIT 1";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
@@ -310,7 +310,8 @@ left_place(struct store *st, const struct roll *r, size_t i, size_t j, int64_t a
  * hears their new place confirmed, against the start they left, while it is
  * to come and they are still expected there; a partner moved along with a
  * practice session hears whose request it was, and has the old one taken out
- * of their calendar. (The one who asked left theirs by a cancellation:
+ * of their calendar; a 1:1 moved back (unmark) after its person heard of the
+ * move is told back. (The one who asked left theirs by a cancellation:
  * collect_partner_cancels and collect_places_left tell of it.)
  */
 static int
@@ -319,7 +320,9 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 {
 	static const char *const sql =
 		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at, x.moved_with,"
-		" x.whole_session, x.from_session_id, x.asked_at FROM reschedule x"
+		" x.whole_session, x.from_session_id, x.asked_at, x.undone_at, x.to_starts_at,"
+		" EXISTS (SELECT 1 FROM outbox o WHERE o.participant_id = x.participant_id"
+		"   AND o.change_key = 'place:' || x.id AND o.state = 'sent') FROM reschedule x"
 		" JOIN session s ON s.id = x.to_session_id WHERE s.cohort_id = ?"
 		" AND (s.starts_at > ?2 OR x.from_starts_at > ?2) ORDER BY x.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
@@ -348,6 +351,14 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 		if (!idmap_get(&r->session_index, sqlite3_column_int64(stmt, 2), &j) ||
 		    roll_outcome(r, i, j) != OUTCOME_UPCOMING)
 			continue;
+		if (sqlite3_column_type(stmt, 8) != SQLITE_NULL) {	/* a 1:1 moved back */
+			if (!sqlite3_column_int(stmt, 10))
+				continue;	/* never told of the move: nothing to take back */
+			what.old_starts_at = sqlite3_column_int64(stmt, 9);
+			snprintf(key, sizeof key, "back:%lld", sqlite3_column_int64(stmt, 0));
+			changes_add(out, "place-moved", j, i, CHANGE_EVERYONE, key, &what);
+			continue;
+		}
 		if (sqlite3_column_int(stmt, 5) && heard_start(st, &r->sessions.v[j], &what,
 		    e) < 0) {
 			rc = -1;

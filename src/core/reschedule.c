@@ -363,9 +363,9 @@ reschedule_undo_whole(struct store *st, const struct cohort *c, const struct ses
 {
 	static const char *const sql_latest =
 		"SELECT id, from_starts_at, to_starts_at FROM reschedule WHERE from_session_id = ?"
-		" AND participant_id = ? AND whole_session = 1 ORDER BY asked_at DESC, id DESC"
-		" LIMIT 1";
-	static const char *const sql_forget = "DELETE FROM reschedule WHERE id = ?";
+		" AND participant_id = ? AND whole_session = 1 AND undone_at IS NULL"
+		" ORDER BY asked_at DESC, id DESC LIMIT 1";
+	static const char *const sql_forget = "UPDATE reschedule SET undone_at = ? WHERE id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql_latest, e);
 	int64_t id = 0, from_start = 0, to_start = 0;
 	char was[48], back[48], *subject;
@@ -389,7 +389,8 @@ reschedule_undo_whole(struct store *st, const struct cohort *c, const struct ses
 	if (move_session(st, s, from_start, e) < 0 || (stmt = store_stmt(st, sql_forget, e))
 	    == NULL)
 		return -1;
-	db_bind_int(stmt, 1, id);
+	db_bind_int(stmt, 1, time_now());
+	db_bind_int(stmt, 2, id);
 	if (db_step_done(stmt, e) < 0)
 		return -1;
 	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);

@@ -180,8 +180,9 @@ static const char *const migration_5 =
 	"  to_starts_at INTEGER NOT NULL,"
 	"  whole_session INTEGER NOT NULL DEFAULT 0 CHECK (whole_session IN (0, 1)),"
 	"  note TEXT NOT NULL DEFAULT '',"
-	"  moved_with INTEGER REFERENCES participant(id)"	/* a partner moved along: whose
-								   request it was (not theirs) */
+	"  moved_with INTEGER REFERENCES participant(id),"	/* a partner moved along:
+								   whose request it was (not theirs) */
+	"  undone_at INTEGER"	/* a 1:1 moved whole, moved back: kept so its person is told */
 	");"
 	"CREATE INDEX reschedule_by_from ON reschedule (from_session_id);"
 	"CREATE INDEX reschedule_by_to ON reschedule (to_session_id);"

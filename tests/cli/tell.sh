@@ -185,6 +185,14 @@ check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 9 on Su
 	"the partner moved along is not told whose request it was"
 check '[ "$(sql "SELECT count(*) FROM reschedule WHERE moved_with IS NOT NULL")" = 1 ]' \
 	"the partner's move is not noted as someone else's request"
+# Bo's 1:1 moved back (unmark) after he heard of the move: he is told it is back
+ok unmark tell:7 bo@example.com
+ok notices run
+out "tell: 1 notice planned"
+bodies
+check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 7 on Thu 2026-12-03 10:00$" "$T/mail" &&
+	grep -q "^Done: your place has moved from Fri 2026-12-04 15:00 to" "$T/mail"' \
+	"the 1:1 moved back was not told against the time Bo heard of"
 check 'grep -q "^=== TO bo@example.com | Tell: Cy will not be at session 5$" "$T/mail"' \
 	"Bo is not told that Cy left their practice session"
 stop_server

@@ -522,12 +522,12 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	struct plan_source src = { &roll, NULL, attach };
 	int rc = -1, n;
 
-	if (roll_load(st, c, p, now, &roll, e) < 0)
+	memset(&roll, 0, sizeof roll);
+	if (store_begin(st, e) < 0)	/* the record read and written as one moment */
 		return -1;
-	if (attach != NULL && (src.reports = commitment_book_open(st, &roll, e)) == NULL)
-		goto done;
-	if (store_begin(st, e) < 0)
-		goto done;
+	if (roll_load(st, c, p, now, &roll, e) < 0 ||
+	    (attach != NULL && (src.reports = commitment_book_open(st, &roll, e)) == NULL))
+		goto rollback;
 	roll.link_base = t->link_base;
 	if (t->link_base != NULL && webauth_key_load(st, now, &roll.link_key, e) < 0)
 		goto rollback;

@@ -120,6 +120,20 @@ void store_on_wait(struct store *st, void (*fn)(void *arg, const char *path), vo
  */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, su_err *e);
 
+/*
+ * Runs 'sql' (a query of one integer column, with n integer parameters bound
+ * to 'args' in order) and appends each row's value to *v (*count of them,
+ * grown as needed; the caller frees it). 0, or -1 with 'e' set.
+ */
+int store_int64s(struct store *st, const char *sql, const int64_t *args, size_t n,
+    int64_t **v, size_t *count, su_err *e);
+
+/*
+ * Returns 1 if 'sql' (with n integer parameters bound to 'args' in order)
+ * finds a row, 0 if not, -1 with 'e' set.
+ */
+int store_exists(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e);
+
 /* Runs SQL that returns no rows; 0 or -1 with 'e' set. */
 int db_exec(sqlite3 *db, const char *sql, su_err *e);
 /* Prepares one statement; NULL with 'e' set on error. */

@@ -147,16 +147,9 @@ moved_by_its_person(struct store *st, const struct session *s, su_err *e)
 {
 	static const char *const sql = "SELECT 1 FROM reschedule WHERE from_session_id = ?"
 	    " AND whole_session = 1 AND undone_at IS NULL AND to_starts_at = ? LIMIT 1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	int rc;
+	const int64_t args[] = { s->id, s->starts_at };
 
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, s->id);
-	db_bind_int(stmt, 2, s->starts_at);
-	rc = db_step_row(stmt, e);
-	sqlite3_reset(stmt);
-	return rc;
+	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
 }
 
 /*
@@ -277,16 +270,9 @@ in_calendar(struct store *st, int64_t session_id, int64_t participant_id, su_err
 {
 	static const char *const sql = "SELECT 1 FROM outbox WHERE session_id = ?"
 	    " AND participant_id = ? AND state = 'sent' AND kind <> 'place-left' LIMIT 1";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	int rc;
+	const int64_t args[] = { session_id, participant_id };
 
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, session_id);
-	db_bind_int(stmt, 2, participant_id);
-	rc = db_step_row(stmt, e);
-	sqlite3_reset(stmt);
-	return rc;
+	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
 }
 
 /* Adds a place-left of person i at session j (given up at 'at') if their calendar holds it; 0 or -1. */

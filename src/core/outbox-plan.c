@@ -135,32 +135,6 @@ plan_message(struct store *st, const struct cohort *c, const struct participant 
 	return rc;
 }
 
-/*
- * Returns 1 if 'sql' (an outbox query of one row at most, in parameters ?1 a
- * participant, ?2 and ?3 numbers, ?4 a text; unused ones left out) finds a
- * row, 0 if not, -1 on error.
- */
-static int
-outbox_has(struct store *st, const char *sql, int64_t participant_id, int64_t n2, int64_t n3,
-    const char *text, su_err *e)
-{
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, participant_id);
-	if (sqlite3_bind_parameter_count(stmt) >= 2)
-		db_bind_int(stmt, 2, n2);
-	if (sqlite3_bind_parameter_count(stmt) >= 3)
-		db_bind_int(stmt, 3, n3);
-	if (sqlite3_bind_parameter_count(stmt) >= 4)
-		db_bind_text(stmt, 4, text);
-	rc = db_step_row(stmt, e);
-	sqlite3_reset(stmt);
-	return rc;
-}
-
 /* What plans draw on: the cohort's roll, and the book of its commitment reports when
  * they ride along (NULL when not). */
 struct plan_source {
@@ -173,9 +147,11 @@ struct plan_source {
 static int
 already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 {
-	return outbox_has(st, "SELECT 1 FROM outbox WHERE participant_id = ?1 AND step = ?2"
-	    " AND step >= 0 AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)",
-	    participant_id, step, 0, NULL, e);
+	static const char *const sql = "SELECT 1 FROM outbox WHERE participant_id = ?"
+	    " AND step = ? AND step >= 0 AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	const int64_t args[] = { participant_id, step };
+
+	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
 }
 
 /* Renders person i's commitment report as of 'now' into 'pdf'; 0 or -1 with 'e' set. */
@@ -322,9 +298,18 @@ plan_reminders(struct store *st, const struct roll *roll, const struct notice_te
 static int
 change_planned(struct store *st, int64_t participant_id, const char *key, su_err *e)
 {
-	return outbox_has(st, "SELECT 1 FROM outbox WHERE participant_id = ?1"
-	    " AND change_key = ?4 AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)",
-	    participant_id, 0, 0, key, e);
+	static const char *const sql = "SELECT 1 FROM outbox WHERE participant_id = ?"
+	    " AND change_key = ? AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, participant_id);
+	db_bind_text(stmt, 2, key);
+	rc = db_step_row(stmt, e);
+	sqlite3_reset(stmt);
+	return rc;
 }
 
 
@@ -376,9 +361,11 @@ static int
 reminder_planned(struct store *st, int64_t session_id, int64_t participant_id, int offset,
     su_err *e)
 {
-	return outbox_has(st, "SELECT 1 FROM outbox WHERE participant_id = ?1"
-	    " AND session_id = ?2 AND offset_minutes = ?3", participant_id, session_id, offset,
-	    NULL, e);
+	static const char *const sql = "SELECT 1 FROM outbox WHERE participant_id = ?"
+	    " AND session_id = ? AND offset_minutes = ?";
+	const int64_t args[] = { participant_id, session_id, offset };
+
+	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
 }
 
 /* Adds one session notice due to the list. */

@@ -64,26 +64,11 @@ load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now
 		" JOIN participant p ON p.id = o.participant_id"
 		" WHERE o.cohort_id = ? AND o.held_at IS NULL AND (o.state = 'pending' OR"
 		" (o.state = 'retry' AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	size_t cap = 0;
-	int rc;
+	const int64_t args[] = { c->id, now, limit ? (int64_t)limit : -1 };
 
 	*out = NULL;
 	*n = 0;
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, c->id);
-	db_bind_int(stmt, 2, now);
-	db_bind_int(stmt, 3, limit ? (int64_t)limit : -1);
-	while ((rc = db_step_row(stmt, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xrealloc(*out, cap * sizeof **out);
-		}
-		(*out)[(*n)++] = sqlite3_column_int64(stmt, 0);
-	}
-	sqlite3_reset(stmt);
-	return rc;
+	return store_int64s(st, sql, args, ARRAY_SIZE(args), out, n, e);
 }
 
 /* Loads row 'id' with its message; 1, 0 if it is gone, -1 with 'e' set. */

@@ -118,24 +118,12 @@ movers(struct store *st, const struct session *s, const struct participant *p,
 		" AND NOT EXISTS (SELECT 1 FROM attendance a"
 		"   WHERE a.session_id = ?1 AND a.participant_id = e.participant_id)"
 		" ORDER BY e.participant_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	size_t cap = 4;
-	int rc;
+	const int64_t args[] = { s->id, p->id };
 
-	if (stmt == NULL)
-		return -1;
-	*ids = xcalloc(cap, sizeof **ids);
+	*ids = xcalloc(1, sizeof **ids);
 	(*ids)[0] = p->id;
 	*n = 1;
-	db_bind_int(stmt, 1, s->id);
-	db_bind_int(stmt, 2, p->id);
-	while ((rc = db_step_row(stmt, e)) == 1) {
-		if (*n == cap)
-			*ids = xrealloc(*ids, (cap *= 2) * sizeof **ids);
-		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
-	}
-	sqlite3_reset(stmt);
-	return rc;
+	return store_int64s(st, sql, args, ARRAY_SIZE(args), ids, n, e);
 }
 
 /*
@@ -451,23 +439,11 @@ slot_list(struct store *st, const struct cohort *c, int64_t after, int64_t **v, 
 {
 	static const char *const sql = "SELECT starts_at FROM slot WHERE cohort_id = ?"
 	    " AND starts_at > ? ORDER BY starts_at";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	size_t cap = 0;
-	int rc;
+	const int64_t args[] = { c->id, after };
 
 	*v = NULL;
 	*n = 0;
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, c->id);
-	db_bind_int(stmt, 2, after);
-	while ((rc = db_step_row(stmt, e)) == 1) {
-		if (*n == cap)
-			*v = xrealloc(*v, (cap = cap ? 2 * cap : 8) * sizeof **v);
-		(*v)[(*n)++] = sqlite3_column_int64(stmt, 0);
-	}
-	sqlite3_reset(stmt);
-	return rc;
+	return store_int64s(st, sql, args, ARRAY_SIZE(args), v, n, e);
 }
 
 int

@@ -371,24 +371,11 @@ session_expected_ids(struct store *st, int64_t session_id, int64_t **ids, size_t
 	static const char *const sql =
 		"SELECT participant_id FROM expected WHERE session_id = ?"
 		" ORDER BY participant_id";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	size_t cap = 0;
 	int rc;
 
 	*ids = NULL;
 	*n = 0;
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, session_id);
-	while ((rc = db_step_row(stmt, e)) == 1) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 4;
-			*ids = xrealloc(*ids, cap * sizeof **ids);
-		}
-		(*ids)[(*n)++] = sqlite3_column_int64(stmt, 0);
-	}
-	sqlite3_reset(stmt);
-	if (rc < 0) {
+	if ((rc = store_int64s(st, sql, &session_id, 1, ids, n, e)) < 0) {
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
@@ -402,19 +389,12 @@ session_expects(struct store *st, const struct session *s, const struct particip
 {
 	static const char *const sql =
 		"SELECT 1 FROM expected WHERE session_id = ? AND participant_id = ?";
-	sqlite3_stmt *stmt;
+	const int64_t args[] = { s->id, p->id };
 	int named = 0;
 
-	if (s->kind != SESSION_GROUP) {
-		if ((stmt = store_stmt(st, sql, e)) == NULL)
-			return -1;
-		db_bind_int(stmt, 1, s->id);
-		db_bind_int(stmt, 2, p->id);
-		named = db_step_row(stmt, e);
-		sqlite3_reset(stmt);
-		if (named < 0)
-			return -1;
-	}
+	if (s->kind != SESSION_GROUP &&
+	    (named = store_exists(st, sql, args, ARRAY_SIZE(args), e)) < 0)
+		return -1;
 	return engine_expects(s->kind == SESSION_GROUP, named,
 	    p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0, s->starts_at);
 }

@@ -553,6 +553,49 @@ db_step_done(sqlite3_stmt *stmt, su_err *e)
 	return 0;
 }
 
+/* Returns the store's statement for 'sql' with 'args' bound in order; NULL with 'e' set. */
+static sqlite3_stmt *
+store_stmt_bound(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	for (size_t k = 0; stmt != NULL && k < n; k++)
+		db_bind_int(stmt, (int)k + 1, args[k]);
+	return stmt;
+}
+
+int
+store_exists(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt_bound(st, sql, args, n, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	rc = db_step_row(stmt, e);
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+store_int64s(struct store *st, const char *sql, const int64_t *args, size_t n,
+    int64_t **v, size_t *count, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt_bound(st, sql, args, n, e);
+	size_t cap = *count;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		if (*count == cap)
+			*v = xrealloc(*v, (cap = cap ? 2 * cap : 8) * sizeof **v);
+		(*v)[(*count)++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
 int
 db_step_row(sqlite3_stmt *stmt, su_err *e)
 {

@@ -124,6 +124,9 @@ struct engine_result {
  */
 int engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at);
 
+/* Returns 1 if a place with outcome 'o' stands: expected, and not called off. */
+int engine_place_stands(enum outcome o);
+
 /*
  * The outcome of one cell: person 'p' at session 's' as of 'now', 'named' on
  * its list or not, with the recorded fact 'a' (NULL: none) and, if 'a' is a

@@ -106,6 +106,12 @@ int session_delete(struct store *st, const struct cohort *c, const struct sessio
  */
 int session_record_move(struct store *st, const struct cohort *c, const struct session *old,
     int64_t new_start, int64_t when, su_err *e);
+/* Names participant 'participant_id' on (or takes them off) coaching or practice
+ * session s's list, without an audit entry (the caller's change has one); 0 or -1. */
+int session_list_add(struct store *st, const struct session *s, int64_t participant_id,
+    su_err *e);
+int session_list_remove(struct store *st, const struct session *s, int64_t participant_id,
+    su_err *e);
 /* The participant ids a coaching or practice session names, ascending. */
 int session_expected_ids(struct store *st, int64_t session_id, int64_t **ids,
     size_t *n, su_err *e);

@@ -58,9 +58,9 @@ say_verdict(struct cli *cli, const struct cohort *c, const struct session *from,
 	if (cli_policy(cli->st, c, &pol) != EXIT_OK)
 		return EXIT_FAIL;
 	if (policy_cutoff(&pol, c->tz, from->starts_at, &cutoff) < 0)
-		su_err_set(&e, "cannot use time zone '%s'", c->tz);
-	if (policy_cutoff(&pol, c->tz, from->starts_at, &cutoff) < 0 ||
-	    roll_load(cli->st, c, &pol, time_now(), &r, &e) < 0)
+		return cli_error("the move is recorded, but it cannot be judged now: cannot "
+		    "use time zone '%s'", c->tz);
+	if (roll_load(cli->st, c, &pol, time_now(), &r, &e) < 0)
 		return cli_error("the move is recorded, but it cannot be judged now: %s",
 		    e.msg);
 	o = roll_reschedule_outcome(&r, p->id, from->id, asked_at);

@@ -100,6 +100,12 @@ engine_median(double *v, size_t n)
 }
 
 int
+engine_place_stands(enum outcome o)
+{
+	return o != OUTCOME_NOT_EXPECTED && o != OUTCOME_NOT_HELD;
+}
+
+int
 engine_expects(int everyone, int named, int64_t withdrawn_at, int64_t starts_at)
 {
 	if (!everyone && !named)
@@ -146,7 +152,7 @@ static void
 count_own_session(const struct engine_session *s, enum outcome o, int64_t now,
     struct engine_person_result *pr)
 {
-	if (o == OUTCOME_NOT_EXPECTED || o == OUTCOME_NOT_HELD)
+	if (!engine_place_stands(o))
 		return;
 	pr->own_sessions++;
 	pr->own_to_come += s->starts_at > now;
@@ -253,11 +259,9 @@ evaluate_person(const struct engine_input *in, size_t i, struct engine_result *o
 
 		out->outcomes[i * in->nsessions + j] = (unsigned char)o;
 		count_cell(in, j, o, a, out, pr, &held_excused);
-		pr->reschedules += outcome_fact_rescheduled(a) && o != OUTCOME_NOT_EXPECTED &&
-		    o != OUTCOME_NOT_HELD;
+		pr->reschedules += outcome_fact_rescheduled(a) && engine_place_stands(o);
 		for (size_t k = 0; k < nr; k++)
-			if (r[k].session == j && r[k].whole && o != OUTCOME_NOT_EXPECTED &&
-			    o != OUTCOME_NOT_HELD) {	/* its place still stands */
+			if (r[k].session == j && r[k].whole && engine_place_stands(o)) {
 				count_whole_move(in, (enum outcome)verdicts[k], r[k].starts_at, pr);
 				pr->reschedules++;
 			}

@@ -85,23 +85,6 @@ check_target(struct store *st, const struct cohort *c, const struct session *fro
 	return 0;
 }
 
-/* Puts participant 'id' on the list of coaching or practice session 's'; 0 or -1. */
-static int
-expect_at(struct store *st, const struct session *s, int64_t id, su_err *e)
-{
-	static const char *const sql =
-		"INSERT OR IGNORE INTO expected (session_id, participant_id) VALUES (?, ?)";
-	sqlite3_stmt *stmt;
-
-	if (s->kind == SESSION_GROUP)
-		return 0;	/* everyone enrolled is expected */
-	if ((stmt = store_stmt(st, sql, e)) == NULL)
-		return -1;
-	db_bind_int(stmt, 1, s->id);
-	db_bind_int(stmt, 2, id);
-	return db_step_done(stmt, e);
-}
-
 /*
  * Lists into *ids (n of them, with p first) the people who move with p from
  * session 's': p, and each partner still enrolled with nothing recorded there.
@@ -148,21 +131,6 @@ note_partner_moved(struct store *st, const struct session *from, const struct se
 	db_bind_int(stmt, 5, from->starts_at);
 	db_bind_int(stmt, 6, to->starts_at);
 	db_bind_int(stmt, 7, p->id);
-	return db_step_done(stmt, e);
-}
-
-/* Takes partner 'id' off session 's''s list: they move along; 0 or -1. */
-static int
-release_partner(struct store *st, const struct session *s, int64_t id, su_err *e)
-{
-	static const char *const sql =
-		"DELETE FROM expected WHERE session_id = ? AND participant_id = ?";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, s->id);
-	db_bind_int(stmt, 2, id);
 	return db_step_done(stmt, e);
 }
 
@@ -261,7 +229,7 @@ open_like(struct store *st, const struct cohort *c, const struct session *from,
 	    session_find(st, c, number, made, e) <= 0)
 		goto done;
 	for (size_t k = 1; k < n; k++)	/* the session's audit entry names them */
-		if (release_partner(st, from, ids[k], e) < 0 ||
+		if (session_list_remove(st, from, ids[k], e) < 0 ||	/* moves along */
 		    note_partner_moved(st, from, made, ids[k], p, asked_at, e) < 0)
 			goto done;
 	rc = 0;
@@ -336,8 +304,9 @@ reschedule_record(struct store *st, const struct cohort *c, const struct session
 	if (to->session == NULL)
 		return move_to_time(st, c, from, p, to->starts_at, asked_at, note, to_number,
 		    e);
+	/* check_target leaves no group session: p would be expected there already */
 	if (check_target(st, c, from, to->session, p, asked_at, e) < 0 ||
-	    expect_at(st, to->session, p->id, e) < 0 ||
+	    session_list_add(st, to->session, p->id, e) < 0 ||
 	    leave_place(st, c, from, p, asked_at, note, e) < 0 ||
 	    note_request(st, c, p, from, to->session, asked_at, 0, note, e) < 0)
 		return -1;

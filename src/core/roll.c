@@ -238,8 +238,7 @@ whole_move_points(const struct roll *r, size_t i, size_t j, enum outcome *worst)
 {
 	int sum = 0, most = 0;
 
-	if (!engine_expects(r->esessions[j].everyone, r->named[i * r->sessions.n + j],
-	    r->epeople[i].withdrawn_at, r->esessions[j].starts_at) || r->esessions[j].cancelled)
+	if (!engine_place_stands(roll_outcome(r, i, j)))
 		return 0;	/* the engine counts them only where the place stands */
 	for (size_t k = 0; k < r->nreschedules; k++) {
 		const struct engine_reschedule *m = &r->reschedules[k];

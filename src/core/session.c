@@ -98,26 +98,50 @@ session_next_number(struct store *st, int64_t cohort_id, su_err *e)
 	return n;
 }
 
+/* Runs 'sql' on the expected list with session 'id' and participant 'pid' bound; 0 or -1. */
+static int
+expected_change(struct store *st, const char *sql, int64_t id, int64_t pid, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	db_bind_int(stmt, 2, pid);
+	return db_step_done(stmt, e);
+}
+
+int
+session_list_add(struct store *st, const struct session *s, int64_t participant_id,
+    su_err *e)
+{
+	return expected_change(st, "INSERT OR IGNORE INTO expected (session_id, participant_id)"
+	    " VALUES (?, ?)", s->id, participant_id, e);
+}
+
+int
+session_list_remove(struct store *st, const struct session *s, int64_t participant_id,
+    su_err *e)
+{
+	return expected_change(st, "DELETE FROM expected WHERE session_id = ?"
+	    " AND participant_id = ?", s->id, participant_id, e);
+}
+
 /* Replaces the expected list of session 'id' with 'with'; 0 or -1. */
 static int
 set_expected(struct store *st, int64_t id, const int64_t *with, size_t nwith, su_err *e)
 {
 	static const char *const sql_clear = "DELETE FROM expected WHERE session_id = ?";
-	static const char *const sql_add =
-		"INSERT OR IGNORE INTO expected (session_id, participant_id) VALUES (?, ?)";
 	sqlite3_stmt *stmt = store_stmt(st, sql_clear, e);
 
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, id);
-	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_add, e)) == NULL)
+	if (db_step_done(stmt, e) < 0)
 		return -1;
-	for (size_t i = 0; i < nwith; i++) {
-		db_bind_int(stmt, 1, id);
-		db_bind_int(stmt, 2, with[i]);
-		if (db_step_done(stmt, e) < 0)
+	for (size_t i = 0; i < nwith; i++)
+		if (session_list_add(st, &(struct session){ .id = id }, with[i], e) < 0)
 			return -1;
-	}
 	return 0;
 }
 
@@ -533,19 +557,12 @@ static int
 session_add_walk_in(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e)
 {
-	static const char *const sql =
-		"INSERT OR IGNORE INTO expected (session_id, participant_id) VALUES (?, ?)";
-	sqlite3_stmt *stmt;
 	char subject[80];
 
 	if (s->kind == SESSION_GROUP)
 		return su_err_set(e, "a group session expects everyone active; '%s' is not "
 		    "(withdrawn)", p->email);
-	if ((stmt = store_stmt(st, sql, e)) == NULL)
-		return -1;
-	db_bind_int(stmt, 1, s->id);
-	db_bind_int(stmt, 2, p->id);
-	if (db_step_done(stmt, e) < 0)
+	if (session_list_add(st, s, p->id, e) < 0)
 		return -1;
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
 	return audit_add(st, c->id, "walk-in", subject, NULL, p->email, e);

@@ -312,7 +312,8 @@ move_verdict(struct web *w, const struct holder *h, const struct session *s, int
 		roll_free(&r);
 	}
 	time_format_human(h->c.tz, cutoff, when, sizeof when);
-	*late = now > cutoff || (h->pol.reschedule_max >= 0 && used >= h->pol.reschedule_max);
+	*late = outcome_of_reschedule(&h->pol, now, s->starts_at, cutoff, used) !=
+	    OUTCOME_RESCHEDULED;	/* the policy's own judgement of a request now */
 	if (now > cutoff)
 		sb_addf(&sb, "This is after the cutoff (%s): moving now counts as a late "
 		    "cancellation of this place; the new one stands.", when);

@@ -227,4 +227,16 @@ check '[ "$(sql "SELECT group_concat(o.kind) FROM outbox o JOIN cohort c ON c.id
 ok notices preview c4 --write "$T/c4"
 check 'grep -q "^Done: your place has moved from Wed 2027-03-10 09:00 to" "$T"/c4/*' \
 	"the move is not told against the time Gil last heard of"
+# --- times offered: a time twice, one not offered, a bad time; nothing written
+ok slot add c4 --at "2027-03-20 10:00"
+before=$(db_state)
+fails 1 slot add c4 --at "2027-03-20 10:00"
+err "Sat 2027-03-20 10:00 is offered already"
+fails 1 slot remove c4 --at "2027-03-21 10:00"
+err "Sun 2027-03-21 10:00 is not offered"
+fails 1 slot add c4 --at "the 20th"
+fails 2 slot add c4
+same_db "$before"
+ok slot list c4
+out_only "Sat 2027-03-20 10:00"
 finish

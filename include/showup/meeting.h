@@ -109,6 +109,7 @@ struct meeting_verdict {
 	int64_t seconds;		/* in the meeting during the session */
 	int late_seconds;		/* how long after the start the first join came */
 	int held;			/* a no-show held back: someone in the file is unmatched */
+	const struct attendance *kept;	/* seen, but what they told us stands (no replace) */
 };
 
 struct meeting_plan {
@@ -125,12 +126,14 @@ struct meeting_plan {
  * then name, then alias; the coach and the organiser are not participants),
  * and decides each expected participant's fact. 'expected[i]' says whether
  * people[i] is expected; 'facts[i]' is what is recorded already (or NULL).
+ * What a participant told us (a cancellation, an excuse, a reschedule) stands
+ * though they were seen (the verdict's 'kept'), unless 'replace'.
  * Pure. The plan is freed with meeting_plan_free.
  */
 void meeting_plan(const struct meeting *m, const struct session *s, const struct cohort *c,
     const struct policy *p, const struct participant_list *people, const int *expected,
     const struct attendance *const *facts, const struct meeting_aliases *aliases,
-    struct meeting_plan *out);
+    int replace, struct meeting_plan *out);
 void meeting_plan_free(struct meeting_plan *plan);
 /*
  * Holds back the no-shows of 'plan' while anyone in the report is matched to

@@ -10,6 +10,8 @@
 #include "showup/types.h"
 #include "showup/util.h"
 
+struct policy;
+
 /* --- names and checks ----------------------------------------------------- */
 
 /* Returns the kind's name ("group") or parses one (-1 if unknown; prefixes allowed). */
@@ -121,6 +123,9 @@ int session_expected_ids(struct store *st, int64_t session_id, int64_t **ids,
  */
 int session_walk_in(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, su_err *e);
+/* Takes walk-in 'p' off session s's people again (audited): 1, 0 if p was no walk-in, -1. */
+int session_walk_in_undo(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e);
 /* Returns 1 if participant 'p' is expected at session 's' (group: active then; else named). */
 int session_expects(struct store *st, const struct session *s, const struct participant *p,
     su_err *e);
@@ -162,13 +167,43 @@ int attendance_set_known(struct store *st, const struct cohort *c, const struct 
  */
 int attendance_check_reschedule(const struct attendance *a, const struct attendance *stored,
     su_err *e);
+/* What a record may do over what is stored (attendance_record, attendance_clear). */
+enum record_flags {
+	RECORD_REPLACE = 1,	/* may replace what the participant told us: a
+				   cancellation, an excuse, a reschedule */
+	RECORD_WALK_IN = 2,	/* someone not expected came: they join the session's
+				   people (a 1:1 or practice session) first */
+	RECORD_NEW_ONLY = 4,	/* the participant's own link: refused over any record */
+};
+/* What attendance_record returns when it refuses to replace what the participant told us. */
+#define ATTENDANCE_THEIR_WORD (-3)
+
+/* Returns 1 if fact 'a' is one the participant gave (a cancellation, an excuse, a reschedule). Pure. */
+int attendance_is_their_word(const struct attendance *a);
 /*
- * Clears what was recorded for p at s: back to not recorded (audited), 0; with
+ * Describes fact 'a' at session s in words for people, judged by the policy:
+ * "cancelled in time on Sun 12 Sep 09:00 (travel)", "excused (medical)",
+ * "moved their place on ...", "late 12 min", "no-show"; the note after a
+ * semicolon. Pure; the caller frees it.
+ */
+char *attendance_in_words(const struct policy *pol, const char *tz, const struct session *s,
+    const struct attendance *a);
+/*
+ * Reads what p told us about s, if anything (a cancellation, an excuse, a
+ * reschedule): 1 with *words (attendance_in_words, the caller frees it), 0
+ * none, -1 with 'e' set.
+ */
+int attendance_their_word(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, char **words, su_err *e);
+/*
+ * Clears what was recorded for p at s (audited). Where the record replaced
+ * what p told us, that comes back whole (time, reason, note): 2. Else back to
+ * not recorded, 0, and a walk-in leaves the session's people again; with
  * nothing recorded, a 1:1 p moved whole goes back (reschedule_undo_whole), 1.
- * -1 with 'e' set.
+ * What p told us is cleared only with RECORD_REPLACE in 'flags'. -1 with 'e' set.
  */
 int attendance_clear(struct store *st, const struct cohort *c, const struct session *s,
-    const struct participant *p, su_err *e);
+    const struct participant *p, unsigned flags, su_err *e);
 /* All facts of a cohort's sessions, in no particular order (callers index them). */
 int attendance_list_all(struct store *st, int64_t cohort_id, struct attendance_list *out,
     su_err *e);
@@ -188,11 +223,11 @@ struct fact_spec {
 	const char *status;	/* present, late, no-show, excused, cancelled (and aliases) */
 	const char *minutes;	/* late: minutes late */
 	const char *cancelled_at; /* cancelled: when, local to the cohort unless offset */
+	int64_t cancelled_ts;	/* cancelled, when cancelled_at is NULL: when, UTC */
 	const char *reason;	/* cancelled, excused: a reason code */
 	const char *note;
 };
 
-struct policy;
 /*
  * Builds the fact a spec states, checking it against the policy's reason codes
  * (a cancellation needs a known code, an excuse an accepted one). Returns 0 with
@@ -204,13 +239,21 @@ int fact_build(const struct policy *p, const char *tz, const struct fact_spec *s
 int fact_check_timing(const struct attendance *a, const struct session *s, int64_t now,
     su_err *e);
 /*
- * Records what 'spec' states for participant 'p' at session 's': builds the fact,
- * checks that p was expected and the timing, and stores it (audited). The
- * caller holds the transaction. Returns attendance_set's 0/1/2, or -1 with 'e'.
+ * Records fact 'a' for participant 'p' at session 's' as 'flags' allow (enum
+ * record_flags): checks that p is expected (or makes them a walk-in), the
+ * timing, and that nothing p told us is replaced without RECORD_REPLACE (the
+ * replaced fact is kept, for attendance_clear to bring back); stores it,
+ * audited. Every front end records through it or attendance_record. The caller
+ * holds the transaction. Returns attendance_set's 0/1/2, ATTENDANCE_THEIR_WORD
+ * (refused for that reason, said in 'e'), or -1 with 'e'.
  */
+int attendance_record_fact(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, const struct attendance *a,
+    unsigned flags, int64_t now, su_err *e);
+/* Builds the fact 'spec' states (fact_build) and records it (attendance_record_fact). */
 int attendance_record(struct store *st, const struct cohort *c, const struct policy *pol,
     const struct session *s, const struct participant *p, const struct fact_spec *spec,
-    int64_t now, su_err *e);
+    unsigned flags, int64_t now, su_err *e);
 /* The status word that fact_build reads back: "present", "late", "no-show", "excused", "cancelled". */
 const char *fact_status_word(const struct attendance *a);
 

@@ -141,6 +141,13 @@ void policy_reasons_describe(const struct policy *p, int accepted_only, struct s
  */
 int policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at,
     int64_t *cutoff);
+/*
+ * The one verdict on a cancellation asked at 'at' of a session starting at
+ * 'starts_at': 1 in time, 0 after the cutoff (*cutoff set; the start itself
+ * if the zone cannot be used). Every page and view that says so asks it.
+ */
+int policy_cancel_in_time(const struct policy *p, const char *tz, int64_t starts_at,
+    int64_t at, int64_t *cutoff);
 
 /* Writes a reminder offset of 'minutes' as the reminders setting reads it ("2d", "2h", "90m"). */
 char *policy_offset_format(int minutes, char *buf, size_t size);

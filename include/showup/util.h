@@ -72,6 +72,10 @@ size_t utf8_length(const char *s);
 int text_fits(const char *what, const char *s, size_t max, su_err *e);
 /* Returns 1 if 's' holds a C0 control character other than TAB (CR, LF, NUL...). */
 int str_has_control(const char *s);
+/* Returns 1 if note 's' holds a control character other than a tab or a line break (LF). */
+int note_has_control(const char *s);
+/* Returns a copy of 's' with its line breaks as LF (CRLF and CR, as forms send them). */
+char *note_lines(const char *s);
 
 /* Returns 1 for a slug of 1-32 lower-case letters, digits and dashes, starting with a letter or digit. */
 int slug_valid(const char *slug);

@@ -167,47 +167,6 @@ cli_import_progress_setup(struct import_result *r)
 	}
 }
 
-/*
- * Refuses, in 'e', to replace a recorded cancellation or excuse with a mark:
- * the coach may not know it is there. 0, or -1 (refused, or a store failure).
- */
-static int
-keeps_their_word(struct store *st, const struct cohort *c, const struct session *s,
-    const struct participant *p, const struct fact_spec *spec, su_err *e)
-{
-	struct attendance a;
-	char *what;
-	int rc = attendance_get(st, s->id, p->id, &a, e), kept;
-
-	if (rc <= 0)
-		return rc;
-	kept = a.fact == FACT_CANCELLED || (a.fact == FACT_ABSENT && *a.reason);
-	what = attendance_describe(&a, c->tz);
-	if (kept)
-		su_err_set(e, "%s:%d %s is recorded as %s; give --replace to record '%s' "
-		    "instead", c->slug, s->number, p->email, what, spec->status);
-	free(what);
-	attendance_free(&a);
-	return kept ? -1 : 0;
-}
-
-/*
- * Records what 'spec' states for p at s (the caller's transaction), as 'flags'
- * allow: over a cancellation or excuse only if RECORD_REPLACE; a walk-in added
- * to the session's people if RECORD_WALK_IN. attendance_record's result.
- */
-static int
-record(struct store *st, const struct cohort *c, const struct policy *pol,
-    const struct session *s, const struct participant *p, const struct fact_spec *spec,
-    unsigned flags, int64_t now, su_err *e)
-{
-	if (!(flags & RECORD_REPLACE) && keeps_their_word(st, c, s, p, spec, e) < 0)
-		return -1;
-	if ((flags & RECORD_WALK_IN) && session_walk_in(st, c, s, p, e) < 0)
-		return -1;
-	return attendance_record(st, c, pol, s, p, spec, now, e);
-}
-
 int
 cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
     const char *email, const struct fact_spec *spec, unsigned flags)
@@ -228,10 +187,15 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 		participant_free(&p);
 		return EXIT_FAIL;
 	}
-	rc = STORE_TX(cli->st, &e, record(cli->st, c, &pol, s, &p, spec, flags, now, &e));
+	rc = STORE_TX(cli->st, &e, attendance_record(cli->st, c, &pol, s, &p, spec, flags, now,
+	    &e));
 	if (rc < 0) {
 		participant_free(&p);
-		return cli_error("%s", e.msg);
+		cli_error("%s", e.msg);
+		if (rc == ATTENDANCE_THEIR_WORD)
+			fprintf(stderr, "hint: give --replace to record '%s' instead (the record "
+			    "is kept: 'showup unmark' brings it back)\n", spec->status);
+		return EXIT_FAIL;
 	}
 	attendance_get(cli->st, s->id, p.id, &a, NULL);
 	in = (struct outcome_input){ .expected = 1, .starts_at = s->starts_at, .now = now,

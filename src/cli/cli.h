@@ -136,10 +136,6 @@ int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
  * Records 'spec' for one participant of session 's' in its own transaction and
  * prints what it now counts as. Shared by mark and cancel. Returns the exit status.
  */
-enum record_flags {
-	RECORD_REPLACE = 1,	/* a mark may replace a cancellation or an excuse */
-	RECORD_WALK_IN = 2,	/* someone not expected came: they are added */
-};
 int cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
     const char *email, const struct fact_spec *spec, unsigned flags);
 

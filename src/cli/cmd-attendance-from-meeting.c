@@ -16,7 +16,7 @@
 #define ORDER_HINT "hint: --date-order dmy or mdy says how the report writes dates\n"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP, OPT_ABSENT_IF_UNMATCHED };
+enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP, OPT_ABSENT_IF_UNMATCHED, OPT_REPLACE };
 
 /* What the command was asked. */
 struct from_meeting {
@@ -25,6 +25,7 @@ struct from_meeting {
 	const char *map;
 	int apply;
 	int absent_if_unmatched;	/* no-shows recorded even while someone is unmatched */
+	int replace;		/* the call replaces what participants told us */
 };
 
 /* Reads the options into fm; an exit status. */
@@ -50,6 +51,8 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 			fm->apply = 1;
 		else if (opt == OPT_ABSENT_IF_UNMATCHED)
 			fm->absent_if_unmatched = 1;
+		else if (opt == OPT_REPLACE)
+			fm->replace = 1;
 		else
 			return EXIT_USAGE;
 	}
@@ -119,10 +122,35 @@ print_unmatched(const struct meeting_plan *plan)
 	}
 }
 
+/* Prints who was in the call though they had told us otherwise: what they told us stands. */
+static void
+print_kept(const struct meeting_plan *plan, const struct session_people *sp,
+    const struct cohort *c, const struct session *s, const struct policy *pol)
+{
+	int first = 1;
+
+	for (size_t k = 0; k < plan->n; k++) {
+		const struct meeting_verdict *v = &plan->v[k];
+		char *words;
+
+		if (v->kept == NULL)
+			continue;
+		if (first)
+			puts("\nin the call, though they told us otherwise (what they told us "
+			    "stands):");
+		first = 0;
+		words = attendance_in_words(pol, c->tz, s, v->kept);
+		printf("  %s <%s>: %s; was in the call for %d min; left as it is; --replace "
+		    "to record the call\n", sp->people.v[v->person].name,
+		    sp->people.v[v->person].email, words, v->minutes);
+		free(words);
+	}
+}
+
 /* Prints the plan: one row per expected participant, then whom the file left unmatched. */
 static void
 print_plan(const struct meeting_plan *plan, const struct session_people *sp,
-    const struct cohort *c)
+    const struct cohort *c, const struct session *s, const struct policy *pol)
 {
 	static const char *const headers[] = { "participant", "email", "matched by", "joined",
 		"in session", "record" };
@@ -155,6 +183,7 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
 	}
 	table_print(t, stdout);
 	table_free(t);
+	print_kept(plan, sp, c, s, pol);
 	if (plan->nunexpected > 0) {
 		puts("\nin the meeting, but not expected at this session (not recorded):");
 		for (size_t k = 0; k < plan->nunexpected; k++)
@@ -171,9 +200,10 @@ print_plan(const struct meeting_plan *plan, const struct session_people *sp,
  */
 static int
 record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
-    const struct meeting_plan *plan, const struct session_people *sp, size_t changed[3],
-    size_t *kept, su_err *e)
+    const struct policy *pol, const struct meeting_plan *plan, const struct session_people *sp,
+    unsigned flags, size_t changed[3], size_t *kept, su_err *e)
 {
+	int64_t now = time_now();
 	int rc = 0;
 
 	for (size_t k = 0; k < plan->n && rc >= 0; k++) {
@@ -183,10 +213,8 @@ record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 			*kept += !v->held;
 			continue;
 		}
-		rc = fact_check_timing(&v->fact, s, time_now(), e);
-		if (rc == 0)
-			rc = attendance_set(cli->st, c, s, &sp->people.v[v->person], &v->fact,
-			    NULL, e);
+		rc = attendance_record_fact(cli->st, c, pol, s, &sp->people.v[v->person],
+		    &v->fact, flags, now, e);
 		if (rc >= 0)
 			changed[rc]++;
 	}
@@ -196,8 +224,8 @@ record_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 /* Records the plan in one transaction; an exit status. */
 static int
 apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
-    const struct meeting_plan *plan, const struct session_people *sp, const char *file,
-    size_t held)
+    const struct policy *pol, const struct meeting_plan *plan, const struct session_people *sp,
+    const struct from_meeting *fm, const char *file, size_t held)
 {
 	size_t changed[3] = { 0, 0, 0 }, kept = 0;
 	char *source = xasprintf("meeting %s", file);
@@ -206,7 +234,8 @@ apply_plan(struct cli *cli, const struct cohort *c, const struct session *s,
 
 	store_set_source(cli->st, source);
 	free(source);
-	rc = STORE_TX(cli->st, &e, record_plan(cli, c, s, plan, sp, changed, &kept, &e));
+	rc = STORE_TX(cli->st, &e, record_plan(cli, c, s, pol, plan, sp,
+	    fm->replace ? RECORD_REPLACE : 0, changed, &kept, &e));
 	store_set_source(cli->st, "cli");
 	if (rc < 0)
 		return cli_error("%s; nothing was recorded", e.msg);
@@ -275,9 +304,10 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 		printf("its dates read both ways: %s first, the reading that matches the "
 		    "session's date\n", m.order_by_session == DATE_ORDER_DMY ? "day" : "month");
 	putchar('\n');
-	meeting_plan(&m, s, c, &p, &sp.people, sp.expected, sp.fact_of, &aliases, &plan);
+	meeting_plan(&m, s, c, &p, &sp.people, sp.expected, sp.fact_of, &aliases, fm->replace,
+	    &plan);
 	held = fm->absent_if_unmatched ? 0 : meeting_plan_hold(&plan);
-	print_plan(&plan, &sp, c);
+	print_plan(&plan, &sp, c, s, &p);
 	if (held > 0)
 		printf("\n%zu expected participant%s not found in the report left unrecorded (?):\n"
 		    "%zu %s in the report matched to nobody and may be %s. Match them with --map\n"
@@ -285,7 +315,7 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 		    held, held == 1 ? "" : "s", plan.nunmatched,
 		    plan.nunmatched == 1 ? "person" : "people", held == 1 ? "them" : "any of them");
 	if (fm->apply)
-		rc = apply_plan(cli, c, s, &plan, &sp, file, held);
+		rc = apply_plan(cli, c, s, &p, &plan, &sp, fm, file, held);
 	else {
 		puts("\ndry run: nothing was recorded; add --apply to record this");
 		rc = EXIT_OK;
@@ -303,7 +333,7 @@ done:
 static int
 cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
 {
-	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0, 0 };
+	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0, 0, 0 };
 	struct session s;
 	struct cohort c;
 	int rc;
@@ -344,7 +374,10 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 	"read both day and month first are read the way that meets the session.\n\n"
 	"The first join decides present or late (the policy's grace, to the\n"
 	"second); a stay under the policy's left_early share of the session is\n"
-	"noted. Expected people not in the meeting become no-shows, unless they\n"
+	"noted. Someone in the call who had cancelled, was excused or moved their\n"
+	"place keeps what they told us unless --replace records the call (the dry\n"
+	"run lists them; 'showup unmark' brings a replaced record back).\n"
+	"Expected people not in the meeting become no-shows, unless they\n"
 	"had cancelled, were excused or were marked present by hand; while anyone\n"
 	"in the report is matched to nobody they are left unrecorded ('?')\n"
 	"instead, for that one may be them (--absent-if-unmatched records them).\n"
@@ -360,6 +393,9 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 		{ .name = "absent-if-unmatched", .key = OPT_ABSENT_IF_UNMATCHED,
 		  .help = "record no-shows even while someone in the report is matched "
 		  "to nobody" },
+		{ .name = "replace", .key = OPT_REPLACE,
+		  .help = "record the call over a cancellation, excuse or move the "
+		  "participant gave" },
 		{ .name = "map", .arg = "ALIASES.csv", .key = OPT_MAP,
 		  .help = "match meeting names to participants: lines NAME,EMAIL" },
 		{ .name = "date-order", .arg = "dmy|mdy", .key = OPT_DATE_ORDER,

@@ -14,6 +14,8 @@
 struct roll_entry {
 	struct participant person;
 	char *now_text;		/* what is recorded so far, "" if nothing */
+	int their_word;		/* it is what they told us: replaced only when asked */
+	int replace;		/* the coach said to replace it */
 	char status[16];	/* "" keeps the record as it is */
 	char detail[32];	/* minutes late, or the excuse's reason */
 };
@@ -85,8 +87,8 @@ read_word(char *buf, size_t size)
 
 /* Loads everyone the session expects, with what is recorded for them so far. */
 static int
-load_entries(struct cli *cli, const struct cohort *c, const struct session *s,
-    struct rollcall *rc)
+load_entries(struct cli *cli, const struct cohort *c, const struct policy *p,
+    const struct session *s, struct rollcall *rc)
 {
 	struct participant_list l;
 	su_err e;
@@ -105,7 +107,8 @@ load_entries(struct cli *cli, const struct cohort *c, const struct session *s,
 		r = &rc->v[rc->n++];
 		r->person = l.v[i];
 		if (attendance_get(cli->st, s->id, r->person.id, &a, NULL) == 1) {
-			r->now_text = attendance_describe(&a, c->tz);
+			r->their_word = attendance_is_their_word(&a);
+			r->now_text = attendance_in_words(p, c->tz, s, &a);
 			attendance_free(&a);
 		} else {
 			r->now_text = xstrdup("");
@@ -137,6 +140,22 @@ ask_detail(const struct policy *p, struct roll_entry *r, int key)
 		printf("%s\n", r->detail);
 	}
 	return 0;
+}
+
+/* Asks before a decision replaces what the participant told us; 1 to replace, 0 to keep it. */
+static int
+confirm_replace(struct roll_entry *r)
+{
+	int key;
+
+	printf("    this replaces what they told us (%s): y replaces it, any other key "
+	    "keeps it  > ", r->now_text);
+	key = read_key();
+	r->replace = key == 'y' || key == 'Y';
+	puts(r->replace ? "replace" : "kept");
+	if (!r->replace)
+		r->status[0] = '\0';
+	return r->replace;
 }
 
 /* Walks the list one key per person; returns 1 to write, 0 to quit without writing. */
@@ -181,6 +200,8 @@ walk(const struct policy *p, struct rollcall *rc)
 			continue;
 		snprintf(r->status, sizeof r->status, "%s", key == 'p' ? "present" :
 		    key == 'l' ? "late" : key == 'n' ? "no-show" : "excused");
+		if (r->their_word && !confirm_replace(r))
+			continue;
 		i++;
 	}
 	return 1;
@@ -205,7 +226,8 @@ record_all(struct cli *cli, const struct cohort *c, const struct session *s,
 			spec.minutes = r->detail;
 		else if (strcmp(r->status, "excused") == 0)
 			spec.reason = r->detail;
-		done = attendance_record(cli->st, c, p, s, &r->person, &spec, now, e);
+		done = attendance_record(cli->st, c, p, s, &r->person, &spec,
+		    r->replace ? RECORD_REPLACE : 0, now, e);
 		if (done < 0) {
 			su_err why = *e;
 
@@ -272,9 +294,8 @@ cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 		cli_error("session %s:%d has not started yet", c.slug, s.number);
 		goto done;
 	}
-	if (load_entries(cli, &c, &s, &rc) != EXIT_OK)
-		goto done;
-	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
+	if (cli_policy(cli->st, &c, &p) != EXIT_OK ||
+	    load_entries(cli, &c, &p, &s, &rc) != EXIT_OK)
 		goto done;
 	printf("roll call for %s:%d, %s %s, %zu expected\n", c.slug, s.number,
 	    session_kind_name(s.kind), time_format_human(c.tz, s.starts_at, when,
@@ -313,7 +334,9 @@ const struct cmd_entry cmd_rollcall_entry = {
 	"Each expected participant is shown with what is recorded so far.\n"
 	"Keys: p present, l late (then the minutes), n no-show, e excused (then\n"
 	"the reason), Enter or space keeps the record, b goes back, q quits\n"
-	"without writing. At the end everything is written in one transaction.\n"
+	"without writing. A key over what the participant told us (a\n"
+	"cancellation, an excuse) asks first: y replaces it, and 'showup unmark'\n"
+	"brings it back. At the end everything is written in one transaction.\n"
 	"Needs a terminal: in scripts use 'showup mark' or 'attendance import'.\n",
 	.db = CMD_DB_WRITE,
 	.exec = cmd_rollcall_exec

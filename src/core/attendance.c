@@ -26,30 +26,49 @@ fact_parse(const char *name)
 	return FACT_NONE;
 }
 
+/* Adds note 'note' to 'sb' after "; ", its line breaks shown as " / ". */
+static void
+add_note(struct strbuf *sb, const char *note)
+{
+	if (note == NULL || *note == '\0')
+		return;
+	sb_adds(sb, "; ");
+	for (; *note; note++)
+		if (*note == '\n')
+			sb_adds(sb, " / ");
+		else
+			sb_addc(sb, *note);
+}
+
 char *
 attendance_describe(const struct attendance *a, const char *tz)
 {
+	struct strbuf sb = STRBUF_INIT;
 	char at[40];
 
 	switch (a->fact) {
 	case FACT_ARRIVED:
 		if (a->minutes_late == 0)
-			return xasprintf("present%s%s", *a->note ? "; " : "", a->note);
-		return xasprintf("late %d min%s%s", a->minutes_late,
-		    *a->note ? "; " : "", a->note);
+			sb_adds(&sb, "present");
+		else
+			sb_addf(&sb, "late %d min", a->minutes_late);
+		break;
 	case FACT_ABSENT:
 		if (*a->reason)
-			return xasprintf("excused (%s)%s%s", a->reason,
-			    *a->note ? "; " : "", a->note);
-		return xasprintf("no-show%s%s", *a->note ? "; " : "", a->note);
-	case FACT_CANCELLED:
-		return xasprintf("cancelled %s (%s)%s%s",
-		    time_format_iso(tz, a->cancelled_at, at, sizeof at), a->reason,
-		    *a->note ? "; " : "", a->note);
-	case FACT_NONE:
+			sb_addf(&sb, "excused (%s)", a->reason);
+		else
+			sb_adds(&sb, "no-show");
 		break;
+	case FACT_CANCELLED:
+		sb_addf(&sb, "cancelled %s (%s)",
+		    time_format_iso(tz, a->cancelled_at, at, sizeof at), a->reason);
+		break;
+	case FACT_NONE:
+		sb_adds(&sb, "none");
+		return sb_detach(&sb);
 	}
-	return xstrdup("none");
+	add_note(&sb, a->note);
+	return sb_detach(&sb);
 }
 
 static const char *const sql_attendance_get =
@@ -139,8 +158,11 @@ attendance_check(const struct attendance *a, su_err *e)
 		    a->minutes_late);
 	if (text_fits("note", a->note, FIELD_NOTE_MAX, e) < 0)
 		return -1;
-	if (str_has_control(a->reason) || str_has_control(a->note))
-		return su_err_set(e, "reason and note may not hold line breaks");
+	if (str_has_control(a->reason))
+		return su_err_set(e, "a reason may not hold line breaks");
+	if (note_has_control(a->note))
+		return su_err_set(e, "a note may hold line breaks, not other control "
+		    "characters");
 	return 0;
 }
 
@@ -152,6 +174,19 @@ static const char *const sql_attendance_update =
 	"UPDATE attendance SET fact = ?3, minutes_late = ?4, cancelled_at = ?5,"
 	" reason = ?6, note = ?7 WHERE session_id = ?1 AND participant_id = ?2";
 
+/* Binds fact 'a' to parameters 3-7: fact, minutes late, cancelled at, reason, note. */
+static void
+bind_fact(sqlite3_stmt *stmt, const struct attendance *a)
+{
+	db_bind_text(stmt, 3, fact_name(a->fact));
+	if (a->fact == FACT_ARRIVED)
+		db_bind_int(stmt, 4, a->minutes_late);
+	if (a->fact == FACT_CANCELLED)
+		db_bind_int(stmt, 5, a->cancelled_at);
+	db_bind_text(stmt, 6, a->reason);
+	db_bind_text(stmt, 7, a->note);
+}
+
 /* Writes fact 'a' with 'sql' (insert or update, same parameters); 0 or -1. */
 static int
 attendance_write(struct store *st, const char *sql, const struct attendance *a, su_err *e)
@@ -162,13 +197,7 @@ attendance_write(struct store *st, const char *sql, const struct attendance *a, 
 		return -1;
 	db_bind_int(stmt, 1, a->session_id);
 	db_bind_int(stmt, 2, a->participant_id);
-	db_bind_text(stmt, 3, fact_name(a->fact));
-	if (a->fact == FACT_ARRIVED)
-		db_bind_int(stmt, 4, a->minutes_late);
-	if (a->fact == FACT_CANCELLED)
-		db_bind_int(stmt, 5, a->cancelled_at);
-	db_bind_text(stmt, 6, a->reason);
-	db_bind_text(stmt, 7, a->note);
+	bind_fact(stmt, a);
 	return db_step_done(stmt, e);
 }
 
@@ -191,26 +220,66 @@ attendance_added(struct store *st, const struct cohort *c, const struct session 
 	return rc;
 }
 
-/*
- * Replaces the stored fact 'old' by 'w' if they differ, auditing both; 0 the
- * same, 2 corrected (with 'change' filled, if not NULL), -1 with 'e' set.
- */
-/* Forgets p's request to move their place at s (its fact is being replaced or cleared); 0 or -1. */
+/* Sets aside p's request to move their place at s (its fact is replaced or cleared); 0 or -1. */
 static int
-forget_reschedule(struct store *st, const struct session *s, const struct participant *p,
+set_aside_reschedule(struct store *st, const struct session *s, const struct participant *p,
     su_err *e)
 {
-	static const char *const sql = "DELETE FROM reschedule WHERE from_session_id = ?"
-	    " AND participant_id = ? AND whole_session = 0";
+	static const char *const sql = "UPDATE reschedule SET replaced_at = ?3"
+	    " WHERE from_session_id = ?1 AND participant_id = ?2 AND whole_session = 0"
+	    " AND replaced_at IS NULL";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, s->id);
 	db_bind_int(stmt, 2, p->id);
+	db_bind_int(stmt, 3, time_now());
 	return db_step_done(stmt, e);
 }
 
+/* Returns 1 if 'a' and 'b' differ in more than their notes. */
+static int
+attendance_differs(const struct attendance *a, const struct attendance *b)
+{
+	struct attendance x = *a;
+
+	x.note = b->note;
+	return !attendance_same(&x, b);
+}
+
+/*
+ * Keeps fact 'old' of p at s, about to be replaced: what p told us is never
+ * lost (attendance_clear brings it back); a reschedule's request is set aside
+ * with it. 0 or -1.
+ */
+static int
+keep_replaced(struct store *st, const struct session *s, const struct participant *p,
+    const struct attendance *old, su_err *e)
+{
+	static const char *const sql = "INSERT INTO attendance_replaced (session_id,"
+	    " participant_id, fact, minutes_late, cancelled_at, reason, note, replaced_at,"
+	    " reschedule_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, (SELECT max(id) FROM"
+	    " reschedule WHERE from_session_id = ?1 AND participant_id = ?2"
+	    " AND whole_session = 0 AND replaced_at IS NULL))";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	bind_fact(stmt, old);
+	db_bind_int(stmt, 8, time_now());
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	return set_aside_reschedule(st, s, p, e);
+}
+
+/*
+ * Replaces the stored fact 'old' by 'w' if they differ, auditing both (what
+ * the participant told us is kept: keep_replaced); 0 the same, 2 corrected
+ * (with 'change' filled, if not NULL), -1 with 'e' set.
+ */
 static int
 attendance_correct(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, const struct attendance *w, const struct attendance *old,
@@ -221,7 +290,8 @@ attendance_correct(struct store *st, const struct cohort *c, const struct sessio
 
 	if (attendance_same(old, w))
 		return 0;
-	if ((outcome_fact_rescheduled(old) && forget_reschedule(st, s, p, e) < 0) ||
+	if ((attendance_is_their_word(old) && attendance_differs(w, old) &&
+	    keep_replaced(st, s, p, old, e) < 0) ||
 	    attendance_write(st, sql_attendance_update, w, e) < 0)
 		return -1;
 	if (audit_wanted(st, 1)) {
@@ -429,10 +499,13 @@ fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
 	    build_arrival(spec, status_words[i].word[0] == 'l', out, e) < 0)
 		return -1;
 	if (out->fact == FACT_CANCELLED) {
-		if (spec->cancelled_at == NULL || *spec->cancelled_at == '\0')
+		if ((spec->cancelled_at == NULL || *spec->cancelled_at == '\0') &&
+		    spec->cancelled_ts == 0)
 			return su_err_set(e, "a cancellation needs the time it came in");
-		if (time_parse(spec->cancelled_at, policy_date_order(p, tz), tz,
-		    &out->cancelled_at, e) < 0 ||
+		out->cancelled_at = spec->cancelled_ts;
+		if ((spec->cancelled_at != NULL && *spec->cancelled_at != '\0' &&
+		    time_parse(spec->cancelled_at, policy_date_order(p, tz), tz,
+		    &out->cancelled_at, e) < 0) ||
 		    (strcmp(reason, POLICY_RESCHEDULE_REASON) != 0 &&	/* read back from an export */
 		    check_reason(p, reason, 0, e) < 0))
 			return -1;
@@ -441,7 +514,7 @@ fact_build(const struct policy *p, const char *tz, const struct fact_spec *spec,
 		return -1;
 	out->reason = xstrdup(out->fact == FACT_ARRIVED ||
 	    (out->fact == FACT_ABSENT && !status_words[i].excused) ? "" : reason);
-	out->note = spec->note ? xstrdup(spec->note) : NULL;
+	out->note = spec->note ? note_lines(spec->note) : NULL;
 	return 0;
 }
 
@@ -478,37 +551,231 @@ fact_status_word(const struct attendance *a)
 }
 
 int
-attendance_record(struct store *st, const struct cohort *c, const struct policy *pol,
-    const struct session *s, const struct participant *p, const struct fact_spec *spec,
-    int64_t now, su_err *e)
+attendance_is_their_word(const struct attendance *a)
+{
+	return a != NULL && (a->fact == FACT_CANCELLED ||
+	    (a->fact == FACT_ABSENT && *a->reason != '\0'));
+}
+
+char *
+attendance_in_words(const struct policy *pol, const char *tz, const struct session *s,
+    const struct attendance *a)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char when[40];
+	int64_t cutoff;
+
+	if (a->fact == FACT_CANCELLED) {
+		time_format_human(tz, a->cancelled_at, when, sizeof when);
+		if (outcome_fact_rescheduled(a))
+			sb_addf(&sb, "moved their place on %s", when);
+		else
+			sb_addf(&sb, "cancelled %s on %s (%s)", policy_cancel_in_time(pol, tz,
+			    s->starts_at, a->cancelled_at, &cutoff) ? "in time" :
+			    "after the cutoff", when, a->reason);
+	} else if (a->fact == FACT_ABSENT) {
+		sb_adds(&sb, *a->reason ? "excused (" : "no-show");
+		if (*a->reason)
+			sb_addf(&sb, "%s)", a->reason);
+	} else if (a->fact == FACT_ARRIVED && a->minutes_late > 0) {
+		sb_addf(&sb, "late %d min", a->minutes_late);
+	} else {
+		sb_adds(&sb, a->fact == FACT_ARRIVED ? "present" : "not recorded");
+	}
+	add_note(&sb, a->note);
+	return sb_detach(&sb);
+}
+
+int
+attendance_their_word(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, char **words, su_err *e)
 {
 	struct attendance a;
-	int rc;
+	int rc = attendance_get(st, s->id, p->id, &a, e);
 
+	*words = NULL;
+	if (rc <= 0)
+		return rc;
+	rc = attendance_is_their_word(&a);
+	if (rc)
+		*words = attendance_in_words(pol, c->tz, s, &a);
+	attendance_free(&a);
+	return rc;
+}
+
+/*
+ * Refuses, in 'e', to put 'a' over 'old' (stored for p at s) where 'flags' do
+ * not allow it: over any record from the participant's own link, over what p
+ * told us without RECORD_REPLACE. 0 allowed, -1 or ATTENDANCE_THEIR_WORD refused.
+ */
+static int
+check_replace(const struct cohort *c, const struct policy *pol, const struct session *s,
+    const struct participant *p, const struct attendance *a, const struct attendance *old,
+    unsigned flags, su_err *e)
+{
+	char *words;
+
+	if (old == NULL || !attendance_differs(a, old))
+		return 0;
+	if (!(flags & RECORD_NEW_ONLY) && (!attendance_is_their_word(old) ||
+	    (flags & RECORD_REPLACE)))
+		return 0;
+	words = attendance_in_words(pol, c->tz, s, old);
+	if (flags & RECORD_NEW_ONLY)
+		su_err_set(e, "%s:%d %s is recorded already: %s", c->slug, s->number, p->email,
+		    words);
+	else
+		su_err_set(e, "%s:%d %s is recorded as %s, which they told us; '%s' would "
+		    "replace it", c->slug, s->number, p->email, words, fact_status_word(a));
+	free(words);
+	return flags & RECORD_NEW_ONLY ? -1 : ATTENDANCE_THEIR_WORD;
+}
+
+int
+attendance_record_fact(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, const struct attendance *a,
+    unsigned flags, int64_t now, su_err *e)
+{
+	struct attendance old;
+	int rc, had;
+
+	if ((flags & RECORD_WALK_IN) && session_walk_in(st, c, s, p, e) < 0)
+		return -1;
 	rc = session_expects(st, s, p, e);
 	if (rc <= 0)
 		return rc < 0 ? -1 : su_err_set(e, "'%s' is not expected at session %s:%d",
 		    p->email, c->slug, s->number);
+	if (fact_check_timing(a, s, now, e) < 0 ||
+	    (had = attendance_get(st, s->id, p->id, &old, e)) < 0)
+		return -1;
+	rc = check_replace(c, pol, s, p, a, had ? &old : NULL, flags, e);
+	if (rc == 0)
+		rc = attendance_set_known(st, c, s, p, a, had ? &old : NULL, NULL, e);
+	if (had)
+		attendance_free(&old);
+	return rc;
+}
+
+int
+attendance_record(struct store *st, const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, const struct fact_spec *spec,
+    unsigned flags, int64_t now, su_err *e)
+{
+	struct attendance a;
+	int rc;
+
 	if (fact_build(pol, c->tz, spec, &a, e) < 0)
 		return -1;
 	a.session_id = s->id;
 	a.participant_id = p->id;
-	rc = fact_check_timing(&a, s, now, e);
-	if (rc == 0)
-		rc = attendance_set(st, c, s, p, &a, NULL, e);
+	rc = attendance_record_fact(st, c, pol, s, p, &a, flags, now, e);
 	attendance_free(&a);
+	return rc;
+}
+
+/* The newest fact of p at s that a record replaced and no undo brought back yet. */
+static const char *const sql_replaced_last =
+	"SELECT session_id, participant_id, fact, minutes_late, cancelled_at, reason, note,"
+	" id, reschedule_id FROM attendance_replaced WHERE session_id = ? AND"
+	" participant_id = ? AND restored_at IS NULL ORDER BY id DESC LIMIT 1";
+
+/* Notes that replaced fact 'id' is back, with its reschedule 'rid' (0: none); 0 or -1. */
+static int
+mark_restored(struct store *st, int64_t id, int64_t rid, su_err *e)
+{
+	static const char *const sql_done = "UPDATE attendance_replaced SET restored_at = ?"
+	    " WHERE id = ?";
+	static const char *const sql_back = "UPDATE reschedule SET replaced_at = NULL"
+	    " WHERE id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql_done, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, time_now());
+	db_bind_int(stmt, 2, id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	if (rid == 0)
+		return 0;
+	if ((stmt = store_stmt(st, sql_back, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, rid);
+	return db_step_done(stmt, e);
+}
+
+/*
+ * Brings back the newest fact of p at s that a record replaced, over 'now_fact'
+ * (audited as a restore); 2, 0 if none was replaced, -1 with 'e' set.
+ */
+static int
+restore_replaced(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *now_fact, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, sql_replaced_last, e);
+	struct attendance old;
+	int64_t id, rid;
+	char *before, *after, *subject;
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	if ((rc = db_step_row(stmt, e)) <= 0) {
+		sqlite3_reset(stmt);
+		return rc;
+	}
+	attendance_from_row(stmt, &old);
+	id = sqlite3_column_int64(stmt, 7);
+	rid = sqlite3_column_type(stmt, 8) == SQLITE_NULL ? 0 : sqlite3_column_int64(stmt, 8);
+	sqlite3_reset(stmt);
+	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+	before = attendance_describe(now_fact, c->tz);
+	after = attendance_describe(&old, c->tz);
+	rc = -1;
+	if (attendance_write(st, sql_attendance_update, &old, e) == 0 &&
+	    mark_restored(st, id, rid, e) == 0 &&
+	    audit_add(st, c->id, "restore", subject, before, after, e) == 0)
+		rc = 2;
+	free(subject);
+	free(before);
+	free(after);
+	attendance_free(&old);
+	return rc;
+}
+
+/* Deletes the fact 'old' of p at s (audited), and a walk-in's place with it; 0 or -1. */
+static int
+clear_fact(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, const struct attendance *old, su_err *e)
+{
+	static const char *const sql =
+		"DELETE FROM attendance WHERE session_id = ? AND participant_id = ?";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	char *before, *subject;
+	int rc = -1;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, s->id);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0 || set_aside_reschedule(st, s, p, e) < 0)
+		return -1;
+	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
+	before = attendance_describe(old, c->tz);
+	if (audit_add(st, c->id, "unmark", subject, before, "not recorded", e) == 0)
+		rc = session_walk_in_undo(st, c, s, p, e) < 0 ? -1 : 0;
+	free(before);
+	free(subject);
 	return rc;
 }
 
 int
 attendance_clear(struct store *st, const struct cohort *c, const struct session *s,
-    const struct participant *p, su_err *e)
+    const struct participant *p, unsigned flags, su_err *e)
 {
-	static const char *const sql =
-		"DELETE FROM attendance WHERE session_id = ? AND participant_id = ?";
 	struct attendance old;
-	sqlite3_stmt *stmt;
-	char *before = NULL, *subject = NULL;
+	char *what;
 	int rc = attendance_get(st, s->id, p->id, &old, e);
 
 	if (rc == 0) {	/* nothing recorded: a 1:1 they moved whole may come back */
@@ -519,19 +786,14 @@ attendance_clear(struct store *st, const struct cohort *c, const struct session 
 	}
 	if (rc < 0)
 		return -1;
-	rc = -1;
-	if ((stmt = store_stmt(st, sql, e)) == NULL)
-		goto done;
-	db_bind_int(stmt, 1, s->id);
-	db_bind_int(stmt, 2, p->id);
-	if (db_step_done(stmt, e) < 0 || forget_reschedule(st, s, p, e) < 0)
-		goto done;
-	subject = xasprintf("%s:%d %s", c->slug, s->number, p->email);
-	before = attendance_describe(&old, c->tz);
-	rc = audit_add(st, c->id, "unmark", subject, before, "not recorded", e);
-done:
+	if (attendance_is_their_word(&old) && !(flags & RECORD_REPLACE)) {
+		what = attendance_describe(&old, c->tz);
+		rc = su_err_set(e, "%s:%d %s is recorded as %s, which they told us: it is not "
+		    "taken back here", c->slug, s->number, p->email, what);
+		free(what);
+	} else if ((rc = restore_replaced(st, c, s, p, &old, e)) == 0) {
+		rc = clear_fact(st, c, s, p, &old, e);
+	}
 	attendance_free(&old);
-	free(before);
-	free(subject);
 	return rc;
 }

@@ -310,7 +310,8 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 		" EXISTS (SELECT 1 FROM outbox o WHERE o.participant_id = x.participant_id"
 		"   AND o.change_key = 'place:' || x.id AND o.state = 'sent') FROM reschedule x"
 		" JOIN session s ON s.id = x.to_session_id WHERE s.cohort_id = ?"
-		" AND (s.starts_at > ?2 OR x.from_starts_at > ?2) ORDER BY x.id";
+		" AND x.replaced_at IS NULL AND (s.starts_at > ?2 OR x.from_starts_at > ?2)"
+		" ORDER BY x.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 

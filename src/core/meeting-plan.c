@@ -272,7 +272,7 @@ void
 meeting_plan(const struct meeting *m, const struct session *s, const struct cohort *c,
     const struct policy *p, const struct participant_list *people, const int *expected,
     const struct attendance *const *facts, const struct meeting_aliases *aliases,
-    struct meeting_plan *out)
+    int replace, struct meeting_plan *out)
 {
 	long *match = xcalloc(m->n + 1, sizeof *match);
 	enum meeting_match *how = xcalloc(m->n + 1, sizeof *how);
@@ -297,11 +297,17 @@ meeting_plan(const struct meeting *m, const struct session *s, const struct coho
 	for (size_t n = 0; n < out->n; n++) {
 		struct meeting_verdict *v = &out->v[n];
 
+		const struct attendance *had = facts ? facts[v->person] : NULL;
+
 		v->minutes = (int)((v->seconds + 30) / 60);
-		if (v->seen != NULL)
+		if (v->seen != NULL && attendance_is_their_word(had) && !replace) {
+			v->kept = had;	/* what they told us stands */
+			snprintf(v->why, sizeof v->why, "kept: %s", fact_status_word(had));
+		} else if (v->seen != NULL) {
 			judge_present(v, s, p);
-		else
-			judge_absent(v, facts ? facts[v->person] : NULL, s, c, p);
+		} else {
+			judge_absent(v, had, s, c, p);
+		}
 	}
 	free(match);
 	free(how);

@@ -94,6 +94,15 @@ policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at, int64_t
 }
 
 int
+policy_cancel_in_time(const struct policy *p, const char *tz, int64_t starts_at, int64_t at,
+    int64_t *cutoff)
+{
+	if (policy_cutoff(p, tz, starts_at, cutoff) < 0)
+		*cutoff = starts_at;
+	return at <= *cutoff;
+}
+
+int
 policy_review_step(const struct policy *p)
 {
 	if (p->n_steps == 0 || strcmp(p->ladder[p->n_steps - 1].kind, POLICY_COACH_REVIEW) != 0)

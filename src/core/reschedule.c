@@ -290,8 +290,9 @@ move_to_time(struct store *st, const struct cohort *c, const struct session *fro
 	return rc;
 }
 
-int
-reschedule_record(struct store *st, const struct cohort *c, const struct session *from,
+/* reschedule_record with its note's line breaks as LF already. */
+static int
+record_request(struct store *st, const struct cohort *c, const struct session *from,
     const struct participant *p, const struct reschedule_to *to, int64_t asked_at,
     const char *note, int *to_number, su_err *e)
 {
@@ -312,6 +313,18 @@ reschedule_record(struct store *st, const struct cohort *c, const struct session
 		return -1;
 	*to_number = to->session->number;
 	return RESCHEDULE_TO_SESSION;
+}
+
+int
+reschedule_record(struct store *st, const struct cohort *c, const struct session *from,
+    const struct participant *p, const struct reschedule_to *to, int64_t asked_at,
+    const char *note, int *to_number, su_err *e)
+{
+	char *lines = note ? note_lines(note) : NULL;
+	int rc = record_request(st, c, from, p, to, asked_at, lines, to_number, e);
+
+	free(lines);
+	return rc;
 }
 
 int

@@ -173,7 +173,8 @@ roll_load_reschedules(struct store *st, const struct cohort *c, const struct pol
 	static const char *const sql =
 		"SELECT r.participant_id, r.from_session_id, r.asked_at, r.from_starts_at,"
 		" r.whole_session FROM reschedule r JOIN session s ON s.id = r.from_session_id"
-		" WHERE s.cohort_id = ? AND r.moved_with IS NULL AND r.undone_at IS NULL";
+		" WHERE s.cohort_id = ? AND r.moved_with IS NULL AND r.undone_at IS NULL"
+		" AND r.replaced_at IS NULL";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t cap = 0;
 	int rc;

@@ -256,8 +256,34 @@ static const char *const migration_8 =
 	"  UNIQUE (cohort_id, starts_at)"
 	");";
 
+/*
+ * 9: what a participant told us is never lost by a correction. A cancellation,
+ * an excuse or a reschedule replaced by the coach's mark is kept here, whole,
+ * until an undo brings it back (restored_at); a reschedule whose place-left
+ * fact was replaced is kept too, set aside by replaced_at rather than deleted.
+ * A walk-in is marked on the session's list, so that an undo takes them off.
+ */
+static const char *const migration_9 =
+	"CREATE TABLE attendance_replaced ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  fact TEXT NOT NULL,"
+	"  minutes_late INTEGER,"
+	"  cancelled_at INTEGER,"
+	"  reason TEXT NOT NULL DEFAULT '',"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  replaced_at INTEGER NOT NULL,"
+	"  reschedule_id INTEGER REFERENCES reschedule(id),"
+	"  restored_at INTEGER"
+	");"
+	"CREATE INDEX attendance_replaced_by_place"
+	"  ON attendance_replaced (session_id, participant_id);"
+	"ALTER TABLE reschedule ADD COLUMN replaced_at INTEGER;"
+	"ALTER TABLE expected ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7, migration_8 };
+	migration_5, migration_6, migration_7, migration_8, migration_9 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

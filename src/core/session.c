@@ -562,10 +562,30 @@ session_add_walk_in(struct store *st, const struct cohort *c, const struct sessi
 	if (s->kind == SESSION_GROUP)
 		return su_err_set(e, "a group session expects everyone active; '%s' is not "
 		    "(withdrawn)", p->email);
-	if (session_list_add(st, s, p->id, e) < 0)
+	if (session_list_add(st, s, p->id, e) < 0 ||
+	    expected_change(st, "UPDATE expected SET walk_in = 1 WHERE session_id = ?"
+	    " AND participant_id = ?", s->id, p->id, e) < 0)
 		return -1;
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
 	return audit_add(st, c->id, "walk-in", subject, NULL, p->email, e);
+}
+
+int
+session_walk_in_undo(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, su_err *e)
+{
+	static const char *const sql = "SELECT 1 FROM expected WHERE session_id = ?"
+	    " AND participant_id = ? AND walk_in = 1";
+	const int64_t args[] = { s->id, p->id };
+	char subject[80];
+	int rc = store_exists(st, sql, args, 2, e);
+
+	if (rc <= 0)
+		return rc;
+	if (session_list_remove(st, s, p->id, e) < 0)
+		return -1;
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
+	return audit_add(st, c->id, "walk-in undone", subject, p->email, NULL, e) < 0 ? -1 : 1;
 }
 
 int

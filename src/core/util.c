@@ -368,6 +368,31 @@ email_valid(const char *addr)
 }
 
 int
+note_has_control(const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			return 1;
+	}
+	return 0;
+}
+
+char *
+note_lines(const char *s)
+{
+	char *out = xmalloc(strlen(s) + 1), *o = out;
+
+	for (; *s; s++)
+		if (*s != '\r')
+			*o++ = *s;
+		else if (s[1] != '\n')
+			*o++ = '\n';
+	*o = '\0';
+	return out;
+}
+
+int
 str_has_control(const char *s)
 {
 	for (; *s; s++) {

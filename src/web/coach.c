@@ -179,15 +179,15 @@ person_item(struct web *w, struct arena *a, const struct roll_target *t,
 	struct tpl_field *f = arena_array(a, 5, sizeof *f);
 	struct attendance at;
 	int known = attendance_get(w->st, t->s.id, p->id, &at, NULL) == 1;
+	int theirs = known && attendance_is_their_word(&at);
 
 	f[0] = (struct tpl_field){ "name", arena_keep(a, xstrdup(p->name)), NULL };
 	f[1] = (struct tpl_field){ "email", arena_keep(a, xstrdup(p->email)), NULL };
 	f[2] = (struct tpl_field){ "anchor", arena_printf(a, "p%lld", (long long)p->id), NULL };
-	f[3] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_describe(&at,
-	    t->c.tz)) : "not recorded yet", NULL };
-	/* the coach's own marks can be undone here; a participant's cancellation cannot */
-	f[4] = (struct tpl_field){ "undoable", known && at.fact != FACT_CANCELLED ? "1" : "",
-	    NULL };
+	f[3] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_in_words(&t->pol,
+	    t->c.tz, &t->s, &at)) : "not recorded yet", NULL };
+	/* the coach's own marks can be undone here (attendance_clear's rule) */
+	f[4] = (struct tpl_field){ "undoable", known && !theirs ? "1" : "", NULL };
 	*item = (struct tpl_scope){ f, 5, NULL };
 	if (known)
 		attendance_free(&at);
@@ -272,6 +272,7 @@ struct tap {
 	const struct form *form;
 	const char *action;	/* "mark", "undo" or "walk-in" */
 	int64_t now;
+	int replace;		/* the second tap: it may replace what they told us */
 };
 
 /* Reads the tap's answer into a fact spec; 0, or -1 with 'e' set. */
@@ -293,24 +294,6 @@ tap_spec(const struct form *f, struct fact_spec *spec, su_err *e)
 	return 0;
 }
 
-/* Clears the coach's mark of p (a participant's cancellation stays); 0, or -1 with 'e' set. */
-static int
-tap_undo(struct store *st, const struct roll_target *t, const struct participant *p,
-    su_err *e)
-{
-	struct attendance a;
-	int rc = attendance_get(st, t->s.id, p->id, &a, e), cancelled;
-
-	if (rc <= 0)
-		return rc;
-	cancelled = a.fact == FACT_CANCELLED;
-	attendance_free(&a);
-	if (cancelled)
-		return su_err_set(e, "%s cancelled: a participant's cancellation is not undone "
-		    "here", p->name);
-	return attendance_clear(st, &t->c, &t->s, p, e);
-}
-
 /* Records one tap (the caller's transaction); 0 or more, or -1 with 'e' set. */
 static int
 tap_record(struct store *st, const struct tap *tp, su_err *e)
@@ -328,14 +311,56 @@ tap_record(struct store *st, const struct tap *tp, su_err *e)
 	if (participant_find(st, &t->c, email, &p, e) <= 0)
 		return -1;
 	if (strcmp(tp->action, "undo") == 0)
-		rc = tap_undo(st, t, &p, e);
-	else if (strcmp(tp->action, "walk-in") == 0 &&
-	    session_walk_in(st, &t->c, &t->s, &p, e) < 0)
-		rc = -1;
+		rc = attendance_clear(st, &t->c, &t->s, &p, 0, e);
 	else
-		rc = attendance_record(st, &t->c, &t->pol, &t->s, &p, &spec, tp->now, e);
+		rc = attendance_record(st, &t->c, &t->pol, &t->s, &p, &spec,
+		    (strcmp(tp->action, "walk-in") == 0 ? RECORD_WALK_IN : 0) |
+		    (tp->replace ? RECORD_REPLACE : 0), tp->now, e);
 	participant_free(&p);
 	return rc;
+}
+
+/*
+ * The second tap: what the participant told us, and a button that replaces it
+ * with the mark tapped (the form again, with replace=1). Nothing is written.
+ */
+static void
+replace_page(struct web *w, const struct web_request *rq, const struct roll_target *t,
+    struct web_reply *r)
+{
+	const struct form *fm = &rq->form;
+	const char *email = form_get(fm, "email"), *status = form_get(fm, "status");
+	struct participant p;
+	struct arena a = { 0 };
+	char csrf[WEBAUTH_TOKEN_LEN + 1], *words = NULL;
+	su_err e;
+
+	if (email == NULL || participant_find(w->st, &t->c, email, &p, &e) <= 0 ||
+	    attendance_their_word(w->st, &t->c, &t->pol, &t->s, &p, &words, &e) <= 0) {
+		roll_page(w, rq, t, 409, "The record changed meanwhile: look again.", r);
+		return;
+	}
+	webauth_form_token(&w->key, rq->session, csrf);
+	{
+		const struct tpl_field f[] = {
+			{ "name", p.name, NULL }, { "email", p.email, NULL },
+			{ "record", words, NULL }, { "status", status ? status : "present", NULL },
+			{ "minutes", form_get(fm, "minutes"), NULL },
+			{ "reason", form_get(fm, "reason"), NULL }, { "csrf", csrf, NULL },
+			{ "verdict", "Record the mark instead? What they told us is kept, and "
+			  "Undo brings it back.", NULL },
+			{ "action_mark", arena_printf(&a, "/s/%s/%d/mark", t->c.slug,
+			  t->s.number), NULL },
+			{ "back", arena_printf(&a, "/s/%s/%d#p%lld", t->c.slug, t->s.number,
+			  (long long)p.id), NULL },
+		};
+		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
+
+		page_render(&w->pages, r, 409, PAGE_REPLACE, "Replace what they told us?", &s);
+	}
+	free(words);
+	participant_free(&p);
+	arena_free(&a);
 }
 
 /* Answers a POST to a session: checks the form token, records the tap, back to the page. */
@@ -343,13 +368,20 @@ static void
 roll_post(struct web *w, const struct web_request *rq, const struct roll_target *t,
     struct web_reply *r)
 {
-	struct tap tp = { t, &rq->form, t->action, time_now() };
-	const char *email = form_get(&rq->form, "email");
+	const char *email = form_get(&rq->form, "email"), *replace = form_get(&rq->form,
+	    "replace");
+	struct tap tp = { t, &rq->form, t->action, time_now(),
+		replace != NULL && strcmp(replace, "1") == 0 };
+	int rc;
 	su_err e;
 
 	if (!web_form_allowed(w, rq, rq->session, t->c.coach_email, r))
 		return;
-	if (STORE_TX(w->st, &e, tap_record(w->st, &tp, &e)) < 0) {
+	if ((rc = STORE_TX(w->st, &e, tap_record(w->st, &tp, &e))) == ATTENDANCE_THEIR_WORD) {
+		replace_page(w, rq, t, r);
+		return;
+	}
+	if (rc < 0) {
 		roll_page(w, rq, t, store_failed(e.msg) ? 500 : 422, e.msg, r);
 		return;
 	}

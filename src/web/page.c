@@ -109,11 +109,26 @@ static const char move_text[] =
 	"<button class=\"go\">Move my place</button></form>\n"
 	"<p><a href=\"{{back}}\">Keep my place</a></p>\n";
 
+/* The second tap: a mark over what the participant told us says what it replaces. */
+static const char replace_text[] =
+	"<p class=\"verdict late\" role=\"status\">{{name}} told us: <span class=\"record\">"
+	"{{record}}</span>. {{verdict}}</p>\n"
+	"<form method=\"post\" action=\"{{action_mark}}\">"
+	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
+	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
+	"<input type=\"hidden\" name=\"status\" value=\"{{status}}\">"
+	"{{#minutes}}<input type=\"hidden\" name=\"minutes\" value=\"{{minutes}}\">{{/minutes}}"
+	"{{#reason}}<input type=\"hidden\" name=\"reason\" value=\"{{reason}}\">{{/reason}}"
+	"<input type=\"hidden\" name=\"replace\" value=\"1\">"
+	"<button class=\"stop\">Replace with {{status}}</button></form>\n"
+	"<p><a href=\"{{back}}\">Keep what {{name}} told us</a></p>\n";
+
 static const char *const head_names[] = { "title", NULL };
 static const char *const page_names[] = { "title", "text", "href", "link_text", "flash",
 	"session.when", "session.title", "session.kind", "session.location", "csrf",
 	"action_mark", "action_undo", "action_walk_in", "walk_in", "cohort", "verdict",
-	"late", "action", "back", NULL };
+	"late", "action", "back", "name", "email", "record", "status", "minutes", "reason",
+	NULL };
 static const char *const page_lists[] = { "sessions", "people", "accepted", "candidates",
 	"reasons", "slots", NULL };
 static const char *const page_items[] = { "href", "when", "cohort", "number", "title",
@@ -125,9 +140,9 @@ pages_load(struct pages *p, su_err *e)
 	static const struct tpl_schema head = { head_names, NULL, NULL };
 	static const struct tpl_schema body = { page_names, page_lists, page_items };
 	static const char *const text[PAGE_COUNT] = { message_text, sessions_text, roll_text,
-		person_text, cancel_text, move_text };
+		person_text, cancel_text, move_text, replace_text };
 	static const char *const name[PAGE_COUNT] = { "message", "sessions", "roll",
-		"person", "cancel", "move" };
+		"person", "cancel", "move", "replace" };
 
 	memset(p, 0, sizeof *p);
 	if ((p->head = tpl_compile(head_text, "head", &head, e)) == NULL ||

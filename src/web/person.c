@@ -117,9 +117,10 @@ coming_item(struct web *w, struct arena *a, const struct holder *h, const struct
 	f[0] = (struct tpl_field){ "when", arena_keep(a, xstrdup(time_format_human(h->c.tz,
 	    s->starts_at, when, sizeof when))), NULL };
 	f[1] = (struct tpl_field){ "title", s->title, NULL };
-	f[2] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_describe(&at,
-	    h->c.tz)) : "", NULL };
-	f[3] = (struct tpl_field){ "href", known && at.fact == FACT_CANCELLED ? "" :
+	f[2] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_in_words(&h->pol,
+	    h->c.tz, s, &at)) : "", NULL };
+	/* a place with a record is not cancelled here (attendance_record's RECORD_NEW_ONLY) */
+	f[3] = (struct tpl_field){ "href", known ? "" :
 	    arena_printf(a, "/p/%s/cancel/%d", h->token, s->number), NULL };
 	f[4] = (struct tpl_field){ "move", known || !offers || s->kind == SESSION_GROUP ? "" :
 	    arena_printf(a, "/p/%s/move/%d", h->token, s->number), NULL };
@@ -172,9 +173,7 @@ verdict(const struct holder *h, const struct session *s, int64_t now, int *late)
 	int64_t cutoff;
 	char when[40];
 
-	if (policy_cutoff(&h->pol, h->c.tz, s->starts_at, &cutoff) < 0)
-		cutoff = s->starts_at;
-	*late = now > cutoff;
+	*late = !policy_cancel_in_time(&h->pol, h->c.tz, s->starts_at, now, &cutoff);
 	if (!*late) {
 		sb_addf(&sb, "This is in time: cancelling before %s counts against nothing.",
 		    time_format_human(h->c.tz, cutoff, when, sizeof when));
@@ -249,15 +248,13 @@ cancel_record(struct store *st, const struct holder *h, const struct session *s,
     const struct form *f, int64_t now, su_err *e)
 {
 	struct fact_spec spec = { .status = "cancelled", .reason = form_get(f, "reason"),
-		.note = form_get(f, "note") };
-	char at[40];
+		.note = form_get(f, "note"), .cancelled_ts = now };
 
 	if (spec.reason == NULL || *spec.reason == '\0')
 		return su_err_set(e, "choose a reason");
 	if (spec.note != NULL && *spec.note == '\0')
 		spec.note = NULL;
-	spec.cancelled_at = time_format_iso(h->c.tz, now, at, sizeof at);
-	return attendance_record(st, &h->c, &h->pol, s, &h->p, &spec, now, e);
+	return attendance_record(st, &h->c, &h->pol, s, &h->p, &spec, RECORD_NEW_ONLY, now, e);
 }
 
 /* Answers the cancel form: the form token, then the record, then what it counts as. */
@@ -400,6 +397,31 @@ move_post(struct web *w, const struct web_request *rq, const struct holder *h,
 	free(said);
 }
 
+/*
+ * Says what is recorded for the holder's place at s, if anything: 1 with the
+ * page in 'r' (nothing is changed from here), 0 if nothing is recorded.
+ */
+static int
+place_recorded(struct web *w, const struct holder *h, const struct session *s,
+    struct web_reply *r)
+{
+	struct attendance at;
+	char *words, *text, *back;
+
+	if (attendance_get(w->st, s->id, h->p.id, &at, NULL) != 1)
+		return 0;
+	words = attendance_in_words(&h->pol, h->c.tz, s, &at);
+	text = xasprintf("Your coach has this place recorded already: %s. Nothing was "
+	    "changed; if it is wrong, write to your coach.", words);
+	back = xasprintf("/p/%s", h->token);
+	page_message(&w->pages, r, 409, "Already recorded", text, back, "Your sessions");
+	free(back);
+	free(text);
+	free(words);
+	attendance_free(&at);
+	return 1;
+}
+
 /* Finds the holder's session "N" that is still to come; 1, or 0 with the refusal in 'r'. */
 static int
 coming_session(struct web *w, const struct holder *h, const char *num, struct session *s,
@@ -444,7 +466,9 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 		person_page(w, &h, r);
 	} else if (strncmp(after, "/cancel/", 8) == 0) {
 		if (coming_session(w, &h, after + 8, &s, r)) {
-			if (post)
+			if (place_recorded(w, &h, &s, r))
+				;	/* said so; nothing changes */
+			else if (post)
 				cancel_post(w, rq, &h, &s, r);
 			else
 				cancel_page(w, &h, &s, r);
@@ -452,7 +476,9 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 		}
 	} else if (strncmp(after, "/move/", 6) == 0) {
 		if (coming_session(w, &h, after + 6, &s, r)) {
-			if (post)
+			if (place_recorded(w, &h, &s, r))
+				;	/* said so; nothing changes */
+			else if (post)
 				move_post(w, rq, &h, &s, r);
 			else
 				move_page(w, &h, &s, r);

@@ -55,11 +55,20 @@ out "dry run: nothing was recorded"
 same_db "$before"
 
 # an aliases file matches the device to Dee: she came after all; the mystery
-# guest is still unmatched, so Fay's no-show needs --absent-if-unmatched
+# guest is still unmatched, so Fay's no-show needs --absent-if-unmatched.
+# Dee had cancelled: what she told us stands, and the run says so
 printf "Name,E-mail\nDee's iPad,dee@example.com\n" > "$T/aliases.csv"
 ok attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/aliases.csv" --apply --absent-if-unmatched
+grep -E "^Dee Adams .* alias .* kept: cancelled$" "$T/out" >/dev/null || fail "Dee's cancellation not kept"
+out "Dee Adams <dee@example.com>: cancelled in time on "
+out "(travel); was in the call for 58 min; left as it is; --replace to record the call"
+out "recorded c1:1: 4 added, 0 corrected, 0 unchanged, 3 kept"
+check '[ "$(sql "SELECT fact FROM attendance a JOIN participant p ON p.id = a.participant_id WHERE p.email = '"'dee@example.com'"'")" = cancelled ]' \
+	"from-meeting replaced Dee's cancellation without --replace"
+# with --replace the call is recorded over it
+ok attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/aliases.csv" --apply --absent-if-unmatched --replace
 grep -E "^Dee Adams .* alias .* present$" "$T/out" >/dev/null || fail "Dee is not matched by alias"
-out "recorded c1:1: 4 added, 1 corrected, 0 unchanged, 2 kept"
+out "recorded c1:1: 0 added, 1 corrected, 4 unchanged, 2 kept"
 ok attendance show c1 --csv
 check 'grep -q "^Ana Lúcia Ferreira,ana@example.com,[a-z_]*,present," "$T/out"' "Ana not present"
 check 'grep -q "^Robert Smith,bob@example.com,[a-z_]*,late," "$T/out"' "Bob not late"
@@ -73,7 +82,7 @@ check '[ "$(sql "SELECT note FROM attendance a JOIN participant p ON p.id = a.pa
 	"leaving early is not noted"
 # the same file again changes nothing
 before=$(db_state)
-ok attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/aliases.csv" --apply --absent-if-unmatched
+ok attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/aliases.csv" --apply --absent-if-unmatched --replace
 out "0 added, 0 corrected, 5 unchanged, 2 kept"
 
 # a Teams report: UTF-16 with a BOM, tab-separated, in sections; the organiser is not a participant

@@ -165,8 +165,8 @@ check 'grep -q "rescheduled 4 times" "$T/commitment.txt"' "the commitment report
 ok unmark c1:1 bo@example.com
 check '[ "$(points bo@example.com)" = 0 ]' "unmark left the late reschedule's point"
 check '[ "$(moves bo@example.com)" = 0 ]' "unmark left the reschedule counted"
-check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN participant p ON p.id = r.participant_id WHERE p.email = '"'bo@example.com'"' AND r.moved_with IS NULL")" = 0 ]' \
-	"unmark left the reschedule row"
+check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN participant p ON p.id = r.participant_id WHERE p.email = '"'bo@example.com'"' AND r.moved_with IS NULL AND r.replaced_at IS NULL")" = 0 ]' \
+	"unmark left the reschedule standing"
 
 # --- a session with a reschedule is not deleted
 before=$(db_state)
@@ -183,9 +183,9 @@ fails 1 unmark c1:4 ana@example.com
 err "nothing is recorded for 'ana@example.com' at c1:4"
 same_db "$before"
 
-# --- a mark over a reschedule (with --replace) forgets the request
+# --- a mark over a reschedule (with --replace) sets the request aside
 SHOWUP_NOW="2027-03-06T00:00:00Z" ok mark c1:3 ana@example.com present --replace
-check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN session s ON s.id = r.from_session_id WHERE s.number = 3 AND s.cohort_id = 1 AND r.moved_with IS NULL")" = 0 ]' \
+check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN session s ON s.id = r.from_session_id WHERE s.number = 3 AND s.cohort_id = 1 AND r.moved_with IS NULL AND r.replaced_at IS NULL")" = 0 ]' \
 	"the reschedule outlived the mark that replaced it"
 
 # --- the coach moving a session later does not re-judge a reschedule asked in time

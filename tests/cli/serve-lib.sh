@@ -34,3 +34,19 @@ serve_start() {
 	for _ in $(seq 1 100); do grep -q '^log in' "$T/$name.out" && break; sleep 0.05; done
 	login=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/$name.out")
 }
+
+# The requests of a test, on $URL (the server serve_start started):
+# http METHOD PATH [FORM]: a request with the cookie jar; the status in $code, the page in body
+http() {
+	local args=(-s -o "$T/body" -D "$T/headers" -w '%{http_code}' -b "$T/jar" -c "$T/jar")
+	[ "$1" = POST ] && args+=(--data-raw "${3:-}")
+	checks=$((checks + 1))
+	code=$(curl "${args[@]}" "$URL$2")
+}
+# status CODE WHAT: the last request's status is CODE
+status() { [ "$code" = "$1" ] || { failures=$((failures + 1)); echo "FAIL: $2: status $code, expected $1"; }; }
+body() { grep -qF -- "$1" "$T/body" || { failures=$((failures + 1)); echo "FAIL: the page lacks: $1"; }; }
+no_body() { ! grep -qF -- "$1" "$T/body" || { failures=$((failures + 1)); echo "FAIL: the page has: $1"; }; }
+header() { grep -qiF -- "$1" "$T/headers" || { failures=$((failures + 1)); echo "FAIL: no header: $1"; }; }
+# csrf: the form token of the last page
+csrf() { grep -o 'name="csrf" value="[^"]*"' "$T/body" | head -n1 | sed 's/.*value="//; s/"$//'; }

@@ -16,21 +16,6 @@ serve_start serve --listen "127.0.0.1:$port"
 check 'grep -q "^serving $URL until Ctrl-C" "$T/serve.out"' "serve did not say where it listens"
 check '[[ "$login" == "$URL/login/"* ]]' "no login link printed"
 
-# http METHOD PATH [FORM]: a request with the cookie jar; the status in $code, the page in body
-http() {
-	local args=(-s -o "$T/body" -D "$T/headers" -w '%{http_code}' -b "$T/jar" -c "$T/jar")
-	[ "$1" = POST ] && args+=(--data-raw "${3:-}")
-	checks=$((checks + 1))
-	code=$(curl "${args[@]}" "$URL$2")
-}
-# status CODE WHAT: the last request's status is CODE
-status() { [ "$code" = "$1" ] || { failures=$((failures + 1)); echo "FAIL: $2: status $code, expected $1"; }; }
-body() { grep -qF -- "$1" "$T/body" || { failures=$((failures + 1)); echo "FAIL: the page lacks: $1"; }; }
-no_body() { ! grep -qF -- "$1" "$T/body" || { failures=$((failures + 1)); echo "FAIL: the page has: $1"; }; }
-header() { grep -qiF -- "$1" "$T/headers" || { failures=$((failures + 1)); echo "FAIL: no header: $1"; }; }
-# csrf: the form token of the last page
-csrf() { grep -o 'name="csrf" value="[^"]*"' "$T/body" | head -n1 | sed 's/.*value="//; s/"$//'; }
-
 # --- the coach: nothing without the login link; the link works once
 http GET /
 status 403 "a page without signing in"

@@ -29,7 +29,7 @@ fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
 		if (meeting_parse((const char *)data, size, "fuzz", format,
 		    (enum date_order)order, "Europe/London", &m, NULL) < 0)
 			continue;
-		meeting_plan(&m, &s, &c, &p, &list, expected, NULL, NULL, &plan);
+		meeting_plan(&m, &s, &c, &p, &list, expected, NULL, NULL, 0, &plan);
 		meeting_plan_free(&plan);
 		meeting_free(&m);
 	}

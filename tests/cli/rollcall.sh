@@ -43,6 +43,23 @@ roll c1:1 l '5\r' '\r' '\r' '\r' n
 out "nothing was written"
 same_db "$before"
 
+# a key over what a participant told us asks first: any key but y keeps it, y replaces it
+ok cancel c1:1 cy@example.com --at "2026-10-04 08:00" --reason travel
+before=$(db_state)
+roll c1:1 '\r' '\r' p n '\r' '\r' y
+out "(now: cancelled in time on Sun 2026-10-04 08:00 (travel))"
+out "this replaces what they told us (cancelled in time on Sun 2026-10-04 08:00 (travel))"
+out "kept"
+out "roll of c1:1 written: 0 changes"
+same_db "$before"
+roll c1:1 '\r' '\r' p y '\r' y
+out "replace"
+out "roll of c1:1 written: 1 change"
+check '[ "$(sql "SELECT fact FROM attendance WHERE participant_id = 3")" = arrived ]' \
+	"y did not replace the cancellation"
+ok unmark c1:1 cy@example.com
+out "cancelled 2026-10-04T08:00:00+11:00 (travel) again"
+
 # a session still to come cannot be called
 ok session add c1 --at "2027-06-01 09:00"
 roll c1:2

@@ -1,9 +1,11 @@
 /* test_outcome.c - the outcome engine and cutoffs, by tables of cases. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "showup/engine.h"
+#include "showup/model.h"
 #include "showup/policy.h"
 #include "suites.h"
 
@@ -258,6 +260,48 @@ START_TEST(names_and_letters)
 }
 END_TEST
 
+/* What a participant told us, and how it reads in words (attendance_in_words). */
+struct words_case {
+	enum fact fact;
+	int minutes_late;
+	int64_t cancelled_at;
+	const char *reason, *note;
+	int theirs;
+	const char *want;
+};
+
+static const struct words_case words_cases[] = {
+	{ FACT_CANCELLED, 0, CUTOFF, "work", "", 1,
+	  "cancelled in time on Sun 2026-10-04 18:00 (work)" },
+	{ FACT_CANCELLED, 0, CUTOFF + 1, "travel", "flight\nat 17:00", 1,
+	  "cancelled after the cutoff on Sun 2026-10-04 18:00 (travel); flight / at 17:00" },
+	{ FACT_CANCELLED, 0, START - 72 * HOUR, POLICY_RESCHEDULE_REASON, "", 1,
+	  "moved their place on Fri 2026-10-02 08:00" },
+	{ FACT_ABSENT, 0, 0, "medical", "migraine", 1, "excused (medical); migraine" },
+	{ FACT_ABSENT, 0, 0, "", "", 0, "no-show" },
+	{ FACT_ARRIVED, 0, 0, "", "", 0, "present" },
+	{ FACT_ARRIVED, 12, 0, "", "", 0, "late 12 min" },
+};
+
+START_TEST(their_word_in_words)
+{
+	const struct words_case *c = &words_cases[_i];
+	struct attendance a = { .fact = c->fact, .minutes_late = c->minutes_late,
+		.cancelled_at = c->cancelled_at, .reason = (char *)c->reason,
+		.note = (char *)c->note };
+	struct session s = { .starts_at = START };
+	struct policy p;
+	char *words;
+
+	policy_default(&p);
+	ck_assert_int_eq(attendance_is_their_word(&a), c->theirs);
+	words = attendance_in_words(&p, "Australia/Sydney", &s, &a);
+	ck_assert_str_eq(words, c->want);
+	free(words);
+	ck_assert_int_eq(attendance_is_their_word(NULL), 0);
+}
+END_TEST
+
 Suite *
 outcome_suite(void)
 {
@@ -273,6 +317,7 @@ outcome_suite(void)
 	tcase_add_loop_test(tc, reschedules_by_policy, 0, (int)ARRAY_SIZE(reschedule_cases));
 	tcase_add_test(tc, reschedule_reason_is_kept);
 	tcase_add_test(tc, names_and_letters);
+	tcase_add_loop_test(tc, their_word_in_words, 0, (int)ARRAY_SIZE(words_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

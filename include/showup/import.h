@@ -16,7 +16,8 @@ enum import_hint {
 	HINT_ENCODING = 1,		/* name the file's encoding */
 	HINT_SEPARATOR = 2,		/* name the separator */
 	HINT_DATE_ORDER = 4,		/* name the date order */
-	HINT_ACCEPT_CHANGES = 8		/* take values that look double-encoded */
+	HINT_ACCEPT_CHANGES = 8,	/* take values that look double-encoded */
+	HINT_REPLACE = 16		/* a row would replace what a participant told us */
 };
 
 struct import_result {
@@ -26,6 +27,7 @@ struct import_result {
 	int accept_changes;		/* take values that look double-encoded */
 	int clear_empty;		/* an empty cell clears its field (else it is left) */
 	enum date_order date_order;	/* how the file writes dates; UNKNOWN: the cohort's */
+	int replace;			/* a row may replace what a participant told us */
 	/* found */
 	size_t rows;			/* data rows read */
 	size_t added, updated, unchanged;

@@ -239,6 +239,15 @@ int fact_build(const struct policy *p, const char *tz, const struct fact_spec *s
 int fact_check_timing(const struct attendance *a, const struct session *s, int64_t now,
     su_err *e);
 /*
+ * Refuses, in 'e', to put fact 'a' over 'old' (stored for p at s, NULL if
+ * none) where 'flags' do not allow it: over any record with RECORD_NEW_ONLY
+ * (-1), over what p told us without RECORD_REPLACE (ATTENDANCE_THEIR_WORD).
+ * 0 allowed. Pure: every way of recording asks it.
+ */
+int attendance_check_replace(const struct cohort *c, const struct policy *pol,
+    const struct session *s, const struct participant *p, const struct attendance *a,
+    const struct attendance *old, unsigned flags, su_err *e);
+/*
  * Records fact 'a' for participant 'p' at session 's' as 'flags' allow (enum
  * record_flags): checks that p is expected (or makes them a walk-in), the
  * timing, and that nothing p told us is replaced without RECORD_REPLACE (the

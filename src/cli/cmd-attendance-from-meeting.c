@@ -16,7 +16,7 @@
 #define ORDER_HINT "hint: --date-order dmy or mdy says how the report writes dates\n"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP, OPT_ABSENT_IF_UNMATCHED, OPT_REPLACE };
+enum { OPT_FORMAT = OPT_OWN, OPT_APPLY, OPT_MAP, OPT_ABSENT_IF_UNMATCHED };
 
 /* What the command was asked. */
 struct from_meeting {

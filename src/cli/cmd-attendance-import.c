@@ -20,9 +20,15 @@ const struct cmd_entry cmd_attendance_import_entry = {
 	"excused, cancelled), minutes_late (for late), cancelled_at (for\n"
 	"cancelled: local time, or with an offset), reason (for cancelled and\n"
 	"excused), note. The columns name, date and outcome that 'attendance\n"
-	"export' adds are read past. One transaction; every bad row is listed.\n",
+	"export' adds are read past. One transaction; every bad row is listed.\n"
+	"A row does not replace what a participant told us (a cancellation, an\n"
+	"excuse, a reschedule) unless --replace; what it replaces is kept, and\n"
+	"'showup unmark' brings it back.\n",
 	.options = (const struct cmd_option[]){
 		CLI_IMPORT_OPTIONS,
+		{ .name = "replace", .key = OPT_REPLACE,
+		  .help = "a row may replace a cancellation, excuse or move the "
+		  "participant gave" },
 		{ 0 }
 	},
 	.db = CMD_DB_WRITE,

@@ -6,7 +6,7 @@
 #include "commands.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_NOTE = OPT_OWN, OPT_REPLACE, OPT_WALK_IN };
+enum { OPT_NOTE = OPT_OWN, OPT_WALK_IN };
 
 /* Reads "present | late MINUTES | no-show | excused REASON" into 'spec'; EXIT_OK or EXIT_USAGE. */
 static int

@@ -56,6 +56,9 @@ import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
 		case OPT_CLEAR_EMPTY:
 			r->clear_empty = 1;
 			break;
+		case OPT_REPLACE:
+			r->replace = 1;
+			break;
 		default:
 			return EXIT_USAGE;
 		}
@@ -87,6 +90,9 @@ print_hints(const struct import_result *r, const char *slug)
 		fprintf(stderr, "hint: --date-order dmy, mdy or ymd says how this file "
 		    "writes dates; 'showup policy set %s date.order ...' sets it for the "
 		    "cohort\n", slug ? slug : "SLUG");
+	if (r->hints & HINT_REPLACE)
+		fputs("hint: give --replace to record these rows over what the participants "
+		    "told us (it is kept: 'showup unmark' brings it back)\n", stderr);
 	if (r->hints & HINT_ACCEPT_CHANGES)
 		fputs("hint: import the file as it was saved before it was opened in "
 		    "Excel, or give --accept-changes to take these values as they are\n",

@@ -603,13 +603,8 @@ attendance_their_word(struct store *st, const struct cohort *c, const struct pol
 	return rc;
 }
 
-/*
- * Refuses, in 'e', to put 'a' over 'old' (stored for p at s) where 'flags' do
- * not allow it: over any record from the participant's own link, over what p
- * told us without RECORD_REPLACE. 0 allowed, -1 or ATTENDANCE_THEIR_WORD refused.
- */
-static int
-check_replace(const struct cohort *c, const struct policy *pol, const struct session *s,
+int
+attendance_check_replace(const struct cohort *c, const struct policy *pol, const struct session *s,
     const struct participant *p, const struct attendance *a, const struct attendance *old,
     unsigned flags, su_err *e)
 {
@@ -648,7 +643,7 @@ attendance_record_fact(struct store *st, const struct cohort *c, const struct po
 	if (fact_check_timing(a, s, now, e) < 0 ||
 	    (had = attendance_get(st, s->id, p->id, &old, e)) < 0)
 		return -1;
-	rc = check_replace(c, pol, s, p, a, had ? &old : NULL, flags, e);
+	rc = attendance_check_replace(c, pol, s, p, a, had ? &old : NULL, flags, e);
 	if (rc == 0)
 		rc = attendance_set_known(st, c, s, p, a, had ? &old : NULL, NULL, e);
 	if (had)

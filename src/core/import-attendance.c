@@ -43,6 +43,7 @@ struct attendance_import {
 	const struct cohort *cohort;
 	struct policy policy;		/* the cohort's, in the file's date order */
 	int64_t now;
+	int replace;			/* a row may replace what a participant told us */
 	struct participant_list people;
 	struct session_list sessions;
 	struct strmap person_by_email;		/* e-mail -> row in people */
@@ -197,6 +198,11 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 		rc = stored_fact(row->st, ai, i, j, &stored, &why);
 	if (rc >= 0 && attendance_check_reschedule(&a, rc == 1 ? &stored : NULL, &why) < 0)
 		rc = -1;
+	if (rc >= 0 && attendance_check_replace(ai->cohort, &ai->policy, s, &ai->people.v[i],
+	    &a, rc == 1 ? &stored : NULL, ai->replace ? RECORD_REPLACE : 0, &why) < 0) {
+		row->result->hints |= HINT_REPLACE;
+		rc = -1;
+	}
 	if (rc >= 0)
 		rc = attendance_set_known(row->st, ai->cohort, s, &ai->people.v[i], &a,
 		    rc == 1 ? &stored : NULL, &change, &why);
@@ -228,7 +234,7 @@ import_attendance(struct store *st, const struct cohort *c, const struct policy 
     const char *path, struct import_result *r, su_err *e)
 {
 	struct attendance_import ai = {
-		.cohort = c, .policy = *p, .now = time_now(),
+		.cohort = c, .policy = *p, .now = time_now(), .replace = r->replace,
 		.person_by_email = STRMAP_INIT, .session_by_number = IDMAP_INIT,
 		.column_by_id = IDMAP_INIT, .row_by_id = IDMAP_INIT,
 	};

@@ -136,4 +136,16 @@ ok unmark c1:1 cy@example.com
 out "excused (medical); migraine again"
 check '[ "$(row 1 cy@example.com)" = "$cy_row" ]' "unmark did not bring the excuse back whole"
 
+# --- a spreadsheet's row does not replace a cancellation either, unless --replace
+printf 'session,email,status\n1,ana@example.com,present\n1,bo@example.com,present\n' > "$T/roll.csv"
+before=$(db_state)
+fails 1 attendance import c1 "$T/roll.csv"
+err "roll.csv:2: c1:1 ana@example.com is recorded as cancelled in time on "
+err "hint: give --replace to record these rows over what the participants told us"
+same_db "$before"
+ok attendance import c1 "$T/roll.csv" --replace
+check '[ "$(row 1 ana@example.com | cut -d"|" -f1)" = arrived ]' "import --replace did not record the row"
+ok unmark c1:1 ana@example.com
+check '[ "$(row 1 ana@example.com)" = "$ana_row" ]' "unmark after an import did not bring the cancellation back"
+
 finish

@@ -63,6 +63,7 @@ struct cmd_entry {
 	const char *args;	/* the positional words of the usage: "SLUG FILE.csv" */
 	const char *summary;	/* one line for 'showup help' */
 	const char *help;	/* the details for 'showup help CMD' and -h, or NULL */
+	void (*more_help)(FILE *out);	/* prints details from a table after 'help', or NULL */
 	const struct cmd_option *options;	/* ended by { 0 }; NULL for none */
 	int options_first;	/* options end at the first other word (values may start with '-') */
 	int hidden;		/* out of 'showup help' and suggestions: named in full only */

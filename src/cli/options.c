@@ -297,6 +297,8 @@ cmd_print_help(FILE *out, const struct cmd_entry *e)
 		    e->group ? " " : "", e->alias);
 	if (e->help != NULL && *e->help)
 		fprintf(out, "\n%s", e->help);
+	if (e->more_help != NULL)
+		e->more_help(out);
 	if (option_count(e) > 0)
 		print_options(out, e);
 }

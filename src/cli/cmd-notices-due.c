@@ -168,6 +168,7 @@ const struct cmd_entry cmd_notices_due_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_notices_due_exec
 };

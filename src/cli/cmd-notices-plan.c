@@ -63,8 +63,6 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_policy(cli->st, &c, &p) != EXIT_OK || cli_notice_templates(dir, &p, &t) < 0)
@@ -110,6 +108,7 @@ const struct cmd_entry cmd_notices_plan_entry = {
 		  "(PDF) as of now" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_plan_exec
 };

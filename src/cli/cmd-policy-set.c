@@ -88,8 +88,6 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind + 3 > argc)
-		return cli_usage_error(cli, "give a cohort (SLUG), a setting and its value");
 	key = argv[optind + 1];
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
@@ -145,6 +143,7 @@ const struct cmd_entry cmd_policy_set_entry = {
 	"nothing. Every change is in the audit log.\n\n",
 	.more_help = print_settings,
 	.options_first = 1,
+	.nargs = CMD_ARGS(3, CMD_ARGS_ANY),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_policy_set_exec
 };

@@ -78,6 +78,7 @@ const struct cmd_entry cmd_policy_show_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_policy_show_exec
 };

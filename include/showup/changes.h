@@ -35,8 +35,14 @@ int changes_collect(struct store *st, const struct roll *r, struct change_list *
     su_err *e);
 /* Returns the change with 'key', or NULL. */
 const struct change *changes_find(const struct change_list *l, const char *key);
-/* Returns 1 if person row i is told of change c. */
-int change_tells(const struct roll *r, const struct change *c, size_t i);
+/*
+ * Returns 1 if person row i is told of change c of list l: the one rule of who
+ * hears what, for planning, for notices due and for withdrawing. Its person
+ * alone, or everyone still expected but who caused it; never one its kind
+ * yields to another notice of the same session (notice_kinds[]).
+ */
+int change_tells(const struct roll *r, const struct change_list *l, const struct change *c,
+    size_t i);
 /* Adds a change (for a collector): 'what' may be NULL; its old_location becomes the list's. */
 void changes_add(struct change_list *l, const char *kind, size_t session, size_t only,
     size_t except, const char *key, const struct notice_change *what);

@@ -43,8 +43,32 @@ const struct notice_template *notice_template_find(const struct notice_templates
     const char *kind);
 void notice_templates_free(struct notice_templates *t);
 
-/* The kinds of change notice, NULL-terminated: session-cancelled, session-moved, ... */
-extern const char *const notice_change_kinds[];
+/* What a notice of a fixed kind is about (a ladder step's kind is the policy's). */
+enum notice_about {
+	NOTICE_REMINDER,	/* a session to come, some time ahead (policy reminders) */
+	NOTICE_CHANGE,		/* a change to a session, read from the record (changes.c) */
+};
+
+/*
+ * One row per fixed kind of notice: its name (its template's file), what it
+ * is about, what it does to the calendar entry it carries, and whom it spares.
+ * outbox-plan.c plans by it, changes.c tells by it, notices due lists by it.
+ */
+struct notice_kind {
+	const char *name;		/* "place-left": the kind and its template */
+	enum notice_about about;
+	int cancels_entry;		/* its invitation takes the session out of the calendar */
+	int first_entry;		/* it puts the entry in first: it raises no SEQUENCE */
+	const char *yields_to;		/* not sent to one told of the same session by this
+					   kind (one message for one entry), or NULL */
+};
+
+/* The table of every fixed kind, ended by a NULL name. */
+extern const struct notice_kind notice_kinds[];
+/* Returns the row of kind 'name', or NULL for a ladder step's (the policy's) kind. */
+const struct notice_kind *notice_kind_find(const char *name);
+/* Collects the names of the kinds about 'about' into 'names', NULL-ended; their count. */
+size_t notice_kind_names(enum notice_about about, const char **names, size_t max);
 
 struct roll;
 /*

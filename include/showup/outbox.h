@@ -3,6 +3,7 @@
 #ifndef SHOWUP_OUTBOX_H
 #define SHOWUP_OUTBOX_H
 
+#include "showup/changes.h"
 #include "showup/notice.h"
 
 /* One row of the outbox. */
@@ -57,21 +58,32 @@ void plan_result_free(struct plan_result *r);
  */
 int reminder_offset_due(const struct policy *p, int64_t starts_at, int cancelled, int64_t now);
 
-/* A session notice planning would add now: whose, which session, what kind. */
-struct session_due {
-	size_t person, session;		/* the roll's row and column */
-	const char *kind;		/* session-reminder, or a change notice's kind */
+/* One notice wanted now: to whom, of what, and whether the outbox has it already. */
+struct notice_due {
+	size_t person;			/* the roll's row */
+	size_t session;			/* a session notice's column; NOTICE_NO_SESSION for a step */
+	const char *kind;		/* a ladder step's kind, session-reminder, or a change's */
+	int step;			/* a ladder step, else -1 */
 	int offset;			/* a reminder's minutes ahead, else -1 */
+	const struct change *change;	/* a change notice's change (in the list's), else NULL */
+	int planned;			/* in the outbox already (or dropped): planning adds none */
 };
-struct session_due_list { struct session_due *v; size_t n; };
+#define NOTICE_NO_SESSION ((size_t)-1)
+struct notice_due_list {
+	struct notice_due *v;
+	size_t n;
+	struct change_list changes;	/* what the change notices point into */
+};
 /*
- * Lists the reminders and change notices of roll r (loaded as of now) that
- * 'notices plan' would add now, reading the outbox but changing nothing; the
- * same rules as outbox_plan. 0, or -1 with 'e' set.
+ * Lists every notice roll r (loaded as of its now) wants sent: each mailed
+ * ladder step due, the changes people must hear of (change_tells), then the
+ * reminders due; each marked planned when the outbox holds it. The one
+ * judgement of who is told of what: outbox_plan plans the unplanned ones and
+ * 'notices due' lists them. Reads the outbox, changes nothing; 0 or -1.
  */
-int outbox_session_notices_due(struct store *st, const struct roll *r,
-    struct session_due_list *out, su_err *e);
-void session_due_list_free(struct session_due_list *l);
+int outbox_notices_due(struct store *st, const struct roll *r, struct notice_due_list *out,
+    su_err *e);
+void notice_due_list_free(struct notice_due_list *l);
 
 /* Lists cohort c's outbox (all states, or one), oldest first; messages too if 'bytes'. */
 int outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int bytes,

@@ -109,13 +109,9 @@ enum date_order policy_date_order(const struct policy *p, const char *tz);
 void policy_default(struct policy *p);
 
 /*
- * Applies one setting as 'showup policy set' takes it: cutoff ("day-before 18:00",
- * "hours 24"), grace, reasons.accepted, reasons.other, points.OUTCOME, ladder
- * ("1:policy-reminder,2:warning,3:final-notice", a final coach-review step added one
- * point above the last when not written), points.late_arrival and
- * late.threshold (minutes, or "off"), refund (full, prorated, none),
- * refund.days, forgive.days (a number, or "off"). Returns 0, or -1 with 'e' set
- * and 'p' unchanged.
+ * Applies one setting as 'showup policy set' takes it, by its row of
+ * policy_settings[] (a points.OUTCOME misspelt is named back). Returns 0, or
+ * -1 with 'e' set and 'p' unchanged.
  */
 int policy_apply(struct policy *p, const char *key, const char *value, su_err *e);
 /* Applies n settings together, checking the whole only at the end (a stored policy). */
@@ -123,8 +119,37 @@ int policy_apply_many(struct policy *p, const char *const *keys, const char *con
     size_t n, su_err *e);
 /* Appends the value of setting 'key' as policy_apply reads it; -1 if no such key. */
 int policy_value(const struct policy *p, const char *key, struct strbuf *out);
-/* Every setting key, in the order 'policy show' lists them; NULL-ended. */
-extern const char *const policy_keys[];
+
+/*
+ * One row per setting, as Redis's static_configs[]: its key, what a value
+ * looks like, its default, how it is read and written back, and its help.
+ * policy_apply and policy_value go through it; 'policy show', 'policy set
+ * -h', shell completion and doc/policy.md's list of settings walk it.
+ */
+struct policy_setting {
+	const char *key;	/* "refund.days" */
+	const char *type;	/* its values: "full|prorated|none", "DAYS" */
+	const char *dflt;	/* policy_default's value, as 'print' writes it */
+	const char *help;	/* one sentence, lower case, no full stop */
+	/* Reads 'value' into p; 0, or -1 with 'e' set (p may be half-changed). */
+	int (*parse)(struct policy *p, const struct policy_setting *s, const char *value,
+	    su_err *e);
+	/* Appends the value of p as 'parse' reads it back. */
+	void (*print)(const struct policy *p, const struct policy_setting *s,
+	    struct strbuf *out);
+	size_t field;		/* a number's int in struct policy (offsetof) */
+	int min, max;		/* a number's bounds */
+	const char *off;	/* words for the number 'off_value' ("none|off"); the first is written */
+	int off_value;
+};
+/* Every setting, in the order 'policy show' lists them; ended by a NULL key. */
+extern const struct policy_setting policy_settings[];
+/* Returns the setting spelled 'key', or NULL. */
+const struct policy_setting *policy_setting_find(const char *key);
+/* Appends the settings as 'policy set -h' lists them: key, help, values and default. */
+void policy_settings_help(struct strbuf *out);
+/* Appends the settings as doc/policy.md's table lists them (a Markdown table). */
+void policy_settings_markdown(struct strbuf *out);
 /* Reads an outcome's name as outcome_name writes it ("late_cancel", "no-show" too); -1 if none. */
 int outcome_parse(const char *name);
 

@@ -229,8 +229,6 @@ cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
 			return EXIT_USAGE;
 		at = optarg;
 	}
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
 	if (cli_cohort(cli, argv[optind], c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_participant(cli, c, argv[optind + 1], p) != EXIT_OK ||
@@ -313,8 +311,6 @@ cli_show_cohort(struct cli *cli, int argc, char **argv,
 			return EXIT_USAGE;
 		csv = 1;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	rc = view(cli->st, &c, csv, stdout);
@@ -334,8 +330,6 @@ cli_session_change(struct cli *cli, int argc, char **argv,
 
 	if (cli_getopt(cli, argc, argv) != -1)
 		return EXIT_USAGE;
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one session (SLUG:N)");
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	if (STORE_TX(cli->st, &e, change(cli->st, &c, &s, &e)) < 0) {
@@ -388,8 +382,8 @@ cli_slot_change(struct cli *cli, int argc, char **argv,
 			return EXIT_USAGE;
 		at = optarg;
 	}
-	if (optind + 1 != argc || at == NULL)
-		return cli_usage_error(cli, "give a cohort (SLUG) and --at TIME");
+	if (at == NULL)
+		return cli_usage_error(cli, "give --at TIME");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_time(cli, &c, at, &starts_at) < 0)

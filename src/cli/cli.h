@@ -55,6 +55,23 @@ enum {
 	OPT_OWN = 512
 };
 
+/*
+ * How many positional words a command takes (those not options or their
+ * values), as tmux's .args: cmd_dispatch counts them before exec, and says
+ * "give ..." (too few) or "unexpected argument" (too many) with exit status 2.
+ */
+struct cmd_args {
+	int checked;		/* 0: the command counts its own (an entry without CMD_ARGS) */
+	int min, max;		/* max CMD_ARGS_ANY: no limit */
+	const char *give;	/* what to say when too few: "give ..."; NULL: made from .args */
+};
+#define CMD_ARGS_ANY (-1)
+/* .nargs = CMD_ARGS(1, 1): one word; CMD_ARGS(1, 2, "give ...") says so when short. */
+#define CMD_ARGS(lo, ...) { .checked = 1, .min = (lo), .max = CMD_ARGS_MAX(__VA_ARGS__, 0), \
+	.give = CMD_ARGS_GIVE(__VA_ARGS__, NULL, NULL) }
+#define CMD_ARGS_MAX(hi, ...) (hi)
+#define CMD_ARGS_GIVE(hi, give, ...) (give)
+
 /* One command, in tmux's style: designated initializers, one file each. */
 struct cmd_entry {
 	const char *group;	/* "cohort", or NULL for a command of its own */
@@ -63,8 +80,10 @@ struct cmd_entry {
 	const char *args;	/* the positional words of the usage: "SLUG FILE.csv" */
 	const char *summary;	/* one line for 'showup help' */
 	const char *help;	/* the details for 'showup help CMD' and -h, or NULL */
+	void (*more_help)(FILE *out);	/* prints details from a table after 'help', or NULL */
 	const struct cmd_option *options;	/* ended by { 0 }; NULL for none */
 	int options_first;	/* options end at the first other word (values may start with '-') */
+	struct cmd_args nargs;	/* how many other words: checked before exec (CMD_ARGS) */
 	int hidden;		/* out of 'showup help' and suggestions: named in full only */
 	enum cmd_db db;
 	int (*exec)(struct cli *cli, int argc, char **argv);
@@ -92,6 +111,12 @@ extern const struct cmd_entry *const cmd_table[];
 void cmd_print_usage(FILE *out, const struct cmd_entry *e);
 /* Prints e's usage, summary, details and the list of its options to 'out'. */
 void cmd_print_help(FILE *out, const struct cmd_entry *e);
+/*
+ * Counts the positional words of argv for e as cli_getopt will leave them
+ * (argv is not changed); -1 if an option is wrong (exec will say so).
+ */
+int cmd_count_args(const struct cmd_entry *e, int argc, char **argv, char **first_extra,
+    int max);
 /* The long options getopt_long is given for e, ended by a NULL name. */
 const struct option *cmd_longopts(const struct cmd_entry *e);
 /* Checks e's table (keys, names, letters distinct; help given); 0, or -1 with 'e' set. */

@@ -29,8 +29,6 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
@@ -76,6 +74,7 @@ const struct cmd_entry cmd_attendance_export_entry = {
 		  "scripts' names right (and saves them back right)" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_attendance_export_exec
 };

@@ -340,8 +340,6 @@ cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
 
 	if ((rc = parse_options(cli, argc, argv, &fm)) != EXIT_OK)
 		return rc;
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a session (SLUG:N) and the meeting's report");
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	if (s.cancelled)
@@ -403,6 +401,7 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 		  "session's date can" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2, "give a session (SLUG:N) and the meeting's report"),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_attendance_from_meeting_exec
 };

@@ -31,6 +31,7 @@ const struct cmd_entry cmd_attendance_import_entry = {
 		  "participant gave" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_attendance_import_exec
 };

@@ -23,6 +23,7 @@ const struct cmd_entry cmd_attendance_show_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_attendance_show_exec
 };

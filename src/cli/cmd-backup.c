@@ -13,8 +13,6 @@ cmd_backup_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give the file to write the copy to");
 	if (store_backup(cli->st, argv[optind], &e) < 0)
 		return cli_error("%s", e.msg);
 	printf("backed up %s to %s\n", cli->st->path, argv[optind]);
@@ -33,6 +31,7 @@ const struct cmd_entry cmd_backup_entry = {
 	"To restore: make sure no showup runs, move the database and any -wal and\n"
 	"-shm files beside it aside, and copy the backup to its place. To look\n"
 	"inside a backup first, give it as --db (read commands never change it).\n",
+	.nargs = CMD_ARGS(1, 1, "give the file to write the copy to"),
 	.db = CMD_DB_READ,
 	.exec = cmd_backup_exec
 };

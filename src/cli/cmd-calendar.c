@@ -62,8 +62,6 @@ cmd_calendar_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc && optind + 2 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG), and maybe one participant (EMAIL)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	rc = write_schedule(cli, &c, optind + 2 == argc ? argv[optind + 1] : NULL, path);
@@ -87,6 +85,7 @@ const struct cmd_entry cmd_calendar_entry = {
 		  .help = "write a file (under a temporary name, then renamed); else stdout" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 2, "give a cohort (SLUG), and maybe one participant (EMAIL)"),
 	.db = CMD_DB_READ,
 	.exec = cmd_calendar_exec
 };

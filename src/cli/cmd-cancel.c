@@ -28,8 +28,6 @@ cmd_cancel_exec(struct cli *cli, int argc, char **argv)
 		default: return EXIT_USAGE;
 		}
 	}
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a session (SLUG:N) and an e-mail address");
 	if (spec.reason == NULL)
 		return cli_usage_error(cli, "--reason is needed (medical, "
 		    "personal-emergency, customer-meeting, work, travel, other)");
@@ -65,6 +63,7 @@ const struct cmd_entry cmd_cancel_entry = {
 		  .help = "a note kept with the record" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_cancel_exec
 };

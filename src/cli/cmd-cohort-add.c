@@ -34,9 +34,6 @@ cmd_cohort_add_exec(struct cli *cli, int argc, char **argv)
 		default: return EXIT_USAGE;
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, optind == argc ? "no cohort name (SLUG) given"
-		    : "too many arguments");
 	c.slug = argv[optind];
 	if (c.name == NULL || c.coach_name == NULL || c.coach_email == NULL || c.tz == NULL)
 		return cli_usage_error(cli, "--name, --coach, --coach-email and --tz "
@@ -81,6 +78,7 @@ const struct cmd_entry cmd_cohort_add_entry = {
 		  .help = "the last day of the program" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1, "no cohort name (SLUG) given"),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_cohort_add_exec
 };

@@ -23,6 +23,7 @@ const struct cmd_entry cmd_cohort_import_entry = {
 		CLI_IMPORT_OPTIONS,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_cohort_import_exec
 };

@@ -23,8 +23,6 @@ cmd_cohort_list_exec(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		csv = 1;
 	}
-	if (optind != argc)
-		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 	if (cohort_list_all(cli->st, &l, &e) < 0)
 		return cli_error("%s", e.msg);
 	t = table_new(ARRAY_SIZE(headers), headers);
@@ -67,6 +65,7 @@ const struct cmd_entry cmd_cohort_list_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(0, 0),
 	.db = CMD_DB_READ,
 	.exec = cmd_cohort_list_exec
 };

@@ -25,6 +25,7 @@ const struct cmd_entry cmd_cohort_show_entry = {
 	.name = "show",
 	.args = "SLUG",
 	.summary = "show a cohort: coach, time zone, fee, dates, people and sessions",
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_cohort_show_exec
 };

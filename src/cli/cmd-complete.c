@@ -148,16 +148,10 @@ named_option(const struct cmd_entry *e, const char *word)
 	return NULL;
 }
 
-/* Offers the value of option o: e-mails, or the words of "a|b|c"; else nothing (a file, a number). */
+/* Offers the words of "a|b|c"; nothing for a value written in capitals (a file, a number). */
 static void
-offer_option_value(struct line *l, const struct cmd_option *o, const char *slug)
+offer_words(struct line *l, const char *p)
 {
-	const char *p = o->arg;
-
-	if (strcmp(o->arg, "EMAIL") == 0) {
-		offer_emails(l, slug);
-		return;
-	}
 	if (strchr(p, '|') == NULL || strspn(p, "abcdefghijklmnopqrstuvwxyz0123456789-|") !=
 	    strlen(p))
 		return;
@@ -168,6 +162,16 @@ offer_option_value(struct line *l, const struct cmd_option *o, const char *slug)
 		p += strlen(word) + (p[strlen(word)] == '|');
 		free(word);
 	}
+}
+
+/* Offers the value of option o: e-mails, or the words of "a|b|c"; else nothing. */
+static void
+offer_option_value(struct line *l, const struct cmd_option *o, const char *slug)
+{
+	if (strcmp(o->arg, "EMAIL") == 0)
+		offer_emails(l, slug);
+	else
+		offer_words(l, o->arg);
 }
 
 /* Returns the i-th word of e's usage ("SLUG:N"), the last again if it ends in "...", or NULL. */
@@ -191,7 +195,10 @@ usage_word(const struct cmd_entry *e, int i)
 	return NULL;
 }
 
-/* Offers what the usage word 'what' stands for ("SLUG", "SLUG:N", "EMAIL", a policy "KEY"). */
+/*
+ * Offers what the usage word 'what' stands for ("SLUG", "SLUG:N", "EMAIL", a
+ * policy "KEY", and the "VALUE" of the key before it when its values are words).
+ */
 static void
 offer_argument(struct line *l, const char *what, char **args, int nargs)
 {
@@ -202,8 +209,10 @@ offer_argument(struct line *l, const char *what, char **args, int nargs)
 	else if (strstr(what, "EMAIL") != NULL)
 		offer_emails(l, nargs > 0 ? args[0] : NULL);
 	else if (strcmp(what, "KEY") == 0)
-		for (size_t i = 0; policy_keys[i] != NULL; i++)
-			offer(l, policy_keys[i], "");
+		for (const struct policy_setting *s = policy_settings; s->key != NULL; s++)
+			offer(l, s->key, "");
+	else if (strcmp(what, "VALUE") == 0 && nargs > 1 && policy_setting_find(args[1]))
+		offer_words(l, policy_setting_find(args[1])->type);
 }
 
 /* Offers what may come next after command e and its words 'rest' (n of them). */
@@ -301,7 +310,7 @@ const struct cmd_entry cmd_complete_entry = {
 	"The words are those after 'showup' on the line being typed; the last is the\n"
 	"one being completed (\"\" at a new word). Prints one candidate a line:\n"
 	"commands, options, cohort slugs, SLUG:N sessions, participants' e-mails,\n"
-	"policy keys.\n"
+	"policy keys and the words a key's value may be.\n"
 	"The database (the line's --db, else the usual one) is only read; without one\n"
 	"it prints no data and still exits 0.\n",
 	.hidden = 1,

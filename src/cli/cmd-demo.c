@@ -184,8 +184,6 @@ cmd_demo_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind != argc)
-		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 	if ((seeds = find_seeds()) == NULL)
 		return cli_error("cannot find the sample data (seeds/cohort.csv); set "
 		    "SHOWUP_DATADIR to the folder that holds seeds/");
@@ -244,6 +242,7 @@ const struct cmd_entry cmd_demo_entry = {
 	"writes the attendance and commitment reports and a sign-in sheet into\n"
 	"reports/, plans the notices due and writes their exact messages into\n"
 	"reports/notices/, and tells where the database is so you can explore.\n",
+	.nargs = CMD_ARGS(0, 0),
 	.db = CMD_DB_NONE,
 	.exec = cmd_demo_exec
 };

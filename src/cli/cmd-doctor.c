@@ -36,8 +36,6 @@ cmd_doctor_exec(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		o.try_mail = 1;
 	}
-	if (optind < argc)
-		return cli_usage_error(cli, "doctor takes no arguments");
 	doctor_run(&o, &found);
 	for (size_t i = 0; i < found.n; i++)
 		print_finding(&found.v[i]);
@@ -64,6 +62,7 @@ const struct cmd_entry cmd_doctor_entry = {
 		  "nothing" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(0, 0),
 	.db = CMD_DB_NONE,
 	.exec = cmd_doctor_exec
 };

@@ -11,8 +11,6 @@ cmd_init_exec(struct cli *cli, int argc, char **argv)
 {
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind < argc)
-		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 	printf("database ready: %s\n", cli->st->path);
 	return EXIT_OK;
 }
@@ -26,6 +24,7 @@ const struct cmd_entry cmd_init_entry = {
 	"It is created mode 0600 with its folders. init is the only command that\n"
 	"creates a database or brings an older one up to date; it leaves another\n"
 	"program's file as it was.\n",
+	.nargs = CMD_ARGS(0, 0),
 	.db = CMD_DB_CREATE,
 	.exec = cmd_init_exec
 };

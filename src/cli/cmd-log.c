@@ -86,8 +86,6 @@ cmd_log_exec(struct cli *cli, int argc, char **argv)
 			return opt == 'n' ? cli_usage_error(cli, "-n takes a count, not '%s'",
 			    optarg) : EXIT_USAGE;
 	}
-	if (optind + 1 < argc)
-		return cli_usage_error(cli, "too many arguments");
 	if (optind < argc && cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (audit_list_recent(cli->st, c.id, (size_t)count, &l, &e) < 0) {
@@ -121,6 +119,7 @@ const struct cmd_entry cmd_log_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(0, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_log_exec
 };

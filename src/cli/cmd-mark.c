@@ -54,9 +54,6 @@ cmd_mark_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (argc - optind < 3)
-		return cli_usage_error(cli, "give a session (SLUG:N), an e-mail address "
-		    "and what happened");
 	if ((rc = parse_mark(cli, argc - optind - 2, argv + optind + 2, &spec)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
@@ -91,6 +88,7 @@ const struct cmd_entry cmd_mark_entry = {
 		  .help = "someone the session did not expect came: add them to it" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(3, 4, "give a session (SLUG:N), an e-mail address and what happened"),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_mark_exec
 };

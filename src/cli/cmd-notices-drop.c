@@ -24,7 +24,7 @@ cmd_notices_drop_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc || parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
+	if (parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
 		return cli_usage_error(cli, "give the notice's number in 'notices list' (ID)");
 	if (reason == NULL || *reason == '\0')
 		return cli_usage_error(cli, "say why with --reason TEXT (it goes into the log)");
@@ -51,6 +51,7 @@ const struct cmd_entry cmd_notices_drop_entry = {
 		  .help = "why it is dropped (required)" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_drop_exec
 };

@@ -38,80 +38,98 @@ add_due_row(struct table *t, const struct roll *r, size_t i, const char *kind,
 	sb_free(&records);
 }
 
-/* Adds the reminders and change notices planning would add now to t; a count, or -1. */
-static int
-add_session_rows(struct store *st, const struct roll *r, struct table *t)
+/* Adds session notice d's row ("session 3, 2h ahead" in records) to the table. */
+static void
+add_session_row(struct table *t, const struct roll *r, const struct notice_due *d)
 {
-	struct session_due_list l;
-	int n;
-	su_err e;
+	const struct participant *p = &r->people.v[d->person];
+	char what[64], offset[24];
 
-	if (outbox_session_notices_due(st, r, &l, &e) < 0)
-		return cli_error("%s", e.msg), -1;
-	for (size_t k = 0; k < l.n; k++) {
-		const struct session_due *d = &l.v[k];
-		const struct participant *p = &r->people.v[d->person];
-		char what[64], offset[24];
+	if (d->offset >= 0)
+		snprintf(what, sizeof what, "session %d, %s ahead",
+		    r->sessions.v[d->session].number,
+		    policy_offset_format(d->offset, offset, sizeof offset));
+	else
+		snprintf(what, sizeof what, "session %d", r->sessions.v[d->session].number);
+	table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", "", what });
+}
 
-		if (d->offset >= 0)
-			snprintf(what, sizeof what, "session %d, %s ahead",
-			    r->sessions.v[d->session].number,
-			    policy_offset_format(d->offset, offset, sizeof offset));
-		else
-			snprintf(what, sizeof what, "session %d", r->sessions.v[d->session].number);
-		table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", "",
-		    what });
+/*
+ * Adds the rows of the notices due (outbox_notices_due: the plan's own list):
+ * a ladder step until it is sent, a session notice until it is planned. A count.
+ */
+static int
+add_due_rows(struct table *t, const struct roll *r, const struct notice_due_list *l)
+{
+	const struct policy *p = &r->policy;
+	int n = 0;
+
+	for (size_t k = 0; k < l->n; k++) {
+		const struct notice_due *d = &l->v[k];
+		char refund[48] = "";
+
+		if (d->step >= 0) {
+			if (policy_offer_step(p, d->step) && p->refund != REFUND_NONE)
+				money_format(roll_person(r, d->person)->refund_cents,
+				    r->cohort->currency, refund, sizeof refund);
+			add_due_row(t, r, d->person, d->kind, refund);
+		} else if (!d->planned) {
+			add_session_row(t, r, d);
+		} else {
+			continue;
+		}
+		n++;
 	}
-	n = (int)l.n;
-	session_due_list_free(&l);
+	return n;
+}
+
+/* Adds the coach reviews due (numbered: one more at every further point); a count. */
+static int
+add_review_rows(struct table *t, const struct roll *r)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < r->people.n; i++) {
+		char review[64];
+
+		if (roll_person(r, i)->review_due <= 0)
+			continue;
+		snprintf(review, sizeof review, "%s #%d", POLICY_COACH_REVIEW,
+		    roll_person(r, i)->review_due);
+		add_due_row(t, r, i, review, "");
+		n++;
+	}
 	return n;
 }
 
 /*
- * Lists every participant with a ladder step due in cohort c to 'out', and each
- * coach review due (numbered: one more at every further point); an exit status.
+ * Lists every notice due in cohort c to 'out' (the ladder steps, change
+ * notices and reminders planning works from), and each coach review due; an
+ * exit status.
  */
 static int
 view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 {
 	static const char *const headers[] = { "participant", "email", "notice", "points",
 		"refund", "records" };
+	struct notice_due_list l;
 	struct table *t;
 	struct policy p;
 	struct roll r;
-	int due = 0, n;
+	int due;
 	su_err e;
 
 	if (cli_policy(st, c, &p) != EXIT_OK)
 		return EXIT_FAIL;
 	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
 		return cli_error("%s", e.msg);
+	if (outbox_notices_due(st, &r, &l, &e) < 0) {
+		roll_free(&r);
+		return cli_error("%s", e.msg);
+	}
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 3, ALIGN_RIGHT);
-	for (size_t i = 0; i < r.people.n; i++) {
-		const struct engine_person_result *pr = roll_person(&r, i);
-		char refund[48] = "", review[64];
-
-		if (pr->step_due >= 0) {
-			if (policy_offer_step(&p, pr->step_due) && p.refund != REFUND_NONE)
-				money_format(pr->refund_cents, c->currency, refund,
-				    sizeof refund);
-			add_due_row(t, &r, i, p.ladder[pr->step_due].kind, refund);
-			due++;
-		}
-		if (pr->review_due > 0) {
-			snprintf(review, sizeof review, "%s #%d", POLICY_COACH_REVIEW,
-			    pr->review_due);
-			add_due_row(t, &r, i, review, "");
-			due++;
-		}
-	}
-	if ((n = add_session_rows(st, &r, t)) < 0) {
-		table_free(t);
-		roll_free(&r);
-		return EXIT_FAIL;
-	}
-	due += n;
+	due = add_due_rows(t, &r, &l) + add_review_rows(t, &r);
 	if (csv)
 		table_print_csv(t, out);
 	else if (due > 0)
@@ -119,6 +137,7 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 	else
 		fprintf(out, "no notices due in %s\n", c->slug);
 	table_free(t);
+	notice_due_list_free(&l);
 	roll_free(&r);
 	return EXIT_OK;
 }
@@ -149,6 +168,7 @@ const struct cmd_entry cmd_notices_due_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_notices_due_exec
 };

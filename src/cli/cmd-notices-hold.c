@@ -29,7 +29,7 @@ read_selection(struct cli *cli, int argc, char **argv, struct outbox_select *sel
 	if (optind < argc && parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
 		return cli_usage_error(cli, "'%s' is not a notice's number in 'notices list'",
 		    argv[optind]);
-	if (argc - optind > 1 || (id != 0) + (sel->email != NULL) + (slug != NULL) != 1)
+	if ((id != 0) + (sel->email != NULL) + (slug != NULL) != 1)
 		return cli_usage_error(cli, "give one notice (ID), or --participant EMAIL, or "
 		    "--cohort SLUG");
 	sel->id = id;
@@ -87,6 +87,7 @@ const struct cmd_entry cmd_notices_hold_entry = {
 		  .help = "every unsent notice of this cohort" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(0, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_hold_exec
 };

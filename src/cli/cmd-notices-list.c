@@ -31,8 +31,6 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (outbox_list_all(cli->st, c.id, state, 0, &l, &e) < 0) {
@@ -83,6 +81,7 @@ const struct cmd_entry cmd_notices_list_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_notices_list_exec
 };

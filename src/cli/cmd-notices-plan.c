@@ -14,7 +14,7 @@ enum { OPT_TEMPLATES = OPT_OWN, OPT_ATTACH_REPORT };
 int
 cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
 {
-	const char *kinds[POLICY_MAX_STEPS + 2];
+	const char *kinds[POLICY_MAX_STEPS + 2], *changes[16];
 	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
 	    : notice_templates_dir(), *installed = notice_templates_dir();
 	su_err e;
@@ -26,11 +26,13 @@ cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice
 	}
 	for (size_t k = 0; k < policy_mail_steps(p); k++)	/* coach-review: no mail */
 		kinds[k] = p->ladder[k].kind;
-	kinds[policy_mail_steps(p)] = p->n_reminders > 0 ? "session-reminder" : NULL;
-	kinds[policy_mail_steps(p) + 1] = NULL;
+	if (p->n_reminders == 0 || notice_kind_names(NOTICE_REMINDER, kinds +
+	    policy_mail_steps(p), 2) == 0)
+		kinds[policy_mail_steps(p)] = NULL;
+	notice_kind_names(NOTICE_CHANGE, changes, ARRAY_SIZE(changes));
 	rc = notice_templates_load(dir, kinds, t, &e);
 	if (rc == 0)	/* a cohort's folder of older days may lack them: the installed ones */
-		rc = notice_templates_add(t, notice_change_kinds, installed, &e);
+		rc = notice_templates_add(t, changes, installed, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);
 	else
@@ -61,8 +63,6 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_policy(cli->st, &c, &p) != EXIT_OK || cli_notice_templates(dir, &p, &t) < 0)
@@ -108,6 +108,7 @@ const struct cmd_entry cmd_notices_plan_entry = {
 		  "(PDF) as of now" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_plan_exec
 };

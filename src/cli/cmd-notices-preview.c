@@ -25,8 +25,6 @@ cmd_notices_preview_exec(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		dir = optarg;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (outbox_list_all(cli->st, c.id, "pending", 1, &l, &e) < 0) {
@@ -64,6 +62,7 @@ const struct cmd_entry cmd_notices_preview_entry = {
 		  "program)" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_notices_preview_exec
 };

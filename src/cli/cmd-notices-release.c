@@ -29,6 +29,7 @@ const struct cmd_entry cmd_notices_release_entry = {
 		  .help = "every held notice of this cohort" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(0, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_release_exec
 };

@@ -17,7 +17,7 @@ cmd_notices_resend_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind + 1 != argc || parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
+	if (parse_int(argv[optind], 1, INT64_MAX, &id) < 0)
 		return cli_usage_error(cli, "give the notice's number in 'notices list' (ID)");
 	if ((lock = outbox_lock(cli->st, &e)) < 0)	/* not under a send's feet */
 		return cli_error("%s; notice %lld was not queued", e.msg, id);
@@ -41,6 +41,7 @@ const struct cmd_entry cmd_notices_resend_entry = {
 	"goes again with the next send, the same message with the same Message-ID\n"
 	"(so a mail program that got it before can tell). While a send runs it\n"
 	"queues nothing.\n",
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_resend_exec
 };

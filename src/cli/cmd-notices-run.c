@@ -68,8 +68,6 @@ cmd_notices_run_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind != argc)
-		return cli_usage_error(cli, "notices run takes no cohort: it runs them all");
 	if ((lock = outbox_lock(cli->st, &e)) == -2) {	/* the run before is still at it */
 		printf("%s; this run leaves it to that one\n", e.msg);
 		return EXIT_OK;
@@ -93,6 +91,7 @@ const struct cmd_entry cmd_notices_run_entry = {
 	"15). It prints nothing and exits 0 when there was nothing to do; when\n"
 	"another send is still running it leaves the work to that one and exits\n"
 	"0. A cohort that cannot be planned is named and the rest go on.\n",
+	.nargs = CMD_ARGS(0, 0),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_run_exec
 };

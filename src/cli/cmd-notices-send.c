@@ -125,8 +125,6 @@ cmd_notices_send_exec(struct cli *cli, int argc, char **argv)
 		return rc;
 	if (isatty(STDERR_FILENO))
 		counts.progress = show_progress;
-	if (optind + 1 < argc)
-		return cli_usage_error(cli, "give at most one cohort (SLUG)");
 	if ((lock = outbox_lock(cli->st, &e)) < 0)	/* before password_command runs */
 		return cli_error("%s; nothing was sent", e.msg);
 	rc = cli_send_outbox(cli, optind < argc ? argv[optind] : NULL, &a, &counts);
@@ -162,6 +160,7 @@ const struct cmd_entry cmd_notices_send_entry = {
 		  .help = "at most N messages a minute (default: the config's rate)" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(0, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_send_exec
 };

@@ -36,8 +36,6 @@ parse_options(struct cli *cli, int argc, char **argv, struct test_args *a)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one e-mail address");
 	a->to = argv[optind];
 	if (!header_safe(a->to) || !email_valid(a->to))
 		return cli_usage_error(cli, "'%s' is not an e-mail address", a->to);
@@ -126,6 +124,7 @@ const struct cmd_entry cmd_notices_test_entry = {
 		CLI_VIA_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_notices_test_exec
 };

@@ -25,8 +25,6 @@ cmd_participant_add_exec(struct cli *cli, int argc, char **argv)
 		default: return EXIT_USAGE;
 		}
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (name == NULL || email == NULL)
 		return cli_usage_error(cli, "--name and --email are needed");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
@@ -60,6 +58,7 @@ const struct cmd_entry cmd_participant_add_entry = {
 		  .help = "the participant's company or organisation" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_add_exec
 };

@@ -28,8 +28,6 @@ cmd_participant_edit_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
 	if (name == NULL && email == NULL && company == NULL)
 		return cli_usage_error(cli, "give what changes: --name, --email or --company");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
@@ -67,6 +65,7 @@ const struct cmd_entry cmd_participant_edit_entry = {
 		  .help = "the new company ('' for none)" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_edit_exec
 };

@@ -26,6 +26,7 @@ const struct cmd_entry cmd_participant_import_entry = {
 		CLI_IMPORT_OPTIONS,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_import_exec
 };

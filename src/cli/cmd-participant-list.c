@@ -31,8 +31,6 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (participant_list_all(cli->st, c.id, all, &l, &e) < 0) {
@@ -80,6 +78,7 @@ const struct cmd_entry cmd_participant_list_entry = {
 		  .help = "include those who withdrew" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_participant_list_exec
 };

@@ -36,6 +36,7 @@ const struct cmd_entry cmd_participant_reinstate_entry = {
 	"They are expected at every session as if they had not withdrawn; the\n"
 	"audit log keeps the withdrawal. A refund once accepted stays on the record.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_reinstate_exec
 };

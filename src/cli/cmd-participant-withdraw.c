@@ -43,6 +43,7 @@ const struct cmd_entry cmd_participant_withdraw_entry = {
 		CLI_AT_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_withdraw_exec
 };

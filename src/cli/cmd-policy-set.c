@@ -63,6 +63,17 @@ join_words(int argc, char **argv, int from)
 	return sb_detach(&sb);
 }
 
+/* Prints every policy setting with its help (the table of policy-settings.c). */
+static void
+print_settings(FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	policy_settings_help(&sb);
+	fputs(sb_str(&sb), out);
+	sb_free(&sb);
+}
+
 /* Checks and stores one setting in its own transaction, then says what changed. */
 static int
 cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
@@ -77,8 +88,6 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind + 3 > argc)
-		return cli_usage_error(cli, "give a cohort (SLUG), a setting and its value");
 	key = argv[optind + 1];
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
@@ -129,33 +138,12 @@ const struct cmd_entry cmd_policy_set_entry = {
 	.args = "SLUG KEY VALUE",
 	.summary = "change one setting of a cohort's attendance policy",
 	.help =
-	"cutoff          day-before HH:MM (default 18:00) or hours N\n"
-	"grace           minutes of lateness still counted present (5)\n"
-	"reasons.accepted  emergency reason codes, comma-separated\n"
-	"reasons.other   reasons recorded but not accepted\n"
-	"points.OUTCOME  points for present, late, cancelled, late_cancel (1),\n"
-	"                no_show (2), excused, rescheduled\n"
-	"points.late_arrival  points added for a late arrival more than\n"
-	"                late.threshold minutes late (0)\n"
-	"late.threshold  minutes late that score points.late_arrival, or off\n"
-	"reschedule.max  in-time reschedules each participant may make, or none;\n"
-	"                those past it count as late cancellations\n"
-	"ladder          POINTS:NOTICE steps, rising (1:policy-reminder,\n"
-	"                2:warning,3:final-notice); the last mailed step offers\n"
-	"                the refund; a final coach-review step (mails nothing, due\n"
-	"                again at every further point) is added one point above\n"
-	"                the last if not written\n"
-	"refund          full, prorated (over each one's own sessions) or none\n"
-	"refund.days     days a refund offer stays open (7)\n"
-	"forgive.days    points older than this stop counting, or off\n"
-	"left_early      a meeting stay under this share of the session is noted\n"
-	"                as leaving early (50%)\n"
-	"templates       the cohort's own folder of notice templates, or installed\n"
-	"reminders       when 'notices plan' plans a session reminder: offsets\n"
-	"                before the start, earliest first (2d,2h), or off\n"
-	"tz              the cohort's IANA time zone\n"
-	"A bad value changes nothing. Every change is in the audit log.\n",
+	"KEY is tz (the cohort's IANA time zone) or one of the settings below, each\n"
+	"with its values, its default and what it sets. A bad value changes\n"
+	"nothing. Every change is in the audit log.\n\n",
+	.more_help = print_settings,
 	.options_first = 1,
+	.nargs = CMD_ARGS(3, CMD_ARGS_ANY),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_policy_set_exec
 };

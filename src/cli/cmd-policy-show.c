@@ -38,14 +38,14 @@ view_policy(struct store *st, const struct cohort *c, int csv, FILE *out)
 	policy_default(&defaults);
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_add_row(t, (const char *const[]){ "tz", c->tz, "" });
-	for (size_t i = 0; policy_keys[i] != NULL; i++) {
+	for (const struct policy_setting *s = policy_settings; s->key != NULL; s++) {
 		struct strbuf value = STRBUF_INIT, dflt = STRBUF_INIT;
 
-		policy_value(&p, policy_keys[i], &value);
-		policy_value(&defaults, policy_keys[i], &dflt);
-		if (strcmp(policy_keys[i], "date.order") == 0)
+		s->print(&p, s, &value);
+		s->print(&defaults, s, &dflt);
+		if (strcmp(s->key, "date.order") == 0)
 			explain_auto(&p, c->tz, &value, &dflt);
-		table_add_row(t, (const char *const[]){ policy_keys[i], sb_str(&value),
+		table_add_row(t, (const char *const[]){ s->key, sb_str(&value),
 		    strcmp(sb_str(&value), sb_str(&dflt)) == 0 ? "" : sb_str(&dflt) });
 		sb_free(&value);
 		sb_free(&dflt);
@@ -78,6 +78,7 @@ const struct cmd_entry cmd_policy_show_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_policy_show_exec
 };

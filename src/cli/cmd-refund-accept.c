@@ -22,6 +22,7 @@ const struct cmd_entry cmd_refund_accept_entry = {
 		CLI_AT_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_refund_accept_exec
 };

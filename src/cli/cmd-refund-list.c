@@ -80,6 +80,7 @@ const struct cmd_entry cmd_refund_list_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_refund_list_exec
 };

@@ -51,8 +51,6 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (cli_participant(cli, &c, argv[optind + 1], &p) != EXIT_OK ||
@@ -95,6 +93,7 @@ const struct cmd_entry cmd_refund_offer_entry = {
 		  .help = "when the offer is made (default: now)" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_refund_offer_exec
 };

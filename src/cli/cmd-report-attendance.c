@@ -29,8 +29,6 @@ cmd_report_attendance_exec(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
 		return rc;
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	rc = cli_policy(cli->st, &c, &p);
@@ -56,6 +54,7 @@ const struct cmd_entry cmd_report_attendance_entry = {
 		CLI_REPORT_OPTIONS,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_report_attendance_exec
 };

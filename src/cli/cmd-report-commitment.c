@@ -34,9 +34,6 @@ cmd_report_commitment_exec(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
 		return rc;
-	if (optind + 1 != argc && optind + 2 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG) and, for one participant, "
-		    "an e-mail address");
 	if (args.split != NULL && (optind + 2 == argc || args.output != NULL))
 		return cli_usage_error(cli, "--split writes everyone's report, each to its own "
 		    "file: no EMAIL, no --output");
@@ -71,6 +68,7 @@ const struct cmd_entry cmd_report_commitment_entry = {
 		  .help = "a file per participant in DIR, not one for everyone" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 2, "give a cohort (SLUG) and, for one participant, an e-mail address"),
 	.db = CMD_DB_READ,
 	.exec = cmd_report_commitment_exec
 };

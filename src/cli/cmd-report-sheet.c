@@ -32,8 +32,6 @@ cmd_report_sheet_exec(struct cli *cli, int argc, char **argv)
 
 	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
 		return rc;
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one session (SLUG:N)");
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	snprintf(kind, sizeof kind, "sheet-%d", s.number);
@@ -55,6 +53,7 @@ const struct cmd_entry cmd_report_sheet_entry = {
 		CLI_REPORT_OPTIONS,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_report_sheet_exec
 };

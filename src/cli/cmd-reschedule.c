@@ -170,8 +170,6 @@ cmd_reschedule_exec(struct cli *cli, int argc, char **argv)
 		default: return EXIT_USAGE;
 		}
 	}
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a session (SLUG:N) and an e-mail address");
 	if ((a.to == NULL) == (a.at == NULL))
 		return cli_usage_error(cli, "give where the place goes: --to SLUG:M (a session) "
 		    "or --at TIME (a new time)");
@@ -204,6 +202,7 @@ const struct cmd_entry cmd_reschedule_entry = {
 		  .help = "a note kept with the record" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_reschedule_exec
 };

@@ -62,8 +62,6 @@ cmd_review_exec(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		note = optarg;
 	}
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG) and an e-mail address");
 	if ((rc = cli_cohort(cli, argv[optind], &c)) != EXIT_OK)
 		return rc;
 	if ((rc = cli_participant(cli, &c, argv[optind + 1], &p)) != EXIT_OK ||
@@ -100,6 +98,7 @@ const struct cmd_entry cmd_review_entry = {
 		  .help = "what was agreed, kept in the audit log" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_review_exec
 };

@@ -278,8 +278,6 @@ cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one session (SLUG:N)");
 	if (!isatty(STDIN_FILENO))
 		return cli_usage_error(cli, "rollcall needs a terminal; use 'showup mark' "
 		    "or 'showup attendance import' from scripts");
@@ -338,6 +336,7 @@ const struct cmd_entry cmd_rollcall_entry = {
 	"cancellation, an excuse) asks first: y replaces it, and 'showup unmark'\n"
 	"brings it back. At the end everything is written in one transaction.\n"
 	"Needs a terminal: in scripts use 'showup mark' or 'attendance import'.\n",
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_rollcall_exec
 };

@@ -27,9 +27,8 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 		else if (cli_session_option(cli, opt, &s, &with) <= 0)
 			goto done;
 	}
-	if (optind + 1 != argc || at == NULL) {
-		cli_usage_error(cli, optind + 1 != argc ? "give one cohort (SLUG)"
-		    : "--at is needed (\"YYYY-MM-DD HH:MM\")");
+	if (at == NULL) {
+		cli_usage_error(cli, "--at is needed (\"YYYY-MM-DD HH:MM\")");
 		goto done;
 	}
 	rc = EXIT_FAIL;
@@ -74,6 +73,7 @@ const struct cmd_entry cmd_session_add_entry = {
 		CLI_SESSION_OPTIONS,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_add_exec
 };

@@ -29,8 +29,6 @@ cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give one session (SLUG:N)");
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	rc = EXIT_FAIL;
@@ -72,6 +70,7 @@ const struct cmd_entry cmd_session_cancel_entry = {
 		  .help = "a note kept with the session" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_cancel_exec
 };

@@ -23,6 +23,7 @@ const struct cmd_entry cmd_session_delete_entry = {
 	"it instead, so that the record stays whole. The audit log keeps what\n"
 	"the session was.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_delete_exec
 };

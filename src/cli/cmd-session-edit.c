@@ -124,10 +124,6 @@ cmd_session_edit_exec(struct cli *cli, int argc, char **argv)
 			goto done;
 		kind_given |= opt == OPT_KIND;
 	}
-	if (optind + 1 != argc) {
-		cli_usage_error(cli, "give one session (SLUG:N)");
-		goto done;
-	}
 	if ((rc = cli_session(cli, argv[optind], &c, &old)) != EXIT_OK)
 		goto done;
 	s = merge(&old, &given, kind_given);
@@ -174,6 +170,7 @@ const struct cmd_entry cmd_session_edit_entry = {
 		  .help = "a participant the session no longer expects; repeat it for each" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_edit_exec
 };

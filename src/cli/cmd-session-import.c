@@ -25,6 +25,7 @@ const struct cmd_entry cmd_session_import_entry = {
 		CLI_IMPORT_OPTIONS,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_import_exec
 };

@@ -93,6 +93,7 @@ const struct cmd_entry cmd_session_list_entry = {
 		CLI_CSV_OPTION,
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_session_list_exec
 };

@@ -22,6 +22,7 @@ const struct cmd_entry cmd_session_uncancel_entry = {
 	"The session is held again: its people are expected, and the coach's\n"
 	"record no longer counts the cancellation. The audit log keeps it.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_uncancel_exec
 };

@@ -26,6 +26,7 @@ const struct cmd_entry cmd_slot_add_entry = {
 		  .help = "the time offered" },
 		{ 0 }
 	},
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_slot_add_exec
 };

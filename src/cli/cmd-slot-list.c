@@ -19,8 +19,6 @@ cmd_slot_list_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) != -1)
 		return EXIT_USAGE;
-	if (optind + 1 != argc)
-		return cli_usage_error(cli, "give a cohort (SLUG)");
 	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
 		return EXIT_FAIL;
 	if (slot_list(cli->st, &c, time_now(), &v, &n, &e) < 0) {
@@ -44,6 +42,7 @@ const struct cmd_entry cmd_slot_list_entry = {
 	.args = "SLUG",
 	.summary = "list the times offered for moving places that are still to come",
 	.options = (const struct cmd_option[]){ { 0 } },
+	.nargs = CMD_ARGS(1, 1),
 	.db = CMD_DB_READ,
 	.exec = cmd_slot_list_exec
 };

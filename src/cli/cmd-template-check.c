@@ -18,8 +18,6 @@ cmd_template_check_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	if (optind + 1 < argc)
-		return cli_usage_error(cli, "give at most one folder");
 	dir = optind < argc ? xstrdup(argv[optind]) : notice_templates_dir();
 	if (dir == NULL)
 		return cli_error("cannot find the notice templates; give a folder");
@@ -48,6 +46,7 @@ const struct cmd_entry cmd_template_check_entry = {
 	"brought the points ({{#events}}...{{/events}}) and inverted sections are\n"
 	"checked; an unknown name or an unclosed section is an error FILE:LINE.\n"
 	"Without DIR, the templates showup uses.\n",
+	.nargs = CMD_ARGS(0, 1),
 	.db = CMD_DB_NONE,
 	.exec = cmd_template_check_exec
 };

@@ -35,8 +35,6 @@ cmd_unmark_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) != -1)
 		return EXIT_USAGE;
-	if (optind + 2 != argc)
-		return cli_usage_error(cli, "give a session (SLUG:N) and an e-mail address");
 	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
 		return rc;
 	rc = cli_participant(cli, &c, argv[optind + 1], &p);
@@ -71,6 +69,7 @@ const struct cmd_entry cmd_unmark_entry = {
 	"is taken back the same way (the new place stays); for a 1:1 moved whole,\n"
 	"the session goes back to its old time.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
+	.nargs = CMD_ARGS(2, 2),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_unmark_exec
 };

@@ -356,6 +356,83 @@ split_session_ref(const struct cmd_entry *e, int argc, char **argv)
 	return 1;
 }
 
+/* What each word of a usage line names, as "give ..." says it. */
+static const struct { const char *word, *noun; } usage_nouns[] = {
+	{ "SLUG", "a cohort (SLUG)" },
+	{ "SLUG:N", "a session (SLUG:N)" },
+	{ "EMAIL", "an e-mail address" },
+	{ "FILE", "a file" },
+	{ "FILE.csv", "a CSV file" },
+	{ "ID", "the notice's number in 'notices list' (ID)" },
+	{ "KEY", "a setting" },
+	{ "VALUE", "its value" },
+};
+
+/* Appends the noun of usage word 'word' (n bytes; "[EMAIL]" is "maybe ..."). */
+static void
+add_noun(struct strbuf *sb, const char *word, size_t n)
+{
+	int optional = word[0] == '[';
+
+	word += optional;
+	n -= optional ? 2 : 0;
+	for (size_t i = 0; i < ARRAY_SIZE(usage_nouns); i++)
+		if (strlen(usage_nouns[i].word) == n && strncmp(usage_nouns[i].word, word, n) == 0) {
+			sb_addf(sb, "%s%s", optional ? "maybe " : "", usage_nouns[i].noun);
+			return;
+		}
+	sb_addf(sb, "%s%.*s", optional ? "maybe " : "", (int)n, word);
+}
+
+/* Writes "give a session (SLUG:N) and an e-mail address" for e's usage words. */
+static char *
+give_words(const struct cmd_entry *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *p = e->args ? e->args : "";
+	size_t nwords = 0;
+	const char *words[8];
+	size_t lens[8];
+
+	for (p += strspn(p, " "); *p && *p != '-' && nwords < ARRAY_SIZE(words);
+	    p += strspn(p, " ")) {
+		words[nwords] = p;
+		lens[nwords++] = strcspn(p, " ");
+		p += strcspn(p, " ");
+	}
+	sb_adds(&sb, "give ");
+	for (size_t i = 0; i < nwords; i++) {
+		if (i > 0)
+			sb_adds(&sb, i + 1 == nwords ? " and " : ", ");
+		add_noun(&sb, words[i], lens[i]);
+	}
+	return sb_detach(&sb);
+}
+
+/*
+ * Checks the count of e's positional words against its .nargs, saying what
+ * is wrong; 1 if it did (a usage error), else 0.
+ */
+static int
+wrong_count(struct cli *cli, const struct cmd_entry *e, int argc, char **argv)
+{
+	char *extra = NULL, *give;
+	int n;
+
+	if (!e->nargs.checked || (n = cmd_count_args(e, argc, argv, &extra, e->nargs.max)) < 0)
+		return 0;
+	if (extra != NULL) {
+		cli_usage_error(cli, "unexpected argument '%s'", extra);
+		return 1;
+	}
+	if (n >= e->nargs.min)
+		return 0;
+	give = e->nargs.give ? xstrdup(e->nargs.give) : give_words(e);
+	cli_usage_error(cli, "%s", give);
+	free(give);
+	return 1;
+}
+
 /* Lists the commands of 'group' with their summaries ('showup help cohort'). */
 static void
 print_group_help(FILE *out, const char *group)
@@ -405,6 +482,8 @@ cmd_dispatch(struct cli *cli, int argc, char **argv)
 	if (split_session_ref(e, argc, argv))
 		return EXIT_USAGE;
 	cli->entry = e;
+	if (wrong_count(cli, e, argc, argv))
+		return EXIT_USAGE;
 	if ((rc = open_store(cli, e)) != EXIT_OK)
 		return rc;
 	optind = 0;

@@ -141,11 +141,6 @@ cli_import(struct cli *cli, int argc, char **argv, enum import_what what)
 	import_result_init(&r, 0);
 	if ((rc = import_args(cli, argc, argv, &r)) != EXIT_OK)
 		goto done;
-	if (optind + 1 + per_cohort != argc) {
-		rc = cli_usage_error(cli, per_cohort ? "give a cohort (SLUG) and a CSV "
-		    "file" : "give one CSV file");
-		goto done;
-	}
 	path = argv[optind + per_cohort];
 	if (per_cohort && (cli_cohort(cli, argv[optind], &c) != EXIT_OK ||
 	    cli_policy(cli->st, &c, &p) != EXIT_OK)) {

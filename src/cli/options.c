@@ -116,6 +116,28 @@ cli_getopt(struct cli *cli, int argc, char **argv)
 }
 
 int
+cmd_count_args(const struct cmd_entry *e, int argc, char **argv, char **first_extra,
+    int max)
+{
+	char **copy = xcalloc((size_t)argc + 1, sizeof *copy);
+	int c, n = -1;
+
+	memcpy(copy, argv, (size_t)argc * sizeof *copy);
+	build_spec(e);
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, copy, spec.shortopts, spec.longopts, NULL)) != -1)
+		if (c == '?' || c == ':')
+			goto done;
+	n = argc - optind;
+	*first_extra = max >= 0 && n > max ? copy[optind + max] : NULL;
+done:
+	optind = 0;
+	free(copy);
+	return n;
+}
+
+int
 cmd_options_check(const struct cmd_entry *entry, su_err *e)
 {
 	size_t n = option_count(entry);
@@ -297,6 +319,8 @@ cmd_print_help(FILE *out, const struct cmd_entry *e)
 		    e->group ? " " : "", e->alias);
 	if (e->help != NULL && *e->help)
 		fprintf(out, "\n%s", e->help);
+	if (e->more_help != NULL)
+		e->more_help(out);
 	if (option_count(e) > 0)
 		print_options(out, e);
 }

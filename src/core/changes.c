@@ -425,14 +425,31 @@ changes_find(const struct change_list *l, const char *key)
 	return l->n ? bsearch(&probe, l->v, l->n, sizeof *l->v, by_key) : NULL;
 }
 
-int
-change_tells(const struct roll *r, const struct change *c, size_t i)
+/* Returns 1 if person row i hears of session column j by a change of kind 'kind' in l. */
+static int
+told_by(const struct roll *r, const struct change_list *l, const char *kind, size_t j,
+    size_t i)
 {
+	for (size_t k = 0; k < l->n; k++)
+		if (l->v[k].session == j && strcmp(l->v[k].kind, kind) == 0 &&
+		    change_tells(r, l, &l->v[k], i))
+			return 1;
+	return 0;
+}
+
+int
+change_tells(const struct roll *r, const struct change_list *l, const struct change *c,
+    size_t i)
+{
+	const struct notice_kind *kind = notice_kind_find(c->kind);
 	enum outcome o = roll_outcome(r, i, c->session);
 
 	if (c->only != CHANGE_EVERYONE)
 		return i == c->only;
-	return i != c->except && (o == OUTCOME_UPCOMING || o == OUTCOME_NOT_HELD);
+	if (i == c->except || (o != OUTCOME_UPCOMING && o != OUTCOME_NOT_HELD))
+		return 0;
+	return kind == NULL || kind->yields_to == NULL ||
+	    !told_by(r, l, kind->yields_to, c->session, i);
 }
 
 void

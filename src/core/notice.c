@@ -28,8 +28,38 @@ static const char *const schema_lists[] = { "events", NULL };
 static const char *const schema_items[] = { "session.number", "session.date",
 	"session.title", "outcome", "points", "reason", NULL };
 
-const char *const notice_change_kinds[] = { "session-cancelled", "session-moved",
-	"partner-cancelled", "place-moved", "place-left", "session-invitation", NULL };
+const struct notice_kind notice_kinds[] = {
+	{ .name = "session-reminder", .about = NOTICE_REMINDER },
+	{ .name = "session-cancelled", .about = NOTICE_CHANGE, .cancels_entry = 1 },
+	{ .name = "session-moved", .about = NOTICE_CHANGE },
+	{ .name = "partner-cancelled", .about = NOTICE_CHANGE },
+	{ .name = "place-moved", .about = NOTICE_CHANGE },
+	{ .name = "place-left", .about = NOTICE_CHANGE, .cancels_entry = 1 },
+	{ .name = "session-invitation", .about = NOTICE_CHANGE, .first_entry = 1,
+	  .yields_to = "place-moved" },
+	{ .name = NULL }
+};
+
+const struct notice_kind *
+notice_kind_find(const char *name)
+{
+	for (size_t k = 0; notice_kinds[k].name != NULL; k++)
+		if (strcmp(notice_kinds[k].name, name) == 0)
+			return &notice_kinds[k];
+	return NULL;
+}
+
+size_t
+notice_kind_names(enum notice_about about, const char **names, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; notice_kinds[k].name != NULL && n + 1 < max; k++)
+		if (notice_kinds[k].about == about)
+			names[n++] = notice_kinds[k].name;
+	names[n] = NULL;
+	return n;
+}
 
 const struct tpl_schema notice_schema = { schema_names, schema_lists, schema_items };
 

@@ -168,7 +168,7 @@ report_bytes(const struct plan_source *src, size_t i, int64_t now, struct strbuf
 	return rc;
 }
 
-/* Plans person i's due step; counts it in r. 0, or -1 on a store error. */
+/* Plans person i's due step (not in the outbox yet); counts it in r. 0, or -1 on a store error. */
 static int
 plan_person(struct store *st, const struct plan_source *src, size_t i,
     const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
@@ -187,10 +187,6 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 	char *pdf_name = NULL;
 	int rc;
 
-	if ((rc = already_planned(st, p->id, pr->step_due, e)) != 0) {
-		r->already += rc == 1;
-		return rc < 0 ? -1 : 0;
-	}
 	if (src->reports != NULL) {
 		if (report_bytes(src, i, now, &pdf, e) < 0) {	/* drawn from memory: not
 								   the store's; the rest goes on */
@@ -212,11 +208,13 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 	return rc;
 }
 
-/* Returns 1 if notice 'pl' of session j takes it out of the calendar: called off, or a place left. */
+/* Returns 1 if notice 'pl' of session j takes it out of the calendar: called off, or its kind's. */
 static int
 calendar_cancels(const struct roll *roll, size_t j, const struct planned *pl)
 {
-	return roll->sessions.v[j].cancelled || strcmp(pl->kind, "place-left") == 0;
+	const struct notice_kind *kind = notice_kind_find(pl->kind);
+
+	return roll->sessions.v[j].cancelled || (kind != NULL && kind->cancels_entry);
 }
 
 /*
@@ -227,7 +225,8 @@ static int
 session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
     const struct planned *pl, struct strbuf *ics, su_err *e)
 {
-	int is_change = pl->change_key != NULL && strncmp(pl->change_key, "invite:", 7) != 0;
+	const struct notice_kind *kind = notice_kind_find(pl->kind);
+	int is_change = pl->change_key != NULL && (kind == NULL || !kind->first_entry);
 	int seq = calendar_sequence(st, roll->sessions.v[j].id, roll->people.v[i].id, e);
 	struct calendar_event ev = { j, i, seq + is_change };
 
@@ -273,27 +272,6 @@ reminder_offset_due(const struct policy *p, int64_t starts_at, int cancelled, in
 	return due;
 }
 
-/* Plans the session reminders due now: for each session, the offset closest to its start. */
-static int
-plan_reminders(struct store *st, const struct roll *roll, const struct notice_templates *t,
-    int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct notice_template *tpl = notice_template_find(t, "session-reminder");
-
-	for (size_t j = 0; tpl != NULL && j < roll->sessions.n; j++) {
-		const struct session *s = &roll->sessions.v[j];
-		int offset = reminder_offset_due(&roll->policy, s->starts_at, s->cancelled, now);
-		struct planned pl = { .step = -1, .kind = tpl->kind, .refund = -1,
-			.session_id = s->id, .offset = offset };
-
-		for (size_t i = 0; offset >= 0 && i < roll->people.n; i++)
-			if (roll_outcome(roll, i, j) == OUTCOME_UPCOMING &&
-			    plan_session_notice(st, roll, i, j, &pl, NULL, tpl, now, r, e) < 0)
-				return -1;
-	}
-	return 0;
-}
-
 /* Returns 1 if person p was ever told (or will be) of change 'key', or it was dropped; -1. */
 static int
 change_planned(struct store *st, int64_t participant_id, const char *key, su_err *e)
@@ -312,50 +290,6 @@ change_planned(struct store *st, int64_t participant_id, const char *key, su_err
 	return rc;
 }
 
-
-/*
- * Returns 1 if person i hears of session j by a place-moved notice among
- * 'changes': its invitation would be a second message for the same entry.
- */
-static int
-place_moved_here(const struct change_list *changes, size_t j, size_t i)
-{
-	for (size_t k = 0; k < changes->n; k++)
-		if (changes->v[k].session == j && changes->v[k].only == i &&
-		    strcmp(changes->v[k].kind, "place-moved") == 0)
-			return 1;
-	return 0;
-}
-/* Plans a notice of each change to each person it tells, once; 0 or -1. */
-static int
-plan_changes(struct store *st, const struct roll *roll, const struct change_list *changes,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	for (size_t k = 0; k < changes->n; k++) {
-		const struct change *c = &changes->v[k];
-		const struct notice_template *tpl = notice_template_find(t, c->kind);
-		struct planned pl = { .step = -1, .kind = c->kind, .refund = -1,
-			.session_id = roll->sessions.v[c->session].id, .offset = -1,
-			.change_key = c->key };
-
-		for (size_t i = 0; tpl != NULL && i < roll->people.n; i++) {
-			int rc;
-
-			if (!change_tells(roll, c, i) || (strncmp(c->key, "invite:", 7) == 0 &&
-			    place_moved_here(changes, c->session, i)))
-				continue;
-			if ((rc = change_planned(st, roll->people.v[i].id, c->key, e)) == 0)
-				rc = plan_session_notice(st, roll, i, c->session, &pl, &c->what, tpl,
-				    now, r, e);
-			else if (rc == 1)
-				r->already++;
-			if (rc < 0)
-				return -1;
-		}
-	}
-	return 0;
-}
-
 /* Returns 1 if person p's reminder of session s at 'offset' is in the outbox already; -1. */
 static int
 reminder_planned(struct store *st, int64_t session_id, int64_t participant_id, int offset,
@@ -368,63 +302,132 @@ reminder_planned(struct store *st, int64_t session_id, int64_t participant_id, i
 	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
 }
 
-/* Adds one session notice due to the list. */
+/* Adds one notice wanted to the list. */
 static void
-due_add(struct session_due_list *l, size_t i, size_t j, const char *kind, int offset)
+due_add(struct notice_due_list *l, const struct notice_due *d)
 {
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
-	l->v[l->n++] = (struct session_due){ i, j, kind, offset };
+	l->v[l->n++] = *d;
 }
 
-/* Adds the reminders due in roll r and not planned yet to 'out'; 0 or -1. */
+/* Adds each mailed ladder step due in roll r to the list (a coach review is never mailed); 0 or -1. */
 static int
-reminders_due(struct store *st, const struct roll *r, struct session_due_list *out, su_err *e)
+steps_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
+{
+	for (size_t i = 0; i < r->people.n; i++) {
+		int k = roll_person(r, i)->step_due, rc;
+
+		if (k < 0 || k == policy_review_step(&r->policy))
+			continue;
+		if ((rc = already_planned(st, r->people.v[i].id, k, e)) < 0)
+			return -1;
+		due_add(out, &(struct notice_due){ .person = i, .session = NOTICE_NO_SESSION,
+		    .kind = r->policy.ladder[k].kind, .step = k, .offset = -1, .planned = rc });
+	}
+	return 0;
+}
+
+/* Adds a notice of each change in out->changes to each person it tells; 0 or -1. */
+static int
+changes_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
+{
+	const struct change_list *l = &out->changes;
+
+	for (size_t k = 0; k < l->n; k++)
+		for (size_t i = 0; i < r->people.n; i++) {
+			int rc;
+
+			if (!change_tells(r, l, &l->v[k], i))
+				continue;
+			if ((rc = change_planned(st, r->people.v[i].id, l->v[k].key, e)) < 0)
+				return -1;
+			due_add(out, &(struct notice_due){ .person = i,
+			    .session = l->v[k].session, .kind = l->v[k].kind, .step = -1,
+			    .offset = -1, .change = &l->v[k], .planned = rc });
+		}
+	return 0;
+}
+
+/* Adds the reminders due in roll r: for each session, the offset closest to its start; 0 or -1. */
+static int
+reminders_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
 {
 	for (size_t j = 0; j < r->sessions.n; j++) {
 		const struct session *s = &r->sessions.v[j];
 		int offset = reminder_offset_due(&r->policy, s->starts_at, s->cancelled, r->now);
 
 		for (size_t i = 0; offset >= 0 && i < r->people.n; i++) {
-			int rc = 0;
+			int rc;
 
-			if (roll_outcome(r, i, j) == OUTCOME_UPCOMING &&
-			    (rc = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) == 0)
-				due_add(out, i, j, "session-reminder", offset);
-			if (rc < 0)
+			if (roll_outcome(r, i, j) != OUTCOME_UPCOMING)
+				continue;
+			if ((rc = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) < 0)
 				return -1;
+			due_add(out, &(struct notice_due){ .person = i, .session = j,
+			    .kind = "session-reminder", .step = -1, .offset = offset,
+			    .planned = rc });
 		}
 	}
 	return 0;
 }
 
 int
-outbox_session_notices_due(struct store *st, const struct roll *r,
-    struct session_due_list *out, su_err *e)
+outbox_notices_due(struct store *st, const struct roll *r, struct notice_due_list *out,
+    su_err *e)
 {
-	struct change_list changes;
-	int rc = 0;
-
 	memset(out, 0, sizeof *out);
-	if (reminders_due(st, r, out, e) < 0 || changes_collect(st, r, &changes, e) < 0) {
-		session_due_list_free(out);
+	if (changes_collect(st, r, &out->changes, e) < 0 || steps_due(st, r, out, e) < 0 ||
+	    changes_due(st, r, out, e) < 0 || reminders_due(st, r, out, e) < 0) {
+		notice_due_list_free(out);
 		return -1;
 	}
-	for (size_t k = 0; k < changes.n && rc >= 0; k++)
-		for (size_t i = 0; i < r->people.n && rc >= 0; i++)
-			if (change_tells(r, &changes.v[k], i) &&
-			    (rc = change_planned(st, r->people.v[i].id, changes.v[k].key, e)) == 0)
-				due_add(out, i, changes.v[k].session, changes.v[k].kind, -1);
-	changes_free(&changes);
-	if (rc < 0)
-		session_due_list_free(out);
-	return rc < 0 ? -1 : 0;
+	return 0;
 }
 
 void
-session_due_list_free(struct session_due_list *l)
+notice_due_list_free(struct notice_due_list *l)
 {
 	free(l->v);
+	changes_free(&l->changes);
 	memset(l, 0, sizeof *l);
+}
+
+/* Plans session notice d (a reminder or a change) whose template t holds; 0 or -1. */
+static int
+plan_session_due(struct store *st, const struct roll *roll, const struct notice_due *d,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+{
+	const struct notice_template *tpl = notice_template_find(t, d->kind);
+	struct planned pl = { .step = -1, .kind = d->kind, .refund = -1,
+		.session_id = roll->sessions.v[d->session].id, .offset = d->offset,
+		.change_key = d->change ? d->change->key : NULL };
+
+	if (tpl == NULL)	/* not loaded: this plan does not send that kind */
+		return 0;
+	return plan_session_notice(st, roll, d->person, d->session, &pl,
+	    d->change ? &d->change->what : NULL, tpl, now, r, e);
+}
+
+/* Plans every notice of 'due' not in the outbox yet, in its order (changes before
+ * reminders: their SEQUENCE); counts the others as planned before. 0 or -1. */
+static int
+plan_due(struct store *st, const struct plan_source *src, const struct notice_due_list *due,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+{
+	for (size_t k = 0; k < due->n; k++) {
+		const struct notice_due *d = &due->v[k];
+		int rc;
+
+		if (d->planned) {
+			r->already++;
+			continue;
+		}
+		rc = d->step >= 0 ? plan_person(st, src, d->person, t, now, r, e)
+		    : plan_session_due(st, src->roll, d, t, now, r, e);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
 }
 
 /*
@@ -447,7 +450,7 @@ still_wanted(const struct roll *roll, const struct change_list *changes, sqlite3
 	if (step >= 0)
 		return roll_person(roll, i)->step_due == step;
 	if (key != NULL)
-		return (c = changes_find(changes, key)) != NULL && change_tells(roll, c, i);
+		return (c = changes_find(changes, key)) != NULL && change_tells(roll, changes, c, i);
 	if (!idmap_get(&roll->session_index, sqlite3_column_int64(row, 3), &j))
 		return 0;
 	s = &roll->sessions.v[j];
@@ -504,7 +507,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
     const struct notice_templates *t, int64_t now, const struct pdf_options *attach,
     struct plan_result *r, su_err *e)
 {
-	struct change_list changes = { 0 };
+	struct notice_due_list due = { 0 };
 	struct roll roll;
 	struct plan_source src = { &roll, NULL, attach };
 	int rc = -1, n;
@@ -518,17 +521,11 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	roll.link_base = t->link_base;
 	if (t->link_base != NULL && webauth_key_load(st, now, &roll.link_key, e) < 0)
 		goto rollback;
-	if (changes_collect(st, &roll, &changes, e) < 0 ||
-	    (n = withdraw_stale(st, &roll, &changes, now, e)) < 0)
+	if (outbox_notices_due(st, &roll, &due, e) < 0 ||
+	    (n = withdraw_stale(st, &roll, &due.changes, now, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
-	for (size_t i = 0; i < roll.people.n; i++)	/* a coach review is never mailed */
-		if (roll_person(&roll, i)->step_due >= 0 &&
-		    roll_person(&roll, i)->step_due != policy_review_step(&roll.policy) &&
-		    plan_person(st, &src, i, t, now, r, e) < 0)
-			goto rollback;
-	if (plan_changes(st, &roll, &changes, t, now, r, e) < 0 ||	/* first: their SEQUENCE */
-	    plan_reminders(st, &roll, t, now, r, e) < 0)
+	if (plan_due(st, &src, &due, t, now, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
 	goto done;
@@ -536,7 +533,7 @@ rollback:
 	store_rollback(st);
 done:
 	commitment_book_close(src.reports);
-	changes_free(&changes);
+	notice_due_list_free(&due);
 	roll_free(&roll);
 	return rc;
 }

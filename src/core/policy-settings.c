@@ -1,19 +1,12 @@
 /* policy-settings.c - a policy's settings as text: read them, check them, write them back. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "showup/policy.h"
-
-const char *const policy_keys[] = {
-	"cutoff", "grace", "reasons.accepted", "reasons.other",
-	"points.present", "points.late", "points.cancelled", "points.late_cancel",
-	"points.no_show", "points.excused", "points.rescheduled", "points.late_arrival",
-	"late.threshold", "reschedule.max", "ladder", "refund", "refund.days", "forgive.days",
-	"left_early", "reminders", "invitations", "templates", "date.order", NULL
-};
 
 static const char *const refund_names[] = {
 	[REFUND_FULL] = "full", [REFUND_PRORATED] = "prorated", [REFUND_NONE] = "none",
@@ -146,17 +139,6 @@ check_late_points(const struct policy *p, su_err *e)
 	return 0;
 }
 
-/* Reads late.threshold: "off", or minutes late from 0 to 240. */
-static int
-read_late_threshold(struct policy *p, const char *value, su_err *e)
-{
-	if (strcmp(value, "off") == 0) {
-		p->late_threshold = -1;
-		return 0;
-	}
-	return read_number("late.threshold", value, 0, 240, &p->late_threshold, e);
-}
-
 /* Returns 0 if no code is both accepted and other, else -1 with 'e' set. */
 static int
 check_reasons_disjoint(const struct policy *p, su_err *e)
@@ -235,17 +217,6 @@ done:
 	return rc;
 }
 
-/* Returns 1 if 'key' is spelled exactly as policy_keys lists it. */
-static int
-key_known(const char *key)
-{
-	for (size_t i = 0; policy_keys[i] != NULL; i++)
-		if (strcmp(policy_keys[i], key) == 0)
-			return 1;
-	return 0;
-}
-
-/* Reads "off" or offsets before a session ("2d,2h,30m"), largest first, into p. */
 char *
 policy_offset_format(int minutes, char *buf, size_t size)
 {
@@ -256,6 +227,7 @@ policy_offset_format(int minutes, char *buf, size_t size)
 	return buf;
 }
 
+/* Reads "off" or offsets before a session ("2d,2h,30m"), largest first, into p. */
 static int
 read_reminders(struct policy *p, const char *value, su_err *e)
 {
@@ -303,90 +275,17 @@ read_reminders(struct policy *p, const char *value, su_err *e)
 static int
 apply(struct policy *p, const char *key, const char *value, su_err *e)
 {
-	if (!key_known(key)) {
-		char canon[48] = "";
+	const struct policy_setting *s = policy_setting_find(key);
+	char canon[48] = "";
 
-		if (strncmp(key, "points.", 7) == 0 && outcome_parse(key + 7) >= 0)
-			snprintf(canon, sizeof canon, "points.%s",
-			    outcome_name((enum outcome)outcome_parse(key + 7)));
-		if (key_known(canon))
-			return su_err_set(e, "'%s' is not a policy setting (did you mean "
-			    "'%s'?)", key, canon);
-		return su_err_set(e, "'%s' is not a policy setting", key);
-	}
-	if (strcmp(key, "cutoff") == 0)
-		return read_cutoff(p, value, e);
-	if (strcmp(key, "grace") == 0)
-		return read_number(key, value, 0, 240, &p->grace_minutes, e);
-	if (strcmp(key, "reasons.accepted") == 0)
-		return read_reasons(key, value, p->accepted, &p->n_accepted, 0, e);
-	if (strcmp(key, "reasons.other") == 0)
-		return read_reasons(key, value, p->other, &p->n_other, 1, e);
-	if (strcmp(key, "points.late_arrival") == 0)
-		return read_number(key, value, 0, 100, &p->late_arrival_points, e);
-	if (strcmp(key, "late.threshold") == 0)
-		return read_late_threshold(p, value, e);
-	if (strcmp(key, "reschedule.max") == 0) {
-		if (strcmp(value, "none") == 0 || strcmp(value, "off") == 0) {
-			p->reschedule_max = -1;
-			return 0;
-		}
-		return read_number(key, value, 0, 100, &p->reschedule_max, e);
-	}
-	if (strncmp(key, "points.", 7) == 0)	/* a known key: a scored outcome */
-		return read_number(key, value, 0, 100, &p->points[outcome_parse(key + 7)], e);
-	if (strcmp(key, "ladder") == 0)
-		return read_ladder(p, value, e);
-	if (strcmp(key, "refund") == 0) {
-		for (size_t i = 0; i < ARRAY_SIZE(refund_names); i++)
-			if (strcmp(value, refund_names[i]) == 0) {
-				p->refund = (enum refund_rule)i;
-				return 0;
-			}
-		return su_err_set(e, "refund: '%s' is not full, prorated or none", value);
-	}
-	if (strcmp(key, "refund.days") == 0)
-		return read_number(key, value, 1, 365, &p->refund_days, e);
-	if (strcmp(key, "forgive.days") == 0) {
-		if (strcmp(value, "off") == 0) {
-			p->forgive_days = 0;
-			return 0;
-		}
-		return read_number(key, value, 1, 3650, &p->forgive_days, e);
-	}
-	if (strcmp(key, "reminders") == 0)
-		return read_reminders(p, value, e);
-	if (strcmp(key, "invitations") == 0) {
-		if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
-			return su_err_set(e, "invitations: 'on' or 'off', not '%s'", value);
-		p->invitations = strcmp(value, "on") == 0;
-		return 0;
-	}
-	if (strcmp(key, "templates") == 0) {
-		if (strlen(value) >= sizeof p->templates || str_has_control(value))
-			return su_err_set(e, "templates: give a folder (or 'installed')");
-		snprintf(p->templates, sizeof p->templates, "%s",
-		    strcmp(value, "installed") == 0 ? "" : value);
-		return 0;
-	}
-	if (strcmp(key, "date.order") == 0) {
-		if (strcmp(value, "auto") == 0) {
-			p->date_order = DATE_ORDER_UNKNOWN;
-			return 0;
-		}
-		if (date_order_parse(value, &p->date_order) == 0)
-			return 0;
-		return su_err_set(e, "date.order: '%s' is not dmy, mdy, ymd or auto (by the "
-		    "time zone)", value);
-	}
-	if (strcmp(key, "left_early") == 0) {
-		char number[16];
-
-		snprintf(number, sizeof number, "%.*s", (int)strcspn(value, "%"), value);
-		if (value[strcspn(value, "%")] == '%' && value[strcspn(value, "%") + 1] != '\0')
-			return su_err_set(e, "left_early: '%s' is not a share such as 50%%", value);
-		return read_number(key, number, 0, 100, &p->left_early_percent, e);
-	}
+	if (s != NULL)
+		return s->parse(p, s, value, e);
+	if (strncmp(key, "points.", 7) == 0 && outcome_parse(key + 7) >= 0)
+		snprintf(canon, sizeof canon, "points.%s",
+		    outcome_name((enum outcome)outcome_parse(key + 7)));
+	if (policy_setting_find(canon) != NULL)
+		return su_err_set(e, "'%s' is not a policy setting (did you mean '%s'?)", key,
+		    canon);
 	return su_err_set(e, "'%s' is not a policy setting", key);
 }
 
@@ -418,6 +317,64 @@ policy_apply(struct policy *p, const char *key, const char *value, su_err *e)
 	return policy_apply_many(p, &key, &value, 1, e);
 }
 
+/* Returns the int a number setting s keeps in p. */
+static int *
+number_of(struct policy *p, const struct policy_setting *s)
+{
+	return (int *)((char *)p + s->field);
+}
+
+/* Returns 1 if 'value' is one of the |-separated words of 'words' (NULL: none). */
+static int
+is_word(const char *words, const char *value)
+{
+	size_t len = strlen(value);
+
+	for (const char *w = words; w != NULL && *w; w += strcspn(w, "|") + (w[strcspn(w, "|")] != 0))
+		if (len > 0 && strcspn(w, "|") == len && strncmp(w, value, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* A whole number in [min, max], or one of its 'off' words. */
+static int
+parse_number(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	if (is_word(s->off, value)) {
+		*number_of(p, s) = s->off_value;
+		return 0;
+	}
+	return read_number(s->key, value, s->min, s->max, number_of(p, s), e);
+}
+
+static void
+print_number(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	int v = *number_of((struct policy *)p, s);
+
+	if (s->off != NULL && v == s->off_value)
+		sb_addf(out, "%.*s", (int)strcspn(s->off, "|"), s->off);
+	else
+		sb_addf(out, "%d", v);
+}
+
+static int
+parse_cutoff(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	(void)s;
+	return read_cutoff(p, value, e);
+}
+
+static void
+print_cutoff(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	if (p->cutoff_kind == CUTOFF_HOURS)
+		sb_addf(out, "hours %d", p->cutoff_hours);
+	else
+		sb_addf(out, "day-before %02d:%02d", p->cutoff_minute / 60, p->cutoff_minute % 60);
+}
+
 /* Appends a reason list as "a,b,c". */
 static void
 write_reasons(const char list[][POLICY_REASON_LEN], size_t n, struct strbuf *out)
@@ -426,70 +383,309 @@ write_reasons(const char list[][POLICY_REASON_LEN], size_t n, struct strbuf *out
 		sb_addf(out, "%s%s", i ? "," : "", list[i]);
 }
 
+static int
+parse_accepted(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	return read_reasons(s->key, value, p->accepted, &p->n_accepted, 0, e);
+}
+
+static void
+print_accepted(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	write_reasons(p->accepted, p->n_accepted, out);
+}
+
+static int
+parse_other(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	return read_reasons(s->key, value, p->other, &p->n_other, 1, e);
+}
+
+static void
+print_other(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	write_reasons(p->other, p->n_other, out);
+}
+
+static int
+parse_ladder(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	(void)s;
+	return read_ladder(p, value, e);
+}
+
+static void
+print_ladder(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	for (size_t i = 0; i < p->n_steps; i++)
+		sb_addf(out, "%s%d:%s", i ? "," : "", p->ladder[i].threshold, p->ladder[i].kind);
+}
+
+static int
+parse_refund(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	(void)s;
+	for (size_t i = 0; i < ARRAY_SIZE(refund_names); i++)
+		if (strcmp(value, refund_names[i]) == 0) {
+			p->refund = (enum refund_rule)i;
+			return 0;
+		}
+	return su_err_set(e, "refund: '%s' is not full, prorated or none", value);
+}
+
+static void
+print_refund(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	sb_adds(out, refund_names[p->refund]);
+}
+
+/* A share such as 50% (the sign may be left out). */
+static int
+parse_share(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	size_t digits = strcspn(value, "%");
+	char number[16];
+
+	snprintf(number, sizeof number, "%.*s", (int)digits, value);
+	if (value[digits] == '%' && value[digits + 1] != '\0')
+		return su_err_set(e, "%s: '%s' is not a share such as 50%%", s->key, value);
+	return read_number(s->key, number, s->min, s->max, number_of(p, s), e);
+}
+
+static void
+print_share(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	sb_addf(out, "%d%%", *number_of((struct policy *)p, s));
+}
+
+static int
+parse_reminders(struct policy *p, const struct policy_setting *s, const char *value,
+    su_err *e)
+{
+	(void)s;
+	return read_reminders(p, value, e);
+}
+
+static void
+print_reminders(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	for (size_t i = 0; i < p->n_reminders; i++) {
+		char offset[24];
+
+		sb_addf(out, "%s%s", i ? "," : "", policy_offset_format(p->reminders[i], offset,
+		    sizeof offset));
+	}
+	if (p->n_reminders == 0)
+		sb_adds(out, "off");
+}
+
+static int
+parse_switch(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	if (strcmp(value, "on") != 0 && strcmp(value, "off") != 0)
+		return su_err_set(e, "%s: 'on' or 'off', not '%s'", s->key, value);
+	*number_of(p, s) = strcmp(value, "on") == 0;
+	return 0;
+}
+
+static void
+print_switch(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	sb_adds(out, *number_of((struct policy *)p, s) ? "on" : "off");
+}
+
+static int
+parse_templates(struct policy *p, const struct policy_setting *s, const char *value,
+    su_err *e)
+{
+	(void)s;
+	if (strlen(value) >= sizeof p->templates || str_has_control(value))
+		return su_err_set(e, "templates: give a folder (or 'installed')");
+	snprintf(p->templates, sizeof p->templates, "%s",
+	    strcmp(value, "installed") == 0 ? "" : value);
+	return 0;
+}
+
+static void
+print_templates(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	sb_adds(out, *p->templates ? p->templates : "installed");
+}
+
+static int
+parse_date_order(struct policy *p, const struct policy_setting *s, const char *value,
+    su_err *e)
+{
+	(void)s;
+	if (strcmp(value, "auto") == 0) {
+		p->date_order = DATE_ORDER_UNKNOWN;
+		return 0;
+	}
+	if (date_order_parse(value, &p->date_order) == 0)
+		return 0;
+	return su_err_set(e, "date.order: '%s' is not dmy, mdy, ymd or auto (by the time zone)",
+	    value);
+}
+
+static void
+print_date_order(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	sb_adds(out, p->date_order == DATE_ORDER_UNKNOWN ? "auto" : date_order_name(p->date_order));
+}
+
+/* A number setting: its int in struct policy and its bounds. */
+#define NUMBER(member, lo, hi) .parse = parse_number, .print = print_number, \
+	.field = offsetof(struct policy, member), .min = (lo), .max = (hi)
+/* The points of one outcome. */
+#define POINTS(name, o, d, what) { .key = "points." name, .type = "POINTS", .dflt = #d, \
+	.help = "points for " what, NUMBER(points[o], 0, 100) }
+
+const struct policy_setting policy_settings[] = {
+	{ .key = "cutoff", .type = "day-before HH:MM|hours N", .dflt = "day-before 18:00",
+	  .help = "the last moment a cancellation is in time: a time the day before, or "
+	  "hours before the start", .parse = parse_cutoff, .print = print_cutoff },
+	{ .key = "grace", .type = "MINUTES", .dflt = "5",
+	  .help = "minutes of lateness still counted present", NUMBER(grace_minutes, 0, 240) },
+	{ .key = "reasons.accepted", .type = "CODE,...", .dflt = "medical,personal-emergency",
+	  .help = "the emergency reason codes that excuse an absence or a late cancellation",
+	  .parse = parse_accepted, .print = print_accepted },
+	{ .key = "reasons.other", .type = "CODE,...", .dflt = "customer-meeting,work,travel,other",
+	  .help = "reason codes recorded but not accepted", .parse = parse_other,
+	  .print = print_other },
+	POINTS("present", OUTCOME_PRESENT, 0, "coming on time"),
+	POINTS("late", OUTCOME_LATE, 0, "coming later than the grace"),
+	POINTS("cancelled", OUTCOME_CANCELLED, 0, "a cancellation in time"),
+	POINTS("late_cancel", OUTCOME_LATE_CANCEL, 1, "a cancellation after the cutoff"),
+	POINTS("no_show", OUTCOME_NO_SHOW, 2, "not coming without a word"),
+	POINTS("excused", OUTCOME_EXCUSED, 0, "an absence excused by an accepted reason"),
+	POINTS("rescheduled", OUTCOME_RESCHEDULED, 0, "a place moved in time"),
+	{ .key = "points.late_arrival", .type = "POINTS", .dflt = "0",
+	  .help = "points added for coming more than late.threshold minutes late",
+	  NUMBER(late_arrival_points, 0, 100) },
+	{ .key = "late.threshold", .type = "MINUTES|off", .dflt = "off",
+	  .help = "minutes late that score points.late_arrival",
+	  NUMBER(late_threshold, 0, 240), .off = "off", .off_value = -1 },
+	{ .key = "reschedule.max", .type = "N|none", .dflt = "none",
+	  .help = "in-time reschedules each participant may make; those past it count as late "
+	  "cancellations", NUMBER(reschedule_max, 0, 100), .off = "none|off", .off_value = -1 },
+	{ .key = "ladder", .type = "POINTS:NOTICE,...",
+	  .dflt = "1:policy-reminder,2:warning,3:final-notice,4:coach-review",
+	  .help = "the notices as points rise; the last mailed step offers the refund; a final "
+	  "coach-review step (mails nothing, due again at every further point) is added one "
+	  "point above the last if not written", .parse = parse_ladder, .print = print_ladder },
+	{ .key = "refund", .type = "full|prorated|none", .dflt = "full",
+	  .help = "the refund offered: the fee, its share of each one's own sessions not yet "
+	  "held, or none", .parse = parse_refund, .print = print_refund },
+	{ .key = "refund.days", .type = "DAYS", .dflt = "7",
+	  .help = "days a refund offer stays open", NUMBER(refund_days, 1, 365) },
+	{ .key = "forgive.days", .type = "DAYS|off", .dflt = "off",
+	  .help = "points older than this stop counting", NUMBER(forgive_days, 1, 3650),
+	  .off = "off", .off_value = 0 },
+	{ .key = "left_early", .type = "PERCENT%", .dflt = "50%",
+	  .help = "a meeting stay under this share of the session is noted as leaving early",
+	  .parse = parse_share, .print = print_share, .field = offsetof(struct policy,
+	  left_early_percent), .min = 0, .max = 100 },
+	{ .key = "reminders", .type = "OFFSET,...|off", .dflt = "off",
+	  .help = "when 'notices plan' plans a session reminder: offsets before the start, "
+	  "earliest first (2d,2h)", .parse = parse_reminders, .print = print_reminders },
+	{ .key = "invitations", .type = "on|off", .dflt = "off",
+	  .help = "a calendar invitation to each session to come, to everyone expected there",
+	  .parse = parse_switch, .print = print_switch,
+	  .field = offsetof(struct policy, invitations) },
+	{ .key = "templates", .type = "FOLDER|installed", .dflt = "installed",
+	  .help = "the cohort's own folder of notice templates",
+	  .parse = parse_templates, .print = print_templates },
+	{ .key = "date.order", .type = "dmy|mdy|ymd|auto", .dflt = "auto",
+	  .help = "how files write dates such as 4/3/2027; auto: by the cohort's time zone",
+	  .parse = parse_date_order, .print = print_date_order },
+	{ .key = NULL }
+};
+
+const struct policy_setting *
+policy_setting_find(const char *key)
+{
+	for (size_t i = 0; policy_settings[i].key != NULL; i++)
+		if (strcmp(policy_settings[i].key, key) == 0)
+			return &policy_settings[i];
+	return NULL;
+}
+
 int
 policy_value(const struct policy *p, const char *key, struct strbuf *out)
 {
-	if (strcmp(key, "cutoff") == 0) {
-		if (p->cutoff_kind == CUTOFF_HOURS)
-			sb_addf(out, "hours %d", p->cutoff_hours);
-		else
-			sb_addf(out, "day-before %02d:%02d", p->cutoff_minute / 60,
-			    p->cutoff_minute % 60);
-	} else if (strcmp(key, "grace") == 0) {
-		sb_addf(out, "%d", p->grace_minutes);
-	} else if (strcmp(key, "reasons.accepted") == 0) {
-		write_reasons(p->accepted, p->n_accepted, out);
-	} else if (strcmp(key, "reasons.other") == 0) {
-		write_reasons(p->other, p->n_other, out);
-	} else if (strcmp(key, "points.late_arrival") == 0) {
-		sb_addf(out, "%d", p->late_arrival_points);
-	} else if (strcmp(key, "late.threshold") == 0) {
-		if (p->late_threshold < 0)
-			sb_adds(out, "off");
-		else
-			sb_addf(out, "%d", p->late_threshold);
-	} else if (strcmp(key, "reschedule.max") == 0) {
-		if (p->reschedule_max < 0)
-			sb_adds(out, "none");
-		else
-			sb_addf(out, "%d", p->reschedule_max);
-	} else if (strncmp(key, "points.", 7) == 0 && outcome_parse(key + 7) >= 0) {
-		sb_addf(out, "%d", p->points[outcome_parse(key + 7)]);
-	} else if (strcmp(key, "ladder") == 0) {
-		for (size_t i = 0; i < p->n_steps; i++)
-			sb_addf(out, "%s%d:%s", i ? "," : "", p->ladder[i].threshold,
-			    p->ladder[i].kind);
-	} else if (strcmp(key, "refund") == 0) {
-		sb_adds(out, refund_names[p->refund]);
-	} else if (strcmp(key, "refund.days") == 0) {
-		sb_addf(out, "%d", p->refund_days);
-	} else if (strcmp(key, "templates") == 0) {
-		sb_adds(out, *p->templates ? p->templates : "installed");
-	} else if (strcmp(key, "reminders") == 0) {
-		for (size_t i = 0; i < p->n_reminders; i++) {
-			char offset[24];
+	const struct policy_setting *s = policy_setting_find(key);
 
-			sb_addf(out, "%s%s", i ? "," : "", policy_offset_format(p->reminders[i],
-			    offset, sizeof offset));
-		}
-		if (p->n_reminders == 0)
-			sb_adds(out, "off");
-	} else if (strcmp(key, "invitations") == 0) {
-		sb_adds(out, p->invitations ? "on" : "off");
-	} else if (strcmp(key, "left_early") == 0) {
-		sb_addf(out, "%d%%", p->left_early_percent);
-	} else if (strcmp(key, "date.order") == 0) {
-		sb_adds(out, p->date_order == DATE_ORDER_UNKNOWN ? "auto"
-		    : date_order_name(p->date_order));
-	} else if (strcmp(key, "forgive.days") == 0) {
-		if (p->forgive_days == 0)
-			sb_adds(out, "off");
-		else
-			sb_addf(out, "%d", p->forgive_days);
-	} else {
+	if (s == NULL)
 		return -1;
-	}
+	s->print(p, s, out);
 	return 0;
+}
+
+/* Appends 'text' wrapped at 'width' columns, each line after the first indented by 'indent'. */
+static void
+add_wrapped(struct strbuf *out, const char *text, size_t col, size_t indent, size_t width)
+{
+	while (*text) {
+		size_t word = strcspn(text, " ");
+
+		if (col > indent && col + 1 + word > width) {
+			sb_addf(out, "\n%*s", (int)indent, "");
+			col = indent;
+		} else if (col > indent) {
+			sb_adds(out, " ");
+			col++;
+		}
+		sb_addf(out, "%.*s", (int)word, text);
+		col += word;
+		text += word + (text[word] == ' ');
+	}
+	sb_adds(out, "\n");
+}
+
+void
+policy_settings_help(struct strbuf *out)
+{
+	for (size_t i = 0; policy_settings[i].key != NULL; i++) {
+		const struct policy_setting *s = &policy_settings[i];
+		char *line = xasprintf("%s (default %s)", s->type, s->dflt);
+		size_t len = strlen(s->key);
+
+		sb_addf(out, "%s%*s", s->key, len < 19 ? (int)(19 - len) : 1, "");
+		add_wrapped(out, line, len < 19 ? 19 : len + 1, 19, 78);
+		sb_addf(out, "%19s", "");
+		add_wrapped(out, s->help, 19, 19, 78);
+		free(line);
+	}
+}
+
+/* Appends 'text' as a Markdown code span in a table cell ('|' escaped). */
+static void
+add_cell_code(struct strbuf *out, const char *text)
+{
+	sb_adds(out, " `");
+	for (; *text; text++)
+		sb_addf(out, "%s%c", *text == '|' ? "\\" : "", *text);
+	sb_adds(out, "` |");
+}
+
+void
+policy_settings_markdown(struct strbuf *out)
+{
+	sb_adds(out, "| setting | values | default | what it sets |\n|---|---|---|---|\n");
+	for (size_t i = 0; policy_settings[i].key != NULL; i++) {
+		sb_adds(out, "|");
+		add_cell_code(out, policy_settings[i].key);
+		add_cell_code(out, policy_settings[i].type);
+		add_cell_code(out, policy_settings[i].dflt);
+		sb_addf(out, " %s |\n", policy_settings[i].help);
+	}
 }
 
 enum date_order

@@ -61,6 +61,12 @@ complete_line "mark "
 only ""
 complete_line "policy set c1 refund"
 only refund refund.days
+complete_line "policy set c1 refund "
+only full prorated none
+complete_line "policy set c1 invitations "
+only on off
+complete_line "policy set c1 grace "
+only ""
 check '[ ! -e "$SHOWUP_DB" ] && [ -z "$(find "$T" -mindepth 1 ! -name out ! -name err ! -type d)" ]' \
 	"completing without a database created a file"
 mkdir "$T/ro" && chmod 500 "$T/ro"

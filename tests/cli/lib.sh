@@ -69,6 +69,34 @@ same_db() { [ "$(db_state)" = "$1" ] || fail "the database changed"; }
 # check COND MESSAGE: a shell condition that must hold.
 check() { checks=$((checks + 1)); eval "$1" || { failures=$((failures + 1)); echo "FAIL: $2"; }; }
 
+# notice_pairs: "email kind" lines of the CSV on stdin ('notices due --csv'), sorted; coach
+# reviews left out (the coach's, never mailed).
+notice_pairs() {
+	/usr/bin/python3 -c 'import csv, sys
+rows = list(csv.reader(sys.stdin))[1:]
+print("\n".join(sorted(r[1] + " " + r[2] for r in rows if not r[2].startswith("coach-review"))))'
+}
+# same_notices SLUG: 'notices due SLUG' lists exactly the notices (person and kind) that
+# 'notices plan SLUG' makes. Both run on a copy whose unsent notices are set aside, so
+# each says all that is wanted now; the test's own database is not touched.
+same_notices() {
+	local copy="$T/same-notices.db" last due planned
+	checks=$((checks + 1))
+	rm -f "$copy"
+	sqlite3 "$SHOWUP_DB" ".backup '$copy'"
+	sqlite3 "$copy" "UPDATE outbox SET state = 'withdrawn'
+		WHERE state IN ('pending', 'retry') AND dropped_at IS NULL"
+	last=$(sqlite3 "$copy" "SELECT coalesce(max(id), 0) FROM outbox")
+	due=$(SHOWUP_DB="$copy" "$SHOWUP" notices due "$1" --csv | notice_pairs)
+	SHOWUP_DB="$copy" "$SHOWUP" notices plan "$1" >/dev/null 2>"$T/same-notices.err" ||
+		{ failures=$((failures + 1)); echo "FAIL: notices plan $1 failed on the copy"; return; }
+	planned=$(sqlite3 "$copy" "SELECT p.email || ' ' || o.kind FROM outbox o
+		JOIN participant p ON p.id = o.participant_id WHERE o.id > $last" | sort)
+	[ "$due" = "$planned" ] || { failures=$((failures + 1))
+		echo "FAIL: notices due $1 and notices plan $1 disagree"
+		echo "--- due"; echo "$due"; echo "--- planned"; echo "$planned"; }
+}
+
 # cohort: creates the database if need be and adds the standard test cohort 'c1' in Sydney.
 cohort() {
 	[ -e "$SHOWUP_DB" ] || ok init

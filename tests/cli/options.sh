@@ -63,4 +63,35 @@ fails 2 __options nosuchcommand
 ok __options cohort add
 out "--coach-email"
 
+# the command table says how many words each command takes: checked before the database
+# is opened, with one kind of message (exit 2); no database exists here
+export SHOWUP_DB="$T/none.db"
+fails 2 cancel c1:1
+err_line 1 "error: give a session (SLUG:N) and an e-mail address"
+err_line 2 "usage: showup cancel SLUG:N EMAIL --reason CODE [--at TIME] [--note TEXT]"
+fails 2 policy set c1 cutoff
+err "error: give a cohort (SLUG), a setting and its value"
+fails 2 participant import
+err "error: give a cohort (SLUG) and a CSV file"
+fails 2 status c1 extra
+err "error: unexpected argument 'extra'"
+fails 2 notices run c1
+err "error: unexpected argument 'c1'"
+fails 2 report commitment c1 a@example.com b@example.com
+err "error: unexpected argument 'b@example.com'"
+fails 2 log --csv c1 c2
+err "error: unexpected argument 'c2'"
+check '[ ! -e "$SHOWUP_DB" ]' "a usage error opened (and made) the database"
+# every command but those taking any number of words refuses nine stray ones
+"$SHOWUP" help | sed -n 's/^  //p' | cut -c1-22 | sed 's/ *$//' > "$T/commands"
+while read -r cmd; do
+	case "$cmd" in "policy set"|serve|"") continue ;; esac
+	# shellcheck disable=SC2086
+	run $cmd x1 x2 x3 x4 x5 x6 x7 x8 x9
+	[ "$rc" = 2 ] && grep -q "^error: unexpected argument 'x" "$T/err" ||
+		grep -q "^error: '.*' is not a showup command" "$T/err" ||
+		fail "showup $cmd with nine stray words did not refuse them (exit $rc)"
+done < "$T/commands"
+check '[ "$(wc -l < "$T/commands")" -gt 50 ]' "the list of commands is short"
+
 finish

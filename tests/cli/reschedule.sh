@@ -71,6 +71,7 @@ same_db "$before"
 
 # --- in time: a group place moves to another session, no points
 ok reschedule c1:1 ana@example.com --asked-at "2027-03-02 12:00" --to c1:7 --note "dentist"
+same_notices c1
 out "ana@example.com: place at c1:1 (Thu 2027-03-04 09:00) moved to c1:7 (Wed 2027-03-10 10:00)"
 out "asked in time (the cutoff was Wed 2027-03-03 18:00): a reschedule, 0 points"
 check '[ "$(cell 1 ana@example.com)" = rescheduled ]' "an in-time reschedule is not R in the grid"
@@ -105,6 +106,7 @@ same_db "$before"
 
 # --- after the cutoff: a late cancellation, and the new place stands
 ok reschedule c1:1 bo@example.com --asked-at "2027-03-03 19:00" --to 7
+same_notices c1
 out "asked after the cutoff (Wed 2027-03-03 18:00): it counts as a late cancellation (+1); the new place stands"
 check '[ "$(cell 1 bo@example.com)" = late_cancel ]' "a late reschedule is not a late cancellation"
 check '[ "$(points bo@example.com)" = 1 ]' "a late reschedule is not 1 point"
@@ -112,6 +114,7 @@ check '[ "$(moves bo@example.com)" = 1 ]' "a late reschedule is not counted"
 
 # --- a practice pair moved to a new time: a new session, the partner moves along
 ok reschedule c1:3 ana@example.com --asked-at "2027-03-03 10:30" --at "2027-03-08 10:00"
+same_notices c1
 out "ana@example.com: place at c1:3 (Fri 2027-03-05 10:00) moved to the new session c1:8 (Mon 2027-03-08 10:00)"
 check '[ "$(sql "SELECT group_concat(p.email) FROM expected e JOIN participant p ON p.id = e.participant_id JOIN session s ON s.id = e.session_id WHERE s.number = 8 AND s.cohort_id = 1 ORDER BY p.email")" = "ana@example.com,bo@example.com" ]' \
 	"the new practice session does not have both partners"
@@ -120,6 +123,7 @@ check '[ "$(cell 3 ana@example.com)" = rescheduled ]' "the practice reschedule i
 
 # --- a 1:1 moves whole: same number, new time, not on the coach's record
 ok reschedule c1:4 ana@example.com --asked-at "2027-03-03 10:45" --at "2027-03-09 11:00"
+same_notices c1
 out "session c1:4 (ana@example.com's 1:1) moved from Sat 2027-03-06 11:00 to Tue 2027-03-09 11:00"
 out "ana@example.com has moved 3 places in this program"
 check '[ "$(sql "SELECT starts_at FROM session WHERE number = 4 AND cohort_id = 1")" = "$(date -d "2027-03-09 11:00 CET" +%s)" ]' \
@@ -131,22 +135,29 @@ no_out "moved after the cutoff"
 
 # --- reschedule.max: the second in-time one past a limit of 1 counts as late
 ok policy set c1 reschedule.max 1
+same_notices c1
 check '[ "$(points ana@example.com)" = 2 ]' "two reschedules past reschedule.max 1 are not 2 late cancellations"
 check '[ "$(cell 3 ana@example.com)" = late_cancel ]' "the reschedule past the limit is not a late cancellation"
 check '[ "$(cell 1 ana@example.com)" = rescheduled ]' "the first reschedule lost its place in the limit"
 ok policy set c1 reschedule.max none
+same_notices c1
 check '[ "$(points ana@example.com)" = 0 ]' "reschedule.max none still scores"
 ok policy set c1 reschedule.max 2
+same_notices c1
 ok reschedule c1:2 ana@example.com --asked-at "2027-03-03 11:30" --to 5
+same_notices c1
 out "asked in time, but past reschedule.max (2): it counts as a late cancellation (+1); the new place stands"
 ok policy set c1 reschedule.max none
+same_notices c1
 
 # --- across the daylight-saving change: the cutoff is 18:00 local the day before
 SHOWUP_NOW="2027-03-27T20:00:00Z" ok reschedule c1:5 cy@example.com \
 	--asked-at "2027-03-27 17:30" --at "2027-03-29 09:00"
+same_notices c1
 out "asked in time (the cutoff was Sat 2027-03-27 18:00)"
 SHOWUP_NOW="2027-03-27T20:00:00Z" ok reschedule c1:6 dy@example.com \
 	--asked-at "2027-03-27 18:30" --at "2027-03-29 11:00"
+same_notices c1
 out "asked after the cutoff (Sat 2027-03-27 18:00): it counts as a late cancellation (+1)"
 check '[ "$(points cy@example.com)" = 0 ]' "a reschedule in time before the clock change scored"
 check '[ "$(points dy@example.com)" = 1 ]' "a late 1:1 move is not a late cancellation"
@@ -154,6 +165,7 @@ check '[ "$(cell 6 dy@example.com)" = unrecorded ]' "a 1:1 moved whole lost its 
 
 # --- after the start: a no-show, the new place still stands
 SHOWUP_NOW="2027-03-04T10:00:00Z" ok reschedule c1:1 cy@example.com --asked-at "2027-03-04 09:30" --to 8
+same_notices c1
 out "asked after session 1 had started: it counts as a no-show (+2); the new place stands"
 
 # --- the commitment report says how often each one moved their place
@@ -163,6 +175,7 @@ check 'grep -q "rescheduled 4 times" "$T/commitment.txt"' "the commitment report
 
 # --- unmark takes a reschedule back (the new place stays)
 ok unmark c1:1 bo@example.com
+same_notices c1
 check '[ "$(points bo@example.com)" = 0 ]' "unmark left the late reschedule's point"
 check '[ "$(moves bo@example.com)" = 0 ]' "unmark left the reschedule counted"
 check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN participant p ON p.id = r.participant_id WHERE p.email = '"'bo@example.com'"' AND r.moved_with IS NULL AND r.replaced_at IS NULL")" = 0 ]' \
@@ -175,6 +188,7 @@ err "session c1:8 has 3 records (attendance, notices, reschedules): it can be ca
 same_db "$before"
 # --- a 1:1 moved whole is taken back by unmark: it goes back to its old time
 ok unmark c1:4 ana@example.com
+same_notices c1
 out "c1:4: ana@example.com's move of their 1:1 taken back; it is at its old time again"
 check '[ "$(sql "SELECT starts_at FROM session WHERE number = 4 AND cohort_id = 1")" = "$(date -d "2027-03-06 11:00 CET" +%s)" ]' \
 	"unmark did not move the 1:1 back"
@@ -185,17 +199,22 @@ same_db "$before"
 
 # --- a mark over a reschedule (with --replace) sets the request aside
 SHOWUP_NOW="2027-03-06T00:00:00Z" ok mark c1:3 ana@example.com present --replace
+same_notices c1
 check '[ "$(sql "SELECT count(*) FROM reschedule r JOIN session s ON s.id = r.from_session_id WHERE s.number = 3 AND s.cohort_id = 1 AND r.moved_with IS NULL AND r.replaced_at IS NULL")" = 0 ]' \
 	"the reschedule outlived the mark that replaced it"
 
 # --- the coach moving a session later does not re-judge a reschedule asked in time
 ok policy set c1 cutoff "hours 24"
+same_notices c1
 ok reschedule c1:2 dy@example.com --asked-at "2027-03-03 10:00" --to 8
+same_notices c1
 out "asked in time"
 # its new cutoff (Wed 09:30) is before the request (Wed 10:00); the request left the old time
 ok session edit c1:2 --at "2027-03-04 09:30"
+same_notices c1
 check '[ "$(cell 2 dy@example.com)" = rescheduled ]' "the coach's move re-judged dy's reschedule"
 ok policy set c1 cutoff "day-before 18:00"
+same_notices c1
 
 # --- reschedule.max counts in the order people asked, not the order of the sessions
 ok cohort add c3 --name "Order" --coach "Cora Coach" --coach-email cora@example.com \
@@ -207,9 +226,12 @@ ok session add c3 --at "2027-03-17 09:00"
 ok session add c3 --at "2027-03-20 09:00" --kind practice --with fay@example.com
 ok session add c3 --at "2027-03-21 09:00" --kind practice --with fay@example.com
 ok policy set c3 reschedule.max 1
+same_notices c3
 ok reschedule c3:2 eve@example.com --asked-at "2027-03-01 09:00" --to 3
+same_notices c3
 out "asked in time (the cutoff was Tue 2027-03-16 18:00): a reschedule, 0 points"
 ok reschedule c3:1 eve@example.com --asked-at "2027-03-02 09:00" --to 4
+same_notices c3
 out "asked in time, but past reschedule.max (1): it counts as a late cancellation (+1)"
 SHOWUP_NOW="2027-04-01T00:00:00Z" "$SHOWUP" attendance show c3 --csv | tr -d '\r' > "$T/c3.csv"
 check 'grep -q "^Eve,eve@example.com,late_cancel,rescheduled," "$T/c3.csv"' \
@@ -220,7 +242,10 @@ ok cohort add c4 --name "Told" --coach "Cora Coach" --coach-email cora@example.c
 ok participant add c4 --name "Gil" --email gil@example.com
 ok session add c4 --at "2027-03-10 09:00" --kind coaching --with gil@example.com
 ok session edit c4:1 --at "2027-03-10 11:00"
+same_notices c4
 ok reschedule c4:1 gil@example.com --at "2027-03-12 15:00"
+same_notices c4
+same_notices c4
 ok notices plan c4
 check '[ "$(sql "SELECT group_concat(o.kind) FROM outbox o JOIN cohort c ON c.id = o.cohort_id WHERE c.slug = '"'"'c4'"'"'")" = place-moved ]' \
 	"a 1:1 its person moved was also told as the coach's move"

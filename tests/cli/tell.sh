@@ -31,6 +31,7 @@ ok session add tell --at "2026-11-28 09:00"
 start_server
 
 # nothing to do: silent, exit 0, nothing sent
+same_notices tell
 ok notices run
 out_only ""
 check '[ "$(total)" = 0 ]' "a run with nothing to do sent mail"
@@ -39,14 +40,17 @@ check '[ "$(total)" = 0 ]' "a run with nothing to do sent mail"
 ok session edit tell:1 --at "2026-11-25 11:00"
 ok session edit tell:1 --at "2026-11-25 14:00"
 ok session cancel tell:3
+same_notices tell
 ok notices due tell
 out "session-cancelled"
 ok session uncancel tell:3
 ok session cancel tell:4
 ok cancel tell:2 bo@example.com --reason travel
+same_notices tell
 ok notices due tell
 out_re "Ann Early +ann@example.com +partner-cancelled"
 no_out "session 3"
+same_notices tell
 ok notices run
 out "tell: 7 notices planned, 0 withdrawn"
 out "sent 7, to retry 0, failed 0, unknown 0"
@@ -66,6 +70,7 @@ check 'grep -q "^Bo Busy has told me they cannot come to session 2" "$T/mail"' \
 	"the partner's notice does not name Bo"
 
 # the second run in a row sends nothing and exits 0
+same_notices tell
 ok notices run
 out_only ""
 check '[ "$(total)" = 7 ]' "the second run sent mail"
@@ -73,11 +78,13 @@ check '[ "$(total)" = 7 ]' "the second run sent mail"
 # a move made and undone before the batch tells nothing; a later move tells again
 ok session edit tell:1 --at "2026-11-25 16:00"
 ok session edit tell:1 --at "2026-11-25 14:00"
+same_notices tell
 ok notices run
 out_only ""
 ok session edit tell:1 --at "2026-11-25 15:00"
 ok session edit tell:1 --at "2026-11-25 14:00"
 ok session edit tell:1 --at "2026-11-25 16:00"
+same_notices tell
 ok notices run
 out "sent 3,"
 bodies
@@ -86,9 +93,11 @@ check 'grep -q "(it was at Wed 2026-11-25 14:00)" "$T/mail"' "the second move is
 # a change of length or place is told too, against what people knew; one undone tells nothing
 ok session edit tell:3 --location "Room 9"
 ok session edit tell:3 --location ""
+same_notices tell
 ok notices run
 out_only ""
 ok session edit tell:3 --minutes 90 --location "Room 9"
+same_notices tell
 ok notices run
 out "sent 3,"
 bodies
@@ -101,9 +110,11 @@ check 'grep -q "(it was 60 minutes long)" "$T/mail" &&
 # planned late: of 2d and 2h both due, one reminder; the cutoff shown with its zone
 ok policy set tell reminders 2d,2h,20m
 export SHOWUP_NOW="2026-11-25T14:30:00Z"	# 90 minutes before session 1
+same_notices tell
 ok notices due tell
 out_re "Cy Calm +cy@example.com +session-reminder +session 1, 2h ahead"
 no_out "session 1, 2d ahead"
+same_notices tell
 ok notices run
 check '[ "$(sql "SELECT group_concat(DISTINCT offset_minutes) FROM outbox
 	WHERE kind = '"'session-reminder'"' AND session_id = 1")" = 120 ]' \
@@ -146,10 +157,12 @@ fails 1 notices drop "$id" --reason "again"
 err "no unsent notice $id in the outbox"
 ok notices release --cohort tell
 out "2 notices released"
+same_notices tell
 ok notices run
 out "sent 2,"
 # Bo: two changes, two moves, reminders of sessions 1 and 3; not the dropped one
 check '[ "$(received bo@example.com)" = 6 ]' "the dropped notice went to Bo"
+same_notices tell
 ok notices run
 out_only ""
 ok log tell
@@ -171,6 +184,7 @@ ok reschedule tell:7 bo@example.com --at "2026-12-04 15:00"
 ok session add tell --at "2026-12-05 09:00" --kind practice --with ann@example.com \
 	--with bo@example.com
 ok reschedule tell:8 ann@example.com --at "2026-12-06 09:00"
+same_notices tell
 ok notices run
 out "tell: 5 notices planned"	# and Bo hears Cy left session 5
 bodies
@@ -187,6 +201,7 @@ check '[ "$(sql "SELECT count(*) FROM reschedule WHERE moved_with IS NOT NULL")"
 	"the partner's move is not noted as someone else's request"
 # Bo's 1:1 moved back (unmark) after he heard of the move: he is told it is back
 ok unmark tell:7 bo@example.com
+same_notices tell
 ok notices run
 out "tell: 1 notice planned"
 bodies
@@ -203,6 +218,7 @@ chmod +x "$T/fake-sendmail"
 printf 'via = sendmail\n[sendmail]\ncommand = %s\n' "$T/fake-sendmail" \
 	> "$XDG_CONFIG_HOME/showup/config"
 ok session edit tell:2 --at "2026-11-26 12:00"
+same_notices tell
 ok notices plan tell
 ok notices send tell
 out "sent 1,"

@@ -1,6 +1,7 @@
 /* test_policy.c - policy settings as 'showup policy set' takes them, and outcome names. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "showup/policy.h"
@@ -340,7 +341,7 @@ count_keys(void)
 {
 	size_t n = 0;
 
-	while (policy_keys[n] != NULL)
+	while (policy_settings[n].key != NULL)
 		n++;
 	return n;
 }
@@ -348,7 +349,7 @@ count_keys(void)
 /* Every key has a value, and that value applied to the defaults changes nothing. */
 START_TEST(policy_every_key_has_a_value)
 {
-	const char *key = policy_keys[_i];
+	const char *key = policy_settings[_i].key;
 	struct policy p, again;
 	struct strbuf sb = STRBUF_INIT;
 	su_err e = { "" };
@@ -362,6 +363,65 @@ START_TEST(policy_every_key_has_a_value)
 	ck_assert_msg(memcmp(&p, &again, sizeof p) == 0, "%s '%s' changed the defaults", key,
 	    sb_str(&sb));
 	sb_free(&sb);
+}
+END_TEST
+
+/*
+ * Every setting has its row whole: values, default (the one policy_default
+ * prints), help, and its line in 'policy set -h' (a key at a line's start).
+ */
+START_TEST(policy_every_key_has_its_help)
+{
+	const struct policy_setting *s = &policy_settings[_i];
+	struct strbuf help = STRBUF_INIT, dflt = STRBUF_INIT;
+	char *line = xasprintf("\n%s ", s->key);
+	struct policy p;
+
+	ck_assert_msg(s->help != NULL && *s->help, "'%s' has no help line", s->key);
+	ck_assert_msg(s->type != NULL && *s->type, "'%s' does not say its values", s->key);
+	ck_assert_msg(s->parse != NULL && s->print != NULL, "'%s' cannot be read or written",
+	    s->key);
+	policy_default(&p);
+	s->print(&p, s, &dflt);
+	ck_assert_msg(s->dflt != NULL && strcmp(s->dflt, sb_str(&dflt)) == 0,
+	    "'%s' says its default is '%s'; policy_default makes it '%s'", s->key,
+	    s->dflt ? s->dflt : "(none)", sb_str(&dflt));
+	sb_adds(&help, "\n");
+	policy_settings_help(&help);
+	ck_assert_msg(strstr(sb_str(&help), line) != NULL, "'policy set -h' has no line for '%s'",
+	    s->key);
+	free(line);
+	sb_free(&help);
+	sb_free(&dflt);
+}
+END_TEST
+
+#define DOC_BEGIN "<!-- the settings: policy_settings[] in src/core/policy-settings.c -->\n"
+#define DOC_END "<!-- end of the settings -->"
+
+/* doc/policy.md lists the settings exactly as policy_settings[] has them. */
+START_TEST(policy_doc_lists_every_setting)
+{
+	struct strbuf want = STRBUF_INIT;
+	char *path = xasprintf("%s/doc/policy.md", SRCDIR), *doc, *begin, *end;
+	size_t len;
+	su_err e;
+
+	doc = file_read_all(path, 1 << 20, &len, &e);
+	ck_assert_msg(doc != NULL, "%s", e.msg);
+	begin = strstr(doc, DOC_BEGIN);
+	ck_assert_msg(begin != NULL, "%s lacks the line %s", path, DOC_BEGIN);
+	begin += strlen(DOC_BEGIN);
+	end = strstr(begin, DOC_END);
+	ck_assert_msg(end != NULL, "%s lacks the line %s", path, DOC_END);
+	*end = '\0';
+	policy_settings_markdown(&want);
+	ck_assert_msg(strcmp(begin, sb_str(&want)) == 0,
+	    "%s's list of settings differs from policy_settings[]; it should read:\n%s", path,
+	    sb_str(&want));
+	sb_free(&want);
+	free(doc);
+	free(path);
 }
 END_TEST
 
@@ -446,6 +506,8 @@ policy_suite(void)
 	tcase_add_loop_test(tc, policy_bad_values, 0, (int)ARRAY_SIZE(bad_cases));
 	tcase_add_loop_test(tc, policy_default_values, 0, (int)ARRAY_SIZE(default_cases));
 	tcase_add_loop_test(tc, policy_every_key_has_a_value, 0, (int)count_keys());
+	tcase_add_loop_test(tc, policy_every_key_has_its_help, 0, (int)count_keys());
+	tcase_add_test(tc, policy_doc_lists_every_setting);
 	tcase_add_test(tc, policy_defaults_and_unknown_keys);
 	tcase_add_loop_test(tc, policy_late_settings, 0, (int)ARRAY_SIZE(late_setting_cases));
 	suite_add_tcase(s, tc);

@@ -148,7 +148,7 @@ static int
 already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 {
 	static const char *const sql = "SELECT 1 FROM outbox WHERE participant_id = ?"
-	    " AND step = ? AND step >= 0 AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	    " AND step = ? AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
 	const int64_t args[] = { participant_id, step };
 
 	return store_exists(st, sql, args, ARRAY_SIZE(args), e);

@@ -282,8 +282,17 @@ static const char *const migration_9 =
 	"ALTER TABLE reschedule ADD COLUMN replaced_at INTEGER;"
 	"ALTER TABLE expected ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0;";
 
+/*
+ * 10: an outbox row found by its person, whatever its state: whether a step
+ * was ever planned (a dropped row counts, so outbox_one_step, which leaves
+ * withdrawn rows out, cannot answer) and a person's unsent rows. Without it
+ * each person planned reads the whole outbox.
+ */
+static const char *const migration_10 =
+	"CREATE INDEX outbox_by_participant ON outbox (participant_id, step);";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7, migration_8, migration_9 };
+	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -254,62 +254,103 @@ table_rows(const struct table *t)
 	return t->nrows;
 }
 
-/* Prints one line of cells padded to the widths; no spaces after the last cell. */
+/* Appends n spaces to sb. */
 static void
-print_line(const struct table *t, const char *const *cells, FILE *out)
+sb_spaces(struct strbuf *sb, size_t n)
+{
+	sb_grow(sb, n);
+	memset(sb->buf + sb->len, ' ', n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+/* Returns the columns a shown cell takes: its bytes when it is plain ASCII. */
+static size_t
+shown_width(const char *cell)
+{
+	size_t n = 0;
+
+	while ((unsigned char)cell[n] >= 0x20 && (unsigned char)cell[n] < 0x7f)
+		n++;
+	return cell[n] == '\0' ? n : text_width(cell);
+}
+
+/* Appends one line of cells padded to the widths to 'line'; no spaces after the last cell. */
+static void
+add_line(const struct table *t, const char *const *cells, struct strbuf *line)
 {
 	size_t last = t->ncols;
 
 	while (last > 0 && *cells[last - 1] == '\0')
 		last--;
 	for (size_t i = 0; i < last; i++) {
-		size_t pad = t->widths[i] - text_width(cells[i]);
+		size_t pad = t->widths[i] - shown_width(cells[i]);
 
 		if (i > 0)
-			fputs("  ", out);
+			sb_add(line, "  ", 2);
 		if (t->align[i] == ALIGN_RIGHT)
-			fprintf(out, "%*s", (int)pad, "");
-		fputs(cells[i], out);
+			sb_spaces(line, pad);
+		sb_adds(line, cells[i]);
 		if (t->align[i] == ALIGN_LEFT && i + 1 < last)
-			fprintf(out, "%*s", (int)pad, "");
+			sb_spaces(line, pad);
 	}
-	fputc('\n', out);
+	sb_addc(line, '\n');
 }
 
-/* Prints row r as a terminal shows it (cell_shown): 'cells' is scratch of ncols pointers. */
+/*
+ * Appends row r as a terminal shows it (cell_shown) to 'out': 'cells' and
+ * 'made' are scratch of ncols pointers, 'made' all NULL.
+ */
 static void
-print_row(const struct table *t, size_t r, const char **cells, FILE *out)
+add_row(const struct table *t, size_t r, const char **cells, char **made,
+    struct strbuf *out)
 {
-	char **made = xcalloc(t->ncols ? t->ncols : 1, sizeof *made);
-
 	row_split(t, t->rows[r], cells);
 	for (size_t i = 0; i < t->ncols; i++)
 		if (!shown_as_is(cells[i]))
 			cells[i] = made[i] = cell_shown(cells[i]);
-	print_line(t, cells, out);
-	for (size_t i = 0; i < t->ncols; i++)
+	add_line(t, cells, out);
+	for (size_t i = 0; i < t->ncols; i++) {
 		free(made[i]);
-	free(made);
+		made[i] = NULL;
+	}
+}
+
+/* Writes what 'sb' holds to 'out' once it holds 64 KiB or more (or 'all'), and empties it. */
+static void
+flush_lines(struct strbuf *sb, int all, FILE *out)
+{
+	if (sb->len == 0 || (!all && sb->len < 65536))
+		return;
+	fwrite(sb->buf, 1, sb->len, out);
+	sb_reset(sb);
 }
 
 void
 table_print(const struct table *t, FILE *out)
 {
 	const char **cells = xcalloc(t->ncols ? t->ncols : 1, sizeof *cells);
+	char **made = xcalloc(t->ncols ? t->ncols : 1, sizeof *made);
 	char **rule = xcalloc(t->ncols ? t->ncols : 1, sizeof *rule);
+	struct strbuf lines = STRBUF_INIT;
 
 	for (size_t i = 0; i < t->ncols; i++) {
 		rule[i] = xmalloc(t->widths[i] + 1);
 		memset(rule[i], '-', t->widths[i]);
 		rule[i][t->widths[i]] = '\0';
 	}
-	print_line(t, (const char *const *)t->headers, out);
-	print_line(t, (const char *const *)rule, out);
-	for (size_t r = 0; r < t->nrows; r++)
-		print_row(t, r, cells, out);
+	add_line(t, (const char *const *)t->headers, &lines);
+	add_line(t, (const char *const *)rule, &lines);
+	for (size_t r = 0; r < t->nrows; r++) {
+		add_row(t, r, cells, made, &lines);
+		flush_lines(&lines, 0, out);
+	}
+	flush_lines(&lines, 1, out);
 	for (size_t i = 0; i < t->ncols; i++)
 		free(rule[i]);
+	sb_free(&lines);
 	free(rule);
+	free(made);
 	free(cells);
 }
 
@@ -323,12 +364,9 @@ table_print_csv(const struct table *t, FILE *out)
 	for (size_t r = 0; r < t->nrows; r++) {
 		row_split(t, t->rows[r], cells);
 		csvw_record(&sb, cells, t->ncols);
-		if (sb.len > 65536) {
-			fwrite(sb.buf, 1, sb.len, out);
-			sb_reset(&sb);
-		}
+		flush_lines(&sb, 0, out);
 	}
-	fwrite(sb_str(&sb), 1, sb.len, out);
+	flush_lines(&sb, 1, out);
 	sb_free(&sb);
 	free(cells);
 }

@@ -2,9 +2,10 @@
 # bench.sh - `make bench`: import a generated 1,000,000-row attendance file with
 # showup and, in the same run, with the sqlite3 shell's .import into a bare table;
 # print both times, their ratio and showup's peak memory. Then the commands that
-# read a cohort (export, show, status, reports) and the notices, each figure with
-# its goal; memory goals are peaks, by /usr/bin/time. Last, the web roll call under
-# load (serve.sh).
+# read a cohort (export, show, status, reports) and the notices, each figure beside
+# its goal in /work/shared/targets.md and MISS where it falls short; memory goals are
+# peaks, by /usr/bin/time. Last, the web roll call under load (serve.sh). Takes some
+# 15 minutes on 2 cores.
 set -eu
 : "${SHOWUP:?}"
 SQLITE3=${SQLITE3:-sqlite3}
@@ -43,11 +44,7 @@ t_export=$(seconds "$SHOWUP" attendance export bench -o "$dir/export.csv")
 t_backup=$(seconds "$SHOWUP" backup "$dir/backup.db")
 backup_rss=$(cat "$dir/rss")
 export_rss=$(cat "$dir/rss")
-t_show=$(seconds "$SHOWUP" attendance show bench)
-show_rss=$(cat "$dir/rss")
-t_status=$(seconds "$SHOWUP" status bench)
-status_rss=$(cat "$dir/rss")
-# the same commands on an empty cohort: what the program takes before any cell
+# attendance show and status on an empty cohort: what the program takes before any cell
 printf 'slug,name,coach,coach_email,time_zone\nempty,Empty,Bea Bench,bea@example.com,Australia/Sydney\n' \
 	> "$dir/empty.csv"
 "$SHOWUP" cohort import "$dir/empty.csv" >/dev/null
@@ -78,15 +75,21 @@ t_sqlite_csv3=$(seconds "$SQLITE3" -csv "$SHOWUP_DB" "SELECT s.number, s.starts_
     JOIN session s ON s.id = a.session_id JOIN participant p ON p.id = a.participant_id
     WHERE s.cohort_id = (SELECT id FROM cohort WHERE slug = 'bench3')")
 
-# the policy engine: status of a 2,000 x 100 cohort, and of the million records
+# the policy engine: status and attendance show of a 2,000 x 100 cohort, best of three
 mkdir -p "$dir/b100"
 /usr/bin/python3 "$here/gen.py" "$dir/b100" "$PEOPLE" 100 bench100
 "$SHOWUP" cohort import "$dir/b100/cohort.csv" >/dev/null
 "$SHOWUP" participant import bench100 "$dir/b100/participants.csv" >/dev/null
 "$SHOWUP" session import bench100 "$dir/b100/sessions.csv" >/dev/null
 "$SHOWUP" attendance import bench100 "$dir/b100/attendance.csv" >/dev/null
-t_status100=$(seconds "$SHOWUP" status bench100)
+# best3 COMMAND...: the best wall time of three runs; the last run's peak in $dir/rss
+best3() {
+	for _ in 1 2 3; do seconds "$@"; done | sort -n | head -n1
+}
+t_status100=$(best3 "$SHOWUP" status bench100)
 status100_rss=$(cat "$dir/rss")
+t_show100=$(best3 "$SHOWUP" attendance show bench100)
+show100_rss=$(cat "$dir/rss")
 # the PDF reports of the 2,000 x 100 cohort
 t_report_a=$(seconds "$SHOWUP" report attendance bench100 -o "$dir/a.pdf" --date 2026-11-21)
 report_a_rss=$(cat "$dir/rss")
@@ -99,45 +102,31 @@ pages_c=$(pdfinfo "$dir/c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 # and (a sample of) the same messages with msmtp, one process a message as people do it
 MAIL=${BENCH_NOTICES:-10000}
 MSMTP_SAMPLE=${BENCH_MSMTP:-300}
-mkdir -p "$dir/mail" "$dir/smtp" "$dir/cfg/showup"
-/usr/bin/python3 - "$dir/mail" "$MAIL" <<'PY'
-import sys
-d, n = sys.argv[1], int(sys.argv[2])
-open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
-    "mail,Mail bench,Bea Bench,bea@example.com,Europe/London\n")
-with open(d + "/people.csv", "w") as f:
-    f.write("name,email\n")
-    for i in range(n):
-        f.write("Zoë Person %05d,p%05d@example.com\n" % (i, i))
-open(d + "/sessions.csv", "w").write("number,start\n1,2026-11-16 09:00\n")
-with open(d + "/att.csv", "w") as f:
-    f.write("session,email,status\n")
-    for i in range(n):
-        f.write("1,p%05d@example.com,no-show\n" % i)
-PY
+BIG_MAIL=${BENCH_NOTICES_LARGE:-100000}
+mkdir -p "$dir/mail" "$dir/bigmail" "$dir/smtp" "$dir/cfg/showup"
+/usr/bin/python3 "$here/gen.py" notices "$dir/mail" mail "$MAIL"
 "$SHOWUP" cohort import "$dir/mail/cohort.csv" >/dev/null
 "$SHOWUP" participant import mail "$dir/mail/people.csv" >/dev/null
 "$SHOWUP" session import mail "$dir/mail/sessions.csv" >/dev/null
 "$SHOWUP" attendance import mail "$dir/mail/att.csv" >/dev/null
 t_plan=$(seconds "$SHOWUP" notices plan mail)
+# ten times as many, in a database of their own: linear, or how far from it
+(
+	export SHOWUP_DB="$dir/bigmail/showup.db"
+	/usr/bin/python3 "$here/gen.py" notices "$dir/bigmail" bigmail "$BIG_MAIL"
+	"$SHOWUP" init >/dev/null
+	"$SHOWUP" cohort import "$dir/bigmail/cohort.csv" >/dev/null
+	"$SHOWUP" participant import bigmail "$dir/bigmail/people.csv" >/dev/null
+	"$SHOWUP" session import bigmail "$dir/bigmail/sessions.csv" >/dev/null
+	"$SHOWUP" attendance import bigmail "$dir/bigmail/att.csv" >/dev/null
+	seconds "$SHOWUP" notices plan bigmail > "$dir/bigmail/t_plan"
+	rm -rf "$dir/bigmail"/*.csv "$dir/bigmail/showup.db"
+)
+t_plan_big=$(cat "$dir/bigmail/t_plan")
 # notices with the participant's commitment report attached (some 250 KB a message)
 ATTACH=${BENCH_ATTACH:-2000}
 mkdir -p "$dir/attach"
-/usr/bin/python3 - "$dir/attach" "$ATTACH" <<'PY'
-import sys
-d, n = sys.argv[1], int(sys.argv[2])
-open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
-    "attach,Attach bench,Bea Bench,bea@example.com,Europe/London\n")
-with open(d + "/people.csv", "w") as f:
-    f.write("name,email\n")
-    for i in range(n):
-        f.write("Zoë Attached %05d,a%05d@example.com\n" % (i, i))
-open(d + "/sessions.csv", "w").write("number,start\n1,2026-11-16 09:00\n")
-with open(d + "/att.csv", "w") as f:
-    f.write("session,email,status\n")
-    for i in range(n):
-        f.write("1,a%05d@example.com,no-show\n" % i)
-PY
+/usr/bin/python3 "$here/gen.py" notices "$dir/attach" attach "$ATTACH"
 "$SHOWUP" cohort import "$dir/attach/cohort.csv" >/dev/null
 "$SHOWUP" participant import attach "$dir/attach/people.csv" >/dev/null
 "$SHOWUP" session import attach "$dir/attach/sessions.csv" >/dev/null
@@ -145,18 +134,17 @@ PY
 t_plan_attach=$(seconds "$SHOWUP" notices plan attach --attach-report)
 attach_bytes=$("$SQLITE3" "$SHOWUP_DB" "SELECT coalesce(sum(length(message)), 0) FROM outbox o
     JOIN cohort c ON c.id = o.cohort_id WHERE c.slug = 'attach'")
-SMTPD_SECONDS=600 /usr/bin/python3 "$here/../cli/smtpd.py" "$dir/smtp" 2>/dev/null &
+# the server keeps no message (some 400,000 of them): alive until the sends are done
+SMTPD_SECONDS=86400 /usr/bin/python3 "$here/../cli/smtpd.py" "$dir/smtp" --discard 2>/dev/null &
 smtpd=$!
+trap 'kill "$smtpd" 2>/dev/null; rm -rf "$dir"' EXIT
 for i in $(seq 1 100); do [ -s "$dir/smtp/port" ] && break; sleep 0.1; done
 port=$(cat "$dir/smtp/port")
 printf '[smtp]\nurl = smtp://127.0.0.1:%s\ntls = none\n' "$port" > "$dir/cfg/showup/config"
 t_send=$(XDG_CONFIG_HOME="$dir/cfg" seconds "$SHOWUP" notices send mail)
 t_send_attach=$(XDG_CONFIG_HOME="$dir/cfg" seconds "$SHOWUP" notices send attach)
 send_attach_rss=$(cat "$dir/rss")
-rm -f "$dir"/smtp/mail-*.eml
 if command -v msmtp >/dev/null; then
-	"$SHOWUP" notices list mail --csv >/dev/null
-	sqlite3 "$SHOWUP_DB" "SELECT id FROM outbox" > "$dir/ids"
 	mkdir -p "$dir/eml"
 	sqlite3 "$SHOWUP_DB" "SELECT writefile('$dir/eml/' || id || '.eml', message) FROM outbox
 	    LIMIT $MSMTP_SAMPLE" >/dev/null
@@ -175,21 +163,7 @@ fi
 TELL_PEOPLE=${BENCH_TELL_PEOPLE:-2000}
 TELL_SESSIONS=${BENCH_TELL_SESSIONS:-100}
 mkdir -p "$dir/tell"
-/usr/bin/python3 - "$dir/tell" "$TELL_PEOPLE" "$TELL_SESSIONS" <<'PY'
-import sys, datetime
-d, n, m = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
-    "tell,Tell bench,Bea Bench,bea@example.com,Europe/London\n")
-with open(d + "/people.csv", "w") as f:
-    f.write("name,email\n")
-    for i in range(n):
-        f.write("Zoë Invited %05d,t%05d@example.com\n" % (i, i))
-day0 = datetime.date(2026, 12, 1)
-with open(d + "/sessions.csv", "w") as f:
-    f.write("number,start,title\n")
-    for j in range(m):
-        f.write("%d,%s 09:00,Session %d\n" % (j + 1, day0 + datetime.timedelta(days=j), j + 1))
-PY
+/usr/bin/python3 "$here/gen.py" tell "$dir/tell" tell "$TELL_PEOPLE" "$TELL_SESSIONS"
 (
 	export SHOWUP_DB="$dir/tell/run.db" XDG_CONFIG_HOME="$dir/cfg"
 	"$SHOWUP" init >/dev/null
@@ -200,82 +174,71 @@ PY
 	cp "$SHOWUP_DB" "$dir/tell/split.db"
 	seconds "$SHOWUP" notices run > "$dir/tell/t_run"
 	cp "$dir/rss" "$dir/tell/run_rss"
+	seconds "$SHOWUP" notices run > "$dir/tell/t_idle"	# all done: nothing to do
 	export SHOWUP_DB="$dir/tell/split.db"
 	seconds "$SHOWUP" notices plan tell > "$dir/tell/t_plan"
 	seconds "$SHOWUP" notices send tell > "$dir/tell/t_send"
-	rm -f "$dir"/smtp/mail-*.eml
 )
 t_run=$(cat "$dir/tell/t_run")
+t_idle=$(cat "$dir/tell/t_idle")
 t_split=$(echo "$(cat "$dir/tell/t_plan") $(cat "$dir/tell/t_send")" | awk '{ printf "%.2f", $1 + $2 }')
 kill "$smtpd" 2>/dev/null
 
 # a Zoom participant export: 2,000 people a row each, the rest rejoins and guests
 MEET_ROWS=${BENCH_MEETING_ROWS:-100000}
 mkdir -p "$dir/meet"
-/usr/bin/python3 - "$dir/meet" "$MEET_ROWS" <<'PY'
-import csv, sys
-d, n = sys.argv[1], int(sys.argv[2])
-open(d + "/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
-    "meet,Meeting bench,Bea Bench,bea@example.com,Europe/London\n")
-with open(d + "/people.csv", "w") as f:
-    f.write("name,email\n")
-    for i in range(2000):
-        f.write("Zoë Person %04d,p%04d@example.com\n" % (i, i))
-open(d + "/sessions.csv", "w").write("number,start,minutes\n1,2026-11-16 09:00,120\n")
-with open(d + "/zoom.csv", "w", newline="", encoding="utf-8-sig") as f:
-    w = csv.writer(f, lineterminator="\r\n")
-    w.writerow(["Name (Original Name)", "User Email", "Join Time", "Leave Time",
-                "Duration (Minutes)", "Guest"])
-    for i in range(n):
-        p = i % 4000
-        m = (i // 4000) % 100
-        who = ("Zoë Person %04d" % p, "p%04d@example.com" % p) if p < 2000 else \
-            ("Guest %05d" % i, "")
-        w.writerow([who[0], who[1], "11/16/2026 09:%02d:%02d AM" % (m // 2, m % 60),
-                    "11/16/2026 09:%02d:%02d AM" % (m // 2 + 1, m % 60), 1,
-                    "Yes" if not who[1] else "No"])
-PY
+/usr/bin/python3 "$here/gen.py" meeting "$dir/meet" meet "$MEET_ROWS" 2000
 "$SHOWUP" cohort import "$dir/meet/cohort.csv" >/dev/null
 "$SHOWUP" participant import meet "$dir/meet/people.csv" >/dev/null
 "$SHOWUP" session import meet "$dir/meet/sessions.csv" >/dev/null
 t_meeting=$(seconds "$SHOWUP" attendance from-meeting meet:1 "$dir/meet/zoom.csv")
 meeting_rss=$(cat "$dir/rss")
 
-# ratio A B: A / B to two places (B 0 counts as 0.01)
-ratio() {
-	echo "$1 $2" | awk '{ printf "%.2f", $1 / ($2 > 0 ? $2 : 0.01) }'
-}
 # per_cell PEAK EMPTY CELLS: "N B a cell (M B with the program's own E MiB)", peaks in KiB
 per_cell() {
 	echo "$1 $2 $3" | awk '{ c = $3 > 0 ? $3 : 1; printf "%.0f B a cell (%.0f B with the program'"'"'s own %d MiB)",
 	    ($1 - $2) * 1024 / c, $1 * 1024 / c, $2 / 1024 }'
 }
-cells=$((PEOPLE * SESSIONS))
+cells=$((PEOPLE * 100))
+mib() { echo $(($1 / 1024)); }	# KiB to MiB
+per_s() { echo "$1 $2" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }'; }	# N in T s: N/s
+b_cell() { echo "$1 $2 $3" | awk '{ printf "%.0f", ($1 - $2) * 1024 / ($3 > 0 ? $3 : 1) }'; }
 
+r_import=$(ratio "$t_showup" "$t_sqlite")
 echo "attendance import of $rows rows ($size):"
-echo "  showup attendance import  ${t_showup} s, peak memory $((rss / 1024)) MiB"
+echo "  showup attendance import  ${t_showup} s, peak memory $(mib "$rss") MiB $(goal "$(mib "$rss")" "<=" 64 "64 MB")"
 echo "  sqlite3 .import (bare)    ${t_sqlite} s"
-echo "  ratio showup / .import    $(ratio "$t_showup" "$t_sqlite")x"
-echo "  the same file again       ${t_again} s (changes nothing; goal: no slower than the first, ${t_showup} s)"
-echo "  Windows-1252 with ';'     ${t_sniffed} s, peak memory $((sniffed_rss / 1024)) MiB, $(ratio "$t_sniffed" "$t_sqlite")x .import (encoding and separator sniffed; goal 2x)"
-echo "backup of the whole database   ${t_backup} s, peak memory $((backup_rss / 1024)) MiB"
-echo "attendance export, $rows rows  ${t_export} s, peak memory $((export_rss / 1024)) MiB (goal 32 MB)"
-echo "attendance export, $rows3 rows  ${t_export3} s (sqlite3 -csv ${t_sqlite_csv3} s, $(ratio "$t_export3" "$t_sqlite_csv3")x; goal 1.2x), peak memory $((export3_rss / 1024)) MiB (goal 32 MB)"
-echo "attendance show (grid), $PEOPLE x $SESSIONS  ${t_show} s, peak memory $((show_rss / 1024)) MiB, $(per_cell "$show_rss" "$show_empty_rss" "$cells") (goal 48 B a cell)"
-echo "status, $PEOPLE x $SESSIONS   ${t_status} s, peak memory $((status_rss / 1024)) MiB, $(per_cell "$status_rss" "$status_empty_rss" "$cells") (goal 3 s, 48 B a cell)"
-echo "status, $PEOPLE x 100 sessions   ${t_status100} s, peak memory $((status100_rss / 1024)) MiB (goal 0.1 s)"
-echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $((report_a_rss / 1024)) MiB, $pages_a pages (goal 3 s, 256 MiB)"
-echo "report commitment, all $PEOPLE   ${t_report_c} s, peak memory $((report_c_rss / 1024)) MiB, $pages_c pages (goal 10 s)"
-echo "from-meeting, $MEET_ROWS Zoom rows  ${t_meeting} s, $(echo "$MEET_ROWS $t_meeting" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') rows a second, peak memory $((meeting_rss / 1024)) MiB (goal 1 s)"
-echo "notices plan, $MAIL notices         ${t_plan} s (goal 2 s)"
-echo "notices send, $MAIL over SMTP       ${t_send} s, $(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }') messages a second (goal 300)"
-echo "notices plan --attach-report, $ATTACH  ${t_plan_attach} s, $((attach_bytes / 1048576)) MiB of messages"
-echo "notices send, those $ATTACH          ${t_send_attach} s, peak memory $((send_attach_rss / 1024)) MiB (goal 64 MB)"
-echo "notices run, $TELL_PEOPLE x $TELL_SESSIONS invitations  ${t_run} s, peak memory $(($(cat "$dir/tell/run_rss") / 1024)) MiB; plan + send ${t_split} s; $(ratio "$t_run" "$t_split")x (goal 2x)"
+echo "  ratio showup / .import    ${r_import}x $(goal "$r_import" "<=" 1.4 "1.4x")"
+echo "  the same file again       ${t_again} s, $(ratio "$t_again" "$t_showup")x the first $(goal "$t_again" "<=" "$t_showup" "no slower than the first")"
+echo "  Windows-1252 with ';'     ${t_sniffed} s, peak memory $(mib "$sniffed_rss") MiB, $(ratio "$t_sniffed" "$t_sqlite")x .import (encoding and separator sniffed)"
+echo "backup of the whole database   ${t_backup} s, peak memory $(mib "$backup_rss") MiB"
+echo "attendance export, $rows rows  ${t_export} s, peak memory $(mib "$export_rss") MiB $(goal "$(mib "$export_rss")" "<=" 32 "32 MB")"
+r_export=$(ratio "$t_export3" "$t_sqlite_csv3")
+echo "attendance export, $rows3 rows  ${t_export3} s, sqlite3 -csv ${t_sqlite_csv3} s, ${r_export}x $(goal "$r_export" "<=" 1.2 "1.2x"), peak memory $(mib "$export3_rss") MiB $(goal "$(mib "$export3_rss")" "<=" 32 "32 MB")"
+show_cell=$(b_cell "$show100_rss" "$show_empty_rss" "$cells")
+status_cell=$(b_cell "$status100_rss" "$status_empty_rss" "$cells")
+echo "attendance show, $PEOPLE x 100   ${t_show100} s $(goal "$t_show100" "<=" 0.08 "80 ms"), peak memory $(mib "$show100_rss") MiB, $show_cell B a cell $(goal "$show_cell" "<=" 48 "48 B")"
+echo "status, $PEOPLE x 100            ${t_status100} s $(goal "$t_status100" "<=" 0.08 "80 ms"), peak memory $(mib "$status100_rss") MiB, $status_cell B a cell $(goal "$status_cell" "<=" 48 "48 B")"
+echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $(mib "$report_a_rss") MiB $(goal "$(mib "$report_a_rss")" "<=" 64 "64 MB"), $pages_a pages (against reportlab: below)"
+echo "report commitment, all $PEOPLE   ${t_report_c} s $(goal "$t_report_c" "<=" 2 "2 s"), peak memory $(mib "$report_c_rss") MiB, $pages_c pages"
+echo "from-meeting, $MEET_ROWS Zoom rows  ${t_meeting} s $(goal "$t_meeting" "<=" 1 "1 s"), $(per_s "$MEET_ROWS" "$t_meeting") rows a second, peak memory $(mib "$meeting_rss") MiB"
+e_plan=$(exponent "$t_plan" "$t_plan_big" "$MAIL" "$BIG_MAIL")
+echo "notices plan, $MAIL notices        ${t_plan} s $(goal "$t_plan" "<=" 0.5 "0.5 s")"
+echo "notices plan, $BIG_MAIL notices       ${t_plan_big} s: time grows as size^$e_plan $(goal "$e_plan" "<=" 1.1 "linear, 1.1")"
+r_send=$(per_s "$MAIL" "$t_send")
+echo "notices send, $MAIL over SMTP      ${t_send} s, $r_send messages a second $(goal "$r_send" ">=" 1000 "1,000")"
+ms_attach=$(echo "$t_plan_attach $ATTACH" | awk '{ printf "%.1f", 1000 * $1 / ($2 > 0 ? $2 : 1) }')
+echo "notices plan --attach-report, $ATTACH  ${t_plan_attach} s, $ms_attach ms a notice $(goal "$ms_attach" "<=" 20 "20 ms"), $((attach_bytes / 1048576)) MiB of messages"
+echo "notices send, those $ATTACH          ${t_send_attach} s, peak memory $(mib "$send_attach_rss") MiB $(goal "$(mib "$send_attach_rss")" "<=" 64 "64 MB")"
+r_run=$(ratio "$t_run" "$t_split")
+echo "notices run, $TELL_PEOPLE x $TELL_SESSIONS invitations  ${t_run} s, peak memory $(mib "$(cat "$dir/tell/run_rss")") MiB; plan + send ${t_split} s; ${r_run}x $(goal "$r_run" "<=" 2 "2x")"
+echo "notices run, nothing to do       ${t_idle} s $(goal "$t_idle" "<=" 0.2 "0.2 s")"
 if [ -n "$t_msmtp" ]; then
-	r_msmtp=$(echo "$MSMTP_SAMPLE $t_msmtp" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')
-	r_showup=$(echo "$MAIL $t_send" | awk '{ printf "%.0f", $1 / ($2 > 0 ? $2 : 0.01) }')
-	echo "msmtp, one process a message      ${t_msmtp} s for $MSMTP_SAMPLE, $r_msmtp messages a second; showup sends $(echo "$r_showup $r_msmtp" | awk '{ printf "%.1f", $1 / ($2 > 0 ? $2 : 1) }')x as fast"
+	r_msmtp=$(per_s "$MSMTP_SAMPLE" "$t_msmtp")
+	r_fast=$(ratio "$r_send" "$r_msmtp")
+	echo "msmtp, one process a message      ${t_msmtp} s for $MSMTP_SAMPLE, $r_msmtp messages a second; showup sends ${r_fast}x as fast $(goal "$r_fast" ">=" 50 "50x")"
+else
+	echo "msmtp, one process a message      not measured: msmtp is not installed (.ci/packages)  MISS"
 fi
 # the web roll call: taps over loopback, with its own database
 sh "$here/serve.sh"

@@ -1,10 +1,21 @@
 #!/usr/bin/python3
 """gen.py OUT PEOPLE SESSIONS [SLUG] - writes a large generated program for
-`make bench` into the folder OUT (cohort SLUG, "bench" by default).
+`make bench` (and tests/growth) into the folder OUT (cohort SLUG, "bench" by default).
 
 cohort.csv, participants.csv (P people), sessions.csv (S group sessions, one a
 day at 09:00 Sydney time from 2024-01-01) and attendance.csv (P x S rows: a
 realistic mix of statuses). Deterministic: the same arguments give the same files.
+
+The other programs the notices and meetings are measured on, each a cohort.csv
+and people.csv beside what the kind names:
+  gen.py notices OUT SLUG PEOPLE       sessions.csv, one session of 2026-11-16, and
+                                       att.csv: everyone a no-show, so a notice each
+  gen.py tell OUT SLUG PEOPLE SESSIONS sessions.csv: SESSIONS to come, one a day from
+                                       2026-12-01, for an invitation each
+  gen.py meeting OUT SLUG ROWS [PEOPLE] sessions.csv (one of two hours) and zoom.csv, a
+                                       Zoom participant export of ROWS rows: each of
+                                       PEOPLE (2,000) joins again and again, as many
+                                       guests beside them
 """
 import csv
 import datetime
@@ -58,5 +69,68 @@ def main():
                     w.writerow([j + 1, e, "excused", "", "", "medical", "note, with comma"])
 
 
+def cohort_file(out, slug, name):
+    """Writes out/cohort.csv: cohort SLUG in London."""
+    open(f"{out}/cohort.csv", "w").write("slug,name,coach,coach email,time zone\n"
+                                         f"{slug},{name},Bea Bench,bea@example.com,Europe/London\n")
+
+
+def people_file(out, slug, people):
+    """Writes out/people.csv: PEOPLE named with an accent, their addresses SLUG's initial
+    and a number; returns the addresses."""
+    emails = ["%s%05d@example.com" % (slug[0], i) for i in range(people)]
+    with open(f"{out}/people.csv", "w") as f:
+        f.write("name,email\n")
+        for i, e in enumerate(emails):
+            f.write("Zoë Person %05d,%s\n" % (i, e))
+    return emails
+
+
+def notices(out, slug, people):
+    """A notice due to each of PEOPLE: a no-show at the one session."""
+    cohort_file(out, slug, "Notices bench")
+    emails = people_file(out, slug, int(people))
+    open(f"{out}/sessions.csv", "w").write("number,start\n1,2026-11-16 09:00\n")
+    with open(f"{out}/att.csv", "w") as f:
+        f.write("session,email,status\n")
+        for e in emails:
+            f.write(f"1,{e},no-show\n")
+
+
+def tell(out, slug, people, sessions):
+    """PEOPLE expected at SESSIONS to come: an invitation each, with invitations on."""
+    cohort_file(out, slug, "Tell bench")
+    people_file(out, slug, int(people))
+    day0 = datetime.date(2026, 12, 1)
+    with open(f"{out}/sessions.csv", "w") as f:
+        f.write("number,start,title\n")
+        for j in range(int(sessions)):
+            f.write("%d,%s 09:00,Session %d\n" % (j + 1, day0 + datetime.timedelta(days=j), j + 1))
+
+
+def meeting(out, slug, rows, people=2000):
+    """A Zoom export of ROWS rows at one session: PEOPLE rejoining, and as many guests."""
+    rows, people = int(rows), int(people)
+    cohort_file(out, slug, "Meeting bench")
+    emails = people_file(out, slug, people)
+    open(f"{out}/sessions.csv", "w").write("number,start,minutes\n1,2026-11-16 09:00,120\n")
+    with open(f"{out}/zoom.csv", "w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f, lineterminator="\r\n")
+        w.writerow(["Name (Original Name)", "User Email", "Join Time", "Leave Time",
+                    "Duration (Minutes)", "Guest"])
+        for i in range(rows):
+            p = i % (2 * people)
+            m = (i // (2 * people)) % 100
+            who = ("Zoë Person %05d" % p, emails[p]) if p < people else ("Guest %05d" % i, "")
+            w.writerow([who[0], who[1], "11/16/2026 09:%02d:%02d AM" % (m // 2, m % 60),
+                        "11/16/2026 09:%02d:%02d AM" % (m // 2 + 1, m % 60), 1,
+                        "Yes" if not who[1] else "No"])
+
+
+KINDS = {"notices": notices, "tell": tell, "meeting": meeting}
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1] in KINDS:
+        KINDS[sys.argv[1]](*sys.argv[2:])
+    else:
+        main()

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""smtpd.py DIR [--starttls | --smtps] [--cert PEM --key PEM] - a real SMTP server on
+"""smtpd.py DIR [--starttls | --smtps] [--cert PEM --key PEM] [--discard] - a real SMTP server on
 loopback for the tests, with aiosmtpd.
 
 Writes its port to DIR/port once it listens, each message it takes to DIR/mail-N.eml,
@@ -11,7 +11,10 @@ itself after $SMTPD_SECONDS (120) seconds.
 
 With --starttls it offers STARTTLS and takes no mail before it; with --smtps it speaks
 TLS from the first byte (smtps://). Both present the certificate chain --cert (the
-server's first) with its key --key."""
+server's first) with its key --key.
+
+With --discard (for the benchmarks) it keeps no message and logs nothing: it writes
+only how many it took, to DIR/count when it stops."""
 import argparse
 import asyncio
 import os
@@ -33,6 +36,7 @@ def parse_args():
     tls.add_argument("--smtps", action="store_true", help="TLS from the first byte")
     p.add_argument("--cert", help="the server's certificate chain (PEM)")
     p.add_argument("--key", help="the certificate's private key (PEM)")
+    p.add_argument("--discard", action="store_true", help="keep no message, only a count")
     a = p.parse_args()
     if (a.starttls or a.smtps) != bool(a.cert and a.key):
         p.error("--starttls and --smtps need --cert and --key, and only they")
@@ -44,6 +48,8 @@ DIR = ARGS.dir
 
 
 def log(line):
+    if ARGS.discard:
+        return
     with open(os.path.join(DIR, "log"), "a") as f:
         f.write(line + "\n")
 
@@ -68,6 +74,8 @@ class Handler:
             log("SLOW " + envelope.rcpt_tos[0])
             await asyncio.sleep(5)
         Handler.count += 1
+        if ARGS.discard:
+            return "250 2.0.0 OK queued as Q%d" % Handler.count
         path = os.path.join(DIR, "mail-%d.eml" % Handler.count)
         with open(path, "wb") as f:
             f.write(envelope.original_content)
@@ -115,11 +123,19 @@ def main():
     with open(os.path.join(DIR, "port.tmp"), "w") as f:
         f.write(str(port))
     os.rename(os.path.join(DIR, "port.tmp"), os.path.join(DIR, "port"))
-    signal.signal(signal.SIGTERM, lambda *a: (controller.stop(), sys.exit(0)))
+    signal.signal(signal.SIGTERM, lambda *a: (stop(controller), sys.exit(0)))
     end = time.time() + float(os.environ.get("SMTPD_SECONDS", "120"))
     while time.time() < end:
         time.sleep(0.2)
+    stop(controller)
+
+
+def stop(controller):
+    """Stops the server; with --discard, writes how many messages it took."""
     controller.stop()
+    if ARGS.discard:
+        with open(os.path.join(DIR, "count"), "w") as f:
+            f.write("%d\n" % Handler.count)
 
 
 main()

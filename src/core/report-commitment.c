@@ -173,7 +173,7 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	for (size_t j = 0; j < ns; j++) {
 		enum outcome o = roll_outcome(cr->roll, i, j);
 		int pts = roll_points(cr->roll, i, j);
-		double nx = x0 + (j + 1) * step, ny;
+		double nx = x0 + (double)(j + 1) * step, ny;
 
 		sum += pts;
 		ny = base + CHART_H * (sum < top ? sum : top) / top;

@@ -459,7 +459,8 @@ hash_str(const char *s, int fold)
 
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		h = (h ^ (fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) * UINT64_C(1099511628211);
+		h = (h ^ (uint64_t)(fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) *
+		    UINT64_C(1099511628211);
 	}
 	/* FNV's low bits hang on the low bits of the text: mix the high ones down */
 	h ^= h >> 32;

@@ -129,9 +129,14 @@ int import_time(struct import_row *row, const char *text, const char *tz, int64_
     const char *what);
 /* Sets the date order hint if 'text', refused in 'order', is a date another order reads. */
 void import_hint_date(struct import_row *row, const char *text, enum date_order order);
-/* Records a bad row "name:line: message"; returns -1 for the row function to return. */
-int import_row_error(const struct import_row *row, const char *fmt, ...)
+/* Records a bad row "name:line: message" (a failure of the store: the import stops). */
+void import_row_report(const struct import_row *row, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * import_row_report, then -1 for the row function to return. A macro, so that
+ * every caller (and the static analyser) sees the -1.
+ */
+#define import_row_error(...) __extension__ ({ import_row_report(__VA_ARGS__); -1; })
 
 /* A row function: 0 done (counted in the result), -1 bad row (reported), -2 fatal with 'e'. */
 typedef int (*import_row_fn)(void *arg, struct import_row *row, su_err *e);

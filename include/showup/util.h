@@ -13,9 +13,14 @@ typedef struct su_err {
 	char msg[1024];
 } su_err;
 
-/* Sets the message of 'e' (if not NULL) printf-style; always returns -1. */
-int su_err_set(su_err *e, const char *fmt, ...)
+/* Sets the message of 'e' (if not NULL) printf-style. */
+void su_err_setf(su_err *e, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/*
+ * Sets the message of 'e' (if not NULL) printf-style; always -1. A macro, so
+ * that every caller (and the static analyser) sees the -1.
+ */
+#define su_err_set(...) __extension__ ({ su_err_setf(__VA_ARGS__); -1; })
 
 /* Allocation that never returns NULL: out of memory ends the program. */
 void *xmalloc(size_t n);

@@ -224,6 +224,7 @@ cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
 	int opt;
 
 	memset(p, 0, sizeof *p);
+	*when = 0;
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		if (opt != OPT_AT)
 			return EXIT_USAGE;

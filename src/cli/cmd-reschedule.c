@@ -36,7 +36,7 @@ find_target(struct cli *cli, const struct cohort *c, const char *ref, struct ses
 	}
 	if (parse_int(ref, 1, 1000000, &number) < 0)
 		return cli_usage_error(cli, "--to takes a session (SLUG:N or N), not '%s'", ref);
-	if ((rc = session_find(cli->st, c, (int)number, out, &e)) == 1)
+	if (session_find(cli->st, c, (int)number, out, &e) == 1)
 		return EXIT_OK;
 	return cli_error("%s", e.msg);
 }

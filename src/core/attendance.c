@@ -344,7 +344,7 @@ attendance_set(struct store *st, const struct cohort *c, const struct session *s
 		return -1;
 	if (sqlite3_changes(st->db) == 1)
 		return attendance_added(st, c, s, p, &w, e);
-	if (attendance_get(st, a->session_id, a->participant_id, &old, e) <= 0)
+	if (attendance_get(st, a->session_id, a->participant_id, &old, e) != 1)
 		return -1;
 	rc = attendance_set_known(st, c, s, p, a, &old, change, e);
 	attendance_free(&old);

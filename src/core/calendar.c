@@ -157,7 +157,8 @@ continues(icalcomponent *a, icalcomponent *b, const char *rule)
 static void
 join_rules(icalcomponent *vtz)
 {
-	size_t n = 0, cap = icalcomponent_count_components(vtz, ICAL_ANY_COMPONENT);
+	int count = icalcomponent_count_components(vtz, ICAL_ANY_COMPONENT);
+	size_t n = 0, cap = count > 0 ? (size_t)count : 0;
 	icalcomponent **obs = xcalloc(cap + 1, sizeof *obs), *c;
 
 	for (c = icalcomponent_get_first_component(vtz, ICAL_ANY_COMPONENT); c != NULL && n < cap;

@@ -419,7 +419,7 @@ changes_collect(struct store *st, const struct roll *r, struct change_list *out,
 const struct change *
 changes_find(const struct change_list *l, const char *key)
 {
-	struct change probe;
+	struct change probe = { 0 };
 
 	snprintf(probe.key, sizeof probe.key, "%s", key);
 	return l->n ? bsearch(&probe, l->v, l->n, sizeof *l->v, by_key) : NULL;

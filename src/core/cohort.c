@@ -268,7 +268,8 @@ cohort_stats(struct store *st, const struct cohort *c, int64_t now,
 		const struct session *s = &sessions.v[j];
 
 		out->cancelled += s->cancelled != 0;
-		out->held += engine_session_held(s->cancelled, s->starts_at, now);
+		if (engine_session_held(s->cancelled, s->starts_at, now))
+			out->held++;
 	}
 	out->to_come = out->sessions - out->held - out->cancelled;
 	participant_list_free(&people);

@@ -109,7 +109,7 @@ cohort_row(void *arg, struct import_row *row, su_err *e)
 	if (rc >= 0 && found)
 		rc = cohort_update(row->st, &old, &c, &why);
 	else if (rc >= 0)
-		rc = cohort_add(row->st, &c, &why);
+		rc = cohort_add(row->st, &c, &why) < 0 ? -1 : 0;
 	if (found)
 		cohort_free(&old);
 	if (rc < 0)

@@ -380,7 +380,7 @@ static int
 find_session(struct sessions_import *si, struct import_row *row, int number,
     struct session *out, su_err *e)
 {
-	int64_t starts_at;
+	int64_t starts_at = 0;
 	int rc;
 
 	if (number > 0) {
@@ -408,7 +408,7 @@ session_row(void *arg, struct import_row *row, su_err *e)
 	found = find_session(si, row, number, &old, e);
 	if (found < 0)
 		return found;
-	if (found) {
+	if (found == 1) {
 		rc = update_session(si, row, &old, e);
 		number = old.number;
 		session_free(&old);
@@ -419,7 +419,7 @@ session_row(void *arg, struct import_row *row, su_err *e)
 	idmap_put(&si->numbers, number, (size_t)csvr_line(row->reader));
 	if ((cancelled = apply_cancellation(si, row, number)) < 0)
 		return -1;
-	if (!found)
+	if (found != 1)
 		row->result->added++;
 	else if (rc || cancelled)
 		row->result->updated++;

@@ -94,8 +94,8 @@ import_time(struct import_row *row, const char *text, const char *tz, int64_t *o
 	return import_row_error(row, "%s%s%s", what ? what : "", what ? ": " : "", why.msg);
 }
 
-int
-import_row_error(const struct import_row *row, const char *fmt, ...)
+void
+import_row_report(const struct import_row *row, const char *fmt, ...)
 {
 	struct import_result *r = row->result;
 	struct strbuf msg = STRBUF_INIT;
@@ -109,7 +109,7 @@ import_row_error(const struct import_row *row, const char *fmt, ...)
 		if (r->store_failure.msg[0] == '\0')
 			su_err_set(&r->store_failure, "%s", sb_str(&msg));
 		sb_free(&msg);
-		return -1;
+		return;
 	}
 	if (r->last_bad_line != csvr_line(row->reader))	/* a row is bad once, whatever it says */
 		r->bad_rows++;
@@ -118,7 +118,6 @@ import_row_error(const struct import_row *row, const char *fmt, ...)
 		sb_addf(&r->messages, "%s:%ld: %s\n", csvr_name(row->reader),
 		    csvr_line(row->reader), sb_str(&msg));
 	sb_free(&msg);
-	return -1;
 }
 
 /* Copies the mapped fields of the current record, trimmed, into row->scratch. */

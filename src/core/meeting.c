@@ -611,11 +611,14 @@ static int
 read_records(struct meeting *m, const char *text, size_t len, const char *name,
     enum date_order order, const char *tz, enum date_order *sniffed, su_err *e)
 {
-	struct csv_reader *r = csvr_open_mem(text, len, name);
+	struct csv_reader *r;
 	struct reading rd = { .layout = layout_of(m->format), .order = order, .tz = tz,
 		.host = STRBUF_INIT, .date = STRBUF_INIT, .last_time = INT64_MIN };
 	int mapped = 0, section = 0, rc;
 
+	if (rd.layout == NULL)	/* the format is settled (not auto) before records are read */
+		return su_err_set(e, "%s: the report's format is not known", name);
+	r = csvr_open_mem(text, len, name);
 	if (rd.layout->sections)
 		csvr_set_delimiter(r, '\t');
 	while ((rc = csvr_next(r, e)) == 1) {

@@ -193,13 +193,12 @@ notice_templates_add(struct notice_templates *t, const char *const *kinds,
 	for (size_t i = 0; kinds[i] != NULL; i++) {
 		char *own = xasprintf("%s/%s", t->dir, kinds[i]);
 		const char *dir = access(own, F_OK) == 0 || fallback == NULL ? t->dir : fallback;
-		int rc = 0;
 
 		free(own);
 		if (notice_template_find(t, kinds[i]) != NULL)
 			continue;
 		t->v = xrealloc(t->v, (t->n + 1) * sizeof *t->v);
-		if ((rc = load_one(dir, kinds[i], &t->v[t->n], e)) < 0)
+		if (load_one(dir, kinds[i], &t->v[t->n], e) < 0)
 			return -1;
 		t->n++;
 	}

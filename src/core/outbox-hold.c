@@ -81,7 +81,7 @@ outbox_hold(struct store *st, const struct outbox_select *sel, int hold, int64_t
 	int rc;
 
 	*count = 0;
-	if ((rc = store_begin(st, e)) < 0)
+	if (store_begin(st, e) < 0)
 		return -1;
 	rc = select_rows(st, sel, hold, &rows, &n, e);
 	for (size_t i = 0; i < n && rc == 0; i++)

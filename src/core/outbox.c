@@ -333,7 +333,7 @@ outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 		state = db_column_dup(stmt, 1);
 	}
 	sqlite3_reset(stmt);
-	if (rc <= 0) {
+	if (rc != 1) {
 		rc = rc < 0 ? -1 : su_err_set(e, "no notice %lld in the outbox", (long long)id);
 		goto done;
 	}
@@ -343,7 +343,7 @@ outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 		    "can be sent again", (long long)id, state);
 		goto done;
 	}
-	if ((rc = cohort_find(st, slug, c, e)) != 1) {
+	if (cohort_find(st, slug, c, e) != 1) {
 		rc = -1;
 		goto done;
 	}

@@ -97,7 +97,9 @@ face_from_file(struct face *f, const char *path, int index)
 
 	if (access(path, R_OK) != 0)
 		return -1;
-	pat = FcFreeTypeQuery((const FcChar8 *)path, index, blanks, &count);
+	if (index < 0)
+		return -1;
+	pat = FcFreeTypeQuery((const FcChar8 *)path, (unsigned)index, blanks, &count);
 	if (pat == NULL)
 		return -1;
 	if (FcPatternGetCharSet(pat, FC_CHARSET, 0, &cs) != FcResultMatch) {

@@ -130,7 +130,7 @@ draw_chart(struct attendance_report *ar, double y)
 	for (size_t k = 0; k < ng; k++) {
 		size_t j = group[k];
 		const struct engine_tally *t = &ar->roll.result.sessions[j];
-		double bx = x0 + k * step + step * 0.15, bw = step * 0.7;
+		double bx = x0 + (double)k * step + step * 0.15, bw = step * 0.7;
 		char number[16];
 
 		if (t->attendance_rate > 0)
@@ -141,7 +141,7 @@ draw_chart(struct attendance_report *ar, double y)
 			pdf_box(ar->pdf, bx, base, bw, 3, &RULE, NULL);
 		if (k % label_every == 0) {
 			snprintf(number, sizeof number, "%d", sl->v[j].number);
-			pdf_text(ar->pdf, x0 + k * step - 6, base - 9, step + 12, PDF_CENTER,
+			pdf_text(ar->pdf, x0 + (double)k * step - 6, base - 9, step + 12, PDF_CENTER,
 			    number, 6, 0, MUTED);
 		}
 	}
@@ -297,7 +297,7 @@ draw_matrix_totals(struct attendance_report *ar, double y, size_t j0, size_t j1)
 	static const char *const labels[] = { "attended", "expected", "attendance rate (%)" };
 	double x = MARGIN + NAME_W;
 
-	pdf_line(ar->pdf, MARGIN, y + ROW_H - 2, x + (j1 - j0) * CELL_W + 6 + FIGS_W,
+	pdf_line(ar->pdf, MARGIN, y + ROW_H - 2, x + (double)(j1 - j0) * CELL_W + 6 + FIGS_W,
 	    y + ROW_H - 2, 0.5, INK);
 	for (int k = 0; k < 3; k++)
 		pdf_text(ar->pdf, MARGIN, y - k * ROW_H, NAME_W, PDF_LEFT, labels[k], 7, 1, MUTED);

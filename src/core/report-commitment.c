@@ -173,7 +173,7 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	for (size_t j = 0; j < ns; j++) {
 		enum outcome o = roll_outcome(cr->roll, i, j);
 		int pts = roll_points(cr->roll, i, j);
-		double nx = x0 + (j + 1) * step, ny;
+		double nx = x0 + (double)(j + 1) * step, ny;
 
 		sum += pts;
 		ny = base + CHART_H * (sum < top ? sum : top) / top;
@@ -334,7 +334,7 @@ draw_section(struct commitment_report *cr, size_t i)
 	pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, line, 8.5, 0, MUTED);
 	y = draw_figures(cr, i, y - 12);
 	y = draw_points_chart(cr, i, y);
-	y = draw_notices(cr, i, y);
+	draw_notices(cr, i, y);		/* the table below starts at its fixed place */
 	y = draw_table_head(cr, i, cr->h - FIRST_TABLE_TOP, 0);
 	for (size_t j = 0; j < cr->roll->sessions.n; j++) {
 		if (roll_outcome(cr->roll, i, j) == OUTCOME_NOT_EXPECTED)

@@ -11,17 +11,16 @@
 
 #include "showup/util.h"
 
-int
-su_err_set(su_err *e, const char *fmt, ...)
+void
+su_err_setf(su_err *e, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (e != NULL) {
-		va_start(ap, fmt);
-		vsnprintf(e->msg, sizeof e->msg, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
+	if (e == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
 }
 
 static void
@@ -430,22 +429,36 @@ idmap_slot(const struct idmap *m, int64_t id)
 	return i;
 }
 
+/* Doubles m's table (64 slots at first), every entry moved over. */
+static void
+idmap_grow(struct idmap *m)
+{
+	struct idmap old = *m;
+
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->count = 0;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->values = xcalloc(m->cap, sizeof *m->values);
+	for (size_t k = 0; k < old.cap; k++) {
+		size_t i;
+
+		if (old.keys[k] == 0)
+			continue;
+		i = idmap_slot(m, old.keys[k]);
+		m->keys[i] = old.keys[k];
+		m->values[i] = old.values[k];
+		m->count++;
+	}
+	idmap_free(&old);
+}
+
 void
 idmap_put(struct idmap *m, int64_t id, size_t value)
 {
 	size_t i;
 
-	if ((m->count + 1) * 2 > m->cap) {
-		struct idmap bigger = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0 };
-
-		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
-		bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
-		for (size_t k = 0; k < m->cap; k++)
-			if (m->keys[k] != 0)
-				idmap_put(&bigger, m->keys[k], m->values[k]);
-		idmap_free(m);
-		*m = bigger;
-	}
+	if ((m->count + 1) * 2 > m->cap)
+		idmap_grow(m);
 	i = idmap_slot(m, id);
 	if (m->keys[i] == 0)
 		m->count++;
@@ -484,7 +497,8 @@ hash_str(const char *s, int fold)
 
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		h = (h ^ (fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) * UINT64_C(1099511628211);
+		h = (h ^ (uint64_t)(fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) *
+		    UINT64_C(1099511628211);
 	}
 	/* FNV's low bits hang on the low bits of the text: mix the high ones down */
 	h ^= h >> 32;
@@ -503,28 +517,37 @@ strmap_slot(const struct strmap *m, const char *key)
 	return i;
 }
 
+/* Doubles m's table (64 slots at first), every entry (its key kept) moved over. */
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap old = *m;
+
+	m->cap = old.cap ? old.cap * 2 : 64;
+	m->count = 0;
+	m->keys = xcalloc(m->cap, sizeof *m->keys);
+	m->values = xcalloc(m->cap, sizeof *m->values);
+	for (size_t k = 0; k < old.cap; k++) {
+		size_t i;
+
+		if (old.keys[k] == NULL)
+			continue;
+		i = strmap_slot(m, old.keys[k]);
+		m->keys[i] = old.keys[k];
+		m->values[i] = old.values[k];
+		m->count++;
+	}
+	free(old.keys);
+	free(old.values);
+}
+
 void
 strmap_put(struct strmap *m, const char *key, long value)
 {
 	size_t i;
 
-	if ((m->count + 1) * 2 > m->cap) {
-		struct strmap bigger = { NULL, NULL, m->cap ? m->cap * 2 : 64, 0 };
-
-		bigger.keys = xcalloc(bigger.cap, sizeof *bigger.keys);
-		bigger.values = xcalloc(bigger.cap, sizeof *bigger.values);
-		for (size_t k = 0; k < m->cap; k++) {
-			if (m->keys[k] == NULL)
-				continue;
-			i = strmap_slot(&bigger, m->keys[k]);
-			bigger.keys[i] = m->keys[k];
-			bigger.values[i] = m->values[k];
-			bigger.count++;
-		}
-		free(m->keys);
-		free(m->values);
-		*m = bigger;
-	}
+	if ((m->count + 1) * 2 > m->cap)
+		strmap_grow(m);
 	i = strmap_slot(m, key);
 	if (m->keys[i] == NULL) {
 		m->keys[i] = xstrdup(key);

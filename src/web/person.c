@@ -428,14 +428,13 @@ coming_session(struct web *w, const struct holder *h, const char *num, struct se
     struct web_reply *r)
 {
 	long long n;
-	int rc;
 
 	if (parse_int(num, 1, 1000000, &n) < 0 ||
 	    session_find(w->st, &h->c, (int)n, s, NULL) != 1) {
 		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
 		return 0;
 	}
-	if ((rc = session_expects(w->st, s, &h->p, NULL)) != 1)
+	if (session_expects(w->st, s, &h->p, NULL) != 1)
 		page_message(&w->pages, r, 404, "Not found", "That session is not yours.", NULL,
 		    NULL);
 	else if (s->cancelled || s->starts_at <= time_now())

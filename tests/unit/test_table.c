@@ -24,19 +24,27 @@ START_TEST(table_measures_width)
 }
 END_TEST
 
+/* Where open_memstream writes: on the heap, so no pointer into a stack frame escapes. */
+struct memout {
+	char *buf;
+	size_t len;
+};
+
 /* Prints 't' into a string; the caller frees it. */
 static char *
 print_to_string(const struct table *t, int csv)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	struct memout *m = xcalloc(1, sizeof *m);
+	FILE *f = open_memstream(&m->buf, &m->len);
+	char *buf;
 
 	if (csv)
 		table_print_csv(t, f);
 	else
 		table_print(t, f);
 	fclose(f);
+	buf = m->buf;
+	free(m);
 	return buf;
 }
 

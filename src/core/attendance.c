@@ -133,12 +133,12 @@ attendance_get(struct store *st, int64_t session_id, int64_t participant_id,
 	return rc;
 }
 
-/* Returns 1 if two facts record the same thing. */
+/* Returns 1 if two facts record the same thing (a NULL reason or note reads as ""). */
 static int
 attendance_same(const struct attendance *a, const struct attendance *b)
 {
-	if (a->fact != b->fact || strcmp(a->reason, b->reason) != 0 ||
-	    strcmp(a->note, b->note) != 0)
+	if (a->fact != b->fact || strcmp(a->reason ? a->reason : "", b->reason ? b->reason :
+	    "") != 0 || strcmp(a->note ? a->note : "", b->note ? b->note : "") != 0)
 		return 0;
 	if (a->fact == FACT_ARRIVED && a->minutes_late != b->minutes_late)
 		return 0;

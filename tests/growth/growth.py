@@ -158,11 +158,13 @@ class Sink:
             f.write("[smtp]\nurl = smtp://127.0.0.1:%s\ntls = none\n" % open(port).read())
 
     def stop(self):
+        """Stops the server."""
         self.proc.send_signal(signal.SIGTERM)
         self.proc.wait()
 
 
 def size_label(size):
+    """A size as people read it: "2,000 x 100"."""
     return " x ".join("{:,}".format(d) for d in size)
 
 
@@ -220,6 +222,7 @@ def check_command(args, env):
 
 
 def main():
+    """Runs the check that the arguments ask for; the exit status: 0 ok, 1 failed."""
     p = argparse.ArgumentParser(description="how the commands' cost grows with the input")
     p.add_argument("--runs", type=int, default=3, help="the best of this many runs (3)")
     p.add_argument("--scale", type=float, default=1.0, help="every size times this")

@@ -150,33 +150,44 @@ header_encode(const char *s, size_t col, struct strbuf *out)
 	return col;
 }
 
-/* Appends one quoted-printable line (no line end in it), soft-broken at 76 columns. */
+/*
+ * Appends one quoted-printable line (no line end in it), soft-broken at 76
+ * columns. Written straight into the buffer, grown once for the most it can
+ * take (each byte "=XX" and a soft break before it): a body is most of a
+ * message, and a plan builds thousands.
+ */
 static void
 qp_line(const char *s, size_t n, struct strbuf *out)
 {
+	static const char hex[] = "0123456789ABCDEF";
 	size_t col = 0;
+	char *p;
 
+	sb_grow(out, n * 6 + 2);
+	p = out->buf + out->len;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		int last = i + 1 == n;
-		char enc[4];
-		size_t w;
+		int plain = (c >= 33 && c <= 126 && c != '=') ||
+		    ((c == ' ' || c == '\t') && i + 1 < n);
+		size_t w = plain ? 1 : 3;
 
-		if ((c >= 33 && c <= 126 && c != '=') || ((c == ' ' || c == '\t') && !last)) {
-			enc[0] = (char)c;
-			w = 1;
-		} else {
-			snprintf(enc, sizeof enc, "=%02X", c);
-			w = 3;
-		}
 		if (col + w > 75) {
-			sb_add(out, "=\r\n", 3);
+			memcpy(p, "=\r\n", 3);
+			p += 3;
 			col = 0;
 		}
-		sb_add(out, enc, w);
+		if (plain) {
+			*p++ = (char)c;
+		} else {
+			*p++ = '=';
+			*p++ = hex[c >> 4];
+			*p++ = hex[c & 15];
+		}
 		col += w;
 	}
-	sb_add(out, "\r\n", 2);
+	memcpy(p, "\r\n", 2);
+	out->len = (size_t)(p + 2 - out->buf);
+	out->buf[out->len] = '\0';
 }
 
 void

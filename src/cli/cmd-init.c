@@ -13,7 +13,7 @@ cmd_init_exec(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	if (optind < argc)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
-	printf("database ready: %s\n", cli->st->path);
+	printf("database ready: %s\n", store_path(cli->st));
 	return EXIT_OK;
 }
 

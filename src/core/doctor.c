@@ -18,6 +18,7 @@
 #include "showup/pdf.h"
 #include "showup/store.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 /* Adds a finding; 'fix' (a format, or NULL) and its arguments follow 'what', already made. */
 static void add(struct findings *out, enum finding_level level, const char *subject,

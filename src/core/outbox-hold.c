@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "showup/outbox.h"
+#include "store-private.h"
 
 /* A row a hold, release or drop touches: its id, cohort and who it is for. */
 struct touched { int64_t id, cohort_id; char *email; };

@@ -13,6 +13,7 @@
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 /* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
 static int64_t

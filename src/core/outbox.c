@@ -16,6 +16,7 @@
 #include "showup/message.h"
 #include "showup/outbox.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 #define RETRY_FIRST (5 * 60)		/* the first retry after five minutes */
 #define RETRY_LAST (6 * 3600)		/* doubling up to six hours */

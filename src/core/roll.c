@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "showup/roll.h"
+#include "store-private.h"
 
 /* Marks in r->named the coaching and practice places the store lists. */
 static int

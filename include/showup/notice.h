@@ -6,6 +6,7 @@
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/template.h"
+#include "showup/webauth.h"
 
 /* A notice kind's template: the Subject line and the body, both compiled. */
 struct notice_template {
@@ -46,15 +47,26 @@ void notice_templates_free(struct notice_templates *t);
 /* The kinds of change notice, NULL-terminated: session-cancelled, session-moved, ... */
 extern const char *const notice_change_kinds[];
 
+/*
+ * The personal links of a plan's notices ({{link}}: serve's page of each person):
+ * where they start and the key that signs them. The notices' own context, not
+ * the roll's: a roll is the record and its judgement, and holds no secret.
+ */
+struct notice_links {
+	const char *base;	/* BASE/p/TOKEN ([serve] public_url); NULL: {{link}} is empty */
+	struct webauth_key key;	/* signs them; loaded from the store when base is set */
+};
+
 struct roll;
 /*
  * Renders template t for person i of roll r at ladder step k: the points, the
  * events that brought them, and (for the last step) the refund offer of
- * 'refund_cents' open until 'expires'. Appends to 'subject' and 'body'.
+ * 'refund_cents' open until 'expires'; {{link}} made by 'links' (NULL: none).
+ * Appends to 'subject' and 'body'.
  */
-void notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents,
-    int64_t expires, const struct notice_template *t, struct strbuf *subject,
-    struct strbuf *body);
+void notice_render_step(const struct roll *r, const struct notice_links *links, size_t i,
+    int k, int64_t refund_cents, int64_t expires, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body);
 /* What a session notice tells besides its session: the old time of a move, who cancelled. */
 struct notice_change {
 	int64_t old_starts_at;		/* a move: when the session was (0: no move) */
@@ -67,10 +79,10 @@ struct notice_change {
  * of session j for person i of roll r into 'subject' and 'body': the time
  * and the cancellation cutoff with the cohort's zone, whether that cutoff has
  * passed (as of the roll's now), the kind of session and the others named at
- * a coaching or practice session.
+ * a coaching or practice session; {{link}} made by 'links' (NULL: none).
  */
-void notice_render_session(const struct roll *r, size_t i, size_t j,
-    const struct notice_change *ch, const struct notice_template *t,
+void notice_render_session(const struct roll *r, const struct notice_links *links, size_t i,
+    size_t j, const struct notice_change *ch, const struct notice_template *t,
     struct strbuf *subject, struct strbuf *body);
 
 #endif

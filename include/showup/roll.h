@@ -2,7 +2,6 @@
 #ifndef SHOWUP_ROLL_H
 #define SHOWUP_ROLL_H
 
-#include "showup/webauth.h"
 #include "showup/engine.h"
 #include "showup/factgrid.h"
 #include "showup/model.h"
@@ -24,8 +23,6 @@ struct roll {
 	struct engine_reschedule *reschedules;	/* places moved at their person's request,
 						   in the engine's order */
 	size_t nreschedules;
-	const char *link_base;			/* notices: personal links start so; NULL none */
-	struct webauth_key link_key;		/* and are signed with this */
 };
 
 /*

@@ -136,10 +136,11 @@ plan_message(struct store *st, const struct cohort *c, const struct participant 
 	return rc;
 }
 
-/* What plans draw on: the cohort's roll, and the book of its commitment reports when
- * they ride along (NULL when not). */
+/* What plans draw on: the cohort's roll, the personal links of its notices, and the
+ * book of its commitment reports when they ride along (NULL when not). */
 struct plan_source {
 	const struct roll *roll;
+	const struct notice_links *links;
 	struct commitment_book *reports;
 	const struct pdf_options *attach;
 };
@@ -204,7 +205,8 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 		pl.pdf_len = pdf.len;
 		pl.pdf_name = pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
 	}
-	notice_render_step(roll, i, pr->step_due, pl.refund, expires, tpl, &subject, &body);
+	notice_render_step(roll, src->links, i, pr->step_due, pl.refund, expires, tpl, &subject,
+	    &body);
 	rc = plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
 	sb_free(&pdf);
 	free(pdf_name);
@@ -240,15 +242,16 @@ session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
 
 /* Plans session notice 'pl' (a reminder or a change: 'ch') of session j for person i; 0 or -1. */
 static int
-plan_session_notice(struct store *st, const struct roll *roll, size_t i, size_t j,
+plan_session_notice(struct store *st, const struct plan_source *src, size_t i, size_t j,
     const struct planned *pl, const struct notice_change *ch, const struct notice_template *t,
     int64_t now, struct plan_result *r, su_err *e)
 {
+	const struct roll *roll = src->roll;
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
 	struct planned with = *pl;
 	int rc;
 
-	notice_render_session(roll, i, j, ch, t, &subject, &body);
+	notice_render_session(roll, src->links, i, j, ch, t, &subject, &body);
 	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
 		with.calendar = sb_str(&ics);
 		with.calendar_method = calendar_cancels(roll, j, pl) ? "CANCEL" : "REQUEST";
@@ -276,9 +279,10 @@ reminder_offset_due(const struct policy *p, int64_t starts_at, int cancelled, in
 
 /* Plans the session reminders due now: for each session, the offset closest to its start. */
 static int
-plan_reminders(struct store *st, const struct roll *roll, const struct notice_templates *t,
-    int64_t now, struct plan_result *r, su_err *e)
+plan_reminders(struct store *st, const struct plan_source *src,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
 {
+	const struct roll *roll = src->roll;
 	const struct notice_template *tpl = notice_template_find(t, "session-reminder");
 
 	for (size_t j = 0; tpl != NULL && j < roll->sessions.n; j++) {
@@ -289,7 +293,7 @@ plan_reminders(struct store *st, const struct roll *roll, const struct notice_te
 
 		for (size_t i = 0; offset >= 0 && i < roll->people.n; i++)
 			if (roll_outcome(roll, i, j) == OUTCOME_UPCOMING &&
-			    plan_session_notice(st, roll, i, j, &pl, NULL, tpl, now, r, e) < 0)
+			    plan_session_notice(st, src, i, j, &pl, NULL, tpl, now, r, e) < 0)
 				return -1;
 	}
 	return 0;
@@ -329,9 +333,11 @@ place_moved_here(const struct change_list *changes, size_t j, size_t i)
 }
 /* Plans a notice of each change to each person it tells, once; 0 or -1. */
 static int
-plan_changes(struct store *st, const struct roll *roll, const struct change_list *changes,
+plan_changes(struct store *st, const struct plan_source *src, const struct change_list *changes,
     const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
 {
+	const struct roll *roll = src->roll;
+
 	for (size_t k = 0; k < changes->n; k++) {
 		const struct change *c = &changes->v[k];
 		const struct notice_template *tpl = notice_template_find(t, c->kind);
@@ -346,7 +352,7 @@ plan_changes(struct store *st, const struct roll *roll, const struct change_list
 			    place_moved_here(changes, c->session, i)))
 				continue;
 			if ((rc = change_planned(st, roll->people.v[i].id, c->key, e)) == 0)
-				rc = plan_session_notice(st, roll, i, c->session, &pl, &c->what, tpl,
+				rc = plan_session_notice(st, src, i, c->session, &pl, &c->what, tpl,
 				    now, r, e);
 			else if (rc == 1)
 				r->already++;
@@ -506,8 +512,9 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
     struct plan_result *r, su_err *e)
 {
 	struct change_list changes = { 0 };
+	struct notice_links links = { .base = t->link_base };
 	struct roll roll;
-	struct plan_source src = { &roll, NULL, attach };
+	struct plan_source src = { &roll, &links, NULL, attach };
 	int rc = -1, n;
 
 	memset(&roll, 0, sizeof roll);
@@ -516,8 +523,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	if (roll_load(st, c, p, now, &roll, e) < 0 ||
 	    (attach != NULL && (src.reports = commitment_book_open(st, &roll, e)) == NULL))
 		goto rollback;
-	roll.link_base = t->link_base;
-	if (t->link_base != NULL && webauth_key_load(st, now, &roll.link_key, e) < 0)
+	if (links.base != NULL && webauth_key_load(st, now, &links.key, e) < 0)
 		goto rollback;
 	if (changes_collect(st, &roll, &changes, e) < 0 ||
 	    (n = withdraw_stale(st, &roll, &changes, now, e)) < 0)
@@ -528,8 +534,8 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 		    roll_person(&roll, i)->step_due != policy_review_step(&roll.policy) &&
 		    plan_person(st, &src, i, t, now, r, e) < 0)
 			goto rollback;
-	if (plan_changes(st, &roll, &changes, t, now, r, e) < 0 ||	/* first: their SEQUENCE */
-	    plan_reminders(st, &roll, t, now, r, e) < 0)
+	if (plan_changes(st, &src, &changes, t, now, r, e) < 0 ||	/* first: their SEQUENCE */
+	    plan_reminders(st, &src, t, now, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
 	goto done;

@@ -349,16 +349,11 @@ outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 		goto done;
 	}
 	what = xasprintf("outbox %lld", (long long)id);
-	rc = store_begin(st, e);
-	if (rc == 0)
-		rc = set_state(st, id, "pending", "resend asked by hand", 0, 0, 0, e);
+	rc = set_state(st, id, "pending", "resend asked by hand", 0, 0, 0, e);
 	if (rc == 0)
 		rc = audit_add(st, c->id, "notice resend", what, state, "pending", e);
-	if (rc < 0 || store_commit(st, e) < 0) {
-		store_rollback(st);
+	if (rc < 0)
 		cohort_free(c);
-		rc = -1;
-	}
 done:
 	free(slug);
 	free(state);

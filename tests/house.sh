@@ -27,5 +27,11 @@ check "$found" "src/cli or src/web reaches into struct store"
 found=$(grep -n '^struct store {' include/showup/*.h)
 check "$found" "struct store is defined in a public header"
 
+# 3. the core speaks in its own terms: the doctor's words name no flag and no
+#    command (the command line adds them as hint: lines)
+found=$(grep -n '"[^"]*\(--[a-z]\|run: showup\|showup [a-z]* *\(init\|backup\|check\|send\)\)' \
+	src/core/doctor.c)
+check "$found" "src/core/doctor.c words a flag or a command (the command line adds hint: lines)"
+
 [ "$failures" -eq 0 ] || exit 1
 echo "the house is as doc/architecture.md says"

@@ -6,6 +6,7 @@
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/template.h"
+#include "showup/webauth.h"
 
 /* A notice kind's template: the Subject line and the body, both compiled. */
 struct notice_template {
@@ -70,15 +71,26 @@ const struct notice_kind *notice_kind_find(const char *name);
 /* Collects the names of the kinds about 'about' into 'names', NULL-ended; their count. */
 size_t notice_kind_names(enum notice_about about, const char **names, size_t max);
 
+/*
+ * The personal links of a plan's notices ({{link}}: serve's page of each person):
+ * where they start and the key that signs them. The notices' own context, not
+ * the roll's: a roll is the record and its judgement, and holds no secret.
+ */
+struct notice_links {
+	const char *base;	/* BASE/p/TOKEN ([serve] public_url); NULL: {{link}} is empty */
+	struct webauth_key key;	/* signs them; loaded from the store when base is set */
+};
+
 struct roll;
 /*
  * Renders template t for person i of roll r at ladder step k: the points, the
  * events that brought them, and (for the last step) the refund offer of
- * 'refund_cents' open until 'expires'. Appends to 'subject' and 'body'.
+ * 'refund_cents' open until 'expires'; {{link}} made by 'links' (NULL: none).
+ * Appends to 'subject' and 'body'.
  */
-void notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents,
-    int64_t expires, const struct notice_template *t, struct strbuf *subject,
-    struct strbuf *body);
+void notice_render_step(const struct roll *r, const struct notice_links *links, size_t i,
+    int k, int64_t refund_cents, int64_t expires, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body);
 /* What a session notice tells besides its session: the old time of a move, who cancelled. */
 struct notice_change {
 	int64_t old_starts_at;		/* a move: when the session was (0: no move) */
@@ -91,10 +103,10 @@ struct notice_change {
  * of session j for person i of roll r into 'subject' and 'body': the time
  * and the cancellation cutoff with the cohort's zone, whether that cutoff has
  * passed (as of the roll's now), the kind of session and the others named at
- * a coaching or practice session.
+ * a coaching or practice session; {{link}} made by 'links' (NULL: none).
  */
-void notice_render_session(const struct roll *r, size_t i, size_t j,
-    const struct notice_change *ch, const struct notice_template *t,
+void notice_render_session(const struct roll *r, const struct notice_links *links, size_t i,
+    size_t j, const struct notice_change *ch, const struct notice_template *t,
     struct strbuf *subject, struct strbuf *body);
 
 #endif

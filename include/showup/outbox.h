@@ -134,7 +134,11 @@ int64_t outbox_retry_delay(int attempts);
  */
 int outbox_send_test(struct mailer *m, const char *from_name, const char *from_addr,
     const char *envelope_from, const char *to, struct strbuf *reply, su_err *e);
-/* Puts outbox row 'id' back to pending, by hand (same message, same Message-ID); 0 or -1. */
+/*
+ * Puts outbox row 'id' back to pending, by hand (same message, same Message-ID),
+ * audited, inside the caller's transaction; its cohort into *c (to free). 0, or
+ * -1 with 'e' set and nothing in *c.
+ */
 int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
 
 /* Which unsent notices a hold or release touches: one by id, or a cohort's, or a person's. */
@@ -145,15 +149,15 @@ struct outbox_select {
 };
 /*
  * Holds (hold 1) or releases (hold 0) the pending and retry notices 'sel'
- * picks, each audited, in one transaction; a held notice never goes until
+ * picks, each audited, inside the caller's transaction; a held notice never goes until
  * released. *count gets how many changed. An id that picks nothing is an
  * error; a cohort or person with nothing to change is not. 0 or -1.
  */
 int outbox_hold(struct store *st, const struct outbox_select *sel, int hold, int64_t now,
     size_t *count, su_err *e);
 /*
- * Withdraws unsent notice 'id' for good, held or not, with 'reason' audited:
- * planning never makes it again. 0 or -1.
+ * Withdraws unsent notice 'id' for good, held or not, with 'reason' audited,
+ * inside the caller's transaction: planning never makes it again. 0 or -1.
  */
 int outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_err *e);
 

@@ -161,9 +161,12 @@ void policy_reasons_describe(const struct policy *p, int accepted_only, struct s
 
 /*
  * Sets *cutoff to the last moment a cancellation of a session starting at 'starts_at'
- * is on time, computed in local time of 'tz' (daylight saving cannot shift it).
- * Returns 0, or -1 if the zone cannot be used.
+ * is on time, computed in local time of 'zone' (daylight saving cannot shift it).
+ * Pure: the zone was loaded before (tz_zone_find), nothing is read or set.
  */
+void policy_zone_cutoff(const struct policy *p, const struct tz_zone *zone, int64_t starts_at,
+    int64_t *cutoff);
+/* policy_zone_cutoff in the zone named 'tz' (loaded once); 0, or -1 if it is not installed. */
 int policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at,
     int64_t *cutoff);
 /*

@@ -2,7 +2,6 @@
 #ifndef SHOWUP_ROLL_H
 #define SHOWUP_ROLL_H
 
-#include "showup/webauth.h"
 #include "showup/engine.h"
 #include "showup/factgrid.h"
 #include "showup/model.h"
@@ -11,6 +10,7 @@
 struct roll {
 	const struct cohort *cohort;
 	struct policy policy;
+	const struct tz_zone *zone;		/* the cohort's, loaded once (tz_zone_find) */
 	int64_t now;
 	struct participant_list people;		/* everyone, withdrawn too, by name */
 	struct session_list sessions;		/* by start time */
@@ -24,8 +24,6 @@ struct roll {
 	struct engine_reschedule *reschedules;	/* places moved at their person's request,
 						   in the engine's order */
 	size_t nreschedules;
-	const char *link_base;			/* notices: personal links start so; NULL none */
-	struct webauth_key link_key;		/* and are signed with this */
 };
 
 /*
@@ -75,8 +73,10 @@ void roll_free(struct roll *r);
 
 /* The engine's view of participant 'p' (steps_sent left 0). */
 void roll_engine_person(const struct participant *p, struct engine_person *out);
-/* The engine's view of session 's' under policy 'p' in zone 'tz'; 0, or -1 with 'e' set. */
-int roll_engine_session(const struct policy *p, const char *tz, const struct session *s,
-    struct engine_session *out, su_err *e);
+/* The engine's view of session 's' under policy 'p' in 'zone'. */
+void roll_engine_session(const struct policy *p, const struct tz_zone *zone,
+    const struct session *s, struct engine_session *out);
+/* Returns the time zone of cohort 'c', loaded once; NULL with 'e' set if it is not installed. */
+const struct tz_zone *roll_zone(const struct cohort *c, su_err *e);
 
 #endif

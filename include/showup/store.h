@@ -2,7 +2,6 @@
 #ifndef SHOWUP_STORE_H
 #define SHOWUP_STORE_H
 
-#include <sqlite3.h>
 #include <stdint.h>
 
 #include "showup/util.h"
@@ -32,23 +31,12 @@ enum store_refusal {
 /* Every message of a failure of the store itself starts with this. */
 #define STORE_ERROR_PREFIX "database error: "
 
-struct store {
-	sqlite3 *db;
-	char *path;
-	char *actor;		/* who the audit log names for changes made */
-	char *source;		/* what the audit log names as the origin ("cli", a file) */
-	int summarise_additions; /* an import: additions go into one summary entry, not one each */
-	int read_only;		/* opened with STORE_READ */
-	int wait_ms;		/* how long to wait for another writer ($SHOWUP_LOCK_WAIT) */
-	int64_t wait_began;	/* when the current wait began (ms), 0 if none */
-	void (*on_wait)(void *arg, const char *path);	/* said once a wait lasts a second */
-	void *on_wait_arg;
-	struct {
-		const char *sql;	/* a string constant: its address is the key */
-		sqlite3_stmt *stmt;
-	} cache[128];
-	size_t ncache;
-};
+/*
+ * The store: one open database. Opaque outside the core (as libgit2's
+ * git_repository): the command line and the web hold a pointer and call the
+ * functions below; SQLite itself shows only in src/core (store-private.h).
+ */
+struct store;
 
 /*
  * Returns the database path: 'flag' if given, else $SHOWUP_DB, else
@@ -81,6 +69,10 @@ int store_backup(struct store *st, const char *dest, su_err *e);
 void store_set_source(struct store *st, const char *source);
 /* Sets who the audit log names for the changes that follow ("web:ana@example.com"). */
 void store_set_actor(struct store *st, const char *actor);
+/* The path the store was opened at. */
+const char *store_path(const struct store *st);
+/* Returns 1 if the store was opened only to read (STORE_READ). */
+int store_read_only(const struct store *st);
 
 /*
  * Transactions: the one rule.
@@ -113,41 +105,5 @@ int store_in_transaction(const struct store *st);
 int store_failed(const char *msg);
 /* Sets what is said once a wait for another writer lasts a second (NULL: nothing). */
 void store_on_wait(struct store *st, void (*fn)(void *arg, const char *path), void *arg);
-
-/*
- * Returns the store's prepared statement for 'sql' (a string constant), reset
- * and with its bindings cleared; NULL with 'e' set on error. Owned by the store.
- */
-sqlite3_stmt *store_stmt(struct store *st, const char *sql, su_err *e);
-
-/*
- * Runs 'sql' (a query of one integer column, with n integer parameters bound
- * to 'args' in order) and appends each row's value to *v (*count of them,
- * grown as needed; the caller frees it). 0, or -1 with 'e' set.
- */
-int store_int64s(struct store *st, const char *sql, const int64_t *args, size_t n,
-    int64_t **v, size_t *count, su_err *e);
-
-/*
- * Returns 1 if 'sql' (with n integer parameters bound to 'args' in order)
- * finds a row, 0 if not, -1 with 'e' set.
- */
-int store_exists(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e);
-
-/* Runs SQL that returns no rows; 0 or -1 with 'e' set. */
-int db_exec(sqlite3 *db, const char *sql, su_err *e);
-/* Prepares one statement; NULL with 'e' set on error. */
-sqlite3_stmt *db_prepare(sqlite3 *db, const char *sql, su_err *e);
-/* Steps a statement expected to finish (DONE); 0 or -1 with 'e' set. Resets it. */
-int db_step_done(sqlite3_stmt *stmt, su_err *e);
-/* Steps; returns 1 for a ROW, 0 for DONE, -1 with 'e' set on error. */
-int db_step_row(sqlite3_stmt *stmt, su_err *e);
-/* Binds text (NULL binds SQL NULL) or an integer by 1-based index. */
-void db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
-void db_bind_int(sqlite3_stmt *stmt, int idx, int64_t v);
-/* Returns column text as a fresh string ("" for NULL); the caller frees it. */
-char *db_column_dup(sqlite3_stmt *stmt, int col);
-/* Returns 1 if the column is SQL NULL. */
-int db_column_null(sqlite3_stmt *stmt, int col);
 
 #endif

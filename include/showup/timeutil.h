@@ -20,9 +20,35 @@ int date_valid(int year, int month, int day);
 
 /* Returns 1 if 'zone' names an installed IANA zone (e.g. "Europe/London"). */
 int tz_valid(const char *zone);
-/* Converts a wall-clock time in 'zone' to UTC seconds; 0 ok, -1 on error. */
+
+/*
+ * An IANA time zone read once from the tz database (tzfile.c): its transitions
+ * and the rule after them. Converting with one reads no file and touches no
+ * process state (no TZ), so code given a zone stays pure.
+ */
+struct tz_zone;
+/* Reads zone 'name' ($TZDIR, else /usr/share/zoneinfo); NULL if it is not installed. */
+struct tz_zone *tz_zone_load(const char *name);
+void tz_zone_free(struct tz_zone *z);
+/*
+ * Returns zone 'name', loaded the first time it is asked for and kept for the
+ * life of the process (never to free; safe from any thread); NULL if not installed.
+ */
+const struct tz_zone *tz_zone_find(const char *name);
+/* The zone's name ("Europe/London"). */
+const char *tz_zone_name(const struct tz_zone *z);
+/*
+ * Converts a wall-clock time in z to UTC seconds, as mktime does with
+ * tm_isdst -1 in glibc: a time that happens twice is the first, one the clocks
+ * skip is read with the offset of standard time (the one before, unless that
+ * was summer time). Returns 0.
+ */
+int tz_zone_to_utc(const struct tz_zone *z, const struct civil *c, int64_t *out);
+/* Converts UTC seconds to the wall clock in z; *offset (if not NULL) gets seconds east of UTC. 0. */
+int tz_zone_to_local(const struct tz_zone *z, int64_t t, struct civil *out, int *offset);
+/* Converts a wall-clock time in 'zone' to UTC seconds (tz_zone_to_utc); 0, or -1 on error. */
 int tz_local_to_utc(const char *zone, const struct civil *c, int64_t *out);
-/* Converts UTC seconds to the wall clock in 'zone'; *offset gets seconds east of UTC. */
+/* Converts UTC seconds to the wall clock in 'zone'; *offset gets seconds east of UTC. 0 or -1. */
 int tz_utc_to_local(const char *zone, int64_t t, struct civil *out, int *offset);
 
 /*

@@ -15,7 +15,7 @@ cmd_backup_exec(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	if (store_backup(cli->st, argv[optind], &e) < 0)
 		return cli_error("%s", e.msg);
-	printf("backed up %s to %s\n", cli->st->path, argv[optind]);
+	printf("backed up %s to %s\n", store_path(cli->st), argv[optind]);
 	return EXIT_OK;
 }
 

@@ -11,7 +11,25 @@
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_MAIL = OPT_OWN };
 
-/* Prints one finding as a line: its level, its subject, what was found and the fix. */
+/* The commands and options behind the core's hints (enum doctor_hint), in its order. */
+static const struct {
+	unsigned hint;
+	const char *text;
+} hints[] = {
+	{ DOCTOR_HINT_CREATE, "run: showup init (it creates the database, or brings it up to "
+	  "date keeping every record)" },
+	{ DOCTOR_HINT_OTHER_DB, "give --db the path of your showup database, or set SHOWUP_DB" },
+	{ DOCTOR_HINT_BACKUP, "showup backup FILE makes a backup, even while showup writes" },
+	{ DOCTOR_HINT_FALLBACK_FONT, "the report commands take it as --fallback-font FILE" },
+	{ DOCTOR_HINT_TEMPLATE_CHECK, "run: showup template check" },
+	{ DOCTOR_HINT_VIA_SENDMAIL, "showup notices send --via sendmail sends that way" },
+	{ DOCTOR_HINT_TRY_MAIL, "showup doctor --mail logs in, sending nothing" },
+};
+
+/*
+ * Prints one finding as a line: its level, its subject, what was found and the
+ * fix; then a hint: line for each of its hints.
+ */
 static void
 print_finding(const struct finding *f)
 {
@@ -21,6 +39,9 @@ print_finding(const struct finding *f)
 
 	printf("%-8s %-9s %s%s%s\n", level[f->level], f->subject, f->what,
 	    f->fix != NULL ? "; " : "", f->fix != NULL ? f->fix : "");
+	for (size_t i = 0; i < ARRAY_SIZE(hints); i++)
+		if (f->hints & hints[i].hint)
+			printf("hint: %s\n", hints[i].text);
 }
 
 /* Looks at everything and prints a line a finding; exit 1 if any is a problem. */

@@ -11,7 +11,7 @@ cmd_init_exec(struct cli *cli, int argc, char **argv)
 {
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
-	printf("database ready: %s\n", cli->st->path);
+	printf("database ready: %s\n", store_path(cli->st));
 	return EXIT_OK;
 }
 

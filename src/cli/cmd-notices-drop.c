@@ -30,7 +30,8 @@ cmd_notices_drop_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "say why with --reason TEXT (it goes into the log)");
 	if ((lock = outbox_lock(cli->st, &e)) < 0)
 		rc = cli_error("%s; notice %lld was not dropped", e.msg, id);
-	else if (outbox_drop(cli->st, id, reason, time_now(), &e) < 0)
+	else if (STORE_TX(cli->st, &e, outbox_drop(cli->st, id, reason, time_now(),
+	    &e)) < 0)
 		rc = cli_error("%s", e.msg);
 	else
 		printf("notice %lld withdrawn; it will not be sent\n", id);

@@ -54,7 +54,8 @@ cli_notices_hold(struct cli *cli, int argc, char **argv, int hold)
 		return rc;
 	if ((lock = outbox_lock(cli->st, &e)) < 0)	/* not under a send's feet */
 		rc = cli_error("%s; nothing was %s", e.msg, hold ? "held" : "released");
-	else if (outbox_hold(cli->st, &sel, hold, time_now(), &n, &e) < 0)
+	else if (STORE_TX(cli->st, &e, outbox_hold(cli->st, &sel, hold, time_now(), &n,
+	    &e)) < 0)
 		rc = cli_error("%s", e.msg);
 	else
 		printf("%zu notice%s %s\n", n, n == 1 ? "" : "s", hold ? "held" : "released");

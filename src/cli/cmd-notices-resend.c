@@ -10,7 +10,7 @@
 static int
 cmd_notices_resend_exec(struct cli *cli, int argc, char **argv)
 {
-	struct cohort c;
+	struct cohort c = { 0 };
 	long long id;
 	int lock, rc;
 	su_err e;
@@ -21,10 +21,12 @@ cmd_notices_resend_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "give the notice's number in 'notices list' (ID)");
 	if ((lock = outbox_lock(cli->st, &e)) < 0)	/* not under a send's feet */
 		return cli_error("%s; notice %lld was not queued", e.msg, id);
-	rc = outbox_resend(cli->st, id, &c, &e);
+	rc = STORE_TX(cli->st, &e, outbox_resend(cli->st, id, &c, &e));
 	outbox_unlock(lock);
-	if (rc < 0)
+	if (rc < 0) {
+		cohort_free(&c);	/* filled when only the commit failed */
 		return cli_error("%s", e.msg);
+	}
 	printf("notice %lld of %s will go with the next 'showup notices send' (same "
 	    "Message-ID)\n", id, c.slug);
 	cohort_free(&c);

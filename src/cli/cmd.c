@@ -323,7 +323,7 @@ open_store(struct cli *cli, const struct cmd_entry *e)
 		return EXIT_FAIL;
 	}
 	store_on_wait(cli->st, say_waiting, NULL);
-	if (!cli->st->read_only)
+	if (!store_read_only(cli->st))
 		expire_offers(cli->st);
 	return EXIT_OK;
 }

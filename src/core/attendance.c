@@ -7,6 +7,7 @@
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 static const char *const fact_names[] = { "none", "arrived", "absent", "cancelled" };
 

@@ -6,6 +6,7 @@
 
 #include "showup/model.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 static const char *const sql_audit_insert =
 	"INSERT INTO audit (at, actor, cohort_id, action, subject, old, new, source)"

@@ -11,6 +11,7 @@
 #include "showup/calendar.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 const char *
 calendar_method_name(enum calendar_method m)

@@ -11,6 +11,7 @@
 
 #include "showup/changes.h"
 #include "showup/roll.h"
+#include "store-private.h"
 
 void
 changes_add(struct change_list *l, const char *kind, size_t session, size_t only,

@@ -9,6 +9,7 @@
 #include "showup/model.h"
 #include "showup/money.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 /* Checks an optional date field; 0 or -1 with 'e' set. */
 static int

@@ -18,6 +18,7 @@
 #include "showup/pdf.h"
 #include "showup/store.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 /* Adds a finding; 'fix' (a format, or NULL) and its arguments follow 'what', already made. */
 static void add(struct findings *out, enum finding_level level, const char *subject,
@@ -39,6 +40,7 @@ add(struct findings *out, enum finding_level level, const char *subject, char *w
 	f->subject = xstrdup(subject);
 	f->what = what;
 	f->fix = NULL;
+	f->hints = 0;
 	if (fix != NULL) {
 		struct strbuf sb = STRBUF_INIT;
 
@@ -49,21 +51,32 @@ add(struct findings *out, enum finding_level level, const char *subject, char *w
 	}
 }
 
-/* Returns what to do about a database the store would not open, or NULL. */
+/* Sets the hints (enum doctor_hint bits) of the finding added last. */
+static void
+hint(struct findings *out, unsigned hints)
+{
+	out->v[out->n - 1].hints |= hints;
+}
+
+/* Returns what to do about a database the store would not open, or NULL; its hints in *hints. */
 static const char *
-database_fix(enum store_refusal why)
+database_fix(enum store_refusal why, unsigned *hints)
 {
 	switch (why) {
 	case STORE_MISSING:
-		return "run: showup init (or give --db the path of your database)";
+		*hints = DOCTOR_HINT_CREATE | DOCTOR_HINT_OTHER_DB;
+		return "create it, or say where your database is";
 	case STORE_OUTDATED:
-		return "run: showup init (it brings the database up to date, keeping every "
-		    "record)";
+		*hints = DOCTOR_HINT_CREATE;
+		return "bring it up to date (every record is kept)";
 	case STORE_NEWER:
+		*hints = 0;
 		return "use the newer showup that wrote it";
 	case STORE_NOT_OURS:
-		return "give --db the path of your showup database";
+		*hints = DOCTOR_HINT_OTHER_DB;
+		return "say where your showup database is";
 	default:
+		*hints = 0;
 		return NULL;
 	}
 }
@@ -99,10 +112,11 @@ check_content(struct store *st, const char *rule, struct findings *out)
 	if (strcmp(said, "ok") == 0)
 		add(out, FINDING_OK, "database", xasprintf("%s (from %s), schema %d, integrity "
 		    "ok", st->path, rule, version), NULL);
-	else
+	else {
 		add(out, FINDING_PROBLEM, "database", xasprintf("%s (from %s) is damaged: %s",
-		    st->path, rule, said), "restore your latest backup (showup backup makes "
-		    "them)");
+		    st->path, rule, said), "restore your latest backup");
+		hint(out, DOCTOR_HINT_BACKUP);
+	}
 	free(said);
 }
 
@@ -152,13 +166,15 @@ check_database(const struct doctor_options *o, struct findings *out)
 	const char *rule;
 	char *path = store_find_path(o->db_flag, &rule);
 	enum store_refusal why = STORE_FAILED;
+	unsigned hints = 0;
 	su_err e;
 	struct store *st = store_open(path, STORE_READ, &why, &e);
 
-	if (st == NULL && database_fix(why) != NULL)
+	if (st == NULL && database_fix(why, &hints) != NULL) {
 		add(out, FINDING_PROBLEM, "database", xasprintf("%s (from %s)", e.msg, rule),
-		    "%s", database_fix(why));
-	else if (st == NULL)
+		    "%s", database_fix(why, &hints));
+		hint(out, hints);
+	} else if (st == NULL)
 		add(out, FINDING_PROBLEM, "database", xasprintf("%s (from %s)", e.msg, rule),
 		    NULL);
 	else {
@@ -282,10 +298,12 @@ check_cohort_names(struct store *st, struct pdf *pdf, const struct cohort *c,
 		if (sc != NULL && sc->package != NULL)
 			add(out, FINDING_PROBLEM, "fonts", what, "install the Debian package %s "
 			    "(apt install %s)", sc->package, sc->package);
-		else
-			add(out, FINDING_PROBLEM, "fonts", what, "give the reports --fallback-font "
-			    "FILE: a TrueType font that has %s (the Debian package fonts-noto-core "
-			    "has most scripts)", sc ? sc->name : "them");
+		else {
+			add(out, FINDING_PROBLEM, "fonts", what, "give the reports a fallback font: "
+			    "a TrueType font that has %s (the Debian package fonts-noto-core has "
+			    "most scripts)", sc ? sc->name : "them");
+			hint(out, DOCTOR_HINT_FALLBACK_FONT);
+		}
 	}
 	participant_list_free(&people);
 }
@@ -335,7 +353,8 @@ check_templates(struct findings *out)
 	}
 	if (notice_templates_load(dir, NULL, &t, &e) < 0) {
 		add(out, FINDING_PROBLEM, "templates", xstrdup(e.msg), "correct the line it "
-		    "names, then run: showup template check");
+		    "names, then check the templates again");
+		hint(out, DOCTOR_HINT_TEMPLATE_CHECK);
 	} else {
 		if (t.n == 0)
 			add(out, FINDING_PROBLEM, "templates", xasprintf("no notice templates in "
@@ -410,11 +429,12 @@ check_sendmail(const struct mail_config *cfg, const char *path, int try_mail,
 	char *where = find_program(program);
 	char *sbin = xasprintf("/usr/sbin/%s", program);
 
-	if (where != NULL)
+	if (where != NULL) {
 		add(out, FINDING_OK, "mail", xasprintf("no [smtp] url: notices go by '%s' (%s) "
-		    "with --via sendmail%s", command, where, try_mail ? "; not tried, as it "
+		    "when sent by sendmail%s", command, where, try_mail ? "; not tried, as it "
 		    "cannot be without sending" : ""), NULL);
-	else if (cfg->sendmail == NULL && access(sbin, X_OK) == 0)
+		hint(out, DOCTOR_HINT_VIA_SENDMAIL);
+	} else if (cfg->sendmail == NULL && access(sbin, X_OK) == 0)
 		add(out, FINDING_PROBLEM, "mail", xasprintf("no [smtp] url, and '%s' is not on "
 		    "your PATH", program), "add [sendmail] command = %s -t -i to %s", sbin, path);
 	else
@@ -444,11 +464,11 @@ check_smtp(const struct mail_config *cfg, const char *path, int try_mail,
 		add(out, FINDING_WARNING, "mail", xasprintf("user %s has no password",
 		    cfg->user), "add password_command to [smtp] in %s, or set "
 		    "SHOWUP_SMTP_PASSWORD", path);
-	if (!try_mail)
-		add(out, FINDING_OK, "mail", xasprintf("SMTP by %s%s%s; not tried (--mail logs "
-		    "in, sending nothing)", cfg->url, cfg->user ? " as " : "",
-		    cfg->user ? cfg->user : ""), NULL);
-	else if (mailer_check(m, &reply) == 0)
+	if (!try_mail) {
+		add(out, FINDING_OK, "mail", xasprintf("SMTP by %s%s%s; not tried", cfg->url,
+		    cfg->user ? " as " : "", cfg->user ? cfg->user : ""), NULL);
+		hint(out, DOCTOR_HINT_TRY_MAIL);
+	} else if (mailer_check(m, &reply) == 0)
 		add(out, FINDING_OK, "mail", xasprintf("%s %s %s, sent nothing: %s", cfg->url,
 		    cfg->user ? "logged in as" : "connected (no user to log in as)",
 		    cfg->user ? cfg->user : "", sb_str(&reply)), NULL);

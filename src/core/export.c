@@ -26,6 +26,7 @@ struct export_fact {
 struct export {
 	const struct cohort *cohort;
 	const struct policy *policy;
+	const struct tz_zone *zone;		/* the cohort's, loaded once */
 	int64_t now;
 	FILE *out;
 	struct participant_list people;		/* by name, as the roll has them */
@@ -132,8 +133,10 @@ write_session(struct store *st, struct export *x, size_t j, su_err *e)
 
 	memset(x->facts, 0, (x->people.n ? x->people.n : 1) * sizeof *x->facts);
 	sb_reset(&x->text);
-	if (roll_engine_session(x->policy, x->cohort->tz, s, &es, e) < 0 ||
-	    load_named(st, x, s, e) < 0 ||
+	if (x->zone == NULL && (x->zone = roll_zone(x->cohort, e)) == NULL)
+		return -1;
+	roll_engine_session(x->policy, x->zone, s, &es);
+	if (load_named(st, x, s, e) < 0 ||
 	    attendance_each_of_session(st, s->id, keep_fact, x, e) < 0)
 		return -1;
 	snprintf(number, sizeof number, "%d", s->number);

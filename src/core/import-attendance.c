@@ -9,6 +9,7 @@
 #include "showup/factgrid.h"
 #include "showup/import.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 enum { COL_SESSION, COL_EMAIL, COL_STATUS, COL_MINUTES, COL_CANCELLED_AT, COL_REASON,
 	COL_NOTE };

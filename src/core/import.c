@@ -9,6 +9,7 @@
 #include "showup/decode.h"
 #include "showup/import.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 #define PROGRESS_EVERY 8192
 

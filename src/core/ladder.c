@@ -7,6 +7,7 @@
 #include "showup/ladder.h"
 #include "showup/money.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 static const char *const state_names[] = {
 	[OFFER_OPEN] = "open", [OFFER_ACCEPTED] = "accepted",

@@ -295,22 +295,24 @@ struct base_values {
 
 /* Writes p's personal link (serve's /p/TOKEN) into buf, or "" when links are off. */
 static void
-personal_link(const struct roll *r, const struct participant *p, char *buf, size_t size)
+personal_link(const struct roll *r, const struct notice_links *links,
+    const struct participant *p, char *buf, size_t size)
 {
 	char *token;
 
 	buf[0] = '\0';
-	if (r->link_base == NULL)
+	if (links == NULL || links->base == NULL)
 		return;
-	token = webauth_link_token(&r->link_key, r->cohort->id, p->id,
+	token = webauth_link_token(&links->key, r->cohort->id, p->id,
 	    r->now + WEBAUTH_LINK_SECONDS);
-	snprintf(buf, size, "%s/p/%s", r->link_base, token);
+	snprintf(buf, size, "%s/p/%s", links->base, token);
 	free(token);
 }
 
-/* Fills b for a notice to p; b must stay where it is while it is used. */
+/* Fills b for a notice to p ({{link}} by 'links'); b must stay where it is while it is used. */
 static void
-base_scope(const struct roll *r, const struct participant *p, struct base_values *b)
+base_scope(const struct roll *r, const struct notice_links *links, const struct participant *p,
+    struct base_values *b)
 {
 	const struct cohort *c = r->cohort;
 
@@ -326,7 +328,7 @@ base_scope(const struct roll *r, const struct participant *p, struct base_values
 	b->fields[6] = (struct tpl_field){ "coach.email", c->coach_email, NULL };
 	b->fields[7] = (struct tpl_field){ "policy.cutoff", b->cutoff, NULL };
 	b->fields[8] = (struct tpl_field){ "link", b->link, NULL };
-	personal_link(r, p, b->link, sizeof b->link);
+	personal_link(r, links, p, b->link, sizeof b->link);
 	b->scope = (struct tpl_scope){ b->fields, ARRAY_SIZE(b->fields), NULL };
 }
 
@@ -344,15 +346,16 @@ render_pair(const struct notice_template *t, const struct tpl_scope *scope,
 }
 
 void
-notice_render_step(const struct roll *r, size_t i, int k, int64_t refund_cents, int64_t expires,
-    const struct notice_template *t, struct strbuf *subject, struct strbuf *body)
+notice_render_step(const struct roll *r, const struct notice_links *links, size_t i, int k,
+    int64_t refund_cents, int64_t expires, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body)
 {
 	const struct cohort *c = r->cohort;
 	struct notice_values v = { .nitems = 0 };
 	struct base_values b;
 	int refund = policy_offer_step(&r->policy, k) && r->policy.refund != REFUND_NONE;
 
-	base_scope(r, &r->people.v[i], &b);
+	base_scope(r, links, &r->people.v[i], &b);
 	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);
 	money_format(refund_cents, c->currency, v.amount, sizeof v.amount);
 	time_format_local(c->tz, expires, v.expires, sizeof v.expires);
@@ -409,8 +412,8 @@ struct session_values {
 };
 
 void
-notice_render_session(const struct roll *r, size_t i, size_t j,
-    const struct notice_change *ch, const struct notice_template *t,
+notice_render_session(const struct roll *r, const struct notice_links *links, size_t i,
+    size_t j, const struct notice_change *ch, const struct notice_template *t,
     struct strbuf *subject, struct strbuf *body)
 {
 	const struct session *s = &r->sessions.v[j];
@@ -419,7 +422,7 @@ notice_render_session(const struct roll *r, size_t i, size_t j,
 	struct session_values v = { .with = STRBUF_INIT };
 	struct base_values b;
 
-	base_scope(r, &r->people.v[i], &b);
+	base_scope(r, links, &r->people.v[i], &b);
 	snprintf(v.number, sizeof v.number, "%d", s->number);
 	snprintf(v.minutes, sizeof v.minutes, "%d", s->minutes);
 	time_format_human(r->cohort->tz, s->starts_at, v.when, sizeof v.when);

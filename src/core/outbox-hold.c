@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "showup/outbox.h"
+#include "store-private.h"
 
 /* A row a hold, release or drop touches: its id, cohort and who it is for. */
 struct touched { int64_t id, cohort_id; char *email; };
@@ -81,8 +82,6 @@ outbox_hold(struct store *st, const struct outbox_select *sel, int hold, int64_t
 	int rc;
 
 	*count = 0;
-	if (store_begin(st, e) < 0)
-		return -1;
 	rc = select_rows(st, sel, hold, &rows, &n, e);
 	for (size_t i = 0; i < n && rc == 0; i++)
 		rc = mark_row(st, &rows[i], hold, now, e);
@@ -90,10 +89,6 @@ outbox_hold(struct store *st, const struct outbox_select *sel, int hold, int64_t
 		rc = su_err_set(e, "no unsent %s notice %lld in the outbox", hold ? "unheld" :
 		    "held", (long long)sel->id);
 	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc < 0)
-		store_rollback(st);
-	else
 		*count = n;
 	touched_free(rows, n);
 	return rc;
@@ -112,8 +107,6 @@ outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_er
 	char what[48], *why = NULL;
 	int rc;
 
-	if (store_begin(st, e) < 0)
-		return -1;
 	rc = select_rows(st, &sel, 1, &rows, &n, e);	/* unheld first, then held */
 	if (rc == 0 && n == 0)
 		rc = select_rows(st, &sel, 0, &rows, &n, e);
@@ -130,10 +123,6 @@ outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_er
 	why = xasprintf("withdrawn: %s", reason);
 	if (rc == 0)
 		rc = audit_add(st, rows[0].cohort_id, "notice drop", what, "pending", why, e);
-	if (rc == 0)
-		rc = store_commit(st, e);
-	if (rc < 0)
-		store_rollback(st);
 	free(why);
 	touched_free(rows, n);
 	return rc;

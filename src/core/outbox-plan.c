@@ -13,6 +13,7 @@
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 /* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
 static int64_t
@@ -135,10 +136,11 @@ plan_message(struct store *st, const struct cohort *c, const struct participant 
 	return rc;
 }
 
-/* What plans draw on: the cohort's roll, and the book of its commitment reports when
- * they ride along (NULL when not). */
+/* What plans draw on: the cohort's roll, the personal links of its notices, and the
+ * book of its commitment reports when they ride along (NULL when not). */
 struct plan_source {
 	const struct roll *roll;
+	const struct notice_links *links;
 	struct commitment_book *reports;
 	const struct pdf_options *attach;
 };
@@ -199,7 +201,8 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 		pl.pdf_len = pdf.len;
 		pl.pdf_name = pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
 	}
-	notice_render_step(roll, i, pr->step_due, pl.refund, expires, tpl, &subject, &body);
+	notice_render_step(roll, src->links, i, pr->step_due, pl.refund, expires, tpl, &subject,
+	    &body);
 	rc = plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
 	sb_free(&pdf);
 	free(pdf_name);
@@ -238,15 +241,16 @@ session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
 
 /* Plans session notice 'pl' (a reminder or a change: 'ch') of session j for person i; 0 or -1. */
 static int
-plan_session_notice(struct store *st, const struct roll *roll, size_t i, size_t j,
+plan_session_notice(struct store *st, const struct plan_source *src, size_t i, size_t j,
     const struct planned *pl, const struct notice_change *ch, const struct notice_template *t,
     int64_t now, struct plan_result *r, su_err *e)
 {
+	const struct roll *roll = src->roll;
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
 	struct planned with = *pl;
 	int rc;
 
-	notice_render_session(roll, i, j, ch, t, &subject, &body);
+	notice_render_session(roll, src->links, i, j, ch, t, &subject, &body);
 	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
 		with.calendar = sb_str(&ics);
 		with.calendar_method = calendar_cancels(roll, j, pl) ? "CANCEL" : "REQUEST";
@@ -394,9 +398,10 @@ notice_due_list_free(struct notice_due_list *l)
 
 /* Plans session notice d (a reminder or a change) whose template t holds; 0 or -1. */
 static int
-plan_session_due(struct store *st, const struct roll *roll, const struct notice_due *d,
+plan_session_due(struct store *st, const struct plan_source *src, const struct notice_due *d,
     const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
 {
+	const struct roll *roll = src->roll;
 	const struct notice_template *tpl = notice_template_find(t, d->kind);
 	struct planned pl = { .step = -1, .kind = d->kind, .refund = -1,
 		.session_id = roll->sessions.v[d->session].id, .offset = d->offset,
@@ -404,7 +409,7 @@ plan_session_due(struct store *st, const struct roll *roll, const struct notice_
 
 	if (tpl == NULL)	/* not loaded: this plan does not send that kind */
 		return 0;
-	return plan_session_notice(st, roll, d->person, d->session, &pl,
+	return plan_session_notice(st, src, d->person, d->session, &pl,
 	    d->change ? &d->change->what : NULL, tpl, now, r, e);
 }
 
@@ -423,7 +428,7 @@ plan_due(struct store *st, const struct plan_source *src, const struct notice_du
 			continue;
 		}
 		rc = d->step >= 0 ? plan_person(st, src, d->person, t, now, r, e)
-		    : plan_session_due(st, src->roll, d, t, now, r, e);
+		    : plan_session_due(st, src, d, t, now, r, e);
 		if (rc < 0)
 			return -1;
 	}
@@ -508,8 +513,9 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
     struct plan_result *r, su_err *e)
 {
 	struct notice_due_list due = { 0 };
+	struct notice_links links = { .base = t->link_base };
 	struct roll roll;
-	struct plan_source src = { &roll, NULL, attach };
+	struct plan_source src = { &roll, &links, NULL, attach };
 	int rc = -1, n;
 
 	memset(&roll, 0, sizeof roll);
@@ -518,8 +524,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	if (roll_load(st, c, p, now, &roll, e) < 0 ||
 	    (attach != NULL && (src.reports = commitment_book_open(st, &roll, e)) == NULL))
 		goto rollback;
-	roll.link_base = t->link_base;
-	if (t->link_base != NULL && webauth_key_load(st, now, &roll.link_key, e) < 0)
+	if (links.base != NULL && webauth_key_load(st, now, &links.key, e) < 0)
 		goto rollback;
 	if (outbox_notices_due(st, &roll, &due, e) < 0 ||
 	    (n = withdraw_stale(st, &roll, &due.changes, now, e)) < 0)

@@ -16,6 +16,7 @@
 #include "showup/message.h"
 #include "showup/outbox.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 #define RETRY_FIRST (5 * 60)		/* the first retry after five minutes */
 #define RETRY_LAST (6 * 3600)		/* doubling up to six hours */
@@ -348,16 +349,11 @@ outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 		goto done;
 	}
 	what = xasprintf("outbox %lld", (long long)id);
-	rc = store_begin(st, e);
-	if (rc == 0)
-		rc = set_state(st, id, "pending", "resend asked by hand", 0, 0, 0, e);
+	rc = set_state(st, id, "pending", "resend asked by hand", 0, 0, 0, e);
 	if (rc == 0)
 		rc = audit_add(st, c->id, "notice resend", what, state, "pending", e);
-	if (rc < 0 || store_commit(st, e) < 0) {
-		store_rollback(st);
+	if (rc < 0)
 		cohort_free(c);
-		rc = -1;
-	}
 done:
 	free(slug);
 	free(state);

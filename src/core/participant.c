@@ -7,6 +7,7 @@
 #include "showup/message.h"
 #include "showup/model.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 /* Checks a participant's name, e-mail and company; 0 or -1 with 'e' set. */
 static int

@@ -7,6 +7,7 @@
 
 #include "showup/model.h"
 #include "showup/policy-store.h"
+#include "store-private.h"
 
 int
 policy_load(struct store *st, const struct cohort *c, struct policy *p, su_err *e)

@@ -74,23 +74,34 @@ policy_reasons_describe(const struct policy *p, int accepted_only, struct strbuf
 		sb_addf(sb, ", %s", p->other[i]);
 }
 
-int
-policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at, int64_t *cutoff)
+void
+policy_zone_cutoff(const struct policy *p, const struct tz_zone *zone, int64_t starts_at,
+    int64_t *cutoff)
 {
 	struct civil c;
 
 	if (p->cutoff_kind == CUTOFF_HOURS) {
 		*cutoff = starts_at - (int64_t)p->cutoff_hours * 3600;
-		return 0;
+		return;
 	}
-	if (tz_utc_to_local(tz, starts_at, &c, NULL) < 0)
-		return -1;
+	tz_zone_to_local(zone, starts_at, &c, NULL);
 	civil_from_days(days_from_civil(c.year, c.month, c.day) - 1, &c.year,
 	    &c.month, &c.day);
 	c.hour = p->cutoff_minute / 60;
 	c.minute = p->cutoff_minute % 60;
 	c.second = 0;
-	return tz_local_to_utc(tz, &c, cutoff);
+	tz_zone_to_utc(zone, &c, cutoff);
+}
+
+int
+policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at, int64_t *cutoff)
+{
+	const struct tz_zone *zone = tz_zone_find(tz);
+
+	if (zone == NULL)
+		return -1;
+	policy_zone_cutoff(p, zone, starts_at, cutoff);
+	return 0;
 }
 
 int

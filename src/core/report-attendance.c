@@ -120,7 +120,7 @@ draw_chart(struct attendance_report *ar, double y)
 	    9.5, 1, INK);
 	pdf_text(ar->pdf, MARGIN, base + bar_h / 2 - 2.5, 20, PDF_LEFT, "rate", 6.5, 1, MUTED);
 	for (int pct = 0; pct <= 100; pct += 25) {
-		char label[8];
+		char label[16];	/* "100%": room for any int, as GCC asks */
 		double ly = base + bar_h * pct / 100.0;
 
 		snprintf(label, sizeof label, "%d%%", pct);

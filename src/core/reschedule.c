@@ -8,6 +8,7 @@
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 /* Checks that p may move their place at session 'from' as of a request at 'asked_at'; 0 or -1. */
 static int

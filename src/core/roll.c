@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "showup/roll.h"
+#include "store-private.h"
 
 /* Marks in r->named the coaching and practice places the store lists. */
 static int
@@ -74,23 +75,31 @@ roll_engine_person(const struct participant *p, struct engine_person *out)
 	out->withdrawn_at = p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0;
 }
 
-int
-roll_engine_session(const struct policy *p, const char *tz, const struct session *s,
-    struct engine_session *out, su_err *e)
+void
+roll_engine_session(const struct policy *p, const struct tz_zone *zone, const struct session *s,
+    struct engine_session *out)
 {
 	memset(out, 0, sizeof *out);
 	out->starts_at = s->starts_at;
 	out->everyone = s->kind == SESSION_GROUP;
 	out->cancelled = s->cancelled;
 	out->cancelled_at = s->cancelled_at;
-	if (policy_cutoff(p, tz, s->starts_at, &out->cutoff) < 0)
-		return su_err_set(e, "cannot use time zone '%s'", tz);
-	return 0;
+	policy_zone_cutoff(p, zone, s->starts_at, &out->cutoff);
 }
 
-/* Builds the engine's view of people and sessions; -1 with 'e' set on a zone error. */
-static int
-build_engine_view(struct roll *r, su_err *e)
+const struct tz_zone *
+roll_zone(const struct cohort *c, su_err *e)
+{
+	const struct tz_zone *zone = tz_zone_find(c->tz);
+
+	if (zone == NULL)
+		su_err_set(e, "cannot use time zone '%s'", c->tz);
+	return zone;
+}
+
+/* Builds the engine's view of people and sessions (in the roll's zone). */
+static void
+build_engine_view(struct roll *r)
 {
 	for (size_t i = 0; i < r->people.n; i++) {
 		idmap_put(&r->person_index, r->people.v[i].id, i);
@@ -98,11 +107,8 @@ build_engine_view(struct roll *r, su_err *e)
 	}
 	for (size_t j = 0; j < r->sessions.n; j++) {
 		idmap_put(&r->session_index, r->sessions.v[j].id, j);
-		if (roll_engine_session(&r->policy, r->cohort->tz, &r->sessions.v[j],
-		    &r->esessions[j], e) < 0)
-			return -1;
+		roll_engine_session(&r->policy, r->zone, &r->sessions.v[j], &r->esessions[j]);
 	}
-	return 0;
 }
 
 /* Sets each person's reviewed_points: their points at the coach's latest review; 0 or -1. */
@@ -142,10 +148,9 @@ load_late_moves(struct store *st, struct roll *r, su_err *e)
 		int64_t cutoff;
 		size_t j;
 
-		if (!idmap_get(&r->session_index, sqlite3_column_int64(stmt, 0), &j) ||
-		    policy_cutoff(&r->policy, r->cohort->tz, sqlite3_column_int64(stmt, 2),
-		    &cutoff) < 0)
+		if (!idmap_get(&r->session_index, sqlite3_column_int64(stmt, 0), &j))
 			continue;
+		policy_zone_cutoff(&r->policy, r->zone, sqlite3_column_int64(stmt, 2), &cutoff);
 		r->esessions[j].late_moves += sqlite3_column_int64(stmt, 1) > cutoff;
 	}
 	sqlite3_reset(stmt);
@@ -175,7 +180,8 @@ roll_load_reschedules(struct store *st, const struct cohort *c, const struct pol
 		" r.whole_session FROM reschedule r JOIN session s ON s.id = r.from_session_id"
 		" WHERE s.cohort_id = ? AND r.moved_with IS NULL AND r.undone_at IS NULL"
 		" AND r.replaced_at IS NULL";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	const struct tz_zone *zone = roll_zone(c, e);
+	sqlite3_stmt *stmt = zone != NULL ? store_stmt(st, sql, e) : NULL;
 	size_t cap = 0;
 	int rc;
 
@@ -192,9 +198,9 @@ roll_load_reschedules(struct store *st, const struct cohort *c, const struct pol
 		};
 
 		if (!idmap_get(rows, sqlite3_column_int64(stmt, 0), &m.person) ||
-		    !idmap_get(cols, sqlite3_column_int64(stmt, 1), &m.session) ||
-		    policy_cutoff(p, c->tz, m.starts_at, &m.cutoff) < 0)
+		    !idmap_get(cols, sqlite3_column_int64(stmt, 1), &m.session))
 			continue;
+		policy_zone_cutoff(p, zone, m.starts_at, &m.cutoff);
 		if (*n == cap)
 			*out = xrealloc(*out, (cap = cap ? 2 * cap : 8) * sizeof **out);
 		(*out)[(*n)++] = m;
@@ -288,15 +294,16 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	out->cohort = c;
 	out->policy = *p;
 	out->now = now;
-	if (participant_list_all(st, c->id, 1, &out->people, e) < 0 ||
+	if ((out->zone = roll_zone(c, e)) == NULL ||
+	    participant_list_all(st, c->id, 1, &out->people, e) < 0 ||
 	    session_list_all(st, c->id, &out->sessions, e) < 0)
 		goto fail;
 	cells = out->people.n * out->sessions.n;
 	out->named = xcalloc(cells ? cells : 1, 1);
 	out->esessions = xcalloc(out->sessions.n ? out->sessions.n : 1, sizeof *out->esessions);
 	out->epeople = xcalloc(out->people.n ? out->people.n : 1, sizeof *out->epeople);
-	if (build_engine_view(out, e) < 0 ||
-	    fact_grid_load(st, c->id, &out->person_index, out->people.n,
+	build_engine_view(out);
+	if (fact_grid_load(st, c->id, &out->person_index, out->people.n,
 	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
 	    load_named_places(st, out, e) < 0 || load_steps_sent(st, out, e) < 0 ||
 	    load_late_moves(st, out, e) < 0 || load_reviews(st, out, e) < 0 ||

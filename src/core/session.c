@@ -9,6 +9,7 @@
 #include "showup/engine.h"
 #include "showup/model.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 static const char *const kind_names[] = { "group", "coaching", "practice" };
 

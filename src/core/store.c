@@ -14,6 +14,7 @@
 #include "showup/atomicfile.h"
 #include "showup/store.h"
 #include "schema.h"
+#include "store-private.h"
 
 char *
 store_resolve_path(const char *flag)
@@ -429,6 +430,18 @@ store_set_actor(struct store *st, const char *actor)
 {
 	free(st->actor);
 	st->actor = xstrdup(actor);
+}
+
+const char *
+store_path(const struct store *st)
+{
+	return st->path;
+}
+
+int
+store_read_only(const struct store *st)
+{
+	return st->read_only;
 }
 
 int

@@ -11,8 +11,8 @@
 
 #include "showup/timeutil.h"
 
-/* The zone glibc's TZ currently holds, so repeated conversions skip tzset(). */
-static char current_zone[128];
+/* The longest zone name taken ("America/Argentina/ComodRivadavia" is 32 bytes). */
+#define TZ_NAME_MAX 127
 
 int64_t
 days_from_civil(int y, int m, int d)
@@ -65,7 +65,7 @@ tz_valid(const char *zone)
 	FILE *f;
 	int ok;
 
-	if (zone == NULL || *zone == '\0' || strlen(zone) >= sizeof current_zone ||
+	if (zone == NULL || *zone == '\0' || strlen(zone) > TZ_NAME_MAX ||
 	    zone[0] == '/' || strstr(zone, "..") != NULL)
 		return 0;
 	for (const char *p = zone; *p; p++)
@@ -81,62 +81,20 @@ tz_valid(const char *zone)
 	return ok;
 }
 
-/* Makes glibc's local time 'zone'; 0 ok, -1 if the zone is not installed. */
-static int
-use_zone(const char *zone)
-{
-	char spec[160];
-
-	if (strcmp(zone, current_zone) == 0)
-		return 0;
-	if (!tz_valid(zone))
-		return -1;
-	snprintf(spec, sizeof spec, ":%s", zone);
-	setenv("TZ", spec, 1);
-	tzset();
-	snprintf(current_zone, sizeof current_zone, "%s", zone);
-	return 0;
-}
-
 int
 tz_local_to_utc(const char *zone, const struct civil *c, int64_t *out)
 {
-	struct tm tm = { 0 };
-	time_t t;
+	const struct tz_zone *z = tz_zone_find(zone);
 
-	if (use_zone(zone) < 0)
-		return -1;
-	tm.tm_year = c->year - 1900;
-	tm.tm_mon = c->month - 1;
-	tm.tm_mday = c->day;
-	tm.tm_hour = c->hour;
-	tm.tm_min = c->minute;
-	tm.tm_sec = c->second;
-	tm.tm_isdst = -1;
-	t = mktime(&tm);
-	if (t == (time_t)-1 && !(c->year == 1969 || c->year == 1970))
-		return -1;
-	*out = (int64_t)t;
-	return 0;
+	return z == NULL ? -1 : tz_zone_to_utc(z, c, out);
 }
 
 int
 tz_utc_to_local(const char *zone, int64_t t, struct civil *out, int *offset)
 {
-	struct tm tm;
-	time_t tt = (time_t)t;
+	const struct tz_zone *z = tz_zone_find(zone);
 
-	if (use_zone(zone) < 0 || localtime_r(&tt, &tm) == NULL)
-		return -1;
-	out->year = tm.tm_year + 1900;
-	out->month = tm.tm_mon + 1;
-	out->day = tm.tm_mday;
-	out->hour = tm.tm_hour;
-	out->minute = tm.tm_min;
-	out->second = tm.tm_sec;
-	if (offset != NULL)
-		*offset = (int)tm.tm_gmtoff;
-	return 0;
+	return z == NULL ? -1 : tz_zone_to_local(z, t, out, offset);
 }
 
 /* Reads exactly 'n' digits at *p into *v and advances *p; -1 if not there. */

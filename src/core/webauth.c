@@ -10,6 +10,7 @@
 
 #include "showup/model.h"
 #include "showup/webauth.h"
+#include "store-private.h"
 
 /* Makes sure libsodium is ready (its init may run any number of times). */
 static void

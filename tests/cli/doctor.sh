@@ -24,6 +24,10 @@ config() {
 		"$(cat "$S/port")" "$1" > "$CONFIG"
 	chmod 600 "$CONFIG"
 }
+# hint TEXT: the last doctor run printed a hint: line with that text.
+hint() {
+	grep -E "^hint: " "$T/out" | grep -qF -- "$1" || fail "no hint: line with: $1"
+}
 # finding LEVEL SUBJECT TEXT: the last doctor run printed that finding.
 finding() {
 	grep -E "^$1 +$2 " "$T/out" | grep -qF -- "$3" || fail "no '$1 $2' finding with: $3"
@@ -42,7 +46,7 @@ for i in $(seq 1 100); do [ -s "$S/port" ] && break; sleep 0.1; done
 config right
 fails 1 doctor
 finding problem database "no database at '$SHOWUP_DB' (from \$SHOWUP_DB)"
-finding problem database "run: showup init"
+hint "run: showup init"
 check '[ ! -e "$SHOWUP_DB" ]' "doctor created the database"
 
 # a healthy setup: exit 0, each part ok, the fonts drawing every script the names need
@@ -62,6 +66,7 @@ finding ok fonts "DejaVuSans.ttf, fallback DroidSansFallbackFull.ttf; names need
 finding ok templates "$(ls "$top_srcdir/templates" | grep -vcx README) templates, each compiles"
 finding ok config "$CONFIG, mode 0600, every setting known"
 finding ok mail "SMTP by smtp://127.0.0.1:$(cat "$S/port") as coach; not tried"
+hint "showup doctor --mail logs in, sending nothing"
 finding ok zones "c1 Australia/Sydney"
 check '! grep -q AUTH "$S/log" 2>/dev/null' "doctor without --mail spoke to the server"
 
@@ -92,7 +97,7 @@ chmod -R u+w "$T/tpl"
 printf 'Subject: {{cohort.name}}\n\nHi {{participant.nickname}}\n' > "$T/tpl/warning"
 SHOWUP_TEMPLATES="$T/tpl" fails 1 doctor
 finding problem templates "$T/tpl/warning:3"
-finding problem templates "showup template check"
+hint "run: showup template check"
 
 # a config others can read, holding a password: a problem, chmod 600 the fix
 chmod 644 "$CONFIG"
@@ -116,6 +121,7 @@ printf '#!/bin/sh\ncat > /dev/null\n' > "$T/bin/fakemail"
 chmod +x "$T/bin/fakemail"
 PATH="$T/bin:$PATH" ok doctor
 finding ok mail "notices go by 'fakemail -t -i' ($T/bin/fakemail)"
+hint "showup notices send --via sendmail sends that way"
 config right
 
 # a cohort's zone missing from the tz database
@@ -136,7 +142,7 @@ sqlite3 "$T/old.db" "PRAGMA user_version = $((schema - 1))"
 old=$(sha256sum < "$T/old.db")
 fails 1 --db "$T/old.db" doctor
 finding problem database "has schema version $((schema - 1)), older than this showup's $schema"
-finding problem database "run: showup init"
+hint "run: showup init"
 check '[ "$(sha256sum < "$T/old.db")" = "$old" ]' "doctor changed the older database"
 
 # doctor wrote nothing: the database is byte for byte as before the first run

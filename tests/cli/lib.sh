@@ -114,7 +114,7 @@ smtp_setup() {
 # start_server [CONFIG]: starts the test SMTP server in $S and waits for its port; the
 # config file sends to it, with CONFIG appended. (The caller kills $server_pid at exit.)
 start_server() {
-	rm -f "$S/port" "$S/log" "$S"/mail-*.eml
+	rm -f "$S/port" "$S/log" "$S/release" "$S"/mail-*.eml
 	/usr/bin/python3 "$top_srcdir/tests/cli/smtpd.py" "$S" 2>>"$S/server.err" &
 	server_pid=$!
 	for i in $(seq 1 100); do [ -s "$S/port" ] && break; sleep 0.1; done

@@ -5,7 +5,8 @@ loopback for the tests, with aiosmtpd.
 Writes its port to DIR/port once it listens, each message it takes to DIR/mail-N.eml,
 and a line per event to DIR/log. Recipients choose the answer: an address starting
 with 'tempfail' gets 451, 'reject' gets 550, 'drop' gets 421; for 'slow' the server
-waits 5 seconds before it takes the message. With a file DIR/users of 'user:password'
+holds the message until the test creates DIR/release (at most 60 seconds), so no
+fixed wait decides what a test sees, and logs SLOW-END when it is done with it. With a file DIR/users of 'user:password'
 lines it requires AUTH and refuses anyone else with 535. Stops on SIGTERM, or by
 itself after $SMTPD_SECONDS (120) seconds.
 
@@ -72,7 +73,13 @@ class Handler:
     async def handle_DATA(self, server, session, envelope):
         if any(r.split("@")[0].startswith("slow") for r in envelope.rcpt_tos):
             log("SLOW " + envelope.rcpt_tos[0])
-            await asyncio.sleep(5)
+            release = os.path.join(DIR, "release")
+            end = time.time() + 60
+            try:
+                while not os.path.exists(release) and time.time() < end:
+                    await asyncio.sleep(0.05)
+            finally:    # also when the client went away and aiosmtpd cancels the wait
+                log("SLOW-END " + envelope.rcpt_tos[0])
         Handler.count += 1
         if ARGS.discard:
             return "250 2.0.0 OK queued as Q%d" % Handler.count

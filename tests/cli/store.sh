@@ -133,14 +133,17 @@ check 'grep -q "Ana Lima" "$T/ro-list"' "participant list on read-only media"
 check 'grep -q "error:" "$T/ro-add"' "a change on read-only media gave no clear error"
 check '[ "$(sqlite3 "$T/from-ro.db" "PRAGMA integrity_check")" = ok ]' "the backup from read-only media"
 
-# another showup holds the write lock: wait, then say so and change nothing
-/usr/bin/python3 - "$SHOWUP_DB" "$T/locked" <<'EOF' &
-import sqlite3, sys, time
+# another showup holds the write lock (until told to let go): wait, then say so and
+# change nothing
+/usr/bin/python3 - "$SHOWUP_DB" "$T/locked" "$T/unlock" <<'EOF' &
+import os, sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("BEGIN IMMEDIATE")
 db.execute("INSERT INTO audit (at, actor, action, subject) VALUES (0, 'lock', 'x', 'y')")
 open(sys.argv[2], "w").close()
-time.sleep(5)
+end = time.time() + 60
+while not os.path.exists(sys.argv[3]) and time.time() < end:
+    time.sleep(0.05)
 db.execute("ROLLBACK")
 EOF
 locker=$!
@@ -154,6 +157,7 @@ SHOWUP_LOCK_WAIT=2 /usr/bin/python3 "$top_srcdir/tests/cli/on_tty.py" "$SHOWUP" 
 	participant add c1 --name Late --email late@example.com > "$T/tty" 2>&1
 check 'grep -q "note: another showup is writing to .*; waiting for it" "$T/tty"' \
 	"no note on a terminal while waiting for another writer"
+: > "$T/unlock"
 wait $locker
 check '[ "$(sql "SELECT count(*) FROM participant")" = "$before" ]' "the locked-out write changed something"
 # and a reader is never held up by a writer (WAL)

@@ -11,6 +11,7 @@
 
 #include "fixture.h"
 #include "showup/timeutil.h"
+#include "store-private.h"
 
 char fx_dir[160];
 

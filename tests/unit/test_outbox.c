@@ -488,7 +488,7 @@ START_TEST(sending_left_by_a_crash_is_unknown)
 	ck_assert_int_eq(messages_given(), 0);
 	/* by hand: the same message again */
 	ck_assert_int_eq(outbox_list_all(w.st, w.c.id, NULL, 0, &before, &e), 0);
-	ck_assert_int_eq(outbox_resend(w.st, 1, &c, &e), 0);
+	ck_assert_int_eq(STORE_TX(w.st, &e, outbox_resend(w.st, 1, &c, &e)), 0);
 	cohort_free(&c);
 	ck_assert_uint_eq(send(&w, 0).sent, 1);
 	ck_assert_int_eq(messages_given(), 1);
@@ -526,7 +526,7 @@ START_TEST(resend_takes_failed_unknown_or_retry)
 	fx_exec(w.st, "UPDATE outbox SET state = '%s', attempts = 2", resend_cases[_i].state);
 	audits = fx_int(w.st, "SELECT count(*) FROM audit");
 	if (resend_cases[_i].taken) {
-		ck_assert_msg(outbox_resend(w.st, 1, &c, &e) == 0, "%s", e.msg);
+		ck_assert_msg(STORE_TX(w.st, &e, outbox_resend(w.st, 1, &c, &e)) == 0, "%s", e.msg);
 		ck_assert_str_eq(c.slug, "spring26");
 		cohort_free(&c);
 		ck_outbox(&w, "ana@example.com warning pending 2\n");
@@ -535,7 +535,7 @@ START_TEST(resend_takes_failed_unknown_or_retry)
 		free(reply);
 		ck_assert_int_eq(fx_int(w.st, "SELECT count(*) FROM audit"), audits + 1);
 	} else {
-		ck_assert_int_eq(outbox_resend(w.st, 1, &c, &e), -1);
+		ck_assert_int_eq(STORE_TX(w.st, &e, outbox_resend(w.st, 1, &c, &e)), -1);
 		snprintf(want, sizeof want, "notice 1 is %s: only a failed, unknown or retry "
 		    "notice can be sent again", resend_cases[_i].state);
 		ck_assert_str_eq(e.msg, want);
@@ -556,8 +556,40 @@ START_TEST(resend_of_no_row)
 	su_err e;
 
 	world_open(&w);
-	ck_assert_int_eq(outbox_resend(w.st, 7, &c, &e), -1);
+	ck_assert_int_eq(STORE_TX(w.st, &e, outbox_resend(w.st, 7, &c, &e)), -1);
 	ck_assert_str_eq(e.msg, "no notice 7 in the outbox");
+	world_close(&w);
+}
+END_TEST
+
+/* Hold, drop and resend write inside the caller's transaction: rolled back, nothing changed. */
+START_TEST(hold_drop_resend_keep_the_callers_transaction)
+{
+	struct outbox_select sel = { .id = 1 };
+	struct world w;
+	struct cohort c = { 0 };
+	int64_t audits;
+	size_t n;
+	su_err e;
+
+	world_open(&w);
+	fx_mark(w.st, &w.c, 1, "ana@example.com", FACT_ABSENT);
+	plan_expect(&w, 1);
+	audits = fx_int(w.st, "SELECT count(*) FROM audit");
+	ck_assert_int_eq(store_begin(w.st, &e), 0);
+	ck_assert_msg(outbox_hold(w.st, &sel, 1, 0, &n, &e) == 0, "%s", e.msg);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_msg(outbox_drop(w.st, 1, "test", 0, &e) == 0, "%s", e.msg);
+	ck_assert(store_in_transaction(w.st));
+	store_rollback(w.st);
+	fx_exec(w.st, "UPDATE outbox SET state = 'failed'");
+	ck_assert_int_eq(store_begin(w.st, &e), 0);
+	ck_assert_msg(outbox_resend(w.st, 1, &c, &e) == 0, "%s", e.msg);
+	cohort_free(&c);
+	ck_assert(store_in_transaction(w.st));
+	store_rollback(w.st);
+	ck_outbox(&w, "ana@example.com warning failed 0\n");
+	ck_assert_int_eq(fx_int(w.st, "SELECT count(*) FROM audit"), audits);
 	world_close(&w);
 }
 END_TEST
@@ -675,6 +707,7 @@ outbox_suite(void)
 	tcase_add_loop_test(tc, resend_takes_failed_unknown_or_retry, 0,
 	    ARRAY_SIZE(resend_cases));
 	tcase_add_test(tc, resend_of_no_row);
+	tcase_add_test(tc, hold_drop_resend_keep_the_callers_transaction);
 	tcase_add_test(tc, plan_withdraws_what_is_no_longer_due);
 	tcase_add_test(tc, limit_sends_the_oldest_first);
 	tcase_add_test(tc, lock_lets_one_send_at_a_time);

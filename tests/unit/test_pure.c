@@ -10,6 +10,7 @@
 #endif
 
 #include "suites.h"
+#include "store-private.h"
 
 /* The engine runs on plain data alone: a one-person, one-session record judged. */
 START_TEST(engine_runs_without_a_store)

@@ -14,6 +14,7 @@
 #include "showup/policy-store.h"
 #include "showup/timeutil.h"
 #include "suites.h"
+#include "store-private.h"
 
 static char tmpdir[160];
 

@@ -281,6 +281,45 @@ START_TEST(zones_are_checked)
 }
 END_TEST
 
+/* Zones read from the tz database convert as glibc's mktime and localtime_r do
+ * (the values below are glibc's), past the files' last transition too. */
+static const struct {
+	const char *zone;
+	struct civil local;
+	int64_t utc;
+	int offset;		/* at utc */
+	int skipped;		/* the clocks skip that local time: utc reads back as another */
+} zone_cases[] = {
+	{ "Europe/London", { 2027, 3, 28, 1, 30, 0 }, 1806197400, 3600, 1 },
+	/* twice: the first; glibc's mktime gives either, by what it was asked before */
+	{ "Europe/London", { 2027, 10, 31, 1, 30, 0 }, 1824942600, 3600, 0 },
+	{ "Europe/Dublin", { 2027, 3, 28, 1, 30, 0 }, 1806193800, 0, 1 },	/* winter is "summer" */
+	{ "Australia/Sydney", { 2050, 1, 15, 18, 0, 0 }, 2525842800, 39600, 0 },
+	{ "Europe/London", { 2050, 7, 1, 12, 0, 0 }, 2540286000, 3600, 0 },
+	{ "Australia/Sydney", { 2050, 1, 5, 23, 53, 20 }, 2525000000, 39600, 0 },
+	{ "America/New_York", { 2050, 3, 4, 4, 46, 40 }, 2530000000, -18000, 0 },
+};
+
+START_TEST(zones_convert_as_glibc)
+{
+	const struct tz_zone *z = tz_zone_find(zone_cases[_i].zone);
+	struct civil c;
+	int64_t t;
+	int offset;
+
+	ck_assert_ptr_nonnull(z);
+	ck_assert_ptr_eq(tz_zone_find(zone_cases[_i].zone), z);	/* loaded once */
+	ck_assert_int_eq(tz_zone_to_utc(z, &zone_cases[_i].local, &t), 0);
+	if (zone_cases[_i].local.second == 0)	/* those with seconds: a moment, read back */
+		ck_assert_int_eq(t, zone_cases[_i].utc);
+	ck_assert_int_eq(tz_zone_to_local(z, zone_cases[_i].utc, &c, &offset), 0);
+	ck_assert_int_eq(offset, zone_cases[_i].offset);
+	if (!zone_cases[_i].skipped)
+		ck_assert_mem_eq(&c, &zone_cases[_i].local, sizeof c);
+	ck_assert_ptr_null(tz_zone_find("Mars/Olympus"));
+}
+END_TEST
+
 START_TEST(dates_parse)
 {
 	int y, m, d;
@@ -302,6 +341,7 @@ time_suite(void)
 	tcase_add_loop_test(tc, times_parse, 0, (int)ARRAY_SIZE(parse_cases));
 	tcase_add_test(tc, times_format_in_zone);
 	tcase_add_test(tc, zones_are_checked);
+	tcase_add_loop_test(tc, zones_convert_as_glibc, 0, (int)ARRAY_SIZE(zone_cases));
 	tcase_add_test(tc, dates_parse);
 	tcase_add_loop_test(tc, zones_have_date_orders, 0, (int)ARRAY_SIZE(zone_orders));
 	tcase_add_test(tc, date_orders_named);

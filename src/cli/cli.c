@@ -119,6 +119,33 @@ cli_participant(struct cli *cli, const struct cohort *c, const char *email,
 }
 
 int
+cli_target_find(struct cli *cli, enum cmd_target target, char *const words[2])
+{
+	struct cli_target *t = &cli->target;
+	int rc;
+
+	if (words[0] == NULL)
+		return EXIT_OK;
+	if (target == CMD_TARGET_SESSION || target == CMD_TARGET_SESSION_PERSON)
+		rc = cli_session(cli, words[0], &t->c, &t->s);
+	else
+		rc = cli_cohort(cli, words[0], &t->c);
+	if (rc == EXIT_OK && words[1] != NULL && (target == CMD_TARGET_COHORT_PERSON ||
+	    target == CMD_TARGET_SESSION_PERSON))
+		rc = cli_participant(cli, &t->c, words[1], &t->p);
+	return rc;
+}
+
+void
+cli_target_free(struct cli_target *t)
+{
+	participant_free(&t->p);
+	session_free(&t->s);
+	cohort_free(&t->c);
+	memset(t, 0, sizeof *t);
+}
+
+int
 cli_time(struct cli *cli, const struct cohort *c, const char *text, int64_t *out)
 {
 	struct policy p;
@@ -168,10 +195,11 @@ cli_import_progress_setup(struct import_result *r)
 }
 
 int
-cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
-    const char *email, const struct fact_spec *spec, unsigned flags)
+cli_record_one(struct cli *cli, const struct fact_spec *spec, unsigned flags)
 {
-	struct participant p;
+	const struct cohort *c = &cli->target.c;
+	const struct session *s = &cli->target.s;
+	const struct participant *p = &cli->target.p;
 	struct attendance a;
 	struct policy pol;
 	struct outcome_input in;
@@ -181,30 +209,25 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 	int rc, points;
 	su_err e;
 
-	if (cli_participant(cli, c, email, &p) != EXIT_OK)
+	if (cli_policy(cli->st, c, &pol) != EXIT_OK)
 		return EXIT_FAIL;
-	if (cli_policy(cli->st, c, &pol) != EXIT_OK) {
-		participant_free(&p);
-		return EXIT_FAIL;
-	}
-	rc = STORE_TX(cli->st, &e, attendance_record(cli->st, c, &pol, s, &p, spec, flags, now,
+	rc = STORE_TX(cli->st, &e, attendance_record(cli->st, c, &pol, s, p, spec, flags, now,
 	    &e));
 	if (rc < 0) {
-		participant_free(&p);
 		cli_error("%s", e.msg);
 		if (rc == ATTENDANCE_THEIR_WORD)
 			fprintf(stderr, "hint: give --replace to record '%s' instead (the record "
 			    "is kept: 'showup unmark' brings it back)\n", spec->status);
 		return EXIT_FAIL;
 	}
-	attendance_get(cli->st, s->id, p.id, &a, NULL);
+	attendance_get(cli->st, s->id, p->id, &a, NULL);
 	in = (struct outcome_input){ .expected = 1, .starts_at = s->starts_at, .now = now,
 		.fact = &a };
 	policy_cutoff(&pol, c->tz, s->starts_at, &in.cutoff);
 	o = outcome_of(&pol, &in);
 	points = engine_fact_points(&pol, o, &a, s->starts_at, now);	/* as status counts */
 	what = attendance_describe(&a, c->tz);
-	printf("%s:%d %s: %s%s -> %s", c->slug, s->number, p.email, what,
+	printf("%s:%d %s: %s%s -> %s", c->slug, s->number, p->email, what,
 	    rc == 0 ? " (already recorded)" : rc == 2 ? " (corrected)" : "",
 	    outcome_name(o));
 	if (points > 0)
@@ -212,63 +235,44 @@ cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
 	putchar('\n');
 	free(what);
 	attendance_free(&a);
-	participant_free(&p);
 	return EXIT_OK;
 }
 
 int
-cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
-    struct participant *p, int64_t *when)
+cli_person_at(struct cli *cli, int argc, char **argv, int64_t *when)
 {
 	const char *at = "now";
 	int opt;
 
-	memset(p, 0, sizeof *p);
 	*when = 0;
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		if (opt != OPT_AT)
 			return EXIT_USAGE;
 		at = optarg;
 	}
-	if (cli_cohort(cli, argv[optind], c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (cli_participant(cli, c, argv[optind + 1], p) != EXIT_OK ||
-	    cli_time(cli, c, at, when) < 0) {
-		participant_free(p);
-		cohort_free(c);
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
+	return cli_time(cli, &cli->target.c, at, when) < 0 ? EXIT_FAIL : EXIT_OK;
 }
 
 int
 cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state decision)
 {
-	struct participant p;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
+	const struct participant *p = &cli->target.p;
 	int64_t when;
 	int rc;
 	su_err e;
 
-	if ((rc = cli_person_at(cli, argc, argv, &c, &p, &when)) != EXIT_OK)
+	if ((rc = cli_person_at(cli, argc, argv, &when)) != EXIT_OK)
 		return rc;
-	rc = EXIT_FAIL;
-	if (STORE_TX(cli->st, &e, refund_offer_decide(cli->st, &c, &p, decision, when,
-	    &e)) < 0) {
-		cli_error("%s", e.msg);
-		goto done;
-	}
+	if (STORE_TX(cli->st, &e, refund_offer_decide(cli->st, c, p, decision, when, &e)) < 0)
+		return cli_error("%s", e.msg);
 	if (decision == OFFER_ACCEPTED)
 		printf("%s <%s> accepted the refund and withdrew from %s; past records "
-		    "are kept\n", p.name, p.email, c.slug);
+		    "are kept\n", p->name, p->email, c->slug);
 	else
-		printf("%s <%s> declined the refund and stays in %s\n", p.name, p.email,
-		    c.slug);
-	rc = EXIT_OK;
-done:
-	participant_free(&p);
-	cohort_free(&c);
-	return rc;
+		printf("%s <%s> declined the refund and stays in %s\n", p->name, p->email,
+		    c->slug);
+	return EXIT_OK;
 }
 
 int
@@ -304,19 +308,14 @@ int
 cli_show_cohort(struct cli *cli, int argc, char **argv,
     int (*view)(struct store *st, const struct cohort *c, int csv, FILE *out))
 {
-	struct cohort c;
-	int csv = 0, opt, rc;
+	int csv = 0, opt;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		if (opt != OPT_CSV)
 			return EXIT_USAGE;
 		csv = 1;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	rc = view(cli->st, &c, csv, stdout);
-	cohort_free(&c);
-	return rc;
+	return view(cli->st, &cli->target.c, csv, stdout);
 }
 
 int
@@ -324,25 +323,21 @@ cli_session_change(struct cli *cli, int argc, char **argv,
     int (*change)(struct store *st, const struct cohort *c, const struct session *s,
     su_err *e), const char *done, const char *hint)
 {
-	struct session s;
-	struct cohort c;
-	int rc;
+	const struct cohort *c = &cli->target.c;
+	const struct session *s = &cli->target.s;
 	su_err e;
 
 	if (cli_getopt(cli, argc, argv) != -1)
 		return EXIT_USAGE;
-	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return rc;
-	if (STORE_TX(cli->st, &e, change(cli->st, &c, &s, &e)) < 0) {
-		rc = cli_error("%s", e.msg);
+	if (STORE_TX(cli->st, &e, change(cli->st, c, s, &e)) < 0) {
+		cli_error("%s", e.msg);
 		if (hint != NULL)
-			fprintf(stderr, "hint: 'showup %s %s:%d' instead\n", hint, c.slug,
-			    s.number);
-	} else
-		printf("session %s:%d %s\n", c.slug, s.number, done);
-	session_free(&s);
-	cohort_free(&c);
-	return rc;
+			fprintf(stderr, "hint: 'showup %s %s:%d' instead\n", hint, c->slug,
+			    s->number);
+		return EXIT_FAIL;
+	}
+	printf("session %s:%d %s\n", c->slug, s->number, done);
+	return EXIT_OK;
 }
 
 char *
@@ -371,11 +366,11 @@ cli_slot_change(struct cli *cli, int argc, char **argv,
     int (*change)(struct store *st, const struct cohort *c, int64_t starts_at, su_err *e),
     const char *done)
 {
+	const struct cohort *c = &cli->target.c;
 	const char *at = NULL;
-	struct cohort c = { 0 };
 	char when[48];
 	int64_t starts_at;
-	int opt, rc = EXIT_FAIL;
+	int opt;
 	su_err e;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
@@ -385,18 +380,11 @@ cli_slot_change(struct cli *cli, int argc, char **argv,
 	}
 	if (at == NULL)
 		return cli_usage_error(cli, "give --at TIME");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
+	if (cli_time(cli, c, at, &starts_at) < 0)
 		return EXIT_FAIL;
-	if (cli_time(cli, &c, at, &starts_at) < 0)
-		goto done;
-	if (STORE_TX(cli->st, &e, change(cli->st, &c, starts_at, &e)) < 0) {
-		cli_error("%s", e.msg);
-		goto done;
-	}
-	printf("%s: %s %s\n", c.slug, time_format_human(c.tz, starts_at, when, sizeof when),
+	if (STORE_TX(cli->st, &e, change(cli->st, c, starts_at, &e)) < 0)
+		return cli_error("%s", e.msg);
+	printf("%s: %s %s\n", c->slug, time_format_human(c->tz, starts_at, when, sizeof when),
 	    done);
-	rc = EXIT_OK;
-done:
-	cohort_free(&c);
-	return rc;
+	return EXIT_OK;
 }

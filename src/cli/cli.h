@@ -23,10 +23,27 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
  */
 enum cmd_db { CMD_DB_NONE, CMD_DB_CREATE, CMD_DB_WRITE, CMD_DB_READ };
 
+/* What a command's first words name, looked up before it runs (tmux's .target). */
+enum cmd_target {
+	CMD_TARGET_NONE = 0,
+	CMD_TARGET_COHORT,		/* SLUG */
+	CMD_TARGET_SESSION,		/* SLUG:N */
+	CMD_TARGET_COHORT_PERSON,	/* SLUG EMAIL */
+	CMD_TARGET_SESSION_PERSON,	/* SLUG:N EMAIL */
+};
+
+/* The objects the target named, in hand when exec runs (zeroed where not named). */
+struct cli_target {
+	struct cohort c;
+	struct session s;
+	struct participant p;
+};
+
 struct cli {
 	const char *db_flag;		/* --db PATH, or NULL */
 	struct store *st;		/* opened for the command by its cmd_db */
 	const struct cmd_entry *entry;	/* the command running */
+	struct cli_target target;	/* what the entry's .target named, found */
 };
 
 /*
@@ -84,6 +101,7 @@ struct cmd_entry {
 	const struct cmd_option *options;	/* ended by { 0 }; NULL for none */
 	int options_first;	/* options end at the first other word (values may start with '-') */
 	struct cmd_args nargs;	/* how many other words: checked before exec (CMD_ARGS) */
+	enum cmd_target target;	/* what the first words name: found before exec */
 	int hidden;		/* out of 'showup help' and suggestions: named in full only */
 	enum cmd_db db;
 	int (*exec)(struct cli *cli, int argc, char **argv);
@@ -113,10 +131,18 @@ void cmd_print_usage(FILE *out, const struct cmd_entry *e);
 void cmd_print_help(FILE *out, const struct cmd_entry *e);
 /*
  * Counts the positional words of argv for e as cli_getopt will leave them
- * (argv is not changed); -1 if an option is wrong (exec will say so).
+ * (argv is not changed), the first two in 'words' if not NULL; -1 if an
+ * option is wrong (exec will say so).
  */
 int cmd_count_args(const struct cmd_entry *e, int argc, char **argv, char **first_extra,
-    int max);
+    int max, char *words[2]);
+/*
+ * Finds what 'target' names in 'words' (SLUG or SLUG:N, then EMAIL) into
+ * cli->target, saying what is wrong; an exit status.
+ */
+int cli_target_find(struct cli *cli, enum cmd_target target, char *const words[2]);
+/* Frees what cli_target_find found and zeroes it. */
+void cli_target_free(struct cli_target *t);
 /* The long options getopt_long is given for e, ended by a NULL name. */
 const struct option *cmd_longopts(const struct cmd_entry *e);
 /* Checks e's table (keys, names, letters distinct; help given); 0, or -1 with 'e' set. */
@@ -158,11 +184,11 @@ int cli_time(struct cli *cli, const struct cohort *c, const char *text, int64_t 
 int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
 
 /*
- * Records 'spec' for one participant of session 's' in its own transaction and
- * prints what it now counts as. Shared by mark and cancel. Returns the exit status.
+ * Records 'spec' for the target's participant at its session (CMD_TARGET_SESSION_PERSON)
+ * in its own transaction and prints what it now counts as. Shared by mark and
+ * cancel. Returns the exit status.
  */
-int cli_record_one(struct cli *cli, const struct cohort *c, const struct session *s,
-    const char *email, const struct fact_spec *spec, unsigned flags);
+int cli_record_one(struct cli *cli, const struct fact_spec *spec, unsigned flags);
 
 /* What session add and session edit read (session-args.c): a session's fields and people. */
 #define CLI_SESSION_OPTIONS \
@@ -207,12 +233,11 @@ int cli_session_change(struct cli *cli, int argc, char **argv,
 	  .help = "when it happened: a TIME, or now (the default)" }
 
 /*
- * Reads "SLUG EMAIL [--at TIME]": finds the cohort and the participant and the
- * moment (now by default), printing what is wrong. EXIT_OK with c and p to
- * free, or another exit status with nothing to free.
+ * Reads the options of "SLUG EMAIL [--at TIME]" (the cohort and participant
+ * are the target's): the moment, now by default, printing what is wrong. An
+ * exit status.
  */
-int cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
-    struct participant *p, int64_t *when);
+int cli_person_at(struct cli *cli, int argc, char **argv, int64_t *when);
 
 /*
  * Reads "SLUG --at TIME" and applies 'change' (slot_add, slot_remove) to that

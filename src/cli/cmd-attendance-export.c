@@ -16,7 +16,7 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 	struct atomic_file af = { 0 };
 	const char *path = NULL;
 	struct policy p;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	FILE *out = stdout;
 	int opt, excel = 0, rc = EXIT_FAIL;
 	su_err e;
@@ -29,9 +29,7 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
+	if (cli_policy(cli->st, c, &p) != EXIT_OK)
 		goto done;
 	if (path != NULL && (out = atomic_open(&af, path, &e)) == NULL) {
 		cli_error("%s", e.msg);
@@ -39,7 +37,7 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (excel)
 		fputs(CSV_EXCEL_BOM, out);	/* as participant list does: Excel then reads UTF-8 */
-	if (export_attendance(cli->st, &c, &p, out, &e) < 0) {
+	if (export_attendance(cli->st, c, &p, out, &e) < 0) {
 		cli_error("%s", e.msg);
 		if (path != NULL)
 			atomic_abort(&af);
@@ -53,7 +51,6 @@ cmd_attendance_export_exec(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "wrote %s\n", path);
 	rc = EXIT_OK;
 done:
-	cohort_free(&c);
 	return rc;
 }
 
@@ -75,6 +72,7 @@ const struct cmd_entry cmd_attendance_export_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_attendance_export_exec
 };

@@ -334,22 +334,18 @@ static int
 cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
 {
 	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0, 0, 0 };
-	struct session s;
-	struct cohort c;
+	const struct session *s = &cli->target.s;
+	const struct cohort *c = &cli->target.c;
 	int rc;
 
 	if ((rc = parse_options(cli, argc, argv, &fm)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return rc;
-	if (s.cancelled)
-		rc = cli_error("session %s:%d was cancelled by the coach", c.slug, s.number);
-	else if (time_now() < s.starts_at)
-		rc = cli_error("session %s:%d has not started yet", c.slug, s.number);
+	if (s->cancelled)
+		rc = cli_error("session %s:%d was cancelled by the coach", c->slug, s->number);
+	else if (time_now() < s->starts_at)
+		rc = cli_error("session %s:%d has not started yet", c->slug, s->number);
 	else
-		rc = run(cli, &fm, &c, &s, argv[optind + 1]);
-	session_free(&s);
-	cohort_free(&c);
+		rc = run(cli, &fm, c, s, argv[optind + 1]);
 	return rc;
 }
 
@@ -402,6 +398,7 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2, "give a session (SLUG:N) and the meeting's report"),
+	.target = CMD_TARGET_SESSION,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_attendance_from_meeting_exec
 };

@@ -53,7 +53,7 @@ static int
 cmd_calendar_exec(struct cli *cli, int argc, char **argv)
 {
 	const char *path = NULL;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	int opt, rc;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
@@ -62,10 +62,7 @@ cmd_calendar_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	rc = write_schedule(cli, &c, optind + 2 == argc ? argv[optind + 1] : NULL, path);
-	cohort_free(&c);
+	rc = write_schedule(cli, c, optind + 2 == argc ? argv[optind + 1] : NULL, path);
 	return rc;
 }
 
@@ -86,6 +83,7 @@ const struct cmd_entry cmd_calendar_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 2, "give a cohort (SLUG), and maybe one participant (EMAIL)"),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_calendar_exec
 };

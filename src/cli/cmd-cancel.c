@@ -15,10 +15,7 @@ static int
 cmd_cancel_exec(struct cli *cli, int argc, char **argv)
 {
 	struct fact_spec spec = { .status = "cancelled" };
-	char now_text[40];
-	struct cohort c;
-	struct session s;
-	int opt, rc;
+	int opt;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
@@ -34,15 +31,11 @@ cmd_cancel_exec(struct cli *cli, int argc, char **argv)
 	if (strcmp(spec.reason, POLICY_RESCHEDULE_REASON) == 0)
 		return cli_usage_error(cli, "a place moved elsewhere is recorded by 'showup "
 		    "reschedule SLUG:N EMAIL --to SLUG:M' (or --at TIME)");
-	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return rc;
-	if (spec.cancelled_at == NULL || strcmp(spec.cancelled_at, "now") == 0)
-		spec.cancelled_at = time_format_iso(c.tz, time_now(), now_text,
-		    sizeof now_text);
-	rc = cli_record_one(cli, &c, &s, argv[optind + 1], &spec, RECORD_REPLACE);
-	session_free(&s);
-	cohort_free(&c);
-	return rc;
+	if (spec.cancelled_at == NULL || strcmp(spec.cancelled_at, "now") == 0) {
+		spec.cancelled_at = NULL;
+		spec.cancelled_ts = time_now();
+	}
+	return cli_record_one(cli, &spec, RECORD_REPLACE);
 }
 
 const struct cmd_entry cmd_cancel_entry = {
@@ -64,6 +57,7 @@ const struct cmd_entry cmd_cancel_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_SESSION_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_cancel_exec
 };

@@ -26,6 +26,7 @@ const struct cmd_entry cmd_cohort_show_entry = {
 	.args = "SLUG",
 	.summary = "show a cohort: coach, time zone, fee, dates, people and sessions",
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_cohort_show_exec
 };

@@ -39,8 +39,6 @@ static int
 cmd_mark_exec(struct cli *cli, int argc, char **argv)
 {
 	struct fact_spec spec = { 0 };
-	struct cohort c;
-	struct session s;
 	unsigned flags = 0;
 	int opt, rc;
 
@@ -56,12 +54,7 @@ cmd_mark_exec(struct cli *cli, int argc, char **argv)
 	}
 	if ((rc = parse_mark(cli, argc - optind - 2, argv + optind + 2, &spec)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return rc;
-	rc = cli_record_one(cli, &c, &s, argv[optind + 1], &spec, flags);
-	session_free(&s);
-	cohort_free(&c);
-	return rc;
+	return cli_record_one(cli, &spec, flags);
 }
 
 const struct cmd_entry cmd_mark_entry = {
@@ -89,6 +82,7 @@ const struct cmd_entry cmd_mark_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(3, 4, "give a session (SLUG:N), an e-mail address and what happened"),
+	.target = CMD_TARGET_SESSION_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_mark_exec
 };

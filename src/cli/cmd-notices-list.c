@@ -18,7 +18,7 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 		"points", "state", "planned", "sent", "server" };
 	const char *state = NULL;
 	struct outbox_list l;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	struct table *t;
 	int csv = 0, opt;
 	su_err e;
@@ -31,10 +31,7 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (outbox_list_all(cli->st, c.id, state, 0, &l, &e) < 0) {
-		cohort_free(&c);
+	if (outbox_list_all(cli->st, c->id, state, 0, &l, &e) < 0) {
 		return cli_error("%s", e.msg);
 	}
 	t = table_new(ARRAY_SIZE(headers), headers);
@@ -46,9 +43,9 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 
 		snprintf(id, sizeof id, "%lld", (long long)o->id);
 		snprintf(points, sizeof points, "%d", o->points);
-		time_format_local(c.tz, o->planned_at, planned, sizeof planned);
+		time_format_local(c->tz, o->planned_at, planned, sizeof planned);
 		if (o->sent_at)
-			time_format_local(c.tz, o->sent_at, sent, sizeof sent);
+			time_format_local(c->tz, o->sent_at, sent, sizeof sent);
 		table_add_row(t, (const char *const[]){ id, o->name, o->email, o->kind, points,
 		    o->held ? "held" : o->state, planned, sent, o->reply });
 	}
@@ -57,11 +54,10 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 	else if (l.n > 0)
 		table_print(t, stdout);
 	else
-		printf("no notices in the outbox of %s%s%s\n", c.slug, state ? " in state " : "",
+		printf("no notices in the outbox of %s%s%s\n", c->slug, state ? " in state " : "",
 		    state ? state : "");
 	table_free(t);
 	outbox_list_free(&l);
-	cohort_free(&c);
 	return EXIT_OK;
 }
 
@@ -82,6 +78,7 @@ const struct cmd_entry cmd_notices_list_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_notices_list_exec
 };

@@ -51,7 +51,7 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 	struct pdf_options pdf = { .paper = PAPER_A4 };
 	const char *dir = NULL;
 	struct policy p;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	int opt, rc = EXIT_FAIL, attach = 0;
 	su_err e;
 
@@ -63,11 +63,9 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (cli_policy(cli->st, &c, &p) != EXIT_OK || cli_notice_templates(dir, &p, &t) < 0)
+	if (cli_policy(cli->st, c, &p) != EXIT_OK || cli_notice_templates(dir, &p, &t) < 0)
 		goto done;
-	if (outbox_plan(cli->st, &c, &p, &t, time_now(), attach ? &pdf : NULL, &r, &e) < 0) {
+	if (outbox_plan(cli->st, c, &p, &t, time_now(), attach ? &pdf : NULL, &r, &e) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
@@ -78,12 +76,11 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		line += n + (line[n] == '\n');
 	}
 	printf("%s: %zu notice%s planned, %zu planned before, %zu withdrawn, %zu refused\n",
-	    c.slug, r.added, r.added == 1 ? "" : "s", r.already, r.withdrawn, r.refused);
+	    c->slug, r.added, r.added == 1 ? "" : "s", r.already, r.withdrawn, r.refused);
 	rc = EXIT_OK;
 done:
 	plan_result_free(&r);
 	notice_templates_free(&t);
-	cohort_free(&c);
 	return rc;
 }
 
@@ -109,6 +106,7 @@ const struct cmd_entry cmd_notices_plan_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_plan_exec
 };

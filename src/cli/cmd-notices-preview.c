@@ -16,7 +16,7 @@ cmd_notices_preview_exec(struct cli *cli, int argc, char **argv)
 {
 	const char *dir = NULL;
 	struct outbox_list l;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	int opt, rc = EXIT_OK;
 	su_err e;
 
@@ -25,10 +25,7 @@ cmd_notices_preview_exec(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		dir = optarg;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (outbox_list_all(cli->st, c.id, "pending", 1, &l, &e) < 0) {
-		cohort_free(&c);
+	if (outbox_list_all(cli->st, c->id, "pending", 1, &l, &e) < 0) {
 		return cli_error("%s", e.msg);
 	}
 	for (size_t i = 0; i < l.n && rc == EXIT_OK; i++) {
@@ -42,9 +39,8 @@ cmd_notices_preview_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (l.n == 0)
 		printf("nothing pending in the outbox of %s (run 'showup notices plan %s')\n",
-		    c.slug, c.slug);
+		    c->slug, c->slug);
 	outbox_list_free(&l);
-	cohort_free(&c);
 	return rc;
 }
 
@@ -63,6 +59,7 @@ const struct cmd_entry cmd_notices_preview_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_notices_preview_exec
 };

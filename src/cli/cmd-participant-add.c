@@ -13,7 +13,7 @@ static int
 cmd_participant_add_exec(struct cli *cli, int argc, char **argv)
 {
 	const char *name = NULL, *email = NULL, *company = "";
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	int opt, rc = EXIT_FAIL;
 	su_err e;
 
@@ -27,17 +27,14 @@ cmd_participant_add_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (name == NULL || email == NULL)
 		return cli_usage_error(cli, "--name and --email are needed");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (STORE_TX(cli->st, &e, participant_add(cli->st, &c, name, email, company,
+	if (STORE_TX(cli->st, &e, participant_add(cli->st, c, name, email, company,
 	    &e) < 0 ? -1 : 0) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	printf("added %s <%s> to %s\n", name, email, c.slug);
+	printf("added %s <%s> to %s\n", name, email, c->slug);
 	rc = EXIT_OK;
 done:
-	cohort_free(&c);
 	return rc;
 }
 
@@ -59,6 +56,7 @@ const struct cmd_entry cmd_participant_add_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_add_exec
 };

@@ -13,9 +13,9 @@ static int
 cmd_participant_edit_exec(struct cli *cli, int argc, char **argv)
 {
 	const char *name = NULL, *email = NULL, *company = NULL;
-	struct participant p;
-	struct cohort c;
-	int opt, rc, changed = 0;
+	const struct participant *p = &cli->target.p;
+	const struct cohort *c = &cli->target.c;
+	int opt, changed;
 	su_err e;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
@@ -30,22 +30,17 @@ cmd_participant_edit_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (name == NULL && email == NULL && company == NULL)
 		return cli_usage_error(cli, "give what changes: --name, --email or --company");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if ((rc = cli_participant(cli, &c, argv[optind + 1], &p)) == EXIT_OK)
-		changed = STORE_TX(cli->st, &e, participant_update(cli->st, &c, &p,
-		    name ? name : p.name, email ? email : p.email,
-		    company ? company : p.company, &e));
-	if (rc == EXIT_OK && changed < 0)
-		rc = cli_error("%s", e.msg);
-	else if (rc == EXIT_OK && changed == 0)
-		printf("%s <%s>: nothing changed\n", p.name, p.email);
-	else if (rc == EXIT_OK)
-		printf("%s <%s> is now %s <%s>%s%s\n", p.name, p.email, name ? name : p.name,
-		    email ? email : p.email, company ? ", " : "", company ? company : "");
-	participant_free(&p);	/* zeroed when not found */
-	cohort_free(&c);
-	return rc;
+	changed = STORE_TX(cli->st, &e, participant_update(cli->st, c, p,
+	    name ? name : p->name, email ? email : p->email,
+	    company ? company : p->company, &e));
+	if (changed < 0)
+		return cli_error("%s", e.msg);
+	if (changed == 0)
+		printf("%s <%s>: nothing changed\n", p->name, p->email);
+	else
+		printf("%s <%s> is now %s <%s>%s%s\n", p->name, p->email, name ? name : p->name,
+		    email ? email : p->email, company ? ", " : "", company ? company : "");
+	return EXIT_OK;
 }
 
 const struct cmd_entry cmd_participant_edit_entry = {
@@ -66,6 +61,7 @@ const struct cmd_entry cmd_participant_edit_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_edit_exec
 };

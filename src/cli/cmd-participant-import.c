@@ -27,6 +27,7 @@ const struct cmd_entry cmd_participant_import_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_import_exec
 };

@@ -16,7 +16,7 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 {
 	static const char *const headers[] = { "name", "email", "company", "status" };
 	struct participant_list l;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	struct table *t;
 	int csv = 0, all = 0, excel = 0, opt;
 	su_err e;
@@ -31,10 +31,7 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (participant_list_all(cli->st, c.id, all, &l, &e) < 0) {
-		cohort_free(&c);
+	if (participant_list_all(cli->st, c->id, all, &l, &e) < 0) {
 		return cli_error("%s", e.msg);
 	}
 	t = table_new(ARRAY_SIZE(headers), headers);
@@ -46,7 +43,7 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 		if (p->status == PARTICIPANT_WITHDRAWN) {
 			char at[40];
 			snprintf(status, sizeof status, "withdrawn %s",
-			    time_format_local(c.tz, p->withdrawn_at, at, sizeof at));
+			    time_format_local(c->tz, p->withdrawn_at, at, sizeof at));
 		}
 		table_add_row(t, row);
 	}
@@ -58,7 +55,6 @@ cmd_participant_list_exec(struct cli *cli, int argc, char **argv)
 		table_print(t, stdout);
 	table_free(t);
 	participant_list_free(&l);
-	cohort_free(&c);
 	return EXIT_OK;
 }
 
@@ -79,6 +75,7 @@ const struct cmd_entry cmd_participant_list_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_participant_list_exec
 };

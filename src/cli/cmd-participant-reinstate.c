@@ -9,22 +9,19 @@
 static int
 cmd_participant_reinstate_exec(struct cli *cli, int argc, char **argv)
 {
-	struct participant p;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
+	const struct participant *p = &cli->target.p;
 	int64_t when;	/* unused: reinstate takes no --at */
 	int rc;
 	su_err e;
 
-	if ((rc = cli_person_at(cli, argc, argv, &c, &p, &when)) != EXIT_OK)
+	if ((rc = cli_person_at(cli, argc, argv, &when)) != EXIT_OK)
 		return rc;
-	if (STORE_TX(cli->st, &e, participant_reinstate(cli->st, &c, &p, &e)) < 0)
-		rc = cli_error("%s", e.msg);
-	else
-		printf("%s <%s> is active in %s again, expected as before\n", p.name, p.email,
-		    c.slug);
-	participant_free(&p);
-	cohort_free(&c);
-	return rc;
+	if (STORE_TX(cli->st, &e, participant_reinstate(cli->st, c, p, &e)) < 0)
+		return cli_error("%s", e.msg);
+	printf("%s <%s> is active in %s again, expected as before\n", p->name, p->email,
+	    c->slug);
+	return EXIT_OK;
 }
 
 const struct cmd_entry cmd_participant_reinstate_entry = {
@@ -37,6 +34,7 @@ const struct cmd_entry cmd_participant_reinstate_entry = {
 	"audit log keeps the withdrawal. A refund once accepted stays on the record.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_reinstate_exec
 };

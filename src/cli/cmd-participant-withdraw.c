@@ -10,27 +10,20 @@
 static int
 cmd_participant_withdraw_exec(struct cli *cli, int argc, char **argv)
 {
-	struct participant p;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
+	const struct participant *p = &cli->target.p;
 	char when_text[40];
 	int64_t when;
 	int rc;
 	su_err e;
 
-	if ((rc = cli_person_at(cli, argc, argv, &c, &p, &when)) != EXIT_OK)
+	if ((rc = cli_person_at(cli, argc, argv, &when)) != EXIT_OK)
 		return rc;
-	rc = EXIT_FAIL;
-	if (STORE_TX(cli->st, &e, participant_withdraw(cli->st, &c, &p, when, &e)) < 0) {
-		cli_error("%s", e.msg);
-		goto done;
-	}
-	printf("%s <%s> withdrew from %s as of %s; past records are kept\n", p.name,
-	    p.email, c.slug, time_format_local(c.tz, when, when_text, sizeof when_text));
-	rc = EXIT_OK;
-done:
-	participant_free(&p);
-	cohort_free(&c);
-	return rc;
+	if (STORE_TX(cli->st, &e, participant_withdraw(cli->st, c, p, when, &e)) < 0)
+		return cli_error("%s", e.msg);
+	printf("%s <%s> withdrew from %s as of %s; past records are kept\n", p->name,
+	    p->email, c->slug, time_format_local(c->tz, when, when_text, sizeof when_text));
+	return EXIT_OK;
 }
 
 const struct cmd_entry cmd_participant_withdraw_entry = {
@@ -44,6 +37,7 @@ const struct cmd_entry cmd_participant_withdraw_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_participant_withdraw_exec
 };

@@ -80,7 +80,7 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 {
 	struct strbuf before = STRBUF_INIT, after = STRBUF_INIT;
 	struct policy p;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	const char *key;
 	char *value;
 	int rc = EXIT_FAIL, changed;
@@ -89,8 +89,6 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 	if (cli_getopt(cli, argc, argv) == '?')
 		return EXIT_USAGE;
 	key = argv[optind + 1];
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
 	value = join_words(argc, argv, optind + 2);
 	if (strcmp(key, "templates") == 0) {
 		char *dir = templates_folder(value, &e);
@@ -101,14 +99,14 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 			goto done;
 		}
 	}
-	if (cli_policy(cli->st, &c, &p) != EXIT_OK)
+	if (cli_policy(cli->st, c, &p) != EXIT_OK)
 		goto done;
 	if (strcmp(key, "tz") == 0)
-		sb_adds(&before, c.tz);
+		sb_adds(&before, c->tz);
 	else
 		policy_value(&p, key, &before);
 	changed = STORE_TX(cli->st, &e, strcmp(key, "tz") == 0
-	    ? set_zone(cli->st, &c, value, &e) : policy_save(cli->st, &c, key, value, &e));
+	    ? set_zone(cli->st, c, value, &e) : policy_save(cli->st, c, key, value, &e));
 	if (changed < 0)
 		goto fail;
 	if (strcmp(key, "tz") == 0)
@@ -116,10 +114,10 @@ cmd_policy_set_exec(struct cli *cli, int argc, char **argv)
 	else if (policy_apply(&p, key, value, &e) == 0)
 		policy_value(&p, key, &after);
 	if (changed)
-		printf("%s: %s is now %s (was %s)\n", c.slug, key, sb_str(&after),
+		printf("%s: %s is now %s (was %s)\n", c->slug, key, sb_str(&after),
 		    sb_str(&before));
 	else
-		printf("%s: %s is %s already; nothing changed\n", c.slug, key, sb_str(&before));
+		printf("%s: %s is %s already; nothing changed\n", c->slug, key, sb_str(&before));
 	rc = EXIT_OK;
 	goto done;
 fail:
@@ -128,7 +126,6 @@ done:
 	sb_free(&before);
 	sb_free(&after);
 	free(value);
-	cohort_free(&c);
 	return rc;
 }
 
@@ -144,6 +141,7 @@ const struct cmd_entry cmd_policy_set_entry = {
 	.more_help = print_settings,
 	.options_first = 1,
 	.nargs = CMD_ARGS(3, CMD_ARGS_ANY),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_policy_set_exec
 };

@@ -23,6 +23,7 @@ const struct cmd_entry cmd_refund_accept_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_refund_accept_exec
 };

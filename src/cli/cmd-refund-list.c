@@ -81,6 +81,7 @@ const struct cmd_entry cmd_refund_list_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_refund_list_exec
 };

@@ -35,9 +35,9 @@ static int
 cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 {
 	const char *amount = NULL, *at = "now";
-	struct participant p = { 0 };
+	const struct participant *p = &cli->target.p;
 	struct policy pol;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	char money[48], until[40];
 	int64_t when, cents, expires_at;
 	int opt, rc = EXIT_FAIL;
@@ -51,29 +51,24 @@ cmd_refund_offer_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (cli_participant(cli, &c, argv[optind + 1], &p) != EXIT_OK ||
-	    cli_time(cli, &c, at, &when) < 0 || cli_policy(cli->st, &c, &pol) != EXIT_OK)
+	if (cli_time(cli, c, at, &when) < 0 || cli_policy(cli->st, c, &pol) != EXIT_OK)
 		goto done;
 	if (amount != NULL && money_parse(amount, &cents, &e) < 0) {
 		cli_error("--amount: %s", e.msg);
 		goto done;
 	}
-	if (amount == NULL && amount_by_rule(cli->st, &c, &pol, &p, when, &cents) < 0)
+	if (amount == NULL && amount_by_rule(cli->st, c, &pol, p, when, &cents) < 0)
 		goto done;
-	if (STORE_TX(cli->st, &e, refund_offer_open(cli->st, &c, &pol, &p, cents, "manual",
+	if (STORE_TX(cli->st, &e, refund_offer_open(cli->st, c, &pol, p, cents, "manual",
 	    when, &expires_at, &e) < 0 ? -1 : 0) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	printf("offered %s <%s> a refund of %s, open until %s\n", p.name, p.email,
-	    money_format(cents, c.currency, money, sizeof money),
-	    time_format_local(c.tz, expires_at, until, sizeof until));
+	printf("offered %s <%s> a refund of %s, open until %s\n", p->name, p->email,
+	    money_format(cents, c->currency, money, sizeof money),
+	    time_format_local(c->tz, expires_at, until, sizeof until));
 	rc = EXIT_OK;
 done:
-	participant_free(&p);
-	cohort_free(&c);
 	return rc;
 }
 
@@ -94,6 +89,7 @@ const struct cmd_entry cmd_refund_offer_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_refund_offer_exec
 };

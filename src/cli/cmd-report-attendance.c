@@ -24,18 +24,15 @@ cmd_report_attendance_exec(struct cli *cli, int argc, char **argv)
 {
 	struct report_args args;
 	struct policy p;
-	struct cohort c;
+	const struct cohort *c = &cli->target.c;
 	int rc;
 
 	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
 		return rc;
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	rc = cli_policy(cli->st, &c, &p);
+	rc = cli_policy(cli->st, c, &p);
 	if (rc == EXIT_OK)
-		rc = cli_report_run(&args, &c, "attendance", draw,
-		    &(struct attendance_args){ cli->st, &c, &p });
-	cohort_free(&c);
+		rc = cli_report_run(&args, c, "attendance", draw,
+		    &(struct attendance_args){ cli->st, c, &p });
 	return rc;
 }
 
@@ -55,6 +52,7 @@ const struct cmd_entry cmd_report_attendance_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_report_attendance_exec
 };

@@ -27,9 +27,8 @@ static int
 cmd_report_commitment_exec(struct cli *cli, int argc, char **argv)
 {
 	struct report_args args;
-	struct participant who = { 0 };
+	const struct cohort *c = &cli->target.c;
 	struct policy p;
-	struct cohort c;
 	int rc;
 
 	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
@@ -37,16 +36,10 @@ cmd_report_commitment_exec(struct cli *cli, int argc, char **argv)
 	if (args.split != NULL && (optind + 2 == argc || args.output != NULL))
 		return cli_usage_error(cli, "--split writes everyone's report, each to its own "
 		    "file: no EMAIL, no --output");
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	rc = cli_policy(cli->st, &c, &p);
-	if (rc == EXIT_OK && optind + 2 == argc)
-		rc = cli_participant(cli, &c, argv[optind + 1], &who);
+	rc = cli_policy(cli->st, c, &p);	/* the participant, if named, is the target's */
 	if (rc == EXIT_OK)
-		rc = cli_report_run(&args, &c, "commitment", draw,
-		    &(struct commitment_args){ cli->st, &c, &p, who.email, args.split != NULL });
-	participant_free(&who);
-	cohort_free(&c);
+		rc = cli_report_run(&args, c, "commitment", draw, &(struct commitment_args){
+		    cli->st, c, &p, cli->target.p.email, args.split != NULL });
 	return rc;
 }
 
@@ -69,6 +62,7 @@ const struct cmd_entry cmd_report_commitment_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 2, "give a cohort (SLUG) and, for one participant, an e-mail address"),
+	.target = CMD_TARGET_COHORT_PERSON,
 	.db = CMD_DB_READ,
 	.exec = cmd_report_commitment_exec
 };

@@ -25,19 +25,15 @@ static int
 cmd_report_sheet_exec(struct cli *cli, int argc, char **argv)
 {
 	struct report_args args;
-	struct session s;
-	struct cohort c;
+	const struct session *s = &cli->target.s;
+	const struct cohort *c = &cli->target.c;
 	char kind[32];
 	int rc;
 
 	if ((rc = cli_report_args(cli, argc, argv, &args)) != EXIT_OK)
 		return rc;
-	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return rc;
-	snprintf(kind, sizeof kind, "sheet-%d", s.number);
-	rc = cli_report_run(&args, &c, kind, draw, &(struct sheet_args){ cli->st, &c, &s });
-	session_free(&s);
-	cohort_free(&c);
+	snprintf(kind, sizeof kind, "sheet-%d", s->number);
+	rc = cli_report_run(&args, c, kind, draw, &(struct sheet_args){ cli->st, c, s });
 	return rc;
 }
 
@@ -54,6 +50,7 @@ const struct cmd_entry cmd_report_sheet_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_SESSION,
 	.db = CMD_DB_READ,
 	.exec = cmd_report_sheet_exec
 };

@@ -49,9 +49,9 @@ static int
 cmd_review_exec(struct cli *cli, int argc, char **argv)
 {
 	struct review_done done = { 0, 0 };
-	struct participant p = { 0 };
+	const struct participant *p = &cli->target.p;
 	const char *note = NULL;
-	struct cohort c = { 0 };
+	const struct cohort *c = &cli->target.c;
 	struct policy pol;
 	int64_t now = time_now();
 	int opt, rc;
@@ -62,26 +62,21 @@ cmd_review_exec(struct cli *cli, int argc, char **argv)
 			return EXIT_USAGE;
 		note = optarg;
 	}
-	if ((rc = cli_cohort(cli, argv[optind], &c)) != EXIT_OK)
-		return rc;
-	if ((rc = cli_participant(cli, &c, argv[optind + 1], &p)) != EXIT_OK ||
-	    (rc = cli_policy(cli->st, &c, &pol)) != EXIT_OK)
+	if ((rc = cli_policy(cli->st, c, &pol)) != EXIT_OK)
 		goto out;
-	if (STORE_TX(cli->st, &e, review(cli->st, &c, &pol, &p, now, note, &done, &e)) < 0) {
+	if (STORE_TX(cli->st, &e, review(cli->st, c, &pol, p, now, note, &done, &e)) < 0) {
 		rc = cli_error("%s", e.msg);
 		goto out;
 	}
 	if (done.number == 0) {
-		rc = cli_error("no coach review is due for '%s' (%d point%s)", p.email,
+		rc = cli_error("no coach review is due for '%s' (%d point%s)", p->email,
 		    done.points, done.points == 1 ? "" : "s");
-		fprintf(stderr, "hint: 'showup notices due %s' lists the reviews due\n", c.slug);
+		fprintf(stderr, "hint: 'showup notices due %s' lists the reviews due\n", c->slug);
 		goto out;
 	}
 	printf("coach review #%d of %s recorded at %d points; the next is due at %d\n",
-	    done.number, p.email, done.points, done.points + 1);
+	    done.number, p->email, done.points, done.points + 1);
 out:
-	participant_free(&p);
-	cohort_free(&c);
 	return rc;
 }
 
@@ -99,6 +94,7 @@ const struct cmd_entry cmd_review_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_review_exec
 };

@@ -270,8 +270,8 @@ static int
 cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 {
 	struct rollcall rc = { 0 };
-	struct cohort c;
-	struct session s;
+	const struct cohort *c = &cli->target.c;
+	const struct session *s = &cli->target.s;
 	struct policy p;
 	char when[48];
 	int status;
@@ -281,22 +281,20 @@ cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 	if (!isatty(STDIN_FILENO))
 		return cli_usage_error(cli, "rollcall needs a terminal; use 'showup mark' "
 		    "or 'showup attendance import' from scripts");
-	if ((status = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return status;
 	status = EXIT_FAIL;
-	if (s.cancelled) {
-		cli_error("session %s:%d was cancelled by the coach", c.slug, s.number);
+	if (s->cancelled) {
+		cli_error("session %s:%d was cancelled by the coach", c->slug, s->number);
 		goto done;
 	}
-	if (time_now() < s.starts_at) {
-		cli_error("session %s:%d has not started yet", c.slug, s.number);
+	if (time_now() < s->starts_at) {
+		cli_error("session %s:%d has not started yet", c->slug, s->number);
 		goto done;
 	}
-	if (cli_policy(cli->st, &c, &p) != EXIT_OK ||
-	    load_entries(cli, &c, &p, &s, &rc) != EXIT_OK)
+	if (cli_policy(cli->st, c, &p) != EXIT_OK ||
+	    load_entries(cli, c, &p, s, &rc) != EXIT_OK)
 		goto done;
-	printf("roll call for %s:%d, %s %s, %zu expected\n", c.slug, s.number,
-	    session_kind_name(s.kind), time_format_human(c.tz, s.starts_at, when,
+	printf("roll call for %s:%d, %s %s, %zu expected\n", c->slug, s->number,
+	    session_kind_name(s->kind), time_format_human(c->tz, s->starts_at, when,
 	    sizeof when), rc.n);
 	term_raw(&rc);
 	if (!walk(&p, &rc)) {
@@ -310,7 +308,7 @@ cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 	putchar('\n');
 	term_restore(&rc);
 	if (status == 'y' || status == 'Y')
-		status = write_all(cli, &c, &s, &p, &rc);
+		status = write_all(cli, c, s, &p, &rc);
 	else {
 		puts("nothing was written");
 		status = EXIT_OK;
@@ -318,8 +316,6 @@ cmd_rollcall_exec(struct cli *cli, int argc, char **argv)
 done:
 	term_restore(&rc);
 	rollcall_free(&rc);
-	session_free(&s);
-	cohort_free(&c);
 	return status;
 }
 
@@ -337,6 +333,7 @@ const struct cmd_entry cmd_rollcall_entry = {
 	"brings it back. At the end everything is written in one transaction.\n"
 	"Needs a terminal: in scripts use 'showup mark' or 'attendance import'.\n",
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_SESSION,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_rollcall_exec
 };

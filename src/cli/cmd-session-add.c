@@ -16,7 +16,7 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	struct cli_people with = { NULL, 0 };
 	int64_t *ids = NULL;
 	const char *at = NULL;
-	struct cohort c = { 0 };
+	const struct cohort *c = &cli->target.c;
 	int opt, number, rc = EXIT_USAGE;
 	char when[40];
 	su_err e;
@@ -33,11 +33,10 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	}
 	rc = EXIT_FAIL;
 	ids = xcalloc(with.n + 1, sizeof *ids);
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK ||
-	    cli_time(cli, &c, at, &s.starts_at) < 0 ||
-	    cli_people_ids(cli, &c, &with, ids) != EXIT_OK)
+	if (cli_time(cli, c, at, &s.starts_at) < 0 ||
+	    cli_people_ids(cli, c, &with, ids) != EXIT_OK)
 		goto done;
-	if ((number = STORE_TX(cli->st, &e, session_add(cli->st, &c, &s, ids, with.n,
+	if ((number = STORE_TX(cli->st, &e, session_add(cli->st, c, &s, ids, with.n,
 	    &e))) < 0) {
 		cli_error("%s", e.msg);
 		if (s.kind != SESSION_GROUP && with.n == 0)
@@ -46,12 +45,11 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 			fputs("hint: drop --with, or give --kind coaching or practice\n", stderr);
 		goto done;
 	}
-	printf("added session %s:%d, %s %s, %d min\n", c.slug, number,
-	    session_kind_name(s.kind), time_format_human(c.tz, s.starts_at, when,
+	printf("added session %s:%d, %s %s, %d min\n", c->slug, number,
+	    session_kind_name(s.kind), time_format_human(c->tz, s.starts_at, when,
 	    sizeof when), s.minutes);
 	rc = EXIT_OK;
 done:
-	cohort_free(&c);
 	free(with.emails);
 	free(ids);
 	return rc;
@@ -74,6 +72,7 @@ const struct cmd_entry cmd_session_add_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_add_exec
 };

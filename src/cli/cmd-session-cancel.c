@@ -14,8 +14,8 @@ static int
 cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 {
 	const char *at = "now", *note = "";
-	struct cohort c;
-	struct session s;
+	const struct cohort *c = &cli->target.c;
+	const struct session *s = &cli->target.s;
 	struct policy p;
 	int64_t when, cutoff;
 	int opt, rc;
@@ -29,29 +29,25 @@ cmd_session_cancel_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return rc;
 	rc = EXIT_FAIL;
-	if (cli_time(cli, &c, at, &when) < 0 || cli_policy(cli->st, &c, &p) != EXIT_OK)
+	if (cli_time(cli, c, at, &when) < 0 || cli_policy(cli->st, c, &p) != EXIT_OK)
 		goto done;
-	if (policy_cutoff(&p, c.tz, s.starts_at, &cutoff) < 0) {
-		cli_error("cannot use time zone '%s'", c.tz);
+	if (policy_cutoff(&p, c->tz, s->starts_at, &cutoff) < 0) {
+		cli_error("cannot use time zone '%s'", c->tz);
 		goto done;
 	}
-	if (STORE_TX(cli->st, &e, session_cancel(cli->st, &c, &s, when, note, &e)) < 0) {
+	if (STORE_TX(cli->st, &e, session_cancel(cli->st, c, s, when, note, &e)) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
 	if (when > cutoff)
 		printf("session %s:%d cancelled late, after the cutoff: it counts "
-		    "against the coach's reliability\n", c.slug, s.number);
+		    "against the coach's reliability\n", c->slug, s->number);
 	else
 		printf("session %s:%d cancelled in good time; nobody is expected\n",
-		    c.slug, s.number);
+		    c->slug, s->number);
 	rc = EXIT_OK;
 done:
-	session_free(&s);
-	cohort_free(&c);
 	return rc;
 }
 
@@ -71,6 +67,7 @@ const struct cmd_entry cmd_session_cancel_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_SESSION,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_cancel_exec
 };

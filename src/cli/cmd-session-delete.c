@@ -24,6 +24,7 @@ const struct cmd_entry cmd_session_delete_entry = {
 	"the session was.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_SESSION,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_delete_exec
 };

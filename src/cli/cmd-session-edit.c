@@ -106,9 +106,10 @@ cmd_session_edit_exec(struct cli *cli, int argc, char **argv)
 {
 	struct cli_people with = { NULL, 0 }, without = { NULL, 0 };
 	struct people_change people = { NULL, 0 };
-	struct session given = { .kind = SESSION_GROUP }, old = { 0 }, s;
+	struct session given = { .kind = SESSION_GROUP }, s;
+	const struct session *old = &cli->target.s;
 	const char *at = NULL;
-	struct cohort c = { 0 };
+	const struct cohort *c = &cli->target.c;
 	int64_t now = time_now();	/* one moment: the move recorded, and what is said of it */
 	int opt, changed, kind_given = 0, rc = EXIT_USAGE;
 	su_err e;
@@ -124,30 +125,26 @@ cmd_session_edit_exec(struct cli *cli, int argc, char **argv)
 			goto done;
 		kind_given |= opt == OPT_KIND;
 	}
-	if ((rc = cli_session(cli, argv[optind], &c, &old)) != EXIT_OK)
-		goto done;
-	s = merge(&old, &given, kind_given);
+	s = merge(old, &given, kind_given);
 	rc = EXIT_FAIL;
-	if ((at != NULL && cli_time(cli, &c, at, &s.starts_at) < 0) ||
-	    change_people(cli, &c, &old, &with, &without, &people) != EXIT_OK)
+	if ((at != NULL && cli_time(cli, c, at, &s.starts_at) < 0) ||
+	    change_people(cli, c, old, &with, &without, &people) != EXIT_OK)
 		goto done;
-	if ((changed = STORE_TX(cli->st, &e, edit(cli->st, &c, &old, &s, &people, now,
+	if ((changed = STORE_TX(cli->st, &e, edit(cli->st, c, old, &s, &people, now,
 	    &e))) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
 	if (changed == 0)
-		printf("session %s:%d: nothing changed\n", c.slug, old.number);
-	else if (s.starts_at != old.starts_at)
-		say_moved(cli, &c, &old, &s, now);
+		printf("session %s:%d: nothing changed\n", c->slug, old->number);
+	else if (s.starts_at != old->starts_at)
+		say_moved(cli, c, old, &s, now);
 	else
-		printf("session %s:%d changed (see 'showup log %s')\n", c.slug, old.number,
-		    c.slug);
+		printf("session %s:%d changed (see 'showup log %s')\n", c->slug, old->number,
+		    c->slug);
 	rc = EXIT_OK;
 done:
 	free(people.ids);
-	session_free(&old);
-	cohort_free(&c);
 	free(with.emails);
 	free(without.emails);
 	return rc;
@@ -171,6 +168,7 @@ const struct cmd_entry cmd_session_edit_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_SESSION,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_edit_exec
 };

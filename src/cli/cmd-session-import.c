@@ -26,6 +26,7 @@ const struct cmd_entry cmd_session_import_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_import_exec
 };

@@ -23,6 +23,7 @@ const struct cmd_entry cmd_session_uncancel_entry = {
 	"record no longer counts the cancellation. The audit log keeps it.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_SESSION,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_session_uncancel_exec
 };

@@ -10,7 +10,7 @@
 static int
 cmd_slot_list_exec(struct cli *cli, int argc, char **argv)
 {
-	struct cohort c = { 0 };
+	const struct cohort *c = &cli->target.c;
 	int64_t *v = NULL;
 	char when[48];
 	size_t n = 0;
@@ -19,20 +19,17 @@ cmd_slot_list_exec(struct cli *cli, int argc, char **argv)
 
 	if (cli_getopt(cli, argc, argv) != -1)
 		return EXIT_USAGE;
-	if (cli_cohort(cli, argv[optind], &c) != EXIT_OK)
-		return EXIT_FAIL;
-	if (slot_list(cli->st, &c, time_now(), &v, &n, &e) < 0) {
+	if (slot_list(cli->st, c, time_now(), &v, &n, &e) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
 	if (n == 0)
-		printf("%s: no times offered (showup slot add %s --at TIME)\n", c.slug, c.slug);
+		printf("%s: no times offered (showup slot add %s --at TIME)\n", c->slug, c->slug);
 	for (size_t k = 0; k < n; k++)
-		printf("%s\n", time_format_human(c.tz, v[k], when, sizeof when));
+		printf("%s\n", time_format_human(c->tz, v[k], when, sizeof when));
 	rc = EXIT_OK;
 done:
 	free(v);
-	cohort_free(&c);
 	return rc;
 }
 
@@ -43,6 +40,7 @@ const struct cmd_entry cmd_slot_list_entry = {
 	.summary = "list the times offered for moving places that are still to come",
 	.options = (const struct cmd_option[]){ { 0 } },
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_READ,
 	.exec = cmd_slot_list_exec
 };

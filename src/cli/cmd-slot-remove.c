@@ -21,6 +21,7 @@ const struct cmd_entry cmd_slot_remove_entry = {
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),
+	.target = CMD_TARGET_COHORT,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_slot_remove_exec
 };

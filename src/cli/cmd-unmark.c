@@ -27,32 +27,26 @@ print_restored(struct cli *cli, const struct cohort *c, const struct session *s,
 static int
 cmd_unmark_exec(struct cli *cli, int argc, char **argv)
 {
-	struct participant p;
-	struct session s;
-	struct cohort c;
-	int rc, cleared = 0;
+	const struct cohort *c = &cli->target.c;
+	const struct session *s = &cli->target.s;
+	const struct participant *p = &cli->target.p;
+	int cleared;
 	su_err e;
 
 	if (cli_getopt(cli, argc, argv) != -1)
 		return EXIT_USAGE;
-	if ((rc = cli_session(cli, argv[optind], &c, &s)) != EXIT_OK)
-		return rc;
-	rc = cli_participant(cli, &c, argv[optind + 1], &p);
-	if (rc == EXIT_OK && (cleared = STORE_TX(cli->st, &e, attendance_clear(cli->st, &c,
-	    &s, &p, RECORD_REPLACE, &e))) < 0)
-		rc = cli_error("%s", e.msg);
-	if (rc == EXIT_OK && cleared == 2)
-		print_restored(cli, &c, &s, &p);
-	else if (rc == EXIT_OK && cleared == 1)
+	cleared = STORE_TX(cli->st, &e, attendance_clear(cli->st, c, s, p, RECORD_REPLACE, &e));
+	if (cleared < 0)
+		return cli_error("%s", e.msg);
+	if (cleared == 2)
+		print_restored(cli, c, s, p);
+	else if (cleared == 1)
 		printf("%s:%d: %s's move of their 1:1 taken back; it is at its old time again "
-		    "(see 'showup session list %s')\n", c.slug, s.number, p.email, c.slug);
-	else if (rc == EXIT_OK)
-		printf("%s:%d %s: not recorded (the log keeps what it was)\n", c.slug, s.number,
-		    p.email);
-	participant_free(&p);	/* zeroed when not found */
-	session_free(&s);
-	cohort_free(&c);
-	return rc;
+		    "(see 'showup session list %s')\n", c->slug, s->number, p->email, c->slug);
+	else
+		printf("%s:%d %s: not recorded (the log keeps what it was)\n", c->slug,
+		    s->number, p->email);
+	return EXIT_OK;
 }
 
 const struct cmd_entry cmd_unmark_entry = {
@@ -70,6 +64,7 @@ const struct cmd_entry cmd_unmark_entry = {
 	"the session goes back to its old time.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
 	.nargs = CMD_ARGS(2, 2),
+	.target = CMD_TARGET_SESSION_PERSON,
 	.db = CMD_DB_WRITE,
 	.exec = cmd_unmark_exec
 };

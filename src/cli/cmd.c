@@ -419,7 +419,8 @@ wrong_count(struct cli *cli, const struct cmd_entry *e, int argc, char **argv)
 	char *extra = NULL, *give;
 	int n;
 
-	if (!e->nargs.checked || (n = cmd_count_args(e, argc, argv, &extra, e->nargs.max)) < 0)
+	if (!e->nargs.checked ||
+	    (n = cmd_count_args(e, argc, argv, &extra, e->nargs.max, NULL)) < 0)
 		return 0;
 	if (extra != NULL) {
 		cli_usage_error(cli, "unexpected argument '%s'", extra);
@@ -431,6 +432,22 @@ wrong_count(struct cli *cli, const struct cmd_entry *e, int argc, char **argv)
 	cli_usage_error(cli, "%s", give);
 	free(give);
 	return 1;
+}
+
+/*
+ * Looks up what e's .target names before exec runs; an exit status. With an
+ * option wrong it finds nothing: exec's cli_getopt says so before it looks.
+ */
+static int
+find_target(struct cli *cli, const struct cmd_entry *e, int argc, char **argv)
+{
+	char *extra, *words[2];
+
+	memset(&cli->target, 0, sizeof cli->target);
+	if (e->target == CMD_TARGET_NONE ||
+	    cmd_count_args(e, argc, argv, &extra, e->nargs.max, words) < 0)
+		return EXIT_OK;
+	return cli_target_find(cli, e->target, words);
 }
 
 /* Lists the commands of 'group' with their summaries ('showup help cohort'). */
@@ -486,8 +503,11 @@ cmd_dispatch(struct cli *cli, int argc, char **argv)
 		return EXIT_USAGE;
 	if ((rc = open_store(cli, e)) != EXIT_OK)
 		return rc;
-	optind = 0;
-	rc = e->exec(cli, argc, argv);
+	if ((rc = find_target(cli, e, argc, argv)) == EXIT_OK) {
+		optind = 0;
+		rc = e->exec(cli, argc, argv);
+	}
+	cli_target_free(&cli->target);
 	store_close(cli->st);
 	cli->st = NULL;
 	return rc;

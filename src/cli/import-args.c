@@ -131,8 +131,8 @@ int
 cli_import(struct cli *cli, int argc, char **argv, enum import_what what)
 {
 	int per_cohort = import_what_per_cohort(what);
+	const struct cohort *c = &cli->target.c;	/* the target's, if per cohort */
 	struct import_result r;
-	struct cohort c = { 0 };
 	struct policy p;
 	const char *path;
 	int rc;
@@ -142,16 +142,14 @@ cli_import(struct cli *cli, int argc, char **argv, enum import_what what)
 	if ((rc = import_args(cli, argc, argv, &r)) != EXIT_OK)
 		goto done;
 	path = argv[optind + per_cohort];
-	if (per_cohort && (cli_cohort(cli, argv[optind], &c) != EXIT_OK ||
-	    cli_policy(cli->st, &c, &p) != EXIT_OK)) {
+	if (per_cohort && cli_policy(cli->st, c, &p) != EXIT_OK) {
 		rc = EXIT_FAIL;
 		goto done;
 	}
 	cli_import_progress_setup(&r);
-	rc = import_file(cli->st, what, &c, &p, path, &r, &e);
-	rc = import_report(what, path, c.slug, &r, rc, &e);
+	rc = import_file(cli->st, what, c, &p, path, &r, &e);
+	rc = import_report(what, path, c->slug, &r, rc, &e);
 done:
 	import_result_free(&r);
-	cohort_free(&c);
 	return rc;
 }

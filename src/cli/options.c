@@ -117,7 +117,7 @@ cli_getopt(struct cli *cli, int argc, char **argv)
 
 int
 cmd_count_args(const struct cmd_entry *e, int argc, char **argv, char **first_extra,
-    int max)
+    int max, char *words[2])
 {
 	char **copy = xcalloc((size_t)argc + 1, sizeof *copy);
 	int c, n = -1;
@@ -131,6 +131,10 @@ cmd_count_args(const struct cmd_entry *e, int argc, char **argv, char **first_ex
 			goto done;
 	n = argc - optind;
 	*first_extra = max >= 0 && n > max ? copy[optind + max] : NULL;
+	if (words != NULL) {
+		words[0] = n > 0 ? copy[optind] : NULL;
+		words[1] = n > 1 ? copy[optind + 1] : NULL;
+	}
 done:
 	optind = 0;
 	free(copy);

@@ -29,6 +29,8 @@ struct outbox_list { struct outbox_row *v; size_t n; };
 /* What planning did: rows added, withdrawn, and notices refused (one line each). */
 struct plan_result {
 	size_t added, already, withdrawn, refused;
+	size_t waiting;			/* ladder steps due that wait for their review time */
+	int64_t waiting_until;		/* the earliest of those review times */
 	struct strbuf refusals;		/* "name <email>: why\n" */
 };
 
@@ -67,6 +69,8 @@ struct notice_due {
 	int offset;			/* a reminder's minutes ahead, else -1 */
 	const struct change *change;	/* a change notice's change (in the list's), else NULL */
 	int planned;			/* in the outbox already (or dropped): planning adds none */
+	int64_t waits_until;		/* a ladder step: not planned before this review
+					   time (notices.review), 0 if it may go now */
 };
 #define NOTICE_NO_SESSION ((size_t)-1)
 struct notice_due_list {

@@ -80,6 +80,10 @@ struct policy {
 	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
 	enum date_order date_order;	/* how its files write dates; UNKNOWN: by the time zone */
 	int reschedule_max;	/* in-time reschedules a participant may make; -1: no limit */
+	int review_minute;	/* a ladder notice waits for the coach's look until this
+				   minute of the day after the session (-1: review_hours) */
+	int review_hours;	/* ... or this many hours after its end (0 with
+				   review_minute -1: no wait) */
 };
 
 /* What the engine needs to know about one expected attendance. */
@@ -94,6 +98,13 @@ struct outcome_input {
 						   (engine_judge_reschedules); 0: judged
 						   from the fact alone */
 };
+
+/*
+ * Returns when a ladder notice brought by a session that ended at 'ends_at'
+ * may go (notices.review): the morning after in the cohort's zone, some hours
+ * after, or 0 with no wait. Pure (the zone loaded once).
+ */
+int64_t policy_review_at(const struct policy *p, const char *tz, int64_t ends_at);
 
 /* Returns the index of the ladder's final coach-review step, or -1 if it has none. */
 int policy_review_step(const struct policy *p);

@@ -118,6 +118,19 @@ cli_participant(struct cli *cli, const struct cohort *c, const char *email,
 	return EXIT_FAIL;
 }
 
+void
+cli_print_waiting(const struct cohort *c, const struct plan_result *r)
+{
+	char when[40];
+
+	if (r->waiting > 0)
+		printf("%s: %zu ladder notice%s wait%s for review until %s (notices.review); a "
+		    "correction before then changes %s\n", c->slug, r->waiting,
+		    r->waiting == 1 ? "" : "s", r->waiting == 1 ? "s" : "",
+		    time_format_human(c->tz, r->waiting_until, when, sizeof when),
+		    r->waiting == 1 ? "it" : "them");
+}
+
 int
 cli_target_find(struct cli *cli, enum cmd_target target, char *const words[2])
 {

@@ -189,6 +189,9 @@ int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
  * cancel. Returns the exit status.
  */
 int cli_record_one(struct cli *cli, const struct fact_spec *spec, unsigned flags);
+struct plan_result;
+/* Says how many ladder notices of a plan wait for their review time, and until when. */
+void cli_print_waiting(const struct cohort *c, const struct plan_result *r);
 
 /* What session add and session edit read (session-args.c): a session's fields and people. */
 #define CLI_SESSION_OPTIONS \

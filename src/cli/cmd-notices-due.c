@@ -23,15 +23,21 @@ describe_records(const struct roll *r, size_t i, struct strbuf *sb)
 	}
 }
 
-/* Adds person i's row for notice 'kind' (with 'refund', "" for none) to the table. */
+/*
+ * Adds person i's row for notice 'kind' (with 'refund', "" for none) to the
+ * table; one that waits for its review time (0: none) says until when.
+ */
 static void
 add_due_row(struct table *t, const struct roll *r, size_t i, const char *kind,
-    const char *refund)
+    const char *refund, int64_t waits_until)
 {
 	struct strbuf records = STRBUF_INIT;
-	char points[16];
+	char points[16], when[40];
 
 	snprintf(points, sizeof points, "%d", roll_person(r, i)->points);
+	if (waits_until > 0)
+		sb_addf(&records, "waits for review until %s; ", time_format_human(r->cohort->tz,
+		    waits_until, when, sizeof when));
 	describe_records(r, i, &records);
 	table_add_row(t, (const char *const[]){ r->people.v[i].name, r->people.v[i].email,
 	    kind, points, refund, sb_str(&records) });
@@ -72,7 +78,7 @@ add_due_rows(struct table *t, const struct roll *r, const struct notice_due_list
 			if (policy_offer_step(p, d->step) && p->refund != REFUND_NONE)
 				money_format(roll_person(r, d->person)->refund_cents,
 				    r->cohort->currency, refund, sizeof refund);
-			add_due_row(t, r, d->person, d->kind, refund);
+			add_due_row(t, r, d->person, d->kind, refund, d->waits_until);
 		} else if (!d->planned) {
 			add_session_row(t, r, d);
 		} else {
@@ -96,7 +102,7 @@ add_review_rows(struct table *t, const struct roll *r)
 			continue;
 		snprintf(review, sizeof review, "%s #%d", POLICY_COACH_REVIEW,
 		    roll_person(r, i)->review_due);
-		add_due_row(t, r, i, review, "");
+		add_due_row(t, r, i, review, "", 0);
 		n++;
 	}
 	return n;

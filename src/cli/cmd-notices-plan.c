@@ -77,6 +77,7 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 	}
 	printf("%s: %zu notice%s planned, %zu planned before, %zu withdrawn, %zu refused\n",
 	    c->slug, r.added, r.added == 1 ? "" : "s", r.already, r.withdrawn, r.refused);
+	cli_print_waiting(c, &r);
 	rc = EXIT_OK;
 done:
 	plan_result_free(&r);
@@ -93,7 +94,10 @@ const struct cmd_entry cmd_notices_plan_entry = {
 	"Each ladder step due becomes a complete message from the coach to the\n"
 	"participant, stored in the outbox in one transaction; planning again\n"
 	"adds nothing. A notice no longer due (points corrected down) is\n"
-	"withdrawn before it goes out. A participant whose name or address would\n"
+	"withdrawn before it goes out. A ladder notice waits for its review time\n"
+	"(notices.review: by default 08:00 the morning after the session that\n"
+	"brought it), so that a mark made in a hurry can be corrected first.\n"
+	"A participant whose name or address would\n"
 	"put a line break into a header is refused and named; the rest go on.\n"
 	"Templates come from --templates DIR, else the cohort's own folder\n"
 	"('policy set SLUG templates DIR'), else the installed ones.\n",

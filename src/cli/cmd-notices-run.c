@@ -27,6 +27,7 @@ plan_cohort(struct cli *cli, const struct cohort *c, int64_t now)
 	if (r.added > 0 || r.withdrawn > 0)
 		printf("%s: %zu notice%s planned, %zu withdrawn\n", c->slug, r.added,
 		    r.added == 1 ? "" : "s", r.withdrawn);
+	cli_print_waiting(c, &r);
 	rc = EXIT_OK;
 done:
 	plan_result_free(&r);

@@ -315,6 +315,28 @@ due_add(struct notice_due_list *l, const struct notice_due *d)
 }
 
 /* Adds each mailed ladder step due in roll r to the list (a coach review is never mailed); 0 or -1. */
+/*
+ * Returns when person i's ladder step may go (policy_review_at): after the
+ * review time of the last session that brought them points, 0 if that is past.
+ */
+static int64_t
+step_review_at(const struct roll *r, size_t i)
+{
+	int64_t last_end = 0, at;
+
+	for (size_t j = 0; j < r->sessions.n; j++) {
+		const struct session *s = &r->sessions.v[j];
+		int64_t end = s->starts_at + (int64_t)s->minutes * 60;
+
+		if (roll_points(r, i, j) > 0 && end > last_end)
+			last_end = end;
+	}
+	if (last_end == 0)
+		return 0;
+	at = policy_review_at(&r->policy, r->cohort->tz, last_end);
+	return at > r->now ? at : 0;
+}
+
 static int
 steps_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
 {
@@ -326,7 +348,8 @@ steps_due(struct store *st, const struct roll *r, struct notice_due_list *out, s
 		if ((rc = already_planned(st, r->people.v[i].id, k, e)) < 0)
 			return -1;
 		due_add(out, &(struct notice_due){ .person = i, .session = NOTICE_NO_SESSION,
-		    .kind = r->policy.ladder[k].kind, .step = k, .offset = -1, .planned = rc });
+		    .kind = r->policy.ladder[k].kind, .step = k, .offset = -1, .planned = rc,
+		    .waits_until = rc ? 0 : step_review_at(r, i) });
 	}
 	return 0;
 }
@@ -425,6 +448,11 @@ plan_due(struct store *st, const struct plan_source *src, const struct notice_du
 
 		if (d->planned) {
 			r->already++;
+			continue;
+		}
+		if (d->waits_until > 0) {	/* the coach may still correct the record */
+			if (r->waiting++ == 0 || d->waits_until < r->waiting_until)
+				r->waiting_until = d->waits_until;
 			continue;
 		}
 		rc = d->step >= 0 ? plan_person(st, src, d->person, t, now, r, e)

@@ -83,6 +83,37 @@ read_cutoff(struct policy *p, const char *value, su_err *e)
 	    "\"hours 24\")", value);
 }
 
+/* Reads "next-morning HH:MM", "hours N" or "none" (notices.review) into p. */
+static int
+read_review(struct policy *p, const char *value, su_err *e)
+{
+	int hour, minute, used = 0;
+	long long hours;
+
+	if (strcmp(value, "none") == 0 || strcmp(value, "off") == 0) {
+		p->review_minute = -1;
+		p->review_hours = 0;
+		return 0;
+	}
+	if (strncmp(value, "hours ", 6) == 0) {
+		if (parse_int(value + 6, 0, 24 * 7, &hours) < 0)
+			return su_err_set(e, "notices.review: '%s' is not a number of hours from 0 "
+			    "to 168", value + 6);
+		p->review_minute = -1;
+		p->review_hours = (int)hours;
+		return 0;
+	}
+	if (sscanf(value, "next-morning %2d:%2d%n", &hour, &minute, &used) == 2 &&
+	    value[used] == '\0' && strlen(value) == 18 && hour >= 0 && hour <= 23 &&
+	    minute >= 0 && minute <= 59) {
+		p->review_minute = hour * 60 + minute;
+		p->review_hours = 0;
+		return 0;
+	}
+	return su_err_set(e, "notices.review: '%s' is not a review time (use \"next-morning "
+	    "08:00\", \"hours 12\" or \"none\")", value);
+}
+
 /* Reads a comma-separated list of reason codes into list/n; 'allow_empty' for "other". */
 static int
 read_reasons(const char *key, const char *value, char list[][POLICY_REASON_LEN],
@@ -375,6 +406,26 @@ print_cutoff(const struct policy *p, const struct policy_setting *s, struct strb
 		sb_addf(out, "day-before %02d:%02d", p->cutoff_minute / 60, p->cutoff_minute % 60);
 }
 
+static int
+parse_review(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	(void)s;
+	return read_review(p, value, e);
+}
+
+static void
+print_review(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	if (p->review_minute >= 0)
+		sb_addf(out, "next-morning %02d:%02d", p->review_minute / 60,
+		    p->review_minute % 60);
+	else if (p->review_hours > 0)
+		sb_addf(out, "hours %d", p->review_hours);
+	else
+		sb_adds(out, "none");
+}
+
 /* Appends a reason list as "a,b,c". */
 static void
 write_reasons(const char list[][POLICY_REASON_LEN], size_t n, struct strbuf *out)
@@ -580,6 +631,11 @@ const struct policy_setting policy_settings[] = {
 	  .help = "the notices as points rise; the last mailed step offers the refund; a final "
 	  "coach-review step (mails nothing, due again at every further point) is added one "
 	  "point above the last if not written", .parse = parse_ladder, .print = print_ladder },
+	{ .key = "notices.review", .type = "next-morning HH:MM|hours N|none",
+	  .dflt = "next-morning 08:00",
+	  .help = "when a ladder notice may go after the session that brought it, so that a "
+	  "mark made in a hurry can be corrected first: a time the next morning, hours after "
+	  "its end, or none", .parse = parse_review, .print = print_review },
 	{ .key = "refund", .type = "full|prorated|none", .dflt = "full",
 	  .help = "the refund offered: the fee, its share of each one's own sessions not yet "
 	  "held, or none", .parse = parse_refund, .print = print_refund },

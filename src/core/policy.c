@@ -21,6 +21,8 @@ policy_default(struct policy *p)
 	memset(p, 0, sizeof *p);
 	p->cutoff_kind = CUTOFF_DAY_BEFORE;
 	p->cutoff_minute = 18 * 60;
+	p->review_minute = 8 * 60;
+	p->review_hours = 0;
 	p->cutoff_hours = 24;
 	p->grace_minutes = 5;
 	reason_add(p->accepted, &p->n_accepted, "medical");
@@ -102,6 +104,28 @@ policy_cutoff(const struct policy *p, const char *tz, int64_t starts_at, int64_t
 		return -1;
 	policy_zone_cutoff(p, zone, starts_at, cutoff);
 	return 0;
+}
+
+int64_t
+policy_review_at(const struct policy *p, const char *tz, int64_t ends_at)
+{
+	const struct tz_zone *zone;
+	struct civil c;
+	int64_t at;
+
+	if (p->review_minute < 0 && p->review_hours == 0)
+		return 0;	/* none: no wait */
+	if (p->review_minute < 0)
+		return ends_at + (int64_t)p->review_hours * 3600;
+	if ((zone = tz_zone_find(tz)) == NULL)
+		return ends_at;
+	tz_zone_to_local(zone, ends_at, &c, NULL);
+	civil_from_days(days_from_civil(c.year, c.month, c.day) + 1, &c.year, &c.month, &c.day);
+	c.hour = p->review_minute / 60;
+	c.minute = p->review_minute % 60;
+	c.second = 0;
+	tz_zone_to_utc(zone, &c, &at);
+	return at > ends_at ? at : ends_at;
 }
 
 int

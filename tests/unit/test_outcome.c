@@ -302,6 +302,34 @@ START_TEST(their_word_in_words)
 }
 END_TEST
 
+/* When a ladder notice may go after a session's end (notices.review), in Sydney. */
+struct review_case {
+	const char *setting;
+	int64_t ends_at, want;
+};
+
+static const struct review_case review_cases[] = {
+	/* Tue 2026-11-24 19:00 AEDT: the next morning, 08:00 */
+	{ "next-morning 08:00", INT64_C(1795507200), INT64_C(1795554000) },
+	/* Sat 2026-10-03 19:00 AEST, the eve of daylight saving: Sun 08:00 AEDT */
+	{ "next-morning 08:00", INT64_C(1791018000), INT64_C(1791061200) },
+	{ "next-morning 00:30", INT64_C(1795507200), INT64_C(1795527000) },
+	{ "hours 12", INT64_C(1795507200), INT64_C(1795507200) + 12 * HOUR },
+	{ "none", INT64_C(1795507200), 0 },
+};
+
+START_TEST(review_times)
+{
+	const struct review_case *c = &review_cases[_i];
+	struct policy p;
+	su_err e;
+
+	policy_default(&p);
+	ck_assert_int_eq(policy_apply(&p, "notices.review", c->setting, &e), 0);
+	ck_assert_int_eq(policy_review_at(&p, "Australia/Sydney", c->ends_at), c->want);
+}
+END_TEST
+
 Suite *
 outcome_suite(void)
 {
@@ -318,6 +346,7 @@ outcome_suite(void)
 	tcase_add_test(tc, reschedule_reason_is_kept);
 	tcase_add_test(tc, names_and_letters);
 	tcase_add_loop_test(tc, their_word_in_words, 0, (int)ARRAY_SIZE(words_cases));
+	tcase_add_loop_test(tc, review_times, 0, (int)ARRAY_SIZE(review_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -259,6 +259,7 @@ cli_person_at(struct cli *cli, int argc, char **argv, struct cohort *c,
 	const char *at = "now";
 	int opt;
 
+	memset(c, 0, sizeof *c);
 	memset(p, 0, sizeof *p);
 	*when = 0;
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {

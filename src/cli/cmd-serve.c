@@ -67,7 +67,10 @@ serve(struct cli *cli, struct web_options *o)
 
 	if ((w = web_start(cli->st, o, &e)) == NULL)
 		return cli_error("cannot serve on %s: %s", o->listen, e.msg);
-	if (strncmp(o->listen, "127.", 4) != 0 && strncmp(o->listen, "[::1]:", 6) != 0)
+	/* o->listen is never NULL (getopt gives --listen its value), but clang's analyser
+	 * takes optarg for the same value at each turn of the loop and cannot know */
+	if (o->listen != NULL && strncmp(o->listen, "127.", 4) != 0 &&
+	    strncmp(o->listen, "[::1]:", 6) != 0)
 		fprintf(stderr, "warning: listening on %s, not only this machine: anyone who "
 		    "reaches it can try the pages; put it behind TLS\n", o->listen);
 	printf("serving %s until Ctrl-C\n", web_base_url(w));

@@ -21,6 +21,21 @@
 #define DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #endif
 
+/*
+ * A subset of a face, made once and kept for the documents that follow (a --split
+ * report, notices with reports attached): the glyphs it keeps, the character each was
+ * drawn for, its font file and text map deflated, and its name. A document whose glyphs
+ * it keeps embeds it as it is; one that draws more makes a new one for both sets.
+ */
+struct subset {
+	hb_set_t *glyphs;
+	uint32_t *unicode;	/* per glyph of the face: the character (0: none) */
+	struct strbuf file;	/* the font file, deflated */
+	unsigned file_len;	/* its bytes before (the stream's Length1) */
+	struct strbuf cmap;	/* the ToUnicode CMap, deflated */
+	char name[110];		/* "KQZBTE+DejaVuSans" */
+};
+
 /* One font file: where it is, what it covers, its glyphs and their widths. */
 struct face {
 	char *path;
@@ -29,6 +44,7 @@ struct face {
 	hb_face_t *hb;
 	hb_font_t *metrics;	/* scaled to font units */
 	unsigned upem, nglyphs;
+	struct subset *subset;	/* the last one made, or NULL */
 };
 
 /* The faces reports draw with, found and opened once for any number of documents. */
@@ -274,8 +290,6 @@ face_objects(struct pdf *p, struct font_use *f)
 	sysinfo = HPDF_Dict_New(mm);
 	if (f->file == NULL || f->tounicode == NULL || descendants == NULL || sysinfo == NULL)
 		return -1;
-	f->file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	f->tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Dict_AddName(f->type0, "Type", "Font");
 	HPDF_Dict_AddName(f->type0, "Subtype", "Type0");
 	HPDF_Dict_AddName(f->type0, "Encoding", "Identity-H");
@@ -328,9 +342,9 @@ face_on_page(struct pdf *p, struct font_use *f)
 /* A subset's tag ("KQZBTE") from its file and text map (the glyphs it keeps), so one
  * content gives one file. */
 static void
-subset_tag(const struct font_use *f, const struct strbuf *cmap, char tag[7])
+subset_tag(const struct face *f, const struct strbuf *cmap, char tag[7])
 {
-	char *key = xasprintf("%s\n%s", f->face->path, sb_str(cmap));
+	char *key = xasprintf("%s\n%s", f->path, sb_str(cmap));
 	uint64_t h = hash_str(key, 0);
 
 	for (int i = 0; i < 6; i++, h /= 26)
@@ -393,21 +407,28 @@ describe_face(struct font_use *u, const char *name)
 	HPDF_Dict_AddNumber(u->descriptor, "StemV", 80);
 }
 
-/* The widths of the drawn glyphs, as runs of consecutive glyphs: [g [w w ...] ...]. */
-static HPDF_Array
-drawn_widths(struct font_use *f)
+/* Names the filter of a stream compressed beforehand, as libharu writes its dictionary. */
+static HPDF_STATUS
+name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 {
-	HPDF_MMgr mm = f->cidfont->mmgr;
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
+}
+
+/* The widths of a subset's glyphs, as runs of consecutive glyphs: [g [w w ...] ...]. */
+static HPDF_Array
+subset_widths(struct face *f, const struct subset *s, HPDF_MMgr mm)
+{
 	HPDF_Array w = HPDF_Array_New(mm), run = NULL;
 	hb_codepoint_t g = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
 
-	while (hb_set_next(f->drawn, &g)) {
+	while (hb_set_next(s->glyphs, &g)) {
 		if (run == NULL || g != last + 1) {
 			HPDF_Array_AddNumber(w, (HPDF_INT32)g);
 			run = HPDF_Array_New(mm);
 			HPDF_Array_Add(w, run);
 		}
-		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f->face, g) + 0.5));
+		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f, g) + 0.5));
 		last = g;
 	}
 	return w;
@@ -427,10 +448,10 @@ utf16_hex(struct strbuf *sb, uint32_t cp)
 
 /*
  * The ToUnicode CMap of a subset: a 2-byte code space (the codes are glyph ids,
- * Identity-H) and a bfchar line for every drawn glyph, in blocks of at most 100.
+ * Identity-H) and a bfchar line for every glyph kept, in blocks of at most 100.
  */
 static void
-tounicode_cmap(const struct font_use *f, struct strbuf *sb)
+tounicode_cmap(const struct subset *s, struct strbuf *sb)
 {
 	hb_codepoint_t g = HB_SET_VALUE_INVALID;
 	struct strbuf block = STRBUF_INIT;
@@ -440,11 +461,11 @@ tounicode_cmap(const struct font_use *f, struct strbuf *sb)
 	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	while (hb_set_next(f->drawn, &g)) {
-		if (f->unicode[g] == 0)
+	while (hb_set_next(s->glyphs, &g)) {
+		if (s->unicode[g] == 0)
 			continue;
 		sb_addf(&block, "<%04X> <", (unsigned)g);
-		utf16_hex(&block, f->unicode[g]);
+		utf16_hex(&block, s->unicode[g]);
 		sb_adds(&block, ">\n");
 		if (++n == 100) {
 			sb_addf(sb, "%d beginbfchar\n%sendbfchar\n", n, sb_str(&block));
@@ -458,14 +479,37 @@ tounicode_cmap(const struct font_use *f, struct strbuf *sb)
 	sb_free(&block);
 }
 
-/* Subsets face 'f' to the glyphs drawn (their ids kept, as the pages use them) and
- * writes it, its names, widths and ToUnicode map into its objects; 0 or -1. */
+/* Appends 'len' bytes at 'data' deflated at 'level' to 'out'; 0 or -1. */
 static int
-face_finish(struct font_use *f)
+deflate_into(struct strbuf *out, const void *data, size_t len, int level)
+{
+	uLongf room = compressBound((uLong)len);
+
+	sb_grow(out, room);
+	if (compress2((Bytef *)out->buf + out->len, &room, data, (uLong)len, level) != Z_OK)
+		return -1;
+	out->len += room;
+	return 0;
+}
+
+static void
+subset_free(struct subset *s)
+{
+	if (s == NULL)
+		return;
+	hb_set_destroy(s->glyphs);
+	free(s->unicode);
+	sb_free(&s->file);
+	sb_free(&s->cmap);
+	free(s);
+}
+
+/* Cuts face 'f' to the glyphs of 's' (their ids kept, as the pages use them) and keeps
+ * its file in s->file, deflated; 0 or -1. */
+static int
+subset_font(struct face *f, struct subset *s)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	struct strbuf cmap = STRBUF_INIT;
-	char tag[7], ps[100], name[110];
 	hb_face_t *sub = NULL;
 	hb_blob_t *blob = NULL;
 	unsigned len = 0;
@@ -474,8 +518,7 @@ face_finish(struct font_use *f)
 
 	if (in == NULL)
 		goto done;
-	hb_set_add(f->drawn, 0);	/* the missing glyph, always kept */
-	hb_set_union(hb_subset_input_glyph_set(in), f->drawn);
+	hb_set_union(hb_subset_input_glyph_set(in), s->glyphs);
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
 	static const hb_tag_t unused[] = {
 		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
@@ -484,31 +527,96 @@ face_finish(struct font_use *f)
 	};
 	for (size_t i = 0; i < sizeof unused / sizeof *unused; i++)
 		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), unused[i]);
-	if ((sub = hb_subset_or_fail(f->face->hb, in)) == NULL)
+	if ((sub = hb_subset_or_fail(f->hb, in)) == NULL)
 		goto done;
 	blob = hb_face_reference_blob(sub);
 	data = hb_blob_get_data(blob, &len);
-	if (len == 0 || HPDF_Stream_Write(f->file->stream, (const HPDF_BYTE *)data, len) != HPDF_OK)
+	/* once a run, so the best level: the font is most of a short report's bytes */
+	if (len == 0 || deflate_into(&s->file, data, len, Z_BEST_COMPRESSION) < 0)
 		goto done;
-	HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len);
-	tounicode_cmap(f, &cmap);
-	subset_tag(f, &cmap, tag);
-	postscript_name(f->face, ps, sizeof ps);
-	snprintf(name, sizeof name, "%s+%s", tag, ps);
-	HPDF_Dict_AddName(f->type0, "BaseFont", name);
-	HPDF_Dict_AddName(f->cidfont, "BaseFont", name);
-	HPDF_Dict_Add(f->cidfont, "W", drawn_widths(f));
-	describe_face(f, name);
-	if (HPDF_Stream_Write(f->tounicode->stream, (const HPDF_BYTE *)cmap.buf,
-	    (HPDF_UINT)cmap.len) != HPDF_OK)
-		goto done;
+	s->file_len = len;
 	rc = 0;
 done:
-	sb_free(&cmap);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	hb_subset_input_destroy(in);
 	return rc;
+}
+
+/*
+ * Makes the subset of face 'f' for the glyphs 'u' drew and those of the face's last
+ * subset (so documents that follow find theirs in it), replacing that one; 0 or -1.
+ */
+static int
+subset_make(struct font_use *u)
+{
+	struct face *f = u->face;
+	struct subset *s = xcalloc(1, sizeof *s), *old = f->subset;
+	struct strbuf cmap = STRBUF_INIT;
+	char tag[7], ps[100];
+	int rc = -1;
+
+	s->glyphs = hb_set_copy(u->drawn);
+	s->unicode = xcalloc(f->nglyphs, sizeof *s->unicode);
+	if (old != NULL) {
+		hb_set_union(s->glyphs, old->glyphs);
+		memcpy(s->unicode, old->unicode, f->nglyphs * sizeof *s->unicode);
+	}
+	for (unsigned g = 0; g < f->nglyphs; g++)
+		if (s->unicode[g] == 0)
+			s->unicode[g] = u->unicode[g];
+	if (subset_font(f, s) < 0)
+		goto done;
+	tounicode_cmap(s, &cmap);
+	subset_tag(f, &cmap, tag);
+	postscript_name(f, ps, sizeof ps);
+	snprintf(s->name, sizeof s->name, "%s+%s", tag, ps);
+	if (deflate_into(&s->cmap, cmap.buf, cmap.len, Z_BEST_COMPRESSION) < 0)
+		goto done;
+	subset_free(old);
+	f->subset = s;
+	s = NULL;
+	rc = 0;
+done:
+	subset_free(s);
+	sb_free(&cmap);
+	return rc;
+}
+
+/* Writes a stream's bytes, deflated beforehand, and has its dictionary say so; 0 or -1. */
+static int
+put_deflated(HPDF_Dict stream, const struct strbuf *bytes)
+{
+	/* written as they are, with the filter named by hand (libharu drops a Filter key
+	 * of a stream it does not compress itself) */
+	stream->filter = HPDF_STREAM_FILTER_NONE;
+	stream->write_fn = name_flate_filter;
+	return HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)bytes->buf,
+	    (HPDF_UINT)bytes->len) == HPDF_OK ? 0 : -1;
+}
+
+/* Embeds in the objects of 'u' a subset of its face that keeps every glyph it drew:
+ * the face's last one if it does, else a new one; its names, widths and ToUnicode map
+ * with it. 0 or -1. */
+static int
+face_finish(struct font_use *u)
+{
+	struct face *f = u->face;
+	struct subset *s;
+
+	hb_set_add(u->drawn, 0);	/* the missing glyph, always kept */
+	if ((f->subset == NULL || !hb_set_is_subset(u->drawn, f->subset->glyphs)) &&
+	    subset_make(u) < 0)
+		return -1;
+	s = f->subset;
+	if (put_deflated(u->file, &s->file) < 0 || put_deflated(u->tounicode, &s->cmap) < 0)
+		return -1;
+	HPDF_Dict_AddNumber(u->file, "Length1", (HPDF_INT32)s->file_len);
+	HPDF_Dict_AddName(u->type0, "BaseFont", s->name);
+	HPDF_Dict_AddName(u->cidfont, "BaseFont", s->name);
+	HPDF_Dict_Add(u->cidfont, "W", subset_widths(f, s, u->cidfont->mmgr));
+	describe_face(u, s->name);
+	return 0;
 }
 
 /* Sets a text attribute of the document's information dictionary. */
@@ -543,6 +651,7 @@ face_free(struct face *f)
 		FcCharSetDestroy(f->charset);
 	hb_font_destroy(f->metrics);
 	hb_face_destroy(f->hb);
+	subset_free(f->subset);
 	memset(f, 0, sizeof *f);
 }
 
@@ -662,14 +771,6 @@ pdf_free(struct pdf *p)
 	sb_free(&p->ops);
 	free(p->outlines);
 	free(p);
-}
-
-/* Names the filter of a stream compressed beforehand, as libharu writes its dictionary. */
-static HPDF_STATUS
-name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
 }
 
 /*

@@ -970,7 +970,19 @@ pdf_covers(struct pdf *p, const char *text)
 /* Where a line of text goes: its origin and size. */
 struct text_at { double x, y, size; };
 
-static const char HEX[] = "0123456789ABCDEF";
+/* Appends one byte of a glyph code to a literal string: as it is, or escaped where
+ * the string's syntax would read it otherwise (half the size of hex, and less to
+ * compress). */
+static void
+put_code_byte(struct strbuf *sb, unsigned char c)
+{
+	static const char escaped[256] = { ['('] = '(', [')'] = ')', ['\\'] = '\\',
+		['\r'] = 'r', ['\n'] = 'n' };
+
+	if (escaped[c] != 0)
+		sb_addc(sb, '\\');
+	sb_addc(sb, escaped[c] != 0 ? escaped[c] : (char)c);
+}
 
 /* Records that glyph 'g' of the use 'u' was drawn, for character 'cp'. */
 static void
@@ -1077,7 +1089,7 @@ flush_ops(struct pdf *p)
 	sb_reset(&p->ops);
 }
 
-/* Draws one run of glyphs (hex glyph ids) of face 'f' at 'offset' from the origin. */
+/* Draws one run of glyphs (2-byte glyph ids, escaped) of face 'f' at 'offset'. */
 static void
 draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double offset,
     const struct text_at *at)
@@ -1095,9 +1107,9 @@ draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double 
 	}
 	put_number(&p->ops, at->x + offset);
 	put_number(&p->ops, at->y);
-	sb_adds(&p->ops, "Td\n<");
+	sb_adds(&p->ops, "Td\n(");
 	sb_add(&p->ops, glyphs->buf, glyphs->len);
-	sb_adds(&p->ops, "> Tj\nET\n");
+	sb_adds(&p->ops, ") Tj\nET\n");
 	flush_ops(p);
 }
 
@@ -1129,10 +1141,8 @@ each_run(struct pdf *p, const char *text, double size, int bold, const struct te
 			run_at = width;
 		}
 		if (at != NULL) {
-			char hex[4] = { HEX[g >> 12 & 15], HEX[g >> 8 & 15], HEX[g >> 4 & 15],
-				HEX[g & 15] };
-
-			sb_add(&glyphs, hex, sizeof hex);
+			put_code_byte(&glyphs, (unsigned char)(g >> 8));
+			put_code_byte(&glyphs, (unsigned char)g);
 			note_drawn(f, g, cp);
 		}
 		width += glyph_width(f->face, g) * size / 1000;

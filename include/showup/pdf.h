@@ -25,7 +25,7 @@ struct pdf_options {
 					   missing; "" for none */
 	const char *title, *author, *subject;
 	int64_t date;			/* the report's date (UTC seconds): metadata, never the clock */
-	int quick;			/* pages compressed faster, some 20% larger (long reports) */
+	int quick;			/* pages compressed fastest, some 3% larger (long reports) */
 };
 
 struct pdf;

@@ -17,6 +17,15 @@
 #include "showup/pdf.h"
 #include "showup/timeutil.h"
 
+/*
+ * zlib's levels for the pages' content, measured on report commitment and report
+ * attendance of 2,000 x 100 (72 and 23 MB of operators): levels 1-3 deflate two to
+ * three times as fast as 6 for 8-14% more bytes; past 3 the time grows faster than
+ * the bytes shrink. A short report's bytes are mostly its fonts (deflated apart, once).
+ */
+#define PAGE_LEVEL 2
+#define PAGE_LEVEL_QUICK 1
+
 #ifndef DEFAULT_FONT
 #define DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #endif
@@ -790,7 +799,7 @@ seal_page(struct pdf *p)
 	if (p->page == NULL || p->failed)
 		return;
 	attr = (HPDF_PageAttr)p->page->attr;
-	if (deflateInit(&z, p->quick ? 3 : Z_DEFAULT_COMPRESSION) != Z_OK) {
+	if (deflateInit(&z, p->quick ? PAGE_LEVEL_QUICK : PAGE_LEVEL) != Z_OK) {
 		p->failed = 1;
 		return;
 	}

@@ -53,6 +53,8 @@ struct face {
 	hb_face_t *hb;
 	hb_font_t *metrics;	/* scaled to font units */
 	unsigned upem, nglyphs;
+	double *advance;	/* per glyph, its width in thousandths of the size */
+	hb_codepoint_t latin[256];	/* the glyphs of U+0000-U+00FF (0: none) */
 	struct subset *subset;	/* the last one made, or NULL */
 };
 
@@ -90,6 +92,7 @@ struct pdf {
 	HPDF_Dict page_fonts;	/* the current page's font resources */
 	struct page_state now;	/* what its content stream has set */
 	struct strbuf ops;	/* operators on their way to it */
+	struct strbuf glyphs;	/* the codes of the run of text being drawn */
 	struct font_use regular, bold, fallback;
 	enum pdf_paper paper;
 	int landscape;
@@ -247,6 +250,19 @@ done:
 	return rc;
 }
 
+/* Reads once what text needs of every glyph drawn: the glyphs of Latin-1, the widths. */
+static void
+face_tables(struct face *f)
+{
+	f->advance = xcalloc(f->nglyphs, sizeof *f->advance);
+	for (hb_codepoint_t g = 0; g < f->nglyphs; g++)
+		f->advance[g] = hb_font_get_glyph_h_advance(f->metrics, g) * 1000.0 / f->upem;
+	for (hb_codepoint_t cp = 0; cp < 256; cp++)
+		if (!hb_font_get_nominal_glyph(f->metrics, cp, &f->latin[cp]) ||
+		    f->latin[cp] >= f->nglyphs)
+			f->latin[cp] = 0;
+}
+
 /* Opens a face's outlines and metrics through HarfBuzz; 0, or -1 if the file is no
  * TrueType font (glyf outlines are what a PDF embeds as FontFile2). */
 static int
@@ -270,6 +286,7 @@ face_open(struct face *f)
 	hb_blob_destroy(glyf);
 	f->metrics = hb_font_create(f->hb);
 	hb_font_set_scale(f->metrics, (int)f->upem, (int)f->upem);
+	face_tables(f);
 	return 0;
 }
 
@@ -324,7 +341,9 @@ glyph_of(struct face *f, FcChar32 cp)
 {
 	hb_codepoint_t g = 0;
 
-	if (!hb_font_get_nominal_glyph(f->metrics, cp, &g))
+	if (cp < 256)
+		return f->latin[cp];
+	if (!hb_font_get_nominal_glyph(f->metrics, cp, &g) || g >= f->nglyphs)
 		g = 0;
 	return g;
 }
@@ -333,7 +352,7 @@ glyph_of(struct face *f, FcChar32 cp)
 static double
 glyph_width(struct face *f, hb_codepoint_t g)
 {
-	return hb_font_get_glyph_h_advance(f->metrics, g) * 1000.0 / f->upem;
+	return f->advance[g];
 }
 
 /* Names face 'f' in the current page's resources, once a page; 0 or -1. */
@@ -660,6 +679,7 @@ face_free(struct face *f)
 		FcCharSetDestroy(f->charset);
 	hb_font_destroy(f->metrics);
 	hb_face_destroy(f->hb);
+	free(f->advance);
 	subset_free(f->subset);
 	memset(f, 0, sizeof *f);
 }
@@ -778,6 +798,7 @@ pdf_free(struct pdf *p)
 	if (p->own_fonts)
 		pdf_fonts_free(p->fonts);
 	sb_free(&p->ops);
+	sb_free(&p->glyphs);
 	free(p->outlines);
 	free(p);
 }
@@ -936,7 +957,13 @@ pdf_bookmark(struct pdf *p, int parent, const char *title)
 static size_t
 next_codepoint(const char *s, FcChar32 *cp)
 {
-	int n = FcUtf8ToUcs4((const FcChar8 *)s, cp, (int)strnlen(s, 4));
+	int n;
+
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	n = FcUtf8ToUcs4((const FcChar8 *)s, cp, (int)strnlen(s, 4));
 
 	if (n <= 0) {
 		*cp = 0xfffd;
@@ -1001,8 +1028,10 @@ note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
 		u->drawn = hb_set_create();
 		u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
 	}
+	if (u->unicode[g] != 0)
+		return;		/* drawn before */
 	hb_set_add(u->drawn, g);
-	if (u->unicode[g] == 0 && g != 0)
+	if (g != 0)
 		u->unicode[g] = cp;
 }
 
@@ -1130,7 +1159,7 @@ draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double 
 static double
 each_run(struct pdf *p, const char *text, double size, int bold, const struct text_at *at)
 {
-	struct strbuf glyphs = STRBUF_INIT;
+	struct strbuf *glyphs = &p->glyphs;
 	struct font_use *run = NULL;
 	double width = 0, run_at = 0;
 
@@ -1144,21 +1173,20 @@ each_run(struct pdf *p, const char *text, double size, int bold, const struct te
 		g = glyph_of(f->face, cp);
 		if (at != NULL && f != run) {
 			if (run != NULL)
-				draw_run(p, run, &glyphs, run_at, at);
-			sb_reset(&glyphs);
+				draw_run(p, run, glyphs, run_at, at);
+			sb_reset(glyphs);
 			run = f;
 			run_at = width;
 		}
 		if (at != NULL) {
-			put_code_byte(&glyphs, (unsigned char)(g >> 8));
-			put_code_byte(&glyphs, (unsigned char)g);
+			put_code_byte(glyphs, (unsigned char)(g >> 8));
+			put_code_byte(glyphs, (unsigned char)g);
 			note_drawn(f, g, cp);
 		}
 		width += glyph_width(f->face, g) * size / 1000;
 	}
 	if (run != NULL)
-		draw_run(p, run, &glyphs, run_at, at);
-	sb_free(&glyphs);
+		draw_run(p, run, glyphs, run_at, at);
 	return width;
 }
 

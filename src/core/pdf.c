@@ -45,6 +45,8 @@ struct subset {
 	char name[110];		/* "KQZBTE+DejaVuSans" */
 };
 
+static size_t next_codepoint(const char *s, FcChar32 *cp);
+
 /* One font file: where it is, what it covers, its glyphs and their widths. */
 struct face {
 	char *path;
@@ -647,12 +649,51 @@ face_finish(struct font_use *u)
 	return 0;
 }
 
-/* Sets a text attribute of the document's information dictionary. */
+/* Appends the UTF-16BE code units of 'cp', a surrogate pair beyond the BMP. */
 static void
-set_info(struct pdf *p, HPDF_InfoType type, const char *value)
+put_utf16(struct strbuf *sb, uint32_t cp)
 {
-	if (value != NULL && *value != '\0')
-		HPDF_SetInfoAttr(p->doc, type, value);
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		put_utf16(sb, 0xd800 + (cp >> 10));
+		cp = 0xdc00 + (cp & 0x3ff);
+	}
+	sb_addc(sb, (char)(cp >> 8));
+	sb_addc(sb, (char)(cp & 0xff));
+}
+
+/*
+ * Returns UTF-8 'text' as a PDF text string: UTF-16BE after its byte order mark, which
+ * readers take for any script (libharu's UTF-8 encoder costs more to set up than a
+ * one-person report takes to draw); NULL, with the document's error set, if it fails.
+ */
+static HPDF_Binary
+text_string(struct pdf *p, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	HPDF_Binary b;
+
+	sb_add(&sb, "\xfe\xff", 2);
+	while (*text) {
+		FcChar32 cp;
+
+		text += next_codepoint(text, &cp);
+		put_utf16(&sb, cp);
+	}
+	b = HPDF_Binary_New(p->doc->mmgr, (HPDF_BYTE *)sb.buf, (HPDF_UINT)sb.len);
+	sb_free(&sb);
+	return b;
+}
+
+/* Sets a text attribute of the document's information dictionary ('key' names it). */
+static void
+set_info(struct pdf *p, HPDF_InfoType type, const char *key, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	/* libharu makes the information dictionary and its entry; the text is ours */
+	if (HPDF_SetInfoAttr(p->doc, type, "") == HPDF_OK)
+		HPDF_Dict_Add(p->doc->info, key, text_string(p, value));
 }
 
 /* Sets the creation date from the report's date, so one date gives one file. */
@@ -767,12 +808,10 @@ pdf_new(const struct pdf_options *o, su_err *e)
 		return NULL;
 	}
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->doc);
-	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	set_info(p, HPDF_INFO_TITLE, o->title);
-	set_info(p, HPDF_INFO_AUTHOR, o->author);
-	set_info(p, HPDF_INFO_SUBJECT, o->subject);
-	set_info(p, HPDF_INFO_CREATOR, PACKAGE_STRING);
+	set_info(p, HPDF_INFO_TITLE, "Title", o->title);
+	set_info(p, HPDF_INFO_AUTHOR, "Author", o->author);
+	set_info(p, HPDF_INFO_SUBJECT, "Subject", o->subject);
+	set_info(p, HPDF_INFO_CREATOR, "Creator", PACKAGE_STRING);
 	set_date(p, o->date);
 	return p;
 }
@@ -943,8 +982,9 @@ pdf_bookmark(struct pdf *p, int parent, const char *title)
 		p->capoutlines = p->capoutlines ? p->capoutlines * 2 : 64;
 		p->outlines = xrealloc(p->outlines, p->capoutlines * sizeof *p->outlines);
 	}
-	o = HPDF_CreateOutline(p->doc, parent >= 0 ? p->outlines[parent] : NULL, title,
-	    HPDF_GetEncoder(p->doc, "UTF-8"));
+	o = HPDF_CreateOutline(p->doc, parent >= 0 ? p->outlines[parent] : NULL, "", NULL);
+	if (o != NULL)
+		HPDF_Dict_Add(o, "Title", text_string(p, title));
 	if (o != NULL && p->page != NULL)
 		HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(p->page));
 	if (p->noutlines == 0)

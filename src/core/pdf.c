@@ -907,20 +907,29 @@ finish(struct pdf *p, const char *what, su_err *e)
 }
 
 int
-pdf_save(struct pdf *p, const char *path, su_err *e)
+pdf_save_pending(struct pdf *p, const char *path, struct atomic_file *af, su_err *e)
 {
-	struct atomic_file af;
 	const char *tmp;
 
 	if (finish(p, path, e) < 0)
 		return -1;
-	if (atomic_open(&af, path, e) == NULL)
+	if (atomic_open(af, path, e) == NULL)
 		return -1;
-	tmp = atomic_hand_over(&af);	/* libharu writes the file straight from its objects */
+	tmp = atomic_hand_over(af);	/* libharu writes the file straight from its objects */
 	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK) {
-		atomic_abort(&af);
+		atomic_abort(af);
 		return su_err_set(e, "cannot write '%s': %s", path, p->error);
 	}
+	return 0;
+}
+
+int
+pdf_save(struct pdf *p, const char *path, su_err *e)
+{
+	struct atomic_file af;
+
+	if (pdf_save_pending(p, path, &af, e) < 0)
+		return -1;
 	return atomic_commit(&af, e);
 }
 

@@ -82,6 +82,8 @@ struct page_state {
 	double line_width, font_size;
 	const struct font_use *font;
 	unsigned known;		/* KNOW_* bits: which of the above hold */
+	int in_text;		/* a text object is open (BT) */
+	long long line_x, line_y;	/* its line's origin, in hundredths of a point */
 };
 enum { KNOW_FILL = 1, KNOW_STROKE = 2, KNOW_WIDTH = 4, KNOW_FONT = 8 };
 
@@ -859,6 +861,9 @@ seal_page(struct pdf *p)
 	if (p->page == NULL || p->failed)
 		return;
 	attr = (HPDF_PageAttr)p->page->attr;
+	if (p->now.in_text && HPDF_Stream_WriteStr(attr->stream, "ET\n") != HPDF_OK)
+		p->failed = 1;	/* the text object still open (end_text) closed */
+	p->now.in_text = 0;
 	if (deflateInit(&z, p->quick ? PAGE_LEVEL_QUICK : PAGE_LEVEL) != Z_OK) {
 		p->failed = 1;
 		return;
@@ -1090,11 +1095,18 @@ note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
  * matrix is 400,000 of them); the page's content stream is libharu's all the same.
  */
 
+/* Returns 'v' in hundredths, rounded to the nearest: a number as the page has it. */
+static long long
+hundredths(double v)
+{
+	return (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5));
+}
+
 /* Appends 'v' and a space as a PDF number, to the hundredth, no trailing zeros ("12.5 "). */
 static void
 put_number(struct strbuf *sb, double v)
 {
-	long long n = (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5)), whole;
+	long long n = hundredths(v), whole;
 	char digits[24], out[32];
 	int k = 0, len = 0, frac;
 
@@ -1176,6 +1188,28 @@ flush_ops(struct pdf *p)
 	sb_reset(&p->ops);
 }
 
+/* Moves the open text object's line to (x, y) in hundredths: Td is relative to the
+ * line before, so runs of text share one object (BT ... ET) and short moves. */
+static void
+move_line(struct pdf *p, long long x, long long y)
+{
+	put_number(&p->ops, (double)(x - p->now.line_x) / 100);
+	put_number(&p->ops, (double)(y - p->now.line_y) / 100);
+	sb_adds(&p->ops, "Td\n");
+	p->now.line_x = x;
+	p->now.line_y = y;
+}
+
+/* Closes the open text object, if any: paths may not be drawn in one. */
+static void
+end_text(struct pdf *p)
+{
+	if (!p->now.in_text)
+		return;
+	sb_adds(&p->ops, "ET\n");
+	p->now.in_text = 0;
+}
+
 /* Draws one run of glyphs (2-byte glyph ids, escaped) of face 'f' at 'offset'. */
 static void
 draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double offset,
@@ -1183,7 +1217,11 @@ draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double 
 {
 	if (glyphs->len == 0 || face_on_page(p, f) < 0)
 		return;
-	sb_adds(&p->ops, "BT\n");
+	if (!p->now.in_text) {
+		sb_adds(&p->ops, "BT\n");
+		p->now.in_text = 1;
+		p->now.line_x = p->now.line_y = 0;
+	}
 	if (!(p->now.known & KNOW_FONT) || p->now.font != f || p->now.font_size != at->size) {
 		sb_addf(&p->ops, "/%s ", f->resource);
 		put_number(&p->ops, at->size);
@@ -1192,11 +1230,10 @@ draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double 
 		p->now.font_size = at->size;
 		p->now.known |= KNOW_FONT;
 	}
-	put_number(&p->ops, at->x + offset);
-	put_number(&p->ops, at->y);
-	sb_adds(&p->ops, "Td\n(");
+	move_line(p, hundredths(at->x + offset), hundredths(at->y));
+	sb_adds(&p->ops, "(");
 	sb_add(&p->ops, glyphs->buf, glyphs->len);
-	sb_adds(&p->ops, ") Tj\nET\n");
+	sb_adds(&p->ops, ") Tj\n");
 	flush_ops(p);
 }
 
@@ -1309,6 +1346,7 @@ pdf_box(struct pdf *p, double x, double y, double w, double h, const struct rgb 
 {
 	if (p->page == NULL)
 		return;
+	end_text(p);
 	if (fill != NULL)
 		set_fill(p, *fill);
 	if (stroke != NULL)
@@ -1328,6 +1366,7 @@ pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double width
 {
 	if (p->page == NULL)
 		return;
+	end_text(p);
 	set_stroke(p, colour, width);
 	put_number(&p->ops, x1);
 	put_number(&p->ops, y1);

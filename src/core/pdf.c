@@ -911,17 +911,71 @@ finish(struct pdf *p, const char *what, su_err *e)
 	return 0;
 }
 
-int
-pdf_save_pending(struct pdf *p, const char *path, struct atomic_file *af, su_err *e)
+/* Writes the finished document into libharu's memory and hands it to 'put' a piece at
+ * a time; 0, or -1 (the library's error in p->error). */
+static int
+save_through_memory(struct pdf *p, void (*put)(void *to, const char *data, size_t n),
+    void *to)
 {
+	HPDF_BYTE buf[65536];
+
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
+		return -1;
+	HPDF_ResetStream(p->doc);
+	for (;;) {
+		HPDF_UINT32 n = sizeof buf;
+		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
+
+		put(to, (const char *)buf, n);
+		if (st == HPDF_STREAM_EOF)
+			return 0;
+		if (st != HPDF_OK)
+			return -1;
+	}
+}
+
+/* Appends bytes to a file (a FILE *), for save_through_memory. */
+static void
+put_file(void *to, const char *data, size_t n)
+{
+	fwrite(data, 1, n, to);
+}
+
+/* Appends bytes to a buffer (a struct strbuf *), for save_through_memory. */
+static void
+put_buffer(void *to, const char *data, size_t n)
+{
+	sb_add(to, data, n);
+}
+
+int
+pdf_save(struct pdf *p, const char *path, su_err *e)
+{
+	struct atomic_file af;
 	const char *tmp;
 
 	if (finish(p, path, e) < 0)
 		return -1;
+	if (atomic_open(&af, path, e) == NULL)
+		return -1;
+	tmp = atomic_hand_over(&af);	/* libharu writes the file straight from its objects */
+	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK) {
+		atomic_abort(&af);
+		return su_err_set(e, "cannot write '%s': %s", path, p->error);
+	}
+	return atomic_commit(&af, e);
+}
+
+int
+pdf_save_pending(struct pdf *p, const char *path, struct atomic_file *af, su_err *e)
+{
+	if (finish(p, path, e) < 0)
+		return -1;
 	if (atomic_open(af, path, e) == NULL)
 		return -1;
-	tmp = atomic_hand_over(af);	/* libharu writes the file straight from its objects */
-	if (HPDF_SaveToFile(p->doc, tmp) != HPDF_OK) {
+	/* through memory, in large writes to the file already open (libharu's own file
+	 * writer opens it again and writes it a token at a time) */
+	if (save_through_memory(p, put_file, af->f) < 0) {
 		atomic_abort(af);
 		return su_err_set(e, "cannot write '%s': %s", path, p->error);
 	}
@@ -929,35 +983,13 @@ pdf_save_pending(struct pdf *p, const char *path, struct atomic_file *af, su_err
 }
 
 int
-pdf_save(struct pdf *p, const char *path, su_err *e)
-{
-	struct atomic_file af;
-
-	if (pdf_save_pending(p, path, &af, e) < 0)
-		return -1;
-	return atomic_commit(&af, e);
-}
-
-int
 pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e)
 {
-	HPDF_BYTE buf[65536];
-
 	if (finish(p, "the report", e) < 0)
 		return -1;
-	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
+	if (save_through_memory(p, put_buffer, out) < 0)
 		return su_err_set(e, "cannot write the report: %s", p->error);
-	HPDF_ResetStream(p->doc);
-	for (;;) {
-		HPDF_UINT32 n = sizeof buf;
-		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
-
-		sb_add(out, (const char *)buf, n);
-		if (st == HPDF_STREAM_EOF)
-			return 0;
-		if (st != HPDF_OK)
-			return su_err_set(e, "cannot write the report: %s", p->error);
-	}
+	return 0;
 }
 
 void

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "showup/atomicfile.h"
 #include "showup/util.h"
 
 enum pdf_paper { PAPER_A4, PAPER_LETTER };
@@ -25,7 +26,7 @@ struct pdf_options {
 					   missing; "" for none */
 	const char *title, *author, *subject;
 	int64_t date;			/* the report's date (UTC seconds): metadata, never the clock */
-	int quick;			/* pages compressed faster, some 20% larger (long reports) */
+	int quick;			/* pages compressed fastest, some 3% larger (long reports) */
 };
 
 struct pdf;
@@ -41,6 +42,10 @@ struct pdf *pdf_new(const struct pdf_options *o, su_err *e);
 void pdf_free(struct pdf *p);
 /* Writes the document to 'path' under a temporary name, then renames it; 0 or -1. */
 int pdf_save(struct pdf *p, const char *path, su_err *e);
+/* Writes the document (a short one: it passes through memory) to a temporary file
+ * beside 'path' and leaves it there for the caller to put in place (atomic_commit,
+ * atomic_commit_all) or drop; 0 or -1. */
+int pdf_save_pending(struct pdf *p, const char *path, struct atomic_file *af, su_err *e);
 /* Appends the whole document to 'out' (a mail attachment, say); 0 or -1. */
 int pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e);
 

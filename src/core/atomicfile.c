@@ -55,19 +55,28 @@ sync_path(const char *tmp)
 	return rc;
 }
 
-int
-atomic_sync_folder(const char *path)
+/* Opens the folder that holds 'path', to sync it; the descriptor or -1. */
+static int
+open_folder(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
 	    : xstrdup(".");
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = -1;
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	free(dir);
+	return fd;
+}
+
+int
+atomic_sync_folder(const char *path)
+{
+	int fd = open_folder(path), rc = -1;
 
 	if (fd >= 0) {
 		rc = fsync(fd);
 		close(fd);
 	}
-	free(dir);
 	return rc;
 }
 
@@ -92,6 +101,63 @@ atomic_commit(struct atomic_file *af, su_err *e)
 	free(af->path);
 	af->tmp = af->path = NULL;
 	return 0;
+}
+
+/* Closes a file still open for writing, if it is; 0, or -1 if a write to it failed. */
+static int
+close_written(struct atomic_file *af)
+{
+	int failed = 0;
+
+	if (af->f != NULL) {
+		failed = ferror(af->f) || fflush(af->f) != 0;
+		failed |= fclose(af->f) != 0;
+	}
+	af->f = NULL;
+	return failed ? -1 : 0;
+}
+
+/* Syncs the temporary files of 'af' one by one; 0 or -1. */
+static int
+sync_each(struct atomic_file *af, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (sync_path(af[i].tmp) != 0)
+			return -1;
+	return 0;
+}
+
+int
+atomic_commit_all(struct atomic_file *af, size_t n, su_err *e)
+{
+	int fd, rc = 0, synced;
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (close_written(&af[i]) < 0 && rc == 0)
+			rc = su_err_set(e, "cannot write '%s': %s", af[i].path, strerror(errno));
+	/* one sync of the file system makes every file of the batch last */
+	fd = open_folder(af[0].path);
+	synced = rc == 0 && ((fd >= 0 && syncfs(fd) == 0) || sync_each(af, n) == 0);
+	if (rc == 0 && !synced)
+		rc = su_err_set(e, "cannot write '%s': %s", af[0].path, strerror(errno));
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0 && rename(af[i].tmp, af[i].path) != 0)
+			rc = su_err_set(e, "cannot write '%s': %s", af[i].path, strerror(errno));
+		if (rc < 0) {
+			atomic_abort(&af[i]);
+			continue;
+		}
+		free(af[i].tmp);
+		free(af[i].path);
+		af[i].tmp = af[i].path = NULL;
+	}
+	if (fd >= 0) {
+		(void)fsync(fd);	/* the renames last */
+		close(fd);
+	}
+	return rc;
 }
 
 void

@@ -17,9 +17,35 @@
 #include "showup/pdf.h"
 #include "showup/timeutil.h"
 
+/*
+ * zlib's levels for the pages' content, measured on report commitment and report
+ * attendance of 2,000 x 100 (72 and 23 MB of operators): levels 1-3 deflate two to
+ * three times as fast as 6 for 8-14% more bytes; past 3 the time grows faster than
+ * the bytes shrink. A short report's bytes are mostly its fonts (deflated apart, once).
+ */
+#define PAGE_LEVEL 2
+#define PAGE_LEVEL_QUICK 1
+
 #ifndef DEFAULT_FONT
 #define DEFAULT_FONT "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 #endif
+
+/*
+ * A subset of a face, made once and kept for the documents that follow (a --split
+ * report, notices with reports attached): the glyphs it keeps, the character each was
+ * drawn for, its font file and text map deflated, and its name. A document whose glyphs
+ * it keeps embeds it as it is; one that draws more makes a new one for both sets.
+ */
+struct subset {
+	hb_set_t *glyphs;
+	uint32_t *unicode;	/* per glyph of the face: the character (0: none) */
+	struct strbuf file;	/* the font file, deflated */
+	unsigned file_len;	/* its bytes before (the stream's Length1) */
+	struct strbuf cmap;	/* the ToUnicode CMap, deflated */
+	char name[110];		/* "KQZBTE+DejaVuSans" */
+};
+
+static size_t next_codepoint(const char *s, FcChar32 *cp);
 
 /* One font file: where it is, what it covers, its glyphs and their widths. */
 struct face {
@@ -29,6 +55,9 @@ struct face {
 	hb_face_t *hb;
 	hb_font_t *metrics;	/* scaled to font units */
 	unsigned upem, nglyphs;
+	double *advance;	/* per glyph, its width in thousandths of the size */
+	hb_codepoint_t latin[256];	/* the glyphs of U+0000-U+00FF (0: none) */
+	struct subset *subset;	/* the last one made, or NULL */
 };
 
 /* The faces reports draw with, found and opened once for any number of documents. */
@@ -53,6 +82,8 @@ struct page_state {
 	double line_width, font_size;
 	const struct font_use *font;
 	unsigned known;		/* KNOW_* bits: which of the above hold */
+	int in_text;		/* a text object is open (BT) */
+	long long line_x, line_y;	/* its line's origin, in hundredths of a point */
 };
 enum { KNOW_FILL = 1, KNOW_STROKE = 2, KNOW_WIDTH = 4, KNOW_FONT = 8 };
 
@@ -65,6 +96,7 @@ struct pdf {
 	HPDF_Dict page_fonts;	/* the current page's font resources */
 	struct page_state now;	/* what its content stream has set */
 	struct strbuf ops;	/* operators on their way to it */
+	struct strbuf glyphs;	/* the codes of the run of text being drawn */
 	struct font_use regular, bold, fallback;
 	enum pdf_paper paper;
 	int landscape;
@@ -222,6 +254,19 @@ done:
 	return rc;
 }
 
+/* Reads once what text needs of every glyph drawn: the glyphs of Latin-1, the widths. */
+static void
+face_tables(struct face *f)
+{
+	f->advance = xcalloc(f->nglyphs, sizeof *f->advance);
+	for (hb_codepoint_t g = 0; g < f->nglyphs; g++)
+		f->advance[g] = hb_font_get_glyph_h_advance(f->metrics, g) * 1000.0 / f->upem;
+	for (hb_codepoint_t cp = 0; cp < 256; cp++)
+		if (!hb_font_get_nominal_glyph(f->metrics, cp, &f->latin[cp]) ||
+		    f->latin[cp] >= f->nglyphs)
+			f->latin[cp] = 0;
+}
+
 /* Opens a face's outlines and metrics through HarfBuzz; 0, or -1 if the file is no
  * TrueType font (glyf outlines are what a PDF embeds as FontFile2). */
 static int
@@ -245,6 +290,7 @@ face_open(struct face *f)
 	hb_blob_destroy(glyf);
 	f->metrics = hb_font_create(f->hb);
 	hb_font_set_scale(f->metrics, (int)f->upem, (int)f->upem);
+	face_tables(f);
 	return 0;
 }
 
@@ -274,8 +320,6 @@ face_objects(struct pdf *p, struct font_use *f)
 	sysinfo = HPDF_Dict_New(mm);
 	if (f->file == NULL || f->tounicode == NULL || descendants == NULL || sysinfo == NULL)
 		return -1;
-	f->file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-	f->tounicode->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
 	HPDF_Dict_AddName(f->type0, "Type", "Font");
 	HPDF_Dict_AddName(f->type0, "Subtype", "Type0");
 	HPDF_Dict_AddName(f->type0, "Encoding", "Identity-H");
@@ -301,7 +345,9 @@ glyph_of(struct face *f, FcChar32 cp)
 {
 	hb_codepoint_t g = 0;
 
-	if (!hb_font_get_nominal_glyph(f->metrics, cp, &g))
+	if (cp < 256)
+		return f->latin[cp];
+	if (!hb_font_get_nominal_glyph(f->metrics, cp, &g) || g >= f->nglyphs)
 		g = 0;
 	return g;
 }
@@ -310,7 +356,7 @@ glyph_of(struct face *f, FcChar32 cp)
 static double
 glyph_width(struct face *f, hb_codepoint_t g)
 {
-	return hb_font_get_glyph_h_advance(f->metrics, g) * 1000.0 / f->upem;
+	return f->advance[g];
 }
 
 /* Names face 'f' in the current page's resources, once a page; 0 or -1. */
@@ -328,9 +374,9 @@ face_on_page(struct pdf *p, struct font_use *f)
 /* A subset's tag ("KQZBTE") from its file and text map (the glyphs it keeps), so one
  * content gives one file. */
 static void
-subset_tag(const struct font_use *f, const struct strbuf *cmap, char tag[7])
+subset_tag(const struct face *f, const struct strbuf *cmap, char tag[7])
 {
-	char *key = xasprintf("%s\n%s", f->face->path, sb_str(cmap));
+	char *key = xasprintf("%s\n%s", f->path, sb_str(cmap));
 	uint64_t h = hash_str(key, 0);
 
 	for (int i = 0; i < 6; i++, h /= 26)
@@ -393,21 +439,28 @@ describe_face(struct font_use *u, const char *name)
 	HPDF_Dict_AddNumber(u->descriptor, "StemV", 80);
 }
 
-/* The widths of the drawn glyphs, as runs of consecutive glyphs: [g [w w ...] ...]. */
-static HPDF_Array
-drawn_widths(struct font_use *f)
+/* Names the filter of a stream compressed beforehand, as libharu writes its dictionary. */
+static HPDF_STATUS
+name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
 {
-	HPDF_MMgr mm = f->cidfont->mmgr;
+	(void)dict;
+	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
+}
+
+/* The widths of a subset's glyphs, as runs of consecutive glyphs: [g [w w ...] ...]. */
+static HPDF_Array
+subset_widths(struct face *f, const struct subset *s, HPDF_MMgr mm)
+{
 	HPDF_Array w = HPDF_Array_New(mm), run = NULL;
 	hb_codepoint_t g = HB_SET_VALUE_INVALID, last = HB_SET_VALUE_INVALID;
 
-	while (hb_set_next(f->drawn, &g)) {
+	while (hb_set_next(s->glyphs, &g)) {
 		if (run == NULL || g != last + 1) {
 			HPDF_Array_AddNumber(w, (HPDF_INT32)g);
 			run = HPDF_Array_New(mm);
 			HPDF_Array_Add(w, run);
 		}
-		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f->face, g) + 0.5));
+		HPDF_Array_AddNumber(run, (HPDF_INT32)(glyph_width(f, g) + 0.5));
 		last = g;
 	}
 	return w;
@@ -427,10 +480,10 @@ utf16_hex(struct strbuf *sb, uint32_t cp)
 
 /*
  * The ToUnicode CMap of a subset: a 2-byte code space (the codes are glyph ids,
- * Identity-H) and a bfchar line for every drawn glyph, in blocks of at most 100.
+ * Identity-H) and a bfchar line for every glyph kept, in blocks of at most 100.
  */
 static void
-tounicode_cmap(const struct font_use *f, struct strbuf *sb)
+tounicode_cmap(const struct subset *s, struct strbuf *sb)
 {
 	hb_codepoint_t g = HB_SET_VALUE_INVALID;
 	struct strbuf block = STRBUF_INIT;
@@ -440,11 +493,11 @@ tounicode_cmap(const struct font_use *f, struct strbuf *sb)
 	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
 	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
 	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	while (hb_set_next(f->drawn, &g)) {
-		if (f->unicode[g] == 0)
+	while (hb_set_next(s->glyphs, &g)) {
+		if (s->unicode[g] == 0)
 			continue;
 		sb_addf(&block, "<%04X> <", (unsigned)g);
-		utf16_hex(&block, f->unicode[g]);
+		utf16_hex(&block, s->unicode[g]);
 		sb_adds(&block, ">\n");
 		if (++n == 100) {
 			sb_addf(sb, "%d beginbfchar\n%sendbfchar\n", n, sb_str(&block));
@@ -458,14 +511,37 @@ tounicode_cmap(const struct font_use *f, struct strbuf *sb)
 	sb_free(&block);
 }
 
-/* Subsets face 'f' to the glyphs drawn (their ids kept, as the pages use them) and
- * writes it, its names, widths and ToUnicode map into its objects; 0 or -1. */
+/* Appends 'len' bytes at 'data' deflated at 'level' to 'out'; 0 or -1. */
 static int
-face_finish(struct font_use *f)
+deflate_into(struct strbuf *out, const void *data, size_t len, int level)
+{
+	uLongf room = compressBound((uLong)len);
+
+	sb_grow(out, room);
+	if (compress2((Bytef *)out->buf + out->len, &room, data, (uLong)len, level) != Z_OK)
+		return -1;
+	out->len += room;
+	return 0;
+}
+
+static void
+subset_free(struct subset *s)
+{
+	if (s == NULL)
+		return;
+	hb_set_destroy(s->glyphs);
+	free(s->unicode);
+	sb_free(&s->file);
+	sb_free(&s->cmap);
+	free(s);
+}
+
+/* Cuts face 'f' to the glyphs of 's' (their ids kept, as the pages use them) and keeps
+ * its file in s->file, deflated; 0 or -1. */
+static int
+subset_font(struct face *f, struct subset *s)
 {
 	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	struct strbuf cmap = STRBUF_INIT;
-	char tag[7], ps[100], name[110];
 	hb_face_t *sub = NULL;
 	hb_blob_t *blob = NULL;
 	unsigned len = 0;
@@ -474,8 +550,7 @@ face_finish(struct font_use *f)
 
 	if (in == NULL)
 		goto done;
-	hb_set_add(f->drawn, 0);	/* the missing glyph, always kept */
-	hb_set_union(hb_subset_input_glyph_set(in), f->drawn);
+	hb_set_union(hb_subset_input_glyph_set(in), s->glyphs);
 	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS | HB_SUBSET_FLAGS_NO_HINTING);
 	static const hb_tag_t unused[] = {
 		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
@@ -484,39 +559,143 @@ face_finish(struct font_use *f)
 	};
 	for (size_t i = 0; i < sizeof unused / sizeof *unused; i++)
 		hb_set_add(hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG), unused[i]);
-	if ((sub = hb_subset_or_fail(f->face->hb, in)) == NULL)
+	if ((sub = hb_subset_or_fail(f->hb, in)) == NULL)
 		goto done;
 	blob = hb_face_reference_blob(sub);
 	data = hb_blob_get_data(blob, &len);
-	if (len == 0 || HPDF_Stream_Write(f->file->stream, (const HPDF_BYTE *)data, len) != HPDF_OK)
+	/* once a run, so the best level: the font is most of a short report's bytes */
+	if (len == 0 || deflate_into(&s->file, data, len, Z_BEST_COMPRESSION) < 0)
 		goto done;
-	HPDF_Dict_AddNumber(f->file, "Length1", (HPDF_INT32)len);
-	tounicode_cmap(f, &cmap);
-	subset_tag(f, &cmap, tag);
-	postscript_name(f->face, ps, sizeof ps);
-	snprintf(name, sizeof name, "%s+%s", tag, ps);
-	HPDF_Dict_AddName(f->type0, "BaseFont", name);
-	HPDF_Dict_AddName(f->cidfont, "BaseFont", name);
-	HPDF_Dict_Add(f->cidfont, "W", drawn_widths(f));
-	describe_face(f, name);
-	if (HPDF_Stream_Write(f->tounicode->stream, (const HPDF_BYTE *)cmap.buf,
-	    (HPDF_UINT)cmap.len) != HPDF_OK)
-		goto done;
+	s->file_len = len;
 	rc = 0;
 done:
-	sb_free(&cmap);
 	hb_blob_destroy(blob);
 	hb_face_destroy(sub);
 	hb_subset_input_destroy(in);
 	return rc;
 }
 
-/* Sets a text attribute of the document's information dictionary. */
-static void
-set_info(struct pdf *p, HPDF_InfoType type, const char *value)
+/*
+ * Makes the subset of face 'f' for the glyphs 'u' drew and those of the face's last
+ * subset (so documents that follow find theirs in it), replacing that one; 0 or -1.
+ */
+static int
+subset_make(struct font_use *u)
 {
-	if (value != NULL && *value != '\0')
-		HPDF_SetInfoAttr(p->doc, type, value);
+	struct face *f = u->face;
+	struct subset *s = xcalloc(1, sizeof *s), *old = f->subset;
+	struct strbuf cmap = STRBUF_INIT;
+	char tag[7], ps[100];
+	int rc = -1;
+
+	s->glyphs = hb_set_copy(u->drawn);
+	s->unicode = xcalloc(f->nglyphs, sizeof *s->unicode);
+	if (old != NULL) {
+		hb_set_union(s->glyphs, old->glyphs);
+		memcpy(s->unicode, old->unicode, f->nglyphs * sizeof *s->unicode);
+	}
+	for (unsigned g = 0; g < f->nglyphs; g++)
+		if (s->unicode[g] == 0)
+			s->unicode[g] = u->unicode[g];
+	if (subset_font(f, s) < 0)
+		goto done;
+	tounicode_cmap(s, &cmap);
+	subset_tag(f, &cmap, tag);
+	postscript_name(f, ps, sizeof ps);
+	snprintf(s->name, sizeof s->name, "%s+%s", tag, ps);
+	if (deflate_into(&s->cmap, cmap.buf, cmap.len, Z_BEST_COMPRESSION) < 0)
+		goto done;
+	subset_free(old);
+	f->subset = s;
+	s = NULL;
+	rc = 0;
+done:
+	subset_free(s);
+	sb_free(&cmap);
+	return rc;
+}
+
+/* Writes a stream's bytes, deflated beforehand, and has its dictionary say so; 0 or -1. */
+static int
+put_deflated(HPDF_Dict stream, const struct strbuf *bytes)
+{
+	/* written as they are, with the filter named by hand (libharu drops a Filter key
+	 * of a stream it does not compress itself) */
+	stream->filter = HPDF_STREAM_FILTER_NONE;
+	stream->write_fn = name_flate_filter;
+	return HPDF_Stream_Write(stream->stream, (const HPDF_BYTE *)bytes->buf,
+	    (HPDF_UINT)bytes->len) == HPDF_OK ? 0 : -1;
+}
+
+/* Embeds in the objects of 'u' a subset of its face that keeps every glyph it drew:
+ * the face's last one if it does, else a new one; its names, widths and ToUnicode map
+ * with it. 0 or -1. */
+static int
+face_finish(struct font_use *u)
+{
+	struct face *f = u->face;
+	struct subset *s;
+
+	hb_set_add(u->drawn, 0);	/* the missing glyph, always kept */
+	if ((f->subset == NULL || !hb_set_is_subset(u->drawn, f->subset->glyphs)) &&
+	    subset_make(u) < 0)
+		return -1;
+	s = f->subset;
+	if (put_deflated(u->file, &s->file) < 0 || put_deflated(u->tounicode, &s->cmap) < 0)
+		return -1;
+	HPDF_Dict_AddNumber(u->file, "Length1", (HPDF_INT32)s->file_len);
+	HPDF_Dict_AddName(u->type0, "BaseFont", s->name);
+	HPDF_Dict_AddName(u->cidfont, "BaseFont", s->name);
+	HPDF_Dict_Add(u->cidfont, "W", subset_widths(f, s, u->cidfont->mmgr));
+	describe_face(u, s->name);
+	return 0;
+}
+
+/* Appends the UTF-16BE code units of 'cp', a surrogate pair beyond the BMP. */
+static void
+put_utf16(struct strbuf *sb, uint32_t cp)
+{
+	if (cp >= 0x10000) {
+		cp -= 0x10000;
+		put_utf16(sb, 0xd800 + (cp >> 10));
+		cp = 0xdc00 + (cp & 0x3ff);
+	}
+	sb_addc(sb, (char)(cp >> 8));
+	sb_addc(sb, (char)(cp & 0xff));
+}
+
+/*
+ * Returns UTF-8 'text' as a PDF text string: UTF-16BE after its byte order mark, which
+ * readers take for any script (libharu's UTF-8 encoder costs more to set up than a
+ * one-person report takes to draw); NULL, with the document's error set, if it fails.
+ */
+static HPDF_Binary
+text_string(struct pdf *p, const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	HPDF_Binary b;
+
+	sb_add(&sb, "\xfe\xff", 2);
+	while (*text) {
+		FcChar32 cp;
+
+		text += next_codepoint(text, &cp);
+		put_utf16(&sb, cp);
+	}
+	b = HPDF_Binary_New(p->doc->mmgr, (HPDF_BYTE *)sb.buf, (HPDF_UINT)sb.len);
+	sb_free(&sb);
+	return b;
+}
+
+/* Sets a text attribute of the document's information dictionary ('key' names it). */
+static void
+set_info(struct pdf *p, HPDF_InfoType type, const char *key, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return;
+	/* libharu makes the information dictionary and its entry; the text is ours */
+	if (HPDF_SetInfoAttr(p->doc, type, "") == HPDF_OK)
+		HPDF_Dict_Add(p->doc->info, key, text_string(p, value));
 }
 
 /* Sets the creation date from the report's date, so one date gives one file. */
@@ -543,6 +722,8 @@ face_free(struct face *f)
 		FcCharSetDestroy(f->charset);
 	hb_font_destroy(f->metrics);
 	hb_face_destroy(f->hb);
+	free(f->advance);
+	subset_free(f->subset);
 	memset(f, 0, sizeof *f);
 }
 
@@ -629,12 +810,10 @@ pdf_new(const struct pdf_options *o, su_err *e)
 		return NULL;
 	}
 	HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->doc);
-	HPDF_SetCurrentEncoder(p->doc, "UTF-8");
-	set_info(p, HPDF_INFO_TITLE, o->title);
-	set_info(p, HPDF_INFO_AUTHOR, o->author);
-	set_info(p, HPDF_INFO_SUBJECT, o->subject);
-	set_info(p, HPDF_INFO_CREATOR, PACKAGE_STRING);
+	set_info(p, HPDF_INFO_TITLE, "Title", o->title);
+	set_info(p, HPDF_INFO_AUTHOR, "Author", o->author);
+	set_info(p, HPDF_INFO_SUBJECT, "Subject", o->subject);
+	set_info(p, HPDF_INFO_CREATOR, "Creator", PACKAGE_STRING);
 	set_date(p, o->date);
 	return p;
 }
@@ -660,16 +839,9 @@ pdf_free(struct pdf *p)
 	if (p->own_fonts)
 		pdf_fonts_free(p->fonts);
 	sb_free(&p->ops);
+	sb_free(&p->glyphs);
 	free(p->outlines);
 	free(p);
-}
-
-/* Names the filter of a stream compressed beforehand, as libharu writes its dictionary. */
-static HPDF_STATUS
-name_flate_filter(HPDF_Dict dict, HPDF_Stream out)
-{
-	(void)dict;
-	return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\n");
 }
 
 /*
@@ -689,7 +861,10 @@ seal_page(struct pdf *p)
 	if (p->page == NULL || p->failed)
 		return;
 	attr = (HPDF_PageAttr)p->page->attr;
-	if (deflateInit(&z, p->quick ? 3 : Z_DEFAULT_COMPRESSION) != Z_OK) {
+	if (p->now.in_text && HPDF_Stream_WriteStr(attr->stream, "ET\n") != HPDF_OK)
+		p->failed = 1;	/* the text object still open (end_text) closed */
+	p->now.in_text = 0;
+	if (deflateInit(&z, p->quick ? PAGE_LEVEL_QUICK : PAGE_LEVEL) != Z_OK) {
 		p->failed = 1;
 		return;
 	}
@@ -736,6 +911,43 @@ finish(struct pdf *p, const char *what, su_err *e)
 	return 0;
 }
 
+/* Writes the finished document into libharu's memory and hands it to 'put' a piece at
+ * a time; 0, or -1 (the library's error in p->error). */
+static int
+save_through_memory(struct pdf *p, void (*put)(void *to, const char *data, size_t n),
+    void *to)
+{
+	HPDF_BYTE buf[65536];
+
+	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
+		return -1;
+	HPDF_ResetStream(p->doc);
+	for (;;) {
+		HPDF_UINT32 n = sizeof buf;
+		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
+
+		put(to, (const char *)buf, n);
+		if (st == HPDF_STREAM_EOF)
+			return 0;
+		if (st != HPDF_OK)
+			return -1;
+	}
+}
+
+/* Appends bytes to a file (a FILE *), for save_through_memory. */
+static void
+put_file(void *to, const char *data, size_t n)
+{
+	fwrite(data, 1, n, to);
+}
+
+/* Appends bytes to a buffer (a struct strbuf *), for save_through_memory. */
+static void
+put_buffer(void *to, const char *data, size_t n)
+{
+	sb_add(to, data, n);
+}
+
 int
 pdf_save(struct pdf *p, const char *path, su_err *e)
 {
@@ -755,25 +967,29 @@ pdf_save(struct pdf *p, const char *path, su_err *e)
 }
 
 int
+pdf_save_pending(struct pdf *p, const char *path, struct atomic_file *af, su_err *e)
+{
+	if (finish(p, path, e) < 0)
+		return -1;
+	if (atomic_open(af, path, e) == NULL)
+		return -1;
+	/* through memory, in large writes to the file already open (libharu's own file
+	 * writer opens it again and writes it a token at a time) */
+	if (save_through_memory(p, put_file, af->f) < 0) {
+		atomic_abort(af);
+		return su_err_set(e, "cannot write '%s': %s", path, p->error);
+	}
+	return 0;
+}
+
+int
 pdf_save_buffer(struct pdf *p, struct strbuf *out, su_err *e)
 {
-	HPDF_BYTE buf[65536];
-
 	if (finish(p, "the report", e) < 0)
 		return -1;
-	if (HPDF_SaveToStream(p->doc) != HPDF_OK)
+	if (save_through_memory(p, put_buffer, out) < 0)
 		return su_err_set(e, "cannot write the report: %s", p->error);
-	HPDF_ResetStream(p->doc);
-	for (;;) {
-		HPDF_UINT32 n = sizeof buf;
-		HPDF_STATUS st = HPDF_ReadFromStream(p->doc, buf, &n);
-
-		sb_add(out, (const char *)buf, n);
-		if (st == HPDF_STREAM_EOF)
-			return 0;
-		if (st != HPDF_OK)
-			return su_err_set(e, "cannot write the report: %s", p->error);
-	}
+	return 0;
 }
 
 void
@@ -812,8 +1028,9 @@ pdf_bookmark(struct pdf *p, int parent, const char *title)
 		p->capoutlines = p->capoutlines ? p->capoutlines * 2 : 64;
 		p->outlines = xrealloc(p->outlines, p->capoutlines * sizeof *p->outlines);
 	}
-	o = HPDF_CreateOutline(p->doc, parent >= 0 ? p->outlines[parent] : NULL, title,
-	    HPDF_GetEncoder(p->doc, "UTF-8"));
+	o = HPDF_CreateOutline(p->doc, parent >= 0 ? p->outlines[parent] : NULL, "", NULL);
+	if (o != NULL)
+		HPDF_Dict_Add(o, "Title", text_string(p, title));
 	if (o != NULL && p->page != NULL)
 		HPDF_Outline_SetDestination(o, HPDF_Page_CreateDestination(p->page));
 	if (p->noutlines == 0)
@@ -826,7 +1043,13 @@ pdf_bookmark(struct pdf *p, int parent, const char *title)
 static size_t
 next_codepoint(const char *s, FcChar32 *cp)
 {
-	int n = FcUtf8ToUcs4((const FcChar8 *)s, cp, (int)strnlen(s, 4));
+	int n;
+
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	n = FcUtf8ToUcs4((const FcChar8 *)s, cp, (int)strnlen(s, 4));
 
 	if (n <= 0) {
 		*cp = 0xfffd;
@@ -869,7 +1092,19 @@ pdf_covers(struct pdf *p, const char *text)
 /* Where a line of text goes: its origin and size. */
 struct text_at { double x, y, size; };
 
-static const char HEX[] = "0123456789ABCDEF";
+/* Appends one byte of a glyph code to a literal string: as it is, or escaped where
+ * the string's syntax would read it otherwise (half the size of hex, and less to
+ * compress). */
+static void
+put_code_byte(struct strbuf *sb, unsigned char c)
+{
+	static const char escaped[256] = { ['('] = '(', [')'] = ')', ['\\'] = '\\',
+		['\r'] = 'r', ['\n'] = 'n' };
+
+	if (escaped[c] != 0)
+		sb_addc(sb, '\\');
+	sb_addc(sb, escaped[c] != 0 ? escaped[c] : (char)c);
+}
 
 /* Records that glyph 'g' of the use 'u' was drawn, for character 'cp'. */
 static void
@@ -879,8 +1114,10 @@ note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
 		u->drawn = hb_set_create();
 		u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
 	}
+	if (u->unicode[g] != 0)
+		return;		/* drawn before */
 	hb_set_add(u->drawn, g);
-	if (u->unicode[g] == 0 && g != 0)
+	if (g != 0)
 		u->unicode[g] = cp;
 }
 
@@ -890,11 +1127,18 @@ note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
  * matrix is 400,000 of them); the page's content stream is libharu's all the same.
  */
 
+/* Returns 'v' in hundredths, rounded to the nearest: a number as the page has it. */
+static long long
+hundredths(double v)
+{
+	return (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5));
+}
+
 /* Appends 'v' and a space as a PDF number, to the hundredth, no trailing zeros ("12.5 "). */
 static void
 put_number(struct strbuf *sb, double v)
 {
-	long long n = (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5)), whole;
+	long long n = hundredths(v), whole;
 	char digits[24], out[32];
 	int k = 0, len = 0, frac;
 
@@ -976,14 +1220,40 @@ flush_ops(struct pdf *p)
 	sb_reset(&p->ops);
 }
 
-/* Draws one run of glyphs (hex glyph ids) of face 'f' at 'offset' from the origin. */
+/* Moves the open text object's line to (x, y) in hundredths: Td is relative to the
+ * line before, so runs of text share one object (BT ... ET) and short moves. */
+static void
+move_line(struct pdf *p, long long x, long long y)
+{
+	put_number(&p->ops, (double)(x - p->now.line_x) / 100);
+	put_number(&p->ops, (double)(y - p->now.line_y) / 100);
+	sb_adds(&p->ops, "Td\n");
+	p->now.line_x = x;
+	p->now.line_y = y;
+}
+
+/* Closes the open text object, if any: paths may not be drawn in one. */
+static void
+end_text(struct pdf *p)
+{
+	if (!p->now.in_text)
+		return;
+	sb_adds(&p->ops, "ET\n");
+	p->now.in_text = 0;
+}
+
+/* Draws one run of glyphs (2-byte glyph ids, escaped) of face 'f' at 'offset'. */
 static void
 draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double offset,
     const struct text_at *at)
 {
 	if (glyphs->len == 0 || face_on_page(p, f) < 0)
 		return;
-	sb_adds(&p->ops, "BT\n");
+	if (!p->now.in_text) {
+		sb_adds(&p->ops, "BT\n");
+		p->now.in_text = 1;
+		p->now.line_x = p->now.line_y = 0;
+	}
 	if (!(p->now.known & KNOW_FONT) || p->now.font != f || p->now.font_size != at->size) {
 		sb_addf(&p->ops, "/%s ", f->resource);
 		put_number(&p->ops, at->size);
@@ -992,11 +1262,10 @@ draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double 
 		p->now.font_size = at->size;
 		p->now.known |= KNOW_FONT;
 	}
-	put_number(&p->ops, at->x + offset);
-	put_number(&p->ops, at->y);
-	sb_adds(&p->ops, "Td\n<");
+	move_line(p, hundredths(at->x + offset), hundredths(at->y));
+	sb_adds(&p->ops, "(");
 	sb_add(&p->ops, glyphs->buf, glyphs->len);
-	sb_adds(&p->ops, "> Tj\nET\n");
+	sb_adds(&p->ops, ") Tj\n");
 	flush_ops(p);
 }
 
@@ -1008,7 +1277,7 @@ draw_run(struct pdf *p, struct font_use *f, const struct strbuf *glyphs, double 
 static double
 each_run(struct pdf *p, const char *text, double size, int bold, const struct text_at *at)
 {
-	struct strbuf glyphs = STRBUF_INIT;
+	struct strbuf *glyphs = &p->glyphs;
 	struct font_use *run = NULL;
 	double width = 0, run_at = 0;
 
@@ -1022,23 +1291,20 @@ each_run(struct pdf *p, const char *text, double size, int bold, const struct te
 		g = glyph_of(f->face, cp);
 		if (at != NULL && f != run) {
 			if (run != NULL)
-				draw_run(p, run, &glyphs, run_at, at);
-			sb_reset(&glyphs);
+				draw_run(p, run, glyphs, run_at, at);
+			sb_reset(glyphs);
 			run = f;
 			run_at = width;
 		}
 		if (at != NULL) {
-			char hex[4] = { HEX[g >> 12 & 15], HEX[g >> 8 & 15], HEX[g >> 4 & 15],
-				HEX[g & 15] };
-
-			sb_add(&glyphs, hex, sizeof hex);
+			put_code_byte(glyphs, (unsigned char)(g >> 8));
+			put_code_byte(glyphs, (unsigned char)g);
 			note_drawn(f, g, cp);
 		}
 		width += glyph_width(f->face, g) * size / 1000;
 	}
 	if (run != NULL)
-		draw_run(p, run, &glyphs, run_at, at);
-	sb_free(&glyphs);
+		draw_run(p, run, glyphs, run_at, at);
 	return width;
 }
 
@@ -1112,6 +1378,7 @@ pdf_box(struct pdf *p, double x, double y, double w, double h, const struct rgb 
 {
 	if (p->page == NULL)
 		return;
+	end_text(p);
 	if (fill != NULL)
 		set_fill(p, *fill);
 	if (stroke != NULL)
@@ -1131,6 +1398,7 @@ pdf_line(struct pdf *p, double x1, double y1, double x2, double y2, double width
 {
 	if (p->page == NULL)
 		return;
+	end_text(p);
 	set_stroke(p, colour, width);
 	put_number(&p->ops, x1);
 	put_number(&p->ops, y1);

@@ -259,6 +259,34 @@ draw_matrix_head(struct attendance_report *ar, double y, size_t j0, size_t j1)
 	return y - ROW_H;
 }
 
+/*
+ * Draws person i's cells of sessions j0..j1 on the row at y: the tints first, then the
+ * letters over them, so the colour is set once for a run of like cells and once for
+ * the letters (a cell's letter stays within it: the order shows nowhere).
+ */
+static void
+draw_matrix_cells(struct attendance_report *ar, size_t i, size_t j0, size_t j1, double y)
+{
+	double x = MARGIN + NAME_W;
+
+	for (size_t j = j0; j < j1; j++, x += CELL_W) {
+		enum outcome o = roll_outcome(&ar->roll, i, j);
+		struct rgb tint = outcome_tint(o);
+
+		if (o != OUTCOME_NOT_EXPECTED && o != OUTCOME_UPCOMING)
+			pdf_box(ar->pdf, x + 0.6, y - 2.6, CELL_W - 1.2, ROW_H - 1.2, &tint, NULL);
+	}
+	x = MARGIN + NAME_W;
+	for (size_t j = j0; j < j1; j++, x += CELL_W) {
+		enum outcome o = roll_outcome(&ar->roll, i, j);
+		char letter[2] = { outcome_letter(o), '\0' };
+
+		if (letter[0] != ' ')
+			pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, letter, 6.5,
+			    outcome_is_final(o), o == OUTCOME_NOT_EXPECTED ? RULE : INK);
+	}
+}
+
 /* Draws person i's row over sessions [j0, j1) with its figures, baseline y. */
 static void
 draw_matrix_row(struct attendance_report *ar, size_t i, size_t j0, size_t j1, double y)
@@ -270,18 +298,8 @@ draw_matrix_row(struct attendance_report *ar, size_t i, size_t j0, size_t j1, do
 
 	pdf_text(ar->pdf, MARGIN, y, NAME_W - 6, PDF_LEFT, p->name, 7.5, 0,
 	    p->status == PARTICIPANT_WITHDRAWN ? MUTED : INK);
-	for (size_t j = j0; j < j1; j++, x += CELL_W) {
-		enum outcome o = roll_outcome(&ar->roll, i, j);
-		struct rgb tint = outcome_tint(o);
-		char letter[2] = { outcome_letter(o), '\0' };
-
-		if (o != OUTCOME_NOT_EXPECTED && o != OUTCOME_UPCOMING)
-			pdf_box(ar->pdf, x + 0.6, y - 2.6, CELL_W - 1.2, ROW_H - 1.2, &tint, NULL);
-		if (letter[0] != ' ')
-			pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, letter, 6.5,
-			    outcome_is_final(o), o == OUTCOME_NOT_EXPECTED ? RULE : INK);
-	}
-	x += 6;
+	draw_matrix_cells(ar, i, j0, j1, y);
+	x += (double)(j1 - j0) * CELL_W + 6;
 	snprintf(points, sizeof points, "%d", pr->points);
 	pdf_text(ar->pdf, x, y, 30, PDF_RIGHT, percent_text(pr->attendance_rate, rate,
 	    sizeof rate), 7, 0, INK);

@@ -16,6 +16,7 @@
 #define CHART_H 86.0
 #define FIRST_TABLE_TOP 430.0	/* what the heading, figures, chart and notices take */
 #define MAX_NOTICE_LINES 5
+#define SPLIT_BATCH 256		/* --split files put in place together, one disk sync */
 
 /* What the commitment reports of one cohort draw on besides its roll, loaded once. */
 struct commitment_book {
@@ -464,38 +465,72 @@ split_path(const char *dir, const struct participant *p)
 	return path;
 }
 
+/* Puts the files of a split report written since the last time in place together
+ * (see atomic_commit_all), counting them in rq->files; 0 or -1 with 'e' set. */
+static int
+split_commit(struct atomic_file *written, size_t *n, struct report_request *rq, su_err *e)
+{
+	int rc = atomic_commit_all(written, *n, e);
+
+	if (rc == 0)
+		rq->files += *n;
+	*n = 0;
+	return rc;
+}
+
+/* Draws person i's report from book 'b' into a temporary file beside 'path' (*af); 0 or
+ * -1 with 'e' set. */
+static int
+split_one(struct commitment_book *b, size_t i, const char *path, struct report_request *rq,
+    struct atomic_file *af, su_err *e)
+{
+	struct commitment_report cr = { .rq = rq, .c = b->roll->cohort, .roll = b->roll, .b = b };
+	int rc;
+
+	rq->path = path;
+	if ((cr.pdf = book_start(b, rq, e)) == NULL)
+		return -1;
+	draw_sections(&cr, i);
+	rc = pdf_save_pending(cr.pdf, path, af, e);
+	pdf_free(cr.pdf);
+	return rc;
+}
+
 int
 report_commitment_split(struct store *st, const struct cohort *c, const struct policy *p,
     struct report_request *rq, su_err *e)
 {
 	const char *dir = rq->path;
 	struct commitment_book *b = NULL;
+	struct atomic_file *written = xcalloc(SPLIT_BATCH, sizeof *written);
+	size_t n = 0;
 	struct roll roll;
 	int rc = 0;
 
 	rq->files = 0;
-	if (roll_load(st, c, p, rq->as_of, &roll, e) < 0)
+	if (roll_load(st, c, p, rq->as_of, &roll, e) < 0) {
+		free(written);
 		return -1;
+	}
 	if ((b = commitment_book_open(st, &roll, e)) == NULL)
 		rc = -1;
 	for (size_t i = 0; rc == 0 && i < roll.people.n; i++) {
-		struct commitment_report cr = { .rq = rq, .c = c, .roll = &roll, .b = b };
 		char *path = split_path(dir, &roll.people.v[i]);
 
-		rq->path = path;
-		if ((cr.pdf = book_start(b, rq, e)) == NULL)
-			rc = -1;
-		else {
-			draw_sections(&cr, i);
-			rc = report_finish(cr.pdf, rq, e);
-			rq->files += rc == 0;
-		}
+		rc = split_one(b, i, path, rq, &written[n], e);
+		n += rc == 0;
 		free(path);
+		if (n == SPLIT_BATCH && split_commit(written, &n, rq, e) < 0)
+			rc = -1;
 	}
+	/* the files written before a failure stay; the first error is the one told */
+	if (split_commit(written, &n, rq, rc == 0 ? e : NULL) < 0)
+		rc = -1;
 	rq->path = dir;
 	rq->pdf.fonts = NULL;	/* the book's, gone with it */
 	commitment_book_close(b);
 	roll_free(&roll);
+	free(written);
 	return rc;
 }
 

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "showup/atomicfile.h"
 #include "showup/util.h"
 #include "suites.h"
 
@@ -117,6 +119,41 @@ START_TEST(strings_are_interned_once)
 }
 END_TEST
 
+/* atomic_commit_all: every file of the batch in place with its bytes, no temporary
+ * left; a batch of none is nothing to do. */
+START_TEST(files_committed_together)
+{
+	char dir[] = "/tmp/showup-unit-XXXXXX";
+	struct atomic_file af[3];
+	su_err e = { "" };
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	for (int i = 0; i < 3; i++) {
+		char *path = xasprintf("%s/f%d.txt", dir, i);
+
+		ck_assert_ptr_nonnull(atomic_open(&af[i], path, &e));
+		fprintf(af[i].f, "file %d\n", i);
+		if (i == 1)
+			atomic_hand_over(&af[i]);	/* closed, as libharu's writer leaves it */
+		free(path);
+	}
+	ck_assert_int_eq(atomic_commit_all(af, 3, &e), 0);
+	ck_assert_int_eq(atomic_commit_all(af, 0, &e), 0);
+	for (int i = 0; i < 3; i++) {
+		char *path = xasprintf("%s/f%d.txt", dir, i), line[32] = "";
+		FILE *f = fopen(path, "r");
+
+		ck_assert_msg(f != NULL, "'%s' is not in place", path);
+		ck_assert_ptr_nonnull(fgets(line, sizeof line, f));
+		ck_assert_int_eq(atoi(line + 5), i);
+		fclose(f);
+		unlink(path);
+		free(path);
+	}
+	ck_assert_int_eq(rmdir(dir), 0);	/* nothing else left in the folder */
+}
+END_TEST
+
 Suite *
 util_suite(void)
 {
@@ -129,6 +166,7 @@ util_suite(void)
 	tcase_add_test(tc, int_parsing);
 	tcase_add_test(tc, maps_hold_many);
 	tcase_add_test(tc, strings_are_interned_once);
+	tcase_add_test(tc, files_committed_together);
 	suite_add_tcase(s, tc);
 	return s;
 }

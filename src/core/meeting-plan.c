@@ -244,8 +244,9 @@ add_seen(struct meeting_verdict *v, const struct meeting_attendee *a, enum meeti
 		v->seen = a;
 		v->how = how;
 	}
-	for (int j = 0; j < a->joins; j++)
+	for (int j = 0; j < a->joins && a->stays != NULL; j++)
 		v->seconds += seconds_in_session(&a->stays[j], s);
+	v->seconds += a->window_seconds;	/* a meeting read for the session: folded */
 }
 
 /* Matches every attendee of 'm' (-2: the coach), listing the unmatched and unexpected in 'out'. */

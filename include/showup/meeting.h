@@ -43,7 +43,11 @@ struct meeting {
 	size_t bad_rows;
 	int order_needed;		/* a date read both ways: the date order is needed */
 	enum date_order order_by_session;	/* the order the session's date settled, or unknown */
-	struct strmap by_key;		/* e-mail, or a guest's name, to attendee: while reading */
+	struct meeting_slot { uint32_t tag, at; } *slots;	/* attendee by e-mail, or a
+					 * guest's name: its hash's low bits and index + 1 */
+	size_t nslots;
+	char **blocks;			/* the attendees' names and e-mails, packed */
+	size_t nblocks, block_left;
 	int windowed;			/* read for a session: stays are folded into [from, to) */
 	int64_t from, to;
 };

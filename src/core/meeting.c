@@ -339,26 +339,91 @@ bad_row(struct meeting *m, const char *name, long line, const char *fmt, ...)
 	sb_addc(&m->problems, '\n');
 }
 
+#define BLOCK_SIZE 65536	/* names and e-mails are packed in blocks of this size */
+
+/* Returns a copy of 's' packed in m's blocks, freed with the meeting. */
+static char *
+pack(struct meeting *m, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *at;
+
+	if (n > BLOCK_SIZE / 4)	/* a long one has a block of its own */
+		m->block_left = 0;
+	if (n > m->block_left) {
+		m->blocks = xrealloc(m->blocks, (m->nblocks + 2) * sizeof *m->blocks);
+		m->blocks[m->nblocks++] = xmalloc(n > BLOCK_SIZE ? n : BLOCK_SIZE);
+		m->block_left = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+	}
+	at = m->blocks[m->nblocks - 1] + (n > BLOCK_SIZE ? 0 : BLOCK_SIZE - m->block_left);
+	memcpy(at, s, n);
+	m->block_left -= n;
+	return at;
+}
+
+/* Returns the hash an attendee is found by: its e-mail's, else its name's, any case. */
+static uint64_t
+attendee_hash(const char *name, const char *email)
+{
+	return *email ? hash_str(email, 1) : ~hash_str(name, 1);
+}
+
+/* Returns 1 if attendee a is the one of this e-mail, or (without one) this guest's name. */
+static int
+attendee_is(const struct meeting_attendee *a, const char *name, const char *email)
+{
+	return *email ? str_ieq(a->email, email) : *a->email == '\0' && str_ieq(a->name, name);
+}
+
+/* Returns the slot of m where the attendee of 'hash' is, or the free one where it goes. */
+static size_t
+attendee_slot(const struct meeting *m, uint64_t hash, const char *name, const char *email)
+{
+	size_t i = (size_t)hash & (m->nslots - 1);
+
+	while (m->slots[i].at != 0 && (m->slots[i].tag != (uint32_t)(hash >> 32) ||
+	    !attendee_is(&m->v[m->slots[i].at - 1], name, email)))
+		i = (i + 1) & (m->nslots - 1);
+	return i;
+}
+
+/* Doubles m's slots (1,024 at first), every attendee put back. */
+static void
+grow_slots(struct meeting *m)
+{
+	size_t n = m->nslots ? m->nslots * 2 : 1024;
+
+	free(m->slots);
+	m->slots = xcalloc(n, sizeof *m->slots);
+	m->nslots = n;
+	for (size_t k = 0; k < m->n; k++) {
+		uint64_t h = attendee_hash(m->v[k].name, m->v[k].email);
+		size_t i = attendee_slot(m, h, m->v[k].name, m->v[k].email);
+
+		m->slots[i] = (struct meeting_slot){ (uint32_t)(h >> 32), (uint32_t)k + 1 };
+	}
+}
+
 /* Finds the attendee a row belongs to (by e-mail, else by name), adding one if new. */
 static struct meeting_attendee *
 attendee_for(struct meeting *m, const char *name, const char *email, long line)
 {
-	char *key = *email ? xstrdup(email) : xasprintf("\001%s", name);	/* no address has 1 */
+	uint64_t h = attendee_hash(name, email);
 	struct meeting_attendee *a;
-	long at;
+	size_t i;
 
-	if (strmap_get(&m->by_key, key, &at)) {
-		free(key);
-		return &m->v[at];
-	}
+	if ((m->n + 1) * 2 > m->nslots)
+		grow_slots(m);
+	i = attendee_slot(m, h, name, email);
+	if (m->slots[i].at != 0)
+		return &m->v[m->slots[i].at - 1];
 	if ((m->n & (m->n - 1)) == 0)	/* 0, 1, 2, 4...: double */
 		m->v = xrealloc(m->v, (m->n ? m->n * 2 : 1) * sizeof *m->v);
-	strmap_put(&m->by_key, key, (long)m->n);
-	free(key);
+	m->slots[i] = (struct meeting_slot){ (uint32_t)(h >> 32), (uint32_t)m->n + 1 };
 	a = &m->v[m->n++];
 	memset(a, 0, sizeof *a);
-	a->name = xstrdup(name);
-	a->email = xstrdup(email);
+	a->name = pack(m, name);
+	a->email = pack(m, email);
 	a->line = line;
 	a->open_join = -1;
 	return a;
@@ -934,13 +999,13 @@ meeting_overlaps(const struct meeting *m, int64_t from, int64_t to)
 void
 meeting_free(struct meeting *m)
 {
-	for (size_t i = 0; i < m->n; i++) {
-		free(m->v[i].name);
-		free(m->v[i].email);
+	for (size_t i = 0; i < m->n; i++)
 		free(m->v[i].stays);
-	}
+	for (size_t i = 0; i < m->nblocks; i++)
+		free(m->blocks[i]);
+	free(m->blocks);
 	free(m->v);
+	free(m->slots);
 	sb_free(&m->problems);
-	strmap_free(&m->by_key);
 	memset(m, 0, sizeof *m);
 }

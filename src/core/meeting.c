@@ -387,20 +387,24 @@ attendee_slot(const struct meeting *m, uint64_t hash, const char *name, const ch
 	return i;
 }
 
-/* Doubles m's slots (1,024 at first), every attendee put back. */
+/* Doubles m's slots (1,024 at first), every attendee put back: keys being distinct, each
+ * goes to the first free slot from its hash, with nothing compared. */
 static void
 grow_slots(struct meeting *m)
 {
-	size_t n = m->nslots ? m->nslots * 2 : 1024;
+	size_t mask = (m->nslots ? m->nslots * 2 : 1024) - 1;
 
 	free(m->slots);
-	m->slots = xcalloc(n, sizeof *m->slots);
-	m->nslots = n;
-	for (size_t k = 0; k < m->n; k++) {
+	m->slots = xcalloc(mask + 1, sizeof *m->slots);
+	m->nslots = mask + 1;
+	for (uint32_t k = 0; k < m->n; k++) {
 		uint64_t h = attendee_hash(m->v[k].name, m->v[k].email);
-		size_t i = attendee_slot(m, h, m->v[k].name, m->v[k].email);
+		size_t i = (size_t)h & mask;
 
-		m->slots[i] = (struct meeting_slot){ (uint32_t)(h >> 32), (uint32_t)k + 1 };
+		for (; m->slots[i].at != 0; i = (i + 1) & mask)
+			;
+		m->slots[i].tag = (uint32_t)(h >> 32);
+		m->slots[i].at = k + 1;
 	}
 }
 

@@ -488,46 +488,43 @@ struct reading {
 	struct strbuf host;	/* the block's host e-mail */
 	struct strbuf date;	/* the block's date, for times without one (Google Meet) */
 	int64_t last_time;	/* the latest time read: where stays still open end */
+	struct strbuf name, last, email, cell, dated;	/* a row's cells, reused row to row */
 };
 
 /* Reads time column k of the row (with the block's date if it has none); 0, or -1 noted as bad. */
 static int
 read_time(struct meeting *m, struct csv_reader *r, struct reading *rd, int k, int64_t *out)
 {
-	struct strbuf cell = STRBUF_INIT, dated = STRBUF_INIT;
-	int rc = time_parse(column(r, rd->index, k, &cell), rd->order, rd->tz, out, NULL);
+	struct strbuf *cell = &rd->cell, *dated = &rd->dated;
+	int rc = time_parse(column(r, rd->index, k, cell), rd->order, rd->tz, out, NULL);
 
+	sb_reset(dated);
 	if (rc < 0 && rd->date.len > 0) {
-		sb_addf(&dated, "%s %s", rd->date.buf, cell.buf);
-		rc = time_parse(dated.buf, rd->order, rd->tz, out, NULL);
+		sb_addf(dated, "%s %s", rd->date.buf, cell->buf);
+		rc = time_parse(dated->buf, rd->order, rd->tz, out, NULL);
 	}
-	if (rc < 0 && order_needed(dated.len ? dated.buf : cell.buf)) {
+	if (rc < 0 && order_needed(dated->len ? dated->buf : cell->buf)) {
 		m->order_needed = 1;
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s': day/month or month/day? "
-		    "(the report's dates can be read both ways)", cell.buf);
+		    "(the report's dates can be read both ways)", cell->buf);
 	} else if (rc < 0)
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s' is not a time I can read",
-		    cell.buf);
+		    cell->buf);
 	if (rc == 0 && *out > rd->last_time)
 		rd->last_time = *out;
-	sb_free(&cell);
-	sb_free(&dated);
 	return rc;
 }
 
-/* Writes the row's name ("First Last" where the format splits it) into 'name'. */
+/* Writes the row's name ("First Last" where the format splits it) into rd->name. */
 static void
-row_name(struct csv_reader *r, const int *index, struct strbuf *name)
+row_name(struct csv_reader *r, struct reading *rd)
 {
-	struct strbuf last = STRBUF_INIT;
-
-	column(r, index, M_NAME, name);
-	if (*column(r, index, M_LAST, &last)) {
-		if (name->len > 0)
-			sb_addc(name, ' ');
-		sb_adds(name, last.buf);
+	column(r, rd->index, M_NAME, &rd->name);
+	if (*column(r, rd->index, M_LAST, &rd->last)) {
+		if (rd->name.len > 0)
+			sb_addc(&rd->name, ' ');
+		sb_adds(&rd->name, rd->last.buf);
 	}
-	sb_free(&last);
 }
 
 /* Returns 1 if header-like text 'cell' is one of 'words' (folded as header keys are). */
@@ -546,49 +543,37 @@ cell_is(const char *cell, const char *const *words)
 static void
 read_row(struct meeting *m, struct csv_reader *r, struct reading *rd)
 {
-	struct strbuf name = STRBUF_INIT, email = STRBUF_INIT, cell = STRBUF_INIT;
-	const char *fname = csvr_name(r);
+	const char *fname = csvr_name(r), *name, *email;
 	long line = csvr_line(r);
 	int64_t join, leave, seconds = -1;
 	struct meeting_attendee *a;
 
-	row_name(r, rd->index, &name);
-	column(r, rd->index, M_EMAIL, &email);
+	row_name(r, rd);
+	column(r, rd->index, M_EMAIL, &rd->email);
+	name = rd->name.buf;
+	email = rd->email.buf;
 	m->rows++;
-	if (csvr_problem(r) != NULL) {
+	if (csvr_problem(r) != NULL)
 		bad_row(m, fname, line, "%s", csvr_problem(r));
-		goto done;
-	}
-	if (*name.buf == '\0' && *email.buf == '\0') {
+	else if (*name == '\0' && *email == '\0')
 		bad_row(m, fname, line, "%s", "no name and no e-mail address");
-		goto done;
-	}
-	if (read_time(m, r, rd, M_JOIN, &join) < 0 || read_time(m, r, rd, M_LEAVE, &leave) < 0)
-		goto done;
-	if (leave < join) {
+	else if (read_time(m, r, rd, M_JOIN, &join) < 0 ||
+	    read_time(m, r, rd, M_LEAVE, &leave) < 0)
+		;	/* noted */
+	else if (leave < join)
 		bad_row(m, fname, line, "%s", "the leave time comes before the join time");
-		goto done;
-	}
-	if (rd->index[M_DURATION] >= 0 && *column(r, rd->index, M_DURATION, &cell) &&
-	    meeting_duration_parse(cell.buf, &seconds) < 0) {
-		bad_row(m, fname, line, "'%s' is not a duration", cell.buf);
-		goto done;
-	}
-	if (seconds < 0)
-		seconds = leave - join;
-	if (seconds > MAX_STAY || leave - join > MAX_STAY) {
+	else if (rd->index[M_DURATION] >= 0 && *column(r, rd->index, M_DURATION, &rd->cell) &&
+	    meeting_duration_parse(rd->cell.buf, &seconds) < 0)
+		bad_row(m, fname, line, "'%s' is not a duration", rd->cell.buf);
+	else if ((seconds < 0 ? leave - join : seconds) > MAX_STAY || leave - join > MAX_STAY)
 		bad_row(m, fname, line, "%s", "a stay of more than a day");
-		goto done;
+	else {
+		a = attendee_for(m, name, email, line);
+		add_stay(m, a, join, leave, seconds < 0 ? leave - join : seconds);
+		if (cell_is(column(r, rd->index, M_ROLE, &rd->cell), meeting_organiser_words) ||
+		    (*email && rd->host.len > 0 && str_ieq(email, rd->host.buf)))
+			a->organiser = 1;
 	}
-	a = attendee_for(m, name.buf, email.buf, line);
-	add_stay(m, a, join, leave, seconds);
-	if (cell_is(column(r, rd->index, M_ROLE, &cell), meeting_organiser_words) ||
-	    (*email.buf && rd->host.len > 0 && str_ieq(email.buf, rd->host.buf)))
-		a->organiser = 1;
-done:
-	sb_free(&name);
-	sb_free(&email);
-	sb_free(&cell);
 }
 
 /* Reads one row of a User Action list: a join opens a stay, a leave closes it. */
@@ -723,7 +708,9 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 {
 	struct csv_reader *r;
 	struct reading rd = { .layout = layout_of(m->format), .order = order, .tz = tz,
-		.host = STRBUF_INIT, .date = STRBUF_INIT, .last_time = INT64_MIN };
+		.host = STRBUF_INIT, .date = STRBUF_INIT, .last_time = INT64_MIN,
+		.name = STRBUF_INIT, .last = STRBUF_INIT, .email = STRBUF_INIT,
+		.cell = STRBUF_INIT, .dated = STRBUF_INIT };
 	int mapped = 0, section = 0, rc;
 
 	if (rd.layout == NULL)	/* the format is settled (not auto) before records are read */
@@ -756,6 +743,11 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 		close_open_stays(m, rd.last_time);
 	sb_free(&rd.host);
 	sb_free(&rd.date);
+	sb_free(&rd.name);
+	sb_free(&rd.last);
+	sb_free(&rd.email);
+	sb_free(&rd.cell);
+	sb_free(&rd.dated);
 	if (rc < 0)
 		return -1;
 	if (sniffed == NULL && m->rows == 0 && m->bad_rows == 0)

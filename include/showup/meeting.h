@@ -23,7 +23,11 @@ struct meeting_attendee {
 	int64_t last_leave;
 	int minutes;		/* time in the meeting, every join added up */
 	int joins;
-	struct meeting_stay { int64_t join, leave; int seconds; } *stays;	/* each join */
+	struct meeting_stay { int64_t join, leave; int seconds; } *stays;	/* each join,
+					 * kept only when the meeting has no window */
+	int64_t window_seconds;	/* in a windowed meeting: time in the window, each stay's
+				 * overlap (no more than its own seconds) added up */
+	int in_window;		/* ... and whether any stay overlaps the window */
 	long line;		/* the first row of theirs in the file */
 	int organiser;		/* the meeting's organiser or host */
 	int64_t open_join;	/* User Action lists: a join not yet left, or -1 */
@@ -39,7 +43,13 @@ struct meeting {
 	size_t bad_rows;
 	int order_needed;		/* a date read both ways: the date order is needed */
 	enum date_order order_by_session;	/* the order the session's date settled, or unknown */
-	struct strmap by_key;		/* e-mail, or a guest's name, to attendee: while reading */
+	struct meeting_slot { uint32_t tag, at; } *slots;	/* attendee by e-mail, or a
+					 * guest's name: its hash's low bits and index + 1 */
+	size_t nslots;
+	char **blocks;			/* the attendees' names and e-mails, packed */
+	size_t nblocks, block_left;
+	int windowed;			/* read for a session: stays are folded into [from, to) */
+	int64_t from, to;
 };
 
 /* Returns "zoom", "teams", "teams-log", "meet", "webex" (or "auto"). */
@@ -69,13 +79,27 @@ void meeting_free(struct meeting *m);
  * Reads a report as meeting_parse does; when its dates read both day first
  * and month first and 'order' does not say, the order under which the report
  * overlaps the session [from, to) is taken (out->order_by_session). Both or
- * neither: -1 with 'e' naming --date-order.
+ * neither: -1 with 'e' naming --date-order. Stays are folded into [from, to)
+ * (each attendee's window_seconds and in_window; no stays kept): plan it for
+ * that session.
  */
 int meeting_parse_for(const char *data, size_t len, const char *name,
     enum meeting_format format, enum date_order order, const char *tz, int64_t from,
     int64_t to, struct meeting *out, su_err *e);
 
-/* Returns 1 if anyone's stay in 'm' overlaps [from, to): the report is of that session. */
+/*
+ * Reads the report in file 'path' ('name' for messages) as meeting_parse_for
+ * does, a record at a time: the file is read from disk again for each pass
+ * (its format, its date order, its rows) and never held whole, so memory grows
+ * with the people in it, not its rows or size.
+ */
+int meeting_read_for(const char *path, const char *name, enum meeting_format format,
+    enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *out,
+    su_err *e);
+
+/* Returns 1 if anyone's stay in 'm' overlaps [from, to): the report is of that session.
+ * Of a meeting read for a session, another window is judged by each person's first join
+ * and last leave. */
 int meeting_overlaps(const struct meeting *m, int64_t from, int64_t to);
 /* Reads "10m 59s", "1h 2m", "45s" or a number of minutes into seconds; 0 or -1. */
 int meeting_duration_parse(const char *text, int64_t *seconds);

@@ -101,6 +101,14 @@ int store_commit(struct store *st, su_err *e);
 void store_rollback(struct store *st);
 /* Returns 1 if a transaction is open (SQLite rolls one back by itself on a full disk). */
 int store_in_transaction(const struct store *st);
+/*
+ * Turns SQLite's foreign-key checks on (as every store opens) or off; 0, or -1
+ * with 'e' set, in a transaction too, where SQLite would ignore it. Only a
+ * writer whose own checks, made inside its transaction, are as strong as the
+ * keys turns them off, for that transaction alone, and turns them on after it
+ * whatever became of it.
+ */
+int store_foreign_keys(struct store *st, int on, su_err *e);
 /* Returns 1 if message 'msg' tells of a failure of the store, not of the data. */
 int store_failed(const char *msg);
 /* Sets what is said once a wait for another writer lasts a second (NULL: nothing). */

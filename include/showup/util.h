@@ -42,6 +42,8 @@ void sb_grow(struct strbuf *sb, size_t extra);
 void sb_add(struct strbuf *sb, const char *data, size_t n);
 void sb_adds(struct strbuf *sb, const char *s);
 void sb_addc(struct strbuf *sb, char c);
+/* Appends n bytes and a NUL, both counted in len: strings packed one after another. */
+void sb_addz(struct strbuf *sb, const char *data, size_t n);
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void sb_vaddf(struct strbuf *sb, const char *fmt, va_list ap)
@@ -115,7 +117,8 @@ void idmap_put(struct idmap *m, int64_t id, size_t value);
 /* Returns 1 and sets *value if id is present, else 0. */
 int idmap_get(const struct idmap *m, int64_t id, size_t *value);
 
-/* Returns a hash of 's' (FNV-1a, the high bits mixed down), ignoring ASCII case if 'fold'. */
+/* Returns a hash of 's' (FNV-1a, the high bits mixed down); ignoring ASCII case if 'fold'
+ * (then a word at a time: the hashes of the two kinds differ). */
 uint64_t hash_str(const char *s, int fold);
 void idmap_free(struct idmap *m);
 

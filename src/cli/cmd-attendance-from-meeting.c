@@ -10,8 +10,6 @@
 #include "showup/meeting.h"
 #include "showup/table.h"
 
-#define MAX_REPORT_BYTES (64u << 20)
-
 /* What a report whose dates read two ways needs. */
 #define ORDER_HINT "hint: --date-order dmy or mdy says how the report writes dates\n"
 
@@ -259,15 +257,13 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	const char *slash = strrchr(path, '/');
 	const char *file = slash ? slash + 1 : path;
 	struct policy p;
-	char *data = NULL;
-	size_t len = 0, held;
+	size_t held;
 	int rc = EXIT_FAIL;
 	su_err e;
 
 	if (cli_policy(cli->st, c, &p) != EXIT_OK)
 		return EXIT_FAIL;
-	if ((data = file_read_all(path, MAX_REPORT_BYTES, &len, &e)) == NULL ||
-	    meeting_parse_for(data, len, file, fm->format, fm->order, c->tz, s->starts_at,
+	if (meeting_read_for(path, file, fm->format, fm->order, c->tz, s->starts_at,
 	    s->starts_at + (int64_t)s->minutes * 60, &m, &e) < 0 ||
 	    (fm->map != NULL && meeting_aliases_read(fm->map, &aliases, &e) < 0) ||
 	    load_people(cli->st, c, s, &sp, &e) < 0) {
@@ -325,7 +321,6 @@ done:
 	meeting_aliases_free(&aliases);
 	meeting_free(&m);
 	free_people(&sp);
-	free(data);
 	return rc;
 }
 

@@ -70,8 +70,7 @@ on_field(void *data, size_t len, void *arg)
 		r->fields = xrealloc(r->fields, r->capfields * sizeof *r->fields);
 	}
 	r->fields[r->nfields++] = r->text.len;
-	sb_add(&r->text, s, len);
-	sb_addc(&r->text, '\0');
+	sb_addz(&r->text, s, len);
 	if (r->record_problem == NULL) {
 		if (memchr(s, '\0', len) != NULL)
 			r->record_problem = "a field holds a NUL byte";

@@ -55,6 +55,7 @@ struct attendance_import {
 	unsigned char *seen;			/* bit per (row, column): already in this file */
 	struct fact_grid stored;		/* the facts stored before the import, */
 	unsigned char *loaded;			/* of the sessions (a byte each) the file names */
+	int indexed;				/* people and sessions loaded, in the transaction */
 };
 
 /* Returns bit (i, j) of a people x sessions bitset. */
@@ -74,7 +75,9 @@ bit_set(const struct attendance_import *ai, unsigned char *bits, size_t i, size_
 	bits[k / 8] |= (unsigned char)(1u << (k % 8));
 }
 
-/* Loads people, sessions and who each coaching or practice session names. */
+/* Loads people, sessions and who each coaching or practice session names: by the first
+ * row, inside the import's transaction (BEGIN IMMEDIATE), so that none can go between
+ * their lookup and the rows' writes: the checks a row gets are the foreign keys'. */
 static int
 load_index(struct store *st, struct attendance_import *ai, su_err *e)
 {
@@ -185,6 +188,9 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 	su_err why;
 	int rc;
 
+	if (!ai->indexed && load_index(row->st, ai, e) < 0)
+		return -2;
+	ai->indexed = 1;
 	if (locate(ai, row, &i, &j) < 0)
 		return -1;
 	s = &ai->sessions.v[j];
@@ -226,8 +232,31 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 		row->result->added++;
 	else
 		row->result->updated++;
-	(void)e;
 	return 0;
+}
+
+/*
+ * Runs the import with SQLite's foreign-key checks off for its transaction: its
+ * rows only name sessions and participants of the cohort loaded inside that
+ * transaction (load_index), which none can leave before it ends, so the keys
+ * would check again what is checked. They are on again after it, however it
+ * ended. 0, or -1 with 'e' set.
+ */
+static int
+run_unchecked(struct store *st, struct attendance_import *ai, const char *path,
+    struct import_result *r, su_err *e)
+{
+	su_err why;
+	int rc;
+
+	if (store_foreign_keys(st, 0, e) < 0)
+		return -1;
+	rc = import_run(st, ai->cohort->id, "attendance", path, attendance_columns,
+	    ARRAY_SIZE(attendance_columns), informational, attendance_row, ai, r, e);
+	if (store_foreign_keys(st, 1, &why) < 0 && rc == 0)
+		rc = su_err_set(e, "%s; the rows were imported, but foreign-key checks are "
+		    "not on again", why.msg);
+	return rc;
 }
 
 int
@@ -239,14 +268,11 @@ import_attendance(struct store *st, const struct cohort *c, const struct policy 
 		.person_by_email = STRMAP_INIT, .session_by_number = IDMAP_INIT,
 		.column_by_id = IDMAP_INIT, .row_by_id = IDMAP_INIT,
 	};
-	int rc = -1;
+	int rc;
 
 	ai.policy.date_order = r->date_order != DATE_ORDER_UNKNOWN ? r->date_order
 	    : policy_date_order(p, c->tz);
-	if (load_index(st, &ai, e) == 0)
-		rc = import_run(st, c->id, "attendance", path, attendance_columns,
-		    ARRAY_SIZE(attendance_columns), informational, attendance_row, &ai,
-		    r, e);
+	rc = run_unchecked(st, &ai, path, r, e);
 	participant_list_free(&ai.people);
 	session_list_free(&ai.sessions);
 	strmap_free(&ai.person_by_email);

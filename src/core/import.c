@@ -137,8 +137,7 @@ load_row(struct import_row *row)
 		while (n > 0 && (f[n - 1] == ' ' || f[n - 1] == '\t'))
 			n--;
 		row->offsets[i] = row->scratch.len;
-		sb_add(&row->scratch, f, n);
-		sb_addc(&row->scratch, '\0');
+		sb_addz(&row->scratch, f, n);
 	}
 }
 

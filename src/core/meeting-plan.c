@@ -161,20 +161,16 @@ done:
 	return i;
 }
 
-/* Returns 1 if the attendee is the coach or the meeting's organiser: not a participant. */
+/* Returns 1 if the attendee is the coach (whose name key is 'coach_key') or the meeting's
+ * organiser: not a participant. 'scratch' is the caller's. */
 static int
-is_coach(const struct meeting_attendee *a, const struct cohort *c)
+is_coach(const struct meeting_attendee *a, const struct cohort *c, const char *coach_key,
+    struct strbuf *scratch)
 {
-	struct strbuf k1 = STRBUF_INIT, k2 = STRBUF_INIT;
-	int coach;
-
-	meeting_name_key(a->name, &k1);
-	meeting_name_key(c->coach_name, &k2);
-	coach = a->organiser || (*a->email && str_ieq(a->email, c->coach_email)) ||
-	    strcmp(sb_str(&k1), sb_str(&k2)) == 0;
-	sb_free(&k1);
-	sb_free(&k2);
-	return coach;
+	if (a->organiser || (*a->email && str_ieq(a->email, c->coach_email)))
+		return 1;
+	meeting_name_key(a->name, scratch);
+	return strcmp(sb_str(scratch), coach_key) == 0;
 }
 
 /* Returns the seconds of a stay that fall within the session. */
@@ -244,8 +240,9 @@ add_seen(struct meeting_verdict *v, const struct meeting_attendee *a, enum meeti
 		v->seen = a;
 		v->how = how;
 	}
-	for (int j = 0; j < a->joins; j++)
+	for (int j = 0; j < a->joins && a->stays != NULL; j++)
 		v->seconds += seconds_in_session(&a->stays[j], s);
+	v->seconds += a->window_seconds;	/* a meeting read for the session: folded */
 }
 
 /* Matches every attendee of 'm' (-2: the coach), listing the unmatched and unexpected in 'out'. */
@@ -254,11 +251,13 @@ match_all(const struct meeting *m, const struct cohort *c, const struct particip
     const int *expected, const struct meeting_aliases *aliases, long *match,
     enum meeting_match *how, struct meeting_plan *out)
 {
+	struct strbuf coach = STRBUF_INIT, scratch = STRBUF_INIT;
 	struct roster_index ix;
 
 	roster_index(people, &ix);
+	meeting_name_key(c->coach_name, &coach);
 	for (size_t k = 0; k < m->n; k++) {
-		match[k] = is_coach(&m->v[k], c) ? -2
+		match[k] = is_coach(&m->v[k], c, sb_str(&coach), &scratch) ? -2
 		    : match_attendee(&m->v[k], &ix, aliases, &how[k]);
 		if (match[k] == -1)
 			out->unmatched[out->nunmatched++] = &m->v[k];
@@ -266,6 +265,8 @@ match_all(const struct meeting *m, const struct cohort *c, const struct particip
 			out->unexpected[out->nunexpected++] = &m->v[k];
 	}
 	roster_index_free(&ix);
+	sb_free(&coach);
+	sb_free(&scratch);
 }
 
 void

@@ -17,6 +17,25 @@
 
 #define MAX_STAY (24 * 3600)	/* one join longer than a day is a bad row */
 
+/* Where a report is read from: memory, or a file read from disk again for each pass
+ * (the format, the date order, the rows), never held whole. */
+struct report_source {
+	const char *data;	/* memory, 'len' bytes, when 'path' is NULL */
+	size_t len;
+	const char *path;
+	const char *name;	/* for messages */
+};
+
+/* Returns a reader at the start of the report, or NULL with 'e' set. */
+static struct csv_reader *
+source_open(const struct report_source *src, su_err *e)
+{
+	if (src->path == NULL)
+		return csvr_open_mem(src->data, src->len, src->name);
+	/* "-" is a file of that name here, not standard input: it is read more than once */
+	return csvr_open(strcmp(src->path, "-") == 0 ? "./-" : src->path, e);
+}
+
 /* Reads the next whole number from *s (skipping nothing); its digit count in *digits. */
 static int
 read_number(const char **s, int *digits)
@@ -320,43 +339,133 @@ bad_row(struct meeting *m, const char *name, long line, const char *fmt, ...)
 	sb_addc(&m->problems, '\n');
 }
 
+#define BLOCK_SIZE 65536	/* names and e-mails are packed in blocks of this size */
+
+/* Returns a copy of 's' packed in m's blocks, freed with the meeting. */
+static char *
+pack(struct meeting *m, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *at;
+
+	if (n > BLOCK_SIZE / 4)	/* a long one has a block of its own */
+		m->block_left = 0;
+	if (n > m->block_left) {
+		m->blocks = xrealloc(m->blocks, (m->nblocks + 2) * sizeof *m->blocks);
+		m->blocks[m->nblocks++] = xmalloc(n > BLOCK_SIZE ? n : BLOCK_SIZE);
+		m->block_left = n > BLOCK_SIZE ? n : BLOCK_SIZE;
+	}
+	at = m->blocks[m->nblocks - 1] + (n > BLOCK_SIZE ? 0 : BLOCK_SIZE - m->block_left);
+	memcpy(at, s, n);
+	m->block_left -= n;
+	return at;
+}
+
+/* Returns the hash an attendee is found by: its e-mail's, else its name's, any case. */
+static uint64_t
+attendee_hash(const char *name, const char *email)
+{
+	return *email ? hash_str(email, 1) : ~hash_str(name, 1);
+}
+
+/* Returns 1 if attendee a is the one of this e-mail, or (without one) this guest's name. */
+static int
+attendee_is(const struct meeting_attendee *a, const char *name, const char *email)
+{
+	return *email ? str_ieq(a->email, email) : *a->email == '\0' && str_ieq(a->name, name);
+}
+
+/* Returns the slot of m where the attendee of 'hash' is, or the free one where it goes. */
+static size_t
+attendee_slot(const struct meeting *m, uint64_t hash, const char *name, const char *email)
+{
+	size_t i = (size_t)hash & (m->nslots - 1);
+
+	while (m->slots[i].at != 0 && (m->slots[i].tag != (uint32_t)(hash >> 32) ||
+	    !attendee_is(&m->v[m->slots[i].at - 1], name, email)))
+		i = (i + 1) & (m->nslots - 1);
+	return i;
+}
+
+/* Doubles m's slots (1,024 at first), every attendee put back: keys being distinct, each
+ * goes to the first free slot from its hash, with nothing compared. */
+static void
+grow_slots(struct meeting *m)
+{
+	size_t mask = (m->nslots ? m->nslots * 2 : 1024) - 1;
+
+	free(m->slots);
+	m->slots = xcalloc(mask + 1, sizeof *m->slots);
+	m->nslots = mask + 1;
+	for (uint32_t k = 0; k < m->n; k++) {
+		uint64_t h = attendee_hash(m->v[k].name, m->v[k].email);
+		size_t i = (size_t)h & mask;
+
+		for (; m->slots[i].at != 0; i = (i + 1) & mask)
+			;
+		m->slots[i].tag = (uint32_t)(h >> 32);
+		m->slots[i].at = k + 1;
+	}
+}
+
 /* Finds the attendee a row belongs to (by e-mail, else by name), adding one if new. */
 static struct meeting_attendee *
 attendee_for(struct meeting *m, const char *name, const char *email, long line)
 {
-	char *key = *email ? xstrdup(email) : xasprintf("\001%s", name);	/* no address has 1 */
+	uint64_t h = attendee_hash(name, email);
 	struct meeting_attendee *a;
-	long at;
+	size_t i;
 
-	if (strmap_get(&m->by_key, key, &at)) {
-		free(key);
-		return &m->v[at];
-	}
+	if ((m->n + 1) * 2 > m->nslots)
+		grow_slots(m);
+	i = attendee_slot(m, h, name, email);
+	if (m->slots[i].at != 0)
+		return &m->v[m->slots[i].at - 1];
 	if ((m->n & (m->n - 1)) == 0)	/* 0, 1, 2, 4...: double */
 		m->v = xrealloc(m->v, (m->n ? m->n * 2 : 1) * sizeof *m->v);
-	strmap_put(&m->by_key, key, (long)m->n);
-	free(key);
+	m->slots[i] = (struct meeting_slot){ (uint32_t)(h >> 32), (uint32_t)m->n + 1 };
 	a = &m->v[m->n++];
 	memset(a, 0, sizeof *a);
-	a->name = xstrdup(name);
-	a->email = xstrdup(email);
+	a->name = pack(m, name);
+	a->email = pack(m, email);
 	a->line = line;
 	a->open_join = -1;
 	return a;
 }
 
-/* Adds one stay of 'seconds' in the meeting, from join to leave, to attendee a. */
+/* Adds to attendee a what a stay from join to leave of 'seconds' gives the window of m:
+ * the time of it inside the window, no more than the stay's own seconds. */
 static void
-add_stay(struct meeting_attendee *a, int64_t join, int64_t leave, int64_t seconds)
+add_to_window(const struct meeting *m, struct meeting_attendee *a, int64_t join,
+    int64_t leave, int64_t seconds)
+{
+	int64_t from = join > m->from ? join : m->from;
+	int64_t to = leave < m->to ? leave : m->to;
+
+	if (join < m->to && leave > m->from)
+		a->in_window = 1;
+	if (to > from)
+		a->window_seconds += to - from < seconds ? to - from : seconds;
+}
+
+/* Adds one stay of 'seconds' in the meeting, from join to leave, to attendee a: kept
+ * whole, or folded into m's window when it has one (memory then does not grow by row). */
+static void
+add_stay(struct meeting *m, struct meeting_attendee *a, int64_t join, int64_t leave,
+    int64_t seconds)
 {
 	if (a->joins == 0 || join < a->first_join)
 		a->first_join = join;
 	if (a->joins == 0 || leave > a->last_leave)
 		a->last_leave = leave;
-	if ((a->joins & (a->joins - 1)) == 0)	/* 0, 1, 2, 4...: double */
-		a->stays = xrealloc(a->stays, (size_t)(a->joins ? a->joins * 2 : 1) *
-		    sizeof *a->stays);
-	a->stays[a->joins] = (struct meeting_stay){ join, leave, (int)seconds };
+	if (m->windowed)
+		add_to_window(m, a, join, leave, seconds);
+	else {
+		if ((a->joins & (a->joins - 1)) == 0)	/* 0, 1, 2, 4...: double */
+			a->stays = xrealloc(a->stays, (size_t)(a->joins ? a->joins * 2 : 1) *
+			    sizeof *a->stays);
+		a->stays[a->joins] = (struct meeting_stay){ join, leave, (int)seconds };
+	}
 	a->minutes += (int)((seconds + 30) / 60);
 	if (a->minutes > MAX_STAY / 60 * 100)	/* a hundred days of rows: enough */
 		a->minutes = MAX_STAY / 60 * 100;
@@ -379,46 +488,43 @@ struct reading {
 	struct strbuf host;	/* the block's host e-mail */
 	struct strbuf date;	/* the block's date, for times without one (Google Meet) */
 	int64_t last_time;	/* the latest time read: where stays still open end */
+	struct strbuf name, last, email, cell, dated;	/* a row's cells, reused row to row */
 };
 
 /* Reads time column k of the row (with the block's date if it has none); 0, or -1 noted as bad. */
 static int
 read_time(struct meeting *m, struct csv_reader *r, struct reading *rd, int k, int64_t *out)
 {
-	struct strbuf cell = STRBUF_INIT, dated = STRBUF_INIT;
-	int rc = time_parse(column(r, rd->index, k, &cell), rd->order, rd->tz, out, NULL);
+	struct strbuf *cell = &rd->cell, *dated = &rd->dated;
+	int rc = time_parse(column(r, rd->index, k, cell), rd->order, rd->tz, out, NULL);
 
+	sb_reset(dated);
 	if (rc < 0 && rd->date.len > 0) {
-		sb_addf(&dated, "%s %s", rd->date.buf, cell.buf);
-		rc = time_parse(dated.buf, rd->order, rd->tz, out, NULL);
+		sb_addf(dated, "%s %s", rd->date.buf, cell->buf);
+		rc = time_parse(dated->buf, rd->order, rd->tz, out, NULL);
 	}
-	if (rc < 0 && order_needed(dated.len ? dated.buf : cell.buf)) {
+	if (rc < 0 && order_needed(dated->len ? dated->buf : cell->buf)) {
 		m->order_needed = 1;
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s': day/month or month/day? "
-		    "(the report's dates can be read both ways)", cell.buf);
+		    "(the report's dates can be read both ways)", cell->buf);
 	} else if (rc < 0)
 		bad_row(m, csvr_name(r), csvr_line(r), "'%s' is not a time I can read",
-		    cell.buf);
+		    cell->buf);
 	if (rc == 0 && *out > rd->last_time)
 		rd->last_time = *out;
-	sb_free(&cell);
-	sb_free(&dated);
 	return rc;
 }
 
-/* Writes the row's name ("First Last" where the format splits it) into 'name'. */
+/* Writes the row's name ("First Last" where the format splits it) into rd->name. */
 static void
-row_name(struct csv_reader *r, const int *index, struct strbuf *name)
+row_name(struct csv_reader *r, struct reading *rd)
 {
-	struct strbuf last = STRBUF_INIT;
-
-	column(r, index, M_NAME, name);
-	if (*column(r, index, M_LAST, &last)) {
-		if (name->len > 0)
-			sb_addc(name, ' ');
-		sb_adds(name, last.buf);
+	column(r, rd->index, M_NAME, &rd->name);
+	if (*column(r, rd->index, M_LAST, &rd->last)) {
+		if (rd->name.len > 0)
+			sb_addc(&rd->name, ' ');
+		sb_adds(&rd->name, rd->last.buf);
 	}
-	sb_free(&last);
 }
 
 /* Returns 1 if header-like text 'cell' is one of 'words' (folded as header keys are). */
@@ -437,49 +543,37 @@ cell_is(const char *cell, const char *const *words)
 static void
 read_row(struct meeting *m, struct csv_reader *r, struct reading *rd)
 {
-	struct strbuf name = STRBUF_INIT, email = STRBUF_INIT, cell = STRBUF_INIT;
-	const char *fname = csvr_name(r);
+	const char *fname = csvr_name(r), *name, *email;
 	long line = csvr_line(r);
 	int64_t join, leave, seconds = -1;
 	struct meeting_attendee *a;
 
-	row_name(r, rd->index, &name);
-	column(r, rd->index, M_EMAIL, &email);
+	row_name(r, rd);
+	column(r, rd->index, M_EMAIL, &rd->email);
+	name = rd->name.buf;
+	email = rd->email.buf;
 	m->rows++;
-	if (csvr_problem(r) != NULL) {
+	if (csvr_problem(r) != NULL)
 		bad_row(m, fname, line, "%s", csvr_problem(r));
-		goto done;
-	}
-	if (*name.buf == '\0' && *email.buf == '\0') {
+	else if (*name == '\0' && *email == '\0')
 		bad_row(m, fname, line, "%s", "no name and no e-mail address");
-		goto done;
-	}
-	if (read_time(m, r, rd, M_JOIN, &join) < 0 || read_time(m, r, rd, M_LEAVE, &leave) < 0)
-		goto done;
-	if (leave < join) {
+	else if (read_time(m, r, rd, M_JOIN, &join) < 0 ||
+	    read_time(m, r, rd, M_LEAVE, &leave) < 0)
+		;	/* noted */
+	else if (leave < join)
 		bad_row(m, fname, line, "%s", "the leave time comes before the join time");
-		goto done;
-	}
-	if (rd->index[M_DURATION] >= 0 && *column(r, rd->index, M_DURATION, &cell) &&
-	    meeting_duration_parse(cell.buf, &seconds) < 0) {
-		bad_row(m, fname, line, "'%s' is not a duration", cell.buf);
-		goto done;
-	}
-	if (seconds < 0)
-		seconds = leave - join;
-	if (seconds > MAX_STAY || leave - join > MAX_STAY) {
+	else if (rd->index[M_DURATION] >= 0 && *column(r, rd->index, M_DURATION, &rd->cell) &&
+	    meeting_duration_parse(rd->cell.buf, &seconds) < 0)
+		bad_row(m, fname, line, "'%s' is not a duration", rd->cell.buf);
+	else if ((seconds < 0 ? leave - join : seconds) > MAX_STAY || leave - join > MAX_STAY)
 		bad_row(m, fname, line, "%s", "a stay of more than a day");
-		goto done;
+	else {
+		a = attendee_for(m, name, email, line);
+		add_stay(m, a, join, leave, seconds < 0 ? leave - join : seconds);
+		if (cell_is(column(r, rd->index, M_ROLE, &rd->cell), meeting_organiser_words) ||
+		    (*email && rd->host.len > 0 && str_ieq(email, rd->host.buf)))
+			a->organiser = 1;
 	}
-	a = attendee_for(m, name.buf, email.buf, line);
-	add_stay(a, join, leave, seconds);
-	if (cell_is(column(r, rd->index, M_ROLE, &cell), meeting_organiser_words) ||
-	    (*email.buf && rd->host.len > 0 && str_ieq(email.buf, rd->host.buf)))
-		a->organiser = 1;
-done:
-	sb_free(&name);
-	sb_free(&email);
-	sb_free(&cell);
 }
 
 /* Reads one row of a User Action list: a join opens a stay, a leave closes it. */
@@ -507,7 +601,7 @@ read_event(struct meeting *m, struct csv_reader *r, struct reading *rd)
 			a->open_join = t;
 		else if (cell_is(action.buf, meeting_leave_words) && a->open_join >= 0 &&
 		    t >= a->open_join && t - a->open_join <= MAX_STAY) {
-			add_stay(a, a->open_join, t, t - a->open_join);
+			add_stay(m, a, a->open_join, t, t - a->open_join);
 			a->open_join = -1;
 		}
 	}
@@ -523,7 +617,7 @@ close_open_stays(struct meeting *m, int64_t last_time)
 		struct meeting_attendee *a = &m->v[i];
 
 		if (a->open_join >= 0 && last_time - a->open_join <= MAX_STAY)
-			add_stay(a, a->open_join, last_time, last_time - a->open_join);
+			add_stay(m, a, a->open_join, last_time, last_time - a->open_join);
 		a->open_join = -1;
 	}
 }
@@ -604,21 +698,25 @@ skip_section(struct csv_reader *r, const struct meeting_layout *l, int *section,
 }
 
 /*
- * Reads the records of a converted report; 0, or -1 with 'e' set. With
- * 'sniffed' (a first pass), only notes the date order the times show.
+ * Reads the records of the report; 0, or -1 with 'e' set. With 'sniffed' (a
+ * first pass), only notes the date order the times show, stopping at the first
+ * row that shows one.
  */
 static int
-read_records(struct meeting *m, const char *text, size_t len, const char *name,
-    enum date_order order, const char *tz, enum date_order *sniffed, su_err *e)
+read_records(struct meeting *m, const struct report_source *src, enum date_order order,
+    const char *tz, enum date_order *sniffed, su_err *e)
 {
 	struct csv_reader *r;
 	struct reading rd = { .layout = layout_of(m->format), .order = order, .tz = tz,
-		.host = STRBUF_INIT, .date = STRBUF_INIT, .last_time = INT64_MIN };
+		.host = STRBUF_INIT, .date = STRBUF_INIT, .last_time = INT64_MIN,
+		.name = STRBUF_INIT, .last = STRBUF_INIT, .email = STRBUF_INIT,
+		.cell = STRBUF_INIT, .dated = STRBUF_INIT };
 	int mapped = 0, section = 0, rc;
 
 	if (rd.layout == NULL)	/* the format is settled (not auto) before records are read */
-		return su_err_set(e, "%s: the report's format is not known", name);
-	r = csvr_open_mem(text, len, name);
+		return su_err_set(e, "%s: the report's format is not known", src->name);
+	if ((r = source_open(src, e)) == NULL)
+		return -1;
 	if (rd.layout->sections)
 		csvr_set_delimiter(r, '\t');
 	while ((rc = csvr_next(r, e)) == 1) {
@@ -632,11 +730,12 @@ read_records(struct meeting *m, const char *text, size_t len, const char *name,
 			continue;
 		if (filled_fields(r) == 0)	/* a blank row, maybe padded with separators */
 			continue;
-		if (sniffed != NULL)
-			sniff_row(r, rd.index, sniffed);
-		else if (m->format == MEETING_TEAMS_LOG)
+		if (sniffed != NULL && (sniff_row(r, rd.index, sniffed),
+		    *sniffed != DATE_ORDER_UNKNOWN))
+			break;
+		else if (sniffed == NULL && m->format == MEETING_TEAMS_LOG)
 			read_event(m, r, &rd);
-		else
+		else if (sniffed == NULL)
 			read_row(m, r, &rd);
 	}
 	csvr_close(r);
@@ -644,11 +743,16 @@ read_records(struct meeting *m, const char *text, size_t len, const char *name,
 		close_open_stays(m, rd.last_time);
 	sb_free(&rd.host);
 	sb_free(&rd.date);
+	sb_free(&rd.name);
+	sb_free(&rd.last);
+	sb_free(&rd.email);
+	sb_free(&rd.cell);
+	sb_free(&rd.dated);
 	if (rc < 0)
 		return -1;
 	if (sniffed == NULL && m->rows == 0 && m->bad_rows == 0)
-		return su_err_set(e, "%s: no participant rows found in this %s report", name,
-		    meeting_format_name(m->format));
+		return su_err_set(e, "%s: no participant rows found in this %s report",
+		    src->name, meeting_format_name(m->format));
 	return 0;
 }
 
@@ -674,37 +778,68 @@ first_line_escaped(const char *text, struct strbuf *out)
 		sb_adds(out, "\\n");
 }
 
-/* Returns the format a header row of 'text' shows (or a section title shows Teams'), or auto. */
-static enum meeting_format
-detect(const char *text, size_t len)
+/* Finds the format a header row of the report shows (or a section title shows Teams'), or
+ * auto, in *found; its first 60 records are read. 0, or -1 with 'e' set (no such file). */
+static int
+detect(const struct report_source *src, enum meeting_format *found, su_err *e)
 {
-	struct csv_reader *r = csvr_open_mem(text, len, "detect");
-	enum meeting_format found = MEETING_AUTO;
+	struct csv_reader *r = source_open(src, e);
 	int index[M_NCOLS], section;
 
-	for (int n = 0; n < 60 && found == MEETING_AUTO && csvr_next(r, NULL) == 1; n++) {
+	*found = MEETING_AUTO;
+	if (r == NULL)
+		return -1;
+	for (int n = 0; n < 60 && *found == MEETING_AUTO && csvr_next(r, NULL) == 1; n++) {
 		if (section_title(r, &section) && section == 1)	/* blank lines may come first */
-			found = MEETING_TEAMS;
-		for (size_t i = 0; i < meeting_nlayouts && found == MEETING_AUTO; i++)
+			*found = MEETING_TEAMS;
+		for (size_t i = 0; i < meeting_nlayouts && *found == MEETING_AUTO; i++)
 			if (!meeting_layouts[i].sections &&
 			    map_columns(r, &meeting_layouts[i], index))
-				found = meeting_layouts[i].format;
+				*found = meeting_layouts[i].format;
 	}
 	csvr_close(r);
-	return found;
+	return 0;
+}
+
+/* Writes the report's first bytes (at most 'size') into 'buf'; returns how many. */
+static size_t
+source_head(const struct report_source *src, char *buf, size_t size)
+{
+	FILE *f;
+	size_t n;
+
+	if (src->path == NULL) {
+		n = src->len < size ? src->len : size;
+		memcpy(buf, src->data, n);
+		return n;
+	}
+	if ((f = fopen(strcmp(src->path, "-") == 0 ? "./-" : src->path, "rb")) == NULL)
+		return 0;
+	n = fread(buf, 1, size, f);
+	fclose(f);
+	return n;
 }
 
 /* Sets 'e' to say the file is no report known, showing its first line escaped; returns -1. */
 static int
-unknown_format(const char *text, const char *name, su_err *e)
+unknown_format(const struct report_source *src, su_err *e)
 {
-	struct strbuf line = STRBUF_INIT, known = STRBUF_INIT;
+	struct strbuf line = STRBUF_INIT, known = STRBUF_INIT, text = STRBUF_INIT;
+	struct decoder *d = decoder_new(NULL, NULL);
+	char head[4096];
+	const char *utf8 = "";
+	size_t n = 0, got = source_head(src, head, sizeof head);
 	int rc;
 
-	first_line_escaped(text, &line);
+	if (d != NULL)	/* the text before a bad byte, if any */
+		(void)decoder_feed(d, head, got, 1, &utf8, &n, NULL);
+	sb_add(&text, utf8, n);
+	first_line_escaped(sb_str(&text), &line);
 	meeting_format_list(&known);
 	rc = su_err_set(e, "%s: not a meeting report I know (known: %s); its first line is '%s'",
-	    name, sb_str(&known), sb_str(&line));
+	    src->name, sb_str(&known), sb_str(&line));
+	decoder_free(d);
+	sb_free(&text);
 	sb_free(&line);
 	sb_free(&known);
 	return rc;
@@ -722,30 +857,40 @@ say_looks_like(su_err *e, enum meeting_format seen)
 	su_err_set(e, "%s; this looks like %s", had, meeting_format_seen(seen));
 }
 
-/*
- * Writes the report as UTF-8 into 'text' (NUL-terminated): UTF-16 with or
- * without a BOM and Windows-1252 as spreadsheets save it are told apart by
- * the decoder. Returns 0, or -1 with 'e' set.
- */
+/* What a reading is for: the session [from, to) its stays are folded into, if any. */
+struct window {
+	int set;
+	int64_t from, to;
+};
+
+/* Reads the report as meeting_parse does, its stays folded into window 'w' if set. */
 static int
-report_text(const char *data, size_t len, const char *name, struct strbuf *text, su_err *e)
+parse_source(const struct report_source *src, enum meeting_format format,
+    enum date_order order, const char *tz, const struct window *w, struct meeting *out,
+    su_err *e)
 {
-	struct decoder *d = decoder_new(NULL, e);
-	const char *utf8 = "";
-	size_t n = 0;
-	su_err why;
 	int rc = -1;
 
-	if (d == NULL)
-		return -1;
-	if (decoder_feed(d, data, len, 1, &utf8, &n, &why) < 0)
-		su_err_set(e, "%s: %s", name, why.msg);
-	else
-		rc = 0;
-	sb_add(text, utf8, n);
-	sb_addc(text, '\0');
-	text->len--;
-	decoder_free(d);
+	memset(out, 0, sizeof *out);
+	out->windowed = w->set;
+	out->from = w->from;
+	out->to = w->to;
+	if (detect(src, &out->detected, e) < 0)
+		goto done;
+	if (format == MEETING_AUTO && (format = out->detected) == MEETING_AUTO) {
+		unknown_format(src, e);
+		goto done;
+	}
+	out->format = format;
+	if (order == DATE_ORDER_UNKNOWN &&	/* what the times show */
+	    read_records(out, src, order, tz, &order, e) < 0)
+		goto done;
+	rc = read_records(out, src, order, tz, NULL, e);
+	if (rc < 0 && out->detected != MEETING_AUTO && out->detected != format)
+		say_looks_like(e, out->detected);
+done:
+	if (rc < 0)
+		meeting_free(out);
 	return rc;
 }
 
@@ -753,64 +898,45 @@ int
 meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e)
 {
-	struct strbuf text = STRBUF_INIT;
-	int rc = -1;
+	struct report_source src = { data, len, NULL, name };
+	struct window none = { 0, 0, 0 };
 
-	memset(out, 0, sizeof *out);
-	if (report_text(data, len, name, &text, e) < 0)
-		goto done;
-	out->detected = detect(text.buf, text.len);
-	if (format == MEETING_AUTO && (format = out->detected) == MEETING_AUTO) {
-		unknown_format(text.buf, name, e);
-		goto done;
-	}
-	out->format = format;
-	if (order == DATE_ORDER_UNKNOWN &&	/* what the times show */
-	    read_records(out, text.buf, text.len, name, order, tz, &order, e) < 0)
-		goto done;
-	rc = read_records(out, text.buf, text.len, name, order, tz, NULL, e);
-	if (rc < 0 && out->detected != MEETING_AUTO && out->detected != format)
-		say_looks_like(e, out->detected);
-done:
-	sb_free(&text);
-	if (rc < 0)
-		meeting_free(out);
-	return rc;
+	return parse_source(&src, format, order, tz, &none, out, e);
 }
 
-/* Reads the report under 'order' into *m; returns 1 if it overlaps [from, to), 0 if not, -1. */
+/* Reads the report under 'order' into *m; returns 1 if it overlaps the window, 0 if not, -1. */
 static int
-fits_under(const char *data, size_t len, const char *name, enum meeting_format format,
-    enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *m,
+fits_under(const struct report_source *src, enum meeting_format format,
+    enum date_order order, const char *tz, const struct window *w, struct meeting *m,
     su_err *e)
 {
-	if (meeting_parse(data, len, name, format, order, tz, m, e) < 0)
+	if (parse_source(src, format, order, tz, w, m, e) < 0)
 		return -1;
-	return meeting_overlaps(m, from, to);
+	return meeting_overlaps(m, w->from, w->to);
 }
 
-int
-meeting_parse_for(const char *data, size_t len, const char *name,
-    enum meeting_format format, enum date_order order, const char *tz, int64_t from,
-    int64_t to, struct meeting *out, su_err *e)
+/* Reads the report as meeting_parse_for says, for the session of window 'w'. */
+static int
+parse_source_for(const struct report_source *src, enum meeting_format format,
+    enum date_order order, const char *tz, const struct window *w, struct meeting *out,
+    su_err *e)
 {
 	struct meeting dmy = { 0 }, mdy = { 0 };
 	int fits_dmy, fits_mdy, rc = -1;
 	char when[40];
 
-	if (meeting_parse(data, len, name, format, order, tz, out, e) < 0)
+	if (parse_source(src, format, order, tz, w, out, e) < 0)
 		return -1;
 	if (order != DATE_ORDER_UNKNOWN || !out->order_needed)
 		return 0;
-	if ((fits_dmy = fits_under(data, len, name, format, DATE_ORDER_DMY, tz, from, to,
-	    &dmy, e)) < 0 || (fits_mdy = fits_under(data, len, name, format, DATE_ORDER_MDY,
-	    tz, from, to, &mdy, e)) < 0)
+	if ((fits_dmy = fits_under(src, format, DATE_ORDER_DMY, tz, w, &dmy, e)) < 0 ||
+	    (fits_mdy = fits_under(src, format, DATE_ORDER_MDY, tz, w, &mdy, e)) < 0)
 		goto done;
 	if (fits_dmy == fits_mdy) {
 		su_err_set(e, "%s: its dates read both day first and month first, and %s the "
-		    "session of %s; its date order must be named", name, fits_dmy ?
+		    "session of %s; its date order must be named", src->name, fits_dmy ?
 		    "both readings overlap" : "neither reading overlaps",
-		    time_format_local(tz, from, when, sizeof when));
+		    time_format_local(tz, w->from, when, sizeof when));
 		goto done;
 	}
 	meeting_free(out);
@@ -829,9 +955,37 @@ done:
 }
 
 int
+meeting_parse_for(const char *data, size_t len, const char *name,
+    enum meeting_format format, enum date_order order, const char *tz, int64_t from,
+    int64_t to, struct meeting *out, su_err *e)
+{
+	struct report_source src = { data, len, NULL, name };
+	struct window w = { 1, from, to };
+
+	return parse_source_for(&src, format, order, tz, &w, out, e);
+}
+
+int
+meeting_read_for(const char *path, const char *name, enum meeting_format format,
+    enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *out,
+    su_err *e)
+{
+	struct report_source src = { NULL, 0, path, name };
+	struct window w = { 1, from, to };
+
+	return parse_source_for(&src, format, order, tz, &w, out, e);
+}
+
+int
 meeting_overlaps(const struct meeting *m, int64_t from, int64_t to)
 {
 	for (size_t i = 0; i < m->n; i++)
+		if (m->windowed && m->from == from && m->to == to && m->v[i].in_window)
+			return 1;
+		else if (m->windowed && (m->from != from || m->to != to) &&
+		    m->v[i].joins > 0 && m->v[i].first_join < to && m->v[i].last_leave > from)
+			return 1;	/* another window: the span of the stays is all there is */
+	for (size_t i = 0; i < m->n && !m->windowed; i++)
 		for (int k = 0; k < m->v[i].joins; k++)
 			if (m->v[i].stays[k].join < to && m->v[i].stays[k].leave > from)
 				return 1;
@@ -841,13 +995,13 @@ meeting_overlaps(const struct meeting *m, int64_t from, int64_t to)
 void
 meeting_free(struct meeting *m)
 {
-	for (size_t i = 0; i < m->n; i++) {
-		free(m->v[i].name);
-		free(m->v[i].email);
+	for (size_t i = 0; i < m->n; i++)
 		free(m->v[i].stays);
-	}
+	for (size_t i = 0; i < m->nblocks; i++)
+		free(m->blocks[i]);
+	free(m->blocks);
 	free(m->v);
+	free(m->slots);
 	sb_free(&m->problems);
-	strmap_free(&m->by_key);
 	memset(m, 0, sizeof *m);
 }

@@ -484,6 +484,16 @@ store_in_transaction(const struct store *st)
 }
 
 int
+store_foreign_keys(struct store *st, int on, su_err *e)
+{
+	if (store_in_transaction(st))
+		return su_err_set(e, STORE_ERROR_PREFIX "foreign-key checks cannot change "
+		    "inside a transaction");
+	return db_exec(st->db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF",
+	    e);
+}
+
+int
 store_failed(const char *msg)
 {
 	return strncmp(msg, STORE_ERROR_PREFIX, strlen(STORE_ERROR_PREFIX)) == 0;

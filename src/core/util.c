@@ -113,6 +113,16 @@ sb_add(struct strbuf *sb, const char *data, size_t n)
 }
 
 void
+sb_addz(struct strbuf *sb, const char *data, size_t n)
+{
+	sb_grow(sb, n + 1);
+	if (n > 0)
+		memcpy(sb->buf + sb->len, data, n);
+	sb->len += n + 1;
+	sb->buf[sb->len - 1] = sb->buf[sb->len] = '\0';
+}
+
+void
 sb_adds(struct strbuf *sb, const char *s)
 {
 	sb_add(sb, s, strlen(s));
@@ -217,6 +227,8 @@ str_squeeze_space(char *s)
 int
 str_ieq(const char *a, const char *b)
 {
+	if (strcmp(a, b) == 0)	/* most often the very same bytes, which libc compares fast */
+		return 1;
 	for (; *a && *b; a++, b++) {
 		unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
 		if (ca >= 'A' && ca <= 'Z')
@@ -490,15 +502,48 @@ idmap_free(struct idmap *m)
 	m->cap = m->count = 0;
 }
 
+/* Returns the 8 bytes of 'w' with their ASCII capitals in lower case, the rest as they were. */
+static uint64_t
+fold_word(uint64_t w)
+{
+	uint64_t low = w & UINT64_C(0x7f7f7f7f7f7f7f7f);
+	uint64_t capital = (low + UINT64_C(0x3f3f3f3f3f3f3f3f)) &	/* 'A' and up */
+	    ~(low + UINT64_C(0x2525252525252525)) &			/* not past 'Z' */
+	    ~w & UINT64_C(0x8080808080808080);				/* ASCII */
+
+	return w | capital >> 2;
+}
+
+/* Returns the hash of 's' ignoring ASCII case, read eight bytes at a time. */
+static uint64_t
+hash_folded(const char *s)
+{
+	size_t n = strlen(s);
+	uint64_t h = UINT64_C(1469598103934665603) ^ n, w;
+
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ fold_word(w)) * UINT64_C(0x9e3779b97f4a7c15);
+		h ^= h >> 29;
+	}
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ fold_word(w)) * UINT64_C(0x9e3779b97f4a7c15);
+	h ^= h >> 32;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	return h ^ (h >> 29);
+}
+
 uint64_t
 hash_str(const char *s, int fold)
 {
 	uint64_t h = UINT64_C(1469598103934665603);
 
+	if (fold)
+		return hash_folded(s);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		h = (h ^ (uint64_t)(fold && c >= 'A' && c <= 'Z' ? c + 32 : c)) *
-		    UINT64_C(1099511628211);
+		h = (h ^ (uint64_t)c) * UINT64_C(1099511628211);
 	}
 	/* FNV's low bits hang on the low bits of the text: mix the high ones down */
 	h ^= h >> 32;

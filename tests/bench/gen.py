@@ -12,10 +12,12 @@ and people.csv beside what the kind names:
                                        att.csv: everyone a no-show, so a notice each
   gen.py tell OUT SLUG PEOPLE SESSIONS sessions.csv: SESSIONS to come, one a day from
                                        2026-12-01, for an invitation each
-  gen.py meeting OUT SLUG ROWS [PEOPLE] sessions.csv (one of two hours) and zoom.csv, a
+  gen.py meeting OUT SLUG ROWS [PEOPLE [GUESTS]]
+                                       sessions.csv (one of two hours) and zoom.csv, a
                                        Zoom participant export of ROWS rows: each of
-                                       PEOPLE (2,000) joins again and again, as many
-                                       guests beside them
+                                       PEOPLE (2,000) joins again and again, with a new
+                                       guest every other row (GUESTS "yes") or none
+                                       ("no": the same people however many the rows)
 """
 import csv
 import datetime
@@ -108,9 +110,11 @@ def tell(out, slug, people, sessions):
             f.write("%d,%s 09:00,Session %d\n" % (j + 1, day0 + datetime.timedelta(days=j), j + 1))
 
 
-def meeting(out, slug, rows, people=2000):
-    """A Zoom export of ROWS rows at one session: PEOPLE rejoining, and as many guests."""
+def meeting(out, slug, rows, people=2000, guests="yes"):
+    """A Zoom export of ROWS rows at one session: PEOPLE rejoining, and as many guests
+    (or none, GUESTS "no")."""
     rows, people = int(rows), int(people)
+    cycle = 2 * people if guests == "yes" else people
     cohort_file(out, slug, "Meeting bench")
     emails = people_file(out, slug, people)
     open(f"{out}/sessions.csv", "w").write("number,start,minutes\n1,2026-11-16 09:00,120\n")
@@ -119,8 +123,8 @@ def meeting(out, slug, rows, people=2000):
         w.writerow(["Name (Original Name)", "User Email", "Join Time", "Leave Time",
                     "Duration (Minutes)", "Guest"])
         for i in range(rows):
-            p = i % (2 * people)
-            m = (i // (2 * people)) % 100
+            p = i % cycle
+            m = (i // cycle) % 100
             who = ("Zoë Person %05d" % p, emails[p]) if p < people else ("Guest %05d" % i, "")
             w.writerow([who[0], who[1], "11/16/2026 09:%02d:%02d AM" % (m // 2, m % 60),
                         "11/16/2026 09:%02d:%02d AM" % (m // 2 + 1, m % 60), 1,

@@ -231,6 +231,19 @@ fails 1 attendance from-meeting c1:4 "$T/zoom.csv"
 err "has not started yet"
 fails 1 attendance from-meeting c1:1 "$T/missing.csv"
 err "cannot open"
+# a report over 64 MiB (once the cap) is read a record at a time: 70,000 rows of
+# one person's rejoins, each padded with a kilobyte in a column nobody reads
+/usr/bin/python3 - "$T/big.csv" <<'PY'
+import sys
+pad = "x" * 1000
+with open(sys.argv[1], "w") as f:
+    f.write("Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Notes\n")
+    row = "Ana,ana@example.com,11/19/2026 10:00:00 AM,11/19/2026 10:01:00 AM,1,%s\n" % pad
+    f.write(row * 70000)
+PY
+ok attendance from-meeting c1:1 "$T/big.csv"
+out "zoom report big.csv: 70000 rows, 1 people"
+rm -f "$T/big.csv"
 printf 'Name,E-mail\nDee,not-an-address\n' > "$T/badmap.csv"
 fails 1 attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/badmap.csv"
 err "badmap.csv:2: 'not-an-address' is not an e-mail address"

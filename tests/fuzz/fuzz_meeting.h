@@ -7,7 +7,8 @@
 
 #include "showup/meeting.h"
 
-/* Reads 'data' as a report of 'format' and plans a session's roll from it. */
+/* Reads 'data' as a report of 'format' (in each date order, then for the session) and plans
+ * a session's roll from it. */
 static inline void
 fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
 {
@@ -29,6 +30,13 @@ fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
 		if (meeting_parse((const char *)data, size, "fuzz", format,
 		    (enum date_order)order, "Europe/London", &m, NULL) < 0)
 			continue;
+		meeting_plan(&m, &s, &c, &p, &list, expected, NULL, NULL, 0, &plan);
+		meeting_plan_free(&plan);
+		meeting_free(&m);
+	}
+	/* read for the session: stays folded into its window as they are read */
+	if (meeting_parse_for((const char *)data, size, "fuzz", format, DATE_ORDER_UNKNOWN,
+	    "Europe/London", s.starts_at, s.starts_at + s.minutes * 60, &m, NULL) == 0) {
 		meeting_plan(&m, &s, &c, &p, &list, expected, NULL, NULL, 0, &plan);
 		meeting_plan_free(&plan);
 		meeting_free(&m);

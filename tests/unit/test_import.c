@@ -153,6 +153,16 @@ START_TEST(session_columns_by_their_spellings)
 }
 END_TEST
 
+/* Adds the test cohort with Ana and session 1 (2026-11-02 09:00); the default policy. */
+static void
+ana_and_a_session(struct store *st, struct cohort *c, struct policy *pol)
+{
+	fx_cohort(st, c);
+	fx_person(st, c, "Ana Lima", "ana@example.com");
+	fx_session(st, c, "2026-11-02 09:00");
+	policy_default(pol);
+}
+
 /* An attendance file: its spellings; the columns an export adds for people are not
  * reported as ignored, other strangers are. */
 START_TEST(attendance_columns_and_informational_ones)
@@ -169,10 +179,7 @@ START_TEST(attendance_columns_and_informational_ones)
 	struct cohort c;
 	su_err e;
 
-	fx_cohort(st, &c);
-	fx_person(st, &c, "Ana Lima", "ana@example.com");
-	fx_session(st, &c, "2026-11-02 09:00");
-	policy_default(&pol);
+	ana_and_a_session(st, &c, &pol);
 	import_result_init(&r, 0);
 	ck_assert_msg(import_attendance(st, &c, &pol, csv("att.csv", text), &r, &e) == 0, "%s",
 	    e.msg);
@@ -186,6 +193,43 @@ START_TEST(attendance_columns_and_informational_ones)
 	participant_free(&p);
 	session_free(&s);
 	import_result_free(&r);
+	cohort_free(&c);
+	store_close(st);
+}
+END_TEST
+
+/* An attendance import runs with the foreign keys off, for its transaction alone: they are
+ * on again after it whether it was imported, refused for a bad row, or a dry run. */
+START_TEST(attendance_import_turns_foreign_keys_on_again)
+{
+	static const char *const files[] = {
+		"session,email,status\n1,ana@example.com,present\n",
+		"session,email,status\n1,nobody@example.com,present\n",
+		"session,email,status\n9,ana@example.com,present\n",
+	};
+	struct store *st = fx_store();
+	struct import_result r;
+	struct cohort c;
+	struct policy pol;
+	su_err e;
+
+	ana_and_a_session(st, &c, &pol);
+	for (size_t i = 0; i < ARRAY_SIZE(files) * 2; i++) {
+		import_result_init(&r, (int)(i / ARRAY_SIZE(files)));	/* then dry runs */
+		ck_assert_int_eq(import_attendance(st, &c, &pol, csv("att.csv",
+		    files[i % ARRAY_SIZE(files)]), &r, &e), i % ARRAY_SIZE(files) ? -1 : 0);
+		ck_assert_int_eq(fx_int(st, "PRAGMA foreign_keys"), 1);
+		ck_assert_int_eq(store_in_transaction(st), 0);
+		import_result_free(&r);
+	}
+	ck_assert_int_eq(fx_int(st, "SELECT count(*) FROM attendance"), 1);
+	ck_assert_int_eq(store_foreign_keys(st, 0, &e), 0);
+	ck_assert_int_eq(fx_int(st, "PRAGMA foreign_keys"), 0);
+	ck_assert_int_eq(store_begin(st, &e), 0);
+	ck_assert_int_eq(store_foreign_keys(st, 1, &e), -1);	/* SQLite would ignore it */
+	store_rollback(st);
+	ck_assert_int_eq(store_foreign_keys(st, 1, &e), 0);
+	ck_assert_int_eq(fx_int(st, "PRAGMA foreign_keys"), 1);
 	cohort_free(&c);
 	store_close(st);
 }
@@ -440,6 +484,7 @@ import_suite(void)
 	tcase_add_test(tc, cohort_columns_by_their_spellings);
 	tcase_add_test(tc, session_columns_by_their_spellings);
 	tcase_add_test(tc, attendance_columns_and_informational_ones);
+	tcase_add_test(tc, attendance_import_turns_foreign_keys_on_again);
 	tcase_add_loop_test(tc, import_value_keeps_what_a_row_lacks, 0, ARRAY_SIZE(value_cases));
 	tcase_add_loop_test(tc, import_change_checks_and_lists, 0, ARRAY_SIZE(change_cases));
 	tcase_add_test(tc, import_dry_run_then_again);

@@ -90,6 +90,24 @@ START_TEST(maps_hold_many)
 	ck_assert_int_eq(strmap_get(&sm, "person2999@example.COM", &l), 1);
 	ck_assert_int_eq(l, 2999);
 	ck_assert_int_eq(strmap_get(&sm, "nobody@example.com", &l), 0);
+	/* case folds at every length and place a word leaves; other bytes do not fold */
+	for (size_t n = 0; n < 20; n++) {
+		char lower[24], upper[24];
+
+		for (size_t k = 0; k < n; k++) {
+			lower[k] = (char)('a' + (k * 7) % 26);
+			upper[k] = k % 3 ? (char)(lower[k] - 32) : lower[k];
+		}
+		lower[n] = upper[n] = '\0';
+		ck_assert_uint_eq(hash_str(lower, 1), hash_str(upper, 1));
+		if (n > 0) {
+			upper[n - 1] = '@';	/* '@' and '[' border the capitals: no letters */
+			ck_assert_uint_ne(hash_str(lower, 1), hash_str(upper, 1));
+		}
+	}
+	ck_assert_uint_ne(hash_str("\xc3\x89", 1), hash_str("\xc3\xa9", 1));	/* É, é */
+	ck_assert_uint_eq(hash_str("[`{@", 1), hash_str("[`{@", 1));
+	ck_assert_uint_ne(hash_str("[", 1), hash_str("{", 1));
 	idmap_free(&im);
 	strmap_free(&sm);
 }

@@ -175,17 +175,18 @@ static const char *const sql_attendance_update =
 	"UPDATE attendance SET fact = ?3, minutes_late = ?4, cancelled_at = ?5,"
 	" reason = ?6, note = ?7 WHERE session_id = ?1 AND participant_id = ?2";
 
-/* Binds fact 'a' to parameters 3-7: fact, minutes late, cancelled at, reason, note. */
+/* Binds fact 'a' to parameters 3-7: fact, minutes late, cancelled at, reason, note; its
+ * strings are not copied: each caller steps with db_step_done before they go. */
 static void
 bind_fact(sqlite3_stmt *stmt, const struct attendance *a)
 {
-	db_bind_text(stmt, 3, fact_name(a->fact));
+	db_bind_text_static(stmt, 3, fact_name(a->fact));
 	if (a->fact == FACT_ARRIVED)
 		db_bind_int(stmt, 4, a->minutes_late);
 	if (a->fact == FACT_CANCELLED)
 		db_bind_int(stmt, 5, a->cancelled_at);
-	db_bind_text(stmt, 6, a->reason);
-	db_bind_text(stmt, 7, a->note);
+	db_bind_text_static(stmt, 6, a->reason);
+	db_bind_text_static(stmt, 7, a->note);
 }
 
 /* Writes fact 'a' with 'sql' (insert or update, same parameters); 0 or -1. */

@@ -58,6 +58,9 @@ int db_step_done(sqlite3_stmt *stmt, su_err *e);
 int db_step_row(sqlite3_stmt *stmt, su_err *e);
 /* Binds text (NULL binds SQL NULL) or an integer by 1-based index. */
 void db_bind_text(sqlite3_stmt *stmt, int idx, const char *s);
+/* Binds text 's' without copying it: the caller steps (and resets) the statement before
+ * 's' goes, as db_step_done does. */
+void db_bind_text_static(sqlite3_stmt *stmt, int idx, const char *s);
 void db_bind_int(sqlite3_stmt *stmt, int idx, int64_t v);
 /* Returns column text as a fresh string ("" for NULL); the caller frees it. */
 char *db_column_dup(sqlite3_stmt *stmt, int col);

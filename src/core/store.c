@@ -631,13 +631,26 @@ db_step_row(sqlite3_stmt *stmt, su_err *e)
 	return db_failure(sqlite3_db_handle(stmt), rc, e);
 }
 
-void
-db_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+/* Binds text 's' (NULL: SQL NULL), copied or not as 'how' says. */
+static void
+bind_text(sqlite3_stmt *stmt, int idx, const char *s, sqlite3_destructor_type how)
 {
 	if (s == NULL)
 		sqlite3_bind_null(stmt, idx);
 	else
-		sqlite3_bind_text(stmt, idx, s, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(stmt, idx, s, -1, how);
+}
+
+void
+db_bind_text(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	bind_text(stmt, idx, s, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_text_static(sqlite3_stmt *stmt, int idx, const char *s)
+{
+	bind_text(stmt, idx, s, SQLITE_STATIC);
 }
 
 void

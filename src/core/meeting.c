@@ -810,7 +810,8 @@ source_head(const struct report_source *src, char *buf, size_t size)
 
 	if (src->path == NULL) {
 		n = src->len < size ? src->len : size;
-		memcpy(buf, src->data, n);
+		if (n > 0)	/* no bytes may come as no buffer */
+			memcpy(buf, src->data, n);
 		return n;
 	}
 	if ((f = fopen(strcmp(src->path, "-") == 0 ? "./-" : src->path, "rb")) == NULL)

@@ -640,8 +640,8 @@ face_finish(struct font_use *u)
 	if ((f->subset == NULL || !hb_set_is_subset(u->drawn, f->subset->glyphs)) &&
 	    subset_make(u) < 0)
 		return -1;
-	s = f->subset;
-	if (put_deflated(u->file, &s->file) < 0 || put_deflated(u->tounicode, &s->cmap) < 0)
+	if ((s = f->subset) == NULL ||	/* subset_make leaves one, or fails */
+	    put_deflated(u->file, &s->file) < 0 || put_deflated(u->tounicode, &s->cmap) < 0)
 		return -1;
 	HPDF_Dict_AddNumber(u->file, "Length1", (HPDF_INT32)s->file_len);
 	HPDF_Dict_AddName(u->type0, "BaseFont", s->name);

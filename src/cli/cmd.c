@@ -411,16 +411,19 @@ give_words(const struct cmd_entry *e)
 
 /*
  * Checks the count of e's positional words against its .nargs, saying what
- * is wrong; 1 if it did (a usage error), else 0.
+ * is wrong; 1 if it did (a usage error), else 0. The first two words go into
+ * 'words' (NULL where not counted) for find_target.
  */
 static int
-wrong_count(struct cli *cli, const struct cmd_entry *e, int argc, char **argv)
+wrong_count(struct cli *cli, const struct cmd_entry *e, int argc, char **argv,
+    char *words[2])
 {
 	char *extra = NULL, *give;
 	int n;
 
+	words[0] = words[1] = NULL;
 	if (!e->nargs.checked ||
-	    (n = cmd_count_args(e, argc, argv, &extra, e->nargs.max, NULL)) < 0)
+	    (n = cmd_count_args(e, argc, argv, &extra, e->nargs.max, words)) < 0)
 		return 0;
 	if (extra != NULL) {
 		cli_usage_error(cli, "unexpected argument '%s'", extra);
@@ -435,17 +438,14 @@ wrong_count(struct cli *cli, const struct cmd_entry *e, int argc, char **argv)
 }
 
 /*
- * Looks up what e's .target names before exec runs; an exit status. With an
- * option wrong it finds nothing: exec's cli_getopt says so before it looks.
+ * Looks up what e's .target names in 'words' (wrong_count's) before exec runs;
+ * an exit status. With an option wrong there are none: exec's cli_getopt says so.
  */
 static int
-find_target(struct cli *cli, const struct cmd_entry *e, int argc, char **argv)
+find_target(struct cli *cli, const struct cmd_entry *e, char *const words[2])
 {
-	char *extra, *words[2];
-
 	memset(&cli->target, 0, sizeof cli->target);
-	if (e->target == CMD_TARGET_NONE ||
-	    cmd_count_args(e, argc, argv, &extra, e->nargs.max, words) < 0)
+	if (e->target == CMD_TARGET_NONE)
 		return EXIT_OK;
 	return cli_target_find(cli, e->target, words);
 }
@@ -483,6 +483,7 @@ int
 cmd_dispatch(struct cli *cli, int argc, char **argv)
 {
 	const struct cmd_entry *e;
+	char *words[2];
 	int used = 0, rc;
 
 	if (argc == 0)
@@ -499,11 +500,11 @@ cmd_dispatch(struct cli *cli, int argc, char **argv)
 	if (split_session_ref(e, argc, argv))
 		return EXIT_USAGE;
 	cli->entry = e;
-	if (wrong_count(cli, e, argc, argv))
+	if (wrong_count(cli, e, argc, argv, words))
 		return EXIT_USAGE;
 	if ((rc = open_store(cli, e)) != EXIT_OK)
 		return rc;
-	if ((rc = find_target(cli, e, argc, argv)) == EXIT_OK) {
+	if ((rc = find_target(cli, e, words)) == EXIT_OK) {
 		optind = 0;
 		rc = e->exec(cli, argc, argv);
 	}

@@ -85,11 +85,12 @@ read_cutoff(struct policy *p, const char *value, su_err *e)
 
 /* Reads "next-morning HH:MM", "hours N" or "none" (notices.review) into p. */
 static int
-read_review(struct policy *p, const char *value, su_err *e)
+parse_review(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
 {
 	int hour, minute, used = 0;
 	long long hours;
 
+	(void)s;
 	if (strcmp(value, "none") == 0 || strcmp(value, "off") == 0) {
 		p->review_minute = -1;
 		p->review_hours = 0;
@@ -404,13 +405,6 @@ print_cutoff(const struct policy *p, const struct policy_setting *s, struct strb
 		sb_addf(out, "hours %d", p->cutoff_hours);
 	else
 		sb_addf(out, "day-before %02d:%02d", p->cutoff_minute / 60, p->cutoff_minute % 60);
-}
-
-static int
-parse_review(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
-{
-	(void)s;
-	return read_review(p, value, e);
 }
 
 static void

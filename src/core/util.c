@@ -378,15 +378,22 @@ email_valid(const char *addr)
 	return dot != NULL && dot > at + 1 && dot[1] != '\0';
 }
 
-int
-note_has_control(const char *s)
+/* Returns 1 if 's' holds a C0 control character or DEL other than a tab and, if 'lf', LF. */
+static int
+has_control(const char *s, int lf)
 {
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+		if ((c < 0x20 && c != '\t' && !(lf && c == '\n')) || c == 0x7f)
 			return 1;
 	}
 	return 0;
+}
+
+int
+note_has_control(const char *s)
+{
+	return has_control(s, 1);
 }
 
 char *
@@ -406,12 +413,7 @@ note_lines(const char *s)
 int
 str_has_control(const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return 1;
-	}
-	return 0;
+	return has_control(s, 0);
 }
 
 int

@@ -71,17 +71,26 @@ struct notice_due {
 	int planned;			/* in the outbox already (or dropped): planning adds none */
 	int64_t waits_until;		/* a ladder step: not planned before this review
 					   time (notices.review), 0 if it may go now */
+	const char *corrects;		/* a correction: the kind of the ladder notice sent
+					   that no longer stands, else NULL */
+	int64_t corrects_sent_at;	/* when that notice went */
 };
 #define NOTICE_NO_SESSION ((size_t)-1)
 struct notice_due_list {
 	struct notice_due *v;
 	size_t n;
 	struct change_list changes;	/* what the change notices point into */
+	const char **corrections;	/* by person row: the kind of the sent ladder
+					   notice a correction took away, or NULL */
 };
+/* The change_key of a correction of ladder notice 'kind' ("corrected:warning") into buf. */
+void outbox_correction_key(const char *kind, char *buf, size_t size);
 /*
  * Lists every notice roll r (loaded as of its now) wants sent: each mailed
- * ladder step due, the changes people must hear of (change_tells), then the
- * reminders due; each marked planned when the outbox holds it. The one
+ * ladder step due, a correction to each person whose last ladder notice sent
+ * no longer stands (roll_step_stands; once per notice), the changes people
+ * must hear of (change_tells), then the reminders due; each marked planned
+ * when the outbox holds it. The one
  * judgement of who is told of what: outbox_plan plans the unplanned ones and
  * 'notices due' lists them. Reads the outbox, changes nothing; 0 or -1.
  */

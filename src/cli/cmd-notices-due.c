@@ -60,6 +60,19 @@ add_session_row(struct table *t, const struct roll *r, const struct notice_due *
 	table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", "", what });
 }
 
+/* Adds correction d's row: the ladder notice sent that no longer stands, in records. */
+static void
+add_correction_row(struct table *t, const struct roll *r, const struct notice_due *d)
+{
+	const struct participant *p = &r->people.v[d->person];
+	char points[16], when[40], what[128];
+
+	snprintf(points, sizeof points, "%d", roll_person(r, d->person)->points);
+	snprintf(what, sizeof what, "the %s sent %s no longer stands", d->corrects,
+	    time_format_human(r->cohort->tz, d->corrects_sent_at, when, sizeof when));
+	table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, points, "", what });
+}
+
 /*
  * Adds the rows of the notices due (outbox_notices_due: the plan's own list):
  * a ladder step until it is sent, a session notice until it is planned. A count.
@@ -79,6 +92,8 @@ add_due_rows(struct table *t, const struct roll *r, const struct notice_due_list
 				money_format(roll_person(r, d->person)->refund_cents,
 				    r->cohort->currency, refund, sizeof refund);
 			add_due_row(t, r, d->person, d->kind, refund, d->waits_until);
+		} else if (!d->planned && d->corrects != NULL) {
+			add_correction_row(t, r, d);
 		} else if (!d->planned) {
 			add_session_row(t, r, d);
 		} else {

@@ -16,7 +16,7 @@
 static const char *const schema_names[] = {
 	"participant.name", "participant.first_name", "participant.email",
 	"cohort.name", "cohort.slug", "coach.name", "coach.email",
-	"points", "notice.kind", "policy.cutoff",
+	"points", "notice.kind", "notice.sent", "policy.cutoff",
 	"refund", "refund.amount", "refund.expires", "refund.days",
 	"session.number", "session.date", "session.title", "session.location",
 	"session.kind", "session.minutes", "session.zone", "session.cutoff",
@@ -37,6 +37,7 @@ const struct notice_kind notice_kinds[] = {
 	{ .name = "place-left", .about = NOTICE_CHANGE, .cancels_entry = 1 },
 	{ .name = "session-invitation", .about = NOTICE_CHANGE, .first_entry = 1,
 	  .yields_to = "place-moved" },
+	{ .name = "correction", .about = NOTICE_RECORD },
 	{ .name = NULL }
 };
 
@@ -286,6 +287,15 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 	v->events = (struct tpl_list){ v->items, v->nitems };
 }
 
+/* Frees what build_events took. */
+static void
+events_free(struct notice_values *v)
+{
+	free(v->items);
+	free(v->item_fields);
+	free(v->item_text);
+}
+
 /* The names every notice offers: who it goes to, the cohort, the coach, the cutoff. */
 struct base_values {
 	char first_name[128], cutoff[64], link[512];
@@ -376,9 +386,35 @@ notice_render_step(const struct roll *r, const struct notice_links *links, size_
 
 		render_pair(t, &scope, subject, body);
 	}
-	free(v.items);
-	free(v.item_fields);
-	free(v.item_text);
+	events_free(&v);
+}
+
+void
+notice_render_correction(const struct roll *r, const struct notice_links *links,
+    size_t i, const char *kind, int64_t sent_at, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body)
+{
+	struct notice_values v = { .nitems = 0 };
+	struct base_values b;
+	char sent[48], what[64];
+
+	base_scope(r, links, &r->people.v[i], &b);
+	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);
+	time_format_local(r->cohort->tz, sent_at, sent, sizeof sent);
+	snprintf(what, sizeof what, "%s", kind);
+	for (char *dash = strchr(what, '-'); dash != NULL; dash = strchr(dash, '-'))
+		*dash = ' ';	/* "final-notice" read as "final notice" */
+	build_events(r, i, &v);
+	{
+		const struct tpl_field fields[] = {
+			{ "points", v.points, NULL }, { "notice.kind", what, NULL },
+			{ "notice.sent", sent, NULL }, { "events", NULL, &v.events },
+		};
+		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
+
+		render_pair(t, &scope, subject, body);
+	}
+	events_free(&v);
 }
 
 /* Writes "Mon 2027-03-01 09:00 (Europe/London)": a moment people read, with its zone. */

@@ -128,6 +128,19 @@ stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; 
 # received ADDRESS: how many messages the server took for ADDRESS.
 received() { n=$(grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null); echo "${n:-0}"; }
 
+# bodies: the subject and body of every message the server took, decoded, into $T/mail
+# ("=== TO address | subject" before each). total: how many messages it took.
+bodies() {
+	/usr/bin/python3 - "$S" > "$T/mail" <<'PY' || fail "a message does not parse"
+import email, email.policy, glob, sys
+for path in sorted(glob.glob(sys.argv[1] + "/mail-*.eml"), key=lambda p: int(p.split("-")[-1][:-4])):
+    m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+    print("=== TO", m["To"].addresses[0].addr_spec, "|", m["Subject"])
+    print(m.get_body(("plain",)).get_content())
+PY
+}
+total() { ls "$S"/mail-*.eml 2>/dev/null | wc -l; }
+
 # finish: prints the tally and exits 0 if every check passed.
 finish() {
 	echo "$checks checks, $failures failures"

@@ -53,4 +53,61 @@ err "notices.review: 'next-morning 25:00' is not a review time"
 fails 1 policy set c1 notices.review "tomorrow"
 same_db "$before"
 
+# a warning sent that a correction voids: the person is told once, briefly; forgiveness
+# (points that lapse with time) is no correction and tells nothing
+smtp_setup
+start_server
+ok participant add c1 --name "Kai Wong" --email kai@example.com
+ok policy set c1 notices.review none
+ok session add c1 --at "2026-11-26 18:00" --title Third
+export SHOWUP_NOW=2026-11-26T07:30:00Z
+ok mark c1:3 kai@example.com no-show
+ok notices run
+check '[ "$(received kai@example.com)" = 1 ]' "Kai's warning did not go"
+warned=$(sql "SELECT kind FROM notice WHERE participant_id =
+	(SELECT id FROM participant WHERE email = 'kai@example.com')")
+check '[ "$warned" = warning ]' "the warning was not recorded sent"
+export SHOWUP_NOW=2026-11-26T09:00:00Z
+ok mark c1:3 kai@example.com late 5	# he was there after all, under the threshold: 0 points
+ok notices due c1
+out "correction"
+out "the warning sent Thu 2026-11-26"
+out "no longer stands"
+same_notices c1
+ok notices run
+out "1 notice planned"
+check '[ "$(received kai@example.com)" = 2 ]' "Kai was not told of the correction"
+bodies
+check 'grep -q "^=== TO kai@example.com | Test cohort: we corrected your attendance record" "$T/mail"' \
+	"the correction's subject"
+check 'grep -q "The warning" "$T/mail" && grep -q "no longer applies" "$T/mail"' \
+	"the correction does not name the warning it takes back"
+check 'grep -q "Your points now come to 0" "$T/mail"' "the correction does not give the points now"
+ok report commitment c1 kai@example.com -o "$T/kai.pdf"
+pdftotext -layout "$T/kai.pdf" "$T/kai.txt"
+check 'grep -q "warning sent .*corrected since: no longer stands" "$T/kai.txt"' \
+	"the commitment report does not show the correction"
+ok notices run	# told once: a second run adds nothing
+check '[ "$(received kai@example.com)" = 2 ]' "the correction went twice"
+# undone before it went: the correction is withdrawn
+ok mark c1:3 ana@example.com no-show
+export SHOWUP_NOW=2026-11-26T09:30:00Z
+ok notices run
+ok mark c1:3 ana@example.com present
+ok notices plan c1
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE kind = \"correction\" AND state = \"pending\"")" = 1 ]' \
+	"Ana's correction was not planned"
+ok mark c1:3 ana@example.com no-show
+ok notices plan c1
+out "1 withdrawn"
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE kind = \"correction\" AND state = \"withdrawn\"")" = 1 ]' \
+	"the correction undone was not withdrawn"
+# forgiveness: after forgive.days Ana's points lapse; her notice stood when sent: no correction
+ok policy set c1 forgive.days 10
+export SHOWUP_NOW=2026-12-20T09:30:00Z
+ok notices due c1
+no_out "correction"
+same_notices c1
+stop_server
+
 finish

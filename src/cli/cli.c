@@ -129,6 +129,9 @@ cli_print_waiting(const struct cohort *c, const struct plan_result *r)
 		    r->waiting == 1 ? "" : "s", r->waiting == 1 ? "s" : "",
 		    time_format_human(c->tz, r->waiting_until, when, sizeof when),
 		    r->waiting == 1 ? "it" : "them");
+	if (r->held > 0)
+		printf("%s: %zu notice%s held with %s person (notices hold --participant)\n",
+		    c->slug, r->held, r->held == 1 ? "" : "s", r->held == 1 ? "its" : "their");
 }
 
 int

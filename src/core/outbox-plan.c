@@ -431,6 +431,19 @@ reminders_due(struct store *st, const struct roll *r, struct notice_due_list *ou
 	return 0;
 }
 
+/* Marks each notice of a person held by hand (outbox_holds_load) with the hold's end; 0 or -1. */
+static int
+mark_held(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
+{
+	int64_t *held_until = xcalloc(r->people.n + 1, sizeof *held_until);
+	int rc = outbox_holds_load(st, r, held_until, e);
+
+	for (size_t k = 0; rc == 0 && k < out->n; k++)
+		out->v[k].held_until = out->v[k].planned ? 0 : held_until[out->v[k].person];
+	free(held_until);
+	return rc;
+}
+
 int
 outbox_notices_due(struct store *st, const struct roll *r, struct notice_due_list *out,
     su_err *e)
@@ -438,7 +451,7 @@ outbox_notices_due(struct store *st, const struct roll *r, struct notice_due_lis
 	memset(out, 0, sizeof *out);
 	if (changes_collect(st, r, &out->changes, e) < 0 || steps_due(st, r, out, e) < 0 ||
 	    corrections_due(st, r, out, e) < 0 || changes_due(st, r, out, e) < 0 ||
-	    reminders_due(st, r, out, e) < 0) {
+	    reminders_due(st, r, out, e) < 0 || mark_held(st, r, out, e) < 0) {
 		notice_due_list_free(out);
 		return -1;
 	}
@@ -509,6 +522,10 @@ plan_due(struct store *st, const struct plan_source *src, const struct notice_du
 
 		if (d->planned) {
 			r->already++;
+			continue;
+		}
+		if (d->held_until > 0) {	/* the coach holds this person's notices */
+			r->held++;
 			continue;
 		}
 		if (d->waits_until > 0) {	/* the coach may still correct the record */
@@ -626,7 +643,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	memset(&roll, 0, sizeof roll);
 	if (store_begin(st, e) < 0)	/* the record read and written as one moment */
 		return -1;
-	if (roll_load(st, c, p, now, &roll, e) < 0 ||
+	if (outbox_holds_end(st, c->id, now, e) < 0 || roll_load(st, c, p, now, &roll, e) < 0 ||
 	    (attach != NULL && (src.reports = commitment_book_open(st, &roll, e)) == NULL))
 		goto rollback;
 	if (links.base != NULL && webauth_key_load(st, now, &links.key, e) < 0)

@@ -75,7 +75,7 @@ notice_pairs() {
 	/usr/bin/python3 -c 'import csv, sys
 rows = list(csv.reader(sys.stdin))[1:]
 print("\n".join(sorted(r[1] + " " + r[2] for r in rows if not r[2].startswith("coach-review")
-    and not r[5].startswith("waits for review"))))'
+    and not r[5].startswith("waits for review") and not r[5].startswith("held until"))))'
 }
 # same_notices SLUG: 'notices due SLUG' lists exactly the notices (person and kind) that
 # 'notices plan SLUG' makes. Both run on a copy whose unsent notices are set aside, so

@@ -108,6 +108,50 @@ export SHOWUP_NOW=2026-12-20T09:30:00Z
 ok notices due c1
 no_out "correction"
 same_notices c1
+
+# a person held before anything is planned: nothing of theirs is planned or sent until
+# released, or until the time the hold was given, when it all goes at the next run
+ok participant add c1 --name "Lea Roth" --email lea@example.com
+ok session add c1 --at "2026-12-22 18:00" --title Fourth
+export SHOWUP_NOW=2026-12-22T07:30:00Z
+ok notices hold --participant lea@example.com
+out "0 planned notices held; lea@example.com's notices not planned yet are held too, until released"
+ok mark c1:4 lea@example.com no-show
+ok notices due c1
+out "held until released"
+same_notices c1
+ok notices run
+out "1 notice held with its person"
+check '[ "$(received lea@example.com)" = 0 ]' "a held person was sent a notice"
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE participant_id =
+	(SELECT id FROM participant WHERE email = \"lea@example.com\")")" = 0 ]' "a held person's notice was planned"
+ok notices release --participant lea@example.com
+ok notices run
+check '[ "$(received lea@example.com)" = 1 ]' "the released person's notice did not go"
+# with --until: her notices (planned ones too) go at the first run after that time
+ok participant add c1 --name "Max Bauer" --email max@example.com
+ok mark c1:4 max@example.com no-show
+ok notices plan c1
+ok notices hold --participant max@example.com --until "2026-12-24 09:00"
+out "1 planned notice held; max@example.com's notices not planned yet are held too, until 2026-12-24 09:00"
+ok session add c1 --at "2026-12-23 18:00" --title Fifth
+export SHOWUP_NOW=2026-12-23T07:30:00Z
+ok mark c1:5 max@example.com no-show
+ok notices due c1
+out "held until Thu 2026-12-24 09:00"
+ok notices run
+check '[ "$(received max@example.com)" = 0 ]' "a notice held until a time went before it"
+export SHOWUP_NOW=2026-12-23T22:00:00Z	# 09:00 on the 24th in Sydney
+ok notices run
+check '[ "$(received max@example.com)" = 1 ]' "the hold's end did not let Max's notice go"
+check '[ "$(sql "SELECT count(*) FROM notice_hold")" = 0 ]' "the hold outlived its time"
+ok log c1
+out "person hold"
+fails 2 notices hold --cohort c1 --until 2026-12-30
+err "--until holds a person's notices: give --participant EMAIL"
+fails 1 notices hold --participant nobody@example.com
+err "no participant has the address 'nobody@example.com'"
+fails 1 notices hold --participant kai@example.com --until "someday"
 stop_server
 
 finish

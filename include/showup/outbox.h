@@ -102,6 +102,13 @@ int outbox_notices_due(struct store *st, const struct roll *r, struct notice_due
     su_err *e);
 void notice_due_list_free(struct notice_due_list *l);
 
+/*
+ * Returns 1 if notice d, not planned yet, is kept back now (its person held by
+ * hand, or a ladder step waiting for its review time), counting it in r's
+ * held or waiting (and waiting_until); 0 if it may be planned.
+ */
+int outbox_due_kept_back(const struct notice_due *d, struct plan_result *r);
+
 /* Lists cohort c's outbox (all states, or one), oldest first; messages too if 'bytes'. */
 int outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int bytes,
     struct outbox_list *out, su_err *e);

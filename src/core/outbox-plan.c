@@ -510,6 +510,23 @@ plan_correction(struct store *st, const struct plan_source *src, const struct no
 	return rc;
 }
 
+int
+outbox_due_kept_back(const struct notice_due *d, struct plan_result *r)
+{
+	if (d->planned)
+		return 0;
+	if (d->held_until > 0) {	/* the coach holds this person's notices */
+		r->held++;
+		return 1;
+	}
+	if (d->waits_until > 0) {	/* the coach may still correct the record */
+		if (r->waiting++ == 0 || d->waits_until < r->waiting_until)
+			r->waiting_until = d->waits_until;
+		return 1;
+	}
+	return 0;
+}
+
 /* Plans every notice of 'due' not in the outbox yet, in its order (changes before
  * reminders: their SEQUENCE); counts the others as planned before. 0 or -1. */
 static int
@@ -524,15 +541,8 @@ plan_due(struct store *st, const struct plan_source *src, const struct notice_du
 			r->already++;
 			continue;
 		}
-		if (d->held_until > 0) {	/* the coach holds this person's notices */
-			r->held++;
+		if (outbox_due_kept_back(d, r))
 			continue;
-		}
-		if (d->waits_until > 0) {	/* the coach may still correct the record */
-			if (r->waiting++ == 0 || d->waits_until < r->waiting_until)
-				r->waiting_until = d->waits_until;
-			continue;
-		}
 		rc = d->step >= 0 ? plan_person(st, src, d->person, t, now, r, e)
 		    : d->corrects != NULL ? plan_correction(st, src, d, t, now, r, e)
 		    : plan_session_due(st, src, d, t, now, r, e);

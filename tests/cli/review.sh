@@ -22,6 +22,8 @@ out "c1: 1 ladder notice waits for review until Wed 2026-11-25 08:00 (notices.re
 check '[ "$(sql "SELECT count(*) FROM outbox")" = 0 ]' "a ladder notice was planned before its review time"
 ok notices due c1
 out "waits for review until Wed 2026-11-25 08:00"
+ok notices list c1
+out "c1: 1 ladder notice waits for review until Wed 2026-11-25 08:00"
 same_notices c1
 
 # 19:10: he walked in 40 minutes late; the coach corrects the record (1 point)
@@ -119,6 +121,8 @@ out "0 planned notices held; lea@example.com's notices not planned yet are held 
 ok mark c1:4 lea@example.com no-show
 ok notices due c1
 out "held until released"
+ok notices list c1
+out "c1: 1 notice held with its person"
 same_notices c1
 ok notices run
 out "1 notice held with its person"

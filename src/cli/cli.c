@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "showup/deliver.h"
 #include "showup/outbox.h"
+#include "showup/roll.h"
 #include "showup/atomicfile.h"
 #include "showup/timeutil.h"
 
@@ -116,6 +117,24 @@ cli_participant(struct cli *cli, const struct cohort *c, const char *email,
 	if (rc == 0)
 		fprintf(stderr, "hint: 'showup participant list %s' lists them\n", c->slug);
 	return EXIT_FAIL;
+}
+
+int
+cli_notices_due(struct store *st, const struct cohort *c, struct roll *r,
+    struct notice_due_list *l)
+{
+	struct policy p;
+	su_err e;
+
+	if (cli_policy(st, c, &p) != EXIT_OK)
+		return EXIT_FAIL;
+	if (roll_load(st, c, &p, time_now(), r, &e) < 0)
+		return cli_error("%s", e.msg);
+	if (outbox_notices_due(st, r, l, &e) < 0) {
+		roll_free(r);
+		return cli_error("%s", e.msg);
+	}
+	return EXIT_OK;
 }
 
 void

@@ -191,6 +191,15 @@ int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
 int cli_record_one(struct cli *cli, const struct fact_spec *spec, unsigned flags);
 struct plan_result;
 /* Says how many ladder notices of a plan wait for their review time, and until when. */
+/*
+ * Loads cohort c's roll as of now under its policy and the notices due in it
+ * (outbox_notices_due) into *r and *l, both to free; an exit status (the
+ * error said).
+ */
+struct roll;
+struct notice_due_list;
+int cli_notices_due(struct store *st, const struct cohort *c, struct roll *r,
+    struct notice_due_list *l);
 void cli_print_waiting(const struct cohort *c, const struct plan_result *r);
 
 /* What session add and session edit read (session-args.c): a session's fields and people. */

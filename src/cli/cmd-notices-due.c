@@ -157,19 +157,11 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 		"refund", "records" };
 	struct notice_due_list l;
 	struct table *t;
-	struct policy p;
 	struct roll r;
 	int due;
-	su_err e;
 
-	if (cli_policy(st, c, &p) != EXIT_OK)
+	if (cli_notices_due(st, c, &r, &l) != EXIT_OK)
 		return EXIT_FAIL;
-	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
-		return cli_error("%s", e.msg);
-	if (outbox_notices_due(st, &r, &l, &e) < 0) {
-		roll_free(&r);
-		return cli_error("%s", e.msg);
-	}
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 3, ALIGN_RIGHT);
 	due = add_due_rows(t, &r, &l) + add_review_rows(t, &r);

@@ -17,18 +17,10 @@ print_kept_back(struct store *st, const struct cohort *c)
 {
 	struct plan_result r = { 0 };
 	struct notice_due_list due;
-	struct policy p;
 	struct roll roll;
-	su_err e;
 
-	if (cli_policy(st, c, &p) != EXIT_OK)
+	if (cli_notices_due(st, c, &roll, &due) != EXIT_OK)
 		return EXIT_FAIL;
-	if (roll_load(st, c, &p, time_now(), &roll, &e) < 0)
-		return cli_error("%s", e.msg);
-	if (outbox_notices_due(st, &roll, &due, &e) < 0) {
-		roll_free(&roll);
-		return cli_error("%s", e.msg);
-	}
 	for (size_t k = 0; k < due.n; k++)
 		outbox_due_kept_back(&due.v[k], &r);
 	cli_print_waiting(c, &r);

@@ -69,6 +69,7 @@ enum {
 	OPT_SEPARATOR, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY,
 	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE, OPT_SPLIT,
 	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH, OPT_VIA, OPT_REPLACE,
+	OPT_EVERY, OPT_COUNT, OPT_UNTIL, OPT_SKIP,
 	OPT_OWN = 512
 };
 
@@ -241,6 +242,34 @@ int cli_cohort_options(struct cli *cli, int argc, char **argv, struct cohort *c)
 	{ .name = "with", .arg = "EMAIL", .key = OPT_WITH, \
 	  .help = "a participant a coaching or practice session expects; repeat it for " \
 	  "each" }
+
+/* The options of a series of sessions (series-args.c): session add's and session pairs'. */
+#define CLI_SERIES_OPTIONS \
+	{ .name = "every", .arg = "day|week|2weeks", .key = OPT_EVERY, \
+	  .help = "a series: one session every day, week or two weeks" }, \
+	{ .name = "count", .arg = "N", .key = OPT_COUNT, \
+	  .help = "how many sessions the series holds" }, \
+	{ .name = "until", .arg = "YYYY-MM-DD", .key = OPT_UNTIL, \
+	  .help = "the last day the series may hold one" }, \
+	{ .name = "skip", .arg = "YYYY-MM-DD", .key = OPT_SKIP, \
+	  .help = "a day of the series with no session; repeat it for each" }
+/* A series asked for: its step, count or last day, the days left out (as given), a dry run. */
+struct series_args {
+	const char *every, *until;
+	long long count;
+	const char **skip;		/* to free */
+	size_t nskip;
+	int dry_run;			/* -n, --dry-run */
+};
+/* Reads one series option (or -n); 1 if 'opt' was one, 0 if not, -1 after a usage error. */
+int cli_series_option(struct cli *cli, int opt, struct series_args *a);
+/*
+ * Lists the starts of the session or series 'a' gives from 'first' (one when
+ * no --every) in cohort c's zone into *starts (to free), *n of them; an exit
+ * status (what is wrong said).
+ */
+int cli_series_starts(struct cli *cli, const struct cohort *c, const struct series_args *a,
+    int64_t first, int64_t **starts, int *n);
 
 /* The people a command names with --with (or --without), as participant ids. */
 struct cli_people {

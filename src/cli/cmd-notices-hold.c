@@ -7,7 +7,7 @@
 #include "showup/outbox.h"
 
 /* What cli_getopt returns for the long-only options of the hold and release tables. */
-enum { OPT_PARTICIPANT = OPT_OWN, OPT_COHORT, OPT_UNTIL };
+enum { OPT_PARTICIPANT = OPT_OWN, OPT_COHORT };
 
 /* Reads ID, --participant EMAIL or --cohort SLUG into *sel (c: the cohort found); a status. */
 static int

@@ -3,8 +3,9 @@
 
 #include "commands.h"
 
-/* What cli_getopt returns for the long-only options (as notices hold reads them). */
-enum { OPT_PARTICIPANT = OPT_OWN, OPT_COHORT, OPT_UNTIL };
+/* What cli_getopt returns for the long-only options (as notices hold reads them; its
+ * --until is the shared OPT_UNTIL). */
+enum { OPT_PARTICIPANT = OPT_OWN, OPT_COHORT };
 
 /* Lets held notices go with the next send. */
 static int

@@ -64,7 +64,7 @@ run_locked(struct cli *cli)
 }
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_REPLAY_UNTIL = OPT_OWN, OPT_EVERY };
+enum { OPT_REPLAY_UNTIL = OPT_OWN };
 
 /*
  * Runs as the timer would at every 'every' seconds of a clock set by hand

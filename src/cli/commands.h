@@ -27,6 +27,7 @@ extern const struct cmd_entry cmd_participant_import_entry;
 extern const struct cmd_entry cmd_participant_list_entry;
 extern const struct cmd_entry cmd_participant_withdraw_entry;
 extern const struct cmd_entry cmd_session_add_entry;
+extern const struct cmd_entry cmd_session_pairs_entry;
 extern const struct cmd_entry cmd_session_import_entry;
 extern const struct cmd_entry cmd_session_list_entry;
 extern const struct cmd_entry cmd_session_cancel_entry;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "showup/series.h"
 #include "showup/timeutil.h"
 #include "suites.h"
 
@@ -331,6 +332,95 @@ START_TEST(dates_parse)
 }
 END_TEST
 
+/* A series, its starts as "YYYY-MM-DDTHH:MMZ" (UTC) joined by spaces, or NULL when refused. */
+static const struct series_case {
+	const char *zone, *first;	/* the first start, local */
+	enum series_every every;
+	int count;
+	const char *until;		/* with count 0 */
+	const char *skip[2];
+	const char *starts;
+} series_cases[] = {
+	/* weekly at 18:00 in Berlin across the change to summer time (28 March 2027) */
+	{ "Europe/Berlin", "2027-03-16 18:00", SERIES_WEEK, 3, NULL, { NULL },
+	  "2027-03-16T17:00Z 2027-03-23T17:00Z 2027-03-30T16:00Z" },
+	/* and back to winter time (31 October 2027) */
+	{ "Europe/Berlin", "2027-10-26 18:00", SERIES_WEEK, 2, NULL, { NULL },
+	  "2027-10-26T16:00Z 2027-11-02T17:00Z" },
+	/* a skipped week leaves a hole and the count still holds */
+	{ "Europe/Berlin", "2027-03-16 18:00", SERIES_WEEK, 3, NULL, { "2027-03-23" },
+	  "2027-03-16T17:00Z 2027-03-30T16:00Z 2027-04-06T16:00Z" },
+	/* every two weeks until a day (inclusive) in Sydney, standard time from 03:00 on 4 April */
+	{ "Australia/Sydney", "2027-03-22 09:00", SERIES_TWO_WEEKS, 0, "2027-04-19", { NULL },
+	  "2027-03-21T22:00Z 2027-04-04T23:00Z 2027-04-18T23:00Z" },
+	/* daily, the last day included */
+	{ "UTC", "2027-01-30 09:00", SERIES_DAY, 0, "2027-02-01", { NULL },
+	  "2027-01-30T09:00Z 2027-01-31T09:00Z 2027-02-01T09:00Z" },
+	/* refused: a skip day not on the series, an end before the start, all skipped */
+	{ "UTC", "2027-01-04 09:00", SERIES_WEEK, 2, NULL, { "2027-01-05" }, NULL },
+	{ "UTC", "2027-01-04 09:00", SERIES_WEEK, 0, "2027-01-03", { NULL }, NULL },
+	{ "UTC", "2027-01-04 09:00", SERIES_WEEK, 0, "2027-01-04", { "2027-01-04" }, NULL },
+	/* too many */
+	{ "UTC", "2027-01-04 09:00", SERIES_DAY, SERIES_MAX + 1, NULL, { NULL }, NULL },
+};
+
+/* Returns the days since 1970 of "YYYY-MM-DD". */
+static int64_t
+day_of(const char *text)
+{
+	int y, m, d;
+
+	ck_assert_int_eq(date_parse(text, &y, &m, &d, NULL), 0);
+	return days_from_civil(y, m, d);
+}
+
+START_TEST(series_keep_local_time)
+{
+	const struct series_case *c = &series_cases[_i];
+	const struct tz_zone *z = tz_zone_find(c->zone);
+	int64_t skip[2], starts[SERIES_MAX];
+	struct series s = { .every = c->every, .count = c->count, .skip_days = skip };
+	struct strbuf got = STRBUF_INIT;
+	char when[32];
+	su_err e;
+	int n;
+
+	ck_assert_ptr_nonnull(z);
+	ck_assert_int_eq(time_parse(c->first, DATE_ORDER_YMD, c->zone, &s.first, NULL), 0);
+	if (c->until)
+		s.until_day = day_of(c->until);
+	for (; s.nskip < 2 && c->skip[s.nskip]; s.nskip++)
+		skip[s.nskip] = day_of(c->skip[s.nskip]);
+	n = series_starts(z, &s, starts, &e);
+	if (c->starts == NULL) {
+		ck_assert_msg(n < 0, "case %d: a series made", _i);
+		ck_assert(strlen(e.msg) > 0);
+		return;
+	}
+	ck_assert_msg(n > 0, "case %d: %s", _i, e.msg);
+	for (int k = 0; k < n; k++) {
+		time_format_iso("UTC", starts[k], when, sizeof when);
+		sb_addf(&got, "%s%.16sZ", k ? " " : "", when);
+	}
+	ck_assert_str_eq(sb_str(&got), c->starts);
+	sb_free(&got);
+}
+END_TEST
+
+/* The steps a series is given by. */
+START_TEST(series_steps_parse)
+{
+	enum series_every every;
+
+	ck_assert_int_eq(series_every_parse("week", &every), 0);
+	ck_assert_int_eq(every, SERIES_WEEK);
+	ck_assert_int_eq(series_every_parse("2weeks", &every), 0);
+	ck_assert_int_eq(every, SERIES_TWO_WEEKS);
+	ck_assert_int_eq(series_every_parse("day", &every), 0);
+	ck_assert_int_eq(series_every_parse("month", &every), -1);
+}
+END_TEST
+
 Suite *
 time_suite(void)
 {
@@ -346,6 +436,8 @@ time_suite(void)
 	tcase_add_loop_test(tc, zones_have_date_orders, 0, (int)ARRAY_SIZE(zone_orders));
 	tcase_add_test(tc, date_orders_named);
 	tcase_add_loop_test(tc, orders_possible, 0, (int)ARRAY_SIZE(possible_cases));
+	tcase_add_loop_test(tc, series_keep_local_time, 0, (int)ARRAY_SIZE(series_cases));
+	tcase_add_test(tc, series_steps_parse);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,0 +1,111 @@
+#!/bin/bash
+# series.sh - a program planned in one go: a weekly series across the change of summer
+# time, a holiday left out, the dates listed before anything is added, and every way to
+# ask for one wrongly (nothing half-added).
+. "$top_srcdir/tests/cli/lib.sh"
+
+ok init
+ok cohort add vk --name "Vertrieb" --coach "Katrin Vogel" --coach-email katrin@example.de \
+	--tz Europe/Berlin
+ok participant add vk --name "Ana Ortiz" --email ana@example.com
+ok participant add vk --name "Ben Li" --email ben@example.com
+
+# the dry run lists each date with its weekday, adds nothing
+before=$(db_state)
+ok session add vk --at "2027-10-12 18:00" --every week --count 4 --dry-run
+out "would add vk, group Tue 2027-10-12 18:00, 60 min"
+out "would add vk, group Tue 2027-11-02 18:00, 60 min"
+check '[ "$(grep -c "would add" "$T/out")" = 4 ]' "the dry run does not list four dates"
+same_db "$before"
+
+# eight Tuesdays at 18:00 Berlin time across the end of summer time (31 October)
+ok session add vk --at "2027-10-12 18:00" --every week --count 8 --title Gruppe
+out "added session vk:1, group Tue 2027-10-12 18:00, 60 min"
+out "added session vk:8, group Tue 2027-11-30 18:00, 60 min"
+check '[ "$(sql "SELECT count(*) FROM session")" = 8 ]' "the series is not 8 sessions"
+utc_times=$(sql "SELECT strftime('%H:%M', starts_at, 'unixepoch') FROM session
+	WHERE number IN (3, 4) ORDER BY number" | tr '\n' ' ')
+check '[ "$utc_times" = "16:00 17:00 " ]' \
+	"the series did not keep 18:00 local across the change of summer time ($utc_times)"
+ok session list vk
+check '[ "$(grep -c "18:00" "$T/out")" = 8 ]' "session list does not show 18:00 eight times"
+
+# practice pairs every two weeks until a day, a holiday left out: the count holds by date
+ok session add vk --kind practice --with ana@example.com --with ben@example.com \
+	--at "2027-12-01 19:00" --every 2weeks --until 2028-01-26 --skip 2027-12-29
+check '[ "$(sql "SELECT count(*) FROM session WHERE kind = '"'"'practice'"'"'")" = 4 ]' \
+	"the practice series is not 4 sessions (5 dates less the holiday)"
+ok session list vk
+no_out "2027-12-29"
+out "2028-01-26"
+# a weekly series of a given count with a holiday keeps its count: the hole moves it on
+ok session add vk --at "2028-03-07 10:00" --every week --count 3 --skip 2028-03-14 --title Klinik
+out "added session vk:13, group Tue 2028-03-07 10:00"
+out "added session vk:14, group Tue 2028-03-21 10:00"
+out "added session vk:15, group Tue 2028-03-28 10:00"
+
+# refused, nothing added
+before=$(db_state)
+fails 2 session add vk --at "2028-05-02 18:00" --count 3
+err "--count, --until and --skip make a series: give --every day|week|2weeks"
+fails 2 session add vk --at "2028-05-02 18:00" --every month --count 3
+err "--every: 'month' is not day, week or 2weeks"
+fails 2 session add vk --at "2028-05-02 18:00" --every week
+err "--every needs one of --count N or --until DATE"
+fails 2 session add vk --at "2028-05-02 18:00" --every week --count 2 --until 2028-06-01
+fails 2 session add vk --at "2028-05-02 18:00" --every week --count 0
+fails 1 session add vk --at "2028-05-02 18:00" --every week --count 3 --skip 2028-05-03
+err "--skip: no session of the series falls on that day"
+fails 1 session add vk --at "2028-05-02 18:00" --every week --until 2028-05-01
+err "--until: the series would end before its first session"
+fails 2 session add vk --at "2028-05-02 18:00" --every day --count 400
+fails 1 session add vk --at "2028-05-02 18:00" --every week --until 2028-13-01
+# one bad session in a series adds none of it (a practice session needs its people)
+fails 1 session add vk --at "2028-05-02 18:00" --kind practice --every week --count 3
+same_db "$before"
+
+# practice pairs that rotate: 12 people over 11 weeks meet every partner exactly once
+ok cohort add pp --name "Pairs" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/Berlin
+for k in $(seq 1 12); do ok participant add pp --name "Person $k" --email "p$k@example.com"; done
+before=$(db_state)
+ok session pairs pp --at "2027-09-01 19:00" --every week --count 11 --dry-run
+check '[ "$(grep -c "^would pair" "$T/out")" = 11 ]' "the dry run does not list 11 dates"
+out "would pair Wed 2027-09-01 19:00: "
+same_db "$before"
+ok session pairs pp --at "2027-09-01 19:00" --every week --count 11 --title Übung
+check '[ "$(sql "SELECT count(*) FROM session s JOIN cohort c ON c.id = s.cohort_id
+	WHERE c.slug = '"'"'pp'"'"' AND s.kind = '"'"'practice'"'"'")" = 66 ]' "not 6 pairs a week for 11 weeks"
+# every two of the twelve: exactly one session together; nobody twice in one week
+met=$(sql "SELECT count(*) FROM (SELECT a.participant_id x, b.participant_id y, count(*) n
+	FROM expected a JOIN expected b ON a.session_id = b.session_id
+	AND a.participant_id < b.participant_id JOIN session s ON s.id = a.session_id
+	JOIN cohort c ON c.id = s.cohort_id WHERE c.slug = 'pp' GROUP BY 1, 2) WHERE n = 1")
+check '[ "$met" = 66 ]' "the 66 pairs of twelve people did not each meet exactly once ($met)"
+twice=$(sql "SELECT count(*) FROM (SELECT e.participant_id, s.starts_at FROM expected e
+	JOIN session s ON s.id = e.session_id JOIN cohort c ON c.id = s.cohort_id
+	WHERE c.slug = 'pp' GROUP BY 1, 2 HAVING count(*) > 1)")
+check '[ "$twice" = 0 ]' "someone has two practice sessions in one week"
+# thirteen: one trio a week, its third a different person each week
+ok participant add pp --name "Person 13" --email p13@example.com
+ok session pairs pp --at "2028-01-05 19:00" --every week --count 13
+trios=$(sql "SELECT count(*) FROM (SELECT s.id FROM session s JOIN expected e ON e.session_id = s.id
+	WHERE s.starts_at >= strftime('%s', '2028-01-01') GROUP BY s.id HAVING count(*) = 3)")
+check '[ "$trios" = 13 ]' "13 people over 13 weeks did not make one trio a week ($trios)"
+# kept apart: p1 and p2 never together in the first weeks
+together() { grep -cE "Person 1 & Person 2([;& ]|$)|Person 2 & Person 1([;& ]|$)" "$T/out"; }
+ok session pairs pp --at "2028-06-07 19:00" --every week --count 13 --dry-run
+check '[ "$(together)" -ge 1 ]' "Person 1 and 2 never meet in a full round-robin"
+ok session pairs pp --at "2028-06-07 19:00" --every week --count 8 --avoid p1@example.com,p2@example.com --dry-run
+check '[ "$(together)" = 0 ]' "--avoid did not keep Person 1 and 2 apart"
+fails 1 session pairs pp --at "2028-06-07 19:00" --every week --count 13 \
+	--avoid p1@example.com,p2@example.com
+err "--avoid: only"
+fails 1 session pairs pp --at "2028-06-07 19:00" --avoid p1@example.com,nobody@example.com
+err "--avoid: 'p1@example.com,nobody@example.com' does not name two active participants"
+ok cohort add solo --name "Solo" --coach "Cora Coach" --coach-email cora@example.com --tz UTC
+ok participant add solo --name "Only One" --email one@example.com
+fails 1 session pairs solo --at "2028-06-07 19:00"
+err "too few to pair"
+
+finish

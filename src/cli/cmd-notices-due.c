@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "commands.h"
+#include "showup/exits.h"
 #include "showup/money.h"
 #include "showup/outbox.h"
 #include "showup/roll.h"
@@ -44,13 +45,24 @@ add_due_row(struct table *t, const struct roll *r, size_t i, const char *kind,
 	sb_free(&records);
 }
 
-/* Adds session notice d's row ("session 3, 2h ahead" in records) to the table. */
+/*
+ * Adds session notice d's row ("session 3, 2h ahead" in records) to the table;
+ * one about the person alone (an exit, a refund) gives its amount, if any.
+ */
 static void
 add_session_row(struct table *t, const struct roll *r, const struct notice_due *d)
 {
 	const struct participant *p = &r->people.v[d->person];
-	char what[64], offset[24];
+	char what[64], offset[24], refund[48] = "";
 
+	if (d->session == NOTICE_NO_SESSION) {
+		if (d->change->what.refund_cents >= 0)
+			money_format(d->change->what.refund_cents, r->cohort->currency, refund,
+			    sizeof refund);
+		table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", refund,
+		    "" });
+		return;
+	}
 	if (d->offset >= 0)
 		snprintf(what, sizeof what, "session %d, %s ahead",
 		    r->sessions.v[d->session].number,
@@ -109,6 +121,36 @@ add_review_rows(struct table *t, const struct roll *r)
 }
 
 /*
+ * Adds a row for each session a leaver left with one person (exits_left_alone):
+ * the one who stays, and the session and leaver in records; a count, or -1.
+ */
+static int
+add_alone_rows(struct store *st, struct table *t, const struct roll *r)
+{
+	struct left_alone_list l;
+	int n;
+	su_err e;
+
+	if (exits_left_alone(st, r, &l, &e) < 0)
+		return cli_error("%s", e.msg), -1;
+	for (size_t k = 0; k < l.n; k++) {
+		const struct session *s = &r->sessions.v[l.v[k].session];
+		struct strbuf what = STRBUF_INIT;
+		char when[48];
+
+		sb_addf(&what, "%s %s session %d: %s left, the coach decides",
+		    time_format_human(r->cohort->tz, s->starts_at, when, sizeof when),
+		    session_kind_name(s->kind), s->number, r->people.v[l.v[k].left].name);
+		table_add_row(t, (const char *const[]){ r->people.v[l.v[k].person].name,
+		    r->people.v[l.v[k].person].email, EXITS_LEFT_ALONE, "", "", sb_str(&what) });
+		sb_free(&what);
+	}
+	n = (int)l.n;
+	left_alone_list_free(&l);
+	return n;
+}
+
+/*
  * Lists every notice due in cohort c to 'out' (the ladder steps, change
  * notices and reminders planning works from), and each coach review due; an
  * exit status.
@@ -122,7 +164,7 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 	struct table *t;
 	struct policy p;
 	struct roll r;
-	int due;
+	int due, alone;
 	su_err e;
 
 	if (cli_policy(st, c, &p) != EXIT_OK)
@@ -136,6 +178,13 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 3, ALIGN_RIGHT);
 	due = add_due_rows(t, &r, &l) + add_review_rows(t, &r);
+	if ((alone = add_alone_rows(st, t, &r)) < 0) {
+		table_free(t);
+		notice_due_list_free(&l);
+		roll_free(&r);
+		return EXIT_FAIL;
+	}
+	due += alone;
 	if (csv)
 		table_print_csv(t, out);
 	else if (due > 0)

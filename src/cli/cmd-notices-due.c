@@ -218,7 +218,9 @@ const struct cmd_entry cmd_notices_due_entry = {
 	"again at every further point (coach-review #2 at one point more).\n"
 	"records lists the sessions that brought the points.\n"
 	"Session reminders and change notices that 'notices plan' would add now\n"
-	"are listed too, with their session (and a reminder's offset) in records.\n",
+	"are listed too, with their session (and a reminder's offset) in records.\n"
+	"A practice session someone's withdrawal left with one person is listed\n"
+	"as coach-left-alone (never mailed) until the coach changes or cancels it.\n",
 	.options = (const struct cmd_option[]){
 		CLI_CSV_OPTION,
 		{ 0 }

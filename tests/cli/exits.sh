@@ -70,6 +70,14 @@ ok notices run
 out "sent 15, to retry 0, failed 0, unknown 0"
 mark_sent
 
+# one partner cannot move a pair to a time the other never agreed to (reschedule.pairs off)
+before=$(db_state)
+fails 1 reschedule ex:2 ann@example.com --at "2026-12-03 10:00"
+err "error: session ex:2 is a practice session with bo@example.com: it moves to a new time only with their word; ask Cora Coach <cora@example.com> to move it for both, or move your own place to another session"
+same_db "$before"
+ok policy show ex
+out_re "^reschedule.pairs +off"
+
 # (the clock moves on an hour at each step: who was told before a withdrawal counts)
 export SHOWUP_NOW="2026-11-22T01:00:00Z"
 # a withdrawal undone before the batch tells nobody: its notices are withdrawn

@@ -144,9 +144,10 @@ out_re "Di Deep +di@example.com +session-invitation"
 no_out "practice session 3: Bo Busy left"
 out "practice session 2: Bo Busy left"
 same_notices ex
-ok session cancel ex:2
+ok session edit ex:2 --location "Room 2"	# the coach keeps Ann's session: decided
 ok notices due ex
 no_out "coach-left-alone"
+ok session cancel ex:2
 same_notices ex
 ok notices run
 out "sent 3, to retry 0, failed 0, unknown 0"

@@ -642,6 +642,55 @@ START_TEST(plan_withdraws_what_is_no_longer_due)
 }
 END_TEST
 
+/* A withdrawal is confirmed once; undone before the batch, its notice is withdrawn. */
+START_TEST(exit_told_once_and_withdrawn_when_undone)
+{
+	struct participant ben;
+	struct plan_result r;
+	struct world w;
+	su_err e;
+
+	world_open(&w);
+	fx_find(w.st, &w.c, "ben@example.com", &ben);
+	ck_assert_msg(participant_withdraw(w.st, &w.c, &ben, time_now(), &e) == 0, "%s", e.msg);
+	plan_expect(&w, 1);
+	plan_expect(&w, 0);
+	ck_outbox(&w, "ben@example.com withdrawal-confirmed pending 0\n");
+	participant_free(&ben);
+	fx_find(w.st, &w.c, "ben@example.com", &ben);
+	ck_assert_msg(participant_reinstate(w.st, &w.c, &ben, &e) == 0, "%s", e.msg);
+	plan(&w, &r);
+	ck_assert_uint_eq(r.withdrawn, 1);
+	ck_assert_uint_eq(r.added, 0);
+	plan_result_free(&r);
+	ck_outbox(&w, "ben@example.com withdrawal-confirmed withdrawn 0\n");
+	participant_free(&ben);
+	world_close(&w);
+}
+END_TEST
+
+/* A refund offered by hand while the final notice (with its offer) is due: one offer goes. */
+START_TEST(hand_offer_gives_way_to_the_final_notice)
+{
+	struct participant ben;
+	struct world w;
+	su_err e;
+
+	world_open(&w);
+	fx_mark(w.st, &w.c, 1, "ben@example.com", FACT_ABSENT);
+	fx_mark(w.st, &w.c, 2, "ben@example.com", FACT_ABSENT);
+	fx_find(w.st, &w.c, "ben@example.com", &ben);
+	ck_assert_msg(refund_offer_open(w.st, &w.c, &w.p, &ben, 50000, "manual", time_now(),
+	    NULL, &e) == 0, "%s", e.msg);
+	plan_expect(&w, 1);
+	ck_outbox(&w, "ben@example.com final-notice pending 0\n");
+	ck_assert_uint_eq(send(&w, 0).sent, 1);
+	plan_expect(&w, 0);	/* the final notice went after the offer: it told of it */
+	participant_free(&ben);
+	world_close(&w);
+}
+END_TEST
+
 /* --- the batch ----------------------------------------------------------------------- */
 
 /* A limit sends the oldest rows first and leaves the rest pending. */
@@ -709,6 +758,8 @@ outbox_suite(void)
 	tcase_add_test(tc, resend_of_no_row);
 	tcase_add_test(tc, hold_drop_resend_keep_the_callers_transaction);
 	tcase_add_test(tc, plan_withdraws_what_is_no_longer_due);
+	tcase_add_test(tc, exit_told_once_and_withdrawn_when_undone);
+	tcase_add_test(tc, hand_offer_gives_way_to_the_final_notice);
 	tcase_add_test(tc, limit_sends_the_oldest_first);
 	tcase_add_test(tc, lock_lets_one_send_at_a_time);
 	suite_add_tcase(s, tc);

@@ -253,6 +253,14 @@ START_TEST(send_marks_sent_and_records_the_step)
 }
 END_TEST
 
+/* Marks 'email' absent at sessions 1 and 2: 4 points, the final notice due. */
+static void
+two_no_shows(struct world *w, const char *email)
+{
+	fx_mark(w->st, &w->c, 1, email, FACT_ABSENT);
+	fx_mark(w->st, &w->c, 2, email, FACT_ABSENT);
+}
+
 /* The final notice, once sent, opens the refund offer it announced. */
 START_TEST(final_notice_opens_its_refund_offer)
 {
@@ -262,8 +270,7 @@ START_TEST(final_notice_opens_its_refund_offer)
 	su_err e;
 
 	world_open(&w);
-	fx_mark(w.st, &w.c, 1, "ana@example.com", FACT_ABSENT);
-	fx_mark(w.st, &w.c, 2, "ana@example.com", FACT_ABSENT);
+	two_no_shows(&w, "ana@example.com");
 	plan_expect(&w, 1);
 	ck_assert_int_eq(refund_offers_due(w.st, fx_now() + 365 * FX_DAY, &e), 0);
 	ck_assert_uint_eq(send(&w, 0).sent, 1);
@@ -677,8 +684,7 @@ START_TEST(hand_offer_gives_way_to_the_final_notice)
 	su_err e;
 
 	world_open(&w);
-	fx_mark(w.st, &w.c, 1, "ben@example.com", FACT_ABSENT);
-	fx_mark(w.st, &w.c, 2, "ben@example.com", FACT_ABSENT);
+	two_no_shows(&w, "ben@example.com");
 	fx_find(w.st, &w.c, "ben@example.com", &ben);
 	ck_assert_msg(refund_offer_open(w.st, &w.c, &w.p, &ben, 50000, "manual", time_now(),
 	    NULL, &e) == 0, "%s", e.msg);

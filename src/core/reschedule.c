@@ -254,10 +254,25 @@ one_to_one(struct store *st, const struct session *from, const struct participan
 	return others == 0;
 }
 
+int
+reschedule_pair_refused(struct store *st, const struct policy *pol, const struct session *s,
+    const struct participant *p, su_err *e)
+{
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (pol->pair_moves || s->kind == SESSION_GROUP)
+		return 0;
+	rc = movers(st, s, p, &ids, &n, e) < 0 ? -1 : n > 1;
+	free(ids);
+	return rc;
+}
+
 /*
  * Refuses p's move of coaching or practice session 'from' to a new time when
- * it would take partners along and the policy (reschedule.pairs) wants their
- * word first: the message names them and the coach. 0 if it may go, or -1.
+ * reschedule_pair_refused says so: the message names the partners and the
+ * coach. 0 if it may go, or -1.
  */
 static int
 check_pair_move(struct store *st, const struct cohort *c, const struct session *from,
@@ -267,14 +282,16 @@ check_pair_move(struct store *st, const struct cohort *c, const struct session *
 	int64_t *ids = NULL;
 	char *names;
 	size_t n = 0;
+	int rc;
 
-	if (policy_load(st, c, &pol, e) < 0 || movers(st, from, p, &ids, &n, e) < 0) {
+	if (policy_load(st, c, &pol, e) < 0 ||
+	    (rc = reschedule_pair_refused(st, &pol, from, p, e)) < 0)
+		return -1;
+	if (rc == 0)
+		return 0;
+	if (movers(st, from, p, &ids, &n, e) < 0) {
 		free(ids);
 		return -1;
-	}
-	if (pol.pair_moves || n < 2) {
-		free(ids);
-		return 0;
 	}
 	names = session_with_describe(st, ids + 1, n - 1);
 	su_err_set(e, "session %s:%d is a %s session with %s: it moves to a new time only "

@@ -13,11 +13,13 @@ struct store;
 
 /* Who a change notice goes to. */
 #define CHANGE_EVERYONE ((size_t)-1)	/* everyone still expected at the session */
+#define CHANGE_NO_SESSION ((size_t)-1)	/* a change about a person, not one session */
 
 /* One change to tell: its notice kind, session, recipients and key. */
 struct change {
 	const char *kind;	/* the template: session-cancelled, session-moved, ... */
-	size_t session;		/* the roll's column of the session */
+	size_t session;		/* the roll's column of the session, or CHANGE_NO_SESSION
+				   (told to 'only': an exit, a refund) */
 	size_t only;		/* the one person row told, or CHANGE_EVERYONE */
 	size_t except;		/* a person row not told (who cancelled), or CHANGE_EVERYONE */
 	char key[64];		/* one notice per person and key, for good: "moved:12:3" */

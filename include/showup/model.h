@@ -328,6 +328,13 @@ int slot_list(struct store *st, const struct cohort *c, int64_t after, int64_t *
 int reschedule_to_slot(struct store *st, const struct cohort *c, const struct session *from,
     const struct participant *p, int64_t starts_at, int64_t now, const char *note,
     int *to_number, su_err *e);
+/*
+ * Returns 1 if p may not move their place at session s to a new time alone:
+ * it would take partners along, and policy 'pol' wants their word first
+ * (reschedule.pairs off); 0 if they may, or -1 with 'e' set.
+ */
+int reschedule_pair_refused(struct store *st, const struct policy *pol, const struct session *s,
+    const struct participant *p, su_err *e);
 
 /* --- audit log ------------------------------------------------------------- */
 

@@ -106,6 +106,8 @@ struct notice_change {
 	int old_minutes;		/* its length before (0: the same) */
 	char *old_location;		/* its place before (NULL: the same) */
 	const char *partner_name;	/* a partner's cancellation: who (NULL: none) */
+	int64_t refund_cents;		/* an exit or refund notice: the amount (-1: none) */
+	int64_t refund_until;		/* a refund offered: open until */
 };
 /*
  * Renders a session notice (a reminder, a change notice: 'ch', NULL for none)
@@ -117,5 +119,15 @@ struct notice_change {
 void notice_render_session(const struct roll *r, const struct notice_links *links, size_t i,
     size_t j, const struct notice_change *ch, const struct notice_template *t,
     struct strbuf *subject, struct strbuf *body);
+/*
+ * Renders a notice about person i of roll r and no one session (an exit, a
+ * refund offered or declined: 'ch' holds its amount and, for an offer, its
+ * end) into 'subject' and 'body'; {{#sessions}} lists the columns 'cols' (n
+ * of them: the sessions it takes out of their calendar) by date, title and
+ * kind; {{link}} made by 'links' (NULL: none).
+ */
+void notice_render_person(const struct roll *r, const struct notice_links *links, size_t i,
+    const struct notice_change *ch, const size_t *cols, size_t n,
+    const struct notice_template *t, struct strbuf *subject, struct strbuf *body);
 
 #endif

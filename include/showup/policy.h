@@ -80,6 +80,8 @@ struct policy {
 	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
 	enum date_order date_order;	/* how its files write dates; UNKNOWN: by the time zone */
 	int reschedule_max;	/* in-time reschedules a participant may make; -1: no limit */
+	int pair_moves;		/* 1: one partner's move of a pair to a new time takes the
+				   others along; 0 (the default): refused, theirs to agree */
 	int review_minute;	/* a ladder notice waits for the coach's look until this
 				   minute of the day after the session (-1: review_hours) */
 	int review_hours;	/* ... or this many hours after its end (0 with

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "commands.h"
+#include "showup/exits.h"
 #include "showup/money.h"
 #include "showup/outbox.h"
 #include "showup/roll.h"
@@ -59,15 +60,27 @@ add_due_row(struct table *t, const struct roll *r, size_t i, const char *kind,
 	sb_free(&records);
 }
 
-/* Adds session notice d's row ("session 3, 2h ahead" in records) to the table. */
+/*
+ * Adds session notice d's row ("session 3, 2h ahead" in records) to the table;
+ * one about the person alone (an exit, a refund) gives its amount, if any.
+ */
 static void
 add_session_row(struct table *t, const struct roll *r, const struct notice_due *d)
 {
 	const struct participant *p = &r->people.v[d->person];
 	struct strbuf what = STRBUF_INIT;
-	char offset[24];
+	char offset[24], refund[48] = "";
 
 	add_held(r, d->held_until, &what);
+	if (d->session == NOTICE_NO_SESSION) {
+		if (d->change->what.refund_cents >= 0)
+			money_format(d->change->what.refund_cents, r->cohort->currency, refund,
+			    sizeof refund);
+		table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", refund,
+		    sb_str(&what) });
+		sb_free(&what);
+		return;
+	}
 	sb_addf(&what, "session %d", r->sessions.v[d->session].number);
 	if (d->offset >= 0)
 		sb_addf(&what, ", %s ahead", policy_offset_format(d->offset, offset,
@@ -146,6 +159,36 @@ add_review_rows(struct table *t, const struct roll *r)
 }
 
 /*
+ * Adds a row for each session a leaver left with one person (exits_left_alone):
+ * the one who stays, and the session and leaver in records; a count, or -1.
+ */
+static int
+add_alone_rows(struct store *st, struct table *t, const struct roll *r)
+{
+	struct left_alone_list l;
+	int n;
+	su_err e;
+
+	if (exits_left_alone(st, r, &l, &e) < 0)
+		return cli_error("%s", e.msg), -1;
+	for (size_t k = 0; k < l.n; k++) {
+		const struct session *s = &r->sessions.v[l.v[k].session];
+		struct strbuf what = STRBUF_INIT;
+		char when[48];
+
+		sb_addf(&what, "%s %s session %d: %s left, the coach decides",
+		    time_format_human(r->cohort->tz, s->starts_at, when, sizeof when),
+		    session_kind_name(s->kind), s->number, r->people.v[l.v[k].left].name);
+		table_add_row(t, (const char *const[]){ r->people.v[l.v[k].person].name,
+		    r->people.v[l.v[k].person].email, EXITS_LEFT_ALONE, "", "", sb_str(&what) });
+		sb_free(&what);
+	}
+	n = (int)l.n;
+	left_alone_list_free(&l);
+	return n;
+}
+
+/*
  * Lists every notice due in cohort c to 'out' (the ladder steps, change
  * notices and reminders planning works from), and each coach review due; an
  * exit status.
@@ -158,13 +201,20 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 	struct notice_due_list l;
 	struct table *t;
 	struct roll r;
-	int due;
+	int due, alone;
 
 	if (cli_notices_due(st, c, &r, &l) != EXIT_OK)
 		return EXIT_FAIL;
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 3, ALIGN_RIGHT);
 	due = add_due_rows(t, &r, &l) + add_review_rows(t, &r);
+	if ((alone = add_alone_rows(st, t, &r)) < 0) {
+		table_free(t);
+		notice_due_list_free(&l);
+		roll_free(&r);
+		return EXIT_FAIL;
+	}
+	due += alone;
 	if (csv)
 		table_print_csv(t, out);
 	else if (due > 0)
@@ -198,7 +248,9 @@ const struct cmd_entry cmd_notices_due_entry = {
 	"again at every further point (coach-review #2 at one point more).\n"
 	"records lists the sessions that brought the points.\n"
 	"Session reminders and change notices that 'notices plan' would add now\n"
-	"are listed too, with their session (and a reminder's offset) in records.\n",
+	"are listed too, with their session (and a reminder's offset) in records.\n"
+	"A practice session someone's withdrawal left with one person is listed\n"
+	"as coach-left-alone (never mailed) until the coach changes or cancels it.\n",
 	.options = (const struct cmd_option[]){
 		CLI_CSV_OPTION,
 		{ 0 }

@@ -14,7 +14,7 @@ enum { OPT_TEMPLATES = OPT_OWN, OPT_ATTACH_REPORT };
 int
 cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
 {
-	const char *kinds[POLICY_MAX_STEPS + 2], *changes[16];
+	const char *kinds[POLICY_MAX_STEPS + 2], *changes[32];
 	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
 	    : notice_templates_dir(), *installed = notice_templates_dir();
 	su_err e;

@@ -31,7 +31,8 @@ const struct cmd_entry cmd_participant_reinstate_entry = {
 	.summary = "make a participant who withdrew by mistake active again",
 	.help =
 	"They are expected at every session as if they had not withdrawn; the\n"
-	"audit log keeps the withdrawal. A refund once accepted stays on the record.\n",
+	"audit log keeps the withdrawal. A refund once accepted stays on the record.\n"
+	"Notices of the withdrawal not sent yet are withdrawn.\n",
 	.options = (const struct cmd_option[]){ { 0 } },
 	.nargs = CMD_ARGS(2, 2),
 	.target = CMD_TARGET_COHORT_PERSON,

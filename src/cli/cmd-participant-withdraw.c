@@ -31,7 +31,10 @@ const struct cmd_entry cmd_participant_withdraw_entry = {
 	.name = "withdraw",
 	.args = "SLUG EMAIL",
 	.summary = "withdraw a participant: not expected at sessions from then on",
-	.help = "Sessions before --at (default now) keep their records.\n",
+	.help =
+	"Sessions before --at (default now) keep their records. The next plan\n"
+	"confirms it to them (withdrawal-confirmed, cancelling the sessions to come\n"
+	"in their calendar) and tells their partners (partner-left).\n",
 	.options = (const struct cmd_option[]){
 		CLI_AT_OPTION,
 		{ 0 }

@@ -17,7 +17,9 @@ const struct cmd_entry cmd_refund_accept_entry = {
 	.summary = "record that a participant accepted the refund offer and left",
 	.help =
 	"The participant is withdrawn as of --at (default now): no longer expected\n"
-	"at later sessions; past records and points stay. The refund is recorded.\n",
+	"at later sessions; past records and points stay. The refund is recorded,\n"
+	"and the next plan confirms it to them (refund-accepted, with a calendar\n"
+	"CANCEL of the sessions to come) and tells their partners (partner-left).\n",
 	.options = (const struct cmd_option[]){
 		CLI_AT_OPTION,
 		{ 0 }

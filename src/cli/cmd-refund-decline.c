@@ -17,7 +17,8 @@ const struct cmd_entry cmd_refund_decline_entry = {
 	.summary = "record that a participant declined the refund offer and recommits",
 	.help =
 	"The participant stays in the program; the ladder goes on from where it\n"
-	"is (a step already sent is never sent again).\n",
+	"is (a step already sent is never sent again). The next plan confirms it\n"
+	"to them (refund-declined).\n",
 	.options = (const struct cmd_option[]){
 		CLI_AT_OPTION,
 		{ 0 }

@@ -79,7 +79,8 @@ const struct cmd_entry cmd_refund_offer_entry = {
 	.summary = "offer a participant a refund by hand, besides the ladder",
 	.help =
 	"The offer stays open for refund.days (7), then expires. At most one offer\n"
-	"is open at a time.\n",
+	"is open at a time. The next plan tells them (refund-offered), unless a\n"
+	"final notice carrying the ladder's offer is due or on its way.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "amount", .arg = "AMOUNT", .key = OPT_AMOUNT,
 		  .help = "the refund (default: the policy's refund rule, full or "

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "showup/changes.h"
+#include "showup/exits.h"
 #include "showup/roll.h"
 #include "store-private.h"
 
@@ -394,6 +395,7 @@ static int (*const collectors[])(struct store *, const struct roll *, struct cha
 	collect_place_moves,
 	collect_places_left,
 	collect_invitations,
+	exits_collect,		/* exits.c: leavers, refunds, places taken off or given */
 };
 
 /* Orders changes by key, for changes_find. */
@@ -443,10 +445,11 @@ change_tells(const struct roll *r, const struct change_list *l, const struct cha
     size_t i)
 {
 	const struct notice_kind *kind = notice_kind_find(c->kind);
-	enum outcome o = roll_outcome(r, i, c->session);
+	enum outcome o;
 
 	if (c->only != CHANGE_EVERYONE)
 		return i == c->only;
+	o = roll_outcome(r, i, c->session);
 	if (i == c->except || (o != OUTCOME_UPCOMING && o != OUTCOME_NOT_HELD))
 		return 0;
 	return kind == NULL || kind->yields_to == NULL ||

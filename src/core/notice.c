@@ -22,11 +22,11 @@ static const char *const schema_names[] = {
 	"session.kind", "session.minutes", "session.zone", "session.cutoff",
 	"session.cutoff_passed", "session.group", "session.practice", "session.coaching",
 	"session.with", "session.old_date", "session.old_minutes", "session.old_location",
-	"partner.name", "partner.first_name", "link", NULL
+	"partner.name", "partner.first_name", "link", "calendar.cancels", NULL
 };
-static const char *const schema_lists[] = { "events", NULL };
+static const char *const schema_lists[] = { "events", "sessions", NULL };
 static const char *const schema_items[] = { "session.number", "session.date",
-	"session.title", "outcome", "points", "reason", NULL };
+	"session.title", "session.kind", "outcome", "points", "reason", NULL };
 
 const struct notice_kind notice_kinds[] = {
 	{ .name = "session-reminder", .about = NOTICE_REMINDER },
@@ -38,6 +38,14 @@ const struct notice_kind notice_kinds[] = {
 	{ .name = "session-invitation", .about = NOTICE_CHANGE, .first_entry = 1,
 	  .yields_to = "place-moved" },
 	{ .name = "correction", .about = NOTICE_RECORD },
+	/* exits.c: a leaver's confirmation clears their calendar of the sessions to come */
+	{ .name = "withdrawal-confirmed", .about = NOTICE_CHANGE, .cancels_entry = 1 },
+	{ .name = "refund-accepted", .about = NOTICE_CHANGE, .cancels_entry = 1 },
+	{ .name = "refund-offered", .about = NOTICE_CHANGE },
+	{ .name = "refund-declined", .about = NOTICE_CHANGE },
+	{ .name = "partner-left", .about = NOTICE_CHANGE },
+	{ .name = "partner-added", .about = NOTICE_CHANGE },
+	{ .name = "place-removed", .about = NOTICE_CHANGE, .cancels_entry = 1 },
 	{ .name = NULL }
 };
 
@@ -498,4 +506,70 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 		render_pair(t, &scope, subject, body);
 	}
 	sb_free(&v.with);
+}
+
+/* The texts a person notice shows, kept alive while it renders. */
+struct person_values {
+	char amount[48], expires[96], days[16];
+	struct tpl_scope *items;
+	struct tpl_field *item_fields;
+	char (*when)[48];
+	struct tpl_list sessions;
+};
+
+/* Builds the sessions list: each of roll r's columns 'cols' (n) by date, title and kind. */
+static void
+build_sessions(const struct roll *r, const size_t *cols, size_t n, struct person_values *v)
+{
+	v->items = xcalloc(n + 1, sizeof *v->items);
+	v->item_fields = xcalloc(3 * (n + 1), sizeof *v->item_fields);
+	v->when = xcalloc(n + 1, sizeof *v->when);
+	for (size_t k = 0; k < n; k++) {
+		const struct session *s = &r->sessions.v[cols[k]];
+		struct tpl_field *f = &v->item_fields[3 * k];
+
+		time_format_human(r->cohort->tz, s->starts_at, v->when[k], sizeof v->when[k]);
+		f[0] = (struct tpl_field){ "session.date", v->when[k], NULL };
+		f[1] = (struct tpl_field){ "session.title", s->title, NULL };
+		f[2] = (struct tpl_field){ "session.kind", session_kind_name(s->kind), NULL };
+		v->items[k] = (struct tpl_scope){ f, 3, NULL };
+	}
+	v->sessions = (struct tpl_list){ v->items, n };
+}
+
+void
+notice_render_person(const struct roll *r, const struct notice_links *links, size_t i,
+    const struct notice_change *ch, const size_t *cols, size_t n,
+    const struct notice_template *t, struct strbuf *subject, struct strbuf *body)
+{
+	const struct cohort *c = r->cohort;
+	int refund = ch->refund_cents >= 0;
+	struct person_values v;
+	struct base_values b;
+
+	memset(&v, 0, sizeof v);
+	base_scope(r, links, &r->people.v[i], &b);
+	money_format(refund ? ch->refund_cents : 0, c->currency, v.amount, sizeof v.amount);
+	if (ch->refund_until > 0)
+		format_zoned(c->tz, ch->refund_until, v.expires, sizeof v.expires);
+	snprintf(v.days, sizeof v.days, "%d", r->policy.refund_days);
+	build_sessions(r, cols, n, &v);
+	{
+		const struct tpl_field fields[] = {
+			{ "notice.kind", t->kind, NULL },
+			{ "refund", refund ? "yes" : "", NULL },
+			{ "refund.amount", refund ? v.amount : "", NULL },
+			{ "refund.expires", v.expires, NULL },
+			{ "refund.days", v.days, NULL },
+			{ "sessions", NULL, &v.sessions },
+			{ "session.zone", c->tz, NULL },
+			{ "calendar.cancels", n > 0 ? "yes" : "", NULL },
+		};
+		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
+
+		render_pair(t, &scope, subject, body);
+	}
+	free(v.items);
+	free(v.item_fields);
+	free(v.when);
 }

@@ -8,6 +8,7 @@
 
 #include "showup/calendar.h"
 #include "showup/changes.h"
+#include "showup/exits.h"
 #include "showup/message.h"
 #include "showup/outbox.h"
 #include "showup/report.h"
@@ -527,6 +528,68 @@ outbox_due_kept_back(const struct notice_due *d, struct plan_result *r)
 	return 0;
 }
 
+/* Appends one CANCEL of person i's sessions 'cols' (n), each at its SEQUENCE raised; 0 or -1. */
+static int
+cancel_sessions(struct store *st, const struct roll *roll, size_t i, const size_t *cols,
+    size_t n, struct strbuf *ics, su_err *e)
+{
+	struct calendar_event *ev = xcalloc(n + 1, sizeof *ev);
+	int rc = 0;
+
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		int seq = calendar_sequence(st, roll->sessions.v[cols[k]].id, roll->people.v[i].id,
+		    e);
+
+		ev[k] = (struct calendar_event){ cols[k], i, seq + 1 };
+		rc = seq < 0 ? -1 : 0;
+	}
+	if (rc == 0)
+		rc = calendar_build(roll, CALENDAR_CANCEL, ev, n, roll->now, ics, e);
+	free(ev);
+	return rc;
+}
+
+/*
+ * Plans change notice d about a person and no one session (an exit, a refund)
+ * whose template t holds; a kind that clears the calendar (an exit) carries one
+ * CANCEL of every session to come it holds (exits_calendar_sessions). 0 or -1.
+ */
+static int
+plan_person_change(struct store *st, const struct plan_source *src,
+    const struct notice_due *d, const struct notice_templates *t, int64_t now,
+    struct plan_result *r, su_err *e)
+{
+	const struct roll *roll = src->roll;
+	const struct notice_template *tpl = notice_template_find(t, d->kind);
+	const struct notice_kind *kind = notice_kind_find(d->kind);
+	struct planned pl = { .step = -1, .kind = d->kind, .refund = -1, .offset = -1,
+		.change_key = d->change->key };
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
+	size_t *cols = NULL, n = 0;
+	int rc = 0;
+
+	if (tpl == NULL)	/* not loaded: this plan does not send that kind */
+		return 0;
+	if (kind != NULL && kind->cancels_entry)
+		rc = exits_calendar_sessions(st, roll, d->person, &cols, &n, e);
+	if (rc == 0 && n > 0 &&
+	    (rc = cancel_sessions(st, roll, d->person, cols, n, &ics, e)) == 0) {
+		pl.calendar = sb_str(&ics);
+		pl.calendar_method = "CANCEL";
+	}
+	if (rc == 0) {
+		notice_render_person(roll, src->links, d->person, &d->change->what, cols, n, tpl,
+		    &subject, &body);
+		rc = plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject,
+		    &body, now, r, e);
+	}
+	free(cols);
+	sb_free(&subject);
+	sb_free(&body);
+	sb_free(&ics);
+	return rc;
+}
+
 /* Plans every notice of 'due' not in the outbox yet, in its order (changes before
  * reminders: their SEQUENCE); counts the others as planned before. 0 or -1. */
 static int
@@ -543,9 +606,14 @@ plan_due(struct store *st, const struct plan_source *src, const struct notice_du
 		}
 		if (outbox_due_kept_back(d, r))
 			continue;
-		rc = d->step >= 0 ? plan_person(st, src, d->person, t, now, r, e)
-		    : d->corrects != NULL ? plan_correction(st, src, d, t, now, r, e)
-		    : plan_session_due(st, src, d, t, now, r, e);
+		if (d->step >= 0)
+			rc = plan_person(st, src, d->person, t, now, r, e);
+		else if (d->corrects != NULL)
+			rc = plan_correction(st, src, d, t, now, r, e);
+		else if (d->session == NOTICE_NO_SESSION)
+			rc = plan_person_change(st, src, d, t, now, r, e);
+		else
+			rc = plan_session_due(st, src, d, t, now, r, e);
 		if (rc < 0)
 			return -1;
 	}

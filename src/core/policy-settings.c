@@ -620,6 +620,12 @@ const struct policy_setting policy_settings[] = {
 	{ .key = "reschedule.max", .type = "N|none", .dflt = "none",
 	  .help = "in-time reschedules each participant may make; those past it count as late "
 	  "cancellations", NUMBER(reschedule_max, 0, 100), .off = "none|off", .off_value = -1 },
+	{ .key = "reschedule.pairs", .type = "on|off", .dflt = "off",
+	  .help = "on: one partner's move of a practice pair to a new time moves the others "
+	  "along (they are told whose request it was); off: such a move is refused, naming "
+	  "the partners and the coach, who moves it once all agree",
+	  .parse = parse_switch, .print = print_switch,
+	  .field = offsetof(struct policy, pair_moves) },
 	{ .key = "ladder", .type = "POINTS:NOTICE,...",
 	  .dflt = "1:policy-reminder,2:warning,3:final-notice,4:coach-review",
 	  .help = "the notices as points rise; the last mailed step offers the refund; a final "

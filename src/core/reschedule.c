@@ -7,6 +7,7 @@
 
 #include "showup/model.h"
 #include "showup/policy.h"
+#include "showup/policy-store.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
 
@@ -253,6 +254,55 @@ one_to_one(struct store *st, const struct session *from, const struct participan
 	return others == 0;
 }
 
+int
+reschedule_pair_refused(struct store *st, const struct policy *pol, const struct session *s,
+    const struct participant *p, su_err *e)
+{
+	int64_t *ids = NULL;
+	size_t n = 0;
+	int rc;
+
+	if (pol->pair_moves || s->kind == SESSION_GROUP)
+		return 0;
+	rc = movers(st, s, p, &ids, &n, e) < 0 ? -1 : n > 1;
+	free(ids);
+	return rc;
+}
+
+/*
+ * Refuses p's move of coaching or practice session 'from' to a new time when
+ * reschedule_pair_refused says so: the message names the partners and the
+ * coach. 0 if it may go, or -1.
+ */
+static int
+check_pair_move(struct store *st, const struct cohort *c, const struct session *from,
+    const struct participant *p, su_err *e)
+{
+	struct policy pol;
+	int64_t *ids = NULL;
+	char *names;
+	size_t n = 0;
+	int rc;
+
+	if (policy_load(st, c, &pol, e) < 0 ||
+	    (rc = reschedule_pair_refused(st, &pol, from, p, e)) < 0)
+		return -1;
+	if (rc == 0)
+		return 0;
+	if (movers(st, from, p, &ids, &n, e) < 0) {
+		free(ids);
+		return -1;
+	}
+	names = session_with_describe(st, ids + 1, n - 1);
+	su_err_set(e, "session %s:%d is a %s session with %s: it moves to a new time only "
+	    "with their word; ask %s <%s> to move it for both, or move your own place to "
+	    "another session", c->slug, from->number, session_kind_name(from->kind), names,
+	    c->coach_name, c->coach_email);
+	free(names);
+	free(ids);
+	return -1;
+}
+
 /* A move to a new time: a 1:1 moves whole, else a new session opens; see reschedule_record. */
 static int
 move_to_time(struct store *st, const struct cohort *c, const struct session *from,
@@ -271,6 +321,8 @@ move_to_time(struct store *st, const struct cohort *c, const struct session *fro
 	if (starts_at <= asked_at)
 		return su_err_set(e, "the new time is before the request");
 	if ((whole = one_to_one(st, from, p, e)) < 0)
+		return -1;
+	if (!whole && check_pair_move(st, c, from, p, e) < 0)
 		return -1;
 	if (whole) {
 		made = *from;

@@ -306,9 +306,23 @@ static const char *const migration_11 =
 static const char *const migration_12 =
 	"ALTER TABLE cohort ADD COLUMN language TEXT NOT NULL DEFAULT 'en';";
 
+/*
+ * 13: people the coach put on a coaching or practice session's list after it
+ * was made (session edit --with), and when: the others told of the session
+ * before then hear who joins them.
+ */
+static const char *const migration_13 =
+	"CREATE TABLE place_added ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  added_at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX place_added_by_session ON place_added (session_id);";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
-	migration_11, migration_12 };
+	migration_11, migration_12, migration_13 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

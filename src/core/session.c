@@ -146,6 +146,38 @@ set_expected(struct store *st, int64_t id, const int64_t *with, size_t nwith, su
 	return 0;
 }
 
+/*
+ * Notes who of 'with' (n) the coach put on session 'id', of kind 'kind' now
+ * (coaching or practice: a group session expects everyone), not among 'old'
+ * (old_n) before, at the clock's now: exits.c tells the others who were told
+ * of it. 0 or -1.
+ */
+static int
+note_added(struct store *st, int64_t id, enum session_kind kind, const int64_t *with,
+    size_t n, const int64_t *old, size_t old_n, su_err *e)
+{
+	static const char *const sql = "INSERT INTO place_added (session_id, participant_id,"
+	    " added_at) VALUES (?, ?, ?)";
+
+	for (size_t k = 0; kind != SESSION_GROUP && k < n; k++) {
+		sqlite3_stmt *stmt;
+		size_t m;
+
+		for (m = 0; m < old_n && old[m] != with[k]; m++)
+			;
+		if (m < old_n)
+			continue;
+		if ((stmt = store_stmt(st, sql, e)) == NULL)
+			return -1;
+		db_bind_int(stmt, 1, id);
+		db_bind_int(stmt, 2, with[k]);
+		db_bind_int(stmt, 3, time_now());
+		if (db_step_done(stmt, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static const char *const sql_session_insert =
 	"INSERT INTO session (cohort_id, number, kind, starts_at, minutes, title,"
 	" location) VALUES (?,?,?,?,?,?,?)";
@@ -244,6 +276,7 @@ session_update(struct store *st, const struct cohort *c, const struct session *o
 	db_bind_int(stmt, 6, old->id);
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, old->number);
 	if (db_step_done(stmt, e) < 0 || set_expected(st, old->id, with, nwith, e) < 0 ||
+	    note_added(st, old->id, s->kind, with, nwith, old_with, old_n, e) < 0 ||
 	    record_change(st, old, s, e) < 0 ||
 	    audit_add(st, c->id, "session update", subject, before, after, e) < 0)
 		goto done;
@@ -497,6 +530,7 @@ session_delete(struct store *st, const struct cohort *c, const struct session *s
 	static const char *const sql_expected = "DELETE FROM expected WHERE session_id = ?";
 	static const char *const sql_moves = "DELETE FROM session_move WHERE session_id = ?";
 	static const char *const sql_changes = "DELETE FROM session_change WHERE session_id = ?";
+	static const char *const sql_added = "DELETE FROM place_added WHERE session_id = ?";
 	static const char *const sql_session = "DELETE FROM session WHERE id = ?";
 	char subject[80], *before = NULL;
 	sqlite3_stmt *stmt;
@@ -517,6 +551,9 @@ session_delete(struct store *st, const struct cohort *c, const struct session *s
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_changes, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_added, e)) == NULL)
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_session, e)) == NULL)

@@ -122,7 +122,8 @@ coming_item(struct web *w, struct arena *a, const struct holder *h, const struct
 	/* a place with a record is not cancelled here (attendance_record's RECORD_NEW_ONLY) */
 	f[3] = (struct tpl_field){ "href", known ? "" :
 	    arena_printf(a, "/p/%s/cancel/%d", h->token, s->number), NULL };
-	f[4] = (struct tpl_field){ "move", known || !offers || s->kind == SESSION_GROUP ? "" :
+	f[4] = (struct tpl_field){ "move", known || !offers || s->kind == SESSION_GROUP ||
+	    reschedule_pair_refused(w->st, &h->pol, s, &h->p, NULL) != 0 ? "" :
 	    arena_printf(a, "/p/%s/move/%d", h->token, s->number), NULL };
 	*item = (struct tpl_scope){ f, 5, NULL };
 	if (known)
@@ -131,7 +132,8 @@ coming_item(struct web *w, struct arena *a, const struct holder *h, const struct
 
 /*
  * The holder's page: their sessions to come, each with a way to cancel, and
- * for 1:1 and practice places, to move to a time the coach offered.
+ * for 1:1 and practice places, to move to a time the coach offered (not a pair
+ * whose partners must agree first: reschedule_pair_refused).
  */
 static void
 person_page(struct web *w, const struct holder *h, struct web_reply *r)

@@ -115,6 +115,7 @@ check 'grep -q "^REQUEST showup-cal-s2-p1@example.com seq 0 status CONFIRMED loc
 	"the invitation to session 2 does not keep 09:00 local in summer time"
 # a pair moved to a new time: each hears of the new place once, not also invited to it,
 # and the old entry leaves both calendars (a CANCEL one SEQUENCE on)
+ok policy set cal reschedule.pairs on	# else refused: exits.sh
 ok reschedule cal:2 bo@example.com --at "2027-04-02 09:00"
 same_notices cal	# each told once: the invitation gives way to the place moved
 ok notices run

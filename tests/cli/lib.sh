@@ -69,12 +69,12 @@ same_db() { [ "$(db_state)" = "$1" ] || fail "the database changed"; }
 # check COND MESSAGE: a shell condition that must hold.
 check() { checks=$((checks + 1)); eval "$1" || { failures=$((failures + 1)); echo "FAIL: $2"; }; }
 
-# notice_pairs: "email kind" lines of the CSV on stdin ('notices due --csv'), sorted; coach
-# reviews left out (the coach's, never mailed).
+# notice_pairs: "email kind" lines of the CSV on stdin ('notices due --csv'), sorted; the
+# coach's rows (coach-review, coach-left-alone: never mailed) left out.
 notice_pairs() {
 	/usr/bin/python3 -c 'import csv, sys
 rows = list(csv.reader(sys.stdin))[1:]
-print("\n".join(sorted(r[1] + " " + r[2] for r in rows if not r[2].startswith("coach-review")
+print("\n".join(sorted(r[1] + " " + r[2] for r in rows if not r[2].startswith("coach-")
     and not r[5].startswith("waits for review") and not r[5].startswith("held until"))))'
 }
 # same_notices SLUG: 'notices due SLUG' lists exactly the notices (person and kind) that

@@ -267,8 +267,10 @@ sql "INSERT INTO notice (cohort_id, participant_id, step, kind, points, sent_at)
      WHERE email = 'dee@example.com'"
 ok refund offer c2 dee@example.com
 ok refund decline c2 dee@example.com
-ok notices due c2
-out_only "no notices due in c2"
+ok notices due c2	# the answer is confirmed to her (exits.sh); the ladder has nothing due
+out_re "^Dee +dee@example\.com +refund-declined +1,500\.00 AUD"
+no_out "final-notice"
+no_out "coach-review"
 ok status c2 --csv
 check 'grep -q "^Dee,dee@example.com,.*,3,.*,coach-review at 4,.*declined" "$T/out"' \
 	"Dee's next step is not the coach's review"

@@ -112,7 +112,13 @@ check '[ "$(cell 1 bo@example.com)" = late_cancel ]' "a late reschedule is not a
 check '[ "$(points bo@example.com)" = 1 ]' "a late reschedule is not 1 point"
 check '[ "$(moves bo@example.com)" = 1 ]' "a late reschedule is not counted"
 
-# --- a practice pair moved to a new time: a new session, the partner moves along
+# --- a practice pair moved to a new time: refused unless the policy takes the partner
+# along (reschedule.pairs on): then a new session, the partner moves along
+before=$(db_state)
+fails 1 reschedule c1:3 ana@example.com --asked-at "2027-03-03 10:30" --at "2027-03-08 10:00"
+err "error: session c1:3 is a practice session with bo@example.com: it moves to a new time only with their word; ask Cora Coach <cora@example.com> to move it for both"
+same_db "$before"
+ok policy set c1 reschedule.pairs on
 ok reschedule c1:3 ana@example.com --asked-at "2027-03-03 10:30" --at "2027-03-08 10:00"
 same_notices c1
 out "ana@example.com: place at c1:3 (Fri 2027-03-05 10:00) moved to the new session c1:8 (Mon 2027-03-08 10:00)"

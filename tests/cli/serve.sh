@@ -214,6 +214,15 @@ check '[ "$(sql "SELECT actor FROM audit WHERE action = '"'"'reschedule'"'"'")" 
 	"the move is not audited as the participant"
 ok log c1
 out "c1:5 cy@example.com moved their place from their 1:1 at Wed 2026-11-25 09:00 to Thu 2026-11-26 10:00"
+# a practice pair is not moved to a new time by one partner (reschedule.pairs off)
+ok session add c1 --at "2026-11-29 10:00" --kind practice --with cy@example.com \
+	--with bo@example.com
+http GET "${cy#"$URL"}"
+no_body '/move/6"'
+ok policy set c1 reschedule.pairs on
+http GET "${cy#"$URL"}"
+body "/move/6\">Move to another time</a>"
+ok policy set c1 reschedule.pairs off
 ok slot remove c1 --at "2026-11-27 10:00"
 fails 1 slot remove c1 --at "2026-11-27 10:00"
 err "is not offered"

@@ -174,6 +174,7 @@ ok reschedule tell:7 bo@example.com --at "2026-12-04 15:00"
 # a pair moved to a new time: the partner moves along, and hears whose request it was
 ok session add tell --at "2026-12-05 09:00" --kind practice --with ann@example.com \
 	--with bo@example.com
+ok policy set tell reschedule.pairs on	# else refused: exits.sh
 ok reschedule tell:8 ann@example.com --at "2026-12-06 09:00"
 same_notices tell
 ok notices run

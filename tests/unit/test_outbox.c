@@ -253,6 +253,14 @@ START_TEST(send_marks_sent_and_records_the_step)
 }
 END_TEST
 
+/* Marks 'email' absent at sessions 1 and 2: 4 points, the final notice due. */
+static void
+two_no_shows(struct world *w, const char *email)
+{
+	fx_mark(w->st, &w->c, 1, email, FACT_ABSENT);
+	fx_mark(w->st, &w->c, 2, email, FACT_ABSENT);
+}
+
 /* The final notice, once sent, opens the refund offer it announced. */
 START_TEST(final_notice_opens_its_refund_offer)
 {
@@ -262,8 +270,7 @@ START_TEST(final_notice_opens_its_refund_offer)
 	su_err e;
 
 	world_open(&w);
-	fx_mark(w.st, &w.c, 1, "ana@example.com", FACT_ABSENT);
-	fx_mark(w.st, &w.c, 2, "ana@example.com", FACT_ABSENT);
+	two_no_shows(&w, "ana@example.com");
 	plan_expect(&w, 1);
 	ck_assert_int_eq(refund_offers_due(w.st, fx_now() + 365 * FX_DAY, &e), 0);
 	ck_assert_uint_eq(send(&w, 0).sent, 1);
@@ -649,6 +656,54 @@ START_TEST(plan_withdraws_what_is_no_longer_due)
 }
 END_TEST
 
+/* A withdrawal is confirmed once; undone before the batch, its notice is withdrawn. */
+START_TEST(exit_told_once_and_withdrawn_when_undone)
+{
+	struct participant ben;
+	struct plan_result r;
+	struct world w;
+	su_err e;
+
+	world_open(&w);
+	fx_find(w.st, &w.c, "ben@example.com", &ben);
+	ck_assert_msg(participant_withdraw(w.st, &w.c, &ben, time_now(), &e) == 0, "%s", e.msg);
+	plan_expect(&w, 1);
+	plan_expect(&w, 0);
+	ck_outbox(&w, "ben@example.com withdrawal-confirmed pending 0\n");
+	participant_free(&ben);
+	fx_find(w.st, &w.c, "ben@example.com", &ben);
+	ck_assert_msg(participant_reinstate(w.st, &w.c, &ben, &e) == 0, "%s", e.msg);
+	plan(&w, &r);
+	ck_assert_uint_eq(r.withdrawn, 1);
+	ck_assert_uint_eq(r.added, 0);
+	plan_result_free(&r);
+	ck_outbox(&w, "ben@example.com withdrawal-confirmed withdrawn 0\n");
+	participant_free(&ben);
+	world_close(&w);
+}
+END_TEST
+
+/* A refund offered by hand while the final notice (with its offer) is due: one offer goes. */
+START_TEST(hand_offer_gives_way_to_the_final_notice)
+{
+	struct participant ben;
+	struct world w;
+	su_err e;
+
+	world_open(&w);
+	two_no_shows(&w, "ben@example.com");
+	fx_find(w.st, &w.c, "ben@example.com", &ben);
+	ck_assert_msg(refund_offer_open(w.st, &w.c, &w.p, &ben, 50000, "manual", time_now(),
+	    NULL, &e) == 0, "%s", e.msg);
+	plan_expect(&w, 1);
+	ck_outbox(&w, "ben@example.com final-notice pending 0\n");
+	ck_assert_uint_eq(send(&w, 0).sent, 1);
+	plan_expect(&w, 0);	/* the final notice went after the offer: it told of it */
+	participant_free(&ben);
+	world_close(&w);
+}
+END_TEST
+
 /* --- the batch ----------------------------------------------------------------------- */
 
 /* A limit sends the oldest rows first and leaves the rest pending. */
@@ -716,6 +771,8 @@ outbox_suite(void)
 	tcase_add_test(tc, resend_of_no_row);
 	tcase_add_test(tc, hold_drop_resend_keep_the_callers_transaction);
 	tcase_add_test(tc, plan_withdraws_what_is_no_longer_due);
+	tcase_add_test(tc, exit_told_once_and_withdrawn_when_undone);
+	tcase_add_test(tc, hand_offer_gives_way_to_the_final_notice);
 	tcase_add_test(tc, limit_sends_the_oldest_first);
 	tcase_add_test(tc, lock_lets_one_send_at_a_time);
 	suite_add_tcase(s, tc);

@@ -23,5 +23,6 @@ Suite *import_suite(void);
 Suite *deliver_suite(void);
 Suite *pdf_suite(void);
 Suite *webauth_suite(void);
+Suite *words_suite(void);
 
 #endif

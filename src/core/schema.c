@@ -291,8 +291,16 @@ static const char *const migration_9 =
 static const char *const migration_10 =
 	"CREATE INDEX outbox_by_participant ON outbox (participant_id, step);";
 
+/*
+ * 11: the name a participant is greeted by, when it is not the one found in
+ * their full name (call_name_default): '' means that default.
+ */
+static const char *const migration_11 =
+	"ALTER TABLE participant ADD COLUMN call_name TEXT NOT NULL DEFAULT '';";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
-	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10 };
+	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
+	migration_11 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

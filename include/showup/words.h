@@ -42,6 +42,9 @@ void day_and_time(const char *zone, int64_t t, struct strbuf *out);
  * "Ana, Bo and Cy". */
 void names_joined(const char *const *names, size_t n, struct strbuf *out);
 
+/* Returns 'one' if n is 1, else 'many': the noun for a count ("%ld %s", n, plural(...)). */
+const char *plural(long long n, const char *one, const char *many);
+
 /* Appends n and its noun, in the singular for 1: "1 point", "2 points" ('many' for n != 1). */
 void count_words(int n, const char *one, const char *many, struct strbuf *out);
 

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "showup/meeting.h"
 #include "showup/table.h"
+#include "showup/words.h"
 
 /* What a report whose dates read two ways needs. */
 #define ORDER_HINT "hint: --date-order dmy or mdy says how the report writes dates\n"
@@ -291,8 +292,9 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 		    fm->order != DATE_ORDER_UNKNOWN ? ", or is --date-order wrong" : "");
 		goto done;
 	}
-	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n",
-	    meeting_format_name(m.format), file, m.rows, m.n, c->slug, s->number,
+	printf("%s report %s: %zu %s, %zu %s; session %s:%d, %s\n",
+	    meeting_format_name(m.format), file, m.rows, plural((long long)m.rows, "row",
+	    "rows"), m.n, plural((long long)m.n, "person", "people"), c->slug, s->number,
 	    session_kind_name(s->kind));
 	if (fm->format == MEETING_AUTO)
 		printf("told by its header: %s\n", meeting_format_seen(m.format));

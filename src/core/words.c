@@ -142,10 +142,16 @@ names_joined(const char *const *names, size_t n, struct strbuf *out)
 		sb_addf(out, "%s%s", k == 0 ? "" : k + 1 == n ? " and " : ", ", names[k]);
 }
 
+const char *
+plural(long long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 void
 count_words(int n, const char *one, const char *many, struct strbuf *out)
 {
-	sb_addf(out, "%d %s", n, n == 1 ? one : many);
+	sb_addf(out, "%d %s", n, plural(n, one, many));
 }
 
 void

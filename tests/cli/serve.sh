@@ -168,7 +168,7 @@ import email, glob, re, sys
 for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
     msg = email.message_from_binary_file(open(f, "rb"))	# the text beside any invitation
     body = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
-    m = re.search(r"^To cancel or move your place in good time, your own page: (\S+)$", body, re.M)
+    m = re.search(r"^(?:To cancel or move your place in good time, your own page|Your sessions): (\S+)$", body, re.M)
     if m:
         print(m.group(1))
         break' "$T/eml")

@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <regex.h>
+
+#include "showup/notice.h"
 #include "showup/words.h"
 #include "suites.h"
 
@@ -162,6 +165,83 @@ START_TEST(late_rules)
 }
 END_TEST
 
+/* The names that hold a count; their "_one" flags are set for a count of 1. */
+static const char *const count_names[] = { "points", "session.minutes",
+	"session.old_minutes", "refund.days", "late.minutes", NULL };
+
+/* Returns the value a synthetic rendering gives 'name': a count, its flag, or a word. */
+static const char *
+synthetic(const char *name, int count, int truthy)
+{
+	size_t n = strlen(name);
+
+	for (size_t k = 0; count_names[k] != NULL; k++)
+		if (strcmp(count_names[k], name) == 0)
+			return count == 1 ? "1" : "2";
+	if (n > 4 && strcmp(name + n - 4, "_one") == 0)
+		return count == 1 ? "yes" : "";
+	return truthy ? "Word" : "";
+}
+
+/* Fills 'fields' with a synthetic value for each of 'names'; returns how many. */
+static size_t
+synthetic_fields(const char *const *names, int count, int truthy, struct tpl_field *fields)
+{
+	size_t n = 0;
+
+	for (; *names != NULL; names++, n++)
+		fields[n] = (struct tpl_field){ *names, synthetic(*names, count, truthy), NULL };
+	return n;
+}
+
+/*
+ * Every template shipped, rendered for counts of 1 and 2, with every section
+ * shown and then every inverted one: no "1 points" nor "2 point" anywhere.
+ */
+START_TEST(templates_count_right)
+{
+	int count = 1 + _i / 2, truthy = _i % 2;
+	struct notice_templates t;
+	struct tpl_field top[64], item[16];
+	struct tpl_scope one_item;
+	struct tpl_list events;
+	regex_t one, two;
+	su_err e;
+	size_t n;
+
+	ck_assert_int_eq(regcomp(&one, "(^|[^0-9.,])1 (sessions|points|notices|minutes|days|"
+	    "hours)([^a-z]|$)", REG_EXTENDED), 0);
+	ck_assert_int_eq(regcomp(&two, "(^|[^0-9.,])2 (session|point|notice|minute|day|"
+	    "hour)([^a-z]|$)", REG_EXTENDED), 0);
+	ck_assert_msg(notice_templates_load(SRCDIR "/templates", NULL, &t, &e) == 0, "%s",
+	    e.msg);
+	ck_assert_uint_ge(t.n, 10);
+	n = synthetic_fields(notice_schema.item_names, count, truthy, item);
+	one_item = (struct tpl_scope){ item, n, NULL };
+	events = (struct tpl_list){ &one_item, 1 };
+	n = synthetic_fields(notice_schema.names, count, truthy, top);
+	ck_assert_uint_lt(n, ARRAY_SIZE(top));
+	top[n++] = (struct tpl_field){ "events", NULL, &events };
+	for (size_t k = 0; k < t.n; k++) {
+		struct tpl_scope scope = { top, n, NULL };
+		struct strbuf out = STRBUF_INIT;
+
+		tpl_render(t.v[k].subject, &scope, &out);
+		tpl_render(t.v[k].body, &scope, &out);
+		ck_assert_msg(regexec(&one, sb_str(&out), 0, NULL, 0) != 0,
+		    "%s says a plural of 1:\n%s", t.v[k].kind, sb_str(&out));
+		ck_assert_msg(regexec(&two, sb_str(&out), 0, NULL, 0) != 0,
+		    "%s says a singular of 2:\n%s", t.v[k].kind, sb_str(&out));
+		ck_assert_msg(strstr(sb_str(&out), "before 24 hours before") == NULL &&
+		    strstr(sb_str(&out), "session 1 ") == NULL, "%s", t.v[k].kind);
+		sb_free(&out);
+	}
+	notice_templates_free(&t);
+	regfree(&one);
+	regfree(&two);
+}
+END_TEST
+
 Suite *
 words_suite(void)
 {
@@ -173,6 +253,7 @@ words_suite(void)
 	tcase_add_test(tc, names_and_counts);
 	tcase_add_loop_test(tc, cutoffs, 0, (int)ARRAY_SIZE(cutoff_cases));
 	tcase_add_loop_test(tc, late_rules, 0, (int)ARRAY_SIZE(late_cases));
+	tcase_add_loop_test(tc, templates_count_right, 0, 4);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -124,6 +124,16 @@ start_server() {
 		> "$XDG_CONFIG_HOME/showup/config"
 	chmod 600 "$XDG_CONFIG_HOME/showup/config"
 }
+# bodies: the subject and body of every message the test server took, decoded, in $T/mail.
+bodies() {
+	/usr/bin/python3 - "$S" > "$T/mail" <<'PY' || fail "a message does not parse"
+import email, email.policy, glob, sys
+for path in sorted(glob.glob(sys.argv[1] + "/mail-*.eml"), key=lambda p: int(p.split("-")[-1][:-4])):
+    m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+    print("=== TO", m["To"].addresses[0].addr_spec, "|", m["Subject"])
+    print(m.get_body(("plain",)).get_content())
+PY
+}
 stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=; }
 # received ADDRESS: how many messages the server took for ADDRESS.
 received() { n=$(grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null); echo "${n:-0}"; }

@@ -5,16 +5,6 @@
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$T" || exit 1
 smtp_setup
-# bodies: the subject and body of every message the server took, decoded, one file.
-bodies() {
-	/usr/bin/python3 - "$S" > "$T/mail" <<'PY' || fail "a message does not parse"
-import email, email.policy, glob, sys
-for path in sorted(glob.glob(sys.argv[1] + "/mail-*.eml"), key=lambda p: int(p.split("-")[-1][:-4])):
-    m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
-    print("=== TO", m["To"].addresses[0].addr_spec, "|", m["Subject"])
-    print(m.get_body(("plain",)).get_content())
-PY
-}
 total() { ls "$S"/mail-*.eml 2>/dev/null | wc -l; }
 
 ok init

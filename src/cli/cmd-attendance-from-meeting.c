@@ -276,7 +276,8 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	if (m.bad_rows > 0) {
 		fputs(sb_str(&m.problems), stderr);
 		if (m.bad_rows > 20)
-			fprintf(stderr, "... and %zu more bad rows\n", m.bad_rows - 20);
+			fprintf(stderr, "... and %zu more bad %s\n", m.bad_rows - 20,
+			    plural((long long)(m.bad_rows - 20), "row", "rows"));
 		cli_error("%s: %zu bad row%s; nothing was recorded", file, m.bad_rows,
 		    m.bad_rows == 1 ? "" : "s");
 		if (m.order_needed)

@@ -68,6 +68,18 @@ has "Hi Jan,"
 has "| Words: invitation to practice with Ana, Wed 22 Sep 19:00"
 to zoe@example.com
 has "Hi Zoë,"
+# the calendar entries are titled without a number too
+/usr/bin/python3 - "$S" > "$T/summaries" <<'PY' || fail "a calendar part does not parse"
+import email, email.policy, glob, sys
+for path in glob.glob(sys.argv[1] + "/mail-*.eml"):
+    m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+    for part in m.walk():
+        if part.get_content_type() == "text/calendar":
+            print("\n".join(l for l in part.get_content().splitlines() if l.startswith("SUMMARY")))
+PY
+check 'grep -qxF "SUMMARY:Words: 1:1 with Kai" "$T/summaries" &&
+	grep -qxF "SUMMARY:Words: group session\\, Kickoff" "$T/summaries" &&
+	! grep -q "[Ss]ession [0-9]" "$T/summaries"' "a calendar entry is not titled as people know it"
 
 # --- a late arrival gives the minutes and the rule; counts of 1 read in the singular
 export SHOWUP_NOW=2027-09-15T08:00:00Z

@@ -202,7 +202,7 @@ START_TEST(templates_count_right)
 {
 	int count = 1 + _i / 2, truthy = _i % 2;
 	struct notice_templates t;
-	struct tpl_field top[64], item[16];
+	struct tpl_field top[128], item[32];
 	struct tpl_scope one_item;
 	struct tpl_list events;
 	regex_t one, two;

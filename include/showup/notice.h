@@ -48,6 +48,7 @@ void notice_templates_free(struct notice_templates *t);
 enum notice_about {
 	NOTICE_REMINDER,	/* a session to come, some time ahead (policy reminders) */
 	NOTICE_CHANGE,		/* a change to a session, read from the record (changes.c) */
+	NOTICE_RECORD,		/* the person's own record: a ladder notice corrected */
 };
 
 /*
@@ -90,6 +91,14 @@ struct roll;
  */
 void notice_render_step(const struct roll *r, const struct notice_links *links, size_t i,
     int k, int64_t refund_cents, int64_t expires, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body);
+/*
+ * Renders the correction t for person i of roll r: ladder notice 'kind', sent
+ * at 'sent_at', no longer stands; the points now and the events that bring
+ * them. Appends to 'subject' and 'body'.
+ */
+void notice_render_correction(const struct roll *r, const struct notice_links *links,
+    size_t i, const char *kind, int64_t sent_at, const struct notice_template *t,
     struct strbuf *subject, struct strbuf *body);
 /* What a session notice tells besides its session: the old time of a move, who cancelled. */
 struct notice_change {

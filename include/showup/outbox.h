@@ -29,6 +29,7 @@ struct outbox_list { struct outbox_row *v; size_t n; };
 /* What planning did: rows added, withdrawn, and notices refused (one line each). */
 struct plan_result {
 	size_t added, already, withdrawn, refused;
+	size_t held;			/* notices due kept back by a person's hold */
 	size_t waiting;			/* ladder steps due that wait for their review time */
 	int64_t waiting_until;		/* the earliest of those review times */
 	struct strbuf refusals;		/* "name <email>: why\n" */
@@ -71,23 +72,42 @@ struct notice_due {
 	int planned;			/* in the outbox already (or dropped): planning adds none */
 	int64_t waits_until;		/* a ladder step: not planned before this review
 					   time (notices.review), 0 if it may go now */
+	int64_t held_until;		/* its person's notices held by hand until then
+					   (HOLD_UNTIL_RELEASED: until released), 0 if not */
+	const char *corrects;		/* a correction: the kind of the ladder notice sent
+					   that no longer stands, else NULL */
+	int64_t corrects_sent_at;	/* when that notice went */
 };
 #define NOTICE_NO_SESSION ((size_t)-1)
+#define HOLD_UNTIL_RELEASED INT64_MAX
 struct notice_due_list {
 	struct notice_due *v;
 	size_t n;
 	struct change_list changes;	/* what the change notices point into */
+	const char **corrections;	/* by person row: the kind of the sent ladder
+					   notice a correction took away, or NULL */
 };
+/* The change_key of a correction of ladder notice 'kind' ("corrected:warning") into buf. */
+void outbox_correction_key(const char *kind, char *buf, size_t size);
 /*
  * Lists every notice roll r (loaded as of its now) wants sent: each mailed
- * ladder step due, the changes people must hear of (change_tells), then the
- * reminders due; each marked planned when the outbox holds it. The one
+ * ladder step due, a correction to each person whose last ladder notice sent
+ * no longer stands (roll_step_stands; once per notice), the changes people
+ * must hear of (change_tells), then the reminders due; each marked planned
+ * when the outbox holds it. The one
  * judgement of who is told of what: outbox_plan plans the unplanned ones and
  * 'notices due' lists them. Reads the outbox, changes nothing; 0 or -1.
  */
 int outbox_notices_due(struct store *st, const struct roll *r, struct notice_due_list *out,
     su_err *e);
 void notice_due_list_free(struct notice_due_list *l);
+
+/*
+ * Returns 1 if notice d, not planned yet, is kept back now (its person held by
+ * hand, or a ladder step waiting for its review time), counting it in r's
+ * held or waiting (and waiting_until); 0 if it may be planned.
+ */
+int outbox_due_kept_back(const struct notice_due *d, struct plan_result *r);
 
 /* Lists cohort c's outbox (all states, or one), oldest first; messages too if 'bytes'. */
 int outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int bytes,
@@ -150,15 +170,33 @@ struct outbox_select {
 	int64_t id;			/* 0: any */
 	int64_t cohort_id;		/* 0: any */
 	const char *email;		/* NULL: anyone */
+	const char *until;		/* a person's hold: "YYYY-MM-DD [HH:MM]" in their
+					   cohort's zone when it ends; NULL: until released */
 };
 /*
  * Holds (hold 1) or releases (hold 0) the pending and retry notices 'sel'
  * picks, each audited, inside the caller's transaction; a held notice never goes until
- * released. *count gets how many changed. An id that picks nothing is an
- * error; a cohort or person with nothing to change is not. 0 or -1.
+ * released. *count gets how many changed. A person's hold (sel->email) also
+ * keeps their notices not planned yet from being planned (notice_hold), until
+ * released or until sel->until, when the next plan lets all of it go. An id
+ * that picks nothing is an error; a cohort or person with nothing to change is
+ * not; a person unknown everywhere is. 0 or -1.
  */
 int outbox_hold(struct store *st, const struct outbox_select *sel, int hold, int64_t now,
     size_t *count, su_err *e);
+struct roll;
+/*
+ * Sets held_until[i] (by roll r's person rows, zeroed by the caller) to the
+ * end of each standing hold of r's cohort: HOLD_UNTIL_RELEASED for one until
+ * released. 0 or -1.
+ */
+int outbox_holds_load(struct store *st, const struct roll *r, int64_t *held_until, su_err *e);
+/*
+ * Ends the holds of cohort 'cohort_id' whose time came by 'now': the notices
+ * they held are released (those held since the hold began) and the hold goes,
+ * audited, inside the caller's transaction. 0 or -1.
+ */
+int outbox_holds_end(struct store *st, int64_t cohort_id, int64_t now, su_err *e);
 /*
  * Withdraws unsent notice 'id' for good, held or not, with 'reason' audited,
  * inside the caller's transaction: planning never makes it again. 0 or -1.

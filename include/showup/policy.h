@@ -106,6 +106,8 @@ struct outcome_input {
  */
 int64_t policy_review_at(const struct policy *p, const char *tz, int64_t ends_at);
 
+/* Returns the step of p's ladder that sends notice 'kind', or -1. */
+int policy_step_of(const struct policy *p, const char *kind);
 /* Returns the index of the ladder's final coach-review step, or -1 if it has none. */
 int policy_review_step(const struct policy *p);
 /* Returns the number of ladder steps that are mailed: all but a final coach-review. */

@@ -17,6 +17,8 @@ struct roll {
 	struct fact_grid facts;			/* people.n x sessions.n, a row per person */
 	struct engine_session *esessions;	/* the engine's view of sessions[j] */
 	struct engine_person *epeople;		/* the engine's view of people[i] */
+	int64_t *step_sent_at;			/* when their last ladder step sent
+						   (steps_sent's) went, 0 for none */
 	unsigned char *named;			/* same shape: on a coaching/practice list */
 	struct engine_result result;		/* outcomes, figures, due steps */
 	struct idmap person_index;		/* participant id -> row */
@@ -67,6 +69,13 @@ enum outcome roll_scoring_outcome(const struct roll *r, size_t i, size_t j);
  * included, and those of a 1:1 there they moved whole after its cutoff.
  */
 int roll_points(const struct roll *r, size_t i, size_t j);
+/*
+ * Returns 1 if ladder step 'step', sent to person row 'i' at 'sent_at', still
+ * stands on the record as it is now: the sessions before 'sent_at', with their
+ * points as of then (forgiveness since then does not void it), still reach it.
+ * 0 when a correction took it away.
+ */
+int roll_step_stands(const struct roll *r, size_t i, int step, int64_t sent_at);
 /* The engine's figures for person row 'i'. */
 const struct engine_person_result *roll_person(const struct roll *r, size_t i);
 void roll_free(struct roll *r);

@@ -24,6 +24,8 @@ struct cohort {
 	char *currency;
 	char *starts_on;	/* "YYYY-MM-DD" or "" */
 	char *ends_on;
+	char *language;		/* what participants read: "en", "de"...; NULL: "en" when
+				   added, unchanged when updated */
 };
 
 enum participant_status { PARTICIPANT_ACTIVE, PARTICIPANT_WITHDRAWN };

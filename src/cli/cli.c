@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "showup/deliver.h"
 #include "showup/outbox.h"
+#include "showup/roll.h"
 #include "showup/atomicfile.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
@@ -119,6 +120,24 @@ cli_participant(struct cli *cli, const struct cohort *c, const char *email,
 	return EXIT_FAIL;
 }
 
+int
+cli_notices_due(struct store *st, const struct cohort *c, struct roll *r,
+    struct notice_due_list *l)
+{
+	struct policy p;
+	su_err e;
+
+	if (cli_policy(st, c, &p) != EXIT_OK)
+		return EXIT_FAIL;
+	if (roll_load(st, c, &p, time_now(), r, &e) < 0)
+		return cli_error("%s", e.msg);
+	if (outbox_notices_due(st, r, l, &e) < 0) {
+		roll_free(r);
+		return cli_error("%s", e.msg);
+	}
+	return EXIT_OK;
+}
+
 void
 cli_print_waiting(const struct cohort *c, const struct plan_result *r)
 {
@@ -130,6 +149,9 @@ cli_print_waiting(const struct cohort *c, const struct plan_result *r)
 		    r->waiting == 1 ? "" : "s", r->waiting == 1 ? "s" : "",
 		    time_format_human(c->tz, r->waiting_until, when, sizeof when),
 		    r->waiting == 1 ? "it" : "them");
+	if (r->held > 0)
+		printf("%s: %zu notice%s held with %s person (notices hold --participant)\n",
+		    c->slug, r->held, r->held == 1 ? "" : "s", r->held == 1 ? "its" : "their");
 }
 
 int

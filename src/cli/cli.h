@@ -191,7 +191,43 @@ int cli_policy(struct store *st, const struct cohort *c, struct policy *p);
 int cli_record_one(struct cli *cli, const struct fact_spec *spec, unsigned flags);
 struct plan_result;
 /* Says how many ladder notices of a plan wait for their review time, and until when. */
+/*
+ * Loads cohort c's roll as of now under its policy and the notices due in it
+ * (outbox_notices_due) into *r and *l, both to free; an exit status (the
+ * error said).
+ */
+struct roll;
+struct notice_due_list;
+int cli_notices_due(struct store *st, const struct cohort *c, struct roll *r,
+    struct notice_due_list *l);
 void cli_print_waiting(const struct cohort *c, const struct plan_result *r);
+
+/* What cli_getopt returns for a cohort's options (COHORT_OPTIONS), add's and edit's. */
+enum { OPT_COHORT_NAME = OPT_OWN, OPT_COHORT_COACH, OPT_COHORT_COACH_EMAIL, OPT_COHORT_TZ,
+	OPT_COHORT_FEE, OPT_COHORT_CURRENCY, OPT_COHORT_STARTS, OPT_COHORT_ENDS,
+	OPT_COHORT_LANGUAGE };
+/* A cohort's options for a command's table; 'need' marks the four a new cohort needs. */
+#define COHORT_OPTIONS(need) \
+	{ .name = "name", .arg = "NAME", .key = OPT_COHORT_NAME, .required = (need), \
+	  .help = "the program's name, as notices give it" }, \
+	{ .name = "coach", .arg = "NAME", .key = OPT_COHORT_COACH, .required = (need), \
+	  .help = "the coach's name" }, \
+	{ .name = "coach-email", .arg = "ADDR", .key = OPT_COHORT_COACH_EMAIL, \
+	  .required = (need), .help = "the coach's e-mail address; notices come from it" }, \
+	{ .name = "tz", .arg = "ZONE", .key = OPT_COHORT_TZ, .required = (need), \
+	  .help = "an IANA time zone such as Australia/Sydney" }, \
+	{ .name = "fee", .arg = "AMOUNT", .key = OPT_COHORT_FEE, \
+	  .help = "what a participant pays (1500.00); needs --currency" }, \
+	{ .name = "currency", .arg = "CODE", .key = OPT_COHORT_CURRENCY, \
+	  .help = "the fee's currency (AUD, EUR, USD...)" }, \
+	{ .name = "starts", .arg = "YYYY-MM-DD", .key = OPT_COHORT_STARTS, \
+	  .help = "the first day of the program" }, \
+	{ .name = "ends", .arg = "YYYY-MM-DD", .key = OPT_COHORT_ENDS, \
+	  .help = "the last day of the program" }, \
+	{ .name = "language", .arg = "LANG", .key = OPT_COHORT_LANGUAGE, \
+	  .help = "what participants read: en, de, fr or es (en)" }
+/* Reads a cohort's options (COHORT_OPTIONS) over the fields of c; an exit status. */
+int cli_cohort_options(struct cli *cli, int argc, char **argv, struct cohort *c);
 
 /* What session add and session edit read (session-args.c): a session's fields and people. */
 #define CLI_SESSION_OPTIONS \

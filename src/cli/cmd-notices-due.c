@@ -23,18 +23,33 @@ describe_records(const struct roll *r, size_t i, struct strbuf *sb)
 	}
 }
 
+/* Appends "held until released; " or "held until DATE; " for a notice held by hand. */
+static void
+add_held(const struct roll *r, int64_t held_until, struct strbuf *sb)
+{
+	char when[40];
+
+	if (held_until == HOLD_UNTIL_RELEASED)
+		sb_adds(sb, "held until released; ");
+	else if (held_until > 0)
+		sb_addf(sb, "held until %s; ", time_format_human(r->cohort->tz, held_until, when,
+		    sizeof when));
+}
+
 /*
  * Adds person i's row for notice 'kind' (with 'refund', "" for none) to the
- * table; one that waits for its review time (0: none) says until when.
+ * table; one that waits for its review time (0: none) or is held by hand says
+ * until when.
  */
 static void
 add_due_row(struct table *t, const struct roll *r, size_t i, const char *kind,
-    const char *refund, int64_t waits_until)
+    const char *refund, int64_t waits_until, int64_t held_until)
 {
 	struct strbuf records = STRBUF_INIT;
 	char points[16], when[40];
 
 	snprintf(points, sizeof points, "%d", roll_person(r, i)->points);
+	add_held(r, held_until, &records);
 	if (waits_until > 0)
 		sb_addf(&records, "waits for review until %s; ", time_format_human(r->cohort->tz,
 		    waits_until, when, sizeof when));
@@ -49,15 +64,34 @@ static void
 add_session_row(struct table *t, const struct roll *r, const struct notice_due *d)
 {
 	const struct participant *p = &r->people.v[d->person];
-	char what[64], offset[24];
+	struct strbuf what = STRBUF_INIT;
+	char offset[24];
 
+	add_held(r, d->held_until, &what);
+	sb_addf(&what, "session %d", r->sessions.v[d->session].number);
 	if (d->offset >= 0)
-		snprintf(what, sizeof what, "session %d, %s ahead",
-		    r->sessions.v[d->session].number,
-		    policy_offset_format(d->offset, offset, sizeof offset));
-	else
-		snprintf(what, sizeof what, "session %d", r->sessions.v[d->session].number);
-	table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", "", what });
+		sb_addf(&what, ", %s ahead", policy_offset_format(d->offset, offset,
+		    sizeof offset));
+	table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, "", "",
+	    sb_str(&what) });
+	sb_free(&what);
+}
+
+/* Adds correction d's row: the ladder notice sent that no longer stands, in records. */
+static void
+add_correction_row(struct table *t, const struct roll *r, const struct notice_due *d)
+{
+	const struct participant *p = &r->people.v[d->person];
+	struct strbuf what = STRBUF_INIT;
+	char points[16], when[40];
+
+	snprintf(points, sizeof points, "%d", roll_person(r, d->person)->points);
+	add_held(r, d->held_until, &what);
+	sb_addf(&what, "the %s sent %s no longer stands", d->corrects,
+	    time_format_human(r->cohort->tz, d->corrects_sent_at, when, sizeof when));
+	table_add_row(t, (const char *const[]){ p->name, p->email, d->kind, points, "",
+	    sb_str(&what) });
+	sb_free(&what);
 }
 
 /*
@@ -78,7 +112,10 @@ add_due_rows(struct table *t, const struct roll *r, const struct notice_due_list
 			if (policy_offer_step(p, d->step) && p->refund != REFUND_NONE)
 				money_format(roll_person(r, d->person)->refund_cents,
 				    r->cohort->currency, refund, sizeof refund);
-			add_due_row(t, r, d->person, d->kind, refund, d->waits_until);
+			add_due_row(t, r, d->person, d->kind, refund, d->waits_until,
+			    d->held_until);
+		} else if (!d->planned && d->corrects != NULL) {
+			add_correction_row(t, r, d);
 		} else if (!d->planned) {
 			add_session_row(t, r, d);
 		} else {
@@ -102,7 +139,7 @@ add_review_rows(struct table *t, const struct roll *r)
 			continue;
 		snprintf(review, sizeof review, "%s #%d", POLICY_COACH_REVIEW,
 		    roll_person(r, i)->review_due);
-		add_due_row(t, r, i, review, "", 0);
+		add_due_row(t, r, i, review, "", 0, 0);
 		n++;
 	}
 	return n;
@@ -120,19 +157,11 @@ view_due(struct store *st, const struct cohort *c, int csv, FILE *out)
 		"refund", "records" };
 	struct notice_due_list l;
 	struct table *t;
-	struct policy p;
 	struct roll r;
 	int due;
-	su_err e;
 
-	if (cli_policy(st, c, &p) != EXIT_OK)
+	if (cli_notices_due(st, c, &r, &l) != EXIT_OK)
 		return EXIT_FAIL;
-	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
-		return cli_error("%s", e.msg);
-	if (outbox_notices_due(st, &r, &l, &e) < 0) {
-		roll_free(&r);
-		return cli_error("%s", e.msg);
-	}
 	t = table_new(ARRAY_SIZE(headers), headers);
 	table_set_align(t, 3, ALIGN_RIGHT);
 	due = add_due_rows(t, &r, &l) + add_review_rows(t, &r);

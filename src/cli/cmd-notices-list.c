@@ -5,12 +5,31 @@
 
 #include "commands.h"
 #include "showup/outbox.h"
+#include "showup/roll.h"
 #include "showup/table.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_STATE = OPT_OWN };
 
-/* Prints the outbox, oldest first. */
+/* Says what is due and kept back, not in the outbox yet: held by hand, waiting for review. */
+static int
+print_kept_back(struct store *st, const struct cohort *c)
+{
+	struct plan_result r = { 0 };
+	struct notice_due_list due;
+	struct roll roll;
+
+	if (cli_notices_due(st, c, &roll, &due) != EXIT_OK)
+		return EXIT_FAIL;
+	for (size_t k = 0; k < due.n; k++)
+		outbox_due_kept_back(&due.v[k], &r);
+	cli_print_waiting(c, &r);
+	notice_due_list_free(&due);
+	roll_free(&roll);
+	return EXIT_OK;
+}
+
+/* Prints the outbox, oldest first, then what is due and kept back. */
 static int
 cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 {
@@ -58,7 +77,7 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 		    state ? state : "");
 	table_free(t);
 	outbox_list_free(&l);
-	return EXIT_OK;
+	return csv ? EXIT_OK : print_kept_back(cli->st, c);
 }
 
 const struct cmd_entry cmd_notices_list_entry = {
@@ -70,7 +89,10 @@ const struct cmd_entry cmd_notices_list_entry = {
 	.help =
 	"States: pending (planned), sending, sent (with the server's reply),\n"
 	"retry (a temporary failure), failed, unknown (caught mid-send: never sent\n"
-	"again but by hand), withdrawn (no longer due before it went out).\n",
+	"again but by hand), withdrawn (no longer due before it went out).\n"
+	"Below the table: the notices due but kept back, not in the outbox yet:\n"
+	"ladder notices waiting for their review time (notices.review) and the\n"
+	"notices of a person held by hand (notices hold --participant).\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "state", .arg = "STATE", .key = OPT_STATE,
 		  .help = "only the notices in that state" },

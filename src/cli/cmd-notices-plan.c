@@ -18,6 +18,7 @@ cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice
 	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
 	    : notice_templates_dir(), *installed = notice_templates_dir();
 	su_err e;
+	size_t n;
 	int rc;
 
 	if (dir == NULL) {
@@ -29,7 +30,8 @@ cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice
 	if (p->n_reminders == 0 || notice_kind_names(NOTICE_REMINDER, kinds +
 	    policy_mail_steps(p), 2) == 0)
 		kinds[policy_mail_steps(p)] = NULL;
-	notice_kind_names(NOTICE_CHANGE, changes, ARRAY_SIZE(changes));
+	n = notice_kind_names(NOTICE_CHANGE, changes, ARRAY_SIZE(changes));
+	notice_kind_names(NOTICE_RECORD, changes + n, ARRAY_SIZE(changes) - n);
 	rc = notice_templates_load(dir, kinds, t, &e);
 	if (rc == 0)	/* a cohort's folder of older days may lack them: the installed ones */
 		rc = notice_templates_add(t, changes, installed, &e);

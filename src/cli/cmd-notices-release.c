@@ -4,7 +4,7 @@
 #include "commands.h"
 
 /* What cli_getopt returns for the long-only options (as notices hold reads them). */
-enum { OPT_PARTICIPANT = OPT_OWN, OPT_COHORT };
+enum { OPT_PARTICIPANT = OPT_OWN, OPT_COHORT, OPT_UNTIL };
 
 /* Lets held notices go with the next send. */
 static int
@@ -24,7 +24,7 @@ const struct cmd_entry cmd_notices_release_entry = {
 	"meanwhile and stays so.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "participant", .arg = "EMAIL", .key = OPT_PARTICIPANT,
-		  .help = "every held notice to this address" },
+		  .help = "every held notice to this address, and their hold" },
 		{ .name = "cohort", .arg = "SLUG", .key = OPT_COHORT,
 		  .help = "every held notice of this cohort" },
 		{ 0 }

@@ -1,7 +1,10 @@
 /* cmd-notices-run.c - showup notices run: plan and send for every cohort, for a timer. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "commands.h"
 #include "showup/outbox.h"
@@ -60,22 +63,70 @@ run_locked(struct cli *cli)
 	return rc;
 }
 
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_REPLAY_UNTIL = OPT_OWN, OPT_EVERY };
+
+/*
+ * Runs as the timer would at every 'every' seconds of a clock set by hand
+ * ($SHOWUP_NOW), from its time until 'until': each run sees the clock moved on.
+ */
+static int
+replay(struct cli *cli, int64_t until, int64_t every)
+{
+	int rc = EXIT_OK;
+	char at[32];
+
+	for (int64_t t = time_now(); t <= until && rc == EXIT_OK; t += every) {
+		time_format_iso("UTC", t, at, sizeof at);
+		if (setenv("SHOWUP_NOW", at, 1) < 0)
+			return cli_error("cannot set the clock: %s", strerror(errno));
+		rc = run_locked(cli);
+	}
+	return rc;
+}
+
+/* Reads --replay-until and --every into *until (0: none) and *every; an exit status. */
+static int
+read_replay(struct cli *cli, int argc, char **argv, int64_t *until, int64_t *every)
+{
+	const char *fake = getenv("SHOWUP_NOW");
+	long long minutes = 15;
+	su_err e;
+	int opt;
+
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt == OPT_REPLAY_UNTIL && time_parse(optarg, DATE_ORDER_YMD, "UTC", until,
+		    &e) < 0)
+			return cli_usage_error(cli, "--replay-until: %s", e.msg);
+		if (opt == OPT_EVERY && parse_int(optarg, 1, 24 * 60, &minutes) < 0)
+			return cli_usage_error(cli, "--every: '%s' is not 1 to 1440 minutes", optarg);
+		if (opt != OPT_REPLAY_UNTIL && opt != OPT_EVERY)
+			return EXIT_USAGE;
+	}
+	if (*until != 0 && (fake == NULL || *fake == '\0'))
+		return cli_usage_error(cli, "--replay-until moves a clock set by hand: set "
+		    "SHOWUP_NOW");
+	*every = minutes * 60;
+	return EXIT_OK;
+}
+
 /* Plans and sends the notices of every cohort. */
 static int
 cmd_notices_run_exec(struct cli *cli, int argc, char **argv)
 {
+	int64_t until = 0, every = 15 * 60;
 	int lock, rc;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv) == '?')
-		return EXIT_USAGE;
+	if ((rc = read_replay(cli, argc, argv, &until, &every)) != EXIT_OK)
+		return rc;
 	if ((lock = outbox_lock(cli->st, &e)) == -2) {	/* the run before is still at it */
 		printf("%s; this run leaves it to that one\n", e.msg);
 		return EXIT_OK;
 	}
 	if (lock < 0)
 		return cli_error("%s; nothing was sent", e.msg);
-	rc = run_locked(cli);
+	rc = until != 0 ? replay(cli, until, every) : run_locked(cli);
 	outbox_unlock(lock);
 	return rc;
 }
@@ -91,7 +142,18 @@ const struct cmd_entry cmd_notices_run_entry = {
 	"every few minutes (the systemd timer showup-notices.timer runs it every\n"
 	"15). It prints nothing and exits 0 when there was nothing to do; when\n"
 	"another send is still running it leaves the work to that one and exits\n"
-	"0. A cohort that cannot be planned is named and the rest go on.\n",
+	"0. A cohort that cannot be planned is named and the rest go on.\n"
+	"With a clock set by hand (SHOWUP_NOW), --replay-until TIME runs as the\n"
+	"timer would every --every MINUTES (15) from that time until TIME (UTC\n"
+	"unless it gives its offset), the clock moved on for each run: the\n"
+	"weeks of a program lived through in one command, for tests and demos.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "replay-until", .arg = "TIME", .key = OPT_REPLAY_UNTIL,
+		  .help = "run as the timer would until TIME (needs SHOWUP_NOW)" },
+		{ .name = "every", .arg = "MINUTES", .key = OPT_EVERY,
+		  .help = "minutes between the runs replayed (15)" },
+		{ 0 }
+	},
 	.nargs = CMD_ARGS(0, 0),
 	.db = CMD_DB_WRITE,
 	.exec = cmd_notices_run_exec

@@ -10,6 +10,7 @@
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
 	&cmd_cohort_add_entry,
+	&cmd_cohort_edit_entry,
 	&cmd_cohort_import_entry,
 	&cmd_cohort_list_entry,
 	&cmd_cohort_show_entry,

@@ -25,6 +25,18 @@ check_date(const char *what, const char *s, su_err *e)
 	return 0;
 }
 
+const char *const cohort_languages[] = { "en", "de", "fr", "es", NULL };
+
+/* Returns 1 if showup may run a cohort in language 'lang' (NULL: the default). */
+static int
+language_known(const char *lang)
+{
+	for (size_t k = 0; lang != NULL && cohort_languages[k] != NULL; k++)
+		if (strcmp(cohort_languages[k], lang) == 0)
+			return 1;
+	return lang == NULL;
+}
+
 int
 cohort_check(const struct cohort *c, su_err *e)
 {
@@ -56,6 +68,9 @@ cohort_check(const struct cohort *c, su_err *e)
 	if (*c->starts_on && *c->ends_on && strcmp(c->starts_on, c->ends_on) > 0)
 		return su_err_set(e, "the cohort ends (%s) before it starts (%s)",
 		    c->ends_on, c->starts_on);
+	if (!language_known(c->language))
+		return su_err_set(e, "'%s' is not a language showup speaks (en, de, fr, es)",
+		    c->language);
 	return 0;
 }
 
@@ -66,14 +81,15 @@ cohort_describe(const struct cohort *c)
 	char fee[48];
 
 	money_format(c->fee_cents, c->currency, fee, sizeof fee);
-	return xasprintf("name=%s; coach=%s <%s>; tz=%s; fee=%s; dates=%s..%s",
+	return xasprintf("name=%s; coach=%s <%s>; tz=%s; fee=%s; dates=%s..%s; language=%s",
 	    c->name, c->coach_name, c->coach_email, c->tz, fee, c->starts_on,
-	    c->ends_on);
+	    c->ends_on, c->language ? c->language : cohort_languages[0]);
 }
 
 static const char *const sql_cohort_insert =
 	"INSERT INTO cohort (slug, name, coach_name, coach_email, tz, fee_cents,"
-	" currency, starts_on, ends_on, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)";
+	" currency, starts_on, ends_on, created_at, language)"
+	" VALUES (?,?,?,?,?,?,?,?,?,?,coalesce(?11, 'en'))";
 
 int64_t
 cohort_add(struct store *st, const struct cohort *c, su_err *e)
@@ -104,6 +120,7 @@ cohort_add(struct store *st, const struct cohort *c, su_err *e)
 	db_bind_text(stmt, 8, c->starts_on);
 	db_bind_text(stmt, 9, c->ends_on);
 	db_bind_int(stmt, 10, time_now());
+	db_bind_text(stmt, 11, c->language);
 	if (db_step_done(stmt, e) < 0)
 		return -1;
 	id = sqlite3_last_insert_rowid(st->db);
@@ -116,7 +133,8 @@ cohort_add(struct store *st, const struct cohort *c, su_err *e)
 
 static const char *const sql_cohort_update =
 	"UPDATE cohort SET name = ?, coach_name = ?, coach_email = ?, tz = ?,"
-	" fee_cents = ?, currency = ?, starts_on = ?, ends_on = ? WHERE id = ?";
+	" fee_cents = ?, currency = ?, starts_on = ?, ends_on = ?,"
+	" language = coalesce(?10, language) WHERE id = ?9";
 
 int
 cohort_update(struct store *st, const struct cohort *old, const struct cohort *c,
@@ -126,10 +144,14 @@ cohort_update(struct store *st, const struct cohort *old, const struct cohort *c
 	sqlite3_stmt *stmt;
 	int rc = -1;
 
-	if (cohort_check(c, e) < 0)
+	struct cohort next = *c;
+
+	if (next.language == NULL)	/* not given: as it was */
+		next.language = old->language;
+	if (cohort_check(&next, e) < 0)
 		return -1;
 	before = cohort_describe(old);
-	after = cohort_describe(c);
+	after = cohort_describe(&next);
 	if (strcmp(before, after) == 0) {
 		rc = 0;
 		goto done;
@@ -145,6 +167,7 @@ cohort_update(struct store *st, const struct cohort *old, const struct cohort *c
 	db_bind_text(stmt, 7, c->starts_on);
 	db_bind_text(stmt, 8, c->ends_on);
 	db_bind_int(stmt, 9, old->id);
+	db_bind_text(stmt, 10, next.language);
 	if (db_step_done(stmt, e) < 0 ||
 	    audit_add(st, old->id, "cohort update", old->slug, before, after, e) < 0)
 		goto done;
@@ -157,10 +180,10 @@ done:
 
 static const char *const sql_cohort_columns =
 	"SELECT id, slug, name, coach_name, coach_email, tz, fee_cents, currency,"
-	" starts_on, ends_on FROM cohort ORDER BY slug";
+	" starts_on, ends_on, language FROM cohort ORDER BY slug";
 static const char *const sql_cohort_by_slug =
 	"SELECT id, slug, name, coach_name, coach_email, tz, fee_cents, currency,"
-	" starts_on, ends_on FROM cohort WHERE slug = ?";
+	" starts_on, ends_on, language FROM cohort WHERE slug = ?";
 
 /* Fills 'c' from a row of sql_cohort_columns. */
 static void
@@ -176,6 +199,7 @@ cohort_from_row(sqlite3_stmt *stmt, struct cohort *c)
 	c->currency = db_column_dup(stmt, 7);
 	c->starts_on = db_column_dup(stmt, 8);
 	c->ends_on = db_column_dup(stmt, 9);
+	c->language = db_column_dup(stmt, 10);
 }
 
 int
@@ -234,6 +258,7 @@ cohort_free(struct cohort *c)
 	free(c->currency);
 	free(c->starts_on);
 	free(c->ends_on);
+	free(c->language);
 	memset(c, 0, sizeof *c);
 }
 

@@ -17,7 +17,8 @@
 static const char *const schema_names[] = {
 	"participant.name", "participant.first_name", "participant.call_name",
 	"participant.email", "cohort.name", "cohort.slug", "coach.name", "coach.email",
-	"points", "points_one", "notice.kind", "policy.cutoff", "policy.late_rule",
+	"points", "points_one", "notice.kind", "notice.sent", "policy.cutoff",
+	"policy.late_rule",
 	"refund", "refund.amount", "refund.expires", "refund.days", "refund.days_one",
 	"session.number", "session.name", "session.day", "session.date", "session.title",
 	"session.location", "session.kind", "session.minutes", "session.minutes_one",
@@ -42,6 +43,7 @@ const struct notice_kind notice_kinds[] = {
 	{ .name = "place-left", .about = NOTICE_CHANGE, .cancels_entry = 1 },
 	{ .name = "session-invitation", .about = NOTICE_CHANGE, .first_entry = 1,
 	  .yields_to = "place-moved" },
+	{ .name = "correction", .about = NOTICE_RECORD },
 	{ .name = NULL }
 };
 
@@ -461,6 +463,36 @@ notice_render_step(const struct roll *r, const struct notice_links *links, size_
 			{ "refund.days", v.days, NULL },
 			{ "refund.days_one", r->policy.refund_days == 1 ? "yes" : "", NULL },
 			{ "events", NULL, &v.events },
+		};
+		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
+
+		render_pair(t, &scope, subject, body);
+	}
+	free_events(&v);
+	base_free(&b);
+}
+
+void
+notice_render_correction(const struct roll *r, const struct notice_links *links,
+    size_t i, const char *kind, int64_t sent_at, const struct notice_template *t,
+    struct strbuf *subject, struct strbuf *body)
+{
+	struct notice_values v = { .nitems = 0 };
+	struct base_values b;
+	char sent[48], what[64];
+
+	base_scope(r, links, &r->people.v[i], &b);
+	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);
+	time_format_local(r->cohort->tz, sent_at, sent, sizeof sent);
+	snprintf(what, sizeof what, "%s", kind);
+	for (char *dash = strchr(what, '-'); dash != NULL; dash = strchr(dash, '-'))
+		*dash = ' ';	/* "final-notice" read as "final notice" */
+	build_events(r, i, &v);
+	{
+		const struct tpl_field fields[] = {
+			{ "points", v.points, NULL }, { "notice.kind", what, NULL },
+			{ "points_one", roll_person(r, i)->points == 1 ? "yes" : "", NULL },
+			{ "notice.sent", sent, NULL }, { "events", NULL, &v.events },
 		};
 		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
 

@@ -316,7 +316,6 @@ due_add(struct notice_due_list *l, const struct notice_due *d)
 	l->v[l->n++] = *d;
 }
 
-/* Adds each mailed ladder step due in roll r to the list (a coach review is never mailed); 0 or -1. */
 /*
  * Returns when person i's ladder step may go (policy_review_at): after the
  * review time of the last session that brought them points, 0 if that is past.
@@ -339,6 +338,7 @@ step_review_at(const struct roll *r, size_t i)
 	return at > r->now ? at : 0;
 }
 
+/* Adds each mailed ladder step due in roll r to the list (a coach review is never mailed); 0 or -1. */
 static int
 steps_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
 {
@@ -352,6 +352,39 @@ steps_due(struct store *st, const struct roll *r, struct notice_due_list *out, s
 		due_add(out, &(struct notice_due){ .person = i, .session = NOTICE_NO_SESSION,
 		    .kind = r->policy.ladder[k].kind, .step = k, .offset = -1, .planned = rc,
 		    .waits_until = rc ? 0 : step_review_at(r, i) });
+	}
+	return 0;
+}
+
+/* What every correction's change_key starts with. */
+static const char correction_prefix[] = "corrected:";
+
+void
+outbox_correction_key(const char *kind, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s", correction_prefix, kind);
+}
+
+/* Adds a correction for each person whose last ladder notice sent no longer stands; 0 or -1. */
+static int
+corrections_due(struct store *st, const struct roll *r, struct notice_due_list *out,
+    su_err *e)
+{
+	out->corrections = xcalloc(r->people.n + 1, sizeof *out->corrections);
+	for (size_t i = 0; i < r->people.n; i++) {
+		int k = r->epeople[i].steps_sent - 1, planned;
+		const char *kind = k >= 0 ? r->policy.ladder[k].kind : NULL;
+		char key[64];
+
+		if (kind == NULL || roll_step_stands(r, i, k, r->step_sent_at[i]))
+			continue;
+		outbox_correction_key(kind, key, sizeof key);
+		if ((planned = change_planned(st, r->people.v[i].id, key, e)) < 0)
+			return -1;
+		out->corrections[i] = kind;
+		due_add(out, &(struct notice_due){ .person = i, .session = NOTICE_NO_SESSION,
+		    .kind = "correction", .step = -1, .offset = -1, .planned = planned,
+		    .corrects = kind, .corrects_sent_at = r->step_sent_at[i] });
 	}
 	return 0;
 }
@@ -400,13 +433,27 @@ reminders_due(struct store *st, const struct roll *r, struct notice_due_list *ou
 	return 0;
 }
 
+/* Marks each notice of a person held by hand (outbox_holds_load) with the hold's end; 0 or -1. */
+static int
+mark_held(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
+{
+	int64_t *held_until = xcalloc(r->people.n + 1, sizeof *held_until);
+	int rc = outbox_holds_load(st, r, held_until, e);
+
+	for (size_t k = 0; rc == 0 && k < out->n; k++)
+		out->v[k].held_until = out->v[k].planned ? 0 : held_until[out->v[k].person];
+	free(held_until);
+	return rc;
+}
+
 int
 outbox_notices_due(struct store *st, const struct roll *r, struct notice_due_list *out,
     su_err *e)
 {
 	memset(out, 0, sizeof *out);
 	if (changes_collect(st, r, &out->changes, e) < 0 || steps_due(st, r, out, e) < 0 ||
-	    changes_due(st, r, out, e) < 0 || reminders_due(st, r, out, e) < 0) {
+	    corrections_due(st, r, out, e) < 0 || changes_due(st, r, out, e) < 0 ||
+	    reminders_due(st, r, out, e) < 0 || mark_held(st, r, out, e) < 0) {
 		notice_due_list_free(out);
 		return -1;
 	}
@@ -417,6 +464,7 @@ void
 notice_due_list_free(struct notice_due_list *l)
 {
 	free(l->v);
+	free(l->corrections);
 	changes_free(&l->changes);
 	memset(l, 0, sizeof *l);
 }
@@ -438,6 +486,49 @@ plan_session_due(struct store *st, const struct plan_source *src, const struct n
 	    d->change ? &d->change->what : NULL, tpl, now, r, e);
 }
 
+/* Plans the correction d (a ladder notice that no longer stands) if its template is loaded; 0 or -1. */
+static int
+plan_correction(struct store *st, const struct plan_source *src, const struct notice_due *d,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+{
+	const struct roll *roll = src->roll;
+	const struct notice_template *tpl = notice_template_find(t, d->kind);
+	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
+	char key[64];
+	struct planned pl = { .step = -1, .kind = d->kind,
+		.points = roll_person(roll, d->person)->points, .refund = -1, .offset = -1,
+		.change_key = key };
+	int rc;
+
+	if (tpl == NULL)
+		return 0;
+	outbox_correction_key(d->corrects, key, sizeof key);
+	notice_render_correction(roll, src->links, d->person, d->corrects, d->corrects_sent_at,
+	    tpl, &subject, &body);
+	rc = plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject, &body,
+	    now, r, e);
+	sb_free(&subject);
+	sb_free(&body);
+	return rc;
+}
+
+int
+outbox_due_kept_back(const struct notice_due *d, struct plan_result *r)
+{
+	if (d->planned)
+		return 0;
+	if (d->held_until > 0) {	/* the coach holds this person's notices */
+		r->held++;
+		return 1;
+	}
+	if (d->waits_until > 0) {	/* the coach may still correct the record */
+		if (r->waiting++ == 0 || d->waits_until < r->waiting_until)
+			r->waiting_until = d->waits_until;
+		return 1;
+	}
+	return 0;
+}
+
 /* Plans every notice of 'due' not in the outbox yet, in its order (changes before
  * reminders: their SEQUENCE); counts the others as planned before. 0 or -1. */
 static int
@@ -452,12 +543,10 @@ plan_due(struct store *st, const struct plan_source *src, const struct notice_du
 			r->already++;
 			continue;
 		}
-		if (d->waits_until > 0) {	/* the coach may still correct the record */
-			if (r->waiting++ == 0 || d->waits_until < r->waiting_until)
-				r->waiting_until = d->waits_until;
+		if (outbox_due_kept_back(d, r))
 			continue;
-		}
 		rc = d->step >= 0 ? plan_person(st, src, d->person, t, now, r, e)
+		    : d->corrects != NULL ? plan_correction(st, src, d, t, now, r, e)
 		    : plan_session_due(st, src, d, t, now, r, e);
 		if (rc < 0)
 			return -1;
@@ -465,17 +554,30 @@ plan_due(struct store *st, const struct plan_source *src, const struct notice_du
 	return 0;
 }
 
+/* Returns 1 if row key 'key' is the correction person i is due ('due'->corrections). */
+static int
+correction_wanted(const struct notice_due_list *due, size_t i, const char *key)
+{
+	char want[64];
+
+	if (due->corrections == NULL || due->corrections[i] == NULL)
+		return 0;
+	outbox_correction_key(due->corrections[i], want, sizeof want);
+	return strcmp(want, key) == 0;
+}
+
 /*
  * Returns 1 if an unsent row is still wanted: its ladder step still due, its
- * reminder still the one due for a person still expected, its change still
- * told to that person.
+ * correction still due, its reminder still the one due for a person still
+ * expected, its change still told to that person.
  */
 static int
-still_wanted(const struct roll *roll, const struct change_list *changes, sqlite3_stmt *row,
+still_wanted(const struct roll *roll, const struct notice_due_list *due, sqlite3_stmt *row,
     int64_t now)
 {
 	int step = sqlite3_column_int(row, 2), offset = sqlite3_column_int(row, 4);
 	const char *key = (const char *)sqlite3_column_text(row, 5);
+	const struct change_list *changes = &due->changes;
 	const struct change *c;
 	const struct session *s;
 	size_t i, j;
@@ -484,6 +586,8 @@ still_wanted(const struct roll *roll, const struct change_list *changes, sqlite3
 		return 0;
 	if (step >= 0)
 		return roll_person(roll, i)->step_due == step;
+	if (key != NULL && strncmp(key, correction_prefix, sizeof correction_prefix - 1) == 0)
+		return correction_wanted(due, i, key);
 	if (key != NULL)
 		return (c = changes_find(changes, key)) != NULL && change_tells(roll, changes, c, i);
 	if (!idmap_get(&roll->session_index, sqlite3_column_int64(row, 3), &j))
@@ -495,7 +599,7 @@ still_wanted(const struct roll *roll, const struct change_list *changes, sqlite3
 
 /* Withdraws unsent rows no longer wanted (see still_wanted); a count or -1. */
 static int
-withdraw_stale(struct store *st, const struct roll *roll, const struct change_list *changes,
+withdraw_stale(struct store *st, const struct roll *roll, const struct notice_due_list *due,
     int64_t now, su_err *e)
 {
 	static const char *const sql_pending =
@@ -513,7 +617,7 @@ withdraw_stale(struct store *st, const struct roll *roll, const struct change_li
 		return -1;
 	db_bind_int(stmt, 1, roll->cohort->id);
 	while ((rc = db_step_row(stmt, e)) == 1) {
-		if (still_wanted(roll, changes, stmt, now))
+		if (still_wanted(roll, due, stmt, now))
 			continue;
 		stale = xrealloc(stale, (n + 1) * sizeof *stale);
 		stale[n++] = sqlite3_column_int64(stmt, 0);
@@ -551,13 +655,13 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	memset(&roll, 0, sizeof roll);
 	if (store_begin(st, e) < 0)	/* the record read and written as one moment */
 		return -1;
-	if (roll_load(st, c, p, now, &roll, e) < 0 ||
+	if (outbox_holds_end(st, c->id, now, e) < 0 || roll_load(st, c, p, now, &roll, e) < 0 ||
 	    (attach != NULL && (src.reports = commitment_book_open(st, &roll, e)) == NULL))
 		goto rollback;
 	if (links.base != NULL && webauth_key_load(st, now, &links.key, e) < 0)
 		goto rollback;
 	if (outbox_notices_due(st, &roll, &due, e) < 0 ||
-	    (n = withdraw_stale(st, &roll, &due.changes, now, e)) < 0)
+	    (n = withdraw_stale(st, &roll, &due, now, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
 	if (plan_due(st, &src, &due, t, now, r, e) < 0)

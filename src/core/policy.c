@@ -138,6 +138,15 @@ policy_cancel_in_time(const struct policy *p, const char *tz, int64_t starts_at,
 }
 
 int
+policy_step_of(const struct policy *p, const char *kind)
+{
+	for (size_t k = 0; k < p->n_steps; k++)
+		if (strcmp(p->ladder[k].kind, kind) == 0)
+			return (int)k;
+	return -1;
+}
+
+int
 policy_review_step(const struct policy *p)
 {
 	if (p->n_steps == 0 || strcmp(p->ladder[p->n_steps - 1].kind, POLICY_COACH_REVIEW) != 0)

@@ -203,6 +203,15 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 	return base - 28;
 }
 
+/* Returns 1 if notice n, sent to person i, no longer stands on the record (a correction). */
+static int
+notice_voided(const struct roll *r, size_t i, const struct notice_sent *n)
+{
+	int step = policy_step_of(&r->policy, n->kind);
+
+	return step >= 0 && !roll_step_stands(r, i, step, n->sent_at);
+}
+
 /* Draws the notices sent to person i and their refund offer; returns the y below. */
 static double
 draw_notices(struct commitment_report *cr, size_t i, double y)
@@ -224,9 +233,10 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 			more++;
 			continue;
 		}
-		snprintf(line, sizeof line, "%s sent %s, at %d %s", n->kind,
+		snprintf(line, sizeof line, "%s sent %s, at %d %s%s", n->kind,
 		    report_time(&cr->b->dates, n->sent_at, when, sizeof when), n->points,
-		    plural(n->points, "point", "points"));
+		    plural(n->points, "point", "points"),
+		    notice_voided(cr->roll, i, n) ? "; corrected since: no longer stands" : "");
 		pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0, INK);
 		y -= 11;
 		shown++;

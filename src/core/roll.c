@@ -29,25 +29,18 @@ load_named_places(struct store *st, struct roll *r, su_err *e)
 	return rc;
 }
 
-/* Returns the step of the current ladder that sends notice 'kind', or -1. */
-static int
-ladder_step_of(const struct policy *p, const char *kind)
-{
-	for (size_t k = 0; k < p->n_steps; k++)
-		if (strcmp(p->ladder[k].kind, kind) == 0)
-			return (int)k;
-	return -1;
-}
 
 /*
- * Sets each person's steps_sent from the notices the store holds, by kind: a
- * ladder changed since keeps what went out (a warning sent stays sent).
+ * Sets each person's steps_sent (and when the last of them went) from the
+ * notices the store holds, by kind: a ladder changed since keeps what went
+ * out (a warning sent stays sent).
  */
 static int
 load_steps_sent(struct store *st, struct roll *r, su_err *e)
 {
 	static const char *const sql =
-		"SELECT participant_id, kind FROM notice WHERE cohort_id = ? AND sent_at <= ?";
+		"SELECT participant_id, kind, sent_at FROM notice WHERE cohort_id = ?"
+		" AND sent_at <= ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t i;
 	int rc;
@@ -57,12 +50,14 @@ load_steps_sent(struct store *st, struct roll *r, su_err *e)
 	db_bind_int(stmt, 1, r->cohort->id);
 	db_bind_int(stmt, 2, r->now);
 	while ((rc = db_step_row(stmt, e)) == 1) {
-		int k = ladder_step_of(&r->policy,
+		int k = policy_step_of(&r->policy,
 		    (const char *)sqlite3_column_text(stmt, 1));
 
 		if (k >= 0 && idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i) &&
-		    k + 1 > r->epeople[i].steps_sent)
+		    k + 1 > r->epeople[i].steps_sent) {
 			r->epeople[i].steps_sent = k + 1;
+			r->step_sent_at[i] = sqlite3_column_int64(stmt, 2);
+		}
 	}
 	sqlite3_reset(stmt);
 	return rc;
@@ -239,9 +234,10 @@ roll_reschedules_in_time(const struct roll *r, size_t i)
 	return n;
 }
 
-/* Adds up the points of the 1:1s person i moved whole at session j, with the worst verdict. */
+/* Adds up the points as of 'at' of the 1:1s person i moved whole at session j, with the
+ * worst verdict. */
 static int
-whole_move_points(const struct roll *r, size_t i, size_t j, enum outcome *worst)
+whole_move_points(const struct roll *r, size_t i, size_t j, int64_t at, enum outcome *worst)
 {
 	int sum = 0, most = 0;
 
@@ -254,7 +250,7 @@ whole_move_points(const struct roll *r, size_t i, size_t j, enum outcome *worst)
 
 		if (m->person != i || m->session != j || !m->whole)
 			continue;
-		pts = engine_fact_points(&r->policy, o, NULL, m->starts_at, r->now);
+		pts = engine_fact_points(&r->policy, o, NULL, m->starts_at, at);
 		sum += pts;
 		if (pts > most) {
 			most = pts;
@@ -273,7 +269,7 @@ roll_scoring_outcome(const struct roll *r, size_t i, size_t j)
 	if (engine_fact_points(&r->policy, o, roll_fact(r, i, j, &buf),
 	    r->sessions.v[j].starts_at, r->now) > 0)
 		return o;
-	return whole_move_points(r, i, j, &moved) > 0 ? moved : o;
+	return whole_move_points(r, i, j, r->now, &moved) > 0 ? moved : o;
 }
 
 /* The engine's way to the roll's facts (engine_input.fact_at). */
@@ -302,6 +298,8 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	out->named = xcalloc(cells ? cells : 1, 1);
 	out->esessions = xcalloc(out->sessions.n ? out->sessions.n : 1, sizeof *out->esessions);
 	out->epeople = xcalloc(out->people.n ? out->people.n : 1, sizeof *out->epeople);
+	out->step_sent_at = xcalloc(out->people.n ? out->people.n : 1,
+	    sizeof *out->step_sent_at);
 	build_engine_view(out);
 	if (fact_grid_load(st, c->id, &out->person_index, out->people.n,
 	    &out->session_index, out->sessions.n, &out->facts, e) < 0 ||
@@ -340,14 +338,31 @@ roll_fact(const struct roll *r, size_t i, size_t j, struct attendance *buf)
 	return buf;
 }
 
-int
-roll_points(const struct roll *r, size_t i, size_t j)
+/* The points person row i got at session column j, forgiven as of 'at'. */
+static int
+points_at(const struct roll *r, size_t i, size_t j, int64_t at)
 {
 	struct attendance buf;
 	enum outcome unused;
 
 	return engine_fact_points(&r->policy, roll_outcome(r, i, j), roll_fact(r, i, j, &buf),
-	    r->sessions.v[j].starts_at, r->now) + whole_move_points(r, i, j, &unused);
+	    r->sessions.v[j].starts_at, at) + whole_move_points(r, i, j, at, &unused);
+}
+
+int
+roll_points(const struct roll *r, size_t i, size_t j)
+{
+	return points_at(r, i, j, r->now);
+}
+
+int
+roll_step_stands(const struct roll *r, size_t i, int step, int64_t sent_at)
+{
+	int points = 0;
+
+	for (size_t j = 0; j < r->sessions.n && r->sessions.v[j].starts_at < sent_at; j++)
+		points += points_at(r, i, j, sent_at);
+	return engine_step_due(&r->policy, points, 0) >= step;
 }
 
 const struct engine_person_result *
@@ -364,6 +379,7 @@ roll_free(struct roll *r)
 	fact_grid_free(&r->facts);
 	free(r->esessions);
 	free(r->epeople);
+	free(r->step_sent_at);
 	free(r->named);
 	free(r->reschedules);
 	engine_result_free(&r->result);

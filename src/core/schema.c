@@ -292,15 +292,30 @@ static const char *const migration_10 =
 	"CREATE INDEX outbox_by_participant ON outbox (participant_id, step);";
 
 /*
- * 11: the name a participant is greeted by, when it is not the one found in
- * their full name (call_name_default): '' means that default.
+ * 11: a person's notices held by hand (notices hold --participant): those
+ * planned, and those not planned yet, until released or until 'until_at'.
  */
 static const char *const migration_11 =
+	"CREATE TABLE notice_hold ("
+	"  participant_id INTEGER PRIMARY KEY REFERENCES participant(id),"
+	"  held_at INTEGER NOT NULL,"
+	"  until_at INTEGER"				/* NULL: until released */
+	");";
+
+/* 12: the language a cohort is run in: what its participants read (cohort edit). */
+static const char *const migration_12 =
+	"ALTER TABLE cohort ADD COLUMN language TEXT NOT NULL DEFAULT 'en';";
+
+/*
+ * 13: the name a participant is greeted by, when it is not the one found in
+ * their full name (call_name_default): '' means that default.
+ */
+static const char *const migration_13 =
 	"ALTER TABLE participant ADD COLUMN call_name TEXT NOT NULL DEFAULT '';";
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
-	migration_11 };
+	migration_11, migration_12, migration_13 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -34,6 +34,10 @@ struct store {
  */
 sqlite3_stmt *store_stmt(struct store *st, const char *sql, su_err *e);
 
+/* Returns the store's statement for 'sql' with n integers 'args' bound in order; NULL with 'e' set. */
+sqlite3_stmt *store_stmt_bound(struct store *st, const char *sql, const int64_t *args, size_t n,
+    su_err *e);
+
 /*
  * Runs 'sql' (a query of one integer column, with n integer parameters bound
  * to 'args' in order) and appends each row's value to *v (*count of them,
@@ -47,6 +51,9 @@ int store_int64s(struct store *st, const char *sql, const int64_t *args, size_t 
  * finds a row, 0 if not, -1 with 'e' set.
  */
 int store_exists(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e);
+
+/* Runs 'sql' (no rows; n integer parameters bound to 'args' in order); 0 or -1 with 'e' set. */
+int store_run(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e);
 
 /* Runs SQL that returns no rows; 0 or -1 with 'e' set. */
 int db_exec(sqlite3 *db, const char *sql, su_err *e);

@@ -576,8 +576,7 @@ db_step_done(sqlite3_stmt *stmt, su_err *e)
 	return 0;
 }
 
-/* Returns the store's statement for 'sql' with 'args' bound in order; NULL with 'e' set. */
-static sqlite3_stmt *
+sqlite3_stmt *
 store_stmt_bound(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e)
 {
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
@@ -598,6 +597,14 @@ store_exists(struct store *st, const char *sql, const int64_t *args, size_t n, s
 	rc = db_step_row(stmt, e);
 	sqlite3_reset(stmt);
 	return rc;
+}
+
+int
+store_run(struct store *st, const char *sql, const int64_t *args, size_t n, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt_bound(st, sql, args, n, e);
+
+	return stmt == NULL ? -1 : db_step_done(stmt, e);
 }
 
 int

@@ -79,4 +79,33 @@ printf 'slug,name,fee,currency,coach,coach_email,time_zone\nc6,X,2.500,EUR,Y,y@e
 fails 1 cohort import "$T/twoways.csv"
 err "'2.500' could mean 2500.00 or 2.50"
 
+# cohort edit: what the options give changes, audited; the language participants read
+ok cohort show c1
+out "language      en"
+ok cohort edit c1 --language de --name "Vertrieb Frühjahr" --fee 1890 --currency EUR
+out "changed cohort c1"
+ok cohort show c1
+out "language      de"
+out "name          Vertrieb Frühjahr"
+out "fee           1,890.00 EUR"
+ok log c1
+out "language=de"
+ok cohort edit c1 --coach "Cora Neu"	# the language stays as it was
+ok cohort show c1
+out "language      de"
+out "coach         Cora Neu"
+ok cohort edit c1 --language de
+out "cohort c1 unchanged"
+before=$(db_state)
+fails 1 cohort edit c1 --language xx
+err "'xx' is not a language showup speaks (en, de, fr, es)"
+fails 1 cohort edit c1 --tz Mars/Olympus
+fails 1 cohort edit c1 --fee 1,500
+err "--fee:"
+fails 1 cohort edit nosuch --language de
+same_db "$before"
+ok cohort add c9 --name X --coach Y --coach-email y@example.com --tz UTC --language fr
+ok cohort show c9
+out "language      fr"
+
 finish

@@ -75,7 +75,7 @@ notice_pairs() {
 	/usr/bin/python3 -c 'import csv, sys
 rows = list(csv.reader(sys.stdin))[1:]
 print("\n".join(sorted(r[1] + " " + r[2] for r in rows if not r[2].startswith("coach-review")
-    and not r[5].startswith("waits for review"))))'
+    and not r[5].startswith("waits for review") and not r[5].startswith("held until"))))'
 }
 # same_notices SLUG: 'notices due SLUG' lists exactly the notices (person and kind) that
 # 'notices plan SLUG' makes. Both run on a copy whose unsent notices are set aside, so
@@ -124,7 +124,12 @@ start_server() {
 		> "$XDG_CONFIG_HOME/showup/config"
 	chmod 600 "$XDG_CONFIG_HOME/showup/config"
 }
-# bodies: the subject and body of every message the test server took, decoded, in $T/mail.
+stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=; }
+# received ADDRESS: how many messages the server took for ADDRESS.
+received() { n=$(grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null); echo "${n:-0}"; }
+
+# bodies: the subject and body of every message the server took, decoded, into $T/mail
+# ("=== TO address | subject" before each). total: how many messages it took.
 bodies() {
 	/usr/bin/python3 - "$S" > "$T/mail" <<'PY' || fail "a message does not parse"
 import email, email.policy, glob, sys
@@ -134,9 +139,7 @@ for path in sorted(glob.glob(sys.argv[1] + "/mail-*.eml"), key=lambda p: int(p.s
     print(m.get_body(("plain",)).get_content())
 PY
 }
-stop_server() { kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=; }
-# received ADDRESS: how many messages the server took for ADDRESS.
-received() { n=$(grep -c "^DATA .* $1\$" "$S/log" 2>/dev/null); echo "${n:-0}"; }
+total() { ls "$S"/mail-*.eml 2>/dev/null | wc -l; }
 
 # finish: prints the tally and exits 0 if every check passed.
 finish() {

@@ -5,7 +5,6 @@
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$T" || exit 1
 smtp_setup
-total() { ls "$S"/mail-*.eml 2>/dev/null | wc -l; }
 
 ok init
 ok cohort add tell --name "Tell" --coach "Cora Coach" --coach-email cora@example.com \
@@ -124,14 +123,14 @@ out_only ""
 
 # held notices never go, however often run runs; dropped ones never come back
 ok notices hold --cohort tell
-out "0 notices held"
+out "0 planned notices held"
 ok session cancel tell:1 --at "2026-11-25T15:50:00Z"
 SHOWUP_NOW="2026-11-25T15:50:00Z" ok notices plan tell
 out "3 notices planned"
 ok notices hold --participant ann@example.com
-out "1 notice held"
+out "1 planned notice held"
 ok notices hold --cohort tell
-out "2 notices held"
+out "2 planned notices held"
 before=$(total)
 for i in 1 2 3 4 5; do ok notices run; done
 check '[ "$(total)" = "$before" ]' "a held notice was sent"
@@ -146,7 +145,9 @@ err "say why with --reason TEXT"
 fails 1 notices drop "$id" --reason "again"
 err "no unsent notice $id in the outbox"
 ok notices release --cohort tell
-out "2 notices released"
+out "2 planned notices released"
+ok notices release --participant ann@example.com	# her own hold holds what comes next
+out "0 planned notices released; ann@example.com's notices are planned again"
 same_notices tell
 ok notices run
 out "sent 2,"

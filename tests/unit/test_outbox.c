@@ -597,7 +597,8 @@ END_TEST
 /* --- withdrawal ---------------------------------------------------------------------- */
 
 /* A pending or retry row whose step is no longer due is withdrawn before it goes; a sent
- * one stays sent; a step due again later is planned anew. */
+ * one stays sent, and its person is told of the correction once; a step due again later
+ * is planned anew. */
 START_TEST(plan_withdraws_what_is_no_longer_due)
 {
 	static const char *const people[] = { "ana@example.com", "ben@example.com",
@@ -622,21 +623,27 @@ START_TEST(plan_withdraws_what_is_no_longer_due)
 		fx_mark(w.st, &w.c, 1, people[i], FACT_ARRIVED);
 	plan(&w, &r);
 	ck_assert_uint_eq(r.withdrawn, 2);
-	ck_assert_uint_eq(r.added, 0);
+	ck_assert_uint_eq(r.added, 1);		/* Ben's warning went: he hears it is void */
 	plan_result_free(&r);
 	ck_outbox(&w, "ben@example.com warning sent 1\n"
 	    "temp@example.com warning withdrawn 1\n"
-	    "ana@example.com warning withdrawn 0\n");
+	    "ana@example.com warning withdrawn 0\n"
+	    "ben@example.com correction pending 0\n");
+	plan(&w, &r);				/* once */
+	ck_assert_uint_eq(r.added, 0);
+	plan_result_free(&r);
 	fx_set_now(fx_now() + FX_DAY);		/* the retry's time has long come */
 	n = send(&w, 0);
-	ck_assert_uint_eq(n.sent + n.retry + n.failed + n.unknown, 0);
-	ck_assert_int_eq(messages_given(), 2);
+	ck_assert_uint_eq(n.sent, 1);		/* the correction, and nothing withdrawn */
+	ck_assert_uint_eq(n.retry + n.failed + n.unknown, 0);
+	ck_assert_int_eq(messages_given(), 3);
 	/* due again: planned again, the withdrawn row kept as it was */
 	fx_mark(w.st, &w.c, 2, "ana@example.com", FACT_ABSENT);
 	plan_expect(&w, 1);
 	ck_outbox(&w, "ben@example.com warning sent 1\n"
 	    "temp@example.com warning withdrawn 1\n"
 	    "ana@example.com warning withdrawn 0\n"
+	    "ben@example.com correction sent 1\n"
 	    "ana@example.com warning pending 0\n");
 	world_close(&w);
 }

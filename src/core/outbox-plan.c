@@ -15,6 +15,7 @@
 #include "showup/roll.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
+#include "showup/words.h"
 
 /* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
 static int64_t
@@ -78,7 +79,8 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	if (sqlite3_changes(st->db) == 0)
 		return 1;
 	desc = change_key ? xasprintf("%s planned for %s, %s", kind, change_key, message_id)
-	    : xasprintf("%s planned at %d points, %s", kind, points, message_id);
+	    : xasprintf("%s planned at %d %s, %s", kind, points,
+	    plural(points, "point", "points"), message_id);
 	rc = audit_add(st, c->id, "notice plan", p->email, NULL, desc, e);
 	free(desc);
 	return rc;

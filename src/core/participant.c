@@ -7,6 +7,7 @@
 #include "showup/message.h"
 #include "showup/model.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 #include "store-private.h"
 
 /* Checks a participant's name, e-mail and company; 0 or -1 with 'e' set. */
@@ -169,6 +170,39 @@ done:
 	return rc;
 }
 
+static const char *const sql_participant_call_name =
+	"UPDATE participant SET call_name = ? WHERE id = ?";
+
+int
+participant_set_call_name(struct store *st, const struct cohort *c,
+    const struct participant *p, const char *call_name, su_err *e)
+{
+	sqlite3_stmt *stmt;
+
+	if (text_fits("call name", call_name, FIELD_NAME_MAX, e) < 0)
+		return -1;
+	if (str_has_control(call_name))
+		return su_err_set(e, "the call name '%s' holds a control character (line "
+		    "break?)", call_name);
+	if (strcmp(p->call_name ? p->call_name : "", call_name) == 0)
+		return 0;
+	if ((stmt = store_stmt(st, sql_participant_call_name, e)) == NULL)
+		return -1;
+	db_bind_text(stmt, 1, call_name);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0 || audit_add(st, c->id, "participant call name",
+	    p->email, p->call_name ? p->call_name : "", call_name, e) < 0)
+		return -1;
+	return 1;
+}
+
+char *
+participant_call_name(const struct participant *p)
+{
+	return p->call_name && *p->call_name ? xstrdup(p->call_name)
+	    : call_name_default(p->name);
+}
+
 static const char *const sql_participant_reinstate =
 	"UPDATE participant SET status = 'active', withdrawn_at = NULL WHERE id = ?";
 
@@ -195,7 +229,8 @@ participant_reinstate(struct store *st, const struct cohort *c, const struct par
 }
 
 #define PARTICIPANT_COLUMNS \
-	"SELECT id, cohort_id, name, email, company, status, withdrawn_at FROM participant"
+	"SELECT id, cohort_id, name, email, company, status, withdrawn_at, call_name" \
+	" FROM participant"
 static const char *const sql_participant_by_email =
 	PARTICIPANT_COLUMNS " WHERE cohort_id = ? AND email = ?";
 static const char *const sql_participant_all =
@@ -214,6 +249,7 @@ participant_from_row(sqlite3_stmt *stmt, struct participant *p)
 	p->status = strcmp((const char *)sqlite3_column_text(stmt, 5), "withdrawn") == 0
 	    ? PARTICIPANT_WITHDRAWN : PARTICIPANT_ACTIVE;
 	p->withdrawn_at = sqlite3_column_int64(stmt, 6);
+	p->call_name = db_column_dup(stmt, 7);
 }
 
 int
@@ -298,6 +334,7 @@ participant_free(struct participant *p)
 	free(p->name);
 	free(p->email);
 	free(p->company);
+	free(p->call_name);
 	memset(p, 0, sizeof *p);
 }
 

@@ -320,9 +320,16 @@ static const char *const migration_13 =
 	");"
 	"CREATE INDEX place_added_by_session ON place_added (session_id);";
 
+/*
+ * 14: the name a participant is greeted by, when it is not the one found in
+ * their full name (call_name_default): '' means that default.
+ */
+static const char *const migration_14 =
+	"ALTER TABLE participant ADD COLUMN call_name TEXT NOT NULL DEFAULT '';";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
-	migration_11, migration_12, migration_13 };
+	migration_11, migration_12, migration_13, migration_14 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -74,7 +74,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE slot;
 	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
-	ALTER TABLE cohort DROP COLUMN language;
+	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
@@ -85,6 +85,8 @@ check '[ "$(sha256sum < "$T/old.db")" = "$before" ]' "the older database was cha
 ok --db "$T/old.db" init
 check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = "$current" ]' "init did not bring it up to date"
 ok --db "$T/old.db" cohort list
+check '[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('"'participant'"') WHERE name = '"'call_name'"'")" = 1 ]' \
+	"init did not add participant.call_name"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

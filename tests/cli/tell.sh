@@ -46,16 +46,16 @@ out "sent 7, to retry 0, failed 0, unknown 0"
 check '[ "$(received ann@example.com)" = 3 ] && [ "$(received bo@example.com)" = 2 ] &&
 	[ "$(received cy@example.com)" = 2 ]' "not 3, 2 and 2 notices to Ann, Bo and Cy"
 bodies
-check '[ "$(grep -c "^=== TO .*| Tell: session 1 moves to Wed 2026-11-25 14:00$" "$T/mail")" = 3 ]' \
+check '[ "$(grep -c "^=== TO .*| Tell: new time: Wednesday'"'"'s group session, 25 Nov 14:00 (was Wed 25 Nov 09:00)$" "$T/mail")" = 3 ]' \
 	"the move is not told once each, with its last time"
 check 'grep -q "(it was at Wed 2026-11-25 09:00)" "$T/mail" && ! grep -q "11:00" "$T/mail"' \
 	"the move is not told against the time people knew"
-check '[ "$(grep -c "^=== TO .*| Tell: session 4 on Sat 2026-11-28 09:00 is called off$" "$T/mail")" = 3 ]' \
+check '[ "$(grep -c "^=== TO .*| Tell: Saturday'"'"'s group session, 28 Nov 09:00 is called off$" "$T/mail")" = 3 ]' \
 	"the calling-off is not told to all three"
-check '! grep -q "session 3" "$T/mail"' "a calling-off undone before the batch was told"
-check '[ "$(grep -c "^=== TO ann@example.com | Tell: Bo will not be at session 2$" "$T/mail")" = 1 ] &&
+check '! grep -q "Friday.s group session, 27 Nov 09:00 is called off" "$T/mail"' "a calling-off undone before the batch was told"
+check '[ "$(grep -c "^=== TO ann@example.com | Tell: Bo will not be at your practice session, Thu 26 Nov 10:00$" "$T/mail")" = 1 ] &&
 	[ "$(grep -c "will not be at" "$T/mail")" = 1 ]' "the partner's cancellation is not told to Ann alone"
-check 'grep -q "^Bo Busy has told me they cannot come to session 2" "$T/mail"' \
+check 'grep -q "^Bo Busy has told me they cannot come to your practice session, Thu 26 Nov 10:00" "$T/mail"' \
 	"the partner's notice does not name Bo"
 
 # the second run in a row sends nothing and exits 0
@@ -90,10 +90,10 @@ same_notices tell
 ok notices run
 out "sent 3,"
 bodies
-check '[ "$(grep -c "^=== TO .*| Tell: session 3 on Fri 2026-11-27 09:00 has changed$" "$T/mail")" = 3 ]' \
+check '[ "$(grep -c "^=== TO .*| Tell: Friday'"'"'s group session, 27 Nov 09:00 has changed$" "$T/mail")" = 3 ]' \
 	"the change of length and place is not told to all three"
 check 'grep -q "(it was 60 minutes long)" "$T/mail" &&
-	grep -q "Fri 2026-11-27 09:00 (Europe/London time), 90 minutes, Room 9" "$T/mail"' \
+	grep -q "Friday.s group session, 27 Nov 09:00 (Europe/London time), 90 minutes, Room 9" "$T/mail"' \
 	"the change does not say what it was and what it is"
 
 # planned late: of 2d and 2h both due, one reminder; the cutoff shown with its zone
@@ -180,13 +180,13 @@ same_notices tell
 ok notices run
 out "tell: 5 notices planned"	# and Bo hears Cy left session 5
 bodies
-check 'grep -q "^=== TO cy@example.com | Tell: your place is now session 6 on Wed 2026-12-02 09:00$" "$T/mail" &&
+check 'grep -q "^=== TO cy@example.com | Tell: moved to practice with Ann, Wed 2 Dec 09:00$" "$T/mail" &&
 	grep -q "^Done: your place has moved from Tue 2026-12-01 09:00 to" "$T/mail"' \
 	"Cy's new place is not confirmed against the one she left"
-check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 7 on Fri 2026-12-04 15:00$" "$T/mail"' \
+check 'grep -q "^=== TO bo@example.com | Tell: moved to your 1:1 with Cora on Fri 4 Dec 15:00$" "$T/mail"' \
 	"Bo's moved 1:1 is not confirmed"
-check '[ "$(grep -c "your place is now" "$T/mail")" = 4 ]' "a moved place was told to someone else"
-check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 9 on Sun 2026-12-06 09:00$" "$T/mail" &&
+check '[ "$(grep -c "| Tell: moved to " "$T/mail")" = 4 ]' "a moved place was told to someone else"
+check 'grep -q "^=== TO bo@example.com | Tell: moved to practice with Ann, Sun 6 Dec 09:00$" "$T/mail" &&
 	grep -q "^Ann [A-Za-z]* asked me to move your practice session, and your place moves with it from Sat 2026-12-05 09:00 to" "$T/mail"' \
 	"the partner moved along is not told whose request it was"
 check '[ "$(sql "SELECT count(*) FROM reschedule WHERE moved_with IS NOT NULL")" = 1 ]' \
@@ -197,10 +197,10 @@ same_notices tell
 ok notices run
 out "tell: 1 notice planned"
 bodies
-check 'grep -q "^=== TO bo@example.com | Tell: your place is now session 7 on Thu 2026-12-03 10:00$" "$T/mail" &&
+check 'grep -q "^=== TO bo@example.com | Tell: moved to your 1:1 with Cora on Thu 3 Dec 10:00$" "$T/mail" &&
 	grep -q "^Done: your place has moved from Fri 2026-12-04 15:00 to" "$T/mail"' \
 	"the 1:1 moved back was not told against the time Bo heard of"
-check 'grep -q "^=== TO bo@example.com | Tell: Cy will not be at session 5$" "$T/mail"' \
+check 'grep -q "^=== TO bo@example.com | Tell: Cy will not be at your practice session, Tue 1 Dec 09:00$" "$T/mail"' \
 	"Bo is not told that Cy left their practice session"
 stop_server
 
@@ -214,7 +214,7 @@ same_notices tell
 ok notices plan tell
 ok notices send tell
 out "sent 1,"
-check 'grep -q "^Subject: Tell: session 2 moves to Thu 2026-11-26 12:00" "$T/sendmail.out"' \
+check 'grep -q "^Subject: Tell: new time: your practice session, Thu 26 Nov 12:00" "$T/sendmail.out"' \
 	"via = sendmail in the config was not honoured"
 printf 'via = pigeon\n' > "$XDG_CONFIG_HOME/showup/config"
 fails 1 notices send tell

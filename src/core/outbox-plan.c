@@ -13,137 +13,8 @@
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "outbox-compose.h"
 #include "store-private.h"
-
-/* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
-static int64_t
-next_outbox_id(struct store *st)
-{
-	static const char *const sql = "SELECT coalesce(max(id), 0) + 1 FROM outbox";
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
-	int64_t id = 0;
-
-	if (stmt != NULL && db_step_row(stmt, NULL) == 1)
-		id = sqlite3_column_int64(stmt, 0);
-	if (stmt != NULL)
-		sqlite3_reset(stmt);
-	return id;
-}
-
-/* Returns a Message-ID no other message has: the outbox row it will be, and where from. */
-static char *
-new_message_id(struct store *st, const struct cohort *c, int64_t now)
-{
-	return xasprintf("<showup.%s.%lld.%lld@%s>", c->slug, (long long)next_outbox_id(st),
-	    (long long)now, email_domain(c->coach_email));
-}
-
-
-/* Stores one planned message; 0 added, 1 already planned, -1 error. */
-static int
-store_planned(struct store *st, const struct cohort *c, const struct participant *p,
-    int step, const char *kind, int points, int64_t refund, const char *subject,
-    const struct strbuf *msg, const char *message_id, int64_t now, int64_t session_id,
-    int offset, const char *change_key, su_err *e)
-{
-	static const char *const sql =
-		"INSERT INTO outbox (cohort_id, participant_id, kind, step, points, refund_cents,"
-		" subject, message, message_id, planned_at, session_id, offset_minutes,"
-		" change_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	char *desc;
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, c->id);
-	db_bind_int(stmt, 2, p->id);
-	db_bind_text(stmt, 3, kind);
-	db_bind_int(stmt, 4, step);
-	db_bind_int(stmt, 5, points);
-	if (refund >= 0)
-		db_bind_int(stmt, 6, refund);
-	db_bind_text(stmt, 7, subject);
-	sqlite3_bind_blob(stmt, 8, msg->buf, (int)msg->len, SQLITE_TRANSIENT);
-	db_bind_text(stmt, 9, message_id);
-	db_bind_int(stmt, 10, now);
-	if (session_id > 0)
-		db_bind_int(stmt, 11, session_id);
-	if (offset >= 0)
-		db_bind_int(stmt, 12, offset);
-	db_bind_text(stmt, 13, change_key);
-	if (db_step_done(stmt, e) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return 1;
-	desc = change_key ? xasprintf("%s planned for %s, %s", kind, change_key, message_id)
-	    : xasprintf("%s planned at %d points, %s", kind, points, message_id);
-	rc = audit_add(st, c->id, "notice plan", p->email, NULL, desc, e);
-	free(desc);
-	return rc;
-}
-
-/* What a planned row is besides its message: its step or session, and what rides along. */
-struct planned {
-	int step;			/* -1 for a session notice */
-	const char *kind;
-	int points;
-	int64_t refund;			/* -1: no refund offer */
-	int64_t session_id;		/* a session notice's session, else 0 */
-	int offset;			/* a reminder's minutes ahead, else -1 */
-	const char *change_key;		/* a change notice's change, else NULL */
-	const char *pdf;		/* an attachment, or NULL */
-	size_t pdf_len;
-	const char *pdf_name;
-	const char *calendar;		/* an invitation beside the body, or NULL */
-	const char *calendar_method;	/* its METHOD */
-};
-
-/*
- * Builds the message from the coach to p and stores it; a message that cannot
- * be built (a line break in a header) is refused by name. Counts it in r; 0 or -1.
- */
-static int
-plan_message(struct store *st, const struct cohort *c, const struct participant *p,
-    const struct planned *pl, const struct strbuf *subject, const struct strbuf *body,
-    int64_t now, struct plan_result *r, su_err *e)
-{
-	char *message_id = new_message_id(st, c, now);
-	struct strbuf msg = STRBUF_INIT;
-	su_err why;
-	int rc;
-
-	rc = message_build(&(struct message){ .from_name = c->coach_name,
-	    .from_addr = c->coach_email, .to_name = p->name, .to_addr = p->email,
-	    .reply_to = c->coach_email, .subject = sb_str(subject), .date = now,
-	    .message_id = message_id, .body = sb_str(body),
-	    .attachment = (const unsigned char *)pl->pdf, .attachment_len = pl->pdf_len,
-	    .attachment_name = pl->pdf_name, .calendar = pl->calendar,
-	    .calendar_method = pl->calendar_method }, &msg, &why);
-	if (rc < 0) {
-		r->refused++;
-		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
-		rc = 0;
-	} else if ((rc = store_planned(st, c, p, pl->step, pl->kind, pl->points, pl->refund,
-	    sb_str(subject), &msg, message_id, now, pl->session_id, pl->offset, pl->change_key,
-	    e)) >= 0) {
-		r->added += rc == 0;
-		r->already += rc == 1;
-		rc = 0;
-	}
-	free(message_id);
-	sb_free(&msg);
-	return rc;
-}
-
-/* What plans draw on: the cohort's roll, the personal links of its notices, and the
- * book of its commitment reports when they ride along (NULL when not). */
-struct plan_source {
-	const struct roll *roll;
-	const struct notice_links *links;
-	struct commitment_book *reports;
-	const struct pdf_options *attach;
-};
 
 /* Returns 1 if person p has a live (or dropped) outbox row for 'step'; -1 on error. */
 static int
@@ -154,113 +25,6 @@ already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 	const int64_t args[] = { participant_id, step };
 
 	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
-}
-
-/* Renders person i's commitment report as of 'now' into 'pdf'; 0 or -1 with 'e' set. */
-static int
-report_bytes(const struct plan_source *src, size_t i, int64_t now, struct strbuf *pdf,
-    su_err *e)
-{
-	struct report_request rq = { .pdf = *src->attach, .as_of = now };
-	int rc;
-
-	rq.pdf.date = now;
-	rc = report_commitment_into(src->reports, i, &rq, pdf, e);
-	sb_free(&rq.warnings);
-	return rc;
-}
-
-/* Plans person i's due step (not in the outbox yet); counts it in r. 0, or -1 on a store error. */
-static int
-plan_person(struct store *st, const struct plan_source *src, size_t i,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	const struct participant *p = &roll->people.v[i];
-	const struct engine_person_result *pr = roll_person(roll, i);
-	const char *kind = roll->policy.ladder[pr->step_due].kind;
-	const struct notice_template *tpl = notice_template_find(t, kind);	/* loaded: all kinds */
-	int last = policy_offer_step(&roll->policy, pr->step_due);
-	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
-	struct planned pl = { .step = pr->step_due, .kind = kind, .points = pr->points,
-		.refund = last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
-		.offset = -1 };
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, pdf = STRBUF_INIT;
-	char *pdf_name = NULL;
-	int rc;
-
-	if (src->reports != NULL) {
-		if (report_bytes(src, i, now, &pdf, e) < 0) {	/* drawn from memory: not
-								   the store's; the rest goes on */
-			sb_free(&pdf);
-			r->refused++;
-			sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, e->msg);
-			return 0;
-		}
-		pl.pdf = pdf.buf;
-		pl.pdf_len = pdf.len;
-		pl.pdf_name = pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
-	}
-	notice_render_step(roll, src->links, i, pr->step_due, pl.refund, expires, tpl, &subject,
-	    &body);
-	rc = plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
-	sb_free(&pdf);
-	free(pdf_name);
-	sb_free(&subject);
-	sb_free(&body);
-	return rc;
-}
-
-/* Returns 1 if notice 'pl' of session j takes it out of the calendar: called off, or its kind's. */
-static int
-calendar_cancels(const struct roll *roll, size_t j, const struct planned *pl)
-{
-	const struct notice_kind *kind = notice_kind_find(pl->kind);
-
-	return roll->sessions.v[j].cancelled || (kind != NULL && kind->cancels_entry);
-}
-
-/*
- * Appends the invitation session notice 'pl' to person i carries: its
- * SEQUENCE the changes told so far, this one too; a calling-off cancels it.
- */
-static int
-session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
-    const struct planned *pl, struct strbuf *ics, su_err *e)
-{
-	const struct notice_kind *kind = notice_kind_find(pl->kind);
-	int is_change = pl->change_key != NULL && (kind == NULL || !kind->first_entry);
-	int seq = calendar_sequence(st, roll->sessions.v[j].id, roll->people.v[i].id, e);
-	struct calendar_event ev = { j, i, seq + is_change };
-
-	if (seq < 0)
-		return -1;
-	return calendar_build(roll, calendar_cancels(roll, j, pl) ? CALENDAR_CANCEL
-	    : CALENDAR_REQUEST, &ev, 1, roll->now, ics, e);
-}
-
-/* Plans session notice 'pl' (a reminder or a change: 'ch') of session j for person i; 0 or -1. */
-static int
-plan_session_notice(struct store *st, const struct plan_source *src, size_t i, size_t j,
-    const struct planned *pl, const struct notice_change *ch, const struct notice_template *t,
-    int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
-	struct planned with = *pl;
-	int rc;
-
-	notice_render_session(roll, src->links, i, j, ch, t, &subject, &body);
-	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
-		with.calendar = sb_str(&ics);
-		with.calendar_method = calendar_cancels(roll, j, pl) ? "CANCEL" : "REQUEST";
-		rc = plan_message(st, roll->cohort, &roll->people.v[i], &with, &subject, &body,
-		    now, r, e);
-	}
-	sb_free(&subject);
-	sb_free(&body);
-	sb_free(&ics);
-	return rc;
 }
 
 int
@@ -419,50 +183,6 @@ notice_due_list_free(struct notice_due_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Plans session notice d (a reminder or a change) whose template t holds; 0 or -1. */
-static int
-plan_session_due(struct store *st, const struct plan_source *src, const struct notice_due *d,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	const struct notice_template *tpl = notice_template_find(t, d->kind);
-	struct planned pl = { .step = -1, .kind = d->kind, .refund = -1,
-		.session_id = roll->sessions.v[d->session].id, .offset = d->offset,
-		.change_key = d->change ? d->change->key : NULL };
-
-	if (tpl == NULL)	/* not loaded: this plan does not send that kind */
-		return 0;
-	return plan_session_notice(st, src, d->person, d->session, &pl,
-	    d->change ? &d->change->what : NULL, tpl, now, r, e);
-}
-
-/* Plans every notice of 'due' not in the outbox yet, in its order (changes before
- * reminders: their SEQUENCE); counts the others as planned before. 0 or -1. */
-static int
-plan_due(struct store *st, const struct plan_source *src, const struct notice_due_list *due,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	for (size_t k = 0; k < due->n; k++) {
-		const struct notice_due *d = &due->v[k];
-		int rc;
-
-		if (d->planned) {
-			r->already++;
-			continue;
-		}
-		if (d->waits_until > 0) {	/* the coach may still correct the record */
-			if (r->waiting++ == 0 || d->waits_until < r->waiting_until)
-				r->waiting_until = d->waits_until;
-			continue;
-		}
-		rc = d->step >= 0 ? plan_person(st, src, d->person, t, now, r, e)
-		    : plan_session_due(st, src, d, t, now, r, e);
-		if (rc < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /*
  * Returns 1 if an unsent row is still wanted: its ladder step still due, its
  * reminder still the one due for a person still expected, its change still
@@ -527,6 +247,8 @@ withdraw_stale(struct store *st, const struct roll *roll, const struct change_li
 			db_bind_int(stmt, 1, stale[k]);
 			rc = db_step_done(stmt, e);
 		}
+		if (rc == 0)	/* its message told it: the others get a new one */
+			rc = outbox_split(st, stale[k], e);
 		if (rc == 0)
 			rc = audit_add(st, roll->cohort->id, "notice withdraw", id, "pending",
 			    "withdrawn: no longer due", e);
@@ -558,7 +280,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	    (n = withdraw_stale(st, &roll, &due.changes, now, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
-	if (plan_due(st, &src, &due, t, now, r, e) < 0)
+	if (outbox_compose(st, &src, &due, t, now, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
 	goto done;
@@ -584,7 +306,8 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
 	static const char *const sql =
 		"SELECT o.id, o.participant_id, p.email, p.name, o.kind, o.step, o.points,"
 		" o.subject, o.state, o.attempts, o.message_id, o.reply, o.planned_at,"
-		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END, o.held_at IS NOT NULL"
+		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END, o.held_at IS NOT NULL,"
+		" coalesce(o.part_of, 0)"
 		" FROM outbox o JOIN participant p ON p.id = o.participant_id"
 		" WHERE o.cohort_id = ?1 AND (?2 IS NULL OR o.state = ?2) ORDER BY o.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
@@ -617,6 +340,7 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
 		o->planned_at = sqlite3_column_int64(stmt, 12);
 		o->sent_at = sqlite3_column_int64(stmt, 13);
 		o->held = sqlite3_column_int(stmt, 15);
+		o->part_of = sqlite3_column_int64(stmt, 16);
 		if (bytes) {
 			o->message_len = (size_t)sqlite3_column_bytes(stmt, 14);
 			o->message = xmalloc(o->message_len + 1);

@@ -511,6 +511,40 @@ store_message(struct store *st, const struct roll *roll, size_t i, struct part *
 	return rc;
 }
 
+/*
+ * Plans new notice d alone, the common case: rendered, its message built, its
+ * row stored with it at once. Counts it in r; 0 or -1.
+ */
+static int
+compose_one(struct store *st, const struct plan_source *src, const struct notice_due *d,
+    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+{
+	const struct roll *roll = src->roll;
+	struct composed m = { .subject = STRBUF_INIT };
+	struct part pt, *v = &pt;
+	su_err why;
+	int rc = render_part(st, src, d, 0, t, now, &pt, r, e), built = -1;
+
+	if (rc == 0)	/* its row will be the next: the Message-ID names it */
+		built = compose_message(roll, d->person, &v, 1, next_outbox_id(st), now, &m,
+		    &why, e);
+	if (built == 1) {
+		r->refused++;
+		sb_addf(&r->refusals, "%s: not planned: %s\n", roll->people.v[d->person].email,
+		    why.msg);
+	} else if (built == 0 && (rc = store_planned(st, roll->cohort,
+	    &roll->people.v[d->person], &pt.pl, sb_str(&pt.subject), &m.msg, m.message_id, now,
+	    e)) >= 0) {
+		r->added += rc == 0;
+		r->already += rc == 1;
+	} else if (rc == 0 && built < 0) {
+		rc = -1;
+	}
+	part_free(&pt);
+	composed_free(&m);
+	return rc < 0 ? -1 : 0;
+}
+
 /* One notice to put into a message: the due entry, its row if it has one, its person. */
 struct todo {
 	size_t due;
@@ -730,7 +764,9 @@ outbox_compose(struct store *st, const struct plan_source *src,
 		for (end = k + 1; end < l.n && l.v[end].person == l.v[k].person &&
 		    l.v[end].held == l.v[k].held; end++)
 			;
-		rc = compose_person(st, src, due, &l.v[k], end - k, t, now, r, e);
+		rc = end - k == 1 && l.v[k].row == 0
+		    ? compose_one(st, src, &due->v[l.v[k].due], t, now, r, e)
+		    : compose_person(st, src, due, &l.v[k], end - k, t, now, r, e);
 	}
 	free(l.v);
 	free(l.has_new);

@@ -42,27 +42,37 @@ struct due_row {
 	size_t n_parts;
 };
 
-/* Turns rows left 'sending' by a crash into 'unknown' (audited); the count, or -1. */
+/*
+ * Turns rows left 'sending' by a crash into 'unknown' (audited), a message
+ * and the notices riding in it alike; the count of messages, or -1.
+ */
 static int
 mark_unknown(struct store *st, const struct cohort *c, su_err *e)
 {
 	static const char *const sql =
 		"UPDATE outbox SET state = 'unknown', reply = 'caught while sending: not sent"
 		" again but by resend' WHERE cohort_id = ? AND state = 'sending'";
+	static const char *const sql_count = "SELECT id FROM outbox WHERE cohort_id = ?"
+	    " AND state = 'sending' AND part_of IS NULL";
+	const int64_t args[] = { c->id };
+	int64_t *ids = NULL;
+	size_t n = 0;
 	sqlite3_stmt *stmt;
-	int n;
 
-	if (store_begin(st, e) < 0 || (stmt = store_stmt(st, sql, e)) == NULL)
+	if (store_begin(st, e) < 0 || store_int64s(st, sql_count, args, 1, &ids, &n, e) < 0 ||
+	    (stmt = store_stmt(st, sql, e)) == NULL)
 		goto fail;
+	free(ids);
+	ids = NULL;
 	db_bind_int(stmt, 1, c->id);
 	if (db_step_done(stmt, e) < 0)
 		goto fail;
-	n = sqlite3_changes(st->db);
 	if ((n > 0 && audit_add(st, c->id, "notice unknown", c->slug, "sending", "unknown",
 	    e) < 0) || store_commit(st, e) < 0)
 		goto fail;
-	return n;
+	return (int)n;
 fail:
+	free(ids);
 	store_rollback(st);
 	return -1;
 }

@@ -139,27 +139,97 @@ changes_due(struct store *st, const struct roll *r, struct notice_due_list *out,
 	return 0;
 }
 
-/* Adds the reminders due in roll r: for each session, the offset closest to its start; 0 or -1. */
+/* Returns when person p was last told of a change of session s, or invited (0: never); -1. */
+static int64_t
+last_change_told(struct store *st, int64_t session_id, int64_t participant_id, su_err *e)
+{
+	static const char *const sql =
+		"SELECT coalesce(max(planned_at), 0) FROM outbox INDEXED BY outbox_one_reminder"
+		" WHERE session_id = ? AND participant_id = ? AND change_key IS NOT NULL"
+		" AND state <> 'withdrawn'";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int64_t at = -1;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, session_id);
+	db_bind_int(stmt, 2, participant_id);
+	if (db_step_row(stmt, e) == 1)
+		at = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return at;
+}
+
+/*
+ * Marks in a grid (a byte per person row and session column; NULL when the
+ * policy has no reminders or no quiet hours) each person and session that a
+ * change notice or invitation of out's, not planned yet, tells now.
+ */
+static unsigned char *
+told_now(const struct roll *r, const struct notice_due_list *out)
+{
+	unsigned char *grid;
+
+	if (r->policy.n_reminders == 0 || r->policy.reminder_quiet_hours <= 0)
+		return NULL;
+	grid = xcalloc(r->people.n * r->sessions.n + 1, 1);
+	for (size_t k = 0; k < out->n; k++)
+		if (out->v[k].change != NULL && !out->v[k].planned)
+			grid[out->v[k].person * r->sessions.n + out->v[k].session] = 1;
+	return grid;
+}
+
+/*
+ * Returns 1 if person i's reminder of session j at 'offset' is quiet
+ * (reminders.quiet_hours): a change notice or invitation of that session
+ * tells them now, or was planned at most that many hours before the
+ * reminder's time (or after it); the reminder would say nothing new. 0, or -1.
+ */
+static int
+reminder_quiet(struct store *st, const struct roll *r, const unsigned char *told, size_t i,
+    size_t j, int offset, su_err *e)
+{
+	int64_t at, moment = r->sessions.v[j].starts_at - (int64_t)offset * 60;
+
+	if (told == NULL)
+		return 0;
+	if (told[i * r->sessions.n + j])
+		return 1;
+	if ((at = last_change_told(st, r->sessions.v[j].id, r->people.v[i].id, e)) < 0)
+		return -1;
+	return at > 0 && at >= moment - (int64_t)r->policy.reminder_quiet_hours * 3600;
+}
+
+/*
+ * Adds the reminders due in roll r: for each session, the offset closest to
+ * its start, but none that is quiet (reminder_quiet); 0 or -1.
+ */
 static int
 reminders_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
 {
-	for (size_t j = 0; j < r->sessions.n; j++) {
+	unsigned char *told = told_now(r, out);
+	int rc = 0;
+
+	for (size_t j = 0; rc == 0 && j < r->sessions.n; j++) {
 		const struct session *s = &r->sessions.v[j];
 		int offset = reminder_offset_due(&r->policy, s->starts_at, s->cancelled, r->now);
 
-		for (size_t i = 0; offset >= 0 && i < r->people.n; i++) {
-			int rc;
+		for (size_t i = 0; offset >= 0 && rc == 0 && i < r->people.n; i++) {
+			int planned, quiet = 0;
 
 			if (roll_outcome(r, i, j) != OUTCOME_UPCOMING)
 				continue;
-			if ((rc = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) < 0)
-				return -1;
-			due_add(out, &(struct notice_due){ .person = i, .session = j,
-			    .kind = "session-reminder", .step = -1, .offset = offset,
-			    .planned = rc });
+			if ((planned = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) < 0 ||
+			    (!planned && (quiet = reminder_quiet(st, r, told, i, j, offset, e)) < 0))
+				rc = -1;
+			else if (!quiet)
+				due_add(out, &(struct notice_due){ .person = i, .session = j,
+				    .kind = "session-reminder", .step = -1, .offset = offset,
+				    .planned = planned });
 		}
 	}
-	return 0;
+	free(told);
+	return rc;
 }
 
 int

@@ -61,17 +61,17 @@ struct planned {
 	const char *change_key;		/* a change notice's change, else NULL */
 };
 
-/* Stores one planned row (its message may be empty: it rides in another's); 0 added,
- * 1 already planned, -1 error. */
+/* Stores one planned row: its message, or none when it rides in row 'part_of''s
+ * (0: its own); 0 added, 1 already planned, -1 error. */
 static int
 store_planned(struct store *st, const struct cohort *c, const struct participant *p,
     const struct planned *pl, const char *subject, const struct strbuf *msg,
-    const char *message_id, int64_t now, su_err *e)
+    const char *message_id, int64_t part_of, int64_t now, su_err *e)
 {
 	static const char *const sql =
 		"INSERT INTO outbox (cohort_id, participant_id, kind, step, points, refund_cents,"
 		" subject, message, message_id, planned_at, session_id, offset_minutes,"
-		" change_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+		" change_key, part_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	char *desc;
 	int rc;
@@ -94,6 +94,8 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	if (pl->offset >= 0)
 		db_bind_int(stmt, 12, pl->offset);
 	db_bind_text(stmt, 13, pl->change_key);
+	if (part_of > 0)
+		db_bind_int(stmt, 14, part_of);
 	if (db_step_done(stmt, e) < 0)
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
@@ -118,6 +120,8 @@ struct part {
 	int has_event;			/* it carries a calendar entry: ev, cancels */
 	struct calendar_event ev;
 	int cancels;
+	int new_change;			/* a change not in the outbox yet: it raises the
+					   SEQUENCE of its session by one */
 };
 
 /* Frees what a part holds. */
@@ -204,7 +208,8 @@ render_session(struct store *st, const struct plan_source *src, const struct not
 	if ((seq = calendar_sequence(st, s->id, roll->people.v[d->person].id, e)) < 0)
 		return -1;
 	p->has_event = 1;
-	p->ev = (struct calendar_event){ d->session, d->person, seq + (is_change && row == 0) };
+	p->new_change = is_change && row == 0;
+	p->ev = (struct calendar_event){ d->session, d->person, seq + p->new_change };
 	p->cancels = s->cancelled || (kind != NULL && kind->cancels_entry);
 	return 0;
 }
@@ -480,69 +485,51 @@ main_first(struct part **v, size_t n)
 }
 
 /*
- * Stores the message of person i's live parts v[0..n) (v[0] the main one,
- * each with its row): the carrier's message, the others riding in it, the
- * joining audited. 0, 1 refused (named in r), -1.
+ * Raises the SEQUENCE of each new change of v[0..n) by the new changes of the
+ * same session before it: stored one after another, each counts the ones
+ * before (calendar_sequence).
  */
-static int
-store_message(struct store *st, const struct roll *roll, size_t i, struct part **v, size_t n,
-    int64_t now, struct plan_result *r, su_err *e)
+static void
+sequence_in_order(struct part **v, size_t n)
 {
-	struct composed m = { .subject = STRBUF_INIT };
-	su_err why;
-	char *desc;
-	int rc = compose_message(roll, i, v, n, v[0]->row, now, &m, &why, e);
-
-	if (rc == 1) {
-		r->refused += n;
-		sb_addf(&r->refusals, "%s: not planned: %s\n", roll->people.v[i].email, why.msg);
-	}
-	if (rc == 0)
-		rc = set_carrier(st, v[0]->row, &m, e);
-	for (size_t k = 1; k < n && rc == 0; k++)
-		rc = set_rider(st, v[k]->row, v[0]->row, e);
-	if (rc == 0 && n > 1) {
-		desc = xasprintf("%zu notices in one message, %s", n, m.message_id);
-		rc = audit_add(st, roll->cohort->id, "notice join", roll->people.v[i].email, NULL,
-		    desc, e);
-		free(desc);
-	}
-	composed_free(&m);
-	return rc;
+	for (size_t k = 0; k < n; k++)
+		for (size_t b = 0; v[k]->new_change && b < k; b++)
+			v[k]->ev.sequence += v[b]->new_change && v[b]->ev.session == v[k]->ev.session;
 }
 
 /*
- * Plans new notice d alone, the common case: rendered, its message built, its
- * row stored with it at once. Counts it in r; 0 or -1.
+ * Stores person i's parts v[0..n) (v[0] the main one) with message m: the main
+ * one's row carries it (a new row, whose id 'id' m's Message-ID names, or its
+ * own given m), the others ride in it. Counts in r; 0 or -1.
  */
 static int
-compose_one(struct store *st, const struct plan_source *src, const struct notice_due *d,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
+store_rows(struct store *st, const struct roll *roll, size_t i, struct part **v, size_t n,
+    int64_t id, const struct composed *m, int64_t now, struct plan_result *r, su_err *e)
 {
-	const struct roll *roll = src->roll;
-	struct composed m = { .subject = STRBUF_INIT };
-	struct part pt, *v = &pt;
-	su_err why;
-	int rc = render_part(st, src, d, 0, t, now, &pt, r, e), built = -1;
+	const struct participant *p = &roll->people.v[i];
+	struct strbuf none = STRBUF_INIT;
+	int rc = 0;
 
-	if (rc == 0)	/* its row will be the next: the Message-ID names it */
-		built = compose_message(roll, d->person, &v, 1, next_outbox_id(st), now, &m,
-		    &why, e);
-	if (built == 1) {
-		r->refused++;
-		sb_addf(&r->refusals, "%s: not planned: %s\n", roll->people.v[d->person].email,
-		    why.msg);
-	} else if (built == 0 && (rc = store_planned(st, roll->cohort,
-	    &roll->people.v[d->person], &pt.pl, sb_str(&pt.subject), &m.msg, m.message_id, now,
-	    e)) >= 0) {
+	for (size_t k = 0; k < n && rc == 0; k++) {
+		char *mid = NULL;
+
+		if (v[k]->row != 0) {
+			rc = k == 0 ? set_carrier(st, id, m, e) : set_rider(st, v[k]->row, id, e);
+			continue;
+		}
+		if (k > 0)
+			mid = message_id_of(roll->cohort, next_outbox_id(st), now);
+		rc = store_planned(st, roll->cohort, p, &v[k]->pl, sb_str(&v[k]->subject),
+		    k == 0 ? &m->msg : &none, k == 0 ? m->message_id : mid, k == 0 ? 0 : id, now,
+		    e);
+		free(mid);
+		if (rc == 1 && k == 0)	/* planned already (never: it was due): no carrier */
+			return 0;
 		r->added += rc == 0;
 		r->already += rc == 1;
-	} else if (rc == 0 && built < 0) {
-		rc = -1;
+		rc = rc < 0 ? -1 : 0;
 	}
-	part_free(&pt);
-	composed_free(&m);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 /* One notice to put into a message: the due entry, its row if it has one, its person. */
@@ -555,10 +542,10 @@ struct todo {
 };
 
 /*
- * Makes person i's notices todo[0..n) one message: renders each, stores the
- * new ones' rows (without a message yet, each before the next is rendered:
- * its SEQUENCE counts them), then the message. All inside a savepoint, so a
- * message refused leaves none of its rows. Counts in r; 0 or -1.
+ * Makes person i's notices todo[0..n) one message: renders each (a refused
+ * one, named in r, or one of a kind this plan leaves, drops out), builds the
+ * message (the main one first), and only then stores the rows: a message
+ * refused leaves none. A message of several is audited. 0 or -1.
  */
 static int
 compose_person(struct store *st, const struct plan_source *src,
@@ -566,53 +553,42 @@ compose_person(struct store *st, const struct plan_source *src,
     const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
 {
 	const struct roll *roll = src->roll;
-	const struct participant *p = &roll->people.v[todo[0].person];
+	size_t i = todo[0].person, nlive = 0;
 	struct part *parts = xcalloc(n, sizeof *parts), **live = xcalloc(n, sizeof *live);
-	struct strbuf none = STRBUF_INIT;
-	size_t nlive = 0, added = 0, already = 0;
-	int rc = db_exec(st->db, "SAVEPOINT compose", e);
+	struct composed m = { .subject = STRBUF_INIT };
+	int64_t id = 0;
+	su_err why;
+	int rc = 0;
 
-	for (size_t k = 0; k < n && rc == 0; k++) {
-		struct part *pt = &parts[k];
-		char *mid;
-
-		if ((rc = render_part(st, src, &due->v[todo[k].due], todo[k].row, t, now, pt, r,
-		    e)) != 0) {
-			rc = rc < 0 ? -1 : 0;	/* refused, or a kind this plan leaves */
-			continue;
-		}
-		if (pt->row == 0) {
-			pt->row = next_outbox_id(st);
-			mid = message_id_of(roll->cohort, pt->row, now);
-			rc = store_planned(st, roll->cohort, p, &pt->pl, sb_str(&pt->subject), &none,
-			    mid, now, e);
-			free(mid);
-			added += rc == 0;
-			already += rc == 1;
-			if (rc != 0) {
-				rc = rc < 0 ? -1 : 0;
-				continue;
-			}
-		}
-		live[nlive++] = pt;
-	}
-	if (rc == 0 && nlive > 0) {
+	for (size_t k = 0; k < n && rc >= 0; k++)
+		if ((rc = render_part(st, src, &due->v[todo[k].due], todo[k].row, t, now,
+		    &parts[k], r, e)) == 0)
+			live[nlive++] = &parts[k];
+	if (rc >= 0 && nlive > 0) {
+		sequence_in_order(live, nlive);
 		main_first(live, nlive);
-		rc = store_message(st, roll, todo[0].person, live, nlive, now, r, e);
+		id = live[0]->row != 0 ? live[0]->row : next_outbox_id(st);	/* stored first */
+		rc = compose_message(roll, i, live, nlive, id, now, &m, &why, e);
 	}
-	if (rc == 1)	/* the rows of a message refused: none */
-		rc = db_exec(st->db, "ROLLBACK TO compose", e);
-	else {
-		r->added += added;
-		r->already += already;
+	if (rc == 1) {
+		r->refused += nlive;
+		sb_addf(&r->refusals, "%s: not planned: %s\n", roll->people.v[i].email, why.msg);
+	} else if (rc == 0 && nlive > 0) {
+		rc = store_rows(st, roll, i, live, nlive, id, &m, now, r, e);
 	}
-	if (rc == 0)
-		rc = db_exec(st->db, "RELEASE compose", e);
+	if (rc == 0 && nlive > 1) {
+		char *desc = xasprintf("%zu notices in one message, %s", nlive, m.message_id);
+
+		rc = audit_add(st, roll->cohort->id, "notice join", roll->people.v[i].email, NULL,
+		    desc, e);
+		free(desc);
+	}
 	for (size_t k = 0; k < n; k++)
 		part_free(&parts[k]);
 	free(parts);
 	free(live);
-	return rc;
+	composed_free(&m);
+	return rc < 0 ? -1 : 0;
 }
 
 /* The todo list of a plan, and what finds a notice's due entry from its row. */
@@ -764,9 +740,7 @@ outbox_compose(struct store *st, const struct plan_source *src,
 		for (end = k + 1; end < l.n && l.v[end].person == l.v[k].person &&
 		    l.v[end].held == l.v[k].held; end++)
 			;
-		rc = end - k == 1 && l.v[k].row == 0
-		    ? compose_one(st, src, &due->v[l.v[k].due], t, now, r, e)
-		    : compose_person(st, src, due, &l.v[k], end - k, t, now, r, e);
+		rc = compose_person(st, src, due, &l.v[k], end - k, t, now, r, e);
 	}
 	free(l.v);
 	free(l.has_new);

@@ -168,6 +168,38 @@ ok policy set m reminders.quiet_hours 24
 fails 1 policy set m reminders.quiet_hours soon
 err "reminders.quiet_hours"
 
+# --- a ladder notice leads the message it shares, and is recorded as sent with it
+ok policy set m notices.review none
+ok session add m --at "2026-11-20 09:00"
+ok mark m:6 ann@example.com no-show
+ok session edit m:1 --minutes 90
+first=$(next_mail)
+same_notices m
+run_once
+out "sent 3,"
+mails "$first"
+check 'grep -q "^=== .* ann@example.com | Merged: your attendance needs attention | REQUEST:1:2$" "$T/mail" &&
+	[ "$(grep -c "(it was 60 minutes long)" "$T/mail")" = 3 ]' \
+	"the warning does not lead Ann's message, with the change and its calendar"
+ok notices due m
+no_out "ann@example.com"
+check '[ "$(sql "SELECT count(*) FROM notice WHERE kind = '"'warning'"'")" = 1 ]' \
+	"the warning that went in a message of two was not recorded as sent"
+
+# --- holding or sending again one notice of a message does so to the whole message
+ok session edit m:1 --location "Room 3"
+ok session edit m:5 --location "Room 4"
+ok notices plan m
+out "6 notices planned"
+rider=$(sql "SELECT o.id FROM outbox o JOIN participant p ON p.id = o.participant_id
+	WHERE p.email = 'cy@example.com' AND o.part_of IS NOT NULL AND o.state = 'pending'")
+ok notices hold "$rider"
+out "2 notices held"
+ok notices release "$rider"
+out "2 notices released"
+run_once
+out "sent 3,"
+
 # --- the target: at most one reminder per session, one message a change, a run, a person
 check '[ "$(sql "SELECT coalesce(max(n), 0) FROM (SELECT count(*) AS n FROM outbox
 	WHERE kind = '"'session-reminder'"' AND state = '"'sent'"' GROUP BY participant_id, session_id)")" -le 1 ]' \
@@ -186,7 +218,7 @@ stop_server
 ok participant add m --name "Sam Slow" --email slow@example.com
 export SHOWUP_NOW="2026-11-29T21:00:00Z"
 ok notices plan m
-out "3 notices planned"		# Sam's invitations to sessions 1 and 5, and a reminder
+out "3 notices planned"		# Sam's two invitations and the calling-off: no reminder
 check '[ "$(sql "SELECT count(*) FROM outbox WHERE part_of IS NOT NULL AND state = '"'pending'"'")" = 2 ]' \
 	"Sam's notices are not one message: $(sql "SELECT id, kind, part_of, session_id FROM outbox WHERE state = 'pending'" | tr "\n" " ")"
 start_server

@@ -354,8 +354,8 @@ join_texts(struct part *const *v, size_t n, struct strbuf *out)
 }
 
 /*
- * Appends the subject of a message of parts v[0..n) (v[0] the main one): a
- * ladder step's own; "invitations to your N sessions" for invitations alone;
+ * Appends the subject of a message of parts v[0..n) (v[0] the main one): its
+ * own when alone, a ladder step's; "invitations to your N sessions" for invitations alone;
  * the one change's when the rest are reminders; else a count of the changes,
  * or of the reminders when there are only those.
  */
@@ -368,7 +368,7 @@ message_subject(const struct roll *roll, struct part *const *v, size_t n, struct
 		invitations += v[k]->rank == 1;
 		reminders += v[k]->rank == 0;
 	}
-	if (v[0]->rank == 3 || n - reminders == 1)
+	if (n == 1 || v[0]->rank == 3 || n - reminders == 1)
 		sb_adds(out, sb_str(&v[0]->subject));
 	else if (invitations == n)
 		sb_addf(out, "%s: invitations to your %zu sessions", roll->cohort->name, n);

@@ -162,8 +162,15 @@ check 'grep -q "^=== .* ann@example.com | Merged: invitation to session 5 on Mon
 SHOWUP_NOW="2026-11-29T20:00:00Z" run notices run	# still within the quiet hours: none later
 check '[ "$rc" = 0 ] && [ ! -s "$T/out" ]' "the quiet reminder went later"
 ok policy set m reminders.quiet_hours off
-SHOWUP_NOW="2026-11-29T20:00:00Z" ok notices due m
+export SHOWUP_NOW="2026-11-29T20:00:00Z"
+ok notices due m
 out "session 5, 1d ahead"
+first=$(next_mail)
+run_once
+out "sent 3,"
+mails "$first"
+check '[ "$(grep -c "^=== .* | Merged: session 5 on Mon 2026-11-30 10:00 | REQUEST:1:0$" "$T/mail")" = 3 ]' \
+	"a reminder alone does not go under its own subject"
 ok policy set m reminders.quiet_hours 24
 fails 1 policy set m reminders.quiet_hours soon
 err "reminders.quiet_hours"

@@ -193,12 +193,13 @@ set_state(struct store *st, int64_t id, const char *state, const char *reply,
 }
 
 /*
- * Marks a pending or retry message sending, its riders with it, committed;
- * 1 claimed, 0 not ours any more (sent by another, withdrawn, held, its
- * message taken away for a new one), -1.
+ * Marks a pending or retry message sending, its riders with it, and loads it
+ * into d as it is then (a plan may give a pending row a new message up to this
+ * moment, never after), committed; 1 claimed, 0 not ours any more (sent by
+ * another, withdrawn, held, its message taken away for a new one), -1.
  */
 static int
-claim(struct store *st, int64_t id, su_err *e)
+claim(struct store *st, int64_t id, struct due_row *d, su_err *e)
 {
 	static const char *const sql =
 		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?"
@@ -220,7 +221,7 @@ claim(struct store *st, int64_t id, su_err *e)
 		goto fail;
 	if (claimed) {
 		db_bind_int(stmt, 1, id);
-		if (db_step_done(stmt, e) < 0)
+		if (db_step_done(stmt, e) < 0 || load_row(st, id, d, e) < 0)
 			goto fail;
 	}
 	if (store_commit(st, e) < 0)
@@ -300,7 +301,7 @@ stop_reason(const struct strbuf *reply, su_err *e)
 		su_err_set(e, "%s", r);
 }
 
-/* Sends one row: sending (committed), the delivery, then its outcome (committed). */
+/* Sends claimed message d (sending, committed): the delivery, then its outcome (committed). */
 static int
 send_row(struct store *st, const struct cohort *c, const struct policy *p, struct mailer *m,
     const char *from, const struct due_row *d, struct send_counts *out, su_err *e)
@@ -308,10 +309,8 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 	struct strbuf reply = STRBUF_INIT;
 	enum delivery how;
 	int64_t now;
-	int rc;
+	int rc = 0;
 
-	if ((rc = claim(st, d->id, e)) <= 0)	/* another send took it, or plan withdrew it */
-		return rc;
 	how = mailer_send(m, from, d->email, d->message, d->len, &reply);
 	now = time_now();
 	if ((rc = store_begin(st, e)) == 0) {
@@ -322,7 +321,7 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 			break;
 		case DELIVERY_RETRY:
 			rc = set_state(st, d->id, "retry", sb_str(&reply),
-			    now + outbox_retry_delay(d->attempts + 1), 0, 0, e);
+			    now + outbox_retry_delay(d->attempts), 0, 0, e);	/* this one counted */
 			out->retry++;
 			break;
 		case DELIVERY_FAILED:
@@ -348,15 +347,19 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 	return rc;
 }
 
-/* Loads row 'id' and sends it (send_row); 0 also when it is gone, -1 with 'e' set. */
+/*
+ * Claims message 'id' and sends it (send_row); 0 also when it is not ours any
+ * more (another send took it, a plan withdrew it), -1 with 'e' set.
+ */
 static int
 load_and_send(struct store *st, const struct cohort *c, const struct policy *p,
     struct mailer *m, const char *from, int64_t id, struct send_counts *out, su_err *e)
 {
 	struct due_row d;
-	int rc = load_row(st, id, &d, e);
+	int rc;
 
-	if (rc == 1)
+	memset(&d, 0, sizeof d);
+	if ((rc = claim(st, id, &d, e)) == 1)
 		rc = send_row(st, c, p, m, from, &d, out, e);
 	free_row(&d);
 	return rc < 0 ? -1 : 0;

@@ -88,7 +88,8 @@ readdress_outbox(struct store *st, int64_t participant_id, const char *name,
     const char *email, su_err *e)
 {
 	static const char *const sql_due = "SELECT id, message FROM outbox"
-	    " WHERE participant_id = ? AND (state = 'pending' OR state = 'retry')";
+	    " WHERE participant_id = ? AND (state = 'pending' OR state = 'retry')"
+	    " AND length(message) > 0";	/* a notice riding in another's has none */
 	static const char *const sql_set = "UPDATE outbox SET message = ? WHERE id = ?";
 	sqlite3_stmt *due = store_stmt(st, sql_due, e), *set;
 	int rc;

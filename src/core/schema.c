@@ -327,9 +327,21 @@ static const char *const migration_13 =
 static const char *const migration_14 =
 	"ALTER TABLE participant ADD COLUMN call_name TEXT NOT NULL DEFAULT '';";
 
+/*
+ * 15: one message per person per plan. The rows stay one per notice (their
+ * bookkeeping and withdrawal are each their own); when one plan finds several
+ * for one person, the first (the main item) carries the one message that goes
+ * and the others point to it by part_of, their own message left empty. A row
+ * with an empty message and no part_of waits for the next plan to give it one
+ * (a part of its message was withdrawn); it never goes as it is.
+ */
+static const char *const migration_15 =
+	"ALTER TABLE outbox ADD COLUMN part_of INTEGER REFERENCES outbox(id);"
+	"CREATE INDEX outbox_by_part ON outbox (part_of) WHERE part_of IS NOT NULL;";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
-	migration_11, migration_12, migration_13, migration_14 };
+	migration_11, migration_12, migration_13, migration_14, migration_15 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

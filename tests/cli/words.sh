@@ -54,18 +54,19 @@ export SHOWUP_NOW=2027-09-01T08:00:00Z
 sent
 to ana@example.com
 has "Hi Ana,"
-has "| Words: invitation to Tuesday's group session, 14 Sep 18:00"
-has "| Words: invitation to practice with Jan, Wed 22 Sep 19:00"
+has "| Words: invitations to your 3 sessions"	# the first invitations: one message
+has "You have a place at Tuesday's group session, 14 Sep 18:00, \"Kickoff\":"
+has "You have a place at practice with Jan, Wed 22 Sep 19:00:"
 has "If you cannot make it, tell me before Tue 2027-09-21 19:00 (Europe/Berlin)."
 to hanako@example.com
 has "Hi 田中 花子,"
 to thomas@example.com
 has "Hi Tom,"
-has "| Words: invitation to your 1:1 with Kai on Thu 23 Sep 09:30"
+has "You have a place at your 1:1 with Kai on Thu 23 Sep 09:30:"
 has "60 minutes"
 to jan@example.com
 has "Hi Jan,"
-has "| Words: invitation to practice with Ana, Wed 22 Sep 19:00"
+has "You have a place at practice with Ana, Wed 22 Sep 19:00:"
 to zoe@example.com
 has "Hi Zoë,"
 # the calendar entries are titled without a number too

@@ -73,7 +73,7 @@ ok --db "$T/old.db" init
 sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE reschedule; DROP TABLE review;
 	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE slot;
 	DROP TABLE session_change; DROP TABLE attendance_replaced; ALTER TABLE expected DROP COLUMN walk_in;
-	DROP TABLE notice_hold;
+	DROP TABLE notice_hold; ALTER TABLE participant DROP COLUMN erased_at;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")

@@ -495,6 +495,38 @@ START_TEST(outcome_names_round_trip)
 }
 END_TEST
 
+/* An erased record's reason, its class, keeps the outcome the code had: a table. */
+static const struct class_case {
+	enum fact fact;
+	int64_t cancelled_at;		/* hours before the start (cutoff at 12 h) */
+	const char *code, *class_;
+} class_cases[] = {
+	{ FACT_ABSENT, 0, "medical", POLICY_REASON_EXCUSED },
+	{ FACT_ABSENT, 0, "personal-emergency", POLICY_REASON_EXCUSED },
+	{ FACT_CANCELLED, 2, "medical", POLICY_REASON_EXCUSED },
+	{ FACT_CANCELLED, 2, "travel", POLICY_REASON_NOT_EXCUSED },
+	{ FACT_CANCELLED, 48, "work", POLICY_REASON_NOT_EXCUSED },
+	{ FACT_CANCELLED, -1, "customer-meeting", POLICY_REASON_NOT_EXCUSED },
+};
+
+START_TEST(reason_class_keeps_the_outcome)
+{
+	const struct class_case *c = &class_cases[_i];
+	struct policy p;
+	struct attendance a = { .fact = c->fact, .cancelled_at = 100000 - c->cancelled_at * 3600,
+		.reason = (char *)c->code, .note = (char *)"" };
+	struct outcome_input in = { .expected = 1, .starts_at = 100000,
+		.cutoff = 100000 - 12 * 3600, .now = 200000, .fact = &a };
+	enum outcome before;
+
+	policy_default(&p);
+	before = outcome_of(&p, &in);
+	a.reason = (char *)c->class_;
+	ck_assert_int_eq(outcome_of(&p, &in), before);
+	ck_assert(policy_reason_known(&p, c->class_));
+}
+END_TEST
+
 Suite *
 policy_suite(void)
 {
@@ -514,6 +546,7 @@ policy_suite(void)
 
 	tcase_add_loop_test(tn, outcome_names_parse, 0, (int)ARRAY_SIZE(parse_cases));
 	tcase_add_loop_test(tn, outcome_names_round_trip, 0, OUTCOME_COUNT);
+	tcase_add_loop_test(tn, reason_class_keeps_the_outcome, 0, (int)ARRAY_SIZE(class_cases));
 	suite_add_tcase(s, tn);
 	return s;
 }

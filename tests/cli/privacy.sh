@@ -1,0 +1,100 @@
+#!/bin/bash
+# privacy.sh - a person's data on request and gone when asked: participant export-data,
+# participant erase (the file forgets too), retention; checked against the database.
+. "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/serve-lib.sh"
+cd "$T" || exit 1
+port=$(free_port)
+URL="http://127.0.0.1:$port"
+trap 'kill ${pid:-} 2>/dev/null; rm -rf "$T"' EXIT
+name="Zoltan Quixby" email=zq@example.com company="Quixcorp Ltd" note1="migraine aura" \
+	note2="Messe in Madrid"
+
+# Zoltan in two cohorts with everything a person leaves behind: reasons, notes, a late
+# cancellation and a no-show (notices planned to him), a note of another that names him
+cohort
+ok cohort add c2 --name "Second" --coach "Cora Coach" --coach-email cora@example.com \
+	--tz Europe/Berlin
+for c in c1 c2; do
+	ok participant add $c --name "$name" --email $email --company "$company"
+	ok participant add $c --name "Ana Lima" --email ana@example.com
+	ok participant add $c --name "Bo Berg" --email bo@example.com
+done
+for day in 02 09 16 30; do ok session add c1 --at "2026-11-$day 09:00"; done
+ok session add c2 --at "2026-11-03 10:00"
+ok mark c1:1 $email excused medical --note "$note1"
+ok cancel c1:2 $email --at "2026-11-09 08:00" --reason travel --note "$note2"
+ok mark c1:3 $email no-show
+ok mark c1:1 bo@example.com present --note "paired with $name"
+ok mark c1:1 ana@example.com late 12
+ok mark c1:2 ana@example.com no-show
+ok mark c2:1 $email present --note "brought $company's case"
+ok mark c2:1 bo@example.com excused personal-emergency
+ok notices plan c1
+ok notices plan c2
+ok serve --link c1 $email --listen "127.0.0.1:$port"
+zlink=$(cat "$T/out")
+ok serve --link c1 bo@example.com --listen "127.0.0.1:$port"
+bolink=$(cat "$T/out")
+check '[ "$(sql "SELECT count(*) FROM outbox o JOIN participant p ON p.id = o.participant_id
+	WHERE p.email = '"'$email'"'")" -gt 0 ]' "no notice planned to the person (the test is void)"
+
+# --- erase: the others' figures and the cohorts' totals the same before and after
+others() { "$SHOWUP" status "$1" --csv | grep -v "$email\|erased"; }
+totals() { "$SHOWUP" report attendance "$1" -o "$T/t.pdf" --date 2026-11-21 >/dev/null &&
+	pdftotext -layout "$T/t.pdf" - | sed -n '/Sessions held/,/scheduled/p' | sed 's/  */ /g'; }
+for c in c1 c2; do others $c > "$T/others-$c.before"; totals $c > "$T/totals-$c.before"; done
+"$SHOWUP" status c1 --csv | grep "$email" | cut -d, -f3- > "$T/his.before"
+fails 2 participant erase c1 $email < /dev/null
+err "give --yes to erase without a terminal"
+check '[ "$(sql "SELECT count(*) FROM participant WHERE email = '"'$email'"'")" = 2 ]' \
+	"a refused erase erased"
+ok participant erase c1 $email --yes
+out_re "^erased 2 records: now erased [0-9a-f]{4} <erased-[0-9a-f]{4}@erased.invalid>$"
+err "backups made before now still hold their data"
+pseudo=$(sed -n 's/.*now \(erased [0-9a-f]*\) .*/\1/p' "$T/out")
+for c in c1 c2; do
+	others $c > "$T/others-$c.after"; totals $c > "$T/totals-$c.after"
+	check 'cmp -s "$T/others-$c.before" "$T/others-$c.after"' "the others' figures in $c changed"
+	check 'cmp -s "$T/totals-$c.before" "$T/totals-$c.after" && [ -s "$T/totals-$c.after" ]' \
+		"the totals of $c changed"
+done
+"$SHOWUP" status c1 --csv | grep "$pseudo" | cut -d, -f3- > "$T/his.after"
+check 'cmp -s "$T/his.before" "$T/his.after"' "the erased person's own figures changed"
+check '[ ! -s "$T/showup.db-wal" ]' "the write-ahead log is not empty"
+for word in "$name" "$email" "$company" "$note1" "$note2" medical travel; do
+	check '! grep -aqi -- "$word" "$T/showup.db" "$T/showup.db-wal"' \
+		"'$word' is still in the database file"
+done
+check '[ "$(sql "SELECT count(*) FROM participant WHERE name = '"'$pseudo'"'
+	AND length(company) = 0 AND erased_at IS NOT NULL")" = 2 ]' "not both records are the pseudonym"
+check '[ "$(sql "SELECT reason FROM attendance a JOIN participant p ON p.id = a.participant_id
+	WHERE p.name = '"'$pseudo'"' AND length(reason) > 0 ORDER BY reason" | tr "\n" " ")" = \
+	"excused not-excused " ]' "the reasons are not their class"
+check '[ "$(sql "SELECT count(*) FROM audit WHERE action = '"'participant erased'"' AND old IS NULL")" = 2 ]' \
+	"the erasure is not audited without old values"
+ok log
+out "erased: on request"
+# the others' reasons are theirs still
+check '[ "$(sql "SELECT reason FROM attendance a JOIN participant p ON p.id = a.participant_id
+	JOIN cohort c ON c.id = p.cohort_id WHERE c.slug = '"'c2'"' AND p.email = '"'bo@example.com'"'")" = \
+	personal-emergency ]' "another person's reason was classed"
+# no notice ever goes to the pseudonym; outputs written after hold nothing of him
+ok notices plan c1
+ok report commitment c1 -o "$T/after.pdf" --date 2026-11-21
+ok attendance export c1 -o "$T/after.csv"
+for word in "$name" "$email" "$note1"; do
+	check '! pdftotext "$T/after.pdf" - | grep -qi -- "$word" && ! grep -aqi -- "$word" "$T/after.csv"' \
+		"'$word' is in a file written after the erasure"
+done
+# his link is refused; another's opens
+SHOWUP_NOW=2026-11-22T07:30:00Z serve_start serve --listen "127.0.0.1:$port"
+http GET "${bolink#"$URL"}"
+status 200 "another participant's link after the erasure"
+http GET "${zlink#"$URL"}"
+status 404 "the erased person's link"
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+fails 1 participant erase c1 $email --yes
+err "$email"
+
+finish

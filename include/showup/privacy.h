@@ -43,4 +43,19 @@ int participant_erased(struct store *st, int64_t id, su_err *e);
 int privacy_person_ids(struct store *st, const char *email, int64_t **ids, size_t *n,
     su_err *e);
 
+/* What an export wrote. */
+struct export_summary {
+	size_t files;		/* the CSV files */
+	size_t messages;	/* the messages, as .eml */
+};
+/*
+ * Writes everything held about the person with address 'email', in every
+ * cohort, to the zip archive 'path' (under a temporary name, then renamed):
+ * their records as CSV, each message to them as .eml, the audit entries that
+ * name them, their commitment report of each cohort and a README naming each
+ * file. Only reads. 0, or -1 with 'e' set (then no file is left).
+ */
+int privacy_export(struct store *st, const char *email, const char *path,
+    struct export_summary *out, su_err *e);
+
 #endif

@@ -19,6 +19,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_participant_edit_entry,
 	&cmd_participant_withdraw_entry,
 	&cmd_participant_reinstate_entry,
+	&cmd_participant_export_data_entry,
 	&cmd_participant_erase_entry,
 	&cmd_session_add_entry,
 	&cmd_session_import_entry,

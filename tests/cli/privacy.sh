@@ -39,6 +39,58 @@ bolink=$(cat "$T/out")
 check '[ "$(sql "SELECT count(*) FROM outbox o JOIN participant p ON p.id = o.participant_id
 	WHERE p.email = '"'$email'"'")" -gt 0 ]' "no notice planned to the person (the test is void)"
 
+# --- export-data: the archive against the database, every fact, message and report
+fails 2 participant export-data c1 $email
+err "-o"
+ok participant export-data c1 $email -o "$T/zq.zip"
+out "wrote $T/zq.zip: 9 tables"
+check '[ -z "$(ls "$T" | grep -v "^zq.zip$" | grep "zq.zip")" ]' "a temporary file was left beside the archive"
+/usr/bin/python3 - "$T/zq.zip" "$SHOWUP_DB" "$email" > "$T/zip-check" 2>&1 <<'PY'
+import csv, io, sqlite3, sys, zipfile
+z, db, email = zipfile.ZipFile(sys.argv[1]), sqlite3.connect(sys.argv[2]), sys.argv[3]
+names = set(z.namelist())
+readme = z.read("README.txt").decode()
+def rows(name):
+    return list(csv.DictReader(io.StringIO(z.read(name).decode())))
+def q(sql):
+    return db.execute(sql, (email,)).fetchall()
+for n in names - {"README.txt"}:
+    if n.split("/")[0] + ("/" if "/" in n else "") not in readme:
+        print("README does not name", n)
+got = sorted((r["cohort"], int(r["session"]), r["fact"], r["reason"], r["note"]) for r in rows("attendance.csv"))
+want = sorted(q("""SELECT c.slug, s.number, a.fact, a.reason, a.note FROM attendance a
+    JOIN session s ON s.id = a.session_id JOIN participant p ON p.id = a.participant_id
+    JOIN cohort c ON c.id = p.cohort_id WHERE p.email = ?"""))
+if got != want: print("attendance.csv", got, "is not", want)
+got = sorted((r["cohort"], r["name"], r["company"]) for r in rows("participant.csv"))
+want = sorted(q("""SELECT c.slug, p.name, p.company FROM participant p JOIN cohort c
+    ON c.id = p.cohort_id WHERE p.email = ?"""))
+if got != want or len(got) != 2: print("participant.csv", got, "is not", want)
+msgs = q("""SELECT o.id, o.kind, o.message FROM outbox o JOIN participant p
+    ON p.id = o.participant_id WHERE p.email = ?""")
+for i, kind, m in msgs:
+    if z.read(f"messages/{i}-{kind}.eml") != bytes(m): print("message", i, "differs")
+if len([n for n in names if n.startswith("messages/")]) != len(msgs) or not msgs:
+    print("not every message is there")
+audit = rows("audit.csv")
+want = q("SELECT count(*) FROM audit WHERE instr(lower(subject), lower(?1)) > 0")[0][0]
+if len(audit) < want or want == 0: print("audit.csv has", len(audit), "entries, not", want)
+for slug in ("c1", "c2"):
+    if f"commitment-{slug}.pdf" not in names: print("no report of", slug)
+PY
+check '[ ! -s "$T/zip-check" ]' "the archive does not match the database: $(cat "$T/zip-check")"
+/usr/bin/python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' \
+	"$T/zq.zip" "$T/zq"
+pdftotext -layout "$T/zq/commitment-c1.pdf" "$T/zq-c1.txt"
+check 'grep -q "$name" "$T/zq-c1.txt" && grep -q "no-show" "$T/zq-c1.txt" &&
+	grep -q "$note2" "$T/zq-c1.txt"' "the commitment report in the archive is not his"
+check 'grep -q "$note1" "$T/zq/attendance.csv" && grep -q medical "$T/zq/attendance.csv"' \
+	"the archive lacks his reason and note"
+check '! grep -q "Ana Lima\|bo@example" "$T/zq/attendance.csv" "$T/zq/participant.csv"' \
+	"another person's data is in the archive"
+fails 1 participant export-data c1 $email -o "$T/no/such/dir/x.zip"
+check '[ ! -e "$T/no/such/dir/x.zip" ]' "a failed export left a file"
+
 # --- erase: the others' figures and the cohorts' totals the same before and after
 others() { "$SHOWUP" status "$1" --csv | grep -v "$email\|erased"; }
 totals() { "$SHOWUP" report attendance "$1" -o "$T/t.pdf" --date 2026-11-21 >/dev/null &&

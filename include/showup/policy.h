@@ -87,6 +87,8 @@ struct policy {
 				   minute of the day after the session (-1: review_hours) */
 	int review_hours;	/* ... or this many hours after its end (0 with
 				   review_minute -1: no wait) */
+	int retention_months;	/* months after the cohort's end its people are erased
+				   (showup retention); 0: kept (the default) */
 };
 
 /* What the engine needs to know about one expected attendance. */

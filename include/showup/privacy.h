@@ -58,4 +58,24 @@ struct export_summary {
 int privacy_export(struct store *st, const char *email, const char *path,
     struct export_summary *out, su_err *e);
 
+/* A cohort past its retention (policy setting 'retention') with records not erased. */
+struct retention_due {
+	char *slug;
+	int64_t cohort_id;
+	int months;		/* its retention */
+	int64_t ended_at;	/* the day after its last day, else its last session's end */
+	int64_t due_at;		/* ended_at and the months */
+	size_t records;		/* its participants not erased yet */
+};
+struct retention_list { struct retention_due *v; size_t n; };
+/* Lists the cohorts whose retention has passed at 'now' with people not erased; 0 or -1. */
+int retention_list_due(struct store *st, int64_t now, struct retention_list *out, su_err *e);
+void retention_list_free(struct retention_list *l);
+/*
+ * Erases every participant of cohort d not erased yet, each with a pseudonym
+ * of their own, in the caller's transaction (privacy_forget after). Only
+ * that cohort's records: the same person in another cohort is kept. 0 or -1.
+ */
+int retention_erase(struct store *st, const struct retention_due *d, su_err *e);
+
 #endif

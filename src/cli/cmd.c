@@ -67,6 +67,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_report_sheet_entry,
 	&cmd_log_entry,
 	&cmd_backup_entry,
+	&cmd_retention_entry,
 	&cmd_demo_entry,
 	&cmd_doctor_entry,
 	&cmd_help_entry,

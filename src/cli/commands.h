@@ -17,6 +17,7 @@ extern const struct cmd_entry cmd_slot_add_entry;
 extern const struct cmd_entry cmd_slot_list_entry;
 extern const struct cmd_entry cmd_slot_remove_entry;
 extern const struct cmd_entry cmd_backup_entry;
+extern const struct cmd_entry cmd_retention_entry;
 extern const struct cmd_entry cmd_cohort_add_entry;
 extern const struct cmd_entry cmd_cohort_import_entry;
 extern const struct cmd_entry cmd_cohort_list_entry;

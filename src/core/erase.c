@@ -364,7 +364,8 @@ record_cohort(struct store *st, int64_t id, struct cohort *c, struct policy *pol
 
 /*
  * Sets record id's own fields to the pseudonym and marks it erased; its notices
- * are held for good (no message goes to the pseudonym's address). 0 or -1.
+ * not sent are dropped and those to come held for good (no message goes to the
+ * pseudonym's address). 0 or -1.
  */
 static int
 erase_fields(struct store *st, int64_t id, int call_name, const struct pseudonym *ps,
@@ -381,7 +382,10 @@ erase_fields(struct store *st, int64_t id, int call_name, const struct pseudonym
 	db_bind_int(stmt, 3, hold[1]);
 	db_bind_int(stmt, 4, id);
 	if (db_step_done(stmt, e) < 0 || store_run(st, "INSERT OR REPLACE INTO notice_hold"
-	    " (participant_id, held_at, until_at) VALUES (?, ?, NULL)", hold, 2, e) < 0)
+	    " (participant_id, held_at, until_at) VALUES (?, ?, NULL)", hold, 2, e) < 0 ||
+	    store_run(st, "UPDATE outbox SET state = 'withdrawn', held_at = NULL,"	/* dropped */
+	    " dropped_at = ?2 WHERE participant_id = ?1 AND (state = 'pending' OR"
+	    " state = 'retry')", hold, 2, e) < 0)
 		return -1;
 	return call_name ? run_once(st, "UPDATE participant SET call_name = '' WHERE id = ?1",
 	    id, e) : 0;

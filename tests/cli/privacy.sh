@@ -6,7 +6,7 @@
 cd "$T" || exit 1
 port=$(free_port)
 URL="http://127.0.0.1:$port"
-trap 'kill ${pid:-} 2>/dev/null; rm -rf "$T"' EXIT
+trap 'kill ${pid:-} ${server_pid:-} 2>/dev/null; rm -rf "$T"' EXIT
 name="Zoltan Quixby" email=zq@example.com company="Quixcorp Ltd" note1="migraine aura" \
 	note2="Messe in Madrid"
 
@@ -148,5 +148,50 @@ status 404 "the erased person's link"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 fails 1 participant erase c1 $email --yes
 err "$email"
+
+# --- retention: c2 (its last session ended 2026-11-03 10:00 UTC) kept 24 months
+ok policy set c2 retention 24mo
+ok policy show c2
+out_re "^retention +24mo +off$"
+fails 1 policy set c2 retention 2y
+err "retention: '2y' is not a number of months such as 24mo, or off"
+c2_people() { sql "SELECT group_concat(name, '|') FROM (SELECT p.name FROM participant p
+	JOIN cohort c ON c.id = p.cohort_id WHERE c.slug = 'c2' ORDER BY p.id)"; }
+export SHOWUP_NOW=2028-11-03T09:59:00Z
+ok retention
+out "no cohort is past its retention"
+export SHOWUP_NOW=2028-11-03T10:00:00Z
+before=$(db_state)
+ok retention --dry-run
+out "c2: ended 2026-11-03T10:00:00+00:00, retention 24mo (due 2028-11-03T10:00:00+00:00): would erase 2 participants"
+same_db "$before"
+ok retention
+out "c2: ended 2026-11-03T10:00:00+00:00, retention 24mo (due 2028-11-03T10:00:00+00:00): erased 2 participants"
+check '[ -z "$(c2_people | tr "|" "\n" | grep -v "^erased [0-9a-f]*$")" ]' \
+	"a participant of c2 keeps their name: $(c2_people)"
+check '[ "$(sql "SELECT count(DISTINCT p.name) FROM participant p JOIN cohort c ON c.id = p.cohort_id
+	WHERE c.slug = '"'c2'"'")" = 3 ]' "the people of c2 do not have a pseudonym each"
+check '[ "$(sql "SELECT reason FROM attendance a JOIN session s ON s.id = a.session_id
+	JOIN cohort c ON c.id = s.cohort_id WHERE c.slug = '"'c2'"' AND length(reason) > 0")" = excused ]' \
+	"c2's reasons are not their class"
+# the same person in c1, whose retention is off, keeps everything
+check '[ "$(sql "SELECT p.name FROM participant p JOIN cohort c ON c.id = p.cohort_id
+	WHERE c.slug = '"'c1'"' AND p.email = '"'ana@example.com'"'")" = "Ana Lima" ]' \
+	"retention of c2 erased a record of c1"
+check '! grep -aq "personal-emergency" "$T/showup.db"' "c2's reason is still in the file"
+before=$(db_state)
+ok retention
+out "no cohort is past its retention"
+same_db "$before"
+# notices run erases too, before it plans; no message goes to a pseudonym
+ok policy set c1 retention 1mo
+smtp_setup
+start_server
+ok notices run
+stop_server
+out "c1: ended 2026-11-29T23:00:00+00:00, retention 1mo (due 2026-12-29T23:00:00+00:00): erased 2 participants"
+check '[ "$(sql "SELECT count(*) FROM participant WHERE erased_at IS NULL")" = 0 ]' \
+	"notices run did not erase c1 past its retention"
+check '[ "$(total)" = 0 ]' "a message went to an erased participant: $(cat "$S/log"; head -c 600 "$S"/mail-*.eml)"
 
 finish

@@ -110,6 +110,12 @@ forgive_days_of(const struct policy *p)
 	return p->forgive_days;
 }
 
+static int
+retention_of(const struct policy *p)
+{
+	return p->retention_months;
+}
+
 /* --- good values ------------------------------------------------------------- */
 
 struct good_case {
@@ -147,6 +153,8 @@ static const struct good_case good_cases[] = {
 	{ "refund.days", "14", "14", refund_days_of, 14 },
 	{ "forgive.days", "30", "30", forgive_days_of, 30 },
 	{ "forgive.days", "off", "off", forgive_days_of, 0 },
+	{ "retention", "24mo", "24mo", retention_of, 24 },
+	{ "retention", "off", "off", retention_of, 0 },
 	{ "late.threshold", "15", "15", late_threshold_of, 15 },
 	{ "late.threshold", "0", "0", late_threshold_of, 0 },
 	{ "late.threshold", "off", "off", late_threshold_of, -1 },
@@ -207,6 +215,10 @@ static const struct bad_case bad_cases[] = {
 	{ NULL, NULL, "refund.days", "abc" },
 	{ NULL, NULL, "forgive.days", "-5" },
 	{ NULL, NULL, "forgive.days", "never" },
+	{ NULL, NULL, "retention", "24" },
+	{ NULL, NULL, "retention", "0mo" },
+	{ NULL, NULL, "retention", "mo" },
+	{ NULL, NULL, "retention", "2y" },
 	{ NULL, NULL, "colour", "red" },
 	{ NULL, NULL, "points.bogus", "1" },
 	{ NULL, NULL, "points.no_show", "-1" },
@@ -320,6 +332,7 @@ static const struct default_case default_cases[] = {
 	{ "forgive.days", "off" },
 	{ "points.late_arrival", "0" },
 	{ "late.threshold", "off" },
+	{ "retention", "off" },
 };
 
 /* policy_value of the default policy, as doc/policy.md states the defaults. */

@@ -339,9 +339,16 @@ static const char *const migration_15 =
 	"ALTER TABLE outbox ADD COLUMN part_of INTEGER REFERENCES outbox(id);"
 	"CREATE INDEX outbox_by_part ON outbox (part_of) WHERE part_of IS NOT NULL;";
 
+/*
+ * 16: a participant erased on request or by retention (participant erase,
+ * retention): their words are a pseudonym, their link opens nothing.
+ */
+static const char *const migration_16 =
+	"ALTER TABLE participant ADD COLUMN erased_at INTEGER;";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
-	migration_11, migration_12, migration_13, migration_14, migration_15 };
+	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -74,7 +74,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE slot;
 	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
-	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name;
+	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")

@@ -84,7 +84,9 @@ int csvr_map_header(struct csv_reader *r, const struct csv_column *cols,
     size_t ncols, int *index, const char *const *informational,
     struct strbuf *ignored, su_err *e);
 
-/* Normalises a header for comparison: lower-case ASCII letters and digits only. */
+/* Writes a header cell as header words are compared: letters and digits, lower case,
+ * Latin accents folded ('Prénom' 'prenom'), other scripts kept; spaces and punctuation
+ * (typographic apostrophes, no-break spaces, full-width forms too) dropped. */
 void csv_header_key(const char *in, char *out, size_t size);
 
 /* The UTF-8 byte order mark: first in a file, it makes Excel read the file as UTF-8. */

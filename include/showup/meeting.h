@@ -60,8 +60,7 @@ const char *meeting_format_seen(enum meeting_format f);
 int meeting_format_parse(const char *name, enum meeting_format *out);
 /* Writes the names of the formats known, "zoom, teams, ..., webex", into 'out'. */
 void meeting_format_list(struct strbuf *out);
-/* Writes a header cell as header words are compared: letters and digits, lower case,
- * accents folded; CJK kept; spaces and punctuation (full-width too) dropped. */
+/* Writes a header cell as header words are compared: as csv_header_key does. */
 void meeting_header_key(const char *cell, char *out, size_t size);
 
 /*

@@ -69,6 +69,7 @@ enum {
 	OPT_SEPARATOR, OPT_ENCODING, OPT_DATE_ORDER, OPT_ACCEPT_CHANGES, OPT_CLEAR_EMPTY,
 	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE, OPT_SPLIT,
 	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH, OPT_VIA, OPT_REPLACE,
+	OPT_COLUMN,
 	OPT_OWN = 512
 };
 
@@ -315,13 +316,18 @@ int cli_write_eml(const char *dir, const struct outbox_row *o);
 	  "the stored value is clean (refused by default)" }, \
 	{ .name = "clear-empty", .key = OPT_CLEAR_EMPTY, \
 	  .help = "an empty cell clears its field (by default it leaves it; a column " \
-	  "the file lacks always leaves its field)" }
+	  "the file lacks always leaves its field)" }, \
+	{ .name = "column", .arg = "FIELD=HEADER", .key = OPT_COLUMN, \
+	  .help = "the column headed HEADER holds FIELD (a header in no language " \
+	  "known; repeat it for each)" }
 
 /*
  * Runs an import command (import-args.c): "[SLUG] FILE [options]", the import
  * in one transaction, then its outcome, notes and hints. Returns the exit status.
  */
 int cli_import(struct cli *cli, int argc, char **argv, enum import_what what);
+/* Prints the header words each field of an import of 'what' is found by (help). */
+void cli_import_words(FILE *out, enum import_what what);
 /* Progress of a long import on stderr when it is a terminal. */
 void cli_import_progress(void *arg, size_t rows, long long bytes);
 /* Sets up progress reporting in 'r' if stderr is a terminal. */

@@ -28,8 +28,10 @@ separator_parse(const char *s)
 
 /* Reads CLI_IMPORT_OPTIONS into 'r', leaving optind at the first other word; an exit status. */
 static int
-import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
+import_args(struct cli *cli, int argc, char **argv, enum import_what what,
+    struct import_result *r)
 {
+	su_err e;
 	int opt;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
@@ -58,6 +60,10 @@ import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
 			break;
 		case OPT_REPLACE:
 			r->replace = 1;
+			break;
+		case OPT_COLUMN:
+			if (import_column_name(what, optarg, r, &e) < 0)
+				return cli_usage_error(cli, "%s", e.msg);
 			break;
 		default:
 			return EXIT_USAGE;
@@ -99,6 +105,46 @@ print_hints(const struct import_result *r, const char *slug)
 		    stderr);
 }
 
+/* Prints the note naming the columns an import passed over, and how to read one. */
+static void
+print_ignored(enum import_what what, const struct import_result *r)
+{
+	const struct csv_column *cols;
+	size_t n, len = strcspn(sb_str(&r->ignored), ",");
+
+	if (r->ignored.len == 0)
+		return;
+	fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
+	cols = import_columns(what, &n);
+	fprintf(stderr, "hint: --column FIELD='%.*s' reads it as one of these fields: ",
+	    (int)len, sb_str(&r->ignored));
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", cols[i].key);
+	fputc('\n', stderr);
+}
+
+void
+cli_import_words(FILE *out, enum import_what what)
+{
+	size_t n, col;
+	const struct csv_column *cols = import_columns(what, &n);
+
+	fputs("\nHeaders recognised (any case; accents, spaces and punctuation aside):\n", out);
+	for (size_t i = 0; i < n; i++) {
+		col = (size_t)fprintf(out, "  %s%s:", cols[i].key,
+		    cols[i].required ? " (required)" : "");
+		for (const char *const *w = cols[i].names; *w; w++) {
+			size_t len = utf8_length(*w) + 2;
+
+			if (col + len > 78)
+				col = (size_t)fprintf(out, "\n   ") - 1;
+			col += (size_t)fprintf(out, " %s%s", *w, w[1] ? "," : "") -
+			    (strlen(*w) - utf8_length(*w));
+		}
+		fputc('\n', out);
+	}
+}
+
 /* Prints an import's outcome; the exit status. */
 static int
 import_report(enum import_what what, const char *path, const char *slug,
@@ -111,8 +157,7 @@ import_report(enum import_what what, const char *path, const char *slug,
 	if (r->bad_rows > IMPORT_MAX_MESSAGES)
 		fprintf(stderr, "... and %zu more bad rows\n",
 		    r->bad_rows - IMPORT_MAX_MESSAGES);
-	if (r->ignored.len > 0)
-		fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
+	print_ignored(what, r);
 	if (rc < 0) {
 		cli_error("%s", e->msg);
 		print_hints(r, slug);
@@ -139,7 +184,7 @@ cli_import(struct cli *cli, int argc, char **argv, enum import_what what)
 	su_err e;
 
 	import_result_init(&r, 0);
-	if ((rc = import_args(cli, argc, argv, &r)) != EXIT_OK)
+	if ((rc = import_args(cli, argc, argv, what, &r)) != EXIT_OK)
 		goto done;
 	path = argv[optind + per_cohort];
 	if (per_cohort && cli_policy(cli->st, c, &p) != EXIT_OK) {

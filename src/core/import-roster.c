@@ -5,27 +5,7 @@
 #include <string.h>
 
 #include "showup/import.h"
-
-enum { COL_NAME, COL_FIRST, COL_LAST, COL_EMAIL, COL_COMPANY };
-
-static const char *const names_name[] = { "name", "full name", "participant",
-	"participant name", "attendee", "student", "display name", NULL };
-static const char *const names_first[] = { "first name", "firstname", "given name",
-	"forename", "first", NULL };
-static const char *const names_last[] = { "last name", "lastname", "surname",
-	"family name", "last", NULL };
-static const char *const names_email[] = { "email", "e-mail", "email address",
-	"e-mail address", "mail", "work email", NULL };
-static const char *const names_company[] = { "company", "company name",
-	"organisation", "organization", "employer", "org", NULL };
-
-static const struct csv_column roster_columns[] = {
-	[COL_NAME] = { "name", names_name, 0 },
-	[COL_FIRST] = { "first name", names_first, 0 },
-	[COL_LAST] = { "last name", names_last, 0 },
-	[COL_EMAIL] = { "e-mail", names_email, 1 },
-	[COL_COMPANY] = { "company", names_company, 0 },
-};
+#include "import-words.h"
 
 struct roster_import {
 	const struct cohort *cohort;
@@ -67,15 +47,25 @@ person_name_join(const char *given, const char *family)
 /*
  * Returns the row's full name, the caller to free it: the name column, else
  * first and last name in their script's order, else 'old' (NULL: ""); line
- * breaks a spreadsheet cell may hold are folded into spaces.
+ * breaks a spreadsheet cell may hold are folded into spaces. A name column
+ * beside only one of first and last name is the other half ("Prénom;Nom",
+ * "Nome;Cognome", "Nombre;Apellidos").
  */
 static char *
 row_name(const struct import_row *row, const char *old)
 {
-	const char *first = import_field(row, COL_FIRST), *last = import_field(row, COL_LAST);
+	const char *name = import_field(row, ROSTER_NAME);
+	const char *first = import_field(row, ROSTER_FIRST), *last = import_field(row, ROSTER_LAST);
 
-	if (*import_field(row, COL_NAME))
-		return str_squeeze_space(xstrdup(import_field(row, COL_NAME)));
+	if (import_has(row, ROSTER_FIRST) != import_has(row, ROSTER_LAST)) {
+		if (import_has(row, ROSTER_FIRST) && *name)
+			last = name;
+		else if (*name)
+			first = name;
+		name = "";
+	}
+	if (*name)
+		return str_squeeze_space(xstrdup(name));
 	if (*first || *last)
 		return str_squeeze_space(person_name_join(first, last));
 	return xstrdup(old ? old : "");
@@ -86,7 +76,7 @@ static int
 update_row(struct import_row *row, const struct cohort *c, const struct participant *p)
 {
 	char *name = row_name(row, p->name);
-	char *company = str_squeeze_space(xstrdup(import_value(row, COL_COMPANY, p->company)));
+	char *company = str_squeeze_space(xstrdup(import_value(row, ROSTER_COMPANY, p->company)));
 	int a = import_change(row, p->email, "name", p->name, name);
 	int b = import_change(row, p->email, "company", p->company, company);
 	su_err why;
@@ -108,7 +98,7 @@ static int
 add_row(struct import_row *row, const struct cohort *c, const char *email)
 {
 	char *name = row_name(row, NULL);
-	char *company = str_squeeze_space(xstrdup(import_field(row, COL_COMPANY)));
+	char *company = str_squeeze_space(xstrdup(import_field(row, ROSTER_COMPANY)));
 	su_err why;
 	int rc;
 
@@ -128,7 +118,7 @@ static int
 roster_row(void *arg, struct import_row *row, su_err *e)
 {
 	struct roster_import *ri = arg;
-	const char *email = import_field(row, COL_EMAIL);
+	const char *email = import_field(row, ROSTER_EMAIL);
 	struct participant p;
 	long first_line;
 	int rc, found;
@@ -163,8 +153,8 @@ import_roster(struct store *st, const struct cohort *c, const char *path,
 	struct roster_import ri = { c, STRMAP_INIT };
 	int rc;
 
-	rc = import_run(st, c->id, "participant", path, roster_columns, ARRAY_SIZE(roster_columns), NULL,
-	    roster_row, &ri, r, e);
+	rc = import_run(st, c->id, "participant", path, import_roster_columns,
+	    ROSTER_NCOLS, NULL, 	    roster_row, &ri, r, e);
 	strmap_free(&ri.seen);
 	return rc;
 }

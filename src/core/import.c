@@ -10,6 +10,7 @@
 #include "showup/import.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
+#include "import-words.h"
 
 #define PROGRESS_EVERY 8192
 
@@ -231,6 +232,30 @@ audit_summary(struct store *st, int64_t cohort_id, const char *what, const char 
 	return rc;
 }
 
+/*
+ * Returns a copy of 'cols' (to free) in which a column r's --column options
+ * name is looked for by that header alone, and required.
+ */
+static struct csv_column *
+columns_as_named(const struct csv_column *cols, size_t ncols, const struct import_result *r)
+{
+	struct csv_column *copy = xcalloc(ncols, sizeof *copy);
+	char a[64], b[64];
+
+	for (size_t i = 0; i < ncols; i++) {
+		copy[i] = cols[i];
+		csv_header_key(cols[i].key, a, sizeof a);
+		for (size_t k = 0; k < r->ncolumn_names; k++) {
+			csv_header_key(r->column_names[k].field, b, sizeof b);
+			if (strcmp(a, b) == 0) {
+				copy[i].names = r->column_names[k].words;
+				copy[i].required = 1;
+			}
+		}
+	}
+	return copy;
+}
+
 int
 import_run(struct store *st, int64_t cohort_id, const char *what, const char *path,
     const struct csv_column *cols, size_t ncols, const char *const *informational,
@@ -238,6 +263,7 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 {
 	struct import_row row = { 0 };
 	int *index = xcalloc(ncols, sizeof *index);
+	struct csv_column *named = columns_as_named(cols, ncols, r);
 	char *source = NULL;
 	int rc = -1;
 
@@ -253,7 +279,7 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 	row.st = st;
 	if (row.reader == NULL)
 		goto done;
-	rc = csvr_map_header(row.reader, cols, ncols, index, informational, &r->ignored, e);
+	rc = csvr_map_header(row.reader, named, ncols, index, informational, &r->ignored, e);
 	note_format(&row, rc < 0 ? e : NULL);
 	if (rc < 0) {
 		rc = -1;
@@ -296,6 +322,7 @@ done:
 	sb_free(&row.scratch);
 	free(row.offsets);
 	free(index);
+	free(named);
 	free(source);
 	return rc;
 }
@@ -315,6 +342,65 @@ int
 import_what_per_cohort(enum import_what what)
 {
 	return what != IMPORT_COHORTS;
+}
+
+const struct csv_column *
+import_columns(enum import_what what, size_t *n)
+{
+	switch (what) {
+	case IMPORT_COHORTS:
+		return (*n = COHORT_NCOLS), import_cohort_columns;
+	case IMPORT_ROSTER:
+		return (*n = ROSTER_NCOLS), import_roster_columns;
+	case IMPORT_SESSIONS:
+		return (*n = SESSION_NCOLS), import_session_columns;
+	case IMPORT_ATTENDANCE:
+		break;
+	}
+	return (*n = ATTEND_NCOLS), import_attendance_columns;
+}
+
+/* Appends the keys of an import's fields, "name, first name, ...", to 'sb'. */
+static void
+list_fields(const struct csv_column *cols, size_t n, struct strbuf *sb)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", cols[i].key);
+}
+
+int
+import_column_name(enum import_what what, const char *arg, struct import_result *r,
+    su_err *e)
+{
+	const char *eq = strchr(arg, '=');
+	struct strbuf fields = STRBUF_INIT;
+	char want[64], key[64], *field;
+	const struct csv_column *cols;
+	size_t n, i;
+	int rc = 0;
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		return su_err_set(e, "--column is FIELD=HEADER, not '%s'", arg);
+	if (r->ncolumn_names == IMPORT_MAX_COLUMN_NAMES)
+		return su_err_set(e, "at most %d --column options", IMPORT_MAX_COLUMN_NAMES);
+	cols = import_columns(what, &n);
+	field = xstrndup(arg, (size_t)(eq - arg));
+	csv_header_key(field, want, sizeof want);
+	for (i = 0; i < n; i++) {
+		csv_header_key(cols[i].key, key, sizeof key);
+		if (strcmp(key, want) == 0)
+			break;
+	}
+	if (i == n) {
+		list_fields(cols, n, &fields);
+		rc = su_err_set(e, "no field '%s' in a %s import (fields: %s)", field,
+		    import_what_name(what), sb_str(&fields));
+	} else
+		r->column_names[r->ncolumn_names++] = (struct import_column_name){
+			cols[i].key, { eq + 1, NULL } };
+	sb_free(&fields);
+	free(field);
+	return rc;
 }
 
 int

@@ -114,15 +114,6 @@ meeting_duration_parse(const char *text, int64_t *seconds)
 	return 0;
 }
 
-/* Latin letters with accents (U+00C0 to U+017F) as their plain lower-case letter. */
-static const char latin_folds[] =
-	"aaaaaaaceeeeiiiidnooooo ouuuuyts"	/* C0-DF */
-	"aaaaaaaceeeeiiiidnooooo ouuuuyty"	/* E0-FF */
-	"aaaaaaccccccccddddeeeeeeeeeegggg"	/* 100-11F */
-	"gggghhhhiiiiiiiiiijjjjkkklllllll"	/* 120-13F */
-	"lllnnnnnnnnnoooooooorrrrrrssssss"	/* 140-15F */
-	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	/* 160-17F */
-
 void
 meeting_name_key(const char *name, struct strbuf *out)
 {
@@ -142,8 +133,8 @@ meeting_name_key(const char *name, struct strbuf *out)
 			if (space)
 				sb_addc(out, ' ');
 			space = 0;
-			if (cp >= 0xc0 && cp <= 0x17f && latin_folds[cp - 0xc0] != ' ')
-				sb_addc(out, latin_folds[cp - 0xc0]);
+			if (latin_fold(cp) != 0)
+				sb_addc(out, latin_fold(cp));
 			else if (cp < 0x80)
 				sb_addc(out, (char)tolower((int)cp));
 			else
@@ -233,39 +224,10 @@ meeting_format_list(struct strbuf *out)
 		sb_addf(out, "%s%s", i ? ", " : "", meeting_layouts[meeting_nlayouts - 1 - i].name);
 }
 
-/* Returns 1 if code point cp is punctuation or a space, ASCII or CJK/full-width. */
-static int
-header_punct(unsigned int cp)
-{
-	return (cp < 0x80 && !isalnum((int)cp)) || (cp >= 0x3000 && cp <= 0x303f) ||
-	    (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) || cp == 0xa0 ||
-	    cp == 0x30fb;
-}
-
 void
 meeting_header_key(const char *cell, char *out, size_t size)
 {
-	const unsigned char *s = (const unsigned char *)cell;
-	size_t n = 0;
-
-	while (*s && size > 0) {
-		unsigned int cp;
-		size_t len = utf8_decode(s, &cp);
-
-		if (header_punct(cp))
-			;
-		else if (cp >= 0xc0 && cp <= 0x17f && latin_folds[cp - 0xc0] != ' ' && n + 1 < size)
-			out[n++] = latin_folds[cp - 0xc0];
-		else if (cp < 0x80 && n + 1 < size)
-			out[n++] = (char)tolower((int)cp);
-		else if (cp >= 0x80 && n + len < size) {
-			memcpy(out + n, s, len);
-			n += len;
-		}
-		s += len;
-	}
-	if (size > 0)
-		out[n] = '\0';
+	csv_header_key(cell, out, size);
 }
 
 /* Returns 1 if header cell 'key' (a meeting_header_key) is one of 'words'. */

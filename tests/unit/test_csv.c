@@ -297,6 +297,11 @@ START_TEST(csv_header_keys)
 	ck_assert_str_eq(key, "emailaddress");
 	csv_header_key("Duration (Minutes)", key, 6);
 	ck_assert_str_eq(key, "durat");
+	/* accents, typographic apostrophes and dashes, no-break spaces: as the plain forms */
+	csv_header_key("Adresse e-mail de l\u2019utilisateur", key, sizeof key);
+	ck_assert_str_eq(key, "adresseemaildelutilisateur");
+	csv_header_key("PR\u00c9NOM\u00a0\u2011 \u0141\u00f3d\u017a", key, sizeof key);
+	ck_assert_str_eq(key, "prenomlodz");
 }
 END_TEST
 

@@ -1,0 +1,84 @@
+#!/bin/sh
+# readers.sh - files in the coach's own language, as office programs save them: each
+# roster imports with the right names and e-mails, or is refused with nothing written.
+. "$top_srcdir/tests/cli/lib.sh"
+
+PY=/usr/bin/python3
+mkdir -p "$T/files"
+$PY "$top_srcdir/tests/cli/office.py" write "$T/files" || { echo "FAIL: office.py could not write the files"; exit 1; }
+F="$T/files"
+
+# roster_of SLUG: the cohort's participants as 'e-mail|name|company' lines, by e-mail
+roster_of() { sql "SELECT p.email || '|' || p.name || '|' || p.company FROM participant p JOIN cohort c ON c.id = p.cohort_id WHERE c.slug = '$1' ORDER BY p.email"; }
+# new_cohort SLUG: a cohort in Berlin
+new_cohort() { ok cohort add "$1" --name "$1" --coach C --coach-email c@example.com --tz Europe/Berlin; }
+
+ok init
+
+# --- rosters in eight languages (and two registration exports), as saved
+n=0
+for f in roster-de roster-fr roster-es roster-pt roster-it roster-nl roster-pl eventbrite-fr anmeldung-de; do
+	n=$((n + 1))
+	new_cohort "l$n"
+	ok participant import "l$n" "$F/$f.csv"
+	check '[ "$(roster_of l'"$n"')" = "$(cat "$F/$f.csv.expected")" ]' \
+		"$f.csv imported as '$(roster_of "l$n" | tr '\n' ' ')', not '$(tr '\n' ' ' < "$F/$f.csv.expected")'"
+done
+# the German Excel file as is: Windows-1252, ';', CRLF, with a note
+ok participant import l1 "$F/roster-de.csv"
+err "note: roster-de.csv is not UTF-8; read as Windows-1252"
+out "2 participant rows: 0 added, 0 updated, 2 unchanged"
+# the ticket number of the Eventbrite export is passed over, and the hint says how to read it
+ok participant import l8 "$F/eventbrite-fr.csv" --dry-run
+err "note: ignored columns: N° de participant"
+err "hint: --column FIELD='N° de participant' reads it as one of these fields: name, first name, last name, e-mail, company"
+
+# --- headers folded for case, accents, punctuation and typographic apostrophes
+new_cohort fold
+printf 'PRENOM;NOM DE FAMILLE;Adresse e\342\200\221mail;Soci\303\251t\303\251\nL\303\251a;Roy;lr@example.fr;Orange\n' > "$T/fold.csv"
+ok participant import fold "$T/fold.csv"
+check '[ "$(roster_of fold)" = "lr@example.fr|Léa Roy|Orange" ]' "folded headers not read: $(roster_of fold)"
+
+# --- a header in no language known: refused, then named with --column
+printf 'Kontakt;Teilnehmer\nkurt@example.de;Kurt Weill\n' > "$T/kontakt.csv"
+before=$(db_state)
+fails 1 participant import fold "$T/kontakt.csv"
+err "kontakt.csv:1: no e-mail column (looked for 'email', 'e-mail', 'email address'"
+err "note: ignored columns: Kontakt"
+err "hint: --column FIELD='Kontakt' reads it"
+same_db "$before"
+fails 2 participant import fold "$T/kontakt.csv" --column mail=Kontakt
+err "no field 'mail' in a participant import (fields: name, first name, last name, e-mail, company)"
+same_db "$before"
+fails 2 participant import fold "$T/kontakt.csv" --column e-mail
+err "--column is FIELD=HEADER, not 'e-mail'"
+same_db "$before"
+fails 1 participant import fold "$T/kontakt.csv" --column e-mail=Telefon
+err "no e-mail column (looked for 'Telefon')"
+same_db "$before"
+ok participant import fold "$T/kontakt.csv" --column E_Mail=kontakt
+check '[ "$(roster_of fold | grep kurt)" = "kurt@example.de|Kurt Weill|" ]' "--column did not read Kontakt"
+
+# --- the schedule, the attendance file and the cohort sheet know the same languages
+new_cohort de
+ok participant import de "$F/roster-de.csv"
+printf 'Nr;Datum;Uhrzeit;Dauer;Art;Titel;Ort\r\n1;04.11.2026;09:00;90;group;Auftakt;Raum 1\r\n' | iconv -t CP1252 > "$T/termine.csv"
+ok session import de "$T/termine.csv"
+check '[ "$(sql "SELECT number || '"'|'"' || minutes || '"'|'"' || title || '"'|'"' || location FROM session")" = "1|90|Auftakt|Raum 1" ]' \
+	"German schedule columns not read"
+printf 'Sitzung;E-Mail;Anwesenheit;Bemerkung\n1;jm@example.de;present;p\303\274nktlich\n' > "$T/anwesenheit.csv"
+ok attendance import de "$T/anwesenheit.csv"
+check '[ "$(sql "SELECT note FROM attendance")" = "pünktlich" ]' "German attendance columns not read"
+printf 'Code;Nom;Formateur;E-mail du formateur;Fuseau horaire\nautomne;Vendre;Yves;yves@example.fr;Europe/Paris\n' > "$T/cohortes.csv"
+ok cohort import "$T/cohortes.csv"
+check '[ "$(sql "SELECT name || '"'|'"' || coach_name || '"'|'"' || tz FROM cohort WHERE slug = '"'automne'"'")" = "Vendre|Yves|Europe/Paris" ]' \
+	"French cohort columns not read"
+
+# --- help lists what is recognised
+ok help participant import
+out "Headers recognised"
+out "Vorname"
+out "Imię i nazwisko"
+out "--column FIELD=HEADER"
+
+finish

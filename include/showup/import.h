@@ -47,6 +47,16 @@ struct import_result {
 	struct strbuf messages;		/* "file:line: problem\n", IMPORT_MAX_MESSAGES at most */
 	struct strbuf ignored;		/* header names not used, "Phone, Notes" */
 	struct strbuf changes;		/* dry run: "file:line: who field: 'old' → 'new'\n" */
+	struct strbuf notes;		/* "what the import chose and why\n", for people */
+	struct import_dates {		/* what the file's dates show of their order */
+		int told;		/* the order was given (--date-order), not the cohort's */
+		size_t both;		/* dates read day first and month first alike */
+		size_t settled;		/* dates only one of the two orders reads */
+		size_t clock_12h;	/* times on a 12-hour clock (AM/PM): month first */
+		char example[48];	/* the first date read both ways, as written */
+		int64_t example_at;	/* ... and when it was read to be */
+		const char *zone;	/* ... in this zone */
+	} dates;
 	char separator;			/* the separator the file was read with */
 	char encoding[48];		/* the encoding it was read in */
 	int encoding_guessed;		/* not UTF-8, read as Windows-1252 */

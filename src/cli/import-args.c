@@ -158,6 +158,8 @@ import_report(enum import_what what, const char *path, const char *slug,
 		fprintf(stderr, "... and %zu more bad rows\n",
 		    r->bad_rows - IMPORT_MAX_MESSAGES);
 	print_ignored(what, r);
+	for (const char *n = sb_str(&r->notes); *n; n += strcspn(n, "\n") + 1)
+		fprintf(stderr, "note: %.*s\n", (int)strcspn(n, "\n"), n);
 	if (rc < 0) {
 		cli_error("%s", e->msg);
 		print_hints(r, slug);

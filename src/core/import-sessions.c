@@ -318,12 +318,14 @@ update_session(struct sessions_import *si, struct import_row *row, const struct 
 	return rc;
 }
 
-/* Adds the session a row describes as number 'number' (0: the next); its number, or -1. */
+/* Adds the session a row describes as number 'number' (0: the next), listed with its weekday
+ * and date on a dry run; its number, or -1. */
 static int
 add_session(struct sessions_import *si, struct import_row *row, int number)
 {
 	struct session base = { .number = number, .minutes = 60, .title = "",
 		.location = "" }, s;
+	char when[48];
 	su_err why;
 	int rc;
 
@@ -334,7 +336,13 @@ add_session(struct sessions_import *si, struct import_row *row, int number)
 	if (row_session(si, row, &base, &s) < 0)
 		return -1;
 	rc = session_add(row->st, si->cohort, &s, si->with, si->nwith, &why);
-	return rc < 0 ? import_row_error(row, "%s", why.msg) : rc;
+	if (rc < 0)
+		return import_row_error(row, "%s", why.msg);
+	if (row->result->dry_run)
+		sb_addf(&row->result->changes, "%s:%ld: session %d added: %s\n",
+		    csvr_name(row->reader), csvr_line(row->reader), rc,
+		    time_format_human(si->cohort->tz, s.starts_at, when, sizeof when));
+	return rc;
 }
 
 /*

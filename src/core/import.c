@@ -1,6 +1,7 @@
 /* import.c - the one way every CSV file is imported: a transaction, all errors listed. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -27,6 +28,7 @@ import_result_free(struct import_result *r)
 	sb_free(&r->messages);
 	sb_free(&r->ignored);
 	sb_free(&r->changes);
+	sb_free(&r->notes);
 }
 
 const char *
@@ -83,6 +85,25 @@ import_hint_date(struct import_row *row, const char *text, enum date_order order
 		row->result->hints |= HINT_DATE_ORDER;	/* not a date in this order, but in another */
 }
 
+/* Notes what a time read at 'at' (in zone 'tz') from 'text' shows of the file's date order. */
+static void
+note_date(struct import_dates *d, const char *text, const char *tz, int64_t at)
+{
+	unsigned orders = time_orders_possible(text);
+	unsigned both = 1u << DATE_ORDER_DMY | 1u << DATE_ORDER_MDY;
+
+	if ((orders & both) == both) {
+		if (d->both++ == 0) {
+			snprintf(d->example, sizeof d->example, "%s", text);
+			d->example_at = at;
+			d->zone = tz;
+		}
+	} else if ((orders & both) != 0)
+		d->settled++;
+	if (time_clock_12h(text))
+		d->clock_12h++;
+}
+
 int
 import_time(struct import_row *row, const char *text, const char *tz, int64_t *out,
     const char *what)
@@ -90,8 +111,12 @@ import_time(struct import_row *row, const char *text, const char *tz, int64_t *o
 	enum date_order order = row->result->date_order;
 	su_err why;
 
-	if (time_parse(text, order, tz, out, &why) == 0)
+	if (time_parse(text, order, tz, out, &why) == 0) {
+		if (!isdigit((unsigned char)text[0]) || !isdigit((unsigned char)text[1]) ||
+		    !isdigit((unsigned char)text[2]) || !isdigit((unsigned char)text[3]))
+			note_date(&row->result->dates, text, tz, *out);	/* not year first */
 		return 0;
+	}
 	import_hint_date(row, text, order);
 	return import_row_error(row, "%s%s%s", what ? what : "", what ? ": " : "", why.msg);
 }
@@ -215,6 +240,37 @@ note_format(struct import_row *row, const su_err *e)
 		r->hints |= HINT_ENCODING;
 }
 
+/*
+ * Judges the order the file's dates were read in, once it is read through:
+ * when every date read both ways, a note says which order was taken and why;
+ * a 12-hour clock read day first, the order not given, refuses the file (a US
+ * schedule in a European cohort). 0, or -1 with 'e' set.
+ */
+static int
+judge_date_order(struct import_result *r, const char *name, su_err *e)
+{
+	const struct import_dates *d = &r->dates;
+	const char *first = r->date_order == DATE_ORDER_DMY ? "day" : "month";
+	const char *other = r->date_order == DATE_ORDER_DMY ? "mdy" : "dmy";
+	char when[48];
+
+	if (d->both == 0 || d->settled > 0)
+		return 0;	/* no date, or a date that settles the order */
+	time_format_human(d->zone, d->example_at, when, sizeof when);
+	if (d->clock_12h > 0 && r->date_order == DATE_ORDER_DMY && !d->told) {
+		r->hints |= HINT_DATE_ORDER;
+		return su_err_set(e, "%s: every date reads both day first and month first, "
+		    "and its 12-hour clock (AM/PM) is how month-first regions write; read day "
+		    "first, as the cohort's date order says, '%s' would be %s; name the order "
+		    "with --date-order mdy or dmy", name, d->example, when);
+	}
+	sb_addf(&r->notes, "every date of %s reads both day first and month first: read "
+	    "%s first, as %s says ('%s' is %s); --date-order %s reads them the other way\n",
+	    name, first, d->told ? "--date-order" : "the cohort's date order",
+	    d->example, when, other);
+	return 0;
+}
+
 /* Writes the one audit entry of an import that changed something; 0 or -1. */
 static int
 audit_summary(struct store *st, int64_t cohort_id, const char *what, const char *file,
@@ -301,6 +357,9 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 		    csvr_name(row.reader), r->bad_rows, r->bad_rows == 1 ? "" : "s");
 		goto rollback;
 	}
+	if ((r->date_order == DATE_ORDER_DMY || r->date_order == DATE_ORDER_MDY) &&
+	    judge_date_order(r, csvr_name(row.reader), e) < 0)
+		goto rollback;
 	if (audit_summary(st, cohort_id, what, csvr_name(row.reader), r, e) < 0)
 		goto rollback;
 	if (r->dry_run) {
@@ -407,6 +466,7 @@ int
 import_file(struct store *st, enum import_what what, const struct cohort *c,
     const struct policy *p, const char *path, struct import_result *r, su_err *e)
 {
+	r->dates.told = r->date_order != DATE_ORDER_UNKNOWN;
 	if (r->date_order == DATE_ORDER_UNKNOWN && c != NULL && p != NULL)
 		r->date_order = policy_date_order(p, c->tz);
 	switch (what) {

@@ -74,6 +74,38 @@ ok cohort import "$T/cohortes.csv"
 check '[ "$(sql "SELECT name || '"'|'"' || coach_name || '"'|'"' || tz FROM cohort WHERE slug = '"'automne'"'")" = "Vendre|Yves|Europe/Paris" ]' \
 	"French cohort columns not read"
 
+# --- dates never read the wrong way in silence
+# a schedule saved in the US (Excel en-US): month first, 12-hour clock, every
+# date readable both ways; in a Berlin cohort it is refused, nothing written
+new_cohort us
+printf 'Subject,Date,Time\r\nKickoff,3/11/2027,9:00 AM\r\nWeek 2,4/1/2027,9:00 AM\r\n' > "$T/us.csv"
+before=$(db_state)
+fails 1 session import us "$T/us.csv"
+err "us.csv: every date reads both day first and month first, and its 12-hour clock (AM/PM)"
+err "'3/11/2027 9:00 AM' would be Wed 2027-11-03 09:00; name the order with --date-order mdy or dmy"
+err "hint: --date-order dmy, mdy or ymd"
+same_db "$before"
+fails 1 session import us "$T/us.csv" --dry-run
+same_db "$before"
+# with the order named: a dry run lists each session with its weekday and date, then it imports
+ok session import us "$T/us.csv" --date-order mdy --dry-run
+out "us.csv:2: session 1 added: Thu 2027-03-11 09:00"
+out "us.csv:3: session 2 added: Thu 2027-04-01 09:00"
+err "note: every date of us.csv reads both day first and month first: read month first, as --date-order says"
+same_db "$before"
+ok session import us "$T/us.csv" --date-order mdy
+check '[ "$(sql "SELECT group_concat(datetime(starts_at, '"'unixepoch'"'), '"'|'"') FROM (SELECT starts_at FROM session s JOIN cohort c ON c.id = s.cohort_id WHERE c.slug = '"'us'"' ORDER BY number)")" = "2027-03-11 08:00:00|2027-04-01 07:00:00" ]' \
+	"the US schedule was not read month first"
+# a European schedule whose dates all read both ways: imported day first, and a note says so
+new_cohort eu
+printf 'Datum;Uhrzeit;Titel\r\n03.11.2027;09:00;Auftakt\r\n04.01.2027;09:00;Woche 2\r\n' > "$T/eu.csv"
+ok session import eu "$T/eu.csv"
+err "note: every date of eu.csv reads both day first and month first: read day first, as the cohort's date order says ('03.11.2027 09:00' is Wed 2027-11-03 09:00); --date-order mdy reads them the other way"
+# one date only day first reads settles it: no note
+printf 'Datum;Uhrzeit;Titel\r\n03.11.2027;09:00;Auftakt\r\n24.11.2027;09:00;Woche 4\r\n' > "$T/eu2.csv"
+ok session import eu "$T/eu2.csv" --dry-run
+check '! grep -q "reads both" "$T/err"' "a note though a date settles the order"
+
 # --- help lists what is recognised
 ok help participant import
 out "Headers recognised"

@@ -32,6 +32,7 @@ parse_field(const char *f)
 	int y, m, d;
 
 	(void)time_parse(f, DATE_ORDER_UNKNOWN, "Europe/Berlin", &t, NULL);
+	(void)time_clock_12h(f);
 	(void)date_parse(f, &y, &m, &d, NULL);
 	(void)money_parse(f, &cents, NULL);
 	(void)parse_int(f, 0, 100000, &n);

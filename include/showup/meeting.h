@@ -36,6 +36,8 @@ struct meeting_attendee {
 struct meeting {
 	enum meeting_format format;
 	enum meeting_format detected;	/* what the content looks like (auto: nothing known) */
+	int flat;			/* a Teams report told by its header ("Participant ID
+					 * (UPN)"), not its section titles: its separator sniffed */
 	struct meeting_attendee *v;
 	size_t n;
 	size_t rows;			/* participant rows read */

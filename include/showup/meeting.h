@@ -36,6 +36,7 @@ struct meeting_attendee {
 struct meeting {
 	enum meeting_format format;
 	enum meeting_format detected;	/* what the content looks like (auto: nothing known) */
+	char encoding[24];		/* not UTF-8, no encoding named: what it was read as */
 	int flat;			/* a Teams report told by its header ("Participant ID
 					 * (UPN)"), not its section titles: its separator sniffed */
 	struct meeting_attendee *v;

@@ -306,7 +306,7 @@ int cli_write_eml(const char *dir, const struct outbox_row *o);
 	  "Excel's 'sep=;' first line)" }, \
 	{ .name = "encoding", .arg = "NAME", .key = OPT_ENCODING, \
 	  .help = "the file's encoding, any name iconv knows (default UTF-8, or " \
-	  "UTF-16 by its BOM; a file that is not UTF-8 is read as Windows-1252, with " \
+	  "UTF-16 by its BOM; a file that is not UTF-8 is read as Windows-1252 or -1250, with " \
 	  "a note)" }, \
 	{ .name = "date-order", .arg = "dmy|mdy|ymd", .key = OPT_DATE_ORDER, \
 	  .help = "how the file writes dates such as 4/3/2027 (default: the " \

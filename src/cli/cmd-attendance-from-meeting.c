@@ -296,6 +296,8 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	    session_kind_name(s->kind));
 	if (fm->format == MEETING_AUTO)
 		printf("told by its header: %s\n", meeting_format_seen(m.format));
+	if (m.encoding[0] != '\0')
+		printf("note: %s is not UTF-8; read as %s\n", file, m.encoding);
 	if (m.order_by_session != DATE_ORDER_UNKNOWN)
 		printf("its dates read both ways: %s first, the reading that matches the "
 		    "session's date\n", m.order_by_session == DATE_ORDER_DMY ? "day" : "month");

@@ -151,8 +151,8 @@ import_report(enum import_what what, const char *path, const char *slug,
     const struct import_result *r, int rc, const su_err *e)
 {
 	if (r->encoding_guessed)
-		fprintf(stderr, "note: %s is not UTF-8; read as Windows-1252\n",
-		    base_name(path));
+		fprintf(stderr, "note: %s is not UTF-8; read as %s\n",
+		    base_name(path), r->encoding);
 	fputs(sb_str(&r->messages), stderr);
 	if (r->bad_rows > IMPORT_MAX_MESSAGES)
 		fprintf(stderr, "... and %zu more bad rows\n",

@@ -193,6 +193,7 @@ csvr_set_format(struct csv_reader *r, const struct csv_format *f, su_err *e)
 		decoder_free(r->decoder);
 		r->decoder = d;
 	}
+	decoder_set_region(r->decoder, f->zone);
 	return 0;
 }
 

@@ -467,6 +467,8 @@ import_file(struct store *st, enum import_what what, const struct cohort *c,
     const struct policy *p, const char *path, struct import_result *r, su_err *e)
 {
 	r->dates.told = r->date_order != DATE_ORDER_UNKNOWN;
+	if (c != NULL && r->format.zone == NULL)
+		r->format.zone = c->tz;	/* its region settles Windows-1250 or -1252 */
 	if (r->date_order == DATE_ORDER_UNKNOWN && c != NULL && p != NULL)
 		r->date_order = policy_date_order(p, c->tz);
 	switch (what) {

@@ -24,16 +24,23 @@ struct report_source {
 	size_t len;
 	const char *path;
 	const char *name;	/* for messages */
+	const char *zone;	/* the session's time zone: its region settles Windows-1250 */
 };
 
 /* Returns a reader at the start of the report, or NULL with 'e' set. */
 static struct csv_reader *
 source_open(const struct report_source *src, su_err *e)
 {
+	struct csv_format f = { 0, NULL, src->zone };
+	struct csv_reader *r;
+
 	if (src->path == NULL)
-		return csvr_open_mem(src->data, src->len, src->name);
-	/* "-" is a file of that name here, not standard input: it is read more than once */
-	return csvr_open(strcmp(src->path, "-") == 0 ? "./-" : src->path, e);
+		r = csvr_open_mem(src->data, src->len, src->name);
+	else	/* "-" is a file of that name here, not standard input: it is read more than once */
+		r = csvr_open(strcmp(src->path, "-") == 0 ? "./-" : src->path, e);
+	if (r != NULL)
+		(void)csvr_set_format(r, &f, NULL);	/* no encoding named: cannot fail */
+	return r;
 }
 
 /* Reads the next whole number from *s (skipping nothing); its digit count in *digits. */
@@ -777,6 +784,8 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 		else if (sniffed == NULL)
 			read_row(m, r, &rd);
 	}
+	if (csvr_encoding_guessed(r))
+		snprintf(m->encoding, sizeof m->encoding, "%s", csvr_encoding(r));
 	csvr_close(r);
 	if (sniffed == NULL && m->format == MEETING_TEAMS_LOG)
 		close_open_stays(m, rd.last_time);
@@ -962,7 +971,7 @@ int
 meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e)
 {
-	struct report_source src = { data, len, NULL, name };
+	struct report_source src = { data, len, NULL, name, tz };
 	struct window none = { 0, 0, 0 };
 
 	return parse_source(&src, format, order, tz, &none, out, e);
@@ -1023,7 +1032,7 @@ meeting_parse_for(const char *data, size_t len, const char *name,
     enum meeting_format format, enum date_order order, const char *tz, int64_t from,
     int64_t to, struct meeting *out, su_err *e)
 {
-	struct report_source src = { data, len, NULL, name };
+	struct report_source src = { data, len, NULL, name, tz };
 	struct window w = { 1, from, to };
 
 	return parse_source_for(&src, format, order, tz, &w, out, e);
@@ -1034,7 +1043,7 @@ meeting_read_for(const char *path, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *out,
     su_err *e)
 {
-	struct report_source src = { NULL, 0, path, name };
+	struct report_source src = { NULL, 0, path, name, tz };
 	struct window w = { 1, from, to };
 
 	return parse_source_for(&src, format, order, tz, &w, out, e);

@@ -106,6 +106,33 @@ printf 'Datum;Uhrzeit;Titel\r\n03.11.2027;09:00;Auftakt\r\n24.11.2027;09:00;Woch
 ok session import eu "$T/eu2.csv" --dry-run
 check '! grep -q "reads both" "$T/err"' "a note though a date settles the order"
 
+# --- Windows-1250 (Polish, Czech, Hungarian Excel) is told from Windows-1252 by its letters
+ok cohort add pl --name PL --coach C --coach-email c@example.com --tz Europe/Warsaw
+printf 'Imię i nazwisko;Adres e-mail\r\nŁukasz Żółć;lz@example.pl\r\nMałgorzata Wąsowska;mw@example.pl\r\n' |
+	iconv -f UTF-8 -t CP1250 > "$T/lista-1250.csv"
+ok participant import pl "$T/lista-1250.csv"
+err "note: lista-1250.csv is not UTF-8; read as Windows-1250"
+check '[ "$(roster_of pl)" = "$(printf "lz@example.pl|Łukasz Żółć|\nmw@example.pl|Małgorzata Wąsowska|")" ]' \
+	"a Windows-1250 roster read as $(roster_of pl | tr '\n' ' ')"
+# bytes that are letters both ways ('Æ' or 'Ć'): the cohort's region settles it
+printf 'Name;E-mail\r\nJan \306wik;jc@example.pl\r\n' > "$T/tie.csv"
+ok participant import pl "$T/tie.csv"
+err "read as Windows-1250"
+new_cohort tie
+ok participant import tie "$T/tie.csv"
+err "read as Windows-1252"
+check '[ "$(roster_of pl | grep jc@)" = "jc@example.pl|Jan Ćwik|" ] && [ "$(roster_of tie)" = "jc@example.pl|Jan Æwik|" ]' \
+	"the region did not settle a tie: $(roster_of pl | grep jc@), $(roster_of tie)"
+# a Zoom report saved by Polish Excel: the names match the roster, and a note names the encoding
+ok session add pl --at "2026-11-09 10:00" --minutes 60
+printf 'Name (Original Name),Join Time,Leave Time,Duration (Minutes)\r\nŁukasz Żółć,11/09/2026 09:58:00 AM,11/09/2026 11:00:00 AM,62\r\nMałgorzata Wąsowska,11/09/2026 10:07:30 AM,11/09/2026 11:00:00 AM,53\r\n' |
+	iconv -f UTF-8 -t CP1250 > "$T/zoom-1250.csv"
+ok attendance from-meeting pl:1 "$T/zoom-1250.csv"
+out "note: zoom-1250.csv is not UTF-8; read as Windows-1250"
+grep -E '^Łukasz Żółć .* present$' "$T/out" >/dev/null || fail "Łukasz is not matched and present"
+grep -E '^Małgorzata Wąsowska .* late' "$T/out" >/dev/null || fail "Małgorzata is not matched and late"
+no_out "unmatched"
+
 # --- help lists what is recognised
 ok help participant import
 out "Headers recognised"

@@ -92,12 +92,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const encodings[] = { "UTF-8", "WINDOWS-1252", "UTF-16LE",
 		"UTF-16", "ISO-8859-1", "SHIFT_JIS", "MACINTOSH" };
 	static const char separators[] = { 0, ',', ';', '\t', '|' };
-	struct csv_format f = { 0, NULL };
+	struct csv_format f = { 0, NULL, NULL };
 
 	read_as(data, size, NULL, (enum import_what)(size % 4));	/* as an import: sniffed */
 	if (size > 0) {			/* and as a coach's options say */
 		f.encoding = encodings[data[size - 1] % ARRAY_SIZE(encodings)];
 		f.separator = separators[data[size - 1] / 8 % ARRAY_SIZE(separators)];
+		f.zone = data[0] & 1 ? "Europe/Warsaw" : NULL;	/* a tie read as Windows-1250 */
 		read_as(data, size, &f, (enum import_what)(data[0] % 4));
 	}
 	return 0;

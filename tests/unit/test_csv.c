@@ -156,7 +156,7 @@ END_TEST
 START_TEST(csv_named_encoding)
 {
 	static const char text[] = "name;city\n\xf0\xf4;x\n";	/* KOI8-R */
-	struct csv_format f = { 0, "KOI8-R" };
+	struct csv_format f = { 0, "KOI8-R", NULL };
 	struct csv_reader *r = csvr_open_mem(text, sizeof text - 1, "t.csv");
 	su_err e = { "" };
 

@@ -17,7 +17,9 @@ enum import_hint {
 	HINT_SEPARATOR = 2,		/* name the separator */
 	HINT_DATE_ORDER = 4,		/* name the date order */
 	HINT_ACCEPT_CHANGES = 8,	/* take values that look double-encoded */
-	HINT_REPLACE = 16		/* a row would replace what a participant told us */
+	HINT_REPLACE = 16,		/* a row would replace what a participant told us */
+	HINT_LOST_LETTERS = 32,		/* letters turned into '?' by a save in a code page */
+	HINT_NO_HEADER = 64		/* the first row is data: a header row is needed */
 };
 
 /* A --column FIELD=HEADER: the header that names one of an import's fields in this file. */

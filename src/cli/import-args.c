@@ -99,6 +99,12 @@ print_hints(const struct import_result *r, const char *slug)
 	if (r->hints & HINT_REPLACE)
 		fputs("hint: give --replace to record these rows over what the participants "
 		    "told us (it is kept: 'showup unmark' brings it back)\n", stderr);
+	if (r->hints & HINT_LOST_LETTERS)
+		fputs("hint: the letters are lost in the file itself: save the sheet again "
+		    "as 'CSV UTF-8' (Excel: File, Save As, CSV UTF-8) and import that\n", stderr);
+	if (r->hints & HINT_NO_HEADER)
+		fputs("hint: add a header row that names the columns ('showup help' of the "
+		    "import lists the names known)\n", stderr);
 	if (r->hints & HINT_ACCEPT_CHANGES)
 		fputs("hint: import the file as it was saved before it was opened in "
 		    "Excel, or give --accept-changes to take these values as they are\n",

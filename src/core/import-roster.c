@@ -1,6 +1,7 @@
 /* import-roster.c - participants from a spreadsheet, known by e-mail. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,6 +72,29 @@ row_name(const struct import_row *row, const char *old)
 	return xstrdup(old ? old : "");
 }
 
+/* Returns 1 if 'name' holds a '?' beside a letter ("J?rgen", "?ukasz"): letters a save in a
+ * code page without them turned into question marks. */
+static int
+letters_lost(const char *name)
+{
+	for (const char *q = strchr(name, '?'); q != NULL; q = strchr(q + 1, '?'))
+		if ((q > name && (isalpha((unsigned char)q[-1]) || (unsigned char)q[-1] >= 0x80)) ||
+		    isalpha((unsigned char)q[1]) || (unsigned char)q[1] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Refuses a name whose letters were lost to '?'; 0, or -1 (row reported). */
+static int
+check_name(struct import_row *row, const char *name)
+{
+	if (!letters_lost(name))
+		return 0;
+	row->result->hints |= HINT_LOST_LETTERS;
+	return import_row_error(row, "the name '%s' has '?' where letters were: the file was "
+	    "saved in a code page without them", name);
+}
+
 /* Updates participant 'p' from the row: only the columns the file has; 1, 0 or -1. */
 static int
 update_row(struct import_row *row, const struct cohort *c, const struct participant *p)
@@ -82,7 +106,7 @@ update_row(struct import_row *row, const struct cohort *c, const struct particip
 	su_err why;
 	int rc = -1;
 
-	if (a < 0 || b < 0)
+	if (a < 0 || b < 0 || (a == 1 && check_name(row, name) < 0))
 		goto done;
 	rc = a || b ? participant_update(row->st, c, p, name, p->email, company, &why) : 0;
 	if (rc < 0)
@@ -104,6 +128,8 @@ add_row(struct import_row *row, const struct cohort *c, const char *email)
 
 	if (*name == '\0')
 		rc = import_row_error(row, "no name for '%s'", email);
+	else if (check_name(row, name) < 0)
+		rc = -1;
 	else if (participant_add(row->st, c, name, email, company, &why) < 0)
 		rc = import_row_error(row, "%s", why.msg);
 	else

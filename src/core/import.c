@@ -312,6 +312,26 @@ columns_as_named(const struct csv_column *cols, size_t ncols, const struct impor
 	return copy;
 }
 
+/*
+ * Refuses a file whose first row holds an e-mail address: it is data, not a
+ * header. 0, or -1 with 'e' set.
+ */
+static int
+first_row_is_data(const struct import_row *row, su_err *e)
+{
+	for (size_t f = 0; f < csvr_count(row->reader); f++) {
+		const char *cell = csvr_field(row->reader, f);
+
+		if (strchr(cell, '@') != NULL && email_valid(cell)) {
+			row->result->hints |= HINT_NO_HEADER;
+			return su_err_set(e, "%s:%ld: the first row holds an e-mail address, "
+			    "'%s': it is a row of data, and the file has no header row",
+			    csvr_name(row->reader), csvr_line(row->reader), cell);
+		}
+	}
+	return 0;
+}
+
 int
 import_run(struct store *st, int64_t cohort_id, const char *what, const char *path,
     const struct csv_column *cols, size_t ncols, const char *const *informational,
@@ -336,6 +356,10 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 	if (row.reader == NULL)
 		goto done;
 	rc = csvr_map_header(row.reader, named, ncols, index, informational, &r->ignored, e);
+	if (csvr_count(row.reader) > 0 && first_row_is_data(&row, e) < 0) {
+		sb_reset(&r->ignored);
+		rc = -1;
+	}
 	note_format(&row, rc < 0 ? e : NULL);
 	if (rc < 0) {
 		rc = -1;

@@ -133,6 +133,25 @@ grep -E '^Łukasz Żółć .* present$' "$T/out" >/dev/null || fail "Łukasz is 
 grep -E '^Małgorzata Wąsowska .* late' "$T/out" >/dev/null || fail "Małgorzata is not matched and late"
 no_out "unmatched"
 
+# --- suspicious names
+# Excel's plain "CSV" in a Western locale turns letters outside Windows-1252 into '?'
+$PY -c 'import sys; open(sys.argv[1], "wb").write("Name;E-mail\r\nŁukasz Żółć;lz@example.pl\r\nAnna Nowak;an@example.pl\r\n".encode("cp1252", "replace"))' "$T/lossy.csv"
+new_cohort lossy
+before=$(db_state)
+fails 1 participant import lossy "$T/lossy.csv"
+err "lossy.csv:2: the name '?ukasz ?ó??' has"
+err "has '?' where letters were: the file was saved in a code page without them"
+err "hint: the letters are lost in the file itself: save the sheet again as 'CSV UTF-8'"
+check '! grep -q "lossy.csv:3" "$T/err"' "a clean name was refused"
+same_db "$before"
+# a roster without a header row: its first row is data, not a header
+printf 'ana@example.com,Ana Lima\r\nben@example.com,Ben Braun\r\n' > "$T/noheader.csv"
+fails 1 participant import lossy "$T/noheader.csv"
+err "noheader.csv:1: the first row holds an e-mail address, 'ana@example.com': it is a row of data, and the file has no header row"
+err "hint: add a header row that names the columns"
+check '! grep -q "ignored columns" "$T/err"' "the e-mail of the first row is called an ignored column"
+same_db "$before"
+
 # --- help lists what is recognised
 ok help participant import
 out "Headers recognised"

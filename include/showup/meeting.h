@@ -93,9 +93,11 @@ int meeting_parse_for(const char *data, size_t len, const char *name,
  * Reads the report in file 'path' ('name' for messages) as meeting_parse_for
  * does, a record at a time: the file is read from disk again for each pass
  * (its format, its date order, its rows) and never held whole, so memory grows
- * with the people in it, not its rows or size.
+ * with the people in it, not its rows or size. 'encoding' (NULL: sniffed) is
+ * the file's, any name iconv knows.
  */
-int meeting_read_for(const char *path, const char *name, enum meeting_format format,
+int meeting_read_for(const char *path, const char *name, const char *encoding,
+    enum meeting_format format,
     enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *out,
     su_err *e);
 

@@ -25,21 +25,24 @@ struct report_source {
 	const char *path;
 	const char *name;	/* for messages */
 	const char *zone;	/* the session's time zone: its region settles Windows-1250 */
+	const char *encoding;	/* the file's, as given (NULL: sniffed) */
 };
 
 /* Returns a reader at the start of the report, or NULL with 'e' set. */
 static struct csv_reader *
 source_open(const struct report_source *src, su_err *e)
 {
-	struct csv_format f = { 0, NULL, src->zone };
+	struct csv_format f = { 0, src->encoding, src->zone };
 	struct csv_reader *r;
 
 	if (src->path == NULL)
 		r = csvr_open_mem(src->data, src->len, src->name);
 	else	/* "-" is a file of that name here, not standard input: it is read more than once */
 		r = csvr_open(strcmp(src->path, "-") == 0 ? "./-" : src->path, e);
-	if (r != NULL)
-		(void)csvr_set_format(r, &f, NULL);	/* no encoding named: cannot fail */
+	if (r != NULL && csvr_set_format(r, &f, e) < 0) {
+		csvr_close(r);
+		r = NULL;
+	}
 	return r;
 }
 
@@ -971,7 +974,7 @@ int
 meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e)
 {
-	struct report_source src = { data, len, NULL, name, tz };
+	struct report_source src = { data, len, NULL, name, tz, NULL };
 	struct window none = { 0, 0, 0 };
 
 	return parse_source(&src, format, order, tz, &none, out, e);
@@ -1032,18 +1035,19 @@ meeting_parse_for(const char *data, size_t len, const char *name,
     enum meeting_format format, enum date_order order, const char *tz, int64_t from,
     int64_t to, struct meeting *out, su_err *e)
 {
-	struct report_source src = { data, len, NULL, name, tz };
+	struct report_source src = { data, len, NULL, name, tz, NULL };
 	struct window w = { 1, from, to };
 
 	return parse_source_for(&src, format, order, tz, &w, out, e);
 }
 
 int
-meeting_read_for(const char *path, const char *name, enum meeting_format format,
+meeting_read_for(const char *path, const char *name, const char *encoding,
+    enum meeting_format format,
     enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *out,
     su_err *e)
 {
-	struct report_source src = { NULL, 0, path, name, tz };
+	struct report_source src = { NULL, 0, path, name, tz, encoding };
 	struct window w = { 1, from, to };
 
 	return parse_source_for(&src, format, order, tz, &w, out, e);

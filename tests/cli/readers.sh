@@ -132,6 +132,13 @@ out "note: zoom-1250.csv is not UTF-8; read as Windows-1250"
 grep -E '^Łukasz Żółć .* present$' "$T/out" >/dev/null || fail "Łukasz is not matched and present"
 grep -E '^Małgorzata Wąsowska .* late' "$T/out" >/dev/null || fail "Małgorzata is not matched and late"
 no_out "unmatched"
+# --encoding names what no guess can know: ISO-8859-2 writes 'ą' where Windows-1250 has '±'
+iconv -f CP1250 -t ISO-8859-2 < "$T/zoom-1250.csv" > "$T/zoom-latin2.csv"
+ok attendance from-meeting pl:1 "$T/zoom-latin2.csv" --encoding ISO-8859-2
+grep -E '^Małgorzata Wąsowska .* late' "$T/out" >/dev/null || fail "--encoding ISO-8859-2: Małgorzata is not matched"
+no_out "note: zoom-latin2.csv is not UTF-8"
+fails 1 attendance from-meeting pl:1 "$T/zoom-latin2.csv" --encoding KLINGON
+err "unknown encoding 'KLINGON'"
 
 # --- suspicious names
 # Excel's plain "CSV" in a Western locale turns letters outside Windows-1252 into '?'

@@ -19,7 +19,8 @@ struct csv_reader;
 /* What a caller knows of a file's form; zero values mean "find out". */
 struct csv_format {
 	char separator;		/* ',', ';', '\t' or '|'; 0: from the header row */
-	const char *encoding;	/* a name iconv knows; NULL: UTF-8, else Windows-1252 */
+	const char *encoding;	/* a name iconv knows; NULL: UTF-8, else Windows-1252 or -1250 */
+	const char *zone;	/* the cohort's time zone: its region settles 1250 or 1252 */
 };
 
 /* Opens 'path' ("-" for standard input); NULL with "cannot open 'x': ..." in 'e'. */
@@ -35,7 +36,8 @@ int csvr_set_format(struct csv_reader *r, const struct csv_format *f, su_err *e)
 char csvr_separator(const struct csv_reader *r);
 /* The encoding the file is read in: "UTF-8", "UTF-16LE", "Windows-1252", or as given. */
 const char *csvr_encoding(const struct csv_reader *r);
-/* Returns 1 if the file was not UTF-8 and, no encoding being given, was read as Windows-1252. */
+/* Returns 1 if the file was not UTF-8 and, no encoding being given, was read as Windows-1252
+ * or Windows-1250. */
 int csvr_encoding_guessed(const struct csv_reader *r);
 /* Returns 1 if the current record is one field holding another separator (the wrong one was used). */
 int csvr_header_unsplit(const struct csv_reader *r);
@@ -84,7 +86,9 @@ int csvr_map_header(struct csv_reader *r, const struct csv_column *cols,
     size_t ncols, int *index, const char *const *informational,
     struct strbuf *ignored, su_err *e);
 
-/* Normalises a header for comparison: lower-case ASCII letters and digits only. */
+/* Writes a header cell as header words are compared: letters and digits, lower case,
+ * Latin accents folded ('Prénom' 'prenom'), other scripts kept; spaces and punctuation
+ * (typographic apostrophes, no-break spaces, full-width forms too) dropped. */
 void csv_header_key(const char *in, char *out, size_t size);
 
 /* The UTF-8 byte order mark: first in a file, it makes Excel read the file as UTF-8. */

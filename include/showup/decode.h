@@ -11,7 +11,10 @@
  * BOM (or the zero bytes of UTF-16 without one) selects UTF-16. Without a
  * named encoding, text is UTF-8 until a block holds bytes that are not UTF-8
  * and nothing before it was outside ASCII: then the whole file is read as
- * Windows-1252, as Excel and LibreOffice save plain CSV in Western locales.
+ * Windows-1252, as Excel and LibreOffice save plain CSV in Western locales, or
+ * as Windows-1250 (Polish, Czech, Hungarian...) when that block reads as more
+ * letters in it ('Ł' where Windows-1252 has '£'), or as many in a region that
+ * writes it.
  */
 struct decoder;
 
@@ -32,9 +35,14 @@ void decoder_free(struct decoder *d);
 int decoder_feed(struct decoder *d, const char *in, size_t len, int final,
     const char **out, size_t *outlen, su_err *e);
 
-/* The encoding in use: "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252", or the name given. */
+/* Says the file comes from the region of time zone 'zone' (NULL: none): where Windows-1250
+ * is written, a block that reads as well in it as in Windows-1252 is read in it. */
+void decoder_set_region(struct decoder *d, const char *zone);
+/* The encoding in use: "UTF-8", "UTF-16LE", "UTF-16BE", "Windows-1252", "Windows-1250", or
+ * the name given. */
 const char *decoder_encoding(const struct decoder *d);
-/* Returns 1 if no encoding was named and the file, not being UTF-8, was read as Windows-1252. */
+/* Returns 1 if no encoding was named and the file, not being UTF-8, was read as Windows-1252
+ * or Windows-1250. */
 int decoder_guessed(const struct decoder *d);
 
 /*

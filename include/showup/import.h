@@ -17,8 +17,19 @@ enum import_hint {
 	HINT_SEPARATOR = 2,		/* name the separator */
 	HINT_DATE_ORDER = 4,		/* name the date order */
 	HINT_ACCEPT_CHANGES = 8,	/* take values that look double-encoded */
-	HINT_REPLACE = 16		/* a row would replace what a participant told us */
+	HINT_REPLACE = 16,		/* a row would replace what a participant told us */
+	HINT_LOST_LETTERS = 32,		/* letters turned into '?' by a save in a code page */
+	HINT_NO_HEADER = 64		/* the first row is data: a header row is needed */
 };
+
+/* A --column FIELD=HEADER: the header that names one of an import's fields in this file. */
+struct import_column_name {
+	const char *field;	/* the field, as import_columns keys it ("e-mail") */
+	const char *words[2];	/* { HEADER, NULL }: looked for instead of the field's words */
+};
+
+/* At most this many --column options. */
+#define IMPORT_MAX_COLUMN_NAMES 16
 
 struct import_result {
 	/* asked by the caller */
@@ -28,6 +39,8 @@ struct import_result {
 	int clear_empty;		/* an empty cell clears its field (else it is left) */
 	enum date_order date_order;	/* how the file writes dates; UNKNOWN: the cohort's */
 	int replace;			/* a row may replace what a participant told us */
+	struct import_column_name column_names[IMPORT_MAX_COLUMN_NAMES];	/* --column */
+	size_t ncolumn_names;
 	/* found */
 	size_t rows;			/* data rows read */
 	size_t added, updated, unchanged;
@@ -36,6 +49,16 @@ struct import_result {
 	struct strbuf messages;		/* "file:line: problem\n", IMPORT_MAX_MESSAGES at most */
 	struct strbuf ignored;		/* header names not used, "Phone, Notes" */
 	struct strbuf changes;		/* dry run: "file:line: who field: 'old' → 'new'\n" */
+	struct strbuf notes;		/* "what the import chose and why\n", for people */
+	struct import_dates {		/* what the file's dates show of their order */
+		int told;		/* the order was given (--date-order), not the cohort's */
+		size_t both;		/* dates read day first and month first alike */
+		size_t settled;		/* dates only one of the two orders reads */
+		size_t clock_12h;	/* times on a 12-hour clock (AM/PM): month first */
+		char example[48];	/* the first date read both ways, as written */
+		int64_t example_at;	/* ... and when it was read to be */
+		const char *zone;	/* ... in this zone */
+	} dates;
 	char separator;			/* the separator the file was read with */
 	char encoding[48];		/* the encoding it was read in */
 	int encoding_guessed;		/* not UTF-8, read as Windows-1252 */
@@ -71,6 +94,16 @@ enum import_what { IMPORT_COHORTS, IMPORT_ROSTER, IMPORT_SESSIONS, IMPORT_ATTEND
 const char *import_what_name(enum import_what what);
 /* Returns 1 if an import of 'what' belongs to one cohort (and needs c and p). */
 int import_what_per_cohort(enum import_what what);
+/* Returns the columns an import of 'what' reads, their count in *n: each one's key and the
+ * header words (English, German, French, Spanish, Portuguese, Italian, Dutch, Polish). */
+const struct csv_column *import_columns(enum import_what what, size_t *n);
+/*
+ * Takes "FIELD=HEADER" (--column) into r: in this file, HEADER names the field
+ * of 'what' whose key FIELD is (compared as csv_header_key folds them). 0, or -1
+ * with 'e' set (no '=', no such field: the fields are listed, too many).
+ */
+int import_column_name(enum import_what what, const char *arg, struct import_result *r,
+    su_err *e);
 /* Runs the import of 'what' (c and p are ignored for cohorts); as the functions above. */
 int import_file(struct store *st, enum import_what what, const struct cohort *c,
     const struct policy *p, const char *path, struct import_result *r, su_err *e);

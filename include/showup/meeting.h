@@ -36,6 +36,9 @@ struct meeting_attendee {
 struct meeting {
 	enum meeting_format format;
 	enum meeting_format detected;	/* what the content looks like (auto: nothing known) */
+	char encoding[24];		/* not UTF-8, no encoding named: what it was read as */
+	int flat;			/* a Teams report told by its header ("Participant ID
+					 * (UPN)"), not its section titles: its separator sniffed */
 	struct meeting_attendee *v;
 	size_t n;
 	size_t rows;			/* participant rows read */
@@ -60,8 +63,7 @@ const char *meeting_format_seen(enum meeting_format f);
 int meeting_format_parse(const char *name, enum meeting_format *out);
 /* Writes the names of the formats known, "zoom, teams, ..., webex", into 'out'. */
 void meeting_format_list(struct strbuf *out);
-/* Writes a header cell as header words are compared: letters and digits, lower case,
- * accents folded; CJK kept; spaces and punctuation (full-width too) dropped. */
+/* Writes a header cell as header words are compared: as csv_header_key does. */
 void meeting_header_key(const char *cell, char *out, size_t size);
 
 /*
@@ -91,9 +93,11 @@ int meeting_parse_for(const char *data, size_t len, const char *name,
  * Reads the report in file 'path' ('name' for messages) as meeting_parse_for
  * does, a record at a time: the file is read from disk again for each pass
  * (its format, its date order, its rows) and never held whole, so memory grows
- * with the people in it, not its rows or size.
+ * with the people in it, not its rows or size. 'encoding' (NULL: sniffed) is
+ * the file's, any name iconv knows.
  */
-int meeting_read_for(const char *path, const char *name, enum meeting_format format,
+int meeting_read_for(const char *path, const char *name, const char *encoding,
+    enum meeting_format format,
     enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *out,
     su_err *e);
 

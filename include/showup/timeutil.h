@@ -80,6 +80,9 @@ int time_parse(const char *text, enum date_order order, const char *zone, int64_
 /* Returns the orders time_parse reads 'text' under, as bits (1u << DATE_ORDER_DMY) |
  * (1u << DATE_ORDER_MDY) | (1u << DATE_ORDER_YMD); 0 if none. For sniffing a file's order. */
 unsigned time_orders_possible(const char *text);
+/* Returns 1 if 'text' is a time on a 12-hour clock ("9:00 AM", "5 pm"), as month-first
+ * regions write it; else 0. */
+int time_clock_12h(const char *text);
 /* Parses "YYYY-MM-DD"; returns 0 or -1 with a message in 'e'. */
 int date_parse(const char *text, int *year, int *month, int *day, su_err *e);
 

@@ -70,6 +70,9 @@ size_t utf8_valid_prefix(const char *s, size_t n);
  * length; a byte that starts no character is 1 long, read as U+FFFD.
  */
 size_t utf8_decode(const unsigned char *s, unsigned int *cp);
+/* Returns the plain lower-case ASCII letter of an accented Latin letter (U+00C0 to
+ * U+017F: 'é' 'e', 'Ł' 'l'), or 0 for any other code point. */
+char latin_fold(unsigned int cp);
 /* Returns the number of characters (code points) of UTF-8 's'. */
 size_t utf8_length(const char *s);
 /*

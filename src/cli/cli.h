@@ -70,6 +70,7 @@ enum {
 	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE, OPT_SPLIT,
 	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH, OPT_VIA, OPT_REPLACE,
 	OPT_EVERY, OPT_COUNT, OPT_UNTIL, OPT_SKIP,
+	OPT_COLUMN,
 	OPT_OWN = 512
 };
 
@@ -377,7 +378,7 @@ int cli_write_eml(const char *dir, const struct outbox_row *o);
 	  "Excel's 'sep=;' first line)" }, \
 	{ .name = "encoding", .arg = "NAME", .key = OPT_ENCODING, \
 	  .help = "the file's encoding, any name iconv knows (default UTF-8, or " \
-	  "UTF-16 by its BOM; a file that is not UTF-8 is read as Windows-1252, with " \
+	  "UTF-16 by its BOM; a file that is not UTF-8 is read as Windows-1252 or -1250, with " \
 	  "a note)" }, \
 	{ .name = "date-order", .arg = "dmy|mdy|ymd", .key = OPT_DATE_ORDER, \
 	  .help = "how the file writes dates such as 4/3/2027 (default: the " \
@@ -387,13 +388,18 @@ int cli_write_eml(const char *dir, const struct outbox_row *o);
 	  "the stored value is clean (refused by default)" }, \
 	{ .name = "clear-empty", .key = OPT_CLEAR_EMPTY, \
 	  .help = "an empty cell clears its field (by default it leaves it; a column " \
-	  "the file lacks always leaves its field)" }
+	  "the file lacks always leaves its field)" }, \
+	{ .name = "column", .arg = "FIELD=HEADER", .key = OPT_COLUMN, \
+	  .help = "the column headed HEADER holds FIELD (a header in no language " \
+	  "known; repeat it for each)" }
 
 /*
  * Runs an import command (import-args.c): "[SLUG] FILE [options]", the import
  * in one transaction, then its outcome, notes and hints. Returns the exit status.
  */
 int cli_import(struct cli *cli, int argc, char **argv, enum import_what what);
+/* Prints the header words each field of an import of 'what' is found by (help). */
+void cli_import_words(FILE *out, enum import_what what);
 /* Progress of a long import on stderr when it is a terminal. */
 void cli_import_progress(void *arg, size_t rows, long long bytes);
 /* Sets up progress reporting in 'r' if stderr is a terminal. */

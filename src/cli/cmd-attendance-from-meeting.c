@@ -25,6 +25,7 @@ struct from_meeting {
 	int apply;
 	int absent_if_unmatched;	/* no-shows recorded even while someone is unmatched */
 	int replace;		/* the call replaces what participants told us */
+	const char *encoding;	/* --encoding: the report's, or NULL to sniff */
 };
 
 /* Reads the options into fm; an exit status. */
@@ -52,6 +53,8 @@ parse_options(struct cli *cli, int argc, char **argv, struct from_meeting *fm)
 			fm->absent_if_unmatched = 1;
 		else if (opt == OPT_REPLACE)
 			fm->replace = 1;
+		else if (opt == OPT_ENCODING)
+			fm->encoding = optarg;
 		else
 			return EXIT_USAGE;
 	}
@@ -264,7 +267,7 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 
 	if (cli_policy(cli->st, c, &p) != EXIT_OK)
 		return EXIT_FAIL;
-	if (meeting_read_for(path, file, fm->format, fm->order, c->tz, s->starts_at,
+	if (meeting_read_for(path, file, fm->encoding, fm->format, fm->order, c->tz, s->starts_at,
 	    s->starts_at + (int64_t)s->minutes * 60, &m, &e) < 0 ||
 	    (fm->map != NULL && meeting_aliases_read(fm->map, &aliases, &e) < 0) ||
 	    load_people(cli->st, c, s, &sp, &e) < 0) {
@@ -299,6 +302,8 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	    session_kind_name(s->kind));
 	if (fm->format == MEETING_AUTO)
 		printf("told by its header: %s\n", meeting_format_seen(m.format));
+	if (m.encoding[0] != '\0')
+		printf("note: %s is not UTF-8; read as %s\n", file, m.encoding);
 	if (m.order_by_session != DATE_ORDER_UNKNOWN)
 		printf("its dates read both ways: %s first, the reading that matches the "
 		    "session's date\n", m.order_by_session == DATE_ORDER_DMY ? "day" : "month");
@@ -331,7 +336,7 @@ done:
 static int
 cmd_attendance_from_meeting_exec(struct cli *cli, int argc, char **argv)
 {
-	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0, 0, 0 };
+	struct from_meeting fm = { MEETING_AUTO, DATE_ORDER_UNKNOWN, NULL, 0, 0, 0, NULL };
 	const struct session *s = &cli->target.s;
 	const struct cohort *c = &cli->target.c;
 	int rc;
@@ -390,6 +395,10 @@ const struct cmd_entry cmd_attendance_from_meeting_entry = {
 		  "participant gave" },
 		{ .name = "map", .arg = "ALIASES.csv", .key = OPT_MAP,
 		  .help = "match meeting names to participants: lines NAME,EMAIL" },
+		{ .name = "encoding", .arg = "NAME", .key = OPT_ENCODING,
+		  .help = "the report's encoding, any name iconv knows (default: UTF-8 or "
+		  "UTF-16 by its BOM, else Windows-1252 or -1250, whichever fits, with a "
+		  "note)" },
 		{ .name = "date-order", .arg = "dmy|mdy", .key = OPT_DATE_ORDER,
 		  .help = "settles dates like 03/04 when neither the file nor the "
 		  "session's date can" },

@@ -10,6 +10,13 @@ cmd_attendance_import_exec(struct cli *cli, int argc, char **argv)
 	return cli_import(cli, argc, argv, IMPORT_ATTENDANCE);
 }
 
+/* Prints the header words the import finds its columns by. */
+static void
+print_attendance_words(FILE *out)
+{
+	cli_import_words(out, IMPORT_ATTENDANCE);
+}
+
 const struct cmd_entry cmd_attendance_import_entry = {
 	.group = "attendance",
 	.name = "import",
@@ -24,6 +31,7 @@ const struct cmd_entry cmd_attendance_import_entry = {
 	"A row does not replace what a participant told us (a cancellation, an\n"
 	"excuse, a reschedule) unless --replace; what it replaces is kept, and\n"
 	"'showup unmark' brings it back.\n",
+	.more_help = print_attendance_words,
 	.options = (const struct cmd_option[]){
 		CLI_IMPORT_OPTIONS,
 		{ .name = "replace", .key = OPT_REPLACE,

@@ -10,6 +10,13 @@ cmd_cohort_import_exec(struct cli *cli, int argc, char **argv)
 	return cli_import(cli, argc, argv, IMPORT_COHORTS);
 }
 
+/* Prints the header words the import finds its columns by. */
+static void
+print_cohort_words(FILE *out)
+{
+	cli_import_words(out, IMPORT_COHORTS);
+}
+
 const struct cmd_entry cmd_cohort_import_entry = {
 	.group = "cohort",
 	.name = "import",
@@ -19,6 +26,7 @@ const struct cmd_entry cmd_cohort_import_entry = {
 	"Columns (found by header name, any case): slug, name, coach, coach_email,\n"
 	"time_zone, and optionally fee, currency, starts, ends. A cohort that\n"
 	"exists already is updated; the audit log keeps the old values.\n",
+	.more_help = print_cohort_words,
 	.options = (const struct cmd_option[]){
 		CLI_IMPORT_OPTIONS,
 		{ 0 }

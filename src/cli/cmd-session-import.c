@@ -10,6 +10,13 @@ cmd_session_import_exec(struct cli *cli, int argc, char **argv)
 	return cli_import(cli, argc, argv, IMPORT_SESSIONS);
 }
 
+/* Prints the header words the import finds its columns by. */
+static void
+print_session_words(FILE *out)
+{
+	cli_import_words(out, IMPORT_SESSIONS);
+}
+
 const struct cmd_entry cmd_session_import_entry = {
 	.group = "session",
 	.name = "import",
@@ -21,6 +28,7 @@ const struct cmd_entry cmd_session_import_entry = {
 	"location, with (e-mails separated by ';'), cancelled_at and cancel_note\n"
 	"(a cancellation by the coach). A session is matched by number, else by\n"
 	"its start time. One transaction; every bad row is listed as FILE:LINE.\n",
+	.more_help = print_session_words,
 	.options = (const struct cmd_option[]){
 		CLI_IMPORT_OPTIONS,
 		{ 0 }

@@ -29,8 +29,10 @@ separator_parse(const char *s)
 
 /* Reads CLI_IMPORT_OPTIONS into 'r', leaving optind at the first other word; an exit status. */
 static int
-import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
+import_args(struct cli *cli, int argc, char **argv, enum import_what what,
+    struct import_result *r)
 {
+	su_err e;
 	int opt;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
@@ -59,6 +61,10 @@ import_args(struct cli *cli, int argc, char **argv, struct import_result *r)
 			break;
 		case OPT_REPLACE:
 			r->replace = 1;
+			break;
+		case OPT_COLUMN:
+			if (import_column_name(what, optarg, r, &e) < 0)
+				return cli_usage_error(cli, "%s", e.msg);
 			break;
 		default:
 			return EXIT_USAGE;
@@ -94,10 +100,56 @@ print_hints(const struct import_result *r, const char *slug)
 	if (r->hints & HINT_REPLACE)
 		fputs("hint: give --replace to record these rows over what the participants "
 		    "told us (it is kept: 'showup unmark' brings it back)\n", stderr);
+	if (r->hints & HINT_LOST_LETTERS)
+		fputs("hint: the letters are lost in the file itself: save the sheet again "
+		    "as 'CSV UTF-8' (Excel: File, Save As, CSV UTF-8) and import that\n", stderr);
+	if (r->hints & HINT_NO_HEADER)
+		fputs("hint: add a header row that names the columns ('showup help' of the "
+		    "import lists the names known)\n", stderr);
 	if (r->hints & HINT_ACCEPT_CHANGES)
 		fputs("hint: import the file as it was saved before it was opened in "
 		    "Excel, or give --accept-changes to take these values as they are\n",
 		    stderr);
+}
+
+/* Prints the note naming the columns an import passed over, and how to read one. */
+static void
+print_ignored(enum import_what what, const struct import_result *r)
+{
+	const struct csv_column *cols;
+	size_t n, len = strcspn(sb_str(&r->ignored), ",");
+
+	if (r->ignored.len == 0)
+		return;
+	fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
+	cols = import_columns(what, &n);
+	fprintf(stderr, "hint: --column FIELD='%.*s' reads it as one of these fields: ",
+	    (int)len, sb_str(&r->ignored));
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "%s%s", i ? ", " : "", cols[i].key);
+	fputc('\n', stderr);
+}
+
+void
+cli_import_words(FILE *out, enum import_what what)
+{
+	size_t n, col;
+	const struct csv_column *cols = import_columns(what, &n);
+
+	fputs("\nHeaders recognised (any case; accents, spaces and punctuation aside):\n", out);
+	for (size_t i = 0; i < n; i++) {
+		col = (size_t)fprintf(out, "  %s%s:", cols[i].key,
+		    cols[i].required ? " (required)" : "");
+		for (const char *const *w = cols[i].names; *w; w++) {
+			size_t len = utf8_length(*w) + 2;
+
+			if (col + len > 78)
+				col = (size_t)fprintf(out, "\n   ") - 1;
+			col += (size_t)fprintf(out, " %s%s", *w, w[1] ? "," : "") -
+			    (strlen(*w) - utf8_length(*w));
+		}
+		fputc('\n', out);
+	}
 }
 
 /* Prints an import's outcome; the exit status. */
@@ -106,14 +158,15 @@ import_report(enum import_what what, const char *path, const char *slug,
     const struct import_result *r, int rc, const su_err *e)
 {
 	if (r->encoding_guessed)
-		fprintf(stderr, "note: %s is not UTF-8; read as Windows-1252\n",
-		    base_name(path));
+		fprintf(stderr, "note: %s is not UTF-8; read as %s\n",
+		    base_name(path), r->encoding);
 	fputs(sb_str(&r->messages), stderr);
 	if (r->bad_rows > IMPORT_MAX_MESSAGES)
 		fprintf(stderr, "... and %zu more bad %s\n", r->bad_rows - IMPORT_MAX_MESSAGES,
 		    plural((long long)(r->bad_rows - IMPORT_MAX_MESSAGES), "row", "rows"));
-	if (r->ignored.len > 0)
-		fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
+	print_ignored(what, r);
+	for (const char *n = sb_str(&r->notes); *n; n += strcspn(n, "\n") + 1)
+		fprintf(stderr, "note: %.*s\n", (int)strcspn(n, "\n"), n);
 	if (rc < 0) {
 		cli_error("%s", e->msg);
 		print_hints(r, slug);
@@ -140,7 +193,7 @@ cli_import(struct cli *cli, int argc, char **argv, enum import_what what)
 	su_err e;
 
 	import_result_init(&r, 0);
-	if ((rc = import_args(cli, argc, argv, &r)) != EXIT_OK)
+	if ((rc = import_args(cli, argc, argv, what, &r)) != EXIT_OK)
 		goto done;
 	path = argv[optind + per_cohort];
 	if (per_cohort && cli_policy(cli->st, c, &p) != EXIT_OK) {

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,6 +193,7 @@ csvr_set_format(struct csv_reader *r, const struct csv_format *f, su_err *e)
 		decoder_free(r->decoder);
 		r->decoder = d;
 	}
+	decoder_set_region(r->decoder, f->zone);
 	return 0;
 }
 
@@ -537,22 +539,40 @@ csvr_problem(const struct csv_reader *r)
 	return r->current ? r->current->problem : NULL;
 }
 
+/* Returns 1 if code point cp is punctuation or a space: ASCII, typographic quotes and
+ * dashes, no-break spaces, CJK and full-width. */
+static int
+header_punct(unsigned int cp)
+{
+	return (cp < 0x80 && !isalnum((int)cp)) || (cp >= 0x3000 && cp <= 0x303f) ||
+	    (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) || cp == 0xa0 ||
+	    cp == 0x30fb || (cp >= 0x2010 && cp <= 0x201f) || cp == 0x202f || cp == 0xb7;
+}
+
 void
 csv_header_key(const char *in, char *out, size_t size)
 {
+	const unsigned char *s = (const unsigned char *)in;
 	size_t n = 0;
 
-	if (size == 0)
-		return;
-	for (; *in && n + 1 < size; in++) {
-		char c = *in;
+	while (*s && size > 0) {
+		unsigned int cp;
+		size_t len = utf8_decode(s, &cp);
 
-		if (c >= 'A' && c <= 'Z')
-			out[n++] = (char)(c - 'A' + 'a');
-		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			out[n++] = c;
+		if (header_punct(cp))
+			;
+		else if (latin_fold(cp) != 0 && n + 1 < size)
+			out[n++] = latin_fold(cp);
+		else if (cp < 0x80 && n + 1 < size)
+			out[n++] = (char)tolower((int)cp);
+		else if (cp >= 0x80 && n + len < size) {
+			memcpy(out + n, s, len);
+			n += len;
+		}
+		s += len;
 	}
-	out[n] = '\0';
+	if (size > 0)
+		out[n] = '\0';
 }
 
 /* Returns 1 if the header key 'key' is one of the spellings in 'names'. */
@@ -569,12 +589,18 @@ names_match(const char *const *names, const char *key)
 	return 0;
 }
 
-/* Appends "Email, E-mail, ..." (the spellings a column is looked for by) to 'sb'. */
+/* Appends the first few spellings a column is looked for by ("'email', 'e-mail', ... and
+ * 17 more") to 'sb'. */
 static void
 describe_names(const struct csv_column *col, struct strbuf *sb)
 {
-	for (const char *const *n = col->names; n && *n; n++)
-		sb_addf(sb, "%s'%s'", n == col->names ? "" : ", ", *n);
+	size_t n = 0;
+
+	for (const char *const *w = col->names; w && *w; w++, n++)
+		if (n < 6)
+			sb_addf(sb, "%s'%s'", n ? ", " : "", *w);
+	if (n > 6)
+		sb_addf(sb, " and %zu more", n - 6);
 }
 
 int

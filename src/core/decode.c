@@ -1,4 +1,5 @@
-/* decode.c - a file's bytes to UTF-8: BOMs, UTF-16 sniffing, Windows-1252 fallback, iconv. */
+/* decode.c - a file's bytes to UTF-8: BOMs, UTF-16 sniffing, a Windows-1252 or -1250
+ * fallback, iconv. */
 #include "config.h"
 
 #include <errno.h>
@@ -22,6 +23,7 @@ struct decoder {
 	const char *encoding;	/* the one in use, for messages */
 	enum decode_mode mode;
 	int guessed;
+	int region_1250;	/* the reader's region writes Windows-1250 (a tie goes to it) */
 	iconv_t cd;
 	struct strbuf carry;	/* input held back: the start of a character, or of the file */
 	struct strbuf out;	/* converted text */
@@ -162,9 +164,11 @@ incomplete_char(const unsigned char *s, size_t n)
 	return 1;
 }
 
+static iconv_t better_as_1250(struct decoder *d, const char *in, size_t n);
+
 /*
  * Decides, on a block of a file that was ASCII so far, between UTF-8 and
- * Windows-1252. Returns how many bytes to hand on now (the rest, the start
+ * Windows-1252 or Windows-1250, whichever reads more of it as letters. Returns how many bytes to hand on now (the rest, the start
  * of a character cut by the block's end, waits for the next block).
  */
 static size_t
@@ -189,8 +193,9 @@ auto_block(struct decoder *d, const char *in, size_t n, int final)
 		d->mode = MODE_PASS;	/* UTF-8 then something else: rows report it */
 		return n;
 	}
-	d->mode = MODE_CP1252;
-	d->encoding = "Windows-1252";
+	d->cd = better_as_1250(d, in, n);
+	d->mode = d->cd != (iconv_t)-1 ? MODE_ICONV : MODE_CP1252;
+	d->encoding = d->cd != (iconv_t)-1 ? "Windows-1250" : "Windows-1252";
 	d->guessed = 1;
 	return 0;
 }
@@ -245,6 +250,73 @@ convert_cp1252(struct decoder *d, const unsigned char *in, size_t n, su_err *e)
 		i++;
 	}
 	return 0;
+}
+
+/* Returns how much UTF-8 's' of 'n' bytes reads as names and words: +1 for each character
+ * outside ASCII that is a Latin letter, -1 for each other one ('£' '³' '¯' where Windows-1250
+ * has 'Ł' 'ł' 'Ż'). */
+static long
+letter_fit(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	long fit = 0;
+
+	while (p < end) {
+		unsigned int cp;
+
+		p += utf8_decode(p, &cp);
+		if (cp >= 0x80)
+			fit += cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7 ? 1 : -1;
+	}
+	return fit;
+}
+
+/*
+ * Returns an iconv handle from Windows-1250 if the block 'in' of 'n' bytes
+ * reads better in it than in Windows-1252, or as well in a region that writes
+ * it; else (iconv_t)-1.
+ */
+static iconv_t
+better_as_1250(struct decoder *d, const char *in, size_t n)
+{
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1250");
+	struct strbuf as1250 = STRBUF_INIT;
+	char *ip = (char *)in, *op;
+	size_t il = n, ol;
+	long fit1250 = 0, fit1252 = 0;
+	int ok = cd != (iconv_t)-1;
+
+	if (ok) {
+		sb_grow(&as1250, n * 3 + 16);
+		op = as1250.buf;
+		ol = as1250.cap - 1;
+		ok = iconv(cd, &ip, &il, &op, &ol) != (size_t)-1;
+		fit1250 = letter_fit(as1250.buf, (size_t)(op - as1250.buf));
+	}
+	if (ok && convert_cp1252(d, (const unsigned char *)in, n, NULL) == 0)
+		fit1252 = letter_fit(d->out.buf, d->out.len);
+	else if (ok)
+		fit1252 = fit1250 - 1;	/* a byte Windows-1252 lacks */
+	sb_free(&as1250);
+	if (ok && (fit1250 > fit1252 || (fit1250 == fit1252 && d->region_1250)))
+		return cd;
+	if (cd != (iconv_t)-1)
+		iconv_close(cd);
+	return (iconv_t)-1;
+}
+
+void
+decoder_set_region(struct decoder *d, const char *zone)
+{
+	static const char *const zones[] = { "Europe/Warsaw", "Europe/Prague",
+		"Europe/Bratislava", "Europe/Budapest", "Europe/Ljubljana", "Europe/Zagreb",
+		"Europe/Belgrade", "Europe/Sarajevo", "Europe/Podgorica", "Europe/Skopje",
+		"Europe/Tirane", "Europe/Bucharest" };
+
+	d->region_1250 = 0;
+	for (size_t i = 0; zone != NULL && i < ARRAY_SIZE(zones); i++)
+		if (strcmp(zone, zones[i]) == 0)
+			d->region_1250 = 1;
 }
 
 /* Converts 'n' bytes with iconv into d->out, keeping a cut character; 0 or -1 with 'e'. */

@@ -10,34 +10,12 @@
 #include "showup/import.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
+#include "import-words.h"
 
-enum { COL_SESSION, COL_EMAIL, COL_STATUS, COL_MINUTES, COL_CANCELLED_AT, COL_REASON,
-	COL_NOTE };
-
-static const char *const names_session[] = { "session", "number", "session number",
-	"no", "#", NULL };
-static const char *const names_email[] = { "email", "e-mail", "email address",
-	"e-mail address", "mail", NULL };
-static const char *const names_status[] = { "status", "mark", "attendance", NULL };
-static const char *const names_minutes[] = { "minutes late", "minutes_late", "late by",
-	"late minutes", NULL };
-static const char *const names_cancelled_at[] = { "cancelled at", "canceled at",
-	"cancellation time", NULL };
-static const char *const names_reason[] = { "reason", "reason code", NULL };
-static const char *const names_note[] = { "note", "notes", "comment", NULL };
-
-static const struct csv_column attendance_columns[] = {
-	[COL_SESSION] = { "session", names_session, 1 },
-	[COL_EMAIL] = { "e-mail", names_email, 1 },
-	[COL_STATUS] = { "status", names_status, 1 },
-	[COL_MINUTES] = { "minutes_late", names_minutes, 0 },
-	[COL_CANCELLED_AT] = { "cancelled_at", names_cancelled_at, 0 },
-	[COL_REASON] = { "reason", names_reason, 0 },
-	[COL_NOTE] = { "note", names_note, 0 },
-};
-
-/* Columns an export writes for people to read; an import passes over them. */
-static const char *const informational[] = { "name", "date", "outcome", "kind", NULL };
+/* The columns, by the names this file reads them (import-words.c has their header words). */
+enum { COL_SESSION = ATTEND_SESSION, COL_EMAIL = ATTEND_EMAIL, COL_STATUS = ATTEND_STATUS,
+	COL_MINUTES = ATTEND_MINUTES, COL_CANCELLED_AT = ATTEND_CANCELLED_AT,
+	COL_REASON = ATTEND_REASON, COL_NOTE = ATTEND_NOTE };
 
 /* What an attendance import keeps in memory: bounded by the cohort, not the file. */
 struct attendance_import {
@@ -251,8 +229,8 @@ run_unchecked(struct store *st, struct attendance_import *ai, const char *path,
 
 	if (store_foreign_keys(st, 0, e) < 0)
 		return -1;
-	rc = import_run(st, ai->cohort->id, "attendance", path, attendance_columns,
-	    ARRAY_SIZE(attendance_columns), informational, attendance_row, ai, r, e);
+	rc = import_run(st, ai->cohort->id, "attendance", path, import_attendance_columns,
+	    ATTEND_NCOLS, import_attendance_informational, attendance_row, ai, r, e);
 	if (store_foreign_keys(st, 1, &why) < 0 && rc == 0)
 		rc = su_err_set(e, "%s; the rows were imported, but foreign-key checks are "
 		    "not on again", why.msg);

@@ -1,34 +1,12 @@
 /* import-roster.c - participants from a spreadsheet, known by e-mail. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "showup/import.h"
-
-enum { COL_NAME, COL_FIRST, COL_LAST, COL_EMAIL, COL_COMPANY, COL_CALL_NAME };
-
-static const char *const names_name[] = { "name", "full name", "participant",
-	"participant name", "attendee", "student", "display name", NULL };
-static const char *const names_first[] = { "first name", "firstname", "given name",
-	"forename", "first", NULL };
-static const char *const names_last[] = { "last name", "lastname", "surname",
-	"family name", "last", NULL };
-static const char *const names_email[] = { "email", "e-mail", "email address",
-	"e-mail address", "mail", "work email", NULL };
-static const char *const names_company[] = { "company", "company name",
-	"organisation", "organization", "employer", "org", NULL };
-static const char *const names_call[] = { "call name", "preferred name", "nickname",
-	"known as", NULL };
-
-static const struct csv_column roster_columns[] = {
-	[COL_NAME] = { "name", names_name, 0 },
-	[COL_FIRST] = { "first name", names_first, 0 },
-	[COL_LAST] = { "last name", names_last, 0 },
-	[COL_EMAIL] = { "e-mail", names_email, 1 },
-	[COL_COMPANY] = { "company", names_company, 0 },
-	[COL_CALL_NAME] = { "call_name", names_call, 0 },
-};
+#include "import-words.h"
 
 struct roster_import {
 	const struct cohort *cohort;
@@ -70,15 +48,25 @@ person_name_join(const char *given, const char *family)
 /*
  * Returns the row's full name, the caller to free it: the name column, else
  * first and last name in their script's order, else 'old' (NULL: ""); line
- * breaks a spreadsheet cell may hold are folded into spaces.
+ * breaks a spreadsheet cell may hold are folded into spaces. A name column
+ * beside only one of first and last name is the other half ("Prénom;Nom",
+ * "Nome;Cognome", "Nombre;Apellidos").
  */
 static char *
 row_name(const struct import_row *row, const char *old)
 {
-	const char *first = import_field(row, COL_FIRST), *last = import_field(row, COL_LAST);
+	const char *name = import_field(row, ROSTER_NAME);
+	const char *first = import_field(row, ROSTER_FIRST), *last = import_field(row, ROSTER_LAST);
 
-	if (*import_field(row, COL_NAME))
-		return str_squeeze_space(xstrdup(import_field(row, COL_NAME)));
+	if (import_has(row, ROSTER_FIRST) != import_has(row, ROSTER_LAST)) {
+		if (import_has(row, ROSTER_FIRST) && *name)
+			last = name;
+		else if (*name)
+			first = name;
+		name = "";
+	}
+	if (*name)
+		return str_squeeze_space(xstrdup(name));
 	if (*first || *last)
 		return str_squeeze_space(person_name_join(first, last));
 	return xstrdup(old ? old : "");
@@ -92,7 +80,7 @@ static int
 row_call_name(struct import_row *row, const struct cohort *c, const struct participant *p,
     int changed)
 {
-	char *call = str_squeeze_space(xstrdup(import_value(row, COL_CALL_NAME,
+	char *call = str_squeeze_space(xstrdup(import_value(row, ROSTER_CALL_NAME,
 	    p->call_name ? p->call_name : "")));
 	int rc = import_change(row, p->email, "call name", p->call_name ? p->call_name : "",
 	    call);
@@ -104,18 +92,41 @@ row_call_name(struct import_row *row, const struct cohort *c, const struct parti
 	return rc < 0 ? -1 : changed || rc;
 }
 
+/* Returns 1 if 'name' holds a '?' beside a letter ("J?rgen", "?ukasz"): letters a save in a
+ * code page without them turned into question marks. */
+static int
+letters_lost(const char *name)
+{
+	for (const char *q = strchr(name, '?'); q != NULL; q = strchr(q + 1, '?'))
+		if ((q > name && (isalpha((unsigned char)q[-1]) || (unsigned char)q[-1] >= 0x80)) ||
+		    isalpha((unsigned char)q[1]) || (unsigned char)q[1] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Refuses a name whose letters were lost to '?'; 0, or -1 (row reported). */
+static int
+check_name(struct import_row *row, const char *name)
+{
+	if (!letters_lost(name))
+		return 0;
+	row->result->hints |= HINT_LOST_LETTERS;
+	return import_row_error(row, "the name '%s' has '?' where letters were: the file was "
+	    "saved in a code page without them", name);
+}
+
 /* Updates participant 'p' from the row: only the columns the file has; 1, 0 or -1. */
 static int
 update_row(struct import_row *row, const struct cohort *c, const struct participant *p)
 {
 	char *name = row_name(row, p->name);
-	char *company = str_squeeze_space(xstrdup(import_value(row, COL_COMPANY, p->company)));
+	char *company = str_squeeze_space(xstrdup(import_value(row, ROSTER_COMPANY, p->company)));
 	int a = import_change(row, p->email, "name", p->name, name);
 	int b = import_change(row, p->email, "company", p->company, company);
 	su_err why;
 	int rc = -1;
 
-	if (a < 0 || b < 0)
+	if (a < 0 || b < 0 || (a == 1 && check_name(row, name) < 0))
 		goto done;
 	rc = a || b ? participant_update(row->st, c, p, name, p->email, company, &why) : 0;
 	if (rc < 0)
@@ -133,14 +144,16 @@ static int
 add_row(struct import_row *row, const struct cohort *c, const char *email)
 {
 	char *name = row_name(row, NULL);
-	char *company = str_squeeze_space(xstrdup(import_field(row, COL_COMPANY)));
-	char *call = str_squeeze_space(xstrdup(import_field(row, COL_CALL_NAME)));
+	char *company = str_squeeze_space(xstrdup(import_field(row, ROSTER_COMPANY)));
+	char *call = str_squeeze_space(xstrdup(import_field(row, ROSTER_CALL_NAME)));
 	struct participant p = { 0 };
 	su_err why;
 	int rc;
 
 	if (*name == '\0')
 		rc = import_row_error(row, "no name for '%s'", email);
+	else if (check_name(row, name) < 0)
+		rc = -1;
 	else if (participant_add(row->st, c, name, email, company, &why) < 0 ||
 	    (*call && (participant_find(row->st, c, email, &p, &why) != 1 ||
 	    participant_set_call_name(row->st, c, &p, call, &why) < 0)))
@@ -159,7 +172,7 @@ static int
 roster_row(void *arg, struct import_row *row, su_err *e)
 {
 	struct roster_import *ri = arg;
-	const char *email = import_field(row, COL_EMAIL);
+	const char *email = import_field(row, ROSTER_EMAIL);
 	struct participant p;
 	long first_line;
 	int rc, found;
@@ -194,8 +207,8 @@ import_roster(struct store *st, const struct cohort *c, const char *path,
 	struct roster_import ri = { c, STRMAP_INIT };
 	int rc;
 
-	rc = import_run(st, c->id, "participant", path, roster_columns, ARRAY_SIZE(roster_columns), NULL,
-	    roster_row, &ri, r, e);
+	rc = import_run(st, c->id, "participant", path, import_roster_columns,
+	    ROSTER_NCOLS, NULL, 	    roster_row, &ri, r, e);
 	strmap_free(&ri.seen);
 	return rc;
 }

@@ -6,42 +6,7 @@
 
 #include "showup/import.h"
 #include "showup/timeutil.h"
-
-enum { COL_NUMBER, COL_START, COL_DATE, COL_TIME, COL_MINUTES, COL_KIND, COL_TITLE,
-	COL_LOCATION, COL_WITH, COL_CANCELLED_AT, COL_CANCEL_NOTE };
-
-static const char *const names_number[] = { "number", "session", "no", "#",
-	"session number", NULL };
-static const char *const names_start[] = { "start", "starts", "starts at", "start time",
-	"when", "date and time", "datetime", NULL };
-static const char *const names_date[] = { "date", "day", NULL };
-static const char *const names_time[] = { "time", NULL };
-static const char *const names_minutes[] = { "minutes", "duration", "length", "mins",
-	"duration (minutes)", NULL };
-static const char *const names_kind[] = { "kind", "type", "session type", NULL };
-static const char *const names_title[] = { "title", "topic", "subject", NULL };
-static const char *const names_location[] = { "location", "place", "room", "where",
-	"link", NULL };
-static const char *const names_with[] = { "with", "expected", "participants",
-	"attendees", NULL };
-static const char *const names_cancelled_at[] = { "cancelled at", "canceled at",
-	"cancelled", NULL };
-static const char *const names_cancel_note[] = { "cancel note", "cancellation note",
-	NULL };
-
-static const struct csv_column session_columns[] = {
-	[COL_NUMBER] = { "number", names_number, 0 },
-	[COL_START] = { "start", names_start, 0 },
-	[COL_DATE] = { "date", names_date, 0 },
-	[COL_TIME] = { "time", names_time, 0 },
-	[COL_MINUTES] = { "minutes", names_minutes, 0 },
-	[COL_KIND] = { "kind", names_kind, 0 },
-	[COL_TITLE] = { "title", names_title, 0 },
-	[COL_LOCATION] = { "location", names_location, 0 },
-	[COL_WITH] = { "with", names_with, 0 },
-	[COL_CANCELLED_AT] = { "cancelled_at", names_cancelled_at, 0 },
-	[COL_CANCEL_NOTE] = { "cancel_note", names_cancel_note, 0 },
-};
+#include "import-words.h"
 
 struct sessions_import {
 	const struct cohort *cohort;
@@ -74,7 +39,7 @@ push_with(struct sessions_import *si, int64_t id)
 static int
 resolve_with(struct sessions_import *si, struct import_row *row)
 {
-	char *list = xstrdup(import_field(row, COL_WITH)), *save = NULL;
+	char *list = xstrdup(import_field(row, SESSION_WITH)), *save = NULL;
 	struct participant p;
 	int rc = 0;
 
@@ -100,23 +65,23 @@ resolve_with(struct sessions_import *si, struct import_row *row)
 static int
 row_has_start(const struct import_row *row)
 {
-	return *import_field(row, COL_START) || *import_field(row, COL_DATE);
+	return *import_field(row, SESSION_START) || *import_field(row, SESSION_DATE);
 }
 
 /* Reads the row's start time from 'start', or 'date' + 'time'; 0 or -1 (row reported). */
 static int
 row_start(const struct cohort *c, struct import_row *row, int64_t *out)
 {
-	const char *start = import_field(row, COL_START);
+	const char *start = import_field(row, SESSION_START);
 	char *joined = NULL;
 	int rc;
 
 	if (*start == '\0') {
-		if (*import_field(row, COL_DATE) == '\0')
+		if (*import_field(row, SESSION_DATE) == '\0')
 			return import_row_error(row, "no start time (a start column, or "
 			    "date and time columns)");
-		joined = xasprintf("%s %s", import_field(row, COL_DATE),
-		    import_field(row, COL_TIME));
+		joined = xasprintf("%s %s", import_field(row, SESSION_DATE),
+		    import_field(row, SESSION_TIME));
 		start = joined;
 	}
 	rc = import_time(row, start, c->tz, out, NULL);
@@ -128,7 +93,7 @@ row_start(const struct cohort *c, struct import_row *row, int64_t *out)
 static int
 row_number(struct sessions_import *si, struct import_row *row, int *number)
 {
-	const char *text = import_field(row, COL_NUMBER);
+	const char *text = import_field(row, SESSION_NUMBER);
 	long long v;
 	size_t first;
 
@@ -154,8 +119,8 @@ static int
 row_session(struct sessions_import *si, struct import_row *row, const struct session *base,
     struct session *s)
 {
-	const char *minutes = import_field(row, COL_MINUTES);
-	const char *kind = import_field(row, COL_KIND);
+	const char *minutes = import_field(row, SESSION_MINUTES);
+	const char *kind = import_field(row, SESSION_KIND);
 	long long v;
 	int k;
 
@@ -172,8 +137,8 @@ row_session(struct sessions_import *si, struct import_row *row, const struct ses
 		return import_row_error(row, "unknown kind '%s' (group, coaching, practice)",
 		    kind);
 	s->kind = (enum session_kind)k;
-	s->title = (char *)import_value(row, COL_TITLE, base->title);
-	s->location = (char *)import_value(row, COL_LOCATION, base->location);
+	s->title = (char *)import_value(row, SESSION_TITLE, base->title);
+	s->location = (char *)import_value(row, SESSION_LOCATION, base->location);
 	return 0;
 }
 
@@ -181,8 +146,8 @@ row_session(struct sessions_import *si, struct import_row *row, const struct ses
 static int
 apply_cancellation(struct sessions_import *si, struct import_row *row, int number)
 {
-	const char *at = import_field(row, COL_CANCELLED_AT);
-	const char *note = import_field(row, COL_CANCEL_NOTE);
+	const char *at = import_field(row, SESSION_CANCELLED_AT);
+	const char *note = import_field(row, SESSION_CANCEL_NOTE);
 	struct session s;
 	int64_t when;
 	su_err why;
@@ -205,7 +170,7 @@ apply_cancellation(struct sessions_import *si, struct import_row *row, int numbe
 static int
 keeps_people(const struct sessions_import *si, const struct import_row *row)
 {
-	return !import_has(row, COL_WITH) || (si->nwith == 0 && !row->result->clear_empty);
+	return !import_has(row, SESSION_WITH) || (si->nwith == 0 && !row->result->clear_empty);
 }
 
 /*
@@ -217,14 +182,14 @@ static int
 same_session(struct sessions_import *si, struct import_row *row, const struct session *s,
     su_err *e)
 {
-	const char *kind = import_field(row, COL_KIND);
+	const char *kind = import_field(row, SESSION_KIND);
 	int64_t *ids;
 	size_t n;
 	int same;
 
 	if (*kind && session_kind_parse(kind) != (int)s->kind)
 		return 0;
-	if (strcmp(import_value(row, COL_TITLE, s->title), s->title) != 0)
+	if (strcmp(import_value(row, SESSION_TITLE, s->title), s->title) != 0)
 		return 0;
 	if (keeps_people(si, row))
 		return 1;
@@ -353,12 +318,14 @@ update_session(struct sessions_import *si, struct import_row *row, const struct 
 	return rc;
 }
 
-/* Adds the session a row describes as number 'number' (0: the next); its number, or -1. */
+/* Adds the session a row describes as number 'number' (0: the next), listed with its weekday
+ * and date on a dry run; its number, or -1. */
 static int
 add_session(struct sessions_import *si, struct import_row *row, int number)
 {
 	struct session base = { .number = number, .minutes = 60, .title = "",
 		.location = "" }, s;
+	char when[48];
 	su_err why;
 	int rc;
 
@@ -369,7 +336,13 @@ add_session(struct sessions_import *si, struct import_row *row, int number)
 	if (row_session(si, row, &base, &s) < 0)
 		return -1;
 	rc = session_add(row->st, si->cohort, &s, si->with, si->nwith, &why);
-	return rc < 0 ? import_row_error(row, "%s", why.msg) : rc;
+	if (rc < 0)
+		return import_row_error(row, "%s", why.msg);
+	if (row->result->dry_run)
+		sb_addf(&row->result->changes, "%s:%ld: session %d added: %s\n",
+		    csvr_name(row->reader), csvr_line(row->reader), rc,
+		    time_format_human(si->cohort->tz, s.starts_at, when, sizeof when));
+	return rc;
 }
 
 /*
@@ -438,8 +411,8 @@ import_sessions(struct store *st, const struct cohort *c, const char *path,
 	if (r->date_order == DATE_ORDER_UNKNOWN)
 		r->date_order = date_order_for_zone(c->tz);
 
-	rc = import_run(st, c->id, "session", path, session_columns, ARRAY_SIZE(session_columns), NULL,
-	    session_row, &si, r, e);
+	rc = import_run(st, c->id, "session", path, import_session_columns,
+	    SESSION_NCOLS, NULL, 	    session_row, &si, r, e);
 	idmap_free(&si.numbers);
 	free(si.with);
 	return rc;

@@ -1,6 +1,7 @@
 /* import.c - the one way every CSV file is imported: a transaction, all errors listed. */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "showup/import.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
+#include "import-words.h"
 
 #define PROGRESS_EVERY 8192
 
@@ -26,6 +28,7 @@ import_result_free(struct import_result *r)
 	sb_free(&r->messages);
 	sb_free(&r->ignored);
 	sb_free(&r->changes);
+	sb_free(&r->notes);
 }
 
 const char *
@@ -82,6 +85,25 @@ import_hint_date(struct import_row *row, const char *text, enum date_order order
 		row->result->hints |= HINT_DATE_ORDER;	/* not a date in this order, but in another */
 }
 
+/* Notes what a time read at 'at' (in zone 'tz') from 'text' shows of the file's date order. */
+static void
+note_date(struct import_dates *d, const char *text, const char *tz, int64_t at)
+{
+	unsigned orders = time_orders_possible(text);
+	unsigned both = 1u << DATE_ORDER_DMY | 1u << DATE_ORDER_MDY;
+
+	if ((orders & both) == both) {
+		if (d->both++ == 0) {
+			snprintf(d->example, sizeof d->example, "%s", text);
+			d->example_at = at;
+			d->zone = tz;
+		}
+	} else if ((orders & both) != 0)
+		d->settled++;
+	if (time_clock_12h(text))
+		d->clock_12h++;
+}
+
 int
 import_time(struct import_row *row, const char *text, const char *tz, int64_t *out,
     const char *what)
@@ -89,8 +111,12 @@ import_time(struct import_row *row, const char *text, const char *tz, int64_t *o
 	enum date_order order = row->result->date_order;
 	su_err why;
 
-	if (time_parse(text, order, tz, out, &why) == 0)
+	if (time_parse(text, order, tz, out, &why) == 0) {
+		if (!isdigit((unsigned char)text[0]) || !isdigit((unsigned char)text[1]) ||
+		    !isdigit((unsigned char)text[2]) || !isdigit((unsigned char)text[3]))
+			note_date(&row->result->dates, text, tz, *out);	/* not year first */
 		return 0;
+	}
 	import_hint_date(row, text, order);
 	return import_row_error(row, "%s%s%s", what ? what : "", what ? ": " : "", why.msg);
 }
@@ -214,6 +240,37 @@ note_format(struct import_row *row, const su_err *e)
 		r->hints |= HINT_ENCODING;
 }
 
+/*
+ * Judges the order the file's dates were read in, once it is read through:
+ * when every date read both ways, a note says which order was taken and why;
+ * a 12-hour clock read day first, the order not given, refuses the file (a US
+ * schedule in a European cohort). 0, or -1 with 'e' set.
+ */
+static int
+judge_date_order(struct import_result *r, const char *name, su_err *e)
+{
+	const struct import_dates *d = &r->dates;
+	const char *first = r->date_order == DATE_ORDER_DMY ? "day" : "month";
+	const char *other = r->date_order == DATE_ORDER_DMY ? "mdy" : "dmy";
+	char when[48];
+
+	if (d->both == 0 || d->settled > 0)
+		return 0;	/* no date, or a date that settles the order */
+	time_format_human(d->zone, d->example_at, when, sizeof when);
+	if (d->clock_12h > 0 && r->date_order == DATE_ORDER_DMY && !d->told) {
+		r->hints |= HINT_DATE_ORDER;
+		return su_err_set(e, "%s: every date reads both day first and month first, "
+		    "and its 12-hour clock (AM/PM) is how month-first regions write; read day "
+		    "first, as the cohort's date order says, '%s' would be %s; name the order "
+		    "with --date-order mdy or dmy", name, d->example, when);
+	}
+	sb_addf(&r->notes, "every date of %s reads both day first and month first: read "
+	    "%s first, as %s says ('%s' is %s); --date-order %s reads them the other way\n",
+	    name, first, d->told ? "--date-order" : "the cohort's date order",
+	    d->example, when, other);
+	return 0;
+}
+
 /* Writes the one audit entry of an import that changed something; 0 or -1. */
 static int
 audit_summary(struct store *st, int64_t cohort_id, const char *what, const char *file,
@@ -231,6 +288,50 @@ audit_summary(struct store *st, int64_t cohort_id, const char *what, const char 
 	return rc;
 }
 
+/*
+ * Returns a copy of 'cols' (to free) in which a column r's --column options
+ * name is looked for by that header alone, and required.
+ */
+static struct csv_column *
+columns_as_named(const struct csv_column *cols, size_t ncols, const struct import_result *r)
+{
+	struct csv_column *copy = xcalloc(ncols, sizeof *copy);
+	char a[64], b[64];
+
+	for (size_t i = 0; i < ncols; i++) {
+		copy[i] = cols[i];
+		csv_header_key(cols[i].key, a, sizeof a);
+		for (size_t k = 0; k < r->ncolumn_names; k++) {
+			csv_header_key(r->column_names[k].field, b, sizeof b);
+			if (strcmp(a, b) == 0) {
+				copy[i].names = r->column_names[k].words;
+				copy[i].required = 1;
+			}
+		}
+	}
+	return copy;
+}
+
+/*
+ * Refuses a file whose first row holds an e-mail address: it is data, not a
+ * header. 0, or -1 with 'e' set.
+ */
+static int
+first_row_is_data(const struct import_row *row, su_err *e)
+{
+	for (size_t f = 0; f < csvr_count(row->reader); f++) {
+		const char *cell = csvr_field(row->reader, f);
+
+		if (strchr(cell, '@') != NULL && email_valid(cell)) {
+			row->result->hints |= HINT_NO_HEADER;
+			return su_err_set(e, "%s:%ld: the first row holds an e-mail address, "
+			    "'%s': it is a row of data, and the file has no header row",
+			    csvr_name(row->reader), csvr_line(row->reader), cell);
+		}
+	}
+	return 0;
+}
+
 int
 import_run(struct store *st, int64_t cohort_id, const char *what, const char *path,
     const struct csv_column *cols, size_t ncols, const char *const *informational,
@@ -238,6 +339,7 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 {
 	struct import_row row = { 0 };
 	int *index = xcalloc(ncols, sizeof *index);
+	struct csv_column *named = columns_as_named(cols, ncols, r);
 	char *source = NULL;
 	int rc = -1;
 
@@ -253,7 +355,11 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 	row.st = st;
 	if (row.reader == NULL)
 		goto done;
-	rc = csvr_map_header(row.reader, cols, ncols, index, informational, &r->ignored, e);
+	rc = csvr_map_header(row.reader, named, ncols, index, informational, &r->ignored, e);
+	if (csvr_count(row.reader) > 0 && first_row_is_data(&row, e) < 0) {
+		sb_reset(&r->ignored);
+		rc = -1;
+	}
 	note_format(&row, rc < 0 ? e : NULL);
 	if (rc < 0) {
 		rc = -1;
@@ -275,6 +381,9 @@ import_run(struct store *st, int64_t cohort_id, const char *what, const char *pa
 		    csvr_name(row.reader), r->bad_rows, r->bad_rows == 1 ? "" : "s");
 		goto rollback;
 	}
+	if ((r->date_order == DATE_ORDER_DMY || r->date_order == DATE_ORDER_MDY) &&
+	    judge_date_order(r, csvr_name(row.reader), e) < 0)
+		goto rollback;
 	if (audit_summary(st, cohort_id, what, csvr_name(row.reader), r, e) < 0)
 		goto rollback;
 	if (r->dry_run) {
@@ -296,6 +405,7 @@ done:
 	sb_free(&row.scratch);
 	free(row.offsets);
 	free(index);
+	free(named);
 	free(source);
 	return rc;
 }
@@ -317,10 +427,72 @@ import_what_per_cohort(enum import_what what)
 	return what != IMPORT_COHORTS;
 }
 
+const struct csv_column *
+import_columns(enum import_what what, size_t *n)
+{
+	switch (what) {
+	case IMPORT_COHORTS:
+		return (*n = COHORT_NCOLS), import_cohort_columns;
+	case IMPORT_ROSTER:
+		return (*n = ROSTER_NCOLS), import_roster_columns;
+	case IMPORT_SESSIONS:
+		return (*n = SESSION_NCOLS), import_session_columns;
+	case IMPORT_ATTENDANCE:
+		break;
+	}
+	return (*n = ATTEND_NCOLS), import_attendance_columns;
+}
+
+/* Appends the keys of an import's fields, "name, first name, ...", to 'sb'. */
+static void
+list_fields(const struct csv_column *cols, size_t n, struct strbuf *sb)
+{
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", cols[i].key);
+}
+
+int
+import_column_name(enum import_what what, const char *arg, struct import_result *r,
+    su_err *e)
+{
+	const char *eq = strchr(arg, '=');
+	struct strbuf fields = STRBUF_INIT;
+	char want[64], key[64], *field;
+	const struct csv_column *cols;
+	size_t n, i;
+	int rc = 0;
+
+	if (eq == NULL || eq == arg || eq[1] == '\0')
+		return su_err_set(e, "--column is FIELD=HEADER, not '%s'", arg);
+	if (r->ncolumn_names == IMPORT_MAX_COLUMN_NAMES)
+		return su_err_set(e, "at most %d --column options", IMPORT_MAX_COLUMN_NAMES);
+	cols = import_columns(what, &n);
+	field = xstrndup(arg, (size_t)(eq - arg));
+	csv_header_key(field, want, sizeof want);
+	for (i = 0; i < n; i++) {
+		csv_header_key(cols[i].key, key, sizeof key);
+		if (strcmp(key, want) == 0)
+			break;
+	}
+	if (i == n) {
+		list_fields(cols, n, &fields);
+		rc = su_err_set(e, "no field '%s' in a %s import (fields: %s)", field,
+		    import_what_name(what), sb_str(&fields));
+	} else
+		r->column_names[r->ncolumn_names++] = (struct import_column_name){
+			cols[i].key, { eq + 1, NULL } };
+	sb_free(&fields);
+	free(field);
+	return rc;
+}
+
 int
 import_file(struct store *st, enum import_what what, const struct cohort *c,
     const struct policy *p, const char *path, struct import_result *r, su_err *e)
 {
+	r->dates.told = r->date_order != DATE_ORDER_UNKNOWN;
+	if (c != NULL && r->format.zone == NULL)
+		r->format.zone = c->tz;	/* its region settles Windows-1250 or -1252 */
 	if (r->date_order == DATE_ORDER_UNKNOWN && c != NULL && p != NULL)
 		r->date_order = policy_date_order(p, c->tz);
 	switch (what) {

@@ -1,5 +1,5 @@
 /* meeting-layouts.c - the header words of every meeting report format, in English,
- * German, French, Spanish, Portuguese and Japanese. A new language is a line here;
+ * German, French, Spanish, Portuguese, Polish and Japanese. A new language is a line here;
  * words are compared as meeting_header_key folds them (case, accents, punctuation). */
 #include "config.h"
 
@@ -51,23 +51,27 @@ const struct meeting_layout meeting_layouts[] = {
 	{ MEETING_TEAMS, "teams", "a Teams attendance report",
 	  COL(M_NAME) | COL(M_JOIN) | COL(M_LEAVE), 1, {
 		[M_NAME] = W("Name", "Full Name", "Vollständiger Name", "Nom", "Nom complet",
-		    "Nombre", "Nombre completo", "Nome", "Nome completo", "名前"),
+		    "Nombre", "Nombre completo", "Nome", "Nome completo", "名前",
+		    "Imię i nazwisko"),
 		[M_EMAIL] = W("Email", "Participant ID (UPN)", "E-Mail",
 		    "Teilnehmer-ID (UPN)", "Adresse e-mail", "E-mail",
 		    "ID du participant (UPN)", "Correo electrónico",
 		    "Id. de participante (UPN)", "ID do participante (UPN)", "メール",
-		    "参加者 ID (UPN)"),
+		    "参加者 ID (UPN)", "Adres e-mail", "Identyfikator uczestnika (UPN)"),
 		[M_JOIN] = W("First Join", "Join Time", "Erster Beitritt", "Beitrittszeit",
 		    "Première participation", "Heure d'arrivée", "Primera unión",
 		    "Hora de unión", "Primeira entrada", "Hora de entrada", "最初の参加",
-		    "参加時刻"),
+		    "参加時刻", "Heure de participation", "Pierwsze dołączenie",
+		    "Godzina dołączenia"),
 		[M_LEAVE] = W("Last Leave", "Leave Time", "Letzter Austritt", "Austrittszeit",
 		    "Dernier départ", "Heure de départ", "Última salida", "Hora de salida",
-		    "Última saída", "Hora de saída", "最後の退出", "退出時刻"),
+		    "Última saída", "Hora de saída", "最後の退出", "退出時刻", "Ostatnie wyjście",
+		    "Godzina wyjścia"),
 		[M_DURATION] = W("In-Meeting Duration", "Duration", "Dauer in der Besprechung",
 		    "Dauer", "Durée de la réunion", "Durée", "Duración de la reunión",
-		    "Duración", "Duração da reunião", "Duração", "会議中の時間", "期間"),
-		[M_ROLE] = W("Role", "Rolle", "Rôle", "Rol", "Função", "役割"),
+		    "Duración", "Duração da reunião", "Duração", "会議中の時間", "期間",
+		    "Czas trwania spotkania", "Czas trwania"),
+		[M_ROLE] = W("Role", "Rolle", "Rôle", "Rol", "Função", "役割", "Rola"),
 	} },
 	{ MEETING_ZOOM, "zoom", "a Zoom participant export",
 	  COL(M_NAME) | COL(M_JOIN) | COL(M_LEAVE), 0, {
@@ -77,11 +81,14 @@ const struct meeting_layout meeting_layouts[] = {
 		    "名前 (元の名前)", "名前"),
 		[M_EMAIL] = W("User Email", "Email", "E-Mail des Benutzers", "Benutzer-E-Mail",
 		    "E-mail de l'utilisateur", "Correo electrónico del usuario",
-		    "E-mail do usuário", "ユーザーメール"),
+		    "E-mail do usuário", "ユーザーメール", "Correo electrónico",
+		    "E-mail del usuario"),
 		[M_JOIN] = W("Join Time", "Beitrittszeit", "Heure d'arrivée",
-		    "Hora de entrada", "Hora de ingreso", "Horário de entrada", "参加時刻"),
+		    "Hora de entrada", "Hora de ingreso", "Horário de entrada", "参加時刻",
+		    "Hora para unirse"),
 		[M_LEAVE] = W("Leave Time", "Austrittszeit", "Heure de départ",
-		    "Heure de sortie", "Hora de salida", "Horário de saída", "退出時刻"),
+		    "Heure de sortie", "Hora de salida", "Horário de saída", "退出時刻",
+		    "Hora para salir"),
 		[M_DURATION] = W("Duration (Minutes)", "Duration", "Dauer (Minuten)",
 		    "Durée (minutes)", "Duración (minutos)", "Duração (minutos)",
 		    "所要時間（分）", "期間 (分)"),
@@ -104,8 +111,12 @@ const struct meeting_layout meeting_block = { MEETING_AUTO, "block", "a meeting 
 	[M_TIME] = W("Date", "Datum", "Fecha", "Data", "日付"),
 } };
 
+/* The title a Teams report of 2021 begins with, instead of numbered sections. */
+const char *const meeting_summary_words[] = { "Meeting Summary", "Résumé de la réunion",
+	"Besprechungszusammenfassung", "Resumen de la reunión", "Resumo da reunião",
+	"Podsumowanie spotkania", "会議の概要", NULL };
 const char *const meeting_organiser_words[] = { "Organizer", "Organiser", "Host",
-	"Organisator", "Organisateur", "Hôte", "Organizador", "Anfitrión", "開催者", "ホスト",
+	"Organisator", "Organizator", "Organisateur", "Hôte", "Organizador", "Anfitrión", "開催者", "ホスト",
 	NULL };
 const char *const meeting_join_words[] = { "Joined", "Joined before", "Beigetreten",
 	"Vorher beigetreten", "A rejoint", "Rejoint", "Rejoint avant", "Unido", "Se unió",

@@ -28,6 +28,8 @@ extern const struct meeting_layout meeting_layouts[];
 extern const size_t meeting_nlayouts;
 /* The block some reports put before the rows (meeting start, end, host, date). */
 extern const struct meeting_layout meeting_block;
+/* The title a 2021 Teams report begins with ("Meeting Summary", "*Résumé de la réunion"). */
+extern const char *const meeting_summary_words[];
 /* Roles that make a row the organiser's; User Action words that join and that leave. */
 extern const char *const meeting_organiser_words[];
 extern const char *const meeting_join_words[];

@@ -24,16 +24,26 @@ struct report_source {
 	size_t len;
 	const char *path;
 	const char *name;	/* for messages */
+	const char *zone;	/* the session's time zone: its region settles Windows-1250 */
+	const char *encoding;	/* the file's, as given (NULL: sniffed) */
 };
 
 /* Returns a reader at the start of the report, or NULL with 'e' set. */
 static struct csv_reader *
 source_open(const struct report_source *src, su_err *e)
 {
+	struct csv_format f = { 0, src->encoding, src->zone };
+	struct csv_reader *r;
+
 	if (src->path == NULL)
-		return csvr_open_mem(src->data, src->len, src->name);
-	/* "-" is a file of that name here, not standard input: it is read more than once */
-	return csvr_open(strcmp(src->path, "-") == 0 ? "./-" : src->path, e);
+		r = csvr_open_mem(src->data, src->len, src->name);
+	else	/* "-" is a file of that name here, not standard input: it is read more than once */
+		r = csvr_open(strcmp(src->path, "-") == 0 ? "./-" : src->path, e);
+	if (r != NULL && csvr_set_format(r, &f, e) < 0) {
+		csvr_close(r);
+		r = NULL;
+	}
+	return r;
 }
 
 /* Reads the next whole number from *s (skipping nothing); its digit count in *digits. */
@@ -51,6 +61,15 @@ read_number(const char **s, int *digits)
 	return v;
 }
 
+/* Returns the length of the no-break space (U+00A0, U+202F) at 's', or 0. */
+static size_t
+no_break_space(const char *s)
+{
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	return strncmp(s, "\xe2\x80\xaf", 3) == 0 ? 3 : 0;
+}
+
 /* Duration units as reports write them, in every language read, and their seconds. */
 static const struct { const char *word; int seconds; } duration_units[] = {
 	{ "h", 3600 }, { "hr", 3600 }, { "hrs", 3600 }, { "hour", 3600 }, { "hours", 3600 },
@@ -58,6 +77,7 @@ static const struct { const char *word; int seconds; } duration_units[] = {
 	{ "heures", 3600 }, { "hora", 3600 }, { "horas", 3600 }, { "時間", 3600 },
 	{ "m", 60 }, { "min", 60 }, { "mins", 60 }, { "minute", 60 }, { "minutes", 60 },
 	{ "minuten", 60 }, { "minuto", 60 }, { "minutos", 60 }, { "分", 60 },
+	{ "godz", 3600 }, { "godzina", 3600 }, { "godziny", 3600 }, { "godzin", 3600 },
 	{ "s", 1 }, { "sec", 1 }, { "secs", 1 }, { "second", 1 }, { "seconds", 1 },
 	{ "sek", 1 }, { "sekunde", 1 }, { "sekunden", 1 }, { "seconde", 1 },
 	{ "secondes", 1 }, { "seg", 1 }, { "segundo", 1 }, { "segundos", 1 }, { "秒", 1 },
@@ -71,7 +91,7 @@ read_unit(const char **text)
 	size_t n = 0;
 
 	while ((isalpha((unsigned char)**text) || (unsigned char)**text >= 0x80) &&
-	    n + 1 < sizeof word) {
+	    !no_break_space(*text) && n + 1 < sizeof word) {
 		word[n++] = (char)tolower((unsigned char)**text);
 		(*text)++;
 	}
@@ -84,14 +104,28 @@ read_unit(const char **text)
 	return -1;
 }
 
+/* Moves *text past spaces: ASCII, no-break (U+00A0) and narrow no-break (U+202F), and
+ * commas if 'commas'. */
+static void
+skip_spaces(const char **text, int commas)
+{
+	for (;;) {
+		if (**text == ' ' || (commas && **text == ','))
+			(*text)++;
+		else if (no_break_space(*text))
+			*text += no_break_space(*text);
+		else
+			return;
+	}
+}
+
 int
 meeting_duration_parse(const char *text, int64_t *seconds)
 {
 	int64_t total = 0;
 	int any = 0, digits, unit;
 
-	while (*text == ' ')
-		text++;
+	skip_spaces(&text, 0);
 	if (*text == '\0')
 		return -1;
 	while (*text) {
@@ -99,29 +133,18 @@ meeting_duration_parse(const char *text, int64_t *seconds)
 
 		if (digits == 0)
 			return -1;
-		while (*text == ' ')
-			text++;
+		skip_spaces(&text, 0);
 		if (*text == '\0' && !any)
 			return (*seconds = (int64_t)v * 60), 0;	/* a plain number: minutes */
 		if ((unit = read_unit(&text)) < 0)
 			return -1;
 		total += (int64_t)v * unit;
-		while (*text == ' ' || *text == ',')
-			text++;
+		skip_spaces(&text, 1);
 		any = 1;
 	}
 	*seconds = total;
 	return 0;
 }
-
-/* Latin letters with accents (U+00C0 to U+017F) as their plain lower-case letter. */
-static const char latin_folds[] =
-	"aaaaaaaceeeeiiiidnooooo ouuuuyts"	/* C0-DF */
-	"aaaaaaaceeeeiiiidnooooo ouuuuyty"	/* E0-FF */
-	"aaaaaaccccccccddddeeeeeeeeeegggg"	/* 100-11F */
-	"gggghhhhiiiiiiiiiijjjjkkklllllll"	/* 120-13F */
-	"lllnnnnnnnnnoooooooorrrrrrssssss"	/* 140-15F */
-	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	/* 160-17F */
 
 void
 meeting_name_key(const char *name, struct strbuf *out)
@@ -142,8 +165,8 @@ meeting_name_key(const char *name, struct strbuf *out)
 			if (space)
 				sb_addc(out, ' ');
 			space = 0;
-			if (cp >= 0xc0 && cp <= 0x17f && latin_folds[cp - 0xc0] != ' ')
-				sb_addc(out, latin_folds[cp - 0xc0]);
+			if (latin_fold(cp) != 0)
+				sb_addc(out, latin_fold(cp));
 			else if (cp < 0x80)
 				sb_addc(out, (char)tolower((int)cp));
 			else
@@ -233,39 +256,10 @@ meeting_format_list(struct strbuf *out)
 		sb_addf(out, "%s%s", i ? ", " : "", meeting_layouts[meeting_nlayouts - 1 - i].name);
 }
 
-/* Returns 1 if code point cp is punctuation or a space, ASCII or CJK/full-width. */
-static int
-header_punct(unsigned int cp)
-{
-	return (cp < 0x80 && !isalnum((int)cp)) || (cp >= 0x3000 && cp <= 0x303f) ||
-	    (cp >= 0xff01 && cp <= 0xff0f) || (cp >= 0xff1a && cp <= 0xff20) || cp == 0xa0 ||
-	    cp == 0x30fb;
-}
-
 void
 meeting_header_key(const char *cell, char *out, size_t size)
 {
-	const unsigned char *s = (const unsigned char *)cell;
-	size_t n = 0;
-
-	while (*s && size > 0) {
-		unsigned int cp;
-		size_t len = utf8_decode(s, &cp);
-
-		if (header_punct(cp))
-			;
-		else if (cp >= 0xc0 && cp <= 0x17f && latin_folds[cp - 0xc0] != ' ' && n + 1 < size)
-			out[n++] = latin_folds[cp - 0xc0];
-		else if (cp < 0x80 && n + 1 < size)
-			out[n++] = (char)tolower((int)cp);
-		else if (cp >= 0x80 && n + len < size) {
-			memcpy(out + n, s, len);
-			n += len;
-		}
-		s += len;
-	}
-	if (size > 0)
-		out[n] = '\0';
+	csv_header_key(cell, out, size);
 }
 
 /* Returns 1 if header cell 'key' (a meeting_header_key) is one of 'words'. */
@@ -491,12 +485,27 @@ struct reading {
 	struct strbuf name, last, email, cell, dated;	/* a row's cells, reused row to row */
 };
 
+/* Returns time column k of the row, a French report's " à " between date and time made a
+ * space ("13/04/2021 à 09:01:31"). */
+static const char *
+time_column(struct csv_reader *r, const int *index, int k, struct strbuf *cell)
+{
+	const char *text = column(r, index, k, cell);
+	char *at = strstr(cell->buf, " \xc3\xa0 ");
+
+	if (at != NULL) {
+		memmove(at + 1, at + 4, strlen(at + 4) + 1);
+		cell->len -= 3;
+	}
+	return text;
+}
+
 /* Reads time column k of the row (with the block's date if it has none); 0, or -1 noted as bad. */
 static int
 read_time(struct meeting *m, struct csv_reader *r, struct reading *rd, int k, int64_t *out)
 {
 	struct strbuf *cell = &rd->cell, *dated = &rd->dated;
-	int rc = time_parse(column(r, rd->index, k, cell), rd->order, rd->tz, out, NULL);
+	int rc = time_parse(time_column(r, rd->index, k, cell), rd->order, rd->tz, out, NULL);
 
 	sb_reset(dated);
 	if (rc < 0 && rd->date.len > 0) {
@@ -664,7 +673,7 @@ sniff_row(struct csv_reader *r, const int *index, enum date_order *sniffed)
 	struct strbuf cell = STRBUF_INIT;
 
 	for (size_t k = 0; k < ARRAY_SIZE(times) && *sniffed == DATE_ORDER_UNKNOWN; k++)
-		*sniffed = order_shown(column(r, index, times[k], &cell));
+		*sniffed = order_shown(time_column(r, index, times[k], &cell));
 	sb_free(&cell);
 }
 
@@ -697,6 +706,44 @@ skip_section(struct csv_reader *r, const struct meeting_layout *l, int *section,
 	return *section != 0 && *section != 2;
 }
 
+/* Keeps the cells of the first record with any in 'seen' ("'Name', 'Start'"), control
+ * characters as spaces, at most 200 bytes and a whole character. */
+static void
+keep_seen(struct csv_reader *r, struct strbuf *seen)
+{
+	if (seen->len > 0 || filled_fields(r) == 0)
+		return;
+	for (size_t f = 0; f < csvr_count(r) && seen->len < 200; f++)
+		sb_addf(seen, "%s'%s'", f ? ", " : "", csvr_field(r, f));
+	for (size_t i = 0; i < seen->len; i++)
+		if ((unsigned char)seen->buf[i] < 0x20)
+			seen->buf[i] = ' ';
+	if (seen->len > 200) {
+		seen->len = utf8_valid_prefix(seen->buf, 200);
+		seen->buf[seen->len] = '\0';
+		sb_adds(seen, "...");
+	}
+}
+
+/* Sets 'e' to say the report has no header row layout l reads: the columns l needs, and
+ * the cells of the first row that could be a header ('seen'). Returns -1. */
+static int
+no_header(const char *name, const struct meeting_layout *l, const struct strbuf *seen,
+    su_err *e)
+{
+	struct strbuf need = STRBUF_INIT;
+	int rc;
+
+	for (int k = 0; k < M_NCOLS; k++)
+		if ((l->need & COL(k)) && l->words[k] != NULL)
+			sb_addf(&need, "%s'%s'", need.len ? ", " : "", l->words[k][0]);
+	rc = su_err_set(e, "%s: no header row of %s (it needs the columns %s; the file's "
+	    "first row has %s)", name, l->seen, sb_str(&need),
+	    seen->len ? sb_str(seen) : "no columns");
+	sb_free(&need);
+	return rc;
+}
+
 /*
  * Reads the records of the report; 0, or -1 with 'e' set. With 'sniffed' (a
  * first pass), only notes the date order the times show, stopping at the first
@@ -711,18 +758,20 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 		.host = STRBUF_INIT, .date = STRBUF_INIT, .last_time = INT64_MIN,
 		.name = STRBUF_INIT, .last = STRBUF_INIT, .email = STRBUF_INIT,
 		.cell = STRBUF_INIT, .dated = STRBUF_INIT };
-	int mapped = 0, section = 0, rc;
+	struct strbuf seen = STRBUF_INIT;
+	int mapped = 0, section = 0, ever_mapped = 0, rc;
 
 	if (rd.layout == NULL)	/* the format is settled (not auto) before records are read */
 		return su_err_set(e, "%s: the report's format is not known", src->name);
 	if ((r = source_open(src, e)) == NULL)
 		return -1;
-	if (rd.layout->sections)
+	if (rd.layout->sections && !m->flat)
 		csvr_set_delimiter(r, '\t');
 	while ((rc = csvr_next(r, e)) == 1) {
 		if (skip_section(r, rd.layout, &section, &mapped))
 			continue;
-		if (!mapped && (mapped = map_columns(r, rd.layout, rd.index)))
+		keep_seen(r, &seen);
+		if (!mapped && (mapped = ever_mapped = map_columns(r, rd.layout, rd.index)))
 			continue;
 		if (!mapped && (rc = read_block(r, &rd, e)) < 0)
 			break;
@@ -738,6 +787,8 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 		else if (sniffed == NULL)
 			read_row(m, r, &rd);
 	}
+	if (csvr_encoding_guessed(r))
+		snprintf(m->encoding, sizeof m->encoding, "%s", csvr_encoding(r));
 	csvr_close(r);
 	if (sniffed == NULL && m->format == MEETING_TEAMS_LOG)
 		close_open_stays(m, rd.last_time);
@@ -748,12 +799,13 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 	sb_free(&rd.email);
 	sb_free(&rd.cell);
 	sb_free(&rd.dated);
-	if (rc < 0)
-		return -1;
-	if (sniffed == NULL && m->rows == 0 && m->bad_rows == 0)
-		return su_err_set(e, "%s: no participant rows found in this %s report",
+	if (rc == 0 && sniffed == NULL && !ever_mapped)
+		rc = no_header(src->name, rd.layout, &seen, e);
+	else if (rc == 0 && sniffed == NULL && m->rows == 0 && m->bad_rows == 0)
+		rc = su_err_set(e, "%s: no participant rows found in this %s report",
 		    src->name, meeting_format_name(m->format));
-	return 0;
+	sb_free(&seen);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Writes the first line of 'text' into 'out', escaped (\t, \r, \n, \\), at most 60 bytes. */
@@ -778,10 +830,29 @@ first_line_escaped(const char *text, struct strbuf *out)
 		sb_adds(out, "\\n");
 }
 
-/* Finds the format a header row of the report shows (or a section title shows Teams'), or
- * auto, in *found; its first 60 records are read. 0, or -1 with 'e' set (no such file). */
+/* Returns 1 if a cell of the current record names a "Participant ID (UPN)" column, in any
+ * language: only Teams has one. */
 static int
-detect(const struct report_source *src, enum meeting_format *found, su_err *e)
+upn_column(struct csv_reader *r)
+{
+	char key[96];
+
+	for (size_t f = 0; f < csvr_count(r); f++) {
+		size_t n;
+
+		meeting_header_key(csvr_field(r, f), key, sizeof key);
+		n = strlen(key);
+		if (n > 3 && strcmp(key + n - 3, "upn") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Finds the format a header row of the report shows (or a section title shows Teams'), or
+ * auto, in *found; *flat says a Teams report was told by its header alone. Its first 60
+ * records are read. 0, or -1 with 'e' set (no such file). */
+static int
+detect(const struct report_source *src, enum meeting_format *found, int *flat, su_err *e)
 {
 	struct csv_reader *r = source_open(src, e);
 	int index[M_NCOLS], section;
@@ -792,6 +863,10 @@ detect(const struct report_source *src, enum meeting_format *found, su_err *e)
 	for (int n = 0; n < 60 && *found == MEETING_AUTO && csvr_next(r, NULL) == 1; n++) {
 		if (section_title(r, &section) && section == 1)	/* blank lines may come first */
 			*found = MEETING_TEAMS;
+		else if (filled_fields(r) == 1 && cell_is(csvr_field(r, 0), meeting_summary_words))
+			*found = MEETING_TEAMS;	/* the 2021 layout: a summary, then the header */
+		else if (upn_column(r) && map_columns(r, layout_of(MEETING_TEAMS), index))
+			*found = MEETING_TEAMS, *flat = 1;	/* Teams' columns, before Zoom's */
 		for (size_t i = 0; i < meeting_nlayouts && *found == MEETING_AUTO; i++)
 			if (!meeting_layouts[i].sections &&
 			    map_columns(r, &meeting_layouts[i], index))
@@ -876,7 +951,7 @@ parse_source(const struct report_source *src, enum meeting_format format,
 	out->windowed = w->set;
 	out->from = w->from;
 	out->to = w->to;
-	if (detect(src, &out->detected, e) < 0)
+	if (detect(src, &out->detected, &out->flat, e) < 0)
 		goto done;
 	if (format == MEETING_AUTO && (format = out->detected) == MEETING_AUTO) {
 		unknown_format(src, e);
@@ -899,7 +974,7 @@ int
 meeting_parse(const char *data, size_t len, const char *name, enum meeting_format format,
     enum date_order order, const char *tz, struct meeting *out, su_err *e)
 {
-	struct report_source src = { data, len, NULL, name };
+	struct report_source src = { data, len, NULL, name, tz, NULL };
 	struct window none = { 0, 0, 0 };
 
 	return parse_source(&src, format, order, tz, &none, out, e);
@@ -960,18 +1035,19 @@ meeting_parse_for(const char *data, size_t len, const char *name,
     enum meeting_format format, enum date_order order, const char *tz, int64_t from,
     int64_t to, struct meeting *out, su_err *e)
 {
-	struct report_source src = { data, len, NULL, name };
+	struct report_source src = { data, len, NULL, name, tz, NULL };
 	struct window w = { 1, from, to };
 
 	return parse_source_for(&src, format, order, tz, &w, out, e);
 }
 
 int
-meeting_read_for(const char *path, const char *name, enum meeting_format format,
+meeting_read_for(const char *path, const char *name, const char *encoding,
+    enum meeting_format format,
     enum date_order order, const char *tz, int64_t from, int64_t to, struct meeting *out,
     su_err *e)
 {
-	struct report_source src = { NULL, 0, path, name };
+	struct report_source src = { NULL, 0, path, name, tz, encoding };
 	struct window w = { 1, from, to };
 
 	return parse_source_for(&src, format, order, tz, &w, out, e);

@@ -551,6 +551,14 @@ time_orders_possible(const char *text)
 	return bits;
 }
 
+int
+time_clock_12h(const char *text)
+{
+	struct written w;
+
+	return scan_time(text, &w) == SCAN_OK && w.meridiem != 0;
+}
+
 const char *
 date_order_name(enum date_order o)
 {

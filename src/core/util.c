@@ -288,6 +288,23 @@ utf8_valid(const char *s, size_t n)
 	return utf8_valid_prefix(s, n) == n;
 }
 
+/* Latin letters with accents (U+00C0 to U+017F) as their plain lower-case letter. */
+static const char latin_folds[] =
+	"aaaaaaaceeeeiiiidnooooo ouuuuyts"	/* C0-DF */
+	"aaaaaaaceeeeiiiidnooooo ouuuuyty"	/* E0-FF */
+	"aaaaaaccccccccddddeeeeeeeeeegggg"	/* 100-11F */
+	"gggghhhhiiiiiiiiiijjjjkkklllllll"	/* 120-13F */
+	"lllnnnnnnnnnoooooooorrrrrrssssss"	/* 140-15F */
+	"ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";	/* 160-17F */
+
+char
+latin_fold(unsigned int cp)
+{
+	if (cp < 0xc0 || cp > 0x17f || latin_folds[cp - 0xc0] == ' ')
+		return 0;
+	return latin_folds[cp - 0xc0];
+}
+
 size_t
 utf8_decode(const unsigned char *s, unsigned int *cp)
 {

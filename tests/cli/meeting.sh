@@ -224,7 +224,8 @@ fails 1 attendance from-meeting c1:1 "$T/tabs.txt"
 err "its first line is 'Who\\tWhen\\r\\n'"
 check '! grep -q "	" "$T/err"' "the excerpt of the first line has a raw tab"
 fails 1 attendance from-meeting c1:1 "$T/zoom.csv" --format teams
-err "no participant rows found in this teams report; this looks like a Zoom participant export"
+err "zoom.csv: no header row of a Teams attendance report (it needs the columns 'Name', 'First Join', 'Last Leave'; the file's first row has 'Meeting ID,Topic,Start Time,End Time,User Email"
+err "; this looks like a Zoom participant export"
 fails 2 attendance from-meeting c1:1 "$T/zoom.csv" --format skype
 err "--format is zoom, teams, teams-log, meet, webex or auto"
 fails 1 attendance from-meeting c1:4 "$T/zoom.csv"
@@ -383,6 +384,38 @@ teams("teams-pt.csv", ["1. Resumo", "2. Participantes", "Organizador", "Particip
 teams("teams-ja.csv", ["1. 概要", "2. 参加者", "開催者", "出席者", "3. 会議中のアクティビティ"],
     ["名前", "最初の参加", "最後の退出", "会議中の時間", "メール", "参加者 ID (UPN)", "役割"],
     lambda h: "2026/11/9 " + h, lambda m: "%d 時間 %d 分" % (m // 60, m % 60))
+teams("teams-pl.csv", ["1. Podsumowanie", "2. Uczestnicy", "Organizator", "Uczestnik",
+    "3. Działania w trakcie spotkania"], ["Imię i nazwisko", "Pierwsze dołączenie",
+    "Ostatnie wyjście", "Czas trwania spotkania", "Adres e-mail",
+    "Identyfikator uczestnika (UPN)", "Rola"],
+    lambda h: "9.11.2026, " + h, lambda m: "%d godz. %d min" % (m // 60, m % 60))
+zoom("zoom-es-old.csv", ["Nombre (nombre original)", "E-mail del usuario", "Hora para unirse",
+    "Hora para salir", "Duración (minutos)", "Invitado"], lambda h: "09/11/2026 " + h)
+zoom("zoom-es-new.csv", ["Nombre (nombre original)", "Correo electrónico", "Hora de entrada",
+    "Hora de salida", "Duración (minutos)", "Invitado"], lambda h: "09/11/2026 " + h)
+# Teams' participant table saved alone as CSV: told from Zoom by its columns
+write("teams-flat.csv", [["Name", "Join Time", "Leave Time", "Duration", "Email", "Role",
+    "Participant ID (UPN)"]] +
+    [[who, "11/9/2026, " + j, "11/9/2026, 11:00:00 AM", m, mail, role, mail]
+     for who, mail, j, m, role in (
+         ("Cora Coach", "cora@example.com", "9:55:00 AM", "1h 5m", "Organizer"),
+         ("Ana Silva", "ana@example.com", "9:58:00 AM", "1h 2m", "Attendee"),
+         ("Ben Braun", "ben@example.com", "10:07:30 AM", "52m 30s", "Attendee"))], bom=True)
+# the French Teams report of 2021: a summary block, "à" between date and time, durations
+# with no-break spaces
+nb = "\u00a0"
+fr = [["*Résumé de la réunion"], ["Nombre total de participants", "3"],
+    ["Titre de la réunion", "Formats"],
+    ["Heure de début de la réunion", "09/11/2026 à 09:55:00"],
+    ["Heure de fin de la réunion", "09/11/2026 à 11:00:00"], [],
+    ["Nom complet", "Heure de participation", "Heure de départ", "Durée", "Adresse e-mail",
+     "Rôle", "ID du participant (UPN)"]]
+for who, mail, j, dur, role in (("Cora Coach", "cora@example.com", "09:55:00", "1 h 5 m",
+        "Organisateur"), ("Ana Silva", "ana@example.com", "09:58:00", "1 h 2 m", "Participant"),
+        ("Ben Braun", "ben@example.com", "10:07:30", "52 m 30 s", "Participant")):
+    fr.append([who, "09/11/2026 à " + j, "09/11/2026 à 11:00:00", dur.replace(" ", nb),
+        mail, role, mail])
+write("teams-fr2021.csv", fr, encoding="utf-16", delimiter="\t")
 
 log = [["Full Name", "User Action", "Timestamp"],
     ["SILVA Ana", "Joined before", "11/9/2026, 9:58:00 AM"],
@@ -422,6 +455,7 @@ for f in zoom-en:zoom zoom-usage:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoo
 	teams-en:teams teams-de:teams teams-fr:teams teams-es:teams teams-pt:teams \
 	teams-ja:teams teams-log16:teams-log teams-log:teams-log meet:meet meet-block:meet \
 	teams-log16nobom:teams-log zoom-de1252:zoom \
+	teams-pl:teams zoom-es-old:zoom zoom-es-new:zoom teams-flat:teams teams-fr2021:teams \
 	webex:webex; do
 	file=${f%%:*}.csv format=${f#*:}
 	ok attendance from-meeting c4:1 "$T/$file"
@@ -446,5 +480,7 @@ ok attendance from-meeting c4:1 "$T/webex.csv" --format webex
 no_out "told by its header"
 fails 1 attendance from-meeting c4:1 "$T/meet.csv" --format zoom
 err "this looks like a Google Meet attendance export"
+ok attendance from-meeting c4:1 "$T/teams-flat.csv"
+out "told by its header: a Teams attendance report"
 
 finish

@@ -89,6 +89,73 @@ def write_all(d):
         ("04.03.2027 09:00", "group", "Auftakt"),
         ("25.03.2027 17:30", "group", "Woche 3"),
     ], ";"), "cp1252")
+    write_languages(d)
+
+
+# Rosters as coaches save them in their own language: (file, program's way, header, rows),
+# each row (given, family, e-mail, company); "full" headers hold the whole name in one cell.
+LANGUAGES = [
+    # Excel, German Windows, "CSV (Trennzeichen-getrennt)": cp1252, ';', CRLF
+    ("roster-de.csv", "cp1252", ";", ("Vorname", "Nachname", "E-Mail", "Firma"),
+     [("Jürgen", "Müller", "jm@example.de", "Bäckerei Groß"),
+      ("Anna-Lena", "Schön", "als@example.de", "Straßenbau AG")]),
+    # Excel, French Windows: cp1252, ';', given name first
+    ("roster-fr.csv", "cp1252", ";", ("Prénom", "Nom", "Adresse e-mail", "Société"),
+     [("Hélène", "Lefèvre", "hl@example.fr", "Crédit Agricole"),
+      ("François", "Dupré", "fd@example.fr", "Société Générale")]),
+    # Excel, Spanish Windows: cp1252, ';'
+    ("roster-es.csv", "cp1252", ";", ("Nombre", "Apellidos", "Correo electrónico", "Empresa"),
+     [("José", "Núñez García", "jn@example.es", "Peñalara"),
+      ("María", "Ibáñez", "mi@example.es", "Señorío")]),
+    # Google Sheets, Portuguese list: UTF-8, ',', the whole name in one column
+    ("roster-pt.csv", "utf-8", ",", ("nome", "email_institucional"),
+     [("João Conceição", "", "jc@example.pt", ""),
+      ("Inês Gonçalves", "", "ig@example.pt", "")]),
+    # Excel, Italian Windows: cp1252, ';', family name in Cognome
+    ("roster-it.csv", "cp1252", ";", ("Nome", "Cognome", "Indirizzo email", "Azienda"),
+     [("Niccolò", "Fabbrì", "nf@example.it", "Caffè Sant'Eustachio")]),
+    # Excel, Dutch Windows: cp1252, ';'
+    ("roster-nl.csv", "cp1252", ";", ("Voornaam", "Achternaam", "E-mailadres", "Bedrijf"),
+     [("Anneloes", "van der Vliet", "av@example.nl", "Brouwerij 't IJ")]),
+    # Excel, Polish, "CSV UTF-8": BOM, ';'
+    ("roster-pl.csv", "utf-8-sig", ";", ("Imię", "Nazwisko", "Adres e-mail", "Firma"),
+     [("Łukasz", "Żółć", "lz@example.pl", "Spółdzielnia"),
+      ("Małgorzata", "Wąsowska", "mw@example.pl", "Zakład Ślusarski")]),
+    # a French Eventbrite attendee export: UTF-8, ',', family name first, a ticket number
+    ("eventbrite-fr.csv", "utf-8", ",", ("N° de participant", "Nom", "Prénom", "E-mail",
+                                          "Société"),
+     [("Amélie", "Poulain", "ap@example.fr", "Café des 2 Moulins")]),
+    # a German event registration export: a full-name column beside the halves
+    ("anmeldung-de.csv", "utf-8", ",", ("Teilnehmername", "Vorname", "Nachname", "E-Mail",
+                                         "CompanyName"),
+     [("Käthe", "Kruse", "kk@example.de", "Puppen GmbH")]),
+]
+
+
+def write_languages(d):
+    """Writes each roster of LANGUAGES, and FILE.expected: 'e-mail|name|company' lines."""
+    for name, encoding, sep, header, people in LANGUAGES:
+        rows = [header]
+        for given, family, email, company in people:
+            cells = {"ticket": str(len(rows) + 1000), "given": given, "family": family, "full": f"{given} {family}".strip(),
+                     "email": email, "company": company}
+            rows.append([cells[KINDS[h]] for h in header])
+        save(f"{d}/{name}", table(rows, sep), encoding)
+        with open(f"{d}/{name}.expected", "w", encoding="utf-8") as f:
+            for given, family, email, company in sorted(people, key=lambda p: p[2]):
+                f.write(f"{email}|{given} {family}".strip() + f"|{company}\n")
+
+
+# What each header of LANGUAGES holds.
+KINDS = {"Vorname": "given", "Nachname": "family", "E-Mail": "email", "Firma": "company",
+         "Prénom": "given", "Nom": "family", "Adresse e-mail": "email", "Société": "company",
+         "Nombre": "given", "Apellidos": "family", "Correo electrónico": "email",
+         "Empresa": "company", "nome": "full", "email_institucional": "email",
+         "Nome": "given", "Cognome": "family", "Indirizzo email": "email",
+         "Azienda": "company", "Voornaam": "given", "Achternaam": "family",
+         "E-mailadres": "email", "Bedrijf": "company", "Imię": "given", "Nazwisko": "family",
+         "Adres e-mail": "email", "N° de participant": "ticket", "E-mail": "email",
+         "Teilnehmername": "full", "CompanyName": "company"}
 
 
 # How Windows-1252 reads each byte: its table, and the five bytes it lacks as themselves.

@@ -19,15 +19,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const names_email[] = { "email", "e-mail", "email address", NULL };
-static const char *const names_name[] = { "name", "full name", NULL };
-static const char *const names_when[] = { "start", "cancelled at", NULL };
-static const struct csv_column columns[] = {
-	{ "name", names_name, 0 },
-	{ "e-mail", names_email, 1 },
-	{ "start", names_when, 0 },
-};
-
 /* Runs every cell parser of the importers over one field. */
 static void
 parse_field(const char *f)
@@ -41,6 +32,7 @@ parse_field(const char *f)
 	int y, m, d;
 
 	(void)time_parse(f, DATE_ORDER_UNKNOWN, "Europe/Berlin", &t, NULL);
+	(void)time_clock_12h(f);
 	(void)date_parse(f, &y, &m, &d, NULL);
 	(void)money_parse(f, &cents, NULL);
 	(void)parse_int(f, 0, 100000, &n);
@@ -56,20 +48,25 @@ parse_field(const char *f)
 	sb_free(&back);
 }
 
-/* Reads every record of the input as 'f' says, the header mapped or not, and checks each field. */
+/* Reads every record of the input as 'f' says, the header mapped or not by the columns of
+ * an import of 'what' (their header words in every language), and checks each field. */
 static void
-read_as(const uint8_t *data, size_t size, const struct csv_format *f)
+read_as(const uint8_t *data, size_t size, const struct csv_format *f, enum import_what what)
 {
 	struct csv_reader *r = csvr_open_mem((const char *)data, size, "fuzz.csv");
 	struct strbuf ignored = STRBUF_INIT;
-	int index[ARRAY_SIZE(columns)];
+	size_t ncols;
+	const struct csv_column *columns = import_columns(what, &ncols);
+	int index[16];
 
 	if (r == NULL)
 		return;
 	if (f != NULL && csvr_set_format(r, f, NULL) < 0)
 		abort();	/* every encoding named below is one iconv has */
 	/* a header that maps or not, the records after it are read all the same */
-	(void)csvr_map_header(r, columns, ARRAY_SIZE(columns), index, NULL, &ignored, NULL);
+	if (ncols > ARRAY_SIZE(index))
+		abort();
+	(void)csvr_map_header(r, columns, ncols, index, NULL, &ignored, NULL);
 	while (csvr_next(r, NULL) == 1) {
 		if (csvr_problem(r) != NULL)
 			continue;
@@ -95,13 +92,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static const char *const encodings[] = { "UTF-8", "WINDOWS-1252", "UTF-16LE",
 		"UTF-16", "ISO-8859-1", "SHIFT_JIS", "MACINTOSH" };
 	static const char separators[] = { 0, ',', ';', '\t', '|' };
-	struct csv_format f = { 0, NULL };
+	struct csv_format f = { 0, NULL, NULL };
 
-	read_as(data, size, NULL);	/* as an import reads it: sniffed */
+	read_as(data, size, NULL, (enum import_what)(size % 4));	/* as an import: sniffed */
 	if (size > 0) {			/* and as a coach's options say */
 		f.encoding = encodings[data[size - 1] % ARRAY_SIZE(encodings)];
 		f.separator = separators[data[size - 1] / 8 % ARRAY_SIZE(separators)];
-		read_as(data, size, &f);
+		f.zone = data[0] & 1 ? "Europe/Warsaw" : NULL;	/* a tie read as Windows-1250 */
+		read_as(data, size, &f, (enum import_what)(data[0] % 4));
 	}
 	return 0;
 }

@@ -156,7 +156,7 @@ END_TEST
 START_TEST(csv_named_encoding)
 {
 	static const char text[] = "name;city\n\xf0\xf4;x\n";	/* KOI8-R */
-	struct csv_format f = { 0, "KOI8-R" };
+	struct csv_format f = { 0, "KOI8-R", NULL };
 	struct csv_reader *r = csvr_open_mem(text, sizeof text - 1, "t.csv");
 	su_err e = { "" };
 
@@ -297,6 +297,11 @@ START_TEST(csv_header_keys)
 	ck_assert_str_eq(key, "emailaddress");
 	csv_header_key("Duration (Minutes)", key, 6);
 	ck_assert_str_eq(key, "durat");
+	/* accents, typographic apostrophes and dashes, no-break spaces: as the plain forms */
+	csv_header_key("Adresse e-mail de l\u2019utilisateur", key, sizeof key);
+	ck_assert_str_eq(key, "adresseemaildelutilisateur");
+	csv_header_key("PR\u00c9NOM\u00a0\u2011 \u0141\u00f3d\u017a", key, sizeof key);
+	ck_assert_str_eq(key, "prenomlodz");
 }
 END_TEST
 

@@ -57,7 +57,24 @@ static const struct {
 		"Ana M. Lima|", "" },
 	{ "Name,Company\nAna Lima,Acme\n",
 		"roster.csv:1: no e-mail column (looked for 'email', 'e-mail', 'email address', "
-		"'e-mail address', 'mail', 'work email')", "-", "" },
+		"'e-mail address', 'mail', 'work email' and ", "-", "" },
+	/* the header words of every language read; a name column beside one half is the other */
+	{ "Vorname;Nachname;E-Mail;Firma\nAna;Lima;ana@example.com;Acme\n", NULL,
+		"Ana Lima|Acme", "" },
+	{ "Pr\u00e9nom;Nom;Adresse e-mail;Soci\u00e9t\u00e9\nAna;Lima;ana@example.com;Acme\n",
+		NULL, "Ana Lima|Acme", "" },
+	{ "Nom,Pr\u00e9nom,E-mail\nLima,Ana,ana@example.com\n", NULL, "Ana Lima|", "" },
+	{ "Nombre;Apellidos;Correo electr\u00f3nico;Empresa\nAna;Lima;ana@example.com;Acme\n",
+		NULL, "Ana Lima|Acme", "" },
+	{ "nome,email_institucional\nAna Lima,ana@example.com\n", NULL, "Ana Lima|", "" },
+	{ "Nome;Cognome;Indirizzo email;Azienda\nAna;Lima;ana@example.com;Acme\n", NULL,
+		"Ana Lima|Acme", "" },
+	{ "Voornaam;Achternaam;E-mailadres;Bedrijf\nAna;Lima;ana@example.com;Acme\n", NULL,
+		"Ana Lima|Acme", "" },
+	{ "Imi\u0119 i nazwisko;Adres e-mail;Firma\nAna Lima;ana@example.com;Acme\n", NULL,
+		"Ana Lima|Acme", "" },
+	{ "Imi\u0119;Nazwisko;Adres e-mail;Firma\nAna;Lima;ana@example.com;Acme\n", NULL,
+		"Ana Lima|Acme", "" },
 	{ "Email,E-mail\nana@example.com,ana@example.com\n",
 		"roster.csv:1: two e-mail columns ('Email' and 'E-mail')", "-", "" },
 	{ "Name,Student,Email\nAna,Ana,ana@example.com\n",
@@ -91,6 +108,50 @@ START_TEST(roster_columns_by_their_spellings)
 	import_result_free(&r);
 	cohort_free(&c);
 	store_close(st);
+}
+END_TEST
+
+/* No header word names two columns of one import, as headers are compared (folded). */
+START_TEST(import_words_name_one_column_each)
+{
+	static const enum import_what whats[] = { IMPORT_COHORTS, IMPORT_ROSTER,
+		IMPORT_SESSIONS, IMPORT_ATTENDANCE };
+	size_t n;
+	const struct csv_column *cols = import_columns(whats[_i], &n);
+	char a[128], b[128];
+
+	for (size_t i = 0; i < n; i++)
+		for (const char *const *w = cols[i].names; *w; w++)
+			for (size_t j = i + 1; j < n; j++)
+				for (const char *const *v = cols[j].names; *v; v++) {
+					csv_header_key(*w, a, sizeof a);
+					csv_header_key(*v, b, sizeof b);
+					ck_assert_msg(*a == '\0' || strcmp(a, b) != 0,
+					    "%s import: '%s' names %s and '%s' %s",
+					    import_what_name(whats[_i]), *w, cols[i].key, *v,
+					    cols[j].key);
+				}
+}
+END_TEST
+
+/* --column FIELD=HEADER: the field by its key in any spelling; a field unknown refused. */
+START_TEST(import_column_names_a_field)
+{
+	struct import_result r;
+	su_err e;
+
+	import_result_init(&r, 0);
+	ck_assert_int_eq(import_column_name(IMPORT_ROSTER, "First_Name=Pr\u00e9nom usuel", &r,
+	    &e), 0);
+	ck_assert_str_eq(r.column_names[0].field, "first name");
+	ck_assert_str_eq(r.column_names[0].words[0], "Pr\u00e9nom usuel");
+	ck_assert_int_eq(import_column_name(IMPORT_ROSTER, "phone=Tel", &r, &e), -1);
+	ck_assert_str_eq(e.msg, "no field 'phone' in a participant import (fields: name, "
+	    "first name, last name, e-mail, company, call_name)");
+	ck_assert_int_eq(import_column_name(IMPORT_SESSIONS, "=Tel", &r, &e), -1);
+	ck_assert_int_eq(import_column_name(IMPORT_SESSIONS, "title=", &r, &e), -1);
+	ck_assert_uint_eq(r.ncolumn_names, 1);
+	import_result_free(&r);
 }
 END_TEST
 
@@ -481,6 +542,8 @@ import_suite(void)
 
 	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
 	tcase_add_loop_test(tc, roster_columns_by_their_spellings, 0, ARRAY_SIZE(roster_cases));
+	tcase_add_loop_test(tc, import_words_name_one_column_each, 0, 4);
+	tcase_add_test(tc, import_column_names_a_field);
 	tcase_add_test(tc, cohort_columns_by_their_spellings);
 	tcase_add_test(tc, session_columns_by_their_spellings);
 	tcase_add_test(tc, attendance_columns_and_informational_ones);

@@ -66,6 +66,9 @@ static const struct {
 	{ "10x", -1, 0 }, { "1 hr 2 min", 0, 3720 }, { "1 Std. 2 Min. 3 Sek.", 0, 3723 },
 	{ "62 mins", 0, 3720 }, { "1 時間 2 分", 0, 3720 }, { "2 horas, 5 minutos", 0, 7500 },
 	{ "1 Stundenkilometer", -1, 0 },
+	/* no-break spaces (French Teams), narrow ones too, and Polish hours */
+	{ "2\u00a0h\u00a044\u00a0m", 0, 9840 }, { "\u202f2 h 44\u202fm", 0, 9840 },
+	{ "1 godz. 5 min", 0, 3900 }, { "2\u00a0hx", -1, 0 },
 };
 
 START_TEST(meeting_reads_durations)

@@ -68,20 +68,24 @@ struct notice_due {
 	int step;			/* a ladder step, else -1 */
 	int offset;			/* a reminder's minutes ahead, else -1 */
 	const struct change *change;	/* a change notice's change (in the list's), else NULL */
-	int planned;			/* in the outbox already (or dropped): planning adds none */
+	int planned;			/* a step in the outbox already (or dropped): planning
+					   adds none; a session notice listed is never planned */
 	int64_t waits_until;		/* a ladder step: not planned before this review
 					   time (notices.review), 0 if it may go now */
 };
 #define NOTICE_NO_SESSION ((size_t)-1)
 struct notice_due_list {
 	struct notice_due *v;
-	size_t n;
+	size_t n, cap;
+	size_t planned;			/* session notices in the outbox already: counted,
+					   not listed (a ladder step is listed either way) */
 	struct change_list changes;	/* what the change notices point into */
 };
 /*
  * Lists every notice roll r (loaded as of its now) wants sent: each mailed
  * ladder step due, the changes people must hear of (change_tells), then the
- * reminders due; each marked planned when the outbox holds it. The one
+ * reminders due. A step is marked planned when the outbox holds it; a session
+ * notice the outbox holds is only counted (out->planned). The one
  * judgement of who is told of what: outbox_plan plans the unplanned ones and
  * 'notices due' lists them. Reads the outbox, changes nothing; 0 or -1.
  */

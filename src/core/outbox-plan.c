@@ -276,20 +276,28 @@ reminder_offset_due(const struct policy *p, int64_t starts_at, int cancelled, in
 	return due;
 }
 
-/* Returns 1 if person p was ever told (or will be) of change 'key', or it was dropped; -1. */
+/*
+ * Sets told[i] for each person i of roll r ever told (or to be told) of change
+ * 'key', or whose notice of it was dropped: one read of the change's index
+ * entries, not one search a person; 0 or -1.
+ */
 static int
-change_planned(struct store *st, int64_t participant_id, const char *key, su_err *e)
+change_told(struct store *st, const struct roll *r, const char *key, unsigned char *told,
+    su_err *e)
 {
-	static const char *const sql = "SELECT 1 FROM outbox WHERE participant_id = ?"
-	    " AND change_key = ? AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	static const char *const sql = "SELECT participant_id FROM outbox WHERE change_key = ?"
+	    " AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t i;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	db_bind_int(stmt, 1, participant_id);
-	db_bind_text(stmt, 2, key);
-	rc = db_step_row(stmt, e);
+	memset(told, 0, r->people.n);
+	db_bind_text(stmt, 1, key);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i))
+			told[i] = 1;
 	sqlite3_reset(stmt);
 	return rc;
 }
@@ -306,11 +314,14 @@ reminder_planned(struct store *st, int64_t session_id, int64_t participant_id, i
 	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
 }
 
-/* Adds one notice wanted to the list. */
+/* Adds one notice wanted to the list (room doubled when full: some 100 a person). */
 static void
 due_add(struct notice_due_list *l, const struct notice_due *d)
 {
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
 	l->v[l->n++] = *d;
 }
 
@@ -359,20 +370,26 @@ static int
 changes_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
 {
 	const struct change_list *l = &out->changes;
+	unsigned char *told = xmalloc(r->people.n + 1);
+	int rc = 0;
 
-	for (size_t k = 0; k < l->n; k++)
+	for (size_t k = 0; rc == 0 && k < l->n; k++) {
+		if ((rc = change_told(st, r, l->v[k].key, told, e)) < 0)
+			break;
 		for (size_t i = 0; i < r->people.n; i++) {
-			int rc;
-
 			if (!change_tells(r, l, &l->v[k], i))
 				continue;
-			if ((rc = change_planned(st, r->people.v[i].id, l->v[k].key, e)) < 0)
-				return -1;
+			if (told[i]) {
+				out->planned++;
+				continue;
+			}
 			due_add(out, &(struct notice_due){ .person = i,
 			    .session = l->v[k].session, .kind = l->v[k].kind, .step = -1,
-			    .offset = -1, .change = &l->v[k], .planned = rc });
+			    .offset = -1, .change = &l->v[k] });
 		}
-	return 0;
+	}
+	free(told);
+	return rc;
 }
 
 /* Adds the reminders due in roll r: for each session, the offset closest to its start; 0 or -1. */
@@ -390,9 +407,12 @@ reminders_due(struct store *st, const struct roll *r, struct notice_due_list *ou
 				continue;
 			if ((rc = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) < 0)
 				return -1;
+			if (rc == 1) {
+				out->planned++;
+				continue;
+			}
 			due_add(out, &(struct notice_due){ .person = i, .session = j,
-			    .kind = "session-reminder", .step = -1, .offset = offset,
-			    .planned = rc });
+			    .kind = "session-reminder", .step = -1, .offset = offset });
 		}
 	}
 	return 0;
@@ -442,6 +462,7 @@ static int
 plan_due(struct store *st, const struct plan_source *src, const struct notice_due_list *due,
     const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
 {
+	r->already += due->planned;
 	for (size_t k = 0; k < due->n; k++) {
 		const struct notice_due *d = &due->v[k];
 		int rc;

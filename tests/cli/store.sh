@@ -83,6 +83,12 @@ check '[ "$(sha256sum < "$T/old.db")" = "$before" ]' "the older database was cha
 ok --db "$T/old.db" init
 check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = "$current" ]' "init did not bring it up to date"
 ok --db "$T/old.db" cohort list
+# its indexes those of a new database (the steps replace an index as well as add one)
+indexes="SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+check '[ "$(sqlite3 "$T/old.db" "$indexes")" = "$(sqlite3 "$SHOWUP_DB" "$indexes")" ]' \
+	"the indexes of a database brought up to date differ from a new one's"
+check 'sqlite3 "$T/old.db" "$indexes" | grep -q "outbox_by_change.*state, dropped_at"' \
+	"who was told of a change is not answered by its index alone"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

@@ -40,6 +40,8 @@ int fact_grid_load_session(struct store *st, int64_t session_id, size_t j,
  * strings belong to the grid (never freed by the caller); its ids are 0.
  */
 int fact_grid_get(const struct fact_grid *g, size_t i, size_t j, struct attendance *out);
+/* Empties every cell and lets go of the strings; the grid keeps its size. */
+void fact_grid_clear(struct fact_grid *g);
 void fact_grid_free(struct fact_grid *g);
 
 #endif

@@ -71,7 +71,8 @@ struct notice_due {
 	int step;			/* a ladder step, else -1 */
 	int offset;			/* a reminder's minutes ahead, else -1 */
 	const struct change *change;	/* a change notice's change (in the list's), else NULL */
-	int planned;			/* in the outbox already (or dropped): planning adds none */
+	int planned;			/* in the outbox already (or dropped): planning adds
+					   none (a row given a new message finds its entry) */
 	int64_t waits_until;		/* a ladder step: not planned before this review
 					   time (notices.review), 0 if it may go now */
 	int64_t held_until;		/* its person's notices held by hand until then
@@ -84,7 +85,7 @@ struct notice_due {
 #define HOLD_UNTIL_RELEASED INT64_MAX
 struct notice_due_list {
 	struct notice_due *v;
-	size_t n;
+	size_t n, cap;
 	struct change_list changes;	/* what the change notices point into */
 	const char **corrections;	/* by person row: the kind of the sent ladder
 					   notice a correction took away, or NULL */

@@ -99,6 +99,13 @@ fact_grid_get(const struct fact_grid *g, size_t i, size_t j, struct attendance *
 }
 
 void
+fact_grid_clear(struct fact_grid *g)
+{
+	memset(g->cells, 0, g->npeople * g->nsessions * sizeof *g->cells);
+	strpool_free(&g->strings);
+}
+
+void
 fact_grid_free(struct fact_grid *g)
 {
 	free(g->cells);

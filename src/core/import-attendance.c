@@ -17,6 +17,11 @@ enum { COL_SESSION = ATTEND_SESSION, COL_EMAIL = ATTEND_EMAIL, COL_STATUS = ATTE
 	COL_MINUTES = ATTEND_MINUTES, COL_CANCELLED_AT = ATTEND_CANCELLED_AT,
 	COL_REASON = ATTEND_REASON, COL_NOTE = ATTEND_NOTE };
 
+/* The most memory the facts stored before an import are held in: the columns of as many
+ * sessions as fit (one at least), let go of together when a session more is named. */
+#define STORED_BUDGET (1u << 20)
+#define COLUMN_DROPPED UINT32_MAX	/* a session's column loaded once and let go */
+
 /* What an attendance import keeps in memory: bounded by the cohort, not the file. */
 struct attendance_import {
 	const struct cohort *cohort;
@@ -31,8 +36,11 @@ struct attendance_import {
 	struct idmap row_by_id;			/* participant id -> row */
 	unsigned char *named;			/* bit per (row, column): on a coaching/practice list */
 	unsigned char *seen;			/* bit per (row, column): already in this file */
-	struct fact_grid stored;		/* the facts stored before the import, */
-	unsigned char *loaded;			/* of the sessions (a byte each) the file names */
+	struct fact_grid stored;		/* the facts stored before the import, of */
+	uint32_t *column;			/* some sessions: a session's column + 1 in it, 0
+						   if never loaded, or COLUMN_DROPPED */
+	uint32_t used;				/* the grid's columns filled */
+	struct attendance single;		/* a stored fact read alone (see stored_fact) */
 	int indexed;				/* people and sessions loaded, in the transaction */
 };
 
@@ -51,6 +59,16 @@ bit_set(const struct attendance_import *ai, unsigned char *bits, size_t i, size_
 	size_t k = i * ai->sessions.n + j;
 
 	bits[k / 8] |= (unsigned char)(1u << (k % 8));
+}
+
+/* How many sessions' columns of 'people' cells the stored facts are held in: as many
+ * as STORED_BUDGET holds, at least one, at most all. */
+static size_t
+stored_columns(size_t people, size_t sessions)
+{
+	size_t fit = STORED_BUDGET / ((people ? people : 1) * sizeof(struct fact_cell));
+
+	return fit < 1 ? 1 : fit < sessions ? fit : sessions;
 }
 
 /* Loads people, sessions and who each coaching or practice session names: by the first
@@ -80,8 +98,8 @@ load_index(struct store *st, struct attendance_import *ai, su_err *e)
 	bytes = (ai->people.n * ai->sessions.n + 7) / 8 + 1;
 	ai->named = xcalloc(bytes, 1);
 	ai->seen = xcalloc(bytes, 1);
-	fact_grid_init(&ai->stored, ai->people.n, ai->sessions.n);
-	ai->loaded = xcalloc(ai->sessions.n + 1, 1);
+	fact_grid_init(&ai->stored, ai->people.n, stored_columns(ai->people.n, ai->sessions.n));
+	ai->column = xcalloc(ai->sessions.n + 1, sizeof *ai->column);
 	if ((stmt = store_stmt(st, sql, e)) == NULL)
 		return -1;
 	db_bind_int(stmt, 1, ai->cohort->id);
@@ -127,23 +145,46 @@ locate(struct attendance_import *ai, struct import_row *row, size_t *pi, size_t 
 	return 0;
 }
 
+/* Lets go of every session's column held, to make room; the sessions are marked. */
+static void
+drop_columns(struct attendance_import *ai)
+{
+	for (size_t j = 0; j < ai->sessions.n; j++)
+		if (ai->column[j] != 0)
+			ai->column[j] = COLUMN_DROPPED;
+	fact_grid_clear(&ai->stored);
+	ai->used = 0;
+}
+
 /*
  * Fills 'buf' with the fact stored before the import for row i at session
  * column j: 1, 0 if none, -1 with 'e' set. The first row of a session reads
- * all of its facts; a cell comes once in a file (seen), so what was stored
- * then is what is stored now.
+ * all of its facts into a column of the grid, making room when it is full; a
+ * session whose column was let go (a file not in session order) is read a
+ * fact at a time after that. A cell comes once in a file (seen), so what was
+ * stored then is what is stored now. Its strings hold until the next call.
  */
 static int
 stored_fact(struct store *st, struct attendance_import *ai, size_t i, size_t j,
     struct attendance *buf, su_err *e)
 {
-	if (!ai->loaded[j]) {
-		if (fact_grid_load_session(st, ai->sessions.v[j].id, j, &ai->row_by_id,
+	int rc;
+
+	if (ai->column[j] == COLUMN_DROPPED) {
+		attendance_free(&ai->single);
+		rc = attendance_get(st, ai->sessions.v[j].id, ai->people.v[i].id, &ai->single, e);
+		*buf = ai->single;
+		return rc;
+	}
+	if (ai->column[j] == 0) {
+		if (ai->used == ai->stored.nsessions)
+			drop_columns(ai);
+		if (fact_grid_load_session(st, ai->sessions.v[j].id, ai->used, &ai->row_by_id,
 		    &ai->stored, e) < 0)
 			return -1;
-		ai->loaded[j] = 1;
+		ai->column[j] = ++ai->used;
 	}
-	return fact_grid_get(&ai->stored, i, j, buf);
+	return fact_grid_get(&ai->stored, i, ai->column[j] - 1, buf);
 }
 
 /* Records the fact of one row. */
@@ -260,6 +301,7 @@ import_attendance(struct store *st, const struct cohort *c, const struct policy 
 	free(ai.named);
 	free(ai.seen);
 	fact_grid_free(&ai.stored);
-	free(ai.loaded);
+	free(ai.column);
+	attendance_free(&ai.single);
 	return rc;
 }

@@ -42,20 +42,28 @@ reminder_offset_due(const struct policy *p, int64_t starts_at, int cancelled, in
 	return due;
 }
 
-/* Returns 1 if person p was ever told (or will be) of change 'key', or it was dropped; -1. */
+/*
+ * Sets told[i] for each person i of roll r ever told (or to be told) of change
+ * 'key', or whose notice of it was dropped: one read of the change's index
+ * entries, not one search a person; 0 or -1.
+ */
 static int
-change_planned(struct store *st, int64_t participant_id, const char *key, su_err *e)
+change_told(struct store *st, const struct roll *r, const char *key, unsigned char *told,
+    su_err *e)
 {
-	static const char *const sql = "SELECT 1 FROM outbox WHERE participant_id = ?"
-	    " AND change_key = ? AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	static const char *const sql = "SELECT participant_id FROM outbox WHERE change_key = ?"
+	    " AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	size_t i;
 	int rc;
 
 	if (stmt == NULL)
 		return -1;
-	db_bind_int(stmt, 1, participant_id);
-	db_bind_text(stmt, 2, key);
-	rc = db_step_row(stmt, e);
+	memset(told, 0, r->people.n);
+	db_bind_text(stmt, 1, key);
+	while ((rc = db_step_row(stmt, e)) == 1)
+		if (idmap_get(&r->person_index, sqlite3_column_int64(stmt, 0), &i))
+			told[i] = 1;
 	sqlite3_reset(stmt);
 	return rc;
 }
@@ -72,11 +80,14 @@ reminder_planned(struct store *st, int64_t session_id, int64_t participant_id, i
 	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
 }
 
-/* Adds one notice wanted to the list. */
+/* Adds one notice wanted to the list (room doubled when full: some 100 a person). */
 static void
 due_add(struct notice_due_list *l, const struct notice_due *d)
 {
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 64;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
 	l->v[l->n++] = *d;
 }
 
@@ -134,23 +145,27 @@ static int
 corrections_due(struct store *st, const struct roll *r, struct notice_due_list *out,
     su_err *e)
 {
+	unsigned char *told = xmalloc(r->people.n + 1);
+	int rc = 0;
+
 	out->corrections = xcalloc(r->people.n + 1, sizeof *out->corrections);
-	for (size_t i = 0; i < r->people.n; i++) {
-		int k = r->epeople[i].steps_sent - 1, planned;
+	for (size_t i = 0; i < r->people.n && rc == 0; i++) {
+		int k = r->epeople[i].steps_sent - 1;
 		const char *kind = k >= 0 ? r->policy.ladder[k].kind : NULL;
 		char key[64];
 
 		if (kind == NULL || roll_step_stands(r, i, k, r->step_sent_at[i]))
-			continue;
+			continue;	/* corrections are few: a read of their key each */
 		outbox_correction_key(kind, key, sizeof key);
-		if ((planned = change_planned(st, r->people.v[i].id, key, e)) < 0)
-			return -1;
+		if ((rc = change_told(st, r, key, told, e)) < 0)
+			break;
 		out->corrections[i] = kind;
 		due_add(out, &(struct notice_due){ .person = i, .session = NOTICE_NO_SESSION,
-		    .kind = "correction", .step = -1, .offset = -1, .planned = planned,
+		    .kind = "correction", .step = -1, .offset = -1, .planned = told[i],
 		    .corrects = kind, .corrects_sent_at = r->step_sent_at[i] });
 	}
-	return 0;
+	free(told);
+	return rc;
 }
 
 /* Adds a notice of each change in out->changes to each person it tells; 0 or -1. */
@@ -158,20 +173,22 @@ static int
 changes_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
 {
 	const struct change_list *l = &out->changes;
+	unsigned char *told = xmalloc(r->people.n + 1);
+	int rc = 0;
 
-	for (size_t k = 0; k < l->n; k++)
+	for (size_t k = 0; rc == 0 && k < l->n; k++) {
+		if ((rc = change_told(st, r, l->v[k].key, told, e)) < 0)
+			break;
 		for (size_t i = 0; i < r->people.n; i++) {
-			int rc;
-
 			if (!change_tells(r, l, &l->v[k], i))
 				continue;
-			if ((rc = change_planned(st, r->people.v[i].id, l->v[k].key, e)) < 0)
-				return -1;
 			due_add(out, &(struct notice_due){ .person = i,
 			    .session = l->v[k].session, .kind = l->v[k].kind, .step = -1,
-			    .offset = -1, .change = &l->v[k], .planned = rc });
+			    .offset = -1, .change = &l->v[k], .planned = told[i] });
 		}
-	return 0;
+	}
+	free(told);
+	return rc;
 }
 
 /* Returns when person p was last told of a change of session s, or invited (0: never); -1. */

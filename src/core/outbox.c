@@ -505,8 +505,8 @@ int
 outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e)
 {
 	static const char *const sql =
-		"SELECT count(*) FROM outbox WHERE held_at IS NULL AND (state = 'pending' OR"
-		" (state = 'retry' AND coalesce(next_attempt_at, 0) <= ?))"
+		"SELECT count(*) FROM outbox WHERE state IN ('pending', 'retry')"
+		" AND held_at IS NULL AND (state = 'pending' OR coalesce(next_attempt_at, 0) <= ?)"
 		" AND part_of IS NULL AND length(message) > 0";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;

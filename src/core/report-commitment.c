@@ -428,17 +428,17 @@ static void
 draw_sections(struct commitment_report *cr, size_t only)
 {
 	const struct roll *roll = cr->roll;
+	/* the people drawn: one (each file of --split: not a pass over everyone) or all */
+	size_t first = only == (size_t)-1 ? 0 : only;
+	size_t end = only == (size_t)-1 ? roll->people.n : only + 1;
 	double w, h;
 
 	pdf_paper_size(cr->rq->pdf.paper, 0, &w, &h);
 	cr->rows_first = (size_t)((h - FIRST_TABLE_TOP - 18 - MARGIN - 14) / ROW_H);
 	cr->rows_more = (size_t)((h - 2 * MARGIN - 72 - 18 - 14) / ROW_H);
-	for (size_t i = 0; i < roll->people.n; i++)
-		if (only == (size_t)-1 || i == only)
-			cr->pages += section_pages(cr, i);
-	for (size_t i = 0; i < roll->people.n; i++) {
-		if (only != (size_t)-1 && i != only)
-			continue;
+	for (size_t i = first; i < end; i++)
+		cr->pages += section_pages(cr, i);
+	for (size_t i = first; i < end; i++) {
 		check_name(cr->pdf, cr->rq, &roll->people.v[i]);
 		draw_section(cr, i);
 	}

@@ -66,4 +66,15 @@ err "option '--csv' takes no value"
 fails 2 cohort list --colour=red
 err "unknown option '--colour'"
 
+# libcurl, libical and libmicrohttpd (and the libraries they bring) are loaded by the
+# commands that use them, not at every start (see the sends, calendars and serve tests)
+checks=$((checks + 1))
+ldd "$SHOWUP" > "$T/ldd" || fail "ldd cannot read showup"
+for lib in libcurl libical libmicrohttpd; do
+	check '! grep -q "$lib\." "$T/ldd"' "showup is linked with $lib: every command loads it"
+done
+ok cohort list
+check '! LD_DEBUG=files "$SHOWUP" cohort list 2>&1 | grep -q "libcurl\|libical\|libmicrohttpd"' \
+	"cohort list loaded a library only mail, calendars or serve need"
+
 finish

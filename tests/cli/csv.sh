@@ -188,4 +188,42 @@ checks=$((checks + 1))
 check 'grep -q "16384 rows read" "$T/tty"' "no progress on a terminal"
 check 'grep -q "20000 attendance rows: 20000 added" "$T/tty"' "the import on a terminal did not finish"
 
+# a cohort too wide for the stored facts of all its sessions in memory at once (40,000
+# people: one session's column), and a file in person order: a session's column let go
+# is read a fact at a time after that, and the facts read so are the stored ones
+ok cohort add wide --name Wide --coach Bea --coach-email bea@example.com --tz Europe/London
+awk 'BEGIN { print "name,email"; for (i = 0; i < 40000; i++) printf "W%d,w%d@example.com\n", i, i }' \
+	> "$T/wide-people.csv"
+printf 'number,start\n1,2026-03-01 09:00\n2,2026-03-02 09:00\n3,2026-03-03 09:00\n' \
+	> "$T/wide-sessions.csv"
+# three people's three sessions, person by person; w1 at session 1 late by $1
+wide_facts() {
+	awk -v first="$1" 'BEGIN { print "session,email,status,minutes_late"
+	    for (i = 0; i < 3; i++) for (j = 1; j <= 3; j++)
+		printf "%d,w%d@example.com,late,%d\n", j, i, i == 1 && j == 1 ? first : 2 }'
+}
+wide_facts 5 > "$T/wide-att.csv"
+wide_facts 7 > "$T/wide-att2.csv"
+ok participant import wide "$T/wide-people.csv"
+ok session import wide "$T/wide-sessions.csv"
+ok attendance import wide "$T/wide-att.csv"
+out "9 attendance rows: 9 added, 0 updated, 0 unchanged"
+before=$(db_state)
+ok attendance import wide "$T/wide-att.csv"
+out "9 attendance rows: 0 added, 0 updated, 9 unchanged"
+same_db "$before"
+ok attendance import wide "$T/wide-att2.csv"
+out "9 attendance rows: 0 added, 1 updated, 8 unchanged"
+check '[ "$(sql "SELECT a.minutes_late FROM attendance a JOIN participant p ON p.id = a.participant_id
+    JOIN session s ON s.id = a.session_id WHERE p.email = '"'w1@example.com'"' AND s.number = 1")" = 7 ]' \
+	"the correction read a fact at a time was not stored"
+# what a participant told us, in a session let go, still stops a row over it
+ok cancel wide:1 w2@example.com --at "2026-02-27 10:00" --reason travel
+printf 'session,email,status\n1,w0@example.com,present\n2,w0@example.com,present\n3,w0@example.com,present\n1,w2@example.com,present\n' \
+	> "$T/wide-att3.csv"
+before=$(db_state)
+fails 1 attendance import wide "$T/wide-att3.csv"
+err "wide-att3.csv:5: wide:1 w2@example.com is recorded as cancelled in time on "
+same_db "$before"
+
 finish

@@ -87,6 +87,12 @@ check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = "$current" ]' "init di
 ok --db "$T/old.db" cohort list
 check '[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('"'participant'"') WHERE name = '"'call_name'"'")" = 1 ]' \
 	"init did not add participant.call_name"
+# its indexes those of a new database (the steps replace an index as well as add one)
+indexes="SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+check '[ "$(sqlite3 "$T/old.db" "$indexes")" = "$(sqlite3 "$SHOWUP_DB" "$indexes")" ]' \
+	"the indexes of a database brought up to date differ from a new one's"
+check 'sqlite3 "$T/old.db" "$indexes" | grep -q "outbox_by_change.*state, dropped_at"' \
+	"who was told of a change is not answered by its index alone"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

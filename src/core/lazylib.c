@@ -1,0 +1,238 @@
+/*
+ * lazylib.c - libcurl, libical and libmicrohttpd loaded by the first call into
+ * them, not at every start. Linked, they and the 40 libraries they bring
+ * (TLS, Kerberos, LDAP, ICU...) cost each command some 20 ms of loading, most
+ * of the time of a `status`; only sending mail, calendars and `serve` use them.
+ *
+ * Each function of theirs that showup calls is defined here under its own name
+ * (the headers check every prototype), finds the library's own with dlsym the
+ * first time and calls it: the callers are unchanged. A library that cannot be
+ * loaded (the package depends on them) ends the program with the loader's word.
+ */
+#include "config.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <curl/curl.h>
+#include <libical/ical.h>
+#include <microhttpd.h>
+
+/* A library by its file name (the soname showup was built against), once loaded. */
+struct lazy_lib {
+	const char *soname;
+	void *handle;
+};
+
+static struct lazy_lib curl_lib = { "libcurl.so.4", NULL };
+static struct lazy_lib ical_lib = { "libical.so.3", NULL };
+static struct lazy_lib mhd_lib = { "libmicrohttpd.so.12", NULL };
+
+/* Returns the address of 'name' in library 'l', loading it the first time; exits if
+ * either cannot be found (an installation without its dependencies). errno is kept:
+ * callers read what the function itself set (the loader sets it while it looks). */
+static void *
+lazy_sym(struct lazy_lib *l, const char *name)
+{
+	int saved = errno;
+	void *sym;
+
+	if (l->handle == NULL && (l->handle = dlopen(l->soname, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		fprintf(stderr, "error: cannot load %s: %s\n", l->soname, dlerror());
+		exit(EXIT_FAILURE);
+	}
+	if ((sym = dlsym(l->handle, name)) == NULL) {
+		fprintf(stderr, "error: %s has no '%s': %s\n", l->soname, name, dlerror());
+		exit(EXIT_FAILURE);
+	}
+	errno = saved;
+	return sym;
+}
+
+/* Sets 'fn' (a function pointer of name's type) to name's address in 'lib', once. */
+#define FIND(lib, name, fn) do { \
+		if ((fn) == NULL) \
+			*(void **)&(fn) = lazy_sym(&(lib), #name); \
+	} while (0)
+
+/* A function returning a value: its parameters, and the arguments they pass on. */
+#define LAZY(lib, type, name, params, args) \
+	type name params \
+	{ \
+		static __typeof__(name) *fn; \
+		FIND(lib, name, fn); \
+		return fn args; \
+	}
+
+/* A function returning nothing. */
+#define LAZY_VOID(lib, name, params, args) \
+	void name params \
+	{ \
+		static __typeof__(name) *fn; \
+		FIND(lib, name, fn); \
+		fn args; \
+	}
+
+/* --- libcurl ------------------------------------------------------------- */
+
+LAZY(curl_lib, CURLcode, curl_global_init, (long flags), (flags))
+LAZY_VOID(curl_lib, curl_global_cleanup, (void), ())
+LAZY(curl_lib, CURL *, curl_easy_init, (void), ())
+LAZY(curl_lib, CURLcode, curl_easy_perform, (CURL *curl), (curl))
+LAZY_VOID(curl_lib, curl_easy_cleanup, (CURL *curl), (curl))
+LAZY(curl_lib, const char *, curl_easy_strerror, (CURLcode code), (code))
+LAZY(curl_lib, struct curl_slist *, curl_slist_append, (struct curl_slist *list,
+    const char *data), (list, data))
+LAZY_VOID(curl_lib, curl_slist_free_all, (struct curl_slist *list), (list))
+
+/* Sets an option: its one value read as the type its number says, as libcurl does. */
+CURLcode
+(curl_easy_setopt)(CURL *curl, CURLoption option, ...)
+{
+	static __typeof__(curl_easy_setopt) *fn;
+	CURLcode rc;
+	va_list ap;
+
+	FIND(curl_lib, curl_easy_setopt, fn);
+	va_start(ap, option);
+	if (option < CURLOPTTYPE_OBJECTPOINT)
+		rc = fn(curl, option, va_arg(ap, long));
+	else if (option < CURLOPTTYPE_FUNCTIONPOINT)
+		rc = fn(curl, option, va_arg(ap, void *));
+	else if (option < CURLOPTTYPE_OFF_T)
+		rc = fn(curl, option, va_arg(ap, void (*)(void)));
+	else if (option < CURLOPTTYPE_BLOB)
+		rc = fn(curl, option, va_arg(ap, curl_off_t));
+	else
+		rc = fn(curl, option, va_arg(ap, void *));
+	va_end(ap);
+	return rc;
+}
+
+/* Reads a piece of information about the last transfer into the one pointer given. */
+CURLcode
+(curl_easy_getinfo)(CURL *curl, CURLINFO info, ...)
+{
+	static __typeof__(curl_easy_getinfo) *fn;
+	CURLcode rc;
+	va_list ap;
+
+	FIND(curl_lib, curl_easy_getinfo, fn);
+	va_start(ap, info);
+	rc = fn(curl, info, va_arg(ap, void *));
+	va_end(ap);
+	return rc;
+}
+
+/* --- libical ------------------------------------------------------------- */
+
+LAZY(ical_lib, icalcomponent *, icalcomponent_new, (icalcomponent_kind kind), (kind))
+LAZY(ical_lib, icalcomponent *, icalcomponent_new_clone, (icalcomponent *c), (c))
+LAZY_VOID(ical_lib, icalcomponent_free, (icalcomponent *c), (c))
+LAZY(ical_lib, icalcomponent_kind, icalcomponent_isa, (const icalcomponent *c), (c))
+LAZY_VOID(ical_lib, icalcomponent_add_component, (icalcomponent *parent,
+    icalcomponent *child), (parent, child))
+LAZY_VOID(ical_lib, icalcomponent_remove_component, (icalcomponent *parent,
+    icalcomponent *child), (parent, child))
+LAZY_VOID(ical_lib, icalcomponent_add_property, (icalcomponent *c, icalproperty *p), (c, p))
+LAZY(ical_lib, char *, icalcomponent_as_ical_string_r, (icalcomponent *c), (c))
+LAZY(ical_lib, int, icalcomponent_count_components, (icalcomponent *c,
+    icalcomponent_kind kind), (c, kind))
+LAZY(ical_lib, icalcomponent *, icalcomponent_get_first_component, (icalcomponent *c,
+    icalcomponent_kind kind), (c, kind))
+LAZY(ical_lib, icalcomponent *, icalcomponent_get_next_component, (icalcomponent *c,
+    icalcomponent_kind kind), (c, kind))
+LAZY(ical_lib, icalproperty *, icalcomponent_get_first_property, (icalcomponent *c,
+    icalproperty_kind kind), (c, kind))
+LAZY(ical_lib, icalparameter *, icalparameter_new_cn, (const char *v), (v))
+LAZY(ical_lib, icalparameter *, icalparameter_new_partstat, (icalparameter_partstat v), (v))
+LAZY(ical_lib, icalparameter *, icalparameter_new_role, (icalparameter_role v), (v))
+LAZY(ical_lib, icalparameter *, icalparameter_new_rsvp, (icalparameter_rsvp v), (v))
+LAZY(ical_lib, icalparameter *, icalparameter_new_tzid, (const char *v), (v))
+LAZY_VOID(ical_lib, icalproperty_add_parameter, (icalproperty *p, icalparameter *param),
+    (p, param))
+LAZY(ical_lib, struct icalrecurrencetype, icalproperty_get_rrule, (const icalproperty *p), (p))
+LAZY_VOID(ical_lib, icalproperty_set_rrule, (icalproperty *p, struct icalrecurrencetype v),
+    (p, v))
+LAZY_VOID(ical_lib, icalproperty_set_tzid, (icalproperty *p, const char *v), (p, v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_dtstamp, (struct icaltimetype v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_dtstart, (struct icaltimetype v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_dtend, (struct icaltimetype v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_organizer, (const char *v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_attendee, (const char *v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_location, (const char *v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_method, (enum icalproperty_method v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_prodid, (const char *v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_sequence, (int v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_status, (enum icalproperty_status v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_summary, (const char *v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_uid, (const char *v), (v))
+LAZY(ical_lib, icalproperty *, icalproperty_new_version, (const char *v), (v))
+LAZY(ical_lib, char *, icalrecurrencetype_as_string_r, (struct icalrecurrencetype *recur),
+    (recur))
+LAZY(ical_lib, struct icaltimetype, icaltime_from_timet_with_zone, (const time_t tm,
+    const int is_date, const icaltimezone *zone), (tm, is_date, zone))
+LAZY(ical_lib, int, icaltime_is_null_time, (const struct icaltimetype t), (t))
+LAZY(ical_lib, struct icaltimetype, icaltime_null_time, (void), ())
+LAZY(ical_lib, icaltimezone *, icaltimezone_get_builtin_timezone, (const char *location),
+    (location))
+LAZY(ical_lib, icalcomponent *, icaltimezone_get_component, (icaltimezone *zone), (zone))
+LAZY(ical_lib, icaltimezone *, icaltimezone_get_utc_timezone, (void), ())
+LAZY_VOID(ical_lib, icaltimezone_truncate_vtimezone, (icalcomponent *vtz, icaltimetype start,
+    icaltimetype end, int ms_compatible), (vtz, start, end, ms_compatible))
+
+/* --- libmicrohttpd ------------------------------------------------------- */
+
+LAZY_VOID(mhd_lib, MHD_stop_daemon, (struct MHD_Daemon *daemon), (daemon))
+LAZY(mhd_lib, MHD_socket, MHD_quiesce_daemon, (struct MHD_Daemon *daemon), (daemon))
+LAZY(mhd_lib, struct MHD_Response *, MHD_create_response_from_buffer, (size_t size,
+    void *buffer, enum MHD_ResponseMemoryMode mode), (size, buffer, mode))
+LAZY_VOID(mhd_lib, MHD_destroy_response, (struct MHD_Response *response), (response))
+LAZY(mhd_lib, enum MHD_Result, MHD_add_response_header, (struct MHD_Response *response,
+    const char *header, const char *content), (response, header, content))
+LAZY(mhd_lib, enum MHD_Result, MHD_queue_response, (struct MHD_Connection *connection,
+    unsigned int status_code, struct MHD_Response *response),
+    (connection, status_code, response))
+LAZY(mhd_lib, const char *, MHD_lookup_connection_value, (struct MHD_Connection *connection,
+    enum MHD_ValueKind kind, const char *key), (connection, kind, key))
+
+/* Starts a daemon: its options, a list ended by MHD_OPTION_END, passed on whole. */
+struct MHD_Daemon *
+MHD_start_daemon(unsigned int flags, uint16_t port, MHD_AcceptPolicyCallback apc,
+    void *apc_cls, MHD_AccessHandlerCallback dh, void *dh_cls, ...)
+{
+	static __typeof__(MHD_start_daemon_va) *fn;
+	struct MHD_Daemon *d;
+	va_list ap;
+
+	FIND(mhd_lib, MHD_start_daemon_va, fn);
+	va_start(ap, dh_cls);
+	d = fn(flags, port, apc, apc_cls, dh, dh_cls, ap);
+	va_end(ap);
+	return d;
+}
+
+/* A connection's information of a type that takes no further arguments (all showup
+ * asks for). */
+const union MHD_ConnectionInfo *
+MHD_get_connection_info(struct MHD_Connection *connection,
+    enum MHD_ConnectionInfoType info_type, ...)
+{
+	static __typeof__(MHD_get_connection_info) *fn;
+
+	FIND(mhd_lib, MHD_get_connection_info, fn);
+	return fn(connection, info_type);
+}
+
+/* A daemon's information of a type that takes no further arguments (all showup asks for). */
+const union MHD_DaemonInfo *
+MHD_get_daemon_info(struct MHD_Daemon *daemon, enum MHD_DaemonInfoType info_type, ...)
+{
+	static __typeof__(MHD_get_daemon_info) *fn;
+
+	FIND(mhd_lib, MHD_get_daemon_info, fn);
+	return fn(daemon, info_type);
+}

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # house.sh - the layers stay as doc/architecture.md says: the command line and the
 # web never reach SQLite or the store's insides, the page names every file of the
 # core, and the core names no command. Reads the source tree only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox.h - the outbox: notices planned as the exact messages they will send
  * (outbox-plan.c), listed, and sent once each (outbox.c). */
 #ifndef SHOWUP_OUTBOX_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cli.h - what every command file shares: the context, the table entry, helpers. */
 #ifndef SHOWUP_CLI_H
 #define SHOWUP_CLI_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-run.c - showup notices run: plan and send for every cohort, for a timer. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-serve.c - showup serve: the web server for roll call from a phone and
  * participants' own links (src/web); this file reads the options and says what runs. */
 #include "config.h"

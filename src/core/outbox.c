@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox.c - sending the outbox (outbox-plan.c fills it): never twice, never lost. A row is marked sending
  * before it goes and sent after; whatever a crash leaves in between is unknown. */
 #include "config.h"

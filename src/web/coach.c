@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* coach.c - the coach's pages: signing in by a one-time link, the sessions of today
  * and the week, and the roll call of one session, each tap its own transaction. */
 #include "config.h"

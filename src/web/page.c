@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* page.c - the pages of showup serve: HTML templates escaped by default, a reply's parts. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* page.h - what showup serve answers: a reply being built, the pages' HTML
  * templates (every value escaped) and the strings a page's values live in. */
 #ifndef SHOWUP_WEB_PAGE_H

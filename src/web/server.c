@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* server.c - showup serve's HTTP side on libmicrohttpd: one thread answers every
  * request in turn (so the one store connection needs no lock), with the headers,
  * the caps and the rate limit every page shares, and an access log line each. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* web.h - showup serve: a small web server on the store and the core, for the
  * coach's roll call from a phone and each participant's own link. The command
  * (src/cli/cmd-serve.c) starts it; the core knows nothing of HTTP. */

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """serve_load.py - roll-call taps against a running showup serve over loopback.
 
 usage: serve_load.py LOGIN-URL SESSION-PATH CONNECTIONS TAPS SECONDS

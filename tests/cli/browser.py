@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """browser.py URL LOGIN-LINK PARTICIPANT-LINK SHOTS-DIR - a phone's browser against showup serve.
 
 Headless Chromium at 390x844 through Selenium: signs in from the printed link,

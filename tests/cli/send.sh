@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # send.sh - notices sent to a real SMTP server on loopback (aiosmtpd): once each, retried,
 # isolated, stopped on a refused login, never twice after a kill -9.
 . "$top_srcdir/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # serve.sh - showup serve: the real server on a free loopback port, driven with curl as a
 # phone's browser would be: the coach's login link, the roll call, a participant's link.
 . "$top_srcdir/tests/cli/lib.sh"

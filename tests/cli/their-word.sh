@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # their-word.sh - what a participant told us (a cancellation, an excuse) is never
 # lost by a front end: the command line, the phone's roll call, the participant's own
 # link and from-meeting all ask the core, which refuses to replace it unless told to,

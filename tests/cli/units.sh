@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # units.sh - the systemd user units make install ships: systemd-analyze verify takes them,
 # the service runs this showup's 'notices run', the timer fires every 15 minutes.
 . "$top_srcdir/tests/cli/lib.sh"

@@ -299,6 +299,12 @@ int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state d
  */
 char *cli_public_url(const char *flag);
 
+/*
+ * What 'notices run' does once: plans every cohort and sends what is due; the
+ * caller holds the send lock (outbox_lock). An exit status.
+ */
+int cli_notices_run_locked(struct cli *cli);
+
 struct outbox_row;
 /* How notices send sends (cmd-notices-send.c). */
 struct send_args {

@@ -64,6 +64,12 @@ run_locked(struct cli *cli)
 	return rc;
 }
 
+int
+cli_notices_run_locked(struct cli *cli)
+{
+	return run_locked(cli);
+}
+
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_REPLAY_UNTIL = OPT_OWN, OPT_EVERY };
 

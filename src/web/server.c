@@ -147,6 +147,31 @@ web_form_allowed(struct web *w, const struct web_request *rq, const char *bound_
 	return 1;
 }
 
+/*
+ * Answers /healthz for a monitor: reached only once the database was read for
+ * this request (handle), so it says so, with the time the notices last ran here.
+ */
+static void
+health(struct web *w, struct web_reply *r)
+{
+	int64_t last = __atomic_load_n(&w->last_tick, __ATOMIC_RELAXED);
+	char at[32];
+
+	r->status = 200;
+	r->type = "text/plain; charset=utf-8";
+	sb_adds(&r->body, "ok\ndatabase: opens\n");
+	if (w->tick == NULL) {
+		sb_adds(&r->body, "notices: not run by this server\n");
+		return;
+	}
+	if (last == 0)
+		snprintf(at, sizeof at, "not yet");
+	else
+		time_format_iso("UTC", last, at, sizeof at);
+	sb_addf(&r->body, "notices: every %lld minutes, last run %s\n",
+	    (long long)(w->tick_seconds / 60), at);
+}
+
 /* Answers one whole request: the caps, the rate limit, then the pages. */
 static void
 route(struct web *w, struct web_request *rq, struct pending *pd, struct web_reply *r)
@@ -164,6 +189,8 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 	    "", pd->body.len, &rq->form) < 0)
 		page_message(&w->pages, r, 400, "Not understood", "That form could not be "
 		    "read.", NULL, NULL);
+	else if (strcmp(p, "/healthz") == 0)
+		health(w, r);
 	else if (strcmp(p, "/style.css") == 0) {
 		r->status = 200;
 		r->type = "text/css; charset=utf-8";
@@ -350,6 +377,9 @@ web_start(struct store *st, const struct web_options *o, su_err *e)
 	store_set_source(st, "web");
 	w->log = o->log;
 	w->tls = o->tls_cert != NULL;
+	w->tick = o->tick;
+	w->tick_arg = o->tick_arg;
+	w->tick_seconds = o->tick_seconds > 0 ? o->tick_seconds : 15 * 60;
 	if (parse_listen(o->listen, &sa, &salen, e) < 0 || pages_load(&w->pages, e) < 0 ||
 	    STORE_TX(st, e, webauth_key_load(st, time_now(), &w->key, e)) < 0)
 		goto fail;
@@ -377,6 +407,31 @@ web_base_url(const struct web *w)
 	return w->base_url;
 }
 
+/* Runs w's tick now and every tick_seconds until a signal of 'set' arrives. */
+static void
+wait_ticking(struct web *w, const sigset_t *set)
+{
+	struct timespec next, now, left;
+
+	for (;;) {
+		w->tick(w->tick_arg);
+		__atomic_store_n(&w->last_tick, time_now(), __ATOMIC_RELAXED);
+		clock_gettime(CLOCK_MONOTONIC, &next);
+		next.tv_sec += w->tick_seconds;
+		do {	/* a signal outside 'set' (EINTR) waits on for what is left */
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			left.tv_sec = next.tv_sec - now.tv_sec;
+			left.tv_nsec = next.tv_nsec - now.tv_nsec;
+			if (left.tv_nsec < 0)
+				left.tv_sec--, left.tv_nsec += 1000000000L;
+			if (left.tv_sec < 0)
+				break;
+			if (sigtimedwait(set, NULL, &left) >= 0)
+				return;
+		} while (errno == EINTR);
+	}
+}
+
 void
 web_wait_and_stop(struct web *w)
 {
@@ -387,7 +442,10 @@ web_wait_and_stop(struct web *w)
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
-	sigwait(&set, &sig);
+	if (w->tick == NULL)
+		sigwait(&set, &sig);
+	else
+		wait_ticking(w, &set);
 	/* no new connections; the thread finishes the request it is answering */
 	listener = MHD_quiesce_daemon(w->daemon);
 	for (int i = 0; i < 50; i++) {

@@ -1,0 +1,53 @@
+#!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
+# service.sh - showup serve as the one always-on service: --notices sends what is due
+# to the loopback SMTP server with no other process, /healthz answers, and the
+# system unit showup-serve.service is one systemd takes.
+. "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/serve-lib.sh"
+
+serve_cohort "Ana Alves"
+smtp_setup
+start_server
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; kill ${pid:-} ${pid2:-} 2>/dev/null; rm -rf "$T"' EXIT
+ok policy set c1 invitations on
+export SHOWUP_NOW=2026-11-15T07:30:00Z
+port=$(free_port)
+URL="http://127.0.0.1:$port"
+
+# /healthz of a server without --notices says the notices are not its work
+serve_start plain --listen "127.0.0.1:$port"
+http GET /healthz
+status 200 "/healthz"
+body "database: opens"
+body "notices: not run by this server"
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+
+# --- serve --notices: the invitations go out at its start, without 'notices run'
+check '[ "$(received ana@example.com)" = 0 ]' "an invitation went before the service ran"
+serve_start svc --notices 1 --listen "127.0.0.1:$port"
+for _ in $(seq 1 100); do [ "$(received cy@example.com)" -ge 1 ] && break; sleep 0.1; done
+check '[ "$(received ana@example.com)" -ge 1 ] && [ "$(received cy@example.com)" -ge 1 ]' \
+	"serve --notices did not send the invitations due at its start"
+check 'grep -q "and sending the notices due" "$T/svc.out"' "serve --notices does not say it sends"
+http GET /healthz
+status 200 "/healthz of serve --notices"
+body "notices: every 1 minutes, last run 2026-11-15T07:30"
+# what it sent is sent once: a run of the timer after it finds nothing to send
+sent=$(grep -c '^DATA' "$S/log")
+ok notices run
+check '[ "$(grep -c "^DATA" "$S/log")" = "$sent" ]' "a notice went twice"
+# a change while it serves goes out at its next run, within the minute
+ok participant add c1 --name "Di Dunn" --email di@example.com
+for _ in $(seq 1 700); do [ "$(received di@example.com)" -ge 1 ] && break; sleep 0.1; done
+check '[ "$(received di@example.com)" -ge 1 ]' "serve --notices 1 did not run again within its minute"
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+check 'grep -q "^stopped" "$T/svc.err"' "serve --notices did not stop on SIGTERM"
+
+# the minutes are checked; --notices goes with serving only
+fails 2 serve --notices 0
+err "--notices: '0' is not 1 to 1440 minutes"
+fails 2 serve --notices --login
+fails 2 serve 5
+
+finish

@@ -23,7 +23,8 @@ def main():
     url = urllib.parse.urlsplit(login)
     host, port = url.hostname, url.port
     c = http.client.HTTPConnection(host, port, timeout=10)
-    c.request("GET", url.path)
+    c.request("POST", url.path, body=b"",
+              headers={"Content-Type": "application/x-www-form-urlencoded"})
     r = c.getresponse()
     r.read()
     cookie = r.getheader("Set-Cookie").split(";")[0]

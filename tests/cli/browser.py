@@ -81,6 +81,8 @@ def recorded(anchor, text):
 
 try:
     d.get(login)
+    expect("Sign in on this phone", "the login link's landing page")
+    d.find_element(By.TAG_NAME, "button").click()
     expect("Signed in", "the login link")
     shot("signed-in")
     d.find_element(By.LINK_TEXT, "Today's sessions").click()

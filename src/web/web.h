@@ -27,6 +27,14 @@ struct web_options {
 
 /* How many requests a minute one address may make to the pages a token opens. */
 #define WEB_RATE_PER_MINUTE 60
+/*
+ * Connections open at once: in all, and from one address (so one client's
+ * slow or idle connections cannot take every place); a connection silent this
+ * many seconds (headers sent slowly, a keep-alive left open) is closed.
+ */
+#define WEB_CONNECTIONS_MAX 256
+#define WEB_CONNECTIONS_PER_CLIENT 32
+#define WEB_IDLE_SECONDS 10
 /* The largest request body taken; a larger one is refused with 413. */
 #define WEB_BODY_MAX 8192
 

@@ -44,6 +44,38 @@ check '[ "$(received di@example.com)" -ge 1 ]' "serve --notices 1 did not run ag
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 check 'grep -q "^stopped" "$T/svc.err"' "serve --notices did not stop on SIGTERM"
 
+# --- one client's slow connections (headers never finished) take no one else's place:
+# 300 from 127.0.0.1, more than the server's 256 in all, while 127.0.0.2 asks for a page
+unset SHOWUP_NOW
+serve_start slow --listen "127.0.0.1:$port"
+/usr/bin/python3 - "$port" > "$T/slow" <<'PY' &
+import socket, sys, time
+held = []
+for _ in range(300):
+    try:
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=2)
+        s.sendall(b"GET / HTTP/1.1\r\nHost: x\r\n")	# and never the blank line
+        held.append(s)
+    except OSError:
+        pass
+print(len(held), flush=True)
+time.sleep(6)
+PY
+slow_pid=$!
+sleep 2
+checks=$((checks + 1))
+code=$(curl -s -o /dev/null -m 3 -w '%{http_code}' --interface 127.0.0.2 "$URL/healthz")
+status 200 "/healthz from another client while one holds 300 slow connections"
+# a connection that stays silent is closed after some seconds, not kept for good
+exec 3<>"/dev/tcp/127.0.0.1/$port"
+printf 'GET / HTTP/1.1\r\n' >&3
+began=$SECONDS
+timeout 20 cat <&3 >/dev/null
+check '[ $((SECONDS - began)) -le 15 ]' "a slow request's connection was kept $((SECONDS - began)) s"
+exec 3<&-
+wait "$slow_pid"
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
+
 # the minutes are checked; --notices goes with serving only
 fails 2 serve --notices 0
 err "--notices: '0' is not 1 to 1440 minutes"

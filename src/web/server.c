@@ -40,7 +40,7 @@ mono_seconds(void)
 	return ts.tv_sec;
 }
 
-/* Counts a request from 'addr' to a token page; 1 if it is within the limit. */
+/* Counts a request against bucket 'addr' (an address, or "t:" and a token); 1 if within the limit. */
 static int
 rate_allows(struct web *w, const char *addr)
 {
@@ -172,7 +172,47 @@ health(struct web *w, struct web_reply *r)
 	    (long long)(w->tick_seconds / 60), at);
 }
 
-/* Answers one whole request: the caps, the rate limit, then the pages. */
+/* Makes 'r' the 429 of a token page, whose limit 'whose' words ("your address"). */
+static void
+slow_down(struct web *w, struct web_reply *r, const char *whose)
+{
+	char *text = xasprintf("Too many requests from %s; wait a minute and try again.",
+	    whose);
+
+	sb_reset(&r->body);
+	page_message(&w->pages, r, 429, "Slow down", text, NULL, NULL);
+	free(text);
+}
+
+/*
+ * The limit on refusals, after 'r' was made: a token page refused (403, 404)
+ * counts against the client's address, and over the limit the refusal becomes
+ * a 429. A reply that worked is never replaced (it may have changed something);
+ * its token was counted against its own limit before it ran.
+ */
+static void
+rate_limit_after(struct web *w, const struct web_request *rq, struct web_reply *r)
+{
+	if ((r->status == 403 || r->status == 404) && !rate_allows(w, rq->addr))
+		slow_down(w, r, "your address");
+}
+
+/* Counts a request to token page 'p' against its token's own limit; 1 if within it. */
+static int
+token_rate_allows(struct web *w, const char *p)
+{
+	const char *token = p + (strncmp(p, "/p/", 3) == 0 ? 3 : 7);
+	char key[48];
+
+	snprintf(key, sizeof key, "t:%.*s", (int)strcspn(token, "/"), token);
+	return rate_allows(w, key);
+}
+
+/*
+ * Answers one whole request: the caps, then the pages; a token page within its
+ * token's limit, and refused ones within the address's, so one client's
+ * flood of bad links throttles no one else's good link.
+ */
 static void
 route(struct web *w, struct web_request *rq, struct pending *pd, struct web_reply *r)
 {
@@ -182,9 +222,8 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 	if (pd->too_big)
 		page_message(&w->pages, r, 413, "Too much", "That request was too large.",
 		    NULL, NULL);
-	else if (token_page && !rate_allows(w, rq->addr))
-		page_message(&w->pages, r, 429, "Slow down", "Too many requests from your "
-		    "address; wait a minute and try again.", NULL, NULL);
+	else if (token_page && !token_rate_allows(w, p))
+		slow_down(w, r, "this link");
 	else if (strcmp(rq->method, "POST") == 0 && form_decode(pd->body.buf ? pd->body.buf :
 	    "", pd->body.len, &rq->form) < 0)
 		page_message(&w->pages, r, 400, "Not understood", "That form could not be "
@@ -201,6 +240,8 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 		person_route(w, rq, p + 3, r);
 	else
 		coach_route(w, rq, r);
+	if (token_page && r->status != 429)
+		rate_limit_after(w, rq, r);
 }
 
 /* libmicrohttpd's handler: gathers a POST body (capped), then answers. */

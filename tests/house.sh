@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # house.sh - the layers stay as doc/architecture.md says: the command line and the
 # web never reach SQLite or the store's insides, the page names every file of the
 # core, and the core names no command. Reads the source tree only.
@@ -42,6 +43,15 @@ check "${missing# }" "doc/architecture.md does not name these files of the core"
 found=$(grep -n '"[^"]*\(--[a-z]\|run: showup\|showup [a-z]* *\(init\|backup\|check\|send\)\)' \
 	src/core/doctor.c)
 check "$found" "src/core/doctor.c words a flag or a command (the command line adds hint: lines)"
+
+# 5. every source file says its licence (SPDX) near its top
+missing=
+for f in src/*/*.[ch] include/showup/*.h tests/unit/*.[ch] tests/fuzz/*.[ch] tests/*.sh \
+	tests/cli/*.sh tests/cli/*.py tests/bench/*.sh tests/growth/*.py; do
+	[ -e "$f" ] || continue
+	head -3 "$f" | grep -q 'SPDX-License-Identifier: Apache-2.0' || missing="$missing $f"
+done
+check "${missing# }" "these source files lack their SPDX-License-Identifier line"
 
 [ "$failures" -eq 0 ] || exit 1
 echo "the house is as doc/architecture.md says"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* atomicfile.h - output files written under a temporary name, then renamed. */
 #ifndef SHOWUP_ATOMICFILE_H
 #define SHOWUP_ATOMICFILE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calendar.h - iCalendar (RFC 5545) of a cohort's sessions, through libical: the
  * invitations notices carry, and the schedule files 'showup calendar' writes. */
 #ifndef SHOWUP_CALENDAR_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* changes.h - the changes people must be told of, read from the record: a session
  * called off or moved, a partner's cancellation. outbox-plan.c plans a notice for each. */
 #ifndef SHOWUP_CHANGES_H

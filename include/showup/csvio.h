@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* csvio.h - streaming CSV reading (libcsv) with header mapping, and RFC 4180 writing. */
 #ifndef SHOWUP_CSVIO_H
 #define SHOWUP_CSVIO_H

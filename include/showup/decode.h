@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* decode.h - text in the encoding a file was saved in, turned into UTF-8 a block at a time. */
 #ifndef SHOWUP_DECODE_H
 #define SHOWUP_DECODE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* deliver.h - getting messages to a mail server: SMTP through libcurl (one connection
  * for a batch) or a sendmail command, with the settings of showup's config file. */
 #ifndef SHOWUP_DELIVER_H

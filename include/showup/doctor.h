@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* doctor.h - whether showup is set up to work: the database, fonts, templates,
  * config, mail and time zones checked, each as a finding with its fix in words. */
 #ifndef SHOWUP_DOCTOR_H

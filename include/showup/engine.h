@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* engine.h - the policy engine: a cohort's record in; outcomes, points, notices
  * due and refunds out. Pure: no I/O, no clock, no store. */
 #ifndef SHOWUP_ENGINE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* exits.h - what people hear when someone leaves or a place goes (changes of
  * changes.h, read from the record), and the sessions a leaver left with one person. */
 #ifndef SHOWUP_EXITS_H

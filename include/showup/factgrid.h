@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* factgrid.h - a cohort's recorded facts held compactly: one 16-byte cell per
  * participant and session, each distinct reason and note kept once. */
 #ifndef SHOWUP_FACTGRID_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import.h - spreadsheets in: cohorts, rosters, sessions and attendance from CSV. */
 #ifndef SHOWUP_IMPORT_H
 #define SHOWUP_IMPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ladder.h - what the ladder leaves in the store: notices sent, refund offers and their fate. */
 #ifndef SHOWUP_LADDER_H
 #define SHOWUP_LADDER_H

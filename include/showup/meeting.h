@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* meeting.h - attendance from online meetings: Zoom, Teams (today's report and the older
  * User Action list), Google Meet and Webex reports read, merged per person, matched to
  * the roster, judged. */

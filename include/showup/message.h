@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* message.h - e-mail messages built byte for byte: RFC 5322 headers with RFC 2047
  * encoded words, a quoted-printable UTF-8 body, an optional base64 PDF attachment. */
 #ifndef SHOWUP_MESSAGE_H

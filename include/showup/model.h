@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* model.h - cohorts, participants, sessions and attendance facts in the store
  * (their plain data types are in types.h, which knows no store). */
 #ifndef SHOWUP_MODEL_H

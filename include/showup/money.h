@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* money.h - amounts in integer cents: parsing what people type, formatting for them. */
 #ifndef SHOWUP_MONEY_H
 #define SHOWUP_MONEY_H

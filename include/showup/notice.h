@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* notice.h - the notices' words: a template per kind, checked when loaded, rendered
  * for one participant. The outbox (outbox.h) plans and sends them. */
 #ifndef SHOWUP_NOTICE_H

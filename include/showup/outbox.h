@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox.h - the outbox: notices planned as the exact messages they will send
  * (outbox-plan.c), listed, and sent once each (outbox.c). */
 #ifndef SHOWUP_OUTBOX_H
@@ -142,7 +143,8 @@ int outbox_send(struct store *st, const struct cohort *c, const struct policy *p
     struct send_counts *out, su_err *e);
 /*
  * Takes the lock that lets one 'notices send' or 'resend' at a time at the
- * outbox: flock on DBPATH.send-lock (created 0600, left in place, holding the
+ * outbox: flock on DBPATH.send-lock, DBPATH the database file's own path with
+ * symbolic links resolved, not the path typed (created 0600, left in place, holding the
  * holder's pid), let go by outbox_unlock or by the kernel when the process ends,
  * however it ends. Returns its descriptor, or -1 with 'e' set, or -2 when
  * another holds it ("another send of notices is running (pid N)").

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pairs.h - practice pairs that rotate: a round-robin over a cohort's people. Pure. */
 #ifndef SHOWUP_PAIRS_H
 #define SHOWUP_PAIRS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf.h - PDF pages for the reports: UTF-8 text in embedded TrueType fonts (subset to
  * the glyphs drawn), with a fallback font for scripts the main one lacks; boxes, lines,
  * bookmarks; saved whole, to a file or into memory. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* policy-store.h - a cohort's policy settings in the store: loaded and saved, audited. */
 #ifndef SHOWUP_POLICY_STORE_H
 #define SHOWUP_POLICY_STORE_H

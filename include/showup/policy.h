@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* policy.h - the attendance policy and the outcome engine (pure: no I/O). */
 #ifndef SHOWUP_POLICY_H
 #define SHOWUP_POLICY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* privacy.h - a person's data given on request and gone when asked: erasure,
  * the file's forgetting, export and the retention of cohorts past their time. */
 #ifndef SHOWUP_PRIVACY_H

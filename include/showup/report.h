@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report.h - the coach's PDF reports: the cohort's attendance, each participant's
  * commitments, a session's sign-in sheet. Figures come from the policy engine. */
 #ifndef SHOWUP_REPORT_H

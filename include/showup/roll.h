@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* roll.h - a cohort's whole record loaded from the store and run through the engine. */
 #ifndef SHOWUP_ROLL_H
 #define SHOWUP_ROLL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* series.h - the dates of a recurring series of sessions, in a zone's local time. Pure. */
 #ifndef SHOWUP_SERIES_H
 #define SHOWUP_SERIES_H

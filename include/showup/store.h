@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* store.h - the SQLite file: opening, schema migrations, statement helpers. */
 #ifndef SHOWUP_STORE_H
 #define SHOWUP_STORE_H

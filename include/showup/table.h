@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* table.h - aligned text tables by display width (accents, CJK), or CSV. */
 #ifndef SHOWUP_TABLE_H
 #define SHOWUP_TABLE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* template.h - the notices' templates: a small mustache ({{name}}, {{#list}}..{{/list}},
  * {{^name}}..{{/name}}, {{! note}}), checked against the names a notice offers. */
 #ifndef SHOWUP_TEMPLATE_H

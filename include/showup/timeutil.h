@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* timeutil.h - civil dates, IANA time zones, and the time formats showup reads. */
 #ifndef SHOWUP_TIMEUTIL_H
 #define SHOWUP_TIMEUTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* types.h - the plain data of a cohort program: cohorts, participants, sessions and
  * attendance facts as the store, the policy engine and the reports share them.
  * Knows no store: the engine and the policy include it and stay pure. */

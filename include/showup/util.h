@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* util.h - memory, strings and error reporting shared by every module. */
 #ifndef SHOWUP_UTIL_H
 #define SHOWUP_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* webauth.h - who may use showup serve: the key kept in the database, the
  * participants' signed links, the coach's one-time login tokens, browser
  * sessions and the tokens that guard every form. No HTTP here. */

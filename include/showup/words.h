@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* words.h - how showup names things to the people it writes to: a session as they know
  * it, the name they are greeted by, a count with its noun, the cutoff and the rule for
  * late arrivals in words. Pure: no store, no I/O but the time zone data. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cli.c - helpers every command shares: messages, lookups, shared runs. */
 #include "config.h"
 

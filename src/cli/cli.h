@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cli.h - what every command file shares: the context, the table entry, helpers. */
 #ifndef SHOWUP_CLI_H
 #define SHOWUP_CLI_H
@@ -327,6 +328,12 @@ int cli_refund_decide(struct cli *cli, int argc, char **argv, enum offer_state d
  * [serve] public_url of the config file, else NULL. The caller frees it.
  */
 char *cli_public_url(const char *flag);
+
+/*
+ * What 'notices run' does once: plans every cohort and sends what is due; the
+ * caller holds the send lock (outbox_lock). An exit status.
+ */
+int cli_notices_run_locked(struct cli *cli);
 
 struct outbox_row;
 /* How notices send sends (cmd-notices-send.c). */

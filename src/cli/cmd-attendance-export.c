@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-attendance-export.c - showup attendance export: facts out as CSV. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-attendance-from-meeting.c - showup attendance from-meeting: the roll of an online
  * session from its Zoom, Teams, Google Meet or Webex participant report. */
 #include "config.h"

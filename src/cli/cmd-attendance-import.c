@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-attendance-import.c - showup attendance import: facts from a spreadsheet. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-attendance-show.c - showup attendance show: the people x sessions grid. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-backup.c - showup backup: a consistent copy of the whole database. */
 #include "config.h"
 

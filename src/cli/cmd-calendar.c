@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-calendar.c - showup calendar: a cohort's schedule, or one person's, as iCalendar. */
 #include "config.h"
 

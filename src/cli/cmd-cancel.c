@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-cancel.c - showup cancel: a participant cancels their place at a session. */
 #include "config.h"
 

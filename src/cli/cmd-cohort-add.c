@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-cohort-add.c - showup cohort add: a new cohort with its coach and time zone. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-cohort-edit.c - showup cohort edit: change a cohort's name, coach, zone, fee, dates or language. */
 #include "config.h"
 

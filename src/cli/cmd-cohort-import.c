@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-cohort-import.c - showup cohort import: cohorts from a spreadsheet. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-cohort-list.c - showup cohort list: every cohort, one line each. */
 #include "config.h"
 

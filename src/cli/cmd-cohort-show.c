@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-cohort-show.c - showup cohort show: one cohort's details and counts. */
 #include "config.h"
 

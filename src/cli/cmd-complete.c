@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-complete.c - showup __complete: the words that may come next on a command line,
  * for the shell completion scripts (contrib/completion). Commands and options come
  * from the command table; cohorts, sessions and e-mails from the database, read only. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-demo.c - showup demo: the sample program of seeds/ in a fresh database. */
 #include "config.h"
 

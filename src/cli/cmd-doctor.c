@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-doctor.c - showup doctor: whether the database, fonts, templates, config, mail
  * and time zones are set up right, before the first real batch. */
 #include "config.h"

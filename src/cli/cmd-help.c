@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-help.c - showup help: the list of commands, or one command's help. */
 #include "config.h"
 

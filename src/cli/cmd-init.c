@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-init.c - showup init: create the database (or bring it up to date). */
 #include "config.h"
 

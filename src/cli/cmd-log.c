@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-log.c - showup log: the audit log, newest last. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-mark.c - showup mark: record what happened for one participant at one session. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-drop.c - showup notices drop: one planned notice withdrawn for good. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-due.c - showup notices due: the ladder steps that call for a notice now. */
 #include "config.h"
 

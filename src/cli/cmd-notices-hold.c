@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-hold.c - showup notices hold: planned notices kept back until released. */
 #include "config.h"
 

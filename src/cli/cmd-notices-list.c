@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-list.c - showup notices list: the outbox of a cohort and each row's state. */
 #include "config.h"
 

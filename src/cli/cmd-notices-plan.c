@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-plan.c - showup notices plan: the notices due, rendered into the outbox. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-preview.c - showup notices preview: the exact messages that would go out. */
 #include "config.h"
 

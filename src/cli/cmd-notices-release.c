@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-release.c - showup notices release: held notices free to go again. */
 #include "config.h"
 

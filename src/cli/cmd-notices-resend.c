@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-resend.c - showup notices resend: one notice back in the queue, by hand. */
 #include "config.h"
 

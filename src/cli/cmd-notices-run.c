@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-run.c - showup notices run: plan and send for every cohort, for a timer. */
 #include "config.h"
 
@@ -63,6 +64,12 @@ run_locked(struct cli *cli)
 	if (due > 0 && cli_send_outbox(cli, NULL, &a, &counts) != EXIT_OK)
 		rc = EXIT_FAIL;
 	return rc;
+}
+
+int
+cli_notices_run_locked(struct cli *cli)
+{
+	return run_locked(cli);
 }
 
 /* What cli_getopt returns for the long-only options of the table below. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-send.c - showup notices send: the outbox out, never twice. */
 #include "config.h"
 

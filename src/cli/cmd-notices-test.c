@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-notices-test.c - showup notices test: one test message through the configured
  * transport, to see that mail gets through before a batch. */
 #include "config.h"

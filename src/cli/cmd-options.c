@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-options.c - showup __options: the long options a command's parser takes, for tests. */
 #include "config.h"
 

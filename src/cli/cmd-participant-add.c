@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-add.c - showup participant add: one person joins a cohort. */
 #include "config.h"
 

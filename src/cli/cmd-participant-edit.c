@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-edit.c - showup participant edit: a name, an address or a company corrected. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-erase.c - showup participant erase: a person's data gone when asked. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-export-data.c - showup participant export-data: everything held
  * about one person, on their request, in one zip archive. */
 #include "config.h"

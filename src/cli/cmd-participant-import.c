@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-import.c - showup participant import: the roster from a spreadsheet. */
 #include "config.h"
 

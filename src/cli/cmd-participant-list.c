@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-list.c - showup participant list: a cohort's roster. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-reinstate.c - showup participant reinstate: a withdrawal was a mistake. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-participant-withdraw.c - showup participant withdraw: someone leaves the cohort. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-policy-set.c - showup policy set: change one setting of a cohort's policy. */
 #include "config.h"
 

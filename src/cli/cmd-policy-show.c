@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-policy-show.c - showup policy show: a cohort's attendance policy, setting by setting. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-refund-accept.c - showup refund accept: the participant takes the refund and leaves. */
 #include "config.h"
 

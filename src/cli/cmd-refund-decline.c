@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-refund-decline.c - showup refund decline: the participant recommits. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-refund-list.c - showup refund list: every refund offer of a cohort and its fate. */
 #include "config.h"
 

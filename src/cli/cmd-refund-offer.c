@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-refund-offer.c - showup refund offer: offer a refund by hand, besides the ladder. */
 #include "config.h"
 

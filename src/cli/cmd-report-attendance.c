@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-report-attendance.c - showup report attendance: the cohort's attendance as a PDF. */
 #include "config.h"
 

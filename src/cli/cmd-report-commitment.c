@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-report-commitment.c - showup report commitment: each participant's commitments (PDF). */
 #include "config.h"
 

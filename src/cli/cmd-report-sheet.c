@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-report-sheet.c - showup report sheet: a printable sign-in sheet for one session. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-reschedule.c - showup reschedule: a participant moves their place, judged by the policy. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-retention.c - showup retention: the participants of cohorts past their policy's
  * retention erased (notices run calls it too). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-review.c - showup review: the coach reviewed a participant at the ladder's last rung. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-rollcall.c - showup rollcall: take the roll of one session, one key per person. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-serve.c - showup serve: the web server for roll call from a phone and
  * participants' own links (src/web); this file reads the options and says what runs. */
 #include "config.h"
@@ -9,11 +10,12 @@
 
 #include "commands.h"
 #include "showup/deliver.h"
+#include "showup/outbox.h"
 #include "../web/web.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_LISTEN = OPT_OWN, OPT_PUBLIC_URL, OPT_TLS_CERT, OPT_TLS_KEY, OPT_LOGIN,
-	OPT_ROTATE_KEY, OPT_LINK };
+	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES };
 
 /* Prints a login link and, on a terminal, its QR code; an exit status. */
 static int
@@ -58,6 +60,29 @@ print_link(struct cli *cli, const char *base, const char *slug, const char *emai
 	return link ? EXIT_OK : EXIT_FAIL;
 }
 
+/*
+ * The tick of serve --notices: what 'notices run' does, under the send lock,
+ * on the command 'arg' (a struct cli with a store connection of its own).
+ */
+static void
+notices_tick(void *arg)
+{
+	struct cli *nc = arg;
+	int lock;
+	su_err e;
+
+	if ((lock = outbox_lock(nc->st, &e)) < 0) {
+		fprintf(stderr, "notices: %s; %s\n", e.msg, lock == -2 ?
+		    "this run leaves it to that one" : "nothing was sent");
+		return;
+	}
+	if (cli_notices_run_locked(nc) != EXIT_OK)
+		fprintf(stderr, "notices: this run did not do all it had to; the next "
+		    "tries again\n");
+	outbox_unlock(lock);
+	fflush(stdout);
+}
+
 /* Serves until SIGINT or SIGTERM; an exit status. */
 static int
 serve(struct cli *cli, struct web_options *o)
@@ -73,11 +98,48 @@ serve(struct cli *cli, struct web_options *o)
 	    strncmp(o->listen, "[::1]:", 6) != 0)
 		fprintf(stderr, "warning: listening on %s, not only this machine: anyone who "
 		    "reaches it can try the pages; put it behind TLS\n", o->listen);
-	printf("serving %s until Ctrl-C\n", web_base_url(w));
+	printf("serving %s until Ctrl-C%s\n", web_base_url(w), o->tick ? ", and sending "
+	    "the notices due" : "");
 	if (print_login(cli, o->public_url ? o->public_url : web_base_url(w)) != EXIT_OK)
 		fprintf(stderr, "note: no login link now; try 'showup serve --login'\n");
 	web_wait_and_stop(w);
 	fprintf(stderr, "stopped\n");
+	return EXIT_OK;
+}
+
+/*
+ * Serves, and with minutes > 0 runs the notices every so many minutes over a
+ * store connection of their own (the pages' thread keeps cli's); an exit status.
+ */
+static int
+serve_with_notices(struct cli *cli, struct web_options *o, long long minutes)
+{
+	struct cli nc = *cli;
+	su_err e;
+	int rc;
+
+	if (minutes == 0)
+		return serve(cli, o);
+	if ((nc.st = store_open(store_path(cli->st), STORE_WRITE, NULL, &e)) == NULL)
+		return cli_error("%s", e.msg);
+	o->tick = notices_tick;
+	o->tick_arg = &nc;
+	o->tick_seconds = minutes * 60;
+	rc = serve(cli, o);
+	store_close(nc.st);
+	return rc;
+}
+
+/* Reads '--notices [MINUTES]': the minutes after it, if given, into *minutes; an exit status. */
+static int
+read_notices_minutes(struct cli *cli, int argc, char **argv, long long *minutes)
+{
+	if (optind + 1 != argc)
+		return EXIT_OK;
+	if (parse_int(argv[optind], 1, 24 * 60, minutes) < 0)
+		return cli_usage_error(cli, "--notices: '%s' is not 1 to 1440 minutes",
+		    argv[optind]);
+	optind++;
 	return EXIT_OK;
 }
 
@@ -87,7 +149,8 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 {
 	struct web_options o = { .listen = "127.0.0.1:8080", .log = stderr };
 	const char *url_flag = NULL;
-	int opt, login = 0, rotate = 0, link = 0, rc;
+	int opt, login = 0, rotate = 0, link = 0, notices = 0, rc;
+	long long minutes = 15;
 	char *url;
 	su_err e;
 
@@ -100,9 +163,15 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		case OPT_LOGIN: login = 1; break;
 		case OPT_ROTATE_KEY: rotate = 1; break;
 		case OPT_LINK: link = 1; break;
+		case OPT_NOTICES: notices = 1; break;
 		default: return EXIT_USAGE;
 		}
 	}
+	if (notices && (link || login || rotate))
+		return cli_usage_error(cli, "--notices goes with serving, not with --link, "
+		    "--login or --rotate-key");
+	if (notices && (rc = read_notices_minutes(cli, argc, argv, &minutes)) != EXIT_OK)
+		return rc;
 	if (link && optind + 2 != argc)
 		return cli_usage_error(cli, "--link takes a cohort (SLUG) and an e-mail address");
 	if (!link && optind != argc)
@@ -125,7 +194,7 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		    print_login(cli, base);
 		free(base);
 	} else {
-		rc = serve(cli, &o);
+		rc = serve_with_notices(cli, &o, notices ? minutes : 0);
 	}
 	free(url);
 	return rc;
@@ -139,7 +208,11 @@ const struct cmd_entry cmd_serve_entry = {
 	"Prints a one-time login link (and its QR code on a terminal): open it on\n"
 	"the phone to take the roll. Participants' links (PUBLIC-URL/p/TOKEN) let\n"
 	"them cancel their place; they are signed with a key kept in the database.\n"
-	"SIGINT or SIGTERM stops it after the requests under way. Access log on stderr.\n",
+	"SIGINT or SIGTERM stops it after the requests under way. Access log on stderr.\n"
+	"With --notices the same process also does what 'notices run' does, at\n"
+	"once and then every MINUTES (15), under the send lock: one always-on\n"
+	"service instead of the timer. GET /healthz answers 200 while the\n"
+	"database opens, with the time the notices last ran.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "listen", .arg = "ADDR:PORT", .key = OPT_LISTEN,
 		  .help = "where to listen (127.0.0.1:8080); another address is warned of" },
@@ -156,6 +229,9 @@ const struct cmd_entry cmd_serve_entry = {
 		{ .name = "link", .key = OPT_LINK,
 		  .help = "print the personal link of participant EMAIL of cohort SLUG (the "
 		  "two words after the options), and stop" },
+		{ .name = "notices", .key = OPT_NOTICES,
+		  .help = "also plan and send the notices due, as 'notices run' does, at the "
+		  "start and every MINUTES (the word after the options; 15)" },
 		{ .name = "rotate-key", .key = OPT_ROTATE_KEY,
 		  .help = "make a new key: every participant link and login made before stops "
 		  "working" },

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-add.c - showup session add: schedule one session. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-cancel.c - showup session cancel: the coach calls a session off. */
 #include "config.h"
 

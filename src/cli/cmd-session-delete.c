@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-delete.c - showup session delete: a session added by mistake, before anything is recorded. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-edit.c - showup session edit: move a session, or change its length, title, place, kind or people. */
 #include "config.h"
 

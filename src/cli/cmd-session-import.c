@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-import.c - showup session import: the schedule from a spreadsheet. */
 #include "config.h"
 

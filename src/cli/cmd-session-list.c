@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-list.c - showup session list: a cohort's schedule. */
 #include "config.h"
 

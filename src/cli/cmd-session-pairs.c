@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-pairs.c - showup session pairs: practice sessions for everyone, in pairs that
  * rotate so nobody practises twice with one partner before all have met. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-session-uncancel.c - showup session uncancel: the coach's cancellation was a mistake. */
 #include "config.h"
 

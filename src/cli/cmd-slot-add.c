@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-slot-add.c - showup slot add: offer a time that 1:1 and practice places may move to. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-slot-list.c - showup slot list: the times offered that are still to come. */
 #include "config.h"
 

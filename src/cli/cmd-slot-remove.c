@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-slot-remove.c - showup slot remove: take back a time offered. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-status.c - showup status: who is keeping the commitment, at a glance. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-template-check.c - showup template check: every notice template of a folder, checked. */
 #include "config.h"
 

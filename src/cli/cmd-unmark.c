@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd-unmark.c - showup unmark: take back what was recorded for one person at one session. */
 #include "config.h"
 

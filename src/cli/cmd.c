@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cmd.c - the table of every command, and finding one by name, prefix or near miss. */
 #include "config.h"
 

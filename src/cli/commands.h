@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* commands.h - one entry per command file; cmd.c lists them all. */
 #ifndef SHOWUP_COMMANDS_H
 #define SHOWUP_COMMANDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import-args.c - what the import commands share: their options, the run, the report. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* main.c - showup's entry point: global options, then the command table. */
 #include "config.h"
 

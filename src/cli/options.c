@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* options.c - a command's table of options as the one source: the getopt spec built
  * from it, the usage line and the list of options in its help. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report-args.c - what the report commands share: their options, the default file, the run. */
 #include "config.h"
 

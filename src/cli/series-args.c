@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* series-args.c - the options of a series of sessions (session add, session pairs): read,
  * checked and turned into the series' starts. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* session-args.c - what session add and session edit share: a session's fields as options. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* view-status.c - the status table: who is keeping the commitment, at a glance. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* views.c - the one way each shared thing is printed: a cohort, its attendance grid. */
 #include "config.h"
 

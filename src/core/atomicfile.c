@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* atomicfile.c - output files written under a temporary name, then renamed. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* attendance.c - what the coach recorded for each expected attendance, audited. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* audit.c - the append-only log of every change: when, who, what, old, new. */
 #include "config.h"
 

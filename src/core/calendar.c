@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* calendar.c - iCalendar of a cohort's sessions through libical: the invitation a
  * notice carries (REQUEST, CANCEL), and a schedule to import (PUBLISH). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* changes.c - the changes people must be told of, each read from the record as it
  * stands: a session the coach called off or changed, a partner's cancellation, a
  * place moved on request, a place given up that a calendar holds, and (with

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* cohort.c - cohorts: a program run with its coach, time zone, fee and dates. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* csvio.c - CSV in through libcsv, one record at a time; RFC 4180 out. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* decode.c - a file's bytes to UTF-8: BOMs, UTF-16 sniffing, a Windows-1252 or -1250
  * fallback, iconv. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* deliver.c - messages to a mail server: SMTP over one libcurl connection per batch, or
  * piped to sendmail; the config file that says which, read with care for its secrets. */
 #include "config.h"

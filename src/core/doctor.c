@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* doctor.c - whether showup is set up to work: each part looked at read-only, found
  * ok, worth a warning, or a problem, with what to do about it in a coach's words. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* engine.c - the policy engine: what a cohort's record means under its policy. No I/O. */
 #include "config.h"
 

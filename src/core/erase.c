@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* erase.c - a person erased when asked: their words become a pseudonym wherever
  * they stand, their reasons their class, and the file forgets the rest. */
 #include "config.h"

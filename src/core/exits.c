@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* exits.c - what people hear when someone leaves or a place goes, read from the record
  * as it stands: the leaver's confirmation with their calendar cleared, the partners
  * they leave, a refund offered by hand or declined, a place taken off a session's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* export-person.c - everything held about one person, in every cohort, as one zip
  * archive: their records as CSV, their messages as .eml, the audit entries about
  * them, their commitment reports, and a README that names each file. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* export.c - attendance facts out as CSV, in the columns the import reads back.
  * Streamed a session at a time: the memory it takes is bounded by the cohort's
  * people and sessions, never by its facts. */

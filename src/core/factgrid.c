@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* factgrid.c - a cohort's recorded facts in 16 bytes a cell, strings interned. A
  * session's cells lie together: the store lists facts by session, and an import
  * loads only the sessions its file names. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import-attendance.c - attendance facts from a spreadsheet (or an export of showup's). */
 #include "config.h"
 

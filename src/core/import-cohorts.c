@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import-cohorts.c - cohorts from a spreadsheet, known by slug. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import-roster.c - participants from a spreadsheet, known by e-mail. */
 #include "config.h"
 

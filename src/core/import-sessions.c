@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import-sessions.c - a cohort's schedule from a spreadsheet, known by number. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import-words.c - the header words of every import's columns, in English, German,
  * French, Spanish, Portuguese, Italian, Dutch and Polish (in that order on each line
  * after the English ones). A new language is a few words here; words are compared as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import-words.h - the columns each import reads, and the header words that name each
  * one in every language read. Private to the importers. */
 #ifndef SHOWUP_IMPORT_WORDS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* import.c - the one way every CSV file is imported: a transaction, all errors listed. */
 #include "config.h"
 

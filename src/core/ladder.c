@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* ladder.c - notices sent and refund offers: the ladder's marks in the store, all audited. */
 #include "config.h"
 

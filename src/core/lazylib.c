@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * lazylib.c - libcurl, libical and libmicrohttpd loaded by the first call into
  * them, not at every start. Linked, they and the 40 libraries they bring

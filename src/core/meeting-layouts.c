@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* meeting-layouts.c - the header words of every meeting report format, in English,
  * German, French, Spanish, Portuguese, Polish and Japanese. A new language is a line here;
  * words are compared as meeting_header_key folds them (case, accents, punctuation). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* meeting-layouts.h - the meeting report formats as data: each one's header words in every
  * language it is read in, and the words its rows use. Private to the meeting reader. */
 #ifndef SHOWUP_MEETING_LAYOUTS_H

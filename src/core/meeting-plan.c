@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* meeting-plan.c - who in the meeting is which participant, and what their record becomes.
  * Matching never guesses: e-mail, then a name only one participant has, then an alias. */
 #include "config.h"

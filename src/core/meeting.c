@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* meeting.c - meeting reports (the formats of meeting-layouts.c): told apart, read and
  * checked row by row, and merged into one stay per person. */
 #include "config.h"

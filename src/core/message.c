@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* message.c - e-mail messages, byte for byte: headers, encoded words, quoted-printable,
  * base64. Nothing from the data reaches a header without being checked for CR and LF. */
 #include "config.h"

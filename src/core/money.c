@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* money.c - amounts in integer cents: parsing what people type, formatting for them. */
 #include "config.h"
 

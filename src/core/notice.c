@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* notice.c - the notices' words: templates loaded and checked, and rendered for one
  * participant (a ladder step or a session reminder). outbox-plan.c plans them. */
 #include "config.h"

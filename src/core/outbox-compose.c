@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox-compose.c - the notices a plan found due made into messages: one per person
  * per plan, however many notices concern them.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox-compose.h - inside the core: the notices a plan found due, made into the
  * messages that go (outbox-compose.c), one per person per plan. */
 #ifndef SHOWUP_OUTBOX_COMPOSE_H

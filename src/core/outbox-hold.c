@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox-hold.c - planned notices held back, released or dropped by hand, each audited. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox-plan.c - the outbox filled: each notice due rendered for its participant and
  * stored as the exact message it will send, once; and the outbox listed. */
 #include "config.h"

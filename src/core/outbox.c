@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outbox.c - sending the outbox (outbox-plan.c fills it): never twice, never lost. A row is marked sending
  * before it goes and sent after; whatever a crash leaves in between is unknown.
  * A message may carry several notices (schema step 11): it goes as its first
@@ -470,10 +471,25 @@ lock_busy(int fd, su_err *e)
 		su_err_set(e, "another send of notices is running");
 }
 
+/*
+ * The lock file of the database at 'db': beside the file itself, its path
+ * resolved (symbolic links, "..", a relative path), so every path to one
+ * database names one lock; the caller frees it.
+ */
+static char *
+lock_path(const char *db)
+{
+	char *real = realpath(db, NULL);
+	char *path = xasprintf("%s.send-lock", real ? real : db);
+
+	free(real);
+	return path;
+}
+
 int
 outbox_lock(struct store *st, su_err *e)
 {
-	char *path = xasprintf("%s.send-lock", st->path);
+	char *path = lock_path(st->path);
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 
 	if (fd < 0) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* outcome.c - the outcome engine: facts and policy in, one outcome out. No I/O. */
 #include "config.h"
 

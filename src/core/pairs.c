@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pairs.c - practice pairs that rotate: a round-robin over a cohort's people. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* participant.c - the people of a cohort, known by e-mail (compared without case). */
 #include "config.h"
 

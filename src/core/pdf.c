@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* pdf.c - PDF through libharu: UTF-8 text in embedded TrueType fonts, fonts found and
  * their coverage read through fontconfig, a fallback font for what the main one lacks. */
 #include "config.h"

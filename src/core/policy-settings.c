@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* policy-settings.c - a policy's settings as text: read them, check them, write them back. */
 #include "config.h"
 

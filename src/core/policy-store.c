@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* policy-store.c - a cohort's policy settings in the store: loaded over the defaults, saved audited. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* policy.c - the attendance policy: defaults, reason codes, cancellation cutoffs. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report-attendance.c - the cohort at a glance: figures, a chart of each session's
  * attendance, those at risk, and every expected attendance in a coloured matrix. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report-commitment.c - each participant's story: every commitment in order, points over
  * time against the ladder, notices sent, the refund offer, and their figures beside the
  * cohort's median. One section per participant, each with its bookmark. */

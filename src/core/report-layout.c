@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report-layout.c - the page frame, colours and figure boxes the reports share. */
 #include "config.h"
 

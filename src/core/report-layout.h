@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report-layout.h - what the three reports share: page frame, colours, figures. */
 #ifndef SHOWUP_REPORT_LAYOUT_H
 #define SHOWUP_REPORT_LAYOUT_H

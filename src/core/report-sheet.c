@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* report-sheet.c - a printable sign-in sheet for one session: who is expected, a column
  * for the time of arrival and one for a signature, spare rows for walk-ins, and under
  * them who cancelled already (and when), without a row to sign. */

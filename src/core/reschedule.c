@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* reschedule.c - a participant moves their place at a session: to another session,
  * to a new one at a new time, or (a 1:1) the session itself moves. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* retention.c - cohorts kept only as long as their policy's 'retention' says:
  * past it, every participant's personal data is erased (erase.c). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* roll.c - a cohort's whole record: loaded from the store, judged by the engine. */
 #include "config.h"
 

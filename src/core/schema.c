@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* schema.c - the database schema, one migration step per entry. */
 #include "config.h"
 

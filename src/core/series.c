@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* series.c - the dates of a recurring series of sessions, in a zone's local time. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* session.c - a cohort's sessions, numbered for good, and who each one expects. */
 #include "config.h"
 

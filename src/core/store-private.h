@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* store-private.h - the store inside the core: the struct, SQLite's statements and
  * the helpers over them. Only src/core includes it; the command line and the web
  * see the store through showup/store.h alone (make check's tests/house.sh checks). */

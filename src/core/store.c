@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* store.c - the SQLite file: opening, schema migrations, statement helpers. */
 #include "config.h"
 

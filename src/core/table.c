@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* table.c - text tables aligned by what a terminal shows, not by bytes. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* template.c - a small mustache: compiled once (every tag checked), rendered many times. */
 #include "config.h"
 

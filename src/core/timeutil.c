@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* timeutil.c - civil dates, IANA time zones, and the time formats showup reads. */
 #include "config.h"
 

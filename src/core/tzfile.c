@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* tzfile.c - IANA time zones read once from the tz database (TZif files, RFC 8536)
  * and converted without the C library's TZ: no setenv, no file read per call. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* util.c - memory, strings and error reporting shared by every module. */
 #include "config.h"
 

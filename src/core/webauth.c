@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* webauth.c - the key, the participants' signed links, login tokens, browser sessions
  * and form tokens of showup serve, on libsodium's HMAC-SHA256 and random bytes. */
 #include "config.h"

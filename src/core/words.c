@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* words.c - how showup names things to the people it writes to (words.h). */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* coach.c - the coach's pages: signing in by a one-time link, the sessions of today
  * and the week, and the roll call of one session, each tap its own transaction. */
 #include "config.h"
@@ -21,6 +22,22 @@ login_tx(struct store *st, const char *token, int64_t now, char **sid, su_err *e
 	return (*sid = webauth_session_create(st, now, e)) == NULL ? -1 : 1;
 }
 
+/*
+ * The login link's landing page: a button that posts to the link, which alone
+ * uses it up, so a chat app's preview or a HEAD leaves it good for the coach.
+ */
+static void
+landing(struct web *w, const char *token, struct web_reply *r)
+{
+	char *action = xasprintf("/login/%s", token);
+	const struct tpl_field f[] = { { "text", "Sign in to take the roll from this "
+		"browser; the link then works no more.", NULL }, { "action", action, NULL } };
+	const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
+
+	page_render(&w->pages, r, 200, PAGE_LOGIN, "Sign in", &s);
+	free(action);
+}
+
 void
 coach_login(struct web *w, const struct web_request *rq, const char *token,
     struct web_reply *r)
@@ -29,6 +46,10 @@ coach_login(struct web *w, const struct web_request *rq, const char *token,
 	int rc;
 	su_err e;
 
+	if (strcmp(rq->method, "POST") != 0) {	/* a preview or a HEAD must not use it up */
+		landing(w, token, r);
+		return;
+	}
 	rc = STORE_TX(w->st, &e, login_tx(w->st, token, time_now(), &sid, &e));
 	if (rc < 0) {
 		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* form.c - form bodies and cookies read strictly, for showup serve. */
 #include "config.h"
 

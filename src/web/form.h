@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* form.h - what a browser sends, read strictly: form bodies
  * (application/x-www-form-urlencoded) and the Cookie header. Pure: no I/O. */
 #ifndef SHOWUP_WEB_FORM_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* page.c - the pages of showup serve: HTML templates escaped by default, a reply's parts. */
 #include "config.h"
 
@@ -123,6 +124,10 @@ static const char replace_text[] =
 	"<button class=\"stop\">Replace with {{status}}</button></form>\n"
 	"<p><a href=\"{{back}}\">Keep what {{name}} told us</a></p>\n";
 
+static const char login_text[] =
+	"<p>{{text}}</p>\n<form method=\"post\" action=\"{{action}}\">"
+	"<button type=\"submit\">Sign in on this phone</button></form>\n";
+
 static const char *const head_names[] = { "title", NULL };
 static const char *const page_names[] = { "title", "text", "href", "link_text", "flash",
 	"session.when", "session.title", "session.kind", "session.location", "csrf",
@@ -140,9 +145,9 @@ pages_load(struct pages *p, su_err *e)
 	static const struct tpl_schema head = { head_names, NULL, NULL };
 	static const struct tpl_schema body = { page_names, page_lists, page_items };
 	static const char *const text[PAGE_COUNT] = { message_text, sessions_text, roll_text,
-		person_text, cancel_text, move_text, replace_text };
+		person_text, cancel_text, move_text, replace_text, login_text };
 	static const char *const name[PAGE_COUNT] = { "message", "sessions", "roll",
-		"person", "cancel", "move", "replace" };
+		"person", "cancel", "move", "replace", "login" };
 
 	memset(p, 0, sizeof *p);
 	if ((p->head = tpl_compile(head_text, "head", &head, e)) == NULL ||

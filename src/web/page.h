@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* page.h - what showup serve answers: a reply being built, the pages' HTML
  * templates (every value escaped) and the strings a page's values live in. */
 #ifndef SHOWUP_WEB_PAGE_H
@@ -16,7 +17,7 @@ struct web_reply {
 };
 
 enum page_id { PAGE_MESSAGE, PAGE_SESSIONS, PAGE_ROLL, PAGE_PERSON, PAGE_CANCEL, PAGE_MOVE,
-	PAGE_REPLACE, PAGE_COUNT };
+	PAGE_REPLACE, PAGE_LOGIN, PAGE_COUNT };
 
 /* Every page template, compiled once when the server starts. */
 struct pages {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* person.c - a participant's own pages, opened by the signed link in their notices:
  * their coming sessions, and cancelling a place with the policy's verdict shown first. */
 #include "config.h"

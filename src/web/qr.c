@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* qr.c - a login link drawn as a QR code in the terminal, for a phone's camera. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* server.c - showup serve's HTTP side on libmicrohttpd: one thread answers every
  * request in turn (so the one store connection needs no lock), with the headers,
  * the caps and the rate limit every page shares, and an access log line each. */
@@ -39,7 +40,7 @@ mono_seconds(void)
 	return ts.tv_sec;
 }
 
-/* Counts a request from 'addr' to a token page; 1 if it is within the limit. */
+/* Counts a request against bucket 'addr' (an address, or "t:" and a token); 1 if within the limit. */
 static int
 rate_allows(struct web *w, const char *addr)
 {
@@ -146,7 +147,72 @@ web_form_allowed(struct web *w, const struct web_request *rq, const char *bound_
 	return 1;
 }
 
-/* Answers one whole request: the caps, the rate limit, then the pages. */
+/*
+ * Answers /healthz for a monitor: reached only once the database was read for
+ * this request (handle), so it says so, with the time the notices last ran here.
+ */
+static void
+health(struct web *w, struct web_reply *r)
+{
+	int64_t last = __atomic_load_n(&w->last_tick, __ATOMIC_RELAXED);
+	char at[32];
+
+	r->status = 200;
+	r->type = "text/plain; charset=utf-8";
+	sb_adds(&r->body, "ok\ndatabase: opens\n");
+	if (w->tick == NULL) {
+		sb_adds(&r->body, "notices: not run by this server\n");
+		return;
+	}
+	if (last == 0)
+		snprintf(at, sizeof at, "not yet");
+	else
+		time_format_iso("UTC", last, at, sizeof at);
+	sb_addf(&r->body, "notices: every %lld minutes, last run %s\n",
+	    (long long)(w->tick_seconds / 60), at);
+}
+
+/* Makes 'r' the 429 of a token page, whose limit 'whose' words ("your address"). */
+static void
+slow_down(struct web *w, struct web_reply *r, const char *whose)
+{
+	char *text = xasprintf("Too many requests from %s; wait a minute and try again.",
+	    whose);
+
+	sb_reset(&r->body);
+	page_message(&w->pages, r, 429, "Slow down", text, NULL, NULL);
+	free(text);
+}
+
+/*
+ * The limit on refusals, after 'r' was made: a token page refused (403, 404)
+ * counts against the client's address, and over the limit the refusal becomes
+ * a 429. A reply that worked is never replaced (it may have changed something);
+ * its token was counted against its own limit before it ran.
+ */
+static void
+rate_limit_after(struct web *w, const struct web_request *rq, struct web_reply *r)
+{
+	if ((r->status == 403 || r->status == 404) && !rate_allows(w, rq->addr))
+		slow_down(w, r, "your address");
+}
+
+/* Counts a request to token page 'p' against its token's own limit; 1 if within it. */
+static int
+token_rate_allows(struct web *w, const char *p)
+{
+	const char *token = p + (strncmp(p, "/p/", 3) == 0 ? 3 : 7);
+	char key[48];
+
+	snprintf(key, sizeof key, "t:%.*s", (int)strcspn(token, "/"), token);
+	return rate_allows(w, key);
+}
+
+/*
+ * Answers one whole request: the caps, then the pages; a token page within its
+ * token's limit, and refused ones within the address's, so one client's
+ * flood of bad links throttles no one else's good link.
+ */
 static void
 route(struct web *w, struct web_request *rq, struct pending *pd, struct web_reply *r)
 {
@@ -156,13 +222,14 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 	if (pd->too_big)
 		page_message(&w->pages, r, 413, "Too much", "That request was too large.",
 		    NULL, NULL);
-	else if (token_page && !rate_allows(w, rq->addr))
-		page_message(&w->pages, r, 429, "Slow down", "Too many requests from your "
-		    "address; wait a minute and try again.", NULL, NULL);
+	else if (token_page && !token_rate_allows(w, p))
+		slow_down(w, r, "this link");
 	else if (strcmp(rq->method, "POST") == 0 && form_decode(pd->body.buf ? pd->body.buf :
 	    "", pd->body.len, &rq->form) < 0)
 		page_message(&w->pages, r, 400, "Not understood", "That form could not be "
 		    "read.", NULL, NULL);
+	else if (strcmp(p, "/healthz") == 0)
+		health(w, r);
 	else if (strcmp(p, "/style.css") == 0) {
 		r->status = 200;
 		r->type = "text/css; charset=utf-8";
@@ -173,6 +240,8 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 		person_route(w, rq, p + 3, r);
 	else
 		coach_route(w, rq, r);
+	if (token_page && r->status != 429)
+		rate_limit_after(w, rq, r);
 }
 
 /* libmicrohttpd's handler: gathers a POST body (capped), then answers. */
@@ -308,8 +377,9 @@ start_daemon(struct web *w, const struct sockaddr *sa, const char *cert, const c
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_said, w,
 	    MHD_OPTION_SOCK_ADDR, sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, w,
-	    MHD_OPTION_CONNECTION_LIMIT, 256u,
-	    MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_PER_CLIENT,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_SECONDS,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
 	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
 	    MHD_OPTION_HTTPS_MEM_KEY, key,
@@ -349,6 +419,9 @@ web_start(struct store *st, const struct web_options *o, su_err *e)
 	store_set_source(st, "web");
 	w->log = o->log;
 	w->tls = o->tls_cert != NULL;
+	w->tick = o->tick;
+	w->tick_arg = o->tick_arg;
+	w->tick_seconds = o->tick_seconds > 0 ? o->tick_seconds : 15 * 60;
 	if (parse_listen(o->listen, &sa, &salen, e) < 0 || pages_load(&w->pages, e) < 0 ||
 	    STORE_TX(st, e, webauth_key_load(st, time_now(), &w->key, e)) < 0)
 		goto fail;
@@ -376,6 +449,31 @@ web_base_url(const struct web *w)
 	return w->base_url;
 }
 
+/* Runs w's tick now and every tick_seconds until a signal of 'set' arrives. */
+static void
+wait_ticking(struct web *w, const sigset_t *set)
+{
+	struct timespec next, now, left;
+
+	for (;;) {
+		w->tick(w->tick_arg);
+		__atomic_store_n(&w->last_tick, time_now(), __ATOMIC_RELAXED);
+		clock_gettime(CLOCK_MONOTONIC, &next);
+		next.tv_sec += w->tick_seconds;
+		do {	/* a signal outside 'set' (EINTR) waits on for what is left */
+			clock_gettime(CLOCK_MONOTONIC, &now);
+			left.tv_sec = next.tv_sec - now.tv_sec;
+			left.tv_nsec = next.tv_nsec - now.tv_nsec;
+			if (left.tv_nsec < 0)
+				left.tv_sec--, left.tv_nsec += 1000000000L;
+			if (left.tv_sec < 0)
+				break;
+			if (sigtimedwait(set, NULL, &left) >= 0)
+				return;
+		} while (errno == EINTR);
+	}
+}
+
 void
 web_wait_and_stop(struct web *w)
 {
@@ -386,7 +484,10 @@ web_wait_and_stop(struct web *w)
 	sigemptyset(&set);
 	sigaddset(&set, SIGINT);
 	sigaddset(&set, SIGTERM);
-	sigwait(&set, &sig);
+	if (w->tick == NULL)
+		sigwait(&set, &sig);
+	else
+		wait_ticking(w, &set);
 	/* no new connections; the thread finishes the request it is answering */
 	listener = MHD_quiesce_daemon(w->daemon);
 	for (int i = 0; i < 50; i++) {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* web.h - showup serve: a small web server on the store and the core, for the
  * coach's roll call from a phone and each participant's own link. The command
  * (src/cli/cmd-serve.c) starts it; the core knows nothing of HTTP. */
@@ -18,10 +19,22 @@ struct web_options {
 	const char *public_url;	/* what links start with (no trailing '/'); NULL: the address */
 	const char *tls_cert, *tls_key;	/* PEM files, both or neither */
 	FILE *log;		/* the access log (stderr) */
+	/* run at the start and every tick_seconds while serving, in the waiting thread */
+	void (*tick)(void *arg);	/* or NULL: nothing runs beside the pages */
+	void *tick_arg;
+	int64_t tick_seconds;
 };
 
 /* How many requests a minute one address may make to the pages a token opens. */
 #define WEB_RATE_PER_MINUTE 60
+/*
+ * Connections open at once: in all, and from one address (so one client's
+ * slow or idle connections cannot take every place); a connection silent this
+ * many seconds (headers sent slowly, a keep-alive left open) is closed.
+ */
+#define WEB_CONNECTIONS_MAX 256
+#define WEB_CONNECTIONS_PER_CLIENT 32
+#define WEB_IDLE_SECONDS 10
 /* The largest request body taken; a larger one is refused with 413. */
 #define WEB_BODY_MAX 8192
 
@@ -41,6 +54,10 @@ struct web {
 	FILE *log;
 	struct web_rate_slot rate[256];
 	void *daemon;		/* the MHD daemon */
+	void (*tick)(void *arg);	/* web_options' tick, its argument and period */
+	void *tick_arg;
+	int64_t tick_seconds;
+	int64_t last_tick;	/* when the tick last ended (time_now), 0: never; atomic */
 };
 
 /* One request, as the pages see it. */
@@ -59,7 +76,11 @@ struct web_request {
 struct web *web_start(struct store *st, const struct web_options *o, su_err *e);
 /* The address the server listens on, as a URL without a trailing slash ("http://127.0.0.1:8080"). */
 const char *web_base_url(const struct web *w);
-/* Waits for SIGINT or SIGTERM (blocked by web_start), then stops after the requests under way. */
+/*
+ * Waits for SIGINT or SIGTERM (blocked by web_start), running the options' tick
+ * at once and then every tick_seconds meanwhile; then stops after the requests
+ * under way.
+ */
 void web_wait_and_stop(struct web *w);
 /* Blocks SIGINT and SIGTERM in this thread (and threads it starts): web_start calls it. */
 void web_block_signals(void);

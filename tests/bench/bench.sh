@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # bench.sh - `make bench`: import a generated 1,000,000-row attendance file with
 # showup and, in the same run, with the sqlite3 shell's .import into a bare table;
 # print both times, their ratio and showup's peak memory. Then the commands that

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """gen.py OUT PEOPLE SESSIONS [SLUG] - writes a large generated program for
 `make bench` (and tests/growth) into the folder OUT (cohort SLUG, "bench" by default).
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # lib.sh - what the bench scripts share (sourced): a scratch folder with its own
 # database, removed at the end, and the timing of one command.
 here=$(cd "$(dirname "$0")" && pwd)

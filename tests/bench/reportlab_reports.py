@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """reportlab_reports.py sheet|matrix OUT.pdf DIR - the same content as showup's sign-in
 sheet and attendance matrix drawn with reportlab, for `make bench` to compare bytes and
 time against. DIR holds gen.py's participants.csv (and, for the matrix, sessions.csv

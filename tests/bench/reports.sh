@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # reports.sh - `make bench` (and `make bench-reports` alone): the bytes of a sign-in
 # sheet and of one person's commitment report; notices planned with each participant's
 # report attached at three cohort sizes (the cost a notice, wall and CPU, to show it

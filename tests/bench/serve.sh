@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # serve.sh - the web roll call under load (part of `make bench`): showup serve on a free
 # loopback port, a cohort of 300 at a session under way, taps from serve_load.py.
 set -eu

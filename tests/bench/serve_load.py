@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """serve_load.py - roll-call taps against a running showup serve over loopback.
 
 usage: serve_load.py LOGIN-URL SESSION-PATH CONNECTIONS TAPS SECONDS
@@ -22,7 +23,8 @@ def main():
     url = urllib.parse.urlsplit(login)
     host, port = url.hostname, url.port
     c = http.client.HTTPConnection(host, port, timeout=10)
-    c.request("GET", url.path)
+    c.request("POST", url.path, body=b"",
+              headers={"Content-Type": "application/x-www-form-urlencoded"})
     r = c.getresponse()
     r.read()
     cookie = r.getheader("Set-Cookie").split(";")[0]

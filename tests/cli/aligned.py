@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """aligned.py FILE MARK - exits 0 if, on every table row of FILE (after the header
 and rule lines), the column holding MARK starts at the same display column:
 wide (CJK) characters count 2, combining marks 0."""

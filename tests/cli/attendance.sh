@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # attendance.sh - mark, cancel, corrections and the audit log, the grid, export.
 . "$top_srcdir/tests/cli/lib.sh"
 

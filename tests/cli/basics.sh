@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # basics.sh - help, command lookup by prefix, "did you mean", exit statuses.
 . "$top_srcdir/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """browser.py URL LOGIN-LINK PARTICIPANT-LINK SHOTS-DIR - a phone's browser against showup serve.
 
 Headless Chromium at 390x844 through Selenium: signs in from the printed link,
@@ -80,6 +81,8 @@ def recorded(anchor, text):
 
 try:
     d.get(login)
+    expect("Sign in on this phone", "the login link's landing page")
+    d.find_element(By.TAG_NAME, "button").click()
     expect("Signed in", "the login link")
     shot("signed-in")
     d.find_element(By.LINK_TEXT, "Today's sessions").click()

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # calendar.sh - calendar invitations and schedule files, read back with Python's icalendar:
 # UIDs stable per session and person, SEQUENCE rising with each change, CANCEL on a
 # calling-off, the cohort's VTIMEZONE keeping local times across a change of daylight saving.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # change.sh - a program that changes: sessions edited, moved, brought back and deleted;
 # participants corrected and reinstated; marks taken back, replaced only when asked,
 # walk-ins. Every refusal leaves the database as it was.

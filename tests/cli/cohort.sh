@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # cohort.sh - cohort add, list, show, import; and every way to get them wrong.
 . "$top_srcdir/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # complete.sh - Tab completion: bash's completion function from completion/bash/showup,
 # driven as bash drives it, offers commands, subcommands, options, cohort slugs,
 # SLUG:N sessions and e-mails, which `showup __complete` reads from the database

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # csv.sh - spreadsheet imports: header names, BOM, CRLF, quoting, bad rows, re-imports.
 . "$top_srcdir/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # demo.sh - `showup demo` loads the sample program of seeds/ and shows it.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$T" || exit 1

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # doctor.sh - showup doctor, a finding per case (database, fonts, templates, config, mail,
 # zones), read-only; and notices test, one message through a real loopback SMTP server.
 . "$top_srcdir/tests/cli/lib.sh"

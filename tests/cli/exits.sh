@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # exits.sh - exits tell everyone, through a real SMTP server on loopback: the leaver's one
 # confirmation with a calendar CANCEL per session to come, their partners told once, a
 # pair left alone flagged to the coach, a withdrawal undone before the batch telling

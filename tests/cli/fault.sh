@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # fault.sh - all or nothing under faults: a disk that fills up in the middle of each
 # import, meeting --apply, notices plan and send (a small tmpfs in a mount namespace
 # of the test's own), and kill -9 at random moments of writes.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # hardening.sh - the smaller defects a red-team pass found: each message says what was
 # typed, whole; help and hints where a coach mistypes; checked folders; tables that a
 # hostile name cannot scramble.

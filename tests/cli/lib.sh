@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # lib.sh - what every shell test of the showup binary shares. Source it first.
 # Each test runs the real binary against a real SQLite file in a fresh folder.
 set -u

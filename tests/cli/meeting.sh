@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # meeting.sh - the roll of an online session from Zoom and Teams reports.
 . "$top_srcdir/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # merged.sh - one message per person per run, through a real SMTP server on loopback: the
 # first invitations as one, several changes as one with a calendar part per METHOD, no
 # reminder hard on an invitation or change, a move undone and made again told as the net

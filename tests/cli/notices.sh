@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # notices.sh - notices planned into the outbox once, previewed as exact messages, checked.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$T" || exit 1

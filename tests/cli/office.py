@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """office.py - CSV files as office programs save them, for the spreadsheet tests.
 
   office.py write DIR          writes every sample file into DIR

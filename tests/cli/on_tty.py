@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """on_tty.py COMMAND ARGS... - runs a command with its standard streams on a
 pseudo-terminal, prints everything it wrote there, and exits with its status."""
 import os

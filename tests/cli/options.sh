@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # options.sh - every long option a command's parser takes is in that command's help,
 # and none of them is answered "unknown option": the table is the one source of both.
 . "$top_srcdir/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # participant.sh - adding, listing, withdrawing participants; names in many scripts.
 . "$top_srcdir/tests/cli/lib.sh"
 

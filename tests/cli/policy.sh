@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # policy.sh - policy settings, status, the ladder of notices and refund offers.
 . "$top_srcdir/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # privacy.sh - a person's data on request and gone when asked: participant export-data,
 # participant erase (the file forgets too), retention; checked against the database.
 . "$top_srcdir/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # program.sh - an 8-week cohort lived through as a coach runs it: 12 people in Berlin, 8
 # group sessions, 12 one-to-ones, 18 practice pairs in three rounds, `notices run` every
 # 15 minutes of the program's time (--replay-until) against a real SMTP server on

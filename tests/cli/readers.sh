@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # readers.sh - files in the coach's own language, as office programs save them: each
 # roster imports with the right names and e-mails, or is refused with nothing written.
 . "$top_srcdir/tests/cli/lib.sh"

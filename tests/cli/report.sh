@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # report.sh - the PDF reports, read back with pdftotext, pdfinfo and pdffonts.
 . "$top_srcdir/tests/cli/lib.sh"
 cd "$T" || exit 1

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # reschedule.sh - a participant moves their place: in time, after the cutoff, after
 # the start, across a daylight-saving change, past reschedule.max; 1:1s move whole,
 # practice sessions open anew with the partners. Every refusal leaves the database

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # review.sh - a ladder notice waits for the coach's look (notices.review): a no-show tapped
 # in a hurry and corrected the same evening never reaches the participant as a warning.
 . "$top_srcdir/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """rollcall.py SHOWUP REF KEYS... - runs `showup rollcall REF` on a pseudo-terminal,
 typing each KEYS argument once the previous output has settled, and prints all
 the program wrote. Exits with the program's exit status (124 on a time-out)."""

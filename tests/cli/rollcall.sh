@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # rollcall.sh - the interactive roll call, driven on a pseudo-terminal.
 . "$top_srcdir/tests/cli/lib.sh"
 

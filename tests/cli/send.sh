@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # send.sh - notices sent to a real SMTP server on loopback (aiosmtpd): once each, retried,
 # isolated, stopped on a refused login, never twice after a kill -9.
 . "$top_srcdir/tests/cli/lib.sh"
@@ -111,6 +112,15 @@ fails 1 notices resend "$id"
 err "another send of notices is running (pid $send_pid); notice $id was not queued"
 same_db "$before"
 check '[ "$(stat -c %a "$SHOWUP_DB.send-lock")" = 600 ]' "the lock file is not mode 0600"
+# the lock is the database's, not the path's: a send through a symbolic link to it,
+# or through a path with .. in it, waits its turn the same
+ln -s "$SHOWUP_DB" "$T/link.db"
+mkdir -p "$T/sub"
+for other in "$T/link.db" "$T/sub/../$(basename "$SHOWUP_DB")"; do
+	fails 1 --db "$other" notices send c1
+	err "another send of notices is running (pid $send_pid); nothing was sent"
+done
+same_db "$before"
 # kill -9 leaves no lock behind (the kernel lets go of it): the next send goes on
 kill -9 "$send_pid"
 wait "$send_pid" 2>/dev/null

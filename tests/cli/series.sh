@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # series.sh - a program planned in one go: a weekly series across the change of summer
 # time, a holiday left out, the dates listed before anything is added, and every way to
 # ask for one wrongly (nothing half-added).

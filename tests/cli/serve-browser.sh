@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # serve-browser.sh - showup serve in a real browser: headless Chromium at a phone's size
 # (browser.py) takes a roll call and cancels as a participant; the record is read back.
 . "$top_srcdir/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # serve-lib.sh - what the tests of showup serve share (after lib.sh): the cohort they
 # drive, a free loopback port, and the server started on it.
 

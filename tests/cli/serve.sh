@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # serve.sh - showup serve: the real server on a free loopback port, driven with curl as a
 # phone's browser would be: the coach's login link, the roll call, a participant's link.
 . "$top_srcdir/tests/cli/lib.sh"
@@ -19,9 +20,21 @@ check '[[ "$login" == "$URL/login/"* ]]' "no login link printed"
 # --- the coach: nothing without the login link; the link works once
 http GET /
 status 403 "a page without signing in"
-http GET /login/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+http POST /login/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
 status 403 "a made-up login link"
+# opening the link, a HEAD or a chat app's preview, uses nothing up: the page it
+# opens has a button, and only its POST signs in
 http GET "${login#"$URL"}"
+status 200 "the login link's landing page"
+body '<form method="post" action="/login/'
+body "Sign in on this phone"
+check '! grep -qi "^Set-Cookie" "$T/headers"' "opening the login link signed in"
+checks=$((checks + 1))
+code=$(curl -s -I -o /dev/null -w '%{http_code}' "$login")
+status 200 "a HEAD of the login link"
+http GET "${login#"$URL"}"
+status 200 "the login link opened again"
+http POST "${login#"$URL"}"
 status 200 "the login link"
 header "Set-Cookie: showup_session="
 header "HttpOnly; SameSite=Strict"
@@ -29,7 +42,7 @@ header "Content-Security-Policy: default-src 'none'"
 header "Referrer-Policy: no-referrer"
 cp "$T/jar" "$T/coach.jar"
 rm "$T/jar"
-http GET "${login#"$URL"}"
+http POST "${login#"$URL"}"
 status 403 "the login link used a second time"
 cp "$T/coach.jar" "$T/jar"
 
@@ -282,7 +295,7 @@ serve_start tls --listen "127.0.0.1:$port2" --tls-cert "$T/cert.pem" --tls-key "
 tlslogin=$login
 login=$coach_login
 check '[[ "$tlslogin" == "https://127.0.0.1:$port2/login/"* ]]' "no https login link"
-curl -sk -D "$T/headers" -o /dev/null "$tlslogin"
+curl -sk -X POST -D "$T/headers" -o /dev/null "$tlslogin"
 header "Max-Age=43200; Secure"
 header "Strict-Transport-Security: max-age="
 kill -INT "$pid2"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # session.sh - scheduling, numbering, expected lists, coach cancellations, times.
 . "$top_srcdir/tests/cli/lib.sh"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """smtpd.py DIR [--starttls | --smtps] [--cert PEM --key PEM] [--discard] - a real SMTP server on
 loopback for the tests, with aiosmtpd.
 

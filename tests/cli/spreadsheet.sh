@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # spreadsheet.sh - files as Excel, LibreOffice, Numbers and Google Sheets save them in
 # several locales: each stores exactly what was meant, or is refused with nothing written.
 . "$top_srcdir/tests/cli/lib.sh"

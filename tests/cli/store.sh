@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # store.sh - where the database lives, its mode; only init creates or upgrades one;
 # another program's file is never touched; read-only media, backups, a busy writer.
 . "$top_srcdir/tests/cli/lib.sh"

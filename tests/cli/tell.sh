@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tell.sh - telling people what concerns them, through a real SMTP server on loopback:
 # change notices once each to exactly the right people, superseded ones withdrawn,
 # one reminder when planning runs late, held notices never sent, notices run twice.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # their-word.sh - what a participant told us (a cancellation, an excuse) is never
 # lost by a front end: the command line, the phone's roll call, the participant's own
 # link and from-meeting all ask the core, which refuses to replace it unless told to,
@@ -44,7 +45,7 @@ port=$(free_port)
 URL="http://127.0.0.1:$port"
 trap 'kill ${pid:-} 2>/dev/null; rm -rf "$T"' EXIT
 serve_start serve --listen "127.0.0.1:$port"
-http GET "${login#"$URL"}"
+http POST "${login#"$URL"}"
 status 200 "the login link"
 http GET /s/c1/1
 body "cancelled in time on Fri 2026-11-20 10:00 (travel); flight at 17:00"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tls.sh - notices sent over real TLS (STARTTLS and smtps://) to a loopback aiosmtpd, with
 # a throwaway CA made here by openssl: a certificate trusted through cafile,
 # $CURL_CA_BUNDLE or $SSL_CERT_FILE is used; one that is not stops the batch untouched.

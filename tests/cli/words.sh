@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # words.sh - what reaches participants reads right, through a real SMTP server: sessions
 # named as people know them (never "session 3"), greetings by call name, the minutes and
 # the rule of a late arrival, excused read as excused, no passed deadline offered, and

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # corpus-csv.sh - replays the CSV fuzz corpus (and the sample data) through the harness.
 set -eu
 : "${FUZZ_BIN:?}" "${top_srcdir:?}"

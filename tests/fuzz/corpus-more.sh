@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # corpus-more.sh - replays the Zoom, Teams, Teams User Action, Google Meet, Webex, template,
 # header, money, date and web (form, cookie, token) fuzz corpora through their harnesses.
 set -eu

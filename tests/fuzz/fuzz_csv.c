@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_csv.c - libFuzzer harness: the CSV reader, header mapping, the field parsers
  * an import runs on every cell (times, amounts, e-mail addresses, numbers), and the
  * policy settings' parser ('showup policy set' values). */

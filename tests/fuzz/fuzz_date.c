@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_date.c - libFuzzer harness: a time read in every date order, and read back exactly. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_header.c - libFuzzer harness: the message builder with any name and subject.
  * Whatever goes in, no line of the header may be one the builder did not write,
  * and the To field readdressed (message_replace_to) neither. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_meet.c - libFuzzer harness: a Google Meet attendance export read, merged and judged. */
 #include "config.h"
 

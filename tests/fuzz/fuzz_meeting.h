@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_meeting.h - what the meeting harnesses share: read a report, plan a roll from it. */
 #ifndef SHOWUP_FUZZ_MEETING_H
 #define SHOWUP_FUZZ_MEETING_H

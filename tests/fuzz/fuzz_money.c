@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_money.c - libFuzzer harness: the amount parser. Whatever it accepts must come
  * back the same when formatted and read again. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_teams.c - libFuzzer harness: a Teams meeting report read, merged and judged. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_teams_log.c - libFuzzer harness: an older Teams User Action list read, merged and judged. */
 #include "config.h"
 

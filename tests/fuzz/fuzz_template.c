@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_template.c - libFuzzer harness: the notices' template compiler and renderer. */
 #include "config.h"
 

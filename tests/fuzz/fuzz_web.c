@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_web.c - libFuzzer harness: what a browser sends showup serve. The first byte
  * picks the reader: a form body, a Cookie header, or a participant's link token. */
 #include "config.h"

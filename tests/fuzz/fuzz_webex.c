@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_webex.c - libFuzzer harness: a Webex attendee report read, merged and judged. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fuzz_zoom.c - libFuzzer harness: a Zoom meeting report read, merged and judged. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* replay.c - runs a libFuzzer harness over files named on the command line, so
  * `make check` replays every corpus without clang. Exits 0 when every input ran. */
 #include "config.h"

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: Apache-2.0
 """growth.py - each command of showup that reads a whole cohort, run at two sizes four
 times apart in the same run; fails (exit 1) when one takes more than 6 times the CPU
 time at four times the size (an exponent above 1.3: a loop inside a loop, a query that

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # self-test.sh - the growth check (growth.py) can fail: a command quadratic in n fails it
 # at n and 4n, one linear in n passes, and the check of showup's own commands runs
 # through on tiny data (its growth not judged there: that is CI's growth step).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fixture.c - a fresh folder and a real store for each unit test that needs one. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* fixture.h - what the unit tests on a real store share: a fresh folder for each
  * test, a database in it, the test cohort, its people, sessions and marks, the clock. */
 #ifndef SHOWUP_TEST_FIXTURE_H

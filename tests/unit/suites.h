@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* suites.h - every Check suite of the unit test program. */
 #ifndef SHOWUP_TEST_SUITES_H
 #define SHOWUP_TEST_SUITES_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_csv.c - the CSV reader: quoting, BOM, line numbers, header mapping; the writer. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_deliver.c - the mail config file read with care for its secrets, the mailers
  * opened and refused, sendmail's exits, and what an SMTP reply comes to: no network. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_engine.c - the policy engine on small cohorts: outcomes, points, notices, refunds. */
 #include "config.h"
 

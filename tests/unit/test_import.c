@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_import.c - spreadsheets in: the importers' column spellings, a row's partial
  * values, changes checked and listed, and one transaction a file. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_ladder.c - the ladder's marks in the store: notices sent matched to the ladder by
  * kind, corrections that never un-send, and refund offers opened, decided and expired. */
 #include "config.h"

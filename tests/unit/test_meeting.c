@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_meeting.c - meeting reports: times, durations, names, and both formats read. */
 #include "config.h"
 

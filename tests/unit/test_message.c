@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_message.c - e-mail messages built byte for byte. */
 #include "config.h"
 

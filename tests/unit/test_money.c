@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_money.c - amounts typed by people, kept in cents, shown with their currency. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_outbox.c - the outbox's mail: planned once, each row pending, sending, then
  * sent, retry, failed or unknown; what resend takes; withdrawal; the retry schedule. */
 #include "config.h"

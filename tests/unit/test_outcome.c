@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_outcome.c - the outcome engine and cutoffs, by tables of cases. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_pairs.c - the round-robin of practice pairs: everyone meets everyone once. */
 #include "config.h"
 

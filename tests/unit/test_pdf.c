@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_pdf.c - what the reports' pages are made of: paper sizes, text widths and text cut
  * to fit, the fonts' coverage, offers as of a date, and how the pages fall. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_policy.c - policy settings as 'showup policy set' takes them, and outcome names. */
 #include "config.h"
 

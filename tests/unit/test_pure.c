@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_pure.c - the policy engine's headers reach no store: this file includes them
  * first and fails to compile if SQLite's header came with them. */
 #include "config.h"

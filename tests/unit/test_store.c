@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_store.c - the SQLite file, migrations, and the model's rules, on real files. */
 #include "config.h"
 

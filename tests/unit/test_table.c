@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_table.c - display widths and aligned tables. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_template.c - the notices' small mustache: rendering, and every error it catches. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_time.c - calendar arithmetic, parsing times, IANA zones across daylight saving. */
 #include "config.h"
 

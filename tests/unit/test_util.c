@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_util.c - strings, UTF-8 checks, number parsing and the id and string maps. */
 #include "config.h"
 

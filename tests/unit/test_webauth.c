@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_webauth.c - serve's signed links and form tokens: made, checked, and refused. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* test_words.c - the words people read: call names, sessions named, counts, rules. */
 #include "config.h"
 

@@ -690,4 +690,5 @@ notice_render_person(const struct roll *r, const struct notice_links *links, siz
 	free(v.items);
 	free(v.item_fields);
 	free(v.when);
+	base_free(&b);
 }

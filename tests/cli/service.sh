@@ -79,16 +79,19 @@ kill "$pid"; wait "$pid" 2>/dev/null; pid=
 # --- a flood of bad links from one address throttles that flood, not the coach's good
 # link from the same address (a busy office, or every client behind one proxy)
 serve_start flood --listen "127.0.0.1:$port"
-for i in $(seq 1 80); do
-	curl -s -o /dev/null -w '%{http_code}\n' -X POST "$URL/login/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA$i"
-	curl -s -o /dev/null -w '%{http_code}\n' "$URL/p/not-a-link-$i"
-done > "$T/codes"
+# two processes, one connection each, so the flood comes within the minute however busy
+# the machine is
+curl -s -w '%{http_code}\n' -X POST $(for i in $(seq 1 80); do
+	printf -- '-o /dev/null %s/login/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%s ' "$URL" "$i"; done) > "$T/codes"
+curl -s -w '%{http_code}\n' $(for i in $(seq 1 80); do
+	printf -- '-o /dev/null %s/p/not-a-link-%s ' "$URL" "$i"; done) >> "$T/codes"
 check 'grep -q "^429$" "$T/codes"' "a flood of bad links from one address was not slowed down"
 checks=$((checks + 1))
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "$login")
 status 200 "the coach's login link after another's flood from the same address"
 # one good link used too often is slowed down alone
-for _ in $(seq 1 70); do curl -s -o /dev/null -w '%{http_code}\n' "$login"; done > "$T/codes"
+curl -s -w '%{http_code}\n' $(for _ in $(seq 1 70); do printf -- '-o /dev/null %s ' "$login"; done) \
+	> "$T/codes"
 check 'grep -q "^429$" "$T/codes"' "one link used 70 times a minute was not slowed down"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 

@@ -8,12 +8,14 @@
 
 #include "showup/calendar.h"
 #include "showup/changes.h"
+#include "showup/coach.h"
 #include "showup/exits.h"
 #include "showup/message.h"
 #include "showup/outbox.h"
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "outbox-private.h"
 #include "store-private.h"
 
 /* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
@@ -40,7 +42,7 @@ new_message_id(struct store *st, const struct cohort *c, int64_t now)
 }
 
 
-/* Stores one planned message; 0 added, 1 already planned, -1 error. */
+/* Stores one planned message (p NULL: to the coach); 0 added, 1 already planned, -1 error. */
 static int
 store_planned(struct store *st, const struct cohort *c, const struct participant *p,
     int step, const char *kind, int points, int64_t refund, const char *subject,
@@ -50,7 +52,7 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	static const char *const sql =
 		"INSERT INTO outbox (cohort_id, participant_id, kind, step, points, refund_cents,"
 		" subject, message, message_id, planned_at, session_id, offset_minutes,"
-		" change_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+		" change_key, to_addr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	char *desc;
 	int rc;
@@ -58,7 +60,10 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, c->id);
-	db_bind_int(stmt, 2, p->id);
+	if (p != NULL)
+		db_bind_int(stmt, 2, p->id);
+	else
+		db_bind_text(stmt, 14, c->coach_email);
 	db_bind_text(stmt, 3, kind);
 	db_bind_int(stmt, 4, step);
 	db_bind_int(stmt, 5, points);
@@ -79,43 +84,25 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 		return 1;
 	desc = change_key ? xasprintf("%s planned for %s, %s", kind, change_key, message_id)
 	    : xasprintf("%s planned at %d points, %s", kind, points, message_id);
-	rc = audit_add(st, c->id, "notice plan", p->email, NULL, desc, e);
+	rc = audit_add(st, c->id, "notice plan", p ? p->email : c->coach_email, NULL, desc, e);
 	free(desc);
 	return rc;
 }
 
-/* What a planned row is besides its message: its step or session, and what rides along. */
-struct planned {
-	int step;			/* -1 for a session notice */
-	const char *kind;
-	int points;
-	int64_t refund;			/* -1: no refund offer */
-	int64_t session_id;		/* a session notice's session, else 0 */
-	int offset;			/* a reminder's minutes ahead, else -1 */
-	const char *change_key;		/* a change notice's change, else NULL */
-	const char *pdf;		/* an attachment, or NULL */
-	size_t pdf_len;
-	const char *pdf_name;
-	const char *calendar;		/* an invitation beside the body, or NULL */
-	const char *calendar_method;	/* its METHOD */
-};
-
-/*
- * Builds the message from the coach to p and stores it; a message that cannot
- * be built (a line break in a header) is refused by name. Counts it in r; 0 or -1.
- */
-static int
-plan_message(struct store *st, const struct cohort *c, const struct participant *p,
+int
+outbox_plan_message(struct store *st, const struct cohort *c, const struct participant *p,
     const struct planned *pl, const struct strbuf *subject, const struct strbuf *body,
     int64_t now, struct plan_result *r, su_err *e)
 {
+	const char *to_name = p ? p->name : c->coach_name, *to_addr = p ? p->email
+	    : c->coach_email;
 	char *message_id = new_message_id(st, c, now);
 	struct strbuf msg = STRBUF_INIT;
 	su_err why;
 	int rc;
 
 	rc = message_build(&(struct message){ .from_name = c->coach_name,
-	    .from_addr = c->coach_email, .to_name = p->name, .to_addr = p->email,
+	    .from_addr = c->coach_email, .to_name = to_name, .to_addr = to_addr,
 	    .reply_to = c->coach_email, .subject = sb_str(subject), .date = now,
 	    .message_id = message_id, .body = sb_str(body),
 	    .attachment = (const unsigned char *)pl->pdf, .attachment_len = pl->pdf_len,
@@ -123,7 +110,7 @@ plan_message(struct store *st, const struct cohort *c, const struct participant 
 	    .calendar_method = pl->calendar_method }, &msg, &why);
 	if (rc < 0) {
 		r->refused++;
-		sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, why.msg);
+		sb_addf(&r->refusals, "%s: not planned: %s\n", to_addr, why.msg);
 		rc = 0;
 	} else if ((rc = store_planned(st, c, p, pl->step, pl->kind, pl->points, pl->refund,
 	    sb_str(subject), &msg, message_id, now, pl->session_id, pl->offset, pl->change_key,
@@ -204,7 +191,7 @@ plan_person(struct store *st, const struct plan_source *src, size_t i,
 	}
 	notice_render_step(roll, src->links, i, pr->step_due, pl.refund, expires, tpl, &subject,
 	    &body);
-	rc = plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
+	rc = outbox_plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
 	sb_free(&pdf);
 	free(pdf_name);
 	sb_free(&subject);
@@ -255,7 +242,7 @@ plan_session_notice(struct store *st, const struct plan_source *src, size_t i, s
 	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
 		with.calendar = sb_str(&ics);
 		with.calendar_method = calendar_cancels(roll, j, pl) ? "CANCEL" : "REQUEST";
-		rc = plan_message(st, roll->cohort, &roll->people.v[i], &with, &subject, &body,
+		rc = outbox_plan_message(st, roll->cohort, &roll->people.v[i], &with, &subject, &body,
 		    now, r, e);
 	}
 	sb_free(&subject);
@@ -504,7 +491,7 @@ plan_correction(struct store *st, const struct plan_source *src, const struct no
 	outbox_correction_key(d->corrects, key, sizeof key);
 	notice_render_correction(roll, src->links, d->person, d->corrects, d->corrects_sent_at,
 	    tpl, &subject, &body);
-	rc = plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject, &body,
+	rc = outbox_plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject, &body,
 	    now, r, e);
 	sb_free(&subject);
 	sb_free(&body);
@@ -580,7 +567,7 @@ plan_person_change(struct store *st, const struct plan_source *src,
 	if (rc == 0) {
 		notice_render_person(roll, src->links, d->person, &d->change->what, cols, n, tpl,
 		    &subject, &body);
-		rc = plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject,
+		rc = outbox_plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject,
 		    &body, now, r, e);
 	}
 	free(cols);
@@ -671,7 +658,8 @@ withdraw_stale(struct store *st, const struct roll *roll, const struct notice_du
 	static const char *const sql_pending =
 		"SELECT id, participant_id, step, coalesce(session_id, 0),"
 		" coalesce(offset_minutes, -1), change_key FROM outbox"
-		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')";
+		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')"
+		" AND participant_id IS NOT NULL";	/* the coach's: see coach.c */
 	static const char *const sql_withdraw =
 		"UPDATE outbox SET state = 'withdrawn' WHERE id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql_pending, e);
@@ -730,7 +718,8 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	    (n = withdraw_stale(st, &roll, &due, now, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
-	if (plan_due(st, &src, &due, t, now, r, e) < 0)
+	if (plan_due(st, &src, &due, t, now, r, e) < 0 ||
+	    coach_plan(st, &roll, &due, t, attach, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
 	goto done;
@@ -754,11 +743,12 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
     struct outbox_list *out, su_err *e)
 {
 	static const char *const sql =
-		"SELECT o.id, o.participant_id, p.email, p.name, o.kind, o.step, o.points,"
+		"SELECT o.id, coalesce(o.participant_id, 0), coalesce(p.email, o.to_addr),"
+		" coalesce(p.name, c.coach_name), o.kind, o.step, o.points,"
 		" o.subject, o.state, o.attempts, o.message_id, o.reply, o.planned_at,"
 		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END, o.held_at IS NOT NULL"
-		" FROM outbox o JOIN participant p ON p.id = o.participant_id"
-		" WHERE o.cohort_id = ?1 AND (?2 IS NULL OR o.state = ?2) ORDER BY o.id";
+		" FROM outbox o LEFT JOIN participant p ON p.id = o.participant_id"
+		" JOIN cohort c ON c.id = o.cohort_id WHERE o.cohort_id = ?1 AND (?2 IS NULL OR o.state = ?2) ORDER BY o.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 

@@ -62,7 +62,6 @@ load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now
 {
 	static const char *const sql =
 		"SELECT o.id FROM outbox o"
-		" JOIN participant p ON p.id = o.participant_id"
 		" WHERE o.cohort_id = ? AND o.held_at IS NULL AND (o.state = 'pending' OR"
 		" (o.state = 'retry' AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
 	const int64_t args[] = { c->id, now, limit ? (int64_t)limit : -1 };
@@ -78,8 +77,8 @@ load_row(struct store *st, int64_t id, struct due_row *d, su_err *e)
 {
 	static const char *const sql =
 		"SELECT o.id, o.participant_id, o.step, o.points, o.attempts, o.refund_cents,"
-		" o.kind, p.email, o.message FROM outbox o"
-		" JOIN participant p ON p.id = o.participant_id WHERE o.id = ?";
+		" o.kind, coalesce(p.email, o.to_addr), o.message FROM outbox o"
+		" LEFT JOIN participant p ON p.id = o.participant_id WHERE o.id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	const void *message;
 	int rc;
@@ -182,6 +181,8 @@ record_sent(struct store *st, const struct cohort *c, const struct policy *p,
 		return -1;	/* the server has it: 'sent' is committed before anything else */
 	if (store_begin(st, e) < 0)
 		return -1;
+	if (d->participant_id == 0)	/* to the coach: no step, no offer */
+		return 0;
 	ok = participant_find(st, c, d->email, &person, &why) == 1;
 	if (ok && d->step >= 0)	/* a session reminder is no step of the ladder */
 		ok = notice_record_sent(st, c, &person, d->step, d->kind, d->points, now,

@@ -72,7 +72,7 @@ ok --db "$T/empty.db" cohort list
 ok --db "$T/old.db" init
 sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE reschedule; DROP TABLE review;
 	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE slot;
-	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added;
+	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added; DROP TABLE own_change;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
 	ALTER TABLE cohort DROP COLUMN language;
 	PRAGMA user_version = 2;

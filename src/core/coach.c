@@ -342,7 +342,8 @@ digest_sent(struct store *st, const struct roll *r, struct digest *d, su_err *e)
 	static const char *const sql =
 		"SELECT o.kind, coalesce(p.name, 'you') FROM outbox o"
 		" LEFT JOIN participant p ON p.id = o.participant_id WHERE o.cohort_id = ?"
-		" AND o.state = 'sent' AND o.sent_at >= ? AND o.sent_at < ? ORDER BY o.kind, o.id";
+		" AND o.state = 'sent' AND o.sent_at >= ? AND o.sent_at < ?"
+		" AND o.kind <> 'coach-digest' ORDER BY o.kind, o.id";
 	const int64_t args[] = { r->cohort->id, d->from, d->to };
 
 	return kinds_and_names(st, sql, args, ARRAY_SIZE(args), &d->sent, e);

@@ -23,7 +23,8 @@ select_rows(struct store *st, const struct outbox_select *sel, int hold,
 		" LEFT JOIN participant p ON p.id = o.participant_id"
 		" WHERE (o.state = 'pending' OR o.state = 'retry')"
 		" AND (o.held_at IS NULL) = ?1 AND (?2 = 0 OR o.id = ?2)"
-		" AND (?3 = 0 OR o.cohort_id = ?3) AND (?4 IS NULL OR p.email = ?4)"
+		" AND (?3 = 0 OR o.cohort_id = ?3) AND (?4 IS NULL OR p.email = ?4"
+		" OR o.to_addr = ?4 COLLATE NOCASE)"
 		" ORDER BY o.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;

@@ -157,6 +157,9 @@ check 'grep -q "Attendance report" "$T/report.txt" && grep -q "Participants at r
 	"the PDF attached is not the attendance report"
 check 'grep -q "Bo Berg" "$T/report.txt"' "the report attached lacks the cohort's people"
 
+ok notices list c1
+out_re 'Cora Coach +cora@example\.com +coach-digest .*sent'
+
 # not again the same week
 at "2026-12-07 12:00 +11:00" notices run
 at "2026-12-10 08:00 +11:00" notices run

@@ -54,6 +54,7 @@ ok policy set vk reminders 1d
 ok policy set vk invitations on
 ok policy set vk late.threshold 15
 ok policy set vk points.late_arrival 1
+ok policy set vk digest "mon 08:00"
 # 8 group sessions, Tuesdays 18:00 from 2 March (summer time begins on 28 March)
 for w in 0 1 2 3 4 5 6 7; do
 	ok session add vk --at "$(date -d "2027-03-02 +$((7 * w)) days" +%F) 18:00" \
@@ -137,4 +138,17 @@ check '[ "$(sent_kinds jonas.keller@example.de | grep -cx correction)" = 1 ]' \
 check 'grep -A8 "^=== TO jonas.keller@example.de | .*we corrected" "$T/mail" | grep -q "warning"' \
 	"the correction does not name the warning"
 
+# the coach's digest: every Monday at 08:00, once, with the attendance report (the first
+# on the Monday it was set, an hour after its time, for the week before the program)
+digests=$(sql "SELECT sent_at FROM outbox WHERE kind = 'coach-digest' AND state = 'sent'
+	AND to_addr = 'katrin@example.de' ORDER BY sent_at")
+check '[ "$(echo "$digests" | grep -c .)" = 10 ]' "not one digest a week for the 10 Mondays"
+check '[ "$(local_of "$(echo "$digests" | head -n1)")" = "2027-02-22 09:00" ]' \
+	"the first digest did not go at the first run after it was set"
+for t in $(echo "$digests" | tail -n +2); do
+	check '[ "$(TZ=Europe/Berlin date -d "@$t" "+%a %H:%M")" = "Mon 08:00" ]' \
+		"a digest went at $(local_of "$t"), not on Monday at 08:00"
+done
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE kind = '"'coach-digest'"'
+	AND instr(message, '"'application/pdf'"') > 0")" = 10 ]' "a digest lacks its PDF"
 finish

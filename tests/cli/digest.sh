@@ -48,6 +48,8 @@ at "2026-11-20 10:00 +11:00" session add c1 --at "2026-12-09 18:00" --title "Pai
 at "2026-11-20 10:00 +11:00" session add c1 --at "2026-12-12 10:00" --title "Week two"
 at "2026-11-20 10:00 +11:00" session add c1 --at "2026-12-11 15:00" --title "Bo's call" \
 	--kind coaching --with bo@example.com
+at "2026-11-20 10:00 +11:00" session add c1 --at "2026-12-16 19:00" --title "Second pair" \
+	--kind practice --with ana@example.com --with cy@example.com
 ok policy set c1 digest "mon 08:00"
 ok policy set c1 coach.copies on
 ok policy set c1 notices.review "next-morning 09:00"
@@ -178,6 +180,9 @@ kill "$pid"; wait "$pid" 2>/dev/null; pid=
 at "2026-12-10 10:15 +11:00" notices run
 check '[ "$(coach_mails)" = 3 ]' "a copy went with coach.copies off"
 
+# Cy leaves: Ana's pair of the 16th is left with her alone, for the coach to decide
+at "2026-12-12 09:00 +11:00" participant withdraw c1 cy@example.com
+
 # the week after: the next digest, once
 at "2026-12-14 08:05 +11:00" notices run
 check '[ "$(coach_mails)" = 4 ]' "no digest the week after"
@@ -187,6 +192,9 @@ check 'grep -q "from Mon 2026-12-07 08:00 to Mon 2026-12-14 08:00" "$T/mail-4/bo
 check 'grep -q "Bo Berg cancelled their place at the coaching session of Fri 2026-12-11 15:00" "$T/mail-4/body"' \
 	"Bo's own cancellation is not in the second digest"
 check '! grep -q "Cy Walker moved" "$T/mail-4/body"' "last week's move is told again"
+check 'grep -A1 "^Practice pairs left with one person" "$T/mail-4/body" | grep -q "the practice session of Wed 2026-12-16 19:00: Ana Lima alone, Cy Walker has left"' \
+	"the pair left with one person is not in the digest"
+check '! grep -q "^Practice pairs left" "$T/mail-3/body"' "a pair left alone before anyone left"
 at "2026-12-14 09:00 +11:00" notices run
 check '[ "$(coach_mails)" = 4 ]' "the second digest went twice"
 check '[ "$(sql "SELECT count(*) FROM outbox WHERE participant_id IS NULL AND to_addr = '"'cora@example.com'"' AND state = '"'sent'"'")" = 4 ]' \

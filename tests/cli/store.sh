@@ -86,12 +86,12 @@ ok --db "$T/old.db" init
 check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = "$current" ]' "init did not bring it up to date"
 ok --db "$T/old.db" cohort list
 
-# schema 11's outbox (a participant on every row) is rebuilt by step 12 with its rows
+# schema 13's outbox (a participant on every row) is rebuilt by step 14 with its rows
 # kept as they were, and then takes a row to the coach; own_change comes with it
-ok --db "$T/pre12.db" init
-ok --db "$T/pre12.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
-ok --db "$T/pre12.db" participant add c1 --name "Ana Lima" --email ana@example.com
-sqlite3 "$T/pre12.db" "DROP TABLE own_change; DROP TABLE outbox;
+ok --db "$T/pre14.db" init
+ok --db "$T/pre14.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
+ok --db "$T/pre14.db" participant add c1 --name "Ana Lima" --email ana@example.com
+sqlite3 "$T/pre14.db" "DROP TABLE own_change; DROP TABLE outbox;
 	CREATE TABLE outbox (id INTEGER PRIMARY KEY, cohort_id INTEGER NOT NULL REFERENCES cohort(id),
 	  participant_id INTEGER NOT NULL REFERENCES participant(id), kind TEXT NOT NULL,
 	  step INTEGER NOT NULL, session_id INTEGER REFERENCES session(id), offset_minutes INTEGER,
@@ -103,15 +103,15 @@ sqlite3 "$T/pre12.db" "DROP TABLE own_change; DROP TABLE outbox;
 	INSERT INTO outbox (id, cohort_id, participant_id, kind, step, subject, message, message_id,
 	  state, planned_at, sent_at, held_at) VALUES (7, 1, 1, 'warning', 1, 'S', x'6869', '<m7@x>',
 	  'sent', 100, 200, 150);
-	PRAGMA user_version = 11"
-ok --db "$T/pre12.db" init
-check '[ "$(sqlite3 "$T/pre12.db" "SELECT id, participant_id, kind, message, message_id, state, sent_at, held_at FROM outbox")" = "7|1|warning|hi|<m7@x>|sent|200|150" ]' \
-	"step 12 lost or changed an outbox row"
-check 'sqlite3 "$T/pre12.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m8@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')"' \
-	"the outbox takes no row to the coach after step 12"
-check '! sqlite3 "$T/pre12.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m9@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')" 2>/dev/null' \
+	PRAGMA user_version = 13"
+ok --db "$T/pre14.db" init
+check '[ "$(sqlite3 "$T/pre14.db" "SELECT id, participant_id, kind, message, message_id, state, sent_at, held_at FROM outbox")" = "7|1|warning|hi|<m7@x>|sent|200|150" ]' \
+	"step 14 lost or changed an outbox row"
+check 'sqlite3 "$T/pre14.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m8@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')"' \
+	"the outbox takes no row to the coach after step 14"
+check '! sqlite3 "$T/pre14.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m9@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')" 2>/dev/null' \
 	"the coach got one key twice"
-check '[ "$(sqlite3 "$T/pre12.db" "SELECT count(*) FROM own_change")" = 0 ]' "no own_change after step 12"
+check '[ "$(sqlite3 "$T/pre14.db" "SELECT count(*) FROM own_change")" = 0 ]' "no own_change after step 14"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

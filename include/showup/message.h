@@ -21,6 +21,14 @@ struct message {
 	const char *attachment_name;	/* "commitment.pdf", any UTF-8 */
 	const char *calendar;		/* iCalendar text to go beside the body, or NULL */
 	const char *calendar_method;	/* its METHOD: "REQUEST", "CANCEL" */
+	const struct message_calendar *more_calendars;	/* calendars of other METHODs
+							   (a message of several notices) */
+	size_t n_more_calendars;
+};
+/* One calendar of a message: its text and its METHOD. */
+struct message_calendar {
+	const char *text;
+	const char *method;
 };
 
 /* Returns 1 if 's' may go into a header: no CR, LF or other control character. */
@@ -39,7 +47,8 @@ void qp_encode(const char *text, struct strbuf *out);
  * Builds the whole message into 'out' (CRLF line ends). With a calendar, the
  * body and the calendar (text/calendar; method=..., base64) are the two
  * forms of a multipart/alternative, as calendar programs send invitations;
- * with an attachment too, that goes beside them in a multipart/mixed. Refuses, with 'e' set
+ * with more calendars (one per further METHOD) or an attachment, those go
+ * beside them in a multipart/mixed, in that order. Refuses, with 'e' set
  * naming the field, a header value holding CR, LF or another control character,
  * or an address that is not one. Returns 0 or -1.
  */

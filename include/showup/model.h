@@ -57,6 +57,14 @@ int64_t participant_add(struct store *st, const struct cohort *c, const char *na
  */
 int participant_update(struct store *st, const struct cohort *c, const struct participant *old,
     const char *name, const char *email, const char *company, su_err *e);
+/*
+ * Sets the name participant p is greeted by ("" for the default one, found in
+ * their name), audited; 1 changed, 0 the same already, -1 with 'e' set.
+ */
+int participant_set_call_name(struct store *st, const struct cohort *c,
+    const struct participant *p, const char *call_name, su_err *e);
+/* Returns the name p is greeted by: their call name, else call_name_default; caller frees. */
+char *participant_call_name(const struct participant *p);
 /* Brings back a participant who withdrew by mistake (audited); 0, or -1 with 'e' set. */
 int participant_reinstate(struct store *st, const struct cohort *c, const struct participant *p,
     su_err *e);

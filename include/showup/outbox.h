@@ -21,7 +21,9 @@ struct outbox_row {
 	char *message_id;
 	char *reply;			/* the server's last word */
 	int64_t planned_at, sent_at;
-	unsigned char *message;		/* loaded only when asked */
+	int64_t part_of;		/* the row whose message carries this notice; 0: its own */
+	unsigned char *message;		/* loaded only when asked; empty for one riding
+					   in another's message */
 	size_t message_len;
 };
 struct outbox_list { struct outbox_row *v; size_t n; };
@@ -162,8 +164,8 @@ int outbox_send_test(struct mailer *m, const char *from_name, const char *from_a
     const char *envelope_from, const char *to, struct strbuf *reply, su_err *e);
 /*
  * Puts outbox row 'id' back to pending, by hand (same message, same Message-ID),
- * audited, inside the caller's transaction; its cohort into *c (to free). 0, or
- * -1 with 'e' set and nothing in *c.
+ * with the other notices of its message, audited, inside the caller's
+ * transaction; its cohort into *c (to free). 0, or -1 with 'e' set and nothing in *c.
  */
 int outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e);
 
@@ -201,8 +203,16 @@ int outbox_holds_load(struct store *st, const struct roll *r, int64_t *held_unti
 int outbox_holds_end(struct store *st, int64_t cohort_id, int64_t now, su_err *e);
 /*
  * Withdraws unsent notice 'id' for good, held or not, with 'reason' audited,
- * inside the caller's transaction: planning never makes it again. 0 or -1.
+ * inside the caller's transaction: planning never makes it again. The others
+ * of its message wait for the next plan to give them a new one. 0 or -1.
  */
 int outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_err *e);
+/*
+ * Takes its message from every unsent notice that shares one with row 'id'
+ * (but 'id' itself), inside the caller's transaction: each is left without a
+ * message or a carrier and never goes so, until the next plan gives those of
+ * one person a new message without 'id''s text. 0 or -1.
+ */
+int outbox_split(struct store *st, int64_t id, su_err *e);
 
 #endif

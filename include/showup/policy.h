@@ -77,6 +77,9 @@ struct policy {
 	int reminders[POLICY_MAX_REMINDERS];	/* minutes before a session a reminder goes */
 	size_t n_reminders;			/* 0: no reminders (the default) */
 	int invitations;	/* 1: a calendar invitation as someone becomes expected */
+	int reminder_quiet_hours;	/* no session reminder whose time comes within this
+					   many hours of a change notice or invitation of the
+					   same session to the same person (0: off) */
 	char templates[256];	/* the cohort's own folder of notice templates; "" the installed */
 	enum date_order date_order;	/* how its files write dates; UNKNOWN: by the time zone */
 	int reschedule_max;	/* in-time reschedules a participant may make; -1: no limit */

@@ -36,6 +36,7 @@ struct participant {
 	char *name;
 	char *email;
 	char *company;
+	char *call_name;	/* the name they are greeted by; "": call_name_default(name) */
 	enum participant_status status;
 	int64_t withdrawn_at;	/* UTC, when status is withdrawn */
 };

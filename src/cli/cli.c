@@ -13,6 +13,7 @@
 #include "showup/roll.h"
 #include "showup/atomicfile.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 
 int
 cli_error(const char *fmt, ...)
@@ -215,9 +216,9 @@ cli_import_progress(void *arg, size_t rows, long long bytes)
 	(void)arg;
 	(void)bytes;
 	if (bytes < 0)
-		fprintf(stderr, "\r%zu rows read\n", rows);
+		fprintf(stderr, "\r%zu %s read\n", rows, plural((long long)rows, "row", "rows"));
 	else
-		fprintf(stderr, "\r%zu rows read...", rows);
+		fprintf(stderr, "\r%zu %s read...", rows, plural((long long)rows, "row", "rows"));
 }
 
 void

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "showup/meeting.h"
 #include "showup/table.h"
+#include "showup/words.h"
 
 /* What a report whose dates read two ways needs. */
 #define ORDER_HINT "hint: --date-order dmy or mdy says how the report writes dates\n"
@@ -275,7 +276,8 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 	if (m.bad_rows > 0) {
 		fputs(sb_str(&m.problems), stderr);
 		if (m.bad_rows > 20)
-			fprintf(stderr, "... and %zu more bad rows\n", m.bad_rows - 20);
+			fprintf(stderr, "... and %zu more bad %s\n", m.bad_rows - 20,
+			    plural((long long)(m.bad_rows - 20), "row", "rows"));
 		cli_error("%s: %zu bad row%s; nothing was recorded", file, m.bad_rows,
 		    m.bad_rows == 1 ? "" : "s");
 		if (m.order_needed)
@@ -291,8 +293,9 @@ run(struct cli *cli, const struct from_meeting *fm, const struct cohort *c,
 		    fm->order != DATE_ORDER_UNKNOWN ? ", or is --date-order wrong" : "");
 		goto done;
 	}
-	printf("%s report %s: %zu rows, %zu people; session %s:%d, %s\n",
-	    meeting_format_name(m.format), file, m.rows, m.n, c->slug, s->number,
+	printf("%s report %s: %zu %s, %zu %s; session %s:%d, %s\n",
+	    meeting_format_name(m.format), file, m.rows, plural((long long)m.rows, "row",
+	    "rows"), m.n, plural((long long)m.n, "person", "people"), c->slug, s->number,
 	    session_kind_name(s->kind));
 	if (fm->format == MEETING_AUTO)
 		printf("told by its header: %s\n", meeting_format_seen(m.format));

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "showup/outbox.h"
+#include "showup/words.h"
 
 /* Returns the seeds folder: $SHOWUP_DATADIR/seeds, the installed one, or the source tree's. */
 static char *
@@ -48,7 +49,8 @@ load_seed(struct store *st, const char *seeds, const char *file, enum import_wha
 	if (rc < 0 && r.messages.len > 0)
 		fputs(sb_str(&r.messages), stderr);
 	else if (rc == 0)
-		printf("loaded %-17s %zu rows\n", file, r.rows);
+		printf("loaded %-17s %zu %s\n", file, r.rows,
+		    plural((long long)r.rows, "row", "rows"));
 	import_result_free(&r);
 	free(path);
 	return rc;
@@ -161,7 +163,8 @@ preview_notices(struct store *st, const struct cohort *c)
 		cli_error("%s", e.msg);
 		goto done;
 	}
-	printf("planned %zu notices; their messages:\n", r.added + r.already);
+	printf("planned %zu %s; their messages:\n", r.added + r.already,
+	    plural((long long)(r.added + r.already), "notice", "notices"));
 	rc = EXIT_OK;
 	for (size_t i = 0; i < l.n && rc == EXIT_OK; i++)
 		rc = cli_write_eml("reports/notices", &l.v[i]);

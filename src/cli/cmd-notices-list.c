@@ -58,14 +58,18 @@ cmd_notices_list_exec(struct cli *cli, int argc, char **argv)
 	table_set_align(t, 4, ALIGN_RIGHT);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct outbox_row *o = &l.v[i];
-		char id[24], points[16], planned[40], sent[40] = "";
+		char id[24], points[16], planned[40], sent[40] = "", kind[96];
 
 		snprintf(id, sizeof id, "%lld", (long long)o->id);
 		snprintf(points, sizeof points, "%d", o->points);
 		time_format_local(c->tz, o->planned_at, planned, sizeof planned);
 		if (o->sent_at)
 			time_format_local(c->tz, o->sent_at, sent, sizeof sent);
-		table_add_row(t, (const char *const[]){ id, o->name, o->email, o->kind, points,
+		if (o->part_of != 0)	/* its text goes in another notice's message */
+			snprintf(kind, sizeof kind, "%s (in %lld)", o->kind, (long long)o->part_of);
+		else
+			snprintf(kind, sizeof kind, "%s", o->kind);
+		table_add_row(t, (const char *const[]){ id, o->name, o->email, kind, points,
 		    o->held ? "held" : o->state, planned, sent, o->reply });
 	}
 	if (csv)
@@ -90,6 +94,9 @@ const struct cmd_entry cmd_notices_list_entry = {
 	"States: pending (planned), sending, sent (with the server's reply),\n"
 	"retry (a temporary failure), failed, unknown (caught mid-send: never sent\n"
 	"again but by hand), withdrawn (no longer due before it went out).\n"
+	"Several notices for one person planned together go as one message: the\n"
+	"others show 'KIND (in ID)', ID the notice whose message carries them,\n"
+	"and take its state.\n"
 	"Below the table: the notices due but kept back, not in the outbox yet:\n"
 	"ladder notices waiting for their review time (notices.review) and the\n"
 	"notices of a person held by hand (notices hold --participant).\n",

@@ -29,6 +29,8 @@ cmd_notices_preview_exec(struct cli *cli, int argc, char **argv)
 		return cli_error("%s", e.msg);
 	}
 	for (size_t i = 0; i < l.n && rc == EXIT_OK; i++) {
+		if (l.v[i].message_len == 0)	/* it rides in another's message */
+			continue;
 		if (dir != NULL) {
 			rc = cli_write_eml(dir, &l.v[i]);
 			continue;

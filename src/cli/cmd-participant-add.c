@@ -6,13 +6,32 @@
 #include "commands.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_NAME = OPT_OWN, OPT_EMAIL, OPT_COMPANY };
+enum { OPT_NAME = OPT_OWN, OPT_EMAIL, OPT_COMPANY, OPT_CALL_NAME };
+
+/* Adds the participant, then their call name if one is given (caller's transaction). */
+static int
+add_with_call_name(struct store *st, const struct cohort *c, const char *name,
+    const char *email, const char *company, const char *call_name, su_err *e)
+{
+	struct participant p;
+	int rc;
+
+	if (participant_add(st, c, name, email, company, e) < 0)
+		return -1;
+	if (call_name == NULL)
+		return 0;
+	if (participant_find(st, c, email, &p, e) != 1)
+		return -1;
+	rc = participant_set_call_name(st, c, &p, call_name, e) < 0 ? -1 : 0;
+	participant_free(&p);
+	return rc;
+}
 
 /* Adds the participant the options describe. */
 static int
 cmd_participant_add_exec(struct cli *cli, int argc, char **argv)
 {
-	const char *name = NULL, *email = NULL, *company = "";
+	const char *name = NULL, *email = NULL, *company = "", *call_name = NULL;
 	const struct cohort *c = &cli->target.c;
 	int opt, rc = EXIT_FAIL;
 	su_err e;
@@ -22,13 +41,14 @@ cmd_participant_add_exec(struct cli *cli, int argc, char **argv)
 		case OPT_NAME: name = optarg; break;
 		case OPT_EMAIL: email = optarg; break;
 		case OPT_COMPANY: company = optarg; break;
+		case OPT_CALL_NAME: call_name = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
 	if (name == NULL || email == NULL)
 		return cli_usage_error(cli, "--name and --email are needed");
-	if (STORE_TX(cli->st, &e, participant_add(cli->st, c, name, email, company,
-	    &e) < 0 ? -1 : 0) < 0) {
+	if (STORE_TX(cli->st, &e, add_with_call_name(cli->st, c, name, email, company,
+	    call_name, &e)) < 0) {
 		cli_error("%s", e.msg);
 		goto done;
 	}
@@ -45,7 +65,9 @@ const struct cmd_entry cmd_participant_add_entry = {
 	.summary = "add one participant to a cohort",
 	.help =
 	"The e-mail address identifies the participant within the cohort\n"
-	"(compared without case).\n",
+	"(compared without case). Notices greet them by their call name: the one\n"
+	"given, else their given name (\"García, Ana\" and \"GARCÍA Ana\" are Ana),\n"
+	"or the whole name when it is written in Chinese, Japanese or Korean.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "name", .arg = "NAME", .key = OPT_NAME, .required = 1,
 		  .help = "the participant's full name" },
@@ -53,6 +75,8 @@ const struct cmd_entry cmd_participant_add_entry = {
 		  .help = "the participant's e-mail address" },
 		{ .name = "company", .arg = "NAME", .key = OPT_COMPANY,
 		  .help = "the participant's company or organisation" },
+		{ .name = "call-name", .arg = "NAME", .key = OPT_CALL_NAME,
+		  .help = "the name to greet them by, when not their given name" },
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(1, 1),

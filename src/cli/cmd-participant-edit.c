@@ -6,13 +6,34 @@
 #include "commands.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_NAME = OPT_OWN, OPT_EMAIL, OPT_COMPANY };
+enum { OPT_NAME = OPT_OWN, OPT_EMAIL, OPT_COMPANY, OPT_CALL_NAME };
+
+/* The changes the options ask for; NULL for what stays. */
+struct edit {
+	const char *name, *email, *company, *call_name;
+};
+
+/* Makes the changes of 'ed' to p (caller's transaction); 1 changed, 0 nothing, -1. */
+static int
+edit_apply(struct store *st, const struct cohort *c, const struct participant *p,
+    const struct edit *ed, su_err *e)
+{
+	int changed = 0, rc = 0;
+
+	if (ed->name || ed->email || ed->company)
+		rc = participant_update(st, c, p, ed->name ? ed->name : p->name,
+		    ed->email ? ed->email : p->email, ed->company ? ed->company : p->company, e);
+	changed = rc;
+	if (rc >= 0 && ed->call_name != NULL)
+		rc = participant_set_call_name(st, c, p, ed->call_name, e);
+	return rc < 0 ? -1 : changed || rc;
+}
 
 /* Changes what the options give; every record, notice and offer stays with the person. */
 static int
 cmd_participant_edit_exec(struct cli *cli, int argc, char **argv)
 {
-	const char *name = NULL, *email = NULL, *company = NULL;
+	struct edit ed = { NULL, NULL, NULL, NULL };
 	const struct participant *p = &cli->target.p;
 	const struct cohort *c = &cli->target.c;
 	int opt, changed;
@@ -20,26 +41,30 @@ cmd_participant_edit_exec(struct cli *cli, int argc, char **argv)
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		if (opt == OPT_NAME)
-			name = optarg;
+			ed.name = optarg;
 		else if (opt == OPT_EMAIL)
-			email = optarg;
+			ed.email = optarg;
 		else if (opt == OPT_COMPANY)
-			company = optarg;
+			ed.company = optarg;
+		else if (opt == OPT_CALL_NAME)
+			ed.call_name = optarg;
 		else
 			return EXIT_USAGE;
 	}
-	if (name == NULL && email == NULL && company == NULL)
-		return cli_usage_error(cli, "give what changes: --name, --email or --company");
-	changed = STORE_TX(cli->st, &e, participant_update(cli->st, c, p,
-	    name ? name : p->name, email ? email : p->email,
-	    company ? company : p->company, &e));
+	if (!ed.name && !ed.email && !ed.company && !ed.call_name)
+		return cli_usage_error(cli, "give what changes: --name, --email, --company or "
+		    "--call-name");
+	changed = STORE_TX(cli->st, &e, edit_apply(cli->st, c, p, &ed, &e));
 	if (changed < 0)
 		return cli_error("%s", e.msg);
 	if (changed == 0)
 		printf("%s <%s>: nothing changed\n", p->name, p->email);
 	else
-		printf("%s <%s> is now %s <%s>%s%s\n", p->name, p->email, name ? name : p->name,
-		    email ? email : p->email, company ? ", " : "", company ? company : "");
+		printf("%s <%s> is now %s <%s>%s%s%s%s\n", p->name, p->email,
+		    ed.name ? ed.name : p->name, ed.email ? ed.email : p->email,
+		    ed.company ? ", " : "", ed.company ? ed.company : "",
+		    ed.call_name && *ed.call_name ? ", called " : "",
+		    ed.call_name ? ed.call_name : "");
 	return EXIT_OK;
 }
 
@@ -47,7 +72,7 @@ const struct cmd_entry cmd_participant_edit_entry = {
 	.group = "participant",
 	.name = "edit",
 	.args = "SLUG EMAIL",
-	.summary = "correct a participant's name, e-mail address or company",
+	.summary = "correct a participant's name, e-mail address, company or call name",
 	.help =
 	"Every record, notice sent and refund offer stays with the person. Notices\n"
 	"planned and not sent yet go to the new name and address. The audit log\n"
@@ -58,6 +83,8 @@ const struct cmd_entry cmd_participant_edit_entry = {
 		  .help = "the new e-mail address (not another participant's)" },
 		{ .name = "company", .arg = "NAME", .key = OPT_COMPANY,
 		  .help = "the new company ('' for none)" },
+		{ .name = "call-name", .arg = "NAME", .key = OPT_CALL_NAME,
+		  .help = "the name notices greet them by ('' for their given name)" },
 		{ 0 }
 	},
 	.nargs = CMD_ARGS(2, 2),

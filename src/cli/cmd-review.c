@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "showup/ladder.h"
 #include "showup/roll.h"
+#include "showup/words.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_NOTE = OPT_OWN };
@@ -74,8 +75,9 @@ cmd_review_exec(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "hint: 'showup notices due %s' lists the reviews due\n", c->slug);
 		goto out;
 	}
-	printf("coach review #%d of %s recorded at %d points; the next is due at %d\n",
-	    done.number, p->email, done.points, done.points + 1);
+	printf("coach review #%d of %s recorded at %d %s; the next is due at %d points\n",
+	    done.number, p->email, done.points, plural(done.points, "point", "points"),
+	    done.points + 1);
 out:
 	return rc;
 }

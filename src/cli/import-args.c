@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "showup/words.h"
 
 /* Reads a --separator value (",", ";", "tab", "\t", "|", or their names); the character or 0. */
 static char
@@ -109,8 +110,8 @@ import_report(enum import_what what, const char *path, const char *slug,
 		    base_name(path));
 	fputs(sb_str(&r->messages), stderr);
 	if (r->bad_rows > IMPORT_MAX_MESSAGES)
-		fprintf(stderr, "... and %zu more bad rows\n",
-		    r->bad_rows - IMPORT_MAX_MESSAGES);
+		fprintf(stderr, "... and %zu more bad %s\n", r->bad_rows - IMPORT_MAX_MESSAGES,
+		    plural((long long)(r->bad_rows - IMPORT_MAX_MESSAGES), "row", "rows"));
 	if (r->ignored.len > 0)
 		fprintf(stderr, "note: ignored columns: %s\n", sb_str(&r->ignored));
 	if (rc < 0) {

@@ -9,6 +9,7 @@
 #include "showup/money.h"
 #include "showup/roll.h"
 #include "showup/table.h"
+#include "showup/words.h"
 
 /* What sorting needs to know of one row. */
 struct status_row {
@@ -132,8 +133,9 @@ print_coach_line(const struct roll *r, FILE *out)
 	snprintf(moved, sizeof moved, ", %d moved after the cutoff", k->late_moved);
 	fprintf(out, "%s, as of %s (%s)\n", r->cohort->name,
 	    time_format_local(r->cohort->tz, r->now, now, sizeof now), r->cohort->tz);
-	fprintf(out, "coach %s: %d sessions held, %d to come, %d cancelled by the coach "
+	fprintf(out, "coach %s: %d %s held, %d to come, %d cancelled by the coach "
 	    "(%d after the cutoff)%s; commitment %s\n\n", r->cohort->coach_name, k->held,
+	    plural(k->held, "session", "sessions"),
 	    k->upcoming, k->cancelled, k->late_cancelled, k->late_moved > 0 ? moved : "",
 	    percent(k->commitment, commit, sizeof commit));
 }

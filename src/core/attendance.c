@@ -572,10 +572,13 @@ attendance_in_words(const struct policy *pol, const char *tz, const struct sessi
 		time_format_human(tz, a->cancelled_at, when, sizeof when);
 		if (outcome_fact_rescheduled(a))
 			sb_addf(&sb, "moved their place on %s", when);
+		else if (policy_cancel_in_time(pol, tz, s->starts_at, a->cancelled_at, &cutoff))
+			sb_addf(&sb, "cancelled in time on %s (%s)", when, a->reason);
+		else if (policy_reason_accepted(pol, a->reason))
+			sb_addf(&sb, "excused (%s): cancelled after the cutoff on %s", a->reason,
+			    when);
 		else
-			sb_addf(&sb, "cancelled %s on %s (%s)", policy_cancel_in_time(pol, tz,
-			    s->starts_at, a->cancelled_at, &cutoff) ? "in time" :
-			    "after the cutoff", when, a->reason);
+			sb_addf(&sb, "cancelled after the cutoff on %s (%s)", when, a->reason);
 	} else if (a->fact == FACT_ABSENT) {
 		sb_adds(&sb, *a->reason ? "excused (" : "no-show");
 		if (*a->reason)

@@ -11,6 +11,7 @@
 #include "showup/calendar.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 #include "store-private.h"
 
 const char *
@@ -81,6 +82,24 @@ add_person(icalcomponent *ev, icalproperty *(*make)(const char *), const char *n
 }
 
 /*
+ * Returns the title of session s in a calendar, never its number: "Words:
+ * group session, Kickoff", "Words: 1:1 with Kai" (in a participant's own,
+ * 'own'), "Words: practice session"; the caller frees it.
+ */
+static char *
+event_summary(const struct cohort *c, const struct session *s, int own)
+{
+	char *coach = own && s->kind == SESSION_COACHING ? call_name_default(c->coach_name)
+	    : NULL;
+	char *summary = xasprintf("%s: %s%s%s%s%s", c->name, s->kind == SESSION_GROUP ?
+	    "group session" : s->kind == SESSION_COACHING ? "1:1" : "practice session",
+	    coach ? " with " : "", coach ? coach : "", *s->title ? ", " : "", s->title);
+
+	free(coach);
+	return summary;
+}
+
+/*
  * Builds the VEVENT of one event of roll r, its times in 'zone' (NULL: in
  * UTC); cancelled when the session is called off or 'method' takes it out.
  */
@@ -97,8 +116,7 @@ make_event(const struct roll *r, const struct calendar_event *ce, const char *zo
 	    ? xasprintf("showup-%s-s%lld@%s", c->slug, (long long)s->id, email_domain(c->coach_email))
 	    : xasprintf("showup-%s-s%lld-p%lld@%s", c->slug, (long long)s->id,
 	    (long long)r->people.v[ce->person].id, email_domain(c->coach_email));
-	summary = *s->title ? xasprintf("%s: session %d, %s", c->name, s->number, s->title)
-	    : xasprintf("%s: session %d", c->name, s->number);
+	summary = event_summary(c, s, ce->person != CALENDAR_NOBODY);
 	icalcomponent_add_property(ev, icalproperty_new_uid(uid));
 	icalcomponent_add_property(ev, icalproperty_new_sequence(ce->sequence));
 	icalcomponent_add_property(ev, icalproperty_new_dtstamp(

@@ -302,6 +302,63 @@ left_place(struct store *st, const struct roll *r, size_t i, size_t j, int64_t a
  * move is told back. (The one who asked left theirs by a cancellation:
  * collect_partner_cancels and collect_places_left tell of it.)
  */
+/* The place moves one collection told of a person and session so far: the newest each. */
+struct place_chain {
+	struct link { size_t person, session, at; int told; } *v;	/* at: its index in out */
+	size_t n;
+	size_t first;		/* out's length before this collector added any */
+};
+
+/*
+ * Adds place-moved change 'key' of person i at session j to out, told against
+ * 'what' (told: its notice went already). A notice of the same place that has
+ * not gone is superseded by it: only the net change is told, against what the
+ * person last heard (a move undone and made again before the batch: "moved from"
+ * the time they were told, not two notices that contradict each other). A
+ * move back ("back:") says what it undoes itself. Marks the superseded one
+ * (its kind NULL) for changes_prune.
+ */
+static void
+add_place_move(const struct roll *r, struct place_chain *ch, size_t i, size_t j,
+    const char *key, struct notice_change what, int told, struct change_list *out)
+{
+	size_t k = 0;
+	int net = 0;		/* it stands for a notice not sent too */
+
+	while (k < ch->n && (ch->v[k].person != i || ch->v[k].session != j))
+		k++;
+	if (k < ch->n && !ch->v[k].told) {
+		struct change *prev = &out->v[ch->v[k].at];
+
+		if (strncmp(key, "back:", 5) != 0)
+			what.old_starts_at = prev->what.old_starts_at;
+		prev->kind = NULL;
+		net = 1;
+	}
+	if (k == ch->n) {
+		ch->v = xrealloc(ch->v, (ch->n + 1) * sizeof *ch->v);
+		ch->n++;
+	}
+	ch->v[k] = (struct link){ i, j, out->n, told };
+	changes_add(out, "place-moved", j, i, CHANGE_EVERYONE, key, &what);
+	if (net && !told && what.old_starts_at == r->sessions.v[j].starts_at)
+		out->v[out->n - 1].kind = NULL;	/* back where they were told it is */
+}
+
+/* Takes the changes marked superseded (kind NULL) from out[from..]. */
+static void
+changes_prune(struct change_list *out, size_t from)
+{
+	size_t n = from;
+
+	for (size_t k = from; k < out->n; k++)
+		if (out->v[k].kind != NULL)
+			out->v[n++] = out->v[k];
+		else
+			free(out->v[k].what.old_location);
+	out->n = n;
+}
+
 static int
 collect_place_moves(struct store *st, const struct roll *r, struct change_list *out,
     su_err *e)
@@ -310,11 +367,14 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 		"SELECT x.id, x.participant_id, x.to_session_id, x.from_starts_at, x.moved_with,"
 		" x.whole_session, x.from_session_id, x.asked_at, x.undone_at, x.to_starts_at,"
 		" EXISTS (SELECT 1 FROM outbox o WHERE o.participant_id = x.participant_id"
-		"   AND o.change_key = 'place:' || x.id AND o.state = 'sent') FROM reschedule x"
+		"   AND o.change_key = 'place:' || x.id AND o.state = 'sent'),"
+		" EXISTS (SELECT 1 FROM outbox o WHERE o.participant_id = x.participant_id"
+		"   AND o.change_key = 'back:' || x.id AND o.state = 'sent') FROM reschedule x"
 		" JOIN session s ON s.id = x.to_session_id WHERE s.cohort_id = ?"
 		" AND x.replaced_at IS NULL AND (s.starts_at > ?2 OR x.from_starts_at > ?2)"
 		" ORDER BY x.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	struct place_chain chain = { NULL, 0, out->n };
 	int rc;
 
 	if (stmt == NULL)
@@ -345,7 +405,8 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 				continue;	/* never told of the move: nothing to take back */
 			what.old_starts_at = sqlite3_column_int64(stmt, 9);
 			snprintf(key, sizeof key, "back:%lld", sqlite3_column_int64(stmt, 0));
-			changes_add(out, "place-moved", j, i, CHANGE_EVERYONE, key, &what);
+			add_place_move(r, &chain, i, j, key, what, sqlite3_column_int(stmt, 11),
+			    out);
 			continue;
 		}
 		if (sqlite3_column_int(stmt, 5) && heard_start(st, &r->sessions.v[j], &what,
@@ -354,9 +415,11 @@ collect_place_moves(struct store *st, const struct roll *r, struct change_list *
 			break;
 		}
 		snprintf(key, sizeof key, "place:%lld", sqlite3_column_int64(stmt, 0));
-		changes_add(out, "place-moved", j, i, CHANGE_EVERYONE, key, &what);
+		add_place_move(r, &chain, i, j, key, what, sqlite3_column_int(stmt, 10), out);
 	}
 	sqlite3_reset(stmt);
+	changes_prune(out, chain.first);
+	free(chain.v);
 	return rc;
 }
 

@@ -15,7 +15,8 @@
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
-#include "outbox-private.h"
+#include "showup/words.h"
+#include "outbox-compose.h"
 #include "store-private.h"
 
 /* Runs statement 'sql' with the int64 'args' bound in order; 0 or -1. */
@@ -161,17 +162,18 @@ plan_copy(const struct coach_ctx *x, const struct notice_template *tpl, const st
 	char key[64];
 	struct planned pl = { .step = -1, .kind = tpl->kind, .refund = -1, .session_id = s->id,
 		.offset = -1, .change_key = key };
+	struct coach_extras with = { 0 };
 	int rc = 0;
 
 	snprintf(key, sizeof key, "copy:%lld", (long long)o->id);
 	notice_render_session(r, NULL, i, j, &ch, tpl, &subject, &body);
 	if (o->moved && s->kind == SESSION_COACHING) {	/* the coach is there */
 		rc = copy_calendar(x->st, r, j, &ics, e);
-		pl.calendar = sb_str(&ics);
-		pl.calendar_method = "REQUEST";
+		with.calendar = sb_str(&ics);
+		with.calendar_method = "REQUEST";
 	}
 	if (rc == 0)
-		rc = outbox_plan_message(x->st, r->cohort, NULL, &pl, &subject, &body, r->now,
+		rc = outbox_plan_coach(x->st, r->cohort, &pl, &with, &subject, &body, r->now,
 		    x->res, e);
 	sb_free(&subject);
 	sb_free(&body);
@@ -268,7 +270,7 @@ ladder_word(const struct roll *r, size_t i, char *buf, size_t size)
 		snprintf(buf, size, "%s #%d is yours to do", POLICY_COACH_REVIEW, pr->review_due);
 	else if (pr->next_step >= 0) {
 		away = p->ladder[pr->next_step].threshold - pr->points;
-		snprintf(buf, size, "%d point%s from %s", away, away == 1 ? "" : "s",
+		snprintf(buf, size, "%d %s from %s", away, plural(away, "point", "points"),
 		    p->ladder[pr->next_step].kind);
 	} else
 		snprintf(buf, size, "past the last step");
@@ -297,8 +299,8 @@ digest_at_risk(const struct roll *r, struct strbuf *out)
 		char word[96];
 
 		ladder_word(r, v[k], word, sizeof word);
-		sb_addf(out, "  %s: %d point%s, %s\n", r->people.v[v[k]].name, pts,
-		    pts == 1 ? "" : "s", word);
+		sb_addf(out, "  %s: %d %s, %s\n", r->people.v[v[k]].name, pts,
+		    plural(pts, "point", "points"), word);
 	}
 	free(v);
 }
@@ -382,23 +384,27 @@ digest_held(struct store *st, const struct roll *r, struct strbuf *out, su_err *
 	return kinds_and_names(st, sql, args, ARRAY_SIZE(args), out, e);
 }
 
-/* Appends own change o (person i, session j): when, who, and what they did to which session. */
+/* Appends own change o (person i, session j): when, who, and what they did to which
+ * session, its day and time as the notices write them (day_and_time). */
 static void
 own_line(const struct roll *r, const struct own_row *o, size_t i, size_t j, struct strbuf *out)
 {
 	const struct session *s = &r->sessions.v[j];
 	const char *tz = r->cohort->tz, *kind = session_kind_name(s->kind);
-	char when[48], start[48], old[48];
+	struct strbuf start = STRBUF_INIT, old = STRBUF_INIT;
+	char when[48];
 
 	time_format_human(tz, o->at, when, sizeof when);
-	time_format_human(tz, s->starts_at, start, sizeof start);
-	if (o->moved)
+	day_and_time(tz, s->starts_at, &start);
+	if (o->moved) {
+		day_and_time(tz, o->from_starts_at, &old);
 		sb_addf(out, "  %s: %s moved their %s session from %s to %s\n", when,
-		    r->people.v[i].name, kind, time_format_human(tz, o->from_starts_at, old,
-		    sizeof old), start);
-	else
+		    r->people.v[i].name, kind, sb_str(&old), sb_str(&start));
+	} else
 		sb_addf(out, "  %s: %s cancelled their place at the %s session of %s\n", when,
-		    r->people.v[i].name, kind, start);
+		    r->people.v[i].name, kind, sb_str(&start));
+	sb_free(&start);
+	sb_free(&old);
 }
 
 /* Lists the moves and cancellations participants made through their own link in the week. */
@@ -494,14 +500,15 @@ digest_plan_one(const struct coach_ctx *x, const struct notice_template *tpl,
 	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, pdf = STRBUF_INIT;
 	char *name = xasprintf("attendance-%s.pdf", x->r->cohort->slug);
 	struct planned pl = { .step = -1, .kind = tpl->kind, .refund = -1, .offset = -1,
-		.change_key = d->key, .pdf_name = name };
+		.change_key = d->key };
+	struct coach_extras with = { .pdf_name = name };
 	int rc = digest_report(x, &pdf, e);
 
 	if (rc == 0) {
-		pl.pdf = pdf.buf;
-		pl.pdf_len = pdf.len;
+		with.pdf = pdf.buf;
+		with.pdf_len = pdf.len;
 		notice_render_coach(x->r, fields, ARRAY_SIZE(fields), tpl, &subject, &body);
-		rc = outbox_plan_message(x->st, x->r->cohort, NULL, &pl, &subject, &body,
+		rc = outbox_plan_coach(x->st, x->r->cohort, &pl, &with, &subject, &body,
 		    x->r->now, x->res, e);
 	}
 	free(name);

@@ -19,6 +19,7 @@
 #include "showup/store.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
+#include "showup/words.h"
 
 /* Adds a finding; 'fix' (a format, or NULL) and its arguments follow 'what', already made. */
 static void add(struct findings *out, enum finding_level level, const char *subject,
@@ -361,8 +362,9 @@ check_templates(struct findings *out)
 			    "'%s'", dir), "reinstall showup, or set SHOWUP_TEMPLATES to their "
 			    "folder");
 		else
-			add(out, FINDING_OK, "templates", xasprintf("%s: %zu templates, each "
-			    "compiles", dir, t.n), NULL);
+			add(out, FINDING_OK, "templates", xasprintf("%s: %zu %s, each "
+			    "compiles", dir, t.n, plural((long long)t.n, "template", "templates")),
+			    NULL);
 		notice_templates_free(&t);
 	}
 	free(dir);

@@ -6,7 +6,7 @@
 
 #include "showup/import.h"
 
-enum { COL_NAME, COL_FIRST, COL_LAST, COL_EMAIL, COL_COMPANY };
+enum { COL_NAME, COL_FIRST, COL_LAST, COL_EMAIL, COL_COMPANY, COL_CALL_NAME };
 
 static const char *const names_name[] = { "name", "full name", "participant",
 	"participant name", "attendee", "student", "display name", NULL };
@@ -18,6 +18,8 @@ static const char *const names_email[] = { "email", "e-mail", "email address",
 	"e-mail address", "mail", "work email", NULL };
 static const char *const names_company[] = { "company", "company name",
 	"organisation", "organization", "employer", "org", NULL };
+static const char *const names_call[] = { "call name", "preferred name", "nickname",
+	"known as", NULL };
 
 static const struct csv_column roster_columns[] = {
 	[COL_NAME] = { "name", names_name, 0 },
@@ -25,6 +27,7 @@ static const struct csv_column roster_columns[] = {
 	[COL_LAST] = { "last name", names_last, 0 },
 	[COL_EMAIL] = { "e-mail", names_email, 1 },
 	[COL_COMPANY] = { "company", names_company, 0 },
+	[COL_CALL_NAME] = { "call_name", names_call, 0 },
 };
 
 struct roster_import {
@@ -81,6 +84,26 @@ row_name(const struct import_row *row, const char *old)
 	return xstrdup(old ? old : "");
 }
 
+/*
+ * Sets p's call name from the row's call_name column, if the file has one;
+ * returns 'changed', or 1 if the call name changed, or -1 (the row reported).
+ */
+static int
+row_call_name(struct import_row *row, const struct cohort *c, const struct participant *p,
+    int changed)
+{
+	char *call = str_squeeze_space(xstrdup(import_value(row, COL_CALL_NAME,
+	    p->call_name ? p->call_name : "")));
+	int rc = import_change(row, p->email, "call name", p->call_name ? p->call_name : "",
+	    call);
+	su_err why;
+
+	if (rc == 1 && participant_set_call_name(row->st, c, p, call, &why) < 0)
+		rc = import_row_error(row, "%s", why.msg);
+	free(call);
+	return rc < 0 ? -1 : changed || rc;
+}
+
 /* Updates participant 'p' from the row: only the columns the file has; 1, 0 or -1. */
 static int
 update_row(struct import_row *row, const struct cohort *c, const struct participant *p)
@@ -97,6 +120,8 @@ update_row(struct import_row *row, const struct cohort *c, const struct particip
 	rc = a || b ? participant_update(row->st, c, p, name, p->email, company, &why) : 0;
 	if (rc < 0)
 		import_row_error(row, "%s", why.msg);
+	else
+		rc = row_call_name(row, c, p, rc);
 done:
 	free(name);
 	free(company);
@@ -109,15 +134,21 @@ add_row(struct import_row *row, const struct cohort *c, const char *email)
 {
 	char *name = row_name(row, NULL);
 	char *company = str_squeeze_space(xstrdup(import_field(row, COL_COMPANY)));
+	char *call = str_squeeze_space(xstrdup(import_field(row, COL_CALL_NAME)));
+	struct participant p = { 0 };
 	su_err why;
 	int rc;
 
 	if (*name == '\0')
 		rc = import_row_error(row, "no name for '%s'", email);
-	else if (participant_add(row->st, c, name, email, company, &why) < 0)
+	else if (participant_add(row->st, c, name, email, company, &why) < 0 ||
+	    (*call && (participant_find(row->st, c, email, &p, &why) != 1 ||
+	    participant_set_call_name(row->st, c, &p, call, &why) < 0)))
 		rc = import_row_error(row, "%s", why.msg);
 	else
 		rc = 0;
+	participant_free(&p);
+	free(call);
 	free(name);
 	free(company);
 	return rc;

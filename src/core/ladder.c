@@ -8,6 +8,7 @@
 #include "showup/money.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
+#include "showup/words.h"
 
 static const char *const state_names[] = {
 	[OFFER_OPEN] = "open", [OFFER_ACCEPTED] = "accepted",
@@ -40,8 +41,9 @@ review_record(struct store *st, const struct cohort *c, const struct participant
 	db_bind_text(stmt, 5, note ? note : "");
 	if (db_step_done(stmt, e) < 0)
 		return -1;
-	desc = note && *note ? xasprintf("reviewed at %d points: %s", points, note)
-	    : xasprintf("reviewed at %d points", points);
+	desc = note && *note ? xasprintf("reviewed at %d %s: %s", points,
+	    plural(points, "point", "points"), note)
+	    : xasprintf("reviewed at %d %s", points, plural(points, "point", "points"));
 	rc = audit_add(st, c->id, "coach review", p->email, NULL, desc, e);
 	free(desc);
 	return rc;
@@ -80,7 +82,7 @@ notice_record_sent(struct store *st, const struct cohort *c, const struct partic
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return su_err_set(e, "the %s notice went to '%s' already", kind, p->email);
-	desc = xasprintf("%s sent at %d points", kind, points);
+	desc = xasprintf("%s sent at %d %s", kind, points, plural(points, "point", "points"));
 	rc = audit_add(st, c->id, "notice sent", p->email, NULL, desc, e);
 	free(desc);
 	return rc;

@@ -317,6 +317,27 @@ text_part(const struct message *m, struct strbuf *out)
 	sb_addf(out, "--%s--\r\n", boundary);
 }
 
+/* Appends calendar c as a part of its own beside the text (a further METHOD's). */
+static void
+calendar_part(const struct message_calendar *c, struct strbuf *out)
+{
+	sb_addf(out, "Content-Type: text/calendar; charset=UTF-8; method=%s\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "Content-Disposition: attachment; filename=\"%s.ics\"\r\n\r\n", c->method,
+	    strcmp(c->method, "CANCEL") == 0 ? "cancel" : "invite");
+	base64_encode((const unsigned char *)c->text, strlen(c->text), 1, out);
+}
+
+/* Returns 1 if every calendar METHOD of m may go into a header. */
+static int
+methods_safe(const struct message *m)
+{
+	for (size_t k = 0; k < m->n_more_calendars; k++)
+		if (m->more_calendars[k].method == NULL || !header_safe(m->more_calendars[k].method))
+			return 0;
+	return m->calendar_method == NULL || header_safe(m->calendar_method);
+}
+
 int
 message_build(const struct message *m, struct strbuf *out, su_err *e)
 {
@@ -324,7 +345,7 @@ message_build(const struct message *m, struct strbuf *out, su_err *e)
 
 	if (check_headers(m, e) < 0)
 		return -1;
-	if (m->calendar_method != NULL && !header_safe(m->calendar_method))
+	if (!methods_safe(m))
 		return su_err_set(e, "the calendar method holds a line break or control character");
 	sb_adds(out, "Date: ");
 	rfc5322_date(m->date, out);
@@ -337,13 +358,21 @@ message_build(const struct message *m, struct strbuf *out, su_err *e)
 	sb_adds(out, "\r\nSubject: ");
 	header_encode(m->subject, strlen("Subject: "), out);
 	sb_adds(out, "\r\nMIME-Version: 1.0\r\n");
-	if (m->attachment == NULL) {
+	if (m->attachment == NULL && m->n_more_calendars == 0) {
 		text_part(m, out);
 		return 0;
 	}
 	sb_addf(out, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n", boundary);
 	sb_addf(out, "--%s\r\n", boundary);
 	text_part(m, out);
+	for (size_t k = 0; k < m->n_more_calendars; k++) {
+		sb_addf(out, "--%s\r\n", boundary);
+		calendar_part(&m->more_calendars[k], out);
+	}
+	if (m->attachment == NULL) {
+		sb_addf(out, "--%s--\r\n", boundary);
+		return 0;
+	}
 	sb_addf(out, "--%s\r\nContent-Type: application/pdf\r\n"
 	    "Content-Transfer-Encoding: base64\r\nContent-Disposition: attachment; ", boundary);
 	filename_param(m->attachment_name ? m->attachment_name : "report.pdf", out);

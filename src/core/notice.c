@@ -12,24 +12,30 @@
 #include "showup/notice.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 
 static const char *const schema_names[] = {
-	"participant.name", "participant.first_name", "participant.email",
-	"cohort.name", "cohort.slug", "coach.name", "coach.email",
-	"points", "notice.kind", "notice.sent", "policy.cutoff",
-	"refund", "refund.amount", "refund.expires", "refund.days",
-	"session.number", "session.date", "session.title", "session.location",
-	"session.kind", "session.minutes", "session.zone", "session.cutoff",
-	"session.cutoff_passed", "session.group", "session.practice", "session.coaching",
-	"session.with", "session.old_date", "session.old_minutes", "session.old_location",
+	"participant.name", "participant.first_name", "participant.call_name",
+	"participant.email", "cohort.name", "cohort.slug", "coach.name", "coach.email",
+	"points", "points_one", "notice.kind", "notice.sent", "policy.cutoff",
+	"policy.late_rule",
+	"refund", "refund.amount", "refund.expires", "refund.days", "refund.days_one",
+	"session.number", "session.name", "session.day", "session.date", "session.title",
+	"session.location", "session.kind", "session.minutes", "session.minutes_one",
+	"session.zone", "session.cutoff", "session.cutoff_passed", "session.group",
+	"session.practice", "session.coaching", "session.with", "session.old_date",
+	"session.old_day", "session.old_minutes", "session.old_minutes_one",
+	"session.old_location",
+	"place.in_time", "place.late_cancel", "place.excused", "place.reason",
 	"partner.name", "partner.first_name", "link", "calendar.cancels",
 	"digest.from", "digest.to", "digest.sessions", "digest.rate", "digest.points",
 	"digest.at_risk", "digest.sent", "digest.waiting", "digest.held", "digest.own_changes",
 	"digest.pairs_alone", NULL
 };
 static const char *const schema_lists[] = { "events", "sessions", NULL };
-static const char *const schema_items[] = { "session.number", "session.date",
-	"session.title", "session.kind", "outcome", "points", "reason", NULL };
+static const char *const schema_items[] = { "session.number", "session.name",
+	"session.date", "session.title", "session.kind", "outcome", "points", "points_one",
+	"reason", "late", "late.minutes", NULL };
 
 const struct notice_kind notice_kinds[] = {
 	{ .name = "session-reminder", .about = NOTICE_REMINDER },
@@ -247,21 +253,73 @@ struct notice_values {
 	char points[16], amount[48], expires[96], days[16];
 	struct tpl_scope *items;
 	struct tpl_field *item_fields;
-	char (*item_text)[5][48];
+	struct strbuf *item_text;	/* EVENT_TEXTS a row */
 	size_t nitems;
 	struct tpl_list events;
 };
 
-/* Describes the cutoff as people read it: "18:00 the day before", "24 hours ahead". */
-static void
-describe_cutoff(const struct policy *p, char *buf, size_t size)
+/* Appends, for each person expected at session j but i, their call name, into names. */
+static size_t
+expected_call_names(const struct roll *r, size_t i, size_t j, int past, char **names)
 {
-	if (p->cutoff_kind == CUTOFF_HOURS)
-		snprintf(buf, size, "%d hours before the start", p->cutoff_hours);
-	else
-		snprintf(buf, size, "%02d:%02d the day before", p->cutoff_minute / 60,
-		    p->cutoff_minute % 60);
+	size_t n = 0;
+
+	for (size_t k = 0; k < r->people.n; k++) {
+		enum outcome o = roll_outcome(r, k, j);
+
+		if (k != i && (past ? o != OUTCOME_NOT_EXPECTED :
+		    o == OUTCOME_UPCOMING || o == OUTCOME_NOT_HELD))
+			names[n++] = participant_call_name(&r->people.v[k]);
+	}
+	return n;
 }
+
+/*
+ * Appends session j as person i knows it (session_name): a 1:1 with the
+ * coach, practice with the others expected ('past': all once expected, else
+ * those still coming).
+ */
+static void
+name_session(const struct roll *r, size_t i, size_t j, int past, struct strbuf *out)
+{
+	const struct session *s = &r->sessions.v[j];
+	struct session_naming n = { .kind = s->kind, .starts_at = s->starts_at,
+		.zone = r->cohort->tz, .with = "" };
+	struct strbuf with = STRBUF_INIT;
+	char **names = NULL;
+	size_t count = 0;
+
+	if (s->kind == SESSION_COACHING) {
+		names = xcalloc(1, sizeof *names);
+		names[count++] = call_name_default(r->cohort->coach_name);
+	} else if (s->kind == SESSION_PRACTICE) {
+		names = xcalloc(r->people.n + 1, sizeof *names);
+		count = expected_call_names(r, i, j, past, names);
+	}
+	names_joined((const char *const *)names, count, &with);
+	n.with = sb_str(&with);
+	session_name(&n, out);
+	for (size_t k = 0; k < count; k++)
+		free(names[k]);
+	free(names);
+	sb_free(&with);
+}
+
+/* Writes what happened at an event as its reader is told: "arrived 40 minutes late". */
+static void
+event_outcome(enum outcome o, const struct attendance *a, struct strbuf *out)
+{
+	if (o == OUTCOME_LATE && a != NULL) {
+		sb_adds(out, "arrived ");
+		count_words(a->minutes_late, "minute", "minutes", out);
+		sb_adds(out, " late");
+	} else {
+		sb_adds(out, o == OUTCOME_NO_SHOW ? "no-show" : o == OUTCOME_LATE_CANCEL ?
+		    "late cancellation" : outcome_name(o));
+	}
+}
+
+enum { EVENT_TEXTS = 6, EVENT_FIELDS = 10 };
 
 /* Builds the events list of person i: the sessions that brought them points. */
 static void
@@ -270,40 +328,47 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 	size_t ns = r->sessions.n;
 
 	v->items = xcalloc(ns + 1, sizeof *v->items);
-	v->item_fields = xcalloc(6 * (ns + 1), sizeof *v->item_fields);
-	v->item_text = xcalloc(ns + 1, sizeof *v->item_text);
+	v->item_fields = xcalloc(EVENT_FIELDS * (ns + 1), sizeof *v->item_fields);
+	v->item_text = xcalloc(EVENT_TEXTS * (ns + 1), sizeof *v->item_text);
 	for (size_t j = 0; j < ns; j++) {
 		const struct session *s = &r->sessions.v[j];
 		enum outcome o = roll_scoring_outcome(r, i, j);
 		int pts = roll_points(r, i, j);
 		struct attendance buf;
 		const struct attendance *a = roll_fact(r, i, j, &buf);
-		struct tpl_field *f = &v->item_fields[6 * v->nitems];
-		char (*t)[48] = v->item_text[v->nitems];
+		struct tpl_field *f = &v->item_fields[EVENT_FIELDS * v->nitems];
+		struct strbuf *t = &v->item_text[EVENT_TEXTS * v->nitems];
+		char when[48];
 
 		if (pts <= 0)
 			continue;
-		snprintf(t[0], 48, "%d", s->number);
-		time_format_local(r->cohort->tz, s->starts_at, t[1], 48);
-		snprintf(t[2], 48, "%s", o == OUTCOME_NO_SHOW ? "no-show"
-		    : o == OUTCOME_LATE_CANCEL ? "late cancellation" : outcome_name(o));
-		snprintf(t[3], 48, "%d", pts);
-		snprintf(t[4], 48, "%s", a ? a->reason : "");
-		f[0] = (struct tpl_field){ "session.number", t[0], NULL };
-		f[1] = (struct tpl_field){ "session.date", t[1], NULL };
+		sb_addf(&t[0], "%d", s->number);
+		sb_adds(&t[1], time_format_local(r->cohort->tz, s->starts_at, when, sizeof when));
+		event_outcome(o, a, &t[2]);
+		sb_addf(&t[3], "%d", pts);
+		name_session(r, i, j, 1, &t[4]);
+		sb_addf(&t[5], "%d", o == OUTCOME_LATE && a ? a->minutes_late : 0);
+		f[0] = (struct tpl_field){ "session.number", sb_str(&t[0]), NULL };
+		f[1] = (struct tpl_field){ "session.date", sb_str(&t[1]), NULL };
 		f[2] = (struct tpl_field){ "session.title", s->title, NULL };
-		f[3] = (struct tpl_field){ "outcome", t[2], NULL };
-		f[4] = (struct tpl_field){ "points", t[3], NULL };
-		f[5] = (struct tpl_field){ "reason", t[4], NULL };
-		v->items[v->nitems++] = (struct tpl_scope){ f, 6, NULL };
+		f[3] = (struct tpl_field){ "outcome", sb_str(&t[2]), NULL };
+		f[4] = (struct tpl_field){ "points", sb_str(&t[3]), NULL };
+		f[5] = (struct tpl_field){ "reason", a ? a->reason : "", NULL };
+		f[6] = (struct tpl_field){ "session.name", sb_str(&t[4]), NULL };
+		f[7] = (struct tpl_field){ "points_one", pts == 1 ? "yes" : "", NULL };
+		f[8] = (struct tpl_field){ "late", o == OUTCOME_LATE ? "yes" : "", NULL };
+		f[9] = (struct tpl_field){ "late.minutes", sb_str(&t[5]), NULL };
+		v->items[v->nitems++] = (struct tpl_scope){ f, EVENT_FIELDS, NULL };
 	}
 	v->events = (struct tpl_list){ v->items, v->nitems };
 }
 
-/* Frees what build_events took. */
+/* Frees what build_events made. */
 static void
-events_free(struct notice_values *v)
+free_events(struct notice_values *v)
 {
+	for (size_t k = 0; k < EVENT_TEXTS * v->nitems; k++)
+		sb_free(&v->item_text[k]);
 	free(v->items);
 	free(v->item_fields);
 	free(v->item_text);
@@ -311,8 +376,9 @@ events_free(struct notice_values *v)
 
 /* The names every notice offers: who it goes to, the cohort, the coach, the cutoff. */
 struct base_values {
-	char first_name[128], cutoff[64], link[512];
-	struct tpl_field fields[9];
+	char *call_name, link[512];
+	struct strbuf cutoff, late_rule;
+	struct tpl_field fields[11];
 	struct tpl_scope scope;		/* the parent of each notice's own names */
 };
 
@@ -332,27 +398,41 @@ personal_link(const struct roll *r, const struct notice_links *links,
 	free(token);
 }
 
-/* Fills b for a notice to p ({{link}} by 'links'); b must stay where it is while it is used. */
+/* Fills b for a notice to p ({{link}} by 'links'); b must stay where it is while it is used,
+ * and be freed by base_free. */
 static void
 base_scope(const struct roll *r, const struct notice_links *links, const struct participant *p,
     struct base_values *b)
 {
 	const struct cohort *c = r->cohort;
 
-	snprintf(b->first_name, sizeof b->first_name, "%.*s", (int)strcspn(p->name, " "),
-	    p->name);
-	describe_cutoff(&r->policy, b->cutoff, sizeof b->cutoff);
+	b->call_name = participant_call_name(p);
+	b->cutoff = (struct strbuf)STRBUF_INIT;
+	b->late_rule = (struct strbuf)STRBUF_INIT;
+	cutoff_words(&r->policy, &b->cutoff);
+	late_rule_words(&r->policy, &b->late_rule);
 	b->fields[0] = (struct tpl_field){ "participant.name", p->name, NULL };
-	b->fields[1] = (struct tpl_field){ "participant.first_name", b->first_name, NULL };
+	b->fields[1] = (struct tpl_field){ "participant.first_name", b->call_name, NULL };
 	b->fields[2] = (struct tpl_field){ "participant.email", p->email, NULL };
 	b->fields[3] = (struct tpl_field){ "cohort.name", c->name, NULL };
 	b->fields[4] = (struct tpl_field){ "cohort.slug", c->slug, NULL };
 	b->fields[5] = (struct tpl_field){ "coach.name", c->coach_name, NULL };
 	b->fields[6] = (struct tpl_field){ "coach.email", c->coach_email, NULL };
-	b->fields[7] = (struct tpl_field){ "policy.cutoff", b->cutoff, NULL };
+	b->fields[7] = (struct tpl_field){ "policy.cutoff", sb_str(&b->cutoff), NULL };
 	b->fields[8] = (struct tpl_field){ "link", b->link, NULL };
+	b->fields[9] = (struct tpl_field){ "participant.call_name", b->call_name, NULL };
+	b->fields[10] = (struct tpl_field){ "policy.late_rule", sb_str(&b->late_rule), NULL };
 	personal_link(r, links, p, b->link, sizeof b->link);
 	b->scope = (struct tpl_scope){ b->fields, ARRAY_SIZE(b->fields), NULL };
+}
+
+/* Frees what base_scope made. */
+static void
+base_free(struct base_values *b)
+{
+	free(b->call_name);
+	sb_free(&b->cutoff);
+	sb_free(&b->late_rule);
 }
 
 /* Renders a template's subject and body with 'scope' (the body without load_one's "\n"). */
@@ -389,17 +469,20 @@ notice_render_step(const struct roll *r, const struct notice_links *links, size_
 	{
 		const struct tpl_field fields[] = {
 			{ "points", v.points, NULL }, { "notice.kind", t->kind, NULL },
+			{ "points_one", roll_person(r, i)->points == 1 ? "yes" : "", NULL },
 			{ "refund", refund ? "yes" : "", NULL },
 			{ "refund.amount", refund ? v.amount : "", NULL },
 			{ "refund.expires", refund ? v.expires : "", NULL },
 			{ "refund.days", v.days, NULL },
+			{ "refund.days_one", r->policy.refund_days == 1 ? "yes" : "", NULL },
 			{ "events", NULL, &v.events },
 		};
 		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
 
 		render_pair(t, &scope, subject, body);
 	}
-	events_free(&v);
+	free_events(&v);
+	base_free(&b);
 }
 
 void
@@ -421,13 +504,15 @@ notice_render_correction(const struct roll *r, const struct notice_links *links,
 	{
 		const struct tpl_field fields[] = {
 			{ "points", v.points, NULL }, { "notice.kind", what, NULL },
+			{ "points_one", roll_person(r, i)->points == 1 ? "yes" : "", NULL },
 			{ "notice.sent", sent, NULL }, { "events", NULL, &v.events },
 		};
 		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
 
 		render_pair(t, &scope, subject, body);
 	}
-	events_free(&v);
+	free_events(&v);
+	base_free(&b);
 }
 
 /* Writes "Mon 2027-03-01 09:00 (Europe/London)": a moment people read, with its zone. */
@@ -456,9 +541,19 @@ others_expected(const struct roll *r, size_t i, size_t j, struct strbuf *out)
 /* The texts a session notice shows, kept alive while it renders. */
 struct session_values {
 	char number[16], when[48], minutes[16], cutoff[96], old_when[48], old_minutes[16];
-	char partner_first[128];
-	struct strbuf with;
+	char *partner_call;
+	struct strbuf with, name, day, old_day;
 };
+
+/* Returns the call name of the partner called 'name' in r (their own, else the default). */
+static char *
+partner_call_name(const struct roll *r, const char *name)
+{
+	for (size_t k = 0; k < r->people.n; k++)
+		if (strcmp(r->people.v[k].name, name) == 0)
+			return participant_call_name(&r->people.v[k]);
+	return call_name_default(name);
+}
 
 void
 notice_render_session(const struct roll *r, const struct notice_links *links, size_t i,
@@ -468,7 +563,11 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 	const struct session *s = &r->sessions.v[j];
 	const char *partner = ch && ch->partner_name ? ch->partner_name : "";
 	int64_t cutoff = r->esessions[j].cutoff;
-	struct session_values v = { .with = STRBUF_INIT };
+	struct session_values v = { .with = STRBUF_INIT, .name = STRBUF_INIT,
+		.day = STRBUF_INIT, .old_day = STRBUF_INIT };
+	enum outcome place = roll_outcome(r, i, j);
+	struct attendance buf;
+	const struct attendance *a = roll_fact(r, i, j, &buf);
 	struct base_values b;
 
 	base_scope(r, links, &r->people.v[i], &b);
@@ -476,22 +575,28 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 	snprintf(v.minutes, sizeof v.minutes, "%d", s->minutes);
 	time_format_human(r->cohort->tz, s->starts_at, v.when, sizeof v.when);
 	format_zoned(r->cohort->tz, cutoff, v.cutoff, sizeof v.cutoff);
-	if (ch != NULL && ch->old_starts_at != 0)
+	if (ch != NULL && ch->old_starts_at != 0) {
 		time_format_human(r->cohort->tz, ch->old_starts_at, v.old_when, sizeof v.old_when);
+		day_and_time(r->cohort->tz, ch->old_starts_at, &v.old_day);
+	}
 	if (ch != NULL && ch->old_minutes != 0)
 		snprintf(v.old_minutes, sizeof v.old_minutes, "%d", ch->old_minutes);
-	snprintf(v.partner_first, sizeof v.partner_first, "%.*s", (int)strcspn(partner, " "),
-	    partner);
+	v.partner_call = partner_call_name(r, partner);
 	if (s->kind != SESSION_GROUP)
 		others_expected(r, i, j, &v.with);
+	name_session(r, i, j, 0, &v.name);
+	day_and_time(r->cohort->tz, s->starts_at, &v.day);
 	{
 		const struct tpl_field fields[] = {
 			{ "notice.kind", t->kind, NULL },
 			{ "session.number", v.number, NULL }, { "session.date", v.when, NULL },
+			{ "session.name", sb_str(&v.name), NULL },
+			{ "session.day", sb_str(&v.day), NULL },
 			{ "session.title", s->title, NULL },
 			{ "session.location", s->location, NULL },
 			{ "session.kind", session_kind_name(s->kind), NULL },
 			{ "session.minutes", v.minutes, NULL },
+			{ "session.minutes_one", s->minutes == 1 ? "yes" : "", NULL },
 			{ "session.zone", r->cohort->tz, NULL },
 			{ "session.cutoff", v.cutoff, NULL },
 			{ "session.cutoff_passed", r->now > cutoff ? "yes" : "", NULL },
@@ -500,17 +605,29 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 			{ "session.coaching", s->kind == SESSION_COACHING ? "yes" : "", NULL },
 			{ "session.with", sb_str(&v.with), NULL },
 			{ "session.old_date", v.old_when, NULL },
+			{ "session.old_day", sb_str(&v.old_day), NULL },
 			{ "session.old_minutes", v.old_minutes, NULL },
+			{ "session.old_minutes_one", ch && ch->old_minutes == 1 ? "yes" : "", NULL },
 			{ "session.old_location", ch && ch->old_location ? ch->old_location : "",
 			  NULL },
+			{ "place.in_time", place == OUTCOME_CANCELLED ||
+			  place == OUTCOME_RESCHEDULED ? "yes" : "", NULL },
+			{ "place.late_cancel", place == OUTCOME_LATE_CANCEL ? "yes" : "", NULL },
+			{ "place.excused", place == OUTCOME_EXCUSED ? "yes" : "", NULL },
+			{ "place.reason", a ? a->reason : "", NULL },
 			{ "partner.name", partner, NULL },
-			{ "partner.first_name", v.partner_first, NULL },
+			{ "partner.first_name", v.partner_call, NULL },
 		};
 		const struct tpl_scope scope = { fields, ARRAY_SIZE(fields), &b.scope };
 
 		render_pair(t, &scope, subject, body);
 	}
 	sb_free(&v.with);
+	sb_free(&v.name);
+	sb_free(&v.day);
+	sb_free(&v.old_day);
+	free(v.partner_call);
+	base_free(&b);
 }
 
 /* The texts a person notice shows, kept alive while it renders. */

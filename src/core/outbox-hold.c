@@ -22,7 +22,8 @@ select_rows(struct store *st, const struct outbox_select *sel, int hold,
 		"SELECT o.id, o.cohort_id, coalesce(p.email, o.to_addr) FROM outbox o"
 		" LEFT JOIN participant p ON p.id = o.participant_id"
 		" WHERE (o.state = 'pending' OR o.state = 'retry')"
-		" AND (o.held_at IS NULL) = ?1 AND (?2 = 0 OR o.id = ?2)"
+		" AND (o.held_at IS NULL) = ?1 AND (?2 = 0 OR coalesce(o.part_of, o.id) ="
+		"   (SELECT coalesce(part_of, id) FROM outbox WHERE id = ?2))"
 		" AND (?3 = 0 OR o.cohort_id = ?3) AND (?4 IS NULL OR p.email = ?4"
 		" OR o.to_addr = ?4 COLLATE NOCASE)"
 		" ORDER BY o.id";
@@ -222,6 +223,21 @@ outbox_holds_end(struct store *st, int64_t cohort_id, int64_t now, su_err *e)
 }
 
 int
+outbox_split(struct store *st, int64_t id, su_err *e)
+{
+	static const char *const sql =
+		"UPDATE outbox SET part_of = NULL, message = x'' WHERE coalesce(part_of, id) ="
+		" (SELECT coalesce(part_of, id) FROM outbox WHERE id = ?1) AND id <> ?1"
+		" AND (state = 'pending' OR state = 'retry')";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	return db_step_done(stmt, e);
+}
+
+int
 outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_err *e)
 {
 	static const char *const sql =
@@ -239,6 +255,8 @@ outbox_drop(struct store *st, int64_t id, const char *reason, int64_t now, su_er
 		rc = select_rows(st, &sel, 0, &rows, &n, e);
 	if (rc == 0 && n == 0)
 		rc = su_err_set(e, "no unsent notice %lld in the outbox", (long long)id);
+	if (rc == 0)	/* its message told it too: the others get a new one */
+		rc = outbox_split(st, id, e);
 	if (rc == 0 && (stmt = store_stmt(st, sql, e)) != NULL) {
 		db_bind_int(stmt, 1, id);
 		db_bind_text(stmt, 2, reason);

@@ -15,123 +15,9 @@
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
-#include "outbox-private.h"
+#include "outbox-compose.h"
 #include "store-private.h"
-
-/* Returns the id the next outbox row will get (we hold the write lock); 0 on error. */
-static int64_t
-next_outbox_id(struct store *st)
-{
-	static const char *const sql = "SELECT coalesce(max(id), 0) + 1 FROM outbox";
-	sqlite3_stmt *stmt = store_stmt(st, sql, NULL);
-	int64_t id = 0;
-
-	if (stmt != NULL && db_step_row(stmt, NULL) == 1)
-		id = sqlite3_column_int64(stmt, 0);
-	if (stmt != NULL)
-		sqlite3_reset(stmt);
-	return id;
-}
-
-/* Returns a Message-ID no other message has: the outbox row it will be, and where from. */
-static char *
-new_message_id(struct store *st, const struct cohort *c, int64_t now)
-{
-	return xasprintf("<showup.%s.%lld.%lld@%s>", c->slug, (long long)next_outbox_id(st),
-	    (long long)now, email_domain(c->coach_email));
-}
-
-
-/* Stores one planned message (p NULL: to the coach); 0 added, 1 already planned, -1 error. */
-static int
-store_planned(struct store *st, const struct cohort *c, const struct participant *p,
-    int step, const char *kind, int points, int64_t refund, const char *subject,
-    const struct strbuf *msg, const char *message_id, int64_t now, int64_t session_id,
-    int offset, const char *change_key, su_err *e)
-{
-	static const char *const sql =
-		"INSERT INTO outbox (cohort_id, participant_id, kind, step, points, refund_cents,"
-		" subject, message, message_id, planned_at, session_id, offset_minutes,"
-		" change_key, to_addr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
-	sqlite3_stmt *stmt = store_stmt(st, sql, e);
-	char *desc;
-	int rc;
-
-	if (stmt == NULL)
-		return -1;
-	db_bind_int(stmt, 1, c->id);
-	if (p != NULL)
-		db_bind_int(stmt, 2, p->id);
-	else
-		db_bind_text(stmt, 14, c->coach_email);
-	db_bind_text(stmt, 3, kind);
-	db_bind_int(stmt, 4, step);
-	db_bind_int(stmt, 5, points);
-	if (refund >= 0)
-		db_bind_int(stmt, 6, refund);
-	db_bind_text(stmt, 7, subject);
-	sqlite3_bind_blob(stmt, 8, msg->buf, (int)msg->len, SQLITE_TRANSIENT);
-	db_bind_text(stmt, 9, message_id);
-	db_bind_int(stmt, 10, now);
-	if (session_id > 0)
-		db_bind_int(stmt, 11, session_id);
-	if (offset >= 0)
-		db_bind_int(stmt, 12, offset);
-	db_bind_text(stmt, 13, change_key);
-	if (db_step_done(stmt, e) < 0)
-		return -1;
-	if (sqlite3_changes(st->db) == 0)
-		return 1;
-	desc = change_key ? xasprintf("%s planned for %s, %s", kind, change_key, message_id)
-	    : xasprintf("%s planned at %d points, %s", kind, points, message_id);
-	rc = audit_add(st, c->id, "notice plan", p ? p->email : c->coach_email, NULL, desc, e);
-	free(desc);
-	return rc;
-}
-
-int
-outbox_plan_message(struct store *st, const struct cohort *c, const struct participant *p,
-    const struct planned *pl, const struct strbuf *subject, const struct strbuf *body,
-    int64_t now, struct plan_result *r, su_err *e)
-{
-	const char *to_name = p ? p->name : c->coach_name, *to_addr = p ? p->email
-	    : c->coach_email;
-	char *message_id = new_message_id(st, c, now);
-	struct strbuf msg = STRBUF_INIT;
-	su_err why;
-	int rc;
-
-	rc = message_build(&(struct message){ .from_name = c->coach_name,
-	    .from_addr = c->coach_email, .to_name = to_name, .to_addr = to_addr,
-	    .reply_to = c->coach_email, .subject = sb_str(subject), .date = now,
-	    .message_id = message_id, .body = sb_str(body),
-	    .attachment = (const unsigned char *)pl->pdf, .attachment_len = pl->pdf_len,
-	    .attachment_name = pl->pdf_name, .calendar = pl->calendar,
-	    .calendar_method = pl->calendar_method }, &msg, &why);
-	if (rc < 0) {
-		r->refused++;
-		sb_addf(&r->refusals, "%s: not planned: %s\n", to_addr, why.msg);
-		rc = 0;
-	} else if ((rc = store_planned(st, c, p, pl->step, pl->kind, pl->points, pl->refund,
-	    sb_str(subject), &msg, message_id, now, pl->session_id, pl->offset, pl->change_key,
-	    e)) >= 0) {
-		r->added += rc == 0;
-		r->already += rc == 1;
-		rc = 0;
-	}
-	free(message_id);
-	sb_free(&msg);
-	return rc;
-}
-
-/* What plans draw on: the cohort's roll, the personal links of its notices, and the
- * book of its commitment reports when they ride along (NULL when not). */
-struct plan_source {
-	const struct roll *roll;
-	const struct notice_links *links;
-	struct commitment_book *reports;
-	const struct pdf_options *attach;
-};
+#include "showup/words.h"
 
 /* Returns 1 if person p has a live (or dropped) outbox row for 'step'; -1 on error. */
 static int
@@ -142,113 +28,6 @@ already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 	const int64_t args[] = { participant_id, step };
 
 	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
-}
-
-/* Renders person i's commitment report as of 'now' into 'pdf'; 0 or -1 with 'e' set. */
-static int
-report_bytes(const struct plan_source *src, size_t i, int64_t now, struct strbuf *pdf,
-    su_err *e)
-{
-	struct report_request rq = { .pdf = *src->attach, .as_of = now };
-	int rc;
-
-	rq.pdf.date = now;
-	rc = report_commitment_into(src->reports, i, &rq, pdf, e);
-	sb_free(&rq.warnings);
-	return rc;
-}
-
-/* Plans person i's due step (not in the outbox yet); counts it in r. 0, or -1 on a store error. */
-static int
-plan_person(struct store *st, const struct plan_source *src, size_t i,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	const struct participant *p = &roll->people.v[i];
-	const struct engine_person_result *pr = roll_person(roll, i);
-	const char *kind = roll->policy.ladder[pr->step_due].kind;
-	const struct notice_template *tpl = notice_template_find(t, kind);	/* loaded: all kinds */
-	int last = policy_offer_step(&roll->policy, pr->step_due);
-	int64_t expires = now + (int64_t)roll->policy.refund_days * 86400;
-	struct planned pl = { .step = pr->step_due, .kind = kind, .points = pr->points,
-		.refund = last && roll->policy.refund != REFUND_NONE ? pr->refund_cents : -1,
-		.offset = -1 };
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, pdf = STRBUF_INIT;
-	char *pdf_name = NULL;
-	int rc;
-
-	if (src->reports != NULL) {
-		if (report_bytes(src, i, now, &pdf, e) < 0) {	/* drawn from memory: not
-								   the store's; the rest goes on */
-			sb_free(&pdf);
-			r->refused++;
-			sb_addf(&r->refusals, "%s: not planned: %s\n", p->email, e->msg);
-			return 0;
-		}
-		pl.pdf = pdf.buf;
-		pl.pdf_len = pdf.len;
-		pl.pdf_name = pdf_name = xasprintf("commitment-%s.pdf", roll->cohort->slug);
-	}
-	notice_render_step(roll, src->links, i, pr->step_due, pl.refund, expires, tpl, &subject,
-	    &body);
-	rc = outbox_plan_message(st, roll->cohort, p, &pl, &subject, &body, now, r, e);
-	sb_free(&pdf);
-	free(pdf_name);
-	sb_free(&subject);
-	sb_free(&body);
-	return rc;
-}
-
-/* Returns 1 if notice 'pl' of session j takes it out of the calendar: called off, or its kind's. */
-static int
-calendar_cancels(const struct roll *roll, size_t j, const struct planned *pl)
-{
-	const struct notice_kind *kind = notice_kind_find(pl->kind);
-
-	return roll->sessions.v[j].cancelled || (kind != NULL && kind->cancels_entry);
-}
-
-/*
- * Appends the invitation session notice 'pl' to person i carries: its
- * SEQUENCE the changes told so far, this one too; a calling-off cancels it.
- */
-static int
-session_calendar(struct store *st, const struct roll *roll, size_t i, size_t j,
-    const struct planned *pl, struct strbuf *ics, su_err *e)
-{
-	const struct notice_kind *kind = notice_kind_find(pl->kind);
-	int is_change = pl->change_key != NULL && (kind == NULL || !kind->first_entry);
-	int seq = calendar_sequence(st, roll->sessions.v[j].id, roll->people.v[i].id, e);
-	struct calendar_event ev = { j, i, seq + is_change };
-
-	if (seq < 0)
-		return -1;
-	return calendar_build(roll, calendar_cancels(roll, j, pl) ? CALENDAR_CANCEL
-	    : CALENDAR_REQUEST, &ev, 1, roll->now, ics, e);
-}
-
-/* Plans session notice 'pl' (a reminder or a change: 'ch') of session j for person i; 0 or -1. */
-static int
-plan_session_notice(struct store *st, const struct plan_source *src, size_t i, size_t j,
-    const struct planned *pl, const struct notice_change *ch, const struct notice_template *t,
-    int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
-	struct planned with = *pl;
-	int rc;
-
-	notice_render_session(roll, src->links, i, j, ch, t, &subject, &body);
-	if ((rc = session_calendar(st, roll, i, j, pl, &ics, e)) == 0) {
-		with.calendar = sb_str(&ics);
-		with.calendar_method = calendar_cancels(roll, j, pl) ? "CANCEL" : "REQUEST";
-		rc = outbox_plan_message(st, roll->cohort, &roll->people.v[i], &with, &subject, &body,
-		    now, r, e);
-	}
-	sb_free(&subject);
-	sb_free(&body);
-	sb_free(&ics);
-	return rc;
 }
 
 int
@@ -396,27 +175,97 @@ changes_due(struct store *st, const struct roll *r, struct notice_due_list *out,
 	return 0;
 }
 
-/* Adds the reminders due in roll r: for each session, the offset closest to its start; 0 or -1. */
+/* Returns when person p was last told of a change of session s, or invited (0: never); -1. */
+static int64_t
+last_change_told(struct store *st, int64_t session_id, int64_t participant_id, su_err *e)
+{
+	static const char *const sql =
+		"SELECT coalesce(max(planned_at), 0) FROM outbox INDEXED BY outbox_one_reminder"
+		" WHERE session_id = ? AND participant_id = ? AND change_key IS NOT NULL"
+		" AND state <> 'withdrawn'";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int64_t at = -1;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, session_id);
+	db_bind_int(stmt, 2, participant_id);
+	if (db_step_row(stmt, e) == 1)
+		at = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	return at;
+}
+
+/*
+ * Marks in a grid (a byte per person row and session column; NULL when the
+ * policy has no reminders or no quiet hours) each person and session that a
+ * change notice or invitation of out's, not planned yet, tells now.
+ */
+static unsigned char *
+told_now(const struct roll *r, const struct notice_due_list *out)
+{
+	unsigned char *grid;
+
+	if (r->policy.n_reminders == 0 || r->policy.reminder_quiet_hours <= 0)
+		return NULL;
+	grid = xcalloc(r->people.n * r->sessions.n + 1, 1);
+	for (size_t k = 0; k < out->n; k++)
+		if (out->v[k].change != NULL && !out->v[k].planned)
+			grid[out->v[k].person * r->sessions.n + out->v[k].session] = 1;
+	return grid;
+}
+
+/*
+ * Returns 1 if person i's reminder of session j at 'offset' is quiet
+ * (reminders.quiet_hours): a change notice or invitation of that session
+ * tells them now, or was planned at most that many hours before the
+ * reminder's time (or after it); the reminder would say nothing new. 0, or -1.
+ */
+static int
+reminder_quiet(struct store *st, const struct roll *r, const unsigned char *told, size_t i,
+    size_t j, int offset, su_err *e)
+{
+	int64_t at, moment = r->sessions.v[j].starts_at - (int64_t)offset * 60;
+
+	if (told == NULL)
+		return 0;
+	if (told[i * r->sessions.n + j])
+		return 1;
+	if ((at = last_change_told(st, r->sessions.v[j].id, r->people.v[i].id, e)) < 0)
+		return -1;
+	return at > 0 && at >= moment - (int64_t)r->policy.reminder_quiet_hours * 3600;
+}
+
+/*
+ * Adds the reminders due in roll r: for each session, the offset closest to
+ * its start, but none that is quiet (reminder_quiet); 0 or -1.
+ */
 static int
 reminders_due(struct store *st, const struct roll *r, struct notice_due_list *out, su_err *e)
 {
-	for (size_t j = 0; j < r->sessions.n; j++) {
+	unsigned char *told = told_now(r, out);
+	int rc = 0;
+
+	for (size_t j = 0; rc == 0 && j < r->sessions.n; j++) {
 		const struct session *s = &r->sessions.v[j];
 		int offset = reminder_offset_due(&r->policy, s->starts_at, s->cancelled, r->now);
 
-		for (size_t i = 0; offset >= 0 && i < r->people.n; i++) {
-			int rc;
+		for (size_t i = 0; offset >= 0 && rc == 0 && i < r->people.n; i++) {
+			int planned, quiet = 0;
 
 			if (roll_outcome(r, i, j) != OUTCOME_UPCOMING)
 				continue;
-			if ((rc = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) < 0)
-				return -1;
-			due_add(out, &(struct notice_due){ .person = i, .session = j,
-			    .kind = "session-reminder", .step = -1, .offset = offset,
-			    .planned = rc });
+			if ((planned = reminder_planned(st, s->id, r->people.v[i].id, offset, e)) < 0 ||
+			    (!planned && (quiet = reminder_quiet(st, r, told, i, j, offset, e)) < 0))
+				rc = -1;
+			else if (!quiet)
+				due_add(out, &(struct notice_due){ .person = i, .session = j,
+				    .kind = "session-reminder", .step = -1, .offset = offset,
+				    .planned = planned });
 		}
 	}
-	return 0;
+	free(told);
+	return rc;
 }
 
 /* Marks each notice of a person held by hand (outbox_holds_load) with the hold's end; 0 or -1. */
@@ -455,49 +304,6 @@ notice_due_list_free(struct notice_due_list *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* Plans session notice d (a reminder or a change) whose template t holds; 0 or -1. */
-static int
-plan_session_due(struct store *st, const struct plan_source *src, const struct notice_due *d,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	const struct notice_template *tpl = notice_template_find(t, d->kind);
-	struct planned pl = { .step = -1, .kind = d->kind, .refund = -1,
-		.session_id = roll->sessions.v[d->session].id, .offset = d->offset,
-		.change_key = d->change ? d->change->key : NULL };
-
-	if (tpl == NULL)	/* not loaded: this plan does not send that kind */
-		return 0;
-	return plan_session_notice(st, src, d->person, d->session, &pl,
-	    d->change ? &d->change->what : NULL, tpl, now, r, e);
-}
-
-/* Plans the correction d (a ladder notice that no longer stands) if its template is loaded; 0 or -1. */
-static int
-plan_correction(struct store *st, const struct plan_source *src, const struct notice_due *d,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	const struct notice_template *tpl = notice_template_find(t, d->kind);
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT;
-	char key[64];
-	struct planned pl = { .step = -1, .kind = d->kind,
-		.points = roll_person(roll, d->person)->points, .refund = -1, .offset = -1,
-		.change_key = key };
-	int rc;
-
-	if (tpl == NULL)
-		return 0;
-	outbox_correction_key(d->corrects, key, sizeof key);
-	notice_render_correction(roll, src->links, d->person, d->corrects, d->corrects_sent_at,
-	    tpl, &subject, &body);
-	rc = outbox_plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject, &body,
-	    now, r, e);
-	sb_free(&subject);
-	sb_free(&body);
-	return rc;
-}
-
 int
 outbox_due_kept_back(const struct notice_due *d, struct plan_result *r)
 {
@@ -511,98 +317,6 @@ outbox_due_kept_back(const struct notice_due *d, struct plan_result *r)
 		if (r->waiting++ == 0 || d->waits_until < r->waiting_until)
 			r->waiting_until = d->waits_until;
 		return 1;
-	}
-	return 0;
-}
-
-/* Appends one CANCEL of person i's sessions 'cols' (n), each at its SEQUENCE raised; 0 or -1. */
-static int
-cancel_sessions(struct store *st, const struct roll *roll, size_t i, const size_t *cols,
-    size_t n, struct strbuf *ics, su_err *e)
-{
-	struct calendar_event *ev = xcalloc(n + 1, sizeof *ev);
-	int rc = 0;
-
-	for (size_t k = 0; k < n && rc == 0; k++) {
-		int seq = calendar_sequence(st, roll->sessions.v[cols[k]].id, roll->people.v[i].id,
-		    e);
-
-		ev[k] = (struct calendar_event){ cols[k], i, seq + 1 };
-		rc = seq < 0 ? -1 : 0;
-	}
-	if (rc == 0)
-		rc = calendar_build(roll, CALENDAR_CANCEL, ev, n, roll->now, ics, e);
-	free(ev);
-	return rc;
-}
-
-/*
- * Plans change notice d about a person and no one session (an exit, a refund)
- * whose template t holds; a kind that clears the calendar (an exit) carries one
- * CANCEL of every session to come it holds (exits_calendar_sessions). 0 or -1.
- */
-static int
-plan_person_change(struct store *st, const struct plan_source *src,
-    const struct notice_due *d, const struct notice_templates *t, int64_t now,
-    struct plan_result *r, su_err *e)
-{
-	const struct roll *roll = src->roll;
-	const struct notice_template *tpl = notice_template_find(t, d->kind);
-	const struct notice_kind *kind = notice_kind_find(d->kind);
-	struct planned pl = { .step = -1, .kind = d->kind, .refund = -1, .offset = -1,
-		.change_key = d->change->key };
-	struct strbuf subject = STRBUF_INIT, body = STRBUF_INIT, ics = STRBUF_INIT;
-	size_t *cols = NULL, n = 0;
-	int rc = 0;
-
-	if (tpl == NULL)	/* not loaded: this plan does not send that kind */
-		return 0;
-	if (kind != NULL && kind->cancels_entry)
-		rc = exits_calendar_sessions(st, roll, d->person, &cols, &n, e);
-	if (rc == 0 && n > 0 &&
-	    (rc = cancel_sessions(st, roll, d->person, cols, n, &ics, e)) == 0) {
-		pl.calendar = sb_str(&ics);
-		pl.calendar_method = "CANCEL";
-	}
-	if (rc == 0) {
-		notice_render_person(roll, src->links, d->person, &d->change->what, cols, n, tpl,
-		    &subject, &body);
-		rc = outbox_plan_message(st, roll->cohort, &roll->people.v[d->person], &pl, &subject,
-		    &body, now, r, e);
-	}
-	free(cols);
-	sb_free(&subject);
-	sb_free(&body);
-	sb_free(&ics);
-	return rc;
-}
-
-/* Plans every notice of 'due' not in the outbox yet, in its order (changes before
- * reminders: their SEQUENCE); counts the others as planned before. 0 or -1. */
-static int
-plan_due(struct store *st, const struct plan_source *src, const struct notice_due_list *due,
-    const struct notice_templates *t, int64_t now, struct plan_result *r, su_err *e)
-{
-	for (size_t k = 0; k < due->n; k++) {
-		const struct notice_due *d = &due->v[k];
-		int rc;
-
-		if (d->planned) {
-			r->already++;
-			continue;
-		}
-		if (outbox_due_kept_back(d, r))
-			continue;
-		if (d->step >= 0)
-			rc = plan_person(st, src, d->person, t, now, r, e);
-		else if (d->corrects != NULL)
-			rc = plan_correction(st, src, d, t, now, r, e);
-		else if (d->session == NOTICE_NO_SESSION)
-			rc = plan_person_change(st, src, d, t, now, r, e);
-		else
-			rc = plan_session_due(st, src, d, t, now, r, e);
-		if (rc < 0)
-			return -1;
 	}
 	return 0;
 }
@@ -687,6 +401,8 @@ withdraw_stale(struct store *st, const struct roll *roll, const struct notice_du
 			db_bind_int(stmt, 1, stale[k]);
 			rc = db_step_done(stmt, e);
 		}
+		if (rc == 0)	/* its message told it: the others get a new one */
+			rc = outbox_split(st, stale[k], e);
 		if (rc == 0)
 			rc = audit_add(st, roll->cohort->id, "notice withdraw", id, "pending",
 			    "withdrawn: no longer due", e);
@@ -718,7 +434,7 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	    (n = withdraw_stale(st, &roll, &due, now, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
-	if (plan_due(st, &src, &due, t, now, r, e) < 0 ||
+	if (outbox_compose(st, &src, &due, t, now, r, e) < 0 ||
 	    coach_plan(st, &roll, &due, t, attach, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
@@ -746,9 +462,11 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
 		"SELECT o.id, coalesce(o.participant_id, 0), coalesce(p.email, o.to_addr),"
 		" coalesce(p.name, c.coach_name), o.kind, o.step, o.points,"
 		" o.subject, o.state, o.attempts, o.message_id, o.reply, o.planned_at,"
-		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END, o.held_at IS NOT NULL"
+		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END, o.held_at IS NOT NULL,"
+		" coalesce(o.part_of, 0)"
 		" FROM outbox o LEFT JOIN participant p ON p.id = o.participant_id"
-		" JOIN cohort c ON c.id = o.cohort_id WHERE o.cohort_id = ?1 AND (?2 IS NULL OR o.state = ?2) ORDER BY o.id";
+		" JOIN cohort c ON c.id = o.cohort_id"
+		" WHERE o.cohort_id = ?1 AND (?2 IS NULL OR o.state = ?2) ORDER BY o.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
@@ -779,6 +497,7 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
 		o->planned_at = sqlite3_column_int64(stmt, 12);
 		o->sent_at = sqlite3_column_int64(stmt, 13);
 		o->held = sqlite3_column_int(stmt, 15);
+		o->part_of = sqlite3_column_int64(stmt, 16);
 		if (bytes) {
 			o->message_len = (size_t)sqlite3_column_bytes(stmt, 14);
 			o->message = xmalloc(o->message_len + 1);

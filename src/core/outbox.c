@@ -1,5 +1,8 @@
 /* outbox.c - sending the outbox (outbox-plan.c fills it): never twice, never lost. A row is marked sending
- * before it goes and sent after; whatever a crash leaves in between is unknown. */
+ * before it goes and sent after; whatever a crash leaves in between is unknown.
+ * A message may carry several notices (schema step 11): it goes as its first
+ * row, and every state that row takes its parts (part_of) take in the same
+ * transaction, so a message and its notices never disagree, even after kill -9. */
 #include "config.h"
 
 #include <errno.h>
@@ -21,36 +24,55 @@
 #define RETRY_FIRST (5 * 60)		/* the first retry after five minutes */
 #define RETRY_LAST (6 * 3600)		/* doubling up to six hours */
 
-/* One row to send, with what sending it needs. */
-struct due_row {
-	int64_t id, participant_id, refund_cents;
-	int step, points, attempts, has_refund;
-	char *kind, *email;
-	unsigned char *message;
-	size_t len;
+/* A notice's bookkeeping once its message went: its ladder step and refund offer. */
+struct sent_part {
+	int64_t refund_cents;
+	int step, points, has_refund;
+	char *kind;
 };
 
-/* Turns rows left 'sending' by a crash into 'unknown' (audited); the count, or -1. */
+/* One message to send (a row and the rows that ride in it), with what sending it needs. */
+struct due_row {
+	int64_t id, participant_id;
+	int attempts;
+	char *email;
+	unsigned char *message;
+	size_t len;
+	struct sent_part *parts;	/* the row's own notice first, then its riders' */
+	size_t n_parts;
+};
+
+/*
+ * Turns rows left 'sending' by a crash into 'unknown' (audited), a message
+ * and the notices riding in it alike; the count of messages, or -1.
+ */
 static int
 mark_unknown(struct store *st, const struct cohort *c, su_err *e)
 {
 	static const char *const sql =
 		"UPDATE outbox SET state = 'unknown', reply = 'caught while sending: not sent"
 		" again but by resend' WHERE cohort_id = ? AND state = 'sending'";
+	static const char *const sql_count = "SELECT id FROM outbox WHERE cohort_id = ?"
+	    " AND state = 'sending' AND part_of IS NULL";
+	const int64_t args[] = { c->id };
+	int64_t *ids = NULL;
+	size_t n = 0;
 	sqlite3_stmt *stmt;
-	int n;
 
-	if (store_begin(st, e) < 0 || (stmt = store_stmt(st, sql, e)) == NULL)
+	if (store_begin(st, e) < 0 || store_int64s(st, sql_count, args, 1, &ids, &n, e) < 0 ||
+	    (stmt = store_stmt(st, sql, e)) == NULL)
 		goto fail;
+	free(ids);
+	ids = NULL;
 	db_bind_int(stmt, 1, c->id);
 	if (db_step_done(stmt, e) < 0)
 		goto fail;
-	n = sqlite3_changes(st->db);
 	if ((n > 0 && audit_add(st, c->id, "notice unknown", c->slug, "sending", "unknown",
 	    e) < 0) || store_commit(st, e) < 0)
 		goto fail;
-	return n;
+	return (int)n;
 fail:
+	free(ids);
 	store_rollback(st);
 	return -1;
 }
@@ -63,7 +85,8 @@ load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now
 	static const char *const sql =
 		"SELECT o.id FROM outbox o"
 		" WHERE o.cohort_id = ? AND o.held_at IS NULL AND (o.state = 'pending' OR"
-		" (o.state = 'retry' AND coalesce(o.next_attempt_at, 0) <= ?)) ORDER BY o.id LIMIT ?";
+		" (o.state = 'retry' AND coalesce(o.next_attempt_at, 0) <= ?))"
+		" AND o.part_of IS NULL AND length(o.message) > 0 ORDER BY o.id LIMIT ?";
 	const int64_t args[] = { c->id, now, limit ? (int64_t)limit : -1 };
 
 	*out = NULL;
@@ -71,14 +94,41 @@ load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now
 	return store_int64s(st, sql, args, ARRAY_SIZE(args), out, n, e);
 }
 
-/* Loads row 'id' with its message; 1, 0 if it is gone, -1 with 'e' set. */
+/* Loads the bookkeeping of message 'id''s notices (its own first, then its riders'); 0 or -1. */
+static int
+load_parts(struct store *st, int64_t id, struct due_row *d, su_err *e)
+{
+	static const char *const sql =
+		"SELECT step, points, refund_cents, kind FROM outbox"
+		" WHERE id = ?1 OR part_of = ?1 ORDER BY id <> ?1, id";
+	sqlite3_stmt *stmt = store_stmt(st, sql, e);
+	int rc;
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct sent_part *p;
+
+		d->parts = xrealloc(d->parts, (d->n_parts + 1) * sizeof *d->parts);
+		p = &d->parts[d->n_parts++];
+		p->step = sqlite3_column_int(stmt, 0);
+		p->points = sqlite3_column_int(stmt, 1);
+		p->has_refund = !db_column_null(stmt, 2);
+		p->refund_cents = sqlite3_column_int64(stmt, 2);
+		p->kind = db_column_dup(stmt, 3);
+	}
+	sqlite3_reset(stmt);
+	return rc;
+}
+
+/* Loads row 'id' with its message and its notices; 1, 0 if it is gone, -1 with 'e' set. */
 static int
 load_row(struct store *st, int64_t id, struct due_row *d, su_err *e)
 {
 	static const char *const sql =
-		"SELECT o.id, o.participant_id, o.step, o.points, o.attempts, o.refund_cents,"
-		" o.kind, coalesce(p.email, o.to_addr), o.message FROM outbox o"
-		" LEFT JOIN participant p ON p.id = o.participant_id WHERE o.id = ?";
+		"SELECT o.id, o.participant_id, o.attempts, coalesce(p.email, o.to_addr), o.message"
+		" FROM outbox o LEFT JOIN participant p ON p.id = o.participant_id WHERE o.id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	const void *message;
 	int rc;
@@ -90,19 +140,16 @@ load_row(struct store *st, int64_t id, struct due_row *d, su_err *e)
 	if ((rc = db_step_row(stmt, e)) == 1) {
 		d->id = sqlite3_column_int64(stmt, 0);
 		d->participant_id = sqlite3_column_int64(stmt, 1);
-		d->step = sqlite3_column_int(stmt, 2);
-		d->points = sqlite3_column_int(stmt, 3);
-		d->attempts = sqlite3_column_int(stmt, 4);
-		d->has_refund = !db_column_null(stmt, 5);
-		d->refund_cents = sqlite3_column_int64(stmt, 5);
-		d->kind = db_column_dup(stmt, 6);
-		d->email = db_column_dup(stmt, 7);
-		message = sqlite3_column_blob(stmt, 8);
-		d->len = (size_t)sqlite3_column_bytes(stmt, 8);
+		d->attempts = sqlite3_column_int(stmt, 2);
+		d->email = db_column_dup(stmt, 3);
+		message = sqlite3_column_blob(stmt, 4);
+		d->len = (size_t)sqlite3_column_bytes(stmt, 4);
 		d->message = xmalloc(d->len + 1);
 		memcpy(d->message, message ? message : "", d->len);
 	}
 	sqlite3_reset(stmt);
+	if (rc == 1 && load_parts(st, id, d, e) < 0)
+		rc = -1;
 	return rc;
 }
 
@@ -110,20 +157,25 @@ load_row(struct store *st, int64_t id, struct due_row *d, su_err *e)
 static void
 free_row(struct due_row *d)
 {
-	free(d->kind);
+	for (size_t k = 0; k < d->n_parts; k++)
+		free(d->parts[k].kind);
+	free(d->parts);
 	free(d->email);
 	free(d->message);
 	memset(d, 0, sizeof *d);
 }
 
-/* Sets a row's state (and reply, next attempt, sent time) in the caller's transaction. */
+/*
+ * Sets a message's state (and reply, next attempt, sent time): row 'id' and the
+ * rows riding in it, in the caller's transaction.
+ */
 static int
 set_state(struct store *st, int64_t id, const char *state, const char *reply,
     int64_t next_attempt, int64_t sent_at, int count_attempt, su_err *e)
 {
 	static const char *const sql =
-		"UPDATE outbox SET state = ?, reply = coalesce(?, reply), next_attempt_at = ?,"
-		" sent_at = ?, attempts = attempts + ? WHERE id = ?";
+		"UPDATE outbox SET state = ?1, reply = coalesce(?2, reply), next_attempt_at = ?3,"
+		" sent_at = ?4, attempts = attempts + ?5 WHERE id = ?6 OR part_of = ?6";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 
 	if (stmt == NULL)
@@ -139,13 +191,22 @@ set_state(struct store *st, int64_t id, const char *state, const char *reply,
 	return db_step_done(stmt, e);
 }
 
-/* Marks a pending or retry row sending, committed; 1 claimed, 0 not ours any more, -1. */
+/*
+ * Marks a pending or retry message sending, its riders with it, and loads it
+ * into d as it is then (a plan may give a pending row a new message up to this
+ * moment, never after), committed; 1 claimed, 0 not ours any more (sent by
+ * another, withdrawn, held, its message taken away for a new one), -1.
+ */
 static int
-claim(struct store *st, int64_t id, su_err *e)
+claim(struct store *st, int64_t id, struct due_row *d, su_err *e)
 {
 	static const char *const sql =
 		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?"
-		" AND held_at IS NULL AND (state = 'pending' OR state = 'retry')";
+		" AND held_at IS NULL AND (state = 'pending' OR state = 'retry')"
+		" AND part_of IS NULL AND length(message) > 0";
+	static const char *const sql_riders =
+		"UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE part_of = ?"
+		" AND (state = 'pending' OR state = 'retry')";
 	sqlite3_stmt *stmt;
 	int claimed;
 
@@ -155,6 +216,13 @@ claim(struct store *st, int64_t id, su_err *e)
 	if (db_step_done(stmt, e) < 0)
 		goto fail;
 	claimed = sqlite3_changes(st->db) == 1;
+	if (claimed && (stmt = store_stmt(st, sql_riders, e)) == NULL)
+		goto fail;
+	if (claimed) {
+		db_bind_int(stmt, 1, id);
+		if (db_step_done(stmt, e) < 0 || load_row(st, id, d, e) < 0)
+			goto fail;
+	}
 	if (store_commit(st, e) < 0)
 		goto fail;
 	return claimed;
@@ -163,11 +231,30 @@ fail:
 	return -1;
 }
 
+/* Records notice 'part' of a message sent to 'person': its ladder step and refund offer; 1 ok. */
+static int
+record_part(struct store *st, const struct cohort *c, const struct policy *p,
+    const struct participant *person, const struct sent_part *part, int64_t now, su_err *why)
+{
+	int ok = 1;
+
+	if (part->step >= 0)	/* a session notice is no step of the ladder */
+		ok = notice_record_sent(st, c, person, part->step, part->kind, part->points, now,
+		    why) == 0;
+	/* an offer open already, or no refund by now: the notice stands without a new one */
+	if (ok && part->has_refund && person->status == PARTICIPANT_ACTIVE &&
+	    p->refund != REFUND_NONE)
+		ok = refund_offer_open(st, c, p, person, part->refund_cents, "ladder", now, NULL,
+		    why) == 0 || strstr(why->msg, "open refund offer already") != NULL;
+	return ok;
+}
+
 /*
- * Records a sent row: 'sent' committed at once (the server has it), then in a
- * second transaction, left open for the caller to commit, the ladder step as
- * sent and a final notice's refund offer. A failure of that bookkeeping never
- * undoes 'sent'; the row is planned never again either way.
+ * Records a sent message: 'sent' committed at once for it and every notice in
+ * it (the server has it), then in a second transaction, left open for the
+ * caller to commit, each ladder step as sent and a final notice's refund
+ * offer. A failure of that bookkeeping never undoes 'sent'; the rows are
+ * planned never again either way.
  */
 static int
 record_sent(struct store *st, const struct cohort *c, const struct policy *p,
@@ -184,14 +271,8 @@ record_sent(struct store *st, const struct cohort *c, const struct policy *p,
 	if (d->participant_id == 0)	/* to the coach: no step, no offer */
 		return 0;
 	ok = participant_find(st, c, d->email, &person, &why) == 1;
-	if (ok && d->step >= 0)	/* a session reminder is no step of the ladder */
-		ok = notice_record_sent(st, c, &person, d->step, d->kind, d->points, now,
-		    &why) == 0;
-	/* an offer open already, or no refund by now: the notice stands without a new one */
-	if (ok && d->has_refund && person.status == PARTICIPANT_ACTIVE &&
-	    p->refund != REFUND_NONE)
-		ok = refund_offer_open(st, c, p, &person, d->refund_cents, "ladder", now, NULL,
-		    &why) == 0 || strstr(why.msg, "open refund offer already") != NULL;
+	for (size_t k = 0; ok && k < d->n_parts; k++)
+		ok = record_part(st, c, p, &person, &d->parts[k], now, &why);
 	participant_free(&person);
 	if (ok)
 		return 0;
@@ -221,7 +302,7 @@ stop_reason(const struct strbuf *reply, su_err *e)
 		su_err_set(e, "%s", r);
 }
 
-/* Sends one row: sending (committed), the delivery, then its outcome (committed). */
+/* Sends claimed message d (sending, committed): the delivery, then its outcome (committed). */
 static int
 send_row(struct store *st, const struct cohort *c, const struct policy *p, struct mailer *m,
     const char *from, const struct due_row *d, struct send_counts *out, su_err *e)
@@ -229,10 +310,8 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 	struct strbuf reply = STRBUF_INIT;
 	enum delivery how;
 	int64_t now;
-	int rc;
+	int rc = 0;
 
-	if ((rc = claim(st, d->id, e)) <= 0)	/* another send took it, or plan withdrew it */
-		return rc;
 	how = mailer_send(m, from, d->email, d->message, d->len, &reply);
 	now = time_now();
 	if ((rc = store_begin(st, e)) == 0) {
@@ -243,7 +322,7 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 			break;
 		case DELIVERY_RETRY:
 			rc = set_state(st, d->id, "retry", sb_str(&reply),
-			    now + outbox_retry_delay(d->attempts + 1), 0, 0, e);
+			    now + outbox_retry_delay(d->attempts), 0, 0, e);	/* this one counted */
 			out->retry++;
 			break;
 		case DELIVERY_FAILED:
@@ -269,15 +348,19 @@ send_row(struct store *st, const struct cohort *c, const struct policy *p, struc
 	return rc;
 }
 
-/* Loads row 'id' and sends it (send_row); 0 also when it is gone, -1 with 'e' set. */
+/*
+ * Claims message 'id' and sends it (send_row); 0 also when it is not ours any
+ * more (another send took it, a plan withdrew it), -1 with 'e' set.
+ */
 static int
 load_and_send(struct store *st, const struct cohort *c, const struct policy *p,
     struct mailer *m, const char *from, int64_t id, struct send_counts *out, su_err *e)
 {
 	struct due_row d;
-	int rc = load_row(st, id, &d, e);
+	int rc;
 
-	if (rc == 1)
+	memset(&d, 0, sizeof d);
+	if ((rc = claim(st, id, &d, e)) == 1)
 		rc = send_row(st, c, p, m, from, &d, out, e);
 	free_row(&d);
 	return rc < 0 ? -1 : 0;
@@ -321,10 +404,11 @@ int
 outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 {
 	static const char *const sql_find =
-		"SELECT c.slug, o.state FROM outbox o JOIN cohort c ON c.id = o.cohort_id"
-		" WHERE o.id = ?";
+		"SELECT c.slug, o.state, coalesce(o.part_of, o.id) FROM outbox o"
+		" JOIN cohort c ON c.id = o.cohort_id WHERE o.id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql_find, e);
 	char *slug = NULL, *state = NULL, *what = NULL;
+	int64_t message = id;	/* a notice riding in another's message goes again with it */
 	int rc;
 
 	if (stmt == NULL)
@@ -333,6 +417,7 @@ outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 	if ((rc = db_step_row(stmt, e)) == 1) {
 		slug = db_column_dup(stmt, 0);
 		state = db_column_dup(stmt, 1);
+		message = sqlite3_column_int64(stmt, 2);
 	}
 	sqlite3_reset(stmt);
 	if (rc != 1) {
@@ -350,7 +435,7 @@ outbox_resend(struct store *st, int64_t id, struct cohort *c, su_err *e)
 		goto done;
 	}
 	what = xasprintf("outbox %lld", (long long)id);
-	rc = set_state(st, id, "pending", "resend asked by hand", 0, 0, 0, e);
+	rc = set_state(st, message, "pending", "resend asked by hand", 0, 0, 0, e);
 	if (rc == 0)
 		rc = audit_add(st, c->id, "notice resend", what, state, "pending", e);
 	if (rc < 0)
@@ -422,7 +507,8 @@ outbox_due_count(struct store *st, int64_t now, size_t *n, su_err *e)
 {
 	static const char *const sql =
 		"SELECT count(*) FROM outbox WHERE held_at IS NULL AND (state = 'pending' OR"
-		" (state = 'retry' AND coalesce(next_attempt_at, 0) <= ?))";
+		" (state = 'retry' AND coalesce(next_attempt_at, 0) <= ?))"
+		" AND part_of IS NULL AND length(message) > 0";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 

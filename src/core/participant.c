@@ -7,6 +7,7 @@
 #include "showup/message.h"
 #include "showup/model.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 #include "store-private.h"
 
 /* Checks a participant's name, e-mail and company; 0 or -1 with 'e' set. */
@@ -87,7 +88,8 @@ readdress_outbox(struct store *st, int64_t participant_id, const char *name,
     const char *email, su_err *e)
 {
 	static const char *const sql_due = "SELECT id, message FROM outbox"
-	    " WHERE participant_id = ? AND (state = 'pending' OR state = 'retry')";
+	    " WHERE participant_id = ? AND (state = 'pending' OR state = 'retry')"
+	    " AND length(message) > 0";	/* a notice riding in another's has none */
 	static const char *const sql_set = "UPDATE outbox SET message = ? WHERE id = ?";
 	sqlite3_stmt *due = store_stmt(st, sql_due, e), *set;
 	int rc;
@@ -169,6 +171,39 @@ done:
 	return rc;
 }
 
+static const char *const sql_participant_call_name =
+	"UPDATE participant SET call_name = ? WHERE id = ?";
+
+int
+participant_set_call_name(struct store *st, const struct cohort *c,
+    const struct participant *p, const char *call_name, su_err *e)
+{
+	sqlite3_stmt *stmt;
+
+	if (text_fits("call name", call_name, FIELD_NAME_MAX, e) < 0)
+		return -1;
+	if (str_has_control(call_name))
+		return su_err_set(e, "the call name '%s' holds a control character (line "
+		    "break?)", call_name);
+	if (strcmp(p->call_name ? p->call_name : "", call_name) == 0)
+		return 0;
+	if ((stmt = store_stmt(st, sql_participant_call_name, e)) == NULL)
+		return -1;
+	db_bind_text(stmt, 1, call_name);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0 || audit_add(st, c->id, "participant call name",
+	    p->email, p->call_name ? p->call_name : "", call_name, e) < 0)
+		return -1;
+	return 1;
+}
+
+char *
+participant_call_name(const struct participant *p)
+{
+	return p->call_name && *p->call_name ? xstrdup(p->call_name)
+	    : call_name_default(p->name);
+}
+
 static const char *const sql_participant_reinstate =
 	"UPDATE participant SET status = 'active', withdrawn_at = NULL WHERE id = ?";
 
@@ -195,7 +230,8 @@ participant_reinstate(struct store *st, const struct cohort *c, const struct par
 }
 
 #define PARTICIPANT_COLUMNS \
-	"SELECT id, cohort_id, name, email, company, status, withdrawn_at FROM participant"
+	"SELECT id, cohort_id, name, email, company, status, withdrawn_at, call_name" \
+	" FROM participant"
 static const char *const sql_participant_by_email =
 	PARTICIPANT_COLUMNS " WHERE cohort_id = ? AND email = ?";
 static const char *const sql_participant_all =
@@ -214,6 +250,7 @@ participant_from_row(sqlite3_stmt *stmt, struct participant *p)
 	p->status = strcmp((const char *)sqlite3_column_text(stmt, 5), "withdrawn") == 0
 	    ? PARTICIPANT_WITHDRAWN : PARTICIPANT_ACTIVE;
 	p->withdrawn_at = sqlite3_column_int64(stmt, 6);
+	p->call_name = db_column_dup(stmt, 7);
 }
 
 int
@@ -298,6 +335,7 @@ participant_free(struct participant *p)
 	free(p->name);
 	free(p->email);
 	free(p->company);
+	free(p->call_name);
 	memset(p, 0, sizeof *p);
 }
 

@@ -675,6 +675,10 @@ const struct policy_setting policy_settings[] = {
 	{ .key = "reminders", .type = "OFFSET,...|off", .dflt = "off",
 	  .help = "when 'notices plan' plans a session reminder: offsets before the start, "
 	  "earliest first (2d,2h)", .parse = parse_reminders, .print = print_reminders },
+	{ .key = "reminders.quiet_hours", .type = "HOURS|off", .dflt = "24",
+	  .help = "no session reminder whose time comes within this many hours after a change "
+	  "notice or invitation of the same session to the same person (it told them already)",
+	  NUMBER(reminder_quiet_hours, 1, 336), .off = "off", .off_value = 0 },
 	{ .key = "invitations", .type = "on|off", .dflt = "off",
 	  .help = "a calendar invitation to each session to come, to everyone expected there",
 	  .parse = parse_switch, .print = print_switch,

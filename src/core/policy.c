@@ -28,6 +28,7 @@ policy_default(struct policy *p)
 	p->digest_day = -1;
 	p->cutoff_hours = 24;
 	p->grace_minutes = 5;
+	p->reminder_quiet_hours = 24;
 	reason_add(p->accepted, &p->n_accepted, "medical");
 	reason_add(p->accepted, &p->n_accepted, "personal-emergency");
 	reason_add(p->other, &p->n_other, "customer-meeting");

@@ -11,6 +11,7 @@
 #include "showup/ladder.h"
 #include "showup/money.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 
 #define ROW_H 13.0
 #define CHART_H 86.0
@@ -232,8 +233,9 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 			more++;
 			continue;
 		}
-		snprintf(line, sizeof line, "%s sent %s, at %d points%s", n->kind,
+		snprintf(line, sizeof line, "%s sent %s, at %d %s%s", n->kind,
 		    report_time(&cr->b->dates, n->sent_at, when, sizeof when), n->points,
+		    plural(n->points, "point", "points"),
 		    notice_voided(cr->roll, i, n) ? "; corrected since: no longer stands" : "");
 		pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0, INK);
 		y -= 11;

@@ -11,6 +11,7 @@
 #include "showup/engine.h"
 #include "showup/policy-store.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 
 #define ROW_H 24.0
 #define SPARE_ROWS 3
@@ -32,9 +33,9 @@ draw_head(struct pdf *pdf, double w, double y, const struct cohort *c, const str
 	    s->title, continued ? " (continued)" : "");
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 13, 1, INK);
 	y -= 15;
-	snprintf(line, sizeof line, "%s  ·  %s session, %d minutes%s%s  ·  coach %s",
-	    report_time(d, s->starts_at, when, sizeof when),
-	    session_kind_name(s->kind), s->minutes, *s->location ? "  ·  " : "", s->location,
+	snprintf(line, sizeof line, "%s  ·  %s session, %d %s%s%s  ·  coach %s",
+	    report_time(d, s->starts_at, when, sizeof when), session_kind_name(s->kind),
+	    s->minutes, plural(s->minutes, "minute", "minutes"), *s->location ? "  ·  " : "", s->location,
 	    c->coach_name);
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 9, 0, MUTED);
 	y -= 22;

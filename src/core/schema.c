@@ -321,7 +321,26 @@ static const char *const migration_13 =
 	"CREATE INDEX place_added_by_session ON place_added (session_id);";
 
 /*
- * 14: the coach as a recipient, and the participants' own changes. A row of
+ * 14: the name a participant is greeted by, when it is not the one found in
+ * their full name (call_name_default): '' means that default.
+ */
+static const char *const migration_14 =
+	"ALTER TABLE participant ADD COLUMN call_name TEXT NOT NULL DEFAULT '';";
+
+/*
+ * 15: one message per person per plan. The rows stay one per notice (their
+ * bookkeeping and withdrawal are each their own); when one plan finds several
+ * for one person, the first (the main item) carries the one message that goes
+ * and the others point to it by part_of, their own message left empty. A row
+ * with an empty message and no part_of waits for the next plan to give it one
+ * (a part of its message was withdrawn); it never goes as it is.
+ */
+static const char *const migration_15 =
+	"ALTER TABLE outbox ADD COLUMN part_of INTEGER REFERENCES outbox(id);"
+	"CREATE INDEX outbox_by_part ON outbox (part_of) WHERE part_of IS NOT NULL;";
+
+/*
+ * 16: the coach as a recipient, and the participants' own changes. A row of
  * the outbox goes to its participant, or (participant_id NULL) to to_addr, the
  * coach: the weekly digest (change_key "digest:DATE"), a copy of a
  * participant's own change ("copy:ID"); one live row per cohort and key. The
@@ -330,7 +349,7 @@ static const char *const migration_13 =
  * own link (the coach's commands on their behalf are not kept here): what the
  * coach is told of.
  */
-static const char *const migration_14 =
+static const char *const migration_16 =
 	"CREATE TABLE outbox_new ("
 	"  id INTEGER PRIMARY KEY,"
 	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
@@ -356,14 +375,15 @@ static const char *const migration_14 =
 	"  dropped_at INTEGER,"
 	"  change_key TEXT,"
 	"  to_addr TEXT,"
+	"  part_of INTEGER REFERENCES outbox_new(id),"	/* "outbox" once renamed */
 	"  CHECK ((participant_id IS NULL) <> (to_addr IS NULL))"
 	");"
 	"INSERT INTO outbox_new (id, cohort_id, participant_id, kind, step, session_id,"
 	"  offset_minutes, points, refund_cents, subject, message, message_id, state, attempts,"
-	"  next_attempt_at, reply, planned_at, sent_at, held_at, dropped_at, change_key)"
+	"  next_attempt_at, reply, planned_at, sent_at, held_at, dropped_at, change_key, part_of)"
 	"  SELECT id, cohort_id, participant_id, kind, step, session_id, offset_minutes, points,"
 	"  refund_cents, subject, message, message_id, state, attempts, next_attempt_at, reply,"
-	"  planned_at, sent_at, held_at, dropped_at, change_key FROM outbox;"
+	"  planned_at, sent_at, held_at, dropped_at, change_key, part_of FROM outbox;"
 	"DROP TABLE outbox;"
 	"ALTER TABLE outbox_new RENAME TO outbox;"
 	"CREATE UNIQUE INDEX outbox_one_step ON outbox (participant_id, step)"
@@ -376,6 +396,7 @@ static const char *const migration_14 =
 	"CREATE INDEX outbox_by_change ON outbox (change_key, participant_id)"
 	"  WHERE change_key IS NOT NULL;"
 	"CREATE INDEX outbox_by_participant ON outbox (participant_id, step);"
+	"CREATE INDEX outbox_by_part ON outbox (part_of) WHERE part_of IS NOT NULL;"
 	"CREATE UNIQUE INDEX outbox_one_to_coach ON outbox (cohort_id, change_key)"
 	"  WHERE participant_id IS NULL AND state <> 'withdrawn';"
 	"CREATE TABLE own_change ("
@@ -392,7 +413,8 @@ static const char *const migration_14 =
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
-	migration_11, migration_12, migration_13, migration_14 };
+	migration_11, migration_12, migration_13, migration_14, migration_15,
+	migration_16 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

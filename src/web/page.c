@@ -78,7 +78,7 @@ static const char roll_text[] =
 static const char person_text[] =
 	"<p>{{cohort}}: your coming sessions.</p>\n"
 	"{{^sessions}}<p>No sessions to come.</p>\n{{/sessions}}"
-	"<ul class=\"list\">\n{{#sessions}}<li>{{when}} &middot; {{title}}"
+	"<ul class=\"list\">\n{{#sessions}}<li>{{name}}{{#title}} &middot; {{title}}{{/title}}"
 	"{{#record}} &middot; <span class=\"record\">{{record}}</span>{{/record}}"
 	"{{#href}} <a href=\"{{href}}\">Cancel my place</a>{{/href}}"
 	"{{#move}} &middot; <a href=\"{{move}}\">Move to another time</a>{{/move}}</li>\n"

@@ -11,6 +11,7 @@
 #include "showup/policy-store.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 
 /* Whose link it is: found from the token's ids. */
 struct holder {
@@ -104,12 +105,47 @@ holder_free(struct holder *h)
 	cohort_free(&h->c);
 }
 
+/*
+ * Returns session s as the holder knows it (session_name): a 1:1 with the
+ * coach, practice with the others on its list ('people': the cohort's); kept by 'a'.
+ */
+static const char *
+page_session_name(struct web *w, struct arena *a, const struct holder *h,
+    const struct participant_list *people, const struct session *s)
+{
+	struct session_naming n = { .kind = s->kind, .starts_at = s->starts_at,
+		.zone = h->c.tz, .with = "" };
+	struct strbuf out = STRBUF_INIT, with = STRBUF_INIT;
+	char **names = xcalloc(people->n + 1, sizeof *names);
+	int64_t *ids = NULL;
+	size_t nids = 0, count = 0;
+
+	if (s->kind == SESSION_COACHING)
+		names[count++] = call_name_default(h->c.coach_name);
+	else if (s->kind == SESSION_PRACTICE &&
+	    session_expected_ids(w->st, s->id, &ids, &nids, NULL) == 0)
+		for (size_t k = 0; k < people->n; k++)
+			for (size_t i = 0; i < nids; i++)
+				if (ids[i] == people->v[k].id && ids[i] != h->p.id)
+					names[count++] = participant_call_name(&people->v[k]);
+	names_joined((const char *const *)names, count, &with);
+	n.with = sb_str(&with);
+	session_name(&n, &out);
+	for (size_t k = 0; k < count; k++)
+		free(names[k]);
+	free(names);
+	free(ids);
+	sb_free(&with);
+	return arena_keep(a, sb_detach(&out));
+}
+
 /* Fills the item of one coming session of the holder; 'offers' says times are offered. */
 static void
-coming_item(struct web *w, struct arena *a, const struct holder *h, const struct session *s,
-    int offers, struct tpl_scope *item)
+coming_item(struct web *w, struct arena *a, const struct holder *h,
+    const struct participant_list *people, const struct session *s, int offers,
+    struct tpl_scope *item)
 {
-	struct tpl_field *f = arena_array(a, 5, sizeof *f);
+	struct tpl_field *f = arena_array(a, 6, sizeof *f);
 	struct attendance at;
 	char when[40];
 	int known = attendance_get(w->st, s->id, h->p.id, &at, NULL) == 1;
@@ -125,7 +161,8 @@ coming_item(struct web *w, struct arena *a, const struct holder *h, const struct
 	f[4] = (struct tpl_field){ "move", known || !offers || s->kind == SESSION_GROUP ||
 	    reschedule_pair_refused(w->st, &h->pol, s, &h->p, NULL) != 0 ? "" :
 	    arena_printf(a, "/p/%s/move/%d", h->token, s->number), NULL };
-	*item = (struct tpl_scope){ f, 5, NULL };
+	f[5] = (struct tpl_field){ "name", page_session_name(w, a, h, people, s), NULL };
+	*item = (struct tpl_scope){ f, 6, NULL };
 	if (known)
 		attendance_free(&at);
 }
@@ -139,6 +176,7 @@ static void
 person_page(struct web *w, const struct holder *h, struct web_reply *r)
 {
 	struct session_list l;
+	struct participant_list people;
 	struct arena a = { 0 };
 	struct tpl_list list = { NULL, 0 };
 	struct tpl_scope *items;
@@ -149,12 +187,14 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 		l = (struct session_list){ NULL, 0 };
 	if (slot_list(w->st, &h->c, now, &offered, &noffered, NULL) < 0)
 		noffered = 0;
+	if (participant_list_all(w->st, h->c.id, 0, &people, NULL) < 0)
+		people = (struct participant_list){ NULL, 0 };
 	free(offered);
 	items = arena_array(&a, l.n, sizeof *items);
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].starts_at > now && !l.v[i].cancelled &&
 		    session_expects(w->st, &l.v[i], &h->p, NULL) == 1)
-			coming_item(w, &a, h, &l.v[i], noffered > 0, &items[list.n++]);
+			coming_item(w, &a, h, &people, &l.v[i], noffered > 0, &items[list.n++]);
 	list.items = items;
 	{
 		const struct tpl_field f[] = { { "cohort", h->c.name, NULL },
@@ -164,28 +204,41 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 		page_render(&w->pages, r, 200, PAGE_PERSON, h->p.name, &s);
 	}
 	session_list_free(&l);
+	participant_list_free(&people);
 	arena_free(&a);
 }
 
-/* Says what cancelling session s at 'now' counts as, before anything is recorded. */
+/*
+ * Says what cancelling session s at 'now' counts as: before a reason is chosen
+ * ('reason' NULL) what it may count as, once one is, what it counts as.
+ */
 static char *
-verdict(const struct holder *h, const struct session *s, int64_t now, int *late)
+verdict(const struct holder *h, const struct session *s, int64_t now, const char *reason,
+    int *late)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int64_t cutoff;
 	char when[40];
 
 	*late = !policy_cancel_in_time(&h->pol, h->c.tz, s->starts_at, now, &cutoff);
+	time_format_human(h->c.tz, cutoff, when, sizeof when);
 	if (!*late) {
 		sb_addf(&sb, "This is in time: cancelling before %s counts against nothing.",
-		    time_format_human(h->c.tz, cutoff, when, sizeof when));
-		return sb_detach(&sb);
+		    when);
+	} else if (reason != NULL && policy_reason_accepted(&h->pol, reason)) {
+		*late = 0;
+		sb_addf(&sb, "This is after the cutoff (%s), but your reason (%s) is an "
+		    "accepted emergency: it is excused and counts against nothing.", when,
+		    reason);
+	} else if (reason != NULL) {
+		sb_addf(&sb, "This is after the cutoff (%s): it counts as a late "
+		    "cancellation.", when);
+	} else {
+		sb_addf(&sb, "This is after the cutoff (%s): it counts as a late "
+		    "cancellation, unless the reason is an accepted emergency (", when);
+		policy_reasons_describe(&h->pol, 1, &sb);
+		sb_adds(&sb, ").");
 	}
-	sb_addf(&sb, "This is after the cutoff (%s): it counts as a late cancellation, "
-	    "unless the reason is an accepted emergency (",
-	    time_format_human(h->c.tz, cutoff, when, sizeof when));
-	policy_reasons_describe(&h->pol, 1, &sb);
-	sb_adds(&sb, ").");
 	return sb_detach(&sb);
 }
 
@@ -204,20 +257,27 @@ static void
 decision_page(struct web *w, const struct holder *h, const struct session *s,
     struct arena *a, struct decision d, struct web_reply *r)
 {
-	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
-	const struct tpl_field f[] = {
-		{ "session.when", time_format_human(h->c.tz, s->starts_at, when, sizeof when),
-		  NULL },
-		{ "session.title", s->title, NULL }, { "verdict", d.verdict, NULL },
-		{ "late", d.late ? "1" : "", NULL }, { "csrf", csrf, NULL },
-		{ "action", arena_printf(a, "/p/%s/%s/%d", h->token, d.verb, s->number), NULL },
-		{ "back", arena_printf(a, "/p/%s", h->token), NULL },
-		{ d.list_name, NULL, d.list },
-	};
-	const struct tpl_scope sc = { f, ARRAY_SIZE(f), NULL };
+	char csrf[WEBAUTH_TOKEN_LEN + 1];
+	struct participant_list people;
 
-	webauth_form_token(&w->key, h->token, csrf);
-	page_render(&w->pages, r, 200, d.page, d.title, &sc);
+	if (participant_list_all(w->st, h->c.id, 0, &people, NULL) < 0)
+		people = (struct participant_list){ NULL, 0 };
+	{
+		const struct tpl_field f[] = {
+			{ "session.when", page_session_name(w, a, h, &people, s), NULL },
+			{ "session.title", s->title, NULL }, { "verdict", d.verdict, NULL },
+			{ "late", d.late ? "1" : "", NULL }, { "csrf", csrf, NULL },
+			{ "action", arena_printf(a, "/p/%s/%s/%d", h->token, d.verb, s->number),
+			  NULL },
+			{ "back", arena_printf(a, "/p/%s", h->token), NULL },
+			{ d.list_name, NULL, d.list },
+		};
+		const struct tpl_scope sc = { f, ARRAY_SIZE(f), NULL };
+
+		webauth_form_token(&w->key, h->token, csrf);
+		page_render(&w->pages, r, 200, d.page, d.title, &sc);
+	}
+	participant_list_free(&people);
 }
 
 /* The page that shows the verdict and asks for a reason before a cancellation. */
@@ -230,7 +290,7 @@ cancel_page(struct web *w, const struct holder *h, const struct session *s,
 	struct tpl_scope *reasons = arena_array(&a, n, sizeof *reasons);
 	struct tpl_list list = { reasons, n };
 	int late;
-	char *said = arena_keep(&a, verdict(h, s, time_now(), &late));
+	char *said = arena_keep(&a, verdict(h, s, time_now(), NULL, &late));
 
 	for (size_t i = 0; i < n; i++) {
 		struct tpl_field *f = arena_array(&a, 1, sizeof *f);
@@ -276,7 +336,7 @@ cancel_post(struct web *w, const struct web_request *rq, const struct holder *h,
 		    e.msg, NULL, NULL);
 		return;
 	}
-	said = verdict(h, s, now, &late);
+	said = verdict(h, s, now, form_get(&rq->form, "reason"), &late);
 	{
 		char *text = xasprintf("Your coach has your cancellation. %s", said);
 		char *back = xasprintf("/p/%s", h->token);

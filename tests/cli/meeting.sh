@@ -196,7 +196,7 @@ rows = ["1. Summary\t\t\t", "Meeting title\tX\t\t", "\t\t\t", "2. Participants\t
 open(sys.argv[1] + "/padded.csv", "w").write("\n".join(rows) + "\n")
 PY
 ok attendance from-meeting c1:1 "$T/padded.csv" --date-order mdy
-out "teams report padded.csv: 1 rows, 1 people"
+out "teams report padded.csv: 1 row, 1 person"
 
 # bad rows: every one listed as file:line, nothing recorded
 cat > "$T/bad.csv" <<'CSV'
@@ -242,7 +242,7 @@ with open(sys.argv[1], "w") as f:
     f.write(row * 70000)
 PY
 ok attendance from-meeting c1:1 "$T/big.csv"
-out "zoom report big.csv: 70000 rows, 1 people"
+out "zoom report big.csv: 70000 rows, 1 person"
 rm -f "$T/big.csv"
 printf 'Name,E-mail\nDee,not-an-address\n' > "$T/badmap.csv"
 fails 1 attendance from-meeting c1:1 "$T/zoom.csv" --map "$T/badmap.csv"

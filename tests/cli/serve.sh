@@ -104,6 +104,8 @@ rm -f "$T/jar"
 http GET "${bo#"$URL"}"
 status 200 "a participant's page"
 body 'One to one'
+body 'your 1:1 with Cora on Tue 24 Nov 18:00'
+no_body 'c1:2'
 body 'Early call'
 no_body 'Kickoff'
 
@@ -168,7 +170,7 @@ import email, glob, re, sys
 for f in sorted(glob.glob(sys.argv[1] + "/*.eml")):
     msg = email.message_from_binary_file(open(f, "rb"))	# the text beside any invitation
     body = next(p for p in msg.walk() if p.get_content_type() == "text/plain").get_payload(decode=True).decode()
-    m = re.search(r"^To cancel or move your place in good time, your own page: (\S+)$", body, re.M)
+    m = re.search(r"^(?:To cancel or move your place in good time, your own page|Your sessions): (\S+)$", body, re.M)
     if m:
         print(m.group(1))
         break' "$T/eml")
@@ -176,6 +178,11 @@ check '[ -n "$mailed" ]' "no personal link in the reminder"
 http GET "${mailed#"$URL"}"
 status 200 "the link from a notice"
 body 'One to one'
+# after the cutoff with an accepted reason: told it is excused, not "unless..."
+http POST "${bo#"$URL"}/cancel/3" "csrf=$ptoken&reason=medical"
+status 200 "a cancellation after the cutoff for an accepted reason"
+body 'but your reason (medical) is an accepted emergency: it is excused and counts against nothing.'
+no_body 'unless the reason'
 
 # --- a participant moves a 1:1 to a time the coach offered, the verdict shown first
 ok session add c1 --at "2026-11-25 09:00" --title "Cy's call" --kind coaching --with cy@example.com

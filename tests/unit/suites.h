@@ -24,5 +24,6 @@ Suite *deliver_suite(void);
 Suite *pdf_suite(void);
 Suite *webauth_suite(void);
 Suite *pairs_suite(void);
+Suite *words_suite(void);
 
 #endif

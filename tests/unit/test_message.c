@@ -246,6 +246,54 @@ START_TEST(message_carries_a_calendar)
 }
 END_TEST
 
+/*
+ * A message of several notices: the first calendar beside the text, each further METHOD a
+ * part of its own after it, then the PDF; a METHOD with a line break is refused.
+ */
+START_TEST(message_carries_more_calendars)
+{
+	const struct message_calendar cancel = { "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n",
+		"CANCEL" };
+	struct message m = {
+		.from_name = "Sam Reid", .from_addr = "sam@example.com",
+		.to_name = "Eve", .to_addr = "eve@example.com", .subject = "2 changes",
+		.date = 1795000000, .message_id = "<n3@x>", .body = "Two things.\n",
+		.calendar = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", .calendar_method = "REQUEST",
+		.more_calendars = &cancel, .n_more_calendars = 1,
+	};
+	const struct message_calendar bad = { "BEGIN:VCALENDAR\r\n", "CANCEL\r\nX: y" };
+	static const unsigned char pdf[] = "%PDF";
+	struct strbuf sb = STRBUF_INIT;
+	const char *mixed, *after, *own;
+
+	ck_assert_int_eq(message_build(&m, &sb, NULL), 0);
+	mixed = strstr(sb_str(&sb), "Content-Type: multipart/mixed");
+	ck_assert_ptr_nonnull(mixed);
+	after = strstr(mixed, "--=_showup_alternative_5c1e--\r\n");
+	ck_assert_ptr_nonnull(after);
+	ck_assert_ptr_nonnull(strstr(mixed, "method=REQUEST"));
+	ck_assert(strstr(mixed, "method=CANCEL") > after);	/* not beside the text */
+	own = strstr(after, "--=_showup_part_boundary_7f3a\r\n"
+	    "Content-Type: text/calendar; charset=UTF-8; method=CANCEL\r\n"
+	    "Content-Transfer-Encoding: base64\r\n"
+	    "Content-Disposition: attachment; filename=\"cancel.ics\"\r\n\r\n"
+	    "QkVHSU46VkNBTEVOREFSDQpFTkQ6VkNBTEVOREFSDQo=\r\n");
+	ck_assert_ptr_nonnull(own);
+	ck_assert_str_eq(own + strlen(own) - strlen("--=_showup_part_boundary_7f3a--\r\n"),
+	    "--=_showup_part_boundary_7f3a--\r\n");
+	sb_free(&sb);
+	m.attachment = pdf;
+	m.attachment_len = 4;
+	ck_assert_int_eq(message_build(&m, &sb, NULL), 0);
+	ck_assert_ptr_nonnull(strstr(strstr(sb_str(&sb), "method=CANCEL"),
+	    "Content-Type: application/pdf"));
+	sb_free(&sb);
+	m.more_calendars = &bad;
+	ck_assert_int_eq(message_build(&m, &sb, NULL), -1);
+	sb_free(&sb);
+}
+END_TEST
+
 Suite *
 message_suite(void)
 {
@@ -260,6 +308,7 @@ message_suite(void)
 	tcase_add_loop_test(tc, message_refuses_line_breaks, 0, ARRAY_SIZE(refuse_cases));
 	tcase_add_test(tc, message_attaches_pdf);
 	tcase_add_test(tc, message_carries_a_calendar);
+	tcase_add_test(tc, message_carries_more_calendars);
 	suite_add_tcase(s, tc);
 	return s;
 }

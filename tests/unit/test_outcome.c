@@ -275,6 +275,8 @@ static const struct words_case words_cases[] = {
 	  "cancelled in time on Sun 2026-10-04 18:00 (work)" },
 	{ FACT_CANCELLED, 0, CUTOFF + 1, "travel", "flight\nat 17:00", 1,
 	  "cancelled after the cutoff on Sun 2026-10-04 18:00 (travel); flight / at 17:00" },
+	{ FACT_CANCELLED, 0, CUTOFF + 1, "personal-emergency", "", 1,
+	  "excused (personal-emergency): cancelled after the cutoff on Sun 2026-10-04 18:00" },
 	{ FACT_CANCELLED, 0, START - 72 * HOUR, POLICY_RESCHEDULE_REASON, "", 1,
 	  "moved their place on Fri 2026-10-02 08:00" },
 	{ FACT_ABSENT, 0, 0, "medical", "migraine", 1, "excused (medical); migraine" },

@@ -1,0 +1,192 @@
+/* words.c - how showup names things to the people it writes to (words.h). */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "showup/timeutil.h"
+#include "showup/words.h"
+
+/* Returns 1 if code point c is Han, Hiragana, Katakana or Hangul. */
+static int
+cjk(unsigned int c)
+{
+	return (c >= 0x1100 && c <= 0x11ff) || (c >= 0x3040 && c <= 0x30ff) ||
+	    (c >= 0x3130 && c <= 0x318f) || (c >= 0x31f0 && c <= 0x31ff) ||
+	    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff) ||
+	    (c >= 0xff66 && c <= 0xff9f) || (c >= 0x20000 && c <= 0x2ffff);
+}
+
+/* Returns 1 if UTF-8 's' holds a character of a CJK script. */
+static int
+has_cjk(const char *s)
+{
+	unsigned int c;
+
+	while (*s) {
+		s += utf8_decode((const unsigned char *)s, &c);
+		if (cjk(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* Returns 1 if the word of n bytes at w is written in capitals (two or more, no small letter). */
+static int
+shouted(const char *w, size_t n)
+{
+	size_t upper = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		if (w[k] >= 'a' && w[k] <= 'z')
+			return 0;
+		upper += w[k] >= 'A' && w[k] <= 'Z';
+	}
+	return upper >= 2;
+}
+
+/* Returns the given name among the words of s (no comma): the first, unless a family name
+ * in capitals comes first; the caller frees it. */
+static char *
+given_word(const char *s)
+{
+	const char *first = s + strspn(s, " "), *w = first;
+
+	while (*w) {
+		size_t n = strcspn(w, " ");
+
+		if (!shouted(w, n))
+			return xstrndup(w, n);
+		w += n;
+		w += strspn(w, " ");
+	}
+	return xstrndup(first, strcspn(first, " "));
+}
+
+char *
+call_name_default(const char *full)
+{
+	char *copy = xstrdup(full ? full : ""), *name = str_squeeze_space(str_trim(copy));
+	char *comma = strchr(name, ','), *out;
+
+	if (has_cjk(name))
+		out = xstrdup(name);
+	else if (comma != NULL && comma[1 + strspn(comma + 1, " ")] != '\0')
+		out = given_word(comma + 1);
+	else
+		out = given_word(name);
+	free(copy);
+	return out;
+}
+
+static const char *const weekdays[] = { "Thursday", "Friday", "Saturday", "Sunday",
+	"Monday", "Tuesday", "Wednesday" };
+static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+	"Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* Reads t in zone into *c and returns its weekday's index in weekdays[] (-1: no zone). */
+static int
+local_day(const char *zone, int64_t t, struct civil *c)
+{
+	if (tz_utc_to_local(zone, t, c, NULL) < 0)
+		return -1;
+	return (int)(((days_from_civil(c->year, c->month, c->day) % 7) + 7) % 7);
+}
+
+void
+day_and_time(const char *zone, int64_t t, struct strbuf *out)
+{
+	struct civil c;
+	int wd = local_day(zone, t, &c);
+
+	if (wd < 0) {
+		sb_adds(out, "?");
+		return;
+	}
+	sb_addf(out, "%.3s %d %s %02d:%02d", weekdays[wd], c.day, months[c.month - 1], c.hour,
+	    c.minute);
+}
+
+void
+session_name(const struct session_naming *n, struct strbuf *out)
+{
+	const char *with = n->with && *n->with ? n->with : NULL;
+	struct civil c;
+	int wd = local_day(n->zone, n->starts_at, &c);
+
+	switch (n->kind) {
+	case SESSION_GROUP:
+		if (wd < 0) {
+			sb_adds(out, "the group session");
+			return;
+		}
+		sb_addf(out, "%s's group session, %d %s %02d:%02d", weekdays[wd], c.day,
+		    months[c.month - 1], c.hour, c.minute);
+		return;
+	case SESSION_COACHING:
+		sb_addf(out, "your 1:1%s%s on ", with ? " with " : "", with ? with : "");
+		break;
+	case SESSION_PRACTICE:
+		sb_addf(out, "%s%s, ", with ? "practice with " : "your practice session",
+		    with ? with : "");
+		break;
+	}
+	day_and_time(n->zone, n->starts_at, out);
+}
+
+void
+names_joined(const char *const *names, size_t n, struct strbuf *out)
+{
+	for (size_t k = 0; k < n; k++)
+		sb_addf(out, "%s%s", k == 0 ? "" : k + 1 == n ? " and " : ", ", names[k]);
+}
+
+const char *
+plural(long long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+void
+count_words(int n, const char *one, const char *many, struct strbuf *out)
+{
+	sb_addf(out, "%d %s", n, plural(n, one, many));
+}
+
+void
+cutoff_words(const struct policy *p, struct strbuf *out)
+{
+	if (p->cutoff_kind == CUTOFF_HOURS) {
+		sb_adds(out, "at least ");
+		count_words(p->cutoff_hours, "hour", "hours", out);
+		sb_adds(out, " before the start");
+	} else {
+		sb_addf(out, "by %02d:%02d the day before", p->cutoff_minute / 60,
+		    p->cutoff_minute % 60);
+	}
+}
+
+void
+late_rule_words(const struct policy *p, struct strbuf *out)
+{
+	int late = p->points[OUTCOME_LATE];
+	int more = p->late_threshold >= 0 ? p->late_arrival_points : 0;
+
+	if (late == 0 && more == 0) {
+		sb_adds(out, "a late arrival counts no points");
+		return;
+	}
+	if (late > 0) {
+		sb_adds(out, "more than ");
+		count_words(p->grace_minutes, "minute", "minutes", out);
+		sb_adds(out, " late counts ");
+		count_words(late, "point", "points", out);
+	}
+	if (more == 0)
+		return;
+	sb_adds(out, late > 0 ? ", more than " : "more than ");
+	count_words(p->late_threshold, "minute", "minutes", out);
+	sb_adds(out, late > 0 ? " " : " late counts ");
+	count_words(late + more, "point", "points", out);
+}

@@ -39,6 +39,9 @@ enum cutoff_kind {
 #define POLICY_COACH_REVIEW "coach-review"
 /* The reason a reschedule records on the place it leaves; no policy may use it. */
 #define POLICY_RESCHEDULE_REASON "rescheduled"
+/* The reasons an erased record keeps (privacy_erase): only their class, as judged. */
+#define POLICY_REASON_EXCUSED "excused"
+#define POLICY_REASON_NOT_EXCUSED "not-excused"
 
 /* How the refund offered with the ladder's last step is reckoned. */
 enum refund_rule {
@@ -94,6 +97,8 @@ struct policy {
 	int digest_minute;	/* ... at this minute of that day, local time */
 	int coach_copies;	/* 1: each participant's own move or cancellation is
 				   copied to the coach */
+	int retention_months;	/* months after the cohort's end its people are erased
+				   (showup retention); 0: kept (the default) */
 };
 
 /* What the engine needs to know about one expected attendance. */

@@ -342,6 +342,13 @@ struct send_counts;
  */
 int cli_send_outbox(struct cli *cli, const char *slug, const struct send_args *a,
     struct send_counts *counts);
+/*
+ * Erases the participants of every cohort past its policy's retention, one
+ * transaction a cohort, then makes the file forget; says each cohort (and,
+ * unless 'quiet', that there was none). With 'dry_run', only says. An exit
+ * status (cmd-retention.c; notices run calls it too).
+ */
+int cli_retention(struct cli *cli, int dry_run, int quiet);
 struct notice_templates;
 /*
  * Loads the templates cohort policy p needs (the ladder's, the reminder's and

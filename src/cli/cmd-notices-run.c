@@ -50,6 +50,8 @@ run_locked(struct cli *cli)
 	size_t due;
 	su_err e;
 
+	if (cli_retention(cli, 0, 1) != EXIT_OK)	/* cohorts past their retention first */
+		rc = EXIT_FAIL;
 	if (cohort_list_all(cli->st, &all, &e) < 0)
 		return cli_error("%s", e.msg);
 	for (size_t i = 0; i < all.n; i++)	/* one cohort's trouble stops no other */

@@ -58,6 +58,7 @@ static const struct {
 	{ "participant update", "participant {s} changed from {o} to {n}" },
 	{ "participant withdraw", "participant {s} withdrew: {n}" },
 	{ "participant reinstate", "participant {s} reinstated (was {o})" },
+	{ "participant erased", "participant {s} erased: {n}" },
 	{ "session add", "session {s} added: {n}" },
 	{ "session update", "session {s} changed from {o} to {n}" },
 	{ "session move", "session {s} moved from {o} to {n}" },

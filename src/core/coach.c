@@ -436,14 +436,17 @@ static int
 digest_pairs_alone(struct store *st, const struct roll *r, struct strbuf *out, su_err *e)
 {
 	struct left_alone_list l = { 0 };
-	char when[48];
+	struct strbuf when = STRBUF_INIT;
 
 	if (exits_left_alone(st, r, &l, e) < 0)
 		return -1;
-	for (size_t k = 0; k < l.n; k++)
-		sb_addf(out, "  the practice session of %s: %s alone, %s has left\n",
-		    time_format_human(r->cohort->tz, r->sessions.v[l.v[k].session].starts_at, when,
-		    sizeof when), r->people.v[l.v[k].person].name, r->people.v[l.v[k].left].name);
+	for (size_t k = 0; k < l.n; k++) {
+		sb_reset(&when);
+		day_and_time(r->cohort->tz, r->sessions.v[l.v[k].session].starts_at, &when);
+		sb_addf(out, "  the practice session of %s: %s alone, %s has left\n", sb_str(&when),
+		    r->people.v[l.v[k].person].name, r->people.v[l.v[k].left].name);
+	}
+	sb_free(&when);
 	left_alone_list_free(&l);
 	return 0;
 }

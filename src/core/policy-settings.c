@@ -609,6 +609,40 @@ print_date_order(const struct policy *p, const struct policy_setting *s, struct 
 	sb_adds(out, p->date_order == DATE_ORDER_UNKNOWN ? "auto" : date_order_name(p->date_order));
 }
 
+/* Reads "Nmo" (months after the cohort's end, 1 to 1200) or "off" into p. */
+static int
+parse_retention(struct policy *p, const struct policy_setting *s, const char *value,
+    su_err *e)
+{
+	size_t n = strlen(value);
+	char digits[16];
+	long long months;
+
+	if (strcmp(value, "off") == 0) {
+		p->retention_months = 0;
+		return 0;
+	}
+	if (n < 3 || n - 2 >= sizeof digits || strcmp(value + n - 2, "mo") != 0)
+		return su_err_set(e, "%s: '%s' is not a number of months such as 24mo, or off",
+		    s->key, value);
+	memcpy(digits, value, n - 2);
+	digits[n - 2] = '\0';
+	if (parse_int(digits, 1, 1200, &months) < 0)
+		return su_err_set(e, "%s: '%s' is not from 1mo to 1200mo", s->key, value);
+	p->retention_months = (int)months;
+	return 0;
+}
+
+static void
+print_retention(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	(void)s;
+	if (p->retention_months == 0)
+		sb_adds(out, "off");
+	else
+		sb_addf(out, "%dmo", p->retention_months);
+}
+
 /* A number setting: its int in struct policy and its bounds. */
 #define NUMBER(member, lo, hi) .parse = parse_number, .print = print_number, \
 	.field = offsetof(struct policy, member), .min = (lo), .max = (hi)
@@ -699,6 +733,10 @@ const struct policy_setting policy_settings[] = {
 	{ .key = "date.order", .type = "dmy|mdy|ymd|auto", .dflt = "auto",
 	  .help = "how files write dates such as 4/3/2027; auto: by the cohort's time zone",
 	  .parse = parse_date_order, .print = print_date_order },
+	{ .key = "retention", .type = "MONTHSmo|off", .dflt = "off",
+	  .help = "months after the cohort's end (its last day, else its last session) that "
+	  "'showup retention' erases its participants' personal data",
+	  .parse = parse_retention, .print = print_retention },
 	{ .key = NULL }
 };
 

@@ -54,6 +54,8 @@ policy_default(struct policy *p)
 int
 policy_reason_accepted(const struct policy *p, const char *code)
 {
+	if (strcmp(code, POLICY_REASON_EXCUSED) == 0)	/* an erased record's class */
+		return 1;
 	for (size_t i = 0; i < p->n_accepted; i++)
 		if (strcmp(p->accepted[i], code) == 0)
 			return 1;
@@ -63,7 +65,7 @@ policy_reason_accepted(const struct policy *p, const char *code)
 int
 policy_reason_known(const struct policy *p, const char *code)
 {
-	if (policy_reason_accepted(p, code))
+	if (policy_reason_accepted(p, code) || strcmp(code, POLICY_REASON_NOT_EXCUSED) == 0)
 		return 1;
 	for (size_t i = 0; i < p->n_other; i++)
 		if (strcmp(p->other[i], code) == 0)

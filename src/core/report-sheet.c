@@ -66,7 +66,10 @@ draw_row(struct pdf *pdf, double w, double top, int number, const struct partici
 	pdf_line(pdf, MARGIN, top - ROW_H, w - MARGIN, top - ROW_H, 0.4, RULE);
 }
 
-/* Draws a line naming someone who cancelled already (not to sign), or the list's title. */
+/*
+ * Draws a line naming someone who cancelled already (not to sign), or the list's
+ * title. The sheet goes round the room: when they cancelled, never why.
+ */
 static void
 draw_cancelled(struct pdf *pdf, double w, double top, const struct roll *r, size_t i,
     size_t j, const struct report_dates *d)
@@ -82,8 +85,8 @@ draw_cancelled(struct pdf *pdf, double w, double top, const struct roll *r, size
 		return;
 	}
 	a = roll_fact(r, i, j, &buf);
-	snprintf(line, sizeof line, "cancelled %s%s%s", report_time(d, a->cancelled_at, when,
-	    sizeof when), *a->reason ? "  ·  " : "", a->reason);
+	snprintf(line, sizeof line, "cancelled %s", report_time(d, a->cancelled_at, when,
+	    sizeof when));
 	pdf_text(pdf, MARGIN + col_x[1], y, col_w[1], PDF_LEFT, r->people.v[i].name, 9, 0,
 	    MUTED);
 	pdf_text(pdf, MARGIN + col_x[2], y, w - 2 * MARGIN - col_x[2], PDF_LEFT, line, 8.5, 0,

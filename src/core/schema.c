@@ -340,7 +340,14 @@ static const char *const migration_15 =
 	"CREATE INDEX outbox_by_part ON outbox (part_of) WHERE part_of IS NOT NULL;";
 
 /*
- * 16: the coach as a recipient, and the participants' own changes. A row of
+ * 16: a participant erased on request or by retention (participant erase,
+ * retention): their words are a pseudonym, their link opens nothing.
+ */
+static const char *const migration_16 =
+	"ALTER TABLE participant ADD COLUMN erased_at INTEGER;";
+
+/*
+ * 17: the coach as a recipient, and the participants' own changes. A row of
  * the outbox goes to its participant, or (participant_id NULL) to to_addr, the
  * coach: the weekly digest (change_key "digest:DATE"), a copy of a
  * participant's own change ("copy:ID"); one live row per cohort and key. The
@@ -349,7 +356,7 @@ static const char *const migration_15 =
  * own link (the coach's commands on their behalf are not kept here): what the
  * coach is told of.
  */
-static const char *const migration_16 =
+static const char *const migration_17 =
 	"CREATE TABLE outbox_new ("
 	"  id INTEGER PRIMARY KEY,"
 	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
@@ -413,8 +420,8 @@ static const char *const migration_16 =
 
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
-	migration_11, migration_12, migration_13, migration_14, migration_15,
-	migration_16 };
+	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
+	migration_17 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -9,6 +9,7 @@
 #include "web.h"
 #include "showup/model.h"
 #include "showup/policy-store.h"
+#include "showup/privacy.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
@@ -81,7 +82,9 @@ holder_find(struct web *w, const char *token, struct holder *h, struct web_reply
 	}
 	if (!cohort_by_id(w->st, cid, &h->c))
 		goto gone;
-	if (!participant_by_id(w->st, &h->c, pid, &h->p)) {
+	if (!participant_by_id(w->st, &h->c, pid, &h->p) ||
+	    participant_erased(w->st, pid, NULL) != 0) {	/* an erased person's link: gone */
+		participant_free(&h->p);
 		cohort_free(&h->c);
 		goto gone;
 	}

@@ -95,6 +95,20 @@ t_report_a=$(seconds "$SHOWUP" report attendance bench100 -o "$dir/a.pdf" --date
 report_a_rss=$(cat "$dir/rss")
 t_report_c=$(seconds "$SHOWUP" report commitment bench100 -o "$dir/c.pdf" --date 2026-11-21)
 report_c_rss=$(cat "$dir/rss")
+# the erasure of one participant of the 2,000 x 100 cohort (records, audit, outbox, then
+# VACUUM), in a database of that cohort alone so that the others' size does not count
+(
+	export SHOWUP_DB="$dir/b100/erase.db"
+	"$SHOWUP" init >/dev/null
+	"$SHOWUP" cohort import "$dir/b100/cohort.csv" >/dev/null
+	"$SHOWUP" participant import bench100 "$dir/b100/participants.csv" >/dev/null
+	"$SHOWUP" session import bench100 "$dir/b100/sessions.csv" >/dev/null
+	"$SHOWUP" attendance import bench100 "$dir/b100/attendance.csv" >/dev/null
+	who=$("$SQLITE3" "$SHOWUP_DB" "SELECT email FROM participant ORDER BY id LIMIT 1 OFFSET 999")
+	seconds "$SHOWUP" participant erase bench100 "$who" --yes > "$dir/b100/t_erase" 2>/dev/null
+	rm -f "$SHOWUP_DB"
+)
+t_erase=$(cat "$dir/b100/t_erase")
 pages_a=$(pdfinfo "$dir/a.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 pages_c=$(pdfinfo "$dir/c.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 
@@ -237,6 +251,7 @@ echo "attendance show, $PEOPLE x 100   ${t_show100} s $(goal "$t_show100" "<=" 0
 echo "status, $PEOPLE x 100            ${t_status100} s $(goal "$t_status100" "<=" 0.08 "80 ms"), peak memory $(mib "$status100_rss") MiB, $status_cell B a cell $(goal "$status_cell" "<=" 48 "48 B")"
 echo "report attendance, $PEOPLE x 100  ${t_report_a} s, peak memory $(mib "$report_a_rss") MiB $(goal "$(mib "$report_a_rss")" "<=" 64 "64 MB"), $pages_a pages (against reportlab: below)"
 echo "report commitment, all $PEOPLE   ${t_report_c} s $(goal "$t_report_c" "<=" 2 "2 s"), peak memory $(mib "$report_c_rss") MiB, $pages_c pages"
+echo "participant erase, $PEOPLE x 100 ${t_erase} s $(goal "$t_erase" "<=" 2 "2 s")"
 echo "from-meeting, $MEET_ROWS Zoom rows  ${t_meeting} s $(goal "$t_meeting" "<=" 1 "1 s"), $(per_s "$MEET_ROWS" "$t_meeting") rows a second, peak memory $(mib "$meeting_rss") MiB"
 echo "from-meeting, $MEET_BIG Zoom rows  ${t_meeting_big} s $(goal "$t_meeting_big" "<=" 4 "4 s"), peak memory $(mib "$meeting_big_rss") MiB ($((2000 + MEET_BIG / 2)) people)"
 flat_grew=$(mib $((flat_big_rss - flat_rss)))

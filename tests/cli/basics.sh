@@ -37,7 +37,7 @@ err "did you mean 'list'?"
 fails 2 atendance show c1
 err "did you mean 'attendance'?"
 fails 2 participant
-err "'participant' needs a subcommand: add import list edit withdraw reinstate"
+err "'participant' needs a subcommand: add import list edit withdraw reinstate export-data erase"
 fails 2 --frobnicate
 err "unknown option '--frobnicate'"
 

@@ -50,7 +50,7 @@ grep -q '^__' "$T/out" && fail "a hidden command is offered"
 complete_line "part"
 only participant
 complete_line "participant "
-offers add import list edit withdraw reinstate
+offers add import list edit withdraw reinstate export-data erase
 complete_line "part imp"
 only import
 complete_line "session add c1 --k"

@@ -192,12 +192,18 @@ check 'grep -q "from Mon 2026-12-07 08:00 to Mon 2026-12-14 08:00" "$T/mail-4/bo
 check 'grep -q "Bo Berg cancelled their place at the coaching session of Fri 11 Dec 15:00" "$T/mail-4/body"' \
 	"Bo's own cancellation is not in the second digest"
 check '! grep -q "Cy Walker moved" "$T/mail-4/body"' "last week's move is told again"
-check 'grep -A1 "^Practice pairs left with one person" "$T/mail-4/body" | grep -q "the practice session of Wed 2026-12-16 19:00: Ana Lima alone, Cy Walker has left"' \
+check 'grep -A1 "^Practice pairs left with one person" "$T/mail-4/body" | grep -q "the practice session of Wed 16 Dec 19:00: Ana Lima alone, Cy Walker has left"' \
 	"the pair left with one person is not in the digest"
 check '! grep -q "^Practice pairs left" "$T/mail-3/body"' "a pair left alone before anyone left"
 at "2026-12-14 09:00 +11:00" notices run
 check '[ "$(coach_mails)" = 4 ]' "the second digest went twice"
 check '[ "$(sql "SELECT count(*) FROM outbox WHERE participant_id IS NULL AND to_addr = '"'cora@example.com'"' AND state = '"'sent'"'")" = 4 ]' \
 	"the coach's messages are not in the outbox as sent"
+
+# Cy erased: the coach's digests and copies that named him name him no more
+ok participant erase c1 cy@example.com --yes
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE participant_id IS NULL
+	AND (instr(message, '"'Cy Walker'"') > 0 OR instr(subject, '"'Cy Walker'"') > 0)")" = 0 ]' \
+	"the coach's messages still name Cy after his erasure"
 stop_server
 finish

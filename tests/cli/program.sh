@@ -102,9 +102,11 @@ ok cancel "$(group 3)" lena.wolf@example.de --reason customer-meeting
 at "2027-03-16 18:30"
 for who in $people; do [ "$who" = lena.wolf ] || ok mark "$(group 3)" "$who@example.de" present; done
 
-# week 4: Mia leaves the program on Friday
+# week 4: Mia leaves the program on Friday; Thomas, her partner of 7 April, is left alone
 at "2027-03-26 10:00"
 ok participant withdraw vk mia.schulz@example.de
+ok notices due vk
+out_re "Thomas Berg +thomas.berg@example.de +coach-left-alone"
 
 # week 6: the coach moves the group session an hour later
 at "2027-04-08 09:00"
@@ -151,4 +153,45 @@ for t in $(echo "$digests" | tail -n +2); do
 done
 check '[ "$(sql "SELECT count(*) FROM outbox WHERE kind = '"'coach-digest'"'
 	AND instr(message, '"'application/pdf'"') > 0")" = 10 ]' "a digest lacks its PDF"
+
+# the leaver: one confirmation, taking every session to come out of her calendar (the
+# group sessions of weeks 5 to 8 and the practice of 7 April); her partner is told
+check '[ "$(sent_kinds mia.schulz@example.de | grep -cx withdrawal-confirmed)" = 1 ]' \
+	"Mia did not get one confirmation of her leaving"
+cancels=$(/usr/bin/python3 - "$S" <<'PY'
+import email, email.policy, glob, sys
+for path in glob.glob(sys.argv[1] + "/mail-*.eml"):
+    m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
+    if m["To"].addresses[0].addr_spec != "mia.schulz@example.de":
+        continue
+    for part in m.walk():
+        if part.get_content_type() == "text/calendar" and \
+                part.get_param("method", "").upper() == "CANCEL":
+            print(part.get_content().count("BEGIN:VEVENT"))
+PY
+)
+check '[ "$cancels" = 5 ]' "Mia's confirmation does not cancel her 5 sessions to come ($cancels)"
+check '[ "$(sent_kinds thomas.berg@example.de | grep -cx partner-left)" = 1 ]' \
+	"Thomas was not told his practice partner left"
+# few messages: never two to one person in one run; at most a reminder a session, one
+# message a change that concerns them, and the ladder
+twice=$(sql "SELECT count(*) FROM (SELECT participant_id, sent_at FROM outbox
+	WHERE state = 'sent' AND part_of IS NULL AND participant_id IS NOT NULL
+	GROUP BY 1, 2 HAVING count(*) > 1)")
+check '[ "$twice" = 0 ]' "$twice times someone got two messages from one run"
+over=$(sql "SELECT count(*) FROM participant p WHERE
+	(SELECT count(*) FROM outbox o WHERE o.participant_id = p.id AND o.state = 'sent'
+	 AND o.part_of IS NULL) >
+	(SELECT count(*) FROM expected e WHERE e.participant_id = p.id)
+	+ (SELECT count(*) FROM session s WHERE s.kind = 'group')
+	+ (SELECT count(DISTINCT o.change_key) FROM outbox o WHERE o.participant_id = p.id
+	   AND o.state = 'sent' AND o.change_key IS NOT NULL
+	   AND o.kind <> 'session-invitation')
+	+ (SELECT count(*) FROM outbox o WHERE o.participant_id = p.id AND o.state = 'sent'
+	   AND o.step >= 0) + 1")
+check '[ "$over" = 0 ]' "$over people got more messages than a reminder a session, a change each and the ladder"
+most=$(sql "SELECT max(n) FROM (SELECT count(*) n FROM outbox WHERE state = 'sent'
+	AND part_of IS NULL AND participant_id IS NOT NULL GROUP BY participant_id)")
+check '[ "$most" -le 16 ]' "someone got $most messages in 8 weeks (16 at most)"
+
 finish

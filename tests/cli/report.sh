@@ -67,6 +67,8 @@ out "wrote $T/a.pdf"
 text "$T/a.pdf" > "$T/a.txt"
 check 'grep -q "Attendance report" "$T/a.txt"' "no title"
 check 'grep -q "${rate}%" "$T/a.txt"' "the attendance rate is not ${rate}%"
+# reasons only as their class (E, X): no health reason, no note in a report for others
+check '! grep -qi "medical\|hospitalised" "$T/a.txt"' "the attendance report shows a reason or note"
 check 'grep -q "$attended of $expected expected" "$T/a.txt"' "attended/expected wrong"
 check 'grep -q "Ελένη Παπαδοπούλου" "$T/a.txt"' "the Greek name is missing"
 check 'grep -q "Анна Смирнова" "$T/a.txt"' "the Cyrillic name is missing"
@@ -148,8 +150,13 @@ check 'grep -q "signature" "$T/s.txt"' "no signature column"
 check 'grep -q "Session 5: Week 30" "$T/s.txt"' "the sheet does not name its session"
 check 'grep -q "Mon 30/11/2026 09:00" "$T/s.txt"' "the session's date is not day first with the weekday"
 check '! grep -q "^ *[0-9][0-9]* *Mathilde" "$T/s.txt"' "someone who cancelled has a row to sign"
-check 'sed -n "/Cancelled already/,\$p" "$T/s.txt" | grep -q "Mathilde .*cancelled Sat 21/11/2026 08:00 *· *travel"' \
+check 'sed -n "/Cancelled already/,\$p" "$T/s.txt" | grep -q "Mathilde .*cancelled Sat 21/11/2026 08:00"' \
 	"the sheet does not show who cancelled, and when"
+# the sheet goes round the room: no reason code of the cohort's list on it
+ok policy show c1
+for code in $(sed -n "s/^reasons\.[a-z]* *//p" "$T/out" | tr ',' ' '); do
+	check '! grep -qw -- "$code" "$T/s.txt"' "the sign-in sheet shows the reason '$code'"
+done
 check 'readers "$T/s.pdf"' "a PDF reader complains about the sign-in sheet"
 check 'subset_fonts "$T/s.pdf"' "the sign-in sheet's fonts are not subsets with text maps"
 

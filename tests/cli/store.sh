@@ -74,7 +74,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE slot;
 	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added; DROP TABLE own_change;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
-	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name;
+	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
@@ -88,13 +88,13 @@ ok --db "$T/old.db" cohort list
 check '[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('"'participant'"') WHERE name = '"'call_name'"'")" = 1 ]' \
 	"init did not add participant.call_name"
 
-# schema 15's outbox (a participant on every row) is rebuilt by step 16 with its rows
+# schema 16's outbox (a participant on every row) is rebuilt by step 17 with its rows
 # kept as they were (a rider's part_of too), and then takes a row to the coach; own_change
 # comes with it
-ok --db "$T/pre16.db" init
-ok --db "$T/pre16.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
-ok --db "$T/pre16.db" participant add c1 --name "Ana Lima" --email ana@example.com
-sqlite3 "$T/pre16.db" "DROP TABLE own_change; DROP TABLE outbox;
+ok --db "$T/pre17.db" init
+ok --db "$T/pre17.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
+ok --db "$T/pre17.db" participant add c1 --name "Ana Lima" --email ana@example.com
+sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox;
 	CREATE TABLE outbox (id INTEGER PRIMARY KEY, cohort_id INTEGER NOT NULL REFERENCES cohort(id),
 	  participant_id INTEGER NOT NULL REFERENCES participant(id), kind TEXT NOT NULL,
 	  step INTEGER NOT NULL, session_id INTEGER REFERENCES session(id), offset_minutes INTEGER,
@@ -110,20 +110,20 @@ sqlite3 "$T/pre16.db" "DROP TABLE own_change; DROP TABLE outbox;
 	INSERT INTO outbox (id, cohort_id, participant_id, kind, step, subject, message, message_id,
 	  state, planned_at, part_of) VALUES (8, 1, 1, 'final-notice', 2, 'S', x'', '<m8@x>',
 	  'pending', 100, 7);
-	PRAGMA user_version = 15"
-ok --db "$T/pre16.db" init
-check '[ "$(sqlite3 "$T/pre16.db" "SELECT id, participant_id, kind, message, message_id, state, sent_at, held_at, part_of FROM outbox ORDER BY id" | tr '"'\\n'"' /)" = "7|1|warning|hi|<m7@x>|sent|200|150|/8|1|final-notice||<m8@x>|pending|||7/" ]' \
-	"step 16 lost or changed an outbox row"
-check 'sqlite3 "$T/pre16.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m10@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')"' \
-	"the outbox takes no row to the coach after step 16"
-check '! sqlite3 "$T/pre16.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m9@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')" 2>/dev/null' \
+	PRAGMA user_version = 16"
+ok --db "$T/pre17.db" init
+check '[ "$(sqlite3 "$T/pre17.db" "SELECT id, participant_id, kind, message, message_id, state, sent_at, held_at, part_of FROM outbox ORDER BY id" | tr '"'\\n'"' /)" = "7|1|warning|hi|<m7@x>|sent|200|150|/8|1|final-notice||<m8@x>|pending|||7/" ]' \
+	"step 17 lost or changed an outbox row"
+check 'sqlite3 "$T/pre17.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m10@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')"' \
+	"the outbox takes no row to the coach after step 17"
+check '! sqlite3 "$T/pre17.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m9@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')" 2>/dev/null' \
 	"the coach got one key twice"
-check '[ "$(sqlite3 "$T/pre16.db" "SELECT count(*) FROM own_change")" = 0 ]' "no own_change after step 16"
-check '[ "$(sqlite3 "$T/pre16.db" "SELECT count(*) FROM sqlite_master WHERE name = '"'outbox_by_part'"'")" = 1 ]' \
-	"step 16 lost the index outbox_by_part"
-check 'sqlite3 "$T/pre16.db" "SELECT sql FROM sqlite_master WHERE name = '"'outbox'"'" | grep -q "part_of INTEGER REFERENCES \"outbox\"(id)"' \
-	"part_of does not refer to the outbox after step 16"
-check '[ -z "$(sqlite3 "$T/pre16.db" "PRAGMA foreign_key_check")" ]' "step 16 left a broken reference"
+check '[ "$(sqlite3 "$T/pre17.db" "SELECT count(*) FROM own_change")" = 0 ]' "no own_change after step 17"
+check '[ "$(sqlite3 "$T/pre17.db" "SELECT count(*) FROM sqlite_master WHERE name = '"'outbox_by_part'"'")" = 1 ]' \
+	"step 17 lost the index outbox_by_part"
+check 'sqlite3 "$T/pre17.db" "SELECT sql FROM sqlite_master WHERE name = '"'outbox'"'" | grep -q "part_of INTEGER REFERENCES \"outbox\"(id)"' \
+	"part_of does not refer to the outbox after step 17"
+check '[ -z "$(sqlite3 "$T/pre17.db" "PRAGMA foreign_key_check")" ]' "step 17 left a broken reference"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

@@ -123,6 +123,12 @@ coach_copies_of(const struct policy *p)
 	return p->coach_copies;
 }
 
+static int
+retention_of(const struct policy *p)
+{
+	return p->retention_months;
+}
+
 /* --- good values ------------------------------------------------------------- */
 
 struct good_case {
@@ -160,6 +166,8 @@ static const struct good_case good_cases[] = {
 	{ "refund.days", "14", "14", refund_days_of, 14 },
 	{ "forgive.days", "30", "30", forgive_days_of, 30 },
 	{ "forgive.days", "off", "off", forgive_days_of, 0 },
+	{ "retention", "24mo", "24mo", retention_of, 24 },
+	{ "retention", "off", "off", retention_of, 0 },
 	{ "late.threshold", "15", "15", late_threshold_of, 15 },
 	{ "late.threshold", "0", "0", late_threshold_of, 0 },
 	{ "late.threshold", "off", "off", late_threshold_of, -1 },
@@ -225,6 +233,10 @@ static const struct bad_case bad_cases[] = {
 	{ NULL, NULL, "refund.days", "abc" },
 	{ NULL, NULL, "forgive.days", "-5" },
 	{ NULL, NULL, "forgive.days", "never" },
+	{ NULL, NULL, "retention", "24" },
+	{ NULL, NULL, "retention", "0mo" },
+	{ NULL, NULL, "retention", "mo" },
+	{ NULL, NULL, "retention", "2y" },
 	{ NULL, NULL, "colour", "red" },
 	{ NULL, NULL, "points.bogus", "1" },
 	{ NULL, NULL, "points.no_show", "-1" },
@@ -338,6 +350,7 @@ static const struct default_case default_cases[] = {
 	{ "forgive.days", "off" },
 	{ "points.late_arrival", "0" },
 	{ "late.threshold", "off" },
+	{ "retention", "off" },
 };
 
 /* policy_value of the default policy, as doc/policy.md states the defaults. */
@@ -559,6 +572,38 @@ START_TEST(digest_parse)
 }
 END_TEST
 
+/* An erased record's reason, its class, keeps the outcome the code had: a table. */
+static const struct class_case {
+	enum fact fact;
+	int64_t cancelled_at;		/* hours before the start (cutoff at 12 h) */
+	const char *code, *class_;
+} class_cases[] = {
+	{ FACT_ABSENT, 0, "medical", POLICY_REASON_EXCUSED },
+	{ FACT_ABSENT, 0, "personal-emergency", POLICY_REASON_EXCUSED },
+	{ FACT_CANCELLED, 2, "medical", POLICY_REASON_EXCUSED },
+	{ FACT_CANCELLED, 2, "travel", POLICY_REASON_NOT_EXCUSED },
+	{ FACT_CANCELLED, 48, "work", POLICY_REASON_NOT_EXCUSED },
+	{ FACT_CANCELLED, -1, "customer-meeting", POLICY_REASON_NOT_EXCUSED },
+};
+
+START_TEST(reason_class_keeps_the_outcome)
+{
+	const struct class_case *c = &class_cases[_i];
+	struct policy p;
+	struct attendance a = { .fact = c->fact, .cancelled_at = 100000 - c->cancelled_at * 3600,
+		.reason = (char *)c->code, .note = (char *)"" };
+	struct outcome_input in = { .expected = 1, .starts_at = 100000,
+		.cutoff = 100000 - 12 * 3600, .now = 200000, .fact = &a };
+	enum outcome before;
+
+	policy_default(&p);
+	before = outcome_of(&p, &in);
+	a.reason = (char *)c->class_;
+	ck_assert_int_eq(outcome_of(&p, &in), before);
+	ck_assert(policy_reason_known(&p, c->class_));
+}
+END_TEST
+
 Suite *
 policy_suite(void)
 {
@@ -579,6 +624,7 @@ policy_suite(void)
 	tcase_add_loop_test(tc, digest_parse, 0, (int)ARRAY_SIZE(digest_cases));
 	tcase_add_loop_test(tn, outcome_names_parse, 0, (int)ARRAY_SIZE(parse_cases));
 	tcase_add_loop_test(tn, outcome_names_round_trip, 0, OUTCOME_COUNT);
+	tcase_add_loop_test(tn, reason_class_keeps_the_outcome, 0, (int)ARRAY_SIZE(class_cases));
 	suite_add_tcase(s, tn);
 	return s;
 }

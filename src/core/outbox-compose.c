@@ -771,7 +771,8 @@ unsent_rows(struct store *st, const struct roll *roll, const struct notice_due_l
 		"SELECT id, participant_id, step, coalesce(session_id, 0),"
 		" coalesce(offset_minutes, -1), change_key, held_at IS NOT NULL,"
 		" part_of IS NULL AND length(message) = 0 FROM outbox"
-		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')";
+		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')"
+		" AND participant_id IS NOT NULL";	/* the coach's go alone: outbox_plan_coach */
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 

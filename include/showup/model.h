@@ -184,7 +184,8 @@ enum record_flags {
 				   cancellation, an excuse, a reschedule */
 	RECORD_WALK_IN = 2,	/* someone not expected came: they join the session's
 				   people (a 1:1 or practice session) first */
-	RECORD_NEW_ONLY = 4,	/* the participant's own link: refused over any record */
+	RECORD_NEW_ONLY = 4,	/* the participant's own link: refused over any record;
+				   a cancellation is noted for the coach (own_change_cancel) */
 };
 /* What attendance_record returns when it refuses to replace what the participant told us. */
 #define ATTENDANCE_THEIR_WORD (-3)
@@ -330,8 +331,9 @@ int slot_list(struct store *st, const struct cohort *c, int64_t after, int64_t *
     size_t *n, su_err *e);
 /*
  * Moves p's place at coaching or practice session 'from' to the offered time
- * 'starts_at' (reschedule_record with a new time, asked at 'now'), and takes
- * the offer. In the caller's transaction. The reschedule_kind, or -1 with 'e'
+ * 'starts_at' (reschedule_record with a new time, asked at 'now'), takes the
+ * offer, and notes the move as the participant's own (own_change_move, for the
+ * coach). In the caller's transaction. The reschedule_kind, or -1 with 'e'
  * (no such offer, or one that has passed).
  */
 int reschedule_to_slot(struct store *st, const struct cohort *c, const struct session *from,

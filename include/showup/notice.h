@@ -50,6 +50,7 @@ enum notice_about {
 	NOTICE_REMINDER,	/* a session to come, some time ahead (policy reminders) */
 	NOTICE_CHANGE,		/* a change to a session, read from the record (changes.c) */
 	NOTICE_RECORD,		/* the person's own record: a ladder notice corrected */
+	NOTICE_COACH,		/* to the coach: the weekly digest, a copy (coach.c) */
 };
 
 /*
@@ -129,6 +130,13 @@ void notice_render_session(const struct roll *r, const struct notice_links *link
  */
 void notice_render_person(const struct roll *r, const struct notice_links *links, size_t i,
     const struct notice_change *ch, const size_t *cols, size_t n,
+    const struct notice_template *t, struct strbuf *subject, struct strbuf *body);
+/*
+ * Renders a notice to the coach of roll r's cohort (template t): the cohort's
+ * and coach's names, and the n fields of 'own' (the digest's). Appends to
+ * 'subject' and 'body'.
+ */
+void notice_render_coach(const struct roll *r, const struct tpl_field *own, size_t n,
     const struct notice_template *t, struct strbuf *subject, struct strbuf *body);
 
 #endif

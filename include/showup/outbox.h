@@ -45,7 +45,9 @@ struct plan_result {
  * withdrawn. A participant whose name or address cannot go into a header is
  * refused and named; the others go on. Planning twice adds nothing. With
  * 'attach' (PDF options; NULL for none), each message carries the
- * participant's commitment report as of 'now'.
+ * participant's commitment report as of 'now'. The coach's notices (the
+ * weekly digest, copies of the participants' own changes) are planned in the
+ * same transaction by coach_plan (coach.h).
  */
 struct pdf_options;
 int outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,

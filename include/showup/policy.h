@@ -93,6 +93,11 @@ struct policy {
 				   minute of the day after the session (-1: review_hours) */
 	int review_hours;	/* ... or this many hours after its end (0 with
 				   review_minute -1: no wait) */
+	int digest_day;		/* the coach's weekly digest: its weekday, 0 Monday ..
+				   6 Sunday; -1: none (the default) */
+	int digest_minute;	/* ... at this minute of that day, local time */
+	int coach_copies;	/* 1: each participant's own move or cancellation is
+				   copied to the coach */
 	int retention_months;	/* months after the cohort's end its people are erased
 				   (showup retention); 0: kept (the default) */
 };
@@ -119,6 +124,20 @@ int64_t policy_review_at(const struct policy *p, const char *tz, int64_t ends_at
 
 /* Returns the step of p's ladder that sends notice 'kind', or -1. */
 int policy_step_of(const struct policy *p, const char *kind);
+/*
+ * Reads the digest setting: "none" or "off" (*day -1), or a weekday and a
+ * local time, "mon 08:00" (a day's first three letters or its whole English
+ * name, any case; H:MM or HH:MM) into *day (0 Monday .. 6 Sunday) and *minute.
+ * Pure. 0, or -1 with *day and *minute unchanged.
+ */
+int policy_digest_parse(const char *value, int *day, int *minute);
+/*
+ * Returns the latest moment at or before 'now' the weekly digest of p is due
+ * (its weekday and local time in zone 'tz'), or 0 when it is off or the zone
+ * cannot be used. Pure (the zone loaded once).
+ */
+int64_t policy_digest_at(const struct policy *p, const char *tz, int64_t now);
+
 /* Returns the index of the ladder's final coach-review step, or -1 if it has none. */
 int policy_review_step(const struct policy *p);
 /* Returns the number of ladder steps that are mailed: all but a final coach-review. */

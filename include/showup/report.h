@@ -12,6 +12,7 @@ struct report_request {
 	struct pdf_options pdf;		/* paper, fonts; its date is the report's date */
 	int64_t as_of;			/* the record is judged as of this moment (UTC) */
 	const char *path;		/* where the PDF goes */
+	struct strbuf *buffer;		/* or, if set, where it is appended (an attachment) */
 	struct strbuf warnings;		/* "name: ..." lines for the coach, one per problem */
 	size_t files;			/* the files a split report wrote in the folder 'path' */
 };

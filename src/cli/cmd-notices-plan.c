@@ -32,7 +32,8 @@ cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice
 	    policy_mail_steps(p), 2) == 0)
 		kinds[policy_mail_steps(p)] = NULL;
 	n = notice_kind_names(NOTICE_CHANGE, changes, ARRAY_SIZE(changes));
-	notice_kind_names(NOTICE_RECORD, changes + n, ARRAY_SIZE(changes) - n);
+	n += notice_kind_names(NOTICE_RECORD, changes + n, ARRAY_SIZE(changes) - n);
+	notice_kind_names(NOTICE_COACH, changes + n, ARRAY_SIZE(changes) - n);
 	rc = notice_templates_load(dir, kinds, t, &e);
 	if (rc == 0)	/* a cohort's folder of older days may lack them: the installed ones */
 		rc = notice_templates_add(t, changes, installed, &e);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "showup/coach.h"
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/timeutil.h"
@@ -652,6 +653,9 @@ attendance_record_fact(struct store *st, const struct cohort *c, const struct po
 	rc = attendance_check_replace(c, pol, s, p, a, had ? &old : NULL, flags, e);
 	if (rc == 0)
 		rc = attendance_set_known(st, c, s, p, a, had ? &old : NULL, NULL, e);
+	if (rc > 0 && (flags & RECORD_NEW_ONLY) && a->fact == FACT_CANCELLED &&
+	    own_change_cancel(st, c, p, s, a->cancelled_at, e) < 0)	/* their own link */
+		rc = -1;
 	if (had)
 		attendance_free(&old);
 	return rc;

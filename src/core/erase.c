@@ -326,7 +326,8 @@ static const char *const erase_sql[] = {
 	" || su_scrub(subject) || char(13, 10, 13, 10) || 'The text of this message named"
 	" a participant since erased.' || char(13, 10) AS BLOB)"
 	" WHERE cohort_id = (SELECT cohort_id FROM participant WHERE id = ?1)"
-	" AND participant_id <> ?1 AND state <> 'sending' AND su_mentions(message)",
+	" AND (participant_id IS NULL OR participant_id <> ?1)"	/* the coach's too */
+	" AND state <> 'sending' AND su_mentions(message)",
 	"UPDATE attendance SET note = su_scrub(note) WHERE note <> '' AND su_mentions(note)"
 	" AND session_id IN (SELECT s.id FROM session s JOIN participant p"
 	" ON p.cohort_id = s.cohort_id WHERE p.id = ?1)",

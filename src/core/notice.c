@@ -28,7 +28,10 @@ static const char *const schema_names[] = {
 	"session.old_day", "session.old_minutes", "session.old_minutes_one",
 	"session.old_location",
 	"place.in_time", "place.late_cancel", "place.excused", "place.reason",
-	"partner.name", "partner.first_name", "link", "calendar.cancels", NULL
+	"partner.name", "partner.first_name", "link", "calendar.cancels",
+	"digest.from", "digest.to", "digest.sessions", "digest.rate", "digest.points",
+	"digest.at_risk", "digest.sent", "digest.waiting", "digest.held", "digest.own_changes",
+	"digest.pairs_alone", NULL
 };
 static const char *const schema_lists[] = { "events", "sessions", NULL };
 static const char *const schema_items[] = { "session.number", "session.name",
@@ -53,6 +56,8 @@ const struct notice_kind notice_kinds[] = {
 	{ .name = "partner-left", .about = NOTICE_CHANGE },
 	{ .name = "partner-added", .about = NOTICE_CHANGE },
 	{ .name = "place-removed", .about = NOTICE_CHANGE, .cancels_entry = 1 },
+	{ .name = "coach-digest", .about = NOTICE_COACH },
+	{ .name = "coach-copy", .about = NOTICE_COACH },
 	{ .name = NULL }
 };
 
@@ -691,4 +696,20 @@ notice_render_person(const struct roll *r, const struct notice_links *links, siz
 	free(v.item_fields);
 	free(v.when);
 	base_free(&b);
+}
+
+void
+notice_render_coach(const struct roll *r, const struct tpl_field *own, size_t n,
+    const struct notice_template *t, struct strbuf *subject, struct strbuf *body)
+{
+	const struct cohort *c = r->cohort;
+	const struct tpl_field fields[] = {
+		{ "cohort.name", c->name, NULL }, { "cohort.slug", c->slug, NULL },
+		{ "coach.name", c->coach_name, NULL }, { "coach.email", c->coach_email, NULL },
+		{ "notice.kind", t->kind, NULL },
+	};
+	const struct tpl_scope base = { fields, ARRAY_SIZE(fields), NULL };
+	const struct tpl_scope scope = { own, n, &base };
+
+	render_pair(t, &scope, subject, body);
 }

@@ -53,19 +53,9 @@ next_outbox_id(struct store *st)
 	return id;
 }
 
-/* What a planned row is besides its message: its step or session, and what rides along. */
-struct planned {
-	int step;			/* -1 for a session notice */
-	const char *kind;
-	int points;
-	int64_t refund;			/* -1: no refund offer */
-	int64_t session_id;		/* a session notice's session, else 0 */
-	int offset;			/* a reminder's minutes ahead, else -1 */
-	const char *change_key;		/* a change notice's change, else NULL */
-};
-
-/* Stores one planned row: its message, or none when it rides in row 'part_of''s
- * (0: its own); 0 added, 1 already planned, -1 error. */
+/* Stores one planned row to p (NULL: to the coach, at the cohort's coach_email): its
+ * message, or none when it rides in row 'part_of''s (0: its own); 0 added, 1 already
+ * planned, -1 error. */
 static int
 store_planned(struct store *st, const struct cohort *c, const struct participant *p,
     const struct planned *pl, const char *subject, const struct strbuf *msg,
@@ -74,7 +64,8 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	static const char *const sql =
 		"INSERT INTO outbox (cohort_id, participant_id, kind, step, points, refund_cents,"
 		" subject, message, message_id, planned_at, session_id, offset_minutes,"
-		" change_key, part_of) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING";
+		" change_key, part_of, to_addr) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+		" ON CONFLICT DO NOTHING";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	char *desc;
 	int rc;
@@ -82,7 +73,10 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	if (stmt == NULL)
 		return -1;
 	db_bind_int(stmt, 1, c->id);
-	db_bind_int(stmt, 2, p->id);
+	if (p != NULL)
+		db_bind_int(stmt, 2, p->id);
+	else
+		db_bind_text(stmt, 15, c->coach_email);
 	db_bind_text(stmt, 3, pl->kind);
 	db_bind_int(stmt, 4, pl->step);
 	db_bind_int(stmt, 5, pl->points);
@@ -106,7 +100,7 @@ store_planned(struct store *st, const struct cohort *c, const struct participant
 	desc = pl->change_key ? xasprintf("%s planned for %s, %s", pl->kind, pl->change_key,
 	    message_id) : xasprintf("%s planned at %d %s, %s", pl->kind, pl->points,
 	    plural(pl->points, "point", "points"), message_id);
-	rc = audit_add(st, c->id, "notice plan", p->email, NULL, desc, e);
+	rc = audit_add(st, c->id, "notice plan", p ? p->email : c->coach_email, NULL, desc, e);
 	free(desc);
 	return rc;
 }
@@ -778,7 +772,8 @@ unsent_rows(struct store *st, const struct roll *roll, const struct notice_due_l
 		"SELECT id, participant_id, step, coalesce(session_id, 0),"
 		" coalesce(offset_minutes, -1), change_key, held_at IS NOT NULL,"
 		" part_of IS NULL AND length(message) = 0 FROM outbox"
-		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')";
+		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')"
+		" AND participant_id IS NOT NULL";	/* the coach's go alone: outbox_plan_coach */
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 
@@ -834,5 +829,37 @@ outbox_compose(struct store *st, const struct plan_source *src,
 	free(l.v);
 	free(l.has_new);
 	free(l.keys);
+	return rc;
+}
+
+int
+outbox_plan_coach(struct store *st, const struct cohort *c, const struct planned *pl,
+    const struct coach_extras *x, const struct strbuf *subject, const struct strbuf *body,
+    int64_t now, struct plan_result *r, su_err *e)
+{
+	char *message_id = message_id_of(c, next_outbox_id(st), now);
+	struct strbuf msg = STRBUF_INIT;
+	su_err why;
+	int rc;
+
+	rc = message_build(&(struct message){ .from_name = c->coach_name,
+	    .from_addr = c->coach_email, .to_name = c->coach_name, .to_addr = c->coach_email,
+	    .reply_to = c->coach_email, .subject = sb_str(subject), .date = now,
+	    .message_id = message_id, .body = sb_str(body),
+	    .attachment = (const unsigned char *)x->pdf, .attachment_len = x->pdf_len,
+	    .attachment_name = x->pdf_name, .calendar = x->calendar,
+	    .calendar_method = x->calendar_method }, &msg, &why);
+	if (rc < 0) {
+		r->refused++;
+		sb_addf(&r->refusals, "%s: not planned: %s\n", c->coach_email, why.msg);
+		rc = 0;
+	} else if ((rc = store_planned(st, c, NULL, pl, sb_str(subject), &msg, message_id, 0,
+	    now, e)) >= 0) {
+		r->added += rc == 0;
+		r->already += rc == 1;
+		rc = 0;
+	}
+	free(message_id);
+	sb_free(&msg);
 	return rc;
 }

@@ -20,12 +20,13 @@ select_rows(struct store *st, const struct outbox_select *sel, int hold,
     struct touched **out, size_t *n, su_err *e)
 {
 	static const char *const sql =
-		"SELECT o.id, o.cohort_id, p.email FROM outbox o"
-		" JOIN participant p ON p.id = o.participant_id"
+		"SELECT o.id, o.cohort_id, coalesce(p.email, o.to_addr) FROM outbox o"
+		" LEFT JOIN participant p ON p.id = o.participant_id"
 		" WHERE (o.state = 'pending' OR o.state = 'retry')"
 		" AND (o.held_at IS NULL) = ?1 AND (?2 = 0 OR coalesce(o.part_of, o.id) ="
 		"   (SELECT coalesce(part_of, id) FROM outbox WHERE id = ?2))"
-		" AND (?3 = 0 OR o.cohort_id = ?3) AND (?4 IS NULL OR p.email = ?4)"
+		" AND (?3 = 0 OR o.cohort_id = ?3) AND (?4 IS NULL OR p.email = ?4"
+		" OR o.to_addr = ?4 COLLATE NOCASE)"
 		" ORDER BY o.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;

@@ -9,6 +9,7 @@
 
 #include "showup/calendar.h"
 #include "showup/changes.h"
+#include "showup/coach.h"
 #include "showup/exits.h"
 #include "showup/message.h"
 #include "showup/outbox.h"
@@ -389,7 +390,8 @@ withdraw_stale(struct store *st, const struct roll *roll, const struct notice_du
 	static const char *const sql_pending =
 		"SELECT id, participant_id, step, coalesce(session_id, 0),"
 		" coalesce(offset_minutes, -1), change_key FROM outbox"
-		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')";
+		" WHERE cohort_id = ? AND (state = 'pending' OR state = 'retry')"
+		" AND participant_id IS NOT NULL";	/* the coach's: see coach.c */
 	static const char *const sql_withdraw =
 		"UPDATE outbox SET state = 'withdrawn' WHERE id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql_pending, e);
@@ -450,7 +452,8 @@ outbox_plan(struct store *st, const struct cohort *c, const struct policy *p,
 	    (n = withdraw_stale(st, &roll, &due, now, e)) < 0)
 		goto rollback;
 	r->withdrawn += (size_t)n;
-	if (outbox_compose(st, &src, &due, t, now, r, e) < 0)
+	if (outbox_compose(st, &src, &due, t, now, r, e) < 0 ||
+	    coach_plan(st, &roll, &due, t, attach, r, e) < 0)
 		goto rollback;
 	rc = store_commit(st, e);
 	goto done;
@@ -474,11 +477,13 @@ outbox_list_all(struct store *st, int64_t cohort_id, const char *state, int byte
     struct outbox_list *out, su_err *e)
 {
 	static const char *const sql =
-		"SELECT o.id, o.participant_id, p.email, p.name, o.kind, o.step, o.points,"
+		"SELECT o.id, coalesce(o.participant_id, 0), coalesce(p.email, o.to_addr),"
+		" coalesce(p.name, c.coach_name), o.kind, o.step, o.points,"
 		" o.subject, o.state, o.attempts, o.message_id, o.reply, o.planned_at,"
 		" coalesce(o.sent_at, 0), CASE WHEN ?3 THEN o.message END, o.held_at IS NOT NULL,"
 		" coalesce(o.part_of, 0)"
-		" FROM outbox o JOIN participant p ON p.id = o.participant_id"
+		" FROM outbox o LEFT JOIN participant p ON p.id = o.participant_id"
+		" JOIN cohort c ON c.id = o.cohort_id"
 		" WHERE o.cohort_id = ?1 AND (?2 IS NULL OR o.state = ?2) ORDER BY o.id";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;

@@ -85,7 +85,6 @@ load_due_ids(struct store *st, const struct cohort *c, size_t limit, int64_t now
 {
 	static const char *const sql =
 		"SELECT o.id FROM outbox o"
-		" JOIN participant p ON p.id = o.participant_id"
 		" WHERE o.cohort_id = ? AND o.held_at IS NULL AND (o.state = 'pending' OR"
 		" (o.state = 'retry' AND coalesce(o.next_attempt_at, 0) <= ?))"
 		" AND o.part_of IS NULL AND length(o.message) > 0 ORDER BY o.id LIMIT ?";
@@ -129,8 +128,8 @@ static int
 load_row(struct store *st, int64_t id, struct due_row *d, su_err *e)
 {
 	static const char *const sql =
-		"SELECT o.id, o.participant_id, o.attempts, p.email, o.message FROM outbox o"
-		" JOIN participant p ON p.id = o.participant_id WHERE o.id = ?";
+		"SELECT o.id, o.participant_id, o.attempts, coalesce(p.email, o.to_addr), o.message"
+		" FROM outbox o LEFT JOIN participant p ON p.id = o.participant_id WHERE o.id = ?";
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	const void *message;
 	int rc;
@@ -270,6 +269,8 @@ record_sent(struct store *st, const struct cohort *c, const struct policy *p,
 		return -1;	/* the server has it: 'sent' is committed before anything else */
 	if (store_begin(st, e) < 0)
 		return -1;
+	if (d->participant_id == 0)	/* to the coach: no step, no offer */
+		return 0;
 	ok = participant_find(st, c, d->email, &person, &why) == 1;
 	for (size_t k = 0; ok && k < d->n_parts; k++)
 		ok = record_part(st, c, p, &person, &d->parts[k], now, &why);

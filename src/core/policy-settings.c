@@ -421,6 +421,30 @@ print_review(const struct policy *p, const struct policy_setting *s, struct strb
 		sb_adds(out, "none");
 }
 
+/* Reads the weekly digest's day and time, or none (policy_digest_parse). */
+static int
+parse_digest(struct policy *p, const struct policy_setting *s, const char *value, su_err *e)
+{
+	(void)s;
+	if (policy_digest_parse(value, &p->digest_day, &p->digest_minute) < 0)
+		return su_err_set(e, "digest: '%s' is not a weekday and a time (use \"mon 08:00\" "
+		    "or \"none\")", value);
+	return 0;
+}
+
+static void
+print_digest(const struct policy *p, const struct policy_setting *s, struct strbuf *out)
+{
+	static const char *const days[] = { "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+
+	(void)s;
+	if (p->digest_day < 0)
+		sb_adds(out, "none");
+	else
+		sb_addf(out, "%s %02d:%02d", days[p->digest_day], p->digest_minute / 60,
+		    p->digest_minute % 60);
+}
+
 /* Appends a reason list as "a,b,c". */
 static void
 write_reasons(const char list[][POLICY_REASON_LEN], size_t n, struct strbuf *out)
@@ -694,6 +718,16 @@ const struct policy_setting policy_settings[] = {
 	  .help = "a calendar invitation to each session to come, to everyone expected there",
 	  .parse = parse_switch, .print = print_switch,
 	  .field = offsetof(struct policy, invitations) },
+	{ .key = "digest", .type = "DAY HH:MM|none", .dflt = "none",
+	  .help = "a weekly digest mailed to the coach at this weekday and local time: the "
+	  "week's figures, who is at risk, what went out and what waits, the moves and "
+	  "cancellations participants made, the attendance report attached",
+	  .parse = parse_digest, .print = print_digest },
+	{ .key = "coach.copies", .type = "on|off", .dflt = "off",
+	  .help = "a copy to the coach of each move or cancellation a participant makes "
+	  "through their own link, with a calendar entry for a 1:1 moved",
+	  .parse = parse_switch, .print = print_switch,
+	  .field = offsetof(struct policy, coach_copies) },
 	{ .key = "templates", .type = "FOLDER|installed", .dflt = "installed",
 	  .help = "the cohort's own folder of notice templates",
 	  .parse = parse_templates, .print = print_templates },

@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "showup/policy.h"
 #include "showup/timeutil.h"
@@ -24,6 +26,7 @@ policy_default(struct policy *p)
 	p->cutoff_minute = 18 * 60;
 	p->review_minute = 8 * 60;
 	p->review_hours = 0;
+	p->digest_day = -1;
 	p->cutoff_hours = 24;
 	p->grace_minutes = 5;
 	p->reminder_quiet_hours = 24;
@@ -130,6 +133,70 @@ policy_review_at(const struct policy *p, const char *tz, int64_t ends_at)
 	c.second = 0;
 	tz_zone_to_utc(zone, &c, &at);
 	return at > ends_at ? at : ends_at;
+}
+
+/* The weekdays as the digest setting names them, Monday first. */
+static const char *const weekdays[] = { "monday", "tuesday", "wednesday", "thursday",
+	"friday", "saturday", "sunday" };
+
+/* Reads a local time "H:MM" or "HH:MM", nothing around it, into *minute; 0 or -1. */
+static int
+read_clock(const char *s, int *minute)
+{
+	size_t len = strlen(s), colon = strspn(s, "0123456789");
+
+	if ((colon != 1 && colon != 2) || s[colon] != ':' || len != colon + 3 ||
+	    strspn(s + colon + 1, "0123456789") != 2)
+		return -1;
+	if (atoi(s) > 23 || atoi(s + colon + 1) > 59)
+		return -1;
+	*minute = atoi(s) * 60 + atoi(s + colon + 1);
+	return 0;
+}
+
+int
+policy_digest_parse(const char *value, int *day, int *minute)
+{
+	size_t word = strcspn(value, " ");
+	int d = -1, m;
+
+	if (strcmp(value, "none") == 0 || strcmp(value, "off") == 0) {
+		*day = -1;
+		return 0;
+	}
+	for (int k = 0; k < 7 && word >= 3; k++)
+		if ((word == 3 || word == strlen(weekdays[k])) &&
+		    strncasecmp(value, weekdays[k], word) == 0)
+			d = k;
+	if (d < 0 || value[word] != ' ' || read_clock(value + word + 1, &m) < 0)
+		return -1;
+	*day = d;
+	*minute = m;
+	return 0;
+}
+
+int64_t
+policy_digest_at(const struct policy *p, const char *tz, int64_t now)
+{
+	const struct tz_zone *zone;
+	struct civil c;
+	int64_t days, at;
+	int back;
+
+	if (p->digest_day < 0 || (zone = tz_zone_find(tz)) == NULL)
+		return 0;
+	tz_zone_to_local(zone, now, &c, NULL);
+	days = days_from_civil(c.year, c.month, c.day);
+	back = (int)(((days % 7 + 7 + 3) % 7 - p->digest_day + 7) % 7);	/* day 0: Thursday */
+	for (int week = 0; week < 2; week++) {
+		civil_from_days(days - back - 7 * week, &c.year, &c.month, &c.day);
+		c.hour = p->digest_minute / 60;
+		c.minute = p->digest_minute % 60;
+		c.second = 0;
+		if (tz_zone_to_utc(zone, &c, &at) == 0 && at <= now)
+			return at;
+	}
+	return 0;
 }
 
 int

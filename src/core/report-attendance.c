@@ -497,7 +497,7 @@ report_attendance(struct store *st, const struct cohort *c, const struct policy 
 	report_dates_init(&ar.dates, c, &ar.roll.policy);
 	if (refund_offer_list_all(st, c->id, &ar.offers, e) < 0)
 		goto done;
-	rq->pdf.quick = 1;	/* hundreds of pages of matrix, never attached: speed first */
+	rq->pdf.quick = 1;	/* hundreds of pages of matrix: speed first */
 	if ((ar.pdf = report_start(rq, c, "Attendance report", 1, e)) == NULL)
 		goto done;
 	ar.risk = xcalloc(ar.roll.people.n + 1, sizeof *ar.risk);

@@ -214,7 +214,7 @@ report_start(struct report_request *rq, const struct cohort *c, const char *titl
 int
 report_finish(struct pdf *pdf, struct report_request *rq, su_err *e)
 {
-	int rc = pdf_save(pdf, rq->path, e);
+	int rc = rq->buffer ? pdf_save_buffer(pdf, rq->buffer, e) : pdf_save(pdf, rq->path, e);
 
 	pdf_free(pdf);
 	return rc;

@@ -77,7 +77,7 @@ void attendance_layout(enum pdf_paper paper, size_t people, size_t sessions, siz
 /* Starts the document for 'rq' with its title and subject; NULL with 'e' set. */
 struct pdf *report_start(struct report_request *rq, const struct cohort *c,
     const char *title, int landscape, su_err *e);
-/* Saves and frees the document; 0 or -1 with 'e' set. */
+/* Saves the document to rq->path (or appends it to rq->buffer) and frees it; 0 or -1. */
 int report_finish(struct pdf *pdf, struct report_request *rq, su_err *e);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "showup/coach.h"
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/policy-store.h"
@@ -502,7 +503,8 @@ reschedule_to_slot(struct store *st, const struct cohort *c, const struct sessio
 		return -1;
 	if (sqlite3_changes(st->db) == 0)
 		return su_err_set(e, "that time is no longer offered");
-	if ((kind = reschedule_record(st, c, from, p, &to, now, note, to_number, e)) < 0)
+	if ((kind = reschedule_record(st, c, from, p, &to, now, note, to_number, e)) < 0 ||
+	    own_change_move(st, c, p, e) < 0)	/* their own link: the coach is told */
 		return -1;
 	return audit_add(st, c->id, "slot taken", c->slug, NULL, p->email, e) < 0 ? -1 : kind;
 }

@@ -361,10 +361,84 @@ static const char *const migration_17 =
 	"CREATE INDEX outbox_moves ON outbox (session_id) WHERE kind = 'session-moved';"
 	"CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', 'retry');";
 
+/*
+ * 18: the coach as a recipient, and the participants' own changes. A row of
+ * the outbox goes to its participant, or (participant_id NULL) to to_addr, the
+ * coach: the weekly digest (change_key "digest:DATE"), a copy of a
+ * participant's own change ("copy:ID"); one live row per cohort and key. The
+ * table is built anew, its rows copied, for SQLite cannot drop a NOT NULL.
+ * own_change keeps each move or cancellation a participant made through their
+ * own link (the coach's commands on their behalf are not kept here): what the
+ * coach is told of.
+ */
+static const char *const migration_18 =
+	"CREATE TABLE outbox_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER REFERENCES participant(id),"
+	"  kind TEXT NOT NULL,"
+	"  step INTEGER NOT NULL,"
+	"  session_id INTEGER REFERENCES session(id),"
+	"  offset_minutes INTEGER,"
+	"  points INTEGER NOT NULL DEFAULT 0,"
+	"  refund_cents INTEGER,"
+	"  subject TEXT NOT NULL,"
+	"  message BLOB NOT NULL,"
+	"  message_id TEXT NOT NULL UNIQUE,"
+	"  state TEXT NOT NULL DEFAULT 'pending' CHECK (state = 'pending' OR"
+	"    state = 'sending' OR state = 'sent' OR state = 'retry' OR state = 'failed' OR"
+	"    state = 'unknown' OR state = 'withdrawn'),"
+	"  attempts INTEGER NOT NULL DEFAULT 0,"
+	"  next_attempt_at INTEGER,"
+	"  reply TEXT NOT NULL DEFAULT '',"
+	"  planned_at INTEGER NOT NULL,"
+	"  sent_at INTEGER,"
+	"  held_at INTEGER,"
+	"  dropped_at INTEGER,"
+	"  change_key TEXT,"
+	"  to_addr TEXT,"
+	"  part_of INTEGER REFERENCES outbox_new(id),"	/* "outbox" once renamed */
+	"  CHECK ((participant_id IS NULL) <> (to_addr IS NULL))"
+	");"
+	"INSERT INTO outbox_new (id, cohort_id, participant_id, kind, step, session_id,"
+	"  offset_minutes, points, refund_cents, subject, message, message_id, state, attempts,"
+	"  next_attempt_at, reply, planned_at, sent_at, held_at, dropped_at, change_key, part_of)"
+	"  SELECT id, cohort_id, participant_id, kind, step, session_id, offset_minutes, points,"
+	"  refund_cents, subject, message, message_id, state, attempts, next_attempt_at, reply,"
+	"  planned_at, sent_at, held_at, dropped_at, change_key, part_of FROM outbox;"
+	"DROP TABLE outbox;"
+	"ALTER TABLE outbox_new RENAME TO outbox;"
+	"CREATE UNIQUE INDEX outbox_one_step ON outbox (participant_id, step)"
+	"  WHERE step >= 0 AND state <> 'withdrawn';"
+	"CREATE UNIQUE INDEX outbox_one_reminder ON outbox"
+	"  (session_id, participant_id, offset_minutes) WHERE session_id IS NOT NULL;"
+	"CREATE INDEX outbox_by_cohort ON outbox (cohort_id, state, id);"
+	"CREATE UNIQUE INDEX outbox_one_change ON outbox (participant_id, change_key)"
+	"  WHERE change_key IS NOT NULL AND state <> 'withdrawn';"
+	"CREATE INDEX outbox_by_change ON outbox (change_key, participant_id, state, dropped_at)"
+	"  WHERE change_key IS NOT NULL;"
+	"CREATE INDEX outbox_moves ON outbox (session_id) WHERE kind = 'session-moved';"
+	"CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE state IN ('pending', 'retry');"
+	"CREATE INDEX outbox_by_participant ON outbox (participant_id, step);"
+	"CREATE INDEX outbox_by_part ON outbox (part_of) WHERE part_of IS NOT NULL;"
+	"CREATE UNIQUE INDEX outbox_one_to_coach ON outbox (cohort_id, change_key)"
+	"  WHERE participant_id IS NULL AND state <> 'withdrawn';"
+	"CREATE TABLE own_change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  cohort_id INTEGER NOT NULL REFERENCES cohort(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"	/* where their place is now */
+	"  what TEXT NOT NULL CHECK (what = 'cancel' OR what = 'move'),"
+	"  from_starts_at INTEGER,"	/* a move: the start it left */
+	"  whole_session INTEGER NOT NULL DEFAULT 0,"	/* a 1:1 moved itself */
+	"  at INTEGER NOT NULL"
+	");"
+	"CREATE INDEX own_change_by_cohort ON own_change (cohort_id, at);";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
 	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
-	migration_17 };
+	migration_17, migration_18 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -55,6 +55,7 @@ ok policy set vk reminders 1d
 ok policy set vk invitations on
 ok policy set vk late.threshold 15
 ok policy set vk points.late_arrival 1
+ok policy set vk digest "mon 08:00"
 # 8 group sessions, Tuesdays 18:00 from 2 March (summer time begins on 28 March)
 for w in 0 1 2 3 4 5 6 7; do
 	ok session add vk --at "$(date -d "2027-03-02 +$((7 * w)) days" +%F) 18:00" \
@@ -140,6 +141,20 @@ check '[ "$(sent_kinds jonas.keller@example.de | grep -cx correction)" = 1 ]' \
 check 'grep -A8 "^=== TO jonas.keller@example.de | .*we corrected" "$T/mail" | grep -q "warning"' \
 	"the correction does not name the warning"
 
+# the coach's digest: every Monday at 08:00, once, with the attendance report (the first
+# on the Monday it was set, an hour after its time, for the week before the program)
+digests=$(sql "SELECT sent_at FROM outbox WHERE kind = 'coach-digest' AND state = 'sent'
+	AND to_addr = 'katrin@example.de' ORDER BY sent_at")
+check '[ "$(echo "$digests" | grep -c .)" = 10 ]' "not one digest a week for the 10 Mondays"
+check '[ "$(local_of "$(echo "$digests" | head -n1)")" = "2027-02-22 09:00" ]' \
+	"the first digest did not go at the first run after it was set"
+for t in $(echo "$digests" | tail -n +2); do
+	check '[ "$(TZ=Europe/Berlin date -d "@$t" "+%a %H:%M")" = "Mon 08:00" ]' \
+		"a digest went at $(local_of "$t"), not on Monday at 08:00"
+done
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE kind = '"'coach-digest'"'
+	AND instr(message, '"'application/pdf'"') > 0")" = 10 ]' "a digest lacks its PDF"
+
 # the leaver: one confirmation, taking every session to come out of her calendar (the
 # group sessions of weeks 5 to 8 and the practice of 7 April); her partner is told
 check '[ "$(sent_kinds mia.schulz@example.de | grep -cx withdrawal-confirmed)" = 1 ]' \
@@ -162,7 +177,8 @@ check '[ "$(sent_kinds thomas.berg@example.de | grep -cx partner-left)" = 1 ]' \
 # few messages: never two to one person in one run; at most a reminder a session, one
 # message a change that concerns them, and the ladder
 twice=$(sql "SELECT count(*) FROM (SELECT participant_id, sent_at FROM outbox
-	WHERE state = 'sent' AND part_of IS NULL GROUP BY 1, 2 HAVING count(*) > 1)")
+	WHERE state = 'sent' AND part_of IS NULL AND participant_id IS NOT NULL
+	GROUP BY 1, 2 HAVING count(*) > 1)")
 check '[ "$twice" = 0 ]' "$twice times someone got two messages from one run"
 over=$(sql "SELECT count(*) FROM participant p WHERE
 	(SELECT count(*) FROM outbox o WHERE o.participant_id = p.id AND o.state = 'sent'
@@ -176,7 +192,7 @@ over=$(sql "SELECT count(*) FROM participant p WHERE
 	   AND o.step >= 0) + 1")
 check '[ "$over" = 0 ]' "$over people got more messages than a reminder a session, a change each and the ladder"
 most=$(sql "SELECT max(n) FROM (SELECT count(*) n FROM outbox WHERE state = 'sent'
-	AND part_of IS NULL GROUP BY participant_id)")
+	AND part_of IS NULL AND participant_id IS NOT NULL GROUP BY participant_id)")
 check '[ "$most" -le 16 ]' "someone got $most messages in 8 weeks (16 at most)"
 
 finish

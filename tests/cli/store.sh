@@ -73,7 +73,7 @@ ok --db "$T/empty.db" cohort list
 ok --db "$T/old.db" init
 sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE reschedule; DROP TABLE review;
 	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE slot;
-	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added;
+	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added; DROP TABLE own_change;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
 	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
 	PRAGMA user_version = 2;
@@ -94,6 +94,43 @@ check '[ "$(sqlite3 "$T/old.db" "$indexes")" = "$(sqlite3 "$SHOWUP_DB" "$indexes
 	"the indexes of a database brought up to date differ from a new one's"
 check 'sqlite3 "$T/old.db" "$indexes" | grep -q "outbox_by_change.*state, dropped_at"' \
 	"who was told of a change is not answered by its index alone"
+
+# schema 17's outbox (a participant on every row) is rebuilt by step 18 with its rows
+# kept as they were (a rider's part_of too), and then takes a row to the coach; own_change
+# comes with it
+ok --db "$T/pre17.db" init
+ok --db "$T/pre17.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
+ok --db "$T/pre17.db" participant add c1 --name "Ana Lima" --email ana@example.com
+sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox;
+	CREATE TABLE outbox (id INTEGER PRIMARY KEY, cohort_id INTEGER NOT NULL REFERENCES cohort(id),
+	  participant_id INTEGER NOT NULL REFERENCES participant(id), kind TEXT NOT NULL,
+	  step INTEGER NOT NULL, session_id INTEGER REFERENCES session(id), offset_minutes INTEGER,
+	  points INTEGER NOT NULL DEFAULT 0, refund_cents INTEGER, subject TEXT NOT NULL,
+	  message BLOB NOT NULL, message_id TEXT NOT NULL UNIQUE, state TEXT NOT NULL DEFAULT 'pending',
+	  attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at INTEGER, reply TEXT NOT NULL DEFAULT '',
+	  planned_at INTEGER NOT NULL, sent_at INTEGER, held_at INTEGER, dropped_at INTEGER,
+	  change_key TEXT, part_of INTEGER REFERENCES outbox(id));
+	CREATE INDEX outbox_by_part ON outbox (part_of) WHERE part_of IS NOT NULL;
+	INSERT INTO outbox (id, cohort_id, participant_id, kind, step, subject, message, message_id,
+	  state, planned_at, sent_at, held_at) VALUES (7, 1, 1, 'warning', 1, 'S', x'6869', '<m7@x>',
+	  'sent', 100, 200, 150);
+	INSERT INTO outbox (id, cohort_id, participant_id, kind, step, subject, message, message_id,
+	  state, planned_at, part_of) VALUES (8, 1, 1, 'final-notice', 2, 'S', x'', '<m8@x>',
+	  'pending', 100, 7);
+	PRAGMA user_version = 17"
+ok --db "$T/pre17.db" init
+check '[ "$(sqlite3 "$T/pre17.db" "SELECT id, participant_id, kind, message, message_id, state, sent_at, held_at, part_of FROM outbox ORDER BY id" | tr '"'\\n'"' /)" = "7|1|warning|hi|<m7@x>|sent|200|150|/8|1|final-notice||<m8@x>|pending|||7/" ]' \
+	"step 18 lost or changed an outbox row"
+check 'sqlite3 "$T/pre17.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m10@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')"' \
+	"the outbox takes no row to the coach after step 18"
+check '! sqlite3 "$T/pre17.db" "INSERT INTO outbox (cohort_id, kind, step, subject, message, message_id, planned_at, to_addr, change_key) VALUES (1, '"'coach-digest'"', -1, '"'S'"', x'"'00'"', '"'<m9@x>'"', 1, '"'c@example.com'"', '"'digest:w'"')" 2>/dev/null' \
+	"the coach got one key twice"
+check '[ "$(sqlite3 "$T/pre17.db" "SELECT count(*) FROM own_change")" = 0 ]' "no own_change after step 18"
+check '[ "$(sqlite3 "$T/pre17.db" "SELECT count(*) FROM sqlite_master WHERE name = '"'outbox_by_part'"'")" = 1 ]' \
+	"step 18 lost the index outbox_by_part"
+check 'sqlite3 "$T/pre17.db" "SELECT sql FROM sqlite_master WHERE name = '"'outbox'"'" | grep -q "part_of INTEGER REFERENCES \"outbox\"(id)"' \
+	"part_of does not refer to the outbox after step 18"
+check '[ -z "$(sqlite3 "$T/pre17.db" "PRAGMA foreign_key_check")" ]' "step 18 left a broken reference"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

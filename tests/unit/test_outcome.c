@@ -305,31 +305,48 @@ START_TEST(their_word_in_words)
 }
 END_TEST
 
-/* When a ladder notice may go after a session's end (notices.review), in Sydney. */
-struct review_case {
-	const char *setting;
-	int64_t ends_at, want;
+/*
+ * The moments a setting of time computes in Sydney: when a ladder notice may
+ * go after a session's end (notices.review), and the latest moment the weekly
+ * digest was due at a given now (digest).
+ */
+struct moment_case {
+	const char *key, *setting;
+	int64_t at, want;
 };
 
-static const struct review_case review_cases[] = {
+static const struct moment_case moment_cases[] = {
 	/* Tue 2026-11-24 19:00 AEDT: the next morning, 08:00 */
-	{ "next-morning 08:00", INT64_C(1795507200), INT64_C(1795554000) },
+	{ "notices.review", "next-morning 08:00", INT64_C(1795507200), INT64_C(1795554000) },
 	/* Sat 2026-10-03 19:00 AEST, the eve of daylight saving: Sun 08:00 AEDT */
-	{ "next-morning 08:00", INT64_C(1791018000), INT64_C(1791061200) },
-	{ "next-morning 00:30", INT64_C(1795507200), INT64_C(1795527000) },
-	{ "hours 12", INT64_C(1795507200), INT64_C(1795507200) + 12 * HOUR },
-	{ "none", INT64_C(1795507200), 0 },
+	{ "notices.review", "next-morning 08:00", INT64_C(1791018000), INT64_C(1791061200) },
+	{ "notices.review", "next-morning 00:30", INT64_C(1795507200), INT64_C(1795527000) },
+	{ "notices.review", "hours 12", INT64_C(1795507200), INT64_C(1795507200) + 12 * HOUR },
+	{ "notices.review", "none", INT64_C(1795507200), 0 },
+	/* Mon 2026-12-07 08:00 AEDT: the digest is due that moment */
+	{ "digest", "mon 08:00", INT64_C(1796590800), INT64_C(1796590800) },
+	/* a minute before: the Monday before */
+	{ "digest", "mon 08:00", INT64_C(1796590740), INT64_C(1795986000) },
+	/* Sun 2026-12-13 23:00: still the week of the 7th */
+	{ "digest", "mon 08:00", INT64_C(1797163200), INT64_C(1796590800) },
+	/* Sun 2026-10-04, the first day of daylight saving: 08:00 AEDT */
+	{ "digest", "sun 08:00", INT64_C(1791061200) + HOUR, INT64_C(1791061200) },
+	/* Sat 2026-10-03 12:00 AEST: the Sunday before, 08:00 AEST */
+	{ "digest", "sun 08:00", INT64_C(1790992800), INT64_C(1790460000) },
+	{ "digest", "none", INT64_C(1796590800), 0 },
 };
 
-START_TEST(review_times)
+START_TEST(setting_moments)
 {
-	const struct review_case *c = &review_cases[_i];
+	const struct moment_case *c = &moment_cases[_i];
 	struct policy p;
 	su_err e;
 
 	policy_default(&p);
-	ck_assert_int_eq(policy_apply(&p, "notices.review", c->setting, &e), 0);
-	ck_assert_int_eq(policy_review_at(&p, "Australia/Sydney", c->ends_at), c->want);
+	ck_assert_int_eq(policy_apply(&p, c->key, c->setting, &e), 0);
+	ck_assert_int_eq(strcmp(c->key, "digest") == 0 ? policy_digest_at(&p,
+	    "Australia/Sydney", c->at) : policy_review_at(&p, "Australia/Sydney", c->at),
+	    c->want);
 }
 END_TEST
 
@@ -349,7 +366,7 @@ outcome_suite(void)
 	tcase_add_test(tc, reschedule_reason_is_kept);
 	tcase_add_test(tc, names_and_letters);
 	tcase_add_loop_test(tc, their_word_in_words, 0, (int)ARRAY_SIZE(words_cases));
-	tcase_add_loop_test(tc, review_times, 0, (int)ARRAY_SIZE(review_cases));
+	tcase_add_loop_test(tc, setting_moments, 0, (int)ARRAY_SIZE(moment_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

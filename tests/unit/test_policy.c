@@ -111,6 +111,19 @@ forgive_days_of(const struct policy *p)
 	return p->forgive_days;
 }
 
+/* The digest's day and minute as one number: day * 10000 + minute; off -10000. */
+static int
+digest_of(const struct policy *p)
+{
+	return p->digest_day < 0 ? -10000 : p->digest_day * 10000 + p->digest_minute;
+}
+
+static int
+coach_copies_of(const struct policy *p)
+{
+	return p->coach_copies;
+}
+
 static int
 retention_of(const struct policy *p)
 {
@@ -159,6 +172,11 @@ static const struct good_case good_cases[] = {
 	{ "late.threshold", "15", "15", late_threshold_of, 15 },
 	{ "late.threshold", "0", "0", late_threshold_of, 0 },
 	{ "late.threshold", "off", "off", late_threshold_of, -1 },
+	{ "digest", "mon 08:00", "mon 08:00", digest_of, 0 * 10000 + 8 * 60 },
+	{ "digest", "Sunday 7:05", "sun 07:05", digest_of, 6 * 10000 + 7 * 60 + 5 },
+	{ "digest", "none", "none", digest_of, -10000 },
+	{ "coach.copies", "on", "on", coach_copies_of, 1 },
+	{ "coach.copies", "off", "off", coach_copies_of, 0 },
 };
 
 /* A good value is taken, written back in canonical form, and that form reads the same. */
@@ -509,6 +527,52 @@ START_TEST(outcome_names_round_trip)
 }
 END_TEST
 
+/* The digest setting's one parser (policy_digest_parse): what it takes and what not. */
+struct digest_case {
+	const char *value;
+	int rc, day, minute;	/* day and minute as left: -2 and -3 untouched */
+};
+
+static const struct digest_case digest_cases[] = {
+	{ "mon 08:00", 0, 0, 8 * 60 },
+	{ "Mon 8:00", 0, 0, 8 * 60 },
+	{ "monday 08:00", 0, 0, 8 * 60 },
+	{ "TUESDAY 23:59", 0, 1, 23 * 60 + 59 },
+	{ "wed 00:00", 0, 2, 0 },
+	{ "thu 12:30", 0, 3, 12 * 60 + 30 },
+	{ "fri 17:00", 0, 4, 17 * 60 },
+	{ "sat 09:15", 0, 5, 9 * 60 + 15 },
+	{ "sun 18:00", 0, 6, 18 * 60 },
+	{ "none", 0, -1, -3 },
+	{ "off", 0, -1, -3 },
+	{ "", -1, -2, -3 },
+	{ "mon", -1, -2, -3 },
+	{ "mo 08:00", -1, -2, -3 },
+	{ "tues 08:00", -1, -2, -3 },
+	{ "mondays 08:00", -1, -2, -3 },
+	{ "mon 24:00", -1, -2, -3 },
+	{ "mon 08:60", -1, -2, -3 },
+	{ "mon 8:5", -1, -2, -3 },
+	{ "mon 008:00", -1, -2, -3 },
+	{ "mon 8:+5", -1, -2, -3 },
+	{ "mon  08:00", -1, -2, -3 },
+	{ "mon 08:00 ", -1, -2, -3 },
+	{ "mon 08.00", -1, -2, -3 },
+	{ "08:00 mon", -1, -2, -3 },
+	{ "mon 08:00\r\n", -1, -2, -3 },
+};
+
+START_TEST(digest_parse)
+{
+	const struct digest_case *c = &digest_cases[_i];
+	int day = -2, minute = -3;
+
+	ck_assert_msg(policy_digest_parse(c->value, &day, &minute) == c->rc, "'%s'", c->value);
+	ck_assert_msg(day == c->day && minute == c->minute, "'%s': day %d minute %d", c->value,
+	    day, minute);
+}
+END_TEST
+
 /* An erased record's reason, its class, keeps the outcome the code had: a table. */
 static const struct class_case {
 	enum fact fact;
@@ -558,6 +622,7 @@ policy_suite(void)
 	tcase_add_loop_test(tc, policy_late_settings, 0, (int)ARRAY_SIZE(late_setting_cases));
 	suite_add_tcase(s, tc);
 
+	tcase_add_loop_test(tc, digest_parse, 0, (int)ARRAY_SIZE(digest_cases));
 	tcase_add_loop_test(tn, outcome_names_parse, 0, (int)ARRAY_SIZE(parse_cases));
 	tcase_add_loop_test(tn, outcome_names_round_trip, 0, OUTCOME_COUNT);
 	tcase_add_loop_test(tn, reason_class_keeps_the_outcome, 0, (int)ARRAY_SIZE(class_cases));

@@ -112,20 +112,21 @@ serve(struct cli *cli, struct web_options *o)
  * store connection of their own (the pages' thread keeps cli's); an exit status.
  */
 static int
-serve_with_notices(struct cli *cli, struct web_options *o, long long minutes)
+serve_with_notices(struct cli *cli, const struct web_options *o, long long minutes)
 {
+	struct web_options with = *o;
 	struct cli nc = *cli;
 	su_err e;
 	int rc;
 
 	if (minutes == 0)
-		return serve(cli, o);
+		return serve(cli, &with);
 	if ((nc.st = store_open(store_path(cli->st), STORE_WRITE, NULL, &e)) == NULL)
 		return cli_error("%s", e.msg);
-	o->tick = notices_tick;
-	o->tick_arg = &nc;
-	o->tick_seconds = minutes * 60;
-	rc = serve(cli, o);
+	with.tick = notices_tick;
+	with.tick_arg = &nc;
+	with.tick_seconds = minutes * 60;
+	rc = serve(cli, &with);
 	store_close(nc.st);
 	return rc;
 }

@@ -83,7 +83,7 @@ order_rounds(struct pairing *pg, int dates)
 	for (size_t r = 0; r < total && good < (size_t)dates; r++)
 		if (!round_breaks_apart(pg, n, r))
 			pg->rounds[good++] = r;
-	if (good < (size_t)dates && (pg->napart > 0 && good < total))
+	if (good < (size_t)dates && ((pg->napart > 0 && good < total) || good == 0))
 		return cli_error("--avoid: only %zu of the %d dates can keep them apart", good,
 		    dates);
 	for (size_t k = good; k < (size_t)dates; k++)	/* everyone has met: round again */

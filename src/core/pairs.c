@@ -16,7 +16,7 @@ pairs_rounds(size_t n)
 static size_t
 seat(size_t m, size_t r, size_t k)
 {
-	return k == 0 ? 0 : 1 + (k - 1 + r) % (m - 1);
+	return k == 0 || m < 2 ? 0 : 1 + (k - 1 + r) % (m - 1);
 }
 
 size_t
@@ -35,7 +35,7 @@ pairs_round(size_t n, size_t r, struct pair_group *out)
 		else
 			out[groups++] = (struct pair_group){ x, y, PAIR_NONE };
 	}
-	if (left != PAIR_NONE)		/* joins a pair, the one beside them this round */
+	if (left != PAIR_NONE && groups > 0)	/* joins a pair, the one beside them this round */
 		out[r % groups].c = left;
 	return groups;
 }

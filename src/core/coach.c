@@ -73,7 +73,7 @@ coach_planned(struct store *st, int64_t cohort_id, const char *key, su_err *e)
 {
 	static const char *const sql = "SELECT 1 FROM outbox WHERE cohort_id = ?"
 	    " AND participant_id IS NULL AND change_key = ?"
-	    " AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	    " AND " OUTBOX_TOLD;
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	int rc;
 

@@ -7,6 +7,12 @@
 
 #include "showup/outbox.h"
 
+/*
+ * A row that counts as told, in SQL: live (planned, sent, on its way), or
+ * dropped by hand; a row withdrawn by planning does not, so it may come again.
+ */
+#define OUTBOX_TOLD "(state <> 'withdrawn' OR dropped_at IS NOT NULL)"
+
 struct commitment_book;
 struct pdf_options;
 

@@ -25,7 +25,7 @@ static int
 already_planned(struct store *st, int64_t participant_id, int step, su_err *e)
 {
 	static const char *const sql = "SELECT 1 FROM outbox WHERE participant_id = ?"
-	    " AND step = ? AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	    " AND step = ? AND " OUTBOX_TOLD;
 	const int64_t args[] = { participant_id, step };
 
 	return store_exists(st, sql, args, ARRAY_SIZE(args), e);
@@ -54,7 +54,7 @@ change_told(struct store *st, const struct roll *r, const char *key, unsigned ch
     su_err *e)
 {
 	static const char *const sql = "SELECT participant_id FROM outbox WHERE change_key = ?"
-	    " AND (state <> 'withdrawn' OR dropped_at IS NOT NULL)";
+	    " AND " OUTBOX_TOLD;
 	sqlite3_stmt *stmt = store_stmt(st, sql, e);
 	size_t i;
 	int rc;

@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # self-test.sh - the growth check (growth.py) can fail: a command quadratic in n fails it
 # at n and 4n, one linear in n passes, and the check of showup's own commands runs
-# through on tiny data (its growth not judged there: that is CI's growth step).
+# through on tiny data (its growth not judged there: that is CI's growth step). Each
+# awk run takes a tenth of a second or more, the best of several, so that the CPU
+# clock's tick and a busy machine cannot tip a verdict (at 0.05 s a run, it failed once
+# in CI's distcheck, its log not kept).
 . "$top_srcdir/tests/cli/lib.sh"
 growth="$top_srcdir/tests/growth/growth.py"
 
@@ -14,19 +17,19 @@ growth() {
 }
 
 growth --command "awk -v n={n} 'BEGIN { for (i = 0; i < n; i++) for (j = 0; j < n; j++) s += j }'" \
-	--size 1000
+	--size 1500
 [ "$rc" -eq 1 ] || fail "a quadratic loop passed the growth check (exit $rc, expected 1)"
 out_re 'FAIL \(more than 6x\)$'
 out "growth: FAILED"
 
-growth --command "awk -v n={n} 'BEGIN { for (i = 0; i < n * 2000; i++) s += i }'" --size 1000
+growth --command "awk -v n={n} 'BEGIN { for (i = 0; i < n * 2000; i++) s += i }'" --size 5000 --runs 5
 [ "$rc" -eq 0 ] || fail "a linear loop failed the growth check (exit $rc, expected 0)"
 out_re ' ok$'
 out "growth: all within 6x"
 
 # a quadratic cost beside a linear one as large at the small size: 10x at 4n
-growth --command "awk -v n={n} 'BEGIN { for (i = 0; i < n * 1000; i++) s += i;
-	for (i = 0; i < n; i++) for (j = 0; j < n; j++) s += j }'" --size 1000
+growth --command "awk -v n={n} 'BEGIN { for (i = 0; i < n * 2000; i++) s += i;
+	for (i = 0; i < n; i++) for (j = 0; j < n; j++) s += j }'" --size 2000 --runs 5
 [ "$rc" -eq 1 ] || fail "a quadratic part under a linear one passed (exit $rc, expected 1)"
 
 growth --command "false {n}" --size 10

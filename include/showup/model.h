@@ -26,8 +26,6 @@ const char *fact_name(enum fact f);
 int64_t cohort_add(struct store *st, const struct cohort *c, su_err *e);
 /* Updates every field but the slug of an existing cohort, auditing what changed; 0 unchanged, 1 changed, -1 error. */
 int cohort_update(struct store *st, const struct cohort *old, const struct cohort *c, su_err *e);
-/* The languages a cohort may be run in, NULL-ended: "en" first, the default. */
-extern const char *const cohort_languages[];
 /* Checks a cohort's fields (slug, e-mail, zone, dates, language); 0 or -1 with 'e' set. */
 int cohort_check(const struct cohort *c, su_err *e);
 /* Finds a cohort by slug (any case). Returns 1 found, 0 not found (with a message in 'e'), -1 error. */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "showup/lang.h"
 #include "showup/money.h"
 #include "showup/roll.h"
 #include "showup/table.h"
@@ -24,7 +25,7 @@ view_cohort(struct store *st, const struct cohort *c, FILE *out)
 	fprintf(out, "name          %s\n", c->name);
 	fprintf(out, "coach         %s <%s>\n", c->coach_name, c->coach_email);
 	fprintf(out, "time zone     %s\n", c->tz);
-	fprintf(out, "language      %s\n", c->language ? c->language : cohort_languages[0]);
+	fprintf(out, "language      %s\n", c->language ? c->language : lang_codes[0]);
 	fprintf(out, "fee           %s\n", money_format(c->fee_cents, c->currency, fee,
 	    sizeof fee));
 	if (*c->starts_on || *c->ends_on)

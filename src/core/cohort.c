@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "showup/engine.h"
+#include "showup/lang.h"
 #include "showup/model.h"
 #include "showup/money.h"
 #include "showup/timeutil.h"
@@ -26,16 +27,11 @@ check_date(const char *what, const char *s, su_err *e)
 	return 0;
 }
 
-const char *const cohort_languages[] = { "en", "de", "fr", "es", NULL };
-
 /* Returns 1 if showup may run a cohort in language 'lang' (NULL: the default). */
 static int
 language_known(const char *lang)
 {
-	for (size_t k = 0; lang != NULL && cohort_languages[k] != NULL; k++)
-		if (strcmp(cohort_languages[k], lang) == 0)
-			return 1;
-	return lang == NULL;
+	return lang == NULL || lang_known(lang);
 }
 
 int
@@ -84,7 +80,7 @@ cohort_describe(const struct cohort *c)
 	money_format(c->fee_cents, c->currency, fee, sizeof fee);
 	return xasprintf("name=%s; coach=%s <%s>; tz=%s; fee=%s; dates=%s..%s; language=%s",
 	    c->name, c->coach_name, c->coach_email, c->tz, fee, c->starts_on,
-	    c->ends_on, c->language ? c->language : cohort_languages[0]);
+	    c->ends_on, c->language ? c->language : lang_codes[0]);
 }
 
 static const char *const sql_cohort_insert =

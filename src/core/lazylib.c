@@ -21,6 +21,10 @@
 #include <curl/curl.h>
 #include <libical/ical.h>
 #include <microhttpd.h>
+#include <unicode/udat.h>
+#include <unicode/udatpg.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
 
 /* A library by its file name (the soname showup was built against), once loaded. */
 struct lazy_lib {
@@ -31,6 +35,8 @@ struct lazy_lib {
 static struct lazy_lib curl_lib = { "libcurl.so.4", NULL };
 static struct lazy_lib ical_lib = { "libical.so.3", NULL };
 static struct lazy_lib mhd_lib = { "libmicrohttpd.so.12", NULL };
+static struct lazy_lib icu_i18n_lib = { "libicui18n.so." U_ICU_VERSION_SHORT, NULL };
+static struct lazy_lib icu_uc_lib = { "libicuuc.so." U_ICU_VERSION_SHORT, NULL };
 
 /* Returns the address of 'name' in library 'l', loading it the first time; exits if
  * either cannot be found (an installation without its dependencies). errno is kept:
@@ -237,3 +243,36 @@ MHD_get_daemon_info(struct MHD_Daemon *daemon, enum MHD_DaemonInfoType info_type
 	FIND(mhd_lib, MHD_get_daemon_info, fn);
 	return fn(daemon, info_type);
 }
+
+/* --- ICU (dates and amounts in a participant's language: lang.c) ----------
+ * ICU's names carry its version ("udat_open_72"): its headers rename each call,
+ * and the names below are renamed the same way before they are looked up. */
+
+LAZY(icu_i18n_lib, UDateTimePatternGenerator *, udatpg_open, (const char *locale,
+    UErrorCode *st), (locale, st))
+LAZY(icu_i18n_lib, int32_t, udatpg_getBestPattern, (UDateTimePatternGenerator *g,
+    const UChar *skeleton, int32_t length, UChar *best, int32_t capacity, UErrorCode *st),
+    (g, skeleton, length, best, capacity, st))
+LAZY_VOID(icu_i18n_lib, udatpg_close, (UDateTimePatternGenerator *g), (g))
+LAZY(icu_i18n_lib, UDateFormat *, udat_open, (UDateFormatStyle time_style,
+    UDateFormatStyle date_style, const char *locale, const UChar *zone, int32_t zone_len,
+    const UChar *pattern, int32_t pattern_len, UErrorCode *st),
+    (time_style, date_style, locale, zone, zone_len, pattern, pattern_len, st))
+LAZY(icu_i18n_lib, int32_t, udat_format, (const UDateFormat *f, UDate when, UChar *result,
+    int32_t capacity, UFieldPosition *pos, UErrorCode *st), (f, when, result, capacity, pos, st))
+LAZY_VOID(icu_i18n_lib, udat_close, (UDateFormat *f), (f))
+LAZY(icu_i18n_lib, UNumberFormat *, unum_open, (UNumberFormatStyle style, const UChar *pattern,
+    int32_t pattern_len, const char *locale, UParseError *perr, UErrorCode *st),
+    (style, pattern, pattern_len, locale, perr, st))
+LAZY(icu_i18n_lib, int32_t, unum_formatDouble, (const UNumberFormat *f, double n, UChar *result,
+    int32_t capacity, UFieldPosition *pos, UErrorCode *st), (f, n, result, capacity, pos, st))
+LAZY(icu_i18n_lib, int32_t, unum_formatDoubleCurrency, (const UNumberFormat *f, double n,
+    UChar *currency, UChar *result, int32_t capacity, UFieldPosition *pos, UErrorCode *st),
+    (f, n, currency, result, capacity, pos, st))
+LAZY_VOID(icu_i18n_lib, unum_close, (UNumberFormat *f), (f))
+LAZY(icu_uc_lib, UChar *, u_strFromUTF8, (UChar *dest, int32_t capacity, int32_t *len,
+    const char *src, int32_t src_len, UErrorCode *st), (dest, capacity, len, src, src_len, st))
+LAZY(icu_uc_lib, char *, u_strToUTF8, (char *dest, int32_t capacity, int32_t *len,
+    const UChar *src, int32_t src_len, UErrorCode *st), (dest, capacity, len, src, src_len, st))
+LAZY_VOID(icu_uc_lib, u_charsToUChars, (const char *cs, UChar *us, int32_t length),
+    (cs, us, length))

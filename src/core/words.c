@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "showup/lang.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
 
@@ -139,8 +140,13 @@ session_name(const struct session_naming *n, struct strbuf *out)
 void
 names_joined(const char *const *names, size_t n, struct strbuf *out)
 {
-	for (size_t k = 0; k < n; k++)
-		sb_addf(out, "%s%s", k == 0 ? "" : k + 1 == n ? " and " : ", ", names[k]);
+	for (size_t k = 0; k < n; k++) {
+		if (k > 0 && k + 1 == n)	/* TRANSLATORS: before the last of a list of names */
+			sb_addf(out, " %s ", _("and"));
+		else if (k > 0)
+			sb_adds(out, ", ");
+		sb_adds(out, names[k]);
+	}
 }
 
 const char *

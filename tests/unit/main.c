@@ -14,6 +14,7 @@ main(void)
 
 	srunner_add_suite(sr, time_suite());
 	srunner_add_suite(sr, pairs_suite());
+	srunner_add_suite(sr, lang_suite());
 	srunner_add_suite(sr, store_suite());
 	srunner_add_suite(sr, outcome_suite());
 	srunner_add_suite(sr, money_suite());

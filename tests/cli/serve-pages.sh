@@ -29,7 +29,7 @@ status 200 "a participant's page"
 body '<h2>your 1:1 with Cora on Tue 24 Nov 18:00</h2>'
 body 'Where: <span class="long">Room 4, Main St 1</span>'
 body '<h2>practice with Cy, Wed 25 Nov 19:00</h2>'
-body '<a class="long" href="https://meet.example.com/abc">https://meet.example.com/abc</a>'
+body '<a class="button go" href="https://meet.example.com/abc">Join online</a>'
 body 'Cancel by Mon 23 Nov, 18:00 to be in time.'
 body 'The cutoff (Sun 22 Nov, 18:00) has passed: cancelling now counts as a late cancellation'
 body "<a class=\"button stop\" href=\"$bo/cancel/2\">Cancel my place</a>"

@@ -388,6 +388,22 @@ tap_record(struct store *st, const struct tap *tp, su_err *e)
 	return rc;
 }
 
+/* Returns what p told us about t's session in a card's words, or NULL if nothing (caller frees). */
+static char *
+their_word_short(struct store *st, const struct roll_target *t, const struct participant *p)
+{
+	struct attendance at;
+	enum outcome o;
+	char *words = NULL;
+
+	if (attendance_get(st, t->s.id, p->id, &at, NULL) != 1)
+		return NULL;
+	if (attendance_is_their_word(&at))
+		words = attendance_short_words(&t->pol, t->c.tz, &t->s, &at, &o);
+	attendance_free(&at);
+	return words;
+}
+
 /*
  * The second tap: what the participant told us, and a button that replaces it
  * with the mark tapped (the form again, with replace=1). Nothing is written.
@@ -403,8 +419,12 @@ replace_page(struct web *w, const struct web_request *rq, const struct roll_targ
 	char csrf[WEBAUTH_TOKEN_LEN + 1], *words = NULL;
 	su_err e;
 
-	if (email == NULL || participant_find(w->st, &t->c, email, &p, &e) <= 0 ||
-	    attendance_their_word(w->st, &t->c, &t->pol, &t->s, &p, &words, &e) <= 0) {
+	if (email == NULL || participant_find(w->st, &t->c, email, &p, &e) <= 0) {
+		roll_page(w, rq, t, 409, "The record changed meanwhile: look again.", r);
+		return;
+	}
+	if ((words = their_word_short(w->st, t, &p)) == NULL) {
+		participant_free(&p);
 		roll_page(w, rq, t, 409, "The record changed meanwhile: look again.", r);
 		return;
 	}

@@ -323,7 +323,8 @@ roll_page(struct web *w, const struct web_request *rq, const struct roll_target 
 			{ "walk_in", t->s.kind != SESSION_GROUP && others.n > 0 ? "1" : "", NULL },
 			{ "people", NULL, &people }, { "accepted", NULL, &accepted },
 			{ "candidates", NULL, &others },
-			{ "rest", unmarked > 0 ?
+			/* present is recorded once a session starts (the core's timing rule) */
+			{ "rest", unmarked > 0 && time_now() >= t->s.starts_at && !t->s.cancelled ?
 			  arena_printf(&a, "%s/rest", base) : "", NULL },
 		};
 		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };

@@ -148,6 +148,14 @@ no_body 'Everyone else present'
 body '<section class="person s-present" id="p2"'
 http GET /s/c1/1/rest
 status 409 "everyone else present with everyone marked"
+# before a session starts nobody can be present yet: no such button, and the core refuses
+http GET /s/c1/5
+no_body 'Everyone else present'
+before=$(db_state)
+http POST /s/c1/5/rest "csrf=$token&who=2,3"
+status 422 "everyone else present before the start"
+body 'has not started yet'
+same_db "$before"
 
 # --- a participant who withdrew: a kind page, not "Not found"
 ok participant withdraw c1 bo@example.com

@@ -202,7 +202,7 @@ cutoff_sentence(struct arena *a, const struct holder *h, const struct session *s
 }
 
 /* The fields of one coming session on the holder's page. */
-enum { CI_WHEN, CI_TITLE, CI_RECORD, CI_HREF, CI_MOVE, CI_NAME, CI_PLACE, CI_LINK, CI_CUTOFF,
+enum { CI_TITLE, CI_RECORD, CI_HREF, CI_MOVE, CI_NAME, CI_PLACE, CI_LINK, CI_CUTOFF,
 	CI_ICS, CI_STATE, CI_COUNT };
 
 /* Fills the item of one coming session of the holder; 'offers' says times are offered. */
@@ -214,11 +214,8 @@ coming_item(struct web *w, struct arena *a, const struct holder *h,
 	struct tpl_field *f = arena_array(a, CI_COUNT, sizeof *f);
 	struct attendance at;
 	enum outcome o = OUTCOME_UPCOMING;
-	char when[40];
 	int known = attendance_get(w->st, s->id, h->p.id, &at, NULL) == 1;
 
-	f[CI_WHEN] = (struct tpl_field){ "when", arena_keep(a, xstrdup(time_format_human(
-	    h->c.tz, s->starts_at, when, sizeof when))), NULL };
 	f[CI_TITLE] = (struct tpl_field){ "title", s->title, NULL };
 	f[CI_RECORD] = (struct tpl_field){ "record", known ? arena_keep(a,
 	    attendance_short_words(&h->pol, h->c.tz, s, &at, &o)) : "", NULL };

@@ -53,5 +53,15 @@ int calendar_sequence(struct store *st, int64_t session_id, int64_t participant_
  */
 int calendar_schedule(struct store *st, const struct roll *r, size_t person,
     struct strbuf *out, su_err *e);
+/*
+ * Appends person row 'person''s coming sessions as a calendar to import or
+ * subscribe to (PUBLISH): those they are expected at that start after r->now,
+ * are not called off, and that they have neither cancelled, moved nor been
+ * excused from; only session 'only' (an id) of them, or all with 0. Each event
+ * has the UID and SEQUENCE of their invitations, so a calendar holding both
+ * shows it once. Sets *n to the events written; 0 or -1.
+ */
+int calendar_coming(struct store *st, const struct roll *r, size_t person, int64_t only,
+    struct strbuf *out, size_t *n, su_err *e);
 
 #endif

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "showup/policy.h"
 #include "showup/store.h"
 #include "showup/types.h"
 #include "showup/util.h"
@@ -198,6 +199,15 @@ int attendance_is_their_word(const struct attendance *a);
  */
 char *attendance_in_words(const struct policy *pol, const char *tz, const struct session *s,
     const struct attendance *a);
+/*
+ * Describes fact 'a' at session s in the few words of a card or a list, judged
+ * by the policy (outcome_of): "present", "late 12 min", "no-show", "excused,
+ * medical", "cancelled in time, Sun 12 Sep, travel", "cancelled late, Sun 12
+ * Sep 20:00, work", "moved in time, Sun 12 Sep"; the note after a semicolon.
+ * Sets *o to the outcome. Pure but for the zone; the caller frees it.
+ */
+char *attendance_short_words(const struct policy *pol, const char *tz,
+    const struct session *s, const struct attendance *a, enum outcome *o);
 /*
  * Reads what p told us about s, if anything (a cancellation, an excuse, a
  * reschedule): 1 with *words (attendance_in_words, the caller frees it), 0

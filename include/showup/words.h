@@ -39,6 +39,18 @@ void session_name(const struct session_naming *n, struct strbuf *out);
 /* Appends "Tue 14 Sep 18:00", the session's day and time in 'zone'. */
 void day_and_time(const char *zone, int64_t t, struct strbuf *out);
 
+/* Appends "Tue 14 Sep", the day of 't' in 'zone'. */
+void day_words(const char *zone, int64_t t, struct strbuf *out);
+/* Appends "Sat 12 Sep, 18:00", a moment a reader must act by, in 'zone'. */
+void day_comma_time(const char *zone, int64_t t, struct strbuf *out);
+
+/*
+ * Appends reason code 'code' as words a reader knows: "personal-emergency" gives
+ * "personal emergency", "customer-meeting" "customer meeting"; a code of the
+ * coach's own reads with its hyphens as spaces.
+ */
+void reason_words(const char *code, struct strbuf *out);
+
 /* Appends the names of 'names' (n of them) as a list people read: "Ana", "Ana and Bo",
  * "Ana, Bo and Cy". */
 void names_joined(const char *const *names, size_t n, struct strbuf *out);

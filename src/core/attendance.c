@@ -9,6 +9,7 @@
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 #include "store-private.h"
 
 static const char *const fact_names[] = { "none", "arrived", "absent", "cancelled" };
@@ -590,6 +591,63 @@ attendance_in_words(const struct policy *pol, const char *tz, const struct sessi
 		sb_adds(&sb, a->fact == FACT_ARRIVED ? "present" : "not recorded");
 	}
 	add_note(&sb, a->note);
+	return sb_detach(&sb);
+}
+
+/* Appends the words of a cancellation judged 'o': in time, late, moved, excused. */
+static void
+cancellation_short(enum outcome o, const char *tz, const struct attendance *a,
+    struct strbuf *sb)
+{
+	struct strbuf day = STRBUF_INIT, why = STRBUF_INIT;
+	int moved = outcome_fact_rescheduled(a);
+
+	if (o == OUTCOME_CANCELLED || o == OUTCOME_RESCHEDULED)
+		day_words(tz, a->cancelled_at, &day);	/* in time: the day says enough */
+	else
+		day_and_time(tz, a->cancelled_at, &day);
+	reason_words(a->reason, &why);
+	if (moved)
+		sb_addf(sb, o == OUTCOME_RESCHEDULED ? "moved in time, %s" : "moved late, %s",
+		    sb_str(&day));
+	else if (o == OUTCOME_CANCELLED)
+		sb_addf(sb, "cancelled in time, %s, %s", sb_str(&day), sb_str(&why));
+	else if (o == OUTCOME_EXCUSED)
+		sb_addf(sb, "excused: cancelled late, %s, %s", sb_str(&day), sb_str(&why));
+	else if (o == OUTCOME_NO_SHOW)
+		sb_addf(sb, "no-show: cancelled after the start, %s, %s", sb_str(&day),
+		    sb_str(&why));
+	else
+		sb_addf(sb, "cancelled late, %s, %s", sb_str(&day), sb_str(&why));
+	sb_free(&day);
+	sb_free(&why);
+}
+
+char *
+attendance_short_words(const struct policy *pol, const char *tz, const struct session *s,
+    const struct attendance *a, enum outcome *o)
+{
+	struct outcome_input in = { .expected = 1, .starts_at = s->starts_at,
+		.cutoff = s->starts_at, .now = s->starts_at, .fact = a };
+	struct strbuf sb = STRBUF_INIT, why = STRBUF_INIT;
+
+	if (policy_cutoff(pol, tz, s->starts_at, &in.cutoff) < 0)
+		in.cutoff = s->starts_at;
+	*o = outcome_of(pol, &in);	/* the one judgement, as every view asks it */
+	if (a->fact == FACT_CANCELLED) {
+		cancellation_short(*o, tz, a, &sb);
+	} else if (a->fact == FACT_ABSENT && *a->reason) {
+		reason_words(a->reason, &why);
+		sb_addf(&sb, *o == OUTCOME_EXCUSED ? "excused, %s" : "absent, %s", sb_str(&why));
+	} else if (a->fact == FACT_ABSENT) {
+		sb_adds(&sb, "no-show");
+	} else if (a->fact == FACT_ARRIVED && a->minutes_late > 0) {
+		sb_addf(&sb, "late %d min", a->minutes_late);
+	} else {
+		sb_adds(&sb, a->fact == FACT_ARRIVED ? "present" : "not recorded");
+	}
+	add_note(&sb, a->note);
+	sb_free(&why);
 	return sb_detach(&sb);
 }
 

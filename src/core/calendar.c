@@ -333,3 +333,38 @@ calendar_schedule(struct store *st, const struct roll *r, size_t person, struct 
 	free(ev);
 	return rc < 0 ? -1 : 0;
 }
+
+/* Returns 1 if person row i is still to come to column j of roll r (calendar_coming). */
+static int
+still_coming(const struct roll *r, size_t i, size_t j)
+{
+	struct attendance buf;
+	const struct attendance *a;
+	enum outcome o = roll_outcome(r, i, j);
+
+	if (o == OUTCOME_NOT_EXPECTED || o == OUTCOME_NOT_HELD ||
+	    r->sessions.v[j].cancelled || r->sessions.v[j].starts_at <= r->now)
+		return 0;
+	a = roll_fact(r, i, j, &buf);
+	return a == NULL || a->fact == FACT_NONE || a->fact == FACT_ARRIVED;
+}
+
+int
+calendar_coming(struct store *st, const struct roll *r, size_t person, int64_t only,
+    struct strbuf *out, size_t *n, su_err *e)
+{
+	struct calendar_event *ev = xcalloc(r->sessions.n + 1, sizeof *ev);
+	int rc = 0;
+
+	*n = 0;
+	for (size_t j = 0; j < r->sessions.n && rc >= 0; j++) {
+		if ((only != 0 && r->sessions.v[j].id != only) || !still_coming(r, person, j))
+			continue;
+		rc = calendar_sequence(st, r->sessions.v[j].id, r->people.v[person].id, e);
+		ev[(*n)++] = (struct calendar_event){ j, person, rc };
+	}
+	if (rc >= 0)
+		rc = calendar_build(r, CALENDAR_PUBLISH, ev, *n, r->now, out, e);
+	free(ev);
+	return rc < 0 ? -1 : 0;
+}

@@ -96,8 +96,9 @@ local_day(const char *zone, int64_t t, struct civil *c)
 	return (int)(((days_from_civil(c->year, c->month, c->day) % 7) + 7) % 7);
 }
 
-void
-day_and_time(const char *zone, int64_t t, struct strbuf *out)
+/* Appends "Tue 14 Sep", then with 'sep' (" ", ", ") the time after it; "?" without a zone. */
+static void
+day_parts(const char *zone, int64_t t, const char *sep, struct strbuf *out)
 {
 	struct civil c;
 	int wd = local_day(zone, t, &c);
@@ -106,8 +107,51 @@ day_and_time(const char *zone, int64_t t, struct strbuf *out)
 		sb_adds(out, "?");
 		return;
 	}
-	sb_addf(out, "%.3s %d %s %02d:%02d", weekdays[wd], c.day, months[c.month - 1], c.hour,
-	    c.minute);
+	sb_addf(out, "%.3s %d %s", weekdays[wd], c.day, months[c.month - 1]);
+	if (sep != NULL)
+		sb_addf(out, "%s%02d:%02d", sep, c.hour, c.minute);
+}
+
+void
+day_and_time(const char *zone, int64_t t, struct strbuf *out)
+{
+	day_parts(zone, t, " ", out);
+}
+
+void
+day_words(const char *zone, int64_t t, struct strbuf *out)
+{
+	day_parts(zone, t, NULL, out);
+}
+
+void
+day_comma_time(const char *zone, int64_t t, struct strbuf *out)
+{
+	day_parts(zone, t, ", ", out);
+}
+
+void
+reason_words(const char *code, struct strbuf *out)
+{
+	/* the codes showup ships, each as one phrase (so each can be translated whole) */
+	static const char *const known[][2] = {
+		{ "medical", "medical" },
+		{ "personal-emergency", "personal emergency" },
+		{ "customer-meeting", "customer meeting" },
+		{ "work", "work" },
+		{ "travel", "travel" },
+		{ "other", "other" },
+	};
+
+	if (code == NULL)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(known); i++)
+		if (strcmp(code, known[i][0]) == 0) {
+			sb_adds(out, known[i][1]);
+			return;
+		}
+	for (const char *c = code; *c; c++)
+		sb_addc(out, *c == '-' || *c == '_' ? ' ' : *c);
 }
 
 void

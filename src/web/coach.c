@@ -10,6 +10,7 @@
 #include "showup/model.h"
 #include "showup/policy-store.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 
 /* Uses a login token and starts a session in one transaction: 1 with *sid set, 0 refused, -1. */
 static int
@@ -82,14 +83,45 @@ local_day_start(const char *tz, int64_t now)
 	return tz_local_to_utc(tz, &c, &t) < 0 ? now : t;
 }
 
+/* Returns who a 1:1 or practice session s is with, "with Ana Lima and Bo Berg"; "" for a group. */
+static const char *
+session_with(struct store *st, struct arena *a, const struct participant_list *people,
+    const struct session *s)
+{
+	const char **names = NULL;
+	int64_t *ids = NULL;
+	size_t nids = 0, count = 0;
+	struct strbuf sb = STRBUF_INIT;
+	const char *out = "";
+
+	if (s->kind == SESSION_GROUP ||
+	    session_expected_ids(st, s->id, &ids, &nids, NULL) < 0 || nids == 0)
+		goto done;
+	names = xcalloc(nids, sizeof *names);
+	for (size_t k = 0; k < people->n; k++)	/* by name, as the roll lists them */
+		for (size_t i = 0; i < nids; i++)
+			if (ids[i] == people->v[k].id)
+				names[count++] = people->v[k].name;
+	names_joined(names, count, &sb);
+	out = arena_printf(a, "with %s", sb_str(&sb));
+done:
+	sb_free(&sb);
+	free(names);
+	free(ids);
+	return out;
+}
+
 /* Adds the sessions of cohort c from today to a week on to 'items' (grown in 'a'). */
 static void
-add_week(struct arena *a, const struct cohort *c, const struct session_list *l, int64_t now,
-    struct tpl_scope **items, size_t *n)
+add_week(struct store *st, struct arena *a, const struct cohort *c,
+    const struct session_list *l, int64_t now, struct tpl_scope **items, size_t *n)
 {
+	struct participant_list people;
 	int64_t from = local_day_start(c->tz, now), to = from + 7 * 86400;
 	char when[40];
 
+	if (participant_list_all(st, c->id, 1, &people, NULL) < 0)
+		people = (struct participant_list){ NULL, 0 };
 	for (size_t i = 0; i < l->n; i++) {
 		const struct session *s = &l->v[i];
 		struct tpl_field *f;
@@ -97,7 +129,7 @@ add_week(struct arena *a, const struct cohort *c, const struct session_list *l, 
 		if (s->starts_at < from || s->starts_at >= to)
 			continue;
 		*items = xrealloc(*items, (*n + 1) * sizeof **items);
-		f = arena_array(a, 6, sizeof *f);
+		f = arena_array(a, 7, sizeof *f);
 		f[0] = (struct tpl_field){ "href", arena_printf(a, "/s/%s/%d", c->slug,
 		    s->number), NULL };
 		f[1] = (struct tpl_field){ "when", arena_keep(a, xstrdup(time_format_human(c->tz,
@@ -106,8 +138,10 @@ add_week(struct arena *a, const struct cohort *c, const struct session_list *l, 
 		f[3] = (struct tpl_field){ "number", arena_printf(a, "%d", s->number), NULL };
 		f[4] = (struct tpl_field){ "title", s->title, NULL };
 		f[5] = (struct tpl_field){ "state", s->cancelled ? "called off" : "", NULL };
-		(*items)[(*n)++] = (struct tpl_scope){ f, 6, NULL };
+		f[6] = (struct tpl_field){ "with", session_with(st, a, &people, s), NULL };
+		(*items)[(*n)++] = (struct tpl_scope){ f, 7, NULL };
 	}
+	participant_list_free(&people);
 }
 
 /* The sessions of every cohort from today to a week on. */
@@ -130,7 +164,7 @@ sessions_page(struct web *w, struct web_reply *r)
 	sl = xcalloc(cl.n + 1, sizeof *sl);
 	for (size_t i = 0; i < cl.n; i++)
 		if (session_list_all(w->st, cl.v[i].id, &sl[i], &e) == 0)
-			add_week(&a, &cl.v[i], &sl[i], now, &items, &n);
+			add_week(w->st, &a, &cl.v[i], &sl[i], now, &items, &n);
 	list = (struct tpl_list){ items, n };
 	{
 		const struct tpl_field f = { "sessions", NULL, &list };
@@ -192,44 +226,51 @@ find_target(struct store *st, const char *path, struct roll_target *t, su_err *e
 	return 1;
 }
 
-/* Fills the item of one expected person (their record so far) for the roll page. */
-static void
+/* Fills the item of one expected person (their record so far) for the roll page; 1 if recorded. */
+static int
 person_item(struct web *w, struct arena *a, const struct roll_target *t,
     const struct participant *p, struct tpl_scope *item)
 {
-	struct tpl_field *f = arena_array(a, 5, sizeof *f);
+	struct tpl_field *f = arena_array(a, 6, sizeof *f);
 	struct attendance at;
+	enum outcome o = OUTCOME_UNRECORDED;
 	int known = attendance_get(w->st, t->s.id, p->id, &at, NULL) == 1;
 	int theirs = known && attendance_is_their_word(&at);
 
 	f[0] = (struct tpl_field){ "name", arena_keep(a, xstrdup(p->name)), NULL };
 	f[1] = (struct tpl_field){ "email", arena_keep(a, xstrdup(p->email)), NULL };
 	f[2] = (struct tpl_field){ "anchor", arena_printf(a, "p%lld", (long long)p->id), NULL };
-	f[3] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_in_words(&t->pol,
-	    t->c.tz, &t->s, &at)) : "not recorded yet", NULL };
+	f[3] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_short_words(
+	    &t->pol, t->c.tz, &t->s, &at, &o)) : "not recorded yet", NULL };
 	/* the coach's own marks can be undone here (attendance_clear's rule) */
 	f[4] = (struct tpl_field){ "undoable", known && !theirs ? "1" : "", NULL };
-	*item = (struct tpl_scope){ f, 5, NULL };
+	/* the card's colour: the outcome the policy judges it (outcome_of) */
+	f[5] = (struct tpl_field){ "state", known ? outcome_name(o) : "none", NULL };
+	*item = (struct tpl_scope){ f, 6, NULL };
 	if (known)
 		attendance_free(&at);
+	return known;
 }
 
-/* The people of the roll page: everyone expected, and who else could walk in. */
+/*
+ * The people of the roll page: everyone expected, and who else could walk in;
+ * *unmarked counts the expected with nothing recorded.
+ */
 static void
 roll_people(struct web *w, struct arena *a, const struct roll_target *t,
-    struct tpl_list *people, struct tpl_list *others)
+    struct tpl_list *people, struct tpl_list *others, size_t *unmarked)
 {
 	struct participant_list l;
 	struct tpl_scope *pv, *ov;
 
-	people->n = others->n = 0;
+	people->n = others->n = *unmarked = 0;
 	if (participant_list_all(w->st, t->c.id, 1, &l, NULL) < 0)
 		l = (struct participant_list){ NULL, 0 };
 	pv = arena_array(a, l.n, sizeof *pv);
 	ov = arena_array(a, l.n, sizeof *ov);
 	for (size_t i = 0; i < l.n; i++) {
 		if (session_expects(w->st, &t->s, &l.v[i], NULL) == 1) {
-			person_item(w, a, t, &l.v[i], &pv[people->n++]);
+			*unmarked += !person_item(w, a, t, &l.v[i], &pv[people->n++]);
 		} else if (l.v[i].status == PARTICIPANT_ACTIVE) {
 			struct tpl_field *f = arena_array(a, 2, sizeof *f);
 
@@ -255,15 +296,19 @@ roll_page(struct web *w, const struct web_request *rq, const struct roll_target 
 	struct tpl_scope *reasons = arena_array(&a, t->pol.n_accepted, sizeof *reasons);
 	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
 	char *base = arena_printf(&a, "/s/%s/%d", t->c.slug, t->s.number);
+	size_t unmarked;
 
 	for (size_t i = 0; i < t->pol.n_accepted; i++) {
-		struct tpl_field *f = arena_array(&a, 1, sizeof *f);
+		struct tpl_field *f = arena_array(&a, 2, sizeof *f);
+		struct strbuf why = STRBUF_INIT;
 
-		*f = (struct tpl_field){ "code", t->pol.accepted[i], NULL };
-		reasons[i] = (struct tpl_scope){ f, 1, NULL };
+		reason_words(t->pol.accepted[i], &why);
+		f[0] = (struct tpl_field){ "code", t->pol.accepted[i], NULL };
+		f[1] = (struct tpl_field){ "words", arena_keep(&a, sb_detach(&why)), NULL };
+		reasons[i] = (struct tpl_scope){ f, 2, NULL };
 	}
 	accepted.items = reasons;
-	roll_people(w, &a, t, &people, &others);
+	roll_people(w, &a, t, &people, &others, &unmarked);
 	webauth_form_token(&w->key, rq->session, csrf);
 	{
 		const struct tpl_field f[] = {
@@ -278,6 +323,9 @@ roll_page(struct web *w, const struct web_request *rq, const struct roll_target 
 			{ "walk_in", t->s.kind != SESSION_GROUP && others.n > 0 ? "1" : "", NULL },
 			{ "people", NULL, &people }, { "accepted", NULL, &accepted },
 			{ "candidates", NULL, &others },
+			/* present is recorded once a session starts (the core's timing rule) */
+			{ "rest", unmarked > 0 && time_now() >= t->s.starts_at && !t->s.cancelled ?
+			  arena_printf(&a, "%s/rest", base) : "", NULL },
 		};
 		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
 		char *title = arena_printf(&a, "%s:%d %s", t->c.slug, t->s.number, t->s.title);
@@ -341,6 +389,22 @@ tap_record(struct store *st, const struct tap *tp, su_err *e)
 	return rc;
 }
 
+/* Returns what p told us about t's session in a card's words, or NULL if nothing (caller frees). */
+static char *
+their_word_short(struct store *st, const struct roll_target *t, const struct participant *p)
+{
+	struct attendance at;
+	enum outcome o;
+	char *words = NULL;
+
+	if (attendance_get(st, t->s.id, p->id, &at, NULL) != 1)
+		return NULL;
+	if (attendance_is_their_word(&at))
+		words = attendance_short_words(&t->pol, t->c.tz, &t->s, &at, &o);
+	attendance_free(&at);
+	return words;
+}
+
 /*
  * The second tap: what the participant told us, and a button that replaces it
  * with the mark tapped (the form again, with replace=1). Nothing is written.
@@ -356,8 +420,12 @@ replace_page(struct web *w, const struct web_request *rq, const struct roll_targ
 	char csrf[WEBAUTH_TOKEN_LEN + 1], *words = NULL;
 	su_err e;
 
-	if (email == NULL || participant_find(w->st, &t->c, email, &p, &e) <= 0 ||
-	    attendance_their_word(w->st, &t->c, &t->pol, &t->s, &p, &words, &e) <= 0) {
+	if (email == NULL || participant_find(w->st, &t->c, email, &p, &e) <= 0) {
+		roll_page(w, rq, t, 409, "The record changed meanwhile: look again.", r);
+		return;
+	}
+	if ((words = their_word_short(w->st, t, &p)) == NULL) {
+		participant_free(&p);
 		roll_page(w, rq, t, 409, "The record changed meanwhile: look again.", r);
 		return;
 	}
@@ -419,6 +487,155 @@ roll_post(struct web *w, const struct web_request *rq, const struct roll_target 
 	}
 }
 
+/* The expected people of t's session with nothing recorded: "everyone else" (caller frees). */
+static int
+unmarked_people(struct store *st, const struct roll_target *t, struct participant_list *out,
+    su_err *e)
+{
+	struct participant_list l;
+	struct attendance at;
+	size_t n = 0;
+
+	if (participant_list_all(st, t->c.id, 1, &l, e) < 0)
+		return -1;
+	for (size_t i = 0; i < l.n; i++) {
+		int rc = 1;	/* not expected, or recorded: not one of them */
+
+		if (session_expects(st, &t->s, &l.v[i], NULL) == 1 &&
+		    (rc = attendance_get(st, t->s.id, l.v[i].id, &at, NULL)) == 1)
+			attendance_free(&at);
+		if (rc == 0)
+			l.v[n++] = l.v[i];
+		else
+			participant_free(&l.v[i]);
+	}
+	l.n = n;
+	*out = l;
+	return 0;
+}
+
+/*
+ * The confirmation of "everyone else present": the names of who will be
+ * marked, and a form naming them (by id), so only they are, whatever happens
+ * meanwhile. Nothing is written.
+ */
+static void
+rest_page(struct web *w, const struct web_request *rq, const struct roll_target *t,
+    struct web_reply *r)
+{
+	struct participant_list l;
+	struct arena a = { 0 };
+	struct strbuf who = STRBUF_INIT;
+	struct tpl_scope *items;
+	struct tpl_list list;
+	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
+	char *back = arena_printf(&a, "/s/%s/%d", t->c.slug, t->s.number);
+	su_err e;
+
+	if (unmarked_people(w->st, t, &l, &e) < 0) {
+		page_message(&w->pages, r, 500, "Something went wrong", e.msg, back, "Back");
+		arena_free(&a);
+		return;
+	}
+	if (l.n == 0) {
+		page_message(&w->pages, r, 409, "Everyone has a mark", "Everyone expected has "
+		    "a mark already: there is nobody else to mark present.", back,
+		    "Back to the roll call");
+		goto out;
+	}
+	items = arena_array(&a, l.n, sizeof *items);
+	for (size_t i = 0; i < l.n; i++) {
+		struct tpl_field *f = arena_array(&a, 1, sizeof *f);
+
+		*f = (struct tpl_field){ "name", arena_keep(&a, xstrdup(l.v[i].name)), NULL };
+		items[i] = (struct tpl_scope){ f, 1, NULL };
+		sb_addf(&who, "%s%lld", i ? "," : "", (long long)l.v[i].id);
+	}
+	list = (struct tpl_list){ items, l.n };
+	webauth_form_token(&w->key, rq->session, csrf);
+	{
+		const struct tpl_field f[] = {
+			{ "session.when", time_format_human(t->c.tz, t->s.starts_at, when,
+			    sizeof when), NULL },
+			{ "session.kind", session_kind_name(t->s.kind), NULL },
+			{ "people", NULL, &list }, { "csrf", csrf, NULL },
+			{ "who", sb_str(&who), NULL }, { "back", back, NULL },
+			{ "action", arena_printf(&a, "%s/rest", back), NULL },
+			{ "confirm", l.n == 1 ? "Mark this person present" :
+			  arena_printf(&a, "Mark these %zu people present", l.n), NULL },
+		};
+		const struct tpl_scope sc = { f, ARRAY_SIZE(f), NULL };
+
+		page_render(&w->pages, r, 200, PAGE_REST, "Everyone else present?", &sc);
+	}
+out:
+	sb_free(&who);
+	participant_list_free(&l);
+	arena_free(&a);
+}
+
+/* Returns 1 if id is one of the comma-separated ids of 'list'. */
+static int
+id_listed(const char *list, int64_t id)
+{
+	char want[24];
+	size_t n = (size_t)snprintf(want, sizeof want, "%lld", (long long)id);
+
+	for (const char *p = list; p != NULL && *p; ) {
+		size_t len = strcspn(p, ",");
+
+		if (len == n && strncmp(p, want, n) == 0)
+			return 1;
+		p = p[len] == ',' ? p + len + 1 : NULL;
+	}
+	return 0;
+}
+
+/*
+ * Marks present those of 'who' (ids) still without a record at t's session,
+ * each through attendance_record as a new record only (the core refuses to
+ * write over anything recorded meanwhile): the caller's one transaction.
+ */
+static int
+rest_record(struct store *st, const struct roll_target *t, const char *who, int64_t now,
+    su_err *e)
+{
+	struct fact_spec spec = { .status = "present" };
+	struct participant_list l;
+	int rc = 0;
+
+	if (who == NULL || *who == '\0')
+		return su_err_set(e, "nobody named to mark present");
+	if (unmarked_people(st, t, &l, e) < 0)
+		return -1;
+	for (size_t i = 0; i < l.n && rc >= 0; i++)
+		if (id_listed(who, l.v[i].id))
+			rc = attendance_record(st, &t->c, &t->pol, &t->s, &l.v[i], &spec,
+			    RECORD_NEW_ONLY, now, e);
+	participant_list_free(&l);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Answers the confirmed "everyone else present": the form token, the marks, back to the roll. */
+static void
+rest_post(struct web *w, const struct web_request *rq, const struct roll_target *t,
+    struct web_reply *r)
+{
+	su_err e;
+	char *to;
+
+	if (!web_form_allowed(w, rq, rq->session, t->c.coach_email, r))
+		return;
+	if (STORE_TX(w->st, &e, rest_record(w->st, t, form_get(&rq->form, "who"),
+	    time_now(), &e)) < 0) {
+		roll_page(w, rq, t, store_failed(e.msg) ? 500 : 422, e.msg, r);
+		return;
+	}
+	to = xasprintf("/s/%s/%d", t->c.slug, t->s.number);
+	page_redirect(r, to);
+	free(to);
+}
+
 /* The roll call: GET shows it, POST to .../mark, .../undo or .../walk-in records a tap. */
 static void
 roll_route(struct web *w, const struct web_request *rq, const char *path,
@@ -435,6 +652,8 @@ roll_route(struct web *w, const struct web_request *rq, const char *path,
 	}
 	if (!post && *t.action == '\0')
 		roll_page(w, rq, &t, 200, NULL, r);
+	else if (strcmp(t.action, "rest") == 0)
+		(post ? rest_post : rest_page)(w, rq, &t, r);
 	else if (post && (strcmp(t.action, "mark") == 0 || strcmp(t.action, "undo") == 0 ||
 	    strcmp(t.action, "walk-in") == 0))
 		roll_post(w, rq, &t, r);

@@ -11,23 +11,52 @@
 const char page_style[] =
 	"*{box-sizing:border-box}"
 	"body{font:18px/1.4 system-ui,sans-serif;margin:0 auto;max-width:40rem;"
-	"padding:.75rem;color:#111;background:#fff}"
+	"padding:.5rem;color:#111;background:#fff}"
 	"h1{font-size:1.4rem;margin:.5rem 0}h2{font-size:1.15rem;margin:1.2rem 0 .4rem}"
 	"a{color:#0645ad}ul.list{list-style:none;padding:0}"
 	"ul.list li{border-bottom:1px solid #999;padding:.6rem 0}"
-	".person{border:2px solid #444;border-radius:.5rem;padding:.6rem;margin:.8rem 0}"
+	"ul.list li>a{display:flex;align-items:center;min-height:2.75rem}"
+	"ul.list h2{margin:0 0 .2rem}ul.list p{margin:.2rem 0}"
+	/* a card of the roll: compact, so 20 of them fit a phone's few screens */
+	".person{border:2px solid #444;border-left-width:.5rem;border-radius:.5rem;"
+	"padding:.2rem .4rem;margin:.4rem 0}"
+	".person h2{margin:0;font-size:1.05rem;display:inline}"
+	".person .who{display:flex;flex-wrap:wrap;align-items:center;gap:0 .6rem;"
+	"min-height:1.8rem}"
+	".person button,.person summary.button{font-size:1rem;min-width:2.75rem;"
+	"padding:.2rem .5rem}"
+	".person .who button{margin:.1rem 0}"
+	".person form{display:inline}"
+	".person details{display:inline-block;vertical-align:top}"
+	".person details[open]{display:block}"
+	".s-present{border-color:#0b5d1e;background:#eef7ee}"
+	".s-late{border-color:#9a5b00;background:#fff3df}"
+	".s-no_show,.s-late_cancel{border-color:#8a1010;background:#fbeeee}"
+	".s-excused,.s-cancelled,.s-rescheduled{border-color:#1f4e99;background:#edf2fb}"
 	".record{font-weight:bold}"
-	"button{font:inherit;font-weight:bold;min-height:3rem;min-width:6.5rem;margin:.25rem "
-	".25rem .25rem 0;border:2px solid #111;border-radius:.4rem;background:#e8e8e8;"
-	"color:#111;padding:.3rem .6rem}"
-	"button.go{background:#0b5d1e;color:#fff}button.stop{background:#8a1010;color:#fff}"
-	"input,select,textarea{font:inherit;min-height:3rem;padding:.3rem;border:2px solid "
+	"button,a.button,summary.button{font:inherit;font-weight:bold;min-height:2.75rem;"
+	"min-width:5.5rem;margin:.25rem .25rem .25rem 0;border:2px solid #111;"
+	"border-radius:.4rem;background:#e8e8e8;color:#111;padding:.3rem .6rem}"
+	"a.button,summary.button{display:inline-flex;align-items:center;"
+	"justify-content:center;text-decoration:none}"
+	"summary.button{list-style:none;cursor:pointer}"
+	"summary.button::-webkit-details-marker{display:none}"
+	"button.go,a.button.go{background:#0b5d1e;color:#fff}"
+	"button.stop,a.button.stop{background:#8a1010;color:#fff}"
+	"input,select,textarea{font:inherit;min-height:2.75rem;padding:.3rem;border:2px solid "
 	"#444;border-radius:.4rem;max-width:100%}input[type=number]{width:5.5rem}"
 	"label{display:inline-block;margin:.25rem .5rem .25rem 0}"
+	/* a choice: the radio button beside its words, the whole line to tap */
+	"label.choice{display:flex;align-items:center;gap:.6rem;min-height:2.75rem;"
+	"margin:.2rem 0}"
+	"input[type=radio]{min-height:0;width:1.5rem;height:1.5rem;margin:0;flex:none}"
+	"fieldset{border:2px solid #999;border-radius:.4rem}"
 	".verdict{border-left:.4rem solid #0b5d1e;padding:.4rem .6rem;background:#eef7ee}"
 	".verdict.late{border-color:#8a1010;background:#fbeeee}"
-	".muted{color:#444}summary{min-height:2.5rem;padding:.5rem 0;cursor:pointer}"
-	".person h2{margin:0}.person p{margin:.3rem 0}.person form{display:inline}";
+	".error{border-left:.4rem solid #8a1010;padding:.4rem .6rem;background:#fbeeee;"
+	"color:#5c0000;font-weight:bold}"
+	".long{overflow-wrap:anywhere}"
+	".muted{color:#444}";
 
 static const char head_text[] =
 	"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -38,77 +67,109 @@ static const char head_text[] =
 static const char foot_text[] = "</main></body></html>\n";
 
 static const char message_text[] =
-	"<p>{{text}}</p>\n{{#href}}<p><a href=\"{{href}}\">{{link_text}}</a></p>\n{{/href}}";
+	"{{#error}}<p class=\"error\" role=\"alert\">{{text}}</p>\n{{/error}}"
+	"{{^error}}<p>{{text}}</p>\n{{/error}}"
+	"{{#href}}<p><a class=\"button\" href=\"{{href}}\">{{link_text}}</a></p>\n{{/href}}";
 
 static const char sessions_text[] =
 	"{{^sessions}}<p>No sessions today or in the coming week.</p>\n{{/sessions}}"
 	"<ul class=\"list\">\n{{#sessions}}<li><a href=\"{{href}}\">{{when}} &middot; "
-	"{{cohort}}:{{number}} {{title}}</a> <span class=\"muted\">{{state}}</span></li>\n"
+	"{{cohort}}:{{number}} {{title}}{{#with}} &middot; {{with}}{{/with}}</a> "
+	"<span class=\"muted\">{{state}}</span></li>\n"
 	"{{/sessions}}</ul>\n";
 
 static const char roll_text[] =
 	"<p>{{session.when}} &middot; {{session.kind}}{{#session.location}} &middot; "
-	"{{session.location}}{{/session.location}}</p>\n"
-	"{{#flash}}<p role=\"status\" class=\"verdict\">{{flash}}</p>\n{{/flash}}"
+	"<span class=\"long\">{{session.location}}</span>{{/session.location}}</p>\n"
+	"{{#flash}}<p role=\"alert\" class=\"error\">{{flash}}</p>\n{{/flash}}"
 	"{{^people}}<p>Nobody is expected at this session.</p>\n{{/people}}"
-	"{{#people}}<section class=\"person\" id=\"{{anchor}}\" aria-label=\"{{name}}\">"
-	"<h2>{{name}}</h2><p>Recorded: <span class=\"record\">{{record}}</span></p>\n"
+	"{{#people}}<section class=\"person s-{{state}}\" id=\"{{anchor}}\" "
+	"aria-label=\"{{name}}\"><div class=\"who\"><h2>{{name}}</h2>"
+	"<span class=\"record\">{{record}}</span>"
+	"{{#undoable}}<form method=\"post\" action=\"{{action_undo}}\">"
+	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
+	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
+	"<button>Undo</button></form>{{/undoable}}</div>\n"
 	"<form method=\"post\" action=\"{{action_mark}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
 	"<button class=\"go\" name=\"status\" value=\"present\">Present</button>"
 	"<button class=\"stop\" name=\"status\" value=\"no-show\">No-show</button>"
-	"<details><summary>Late or excused</summary>"
+	"<details><summary class=\"button\">Late, excused</summary>"
 	"<label>Minutes late <input type=\"number\" name=\"minutes\" min=\"1\" max=\"600\" "
 	"inputmode=\"numeric\"></label>"
 	"<button name=\"status\" value=\"late\">Late</button><br>"
-	"<label>Reason <select name=\"reason\">{{#accepted}}<option>{{code}}</option>"
-	"{{/accepted}}</select></label>"
+	"<label>Reason <select name=\"reason\">{{#accepted}}<option value=\"{{code}}\">"
+	"{{words}}</option>{{/accepted}}</select></label>"
 	"<button name=\"status\" value=\"excused\">Excused</button></details></form>\n"
-	"{{#undoable}}<form method=\"post\" action=\"{{action_undo}}\">"
-	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
-	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
-	"<button>Undo</button></form>\n{{/undoable}}</section>\n{{/people}}"
+	"</section>\n{{/people}}"
+	"{{#rest}}<p><a class=\"button go\" href=\"{{rest}}\">Everyone else present"
+	"</a></p>\n{{/rest}}"
 	"{{#walk_in}}<h2>Walk-in</h2><form method=\"post\" action=\"{{action_walk_in}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<label>Participant <select name=\"email\">{{#candidates}}<option value=\"{{email}}\">"
 	"{{name}}</option>{{/candidates}}</select></label>"
 	"<button class=\"go\">Add as present</button></form>\n{{/walk_in}}"
-	"<p><a href=\"/\">All sessions</a></p>\n";
+	"<p><a class=\"button\" href=\"/\">All sessions</a></p>\n";
+
+/* The confirmation of "everyone else present": who will be marked, by name. */
+static const char rest_text[] =
+	"<p>{{session.when}} &middot; {{session.kind}}</p>\n"
+	"<p>Nothing is recorded yet for these people; they will be marked present:</p>\n"
+	"<ul class=\"list\">\n{{#people}}<li>{{name}}</li>\n{{/people}}</ul>\n"
+	"<form method=\"post\" action=\"{{action}}\">"
+	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
+	"<input type=\"hidden\" name=\"who\" value=\"{{who}}\">"
+	"<button class=\"go\">{{confirm}}</button></form>\n"
+	"<p><a class=\"button\" href=\"{{back}}\">Back to the roll call</a></p>\n";
 
 static const char person_text[] =
 	"<p>{{cohort}}: your coming sessions.</p>\n"
 	"{{^sessions}}<p>No sessions to come.</p>\n{{/sessions}}"
-	"<ul class=\"list\">\n{{#sessions}}<li>{{name}}{{#title}} &middot; {{title}}{{/title}}"
-	"{{#record}} &middot; <span class=\"record\">{{record}}</span>{{/record}}"
-	"{{#href}} <a href=\"{{href}}\">Cancel my place</a>{{/href}}"
-	"{{#move}} &middot; <a href=\"{{move}}\">Move to another time</a>{{/move}}</li>\n"
-	"{{/sessions}}"
-	"</ul>\n";
+	"<ul class=\"list\">\n{{#sessions}}<li class=\"session\"><h2>{{name}}</h2>\n"
+	"{{#title}}<p>{{title}}</p>\n{{/title}}"
+	"{{#place}}<p>Where: <span class=\"long\">{{place}}</span></p>\n{{/place}}"
+	"{{#link}}<p><a class=\"button go\" href=\"{{link}}\">Join online</a> "
+	"<span class=\"muted long\">{{link}}</span></p>\n{{/link}}"
+	"{{#record}}<p>Your coach has: <span class=\"record\">{{record}}</span></p>\n"
+	"{{/record}}"
+	"{{#cutoff}}<p class=\"muted\">{{cutoff}}</p>\n{{/cutoff}}"
+	"<p>{{#href}}<a class=\"button stop\" href=\"{{href}}\">Cancel my place</a>{{/href}}"
+	"{{#move}}<a class=\"button\" href=\"{{move}}\">Move to another time</a>{{/move}}"
+	"{{#ics}}<a class=\"button\" href=\"{{ics}}\">Add to calendar</a>{{/ics}}</p>"
+	"</li>\n{{/sessions}}</ul>\n"
+	"<h2>Your calendar</h2>\n"
+	"<p>Subscribe once, and your calendar shows your coming sessions and follows every "
+	"change.</p>\n<p><a class=\"button\" href=\"{{webcal}}\">Subscribe in my calendar"
+	"</a></p>\n<p class=\"muted\">Or add this address to your calendar app: "
+	"<span class=\"long\">{{feed}}</span></p>\n"
+	"<h2>Your coach</h2>\n<p>{{coach}}: write if something comes up.</p>\n"
+	"<p><a class=\"button long\" href=\"mailto:{{coach_email}}\">{{coach_email}}</a></p>\n";
 
 static const char cancel_text[] =
 	"<p>{{session.when}} &middot; {{session.title}}</p>\n"
 	"<p class=\"verdict{{#late}} late{{/late}}\" role=\"status\">{{verdict}}</p>\n"
 	"<form method=\"post\" action=\"{{action}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
-	"<label>Reason <select name=\"reason\" required><option value=\"\">choose one</option>{{#reasons}}<option value=\"{{code}}\">"
-	"{{code}}</option>{{/reasons}}</select></label><br>"
+	"<label>Reason <select name=\"reason\" required><option value=\"\">choose one</option>"
+	"{{#reasons}}<option value=\"{{code}}\">{{words}}</option>{{/reasons}}</select></label><br>"
 	"<label>A note for your coach (optional)<br><textarea name=\"note\" rows=\"3\" "
 	"cols=\"30\" maxlength=\"2000\"></textarea></label><br>"
 	"<button class=\"stop\">Cancel my place</button></form>\n"
-	"<p><a href=\"{{back}}\">Keep my place</a></p>\n";
+	"<p><a class=\"button\" href=\"{{back}}\">Keep my place</a></p>\n";
 
 static const char move_text[] =
 	"<p>{{session.when}} &middot; {{session.title}}</p>\n"
 	"<p class=\"verdict{{#late}} late{{/late}}\" role=\"status\">{{verdict}}</p>\n"
 	"<form method=\"post\" action=\"{{action}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
-	"<fieldset><legend>Move my place to</legend>{{#slots}}<label><input type=\"radio\" "
-	"name=\"at\" value=\"{{code}}\" required> {{when}}</label><br>{{/slots}}</fieldset>"
+	"<fieldset><legend>Move my place to</legend>{{#slots}}<label class=\"choice\">"
+	"<input type=\"radio\" name=\"at\" value=\"{{code}}\" required>"
+	"<span>{{when}}</span></label>{{/slots}}</fieldset>"
 	"<label>A note for your coach (optional)<br><textarea name=\"note\" rows=\"3\" "
 	"cols=\"30\" maxlength=\"2000\"></textarea></label><br>"
 	"<button class=\"go\">Move my place</button></form>\n"
-	"<p><a href=\"{{back}}\">Keep my place</a></p>\n";
+	"<p><a class=\"button\" href=\"{{back}}\">Keep my place</a></p>\n";
 
 /* The second tap: a mark over what the participant told us says what it replaces. */
 static const char replace_text[] =
@@ -122,7 +183,7 @@ static const char replace_text[] =
 	"{{#reason}}<input type=\"hidden\" name=\"reason\" value=\"{{reason}}\">{{/reason}}"
 	"<input type=\"hidden\" name=\"replace\" value=\"1\">"
 	"<button class=\"stop\">Replace with {{status}}</button></form>\n"
-	"<p><a href=\"{{back}}\">Keep what {{name}} told us</a></p>\n";
+	"<p><a class=\"button\" href=\"{{back}}\">Keep what {{name}} told us</a></p>\n";
 
 static const char login_text[] =
 	"<p>{{text}}</p>\n<form method=\"post\" action=\"{{action}}\">"
@@ -133,11 +194,12 @@ static const char *const page_names[] = { "title", "text", "href", "link_text", 
 	"session.when", "session.title", "session.kind", "session.location", "csrf",
 	"action_mark", "action_undo", "action_walk_in", "walk_in", "cohort", "verdict",
 	"late", "action", "back", "name", "email", "record", "status", "minutes", "reason",
-	NULL };
+	"error", "rest", "who", "confirm", "feed", "webcal", "coach", "coach_email", NULL };
 static const char *const page_lists[] = { "sessions", "people", "accepted", "candidates",
 	"reasons", "slots", NULL };
 static const char *const page_items[] = { "href", "when", "cohort", "number", "title",
-	"state", "anchor", "name", "email", "record", "undoable", "code", "move", NULL };
+	"state", "anchor", "name", "email", "record", "undoable", "code", "move", "words",
+	"with", "place", "link", "cutoff", "ics", NULL };
 
 int
 pages_load(struct pages *p, su_err *e)
@@ -145,9 +207,9 @@ pages_load(struct pages *p, su_err *e)
 	static const struct tpl_schema head = { head_names, NULL, NULL };
 	static const struct tpl_schema body = { page_names, page_lists, page_items };
 	static const char *const text[PAGE_COUNT] = { message_text, sessions_text, roll_text,
-		person_text, cancel_text, move_text, replace_text, login_text };
+		person_text, cancel_text, move_text, replace_text, login_text, rest_text };
 	static const char *const name[PAGE_COUNT] = { "message", "sessions", "roll",
-		"person", "cancel", "move", "replace", "login" };
+		"person", "cancel", "move", "replace", "login", "rest" };
 
 	memset(p, 0, sizeof *p);
 	if ((p->head = tpl_compile(head_text, "head", &head, e)) == NULL ||
@@ -227,12 +289,19 @@ page_render(const struct pages *p, struct web_reply *r, int status, enum page_id
 	tpl_render_html(p->foot, &top, &r->body);
 }
 
+/* Returns 1 if a page of 'status' says something went wrong (409 and 410 say how things stand). */
+static int
+is_error(int status)
+{
+	return status >= 400 && status != 409 && status != 410;
+}
+
 void
 page_message(const struct pages *p, struct web_reply *r, int status, const char *title,
     const char *text, const char *href, const char *link_text)
 {
 	const struct tpl_field f[] = { { "text", text, NULL }, { "href", href, NULL },
-		{ "link_text", link_text, NULL } };
+		{ "link_text", link_text, NULL }, { "error", is_error(status) ? "1" : "", NULL } };
 	const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
 
 	page_render(p, r, status, PAGE_MESSAGE, title, &s);

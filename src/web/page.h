@@ -17,7 +17,7 @@ struct web_reply {
 };
 
 enum page_id { PAGE_MESSAGE, PAGE_SESSIONS, PAGE_ROLL, PAGE_PERSON, PAGE_CANCEL, PAGE_MOVE,
-	PAGE_REPLACE, PAGE_LOGIN, PAGE_COUNT };
+	PAGE_REPLACE, PAGE_LOGIN, PAGE_REST, PAGE_COUNT };
 
 /* Every page template, compiled once when the server starts. */
 struct pages {

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "web.h"
+#include "showup/calendar.h"
 #include "showup/model.h"
 #include "showup/policy-store.h"
 #include "showup/privacy.h"
@@ -44,7 +45,7 @@ cohort_by_id(struct store *st, int64_t cid, struct cohort *out)
 	return found;
 }
 
-/* Finds active participant 'pid' of cohort c into *out; 1 found, 0 not. */
+/* Finds participant 'pid' of cohort c (withdrawn too) into *out; 1 found, 0 not. */
 static int
 participant_by_id(struct store *st, const struct cohort *c, int64_t pid,
     struct participant *out)
@@ -52,7 +53,7 @@ participant_by_id(struct store *st, const struct cohort *c, int64_t pid,
 	struct participant_list l;
 	int found = 0;
 
-	if (participant_list_all(st, c->id, 0, &l, NULL) < 0)
+	if (participant_list_all(st, c->id, 1, &l, NULL) < 0)
 		return 0;
 	for (size_t i = 0; i < l.n; i++) {
 		if (!found && l.v[i].id == pid) {
@@ -64,6 +65,33 @@ participant_by_id(struct store *st, const struct cohort *c, int64_t pid,
 	}
 	free(l.v);
 	return found;
+}
+
+/* A page of 'status' that ends with a button to write to the holder's coach; frees 'text'. */
+static void
+write_to_coach(struct web *w, const struct holder *h, int status, const char *title,
+    char *text, struct web_reply *r)
+{
+	char *mail = xasprintf("mailto:%s", h->c.coach_email);
+	char *link = xasprintf("Write to %s", h->c.coach_email);
+
+	page_message(&w->pages, r, status, title, text, mail, link);
+	free(link);
+	free(mail);
+	free(text);
+}
+
+/*
+ * The page of a link whose holder has left the cohort: kind, and who to write
+ * to if that is a mistake. Status 410: the link is gone for good, but not wrong.
+ */
+static void
+withdrawn_page(struct web *w, const struct holder *h, struct web_reply *r)
+{
+	write_to_coach(w, h, 410, "You are no longer on the list", xasprintf("Your place in "
+	    "%s has ended, so there are no sessions to show here any more. Thank you for "
+	    "taking part. If you think this is a mistake, write to your coach, %s.",
+	    h->c.name, h->c.coach_name), r);
 }
 
 /* Checks the token and finds whose it is; 1, or 0 with the refusal in 'r'. */
@@ -88,6 +116,12 @@ holder_find(struct web *w, const char *token, struct holder *h, struct web_reply
 		participant_free(&h->p);
 		cohort_free(&h->c);
 		goto gone;
+	}
+	if (h->p.status == PARTICIPANT_WITHDRAWN) {
+		withdrawn_page(w, h, r);
+		participant_free(&h->p);
+		cohort_free(&h->c);
+		return 0;
 	}
 	if (policy_load(w->st, &h->c, &h->pol, &e) < 0) {
 		participant_free(&h->p);
@@ -143,38 +177,85 @@ page_session_name(struct web *w, struct arena *a, const struct holder *h,
 	return arena_keep(a, sb_detach(&out));
 }
 
+/* Returns 1 if 'loc' is a meeting link (http or https) rather than a place. */
+static int
+is_link(const char *loc)
+{
+	return strncmp(loc, "https://", 8) == 0 || strncmp(loc, "http://", 7) == 0;
+}
+
+/* Returns when to cancel session s by, in words, for a place not yet recorded; kept by 'a'. */
+static const char *
+cutoff_sentence(struct arena *a, const struct holder *h, const struct session *s, int64_t now)
+{
+	struct strbuf day = STRBUF_INIT;
+	int64_t cutoff;
+	int in_time = policy_cancel_in_time(&h->pol, h->c.tz, s->starts_at, now, &cutoff);
+	char *text;
+
+	day_comma_time(h->c.tz, cutoff, &day);
+	text = in_time ? arena_printf(a, "Cancel by %s to be in time.", sb_str(&day))
+	    : arena_printf(a, "The cutoff (%s) has passed: cancelling now counts as a late "
+	    "cancellation, unless for an accepted emergency.", sb_str(&day));
+	sb_free(&day);
+	return text;
+}
+
+/* The fields of one coming session on the holder's page. */
+enum { CI_TITLE, CI_RECORD, CI_HREF, CI_MOVE, CI_NAME, CI_PLACE, CI_LINK, CI_CUTOFF,
+	CI_ICS, CI_STATE, CI_COUNT };
+
 /* Fills the item of one coming session of the holder; 'offers' says times are offered. */
 static void
 coming_item(struct web *w, struct arena *a, const struct holder *h,
     const struct participant_list *people, const struct session *s, int offers,
-    struct tpl_scope *item)
+    int64_t now, struct tpl_scope *item)
 {
-	struct tpl_field *f = arena_array(a, 6, sizeof *f);
+	struct tpl_field *f = arena_array(a, CI_COUNT, sizeof *f);
 	struct attendance at;
-	char when[40];
+	enum outcome o = OUTCOME_UPCOMING;
 	int known = attendance_get(w->st, s->id, h->p.id, &at, NULL) == 1;
 
-	f[0] = (struct tpl_field){ "when", arena_keep(a, xstrdup(time_format_human(h->c.tz,
-	    s->starts_at, when, sizeof when))), NULL };
-	f[1] = (struct tpl_field){ "title", s->title, NULL };
-	f[2] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_in_words(&h->pol,
-	    h->c.tz, s, &at)) : "", NULL };
+	f[CI_TITLE] = (struct tpl_field){ "title", s->title, NULL };
+	f[CI_RECORD] = (struct tpl_field){ "record", known ? arena_keep(a,
+	    attendance_short_words(&h->pol, h->c.tz, s, &at, &o)) : "", NULL };
 	/* a place with a record is not cancelled here (attendance_record's RECORD_NEW_ONLY) */
-	f[3] = (struct tpl_field){ "href", known ? "" :
+	f[CI_HREF] = (struct tpl_field){ "href", known ? "" :
 	    arena_printf(a, "/p/%s/cancel/%d", h->token, s->number), NULL };
-	f[4] = (struct tpl_field){ "move", known || !offers || s->kind == SESSION_GROUP ||
+	f[CI_MOVE] = (struct tpl_field){ "move", known || !offers ||
+	    s->kind == SESSION_GROUP ||
 	    reschedule_pair_refused(w->st, &h->pol, s, &h->p, NULL) != 0 ? "" :
 	    arena_printf(a, "/p/%s/move/%d", h->token, s->number), NULL };
-	f[5] = (struct tpl_field){ "name", page_session_name(w, a, h, people, s), NULL };
-	*item = (struct tpl_scope){ f, 6, NULL };
+	f[CI_NAME] = (struct tpl_field){ "name", page_session_name(w, a, h, people, s), NULL };
+	f[CI_PLACE] = (struct tpl_field){ "place", is_link(s->location) ? "" : s->location,
+	    NULL };
+	f[CI_LINK] = (struct tpl_field){ "link", is_link(s->location) ? s->location : "",
+	    NULL };
+	f[CI_CUTOFF] = (struct tpl_field){ "cutoff", known ? "" : cutoff_sentence(a, h, s, now),
+	    NULL };
+	/* a place given up is no longer in the calendar (calendar_coming) */
+	f[CI_ICS] = (struct tpl_field){ "ics", known && at.fact != FACT_ARRIVED ? "" :
+	    arena_printf(a, "/p/%s/calendar/%d.ics", h->token, s->number), NULL };
+	f[CI_STATE] = (struct tpl_field){ "state", known ? outcome_name(o) : "", NULL };
+	*item = (struct tpl_scope){ f, CI_COUNT, NULL };
 	if (known)
 		attendance_free(&at);
 }
 
+/* Returns the feed's address with its scheme made webcal:// (a calendar app's subscribe). */
+static char *
+webcal_of(const char *feed)
+{
+	const char *rest = strstr(feed, "://");
+
+	return xasprintf("webcal://%s", rest ? rest + 3 : feed);
+}
+
 /*
- * The holder's page: their sessions to come, each with a way to cancel, and
- * for 1:1 and practice places, to move to a time the coach offered (not a pair
- * whose partners must agree first: reschedule_pair_refused).
+ * The holder's page: their sessions to come, each with where it is, when to
+ * cancel by, a way to cancel, and for 1:1 and practice places, to move to a
+ * time the coach offered (not a pair whose partners must agree first:
+ * reschedule_pair_refused); each to add to a calendar, or all by subscribing.
  */
 static void
 person_page(struct web *w, const struct holder *h, struct web_reply *r)
@@ -186,6 +267,7 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 	struct tpl_scope *items;
 	int64_t now = time_now(), *offered = NULL;
 	size_t noffered = 0;
+	char *feed = arena_printf(&a, "%s/p/%s/calendar.ics", w->base_url, h->token);
 
 	if (session_list_all(w->st, h->c.id, &l, NULL) < 0)
 		l = (struct session_list){ NULL, 0 };
@@ -198,11 +280,15 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 	for (size_t i = 0; i < l.n; i++)
 		if (l.v[i].starts_at > now && !l.v[i].cancelled &&
 		    session_expects(w->st, &l.v[i], &h->p, NULL) == 1)
-			coming_item(w, &a, h, &people, &l.v[i], noffered > 0, &items[list.n++]);
+			coming_item(w, &a, h, &people, &l.v[i], noffered > 0, now,
+			    &items[list.n++]);
 	list.items = items;
 	{
 		const struct tpl_field f[] = { { "cohort", h->c.name, NULL },
-			{ "sessions", NULL, &list } };
+			{ "sessions", NULL, &list }, { "feed", feed, NULL },
+			{ "webcal", arena_keep(&a, webcal_of(feed)), NULL },
+			{ "coach", h->c.coach_name, NULL },
+			{ "coach_email", h->c.coach_email, NULL } };
 		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
 
 		page_render(&w->pages, r, 200, PAGE_PERSON, h->p.name, &s);
@@ -210,6 +296,58 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 	session_list_free(&l);
 	participant_list_free(&people);
 	arena_free(&a);
+}
+
+/*
+ * Answers the holder's calendar: their coming sessions (calendar_coming), or
+ * with 'number' > 0 that one session only; the feed a calendar app subscribes to.
+ */
+static void
+calendar_reply(struct web *w, const struct holder *h, int number, struct web_reply *r)
+{
+	struct roll roll;
+	struct session s;
+	int64_t only = 0;
+	size_t i, n = 0;
+	su_err e;
+
+	if (number > 0) {
+		if (session_find(w->st, &h->c, number, &s, NULL) != 1) {
+			page_message(&w->pages, r, 404, "Not found", "No such session.", NULL,
+			    NULL);
+			return;
+		}
+		only = s.id;
+		session_free(&s);
+	}
+	if (roll_load(w->st, &h->c, &h->pol, time_now(), &roll, &e) < 0) {
+		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);
+		return;
+	}
+	sb_reset(&r->body);
+	if (!idmap_get(&roll.person_index, h->p.id, &i) ||
+	    calendar_coming(w->st, &roll, i, only, &r->body, &n, &e) < 0)
+		page_message(&w->pages, r, 500, "Something went wrong", "the calendar could "
+		    "not be made", NULL, NULL);
+	else if (number > 0 && n == 0)
+		page_message(&w->pages, r, 404, "Not in your calendar", "This session is not "
+		    "one of your coming sessions.", NULL, NULL);
+	else {
+		r->status = 200;
+		r->type = "text/calendar; charset=utf-8";
+	}
+	roll_free(&roll);
+}
+
+/* Appends the policy's accepted reasons in words: "medical or personal emergency". */
+static void
+accepted_words(const struct policy *pol, struct strbuf *out)
+{
+	for (size_t i = 0; i < pol->n_accepted; i++) {
+		if (i > 0)
+			sb_adds(out, i + 1 == pol->n_accepted ? " or " : ", ");
+		reason_words(pol->accepted[i], out);
+	}
 }
 
 /*
@@ -230,18 +368,25 @@ verdict(const struct holder *h, const struct session *s, int64_t now, const char
 		sb_addf(&sb, "This is in time: cancelling before %s counts against nothing.",
 		    when);
 	} else if (reason != NULL && policy_reason_accepted(&h->pol, reason)) {
+		struct strbuf why = STRBUF_INIT;
+
 		*late = 0;
+		reason_words(reason, &why);
 		sb_addf(&sb, "This is after the cutoff (%s), but your reason (%s) is an "
 		    "accepted emergency: it is excused and counts against nothing.", when,
-		    reason);
+		    sb_str(&why));
+		sb_free(&why);
 	} else if (reason != NULL) {
 		sb_addf(&sb, "This is after the cutoff (%s): it counts as a late "
 		    "cancellation.", when);
 	} else {
+		struct strbuf list = STRBUF_INIT;
+
+		accepted_words(&h->pol, &list);
 		sb_addf(&sb, "This is after the cutoff (%s): it counts as a late "
-		    "cancellation, unless the reason is an accepted emergency (", when);
-		policy_reasons_describe(&h->pol, 1, &sb);
-		sb_adds(&sb, ").");
+		    "cancellation, unless the reason is an accepted emergency (%s).", when,
+		    sb_str(&list));
+		sb_free(&list);
 	}
 	return sb_detach(&sb);
 }
@@ -297,11 +442,15 @@ cancel_page(struct web *w, const struct holder *h, const struct session *s,
 	char *said = arena_keep(&a, verdict(h, s, time_now(), NULL, &late));
 
 	for (size_t i = 0; i < n; i++) {
-		struct tpl_field *f = arena_array(&a, 1, sizeof *f);
+		struct tpl_field *f = arena_array(&a, 2, sizeof *f);
+		const char *code = i < h->pol.n_accepted ? h->pol.accepted[i] :
+		    h->pol.other[i - h->pol.n_accepted];
+		struct strbuf why = STRBUF_INIT;
 
-		*f = (struct tpl_field){ "code", i < h->pol.n_accepted ? h->pol.accepted[i] :
-		    h->pol.other[i - h->pol.n_accepted], NULL };
-		reasons[k++] = (struct tpl_scope){ f, 1, NULL };
+		reason_words(code, &why);
+		f[0] = (struct tpl_field){ "code", code, NULL };
+		f[1] = (struct tpl_field){ "words", arena_keep(&a, sb_detach(&why)), NULL };
+		reasons[k++] = (struct tpl_scope){ f, 2, NULL };
 	}
 	decision_page(w, h, s, &a, (struct decision){ PAGE_CANCEL, "Cancel your place?",
 	    "cancel", said, late, "reasons", &list }, r);
@@ -488,28 +637,69 @@ place_recorded(struct web *w, const struct holder *h, const struct session *s,
 	return 1;
 }
 
+/*
+ * The page of a session that has started: too late to change the place here,
+ * so who to tell and how (the coach, by name and address), and what to do.
+ */
+static void
+started_page(struct web *w, const struct holder *h, struct web_reply *r)
+{
+	write_to_coach(w, h, 409, "Too late to change here", xasprintf("This session has "
+	    "started, so your place can no longer be cancelled or moved here. If you are "
+	    "running late or cannot come, write to your coach, %s, at %s now and say so; "
+	    "they record what happened.", h->c.coach_name, h->c.coach_email), r);
+}
+
 /* Finds the holder's session "N" that is still to come; 1, or 0 with the refusal in 'r'. */
 static int
 coming_session(struct web *w, const struct holder *h, const char *num, struct session *s,
     struct web_reply *r)
 {
 	long long n;
+	char *back;
 
 	if (parse_int(num, 1, 1000000, &n) < 0 ||
 	    session_find(w->st, &h->c, (int)n, s, NULL) != 1) {
 		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
 		return 0;
 	}
+	back = xasprintf("/p/%s", h->token);
 	if (session_expects(w->st, s, &h->p, NULL) != 1)
 		page_message(&w->pages, r, 404, "Not found", "That session is not yours.", NULL,
 		    NULL);
-	else if (s->cancelled || s->starts_at <= time_now())
-		page_message(&w->pages, r, 409, "Too late to cancel here", "This session has "
-		    "started or was called off; tell your coach.", NULL, NULL);
-	else
+	else if (s->cancelled)
+		page_message(&w->pages, r, 409, "This session was called off", "Your coach "
+		    "called this session off, so there is nothing to cancel or move: your "
+		    "place counts against nothing.", back, "Your sessions");
+	else if (s->starts_at <= time_now())
+		started_page(w, h, r);
+	else {
+		free(back);
 		return 1;
+	}
+	free(back);
 	session_free(s);
 	return 0;
+}
+
+/* Answers /p/TOKEN/calendar/N.ics: session N, if it is one of the holder's coming ones. */
+static void
+calendar_one(struct web *w, const struct holder *h, const char *name, struct web_reply *r)
+{
+	size_t len = strlen(name);
+	char num[16];
+	long long n;
+
+	if (len <= 4 || len - 4 >= sizeof num || strcmp(name + len - 4, ".ics") != 0) {
+		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", NULL, NULL);
+		return;
+	}
+	memcpy(num, name, len - 4);
+	num[len - 4] = '\0';
+	if (parse_int(num, 1, 1000000, &n) < 0)
+		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
+	else
+		calendar_reply(w, h, (int)n, r);
 }
 
 void
@@ -529,6 +719,10 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 	}
 	if (*after == '\0' && !post) {
 		person_page(w, &h, r);
+	} else if (strcmp(after, "/calendar.ics") == 0 && !post) {
+		calendar_reply(w, &h, 0, r);
+	} else if (strncmp(after, "/calendar/", 10) == 0 && !post) {
+		calendar_one(w, &h, after + 10, r);
 	} else if (strncmp(after, "/cancel/", 8) == 0) {
 		if (coming_session(w, &h, after + 8, &s, r)) {
 			if (place_recorded(w, &h, &s, r))

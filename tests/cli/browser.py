@@ -3,11 +3,17 @@
 """browser.py URL LOGIN-LINK PARTICIPANT-LINK SHOTS-DIR - a phone's browser against showup serve.
 
 Headless Chromium at 390x844 through Selenium: signs in from the printed link,
-takes a whole roll call with the buttons, undoes an answer, adds a walk-in; then
-as a participant cancels one session after the cutoff and one in time, reading
-the verdict before confirming. A screenshot of each page goes to SHOTS-DIR.
-Exits non-zero naming the first thing that is not as a person would see it.
+takes a whole roll call with the buttons, undoes an answer, marks everyone else
+present after reading who (the database, $SHOWUP_DB, read before and after:
+those and nothing else), adds a walk-in; then as a participant cancels one
+session after the cutoff and one in time, reading the verdict before
+confirming, and looks at moving one. On every page each thing to tap is
+measured: 44 CSS pixels or more each way. A screenshot of each page goes to
+SHOTS-DIR. Exits non-zero naming the first thing that is not as a person would
+see it.
 """
+import os
+import sqlite3
 import sys
 
 from selenium import webdriver
@@ -70,8 +76,52 @@ def tap(anchor, label):
 
 
 def folded(anchor):
-    """Opens 'Late or excused' of one person."""
+    """Opens 'Late, excused' of one person."""
     person(anchor).find_element(By.TAG_NAME, "summary").click()
+
+
+def fail(why):
+    d.quit()
+    sys.exit(f"browser: {why}")
+
+
+# what a finger taps: links, buttons, fields, a folded part's heading, a choice's line
+TAPPABLE = "a, button, select, textarea, summary, label.choice, input:not([type=hidden]):not([type=radio])"
+
+
+def tap_targets(page):
+    """Fails unless every visible thing to tap on the page is 44 CSS pixels or more each way."""
+    sizes = d.execute_script(
+        "return Array.from(document.querySelectorAll(arguments[0]))"
+        ".map(e => [e.outerHTML.slice(0, 60), e.getBoundingClientRect().width,"
+        " e.getBoundingClientRect().height])"
+        ".filter(s => s[1] > 0 && s[2] > 0);", TAPPABLE)
+    if not sizes:
+        fail(f"{page}: nothing to tap")
+    small = [s for s in sizes if s[1] < 44 or s[2] < 44]
+    if small:
+        fail(f"{page}: {small[0][0]} is {small[0][1]:.0f}x{small[0][2]:.0f} px, under 44")
+    print(f"{page}: {len(sizes)} tap targets, the smallest {min(s[2] for s in sizes):.0f} px high")
+
+
+def beside():
+    """Fails unless each radio button sits on the line of its words, before them."""
+    for label in d.find_elements(By.CSS_SELECTOR, "label.choice"):
+        r = label.find_element(By.TAG_NAME, "input").rect
+        t = label.find_element(By.TAG_NAME, "span").rect
+        if abs((r["y"] + r["height"] / 2) - (t["y"] + t["height"] / 2)) > 8 or \
+                r["x"] + r["width"] > t["x"]:
+            fail(f"a radio button is not beside '{t}': {r} {label.text}")
+
+
+def facts():
+    """Every attendance row: (session number, email, fact, minutes late, reason)."""
+    db = sqlite3.connect(f"file:{os.environ['SHOWUP_DB']}?mode=ro", uri=True)
+    rows = set(db.execute(
+        "SELECT s.number, p.email, a.fact, a.minutes_late, a.reason FROM attendance a"
+        " JOIN session s ON s.id = a.session_id JOIN participant p ON p.id = a.participant_id"))
+    db.close()
+    return rows
 
 
 def recorded(anchor, text):
@@ -87,7 +137,9 @@ try:
     shot("signed-in")
     d.find_element(By.LINK_TEXT, "Today's sessions").click()
     expect("Kickoff", "the week's sessions")
+    expect("One to one · with Bo Berg", "the names of a 1:1 in the week's sessions")
     shot("sessions")
+    tap_targets("the week's sessions")
     d.find_element(By.PARTIAL_LINK_TEXT, "Kickoff").click()
     shot("roll-call")
     wide = d.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
@@ -102,7 +154,45 @@ try:
     folded("p3")
     Select(person("p3").find_element(By.NAME, "reason")).select_by_visible_text("medical")
     tap("p3", "Excused")
-    recorded("p3", "excused (medical)")
+    recorded("p3", "excused, medical")
+    tap("p2", "Undo")
+    recorded("p2", "not recorded yet")
+    tap_targets("the roll call")
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    cards = len(d.find_elements(By.CSS_SELECTOR, "section.person"))
+    print(f"the roll call of {cards}: {height} px high, {height / cards:.0f} px a card")
+    if height > cards * 110 + 500:
+        fail(f"the roll call of {cards} is {height} px high")
+    colour = person("p1").value_of_css_property("background-color")
+    if colour == person("p2").value_of_css_property("background-color"):
+        fail("a marked card looks like an unmarked one")
+
+    # everyone else present: the confirmation names who, and marks them and nothing else
+    unmarked = d.execute_script(
+        "return Array.from(document.querySelectorAll('section.person'))"
+        ".filter(s => s.querySelector('.record').textContent == 'not recorded yet')"
+        ".map(s => s.querySelector('h2').textContent)")
+    before = facts()
+    found(By.LINK_TEXT, "Everyone else present").click()
+    expect("they will be marked present", "the confirmation of everyone else present")
+    shot("everyone-else")
+    tap_targets("the confirmation")
+    named = [li.text for li in d.find_elements(By.CSS_SELECTOR, "ul.list li")]
+    if sorted(named) != sorted(unmarked) or "Bo Berg" not in named:
+        fail(f"the confirmation names {named}, not the unmarked {unmarked}")
+    if facts() != before:
+        fail("the confirmation page changed the record")
+    d.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Mark th')]").click()
+    recorded("p2", "present")
+    after = facts()
+    db = sqlite3.connect(f"file:{os.environ['SHOWUP_DB']}?mode=ro", uri=True)
+    emails = dict(db.execute("SELECT name, email FROM participant"))
+    db.close()
+    want = before | {(1, emails[n], "arrived", 0, "") for n in unmarked}
+    if after != want:
+        fail(f"everyone else present recorded {sorted(after - before)}"
+             f" and took away {sorted(before - after)}")
+    print(f"everyone else present: {len(after - before)} marked, the rest unchanged")
     tap("p2", "Undo")
     recorded("p2", "not recorded yet")
     tap("p2", "No-show")
@@ -117,15 +207,23 @@ try:
     d.get(mine)
     expect("Early call", "the participant's sessions")
     shot("participant")
-    found(By.XPATH, "//li[contains(., 'Early call')]/a").click()
+    tap_targets("the participant's page")
+    found(By.XPATH, "//li[contains(., 'One to one')]//a[normalize-space()='Move to another time']").click()
+    expect("Move my place to", "the move page")
+    shot("move")
+    beside()
+    tap_targets("the move page")
+    d.find_element(By.LINK_TEXT, "Keep my place").click()
+    found(By.XPATH, "//li[contains(., 'Early call')]//a[normalize-space()='Cancel my place']").click()
     expect("This is after the cutoff", "the verdict after the cutoff")
     shot("cancel-late")
+    tap_targets("the cancel page")
     Select(d.find_element(By.NAME, "reason")).select_by_visible_text("work")
     d.find_element(By.XPATH, "//button[normalize-space()='Cancel my place']").click()
     expect("Your coach has your cancellation.", "a late cancellation")
     shot("cancelled-late")
     d.find_element(By.LINK_TEXT, "Your sessions").click()
-    found(By.XPATH, "//li[contains(., 'One to one')]/a").click()
+    found(By.XPATH, "//li[contains(., 'One to one')]//a[normalize-space()='Cancel my place']").click()
     expect("This is in time", "the verdict in time")
     shot("cancel-in-time")
     Select(d.find_element(By.NAME, "reason")).select_by_visible_text("travel")
@@ -133,5 +231,12 @@ try:
     d.find_element(By.XPATH, "//button[normalize-space()='Cancel my place']").click()
     expect("Your coach has your cancellation.", "a cancellation in time")
     shot("cancelled-in-time")
+    tap_targets("the page after cancelling")
+    d.find_element(By.LINK_TEXT, "Your sessions").click()
+    expect("cancelled in time, Sun 22 Nov, travel; flight moved", "the cancellation in words")
+    d.get(mine + "/cancel/4")
+    expect("write to your coach, Cora Coach, at cora@example.com", "the page after a start")
+    shot("started")
+    tap_targets("the page after a start")
 finally:
     d.quit()

@@ -305,6 +305,42 @@ START_TEST(their_word_in_words)
 }
 END_TEST
 
+/* The same facts in a card's few words, judged (attendance_short_words). */
+static const struct {
+	size_t words_case;
+	enum outcome o;
+	const char *want;
+} short_cases[] = {
+	{ 0, OUTCOME_CANCELLED, "cancelled in time, Sun 4 Oct, work" },
+	{ 1, OUTCOME_LATE_CANCEL, "cancelled late, Sun 4 Oct 18:00, travel; flight / at 17:00" },
+	{ 2, OUTCOME_EXCUSED, "excused: cancelled late, Sun 4 Oct 18:00, personal emergency" },
+	{ 3, OUTCOME_RESCHEDULED, "moved in time, Fri 2 Oct" },
+	{ 4, OUTCOME_EXCUSED, "excused, medical; migraine" },
+	{ 5, OUTCOME_NO_SHOW, "no-show" },
+	{ 6, OUTCOME_PRESENT, "present" },
+	{ 7, OUTCOME_LATE, "late 12 min" },
+};
+
+START_TEST(short_words)
+{
+	const struct words_case *c = &words_cases[short_cases[_i].words_case];
+	struct attendance a = { .fact = c->fact, .minutes_late = c->minutes_late,
+		.cancelled_at = c->cancelled_at, .reason = (char *)c->reason,
+		.note = (char *)c->note };
+	struct session s = { .starts_at = START };
+	struct policy p;
+	enum outcome o;
+	char *words;
+
+	policy_default(&p);
+	words = attendance_short_words(&p, "Australia/Sydney", &s, &a, &o);
+	ck_assert_str_eq(words, short_cases[_i].want);
+	ck_assert_int_eq(o, short_cases[_i].o);
+	ck_assert_ptr_null(strstr(words, "2026-"));	/* never an ISO date */
+	free(words);
+}
+END_TEST
+
 /*
  * The moments a setting of time computes in Sydney: when a ladder notice may
  * go after a session's end (notices.review), and the latest moment the weekly
@@ -366,6 +402,7 @@ outcome_suite(void)
 	tcase_add_test(tc, reschedule_reason_is_kept);
 	tcase_add_test(tc, names_and_letters);
 	tcase_add_loop_test(tc, their_word_in_words, 0, (int)ARRAY_SIZE(words_cases));
+	tcase_add_loop_test(tc, short_words, 0, (int)ARRAY_SIZE(short_cases));
 	tcase_add_loop_test(tc, setting_moments, 0, (int)ARRAY_SIZE(moment_cases));
 	suite_add_tcase(s, tc);
 	return s;

@@ -109,6 +109,35 @@ START_TEST(names_and_counts)
 }
 END_TEST
 
+/* Days, the moment to act by, and reason codes as a reader reads them. */
+START_TEST(days_and_reasons)
+{
+	struct civil c = { .year = 2027, .month = 9, .day = 11, .hour = 18 };
+	struct strbuf sb = STRBUF_INIT;
+	int64_t t;
+
+	ck_assert_int_eq(tz_local_to_utc("Europe/Berlin", &c, &t), 0);
+	day_words("Europe/Berlin", t, &sb);
+	ck_assert_str_eq(sb_str(&sb), "Sat 11 Sep");
+	sb_reset(&sb);
+	day_comma_time("Europe/Berlin", t, &sb);
+	ck_assert_str_eq(sb_str(&sb), "Sat 11 Sep, 18:00");
+	sb_reset(&sb);
+	day_words("Australia/Sydney", t, &sb);	/* 02:00 the next day there */
+	ck_assert_str_eq(sb_str(&sb), "Sun 12 Sep");
+	sb_reset(&sb);
+	reason_words("personal-emergency", &sb);
+	ck_assert_str_eq(sb_str(&sb), "personal emergency");
+	sb_reset(&sb);
+	reason_words("travel", &sb);
+	ck_assert_str_eq(sb_str(&sb), "travel");
+	sb_reset(&sb);
+	reason_words("school-run_late", &sb);	/* a code of the coach's own */
+	ck_assert_str_eq(sb_str(&sb), "school run late");
+	sb_free(&sb);
+}
+END_TEST
+
 /* Cutoffs as they follow "tell me", and late-arrival rules, from the policy. */
 static const struct {
 	enum cutoff_kind kind;
@@ -252,6 +281,7 @@ words_suite(void)
 	tcase_add_loop_test(tc, call_names, 0, (int)ARRAY_SIZE(call_cases));
 	tcase_add_loop_test(tc, session_names, 0, (int)ARRAY_SIZE(name_cases));
 	tcase_add_test(tc, names_and_counts);
+	tcase_add_test(tc, days_and_reasons);
 	tcase_add_loop_test(tc, cutoffs, 0, (int)ARRAY_SIZE(cutoff_cases));
 	tcase_add_loop_test(tc, late_rules, 0, (int)ARRAY_SIZE(late_cases));
 	tcase_add_loop_test(tc, templates_count_right, 0, 4);

@@ -31,9 +31,10 @@ struct meeting_attendee {
 	int in_window;		/* ... and whether any stay overlaps the window */
 	long line;		/* the first row of theirs in the file */
 	int organiser;		/* the meeting's organiser or host */
-	int64_t open_join;	/* User Action lists: a join not yet left, or -1 */
 	int leave_unknown;	/* the report gives no leave time (Google Meet's current
-				 * export: the first time seen and the time in the call) */
+				 * export: the first time seen and the time in the call);
+				 * beside 'organiser', in what was padding */
+	int64_t open_join;	/* User Action lists: a join not yet left, or -1 */
 };
 
 struct meeting {

@@ -518,6 +518,16 @@ fails 1 attendance from-meeting c4:1 "$T/meet-bad.csv" --apply
 err "meet-bad.csv:2: no time in the call"
 err "meet-bad.csv:3: '9:58 AM' is not a time I can read"
 same_db "$before"
+# this round's layouts under a --format that is not theirs: refused, nothing recorded
+for f in teams-fr2021:zoom teams-pl:webex zoom-es-old:teams zoom-es-new:meet teams-flat-comma:zoom \
+	zoom-fr-typo:teams-log meet-now-12h:teams; do
+	file=${f%%:*}.csv format=${f#*:}
+	before=$(db_state)
+	fails 1 attendance from-meeting c4:1 "$T/$file" --format "$format" --apply
+	err "$file: no header row of "
+	err "; this looks like "
+	same_db "$before"
+done
 # the User Action list: Ben's Joined/Left pairs fold into two stays, the last open one
 # ending where the list ends
 ok attendance from-meeting c4:1 "$T/teams-log16.csv"

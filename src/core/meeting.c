@@ -774,9 +774,10 @@ read_block(struct csv_reader *r, struct reading *rd, su_err *e)
 }
 
 /* Reads a line of Meet's '*' block ("*" then "Created on 2026-08-31 20:12:56" in the next
- * cell, or all in one): its creation time gives the date of times without one. */
+ * cell, or all in one): its creation time gives the date of times without one. A date
+ * that reads both ways, with no order given, says the order is needed. */
 static void
-read_bullet(struct csv_reader *r, struct reading *rd)
+read_bullet(struct meeting *m, struct csv_reader *r, struct reading *rd)
 {
 	const char *text = csvr_count(r) > 0 ? csvr_field(r, 0) : "";
 	char day[40];
@@ -799,6 +800,8 @@ read_bullet(struct csv_reader *r, struct reading *rd)
 			sb_reset(&rd->date);	/* its date, where the session is: "2026-08-31" */
 			time_format_iso(rd->tz, t, day, sizeof day);
 			sb_add(&rd->date, day, strcspn(day, "T"));
+		} else if (order_needed(text)) {
+			m->order_needed = 1;
 		}
 		return;
 	}
@@ -896,7 +899,7 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 		if (!mapped && (rc = read_block(r, &rd, e)) < 0)
 			break;
 		if (!mapped)
-			read_bullet(r, &rd);
+			read_bullet(m, r, &rd);
 		if (!mapped)
 			continue;
 		if (filled_fields(r) == 0)	/* a blank row, maybe padded with separators */

@@ -456,6 +456,10 @@ write("meet-now-12h.csv", [["* Meeting code: abc-defg-hij", "", ""],
     ["* Created on Nov 9, 2026, 9:55:12 AM", "", ""], ["", "", ""],
     ["Full Name", "First Seen", "Time in Call"],
     ["Ana Silva", "9:58 AM", "1 hr 2 min"], ["Ben Braun", "10:07:30 AM", "52 min"]])
+# ... dated month first, as in the US: 11/9 reads both ways, the session settles it
+write("meet-now-us.csv", [["*", "Meeting code: abc-defg-hij"],
+    ["*", "Created on 11/9/2026 9:55 AM"], ["Full Name", "First Seen", "Time in Call"],
+    ["Ana Silva", "9:58 AM", "1:02:00"], ["Ben Braun", "10:07:30 AM", "0:52:30"]])
 # ... and Ben in the call 10 minutes of 60: late, and never "left early" (no leave time)
 write("meet-short.csv", [["*", "Meeting code: abc-defg-hij"],
     ["Full Name", "First Seen", "Time in Call"],
@@ -486,7 +490,7 @@ for f in zoom-en:zoom zoom-usage:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoo
 	teams-ja:teams teams-log16:teams-log teams-log:teams-log meet:meet meet-block:meet \
 	teams-log16nobom:teams-log zoom-de1252:zoom \
 	teams-pl:teams zoom-es-old:zoom zoom-es-new:zoom teams-flat:teams teams-fr2021:teams \
-	webex:webex meet-now:meet meet-now-12h:meet zoom-fr-typo:zoom teams-flat-comma:teams; do
+	webex:webex meet-now:meet meet-now-12h:meet meet-now-us:meet zoom-fr-typo:zoom teams-flat-comma:teams; do
 	file=${f%%:*}.csv format=${f#*:}
 	ok attendance from-meeting c4:1 "$T/$file"
 	out "$format report $file: "
@@ -498,6 +502,8 @@ for f in zoom-en:zoom zoom-usage:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoo
 	no_out "Cora Coach"
 	no_out "EMAIL-OF-PARTICIPANT"
 done
+ok attendance from-meeting c4:1 "$T/meet-now-us.csv"
+out "its dates read both ways: month first, the reading that matches the session's date"
 # the current Meet export recorded: each person's outcome; a short stay is no "left early"
 before=$(db_state)
 fails 1 attendance from-meeting c4:1 "$T/meet-now.csv" --format zoom

@@ -31,6 +31,9 @@ struct meeting_attendee {
 	int in_window;		/* ... and whether any stay overlaps the window */
 	long line;		/* the first row of theirs in the file */
 	int organiser;		/* the meeting's organiser or host */
+	int leave_unknown;	/* the report gives no leave time (Google Meet's current
+				 * export: the first time seen and the time in the call);
+				 * beside 'organiser', in what was padding */
 	int64_t open_join;	/* User Action lists: a join not yet left, or -1 */
 };
 
@@ -133,6 +136,7 @@ struct meeting_verdict {
 	struct attendance fact;		/* what would be recorded (fact FACT_NONE: keep) */
 	char why[48];			/* for people: "no-show", "kept: late_cancel" */
 	int left_early;
+	int leave_unknown;		/* a stay of theirs has no leave time: never left early */
 	int64_t first_join;		/* of every stay matched to the person, merged */
 	int minutes;			/* in the meeting during the session, rounded */
 	int64_t seconds;		/* in the meeting during the session */

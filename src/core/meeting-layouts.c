@@ -40,6 +40,15 @@ const struct meeting_layout meeting_layouts[] = {
 		[M_LEAVE] = W("Time exited", "Austrittszeit", "Heure de départ",
 		    "Hora de salida", "Horário de saída", "退出時刻"),
 	} },
+	/* Meet's current export: under a '*' block ("Meeting code: ...", "Created on ..."),
+	 * the first time seen and the time in the call; no leave time */
+	{ MEETING_MEET, "meet", "a Google Meet attendance export",
+	  COL(M_NAME) | COL(M_JOIN) | COL(M_DURATION), 0, {
+		[M_NAME] = W("Full Name"),
+		[M_EMAIL] = W("Email"),
+		[M_JOIN] = W("First Seen"),
+		[M_DURATION] = W("Time in Call"),
+	} },
 	{ MEETING_TEAMS_LOG, "teams-log", "an older Teams attendance list (User Action)",
 	  COL(M_NAME) | COL(M_ACTION) | COL(M_TIME), 0, {
 		[M_NAME] = W("Full Name", "Vollständiger Name", "Nom complet",
@@ -111,6 +120,9 @@ const struct meeting_layout meeting_block = { MEETING_AUTO, "block", "a meeting 
 	    "E-mail do usuário", "ユーザーメール"),
 	[M_TIME] = W("Date", "Datum", "Fecha", "Data", "日付"),
 } };
+
+/* What the '*' block of Meet's current export opens its creation time with. */
+const char *const meeting_created_words[] = { "Created on", NULL };
 
 /* The title a Teams report of 2021 begins with, instead of numbered sections. */
 const char *const meeting_summary_words[] = { "Meeting Summary", "Résumé de la réunion",

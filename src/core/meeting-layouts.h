@@ -24,11 +24,14 @@ struct meeting_layout {
 	const char *const *words[M_NCOLS];	/* each column's header, in every language */
 };
 
-/* The formats, in the order a header row is tried against them. */
+/* The formats, in the order a header row is tried against them; a format may have more
+ * than one layout (Google Meet's older and current exports), named alike. */
 extern const struct meeting_layout meeting_layouts[];
 extern const size_t meeting_nlayouts;
 /* The block some reports put before the rows (meeting start, end, host, date). */
 extern const struct meeting_layout meeting_block;
+/* "Created on": the line of Meet's '*' block that dates its times of day. */
+extern const char *const meeting_created_words[];
 /* The title a 2021 Teams report begins with ("Meeting Summary", "*Résumé de la réunion"). */
 extern const char *const meeting_summary_words[];
 /* Roles that make a row the organiser's; User Action words that join and that leave. */

@@ -199,7 +199,8 @@ judge_present(struct meeting_verdict *v, const struct session *s, const struct p
 	v->fact.fact = FACT_ARRIVED;
 	v->fact.minutes_late = (int)((late + 59) / 60);	/* 5 min 1 s is past a 5-minute grace */
 	v->fact.reason = xstrdup("");
-	v->left_early = v->seconds * 100 < (int64_t)s->minutes * 60 * p->left_early_percent;
+	v->left_early = !v->leave_unknown &&
+	    v->seconds * 100 < (int64_t)s->minutes * 60 * p->left_early_percent;
 	v->fact.note = v->left_early ? xasprintf("left early: in the meeting %d of %d "
 	    "minutes", v->minutes, s->minutes) : xstrdup("");
 	snprintf(v->why, sizeof v->why, "%s",
@@ -241,6 +242,7 @@ add_seen(struct meeting_verdict *v, const struct meeting_attendee *a, enum meeti
 		v->seen = a;
 		v->how = how;
 	}
+	v->leave_unknown |= a->leave_unknown;
 	for (int j = 0; j < a->joins && a->stays != NULL; j++)
 		v->seconds += seconds_in_session(&a->stays[j], s);
 	v->seconds += a->window_seconds;	/* a meeting read for the session: folded */

@@ -120,6 +120,26 @@ skip_spaces(const char **text, int commas)
 	}
 }
 
+/* Reads a duration on a clock, "H:MM:SS" (Google Meet's "00:02:28"); 0, or -1. */
+static int
+clock_duration(const char *text, int64_t *seconds)
+{
+	int h, m, s, dh, dm, ds;
+
+	h = read_number(&text, &dh);
+	if (dh == 0 || *text++ != ':')
+		return -1;
+	m = read_number(&text, &dm);
+	if (dm != 2 || *text++ != ':' || m > 59)
+		return -1;
+	s = read_number(&text, &ds);
+	skip_spaces(&text, 0);
+	if (ds != 2 || s > 59 || *text != '\0')
+		return -1;
+	*seconds = (int64_t)h * 3600 + m * 60 + s;
+	return 0;
+}
+
 int
 meeting_duration_parse(const char *text, int64_t *seconds)
 {
@@ -129,6 +149,8 @@ meeting_duration_parse(const char *text, int64_t *seconds)
 	skip_spaces(&text, 0);
 	if (*text == '\0')
 		return -1;
+	if (strchr(text, ':') != NULL)
+		return clock_duration(text, seconds);
 	while (*text) {
 		int v = read_number(&text, &digits);
 
@@ -250,11 +272,25 @@ meeting_format_parse(const char *name, enum meeting_format *out)
 	return -1;
 }
 
+/* Returns 1 if layout i is the first of its format (a format's name is listed once). */
+static int
+first_of_format(size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (meeting_layouts[k].format == meeting_layouts[i].format)
+			return 0;
+	return 1;
+}
+
 void
 meeting_format_list(struct strbuf *out)
 {
+	size_t start = out->len;
+
 	for (size_t i = 0; i < meeting_nlayouts; i++)
-		sb_addf(out, "%s%s", i ? ", " : "", meeting_layouts[meeting_nlayouts - 1 - i].name);
+		if (first_of_format(meeting_nlayouts - 1 - i))
+			sb_addf(out, "%s%s", out->len > start ? ", " : "",
+			    meeting_layouts[meeting_nlayouts - 1 - i].name);
 }
 
 void
@@ -486,6 +522,20 @@ struct reading {
 	struct strbuf name, last, email, cell, dated;	/* a row's cells, reused row to row */
 };
 
+/* Maps the current record as a header of any layout of rd's format (Google Meet has two),
+ * keeping the one that fits in rd->layout; returns 1 if one fits. */
+static int
+map_format(struct csv_reader *r, struct reading *rd)
+{
+	for (size_t i = 0; i < meeting_nlayouts; i++)
+		if (meeting_layouts[i].format == rd->layout->format &&
+		    map_columns(r, &meeting_layouts[i], rd->index)) {
+			rd->layout = &meeting_layouts[i];
+			return 1;
+		}
+	return 0;
+}
+
 /* Returns time column k of the row, a French report's " à " between date and time made a
  * space ("13/04/2021 à 09:01:31"). */
 static const char *
@@ -549,13 +599,50 @@ cell_is(const char *cell, const char *const *words)
 	return is_word(key, words);
 }
 
+/* Reads the row's join, leave and duration (-1: none given); without a leave column
+ * (Google Meet's current export) the stay ends its duration after the join. 0, or -1
+ * noted as a bad row. */
+static int
+row_times(struct meeting *m, struct csv_reader *r, struct reading *rd, int64_t *join,
+    int64_t *leave, int64_t *seconds)
+{
+	const char *fname = csvr_name(r);
+	long line = csvr_line(r);
+	int no_leave = rd->index[M_LEAVE] < 0;
+
+	*seconds = -1;
+	if (read_time(m, r, rd, M_JOIN, join) < 0 ||
+	    (!no_leave && read_time(m, r, rd, M_LEAVE, leave) < 0))
+		return -1;	/* noted */
+	if (rd->index[M_DURATION] >= 0 && *column(r, rd->index, M_DURATION, &rd->cell) &&
+	    meeting_duration_parse(rd->cell.buf, seconds) < 0) {
+		bad_row(m, fname, line, "'%s' is not a duration", rd->cell.buf);
+		return -1;
+	}
+	if (no_leave && *seconds < 0) {
+		bad_row(m, fname, line, "%s", "no time in the call");
+		return -1;
+	}
+	if (no_leave)
+		*leave = *join + (*seconds > MAX_STAY ? MAX_STAY + 1 : *seconds);
+	if (*leave < *join) {
+		bad_row(m, fname, line, "%s", "the leave time comes before the join time");
+		return -1;
+	}
+	if ((*seconds < 0 ? *leave - *join : *seconds) > MAX_STAY || *leave - *join > MAX_STAY) {
+		bad_row(m, fname, line, "%s", "a stay of more than a day");
+		return -1;
+	}
+	return 0;
+}
+
 /* Reads one participant row into its attendee; a bad row is noted, not added. */
 static void
 read_row(struct meeting *m, struct csv_reader *r, struct reading *rd)
 {
 	const char *fname = csvr_name(r), *name, *email;
 	long line = csvr_line(r);
-	int64_t join, leave, seconds = -1;
+	int64_t join, leave, seconds;
 	struct meeting_attendee *a;
 
 	row_name(r, rd);
@@ -567,18 +654,11 @@ read_row(struct meeting *m, struct csv_reader *r, struct reading *rd)
 		bad_row(m, fname, line, "%s", csvr_problem(r));
 	else if (*name == '\0' && *email == '\0')
 		bad_row(m, fname, line, "%s", "no name and no e-mail address");
-	else if (read_time(m, r, rd, M_JOIN, &join) < 0 ||
-	    read_time(m, r, rd, M_LEAVE, &leave) < 0)
+	else if (row_times(m, r, rd, &join, &leave, &seconds) < 0)
 		;	/* noted */
-	else if (leave < join)
-		bad_row(m, fname, line, "%s", "the leave time comes before the join time");
-	else if (rd->index[M_DURATION] >= 0 && *column(r, rd->index, M_DURATION, &rd->cell) &&
-	    meeting_duration_parse(rd->cell.buf, &seconds) < 0)
-		bad_row(m, fname, line, "'%s' is not a duration", rd->cell.buf);
-	else if ((seconds < 0 ? leave - join : seconds) > MAX_STAY || leave - join > MAX_STAY)
-		bad_row(m, fname, line, "%s", "a stay of more than a day");
 	else {
 		a = attendee_for(m, name, email, line);
+		a->leave_unknown |= rd->index[M_LEAVE] < 0;
 		add_stay(m, a, join, leave, seconds < 0 ? leave - join : seconds);
 		if (cell_is(column(r, rd->index, M_ROLE, &rd->cell), meeting_organiser_words) ||
 		    (*email && rd->host.len > 0 && str_ieq(email, rd->host.buf)))
@@ -693,6 +773,40 @@ read_block(struct csv_reader *r, struct reading *rd, su_err *e)
 	return rc < 0 ? -1 : 1;
 }
 
+/* Reads a line of Meet's '*' block ("*" then "Created on 2026-08-31 20:12:56" in the next
+ * cell, or all in one): its creation time gives the date of times without one. A date
+ * that reads both ways, with no order given, says the order is needed. */
+static void
+read_bullet(struct meeting *m, struct csv_reader *r, struct reading *rd)
+{
+	const char *text = csvr_count(r) > 0 ? csvr_field(r, 0) : "";
+	char day[40];
+	int64_t t;
+
+	text += strspn(text, " ");
+	if (*text != '*')
+		return;
+	text += 1 + strspn(text + 1, " ");
+	if (*text == '\0' && csvr_count(r) > 1)
+		text = csvr_field(r, 1);
+	text += strspn(text, " ");
+	for (const char *const *w = meeting_created_words; *w != NULL; w++) {
+		size_t n = strlen(*w);
+
+		if (strncasecmp(text, *w, n) != 0 || (text[n] != ' ' && text[n] != ':'))
+			continue;
+		text += n + 1 + strspn(text + n + 1, " ");
+		if (time_parse(text, rd->order, rd->tz, &t, NULL) == 0) {
+			sb_reset(&rd->date);	/* its date, where the session is: "2026-08-31" */
+			time_format_iso(rd->tz, t, day, sizeof day);
+			sb_add(&rd->date, day, strcspn(day, "T"));
+		} else if (order_needed(text)) {
+			m->order_needed = 1;
+		}
+		return;
+	}
+}
+
 /* Returns 1 if the current record of a sectioned report is to be skipped (a title, or outside
  * the participants); a title unmaps the header. */
 static int
@@ -735,9 +849,17 @@ no_header(const char *name, const struct meeting_layout *l, const struct strbuf 
 	struct strbuf need = STRBUF_INIT;
 	int rc;
 
-	for (int k = 0; k < M_NCOLS; k++)
-		if ((l->need & COL(k)) && l->words[k] != NULL)
-			sb_addf(&need, "%s'%s'", need.len ? ", " : "", l->words[k][0]);
+	for (size_t i = 0; i < meeting_nlayouts; i++) {
+		const struct meeting_layout *each = &meeting_layouts[i];
+		size_t before = need.len;
+
+		if (each->format != l->format)
+			continue;
+		for (int k = 0; k < M_NCOLS; k++)
+			if ((each->need & COL(k)) && each->words[k] != NULL)
+				sb_addf(&need, "%s'%s'", need.len == before ? (before ?
+				    "; or " : "") : ", ", each->words[k][0]);
+	}
 	rc = su_err_set(e, "%s: no header row of %s (it needs the columns %s; the file's "
 	    "first row has %s)", name, l->seen, sb_str(&need),
 	    seen->len ? sb_str(seen) : "no columns");
@@ -772,10 +894,12 @@ read_records(struct meeting *m, const struct report_source *src, enum date_order
 		if (skip_section(r, rd.layout, &section, &mapped))
 			continue;
 		keep_seen(r, &seen);
-		if (!mapped && (mapped = ever_mapped = map_columns(r, rd.layout, rd.index)))
+		if (!mapped && (mapped = ever_mapped = map_format(r, &rd)))
 			continue;
 		if (!mapped && (rc = read_block(r, &rd, e)) < 0)
 			break;
+		if (!mapped)
+			read_bullet(m, r, &rd);
 		if (!mapped)
 			continue;
 		if (filled_fields(r) == 0)	/* a blank row, maybe padded with separators */
@@ -872,6 +996,8 @@ detect(const struct report_source *src, enum meeting_format *found, int *flat, s
 			if (!meeting_layouts[i].sections &&
 			    map_columns(r, &meeting_layouts[i], index))
 				*found = meeting_layouts[i].format;
+		if (*found == MEETING_AUTO && map_columns(r, layout_of(MEETING_TEAMS), index))
+			*found = MEETING_TEAMS, *flat = 1;	/* Teams' own words, "First Join" */
 	}
 	csvr_close(r);
 	return 0;
@@ -959,6 +1085,8 @@ parse_source(const struct report_source *src, enum meeting_format format,
 		goto done;
 	}
 	out->format = format;
+	if (format == MEETING_TEAMS && out->detected != MEETING_TEAMS)
+		out->flat = 1;	/* named Teams, yet no section title: its separator sniffed */
 	if (order == DATE_ORDER_UNKNOWN &&	/* what the times show */
 	    read_records(out, src, order, tz, &order, e) < 0)
 		goto done;

@@ -225,7 +225,7 @@ fails 1 attendance from-meeting c1:1 "$T/tabs.txt"
 err "its first line is 'Who\\tWhen\\r\\n'"
 check '! grep -q "	" "$T/err"' "the excerpt of the first line has a raw tab"
 fails 1 attendance from-meeting c1:1 "$T/zoom.csv" --format teams
-err "zoom.csv: no header row of a Teams attendance report (it needs the columns 'Name', 'First Join', 'Last Leave'; the file's first row has 'Meeting ID,Topic,Start Time,End Time,User Email"
+err "zoom.csv: no header row of a Teams attendance report (it needs the columns 'Name', 'First Join', 'Last Leave'; the file's first row has 'Meeting ID', 'Topic', 'Start Time', 'End Time', 'User Email'"
 err "; this looks like a Zoom participant export"
 fails 2 attendance from-meeting c1:1 "$T/zoom.csv" --format skype
 err "--format is zoom, teams, teams-log, meet, webex or auto"
@@ -443,6 +443,39 @@ write("meet-block.csv", [["Meeting title", "Date", "Start time", "End time"],
     ["First name", "Last name", "Email", "Duration", "Time joined", "Time exited"],
     ["Ana", "Silva", "ana@example.com", "1 hr 2 min", "9:58:00 AM", "11:00:00 AM"],
     ["Ben", "Braun", "", "52 min", "10:07:30 AM", "11:00:00 AM"]])
+# Google Meet's current export, as its sheet is downloaded: a '*' block, then the first
+# time each person was seen and their time in the call; no leave time
+write("meet-now.csv", [["*", "Meet"], ["*", "Meeting code: abc-defg-hij"],
+    ["*", "Created on 2026-11-09 09:55:00"], ["*", "Ended on 2026-11-09 11:00:10"],
+    ["Full Name", "First Seen", "Time in Call"],
+    ["Cora Coach", "2026-11-09 09:55:00", "01:05:10"],
+    ["Ana Silva", "2026-11-09 09:58:00", "01:02:00"],
+    ["Ben Braun", "2026-11-09 10:07:30", "00:52:30"]])
+# ... its times of day dated by the block's "Created on", in one cell with its bullet
+write("meet-now-12h.csv", [["* Meeting code: abc-defg-hij", "", ""],
+    ["* Created on Nov 9, 2026, 9:55:12 AM", "", ""], ["", "", ""],
+    ["Full Name", "First Seen", "Time in Call"],
+    ["Ana Silva", "9:58 AM", "1 hr 2 min"], ["Ben Braun", "10:07:30 AM", "52 min"]])
+# ... dated month first, as in the US: 11/9 reads both ways, the session settles it
+write("meet-now-us.csv", [["*", "Meeting code: abc-defg-hij"],
+    ["*", "Created on 11/9/2026 9:55 AM"], ["Full Name", "First Seen", "Time in Call"],
+    ["Ana Silva", "9:58 AM", "1:02:00"], ["Ben Braun", "10:07:30 AM", "0:52:30"]])
+# ... and Ben in the call 10 minutes of 60: late, and never "left early" (no leave time)
+write("meet-short.csv", [["*", "Meeting code: abc-defg-hij"],
+    ["Full Name", "First Seen", "Time in Call"],
+    ["Ana Silva", "2026-11-09 09:58:00", "01:02:00"],
+    ["Ben Braun", "2026-11-09 10:07:30", "00:10:00"]])
+# Teams' table saved with commas and without its UPN column: told by "First Join"
+write("teams-flat-comma.csv", [["Name", "First Join", "Last Leave", "Duration", "Email",
+    "Role"]] + [[who, "11/9/2026, " + j, "11/9/2026, 11:00:00 AM", m, mail, role]
+     for who, mail, j, m, role in (
+         ("Cora Coach", "cora@example.com", "9:55:00 AM", "1h 5m", "Organizer"),
+         ("Ana Silva", "ana@example.com", "9:58:00 AM", "1h 2m", "Attendee"),
+         ("Ben Braun", "ben@example.com", "10:07:30 AM", "52m 30s", "Attendee"))])
+# French Zoom with typographic apostrophes, as Excel's autocorrect leaves them
+zoom("zoom-fr-typo.csv", ["Nom (nom d\u2019origine)", "E-mail de l\u2019utilisateur",
+    "Heure d\u2019arrivée", "Heure de départ", "Durée (minutes)", "Invité"],
+    lambda h: "09/11/2026 " + h)
 write("webex.csv", [["Name", "Email", "Date", "Invited", "Registered", "Join time",
     "Leave time", "Duration", "Connection type", "Role"],
     ["Cora Coach", "cora@example.com", "11/09/2026", "No", "No", "11/09/2026 09:55 AM",
@@ -457,7 +490,7 @@ for f in zoom-en:zoom zoom-usage:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoo
 	teams-ja:teams teams-log16:teams-log teams-log:teams-log meet:meet meet-block:meet \
 	teams-log16nobom:teams-log zoom-de1252:zoom \
 	teams-pl:teams zoom-es-old:zoom zoom-es-new:zoom teams-flat:teams teams-fr2021:teams \
-	webex:webex; do
+	webex:webex meet-now:meet meet-now-12h:meet meet-now-us:meet zoom-fr-typo:zoom teams-flat-comma:teams; do
 	file=${f%%:*}.csv format=${f#*:}
 	ok attendance from-meeting c4:1 "$T/$file"
 	out "$format report $file: "
@@ -468,6 +501,38 @@ for f in zoom-en:zoom zoom-usage:zoom zoom-de:zoom zoom-fr:zoom zoom-es:zoom zoo
 	grep -E '^Cleo Costa .* no-show$' "$T/out" >/dev/null || fail "$file: Cleo is not a no-show"
 	no_out "Cora Coach"
 	no_out "EMAIL-OF-PARTICIPANT"
+done
+ok attendance from-meeting c4:1 "$T/meet-now-us.csv"
+out "its dates read both ways: month first, the reading that matches the session's date"
+# the current Meet export recorded: each person's outcome; a short stay is no "left early"
+before=$(db_state)
+fails 1 attendance from-meeting c4:1 "$T/meet-now.csv" --format zoom
+err "no header row of a Zoom participant export"
+err "this looks like a Google Meet attendance export"
+same_db "$before"
+fails 1 attendance from-meeting c4:1 "$T/meet-now.csv" --format webex --apply
+same_db "$before"
+ok attendance from-meeting c4:1 "$T/meet-short.csv"
+grep -E '^Ben Braun .* 2026-11-09 10:07 +10 +late \(7 min 30 s\)$' "$T/out" >/dev/null ||
+	fail "meet-short.csv: Ben is not late by 7 min 30 s (and not left early)"
+ok attendance from-meeting c4:1 "$T/meet-now.csv" --apply
+check '[ "$(sql "SELECT group_concat(p.email || '"'='"' || a.fact || '"'/'"' || ifnull(a.minutes_late, '"''"') || '"'/'"' || a.note, '"' '"') FROM (SELECT * FROM attendance ORDER BY participant_id) a JOIN participant p ON p.id = a.participant_id JOIN session s ON s.id = a.session_id JOIN cohort c ON c.id = s.cohort_id WHERE c.slug = '"'c4'"'")" = "ana@example.com=arrived/0/ ben@example.com=arrived/8/ cleo@example.com=absent//not in the meeting" ]' \
+	"meet-now.csv --apply recorded $(sql "SELECT group_concat(p.email || '=' || a.fact || '/' || ifnull(a.minutes_late, '') || '/' || a.note, ' ') FROM attendance a JOIN participant p ON p.id = a.participant_id JOIN session s ON s.id = a.session_id JOIN cohort c ON c.id = s.cohort_id WHERE c.slug = 'c4'")"
+printf 'Full Name,First Seen,Time in Call\r\nAna Silva,2026-11-09 09:58:00,\r\nBen Braun,9:58 AM,00:10:00\r\n' > "$T/meet-bad.csv"
+before=$(db_state)
+fails 1 attendance from-meeting c4:1 "$T/meet-bad.csv" --apply
+err "meet-bad.csv:2: no time in the call"
+err "meet-bad.csv:3: '9:58 AM' is not a time I can read"
+same_db "$before"
+# this round's layouts under a --format that is not theirs: refused, nothing recorded
+for f in teams-fr2021:zoom teams-pl:webex zoom-es-old:teams zoom-es-new:meet teams-flat-comma:zoom \
+	zoom-fr-typo:teams-log meet-now-12h:teams; do
+	file=${f%%:*}.csv format=${f#*:}
+	before=$(db_state)
+	fails 1 attendance from-meeting c4:1 "$T/$file" --format "$format" --apply
+	err "$file: no header row of "
+	err "; this looks like "
+	same_db "$before"
 done
 # the User Action list: Ben's Joined/Left pairs fold into two stays, the last open one
 # ending where the list ends
@@ -483,5 +548,10 @@ fails 1 attendance from-meeting c4:1 "$T/meet.csv" --format zoom
 err "this looks like a Google Meet attendance export"
 ok attendance from-meeting c4:1 "$T/teams-flat.csv"
 out "told by its header: a Teams attendance report"
+# --format teams on Teams' table alone, any separator: its rows are read
+ok attendance from-meeting c4:1 "$T/teams-flat-comma.csv" --format teams
+out "teams report teams-flat-comma.csv: 3 rows, 3 people"
+ok attendance from-meeting c4:1 "$T/teams-flat.csv" --format teams
+out "teams report teams-flat.csv: 3 rows, 3 people"
 
 finish

@@ -8,8 +8,8 @@
 
 #include "showup/meeting.h"
 
-/* Reads 'data' as a report of 'format' (in each date order, then for the session) and plans
- * a session's roll from it. */
+/* Reads 'data' as a report of 'format' (in each date order, then as whatever it looks like,
+ * then for the session) and plans a session's roll from it. */
 static inline void
 fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
 {
@@ -31,6 +31,14 @@ fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
 		if (meeting_parse((const char *)data, size, "fuzz", format,
 		    (enum date_order)order, "Europe/London", &m, NULL) < 0)
 			continue;
+		meeting_plan(&m, &s, &c, &p, &list, expected, NULL, NULL, 0, &plan);
+		meeting_plan_free(&plan);
+		meeting_free(&m);
+	}
+	/* told apart by its content (any layout, Meet's two), in a Polish session: a file
+	 * that is not UTF-8 and fits Windows-1250 and -1252 alike is read as Windows-1250 */
+	if (meeting_parse((const char *)data, size, "fuzz", MEETING_AUTO, DATE_ORDER_UNKNOWN,
+	    "Europe/Warsaw", &m, NULL) == 0) {
 		meeting_plan(&m, &s, &c, &p, &list, expected, NULL, NULL, 0, &plan);
 		meeting_plan_free(&plan);
 		meeting_free(&m);

@@ -70,6 +70,10 @@ static const struct {
 	/* no-break spaces (French Teams), narrow ones too, and Polish hours */
 	{ "2\u00a0h\u00a044\u00a0m", 0, 9840 }, { "\u202f2 h 44\u202fm", 0, 9840 },
 	{ "1 godz. 5 min", 0, 3900 }, { "2\u00a0hx", -1, 0 },
+	/* Google Meet's time in the call, on a clock */
+	{ "00:02:28", 0, 148 }, { "1:02:00", 0, 3720 }, { " 01:05:10 ", 0, 3910 },
+	{ "1:2:00", -1, 0 }, { "00:60:00", -1, 0 }, { "1:02", -1, 0 }, { "1:02:00 h", -1, 0 },
+	{ ":02:00", -1, 0 },
 };
 
 START_TEST(meeting_reads_durations)

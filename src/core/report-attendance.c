@@ -248,7 +248,8 @@ draw_risk(struct attendance_report *ar, double y, size_t from, size_t to)
 		pdf_text(ar->pdf, cx[2], y, 50, PDF_RIGHT, points, 8, 1, INK);
 		pdf_text(ar->pdf, cx[3], y, 50, PDF_RIGHT, percent_text(pr->attendance_rate,
 		    rate, sizeof rate), 8, 0, INK);
-		pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, why, 8, 0, INK);
+		pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, why,
+		    report_fit(ar->pdf, why, ar->w - MARGIN - cx[4], 8, 0), 0, INK);
 	}
 	return y;
 }
@@ -572,6 +573,7 @@ done:
 	pdf_free(ar.pdf);
 	free(ar.risk);
 	refund_offer_list_free(&ar.offers);
+	report_dates_free(&ar.dates);
 	roll_free(&ar.roll);
 	lang_use(was);
 	return rc;

@@ -434,6 +434,7 @@ commitment_book_close(struct commitment_book *b)
 		return;
 	notice_sent_list_free(&b->notices);
 	refund_offer_list_free(&b->offers);
+	report_dates_free(&b->dates);
 	pdf_fonts_free(b->fonts);
 	free(b);
 }

@@ -33,7 +33,12 @@ outcome_tint(enum outcome o)
 	}
 }
 
-static int english(void);
+/* Returns 1 if the reports write English (the dates and amounts of before). */
+static int
+english(void)
+{
+	return strcmp(lang_now(), "en") == 0;
+}
 
 const char *
 report_pgettext(const char *ctx_msgid)
@@ -196,11 +201,56 @@ percent_text(double v, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * The dates a report wrote in a language other than English, by moment and form:
+ * ICU takes a millisecond or two to make each, and a report writes the same few
+ * (its sessions', its own date) on every page. Full: the others are made anew.
+ */
+#define MEMO_SLOTS 1024
+enum { MEMO_TIME, MEMO_DAY, MEMO_WEEKDAY, MEMO_DATE, MEMO_FORMS };
+struct date_memo {
+	char lang[8];			/* the language they are written in */
+	struct {
+		int64_t t;
+		int form;		/* MEMO_*, + 1: 0 is a free slot */
+		char text[48];
+	} slot[MEMO_SLOTS];
+};
+
 void
 report_dates_init(struct report_dates *d, const struct cohort *c, const struct policy *p)
 {
 	d->tz = c->tz;
 	d->order = policy_date_order(p, c->tz);
+	d->memo = xcalloc(1, sizeof *d->memo);
+}
+
+void
+report_dates_free(struct report_dates *d)
+{
+	free(d->memo);
+	d->memo = NULL;
+}
+
+/* Returns the slot of (t, form) in memo m, where it is or the free one it would
+ * take (*found says which); -1 when it is not there and the memo is full. */
+static long
+memo_slot(struct date_memo *m, int64_t t, int form, int *found)
+{
+	uint64_t h = ((uint64_t)t * 0x9E3779B97F4A7C15u) ^ (uint64_t)form;
+	size_t i = (size_t)(h >> 54) % MEMO_SLOTS;
+
+	if (strcmp(m->lang, lang_now()) != 0) {	/* another language: start again */
+		memset(m, 0, sizeof *m);
+		snprintf(m->lang, sizeof m->lang, "%s", lang_now());
+	}
+	for (size_t k = 0; k < MEMO_SLOTS; k++, i = (i + 1) % MEMO_SLOTS) {
+		if (m->slot[i].form == 0 || (m->slot[i].t == t && m->slot[i].form == form + 1)) {
+			*found = m->slot[i].form != 0;
+			return (long)i;
+		}
+	}
+	return -1;
 }
 
 /* Writes a date in order 'o' ("11/04/2026", "04/11/2026", "2026-11-04"). */
@@ -225,13 +275,6 @@ weekday(const struct civil *cv)
 	return wd[((days % 7) + 7) % 7];
 }
 
-/* Returns 1 if the reports write English (the dates and amounts of before). */
-static int
-english(void)
-{
-	return strcmp(lang_now(), "en") == 0;
-}
-
 /* Writes civil time cv by ICU skeleton 'skel' in this language into buf; 0 or -1. */
 static int
 icu_date(const struct civil *cv, const char *skel, char *buf, size_t size)
@@ -245,6 +288,33 @@ icu_date(const struct civil *cv, const char *skel, char *buf, size_t size)
 	return rc;
 }
 
+/* Writes moment t (civil cv) in 'form' into buf, from the memo of d when it was
+ * written before; 0 or -1. */
+static int
+memo_date(const struct report_dates *d, int form, int64_t t, const struct civil *cv,
+    char *buf, size_t size)
+{
+	/* "Sa., 21.11.2026, 09:00"; "21.11."; "Sa."; "21.11.2026" (in German) */
+	static const char *const skeletons[MEMO_FORMS] = { "EEEddMMyyyyHHmm", "dM", "EEEEEE",
+		"ddMMyyyy" };
+	struct date_memo *m = d->memo;
+	int found = 0;
+	long i = m != NULL ? memo_slot(m, t, form, &found) : -1;
+
+	if (i >= 0 && found) {
+		snprintf(buf, size, "%s", m->slot[i].text);
+		return 0;
+	}
+	if (icu_date(cv, skeletons[form], buf, size) < 0)
+		return -1;
+	if (i >= 0 && strlen(buf) < sizeof m->slot[i].text) {
+		m->slot[i].t = t;
+		m->slot[i].form = form + 1;
+		snprintf(m->slot[i].text, sizeof m->slot[i].text, "%s", buf);
+	}
+	return 0;
+}
+
 char *
 report_time(const struct report_dates *d, int64_t t, char *buf, size_t size)
 {
@@ -256,7 +326,7 @@ report_time(const struct report_dates *d, int64_t t, char *buf, size_t size)
 		return buf;
 	}
 	/* another language: its own order and words ("Sa., 21.11.2026, 09:00") */
-	if (!english() && icu_date(&cv, "EEEddMMyyyyHHmm", buf, size) == 0)
+	if (!english() && memo_date(d, MEMO_TIME, t, &cv, buf, size) == 0)
 		return buf;
 	write_date(d->order, &cv, date, sizeof date);
 	snprintf(buf, size, "%s %s %02d:%02d", weekday(&cv), date, cv.hour, cv.minute);
@@ -274,8 +344,8 @@ report_day(const struct report_dates *d, int64_t t, char *day, size_t size, char
 		snprintf(wd, wd_size, "?");
 		return day;
 	}
-	if (!english() && icu_date(&cv, "dM", day, size) == 0 &&
-	    icu_date(&cv, "EEEEEE", wd, wd_size) == 0) {
+	if (!english() && memo_date(d, MEMO_DAY, t, &cv, day, size) == 0 &&
+	    memo_date(d, MEMO_WEEKDAY, t, &cv, wd, wd_size) == 0) {
 		size_t n = strlen(day);
 
 		if (n > 1 && day[n - 1] == '.')	/* "16.11." in a 15-point column: "16.11" */
@@ -300,7 +370,8 @@ stored_date(const struct report_dates *d, const char *iso, char *buf, size_t siz
 
 	if (*iso == '\0' || date_parse(iso, &cv.year, &cv.month, &cv.day, NULL) < 0)
 		return iso;
-	if (!english() && icu_date(&cv, "ddMMyyyy", buf, size) == 0)
+	if (!english() && memo_date(d, MEMO_DATE, days_from_civil(cv.year, cv.month, cv.day),
+	    &cv, buf, size) == 0)
 		return buf;
 	write_date(d->order, &cv, buf, size);
 	return buf;

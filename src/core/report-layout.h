@@ -57,11 +57,14 @@ char *report_amount(int64_t cents, const char *currency, char *buf, size_t size)
 
 /* How a report writes moments: in the cohort's zone and date order (policy date.order,
  * else its zone's region), with the weekday. */
+struct date_memo;
 struct report_dates {
 	const char *tz;
 	enum date_order order;
+	struct date_memo *memo;	/* dates written by ICU already (it is slow to start) */
 };
 void report_dates_init(struct report_dates *d, const struct cohort *c, const struct policy *p);
+void report_dates_free(struct report_dates *d);
 /* Writes "Wed 11/04/2026 09:00" (mdy), "Wed 04/11/2026 09:00" (dmy) or
  * "Wed 2026-11-04 09:00" (ymd) into buf (40 bytes are enough); returns buf. */
 char *report_time(const struct report_dates *d, int64_t t, char *buf, size_t size);

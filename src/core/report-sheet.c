@@ -180,6 +180,7 @@ done:
 	pdf_free(pdf);
 	free(sign);
 	free(cancelled);
+	report_dates_free(&dates);
 	roll_free(&roll);
 	lang_use(was);
 	return rc;

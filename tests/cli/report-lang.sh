@@ -95,36 +95,33 @@ uncut "$T/s.txt"
 check 'pdftoppm -png -r 50 "$T/a.pdf" "$T/a" 2>/dev/null && [ -s "$T/a-2.png" ]' \
 	"the German matrix page does not render"
 
-# French and Spanish: the same cohort, another language
-ok cohort edit hh --language fr
-ok report attendance hh -o "$T/a-fr.pdf" --date 2026-11-21
-text "$T/a-fr.pdf" >"$T/a-fr.txt"
-for words in "Rapport de présence" "au sam. 21/11/2026 23:59" "Participants à risque" \
+# other_language LANG LINE WORDS...: the same cohort in French or Spanish (LANG); its
+# attendance report has each of WORDS and no English word, Björn's commitment report
+# has his late cancellation as LINE (a pattern)
+other_language() {
+	lang=$1 line=$2
+	shift 2
+	ok cohort edit hh --language "$lang"
+	ok report attendance hh -o "$T/a-$lang.pdf" --date 2026-11-21
+	text "$T/a-$lang.pdf" >"$T/a-$lang.txt"
+	for words in "$@"; do
+		check 'grep -qF -- "$words" "$T/a-$lang.txt"' "the $lang attendance report lacks '$words'"
+	done
+	no_english "$T/a-$lang.txt" attendance report held "late cancellations" no-shows \
+		expected refund offer EUR Sat
+	uncut "$T/a-$lang.txt"
+	ok report commitment hh bjoern@example.com -o "$T/c-$lang.pdf" --date 2026-11-21
+	check 'text "$T/c-$lang.pdf" | grep -q -- "$line"' \
+		"the $lang commitment report lacks the late cancellation '$line'"
+}
+other_language fr "annulation tardive *6 h avant *rendez-vous client: Messe" \
+	"Rapport de présence" "au sam. 21/11/2026 23:59" "Participants à risque" \
 	"offre de remboursement ouverte : 1 890,00 €" "annulation tardive" \
-	"absence sans prévenir" "Séances tenues" "page 1 sur 2"; do
-	check 'grep -qF -- "$words" "$T/a-fr.txt"' "the French attendance report lacks '$words'"
-done
-no_english "$T/a-fr.txt" attendance report held "late cancellations" no-shows expected \
-	refund offer EUR Sat
-uncut "$T/a-fr.txt"
-ok report commitment hh bjoern@example.com -o "$T/c-fr.pdf" --date 2026-11-21
-check 'text "$T/c-fr.pdf" | grep -q "annulation tardive *6 h avant *rendez-vous client: Messe"' \
-	"the French reason is not 'rendez-vous client'"
-
-ok cohort edit hh --language es
-ok report attendance hh -o "$T/a-es.pdf" --date 2026-11-21
-text "$T/a-es.pdf" >"$T/a-es.txt"
-for words in "Informe de asistencia" "a sáb, 21/11/2026, 23:59" "Participantes en riesgo" \
+	"absence sans prévenir" "Séances tenues" "page 1 sur 2"
+other_language es "cancelación tardía *6 h antes *reunión con un cliente: Messe" \
+	"Informe de asistencia" "a sáb, 21/11/2026, 23:59" "Participantes en riesgo" \
 	"oferta de reembolso abierta: 1.890,00 €" "cancelación tardía" "no se presentó" \
-	"Sesiones celebradas" "página 1 de 2"; do
-	check 'grep -qF -- "$words" "$T/a-es.txt"' "the Spanish attendance report lacks '$words'"
-done
-no_english "$T/a-es.txt" attendance report held "late cancellations" no-shows expected \
-	refund offer EUR Sat
-uncut "$T/a-es.txt"
-ok report commitment hh bjoern@example.com -o "$T/c-es.pdf" --date 2026-11-21
-check 'text "$T/c-es.pdf" | grep -q "cancelación tardía *6 h antes *reunión con un cliente: Messe"' \
-	"the Spanish reason is not 'reunión con un cliente'"
+	"Sesiones celebradas" "página 1 de 2"
 
 # each language's matrix letters differ from each other (the legend tells them apart)
 for lang in de fr es; do

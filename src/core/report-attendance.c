@@ -393,10 +393,10 @@ draw_legend(struct attendance_report *ar)
 {
 	double x = MARGIN, y = MARGIN + 2, size = 6.5, room = ar->w - 2 * MARGIN;
 	double wide = legend_width(ar, size);
+	double boxes = 28.0 * ARRAY_SIZE(legend_shown) - 10;	/* and the gaps */
 
-	if (wide > room && wide > 0)	/* the boxes keep their size, the words shrink */
-		size = size * (room - 28.0 * ARRAY_SIZE(legend_shown)) /
-		    (wide - 28.0 * ARRAY_SIZE(legend_shown) + 10);
+	if (wide > room && wide > boxes)	/* the boxes keep their size, the words shrink */
+		size = size * (room - boxes) / (wide - boxes);
 	for (size_t k = 0; k < ARRAY_SIZE(legend_shown); k++) {
 		enum outcome o = legend_shown[k];
 		struct rgb tint = outcome_tint(o);

@@ -402,10 +402,12 @@ draw_heading(struct pdf *pdf, double w, double h, const char *title, const struc
 	char line[512], when[48];
 	double y = h - MARGIN - 16;
 
-	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN - 180, PDF_LEFT, title, 17, 1, ACCENT);
+	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN - 180, PDF_LEFT, title, report_fit(pdf, title,
+	    w - 2 * MARGIN - 180, 17, 1), 1, ACCENT);
 	snprintf(line, sizeof line, pgettext("report", "as of %s"), report_time(d, as_of, when,
 	    sizeof when));
-	pdf_text(pdf, w - MARGIN - 180, y, 180, PDF_RIGHT, line, 9, 0, MUTED);
+	pdf_text(pdf, w - MARGIN - 180, y, 180, PDF_RIGHT, line, report_fit(pdf, line, 180, 9, 0),
+	    0, MUTED);
 	y -= 18;
 	snprintf(line, sizeof line, "%s (%s)", c->name, c->slug);
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 11, 1, INK);

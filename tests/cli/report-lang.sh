@@ -44,7 +44,7 @@ ok report attendance hh -o "$T/a.pdf" --date 2026-11-21
 text "$T/a.pdf" >"$T/a.txt"
 for words in "Anwesenheitsbericht" "Stand Sa., 21.11.2026, 23:59" "Abgehaltene Termine" \
 	"Anwesenheitsquote" "Späte Absagen" "3 von 8 erwarteten" "Gefährdete Teilnehmende" \
-	"Teilnehmer/in" "Erstattungsangebot offen: 1.890,00 € bis Fr., 27.11.2026, 10:00" \
+	"Teilnehmer/in" "Erstattung offen: 1.890,00 € bis Fr., 27.11.2026, 10:00" \
 	"Jede erwartete Teilnahme: 5 Termine" "Seite 1 von 2" "Zeiten in Europe/Berlin"; do
 	check 'grep -qF -- "$words" "$T/a.txt"' "the attendance report lacks '$words'"
 done
@@ -94,6 +94,13 @@ no_english "$T/s.txt" sign-in sheet session group minutes participant company ar
 uncut "$T/s.txt"
 check 'pdftoppm -png -r 50 "$T/a.pdf" "$T/a" 2>/dev/null && [ -s "$T/a-2.png" ]' \
 	"the German matrix page does not render"
+# letter paper is narrower (landscape: 50 points): the German words still fit
+ok report attendance hh -o "$T/al.pdf" --paper letter --date 2026-11-21
+text "$T/al.pdf" >"$T/al.txt"
+uncut "$T/al.txt"
+ok report commitment hh -o "$T/cl.pdf" --paper letter --date 2026-11-21
+text "$T/cl.pdf" >"$T/cl.txt"
+uncut "$T/cl.txt"
 
 # other_language LANG LINE WORDS...: the same cohort in French or Spanish (LANG); its
 # attendance report has each of WORDS and no English word, Björn's commitment report
@@ -116,7 +123,7 @@ other_language() {
 }
 other_language fr "annulation tardive *6 h avant *rendez-vous client: Messe" \
 	"Rapport de présence" "au sam. 21/11/2026 23:59" "Participants à risque" \
-	"offre de remboursement ouverte : 1 890,00 €" "annulation tardive" \
+	"remboursement proposé : 1 890,00 €" "annulation tardive" \
 	"absence sans prévenir" "Séances tenues" "page 1 sur 2"
 other_language es "cancelación tardía *6 h antes *reunión con un cliente: Messe" \
 	"Informe de asistencia" "a sáb, 21/11/2026, 23:59" "Participantes en riesgo" \

@@ -135,7 +135,7 @@ draw_chart(struct attendance_report *ar, double y)
 		char label[16];	/* "100%": room for any int, as GCC asks */
 		double ly = base + bar_h * pct / 100.0;
 
-		snprintf(label, sizeof label, "%d%%", pct);
+		percent_text(pct / 100.0, label, sizeof label);
 		pdf_line(ar->pdf, x0, ly, ar->w - MARGIN, ly, 0.3, RULE);
 		pdf_text(ar->pdf, x0 - 28, ly - 2.5, 24, PDF_RIGHT, label, 6.5, 0, MUTED);
 	}

@@ -196,8 +196,10 @@ percent_text(double v, char *buf, size_t size)
 {
 	if (v < 0)
 		snprintf(buf, size, "-");
-	else
+	else if (english())
 		snprintf(buf, size, "%.0f%%", v * 100);
+	else	/* TRANSLATORS: a percentage ("87%"), as the language writes it */
+		snprintf(buf, size, pgettext("report", "%.0f%%"), v * 100);
 	return buf;
 }
 

@@ -45,7 +45,7 @@ text "$T/a.pdf" >"$T/a.txt"
 for words in "Anwesenheitsbericht" "Stand Sa., 21.11.2026, 23:59" "Abgehaltene Termine" \
 	"Anwesenheitsquote" "Späte Absagen" "3 von 8 erwarteten" "Gefährdete Teilnehmende" \
 	"Teilnehmer/in" "Erstattung offen: 1.890,00 € bis Fr., 27.11.2026, 10:00" \
-	"Jede erwartete Teilnahme: 5 Termine" "Seite 1 von 2" "Zeiten in Europe/Berlin"; do
+	"Jede erwartete Teilnahme: 5 Termine" "Seite 1 von 2" "Zeiten in Europe/Berlin" "43 %"; do
 	check 'grep -qF -- "$words" "$T/a.txt"' "the attendance report lacks '$words'"
 done
 # the legend: every outcome's words, each beside its own letter
@@ -124,7 +124,7 @@ other_language() {
 other_language fr "annulation tardive *6 h avant *rendez-vous client: Messe" \
 	"Rapport de présence" "au sam. 21/11/2026 23:59" "Participants à risque" \
 	"remboursement proposé : 1 890,00 €" "annulation tardive" \
-	"absence sans prévenir" "Séances tenues" "page 1 sur 2"
+	"absence sans prévenir" "Séances tenues" "page 1 sur 2" "43 %"
 other_language es "cancelación tardía *6 h antes *reunión con un cliente: Messe" \
 	"Informe de asistencia" "a sáb, 21/11/2026, 23:59" "Participantes en riesgo" \
 	"oferta de reembolso abierta: 1.890,00 €" "cancelación tardía" "no se presentó" \

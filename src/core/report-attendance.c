@@ -9,7 +9,7 @@
 
 #include "report-layout.h"
 #include "showup/ladder.h"
-#include "showup/money.h"
+#include "showup/lang.h"
 #include "showup/timeutil.h"
 
 #define ROW_H 11.0		/* a matrix row */
@@ -31,6 +31,7 @@ struct attendance_report {
 	double w, h;
 	int page, pages;
 	size_t cols_per_block, rows_per_page, risk_rows_first, risk_rows_more;
+	const char *letters[OUTCOME_COUNT];	/* each outcome's letter, in the language */
 };
 
 /* Starts a page with the heading; returns the y below it. */
@@ -40,7 +41,8 @@ new_page(struct attendance_report *ar)
 	pdf_page(ar->pdf, &ar->w, &ar->h);
 	ar->page++;
 	draw_footer(ar->pdf, ar->w, ar->c, ar->page, ar->pages);
-	return draw_heading(ar->pdf, ar->w, ar->h, "Attendance report", ar->c, &ar->dates,
+	return draw_heading(ar->pdf, ar->w, ar->h, pgettext("report", "Attendance report"), ar->c,
+	    &ar->dates,
 	    ar->rq->as_of);
 }
 
@@ -52,21 +54,26 @@ draw_summary(struct attendance_report *ar, double y)
 	const struct engine_coach_result *k = &ar->roll.result.coach;
 	double gap = 8, bw = (ar->w - 2 * MARGIN - 5 * gap) / 6, bh = 52;
 	char v[6][32], n[6][64];
-	const char *labels[6] = { "Sessions held", "Attendance rate", "Late cancellations",
-		"No-shows", "Excused absences", "Coach's late cancellations" };
+	const char *labels[6] = { pgettext("report", "Sessions held"),
+		pgettext("report", "Attendance rate"), pgettext("report", "Late cancellations"),
+		pgettext("report", "No-shows"), pgettext("report", "Excused absences"),
+		pgettext("report", "Coach's late cancellations") };
 
 	snprintf(v[0], sizeof v[0], "%d", k->held);
-	snprintf(n[0], sizeof n[0], "of %d scheduled, %d to come", k->sessions, k->upcoming);
+	snprintf(n[0], sizeof n[0], npgettext("report", "of %d scheduled, %d to come",
+	    "of %d scheduled, %d to come", (unsigned long)k->sessions), k->sessions, k->upcoming);
 	percent_text(t->attendance_rate, v[1], sizeof v[1]);
-	snprintf(n[1], sizeof n[1], "%d of %d expected", t->attended, t->expected);
+	snprintf(n[1], sizeof n[1], npgettext("report", "%d of %d expected", "%d of %d expected",
+	    (unsigned long)t->expected), t->attended, t->expected);
 	snprintf(v[2], sizeof v[2], "%d", t->counts[OUTCOME_LATE_CANCEL]);
-	snprintf(n[2], sizeof n[2], "after the cutoff");
+	snprintf(n[2], sizeof n[2], "%s", pgettext("report", "after the cutoff"));
 	snprintf(v[3], sizeof v[3], "%d", t->counts[OUTCOME_NO_SHOW]);
-	snprintf(n[3], sizeof n[3], "no word before the start");
+	snprintf(n[3], sizeof n[3], "%s", pgettext("report", "no word before the start"));
 	snprintf(v[4], sizeof v[4], "%d", t->counts[OUTCOME_EXCUSED]);
-	snprintf(n[4], sizeof n[4], "accepted emergencies");
+	snprintf(n[4], sizeof n[4], "%s", pgettext("report", "accepted emergencies"));
 	snprintf(v[5], sizeof v[5], "%d", k->late_cancelled);
-	snprintf(n[5], sizeof n[5], "of %d called off by the coach", k->cancelled);
+	snprintf(n[5], sizeof n[5], npgettext("report", "of %d called off by the coach",
+	    "of %d called off by the coach", (unsigned long)k->cancelled), k->cancelled);
 	for (int i = 0; i < 6; i++)
 		draw_figure(ar->pdf, MARGIN + i * (bw + gap), y - bh, bw, bh, labels[i], v[i],
 		    n[i]);
@@ -91,9 +98,10 @@ kind_summary(const struct attendance_report *ar, enum session_kind kind, char *b
 		counted += t->expected - t->counts[OUTCOME_EXCUSED];
 	}
 	if (held == 0)
-		snprintf(buf, size, "none held");
+		snprintf(buf, size, "%s", pgettext("report", "none held"));
 	else
-		snprintf(buf, size, "%d held, %d of %d attended (%s)", held, attended, counted,
+		snprintf(buf, size, npgettext("report", "%d held, %d of %d attended (%s)",
+		    "%d held, %d of %d attended (%s)", (unsigned long)held), held, attended, counted,
 		    percent_text(counted ? (double)attended / counted : -1, rate, sizeof rate));
 }
 
@@ -111,20 +119,23 @@ draw_chart(struct attendance_report *ar, double y)
 	double step, bar_h = CHART_H - 16;
 	size_t label_every;
 	char coaching[96], practice[96], line[256];
+	const char *word;
 
 	for (size_t j = 0; j < sl->n; j++)
 		if (sl->v[j].kind == SESSION_GROUP)
 			group[ng++] = j;
 	step = ng ? width / (double)ng : width;
 	label_every = (size_t)(14.0 / step) + 1;
-	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Attendance rate of each group session",
-	    9.5, 1, INK);
-	pdf_text(ar->pdf, MARGIN, base + bar_h / 2 - 2.5, 20, PDF_LEFT, "rate", 6.5, 1, MUTED);
+	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, pgettext("report",
+	    "Attendance rate of each group session"), 9.5, 1, INK);
+	word = pgettext("report", "rate");
+	pdf_text(ar->pdf, MARGIN, base + bar_h / 2 - 2.5, 20, PDF_LEFT, word,
+	    report_fit(ar->pdf, word, 20, 6.5, 1), 1, MUTED);
 	for (int pct = 0; pct <= 100; pct += 25) {
 		char label[16];	/* "100%": room for any int, as GCC asks */
 		double ly = base + bar_h * pct / 100.0;
 
-		snprintf(label, sizeof label, "%d%%", pct);
+		percent_text(pct / 100.0, label, sizeof label);
 		pdf_line(ar->pdf, x0, ly, ar->w - MARGIN, ly, 0.3, RULE);
 		pdf_text(ar->pdf, x0 - 28, ly - 2.5, 24, PDF_RIGHT, label, 6.5, 0, MUTED);
 	}
@@ -146,14 +157,16 @@ draw_chart(struct attendance_report *ar, double y)
 			    number, 6, 0, MUTED);
 		}
 	}
-	pdf_text(ar->pdf, MARGIN, base - 9, 36, PDF_LEFT, "session", 6.5, 1, MUTED);
+	word = pgettext("report", "session");
+	pdf_text(ar->pdf, MARGIN, base - 9, 36, PDF_LEFT, word, report_fit(ar->pdf, word, 36,
+	    6.5, 1), 1, MUTED);
 	if (ng == 0)
-		pdf_text(ar->pdf, x0 + 8, base + bar_h / 2, 300, PDF_LEFT, "no group sessions",
-		    8, 0, MUTED);
+		pdf_text(ar->pdf, x0 + 8, base + bar_h / 2, 300, PDF_LEFT, pgettext("report",
+		    "no group sessions"), 8, 0, MUTED);
 	kind_summary(ar, SESSION_COACHING, coaching, sizeof coaching);
 	kind_summary(ar, SESSION_PRACTICE, practice, sizeof practice);
-	snprintf(line, sizeof line, "One-person sessions, apart: coaching (1:1) %s;  practice %s",
-	    coaching, practice);
+	snprintf(line, sizeof line, pgettext("report",
+	    "One-person sessions, apart: coaching (1:1) %s;  practice %s"), coaching, practice);
 	pdf_text(ar->pdf, MARGIN, base - 22, ar->w - 2 * MARGIN, PDF_LEFT, line, 7.5, 0, INK);
 	free(group);
 	return base - 36;
@@ -172,25 +185,29 @@ risk_reason(struct attendance_report *ar, size_t i, char *buf, size_t size)
 	enum offer_state state = OFFER_OPEN;
 	const struct refund_offer *o = offer_as_of(&ar->offers, ar->roll.people.v[i].id,
 	    ar->rq->as_of, &state);
-	char money[48], until[40], ended[64] = "";
+	char money[48], until[48], ended[96] = "";
 
 	if (o != NULL && state == OFFER_OPEN) {
-		snprintf(buf, size, "refund offer open: %s until %s",
-		    money_format(o->amount_cents, o->currency, money, sizeof money),
+		snprintf(buf, size, pgettext("report", "refund offer open: %s until %s"),
+		    report_amount(o->amount_cents, o->currency, money, sizeof money),
 		    report_time(&ar->dates, o->expires_at, until, sizeof until));
 		return;
 	}
 	if (o != NULL)
-		snprintf(ended, sizeof ended, "; refund offer %s", offer_state_name(state));
+		snprintf(ended, sizeof ended, pgettext("report", "; refund offer %s"),
+		    offer_words(state));
 	if (pr->step_due >= 0)
-		snprintf(buf, size, "%s due%s", pol->ladder[pr->step_due].kind, ended);
+		snprintf(buf, size, pgettext("report", "%s due%s"),
+		    ladder_words(pol->ladder[pr->step_due].kind), ended);
 	else if (pr->review_due > 0)
-		snprintf(buf, size, "%s #%d due%s", POLICY_COACH_REVIEW, pr->review_due, ended);
+		snprintf(buf, size, pgettext("report", "%s #%d due%s"),
+		    ladder_words(POLICY_COACH_REVIEW), pr->review_due, ended);
 	else if (pr->next_step >= 0)
-		snprintf(buf, size, "%s at %d%s", pol->ladder[pr->next_step].kind,
+		snprintf(buf, size, pgettext("report", "%s at %d%s"),
+		    ladder_words(pol->ladder[pr->next_step].kind),
 		    pol->ladder[pr->next_step].threshold, ended);
 	else
-		snprintf(buf, size, "ladder done%s", ended);
+		snprintf(buf, size, pgettext("report", "ladder done%s"), ended);
 }
 
 /* Draws rows [from, to) of the at-risk list under a header at y; returns the y below. */
@@ -199,20 +216,22 @@ draw_risk(struct attendance_report *ar, double y, size_t from, size_t to)
 {
 	double cx[5] = { MARGIN, MARGIN + 170, MARGIN + 360, MARGIN + 420, MARGIN + 480 };
 
-	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, from == 0 ? "Participants at risk"
-	    : "Participants at risk (continued)", 9.5, 1, INK);
+	pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, from == 0 ? pgettext("report",
+	    "Participants at risk") : pgettext("report", "Participants at risk (continued)"),
+	    9.5, 1, INK);
 	y -= 14;
 	if (ar->nrisk == 0) {
-		pdf_text(ar->pdf, MARGIN, y, 400, PDF_LEFT, "Nobody: no points, no notice due "
-		    "and no refund offer open.", 8.5, 0, MUTED);
+		pdf_text(ar->pdf, MARGIN, y, 500, PDF_LEFT, pgettext("report", "Nobody: no "
+		    "points, no notice due and no refund offer open."), 8.5, 0, MUTED);
 		return y - 14;
 	}
-	pdf_text(ar->pdf, cx[0], y, 160, PDF_LEFT, "participant", 7.5, 1, MUTED);
-	pdf_text(ar->pdf, cx[1], y, 180, PDF_LEFT, "e-mail", 7.5, 1, MUTED);
-	pdf_text(ar->pdf, cx[2], y, 50, PDF_RIGHT, "points", 7.5, 1, MUTED);
-	pdf_text(ar->pdf, cx[3], y, 50, PDF_RIGHT, "rate", 7.5, 1, MUTED);
-	pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, "the ladder", 7.5, 1,
+	pdf_text(ar->pdf, cx[0], y, 160, PDF_LEFT, pgettext("report", "participant"), 7.5, 1,
 	    MUTED);
+	pdf_text(ar->pdf, cx[1], y, 180, PDF_LEFT, pgettext("report", "e-mail"), 7.5, 1, MUTED);
+	pdf_text(ar->pdf, cx[2], y, 50, PDF_RIGHT, pgettext("report", "points"), 7.5, 1, MUTED);
+	pdf_text(ar->pdf, cx[3], y, 50, PDF_RIGHT, pgettext("report", "rate"), 7.5, 1, MUTED);
+	pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, pgettext("report",
+	    "the ladder"), 7.5, 1, MUTED);
 	y -= 4;
 	pdf_line(ar->pdf, MARGIN, y, ar->w - MARGIN, y, 0.4, RULE);
 	y -= 10;
@@ -220,7 +239,7 @@ draw_risk(struct attendance_report *ar, double y, size_t from, size_t to)
 		size_t i = ar->risk[k];
 		const struct participant *p = &ar->roll.people.v[i];
 		const struct engine_person_result *pr = roll_person(&ar->roll, i);
-		char points[16], rate[16], why[160];
+		char points[16], rate[16], why[256];
 
 		snprintf(points, sizeof points, "%d", pr->points);
 		risk_reason(ar, i, why, sizeof why);
@@ -229,9 +248,24 @@ draw_risk(struct attendance_report *ar, double y, size_t from, size_t to)
 		pdf_text(ar->pdf, cx[2], y, 50, PDF_RIGHT, points, 8, 1, INK);
 		pdf_text(ar->pdf, cx[3], y, 50, PDF_RIGHT, percent_text(pr->attendance_rate,
 		    rate, sizeof rate), 8, 0, INK);
-		pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, why, 8, 0, INK);
+		pdf_text(ar->pdf, cx[4], y, ar->w - MARGIN - cx[4], PDF_LEFT, why,
+		    report_fit(ar->pdf, why, ar->w - MARGIN - cx[4], 8, 0), 0, INK);
 	}
 	return y;
+}
+
+/* Draws the heads of the figures right of the matrix, from x, baseline y. */
+static void
+draw_figure_heads(struct attendance_report *ar, double x, double y)
+{
+	/* TRANSLATORS: column heads 30 to 36 points wide: short words */
+	const char *heads[] = { pgettext("report", "rate"), pgettext("report", "commit"),
+		pgettext("report", "points") };
+	const double hx[] = { 0, 30, 66 }, hw[] = { 30, 36, 30 };
+
+	for (int k = 0; k < 3; k++)
+		pdf_text(ar->pdf, x + hx[k], y, hw[k], PDF_RIGHT, heads[k],
+		    report_fit(ar->pdf, heads[k], hw[k] - 2, 7, 1), 1, MUTED);
 }
 
 /* Draws the matrix's column heads for sessions [j0, j1) at y; returns the first row's y. */
@@ -241,7 +275,8 @@ draw_matrix_head(struct attendance_report *ar, double y, size_t j0, size_t j1)
 	double x = MARGIN + NAME_W;
 	char text[32], wd[8];
 
-	pdf_text(ar->pdf, MARGIN, y - 8, NAME_W, PDF_LEFT, "participant", 7.5, 1, MUTED);
+	pdf_text(ar->pdf, MARGIN, y - 8, NAME_W, PDF_LEFT, pgettext("report", "participant"),
+	    7.5, 1, MUTED);
 	for (size_t j = j0; j < j1; j++, x += CELL_W) {
 		const struct session *s = &ar->roll.sessions.v[j];
 
@@ -252,9 +287,7 @@ draw_matrix_head(struct attendance_report *ar, double y, size_t j0, size_t j1)
 		pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, text, 7, 1, INK);
 	}
 	x += 6;
-	pdf_text(ar->pdf, x, y - 8, 30, PDF_RIGHT, "rate", 7, 1, MUTED);
-	pdf_text(ar->pdf, x + 30, y - 8, 36, PDF_RIGHT, "commit", 7, 1, MUTED);
-	pdf_text(ar->pdf, x + 66, y - 8, 30, PDF_RIGHT, "points", 7, 1, MUTED);
+	draw_figure_heads(ar, x, y - 8);
 	y -= 12;
 	pdf_line(ar->pdf, MARGIN, y, x + FIGS_W, y, 0.5, INK);
 	return y - ROW_H;
@@ -280,7 +313,7 @@ draw_matrix_cells(struct attendance_report *ar, size_t i, size_t j0, size_t j1, 
 	x = MARGIN + NAME_W;
 	for (size_t j = j0; j < j1; j++, x += CELL_W) {
 		enum outcome o = roll_outcome(&ar->roll, i, j);
-		char letter[2] = { outcome_letter(o), '\0' };
+		const char *letter = ar->letters[o];
 
 		if (letter[0] != ' ')
 			pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, letter, 6.5,
@@ -313,7 +346,8 @@ draw_matrix_row(struct attendance_report *ar, size_t i, size_t j0, size_t j1, do
 static double
 draw_matrix_totals(struct attendance_report *ar, double y, size_t j0, size_t j1)
 {
-	static const char *const labels[] = { "attended", "expected", "attendance rate (%)" };
+	const char *labels[] = { pgettext("report", "attended"), pgettext("report", "expected"),
+		pgettext("report", "attendance rate (%)") };
 	double x = MARGIN + NAME_W;
 
 	pdf_line(ar->pdf, MARGIN, y + ROW_H - 2, x + (double)(j1 - j0) * CELL_W + 6 + FIGS_W,
@@ -336,25 +370,42 @@ draw_matrix_totals(struct attendance_report *ar, double y, size_t j0, size_t j1)
 	return y - 3 * ROW_H;
 }
 
-/* Draws the legend of letters and colours at the foot of a matrix page. */
+/* The outcomes the legend explains, in its order. */
+static const enum outcome legend_shown[] = { OUTCOME_PRESENT, OUTCOME_LATE,
+	OUTCOME_CANCELLED, OUTCOME_LATE_CANCEL, OUTCOME_NO_SHOW, OUTCOME_EXCUSED,
+	OUTCOME_RESCHEDULED, OUTCOME_NOT_HELD, OUTCOME_UNRECORDED, OUTCOME_NOT_EXPECTED };
+
+/* Returns the legend's width at type size 'size' (its words are the language's). */
+static double
+legend_width(struct attendance_report *ar, double size)
+{
+	double w = 0;
+
+	for (size_t k = 0; k < ARRAY_SIZE(legend_shown); k++)
+		w += 28 + pdf_text_width(ar->pdf, outcome_words(legend_shown[k]), size, 0);
+	return w - 10;
+}
+
+/* Draws the legend of letters and colours at the foot of a matrix page, its type
+ * smaller when the language's words would run past the page's width. */
 static void
 draw_legend(struct attendance_report *ar)
 {
-	static const enum outcome shown[] = { OUTCOME_PRESENT, OUTCOME_LATE,
-		OUTCOME_CANCELLED, OUTCOME_LATE_CANCEL, OUTCOME_NO_SHOW, OUTCOME_EXCUSED,
-		OUTCOME_RESCHEDULED, OUTCOME_NOT_HELD, OUTCOME_UNRECORDED,
-		OUTCOME_NOT_EXPECTED };
-	double x = MARGIN, y = MARGIN + 2;
+	double x = MARGIN, y = MARGIN + 2, size = 6.5, room = ar->w - 2 * MARGIN;
+	double wide = legend_width(ar, size);
+	double boxes = 28.0 * ARRAY_SIZE(legend_shown) - 10;	/* and the gaps */
 
-	for (size_t k = 0; k < ARRAY_SIZE(shown); k++) {
-		struct rgb tint = outcome_tint(shown[k]);
-		char letter[2] = { outcome_letter(shown[k]), '\0' };
-		const char *words = outcome_words(shown[k]);
+	if (wide > room && wide > boxes)	/* the boxes keep their size, the words shrink */
+		size = size * (room - boxes) / (wide - boxes);
+	for (size_t k = 0; k < ARRAY_SIZE(legend_shown); k++) {
+		enum outcome o = legend_shown[k];
+		struct rgb tint = outcome_tint(o);
+		const char *words = outcome_words(o);
 
 		pdf_box(ar->pdf, x, y - 2.5, 11, 10, &tint, &RULE);
-		pdf_text(ar->pdf, x, y, 11, PDF_CENTER, letter, 6.5, 1, INK);
-		pdf_text(ar->pdf, x + 14, y, 110, PDF_LEFT, words, 6.5, 0, MUTED);
-		x += 18 + pdf_text_width(ar->pdf, words, 6.5, 0) + 10;
+		pdf_text(ar->pdf, x, y, 11, PDF_CENTER, ar->letters[o], 6.5, 1, INK);
+		pdf_text(ar->pdf, x + 14, y, 110, PDF_LEFT, words, size, 0, MUTED);
+		x += 18 + pdf_text_width(ar->pdf, words, size, 0) + 10;
 	}
 }
 
@@ -363,11 +414,12 @@ static void
 draw_matrix_page(struct attendance_report *ar, size_t r0, size_t r1, size_t j0, size_t j1)
 {
 	double y = new_page(ar);
-	char title[160], from[40], to[40];
+	char title[320], from[48], to[48];
 
 	/* the columns are sessions by date, whatever their numbers: count and dates tell */
-	snprintf(title, sizeof title, "Every expected attendance: %zu session%s, %s to %s "
-	    "(columns %zu to %zu of %zu)", j1 - j0, j1 - j0 == 1 ? "" : "s",
+	snprintf(title, sizeof title, npgettext("report", "Every expected attendance: %zu "
+	    "session, %s to %s (columns %zu to %zu of %zu)", "Every expected attendance: %zu "
+	    "sessions, %s to %s (columns %zu to %zu of %zu)", j1 - j0), j1 - j0,
 	    report_time(&ar->dates, ar->roll.sessions.v[j0].starts_at, from, sizeof from),
 	    report_time(&ar->dates, ar->roll.sessions.v[j1 - 1].starts_at, to, sizeof to),
 	    j0 + 1, j1, ar->roll.sessions.n);
@@ -490,15 +542,20 @@ report_attendance(struct store *st, const struct cohort *c, const struct policy 
     struct report_request *rq, su_err *e)
 {
 	struct attendance_report ar = { .rq = rq, .c = c };
+	const char *was = report_lang_use(c);
 	int rc = -1;
 
-	if (roll_load(st, c, p, rq->as_of, &ar.roll, e) < 0)
+	for (int o = 0; o < OUTCOME_COUNT; o++)
+		ar.letters[o] = outcome_abbrev((enum outcome)o);
+	if (roll_load(st, c, p, rq->as_of, &ar.roll, e) < 0) {
+		lang_use(was);
 		return -1;
+	}
 	report_dates_init(&ar.dates, c, &ar.roll.policy);
 	if (refund_offer_list_all(st, c->id, &ar.offers, e) < 0)
 		goto done;
 	rq->pdf.quick = 1;	/* hundreds of pages of matrix: speed first */
-	if ((ar.pdf = report_start(rq, c, "Attendance report", 1, e)) == NULL)
+	if ((ar.pdf = report_start(rq, c, pgettext("report", "Attendance report"), 1, e)) == NULL)
 		goto done;
 	ar.risk = xcalloc(ar.roll.people.n + 1, sizeof *ar.risk);
 	for (size_t i = 0; i < ar.roll.people.n; i++) {
@@ -516,6 +573,8 @@ done:
 	pdf_free(ar.pdf);
 	free(ar.risk);
 	refund_offer_list_free(&ar.offers);
+	report_dates_free(&ar.dates);
 	roll_free(&ar.roll);
+	lang_use(was);
 	return rc;
 }

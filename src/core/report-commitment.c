@@ -10,7 +10,7 @@
 
 #include "report-layout.h"
 #include "showup/ladder.h"
-#include "showup/money.h"
+#include "showup/lang.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
 
@@ -90,8 +90,8 @@ new_page(struct commitment_report *cr)
 	pdf_page(cr->pdf, &cr->w, &cr->h);
 	cr->page++;
 	draw_footer(cr->pdf, cr->w, cr->c, cr->page, cr->pages);
-	return draw_heading(cr->pdf, cr->w, cr->h, "Commitment report", cr->c, &cr->b->dates,
-	    cr->rq->as_of);
+	return draw_heading(cr->pdf, cr->w, cr->h, pgettext("report", "Commitment report"), cr->c,
+	    &cr->b->dates, cr->rq->as_of);
 }
 
 /* Draws the four figures with the cohort's medians; returns the y below. */
@@ -104,35 +104,50 @@ draw_figures(struct commitment_report *cr, size_t i, double y)
 	char v[4][32], n[4][96], a[16];
 
 	percent_text(pr->attendance_rate, v[0], sizeof v[0]);
-	snprintf(n[0], sizeof n[0], "cohort median %s", percent_text(cr->b->median_rate, a,
-	    sizeof a));
+	snprintf(n[0], sizeof n[0], pgettext("report", "cohort median %s"),
+	    percent_text(cr->b->median_rate, a, sizeof a));
 	percent_text(pr->commitment, v[1], sizeof v[1]);
-	snprintf(n[1], sizeof n[1], "cohort median %s", percent_text(cr->b->median_commitment,
-	    a, sizeof a));
+	snprintf(n[1], sizeof n[1], pgettext("report", "cohort median %s"),
+	    percent_text(cr->b->median_commitment, a, sizeof a));
 	snprintf(v[2], sizeof v[2], "%d", pr->points);
 	/* the next step the participant will hear of: a coach review is not theirs */
 	if (pr->next_step >= 0 && (size_t)pr->next_step < policy_mail_steps(pol))
-		snprintf(n[2], sizeof n[2], "median %.0f; %s at %d", cr->b->median_points,
-		    pol->ladder[pr->next_step].kind, pol->ladder[pr->next_step].threshold);
+		snprintf(n[2], sizeof n[2], pgettext("report", "median %.0f; %s at %d"),
+		    cr->b->median_points, ladder_words(pol->ladder[pr->next_step].kind),
+		    pol->ladder[pr->next_step].threshold);
 	else
-		snprintf(n[2], sizeof n[2], "cohort median %.0f", cr->b->median_points);
+		snprintf(n[2], sizeof n[2], pgettext("report", "cohort median %.0f"),
+		    cr->b->median_points);
 	if (pr->median_lead_hours < 0)
 		snprintf(v[3], sizeof v[3], "-");
 	else
-		snprintf(v[3], sizeof v[3], "%.0f h", pr->median_lead_hours);
+		snprintf(v[3], sizeof v[3], pgettext("report", "%.0f h"), pr->median_lead_hours);
 	if (pr->reschedules > 0)	/* places moved: how often, beside how early they say */
-		snprintf(n[3], sizeof n[3], "rescheduled %d time%s", pr->reschedules,
-		    pr->reschedules == 1 ? "" : "s");
+		snprintf(n[3], sizeof n[3], npgettext("report", "rescheduled %d time",
+		    "rescheduled %d times", (unsigned long)pr->reschedules), pr->reschedules);
 	else if (cr->b->median_lead < 0)
-		snprintf(n[3], sizeof n[3], "no cancellations in the cohort");
+		snprintf(n[3], sizeof n[3], "%s", pgettext("report",
+		    "no cancellations in the cohort"));
 	else
-		snprintf(n[3], sizeof n[3], "cohort median %.0f h", cr->b->median_lead);
-	draw_figure(cr->pdf, MARGIN, y - bh, bw, bh, "Attendance rate", v[0], n[0]);
-	draw_figure(cr->pdf, MARGIN + bw + gap, y - bh, bw, bh, "Commitment score", v[1], n[1]);
-	draw_figure(cr->pdf, MARGIN + 2 * (bw + gap), y - bh, bw, bh, "Points", v[2], n[2]);
-	draw_figure(cr->pdf, MARGIN + 3 * (bw + gap), y - bh, bw, bh,
-	    "Notice when cancelling", v[3], n[3]);
+		snprintf(n[3], sizeof n[3], pgettext("report", "cohort median %.0f h"),
+		    cr->b->median_lead);
+	draw_figure(cr->pdf, MARGIN, y - bh, bw, bh, pgettext("report", "Attendance rate"), v[0],
+	    n[0]);
+	draw_figure(cr->pdf, MARGIN + bw + gap, y - bh, bw, bh, pgettext("report",
+	    "Commitment score"), v[1], n[1]);
+	draw_figure(cr->pdf, MARGIN + 2 * (bw + gap), y - bh, bw, bh, pgettext("report",
+	    "Points"), v[2], n[2]);
+	draw_figure(cr->pdf, MARGIN + 3 * (bw + gap), y - bh, bw, bh, pgettext("report",
+	    "Notice when cancelling"), v[3], n[3]);
 	return y - bh - 18;
+}
+
+/* Draws an axis's name, 28 points wide at most, at (x, y). */
+static void
+axis_label(struct commitment_report *cr, double x, double y, const char *word)
+{
+	pdf_text(cr->pdf, x, y, 28, PDF_LEFT, word, report_fit(cr->pdf, word, 28, 6.5, 1), 1,
+	    MUTED);
 }
 
 /*
@@ -153,21 +168,23 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 
 	if (top <= 0)
 		top = 3;
-	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Points over the sessions", 9.5, 1, INK);
+	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, pgettext("report", "Points over the sessions"),
+	    9.5, 1, INK);
 	pdf_line(cr->pdf, x0, base, x1, base, 0.6, MUTED);
 	pdf_line(cr->pdf, x0, base, x0, base + CHART_H, 0.6, MUTED);
-	pdf_text(cr->pdf, MARGIN, base + CHART_H / 2 - 2.5, 28, PDF_LEFT, "points", 6.5, 1,
-	    MUTED);
+	axis_label(cr, MARGIN, base + CHART_H / 2 - 2.5, pgettext("report", "points"));
 	pdf_text(cr->pdf, x0 - 16, base - 2.5, 12, PDF_RIGHT, "0", 6.5, 0, MUTED);
-	pdf_text(cr->pdf, MARGIN, base - 9, 28, PDF_LEFT, "session", 6.5, 1, MUTED);
+	axis_label(cr, MARGIN, base - 9, pgettext("report", "session"));
 	for (size_t k = 0; k < pol->n_steps; k++) {
 		double ly = base + CHART_H * pol->ladder[k].threshold / top;
 
 		snprintf(label, sizeof label, "%d  %s", pol->ladder[k].threshold,
-		    k < mailed ? pol->ladder[k].kind : "coach review");
+		    k < mailed ? ladder_words(pol->ladder[k].kind) : pgettext("report",
+		    "coach review"));
 		pdf_line(cr->pdf, x0, ly, x1, ly, 0.4, RULE);
 		if (k == 0 || ly - last_label >= 7.5) {	/* labels never on top of each other */
-			pdf_text(cr->pdf, x1 + 4, ly - 2.5, 86, PDF_LEFT, label, 6.5, 0, MUTED);
+			pdf_text(cr->pdf, x1 + 4, ly - 2.5, 86, PDF_LEFT, label,
+			    report_fit(cr->pdf, label, 86, 6.5, 0), 0, MUTED);
 			snprintf(label, sizeof label, "%d", pol->ladder[k].threshold);
 			pdf_text(cr->pdf, x0 - 16, ly - 2.5, 12, PDF_RIGHT, label, 6.5, 0, MUTED);
 			last_label = ly;
@@ -197,7 +214,8 @@ draw_points_chart(struct commitment_report *cr, size_t i, double y)
 		py = ny;
 	}
 	if (sum > top) {
-		snprintf(label, sizeof label, "%d points, past the top of the ladder", sum);
+		snprintf(label, sizeof label, npgettext("report", "%d point, past the top of the "
+		    "ladder", "%d points, past the top of the ladder", (unsigned long)sum), sum);
 		pdf_text(cr->pdf, x0 + 4, base + CHART_H + 4, x1 - x0 - 8, PDF_RIGHT, label, 7, 1,
 		    INK);
 	}
@@ -213,6 +231,16 @@ notice_voided(const struct roll *r, size_t i, const struct notice_sent *n)
 	return step >= 0 && !roll_step_stands(r, i, step, n->sent_at);
 }
 
+/* Writes when an offer ended: as before in English (time_format_local), else as the
+ * report's language writes its dates; returns buf. */
+static const char *
+offer_when(const struct commitment_report *cr, int64_t t, char *buf, size_t size)
+{
+	if (strcmp(lang_now(), "en") == 0)
+		return time_format_local(cr->c->tz, t, buf, size);
+	return report_time(&cr->b->dates, t, buf, size);
+}
+
 /* Draws the notices sent to person i and their refund offer; returns the y below. */
 static double
 draw_notices(struct commitment_report *cr, size_t i, double y)
@@ -220,10 +248,11 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 	const struct participant *p = &cr->roll->people.v[i];
 	enum offer_state state = OFFER_OPEN;
 	const struct refund_offer *o = offer_as_of(&cr->b->offers, p->id, cr->rq->as_of, &state);
-	char line[256], when[40], money[48];
+	char line[384], when[48], money[48];
 	int shown = 0, more = 0;
 
-	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, "Notices and refund offer", 9.5, 1, INK);
+	pdf_text(cr->pdf, MARGIN, y, 300, PDF_LEFT, pgettext("report", "Notices and refund offer"),
+	    9.5, 1, INK);
 	y -= 13;
 	for (size_t k = 0; k < cr->b->notices.n; k++) {
 		const struct notice_sent *n = &cr->b->notices.v[k];
@@ -234,31 +263,36 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 			more++;
 			continue;
 		}
-		snprintf(line, sizeof line, "%s sent %s, at %d %s%s", n->kind,
+		snprintf(line, sizeof line, npgettext("report", "%s sent %s, at %d point%s",
+		    "%s sent %s, at %d points%s", (unsigned long)n->points), ladder_words(n->kind),
 		    report_time(&cr->b->dates, n->sent_at, when, sizeof when), n->points,
-		    plural(n->points, "point", "points"),
-		    notice_voided(cr->roll, i, n) ? "; corrected since: no longer stands" : "");
+		    notice_voided(cr->roll, i, n) ? pgettext("report",
+		    "; corrected since: no longer stands") : "");
 		pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0, INK);
 		y -= 11;
 		shown++;
 	}
 	if (shown == 0 || more > 0) {
-		snprintf(line, sizeof line, shown ? "and %d more" : "no notice sent", more);
+		if (shown)
+			snprintf(line, sizeof line, npgettext("report", "and %d more",
+			    "and %d more", (unsigned long)more), more);
+		else
+			snprintf(line, sizeof line, "%s", pgettext("report", "no notice sent"));
 		pdf_text(cr->pdf, MARGIN + 8, y, 400, PDF_LEFT, line, 8, 0, MUTED);
 		y -= 11;
 	}
 	if (o != NULL) {
-		money_format(o->amount_cents, o->currency, money, sizeof money);
+		report_amount(o->amount_cents, o->currency, money, sizeof money);
 		if (state == OFFER_OPEN)
-			snprintf(line, sizeof line, "refund offer of %s open until %s", money,
-			    report_time(&cr->b->dates, o->expires_at, when, sizeof when));
+			snprintf(line, sizeof line, pgettext("report",
+			    "refund offer of %s open until %s"), money, report_time(&cr->b->dates,
+			    o->expires_at, when, sizeof when));
 		else
-			snprintf(line, sizeof line, "refund offer of %s %s on %s", money,
-			    offer_state_name(state), time_format_local(cr->c->tz,
-			    state == OFFER_EXPIRED ? o->expires_at : o->decided_at, when,
-			    sizeof when));
+			snprintf(line, sizeof line, pgettext("report", "refund offer of %s %s on %s"),
+			    money, offer_words(state), offer_when(cr, state == OFFER_EXPIRED ?
+			    o->expires_at : o->decided_at, when, sizeof when));
 	} else {
-		snprintf(line, sizeof line, "no refund offer");
+		snprintf(line, sizeof line, "%s", pgettext("report", "no refund offer"));
 	}
 	pdf_text(cr->pdf, MARGIN + 8, y, cr->w - 2 * MARGIN - 8, PDF_LEFT, line, 8, 0,
 	    o ? INK : MUTED);
@@ -266,6 +300,19 @@ draw_notices(struct commitment_report *cr, size_t i, double y)
 }
 
 /* The commitments table's columns: their left edges and widths. */
+/* Writes a cancellation's or excuse's reason in words, then the coach's note after
+ * ": ", into buf (size bytes, cut short if it must). */
+static void
+reason_and_note(const struct attendance *a, char *buf, size_t size)
+{
+	struct strbuf words = STRBUF_INIT;
+
+	reason_words(a->reason, &words);
+	snprintf(buf, size, "%.*s%s%s", (int)words.len, words.buf ? words.buf : "",
+	    words.len > 0 && a->note && *a->note ? ": " : "", a->note ? a->note : "");
+	free(words.buf);
+}
+
 static const double col_x[] = { 0, 26, 126, 172, 282, 332, 494 };
 static const double col_w[] = { 22, 98, 44, 108, 48, 160, 29 };
 
@@ -273,21 +320,23 @@ static const double col_w[] = { 22, 98, 44, 108, 48, 160, 29 };
 static double
 draw_table_head(struct commitment_report *cr, size_t i, double y, int continued)
 {
-	static const char *const heads[] = { "#", "session", "kind", "outcome",
-		"notice", "reason and note", "points" };
+	const char *heads[] = { "#", pgettext("report", "session"), pgettext("report", "kind"),
+		pgettext("report", "outcome"), pgettext("report", "notice"),
+		pgettext("report", "reason and note"), pgettext("report", "points") };
 	if (continued) {	/* the name may be cut, never "(continued)" */
 		pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN - 150, PDF_LEFT,
 		    cr->roll->people.v[i].name, 9.5, 1, INK);
-		pdf_text(cr->pdf, cr->w - MARGIN - 145, y, 145, PDF_RIGHT,
-		    "commitments (continued)", 9.5, 1, INK);
+		pdf_text(cr->pdf, cr->w - MARGIN - 145, y, 145, PDF_RIGHT, pgettext("report",
+		    "commitments (continued)"), 9.5, 1, INK);
 	} else {
-		pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, "Commitments", 9.5, 1,
-		    INK);
+		pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, pgettext("report",
+		    "Commitments"), 9.5, 1, INK);
 	}
 	y -= 14;
 	for (size_t k = 0; k < ARRAY_SIZE(heads); k++)
 		pdf_text(cr->pdf, MARGIN + col_x[k], y, col_w[k], k == 0 || k == 6 ? PDF_RIGHT
-		    : PDF_LEFT, heads[k], 7.5, 1, MUTED);
+		    : PDF_LEFT, heads[k], report_fit(cr->pdf, heads[k], col_w[k], 7.5, 1), 1,
+		    MUTED);
 	y -= 4;
 	pdf_line(cr->pdf, MARGIN, y, cr->w - MARGIN, y, 0.5, INK);
 	return y - ROW_H + 2;
@@ -302,30 +351,33 @@ draw_table_row(struct commitment_report *cr, size_t i, size_t j, double y)
 	const struct attendance *a = roll_fact(cr->roll, i, j, &buf);
 	enum outcome o = roll_outcome(cr->roll, i, j);
 	struct rgb tint = outcome_tint(o);
-	char number[16], when[40], notice[32] = "", points[16] = "", words[64], why[512] = "";
+	char number[16], when[48], notice[48] = "", points[16] = "", words[96], why[512] = "";
 	int pts = roll_points(cr->roll, i, j);
 
 	snprintf(number, sizeof number, "%d", s->number);
 	report_time(&cr->b->dates, s->starts_at, when, sizeof when);
 	if (a != NULL && a->fact == FACT_CANCELLED)
-		snprintf(notice, sizeof notice, a->cancelled_at < s->starts_at ? "%.0f h ahead"
-		    : "%.0f h late", (double)llabs(s->starts_at - a->cancelled_at) / 3600.0);
+		snprintf(notice, sizeof notice, a->cancelled_at < s->starts_at ? pgettext("report",
+		    "%.0f h ahead") : pgettext("report", "%.0f h late"),
+		    (double)llabs(s->starts_at - a->cancelled_at) / 3600.0);
 	if (pts > 0)
 		snprintf(points, sizeof points, "+%d", pts);
-	if (a != NULL)	/* the reason code, then the coach's words */
-		snprintf(why, sizeof why, "%s%s%s", a->reason, *a->reason && a->note &&
-		    *a->note ? ": " : "", a->note ? a->note : "");
+	if (a != NULL)	/* the reason in words, then the coach's words */
+		reason_and_note(a, why, sizeof why);
 	if (o == OUTCOME_LATE && a != NULL)
-		snprintf(words, sizeof words, "late, %d min", a->minutes_late);
+		snprintf(words, sizeof words, pgettext("report", "late, %d min"), a->minutes_late);
 	else
 		snprintf(words, sizeof words, "%s", outcome_words(o));
 	pdf_text(cr->pdf, MARGIN + col_x[0], y, col_w[0], PDF_RIGHT, number, 8, 0, INK);
-	pdf_text(cr->pdf, MARGIN + col_x[1], y, col_w[1], PDF_LEFT, when, 8, 0, INK);
-	pdf_text(cr->pdf, MARGIN + col_x[2], y, col_w[2], PDF_LEFT, session_kind_name(s->kind),
-	    8, 0, INK);
+	pdf_text(cr->pdf, MARGIN + col_x[1], y, col_w[1], PDF_LEFT, when,
+	    report_fit(cr->pdf, when, col_w[1] - 3, 8, 0), 0, INK);
+	pdf_text(cr->pdf, MARGIN + col_x[2], y, col_w[2], PDF_LEFT, kind_words(s->kind), 8, 0,
+	    INK);
 	pdf_box(cr->pdf, MARGIN + col_x[3], y - 2.5, 9, 9, &tint, &RULE);
-	pdf_text(cr->pdf, MARGIN + col_x[3] + 13, y, col_w[3] - 13, PDF_LEFT, words, 8, 0, INK);
-	pdf_text(cr->pdf, MARGIN + col_x[4], y, col_w[4], PDF_LEFT, notice, 8, 0, INK);
+	pdf_text(cr->pdf, MARGIN + col_x[3] + 13, y, col_w[3] - 13, PDF_LEFT, words,
+	    report_fit(cr->pdf, words, col_w[3] - 15, 8, 0), 0, INK);
+	pdf_text(cr->pdf, MARGIN + col_x[4], y, col_w[4], PDF_LEFT, notice,
+	    report_fit(cr->pdf, notice, col_w[4] - 2, 8, 0), 0, INK);
 	pdf_text(cr->pdf, MARGIN + col_x[5], y, col_w[5], PDF_LEFT, why, 8, 0, INK);
 	pdf_text(cr->pdf, MARGIN + col_x[6], y, col_w[6], PDF_RIGHT, points, 8, 1, INK);
 }
@@ -343,8 +395,9 @@ draw_section(struct commitment_report *cr, size_t i)
 	y -= 6;
 	pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, p->name, 15, 1, INK);
 	y -= 14;
-	snprintf(line, sizeof line, "%s%s%s%s", p->email, *p->company ? "  ·  " : "",
-	    p->company, p->status == PARTICIPANT_WITHDRAWN ? "  ·  withdrawn" : "");
+	snprintf(line, sizeof line, "%s%s%s%s%s", p->email, *p->company ? "  ·  " : "",
+	    p->company, p->status == PARTICIPANT_WITHDRAWN ? "  ·  " : "",
+	    p->status == PARTICIPANT_WITHDRAWN ? pgettext("report", "withdrawn") : "");
 	pdf_text(cr->pdf, MARGIN, y, cr->w - 2 * MARGIN, PDF_LEFT, line, 8.5, 0, MUTED);
 	y = draw_figures(cr, i, y - 12);
 	y = draw_points_chart(cr, i, y);
@@ -363,8 +416,8 @@ draw_section(struct commitment_report *cr, size_t i)
 		rows++;
 	}
 	if (cap == cr->rows_first && rows == 0)
-		pdf_text(cr->pdf, MARGIN, y, 400, PDF_LEFT, "no session expected them yet", 8, 0,
-		    MUTED);
+		pdf_text(cr->pdf, MARGIN, y, 400, PDF_LEFT, pgettext("report",
+		    "no session expected them yet"), 8, 0, MUTED);
 	(void)y;
 }
 
@@ -394,6 +447,7 @@ commitment_book_close(struct commitment_book *b)
 		return;
 	notice_sent_list_free(&b->notices);
 	refund_offer_list_free(&b->offers);
+	report_dates_free(&b->dates);
 	pdf_fonts_free(b->fonts);
 	free(b);
 }
@@ -421,7 +475,7 @@ book_start(struct commitment_book *b, struct report_request *rq, su_err *e)
 	}
 	if (rq->pdf.fonts == NULL)
 		rq->pdf.fonts = b->fonts;
-	return report_start(rq, b->roll->cohort, "Commitment report", 0, e);
+	return report_start(rq, b->roll->cohort, pgettext("report", "Commitment report"), 0, e);
 }
 
 /* Draws the sections of participant 'only' (or of everyone, (size_t)-1) into cr->pdf. */
@@ -454,13 +508,15 @@ report_commitment_into(struct commitment_book *b, size_t i, struct report_reques
     struct strbuf *out, su_err *e)
 {
 	struct commitment_report cr = { .rq = rq, .c = b->roll->cohort, .roll = b->roll, .b = b };
-	int rc;
+	const char *was = report_lang_use(cr.c);
+	int rc = -1;
 
-	if ((cr.pdf = book_start(b, rq, e)) == NULL)
-		return -1;
-	draw_sections(&cr, i);
-	rc = pdf_save_buffer(cr.pdf, out, e);
-	pdf_free(cr.pdf);
+	if ((cr.pdf = book_start(b, rq, e)) != NULL) {
+		draw_sections(&cr, i);
+		rc = pdf_save_buffer(cr.pdf, out, e);
+		pdf_free(cr.pdf);
+	}
+	lang_use(was);
 	return rc;
 }
 
@@ -519,12 +575,14 @@ report_commitment_split(struct store *st, const struct cohort *c, const struct p
 	size_t n = 0;
 	struct roll roll;
 	int rc = 0;
+	const char *was;
 
 	rq->files = 0;
 	if (roll_load(st, c, p, rq->as_of, &roll, e) < 0) {
 		free(written);
 		return -1;
 	}
+	was = report_lang_use(c);
 	if ((b = commitment_book_open(st, &roll, e)) == NULL)
 		rc = -1;
 	for (size_t i = 0; rc == 0 && i < roll.people.n; i++) {
@@ -544,6 +602,7 @@ report_commitment_split(struct store *st, const struct cohort *c, const struct p
 	commitment_book_close(b);
 	roll_free(&roll);
 	free(written);
+	lang_use(was);
 	return rc;
 }
 
@@ -556,9 +615,11 @@ report_commitment(struct store *st, const struct cohort *c, const struct policy 
 	struct roll roll;
 	size_t only = (size_t)-1;
 	int rc = -1;
+	const char *was;
 
 	if (roll_load(st, c, p, rq->as_of, &roll, e) < 0)
 		return -1;
+	was = report_lang_use(c);
 	if ((b = commitment_book_open(st, &roll, e)) == NULL)
 		goto done;
 	for (size_t i = 0; email != NULL && i < roll.people.n; i++)
@@ -570,12 +631,13 @@ report_commitment(struct store *st, const struct cohort *c, const struct policy 
 	}
 	cr.roll = &roll;
 	cr.b = b;
-	if ((cr.pdf = report_start(rq, c, "Commitment report", 0, e)) == NULL)
+	if ((cr.pdf = report_start(rq, c, pgettext("report", "Commitment report"), 0, e)) == NULL)
 		goto done;
 	draw_sections(&cr, only);
 	rc = report_finish(cr.pdf, rq, e);
 done:
 	commitment_book_close(b);
 	roll_free(&roll);
+	lang_use(was);
 	return rc;
 }

@@ -12,18 +12,56 @@
 
 extern const struct rgb INK, MUTED, RULE, WHITE, ACCENT;
 
+/*
+ * A report's words, in the language lang_use chose: pgettext("report", "rate") is
+ * the catalogs' message "rate" in the context "report", apart from the same word
+ * in a notice or a page (a column head may be shorter than a sentence's word);
+ * npgettext the same for a count's noun. xgettext knows both names. English: the
+ * message itself.
+ */
+const char *report_pgettext(const char *ctx_msgid) __attribute__((format_arg(1)));
+const char *report_npgettext(const char *ctx_one, const char *many, unsigned long n)
+    __attribute__((format_arg(1), format_arg(2)));
+#define pgettext(ctx, msgid) report_pgettext(ctx "\004" msgid)
+#define npgettext(ctx, one, many, n) report_npgettext(ctx "\004" one, many, n)
+
+/* Makes the cohort's language the reports' (lang_use); returns the one it replaces. */
+const char *report_lang_use(const struct cohort *c);
+
 /* The tint of a matrix cell for an outcome (readable in grey too: letters carry it). */
 struct rgb outcome_tint(enum outcome o);
-/* The outcome as people say it: "late cancellation", "no-show". */
+/* The outcome as people say it: "late cancellation", "no-show", in this language. */
 const char *outcome_words(enum outcome o);
+/* The outcome's letter in a matrix cell and the legend ("P", "X"; German "A", ...). */
+const char *outcome_abbrev(enum outcome o);
+/* A step of the ladder as words ("final-notice": "final notice", "letzte Mahnung"); a
+ * step of the coach's own as it is. */
+const char *ladder_words(const char *kind);
+/* The kind of a session as words ("group", "Gruppe"). */
+const char *kind_words(enum session_kind k);
+/* The state of a refund offer as words ("expired", "abgelaufen"). */
+const char *offer_words(enum offer_state s);
+/*
+ * Returns type size 'size', or a smaller one (down to three quarters of it) at
+ * which the words 'text' fit in 'width' points: a translated heading or label
+ * longer than the English one shrinks rather than being cut. English: 'size'
+ * (its words were laid out to fit), without measuring.
+ */
+double report_fit(struct pdf *pdf, const char *text, double width, double size, int bold);
+/* Writes an amount as the report's language writes it ("1.890,00 €"; English as
+ * money_format: "1,890.00 EUR"); returns buf. */
+char *report_amount(int64_t cents, const char *currency, char *buf, size_t size);
 
 /* How a report writes moments: in the cohort's zone and date order (policy date.order,
  * else its zone's region), with the weekday. */
+struct date_memo;
 struct report_dates {
 	const char *tz;
 	enum date_order order;
+	struct date_memo *memo;	/* dates written by ICU already (it is slow to start) */
 };
 void report_dates_init(struct report_dates *d, const struct cohort *c, const struct policy *p);
+void report_dates_free(struct report_dates *d);
 /* Writes "Wed 11/04/2026 09:00" (mdy), "Wed 04/11/2026 09:00" (dmy) or
  * "Wed 2026-11-04 09:00" (ymd) into buf (40 bytes are enough); returns buf. */
 char *report_time(const struct report_dates *d, int64_t t, char *buf, size_t size);

@@ -10,9 +10,9 @@
 
 #include "report-layout.h"
 #include "showup/engine.h"
+#include "showup/lang.h"
 #include "showup/policy-store.h"
 #include "showup/timeutil.h"
-#include "showup/words.h"
 
 #define ROW_H 24.0
 #define SPARE_ROWS 3
@@ -26,23 +26,26 @@ static double
 draw_head(struct pdf *pdf, double w, double y, const struct cohort *c, const struct session *s,
     const struct report_dates *d, int continued)
 {
-	static const char *const heads[] = { "#", "participant", "company", "arrived",
-		"signature" };
-	char line[512], when[48];
+	const char *heads[] = { "#", pgettext("report", "participant"), pgettext("report",
+		"company"), pgettext("report", "arrived"), pgettext("report", "signature") };
+	char line[512], when[48], kind[160];
 
-	snprintf(line, sizeof line, "Session %d%s%s%s", s->number, *s->title ? ": " : "",
-	    s->title, continued ? " (continued)" : "");
+	snprintf(line, sizeof line, pgettext("report", "Session %d%s%s%s"), s->number,
+	    *s->title ? ": " : "", s->title, continued ? pgettext("report", " (continued)") : "");
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 13, 1, INK);
 	y -= 15;
-	snprintf(line, sizeof line, "%s  ·  %s session, %d %s%s%s  ·  coach %s",
-	    report_time(d, s->starts_at, when, sizeof when), session_kind_name(s->kind),
-	    s->minutes, plural(s->minutes, "minute", "minutes"), *s->location ? "  ·  " : "", s->location,
-	    c->coach_name);
+	/* TRANSLATORS: the session's kind ("group") and its length in minutes */
+	snprintf(kind, sizeof kind, npgettext("report", "%s session, %d minute",
+	    "%s session, %d minutes", (unsigned long)s->minutes), kind_words(s->kind),
+	    s->minutes);
+	snprintf(line, sizeof line, pgettext("report", "%s  ·  %s%s%s  ·  coach %s"),
+	    report_time(d, s->starts_at, when, sizeof when), kind, *s->location ? "  ·  " : "",
+	    s->location, c->coach_name);
 	pdf_text(pdf, MARGIN, y, w - 2 * MARGIN, PDF_LEFT, line, 9, 0, MUTED);
 	y -= 22;
 	for (size_t k = 0; k < ARRAY_SIZE(heads); k++)
 		pdf_text(pdf, MARGIN + col_x[k], y, col_w[k], k == 0 ? PDF_RIGHT : PDF_LEFT,
-		    heads[k], 8, 1, MUTED);
+		    heads[k], report_fit(pdf, heads[k], col_w[k], 8, 1), 1, MUTED);
 	y -= 5;
 	pdf_line(pdf, MARGIN, y, w - MARGIN, y, 0.6, INK);
 	return y;
@@ -77,17 +80,17 @@ draw_cancelled(struct pdf *pdf, double w, double top, const struct roll *r, size
 {
 	struct attendance buf;
 	const struct attendance *a;
-	char line[512], when[40];
+	char line[512], when[48];
 	double y = top - ROW_H / 2 - 3;
 
 	if (i == (size_t)-1) {
-		pdf_text(pdf, MARGIN, y - 4, w - 2 * MARGIN, PDF_LEFT,
-		    "Cancelled already (no need to sign)", 9, 1, MUTED);
+		pdf_text(pdf, MARGIN, y - 4, w - 2 * MARGIN, PDF_LEFT, pgettext("report",
+		    "Cancelled already (no need to sign)"), 9, 1, MUTED);
 		return;
 	}
 	a = roll_fact(r, i, j, &buf);
-	snprintf(line, sizeof line, "cancelled %s", report_time(d, a->cancelled_at, when,
-	    sizeof when));
+	snprintf(line, sizeof line, pgettext("report", "cancelled %s"), report_time(d,
+	    a->cancelled_at, when, sizeof when));
 	pdf_text(pdf, MARGIN + col_x[1], y, col_w[1], PDF_LEFT, r->people.v[i].name, 9, 0,
 	    MUTED);
 	pdf_text(pdf, MARGIN + col_x[2], y, w - 2 * MARGIN - col_x[2], PDF_LEFT, line, 8.5, 0,
@@ -131,6 +134,7 @@ report_sheet(struct store *st, const struct cohort *c, const struct session *s,
 	double w = 0, h, top = 0, body;
 	size_t n = 0, nc = 0, per_page, rows, j;
 	int rc = -1, pages, page = 0;
+	const char *was = lang_now();
 
 	if (s->cancelled)
 		return su_err_set(e, "session %s:%d was cancelled by the coach", c->slug,
@@ -145,7 +149,8 @@ report_sheet(struct store *st, const struct cohort *c, const struct session *s,
 		goto done;
 	}
 	expected_people(&roll, j, &sign, &n, &cancelled, &nc);
-	if ((pdf = report_start(rq, c, "Sign-in sheet", 0, e)) == NULL)
+	was = report_lang_use(c);
+	if ((pdf = report_start(rq, c, pgettext("report", "Sign-in sheet"), 0, e)) == NULL)
 		goto done;
 	pdf_paper_size(rq->pdf.paper, 0, &w, &h);
 	body = h - 2 * MARGIN - 72 - 60;
@@ -156,7 +161,8 @@ report_sheet(struct store *st, const struct cohort *c, const struct session *s,
 		if (r % per_page == 0) {
 			pdf_page(pdf, &w, &h);
 			draw_footer(pdf, w, c, ++page, pages);
-			top = draw_heading(pdf, w, h, "Sign-in sheet", c, &dates, rq->as_of);
+			top = draw_heading(pdf, w, h, pgettext("report", "Sign-in sheet"), c, &dates,
+			    rq->as_of);
 			top = draw_head(pdf, w, top, c, s, &dates, r > 0);
 		}
 		if (r < n)
@@ -174,6 +180,8 @@ done:
 	pdf_free(pdf);
 	free(sign);
 	free(cancelled);
+	report_dates_free(&dates);
 	roll_free(&roll);
+	lang_use(was);
 	return rc;
 }

@@ -133,21 +133,24 @@ day_comma_time(const char *zone, int64_t t, struct strbuf *out)
 void
 reason_words(const char *code, struct strbuf *out)
 {
-	/* the codes showup ships, each as one phrase (so each can be translated whole) */
+	/* the codes showup ships, each as one phrase (so each is translated whole) */
 	static const char *const known[][2] = {
-		{ "medical", "medical" },
-		{ "personal-emergency", "personal emergency" },
-		{ "customer-meeting", "customer meeting" },
-		{ "work", "work" },
-		{ "travel", "travel" },
-		{ "other", "other" },
+		{ "medical", N_("medical") },
+		{ "personal-emergency", N_("personal emergency") },
+		{ "customer-meeting", N_("customer meeting") },
+		{ "work", N_("work") },
+		{ "travel", N_("travel") },
+		{ "other", N_("other") },
+		{ POLICY_REASON_EXCUSED, N_("excused") },
+		{ POLICY_REASON_NOT_EXCUSED, N_("not excused") },
+		{ POLICY_RESCHEDULE_REASON, N_("rescheduled") },
 	};
 
 	if (code == NULL)
 		return;
 	for (size_t i = 0; i < ARRAY_SIZE(known); i++)
 		if (strcmp(code, known[i][0]) == 0) {
-			sb_adds(out, known[i][1]);
+			sb_adds(out, _(known[i][1]));
 			return;
 		}
 	for (const char *c = code; *c; c++)

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "report-layout.h"
+#include "showup/lang.h"
 #include "showup/pdf.h"
 #include "suites.h"
 
@@ -222,6 +223,35 @@ START_TEST(outcomes_have_own_words_and_tints)
 }
 END_TEST
 
+/* In each language the reports write, every outcome has its own words and its own
+ * letter in the matrix; reason codes and ladder steps read as words, English keeps
+ * the codes; a code of the coach's own stays as it is. */
+START_TEST(outcome_words_each_language)
+{
+	static const enum outcome shown[] = { OUTCOME_PRESENT, OUTCOME_LATE, OUTCOME_CANCELLED,
+		OUTCOME_LATE_CANCEL, OUTCOME_NO_SHOW, OUTCOME_EXCUSED, OUTCOME_RESCHEDULED,
+		OUTCOME_NOT_HELD, OUTCOME_UNRECORDED, OUTCOME_NOT_EXPECTED };
+	const char *was = lang_use(lang_codes[_i]);
+
+	for (size_t i = 0; i < ARRAY_SIZE(shown); i++)
+		for (size_t j = 0; j < i; j++) {
+			ck_assert_str_ne(outcome_words(shown[i]), outcome_words(shown[j]));
+			ck_assert_str_ne(outcome_abbrev(shown[i]), outcome_abbrev(shown[j]));
+		}
+	ck_assert_str_eq(ladder_words("my-own-step"), "my-own-step");
+	if (_i == 0) {
+		ck_assert_str_eq(ladder_words("final-notice"), "final-notice");
+		ck_assert_str_eq(outcome_abbrev(OUTCOME_LATE_CANCEL), "X");
+	} else {
+		ck_assert_str_ne(outcome_words(OUTCOME_NO_SHOW), "no-show");
+	}
+	if (strcmp(lang_codes[_i], "de") == 0) {
+		ck_assert_str_eq(outcome_words(OUTCOME_LATE_CANCEL), "späte Absage");
+	}
+	lang_use(was);
+}
+END_TEST
+
 /* Offers as the store lists them: person 5 declined one and has a second open, person 6
  * accepted, person 7's ran out (stored expired). */
 static struct refund_offer offers_v[] = {
@@ -372,6 +402,7 @@ pdf_suite(void)
 	tcase_add_test(tc, fonts_cover_names);
 	tcase_add_loop_test(tc, percent_text_rounds, 0, ARRAY_SIZE(percent_cases));
 	tcase_add_test(tc, outcomes_have_own_words_and_tints);
+	tcase_add_loop_test(tc, outcome_words_each_language, 0, 4);
 	tcase_add_loop_test(tc, offer_as_of_a_date, 0, ARRAY_SIZE(as_of_cases));
 	tcase_add_loop_test(tc, overflow_pages_after_the_first, 0, ARRAY_SIZE(overflow_cases));
 	tcase_add_loop_test(tc, attendance_layout_pages, 0, ARRAY_SIZE(layout_cases));

@@ -15,10 +15,13 @@ add_all(struct store *st, const struct cohort *c, struct session *s, const int64
 {
 	int first = -1, number = 0;
 
+	s->series = n > 1 ? SESSION_SERIES_FIRST : 0;
 	for (int k = 0; k < n && number >= 0; k++) {
 		s->starts_at = starts[k];
 		if ((number = session_add(st, c, s, ids, nids, e)) >= 0 && k == 0)
 			first = number;
+		if (n > 1)
+			s->series = first;
 	}
 	return number < 0 ? -1 : first;
 }

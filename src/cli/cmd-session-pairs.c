@@ -113,7 +113,7 @@ add_round(struct cli *cli, const struct pairing *pg, size_t r, struct session *s
 	size_t groups = pairs_round(pg->people.n, r, g);
 	struct strbuf line = STRBUF_INIT;
 	char when[40];
-	int rc = 0;
+	int rc = 0, number;
 
 	for (size_t k = 0; k < groups && rc == 0; k++) {
 		int64_t ids[3] = { pg->people.v[g[k].a].id, pg->people.v[g[k].b].id, 0 };
@@ -123,9 +123,11 @@ add_round(struct cli *cli, const struct pairing *pg, size_t r, struct session *s
 		sb_addf(&line, "%s", k ? "; " : "");
 		describe_group(pg, &g[k], &line);
 		s->starts_at = at;
-		if (!dry)
-			rc = session_add(cli->st, c, s, ids, g[k].c != PAIR_NONE ? 3 : 2, e) < 0 ?
-			    -1 : 0;
+		if (!dry && (number = session_add(cli->st, c, s, ids, g[k].c != PAIR_NONE ? 3 : 2,
+		    e)) < 0)
+			rc = -1;
+		else if (!dry && s->series == SESSION_SERIES_FIRST)
+			s->series = number;	/* the rest of the pairing: its series */
 	}
 	if (rc == 0)
 		printf("%s %s: %s\n", dry ? "would pair" : "paired", time_format_human(c->tz, at,
@@ -174,7 +176,7 @@ static int
 cmd_session_pairs_exec(struct cli *cli, int argc, char **argv)
 {
 	struct session s = { .minutes = 60, .kind = SESSION_PRACTICE, .title = "",
-		.location = "" };
+		.location = "", .series = SESSION_SERIES_FIRST };
 	struct series_args series = { .count = 0 };
 	struct pairing pg = { .napart = 0 };
 	const struct cohort *c = &cli->target.c;

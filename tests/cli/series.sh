@@ -31,6 +31,39 @@ check '[ "$utc_times" = "16:00 17:00 " ]' \
 ok session list vk
 check '[ "$(grep -c "18:00" "$T/out")" = 8 ]' "session list does not show 18:00 eight times"
 
+# the series moved from its second session on: a day later at 19:00 local, on either side
+# of the change of summer time; the first stays, each move is recorded to be told
+ok session edit vk:2 --at "2027-10-20 19:00" --and-later
+out "session vk:2 moved from Tue 2027-10-19 18:00 to Wed 2027-10-20 19:00"
+out "session vk:8 moved from Tue 2027-11-30 18:00 to Wed 2027-12-01 19:00"
+moved=$(sql "SELECT group_concat(number || '@' || strftime('%w %H:%M', starts_at, 'unixepoch'), ',')
+	FROM (SELECT * FROM session WHERE number <= 8 ORDER BY number)")
+check '[ "$moved" = "1@2 16:00,2@3 17:00,3@3 17:00,4@3 18:00,5@3 18:00,6@3 18:00,7@3 18:00,8@3 18:00" ]' \
+	"--and-later did not move the series from vk:2 on to Wednesdays 19:00 local ($moved)"
+check '[ "$(sql "SELECT count(*) FROM session_move")" = 7 ]' "not one move recorded for each of vk:2..8"
+# from a later one on, only what follows moves: vk:5 a day back, same time of day
+ok session edit vk:5 --at "2027-11-09 19:00" --and-later
+check '[ "$(sql "SELECT count(*) FROM session_move")" = 11 ]' "vk:5..8 were not the only ones moved"
+check '[ "$(sql "SELECT strftime('"'"'%w'"'"', starts_at, '"'"'unixepoch'"'"') FROM session WHERE number = 4")" = 3 ]' \
+	"vk:4 moved with vk:5 --and-later"
+# the end of the series called off from vk:7 on; vk:6 held
+ok session cancel vk:7 --and-later --at "2027-10-01 10:00"
+out "session vk:7 cancelled in good time"
+out "session vk:8 cancelled in good time"
+check '[ "$(sql "SELECT group_concat(number) FROM session WHERE cancelled_at IS NOT NULL")" = "7,8" ]' \
+	"--and-later did not cancel just vk:7 and vk:8"
+ok session uncancel vk:7
+ok session uncancel vk:8
+# a session of no series has no later ones; --and-later names no one's people
+ok session add vk --at "2027-12-24 09:00" --title Einzeln
+before=$(db_state)
+fails 1 session edit vk:9 --at "2027-12-24 10:00" --and-later
+err "session vk:9 is not one of a series"
+fails 1 session cancel vk:9 --and-later
+fails 2 session edit vk:2 --and-later --with ana@example.com
+same_db "$before"
+ok session delete vk:9
+
 # practice pairs every two weeks until a day, a holiday left out: the count holds by date
 ok session add vk --kind practice --with ana@example.com --with ben@example.com \
 	--at "2027-12-01 19:00" --every 2weeks --until 2028-01-26 --skip 2027-12-29

@@ -142,4 +142,40 @@ ok participant add solo --name "Only One" --email one@example.com
 fails 1 session pairs solo --at "2028-06-07 19:00"
 err "too few to pair"
 
+# an optional session (a make-up): nobody expected, who came shows, nobody's absence counts
+ok cohort add op --name "Optional" --coach "Cora Coach" --coach-email cora@example.com --tz UTC
+ok participant add op --name "Ana Ortiz" --email ana@example.com
+ok participant add op --name "Ben Li" --email ben@example.com
+ok participant add op --name "Cy Park" --email cy@example.com
+ok session add op --at "2026-11-02 10:00"
+ok session add op --at "2026-11-09 10:00" --optional --title "Make-up"
+out "added session op:2, optional group Mon 2026-11-09 10:00, 60 min"
+for who in ana ben cy; do ok mark op:1 $who@example.com present; done
+ok mark op:2 ana@example.com present
+ok mark op:2 cy@example.com late 40
+ok mark op:2 ben@example.com no-show
+out "op:2 ben@example.com: no-show -> not_expected"
+check '[ "$(sql "SELECT fact FROM attendance a JOIN session s ON s.id = a.session_id
+	JOIN participant p ON p.id = a.participant_id WHERE s.number = 2 AND p.email = '"'"'ben@example.com'"'"'")" = absent ]' \
+	"the absence at the optional session was not recorded"
+ok attendance show op
+out_re "^participant +email +1 +2\*$"
+out_re "^Ana Ortiz +ana@example\.com +P +P$"
+out_re "^Ben Li +ben@example\.com +P +\.$"
+out_re "^Cy Park +cy@example\.com +P +L$"
+out "* optional: nobody expected"
+ok status op
+out_re "^Ben Li +ben@example\.com +1 +1 +100% +100% +0 "
+out_re "^Cy Park +cy@example\.com +1 +1 +100% +100% +0 "
+ok session list op
+out_re "^2 .* group \(optional\) .* Make-up +0 +held$"
+ok report attendance op --output "$T/op.pdf"
+check 'pdftotext -layout "$T/op.pdf" - | grep -q "optional: nobody expected"' \
+	"the attendance report does not mark the optional session"
+# the control: the same record at a session that expects gives Ben a no-show's points
+ok session add op --at "2026-11-16 10:00"
+ok mark op:3 ben@example.com no-show
+ok status op
+out_re "^Ben Li +ben@example\.com +2 +1 +50% +50% +[1-9]"
+
 finish

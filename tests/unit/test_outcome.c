@@ -98,6 +98,46 @@ START_TEST(outcomes_by_default_policy)
 }
 END_TEST
 
+/* An optional session: who came is present or late, nothing else is owed or counted. */
+static const struct outcome_case optional_cases[] = {
+	{ "came on time", 1, 0, FACT_ARRIVED, 0, 0, "", START + HOUR, OUTCOME_PRESENT },
+	{ "came late", 1, 0, FACT_ARRIVED, 30, 0, "", START + HOUR, OUTCOME_LATE },
+	{ "stayed away, nothing recorded", 1, 0, FACT_NONE, 0, 0, "", START + HOUR,
+	  OUTCOME_NOT_EXPECTED },
+	{ "to come, nothing recorded: nobody waited for", 1, 0, FACT_NONE, 0, 0, "",
+	  START - HOUR, OUTCOME_NOT_EXPECTED },
+	{ "marked absent", 1, 0, FACT_ABSENT, 0, 0, "", START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "cancelled after the cutoff", 1, 0, FACT_CANCELLED, 0, CUTOFF + HOUR, "work",
+	  START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "cancelled after the start", 1, 0, FACT_CANCELLED, 0, START + 60, "work",
+	  START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "not on a practice session's list, came", 0, 0, FACT_ARRIVED, 0, 0, "",
+	  START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "called off by the coach", 1, 1, FACT_NONE, 0, 0, "", START + HOUR,
+	  OUTCOME_NOT_HELD },
+};
+
+START_TEST(outcomes_at_optional_sessions)
+{
+	const struct outcome_case *c = &optional_cases[_i];
+	struct attendance a = { .fact = c->fact, .minutes_late = c->minutes_late,
+		.cancelled_at = c->cancelled_at, .reason = (char *)c->reason, .note = "" };
+	struct outcome_input in = { .expected = c->expected, .optional = 1,
+		.session_cancelled = c->coach_cancelled, .starts_at = START,
+		.cutoff = CUTOFF, .now = c->now, .fact = &a };
+	struct policy p;
+	enum outcome got;
+
+	policy_default(&p);
+	got = outcome_of(&p, &in);
+	ck_assert_msg(got == c->want, "optional, %s: got %s, want %s", c->name,
+	    outcome_name(got), outcome_name(c->want));
+	in.optional = 0;	/* the control: the same record at a session that expects */
+	if (c->expected && !c->coach_cancelled && c->fact != FACT_ARRIVED)
+		ck_assert_int_ne(outcome_of(&p, &in), OUTCOME_NOT_EXPECTED);
+}
+END_TEST
+
 /* Day-before cutoffs in three zones across both daylight-saving changes. */
 static const struct {
 	const char *zone;
@@ -360,6 +400,8 @@ outcome_suite(void)
 	    (int)ARRAY_SIZE(outcome_cases));
 	tcase_add_loop_test(tc, day_before_cutoff_holds_across_dst, 0,
 	    (int)ARRAY_SIZE(cutoff_cases));
+	tcase_add_loop_test(tc, outcomes_at_optional_sessions, 0,
+	    (int)ARRAY_SIZE(optional_cases));
 	tcase_add_test(tc, hours_cutoff_counts_real_hours);
 	tcase_add_test(tc, reasons_and_points);
 	tcase_add_loop_test(tc, reschedules_by_policy, 0, (int)ARRAY_SIZE(reschedule_cases));

@@ -80,19 +80,26 @@ static const struct outcome_case outcome_cases[] = {
 	  START + HOUR, OUTCOME_NOT_HELD },
 };
 
-START_TEST(outcomes_by_default_policy)
+/* Returns the outcome of case c under the default policy, at an optional session or not. */
+static enum outcome
+case_outcome(const struct outcome_case *c, int optional)
 {
-	const struct outcome_case *c = &outcome_cases[_i];
 	struct attendance a = { .fact = c->fact, .minutes_late = c->minutes_late,
 		.cancelled_at = c->cancelled_at, .reason = (char *)c->reason, .note = "" };
-	struct outcome_input in = { .expected = c->expected,
+	struct outcome_input in = { .expected = c->expected, .optional = optional,
 		.session_cancelled = c->coach_cancelled, .starts_at = START,
 		.cutoff = CUTOFF, .now = c->now, .fact = &a };
 	struct policy p;
-	enum outcome got;
 
 	policy_default(&p);
-	got = outcome_of(&p, &in);
+	return outcome_of(&p, &in);
+}
+
+START_TEST(outcomes_by_default_policy)
+{
+	const struct outcome_case *c = &outcome_cases[_i];
+	enum outcome got = case_outcome(c, 0);
+
 	ck_assert_msg(got == c->want, "%s: got %s, want %s", c->name, outcome_name(got),
 	    outcome_name(c->want));
 }
@@ -120,21 +127,13 @@ static const struct outcome_case optional_cases[] = {
 START_TEST(outcomes_at_optional_sessions)
 {
 	const struct outcome_case *c = &optional_cases[_i];
-	struct attendance a = { .fact = c->fact, .minutes_late = c->minutes_late,
-		.cancelled_at = c->cancelled_at, .reason = (char *)c->reason, .note = "" };
-	struct outcome_input in = { .expected = c->expected, .optional = 1,
-		.session_cancelled = c->coach_cancelled, .starts_at = START,
-		.cutoff = CUTOFF, .now = c->now, .fact = &a };
-	struct policy p;
-	enum outcome got;
+	enum outcome got = case_outcome(c, 1);
 
-	policy_default(&p);
-	got = outcome_of(&p, &in);
 	ck_assert_msg(got == c->want, "optional, %s: got %s, want %s", c->name,
 	    outcome_name(got), outcome_name(c->want));
-	in.optional = 0;	/* the control: the same record at a session that expects */
+	/* the control: the same record at a session that expects */
 	if (c->expected && !c->coach_cancelled && c->fact != FACT_ARRIVED)
-		ck_assert_int_ne(outcome_of(&p, &in), OUTCOME_NOT_EXPECTED);
+		ck_assert_int_ne(case_outcome(c, 0), OUTCOME_NOT_EXPECTED);
 }
 END_TEST
 

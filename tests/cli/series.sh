@@ -126,6 +126,29 @@ ok session pairs pp --at "2028-01-05 19:00" --every week --count 13
 trios=$(sql "SELECT count(*) FROM (SELECT s.id FROM session s JOIN expected e ON e.session_id = s.id
 	WHERE s.starts_at >= strftime('%s', '2028-01-01') GROUP BY s.id HAVING count(*) = 3)")
 check '[ "$trios" = 13 ]' "13 people over 13 weeks did not make one trio a week ($trios)"
+# the whole table of the thirteen: every two met, none more than twice (with the trio's third)
+pairs13="SELECT a.participant_id x, b.participant_id y, count(*) n FROM expected a
+	JOIN expected b ON a.session_id = b.session_id AND a.participant_id < b.participant_id
+	JOIN session s ON s.id = a.session_id JOIN cohort c ON c.id = s.cohort_id WHERE c.slug = 'pp'
+	AND s.starts_at >= strftime('%s', '2028-01-01') AND s.starts_at < strftime('%s', '2028-06-01')
+	GROUP BY 1, 2"
+check '[ "$(sql "SELECT count(*), max(n), sum(n) FROM ($pairs13)")" = "78|2|104" ]' \
+	"13 people over 13 weeks: not all 78 pairs met, each once and with the third twice"
+# trios (--size 3) for the thirteen: four groups a week (a trio and two pairs at 13),
+# everyone once a week, nobody with anyone again in the first four weeks
+ok session pairs pp --at "2028-09-06 19:00" --every week --count 4 --size 3
+out "paired Wed 2028-09-06 19:00: "
+sizes=$(sql "SELECT group_concat(k, ',') FROM (SELECT count(*) k FROM session s JOIN expected e
+	ON e.session_id = s.id WHERE s.starts_at >= strftime('%s', '2028-09-01') GROUP BY s.id
+	ORDER BY s.starts_at, k) ")
+check '[ "$sizes" = "2,2,3,3,3,2,2,3,3,3,2,2,3,3,3,2,2,3,3,3" ]' "--size 3 did not make 3 trios and 2 pairs a week ($sizes)"
+trio_again=$(sql "SELECT count(*) FROM (SELECT a.participant_id, b.participant_id FROM expected a
+	JOIN expected b ON a.session_id = b.session_id AND a.participant_id < b.participant_id
+	JOIN session s ON s.id = a.session_id WHERE s.starts_at >= strftime('%s', '2028-09-01')
+	GROUP BY 1, 2 HAVING count(*) > 1)")
+check '[ "$trio_again" = 0 ]' "two of the thirteen met twice in four weeks of trios"
+fails 2 session pairs pp --at "2028-09-06 19:00" --size 4
+err "--size takes 2 (pairs) or 3 (trios), not '4'"
 # kept apart: p1 and p2 never together in the first weeks
 together() { grep -cE "Person 1 & Person 2([;& ]|$)|Person 2 & Person 1([;& ]|$)" "$T/out"; }
 ok session pairs pp --at "2028-06-07 19:00" --every week --count 13 --dry-run

@@ -251,7 +251,7 @@ record_change(struct store *st, const struct session *old, const struct session 
 
 static const char *const sql_session_update =
 	"UPDATE session SET kind = ?, starts_at = ?, minutes = ?, title = ?,"
-	" location = ? WHERE id = ?";
+	" location = ?, optional = ? WHERE id = ?";
 
 int
 session_update(struct store *st, const struct cohort *c, const struct session *old,
@@ -279,7 +279,8 @@ session_update(struct store *st, const struct cohort *c, const struct session *o
 	db_bind_int(stmt, 3, s->minutes);
 	db_bind_text(stmt, 4, s->title);
 	db_bind_text(stmt, 5, s->location);
-	db_bind_int(stmt, 6, old->id);
+	db_bind_int(stmt, 6, s->optional != 0);
+	db_bind_int(stmt, 7, old->id);
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, old->number);
 	if (db_step_done(stmt, e) < 0 || set_expected(st, old->id, with, nwith, e) < 0 ||
 	    note_added(st, old->id, s->kind, with, nwith, old_with, old_n, e) < 0 ||

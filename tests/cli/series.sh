@@ -201,4 +201,22 @@ ok mark op:3 ben@example.com no-show
 ok status op
 out_re "^Ben Li +ben@example\.com +2 +1 +50% +50% +[1-9]"
 
+# session import reads an optional column, and changes it on a second import
+printf 'number,start,title,optional\n4,2026-11-23 10:00,Clinic,yes\n5,2026-11-30 10:00,Group,no\n' > "$T/op.csv"
+ok session import op "$T/op.csv"
+check '[ "$(sql "SELECT group_concat(s.number || '"'"'='"'"' || s.optional) FROM session s JOIN cohort c
+	ON c.id = s.cohort_id WHERE c.slug = '"'"'op'"'"' AND s.number >= 4")" = "4=1,5=0" ]' \
+	"session import did not read the optional column"
+printf 'number,optional\n4,no\n' > "$T/op2.csv"
+ok session import op "$T/op2.csv" --dry-run
+out "optional"
+ok session import op "$T/op2.csv"
+check '[ "$(sql "SELECT s.optional FROM session s JOIN cohort c ON c.id = s.cohort_id
+	WHERE c.slug = '"'"'op'"'"' AND s.number = 4")" = 0 ]' "session import did not change optional"
+printf 'number,optional\n4,perhaps\n' > "$T/op3.csv"
+before=$(db_state)
+fails 1 session import op "$T/op3.csv"
+err "optional: 'perhaps' is not yes or no"
+same_db "$before"
+
 finish

@@ -77,6 +77,17 @@ ok session repair rp:5
 out "rp: nobody is left alone in the pairing of session rp:5"
 ok notices plan rp
 out "rp: 0 notices planned"
+# the rest of the pairing moved a day on from its last date (--and-later): each of the
+# five still in is told of their session's move, once, and nobody of an earlier date
+export SHOWUP_NOW="2026-11-22T03:00:00Z"
+mark_sent
+last=$(sql "SELECT min(number) FROM session WHERE date(starts_at, 'unixepoch') = '2026-12-09'")
+ok session edit "rp:$last" --at "2026-12-10 11:00" --and-later
+check '[ "$(grep -c " moved from Wed 2026-12-09 10:00 to Thu 2026-12-10 11:00" "$T/out")" = 3 ]' \
+	"--and-later did not move the three sessions of the last date"
+ok notices plan rp
+check '[ "$(told)" = "$(printf "%s session-moved\n" ann@example.com cy@example.com di@example.com \
+	ed@example.com flo@example.com)" ]' "the move of the last date was not told to its five, once each"
 # a session of no pairing
 ok session add rp --at "2026-12-20 10:00"
 before=$(db_state)

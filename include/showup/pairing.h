@@ -22,10 +22,10 @@ struct pairing_change_list { struct pairing_change *v; size_t n; };
  * session pairs made) after withdrawals, in the caller's transaction: on each
  * date after 'now', someone a leaver left alone is paired with another left
  * alone (the one they practised with least comes to them), or, the last one
- * alone, joins the pair they practised with least. Nothing else changes, so
- * the notices tell exactly the people whose partner changed (partner-added,
- * place-removed, an invitation). Fills 'out' with the moves; 0, or -1 with 'e'
- * set (no session of a pairing).
+ * alone, joins the pair they practised with least (with no pair, the trio).
+ * Nothing else changes, so the notices tell exactly the people whose partner
+ * changed (partner-added, place-removed, an invitation). Fills 'out' with the
+ * moves; 0, or -1 with 'e' set (no session of a pairing).
  */
 int pairing_mend(struct store *st, const struct cohort *c, const struct session *of,
     int64_t now, struct pairing_change_list *out, su_err *e);

@@ -158,7 +158,7 @@ best_partner(const struct mend *m, size_t k0, size_t k1, size_t skip, int64_t wh
  * Mends the date of sessions [k0, k1): while someone is alone, the one alone
  * in the first such session gets the partner alone elsewhere they practised
  * with least (moved to them), else, the last one alone, joins the pair they
- * practised with least. 0 or -1.
+ * practised with least (with no pair that date, the trio). 0 or -1.
  */
 static int
 mend_date(struct mend *m, size_t k0, size_t k1, su_err *e)
@@ -176,7 +176,8 @@ mend_date(struct mend *m, size_t k0, size_t k1, su_err *e)
 				return -1;
 			continue;
 		}
-		to = best_partner(m, k0, k1, k, lone, 2);
+		if ((to = best_partner(m, k0, k1, k, lone, 2)) == k1)
+			to = best_partner(m, k0, k1, k, lone, 3);	/* trios only: a four */
 		if (to < k1 && move_person(m, lone, k, to, e) < 0)
 			return -1;
 	}

@@ -88,6 +88,20 @@ check '[ "$(grep -c " moved from Wed 2026-12-09 10:00 to Thu 2026-12-10 11:00" "
 ok notices plan rp
 check '[ "$(told)" = "$(printf "%s session-moved\n" ann@example.com cy@example.com di@example.com \
 	ed@example.com flo@example.com)" ]' "the move of the last date was not told to its five, once each"
+# trios: two of one trio leave, the one left joins the other trio (there is no pair)
+ok cohort add rt --name "Trios" --coach "Cora Coach" --coach-email cora@example.com --tz UTC
+for k in 1 2 3 4 5 6; do ok participant add rt --name "T $k" --email "t$k@example.com"; done
+ok session pairs rt --at "2026-12-01 10:00" --size 3
+gone=$(sql "SELECT group_concat(p.email, ' ') FROM (SELECT e.participant_id FROM expected e
+	JOIN session s ON s.id = e.session_id JOIN cohort c ON c.id = s.cohort_id
+	WHERE c.slug = 'rt' AND s.number = 1 ORDER BY e.participant_id LIMIT 2) x
+	JOIN participant p ON p.id = x.participant_id")
+for who in $gone; do ok participant withdraw rt "$who"; done
+ok session repair rt:1
+out "moves from session rt:1 to rt:2"
+check '[ "$(sql "SELECT count(*) FROM expected e JOIN session s ON s.id = e.session_id
+	JOIN cohort c ON c.id = s.cohort_id WHERE c.slug = '"'rt'"' AND s.number = 2")" = 4 ]' \
+	"the one left of a trio did not join the other trio"
 # a session of no pairing
 ok session add rp --at "2026-12-20 10:00"
 before=$(db_state)

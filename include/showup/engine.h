@@ -15,6 +15,8 @@ struct engine_session {
 	int64_t cutoff;		/* the last on-time second for a cancellation (policy_cutoff) */
 	int everyone;		/* a group session: every enrolled participant is expected */
 	int cancelled;		/* the coach called it off */
+	int optional;		/* nobody is expected (outcome_input.optional): who came
+				   shows in its tally, nowhere in rates or points */
 	int64_t cancelled_at;
 	int late_moves;		/* times the coach moved it after its cutoff */
 };

@@ -84,9 +84,12 @@ void participant_list_free(struct participant_list *l);
 
 /* Returns the number the next new session of the cohort gets. */
 int session_next_number(struct store *st, int64_t cohort_id, su_err *e);
+/* s->series of the first session of a series: it gets the session's own number. */
+#define SESSION_SERIES_FIRST (-1)
 /*
  * Adds a session (s->number 0 takes the next free number; audited) expecting
- * the participants 'with' (coaching and practice only). Returns its number, or -1.
+ * the participants 'with' (coaching and practice only), in series s->series
+ * (0: none, SESSION_SERIES_FIRST: a new one). Returns its number, or -1.
  */
 int session_add(struct store *st, const struct cohort *c, const struct session *s,
     const int64_t *with, size_t nwith, su_err *e);
@@ -96,6 +99,13 @@ int session_find(struct store *st, const struct cohort *c, int number,
 int session_list_all(struct store *st, int64_t cohort_id, struct session_list *out, su_err *e);
 /* Lists the cohort's sessions that start at 'starts_at' (parallel ones), by number. */
 int session_list_at(struct store *st, const struct cohort *c, int64_t starts_at,
+    struct session_list *out, su_err *e);
+/*
+ * Lists the sessions of s's series from s on (s among them, unless cancelled):
+ * those not called off that start at or after s, by time. 0, or -1 with 'e'
+ * set (s is no session of a series).
+ */
+int session_series_from(struct store *st, const struct cohort *c, const struct session *s,
     struct session_list *out, su_err *e);
 /* Records that the coach cancelled the session at 'when' (audited). */
 int session_cancel(struct store *st, const struct cohort *c, const struct session *s,

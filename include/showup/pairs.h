@@ -22,6 +22,18 @@ size_t pairs_rounds(size_t n);
  * number of groups (0 when n < 2).
  */
 size_t pairs_round(size_t n, size_t r, struct pair_group *out);
+/* How many shuffled tries pairs_trio_round makes at most for one round. */
+#define PAIRS_TRIES 256
+/*
+ * Fills out[] (room for n / 3 + 1 groups) with round r of groups of three of
+ * people 0..n-1 (two pairs instead of a trio when n % 3 is 1, one pair when
+ * it is 2), given met[] (n x n: how often x met y in the rounds before, which
+ * it then counts this round in): of up to PAIRS_TRIES shuffled greedy tries
+ * (the same every run), the first in which nobody meets anyone again, else the
+ * one with the fewest meetings again. A large met[x * n + y] keeps x and y
+ * apart while any try can. Returns the number of groups (0 when n < 2).
+ */
+size_t pairs_trio_round(size_t n, size_t r, unsigned short *met, struct pair_group *out);
 /* Returns 1 if people x and y are in group g. */
 int pair_group_has(const struct pair_group *g, size_t x, size_t y);
 

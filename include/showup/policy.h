@@ -106,6 +106,9 @@ struct policy {
 struct outcome_input {
 	int expected;			/* 1 if the participant was expected */
 	int session_cancelled;		/* the coach cancelled the session */
+	int optional;			/* an optional session: nobody is expected, who
+					   comes is present (or late) and the rest not
+					   expected, so nobody's absence counts */
 	int64_t starts_at;		/* UTC */
 	int64_t cutoff;			/* UTC: a cancellation at or before it is on time */
 	int64_t now;			/* UTC */

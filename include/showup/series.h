@@ -36,5 +36,12 @@ int series_every_parse(const char *s, enum series_every *out);
  */
 int series_starts(const struct tz_zone *z, const struct series *s, int64_t *out,
     su_err *e);
+/*
+ * Returns start t moved as a series is moved when one of its sessions goes
+ * from 'from' to 'to': by the same number of days and the same change of the
+ * local time of day in zone z, so 18:00 stays 18:00 (or becomes 19:00) on
+ * either side of a change of summer time.
+ */
+int64_t series_shift(const struct tz_zone *z, int64_t from, int64_t to, int64_t t);
 
 #endif

@@ -56,6 +56,8 @@ struct session {
 	int cancelled;		/* cancelled by the coach */
 	int64_t cancelled_at;
 	char *cancel_note;
+	int series;		/* the number of the first session of its series, 0: none */
+	int optional;		/* nobody is expected: who comes is kept, no points */
 };
 
 /* What the coach recorded about one expected attendance; outcomes follow from it. */

@@ -258,8 +258,8 @@ cli_record_one(struct cli *cli, const struct fact_spec *spec, unsigned flags)
 		return EXIT_FAIL;
 	}
 	attendance_get(cli->st, s->id, p->id, &a, NULL);
-	in = (struct outcome_input){ .expected = 1, .starts_at = s->starts_at, .now = now,
-		.fact = &a };
+	in = (struct outcome_input){ .expected = 1, .optional = s->optional,
+		.starts_at = s->starts_at, .now = now, .fact = &a };
 	policy_cutoff(&pol, c->tz, s->starts_at, &in.cutoff);
 	o = outcome_of(&pol, &in);
 	points = engine_fact_points(&pol, o, &a, s->starts_at, now);	/* as status counts */

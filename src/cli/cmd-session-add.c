@@ -8,6 +8,9 @@
 #include "commands.h"
 #include "showup/timeutil.h"
 
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_OPTIONAL = OPT_OWN };
+
 /* Adds a session at each of starts[0..n) in one transaction; the first's number, or -1. */
 static int
 add_all(struct store *st, const struct cohort *c, struct session *s, const int64_t *starts,
@@ -15,10 +18,13 @@ add_all(struct store *st, const struct cohort *c, struct session *s, const int64
 {
 	int first = -1, number = 0;
 
+	s->series = n > 1 ? SESSION_SERIES_FIRST : 0;
 	for (int k = 0; k < n && number >= 0; k++) {
 		s->starts_at = starts[k];
 		if ((number = session_add(st, c, s, ids, nids, e)) >= 0 && k == 0)
 			first = number;
+		if (n > 1)
+			s->series = first;
 	}
 	return number < 0 ? -1 : first;
 }
@@ -32,12 +38,13 @@ print_added(const struct cohort *c, const struct session *s, const int64_t *star
 
 	for (int k = 0; k < n; k++) {
 		if (dry_run)
-			printf("would add %s, %s %s, %d min\n", c->slug, session_kind_name(s->kind),
+			printf("would add %s, %s%s %s, %d min\n", c->slug,
+			    s->optional ? "optional " : "", session_kind_name(s->kind),
 			    time_format_human(c->tz, starts[k], when, sizeof when), s->minutes);
 		else
-			printf("added session %s:%d, %s %s, %d min\n", c->slug, first + k,
-			    session_kind_name(s->kind), time_format_human(c->tz, starts[k], when,
-			    sizeof when), s->minutes);
+			printf("added session %s:%d, %s%s %s, %d min\n", c->slug, first + k,
+			    s->optional ? "optional " : "", session_kind_name(s->kind),
+			    time_format_human(c->tz, starts[k], when, sizeof when), s->minutes);
 	}
 }
 
@@ -58,6 +65,8 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		if (opt == OPT_AT)
 			at = optarg;
+		else if (opt == OPT_OPTIONAL)
+			s.optional = 1;
 		else if ((n = cli_series_option(cli, opt, &series)) < 0 || (n == 0 &&
 		    cli_session_option(cli, opt, &s, &with) <= 0))
 			goto done;
@@ -111,12 +120,17 @@ const struct cmd_entry cmd_session_add_entry = {
 	"weeks, at the same local time across changes of summer time, --count\n"
 	"of them or until --until (that day included); --skip leaves a day out\n"
 	"(a holiday) and the count still holds. All of it or nothing is added;\n"
-	"--dry-run lists each date with its weekday and adds nothing.\n",
+	"--dry-run lists each date with its weekday and adds nothing.\n"
+	"An --optional session expects nobody: who comes is recorded and\n"
+	"shown, and nobody gets points for staying away (no reminders either).\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "at", .arg = "TIME", .key = OPT_AT, .required = 1,
 		  .help = "the start, \"YYYY-MM-DD HH:MM\" in the cohort's local time "
 		  "unless it carries an offset (2027-03-01T09:00+11:00)" },
 		CLI_SESSION_OPTIONS,
+		{ .name = "optional", .key = OPT_OPTIONAL,
+		  .help = "nobody is expected (a make-up, an open clinic): who comes is "
+		  "recorded, nobody's absence counts" },
 		CLI_SERIES_OPTIONS,
 		{ .name = "dry-run", .short_name = 'n',
 		  .help = "list the dates, add nothing" },

@@ -53,17 +53,20 @@ view_sessions(struct store *st, const struct cohort *c, int csv, FILE *out)
 	table_set_align(t, 6, ALIGN_RIGHT);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct session *s = &l.v[i];
-		char num[16], when[48], min[16], expected[16];
-		const char *row[] = { num, when, session_kind_name(s->kind), min, s->title,
-			s->location, expected, session_state(s, now) };
+		char num[16], when[48], min[16], expected[16], kind[32];
+		const char *row[] = { num, when, kind, min, s->title, s->location, expected,
+			session_state(s, now) };
 
 		snprintf(num, sizeof num, "%d", s->number);
+		snprintf(kind, sizeof kind, "%s%s", session_kind_name(s->kind),
+		    s->optional && !csv ? " (optional)" : "");
 		if (csv)
 			time_format_local(c->tz, s->starts_at, when, sizeof when);
 		else
 			time_format_human(c->tz, s->starts_at, when, sizeof when);
 		snprintf(min, sizeof min, "%d", s->minutes);
-		snprintf(expected, sizeof expected, "%zu", expected_count(st, s, &people));
+		snprintf(expected, sizeof expected, "%zu", s->optional ? 0 :
+		    expected_count(st, s, &people));
 		table_add_row(t, row);
 	}
 	if (csv)

@@ -13,7 +13,10 @@
 #include "showup/timeutil.h"
 
 /* What cli_getopt returns for the long-only options of the table below. */
-enum { OPT_AVOID = OPT_OWN };
+enum { OPT_AVOID = OPT_OWN, OPT_SIZE };
+
+/* What met[] holds for two people kept apart: more than any number of meetings. */
+#define APART 10000
 
 /* Two people kept apart (--avoid EMAIL,EMAIL): their rows in the roster. */
 struct apart { size_t x, y; };
@@ -24,6 +27,10 @@ struct pairing {
 	struct apart *apart;
 	size_t napart;
 	size_t *rounds;			/* the round-robin's round for each session date */
+	int size;			/* 2: pairs (a trio when odd), 3: trios */
+	struct pair_group *table;	/* each date's groups, 'stride' apart */
+	size_t *ngroups;		/* how many each date has */
+	size_t stride;
 };
 
 /* Returns the row of 'email' among the people (any case), or PAIR_NONE. */
@@ -54,17 +61,25 @@ read_apart(struct cli *cli, const char *text, struct pairing *pg)
 	return EXIT_OK;
 }
 
+/* Returns 1 if groups g[0..n) put two people kept apart together. */
+static int
+groups_break_apart(const struct pairing *pg, const struct pair_group *g, size_t n)
+{
+	int breaks = 0;
+
+	for (size_t k = 0; k < n && !breaks; k++)
+		for (size_t a = 0; a < pg->napart && !breaks; a++)
+			breaks = pair_group_has(&g[k], pg->apart[a].x, pg->apart[a].y);
+	return breaks;
+}
+
 /* Returns 1 if round r of n people puts two people kept apart together. */
 static int
 round_breaks_apart(const struct pairing *pg, size_t n, size_t r)
 {
 	struct pair_group *g = xcalloc(n / 2 + 1, sizeof *g);
-	size_t groups = pairs_round(n, r, g);
-	int breaks = 0;
+	int breaks = groups_break_apart(pg, g, pairs_round(n, r, g));
 
-	for (size_t k = 0; k < groups && !breaks; k++)
-		for (size_t a = 0; a < pg->napart && !breaks; a++)
-			breaks = pair_group_has(&g[k], pg->apart[a].x, pg->apart[a].y);
 	free(g);
 	return breaks;
 }
@@ -88,7 +103,46 @@ order_rounds(struct pairing *pg, int dates)
 		    dates);
 	for (size_t k = good; k < (size_t)dates; k++)	/* everyone has met: round again */
 		pg->rounds[k] = pg->rounds[k % good];
+	for (size_t k = 0; k < (size_t)dates; k++)
+		pg->ngroups[k] = pairs_round(n, pg->rounds[k], &pg->table[k * pg->stride]);
 	return EXIT_OK;
+}
+
+/*
+ * Makes the trios of 'dates' dates (pairs_trio_round), each round after the
+ * ones before, those kept apart counted as met already. An exit status:
+ * refused when a date cannot keep them apart.
+ */
+static int
+make_trios(struct pairing *pg, int dates)
+{
+	size_t n = pg->people.n;
+	unsigned short *met = xcalloc(n * n, sizeof *met);
+	int rc = EXIT_OK;
+
+	for (size_t a = 0; a < pg->napart; a++)
+		met[pg->apart[a].x * n + pg->apart[a].y] = met[pg->apart[a].y * n +
+		    pg->apart[a].x] = APART;
+	for (size_t k = 0; k < (size_t)dates && rc == EXIT_OK; k++) {
+		struct pair_group *g = &pg->table[k * pg->stride];
+
+		pg->ngroups[k] = pairs_trio_round(n, k, met, g);
+		if (groups_break_apart(pg, g, pg->ngroups[k]))
+			rc = cli_error("--avoid: only %zu of the %d dates can keep them apart", k,
+			    dates);
+	}
+	free(met);
+	return rc;
+}
+
+/* Fills the table of each date's groups, in pairs or trios; an exit status. */
+static int
+make_table(struct pairing *pg, int dates)
+{
+	pg->stride = pg->people.n / 2 + 1;
+	pg->table = xcalloc(pg->stride * (size_t)dates, sizeof *pg->table);
+	pg->ngroups = xcalloc((size_t)dates + 1, sizeof *pg->ngroups);
+	return pg->size == 3 ? make_trios(pg, dates) : order_rounds(pg, dates);
 }
 
 /* Appends "Ana Ortiz & Ben Li" (& a third) for group g. */
@@ -101,19 +155,19 @@ describe_group(const struct pairing *pg, const struct pair_group *g, struct strb
 }
 
 /*
- * Adds the practice sessions of one date (its round) at 'at', one a group, or
- * (dry) prints them; 0, or -1 with 'e' set.
+ * Adds the practice sessions of date number 'date' at 'at', one a group, or (dry) prints
+ * them; 0, or -1 with 'e' set.
  */
 static int
-add_round(struct cli *cli, const struct pairing *pg, size_t r, struct session *s,
+add_round(struct cli *cli, const struct pairing *pg, size_t date, struct session *s,
     int64_t at, int dry, su_err *e)
 {
 	const struct cohort *c = &cli->target.c;
-	struct pair_group *g = xcalloc(pg->people.n / 2 + 1, sizeof *g);
-	size_t groups = pairs_round(pg->people.n, r, g);
+	const struct pair_group *g = &pg->table[date * pg->stride];
+	size_t groups = pg->ngroups[date];
 	struct strbuf line = STRBUF_INIT;
 	char when[40];
-	int rc = 0;
+	int rc = 0, number;
 
 	for (size_t k = 0; k < groups && rc == 0; k++) {
 		int64_t ids[3] = { pg->people.v[g[k].a].id, pg->people.v[g[k].b].id, 0 };
@@ -123,15 +177,16 @@ add_round(struct cli *cli, const struct pairing *pg, size_t r, struct session *s
 		sb_addf(&line, "%s", k ? "; " : "");
 		describe_group(pg, &g[k], &line);
 		s->starts_at = at;
-		if (!dry)
-			rc = session_add(cli->st, c, s, ids, g[k].c != PAIR_NONE ? 3 : 2, e) < 0 ?
-			    -1 : 0;
+		if (!dry && (number = session_add(cli->st, c, s, ids, g[k].c != PAIR_NONE ? 3 : 2,
+		    e)) < 0)
+			rc = -1;
+		else if (!dry && s->series == SESSION_SERIES_FIRST)
+			s->series = number;	/* the rest of the pairing: its series */
 	}
 	if (rc == 0)
 		printf("%s %s: %s\n", dry ? "would pair" : "paired", time_format_human(c->tz, at,
 		    when, sizeof when), sb_str(&line));
 	sb_free(&line);
-	free(g);
 	return rc;
 }
 
@@ -141,7 +196,7 @@ add_all_rounds(struct cli *cli, const struct pairing *pg, struct session *s,
     const int64_t *starts, int n, int dry, su_err *e)
 {
 	for (int k = 0; k < n; k++)
-		if (add_round(cli, pg, pg->rounds[k], s, starts[k], dry, e) < 0)
+		if (add_round(cli, pg, (size_t)k, s, starts[k], dry, e) < 0)
 			return -1;
 	return 0;
 }
@@ -159,6 +214,11 @@ read_options(struct cli *cli, int argc, char **argv, struct session *s,
 			*at = optarg;
 		else if (opt == OPT_AVOID)
 			rc = read_apart(cli, optarg, pg);
+		else if (opt == OPT_SIZE && (strcmp(optarg, "2") == 0 || strcmp(optarg, "3") == 0))
+			pg->size = *optarg - '0';
+		else if (opt == OPT_SIZE)
+			rc = cli_usage_error(cli, "--size takes 2 (pairs) or 3 (trios), not '%s'",
+			    optarg);
 		else if ((n = cli_series_option(cli, opt, series)) < 0 || (n == 0 &&
 		    cli_session_option(cli, opt, s, &unused) <= 0))
 			rc = EXIT_USAGE;
@@ -174,9 +234,9 @@ static int
 cmd_session_pairs_exec(struct cli *cli, int argc, char **argv)
 {
 	struct session s = { .minutes = 60, .kind = SESSION_PRACTICE, .title = "",
-		.location = "" };
+		.location = "", .series = SESSION_SERIES_FIRST };
 	struct series_args series = { .count = 0 };
-	struct pairing pg = { .napart = 0 };
+	struct pairing pg = { .napart = 0, .size = 2 };
 	const struct cohort *c = &cli->target.c;
 	const char *at = NULL;
 	int64_t first, *starts = NULL;
@@ -198,7 +258,7 @@ cmd_session_pairs_exec(struct cli *cli, int argc, char **argv)
 	s.kind = SESSION_PRACTICE;	/* whatever --kind said */
 	if (cli_time(cli, c, at, &first) < 0 ||
 	    (rc = cli_series_starts(cli, c, &series, first, &starts, &n)) != EXIT_OK ||
-	    (rc = order_rounds(&pg, n)) != EXIT_OK)
+	    (rc = make_table(&pg, n)) != EXIT_OK)
 		goto done;
 	if (series.dry_run)
 		rc = add_all_rounds(cli, &pg, &s, starts, n, 1, &e) < 0 ? EXIT_FAIL : EXIT_OK;
@@ -210,6 +270,8 @@ done:
 	participant_list_free(&pg.people);
 	free(pg.apart);
 	free(pg.rounds);
+	free(pg.table);
+	free(pg.ngroups);
 	free(series.skip);
 	free(starts);
 	return rc;
@@ -225,8 +287,11 @@ const struct cmd_entry cmd_session_pairs_entry = {
 	"session per pair at --at, and with --every a date of the series each, the\n"
 	"pairs rotating (a round-robin) so that nobody practises with the same\n"
 	"partner twice before everyone has met everyone; an odd number makes one\n"
-	"trio, its third a different person each time. --avoid EMAIL,EMAIL keeps\n"
-	"two apart while the rounds allow it. All of it or nothing is added;\n"
+	"trio, its third a different person each time. --size 3 makes trios\n"
+	"(and two pairs, or one, of those left over), each date's found so that\n"
+	"nobody meets anyone again while a search of them can avoid it.\n"
+	"--avoid EMAIL,EMAIL keeps two apart while the rounds allow it. All of\n"
+	"it or nothing is added;\n"
 	"--dry-run prints the pairing, date by date.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "at", .arg = "TIME", .key = OPT_AT, .required = 1,
@@ -237,6 +302,8 @@ const struct cmd_entry cmd_session_pairs_entry = {
 		{ .name = "title", .arg = "T", .key = OPT_TITLE, .help = "a title" },
 		{ .name = "location", .arg = "L", .key = OPT_LOCATION,
 		  .help = "where they are held (a meeting link)" },
+		{ .name = "size", .arg = "2|3", .key = OPT_SIZE,
+		  .help = "2: pairs, a trio when the number is odd (the default); 3: trios" },
 		{ .name = "avoid", .arg = "EMAIL,EMAIL", .key = OPT_AVOID,
 		  .help = "two people not to pair; repeat it for each two" },
 		{ .name = "dry-run", .short_name = 'n',

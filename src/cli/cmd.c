@@ -25,6 +25,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_participant_erase_entry,
 	&cmd_session_add_entry,
 	&cmd_session_pairs_entry,
+	&cmd_session_repair_entry,
 	&cmd_session_import_entry,
 	&cmd_session_list_entry,
 	&cmd_session_edit_entry,

@@ -32,6 +32,7 @@ extern const struct cmd_entry cmd_participant_erase_entry;
 extern const struct cmd_entry cmd_participant_export_data_entry;
 extern const struct cmd_entry cmd_session_add_entry;
 extern const struct cmd_entry cmd_session_pairs_entry;
+extern const struct cmd_entry cmd_session_repair_entry;
 extern const struct cmd_entry cmd_session_import_entry;
 extern const struct cmd_entry cmd_session_list_entry;
 extern const struct cmd_entry cmd_session_cancel_entry;

@@ -50,8 +50,9 @@ grid_table(const struct roll *r, int csv)
 
 	headers[0] = "participant";
 	headers[1] = "email";
-	for (size_t j = 0; j < r->sessions.n; j++)
-		headers[j + 2] = numbers[j] = xasprintf("%d", r->sessions.v[j].number);
+	for (size_t j = 0; j < r->sessions.n; j++)	/* "4*": optional, nobody expected */
+		headers[j + 2] = numbers[j] = xasprintf("%d%s", r->sessions.v[j].number,
+		    r->sessions.v[j].optional && !csv ? "*" : "");
 	t = table_new(ncols, headers);
 	for (size_t i = 0; i < r->people.n; i++) {
 		row[0] = r->people.v[i].name;
@@ -79,6 +80,7 @@ view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *ou
 	struct policy p;
 	struct roll r;
 	struct table *t;
+	int optional = 0;
 	su_err e;
 
 	if (cli_policy(st, c, &p) != EXIT_OK)
@@ -86,6 +88,8 @@ view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *ou
 	if (roll_load(st, c, &p, time_now(), &r, &e) < 0)
 		return cli_error("%s", e.msg);
 	t = grid_table(&r, csv);
+	for (size_t j = 0; j < r.sessions.n; j++)
+		optional |= r.sessions.v[j].optional;
 	if (csv) {
 		table_print_csv(t, out);
 	} else {
@@ -93,6 +97,8 @@ view_attendance_grid(struct store *st, const struct cohort *c, int csv, FILE *ou
 		fputs("\nP present  L late  C cancelled in time  X late cancellation  "
 		    "N no-show  E excused\nR rescheduled in time  ? not recorded  "
 		    ". not expected  - cancelled by the coach\n", out);
+		if (optional)
+			fputs("* optional: nobody expected, who came shows\n", out);
 	}
 	table_free(t);
 	roll_free(&r);

@@ -123,6 +123,7 @@ engine_cell_outcome(const struct policy *pol, const struct engine_session *s,
 		.reschedule_verdict = verdict,
 		.expected = engine_expects(s->everyone, named, p->withdrawn_at, s->starts_at),
 		.session_cancelled = s->cancelled,
+		.optional = s->optional,
 		.starts_at = s->starts_at,
 		.cutoff = s->cutoff,
 		.now = now,
@@ -211,6 +212,10 @@ count_cell(const struct engine_input *in, size_t j, enum outcome o, const struct
 {
 	const struct engine_session *s = &in->sessions[j];
 
+	if (s->optional) {	/* who came is shown in its tally; it owes nothing */
+		out->sessions[j].counts[o] += outcome_is_final(o);
+		return;
+	}
 	pr->counts[o]++;
 	if (o == OUTCOME_RESCHEDULED)
 		return;	/* the new place is expected instead */
@@ -318,8 +323,8 @@ evaluate_cohort(const struct engine_input *in, struct engine_result *out)
 		const struct engine_session *s = &in->sessions[j];
 		int held = engine_session_held(s->cancelled, s->starts_at, in->now);
 
-		finish_tally(&out->sessions[j], held);
-		if (held)
+		finish_tally(&out->sessions[j], held && !s->optional);
+		if (held && !s->optional)
 			add_tally(&out->held, &out->sessions[j]);
 
 		if (s->late_moves > 0 && (held || s->cancelled) &&

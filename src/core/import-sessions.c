@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "showup/import.h"
 #include "showup/timeutil.h"
@@ -111,6 +112,24 @@ row_number(struct sessions_import *si, struct import_row *row, int *number)
 	return 0;
 }
 
+/* Reads an optional cell (yes/no in the languages showup reads, 1/0, x); 0, or -1 if none. */
+static int
+optional_word(const char *text, int *out)
+{
+	static const char *const yes[] = { "yes", "y", "1", "x", "true", "ja", "oui", "sí",
+		"si", "sim", "tak" };
+	static const char *const no[] = { "no", "n", "0", "false", "nein", "non", "não",
+		"nao", "nee", "nie" };
+
+	for (size_t k = 0; k < ARRAY_SIZE(yes); k++)
+		if (strcasecmp(text, yes[k]) == 0)
+			return (*out = 1), 0;
+	for (size_t k = 0; k < ARRAY_SIZE(no); k++)
+		if (strcasecmp(text, no[k]) == 0)
+			return (*out = 0), 0;
+	return -1;
+}
+
 /*
  * Fills 's' from the row over 'base' (the stored session, or defaults for a
  * new one): a column the file lacks, or an empty cell, keeps the base's
@@ -122,10 +141,13 @@ row_session(struct sessions_import *si, struct import_row *row, const struct ses
 {
 	const char *minutes = import_field(row, SESSION_MINUTES);
 	const char *kind = import_field(row, SESSION_KIND);
+	const char *optional = import_field(row, SESSION_OPTIONAL);
 	long long v;
 	int k;
 
 	*s = *base;
+	if (*optional && optional_word(optional, &s->optional) < 0)
+		return import_row_error(row, "optional: '%s' is not yes or no", optional);
 	if (row_has_start(row) && row_start(si->cohort, row, &s->starts_at) < 0)
 		return -1;
 	if (*minutes && parse_int(minutes, 1, 1440, &v) < 0)
@@ -254,7 +276,7 @@ note_changes(struct sessions_import *si, struct import_row *row, const struct se
 {
 	const char *tz = si->cohort->tz;
 	char subject[32], a[40], b[40];
-	int rc[5];
+	int rc[6];
 
 	snprintf(subject, sizeof subject, "session %d", old->number);
 	rc[0] = import_change(row, subject, "title", old->title, s->title);
@@ -264,10 +286,11 @@ note_changes(struct sessions_import *si, struct import_row *row, const struct se
 	rc[3] = change_int(row, subject, "minutes", old->minutes, s->minutes);
 	rc[4] = import_change(row, subject, "kind", session_kind_name(old->kind),
 	    session_kind_name(s->kind));
+	rc[5] = change_int(row, subject, "optional", old->optional, s->optional);
 	for (size_t i = 0; i < ARRAY_SIZE(rc); i++)
 		if (rc[i] < 0)
 			return -1;
-	return rc[0] || rc[1] || rc[2] || rc[3] || rc[4];
+	return rc[0] || rc[1] || rc[2] || rc[3] || rc[4] || rc[5];
 }
 
 /* Checks and lists (on a dry run) a change of the expected people; 1, 0, or -1 (row reported). */

@@ -100,6 +100,9 @@ const struct csv_column import_session_columns[SESSION_NCOLS] = {
 	    "Absagegrund", "Motif d'annulation", "Motivo de cancelación",
 	    "Motivo do cancelamento", "Motivo dell'annullamento", "Reden van annulering",
 	    "Powód odwołania"), 0 },
+	[SESSION_OPTIONAL] = { "optional", W("optional", "optional session",
+	    "Freiwillig", "Facultatif", "Facultative", "Opcional", "Facoltativo",
+	    "Facoltativa", "Optioneel", "Vrijwillig", "Opcjonalne", "Dobrowolne"), 0 },
 };
 
 const struct csv_column import_attendance_columns[ATTEND_NCOLS] = {

@@ -99,6 +99,8 @@ outcome_of(const struct policy *p, const struct outcome_input *in)
 		return OUTCOME_NOT_EXPECTED;
 	if (in->session_cancelled)
 		return OUTCOME_NOT_HELD;
+	if (in->optional && (a == NULL || a->fact != FACT_ARRIVED))
+		return OUTCOME_NOT_EXPECTED;	/* may come, need not: nothing owed */
 	if (a == NULL || a->fact == FACT_NONE)
 		return in->now < in->starts_at ? OUTCOME_UPCOMING : OUTCOME_UNRECORDED;
 	switch (a->fact) {

@@ -283,7 +283,7 @@ draw_matrix_head(struct attendance_report *ar, double y, size_t j0, size_t j1)
 		report_day(&ar->dates, s->starts_at, text, sizeof text, wd, sizeof wd);
 		pdf_text(ar->pdf, x - 1, y - 8, CELL_W + 2, PDF_CENTER, text, 4.8, 0, MUTED);
 		pdf_text(ar->pdf, x - 1, y + 8, CELL_W + 2, PDF_CENTER, wd, 4.8, 0, MUTED);
-		snprintf(text, sizeof text, "%d", s->number);
+		snprintf(text, sizeof text, "%d%s", s->number, s->optional ? "*" : "");
 		pdf_text(ar->pdf, x, y, CELL_W, PDF_CENTER, text, 7, 1, INK);
 	}
 	x += 6;
@@ -407,6 +407,12 @@ draw_legend(struct attendance_report *ar)
 		pdf_text(ar->pdf, x + 14, y, 110, PDF_LEFT, words, size, 0, MUTED);
 		x += 18 + pdf_text_width(ar->pdf, words, size, 0) + 10;
 	}
+	for (size_t j = 0; j < ar->roll.sessions.n; j++)
+		if (ar->roll.sessions.v[j].optional) {
+			pdf_text(ar->pdf, x, y, 160, PDF_LEFT, "* optional: nobody expected",
+			    6.5, 0, MUTED);
+			break;
+		}
 }
 
 /* Draws one page of the matrix: rows [r0, r1) over sessions [j0, j1). */

@@ -79,6 +79,7 @@ roll_engine_session(const struct policy *p, const struct tz_zone *zone, const st
 	out->starts_at = s->starts_at;
 	out->everyone = s->kind == SESSION_GROUP;
 	out->cancelled = s->cancelled;
+	out->optional = s->optional;
 	out->cancelled_at = s->cancelled_at;
 	policy_zone_cutoff(p, zone, s->starts_at, &out->cutoff);
 }

@@ -435,10 +435,23 @@ static const char *const migration_18 =
 	");"
 	"CREATE INDEX own_change_by_cohort ON own_change (cohort_id, at);";
 
+/*
+ * 19: a planned program. series: the sessions one command made at once
+ * (session add --every, session pairs) share the number of the first of them,
+ * so a series can be moved or cancelled from one session on (session edit
+ * --and-later); NULL for a session made on its own. optional: nobody is
+ * expected (a make-up, an open clinic), attendance is kept and gives no points.
+ */
+static const char *const migration_19 =
+	"ALTER TABLE session ADD COLUMN series INTEGER CHECK (series > 0);"
+	"ALTER TABLE session ADD COLUMN optional INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (optional = 0 OR optional = 1);"
+	"CREATE INDEX session_by_series ON session (cohort_id, series) WHERE series IS NOT NULL;";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
 	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
-	migration_17, migration_18 };
+	migration_17, migration_18, migration_19 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

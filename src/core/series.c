@@ -72,3 +72,33 @@ series_starts(const struct tz_zone *z, const struct series *s, int64_t *out, su_
 		return su_err_set(e, "the series holds no session: every day of it is skipped");
 	return n;
 }
+
+/* Returns the seconds since local midnight of civil time c. */
+static int64_t
+day_seconds(const struct civil *c)
+{
+	return (int64_t)c->hour * 3600 + c->minute * 60 + c->second;
+}
+
+int64_t
+series_shift(const struct tz_zone *z, int64_t from, int64_t to, int64_t t)
+{
+	struct civil a, b, x;
+	int64_t day, secs, carry;
+
+	tz_zone_to_local(z, from, &a, NULL);
+	tz_zone_to_local(z, to, &b, NULL);
+	tz_zone_to_local(z, t, &x, NULL);
+	day = days_from_civil(x.year, x.month, x.day) +
+	    (days_from_civil(b.year, b.month, b.day) - days_from_civil(a.year, a.month, a.day));
+	secs = day_seconds(&x) + day_seconds(&b) - day_seconds(&a);
+	carry = secs >= 0 ? secs / 86400 : -((86399 - secs) / 86400);	/* whole days, down */
+	day += carry;
+	secs -= carry * 86400;
+	civil_from_days(day, &x.year, &x.month, &x.day);
+	x.hour = (int)(secs / 3600);
+	x.minute = (int)(secs / 60 % 60);
+	x.second = (int)(secs % 60);
+	tz_zone_to_utc(z, &x, &t);
+	return t;
+}

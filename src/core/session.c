@@ -75,7 +75,7 @@ session_describe(struct store *st, const struct cohort *c, const struct session 
 {
 	char at[40];
 	char *names = session_with_describe(st, with, nwith);
-	char *d = xasprintf("%s %s, %d min, '%s' at '%s'%s%s",
+	char *d = xasprintf("%s%s %s, %d min, '%s' at '%s'%s%s", s->optional ? "optional " : "",
 	    session_kind_name(s->kind), time_format_iso(c->tz, s->starts_at, at, sizeof at),
 	    s->minutes, s->title, s->location, nwith ? ", with " : "", names);
 
@@ -181,7 +181,7 @@ note_added(struct store *st, int64_t id, enum session_kind kind, const int64_t *
 
 static const char *const sql_session_insert =
 	"INSERT INTO session (cohort_id, number, kind, starts_at, minutes, title,"
-	" location) VALUES (?,?,?,?,?,?,?)";
+	" location, series, optional) VALUES (?,?,?,?,?,?,?,?,?)";
 
 int
 session_add(struct store *st, const struct cohort *c, const struct session *s,
@@ -206,6 +206,11 @@ session_add(struct store *st, const struct cohort *c, const struct session *s,
 	db_bind_int(stmt, 5, s->minutes);
 	db_bind_text(stmt, 6, s->title ? s->title : "");
 	db_bind_text(stmt, 7, s->location ? s->location : "");
+	if (s->series != 0)
+		db_bind_int(stmt, 8, s->series == SESSION_SERIES_FIRST ? number : s->series);
+	else
+		sqlite3_bind_null(stmt, 8);
+	db_bind_int(stmt, 9, s->optional != 0);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		rc = sqlite3_extended_errcode(st->db);
 		sqlite3_reset(stmt);
@@ -246,7 +251,7 @@ record_change(struct store *st, const struct session *old, const struct session 
 
 static const char *const sql_session_update =
 	"UPDATE session SET kind = ?, starts_at = ?, minutes = ?, title = ?,"
-	" location = ? WHERE id = ?";
+	" location = ?, optional = ? WHERE id = ?";
 
 int
 session_update(struct store *st, const struct cohort *c, const struct session *old,
@@ -274,7 +279,8 @@ session_update(struct store *st, const struct cohort *c, const struct session *o
 	db_bind_int(stmt, 3, s->minutes);
 	db_bind_text(stmt, 4, s->title);
 	db_bind_text(stmt, 5, s->location);
-	db_bind_int(stmt, 6, old->id);
+	db_bind_int(stmt, 6, s->optional != 0);
+	db_bind_int(stmt, 7, old->id);
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, old->number);
 	if (db_step_done(stmt, e) < 0 || set_expected(st, old->id, with, nwith, e) < 0 ||
 	    note_added(st, old->id, s->kind, with, nwith, old_with, old_n, e) < 0 ||
@@ -291,13 +297,16 @@ done:
 
 #define SESSION_COLUMNS \
 	"SELECT id, cohort_id, number, kind, starts_at, minutes, title, location," \
-	" cancelled_at, cancel_note FROM session"
+	" cancelled_at, cancel_note, coalesce(series, 0), optional FROM session"
 static const char *const sql_session_by_number =
 	SESSION_COLUMNS " WHERE cohort_id = ? AND number = ?";
 static const char *const sql_session_all =
 	SESSION_COLUMNS " WHERE cohort_id = ? ORDER BY starts_at, number";
 static const char *const sql_session_at =
 	SESSION_COLUMNS " WHERE cohort_id = ? AND starts_at = ? ORDER BY number";
+static const char *const sql_session_series_from =
+	SESSION_COLUMNS " WHERE cohort_id = ? AND series = ? AND starts_at >= ?"
+	" AND cancelled_at IS NULL ORDER BY starts_at, number";
 
 /* Fills 's' from a row of SESSION_COLUMNS. */
 static void
@@ -314,6 +323,8 @@ session_from_row(sqlite3_stmt *stmt, struct session *s)
 	s->cancelled = !db_column_null(stmt, 8);
 	s->cancelled_at = sqlite3_column_int64(stmt, 8);
 	s->cancel_note = db_column_dup(stmt, 9);
+	s->series = sqlite3_column_int(stmt, 10);
+	s->optional = sqlite3_column_int(stmt, 11);
 }
 
 int
@@ -384,6 +395,25 @@ session_list_at(struct store *st, const struct cohort *c, int64_t starts_at,
 		return -1;
 	db_bind_int(stmt, 1, c->id);
 	db_bind_int(stmt, 2, starts_at);
+	return session_collect(stmt, out, e);
+}
+
+int
+session_series_from(struct store *st, const struct cohort *c, const struct session *s,
+    struct session_list *out, su_err *e)
+{
+	sqlite3_stmt *stmt;
+
+	out->v = NULL;
+	out->n = 0;
+	if (s->series == 0)
+		return su_err_set(e, "session %s:%d is not one of a series (made with session "
+		    "add --every or session pairs)", c->slug, s->number);
+	if ((stmt = store_stmt(st, sql_session_series_from, e)) == NULL)
+		return -1;
+	db_bind_int(stmt, 1, c->id);
+	db_bind_int(stmt, 2, s->series);
+	db_bind_int(stmt, 3, s->starts_at);
 	return session_collect(stmt, out, e);
 }
 

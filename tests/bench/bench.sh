@@ -3,7 +3,7 @@
 # bench.sh - `make bench`: import a generated 1,000,000-row attendance file with
 # showup and, in the same run, with the sqlite3 shell's .import into a bare table;
 # print both times, their ratio and showup's peak memory. Then the commands that
-# read a cohort (export, show, status, reports) and the notices, each figure beside
+# read a cohort (export, show, status, reports), the practice pairs and the notices, each figure beside
 # its goal in /work/shared/targets.md and MISS where it falls short; memory goals are
 # peaks, by /usr/bin/time. Last, the web roll call under load (serve.sh). Takes some
 # 15 minutes on 2 cores.
@@ -225,6 +225,25 @@ seconds "$SHOWUP" attendance from-meeting meet:1 "$dir/meet/flat/zoom.csv" >/dev
 flat_big_rss=$(cat "$dir/rss")
 rm -f "$dir/meet/flat/zoom.csv"
 
+# practice pairs that rotate: 500 participants over 20 weeks (5,000 sessions), and the
+# same in trios, each in a database of its own
+PAIR_PEOPLE=${BENCH_PAIR_PEOPLE:-500}
+mkdir -p "$dir/pairs"
+/usr/bin/python3 "$here/gen.py" "$dir/pairs" "$PAIR_PEOPLE" 1 pairs
+for size in 2 3; do
+	(
+		export SHOWUP_DB="$dir/pairs/$size.db"
+		"$SHOWUP" init >/dev/null
+		"$SHOWUP" cohort import "$dir/pairs/cohort.csv" >/dev/null
+		"$SHOWUP" participant import pairs "$dir/pairs/participants.csv" >/dev/null
+		seconds "$SHOWUP" session pairs pairs --at "2027-01-04 18:00" --every week \
+			--count 20 --size $size > "$dir/pairs/t_$size"
+		rm -f "$SHOWUP_DB"
+	)
+done
+t_pairs=$(cat "$dir/pairs/t_2")
+t_trios=$(cat "$dir/pairs/t_3")
+
 # per_cell PEAK EMPTY CELLS: "N B a cell (M B with the program's own E MiB)", peaks in KiB
 per_cell() {
 	echo "$1 $2 $3" | awk '{ c = $3 > 0 ? $3 : 1; printf "%.0f B a cell (%.0f B with the program'"'"'s own %d MiB)",
@@ -258,6 +277,7 @@ echo "from-meeting, $MEET_BIG Zoom rows  ${t_meeting_big} s $(goal "$t_meeting_b
 flat_grew=$(mib $((flat_big_rss - flat_rss)))
 echo "from-meeting, 2,000 people in $MEET_ROWS and in $MEET_BIG rows  peak memory $(mib "$flat_rss") and $(mib "$flat_big_rss") MiB $(goal "$flat_grew" "<=" 4 "flat: within 4 MiB")"
 e_plan=$(exponent "$t_plan" "$t_plan_big" "$MAIL" "$BIG_MAIL")
+echo "session pairs, $PAIR_PEOPLE people x 20 weeks  ${t_pairs} s $(goal "$t_pairs" "<=" 1 "1 s"); in trios (--size 3) ${t_trios} s"
 echo "notices plan, $MAIL notices        ${t_plan} s $(goal "$t_plan" "<=" 0.5 "0.5 s")"
 echo "notices plan, $BIG_MAIL notices       ${t_plan_big} s: time grows as size^$e_plan $(goal "$e_plan" "<=" 1.1 "linear, 1.1")"
 r_send=$(per_s "$MAIL" "$t_send")

@@ -76,6 +76,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added; DROP TABLE own_change;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
 	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
+	DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series; ALTER TABLE session DROP COLUMN optional;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
@@ -101,7 +102,8 @@ check 'sqlite3 "$T/old.db" "$indexes" | grep -q "outbox_by_change.*state, droppe
 ok --db "$T/pre17.db" init
 ok --db "$T/pre17.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
 ok --db "$T/pre17.db" participant add c1 --name "Ana Lima" --email ana@example.com
-sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox;
+sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox; DROP INDEX session_by_series;
+	ALTER TABLE session DROP COLUMN series; ALTER TABLE session DROP COLUMN optional;
 	CREATE TABLE outbox (id INTEGER PRIMARY KEY, cohort_id INTEGER NOT NULL REFERENCES cohort(id),
 	  participant_id INTEGER NOT NULL REFERENCES participant(id), kind TEXT NOT NULL,
 	  step INTEGER NOT NULL, session_id INTEGER REFERENCES session(id), offset_minutes INTEGER,
@@ -131,6 +133,18 @@ check '[ "$(sqlite3 "$T/pre17.db" "SELECT count(*) FROM sqlite_master WHERE name
 check 'sqlite3 "$T/pre17.db" "SELECT sql FROM sqlite_master WHERE name = '"'outbox'"'" | grep -q "part_of INTEGER REFERENCES \"outbox\"(id)"' \
 	"part_of does not refer to the outbox after step 18"
 check '[ -z "$(sqlite3 "$T/pre17.db" "PRAGMA foreign_key_check")" ]' "step 18 left a broken reference"
+
+# schema 18's sessions: step 19 leaves them in no series and not optional
+ok --db "$T/pre19.db" init
+ok --db "$T/pre19.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
+ok --db "$T/pre19.db" session add c1 --at "2031-01-06 10:00"
+sqlite3 "$T/pre19.db" "DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series;
+	ALTER TABLE session DROP COLUMN optional; PRAGMA user_version = 18"
+ok --db "$T/pre19.db" init
+check '[ "$(sqlite3 "$T/pre19.db" "SELECT number, series IS NULL, optional FROM session")" = "1|1|0" ]' \
+	"step 19 did not leave an older session in no series and not optional"
+ok --db "$T/pre19.db" session list c1
+out "2031-01-06 10:00"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

@@ -1670,6 +1670,48 @@ START_TEST(engine_median_of_values)
 }
 END_TEST
 
+/*
+ * An optional session between two that expect: the one who came shows in its
+ * tally, the ones who stayed away (or came late, or said no late) get no
+ * points, and no one's rate, commitment or refund share moves.
+ */
+START_TEST(engine_optional_session_owes_nothing)
+{
+	struct fixture fx, plain;
+
+	fx_init(&fx, 3, 3, WINTER + 3 * WEEK);
+	fx.sessions[1].optional = 1;
+	for (size_t j = 0; j < 3; j += 2)
+		for (size_t i = 0; i < 3; i++)
+			fx_fact(&fx, i, j, FACT_ARRIVED, 0, 0, "");
+	fx_fact(&fx, 0, 1, FACT_ARRIVED, 0, 0, "");
+	fx_fact(&fx, 1, 1, FACT_ABSENT, 0, 0, "");
+	fx_fact(&fx, 2, 1, FACT_ARRIVED, 40, 0, "");
+	plain = fx;
+	plain.sessions[1].optional = 0;
+	fx_run(&fx);
+	fx_run(&plain);
+	ck_assert_int_eq(fx_outcome(&fx, 0, 1), OUTCOME_PRESENT);
+	ck_assert_int_eq(fx_outcome(&fx, 1, 1), OUTCOME_NOT_EXPECTED);
+	ck_assert_int_eq(fx_outcome(&fx, 2, 1), OUTCOME_LATE);
+	ck_assert_int_eq(fx.r.sessions[1].attended, 2);
+	ck_assert_int_eq(fx.r.sessions[1].expected, 0);
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(fx.r.people[i].points, 0);
+		ck_assert_int_eq(fx.r.people[i].expected, 2);
+		ck_assert_double_eq_tol(fx.r.people[i].attendance_rate, 1.0, TOL);
+		ck_assert_int_eq(fx.r.people[i].own_sessions, 2);
+	}
+	ck_assert_int_eq(fx.r.held.expected, 6);
+	ck_assert_double_eq_tol(fx.r.held.attendance_rate, 1.0, TOL);
+	/* the control: the same record at a session that expects costs points */
+	ck_assert_int_gt(plain.r.people[1].points, 0);
+	ck_assert_int_eq(plain.r.people[1].expected, 3);
+	fx_done(&fx);
+	fx_done(&plain);
+}
+END_TEST
+
 Suite *
 engine_suite(void)
 {
@@ -1682,6 +1724,7 @@ engine_suite(void)
 	tcase_add_loop_test(tc, engine_cutoff_boundary, 0, (int)ARRAY_SIZE(boundary_cases));
 	tcase_add_loop_test(tc, engine_cutoff_across_dst, 0, (int)ARRAY_SIZE(dst_cases));
 	tcase_add_loop_test(tc, engine_cohort_grid, 0, (int)ARRAY_SIZE(grid_cases));
+	tcase_add_test(tc, engine_optional_session_owes_nothing);
 	suite_add_tcase(s, tc);
 
 	tcase_add_loop_test(tl, engine_cell_points_and_forgiveness, 0,

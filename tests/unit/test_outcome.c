@@ -80,21 +80,60 @@ static const struct outcome_case outcome_cases[] = {
 	  START + HOUR, OUTCOME_NOT_HELD },
 };
 
-START_TEST(outcomes_by_default_policy)
+/* Returns the outcome of case c under the default policy, at an optional session or not. */
+static enum outcome
+case_outcome(const struct outcome_case *c, int optional)
 {
-	const struct outcome_case *c = &outcome_cases[_i];
 	struct attendance a = { .fact = c->fact, .minutes_late = c->minutes_late,
 		.cancelled_at = c->cancelled_at, .reason = (char *)c->reason, .note = "" };
-	struct outcome_input in = { .expected = c->expected,
+	struct outcome_input in = { .expected = c->expected, .optional = optional,
 		.session_cancelled = c->coach_cancelled, .starts_at = START,
 		.cutoff = CUTOFF, .now = c->now, .fact = &a };
 	struct policy p;
-	enum outcome got;
 
 	policy_default(&p);
-	got = outcome_of(&p, &in);
+	return outcome_of(&p, &in);
+}
+
+START_TEST(outcomes_by_default_policy)
+{
+	const struct outcome_case *c = &outcome_cases[_i];
+	enum outcome got = case_outcome(c, 0);
+
 	ck_assert_msg(got == c->want, "%s: got %s, want %s", c->name, outcome_name(got),
 	    outcome_name(c->want));
+}
+END_TEST
+
+/* An optional session: who came is present or late, nothing else is owed or counted. */
+static const struct outcome_case optional_cases[] = {
+	{ "came on time", 1, 0, FACT_ARRIVED, 0, 0, "", START + HOUR, OUTCOME_PRESENT },
+	{ "came late", 1, 0, FACT_ARRIVED, 30, 0, "", START + HOUR, OUTCOME_LATE },
+	{ "stayed away, nothing recorded", 1, 0, FACT_NONE, 0, 0, "", START + HOUR,
+	  OUTCOME_NOT_EXPECTED },
+	{ "to come, nothing recorded: nobody waited for", 1, 0, FACT_NONE, 0, 0, "",
+	  START - HOUR, OUTCOME_NOT_EXPECTED },
+	{ "marked absent", 1, 0, FACT_ABSENT, 0, 0, "", START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "cancelled after the cutoff", 1, 0, FACT_CANCELLED, 0, CUTOFF + HOUR, "work",
+	  START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "cancelled after the start", 1, 0, FACT_CANCELLED, 0, START + 60, "work",
+	  START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "not on a practice session's list, came", 0, 0, FACT_ARRIVED, 0, 0, "",
+	  START + HOUR, OUTCOME_NOT_EXPECTED },
+	{ "called off by the coach", 1, 1, FACT_NONE, 0, 0, "", START + HOUR,
+	  OUTCOME_NOT_HELD },
+};
+
+START_TEST(outcomes_at_optional_sessions)
+{
+	const struct outcome_case *c = &optional_cases[_i];
+	enum outcome got = case_outcome(c, 1);
+
+	ck_assert_msg(got == c->want, "optional, %s: got %s, want %s", c->name,
+	    outcome_name(got), outcome_name(c->want));
+	/* the control: the same record at a session that expects */
+	if (c->expected && !c->coach_cancelled && c->fact != FACT_ARRIVED)
+		ck_assert_int_ne(case_outcome(c, 0), OUTCOME_NOT_EXPECTED);
 }
 END_TEST
 
@@ -396,6 +435,8 @@ outcome_suite(void)
 	    (int)ARRAY_SIZE(outcome_cases));
 	tcase_add_loop_test(tc, day_before_cutoff_holds_across_dst, 0,
 	    (int)ARRAY_SIZE(cutoff_cases));
+	tcase_add_loop_test(tc, outcomes_at_optional_sessions, 0,
+	    (int)ARRAY_SIZE(optional_cases));
 	tcase_add_test(tc, hours_cutoff_counts_real_hours);
 	tcase_add_test(tc, reasons_and_points);
 	tcase_add_loop_test(tc, reschedules_by_policy, 0, (int)ARRAY_SIZE(reschedule_cases));

@@ -422,6 +422,45 @@ START_TEST(series_steps_parse)
 }
 END_TEST
 
+/* A series moved from one session on: each later start by the same days and local time. */
+static const struct {
+	const char *zone, *from, *to, *t, *want;	/* local times; want in UTC */
+} shift_cases[] = {
+	/* a day on and an hour later, the later one past the end of summer time */
+	{ "Europe/Berlin", "2027-10-19 18:00", "2027-10-20 19:00", "2027-11-02 18:00",
+	  "2027-11-03T18:00" },
+	{ "Europe/Berlin", "2027-10-19 18:00", "2027-10-20 19:00", "2027-10-26 18:00",
+	  "2027-10-27T17:00" },
+	/* back across midnight: 00:30 to the evening before */
+	{ "Australia/Sydney", "2027-03-02 00:30", "2027-03-01 22:00", "2027-04-13 00:30",
+	  "2027-04-12T12:00" },
+	/* later across midnight, into the start of summer time in New York */
+	{ "America/New_York", "2027-03-01 23:30", "2027-03-02 01:00", "2027-03-13 23:30",
+	  "2027-03-14T06:00" },
+	/* no move: the same start */
+	{ "UTC", "2027-01-04 09:00", "2027-01-04 09:00", "2027-02-01 09:00",
+	  "2027-02-01T09:00" },
+};
+
+START_TEST(series_shift_keeps_local_time)
+{
+	const struct tz_zone *z = tz_zone_find(shift_cases[_i].zone);
+	int64_t from, to, t;
+	char got[40];
+
+	ck_assert_ptr_nonnull(z);
+	ck_assert_int_eq(time_parse(shift_cases[_i].from, DATE_ORDER_YMD, shift_cases[_i].zone,
+	    &from, NULL), 0);
+	ck_assert_int_eq(time_parse(shift_cases[_i].to, DATE_ORDER_YMD, shift_cases[_i].zone,
+	    &to, NULL), 0);
+	ck_assert_int_eq(time_parse(shift_cases[_i].t, DATE_ORDER_YMD, shift_cases[_i].zone,
+	    &t, NULL), 0);
+	time_format_iso("UTC", series_shift(z, from, to, t), got, sizeof got);
+	ck_assert_msg(strncmp(got, shift_cases[_i].want, 16) == 0, "case %d: got %s, want %s",
+	    _i, got, shift_cases[_i].want);
+}
+END_TEST
+
 Suite *
 time_suite(void)
 {
@@ -439,6 +478,7 @@ time_suite(void)
 	tcase_add_loop_test(tc, orders_possible, 0, (int)ARRAY_SIZE(possible_cases));
 	tcase_add_loop_test(tc, series_keep_local_time, 0, (int)ARRAY_SIZE(series_cases));
 	tcase_add_test(tc, series_steps_parse);
+	tcase_add_loop_test(tc, series_shift_keeps_local_time, 0, (int)ARRAY_SIZE(shift_cases));
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -86,6 +86,16 @@ http POST "$de/cancel/2" "csrf=$token&reason="
 status 422 "a German cancellation without a reason"
 body '<p class="error" role="alert">Bitte wähle einen Grund.</p>'
 body '<html lang="de">'
+http POST "$de/cancel/2" "csrf=$token&reason=travel"
+status 200 "a German cancellation"
+body 'Dein Coach hat deine Absage. Das ist rechtzeitig: Eine Absage vor Mo., 23. Nov. 2026'
+# what is recorded, in the card's words of the cohort's language
+http GET "$de"
+body 'Bei deinem Coach eingetragen: <span class="record">rechtzeitig abgesagt, '
+no_english "the German participant page with a cancellation"
+http GET "$de/cancel/2"
+status 409 "a German cancel page of a place recorded already"
+body 'Für diesen Platz hat dein Coach schon etwas eingetragen: rechtzeitig abgesagt, '
 
 # after the start, and a withdrawn participant's link
 http GET "$de/cancel/1"
@@ -126,7 +136,10 @@ status 200 "the German confirmation of everyone else present"
 body '<title>Alle anderen anwesend? - showup</title>'
 body 'Diese 3 Personen als anwesend eintragen'
 no_english "the German confirmation"
-http POST /s/de/1/mark "csrf=$token&email=ana%40example.com&status=present"
+http POST /s/de/1/mark "csrf=$token&email=ana%40example.com&status=late&minutes=20"
+http GET /s/de/1
+body '<span class="record">20 Min. verspätet</span>'
+no_english "the German roll call with a mark"
 http POST /s/de/1/mark "csrf=$token&email=bo%40example.com&status=present"
 http GET /s/de/1/rest
 body 'Diese Person als anwesend eintragen'
@@ -166,7 +179,8 @@ body 'Cancel by Mon 23 Nov, 18:00 to be in time.'
 "$SHOWUP" serve --login --listen "127.0.0.1:$port" > "$T/login"
 login=$(sed -n 's/^log in (once, within 15 minutes): //p' "$T/login")
 checks=$((checks + 1))
-/usr/bin/python3 - "$URL" "$de" "$login" <<'PY' || { failures=$((failures + 1)); echo "FAIL: the browser run"; }
+cy=$(link de cy@example.com)
+/usr/bin/python3 - "$URL" "$cy" "$login" <<'PY' || { failures=$((failures + 1)); echo "FAIL: the browser run"; }
 import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service

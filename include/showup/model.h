@@ -213,8 +213,9 @@ char *attendance_in_words(const struct policy *pol, const char *tz, const struct
  * Describes fact 'a' at session s in the few words of a card or a list, judged
  * by the policy (outcome_of): "present", "late 12 min", "no-show", "excused,
  * medical", "cancelled in time, Sun 12 Sep, travel", "cancelled late, Sun 12
- * Sep 20:00, work", "moved in time, Sun 12 Sep"; the note after a semicolon.
- * Sets *o to the outcome. Pure but for the zone; the caller frees it.
+ * Sep 20:00, work", "moved in time, Sun 12 Sep"; the note after a semicolon; in
+ * this thread's language (lang_use). Sets *o to the outcome. Pure but for the zone;
+ * the caller frees it.
  */
 char *attendance_short_words(const struct policy *pol, const char *tz,
     const struct session *s, const struct attendance *a, enum outcome *o);

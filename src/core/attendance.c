@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "showup/coach.h"
+#include "showup/lang.h"
 #include "showup/model.h"
 #include "showup/policy.h"
 #include "showup/timeutil.h"
@@ -607,18 +608,20 @@ cancellation_short(enum outcome o, const char *tz, const struct attendance *a,
 	else
 		day_and_time(tz, a->cancelled_at, &day);
 	reason_words(a->reason, &why);
+	/* TRANSLATORS: a card of the roll call and the participant's page: the day (and
+	 * time) of the cancellation, then its reason in words */
 	if (moved)
-		sb_addf(sb, o == OUTCOME_RESCHEDULED ? "moved in time, %s" : "moved late, %s",
+		sb_addf(sb, o == OUTCOME_RESCHEDULED ? _("moved in time, %s") : _("moved late, %s"),
 		    sb_str(&day));
 	else if (o == OUTCOME_CANCELLED)
-		sb_addf(sb, "cancelled in time, %s, %s", sb_str(&day), sb_str(&why));
+		sb_addf(sb, _("cancelled in time, %s, %s"), sb_str(&day), sb_str(&why));
 	else if (o == OUTCOME_EXCUSED)
-		sb_addf(sb, "excused: cancelled late, %s, %s", sb_str(&day), sb_str(&why));
+		sb_addf(sb, _("excused: cancelled late, %s, %s"), sb_str(&day), sb_str(&why));
 	else if (o == OUTCOME_NO_SHOW)
-		sb_addf(sb, "no-show: cancelled after the start, %s, %s", sb_str(&day),
+		sb_addf(sb, _("no-show: cancelled after the start, %s, %s"), sb_str(&day),
 		    sb_str(&why));
 	else
-		sb_addf(sb, "cancelled late, %s, %s", sb_str(&day), sb_str(&why));
+		sb_addf(sb, _("cancelled late, %s, %s"), sb_str(&day), sb_str(&why));
 	sb_free(&day);
 	sb_free(&why);
 }
@@ -637,14 +640,16 @@ attendance_short_words(const struct policy *pol, const char *tz, const struct se
 	if (a->fact == FACT_CANCELLED) {
 		cancellation_short(*o, tz, a, &sb);
 	} else if (a->fact == FACT_ABSENT && *a->reason) {
-		reason_words(a->reason, &why);
-		sb_addf(&sb, *o == OUTCOME_EXCUSED ? "excused, %s" : "absent, %s", sb_str(&why));
+		reason_words(a->reason, &why);	/* TRANSLATORS: a card: the reason in words */
+		sb_addf(&sb, *o == OUTCOME_EXCUSED ? _("excused, %s") : _("absent, %s"),
+		    sb_str(&why));
 	} else if (a->fact == FACT_ABSENT) {
-		sb_adds(&sb, "no-show");
+		sb_adds(&sb, _("no-show"));
 	} else if (a->fact == FACT_ARRIVED && a->minutes_late > 0) {
-		sb_addf(&sb, "late %d min", a->minutes_late);
+		/* TRANSLATORS: a card: minutes late, abbreviated */
+		sb_addf(&sb, _("late %d min"), a->minutes_late);
 	} else {
-		sb_adds(&sb, a->fact == FACT_ARRIVED ? "present" : "not recorded");
+		sb_adds(&sb, a->fact == FACT_ARRIVED ? _("present") : _("not recorded"));
 	}
 	add_note(&sb, a->note);
 	sb_free(&why);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "web.h"
+#include "showup/lang.h"
 #include "showup/model.h"
 #include "showup/policy-store.h"
 #include "showup/timeutil.h"
@@ -241,7 +242,7 @@ person_item(struct web *w, struct arena *a, const struct roll_target *t,
 	f[1] = (struct tpl_field){ "email", arena_keep(a, xstrdup(p->email)), NULL };
 	f[2] = (struct tpl_field){ "anchor", arena_printf(a, "p%lld", (long long)p->id), NULL };
 	f[3] = (struct tpl_field){ "record", known ? arena_keep(a, attendance_short_words(
-	    &t->pol, t->c.tz, &t->s, &at, &o)) : "not recorded yet", NULL };
+	    &t->pol, t->c.tz, &t->s, &at, &o)) : _("not recorded yet"), NULL };
 	/* the coach's own marks can be undone here (attendance_clear's rule) */
 	f[4] = (struct tpl_field){ "undoable", known && !theirs ? "1" : "", NULL };
 	/* the card's colour: the outcome the policy judges it (outcome_of) */
@@ -286,6 +287,16 @@ roll_people(struct web *w, struct arena *a, const struct roll_target *t,
 	others->items = ov;
 }
 
+/* Returns session kind k in words of this thread's language: "group session". */
+static const char *
+kind_words(enum session_kind k)
+{
+	static const char *const words[] = { N_("group session"), N_("1:1 session"),
+		N_("practice session") };
+
+	return (unsigned)k < ARRAY_SIZE(words) ? _(words[k]) : session_kind_name(k);
+}
+
 /* The roll call page of a session, with 'flash' (a refusal) said at the top if given. */
 static void
 roll_page(struct web *w, const struct web_request *rq, const struct roll_target *t,
@@ -294,7 +305,7 @@ roll_page(struct web *w, const struct web_request *rq, const struct roll_target 
 	struct arena a = { 0 };
 	struct tpl_list people, others, accepted = { NULL, t->pol.n_accepted };
 	struct tpl_scope *reasons = arena_array(&a, t->pol.n_accepted, sizeof *reasons);
-	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
+	char csrf[WEBAUTH_TOKEN_LEN + 1];
 	char *base = arena_printf(&a, "/s/%s/%d", t->c.slug, t->s.number);
 	size_t unmarked;
 
@@ -312,9 +323,9 @@ roll_page(struct web *w, const struct web_request *rq, const struct roll_target 
 	webauth_form_token(&w->key, rq->session, csrf);
 	{
 		const struct tpl_field f[] = {
-			{ "session.when", time_format_human(t->c.tz, t->s.starts_at, when,
-			    sizeof when), NULL },
-			{ "session.kind", session_kind_name(t->s.kind), NULL },
+			{ "session.when", page_when(&a, t->c.tz, t->s.starts_at, WHEN_FULL),
+			  NULL },
+			{ "session.kind", kind_words(t->s.kind), NULL },
 			{ "session.location", t->s.location, NULL },
 			{ "flash", flash, NULL }, { "csrf", csrf, NULL },
 			{ "action_mark", arena_printf(&a, "%s/mark", base), NULL },
@@ -353,11 +364,11 @@ tap_spec(const struct form *f, struct fact_spec *spec, su_err *e)
 	memset(spec, 0, sizeof *spec);
 	if (status == NULL || !(strcmp(status, "present") == 0 || strcmp(status, "late") == 0 ||
 	    strcmp(status, "no-show") == 0 || strcmp(status, "excused") == 0))
-		return su_err_set(e, "choose present, late, no-show or excused");
+		return su_err_set(e, "%s", _("choose present, late, no-show or excused"));
 	spec->status = status;
 	if (strcmp(status, "late") == 0 &&
 	    ((spec->minutes = form_get(f, "minutes")) == NULL || *spec->minutes == '\0'))
-		return su_err_set(e, "give the minutes late, then tap Late");
+		return su_err_set(e, "%s", _("give the minutes late, then tap Late"));
 	if (strcmp(status, "excused") == 0)
 		spec->reason = form_get(f, "reason");
 	return 0;
@@ -374,7 +385,7 @@ tap_record(struct store *st, const struct tap *tp, su_err *e)
 	int rc;
 
 	if (email == NULL)
-		return su_err_set(e, "no participant named");
+		return su_err_set(e, "%s", _("no participant named"));
 	if (strcmp(tp->action, "mark") == 0 && tap_spec(tp->form, &spec, e) < 0)
 		return -1;
 	if (participant_find(st, &t->c, email, &p, e) <= 0)
@@ -405,6 +416,21 @@ their_word_short(struct store *st, const struct roll_target *t, const struct par
 	return words;
 }
 
+/* Returns the words of the button that replaces what a participant told us with the
+ * mark 'status' ("present", "late", "no-show", "excused"). */
+static const char *
+replace_words(const char *status)
+{
+	static const char *const words[][2] = { { "present", N_("Replace with present") },
+		{ "late", N_("Replace with late") }, { "no-show", N_("Replace with no-show") },
+		{ "excused", N_("Replace with excused") } };
+
+	for (size_t k = 0; status != NULL && k < ARRAY_SIZE(words); k++)
+		if (strcmp(status, words[k][0]) == 0)
+			return _(words[k][1]);
+	return _(words[0][1]);	/* the form's default mark */
+}
+
 /*
  * The second tap: what the participant told us, and a button that replaces it
  * with the mark tapped (the form again, with replace=1). Nothing is written.
@@ -421,12 +447,12 @@ replace_page(struct web *w, const struct web_request *rq, const struct roll_targ
 	su_err e;
 
 	if (email == NULL || participant_find(w->st, &t->c, email, &p, &e) <= 0) {
-		roll_page(w, rq, t, 409, "The record changed meanwhile: look again.", r);
+		roll_page(w, rq, t, 409, _("The record changed meanwhile: look again."), r);
 		return;
 	}
 	if ((words = their_word_short(w->st, t, &p)) == NULL) {
 		participant_free(&p);
-		roll_page(w, rq, t, 409, "The record changed meanwhile: look again.", r);
+		roll_page(w, rq, t, 409, _("The record changed meanwhile: look again."), r);
 		return;
 	}
 	webauth_form_token(&w->key, rq->session, csrf);
@@ -436,8 +462,9 @@ replace_page(struct web *w, const struct web_request *rq, const struct roll_targ
 			{ "record", words, NULL }, { "status", status ? status : "present", NULL },
 			{ "minutes", form_get(fm, "minutes"), NULL },
 			{ "reason", form_get(fm, "reason"), NULL }, { "csrf", csrf, NULL },
-			{ "verdict", "Record the mark instead? What they told us is kept, and "
-			  "Undo brings it back.", NULL },
+			{ "verdict", _("Record the mark instead? What they told us is kept, and "
+			  "Undo brings it back."), NULL },
+			{ "replace_with", replace_words(status), NULL },
 			{ "action_mark", arena_printf(&a, "/s/%s/%d/mark", t->c.slug,
 			  t->s.number), NULL },
 			{ "back", arena_printf(&a, "/s/%s/%d#p%lld", t->c.slug, t->s.number,
@@ -445,7 +472,7 @@ replace_page(struct web *w, const struct web_request *rq, const struct roll_targ
 		};
 		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
 
-		page_render(&w->pages, r, 409, PAGE_REPLACE, "Replace what they told us?", &s);
+		page_render(&w->pages, r, 409, PAGE_REPLACE, _("Replace what they told us?"), &s);
 	}
 	free(words);
 	participant_free(&p);
@@ -528,19 +555,20 @@ rest_page(struct web *w, const struct web_request *rq, const struct roll_target 
 	struct strbuf who = STRBUF_INIT;
 	struct tpl_scope *items;
 	struct tpl_list list;
-	char csrf[WEBAUTH_TOKEN_LEN + 1], when[40];
+	char csrf[WEBAUTH_TOKEN_LEN + 1];
 	char *back = arena_printf(&a, "/s/%s/%d", t->c.slug, t->s.number);
 	su_err e;
 
 	if (unmarked_people(w->st, t, &l, &e) < 0) {
-		page_message(&w->pages, r, 500, "Something went wrong", e.msg, back, "Back");
+		page_message(&w->pages, r, 500, _("Something went wrong"), e.msg, back,
+		    _("Back"));
 		arena_free(&a);
 		return;
 	}
 	if (l.n == 0) {
-		page_message(&w->pages, r, 409, "Everyone has a mark", "Everyone expected has "
-		    "a mark already: there is nobody else to mark present.", back,
-		    "Back to the roll call");
+		page_message(&w->pages, r, 409, _("Everyone has a mark"), _("Everyone expected "
+		    "has a mark already: there is nobody else to mark present."), back,
+		    _("Back to the roll call"));
 		goto out;
 	}
 	items = arena_array(&a, l.n, sizeof *items);
@@ -555,18 +583,19 @@ rest_page(struct web *w, const struct web_request *rq, const struct roll_target 
 	webauth_form_token(&w->key, rq->session, csrf);
 	{
 		const struct tpl_field f[] = {
-			{ "session.when", time_format_human(t->c.tz, t->s.starts_at, when,
-			    sizeof when), NULL },
-			{ "session.kind", session_kind_name(t->s.kind), NULL },
+			{ "session.when", page_when(&a, t->c.tz, t->s.starts_at, WHEN_FULL),
+			  NULL },
+			{ "session.kind", kind_words(t->s.kind), NULL },
 			{ "people", NULL, &list }, { "csrf", csrf, NULL },
 			{ "who", sb_str(&who), NULL }, { "back", back, NULL },
 			{ "action", arena_printf(&a, "%s/rest", back), NULL },
-			{ "confirm", l.n == 1 ? "Mark this person present" :
-			  arena_printf(&a, "Mark these %zu people present", l.n), NULL },
+			{ "confirm", l.n == 1 ? _("Mark this person present") :
+			  arena_printf(&a, lang_ngettext("Mark %zu person present",
+			  "Mark these %zu people present", l.n), l.n), NULL },
 		};
 		const struct tpl_scope sc = { f, ARRAY_SIZE(f), NULL };
 
-		page_render(&w->pages, r, 200, PAGE_REST, "Everyone else present?", &sc);
+		page_render(&w->pages, r, 200, PAGE_REST, _("Everyone else present?"), &sc);
 	}
 out:
 	sb_free(&who);
@@ -605,7 +634,7 @@ rest_record(struct store *st, const struct roll_target *t, const char *who, int6
 	int rc = 0;
 
 	if (who == NULL || *who == '\0')
-		return su_err_set(e, "nobody named to mark present");
+		return su_err_set(e, "%s", _("nobody named to mark present"));
 	if (unmarked_people(st, t, &l, e) < 0)
 		return -1;
 	for (size_t i = 0; i < l.n && rc >= 0; i++)
@@ -636,13 +665,18 @@ rest_post(struct web *w, const struct web_request *rq, const struct roll_target 
 	free(to);
 }
 
-/* The roll call: GET shows it, POST to .../mark, .../undo or .../walk-in records a tap. */
+/*
+ * The roll call: GET shows it, POST to .../mark, .../undo or .../walk-in records a
+ * tap. It speaks the cohort's language, as its participants read it (the coach's
+ * list of sessions, across cohorts, stays English).
+ */
 static void
 roll_route(struct web *w, const struct web_request *rq, const char *path,
     struct web_reply *r)
 {
 	struct roll_target t;
 	int post = strcmp(rq->method, "POST") == 0, rc;
+	const char *was;
 	su_err e;
 
 	if ((rc = find_target(w->st, path, &t, &e)) <= 0) {
@@ -650,6 +684,7 @@ roll_route(struct web *w, const struct web_request *rq, const char *path,
 		    "No such session.", "/", "All sessions");
 		return;
 	}
+	was = lang_use(t.c.language);
 	if (!post && *t.action == '\0')
 		roll_page(w, rq, &t, 200, NULL, r);
 	else if (strcmp(t.action, "rest") == 0)
@@ -658,8 +693,9 @@ roll_route(struct web *w, const struct web_request *rq, const char *path,
 	    strcmp(t.action, "walk-in") == 0))
 		roll_post(w, rq, &t, r);
 	else
-		page_message(&w->pages, r, post ? 404 : 405, "Not found", "Nothing is here.",
-		    "/", "All sessions");
+		page_message(&w->pages, r, post ? 404 : 405, _("Not found"), _("Nothing is here."),
+		    "/", _("All sessions"));
+	lang_use(was);
 	session_free(&t.s);
 	cohort_free(&t.c);
 }

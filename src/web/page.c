@@ -7,6 +7,9 @@
 #include <string.h>
 
 #include "page.h"
+#include "showup/lang.h"
+#include "showup/timeutil.h"
+#include "showup/words.h"
 
 const char page_style[] =
 	"*{box-sizing:border-box}"
@@ -58,8 +61,16 @@ const char page_style[] =
 	".long{overflow-wrap:anywhere}"
 	".muted{color:#444}";
 
+/*
+ * The words of a template are marked T_("..."): each is translated when the pages
+ * are compiled for a language (words_expand), so a page costs nothing more to
+ * render in German than in English. xgettext finds them by the keyword T_; a
+ * translation may move a {{field}} of its words but must keep it.
+ */
+#define T_(s) "\001" s "\002"
+
 static const char head_text[] =
-	"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	"<!DOCTYPE html>\n<html lang=\"{{lang}}\"><head><meta charset=\"utf-8\">"
 	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 	"<title>{{title}} - showup</title>"
 	"<link rel=\"stylesheet\" href=\"/style.css\"></head><body>\n"
@@ -72,7 +83,7 @@ static const char message_text[] =
 	"{{#href}}<p><a class=\"button\" href=\"{{href}}\">{{link_text}}</a></p>\n{{/href}}";
 
 static const char sessions_text[] =
-	"{{^sessions}}<p>No sessions today or in the coming week.</p>\n{{/sessions}}"
+	"{{^sessions}}<p>" T_("No sessions today or in the coming week.") "</p>\n{{/sessions}}"
 	"<ul class=\"list\">\n{{#sessions}}<li><a href=\"{{href}}\">{{when}} &middot; "
 	"{{cohort}}:{{number}} {{title}}{{#with}} &middot; {{with}}{{/with}}</a> "
 	"<span class=\"muted\">{{state}}</span></li>\n"
@@ -82,68 +93,75 @@ static const char roll_text[] =
 	"<p>{{session.when}} &middot; {{session.kind}}{{#session.location}} &middot; "
 	"<span class=\"long\">{{session.location}}</span>{{/session.location}}</p>\n"
 	"{{#flash}}<p role=\"alert\" class=\"error\">{{flash}}</p>\n{{/flash}}"
-	"{{^people}}<p>Nobody is expected at this session.</p>\n{{/people}}"
+	"{{^people}}<p>" T_("Nobody is expected at this session.") "</p>\n{{/people}}"
 	"{{#people}}<section class=\"person s-{{state}}\" id=\"{{anchor}}\" "
 	"aria-label=\"{{name}}\"><div class=\"who\"><h2>{{name}}</h2>"
 	"<span class=\"record\">{{record}}</span>"
 	"{{#undoable}}<form method=\"post\" action=\"{{action_undo}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
-	"<button>Undo</button></form>{{/undoable}}</div>\n"
+	"<button>" T_("Undo") "</button></form>{{/undoable}}</div>\n"
 	"<form method=\"post\" action=\"{{action_mark}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
-	"<button class=\"go\" name=\"status\" value=\"present\">Present</button>"
-	"<button class=\"stop\" name=\"status\" value=\"no-show\">No-show</button>"
-	"<details><summary class=\"button\">Late, excused</summary>"
-	"<label>Minutes late <input type=\"number\" name=\"minutes\" min=\"1\" max=\"600\" "
-	"inputmode=\"numeric\"></label>"
-	"<button name=\"status\" value=\"late\">Late</button><br>"
-	"<label>Reason <select name=\"reason\">{{#accepted}}<option value=\"{{code}}\">"
+	"<button class=\"go\" name=\"status\" value=\"present\">" T_("Present") "</button>"
+	"<button class=\"stop\" name=\"status\" value=\"no-show\">" T_("No-show") "</button>"
+	"<details><summary class=\"button\">" T_("Late, excused") "</summary>"
+	"<label>" T_("Minutes late") " <input type=\"number\" name=\"minutes\" min=\"1\" "
+	"max=\"600\" inputmode=\"numeric\"></label>"
+	"<button name=\"status\" value=\"late\">" T_("Late") "</button><br>"
+	"<label>" T_("Reason") " <select name=\"reason\">{{#accepted}}<option value=\"{{code}}\">"
 	"{{words}}</option>{{/accepted}}</select></label>"
-	"<button name=\"status\" value=\"excused\">Excused</button></details></form>\n"
+	"<button name=\"status\" value=\"excused\">" T_("Excused") "</button></details></form>\n"
 	"</section>\n{{/people}}"
-	"{{#rest}}<p><a class=\"button go\" href=\"{{rest}}\">Everyone else present"
+	"{{#rest}}<p><a class=\"button go\" href=\"{{rest}}\">" T_("Everyone else present")
 	"</a></p>\n{{/rest}}"
-	"{{#walk_in}}<h2>Walk-in</h2><form method=\"post\" action=\"{{action_walk_in}}\">"
+	"{{#walk_in}}<h2>" T_("Walk-in") "</h2><form method=\"post\" action=\"{{action_walk_in}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
-	"<label>Participant <select name=\"email\">{{#candidates}}<option value=\"{{email}}\">"
-	"{{name}}</option>{{/candidates}}</select></label>"
-	"<button class=\"go\">Add as present</button></form>\n{{/walk_in}}"
-	"<p><a class=\"button\" href=\"/\">All sessions</a></p>\n";
+	"<label>" T_("Participant") " <select name=\"email\">{{#candidates}}"
+	"<option value=\"{{email}}\">{{name}}</option>{{/candidates}}</select></label>"
+	"<button class=\"go\">" T_("Add as present") "</button></form>\n{{/walk_in}}"
+	"<p><a class=\"button\" href=\"/\">" T_("All sessions") "</a></p>\n";
 
 /* The confirmation of "everyone else present": who will be marked, by name. */
 static const char rest_text[] =
 	"<p>{{session.when}} &middot; {{session.kind}}</p>\n"
-	"<p>Nothing is recorded yet for these people; they will be marked present:</p>\n"
+	"<p>" T_("Nothing is recorded yet for these people; they will be marked present:")
+	"</p>\n"
 	"<ul class=\"list\">\n{{#people}}<li>{{name}}</li>\n{{/people}}</ul>\n"
 	"<form method=\"post\" action=\"{{action}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<input type=\"hidden\" name=\"who\" value=\"{{who}}\">"
 	"<button class=\"go\">{{confirm}}</button></form>\n"
-	"<p><a class=\"button\" href=\"{{back}}\">Back to the roll call</a></p>\n";
+	"<p><a class=\"button\" href=\"{{back}}\">" T_("Back to the roll call") "</a></p>\n";
 
 static const char person_text[] =
-	"<p>{{cohort}}: your coming sessions.</p>\n"
-	"{{^sessions}}<p>No sessions to come.</p>\n{{/sessions}}"
+	/* TRANSLATORS: {{cohort}} is the cohort's name; keep it, it may move */
+	"<p>" T_("{{cohort}}: your coming sessions.") "</p>\n"
+	"{{^sessions}}<p>" T_("No sessions to come.") "</p>\n{{/sessions}}"
 	"<ul class=\"list\">\n{{#sessions}}<li class=\"session\"><h2>{{name}}</h2>\n"
 	"{{#title}}<p>{{title}}</p>\n{{/title}}"
-	"{{#place}}<p>Where: <span class=\"long\">{{place}}</span></p>\n{{/place}}"
-	"{{#link}}<p><a class=\"button go\" href=\"{{link}}\">Join online</a> "
+	"{{#place}}<p>" T_("Where:") " <span class=\"long\">{{place}}</span></p>\n{{/place}}"
+	"{{#link}}<p><a class=\"button go\" href=\"{{link}}\">" T_("Join online") "</a> "
 	"<span class=\"muted long\">{{link}}</span></p>\n{{/link}}"
-	"{{#record}}<p>Your coach has: <span class=\"record\">{{record}}</span></p>\n"
+	"{{#record}}<p>" T_("Your coach has:") " <span class=\"record\">{{record}}</span></p>\n"
 	"{{/record}}"
 	"{{#cutoff}}<p class=\"muted\">{{cutoff}}</p>\n{{/cutoff}}"
-	"<p>{{#href}}<a class=\"button stop\" href=\"{{href}}\">Cancel my place</a>{{/href}}"
-	"{{#move}}<a class=\"button\" href=\"{{move}}\">Move to another time</a>{{/move}}"
-	"{{#ics}}<a class=\"button\" href=\"{{ics}}\">Add to calendar</a>{{/ics}}</p>"
+	"<p>{{#href}}<a class=\"button stop\" href=\"{{href}}\">" T_("Cancel my place")
+	"</a>{{/href}}"
+	"{{#move}}<a class=\"button\" href=\"{{move}}\">" T_("Move to another time")
+	"</a>{{/move}}"
+	"{{#ics}}<a class=\"button\" href=\"{{ics}}\">" T_("Add to calendar") "</a>{{/ics}}</p>"
 	"</li>\n{{/sessions}}</ul>\n"
-	"<h2>Your calendar</h2>\n"
-	"<p>Subscribe once, and your calendar shows your coming sessions and follows every "
-	"change.</p>\n<p><a class=\"button\" href=\"{{webcal}}\">Subscribe in my calendar"
-	"</a></p>\n<p class=\"muted\">Or add this address to your calendar app: "
-	"<span class=\"long\">{{feed}}</span></p>\n"
-	"<h2>Your coach</h2>\n<p>{{coach}}: write if something comes up.</p>\n"
+	"<h2>" T_("Your calendar") "</h2>\n"
+	"<p>" T_("Subscribe once, and your calendar shows your coming sessions and follows "
+	"every change.") "</p>\n<p><a class=\"button\" href=\"{{webcal}}\">"
+	T_("Subscribe in my calendar") "</a></p>\n<p class=\"muted\">"
+	T_("Or add this address to your calendar app:")
+	" <span class=\"long\">{{feed}}</span></p>\n"
+	"<h2>" T_("Your coach") "</h2>\n"
+	/* TRANSLATORS: {{coach}} is the coach's name; keep it, it may move */
+	"<p>" T_("{{coach}}: write if something comes up.") "</p>\n"
 	"<p><a class=\"button long\" href=\"mailto:{{coach_email}}\">{{coach_email}}</a></p>\n";
 
 static const char cancel_text[] =
@@ -151,30 +169,32 @@ static const char cancel_text[] =
 	"<p class=\"verdict{{#late}} late{{/late}}\" role=\"status\">{{verdict}}</p>\n"
 	"<form method=\"post\" action=\"{{action}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
-	"<label>Reason <select name=\"reason\" required><option value=\"\">choose one</option>"
+	"<label>" T_("Reason") " <select name=\"reason\" required><option value=\"\">"
+	T_("choose one") "</option>"
 	"{{#reasons}}<option value=\"{{code}}\">{{words}}</option>{{/reasons}}</select></label><br>"
-	"<label>A note for your coach (optional)<br><textarea name=\"note\" rows=\"3\" "
+	"<label>" T_("A note for your coach (optional)") "<br><textarea name=\"note\" rows=\"3\" "
 	"cols=\"30\" maxlength=\"2000\"></textarea></label><br>"
-	"<button class=\"stop\">Cancel my place</button></form>\n"
-	"<p><a class=\"button\" href=\"{{back}}\">Keep my place</a></p>\n";
+	"<button class=\"stop\">" T_("Cancel my place") "</button></form>\n"
+	"<p><a class=\"button\" href=\"{{back}}\">" T_("Keep my place") "</a></p>\n";
 
 static const char move_text[] =
 	"<p>{{session.when}} &middot; {{session.title}}</p>\n"
 	"<p class=\"verdict{{#late}} late{{/late}}\" role=\"status\">{{verdict}}</p>\n"
 	"<form method=\"post\" action=\"{{action}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
-	"<fieldset><legend>Move my place to</legend>{{#slots}}<label class=\"choice\">"
+	"<fieldset><legend>" T_("Move my place to") "</legend>{{#slots}}<label class=\"choice\">"
 	"<input type=\"radio\" name=\"at\" value=\"{{code}}\" required>"
 	"<span>{{when}}</span></label>{{/slots}}</fieldset>"
-	"<label>A note for your coach (optional)<br><textarea name=\"note\" rows=\"3\" "
+	"<label>" T_("A note for your coach (optional)") "<br><textarea name=\"note\" rows=\"3\" "
 	"cols=\"30\" maxlength=\"2000\"></textarea></label><br>"
-	"<button class=\"go\">Move my place</button></form>\n"
-	"<p><a class=\"button\" href=\"{{back}}\">Keep my place</a></p>\n";
+	"<button class=\"go\">" T_("Move my place") "</button></form>\n"
+	"<p><a class=\"button\" href=\"{{back}}\">" T_("Keep my place") "</a></p>\n";
 
 /* The second tap: a mark over what the participant told us says what it replaces. */
 static const char replace_text[] =
-	"<p class=\"verdict late\" role=\"status\">{{name}} told us: <span class=\"record\">"
-	"{{record}}</span>. {{verdict}}</p>\n"
+	/* TRANSLATORS: {{name}} is the participant; keep it, it may move */
+	"<p class=\"verdict late\" role=\"status\">" T_("{{name}} told us:") " <span "
+	"class=\"record\">{{record}}</span>. {{verdict}}</p>\n"
 	"<form method=\"post\" action=\"{{action_mark}}\">"
 	"<input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<input type=\"hidden\" name=\"email\" value=\"{{email}}\">"
@@ -182,24 +202,71 @@ static const char replace_text[] =
 	"{{#minutes}}<input type=\"hidden\" name=\"minutes\" value=\"{{minutes}}\">{{/minutes}}"
 	"{{#reason}}<input type=\"hidden\" name=\"reason\" value=\"{{reason}}\">{{/reason}}"
 	"<input type=\"hidden\" name=\"replace\" value=\"1\">"
-	"<button class=\"stop\">Replace with {{status}}</button></form>\n"
-	"<p><a class=\"button\" href=\"{{back}}\">Keep what {{name}} told us</a></p>\n";
+	"<button class=\"stop\">{{replace_with}}</button></form>\n"
+	/* TRANSLATORS: {{name}} is the participant; keep it, it may move */
+	"<p><a class=\"button\" href=\"{{back}}\">" T_("Keep what {{name}} told us") "</a></p>\n";
 
 static const char login_text[] =
 	"<p>{{text}}</p>\n<form method=\"post\" action=\"{{action}}\">"
-	"<button type=\"submit\">Sign in on this phone</button></form>\n";
+	"<button type=\"submit\">" T_("Sign in on this phone") "</button></form>\n";
 
-static const char *const head_names[] = { "title", NULL };
+static const char *const head_names[] = { "title", "lang", NULL };
 static const char *const page_names[] = { "title", "text", "href", "link_text", "flash",
 	"session.when", "session.title", "session.kind", "session.location", "csrf",
 	"action_mark", "action_undo", "action_walk_in", "walk_in", "cohort", "verdict",
 	"late", "action", "back", "name", "email", "record", "status", "minutes", "reason",
-	"error", "rest", "who", "confirm", "feed", "webcal", "coach", "coach_email", NULL };
+	"error", "rest", "who", "confirm", "feed", "webcal", "coach", "coach_email",
+	"replace_with", NULL };
 static const char *const page_lists[] = { "sessions", "people", "accepted", "candidates",
 	"reasons", "slots", NULL };
 static const char *const page_items[] = { "href", "when", "cohort", "number", "title",
 	"state", "anchor", "name", "email", "record", "undoable", "code", "move", "words",
 	"with", "place", "link", "cutoff", "ics", NULL };
+
+/* Appends template 'src' to 'out' with each T_ word in this thread's language,
+ * escaped for HTML (a translation's {{field}} is left as it is). */
+static void
+words_expand(const char *src, struct strbuf *out)
+{
+	while (*src) {
+		const char *mark = strchr(src, '\001'), *end;
+		struct strbuf id = STRBUF_INIT;
+
+		if (mark == NULL || (end = strchr(mark, '\002')) == NULL) {
+			sb_adds(out, src);
+			return;
+		}
+		sb_add(out, src, (size_t)(mark - src));
+		sb_add(&id, mark + 1, (size_t)(end - mark - 1));
+		for (const char *c = _(sb_str(&id)); *c; c++) {
+			if (*c == '&')
+				sb_adds(out, "&amp;");
+			else if (*c == '<')
+				sb_adds(out, "&lt;");
+			else if (*c == '>')
+				sb_adds(out, "&gt;");
+			else if (*c == '"')
+				sb_adds(out, "&quot;");
+			else
+				sb_addc(out, *c);
+		}
+		sb_free(&id);
+		src = end + 1;
+	}
+}
+
+/* Compiles every page of template 'text' named 'name' in this thread's language. */
+static struct tpl *
+page_compile(const char *text, const char *name, const struct tpl_schema *schema, su_err *e)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct tpl *t;
+
+	words_expand(text, &sb);
+	t = tpl_compile(sb_str(&sb), name, schema, e);
+	sb_free(&sb);
+	return t;
+}
 
 int
 pages_load(struct pages *p, su_err *e)
@@ -210,16 +277,26 @@ pages_load(struct pages *p, su_err *e)
 		person_text, cancel_text, move_text, replace_text, login_text, rest_text };
 	static const char *const name[PAGE_COUNT] = { "message", "sessions", "roll",
 		"person", "cancel", "move", "replace", "login", "rest" };
+	const char *was = lang_now();
 
 	memset(p, 0, sizeof *p);
 	if ((p->head = tpl_compile(head_text, "head", &head, e)) == NULL ||
 	    (p->foot = tpl_compile(foot_text, "foot", &head, e)) == NULL)
 		goto fail;
-	for (int i = 0; i < PAGE_COUNT; i++)
-		if ((p->page[i] = tpl_compile(text[i], name[i], &body, e)) == NULL)
+	for (int k = 0; lang_codes[k] != NULL; k++) {
+		if (k >= PAGE_LANGS) {
+			su_err_set(e, "the pages know %d languages, lang_codes more", PAGE_LANGS);
 			goto fail;
+		}
+		lang_use(lang_codes[k]);
+		for (int i = 0; i < PAGE_COUNT; i++)
+			if ((p->page[k][i] = page_compile(text[i], name[i], &body, e)) == NULL)
+				goto fail;
+	}
+	lang_use(was);
 	return 0;
 fail:
+	lang_use(was);
 	pages_free(p);
 	return -1;
 }
@@ -229,9 +306,39 @@ pages_free(struct pages *p)
 {
 	tpl_free(p->head);
 	tpl_free(p->foot);
-	for (int i = 0; i < PAGE_COUNT; i++)
-		tpl_free(p->page[i]);
+	for (int k = 0; k < PAGE_LANGS; k++)
+		for (int i = 0; i < PAGE_COUNT; i++)
+			tpl_free(p->page[k][i]);
 	memset(p, 0, sizeof *p);
+}
+
+/* Returns the index of this thread's language in lang_codes: the pages to render. */
+static int
+page_lang(void)
+{
+	const char *now = lang_now();
+
+	for (int k = 0; k < PAGE_LANGS && lang_codes[k] != NULL; k++)
+		if (strcmp(lang_codes[k], now) == 0)
+			return k;
+	return 0;
+}
+
+const char *
+page_when(struct arena *a, const char *zone, int64_t t, enum page_when form)
+{
+	struct strbuf sb = STRBUF_INIT;
+	struct civil c;
+	char buf[48];
+
+	if (page_lang() == 0 && form == WHEN_FULL)
+		sb_adds(&sb, time_format_human(zone, t, buf, sizeof buf));
+	else if (page_lang() == 0)
+		day_comma_time(zone, t, &sb);
+	else if (tz_utc_to_local(zone, t, &c, NULL) < 0 ||
+	    lang_date(&c, form == WHEN_FULL ? "EEEdMMMyHHmm" : "EEEdMMMHHmm", &sb) < 0)
+		sb_adds(&sb, "?");
+	return arena_keep(a, sb_detach(&sb));
 }
 
 void *
@@ -276,8 +383,8 @@ void
 page_render(const struct pages *p, struct web_reply *r, int status, enum page_id id,
     const char *title, const struct tpl_scope *scope)
 {
-	const struct tpl_field f = { "title", title, NULL };
-	const struct tpl_scope top = { &f, 1, NULL };
+	const struct tpl_field f[] = { { "title", title, NULL }, { "lang", lang_now(), NULL } };
+	const struct tpl_scope top = { f, ARRAY_SIZE(f), NULL };
 	struct tpl_scope inner = scope ? *scope : (struct tpl_scope){ NULL, 0, NULL };
 
 	inner.parent = &top;
@@ -285,7 +392,7 @@ page_render(const struct pages *p, struct web_reply *r, int status, enum page_id
 	r->type = "text/html; charset=utf-8";
 	sb_reset(&r->body);
 	tpl_render_html(p->head, &top, &r->body);
-	tpl_render_html(p->page[id], &inner, &r->body);
+	tpl_render_html(p->page[page_lang()][id], &inner, &r->body);
 	tpl_render_html(p->foot, &top, &r->body);
 }
 

@@ -19,9 +19,13 @@ struct web_reply {
 enum page_id { PAGE_MESSAGE, PAGE_SESSIONS, PAGE_ROLL, PAGE_PERSON, PAGE_CANCEL, PAGE_MOVE,
 	PAGE_REPLACE, PAGE_LOGIN, PAGE_REST, PAGE_COUNT };
 
-/* Every page template, compiled once when the server starts. */
+/* How many languages the pages are written in: lang_codes (lang.h) has as many. */
+#define PAGE_LANGS 4
+
+/* Every page template, compiled once per language (lang_codes' order) when the server
+ * starts; a page is rendered in the language of the thread (lang_use). */
 struct pages {
-	struct tpl *head, *foot, *page[PAGE_COUNT];
+	struct tpl *head, *foot, *page[PAGE_LANGS][PAGE_COUNT];
 };
 
 /* Compiles every page; 0, or -1 with 'e' set (a template of the source is wrong). */
@@ -49,6 +53,14 @@ void page_render(const struct pages *p, struct web_reply *r, int status, enum pa
 /* A page of a few words: a title, a sentence, and a link if 'href' is not NULL. */
 void page_message(const struct pages *p, struct web_reply *r, int status, const char *title,
     const char *text, const char *href, const char *link_text);
+/* The forms of a moment on a page: a day with its time ("Sat 12 Sep, 18:00"), or
+ * the full date ("Sat 2026-09-12 18:00"), in this thread's language. */
+enum page_when { WHEN_DAY_TIME, WHEN_FULL };
+
+/* Returns moment t in 'zone' in form 'form' of this thread's language (English:
+ * showup's own forms, others by ICU), kept by 'a'. */
+const char *page_when(struct arena *a, const char *zone, int64_t t, enum page_when form);
+
 /* Makes 'r' a 303 redirect to 'location' (copied). */
 void page_redirect(struct web_reply *r, const char *location);
 

@@ -9,6 +9,7 @@
 
 #include "web.h"
 #include "showup/calendar.h"
+#include "showup/lang.h"
 #include "showup/model.h"
 #include "showup/policy-store.h"
 #include "showup/privacy.h"
@@ -73,7 +74,7 @@ write_to_coach(struct web *w, const struct holder *h, int status, const char *ti
     char *text, struct web_reply *r)
 {
 	char *mail = xasprintf("mailto:%s", h->c.coach_email);
-	char *link = xasprintf("Write to %s", h->c.coach_email);
+	char *link = xasprintf(_("Write to %s"), h->c.coach_email);
 
 	page_message(&w->pages, r, status, title, text, mail, link);
 	free(link);
@@ -88,10 +89,12 @@ write_to_coach(struct web *w, const struct holder *h, int status, const char *ti
 static void
 withdrawn_page(struct web *w, const struct holder *h, struct web_reply *r)
 {
-	write_to_coach(w, h, 410, "You are no longer on the list", xasprintf("Your place in "
-	    "%s has ended, so there are no sessions to show here any more. Thank you for "
-	    "taking part. If you think this is a mistake, write to your coach, %s.",
-	    h->c.name, h->c.coach_name), r);
+	/* TRANSLATORS: the cohort's name, then the coach's */
+	char *text = xasprintf(_("Your place in %s has ended, so there are no sessions to "
+	    "show here any more. Thank you for taking part. If you think this is a mistake, "
+	    "write to your coach, %s."), h->c.name, h->c.coach_name);
+
+	write_to_coach(w, h, 410, _("You are no longer on the list"), text, r);
 }
 
 /* Checks the token and finds whose it is; 1, or 0 with the refusal in 'r'. */
@@ -104,13 +107,14 @@ holder_find(struct web *w, const char *token, struct holder *h, struct web_reply
 	memset(h, 0, sizeof *h);
 	h->token = token;
 	if (!webauth_link_check(&w->key, token, time_now(), &cid, &pid, &e)) {
-		page_message(&w->pages, r, 403, "This link does not open", "It may be "
-		    "old or mistyped: the link in your latest message from your coach works.",
+		page_message(&w->pages, r, 403, _("This link does not open"), _("It may be "
+		    "old or mistyped: the link in your latest message from your coach works."),
 		    NULL, NULL);
 		return 0;
 	}
 	if (!cohort_by_id(w->st, cid, &h->c))
 		goto gone;
+	lang_use(h->c.language);	/* the page speaks the cohort's language */
 	if (!participant_by_id(w->st, &h->c, pid, &h->p) ||
 	    participant_erased(w->st, pid, NULL) != 0) {	/* an erased person's link: gone */
 		participant_free(&h->p);
@@ -126,13 +130,13 @@ holder_find(struct web *w, const char *token, struct holder *h, struct web_reply
 	if (policy_load(w->st, &h->c, &h->pol, &e) < 0) {
 		participant_free(&h->p);
 		cohort_free(&h->c);
-		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);
+		page_message(&w->pages, r, 500, _("Something went wrong"), e.msg, NULL, NULL);
 		return 0;
 	}
 	return 1;
 gone:
-	page_message(&w->pages, r, 404, "Not found", "This link's place is no longer "
-	    "in a cohort.", NULL, NULL);
+	page_message(&w->pages, r, 404, _("Not found"), _("This link's place is no longer "
+	    "in a cohort."), NULL, NULL);
 	return 0;
 }
 
@@ -193,10 +197,10 @@ cutoff_sentence(struct arena *a, const struct holder *h, const struct session *s
 	int in_time = policy_cancel_in_time(&h->pol, h->c.tz, s->starts_at, now, &cutoff);
 	char *text;
 
-	day_comma_time(h->c.tz, cutoff, &day);
-	text = in_time ? arena_printf(a, "Cancel by %s to be in time.", sb_str(&day))
-	    : arena_printf(a, "The cutoff (%s) has passed: cancelling now counts as a late "
-	    "cancellation, unless for an accepted emergency.", sb_str(&day));
+	sb_adds(&day, page_when(a, h->c.tz, cutoff, WHEN_DAY_TIME));
+	text = in_time ? arena_printf(a, _("Cancel by %s to be in time."), sb_str(&day))
+	    : arena_printf(a, _("The cutoff (%s) has passed: cancelling now counts as a late "
+	    "cancellation, unless for an accepted emergency."), sb_str(&day));
 	sb_free(&day);
 	return text;
 }
@@ -313,25 +317,25 @@ calendar_reply(struct web *w, const struct holder *h, int number, struct web_rep
 
 	if (number > 0) {
 		if (session_find(w->st, &h->c, number, &s, NULL) != 1) {
-			page_message(&w->pages, r, 404, "Not found", "No such session.", NULL,
-			    NULL);
+			page_message(&w->pages, r, 404, _("Not found"), _("No such session."),
+			    NULL, NULL);
 			return;
 		}
 		only = s.id;
 		session_free(&s);
 	}
 	if (roll_load(w->st, &h->c, &h->pol, time_now(), &roll, &e) < 0) {
-		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);
+		page_message(&w->pages, r, 500, _("Something went wrong"), e.msg, NULL, NULL);
 		return;
 	}
 	sb_reset(&r->body);
 	if (!idmap_get(&roll.person_index, h->p.id, &i) ||
 	    calendar_coming(w->st, &roll, i, only, &r->body, &n, &e) < 0)
-		page_message(&w->pages, r, 500, "Something went wrong", "the calendar could "
-		    "not be made", NULL, NULL);
+		page_message(&w->pages, r, 500, _("Something went wrong"), _("The calendar "
+		    "could not be made."), NULL, NULL);
 	else if (number > 0 && n == 0)
-		page_message(&w->pages, r, 404, "Not in your calendar", "This session is not "
-		    "one of your coming sessions.", NULL, NULL);
+		page_message(&w->pages, r, 404, _("Not in your calendar"), _("This session is "
+		    "not one of your coming sessions."), NULL, NULL);
 	else {
 		r->status = 200;
 		r->type = "text/calendar; charset=utf-8";
@@ -345,7 +349,8 @@ accepted_words(const struct policy *pol, struct strbuf *out)
 {
 	for (size_t i = 0; i < pol->n_accepted; i++) {
 		if (i > 0)
-			sb_adds(out, i + 1 == pol->n_accepted ? " or " : ", ");
+			/* TRANSLATORS: before the last of a list of reasons, spaces around */
+			sb_adds(out, i + 1 == pol->n_accepted ? _(" or ") : ", ");
 		reason_words(pol->accepted[i], out);
 	}
 }
@@ -360,34 +365,38 @@ verdict(const struct holder *h, const struct session *s, int64_t now, const char
 {
 	struct strbuf sb = STRBUF_INIT;
 	int64_t cutoff;
-	char when[40];
+	struct arena a = { 0 };
+	const char *when;
 
 	*late = !policy_cancel_in_time(&h->pol, h->c.tz, s->starts_at, now, &cutoff);
-	time_format_human(h->c.tz, cutoff, when, sizeof when);
+	when = page_when(&a, h->c.tz, cutoff, WHEN_FULL);
 	if (!*late) {
-		sb_addf(&sb, "This is in time: cancelling before %s counts against nothing.",
+		sb_addf(&sb, _("This is in time: cancelling before %s counts against nothing."),
 		    when);
 	} else if (reason != NULL && policy_reason_accepted(&h->pol, reason)) {
 		struct strbuf why = STRBUF_INIT;
 
 		*late = 0;
 		reason_words(reason, &why);
-		sb_addf(&sb, "This is after the cutoff (%s), but your reason (%s) is an "
-		    "accepted emergency: it is excused and counts against nothing.", when,
+		/* TRANSLATORS: the cutoff, then the reason */
+		sb_addf(&sb, _("This is after the cutoff (%s), but your reason (%s) is an "
+		    "accepted emergency: it is excused and counts against nothing."), when,
 		    sb_str(&why));
 		sb_free(&why);
 	} else if (reason != NULL) {
-		sb_addf(&sb, "This is after the cutoff (%s): it counts as a late "
-		    "cancellation.", when);
+		sb_addf(&sb, _("This is after the cutoff (%s): it counts as a late "
+		    "cancellation."), when);
 	} else {
 		struct strbuf list = STRBUF_INIT;
 
 		accepted_words(&h->pol, &list);
-		sb_addf(&sb, "This is after the cutoff (%s): it counts as a late "
-		    "cancellation, unless the reason is an accepted emergency (%s).", when,
+		/* TRANSLATORS: the cutoff, then the accepted reasons */
+		sb_addf(&sb, _("This is after the cutoff (%s): it counts as a late "
+		    "cancellation, unless the reason is an accepted emergency (%s)."), when,
 		    sb_str(&list));
 		sb_free(&list);
 	}
+	arena_free(&a);
 	return sb_detach(&sb);
 }
 
@@ -452,7 +461,7 @@ cancel_page(struct web *w, const struct holder *h, const struct session *s,
 		f[1] = (struct tpl_field){ "words", arena_keep(&a, sb_detach(&why)), NULL };
 		reasons[k++] = (struct tpl_scope){ f, 2, NULL };
 	}
-	decision_page(w, h, s, &a, (struct decision){ PAGE_CANCEL, "Cancel your place?",
+	decision_page(w, h, s, &a, (struct decision){ PAGE_CANCEL, _("Cancel your place?"),
 	    "cancel", said, late, "reasons", &list }, r);
 	arena_free(&a);
 }
@@ -466,7 +475,7 @@ cancel_record(struct store *st, const struct holder *h, const struct session *s,
 		.note = form_get(f, "note"), .cancelled_ts = now };
 
 	if (spec.reason == NULL || *spec.reason == '\0')
-		return su_err_set(e, "choose a reason");
+		return su_err_set(e, "%s", _("choose a reason"));
 	if (spec.note != NULL && *spec.note == '\0')
 		spec.note = NULL;
 	return attendance_record(st, &h->c, &h->pol, s, &h->p, &spec, RECORD_NEW_ONLY, now, e);
@@ -485,16 +494,16 @@ cancel_post(struct web *w, const struct web_request *rq, const struct holder *h,
 	if (!web_form_allowed(w, rq, h->token, h->p.email, r))
 		return;
 	if (STORE_TX(w->st, &e, cancel_record(w->st, h, s, &rq->form, now, &e)) < 0) {
-		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 422, "Not cancelled",
+		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 422, _("Not cancelled"),
 		    e.msg, NULL, NULL);
 		return;
 	}
 	said = verdict(h, s, now, form_get(&rq->form, "reason"), &late);
 	{
-		char *text = xasprintf("Your coach has your cancellation. %s", said);
+		char *text = xasprintf(_("Your coach has your cancellation. %s"), said);
 		char *back = xasprintf("/p/%s", h->token);
 
-		page_message(&w->pages, r, 200, "Cancelled", text, back, "Your sessions");
+		page_message(&w->pages, r, 200, _("Cancelled"), text, back, _("Your sessions"));
 		free(text);
 		free(back);
 	}
@@ -511,7 +520,8 @@ move_verdict(struct web *w, const struct holder *h, const struct session *s, int
 {
 	struct strbuf sb = STRBUF_INIT;
 	int64_t cutoff;
-	char when[40];
+	struct arena a = { 0 };
+	const char *when;
 	struct roll r;
 	size_t i;
 	int used = 0;
@@ -523,19 +533,22 @@ move_verdict(struct web *w, const struct holder *h, const struct session *s, int
 			used = roll_reschedules_in_time(&r, i);
 		roll_free(&r);
 	}
-	time_format_human(h->c.tz, cutoff, when, sizeof when);
+	when = page_when(&a, h->c.tz, cutoff, WHEN_FULL);
 	*late = outcome_of_reschedule(&h->pol, now, s->starts_at, cutoff, used) !=
 	    OUTCOME_RESCHEDULED;	/* the policy's own judgement of a request now */
 	if (now > cutoff)
-		sb_addf(&sb, "This is after the cutoff (%s): moving now counts as a late "
-		    "cancellation of this place; the new one stands.", when);
+		sb_addf(&sb, _("This is after the cutoff (%s): moving now counts as a late "
+		    "cancellation of this place; the new one stands."), when);
 	else if (*late)
-		sb_addf(&sb, "This is in time, but you have moved %d place%s in time already, "
-		    "as many as the program allows: it counts as a late cancellation; the new "
-		    "one stands.", used, used == 1 ? "" : "s");
+		sb_addf(&sb, lang_ngettext("This is in time, but you have moved %d place in "
+		    "time already, as many as the program allows: it counts as a late "
+		    "cancellation; the new one stands.", "This is in time, but you have moved "
+		    "%d places in time already, as many as the program allows: it counts as a "
+		    "late cancellation; the new one stands.", (unsigned long)used), used);
 	else
-		sb_addf(&sb, "This is in time: moving your place before %s counts against "
-		    "nothing.", when);
+		sb_addf(&sb, _("This is in time: moving your place before %s counts against "
+		    "nothing."), when);
+	arena_free(&a);
 	return sb_detach(&sb);
 }
 
@@ -546,7 +559,6 @@ move_page(struct web *w, const struct holder *h, const struct session *s, struct
 	struct arena a = { 0 };
 	int64_t now = time_now(), *v = NULL;
 	size_t n = 0;
-	char when[40];
 	struct tpl_scope *slots;
 	struct tpl_list list;
 	int late;
@@ -560,13 +572,12 @@ move_page(struct web *w, const struct holder *h, const struct session *s, struct
 
 		f[0] = (struct tpl_field){ "code", arena_printf(&a, "%lld", (long long)v[k]),
 		    NULL };
-		f[1] = (struct tpl_field){ "when", arena_keep(&a, xstrdup(time_format_human(
-		    h->c.tz, v[k], when, sizeof when))), NULL };
+		f[1] = (struct tpl_field){ "when", page_when(&a, h->c.tz, v[k], WHEN_FULL), NULL };
 		slots[k] = (struct tpl_scope){ f, 2, NULL };
 	}
 	list = (struct tpl_list){ slots, n };
 	free(v);
-	decision_page(w, h, s, &a, (struct decision){ PAGE_MOVE, "Move your place?", "move",
+	decision_page(w, h, s, &a, (struct decision){ PAGE_MOVE, _("Move your place?"), "move",
 	    said, late, "slots", &list }, r);
 	arena_free(&a);
 }
@@ -580,7 +591,7 @@ move_record(struct store *st, const struct holder *h, const struct session *s,
 	long long t;
 
 	if (at == NULL || parse_int(at, 0, INT64_MAX, &t) < 0)
-		return su_err_set(e, "choose one of the times offered");
+		return su_err_set(e, "%s", _("choose one of the times offered"));
 	return reschedule_to_slot(st, &h->c, s, &h->p, (int64_t)t, now,
 	    note && *note ? note : NULL, to_number, e);
 }
@@ -599,14 +610,14 @@ move_post(struct web *w, const struct web_request *rq, const struct holder *h,
 		return;
 	said = move_verdict(w, h, s, now, &late);	/* judged as it stood when asked */
 	if (STORE_TX(w->st, &e, move_record(w->st, h, s, &rq->form, now, &number, &e)) < 0) {
-		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 422, "Not moved",
+		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 422, _("Not moved"),
 		    e.msg, NULL, NULL);
 		free(said);
 		return;
 	}
-	text = xasprintf("Your coach has your new time. %s", said);
+	text = xasprintf(_("Your coach has your new time. %s"), said);
 	back = xasprintf("/p/%s", h->token);
-	page_message(&w->pages, r, 200, "Moved", text, back, "Your sessions");
+	page_message(&w->pages, r, 200, _("Moved"), text, back, _("Your sessions"));
 	free(text);
 	free(back);
 	free(said);
@@ -625,11 +636,14 @@ place_recorded(struct web *w, const struct holder *h, const struct session *s,
 
 	if (attendance_get(w->st, s->id, h->p.id, &at, NULL) != 1)
 		return 0;
-	words = attendance_in_words(&h->pol, h->c.tz, s, &at);
-	text = xasprintf("Your coach has this place recorded already: %s. Nothing was "
-	    "changed; if it is wrong, write to your coach.", words);
+	if (strcmp(lang_now(), lang_codes[0]) == 0)	/* English: the long words, as before */
+		words = attendance_in_words(&h->pol, h->c.tz, s, &at);
+	else	/* the card's words, which speak the cohort's language */
+		words = attendance_short_words(&h->pol, h->c.tz, s, &at, &(enum outcome){ 0 });
+	text = xasprintf(_("Your coach has this place recorded already: %s. Nothing was "
+	    "changed; if it is wrong, write to your coach."), words);
 	back = xasprintf("/p/%s", h->token);
-	page_message(&w->pages, r, 409, "Already recorded", text, back, "Your sessions");
+	page_message(&w->pages, r, 409, _("Already recorded"), text, back, _("Your sessions"));
 	free(back);
 	free(text);
 	free(words);
@@ -644,10 +658,13 @@ place_recorded(struct web *w, const struct holder *h, const struct session *s,
 static void
 started_page(struct web *w, const struct holder *h, struct web_reply *r)
 {
-	write_to_coach(w, h, 409, "Too late to change here", xasprintf("This session has "
-	    "started, so your place can no longer be cancelled or moved here. If you are "
-	    "running late or cannot come, write to your coach, %s, at %s now and say so; "
-	    "they record what happened.", h->c.coach_name, h->c.coach_email), r);
+	/* TRANSLATORS: the coach's name, then their e-mail address */
+	char *text = xasprintf(_("This session has started, so your place can no longer be "
+	    "cancelled or moved here. If you are running late or cannot come, write to your "
+	    "coach, %s, at %s now and say so; they record what happened."), h->c.coach_name,
+	    h->c.coach_email);
+
+	write_to_coach(w, h, 409, _("Too late to change here"), text, r);
 }
 
 /* Finds the holder's session "N" that is still to come; 1, or 0 with the refusal in 'r'. */
@@ -660,17 +677,17 @@ coming_session(struct web *w, const struct holder *h, const char *num, struct se
 
 	if (parse_int(num, 1, 1000000, &n) < 0 ||
 	    session_find(w->st, &h->c, (int)n, s, NULL) != 1) {
-		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
+		page_message(&w->pages, r, 404, _("Not found"), _("No such session."), NULL, NULL);
 		return 0;
 	}
 	back = xasprintf("/p/%s", h->token);
 	if (session_expects(w->st, s, &h->p, NULL) != 1)
-		page_message(&w->pages, r, 404, "Not found", "That session is not yours.", NULL,
-		    NULL);
+		page_message(&w->pages, r, 404, _("Not found"), _("That session is not yours."),
+		    NULL, NULL);
 	else if (s->cancelled)
-		page_message(&w->pages, r, 409, "This session was called off", "Your coach "
+		page_message(&w->pages, r, 409, _("This session was called off"), _("Your coach "
 		    "called this session off, so there is nothing to cancel or move: your "
-		    "place counts against nothing.", back, "Your sessions");
+		    "place counts against nothing."), back, _("Your sessions"));
 	else if (s->starts_at <= time_now())
 		started_page(w, h, r);
 	else {
@@ -691,13 +708,13 @@ calendar_one(struct web *w, const struct holder *h, const char *name, struct web
 	long long n;
 
 	if (len <= 4 || len - 4 >= sizeof num || strcmp(name + len - 4, ".ics") != 0) {
-		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", NULL, NULL);
+		page_message(&w->pages, r, 404, _("Not found"), _("Nothing is here."), NULL, NULL);
 		return;
 	}
 	memcpy(num, name, len - 4);
 	num[len - 4] = '\0';
 	if (parse_int(num, 1, 1000000, &n) < 0)
-		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
+		page_message(&w->pages, r, 404, _("Not found"), _("No such session."), NULL, NULL);
 	else
 		calendar_reply(w, h, (int)n, r);
 }
@@ -712,8 +729,10 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 	struct holder h;
 	struct session s;
 	int post = strcmp(rq->method, "POST") == 0;
+	const char *was = lang_now();	/* holder_find speaks the cohort's language */
 
 	if (!holder_find(w, token, &h, r)) {
+		lang_use(was);
 		free(token);
 		return;
 	}
@@ -744,8 +763,9 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 			session_free(&s);
 		}
 	} else {
-		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", NULL, NULL);
+		page_message(&w->pages, r, 404, _("Not found"), _("Nothing is here."), NULL, NULL);
 	}
 	holder_free(&h);
 	free(token);
+	lang_use(was);
 }

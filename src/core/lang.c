@@ -153,30 +153,84 @@ append_utf16(const UChar *u, int32_t n, struct strbuf *out)
 	return 0;
 }
 
+/* The date formats made so far, one per language and skeleton: making one reads
+ * ICU's pattern data (some 2 ms), formatting with it a few microseconds. ICU's
+ * formats may not be shared by threads at once: they are used under the lock. */
+#define DATE_FORMATS 32
+static struct {
+	int lang;
+	char skeleton[32];
+	UDateFormat *fmt;
+} date_formats[DATE_FORMATS];
+static size_t n_date_formats;
+static pthread_mutex_t date_formats_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Returns a new date format of 'skeleton' for language k (NULL: ICU cannot). */
+static UDateFormat *
+date_format_new(int k, const char *skeleton)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar skel[64], pattern[128], utc[] = { 'U', 'T', 'C', 0 };
+	UDateTimePatternGenerator *gen;
+	UDateFormat *fmt;
+	int32_t plen;
+
+	u_strFromUTF8(skel, 64, NULL, skeleton, -1, &st);
+	gen = udatpg_open(icu_locales[k], &st);
+	plen = udatpg_getBestPattern(gen, skel, -1, pattern, 128, &st);
+	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, icu_locales[k], utc, -1, pattern, plen, &st);
+	if (gen != NULL)
+		udatpg_close(gen);
+	if (U_FAILURE(st) && fmt != NULL) {
+		udat_close(fmt);
+		fmt = NULL;
+	}
+	return fmt;
+}
+
+/* Returns the kept format of 'skeleton' for language k, made and kept the first
+ * time (*owned 0), or a new one for the caller to close when the keep is full or
+ * the skeleton too long (*owned 1); NULL when ICU cannot. Under date_formats_lock. */
+static UDateFormat *
+date_format(int k, const char *skeleton, int *owned)
+{
+	size_t i;
+
+	*owned = 0;
+	for (i = 0; i < n_date_formats; i++)
+		if (date_formats[i].lang == k && strcmp(date_formats[i].skeleton, skeleton) == 0)
+			return date_formats[i].fmt;
+	if (n_date_formats == DATE_FORMATS || strlen(skeleton) >= sizeof date_formats[0].skeleton) {
+		*owned = 1;
+		return date_format_new(k, skeleton);
+	}
+	if ((date_formats[i].fmt = date_format_new(k, skeleton)) == NULL)
+		return NULL;
+	date_formats[i].lang = k;
+	strcpy(date_formats[i].skeleton, skeleton);
+	n_date_formats++;
+	return date_formats[i].fmt;
+}
+
 int
 lang_date(const struct civil *c, const char *skeleton, struct strbuf *out)
 {
-	const char *loc = icu_locales[current];
 	UErrorCode st = U_ZERO_ERROR;
-	UChar skel[64], pattern[128], text[256], utc[] = { 'U', 'T', 'C', 0 };
-	UDateTimePatternGenerator *gen = NULL;
-	UDateFormat *fmt = NULL;
-	int32_t plen, tlen;
-	int rc = -1;
+	UChar text[256];
+	UDateFormat *fmt;
+	int32_t tlen = 0;
+	int owned, rc = -1;
 	UDate when = ((double)days_from_civil(c->year, c->month, c->day) * 86400.0 +
 	    c->hour * 3600.0 + c->minute * 60.0 + c->second) * 1000.0;
 
-	u_strFromUTF8(skel, 64, NULL, skeleton, -1, &st);
-	gen = udatpg_open(loc, &st);
-	plen = udatpg_getBestPattern(gen, skel, -1, pattern, 128, &st);
-	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, utc, -1, pattern, plen, &st);
-	tlen = udat_format(fmt, when, text, 256, NULL, &st);
-	if (U_SUCCESS(st) && tlen < 256)
-		rc = append_utf16(text, tlen, out);
-	if (fmt != NULL)
+	pthread_mutex_lock(&date_formats_lock);
+	if ((fmt = date_format(current, skeleton, &owned)) != NULL)
+		tlen = udat_format(fmt, when, text, 256, NULL, &st);
+	if (owned && fmt != NULL)
 		udat_close(fmt);
-	if (gen != NULL)
-		udatpg_close(gen);
+	pthread_mutex_unlock(&date_formats_lock);
+	if (fmt != NULL && U_SUCCESS(st) && tlen < 256)
+		rc = append_utf16(text, tlen, out);
 	return rc;
 }
 

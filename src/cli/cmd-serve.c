@@ -15,7 +15,7 @@
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_LISTEN = OPT_OWN, OPT_PUBLIC_URL, OPT_TLS_CERT, OPT_TLS_KEY, OPT_LOGIN,
-	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES };
+	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES, OPT_PROXY };
 
 /* Prints a login link and, on a terminal, its QR code; an exit status. */
 static int
@@ -144,16 +144,46 @@ read_notices_minutes(struct cli *cli, int argc, char **argv, long long *minutes)
 	return EXIT_OK;
 }
 
+/* The reverse proxy's address: 'flag' (--proxy), else [serve] proxy of the config file, else NULL; the caller frees it. */
+static char *
+proxy_address(const char *flag)
+{
+	struct mail_config mc;
+	char *path, *addr = NULL;
+
+	if (flag != NULL)
+		return xstrdup(flag);
+	path = mail_config_path();
+	if (mail_config_load(path, &mc, NULL) == 0) {
+		addr = mc.proxy ? xstrdup(mc.proxy) : NULL;
+		mail_config_free(&mc);
+	}
+	free(path);
+	return addr;
+}
+
+/* Makes a new key, and says so; an exit status. */
+static int
+rotate_key(struct cli *cli)
+{
+	su_err e;
+
+	if (STORE_TX(cli->st, &e, webauth_key_rotate(cli->st, time_now(), &e)) < 0)
+		return cli_error("%s", e.msg);
+	printf("a new key: every participant link and login made before no longer "
+	    "works\n");
+	return EXIT_OK;
+}
+
 /* Runs the server, or makes a login link, or rotates the key. */
 static int
 cmd_serve_exec(struct cli *cli, int argc, char **argv)
 {
 	struct web_options o = { .listen = "127.0.0.1:8080", .log = stderr };
-	const char *url_flag = NULL;
+	const char *url_flag = NULL, *proxy_flag = NULL;
 	int opt, login = 0, rotate = 0, link = 0, notices = 0, rc;
 	long long minutes = 15;
-	char *url;
-	su_err e;
+	char *url, *proxy;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
@@ -165,6 +195,7 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		case OPT_ROTATE_KEY: rotate = 1; break;
 		case OPT_LINK: link = 1; break;
 		case OPT_NOTICES: notices = 1; break;
+		case OPT_PROXY: proxy_flag = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
@@ -179,13 +210,8 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 	if ((o.tls_cert == NULL) != (o.tls_key == NULL))
 		return cli_usage_error(cli, "--tls-cert and --tls-key go together");
-	if (rotate) {
-		if (STORE_TX(cli->st, &e, webauth_key_rotate(cli->st, time_now(), &e)) < 0)
-			return cli_error("%s", e.msg);
-		printf("a new key: every participant link and login made before no longer "
-		    "works\n");
-		return EXIT_OK;
-	}
+	if (rotate)
+		return rotate_key(cli);
 	o.public_url = url = cli_public_url(url_flag);
 	if (login || link) {
 		char *base = url ? xstrdup(url) : xasprintf("%s://%s", o.tls_cert ? "https" :
@@ -195,7 +221,9 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		    print_login(cli, base);
 		free(base);
 	} else {
+		o.proxy = proxy = proxy_address(proxy_flag);
 		rc = serve_with_notices(cli, &o, notices ? minutes : 0);
+		free(proxy);
 	}
 	free(url);
 	return rc;
@@ -225,6 +253,10 @@ const struct cmd_entry cmd_serve_entry = {
 		  .help = "serve HTTPS with this PEM certificate (with --tls-key)" },
 		{ .name = "tls-key", .arg = "FILE", .key = OPT_TLS_KEY,
 		  .help = "the PEM private key of --tls-cert" },
+		{ .name = "proxy", .arg = "ADDR", .key = OPT_PROXY,
+		  .help = "the reverse proxy's address: its X-Forwarded-For, -Proto and -Host "
+		  "are believed from it alone, and limits count the client it names (default: "
+		  "[serve] proxy of the config file)" },
 		{ .name = "login", .key = OPT_LOGIN,
 		  .help = "print a fresh login link for a server already running, and stop" },
 		{ .name = "link", .key = OPT_LINK,

@@ -60,7 +60,7 @@ coach_login(struct web *w, const struct web_request *rq, const char *token,
 	} else {
 		r->set_cookie = xasprintf("showup_session=%s; Path=/; HttpOnly; "
 		    "SameSite=Strict; Max-Age=%d%s", sid, WEBAUTH_IDLE_SECONDS,
-		    w->tls ? "; Secure" : "");
+		    rq->secure ? "; Secure" : "");
 		/* a page, not a redirect: a Strict cookie is not sent on a chain begun elsewhere */
 		page_message(&w->pages, r, 200, "Signed in", "You can take the roll from this "
 		    "browser for the next 12 hours of use.", "/", "Today's sessions");

@@ -59,19 +59,122 @@ rate_allows(struct web *w, const char *addr)
 	return ++s->count <= WEB_RATE_PER_MINUTE;
 }
 
-/* Writes the client's address of 'conn' into buf. */
+/* Writes address 'sa' in numbers into buf ("?" if there is none). */
+static void
+sockaddr_text(const struct sockaddr *sa, char *buf, size_t size)
+{
+	snprintf(buf, size, "?");
+	if (sa == NULL || getnameinfo(sa, sa->sa_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), buf, (socklen_t)size,
+	    NULL, 0, NI_NUMERICHOST) != 0)
+		snprintf(buf, size, "?");
+}
+
+/* Writes the address connected on 'conn' (the client, or a proxy) into buf. */
 static void
 client_addr(struct MHD_Connection *conn, char *buf, size_t size)
 {
 	const union MHD_ConnectionInfo *ci =
 	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 
-	snprintf(buf, size, "?");
-	if (ci == NULL || ci->client_addr == NULL)
+	sockaddr_text(ci ? ci->client_addr : NULL, buf, size);
+}
+
+int
+web_address_normal(const char *text, char *buf, size_t size)
+{
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_STREAM },
+	    *res;
+
+	if (getaddrinfo(text, NULL, &hints, &res) != 0)
+		return -1;
+	sockaddr_text(res->ai_addr, buf, size);
+	freeaddrinfo(res);
+	return 0;
+}
+
+/*
+ * Takes the client from the proxy's headers when the peer (in addr) is the
+ * configured proxy: the last address of X-Forwarded-For (the one the proxy
+ * added; what comes before it, anyone could have written), https from
+ * X-Forwarded-Proto, the host from X-Forwarded-Host. Anyone else's are ignored.
+ */
+static void
+from_proxy(struct web *w, struct MHD_Connection *conn, struct web_request *rq, char *addr,
+    size_t size)
+{
+	const char *xff, *proto, *last;
+	char one[64];
+	size_t n;
+
+	rq->secure = w->tls;
+	if (w->proxy[0] == '\0' || strcmp(addr, w->proxy) != 0)
 		return;
-	getnameinfo(ci->client_addr, ci->client_addr->sa_family == AF_INET6 ?
-	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), buf, (socklen_t)size,
-	    NULL, 0, NI_NUMERICHOST);
+	if ((xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For")) !=
+	    NULL) {
+		last = strrchr(xff, ',') ? strrchr(xff, ',') + 1 : xff;
+		last += strspn(last, " \t");
+		if ((n = strcspn(last, " \t")) > 0 && n < sizeof one) {
+			memcpy(one, last, n);
+			one[n] = '\0';
+			web_address_normal(one, addr, size);	/* not an address: the proxy's */
+		}
+	}
+	proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	rq->secure = w->tls || (proto != NULL && strcmp(proto, "https") == 0);
+	rq->host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Host");
+}
+
+/* The count of open connections from 'addr', a free one made for it if 'make'; or NULL. */
+static struct web_client_count *
+conn_slot(struct web *w, const char *addr, int make)
+{
+	struct web_client_count *free_slot = NULL;
+
+	for (size_t i = 0; i < ARRAY_SIZE(w->conns); i++) {
+		if (w->conns[i].n > 0 && strcmp(w->conns[i].addr, addr) == 0)
+			return &w->conns[i];
+		if (w->conns[i].n == 0 && free_slot == NULL)
+			free_slot = &w->conns[i];
+	}
+	if (!make || free_slot == NULL)
+		return NULL;
+	snprintf(free_slot->addr, sizeof free_slot->addr, "%s", addr);
+	return free_slot;
+}
+
+/*
+ * libmicrohttpd's accept policy: each client but the configured proxy (whose
+ * connections carry everyone's requests) has so many connections open at most.
+ */
+static enum MHD_Result
+accept_client(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+	struct web *w = cls;
+	struct web_client_count *c;
+	char addr[64];
+
+	(void)len;
+	sockaddr_text(sa, addr, sizeof addr);
+	if (w->proxy[0] != '\0' && strcmp(addr, w->proxy) == 0)
+		return MHD_YES;
+	c = conn_slot(w, addr, 0);
+	return c == NULL || c->n < WEB_CONNECTIONS_PER_CLIENT ? MHD_YES : MHD_NO;
+}
+
+/* Counts the connections opened and closed, by address, for accept_client. */
+static void
+connection_noted(void *cls, struct MHD_Connection *conn, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	struct web *w = cls;
+	struct web_client_count *c;
+	char addr[64];
+
+	(void)socket_context;
+	client_addr(conn, addr, sizeof addr);
+	if ((c = conn_slot(w, addr, toe == MHD_CONNECTION_NOTIFY_STARTED)) != NULL)
+		c->n += toe == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1;
 }
 
 /* Sends what every page needs to its readers' browsers: no caching, no framing, no scripts. */
@@ -101,10 +204,10 @@ log_path(const char *url, char *buf, size_t size)
 		snprintf(buf, size, "%s", url);
 }
 
-/* Queues reply 'r' on 'conn' and writes the access log line. */
+/* Queues reply 'r' to request 'rq' on 'conn' and writes the access log line. */
 static enum MHD_Result
-send_reply(struct web *w, struct MHD_Connection *conn, const char *method, const char *url,
-    const char *addr, struct pending *pd, struct web_reply *r)
+send_reply(struct web *w, struct MHD_Connection *conn, const struct web_request *rq,
+    const char *url, struct pending *pd, struct web_reply *r)
 {
 	struct MHD_Response *resp = MHD_create_response_from_buffer(r->body.len,
 	    r->body.buf ? r->body.buf : (char *)"", MHD_RESPMEM_MUST_COPY);
@@ -112,7 +215,7 @@ send_reply(struct web *w, struct MHD_Connection *conn, const char *method, const
 	char path[256];
 	enum MHD_Result ok;
 
-	add_common_headers(resp, w->tls);
+	add_common_headers(resp, rq->secure);
 	if (r->type != NULL)
 		MHD_add_response_header(resp, "Content-Type", r->type);
 	if (r->location != NULL)
@@ -123,9 +226,10 @@ send_reply(struct web *w, struct MHD_Connection *conn, const char *method, const
 	MHD_destroy_response(resp);
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	log_path(url, path, sizeof path);
-	fprintf(w->log, "%s \"%s %s\" %d %zu %.1fms\n", addr, method, path, r->status,
-	    r->body.len, pd ? (double)(now.tv_sec - pd->began.tv_sec) * 1e3 +
-	    (double)(now.tv_nsec - pd->began.tv_nsec) / 1e6 : 0.0);
+	fprintf(w->log, "%s \"%s %s\" %d %zu %.1fms%s%s\n", rq->addr, rq->method, path,
+	    r->status, r->body.len, pd ? (double)(now.tv_sec - pd->began.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - pd->began.tv_nsec) / 1e6 : 0.0, rq->host ? " host " : "",
+	    rq->host ? rq->host : "");
 	fflush(w->log);
 	return ok;
 }
@@ -185,8 +289,8 @@ slow_down(struct web *w, struct web_reply *r, const char *whose)
 }
 
 /*
- * The limit on refusals, after 'r' was made: a token page refused (403, 404)
- * counts against the client's address, and over the limit the refusal becomes
+ * The limit on refusals, after 'r' was made: a page refused (403, 404: a bad
+ * link, no sign-in) counts against the client's address, and over the limit the refusal becomes
  * a 429. A reply that worked is never replaced (it may have changed something);
  * its token was counted against its own limit before it ran.
  */
@@ -240,7 +344,7 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 		person_route(w, rq, p + 3, r);
 	else
 		coach_route(w, rq, r);
-	if (token_page && r->status != 429)
+	if (r->status != 429)
 		rate_limit_after(w, rq, r);
 }
 
@@ -275,6 +379,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		return MHD_YES;
 	}
 	client_addr(conn, addr, sizeof addr);
+	from_proxy(w, conn, &rq, addr, sizeof addr);
 	rq.addr = addr;
 	if ((cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie")) != NULL)
 		rq.session = cookie_get(cookie, SESSION_COOKIE);
@@ -286,7 +391,7 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		    "answered here.", NULL, NULL);
 	else
 		route(w, &rq, pd, &r);
-	ok = send_reply(w, conn, method, url, addr, pd, &r);
+	ok = send_reply(w, conn, &rq, url, pd, &r);
 	free(rq.session);
 	form_free(&rq.form);
 	sb_free(&r.body);
@@ -373,12 +478,12 @@ start_daemon(struct web *w, const struct sockaddr *sa, const char *cert, const c
 	    (sa->sa_family == AF_INET6 ? MHD_USE_IPv6 : 0) | (cert ? MHD_USE_TLS : 0);
 
 	errno = 0;
-	w->daemon = MHD_start_daemon(flags, 0, NULL, NULL, handle, w,
+	w->daemon = MHD_start_daemon(flags, 0, accept_client, w, handle, w,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_said, w,
 	    MHD_OPTION_SOCK_ADDR, sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, w,
+	    MHD_OPTION_NOTIFY_CONNECTION, connection_noted, w,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_PER_CLIENT,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_SECONDS,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
 	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
@@ -422,6 +527,10 @@ web_start(struct store *st, const struct web_options *o, su_err *e)
 	w->tick = o->tick;
 	w->tick_arg = o->tick_arg;
 	w->tick_seconds = o->tick_seconds > 0 ? o->tick_seconds : 15 * 60;
+	if (o->proxy != NULL && web_address_normal(o->proxy, w->proxy, sizeof w->proxy) < 0) {
+		su_err_set(e, "--proxy: '%s' is not a numeric address", o->proxy);
+		goto fail;
+	}
 	if (parse_listen(o->listen, &sa, &salen, e) < 0 || pages_load(&w->pages, e) < 0 ||
 	    STORE_TX(st, e, webauth_key_load(st, time_now(), &w->key, e)) < 0)
 		goto fail;

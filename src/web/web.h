@@ -18,6 +18,8 @@ struct web_options {
 	const char *listen;	/* "ADDR:PORT" or "[ADDR]:PORT" */
 	const char *public_url;	/* what links start with (no trailing '/'); NULL: the address */
 	const char *tls_cert, *tls_key;	/* PEM files, both or neither */
+	/* the reverse proxy's address: its X-Forwarded-* headers are believed; NULL: none */
+	const char *proxy;
 	FILE *log;		/* the access log (stderr) */
 	/* run at the start and every tick_seconds while serving, in the waiting thread */
 	void (*tick)(void *arg);	/* or NULL: nothing runs beside the pages */
@@ -44,6 +46,12 @@ struct web_rate_slot {
 	int count;
 };
 
+/* How many connections one address has open. */
+struct web_client_count {
+	char addr[48];
+	int n;			/* 0: a free slot */
+};
+
 /* A running server. */
 struct web {
 	struct store *st;
@@ -53,6 +61,8 @@ struct web {
 	char *base_url;		/* the links' start, without a trailing slash */
 	FILE *log;
 	struct web_rate_slot rate[256];
+	char proxy[48];		/* the proxy's address in numbers; "": none */
+	struct web_client_count conns[WEB_CONNECTIONS_MAX];	/* used in the server's thread */
 	void *daemon;		/* the MHD daemon */
 	void (*tick)(void *arg);	/* web_options' tick, its argument and period */
 	void *tick_arg;
@@ -64,7 +74,9 @@ struct web {
 struct web_request {
 	const char *method;	/* "GET", "HEAD" or "POST" */
 	const char *path;	/* the URL's path, decoded by the server */
-	const char *addr;	/* the client's address */
+	const char *addr;	/* the client's address (behind the proxy, the one it names) */
+	int secure;		/* 1 if the browser came by HTTPS (to us, or to the proxy) */
+	const char *host;	/* the host the proxy was asked for, or NULL */
 	char *session;		/* the coach's session cookie, or NULL */
 	struct form form;	/* a POST's fields */
 };
@@ -84,6 +96,9 @@ const char *web_base_url(const struct web *w);
 void web_wait_and_stop(struct web *w);
 /* Blocks SIGINT and SIGTERM in this thread (and threads it starts): web_start calls it. */
 void web_block_signals(void);
+
+/* Writes numeric address 'text' in its usual form into buf; 0, or -1 if it is not one. */
+int web_address_normal(const char *text, char *buf, size_t size);
 
 /* Makes a one-time login link starting with 'base' in its own transaction; the caller frees it. */
 char *web_login_link(struct store *st, const char *base, su_err *e);

@@ -30,6 +30,8 @@ struct webauth_key {
  * transaction. 0, or -1 with 'e' set.
  */
 int webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_err *e);
+/* Reads the key without writing (no transaction needed): 1, 0 if there is none yet, or -1. */
+int webauth_key_read(struct store *st, struct webauth_key *k, su_err *e);
 /*
  * Replaces the key and ends every browser session: every link made so far
  * stops working (the caller's transaction). 0, or -1 with 'e' set.
@@ -65,10 +67,14 @@ int webauth_login_use(struct store *st, const char *token, int64_t now, su_err *
 /* Starts a browser session (caller's transaction); returns its id to put in a cookie. */
 char *webauth_session_create(struct store *st, int64_t now, su_err *e);
 /*
- * Checks a browser session id: 1 if it is known and was used within
- * WEBAUTH_IDLE_SECONDS (its last use then moved to 'now'), 0 if not, -1 on error.
+ * Checks a browser session id, reading only: 1 if it is known and was used
+ * within WEBAUTH_IDLE_SECONDS, 0 if not, -1 on error. *stale is set to 1 if
+ * its last use is worth moving on (webauth_session_touch), else 0.
  */
-int webauth_session_check(struct store *st, const char *id, int64_t now, su_err *e);
+int webauth_session_check(struct store *st, const char *id, int64_t now, int *stale,
+    su_err *e);
+/* Moves a session's last use to 'now' (caller's transaction); 0 or -1. */
+int webauth_session_touch(struct store *st, const char *id, int64_t now, su_err *e);
 
 /* Writes the form token bound to 'bound_to' (a session id, a link token) into 'out' (44 bytes). */
 void webauth_form_token(const struct webauth_key *k, const char *bound_to,

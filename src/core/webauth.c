@@ -65,19 +65,27 @@ key_store(struct store *st, int64_t now, struct webauth_key *k, su_err *e)
 }
 
 int
-webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_err *e)
+webauth_key_read(struct store *st, struct webauth_key *k, su_err *e)
 {
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT key FROM web_key WHERE id = 1", e);
 	int rc;
 
 	if (stmt == NULL || (rc = db_step_row(stmt, e)) < 0)
 		return -1;
-	if (rc == 1 && sqlite3_column_bytes(stmt, 0) == (int)sizeof k->bytes) {
+	rc = rc == 1 && sqlite3_column_bytes(stmt, 0) == (int)sizeof k->bytes;
+	if (rc)
 		memcpy(k->bytes, sqlite3_column_blob(stmt, 0), sizeof k->bytes);
-		sqlite3_reset(stmt);
-		return 0;
-	}
 	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_err *e)
+{
+	int rc = webauth_key_read(st, k, e);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
 	return key_store(st, now, k, e);
 }
 
@@ -255,7 +263,7 @@ webauth_session_create(struct store *st, int64_t now, su_err *e)
 }
 
 int
-webauth_session_check(struct store *st, const char *id, int64_t now, su_err *e)
+webauth_session_check(struct store *st, const char *id, int64_t now, int *stale, su_err *e)
 {
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	sqlite3_stmt *stmt;
@@ -273,13 +281,16 @@ webauth_session_check(struct store *st, const char *id, int64_t now, su_err *e)
 		return rc;
 	last = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
-	if (last < now - WEBAUTH_IDLE_SECONDS)
-		return 0;
 	/* the last use moves on at most once a minute: a page view seldom writes */
-	if (last < now - 60 && token_update(st, "UPDATE web_session SET last_seen = ?2 "
-	    "WHERE hash = ?1", id, now, e) < 0)
-		return -1;
-	return 1;
+	*stale = last < now - 60;
+	return last >= now - WEBAUTH_IDLE_SECONDS;
+}
+
+int
+webauth_session_touch(struct store *st, const char *id, int64_t now, su_err *e)
+{
+	return token_update(st, "UPDATE web_session SET last_seen = ?2 WHERE hash = ?1", id,
+	    now, e) < 0 ? -1 : 0;
 }
 
 void

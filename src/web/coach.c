@@ -445,16 +445,25 @@ roll_route(struct web *w, const struct web_request *rq, const char *path,
 	cohort_free(&t.c);
 }
 
-/* Checks the coach's browser session; 1 if signed in, else the page saying how to. */
+/*
+ * Checks the coach's browser session, reading only; 1 if signed in, else the
+ * page saying how to. Its last use moves on (once a minute) only if the
+ * database is free at once: a page is never kept waiting by another writer.
+ */
 static int
 signed_in(struct web *w, const struct web_request *rq, struct web_reply *r)
 {
-	int rc = 0;
+	int rc = 0, stale = 0;
 	su_err e;
 
 	if (rq->session != NULL)
-		rc = STORE_TX(w->st, &e, webauth_session_check(w->st, rq->session, time_now(),
-		    &e));
+		rc = webauth_session_check(w->st, rq->session, time_now(), &stale, &e);
+	if (rc == 1 && stale) {
+		store_set_lock_wait(w->st, 0);
+		STORE_TX(w->st, &e, webauth_session_touch(w->st, rq->session, time_now(), &e));
+		store_set_lock_wait(w->st, WEB_LOCK_WAIT_MS);
+		store_gave_up_waiting(w->st);	/* touched on another page, then */
+	}
 	if (rc == 1)
 		return 1;
 	page_message(&w->pages, r, rc < 0 ? 500 : 403, "Sign in first", rc < 0 ? e.msg :

@@ -40,23 +40,34 @@ mono_seconds(void)
 	return ts.tv_sec;
 }
 
-/* Counts a request against bucket 'addr' (an address, or "t:" and a token); 1 if within the limit. */
+/*
+ * Counts a request against bucket 'addr' (an address, or "t:" and a token); 1
+ * if within the limit. The minute slides: the last minute's count weighs as
+ * much as it overlaps the 60 seconds before now, so a flood split by the turn
+ * of a minute is counted whole.
+ */
 static int
 rate_allows(struct web *w, const char *addr)
 {
 	unsigned h = 5381;
 	struct web_rate_slot *s;
-	int64_t minute = mono_seconds() / 60;
+	int64_t now = mono_seconds(), minute = now / 60;
 
 	for (const char *c = addr; *c; c++)
 		h = h * 33 + (unsigned char)*c;
 	s = &w->rate[h % ARRAY_SIZE(w->rate)];
-	if (strcmp(s->addr, addr) != 0 || s->window != minute) {
+	if (strcmp(s->addr, addr) != 0) {
 		snprintf(s->addr, sizeof s->addr, "%s", addr);
+		s->window = minute;
+		s->count = s->before = 0;
+	} else if (s->window != minute) {
+		s->before = s->window == minute - 1 ? s->count : 0;
 		s->window = minute;
 		s->count = 0;
 	}
-	return ++s->count <= WEB_RATE_PER_MINUTE;
+	s->count++;
+	return s->count + (int)((int64_t)s->before * (60 - now % 60) / 60) <=
+	    WEB_RATE_PER_MINUTE;
 }
 
 /* Writes address 'sa' in numbers into buf ("?" if there is none). */
@@ -222,6 +233,12 @@ send_reply(struct web *w, struct MHD_Connection *conn, const struct web_request 
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->set_cookie != NULL)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->retry_after > 0) {
+		char secs[16];
+
+		snprintf(secs, sizeof secs, "%d", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	ok = MHD_queue_response(conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -348,6 +365,21 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 		rate_limit_after(w, rq, r);
 }
 
+/*
+ * Makes 'r' the page of a change that found the database busy for
+ * WEB_LOCK_WAIT_MS (another showup writing): nothing was changed, try again.
+ */
+static void
+busy(struct web *w, struct web_reply *r)
+{
+	sb_reset(&r->body);
+	free(r->location);
+	r->location = NULL;
+	page_message(&w->pages, r, 503, "Busy", "Another showup is writing to the database "
+	    "just now, so nothing was changed: try again in a moment.", NULL, NULL);
+	r->retry_after = WEB_RETRY_SECONDS;
+}
+
 /* libmicrohttpd's handler: gathers a POST body (capped), then answers. */
 static enum MHD_Result
 handle(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -383,7 +415,8 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	rq.addr = addr;
 	if ((cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie")) != NULL)
 		rq.session = cookie_get(cookie, SESSION_COOKIE);
-	if (STORE_TX(w->st, &e, webauth_key_load(w->st, time_now(), &w->key, &e)) < 0)
+	store_gave_up_waiting(w->st);
+	if (webauth_key_read(w->st, &w->key, &e) < 0)	/* rotated meanwhile? no lock taken */
 		page_message(&w->pages, &r, 500, "Something went wrong", e.msg, NULL, NULL);
 	else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
 	    strcmp(method, "POST") != 0)
@@ -391,6 +424,8 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		    "answered here.", NULL, NULL);
 	else
 		route(w, &rq, pd, &r);
+	if (store_gave_up_waiting(w->st) && r.status >= 500)
+		busy(w, &r);
 	ok = send_reply(w, conn, &rq, url, pd, &r);
 	free(rq.session);
 	form_free(&rq.form);
@@ -522,6 +557,7 @@ web_start(struct store *st, const struct web_options *o, su_err *e)
 
 	w->st = st;
 	store_set_source(st, "web");
+	store_set_lock_wait(st, WEB_LOCK_WAIT_MS);
 	w->log = o->log;
 	w->tls = o->tls_cert != NULL;
 	w->tick = o->tick;

@@ -37,6 +37,13 @@ struct web_options {
 #define WEB_CONNECTIONS_MAX 256
 #define WEB_CONNECTIONS_PER_CLIENT 32
 #define WEB_IDLE_SECONDS 10
+/*
+ * How long a change waits for another writer (a command line's) before the
+ * page says the database is busy (503, Retry-After); pages that only read
+ * never wait for one (WAL readers).
+ */
+#define WEB_LOCK_WAIT_MS 2000
+#define WEB_RETRY_SECONDS 2
 /* The largest request body taken; a larger one is refused with 413. */
 #define WEB_BODY_MAX 8192
 
@@ -44,6 +51,7 @@ struct web_rate_slot {
 	char addr[48];
 	int64_t window;		/* the minute counted (monotonic seconds / 60) */
 	int count;
+	int before;		/* the count of the minute before it */
 };
 
 /* How many connections one address has open. */

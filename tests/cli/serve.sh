@@ -283,7 +283,7 @@ status 403 "a participant link after a new key"
 
 # the token pages are rate limited per address
 for _ in $(seq 1 70); do curl -s -o /dev/null -w '%{http_code}\n' "$URL/p/x"; done > "$T/codes"
-check 'grep -q "^429$" "$T/codes"' "no rate limit on token pages"
+check 'grep -q "^429$" "$T/codes"' "no rate limit on token pages: $(sort "$T/codes" | uniq -c | tr "\n" " ")"
 
 # HTTPS with --tls-cert and --tls-key: the cookie is Secure; SIGINT stops it too
 rm "$XDG_CONFIG_HOME/showup/config"	# its public URL would name the first server

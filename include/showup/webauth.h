@@ -34,7 +34,8 @@ int webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_er
 int webauth_key_read(struct store *st, struct webauth_key *k, su_err *e);
 /*
  * Replaces the key and ends every browser session: every link made so far
- * stops working (the caller's transaction). 0, or -1 with 'e' set.
+ * stops working (the caller's transaction). Refused while a participant's
+ * notice is not sent yet (its links would die unread). 0, or -1 with 'e' set.
  */
 int webauth_key_rotate(struct store *st, int64_t now, su_err *e);
 

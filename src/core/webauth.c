@@ -89,12 +89,38 @@ webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_err *e
 	return key_store(st, now, k, e);
 }
 
+/*
+ * Refuses a new key while notices not yet sent (planned, held, being sent or to
+ * be retried) may carry links signed with the old one: 0, or -1 with 'e' set.
+ */
+static int
+no_pending_links(struct store *st, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT count(*) FROM outbox WHERE state IN "
+	    "('pending', 'sending', 'retry') AND participant_id IS NOT NULL", e);
+	int64_t n;
+
+	if (stmt == NULL || db_step_row(stmt, e) < 0)
+		return -1;
+	n = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (n == 0)
+		return 0;
+	return su_err_set(e, "%lld %s not sent yet may carry links made with this key, which "
+	    "a new key would break; nothing was changed: send %s first ('showup notices "
+	    "send'; held ones: release or drop them, see 'showup notices list'), then "
+	    "rotate the key", (long long)n, n == 1 ? "notice" : "notices",
+	    n == 1 ? "it" : "them");
+}
+
 int
 webauth_key_rotate(struct store *st, int64_t now, su_err *e)
 {
 	struct webauth_key k;
 	int rc;
 
+	if (no_pending_links(st, e) < 0)
+		return -1;
 	if (key_store(st, now, &k, e) < 0 ||
 	    db_exec(st->db, "DELETE FROM web_session; DELETE FROM web_login", e) < 0)
 		rc = -1;

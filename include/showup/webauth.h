@@ -19,6 +19,8 @@
 #define WEBAUTH_IDLE_SECONDS (12 * 3600)
 /* How long a participant's link works from the day it was made. */
 #define WEBAUTH_LINK_SECONDS (120 * 86400)
+/* How long a remembered device ("remember this phone") signs its browser in again. */
+#define WEBAUTH_DEVICE_SECONDS (30 * 86400)
 
 /* The key that signs links and forms. */
 struct webauth_key {
@@ -76,6 +78,30 @@ int webauth_session_check(struct store *st, const char *id, int64_t now, int *st
     su_err *e);
 /* Moves a session's last use to 'now' (caller's transaction); 0 or -1. */
 int webauth_session_touch(struct store *st, const char *id, int64_t now, su_err *e);
+
+/* A remembered device, as serve --devices lists it. */
+struct webauth_device {
+	int64_t id;
+	char *label;		/* the browser's User-Agent, cut short */
+	int64_t created_at, last_seen, expires_at;
+};
+struct webauth_device_list {
+	struct webauth_device *v;
+	size_t n;
+};
+/*
+ * Remembers a device for WEBAUTH_DEVICE_SECONDS under 'label' (caller's
+ * transaction); returns its token to put in a cookie (the caller frees it), or NULL.
+ */
+char *webauth_device_create(struct store *st, const char *label, int64_t now, su_err *e);
+/* Notes a use of device 'token' (caller's transaction): 1 if it is remembered and not expired, 0 if not, -1. */
+int webauth_device_use(struct store *st, const char *token, int64_t now, su_err *e);
+/* Lists the remembered devices not expired at 'now', oldest first; 0 or -1. */
+int webauth_device_list(struct store *st, int64_t now, struct webauth_device_list *l,
+    su_err *e);
+void webauth_device_list_free(struct webauth_device_list *l);
+/* Forgets device 'id' (caller's transaction): 1 if it was remembered, 0 if not, -1. */
+int webauth_device_revoke(struct store *st, int64_t id, su_err *e);
 
 /* Writes the form token bound to 'bound_to' (a session id, a link token) into 'out' (44 bytes). */
 void webauth_form_token(const struct webauth_key *k, const char *bound_to,

@@ -15,7 +15,7 @@
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_LISTEN = OPT_OWN, OPT_PUBLIC_URL, OPT_TLS_CERT, OPT_TLS_KEY, OPT_LOGIN,
-	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES, OPT_PROXY };
+	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES, OPT_PROXY, OPT_DEVICES, OPT_REVOKE };
 
 /* Prints a login link and, on a terminal, its QR code; an exit status. */
 static int
@@ -175,13 +175,55 @@ rotate_key(struct cli *cli)
 	return EXIT_OK;
 }
 
+/* Prints the remembered devices, one a line; an exit status. */
+static int
+list_devices(struct cli *cli)
+{
+	struct webauth_device_list l;
+	char made[32], used[32], ends[32];
+	su_err e;
+
+	if (webauth_device_list(cli->st, time_now(), &l, &e) < 0)
+		return cli_error("%s", e.msg);
+	if (l.n == 0)
+		printf("no remembered devices\n");
+	for (size_t i = 0; i < l.n; i++) {
+		time_format_iso("UTC", l.v[i].created_at, made, sizeof made);
+		time_format_iso("UTC", l.v[i].last_seen, used, sizeof used);
+		time_format_iso("UTC", l.v[i].expires_at, ends, sizeof ends);
+		printf("%lld  since %s  last used %s  until %s  %s\n", (long long)l.v[i].id,
+		    made, used, ends, l.v[i].label);
+	}
+	webauth_device_list_free(&l);
+	return EXIT_OK;
+}
+
+/* Forgets remembered device 'arg' (its number in --devices); an exit status. */
+static int
+revoke_device(struct cli *cli, const char *arg)
+{
+	long long id;
+	int rc;
+	su_err e;
+
+	if (parse_int(arg, 1, INT64_MAX, &id) < 0)
+		return cli_usage_error(cli, "--revoke: '%s' is not a device number (serve "
+		    "--devices lists them)", arg);
+	if ((rc = STORE_TX(cli->st, &e, webauth_device_revoke(cli->st, id, &e))) < 0)
+		return cli_error("%s", e.msg);
+	if (rc == 0)
+		return cli_error("no remembered device %lld (serve --devices lists them)", id);
+	printf("device %lld revoked: it signs in no more\n", id);
+	return EXIT_OK;
+}
+
 /* Runs the server, or makes a login link, or rotates the key. */
 static int
 cmd_serve_exec(struct cli *cli, int argc, char **argv)
 {
 	struct web_options o = { .listen = "127.0.0.1:8080", .log = stderr };
-	const char *url_flag = NULL, *proxy_flag = NULL;
-	int opt, login = 0, rotate = 0, link = 0, notices = 0, rc;
+	const char *url_flag = NULL, *proxy_flag = NULL, *revoke = NULL;
+	int opt, login = 0, rotate = 0, link = 0, notices = 0, devices = 0, rc;
 	long long minutes = 15;
 	char *url, *proxy;
 
@@ -196,9 +238,16 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		case OPT_LINK: link = 1; break;
 		case OPT_NOTICES: notices = 1; break;
 		case OPT_PROXY: proxy_flag = optarg; break;
+		case OPT_DEVICES: devices = 1; break;
+		case OPT_REVOKE: revoke = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
+	if ((devices || revoke) && (notices || link || login || rotate || (devices && revoke) ||
+	    optind != argc))
+		return cli_usage_error(cli, "--devices and --revoke go alone");
+	if (devices || revoke)
+		return devices ? list_devices(cli) : revoke_device(cli, revoke);
 	if (notices && (link || login || rotate))
 		return cli_usage_error(cli, "--notices goes with serving, not with --link, "
 		    "--login or --rotate-key");
@@ -266,8 +315,13 @@ const struct cmd_entry cmd_serve_entry = {
 		  .help = "also plan and send the notices due, as 'notices run' does, at the "
 		  "start and every MINUTES (the word after the options; 15)" },
 		{ .name = "rotate-key", .key = OPT_ROTATE_KEY,
-		  .help = "make a new key: every participant link and login made before stops "
-		  "working" },
+		  .help = "make a new key: every participant link, login and remembered device "
+		  "made before stops working (refused while notices are not sent yet)" },
+		{ .name = "devices", .key = OPT_DEVICES,
+		  .help = "list the remembered devices (\"remember this phone\" at sign-in), "
+		  "and stop" },
+		{ .name = "revoke", .arg = "ID", .key = OPT_REVOKE,
+		  .help = "forget remembered device ID (its number in --devices), and stop" },
 		{ 0 }
 	},
 	.db = CMD_DB_WRITE,

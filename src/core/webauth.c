@@ -122,11 +122,12 @@ webauth_key_rotate(struct store *st, int64_t now, su_err *e)
 	if (no_pending_links(st, e) < 0)
 		return -1;
 	if (key_store(st, now, &k, e) < 0 ||
-	    db_exec(st->db, "DELETE FROM web_session; DELETE FROM web_login", e) < 0)
+	    db_exec(st->db, "DELETE FROM web_session; DELETE FROM web_login; "
+	    "DELETE FROM web_device", e) < 0)
 		rc = -1;
 	else
 		rc = audit_add(st, 0, "rotate key", "serve", NULL, "every link and login "
-		    "made before stops working", e);
+		    "made before, and every remembered device, stops working", e);
 	sodium_memzero(&k, sizeof k);
 	return rc;
 }
@@ -317,6 +318,96 @@ webauth_session_touch(struct store *st, const char *id, int64_t now, su_err *e)
 {
 	return token_update(st, "UPDATE web_session SET last_seen = ?2 WHERE hash = ?1", id,
 	    now, e) < 0 ? -1 : 0;
+}
+
+_Static_assert(WEBAUTH_DEVICE_SECONDS == 2592000, "webauth_device_create's SQL says 30 days");
+
+char *
+webauth_device_create(struct store *st, const char *label, int64_t now, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM web_device WHERE expires_at < ?", e);
+	char *token;
+
+	if (stmt == NULL)
+		return NULL;
+	db_bind_int(stmt, 1, now);
+	if (db_step_done(stmt, e) < 0 || (token = insert_token(st, "INSERT INTO web_device "
+	    "(hash, created_at, last_seen, expires_at) VALUES (?1, ?2, ?2, ?2 + 2592000)",
+	    now, e)) == NULL)
+		return NULL;
+	if ((stmt = store_stmt(st, "UPDATE web_device SET label = ? WHERE id = "
+	    "last_insert_rowid()", e)) == NULL)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, label, (int)strnlen(label, 120), SQLITE_TRANSIENT);
+	if (db_step_done(stmt, e) < 0 || audit_add(st, 0, "remember device", "serve", NULL,
+	    "a browser signs in again for 30 days", e) < 0)
+		goto fail;
+	return token;
+fail:
+	sodium_memzero(token, strlen(token));
+	free(token);
+	return NULL;
+}
+
+int
+webauth_device_use(struct store *st, const char *token, int64_t now, su_err *e)
+{
+	return token_update(st, "UPDATE web_device SET last_seen = ?2 WHERE hash = ?1 AND "
+	    "expires_at >= ?2", token, now, e);
+}
+
+int
+webauth_device_list(struct store *st, int64_t now, struct webauth_device_list *l, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, label, created_at, last_seen, "
+	    "expires_at FROM web_device WHERE expires_at >= ? ORDER BY id", e);
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, now);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct webauth_device *d;
+
+		l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+		d = &l->v[l->n++];
+		d->id = sqlite3_column_int64(stmt, 0);
+		d->label = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		d->created_at = sqlite3_column_int64(stmt, 2);
+		d->last_seen = sqlite3_column_int64(stmt, 3);
+		d->expires_at = sqlite3_column_int64(stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0)
+		webauth_device_list_free(l);
+	return rc < 0 ? -1 : 0;
+}
+
+void
+webauth_device_list_free(struct webauth_device_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].label);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int
+webauth_device_revoke(struct store *st, int64_t id, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM web_device WHERE id = ?", e);
+	char what[32];
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return 0;
+	snprintf(what, sizeof what, "device %lld", (long long)id);
+	return audit_add(st, 0, "revoke device", what, NULL, "signs in no more", e) < 0 ? -1 : 1;
 }
 
 void

@@ -21,7 +21,6 @@
 #include "web.h"
 #include "showup/timeutil.h"
 
-#define SESSION_COOKIE "showup_session"
 
 /* What a connection gathers before its request is answered. */
 struct pending {
@@ -233,6 +232,8 @@ send_reply(struct web *w, struct MHD_Connection *conn, const struct web_request 
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->set_cookie != NULL)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->set_cookie2 != NULL)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie2);
 	if (r->retry_after > 0) {
 		char secs[16];
 
@@ -413,8 +414,11 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 	client_addr(conn, addr, sizeof addr);
 	from_proxy(w, conn, &rq, addr, sizeof addr);
 	rq.addr = addr;
-	if ((cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie")) != NULL)
+	if ((cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie")) != NULL) {
 		rq.session = cookie_get(cookie, SESSION_COOKIE);
+		rq.device = cookie_get(cookie, DEVICE_COOKIE);
+	}
+	rq.agent = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "User-Agent");
 	store_gave_up_waiting(w->st);
 	if (webauth_key_read(w->st, &w->key, &e) < 0)	/* rotated meanwhile? no lock taken */
 		page_message(&w->pages, &r, 500, "Something went wrong", e.msg, NULL, NULL);
@@ -428,10 +432,12 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		busy(w, &r);
 	ok = send_reply(w, conn, &rq, url, pd, &r);
 	free(rq.session);
+	free(rq.device);
 	form_free(&rq.form);
 	sb_free(&r.body);
 	free(r.location);
 	free(r.set_cookie);
+	free(r.set_cookie2);
 	return ok;
 }
 

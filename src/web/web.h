@@ -27,6 +27,10 @@ struct web_options {
 	int64_t tick_seconds;
 };
 
+/* The cookies of the coach's browser session and of a remembered device. */
+#define SESSION_COOKIE "showup_session"
+#define DEVICE_COOKIE "showup_device"
+
 /* How many requests a minute one address may make to the pages a token opens. */
 #define WEB_RATE_PER_MINUTE 60
 /*
@@ -86,6 +90,8 @@ struct web_request {
 	int secure;		/* 1 if the browser came by HTTPS (to us, or to the proxy) */
 	const char *host;	/* the host the proxy was asked for, or NULL */
 	char *session;		/* the coach's session cookie, or NULL */
+	char *device;		/* a remembered device's cookie, or NULL */
+	const char *agent;	/* the User-Agent, or NULL */
 	struct form form;	/* a POST's fields */
 };
 

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # proxy.sh - showup serve behind a real nginx (Debian's), run as the test's user from a
 # config in the test's folder with the proxy settings of the README's site: a coach's
-# login, a tap of the roll call, a participant's cancellation and /healthz go through it,
+# login, a tap of the roll call, a participant's cancellation, /healthz and a remembered
+# phone's sign-in after the 12-hour idle limit go through it,
 # and the client the proxy names (X-Forwarded-For), not the proxy, is the one limited.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/cli/serve-lib.sh"
@@ -72,7 +73,7 @@ status 200 "/healthz through the proxy"
 body "database: opens"
 http GET "${login#"$URL"}"
 status 200 "the login link's landing page through the proxy"
-http POST "${login#"$URL"}"
+http POST "${login#"$URL"}" "remember=1"
 status 200 "the login through the proxy"
 header "Set-Cookie: showup_session="
 cp "$T/jar" "$T/coach.jar"
@@ -140,6 +141,21 @@ status 403 "the client another named in its header, through the proxy"
 
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 check 'grep -q "^stopped" "$T/proxied.err"' "serve did not stop"
+
+# --- the phone remembered at the login above signs in by itself through the proxy
+# after the 12-hour idle limit, and takes the roll
+export SHOWUP_NOW=2026-11-22T21:00:00Z
+serve_start later --listen "127.0.0.1:$port"
+grep -v "	showup_device	" "$T/coach.jar" > "$T/jar"
+http GET /s/c1/1
+status 403 "a session idle 13 hours, through the proxy"
+cp "$T/coach.jar" "$T/jar"
+http GET /s/c1/1
+status 200 "the remembered phone after the idle limit, through the proxy"
+header "Set-Cookie: showup_session="
+http POST /s/c1/1/mark "csrf=$(csrf)&email=bo%40example.com&status=present"
+status 303 "a tap on the remembered phone through the proxy"
+kill "$pid"; wait "$pid" 2>/dev/null; pid=
 
 # a proxy that is not an address is refused
 fails 1 serve --proxy proxy.example.com --listen "127.0.0.1:$port"

@@ -520,6 +520,8 @@ signed_in(struct web *w, const struct web_request *rq, char **sid, struct web_re
 		rc = device_session(w, rq, sid, r, &e);
 	if (rc == 1)
 		return 1;
+	free(*sid);	/* made, but its transaction did not commit */
+	*sid = NULL;
 	page_message(&w->pages, r, rc < 0 ? 500 : 403, "Sign in first", rc < 0 ? e.msg :
 	    "Open the login link that 'showup serve' printed (or scan its QR code); "
 	    "'showup serve --login' makes a fresh one.", NULL, NULL);

@@ -21,7 +21,6 @@
 #include "web.h"
 #include "showup/timeutil.h"
 
-
 /* What a connection gathers before its request is answered. */
 struct pending {
 	struct strbuf body;

@@ -17,7 +17,17 @@
 enum { OPT_LISTEN = OPT_OWN, OPT_PUBLIC_URL, OPT_TLS_CERT, OPT_TLS_KEY, OPT_LOGIN,
 	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES, OPT_PROXY, OPT_DEVICES, OPT_REVOKE };
 
-/* Prints a login link and, on a terminal, its QR code; an exit status. */
+/* Prints login link 'link' and, on a terminal, its QR code. */
+static void
+show_login(const char *link)
+{
+	printf("log in (once, within 15 minutes): %s\n", link);
+	if (isatty(STDOUT_FILENO))
+		web_qr_print(stdout, link);
+	fflush(stdout);
+}
+
+/* Prints a fresh login link and, on a terminal, its QR code; an exit status. */
 static int
 print_login(struct cli *cli, const char *base)
 {
@@ -26,10 +36,7 @@ print_login(struct cli *cli, const char *base)
 
 	if ((link = web_login_link(cli->st, base, &e)) == NULL)
 		return cli_error("%s", e.msg);
-	printf("log in (once, within 15 minutes): %s\n", link);
-	if (isatty(STDOUT_FILENO))
-		web_qr_print(stdout, link);
-	fflush(stdout);
+	show_login(link);
 	free(link);
 	return EXIT_OK;
 }
@@ -88,10 +95,21 @@ static int
 serve(struct cli *cli, struct web_options *o)
 {
 	struct web *w;
+	char *token = NULL, *link;
 	su_err e;
 
-	if ((w = web_start(cli->st, o, &e)) == NULL)
+	/* made before the server's thread shares the store connection, never beside it */
+	if (STORE_TX(cli->st, &e, (token = webauth_login_create(cli->st, time_now(), &e)) ?
+	    0 : -1) < 0) {
+		fprintf(stderr, "note: no login link now (%s); try 'showup serve --login'\n",
+		    e.msg);
+		free(token);
+		token = NULL;
+	}
+	if ((w = web_start(cli->st, o, &e)) == NULL) {
+		free(token);
 		return cli_error("cannot serve on %s: %s", o->listen, e.msg);
+	}
 	/* o->listen is never NULL (getopt gives --listen its value), but clang's analyser
 	 * takes optarg for the same value at each turn of the loop and cannot know */
 	if (o->listen != NULL && strncmp(o->listen, "127.", 4) != 0 &&
@@ -100,8 +118,13 @@ serve(struct cli *cli, struct web_options *o)
 		    "reaches it can try the pages; put it behind TLS\n", o->listen);
 	printf("serving %s until Ctrl-C%s\n", web_base_url(w), o->tick ? ", and sending "
 	    "the notices due" : "");
-	if (print_login(cli, o->public_url ? o->public_url : web_base_url(w)) != EXIT_OK)
-		fprintf(stderr, "note: no login link now; try 'showup serve --login'\n");
+	if (token != NULL) {
+		link = xasprintf("%s/login/%s", o->public_url ? o->public_url : web_base_url(w),
+		    token);
+		show_login(link);
+		free(link);
+		free(token);
+	}
 	web_wait_and_stop(w);
 	fprintf(stderr, "stopped\n");
 	return EXIT_OK;

@@ -20,6 +20,7 @@ struct mail_config {
 	char *cafile;		/* CA certificates (PEM) to trust; NULL: the system's */
 	const char *cafile_from; /* where cafile was set: "[smtp] cafile", "$SSL_CERT_FILE"... */
 	char *public_url;	/* [serve] public_url: where participants' links point; NULL: none */
+	char *proxy;		/* [serve] proxy: the reverse proxy's address; NULL: none */
 };
 
 /* Returns $XDG_CONFIG_HOME/showup/config (or ~/.config/showup/config); the caller frees it. */
@@ -27,7 +28,7 @@ char *mail_config_path(void);
 /*
  * Reads the INI config (via = smtp|sendmail before any section; [smtp] url,
  * user, password_command, from, rate, tls, cafile; [sendmail] command; [serve]
- * public_url) at 'path' (a missing file is an empty config).
+ * public_url, proxy) at 'path' (a missing file is an empty config).
  * Without cafile, $CURL_CA_BUNDLE is the CA file, else $SSL_CERT_FILE. A file
  * holding a password that others can read is refused. 0 or -1 with 'e' set.
  */

@@ -8,7 +8,7 @@
 #include "showup/util.h"
 
 /* The schema version this showup writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 19
+#define STORE_SCHEMA_VERSION 20
 
 /* The application id showup writes in a database file's header ('SHUP'). */
 #define STORE_APPLICATION_ID 0x53485550
@@ -112,6 +112,10 @@ int store_in_transaction(const struct store *st);
 int store_foreign_keys(struct store *st, int on, su_err *e);
 /* Returns 1 if message 'msg' tells of a failure of the store, not of the data. */
 int store_failed(const char *msg);
+/* Sets how long a write waits for another writer's lock ($SHOWUP_LOCK_WAIT, else 30 s, at the start). */
+void store_set_lock_wait(struct store *st, int ms);
+/* Returns 1 if a wait for another writer ran out since the last call (and forgets it), else 0. */
+int store_gave_up_waiting(struct store *st);
 /* Sets what is said once a wait for another writer lasts a second (NULL: nothing). */
 void store_on_wait(struct store *st, void (*fn)(void *arg, const char *path), void *arg);
 

@@ -19,6 +19,8 @@
 #define WEBAUTH_IDLE_SECONDS (12 * 3600)
 /* How long a participant's link works from the day it was made. */
 #define WEBAUTH_LINK_SECONDS (120 * 86400)
+/* How long a remembered device ("remember this phone") signs its browser in again. */
+#define WEBAUTH_DEVICE_SECONDS (30 * 86400)
 
 /* The key that signs links and forms. */
 struct webauth_key {
@@ -30,9 +32,12 @@ struct webauth_key {
  * transaction. 0, or -1 with 'e' set.
  */
 int webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_err *e);
+/* Reads the key without writing (no transaction needed): 1, 0 if there is none yet, or -1. */
+int webauth_key_read(struct store *st, struct webauth_key *k, su_err *e);
 /*
  * Replaces the key and ends every browser session: every link made so far
- * stops working (the caller's transaction). 0, or -1 with 'e' set.
+ * stops working (the caller's transaction). Refused while a participant's
+ * notice is not sent yet (its links would die unread). 0, or -1 with 'e' set.
  */
 int webauth_key_rotate(struct store *st, int64_t now, su_err *e);
 
@@ -65,10 +70,38 @@ int webauth_login_use(struct store *st, const char *token, int64_t now, su_err *
 /* Starts a browser session (caller's transaction); returns its id to put in a cookie. */
 char *webauth_session_create(struct store *st, int64_t now, su_err *e);
 /*
- * Checks a browser session id: 1 if it is known and was used within
- * WEBAUTH_IDLE_SECONDS (its last use then moved to 'now'), 0 if not, -1 on error.
+ * Checks a browser session id, reading only: 1 if it is known and was used
+ * within WEBAUTH_IDLE_SECONDS, 0 if not, -1 on error. *stale is set to 1 if
+ * its last use is worth moving on (webauth_session_touch), else 0.
  */
-int webauth_session_check(struct store *st, const char *id, int64_t now, su_err *e);
+int webauth_session_check(struct store *st, const char *id, int64_t now, int *stale,
+    su_err *e);
+/* Moves a session's last use to 'now' (caller's transaction); 0 or -1. */
+int webauth_session_touch(struct store *st, const char *id, int64_t now, su_err *e);
+
+/* A remembered device, as serve --devices lists it. */
+struct webauth_device {
+	int64_t id;
+	char *label;		/* the browser's User-Agent, cut short */
+	int64_t created_at, last_seen, expires_at;
+};
+struct webauth_device_list {
+	struct webauth_device *v;
+	size_t n;
+};
+/*
+ * Remembers a device for WEBAUTH_DEVICE_SECONDS under 'label' (caller's
+ * transaction); returns its token to put in a cookie (the caller frees it), or NULL.
+ */
+char *webauth_device_create(struct store *st, const char *label, int64_t now, su_err *e);
+/* Notes a use of device 'token' (caller's transaction): 1 if it is remembered and not expired, 0 if not, -1. */
+int webauth_device_use(struct store *st, const char *token, int64_t now, su_err *e);
+/* Lists the remembered devices not expired at 'now', oldest first; 0 or -1. */
+int webauth_device_list(struct store *st, int64_t now, struct webauth_device_list *l,
+    su_err *e);
+void webauth_device_list_free(struct webauth_device_list *l);
+/* Forgets device 'id' (caller's transaction): 1 if it was remembered, 0 if not, -1. */
+int webauth_device_revoke(struct store *st, int64_t id, su_err *e);
 
 /* Writes the form token bound to 'bound_to' (a session id, a link token) into 'out' (44 bytes). */
 void webauth_form_token(const struct webauth_key *k, const char *bound_to,

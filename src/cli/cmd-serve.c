@@ -15,9 +15,19 @@
 
 /* What cli_getopt returns for the long-only options of the table below. */
 enum { OPT_LISTEN = OPT_OWN, OPT_PUBLIC_URL, OPT_TLS_CERT, OPT_TLS_KEY, OPT_LOGIN,
-	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES };
+	OPT_ROTATE_KEY, OPT_LINK, OPT_NOTICES, OPT_PROXY, OPT_DEVICES, OPT_REVOKE };
 
-/* Prints a login link and, on a terminal, its QR code; an exit status. */
+/* Prints login link 'link' and, on a terminal, its QR code. */
+static void
+show_login(const char *link)
+{
+	printf("log in (once, within 15 minutes): %s\n", link);
+	if (isatty(STDOUT_FILENO))
+		web_qr_print(stdout, link);
+	fflush(stdout);
+}
+
+/* Prints a fresh login link and, on a terminal, its QR code; an exit status. */
 static int
 print_login(struct cli *cli, const char *base)
 {
@@ -26,10 +36,7 @@ print_login(struct cli *cli, const char *base)
 
 	if ((link = web_login_link(cli->st, base, &e)) == NULL)
 		return cli_error("%s", e.msg);
-	printf("log in (once, within 15 minutes): %s\n", link);
-	if (isatty(STDOUT_FILENO))
-		web_qr_print(stdout, link);
-	fflush(stdout);
+	show_login(link);
 	free(link);
 	return EXIT_OK;
 }
@@ -88,10 +95,21 @@ static int
 serve(struct cli *cli, struct web_options *o)
 {
 	struct web *w;
+	char *token = NULL, *link;
 	su_err e;
 
-	if ((w = web_start(cli->st, o, &e)) == NULL)
+	/* made before the server's thread shares the store connection, never beside it */
+	if (STORE_TX(cli->st, &e, (token = webauth_login_create(cli->st, time_now(), &e)) ?
+	    0 : -1) < 0) {
+		fprintf(stderr, "note: no login link now (%s); try 'showup serve --login'\n",
+		    e.msg);
+		free(token);
+		token = NULL;
+	}
+	if ((w = web_start(cli->st, o, &e)) == NULL) {
+		free(token);
 		return cli_error("cannot serve on %s: %s", o->listen, e.msg);
+	}
 	/* o->listen is never NULL (getopt gives --listen its value), but clang's analyser
 	 * takes optarg for the same value at each turn of the loop and cannot know */
 	if (o->listen != NULL && strncmp(o->listen, "127.", 4) != 0 &&
@@ -100,8 +118,13 @@ serve(struct cli *cli, struct web_options *o)
 		    "reaches it can try the pages; put it behind TLS\n", o->listen);
 	printf("serving %s until Ctrl-C%s\n", web_base_url(w), o->tick ? ", and sending "
 	    "the notices due" : "");
-	if (print_login(cli, o->public_url ? o->public_url : web_base_url(w)) != EXIT_OK)
-		fprintf(stderr, "note: no login link now; try 'showup serve --login'\n");
+	if (token != NULL) {
+		link = xasprintf("%s/login/%s", o->public_url ? o->public_url : web_base_url(w),
+		    token);
+		show_login(link);
+		free(link);
+		free(token);
+	}
 	web_wait_and_stop(w);
 	fprintf(stderr, "stopped\n");
 	return EXIT_OK;
@@ -144,16 +167,88 @@ read_notices_minutes(struct cli *cli, int argc, char **argv, long long *minutes)
 	return EXIT_OK;
 }
 
+/* The reverse proxy's address: 'flag' (--proxy), else [serve] proxy of the config file, else NULL; the caller frees it. */
+static char *
+proxy_address(const char *flag)
+{
+	struct mail_config mc;
+	char *path, *addr = NULL;
+
+	if (flag != NULL)
+		return xstrdup(flag);
+	path = mail_config_path();
+	if (mail_config_load(path, &mc, NULL) == 0) {
+		addr = mc.proxy ? xstrdup(mc.proxy) : NULL;
+		mail_config_free(&mc);
+	}
+	free(path);
+	return addr;
+}
+
+/* Makes a new key, and says so; an exit status. */
+static int
+rotate_key(struct cli *cli)
+{
+	su_err e;
+
+	if (STORE_TX(cli->st, &e, webauth_key_rotate(cli->st, time_now(), &e)) < 0)
+		return cli_error("%s", e.msg);
+	printf("a new key: every participant link and login made before no longer "
+	    "works\n");
+	return EXIT_OK;
+}
+
+/* Prints the remembered devices, one a line; an exit status. */
+static int
+list_devices(struct cli *cli)
+{
+	struct webauth_device_list l;
+	char made[32], used[32], ends[32];
+	su_err e;
+
+	if (webauth_device_list(cli->st, time_now(), &l, &e) < 0)
+		return cli_error("%s", e.msg);
+	if (l.n == 0)
+		printf("no remembered devices\n");
+	for (size_t i = 0; i < l.n; i++) {
+		time_format_iso("UTC", l.v[i].created_at, made, sizeof made);
+		time_format_iso("UTC", l.v[i].last_seen, used, sizeof used);
+		time_format_iso("UTC", l.v[i].expires_at, ends, sizeof ends);
+		printf("%lld  since %s  last used %s  until %s  %s\n", (long long)l.v[i].id,
+		    made, used, ends, l.v[i].label);
+	}
+	webauth_device_list_free(&l);
+	return EXIT_OK;
+}
+
+/* Forgets remembered device 'arg' (its number in --devices); an exit status. */
+static int
+revoke_device(struct cli *cli, const char *arg)
+{
+	long long id;
+	int rc;
+	su_err e;
+
+	if (parse_int(arg, 1, INT64_MAX, &id) < 0)
+		return cli_usage_error(cli, "--revoke: '%s' is not a device number (serve "
+		    "--devices lists them)", arg);
+	if ((rc = STORE_TX(cli->st, &e, webauth_device_revoke(cli->st, id, &e))) < 0)
+		return cli_error("%s", e.msg);
+	if (rc == 0)
+		return cli_error("no remembered device %lld (serve --devices lists them)", id);
+	printf("device %lld revoked: it signs in no more\n", id);
+	return EXIT_OK;
+}
+
 /* Runs the server, or makes a login link, or rotates the key. */
 static int
 cmd_serve_exec(struct cli *cli, int argc, char **argv)
 {
 	struct web_options o = { .listen = "127.0.0.1:8080", .log = stderr };
-	const char *url_flag = NULL;
-	int opt, login = 0, rotate = 0, link = 0, notices = 0, rc;
+	const char *url_flag = NULL, *proxy_flag = NULL, *revoke = NULL;
+	int opt, login = 0, rotate = 0, link = 0, notices = 0, devices = 0, rc;
 	long long minutes = 15;
-	char *url;
-	su_err e;
+	char *url, *proxy;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
@@ -165,9 +260,17 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		case OPT_ROTATE_KEY: rotate = 1; break;
 		case OPT_LINK: link = 1; break;
 		case OPT_NOTICES: notices = 1; break;
+		case OPT_PROXY: proxy_flag = optarg; break;
+		case OPT_DEVICES: devices = 1; break;
+		case OPT_REVOKE: revoke = optarg; break;
 		default: return EXIT_USAGE;
 		}
 	}
+	if ((devices || revoke) && (notices || link || login || rotate || (devices && revoke) ||
+	    optind != argc))
+		return cli_usage_error(cli, "--devices and --revoke go alone");
+	if (devices || revoke)
+		return devices ? list_devices(cli) : revoke_device(cli, revoke);
 	if (notices && (link || login || rotate))
 		return cli_usage_error(cli, "--notices goes with serving, not with --link, "
 		    "--login or --rotate-key");
@@ -179,13 +282,8 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
 	if ((o.tls_cert == NULL) != (o.tls_key == NULL))
 		return cli_usage_error(cli, "--tls-cert and --tls-key go together");
-	if (rotate) {
-		if (STORE_TX(cli->st, &e, webauth_key_rotate(cli->st, time_now(), &e)) < 0)
-			return cli_error("%s", e.msg);
-		printf("a new key: every participant link and login made before no longer "
-		    "works\n");
-		return EXIT_OK;
-	}
+	if (rotate)
+		return rotate_key(cli);
 	o.public_url = url = cli_public_url(url_flag);
 	if (login || link) {
 		char *base = url ? xstrdup(url) : xasprintf("%s://%s", o.tls_cert ? "https" :
@@ -195,7 +293,9 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		    print_login(cli, base);
 		free(base);
 	} else {
+		o.proxy = proxy = proxy_address(proxy_flag);
 		rc = serve_with_notices(cli, &o, notices ? minutes : 0);
+		free(proxy);
 	}
 	free(url);
 	return rc;
@@ -225,6 +325,10 @@ const struct cmd_entry cmd_serve_entry = {
 		  .help = "serve HTTPS with this PEM certificate (with --tls-key)" },
 		{ .name = "tls-key", .arg = "FILE", .key = OPT_TLS_KEY,
 		  .help = "the PEM private key of --tls-cert" },
+		{ .name = "proxy", .arg = "ADDR", .key = OPT_PROXY,
+		  .help = "the reverse proxy's address: its X-Forwarded-For, -Proto and -Host "
+		  "are believed from it alone, and limits count the client it names (default: "
+		  "[serve] proxy of the config file)" },
 		{ .name = "login", .key = OPT_LOGIN,
 		  .help = "print a fresh login link for a server already running, and stop" },
 		{ .name = "link", .key = OPT_LINK,
@@ -234,8 +338,13 @@ const struct cmd_entry cmd_serve_entry = {
 		  .help = "also plan and send the notices due, as 'notices run' does, at the "
 		  "start and every MINUTES (the word after the options; 15)" },
 		{ .name = "rotate-key", .key = OPT_ROTATE_KEY,
-		  .help = "make a new key: every participant link and login made before stops "
-		  "working" },
+		  .help = "make a new key: every participant link, login and remembered device "
+		  "made before stops working (refused while notices are not sent yet)" },
+		{ .name = "devices", .key = OPT_DEVICES,
+		  .help = "list the remembered devices (\"remember this phone\" at sign-in), "
+		  "and stop" },
+		{ .name = "revoke", .arg = "ID", .key = OPT_REVOKE,
+		  .help = "forget remembered device ID (its number in --devices), and stop" },
 		{ 0 }
 	},
 	.db = CMD_DB_WRITE,

@@ -141,7 +141,8 @@ config_slot(struct mail_config *c, const char *section, const char *key)
 	if (strcmp(section, "sendmail") == 0)
 		return strcmp(key, "command") == 0 ? &c->sendmail : NULL;
 	if (strcmp(section, "serve") == 0)
-		return strcmp(key, "public_url") == 0 ? &c->public_url : NULL;
+		return strcmp(key, "public_url") == 0 ? &c->public_url :
+		    strcmp(key, "proxy") == 0 ? &c->proxy : NULL;
 	if (strcmp(section, "smtp") != 0)
 		return NULL;
 	if (strcmp(key, "url") == 0)
@@ -165,6 +166,7 @@ unknown_setting(const char *section, const char *key, const char *where, su_err 
 		{ "smtp", "url" }, { "smtp", "user" }, { "smtp", "password" },
 		{ "smtp", "password_command" }, { "smtp", "from" }, { "smtp", "rate" },
 		{ "smtp", "tls" }, { "smtp", "cafile" }, { "sendmail", "command" },
+		{ "serve", "public_url" }, { "serve", "proxy" },
 	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(known); i++)
@@ -290,6 +292,7 @@ mail_config_free(struct mail_config *c)
 	free(c->sendmail);
 	free(c->cafile);
 	free(c->public_url);
+	free(c->proxy);
 	memset(c, 0, sizeof *c);
 }
 

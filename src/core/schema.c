@@ -448,10 +448,26 @@ static const char *const migration_19 =
 	"  CHECK (optional = 0 OR optional = 1);"
 	"CREATE INDEX session_by_series ON session (cohort_id, series) WHERE series IS NOT NULL;";
 
+/*
+ * 20: the coach's remembered devices ("remember this phone"): the hash
+ * of a long-lived token a browser keeps, which starts a fresh session after the
+ * idle limit until it expires (30 days) or is revoked (serve --revoke, or every
+ * one by serve --rotate-key); the label is the browser's own name, to tell them apart.
+ */
+static const char *const migration_20 =
+	"CREATE TABLE web_device ("
+	"  id INTEGER PRIMARY KEY,"
+	"  hash BLOB NOT NULL UNIQUE,"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  created_at INTEGER NOT NULL,"
+	"  last_seen INTEGER NOT NULL,"
+	"  expires_at INTEGER NOT NULL"
+	");";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
 	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
-	migration_17, migration_18, migration_19 };
+	migration_17, migration_18, migration_19, migration_20 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

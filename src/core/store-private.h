@@ -20,6 +20,7 @@ struct store {
 	int read_only;		/* opened with STORE_READ */
 	int wait_ms;		/* how long to wait for another writer ($SHOWUP_LOCK_WAIT) */
 	int64_t wait_began;	/* when the current wait began (ms), 0 if none */
+	int gave_up;		/* a wait for another writer ran out since last asked */
 	void (*on_wait)(void *arg, const char *path);	/* said once a wait lasts a second */
 	void *on_wait_arg;
 	struct {

@@ -239,8 +239,10 @@ busy_wait(void *arg, int count)
 
 	if (count == 0)
 		st->wait_began = now;
-	if (now - st->wait_began >= st->wait_ms)
+	if (now - st->wait_began >= st->wait_ms) {
+		st->gave_up = 1;
 		return 0;
+	}
 	if (now - st->wait_began >= 1000 && st->on_wait != NULL) {
 		st->on_wait(st->on_wait_arg, st->path);
 		st->on_wait = NULL;	/* once */
@@ -505,6 +507,21 @@ store_on_wait(struct store *st, void (*fn)(void *arg, const char *path), void *a
 {
 	st->on_wait = fn;
 	st->on_wait_arg = arg;
+}
+
+void
+store_set_lock_wait(struct store *st, int ms)
+{
+	st->wait_ms = ms;
+}
+
+int
+store_gave_up_waiting(struct store *st)
+{
+	int was = st->gave_up;
+
+	st->gave_up = 0;
+	return was;
 }
 
 sqlite3_stmt *

@@ -65,20 +65,52 @@ key_store(struct store *st, int64_t now, struct webauth_key *k, su_err *e)
 }
 
 int
-webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_err *e)
+webauth_key_read(struct store *st, struct webauth_key *k, su_err *e)
 {
 	sqlite3_stmt *stmt = store_stmt(st, "SELECT key FROM web_key WHERE id = 1", e);
 	int rc;
 
 	if (stmt == NULL || (rc = db_step_row(stmt, e)) < 0)
 		return -1;
-	if (rc == 1 && sqlite3_column_bytes(stmt, 0) == (int)sizeof k->bytes) {
+	rc = rc == 1 && sqlite3_column_bytes(stmt, 0) == (int)sizeof k->bytes;
+	if (rc)
 		memcpy(k->bytes, sqlite3_column_blob(stmt, 0), sizeof k->bytes);
-		sqlite3_reset(stmt);
-		return 0;
-	}
 	sqlite3_reset(stmt);
+	return rc;
+}
+
+int
+webauth_key_load(struct store *st, int64_t now, struct webauth_key *k, su_err *e)
+{
+	int rc = webauth_key_read(st, k, e);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
 	return key_store(st, now, k, e);
+}
+
+/*
+ * Refuses a new key while notices not yet sent (planned, held, being sent or to
+ * be retried) may carry links signed with the old one: 0, or -1 with 'e' set.
+ */
+static int
+no_pending_links(struct store *st, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT count(*) FROM outbox WHERE state IN "
+	    "('pending', 'sending', 'retry') AND participant_id IS NOT NULL", e);
+	int64_t n;
+
+	if (stmt == NULL || db_step_row(stmt, e) < 0)
+		return -1;
+	n = sqlite3_column_int64(stmt, 0);
+	sqlite3_reset(stmt);
+	if (n == 0)
+		return 0;
+	return su_err_set(e, "%lld %s not sent yet may carry links made with this key, which "
+	    "a new key would break; nothing was changed: send %s first ('showup notices "
+	    "send'; held ones: release or drop them, see 'showup notices list'), then "
+	    "rotate the key", (long long)n, n == 1 ? "notice" : "notices",
+	    n == 1 ? "it" : "them");
 }
 
 int
@@ -87,12 +119,15 @@ webauth_key_rotate(struct store *st, int64_t now, su_err *e)
 	struct webauth_key k;
 	int rc;
 
+	if (no_pending_links(st, e) < 0)
+		return -1;
 	if (key_store(st, now, &k, e) < 0 ||
-	    db_exec(st->db, "DELETE FROM web_session; DELETE FROM web_login", e) < 0)
+	    db_exec(st->db, "DELETE FROM web_session; DELETE FROM web_login; "
+	    "DELETE FROM web_device", e) < 0)
 		rc = -1;
 	else
 		rc = audit_add(st, 0, "rotate key", "serve", NULL, "every link and login "
-		    "made before stops working", e);
+		    "made before, and every remembered device, stops working", e);
 	sodium_memzero(&k, sizeof k);
 	return rc;
 }
@@ -255,7 +290,7 @@ webauth_session_create(struct store *st, int64_t now, su_err *e)
 }
 
 int
-webauth_session_check(struct store *st, const char *id, int64_t now, su_err *e)
+webauth_session_check(struct store *st, const char *id, int64_t now, int *stale, su_err *e)
 {
 	unsigned char hash[crypto_hash_sha256_BYTES];
 	sqlite3_stmt *stmt;
@@ -273,13 +308,106 @@ webauth_session_check(struct store *st, const char *id, int64_t now, su_err *e)
 		return rc;
 	last = sqlite3_column_int64(stmt, 0);
 	sqlite3_reset(stmt);
-	if (last < now - WEBAUTH_IDLE_SECONDS)
-		return 0;
 	/* the last use moves on at most once a minute: a page view seldom writes */
-	if (last < now - 60 && token_update(st, "UPDATE web_session SET last_seen = ?2 "
-	    "WHERE hash = ?1", id, now, e) < 0)
+	*stale = last < now - 60;
+	return last >= now - WEBAUTH_IDLE_SECONDS;
+}
+
+int
+webauth_session_touch(struct store *st, const char *id, int64_t now, su_err *e)
+{
+	return token_update(st, "UPDATE web_session SET last_seen = ?2 WHERE hash = ?1", id,
+	    now, e) < 0 ? -1 : 0;
+}
+
+_Static_assert(WEBAUTH_DEVICE_SECONDS == 2592000, "webauth_device_create's SQL says 30 days");
+
+char *
+webauth_device_create(struct store *st, const char *label, int64_t now, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM web_device WHERE expires_at < ?", e);
+	char *token;
+
+	if (stmt == NULL)
+		return NULL;
+	db_bind_int(stmt, 1, now);
+	if (db_step_done(stmt, e) < 0 || (token = insert_token(st, "INSERT INTO web_device "
+	    "(hash, created_at, last_seen, expires_at) VALUES (?1, ?2, ?2, ?2 + 2592000)",
+	    now, e)) == NULL)
+		return NULL;
+	if ((stmt = store_stmt(st, "UPDATE web_device SET label = ? WHERE id = "
+	    "last_insert_rowid()", e)) == NULL)
+		goto fail;
+	sqlite3_bind_text(stmt, 1, label, (int)strnlen(label, 120), SQLITE_TRANSIENT);
+	if (db_step_done(stmt, e) < 0 || audit_add(st, 0, "remember device", "serve", NULL,
+	    "a browser signs in again for 30 days", e) < 0)
+		goto fail;
+	return token;
+fail:
+	sodium_memzero(token, strlen(token));
+	free(token);
+	return NULL;
+}
+
+int
+webauth_device_use(struct store *st, const char *token, int64_t now, su_err *e)
+{
+	return token_update(st, "UPDATE web_device SET last_seen = ?2 WHERE hash = ?1 AND "
+	    "expires_at >= ?2", token, now, e);
+}
+
+int
+webauth_device_list(struct store *st, int64_t now, struct webauth_device_list *l, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT id, label, created_at, last_seen, "
+	    "expires_at FROM web_device WHERE expires_at >= ? ORDER BY id", e);
+	int rc;
+
+	memset(l, 0, sizeof *l);
+	if (stmt == NULL)
 		return -1;
-	return 1;
+	db_bind_int(stmt, 1, now);
+	while ((rc = db_step_row(stmt, e)) == 1) {
+		struct webauth_device *d;
+
+		l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+		d = &l->v[l->n++];
+		d->id = sqlite3_column_int64(stmt, 0);
+		d->label = xstrdup((const char *)sqlite3_column_text(stmt, 1));
+		d->created_at = sqlite3_column_int64(stmt, 2);
+		d->last_seen = sqlite3_column_int64(stmt, 3);
+		d->expires_at = sqlite3_column_int64(stmt, 4);
+	}
+	sqlite3_reset(stmt);
+	if (rc < 0)
+		webauth_device_list_free(l);
+	return rc < 0 ? -1 : 0;
+}
+
+void
+webauth_device_list_free(struct webauth_device_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].label);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+int
+webauth_device_revoke(struct store *st, int64_t id, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "DELETE FROM web_device WHERE id = ?", e);
+	char what[32];
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_int(stmt, 1, id);
+	if (db_step_done(stmt, e) < 0)
+		return -1;
+	if (sqlite3_changes(st->db) == 0)
+		return 0;
+	snprintf(what, sizeof what, "device %lld", (long long)id);
+	return audit_add(st, 0, "revoke device", what, NULL, "signs in no more", e) < 0 ? -1 : 1;
 }
 
 void

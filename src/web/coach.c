@@ -13,15 +13,29 @@
 #include "showup/timeutil.h"
 #include "showup/words.h"
 
-/* Uses a login token and starts a session in one transaction: 1 with *sid set, 0 refused, -1. */
+/*
+ * Uses a login token and starts a session in one transaction, remembering the
+ * device as 'label' too if that is not NULL: 1 with *sid (and *device) set, 0 refused, -1.
+ */
 static int
-login_tx(struct store *st, const char *token, int64_t now, char **sid, su_err *e)
+login_tx(struct store *st, const char *token, int64_t now, const char *label, char **sid,
+    char **device, su_err *e)
 {
 	int rc = webauth_login_use(st, token, now, e);
 
 	if (rc <= 0)
 		return rc;
+	if (label != NULL && (*device = webauth_device_create(st, label, now, e)) == NULL)
+		return -1;
 	return (*sid = webauth_session_create(st, now, e)) == NULL ? -1 : 1;
+}
+
+/* The Set-Cookie value of session 'sid' (Secure when the browser came by HTTPS). */
+static char *
+session_cookie(const struct web_request *rq, const char *sid)
+{
+	return xasprintf(SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+	    sid, WEBAUTH_IDLE_SECONDS, rq->secure ? "; Secure" : "");
 }
 
 /*
@@ -44,7 +58,8 @@ void
 coach_login(struct web *w, const struct web_request *rq, const char *token,
     struct web_reply *r)
 {
-	char *sid = NULL;
+	const char *remember = form_get(&rq->form, "remember");
+	char *sid = NULL, *device = NULL;
 	int rc;
 	su_err e;
 
@@ -52,7 +67,9 @@ coach_login(struct web *w, const struct web_request *rq, const char *token,
 		landing(w, token, r);
 		return;
 	}
-	rc = STORE_TX(w->st, &e, login_tx(w->st, token, time_now(), &sid, &e));
+	rc = STORE_TX(w->st, &e, login_tx(w->st, token, time_now(), remember != NULL &&
+	    strcmp(remember, "1") == 0 ? (rq->agent ? rq->agent : "a browser") : NULL, &sid,
+	    &device, &e));
 	if (rc < 0) {
 		page_message(&w->pages, r, 500, "Something went wrong", e.msg, NULL, NULL);
 	} else if (rc == 0) {
@@ -60,14 +77,19 @@ coach_login(struct web *w, const struct web_request *rq, const char *token,
 		    "A login link works once, for 15 minutes. 'showup serve --login' makes a "
 		    "fresh one.", NULL, NULL);
 	} else {
-		r->set_cookie = xasprintf("showup_session=%s; Path=/; HttpOnly; "
-		    "SameSite=Strict; Max-Age=%d%s", sid, WEBAUTH_IDLE_SECONDS,
-		    w->tls ? "; Secure" : "");
+		r->set_cookie = session_cookie(rq, sid);
+		if (device != NULL)
+			r->set_cookie2 = xasprintf(DEVICE_COOKIE "=%s; Path=/; HttpOnly; "
+			    "SameSite=Strict; Max-Age=%d%s", device, WEBAUTH_DEVICE_SECONDS,
+			    rq->secure ? "; Secure" : "");
 		/* a page, not a redirect: a Strict cookie is not sent on a chain begun elsewhere */
-		page_message(&w->pages, r, 200, "Signed in", "You can take the roll from this "
-		    "browser for the next 12 hours of use.", "/", "Today's sessions");
+		page_message(&w->pages, r, 200, "Signed in", device ? "You can take the roll "
+		    "from this browser; it stays signed in for 30 days unless you sign it out "
+		    "with 'showup serve --revoke'." : "You can take the roll from this browser "
+		    "for the next 12 hours of use.", "/", "Today's sessions");
 	}
 	free(sid);
+	free(device);
 }
 
 /* Returns UTC midnight-ish: the start of the local day of 'now' in zone 'tz'. */
@@ -700,18 +722,61 @@ roll_route(struct web *w, const struct web_request *rq, const char *path,
 	cohort_free(&t.c);
 }
 
-/* Checks the coach's browser session; 1 if signed in, else the page saying how to. */
+/* Starts a session for a remembered device in one transaction: 1 with *sid set, 0 refused, -1. */
 static int
-signed_in(struct web *w, const struct web_request *rq, struct web_reply *r)
+device_tx(struct store *st, const char *device, int64_t now, char **sid, su_err *e)
 {
-	int rc = 0;
+	int rc = webauth_device_use(st, device, now, e);
+
+	if (rc <= 0)
+		return rc;
+	return (*sid = webauth_session_create(st, now, e)) == NULL ? -1 : 1;
+}
+
+/*
+ * A new session for the remembered device of rq (once its session ended):
+ * 1 with *sid set and its cookie in 'r', 0 if none or not remembered, -1 with 'e' set.
+ */
+static int
+device_session(struct web *w, const struct web_request *rq, char **sid,
+    struct web_reply *r, su_err *e)
+{
+	int rc;
+
+	if (rq->device == NULL)
+		return 0;
+	if ((rc = STORE_TX(w->st, e, device_tx(w->st, rq->device, time_now(), sid, e))) == 1)
+		r->set_cookie = session_cookie(rq, *sid);
+	return rc;
+}
+
+/*
+ * Checks the coach's browser session, reading only; 1 if signed in (*sid: a
+ * new session a remembered device started, else NULL), else the page saying
+ * how to. Its last use moves on (once a minute) only if the database is free
+ * at once: a page is never kept waiting by another writer.
+ */
+static int
+signed_in(struct web *w, const struct web_request *rq, char **sid, struct web_reply *r)
+{
+	int rc = 0, stale = 0;
 	su_err e;
 
+	*sid = NULL;
 	if (rq->session != NULL)
-		rc = STORE_TX(w->st, &e, webauth_session_check(w->st, rq->session, time_now(),
-		    &e));
+		rc = webauth_session_check(w->st, rq->session, time_now(), &stale, &e);
+	if (rc == 1 && stale) {
+		store_set_lock_wait(w->st, 0);
+		STORE_TX(w->st, &e, webauth_session_touch(w->st, rq->session, time_now(), &e));
+		store_set_lock_wait(w->st, WEB_LOCK_WAIT_MS);
+		store_gave_up_waiting(w->st);	/* touched on another page, then */
+	}
+	if (rc == 0)
+		rc = device_session(w, rq, sid, r, &e);
 	if (rc == 1)
 		return 1;
+	free(*sid);	/* made, but its transaction did not commit */
+	*sid = NULL;
 	page_message(&w->pages, r, rc < 0 ? 500 : 403, "Sign in first", rc < 0 ? e.msg :
 	    "Open the login link that 'showup serve' printed (or scan its QR code); "
 	    "'showup serve --login' makes a fresh one.", NULL, NULL);
@@ -721,13 +786,19 @@ signed_in(struct web *w, const struct web_request *rq, struct web_reply *r)
 void
 coach_route(struct web *w, const struct web_request *rq, struct web_reply *r)
 {
-	if (!signed_in(w, rq, r))
+	struct web_request mine = *rq;	/* with the session a remembered device began */
+	char *sid;
+
+	if (!signed_in(w, rq, &sid, r))
 		return;
+	if (sid != NULL)
+		mine.session = sid;
 	if (strcmp(rq->path, "/") == 0 && strcmp(rq->method, "POST") != 0)
 		sessions_page(w, r);
 	else if (strncmp(rq->path, "/s/", 3) == 0)
-		roll_route(w, rq, rq->path + 3, r);
+		roll_route(w, &mine, rq->path + 3, r);
 	else
 		page_message(&w->pages, r, 404, "Not found", "Nothing is here.", "/",
 		    "All sessions");
+	free(sid);
 }

@@ -208,6 +208,8 @@ static const char replace_text[] =
 
 static const char login_text[] =
 	"<p>{{text}}</p>\n<form method=\"post\" action=\"{{action}}\">"
+	"<p><label><input type=\"checkbox\" name=\"remember\" value=\"1\"> "
+	T_("Remember this phone for 30 days") "</label></p>"
 	"<button type=\"submit\">" T_("Sign in on this phone") "</button></form>\n";
 
 static const char *const head_names[] = { "title", "lang", NULL };

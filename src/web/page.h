@@ -14,6 +14,8 @@ struct web_reply {
 	const char *type;	/* the Content-Type */
 	char *location;		/* a redirect's target, or NULL */
 	char *set_cookie;	/* a Set-Cookie value, or NULL */
+	char *set_cookie2;	/* a second one (a remembered device's), or NULL */
+	int retry_after;	/* seconds for a Retry-After header, 0: none */
 };
 
 enum page_id { PAGE_MESSAGE, PAGE_SESSIONS, PAGE_ROLL, PAGE_PERSON, PAGE_CANCEL, PAGE_MOVE,

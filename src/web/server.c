@@ -21,8 +21,6 @@
 #include "web.h"
 #include "showup/timeutil.h"
 
-#define SESSION_COOKIE "showup_session"
-
 /* What a connection gathers before its request is answered. */
 struct pending {
 	struct strbuf body;
@@ -40,38 +38,152 @@ mono_seconds(void)
 	return ts.tv_sec;
 }
 
-/* Counts a request against bucket 'addr' (an address, or "t:" and a token); 1 if within the limit. */
+/*
+ * Counts a request against bucket 'addr' (an address, or "t:" and a token); 1
+ * if within the limit. The minute slides: the last minute's count weighs as
+ * much as it overlaps the 60 seconds before now, so a flood split by the turn
+ * of a minute is counted whole.
+ */
 static int
 rate_allows(struct web *w, const char *addr)
 {
 	unsigned h = 5381;
 	struct web_rate_slot *s;
-	int64_t minute = mono_seconds() / 60;
+	int64_t now = mono_seconds(), minute = now / 60;
 
 	for (const char *c = addr; *c; c++)
 		h = h * 33 + (unsigned char)*c;
 	s = &w->rate[h % ARRAY_SIZE(w->rate)];
-	if (strcmp(s->addr, addr) != 0 || s->window != minute) {
+	if (strcmp(s->addr, addr) != 0) {
 		snprintf(s->addr, sizeof s->addr, "%s", addr);
+		s->window = minute;
+		s->count = s->before = 0;
+	} else if (s->window != minute) {
+		s->before = s->window == minute - 1 ? s->count : 0;
 		s->window = minute;
 		s->count = 0;
 	}
-	return ++s->count <= WEB_RATE_PER_MINUTE;
+	s->count++;
+	return s->count + (int)((int64_t)s->before * (60 - now % 60) / 60) <=
+	    WEB_RATE_PER_MINUTE;
 }
 
-/* Writes the client's address of 'conn' into buf. */
+/* Writes address 'sa' in numbers into buf ("?" if there is none). */
+static void
+sockaddr_text(const struct sockaddr *sa, char *buf, size_t size)
+{
+	snprintf(buf, size, "?");
+	if (sa == NULL || getnameinfo(sa, sa->sa_family == AF_INET6 ?
+	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), buf, (socklen_t)size,
+	    NULL, 0, NI_NUMERICHOST) != 0)
+		snprintf(buf, size, "?");
+}
+
+/* Writes the address connected on 'conn' (the client, or a proxy) into buf. */
 static void
 client_addr(struct MHD_Connection *conn, char *buf, size_t size)
 {
 	const union MHD_ConnectionInfo *ci =
 	    MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 
-	snprintf(buf, size, "?");
-	if (ci == NULL || ci->client_addr == NULL)
+	sockaddr_text(ci ? ci->client_addr : NULL, buf, size);
+}
+
+int
+web_address_normal(const char *text, char *buf, size_t size)
+{
+	struct addrinfo hints = { .ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_STREAM },
+	    *res;
+
+	if (getaddrinfo(text, NULL, &hints, &res) != 0)
+		return -1;
+	sockaddr_text(res->ai_addr, buf, size);
+	freeaddrinfo(res);
+	return 0;
+}
+
+/*
+ * Takes the client from the proxy's headers when the peer (in addr) is the
+ * configured proxy: the last address of X-Forwarded-For (the one the proxy
+ * added; what comes before it, anyone could have written), https from
+ * X-Forwarded-Proto, the host from X-Forwarded-Host. Anyone else's are ignored.
+ */
+static void
+from_proxy(struct web *w, struct MHD_Connection *conn, struct web_request *rq, char *addr,
+    size_t size)
+{
+	const char *xff, *proto, *last;
+	char one[64];
+	size_t n;
+
+	rq->secure = w->tls;
+	if (w->proxy[0] == '\0' || strcmp(addr, w->proxy) != 0)
 		return;
-	getnameinfo(ci->client_addr, ci->client_addr->sa_family == AF_INET6 ?
-	    sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in), buf, (socklen_t)size,
-	    NULL, 0, NI_NUMERICHOST);
+	if ((xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-For")) !=
+	    NULL) {
+		last = strrchr(xff, ',') ? strrchr(xff, ',') + 1 : xff;
+		last += strspn(last, " \t");
+		if ((n = strcspn(last, " \t")) > 0 && n < sizeof one) {
+			memcpy(one, last, n);
+			one[n] = '\0';
+			web_address_normal(one, addr, size);	/* not an address: the proxy's */
+		}
+	}
+	proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+	rq->secure = w->tls || (proto != NULL && strcmp(proto, "https") == 0);
+	rq->host = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-Forwarded-Host");
+}
+
+/* The count of open connections from 'addr', a free one made for it if 'make'; or NULL. */
+static struct web_client_count *
+conn_slot(struct web *w, const char *addr, int make)
+{
+	struct web_client_count *free_slot = NULL;
+
+	for (size_t i = 0; i < ARRAY_SIZE(w->conns); i++) {
+		if (w->conns[i].n > 0 && strcmp(w->conns[i].addr, addr) == 0)
+			return &w->conns[i];
+		if (w->conns[i].n == 0 && free_slot == NULL)
+			free_slot = &w->conns[i];
+	}
+	if (!make || free_slot == NULL)
+		return NULL;
+	snprintf(free_slot->addr, sizeof free_slot->addr, "%s", addr);
+	return free_slot;
+}
+
+/*
+ * libmicrohttpd's accept policy: each client but the configured proxy (whose
+ * connections carry everyone's requests) has so many connections open at most.
+ */
+static enum MHD_Result
+accept_client(void *cls, const struct sockaddr *sa, socklen_t len)
+{
+	struct web *w = cls;
+	struct web_client_count *c;
+	char addr[64];
+
+	(void)len;
+	sockaddr_text(sa, addr, sizeof addr);
+	if (w->proxy[0] != '\0' && strcmp(addr, w->proxy) == 0)
+		return MHD_YES;
+	c = conn_slot(w, addr, 0);
+	return c == NULL || c->n < WEB_CONNECTIONS_PER_CLIENT ? MHD_YES : MHD_NO;
+}
+
+/* Counts the connections opened and closed, by address, for accept_client. */
+static void
+connection_noted(void *cls, struct MHD_Connection *conn, void **socket_context,
+    enum MHD_ConnectionNotificationCode toe)
+{
+	struct web *w = cls;
+	struct web_client_count *c;
+	char addr[64];
+
+	(void)socket_context;
+	client_addr(conn, addr, sizeof addr);
+	if ((c = conn_slot(w, addr, toe == MHD_CONNECTION_NOTIFY_STARTED)) != NULL)
+		c->n += toe == MHD_CONNECTION_NOTIFY_STARTED ? 1 : -1;
 }
 
 /* Sends what every page needs to its readers' browsers: no caching, no framing, no scripts. */
@@ -101,10 +213,10 @@ log_path(const char *url, char *buf, size_t size)
 		snprintf(buf, size, "%s", url);
 }
 
-/* Queues reply 'r' on 'conn' and writes the access log line. */
+/* Queues reply 'r' to request 'rq' on 'conn' and writes the access log line. */
 static enum MHD_Result
-send_reply(struct web *w, struct MHD_Connection *conn, const char *method, const char *url,
-    const char *addr, struct pending *pd, struct web_reply *r)
+send_reply(struct web *w, struct MHD_Connection *conn, const struct web_request *rq,
+    const char *url, struct pending *pd, struct web_reply *r)
 {
 	struct MHD_Response *resp = MHD_create_response_from_buffer(r->body.len,
 	    r->body.buf ? r->body.buf : (char *)"", MHD_RESPMEM_MUST_COPY);
@@ -112,20 +224,29 @@ send_reply(struct web *w, struct MHD_Connection *conn, const char *method, const
 	char path[256];
 	enum MHD_Result ok;
 
-	add_common_headers(resp, w->tls);
+	add_common_headers(resp, rq->secure);
 	if (r->type != NULL)
 		MHD_add_response_header(resp, "Content-Type", r->type);
 	if (r->location != NULL)
 		MHD_add_response_header(resp, "Location", r->location);
 	if (r->set_cookie != NULL)
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+	if (r->set_cookie2 != NULL)
+		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie2);
+	if (r->retry_after > 0) {
+		char secs[16];
+
+		snprintf(secs, sizeof secs, "%d", r->retry_after);
+		MHD_add_response_header(resp, "Retry-After", secs);
+	}
 	ok = MHD_queue_response(conn, (unsigned)r->status, resp);
 	MHD_destroy_response(resp);
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	log_path(url, path, sizeof path);
-	fprintf(w->log, "%s \"%s %s\" %d %zu %.1fms\n", addr, method, path, r->status,
-	    r->body.len, pd ? (double)(now.tv_sec - pd->began.tv_sec) * 1e3 +
-	    (double)(now.tv_nsec - pd->began.tv_nsec) / 1e6 : 0.0);
+	fprintf(w->log, "%s \"%s %s\" %d %zu %.1fms%s%s\n", rq->addr, rq->method, path,
+	    r->status, r->body.len, pd ? (double)(now.tv_sec - pd->began.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - pd->began.tv_nsec) / 1e6 : 0.0, rq->host ? " host " : "",
+	    rq->host ? rq->host : "");
 	fflush(w->log);
 	return ok;
 }
@@ -185,8 +306,8 @@ slow_down(struct web *w, struct web_reply *r, const char *whose)
 }
 
 /*
- * The limit on refusals, after 'r' was made: a token page refused (403, 404)
- * counts against the client's address, and over the limit the refusal becomes
+ * The limit on refusals, after 'r' was made: a page refused (403, 404: a bad
+ * link, no sign-in) counts against the client's address, and over the limit the refusal becomes
  * a 429. A reply that worked is never replaced (it may have changed something);
  * its token was counted against its own limit before it ran.
  */
@@ -240,8 +361,23 @@ route(struct web *w, struct web_request *rq, struct pending *pd, struct web_repl
 		person_route(w, rq, p + 3, r);
 	else
 		coach_route(w, rq, r);
-	if (token_page && r->status != 429)
+	if (r->status != 429)
 		rate_limit_after(w, rq, r);
+}
+
+/*
+ * Makes 'r' the page of a change that found the database busy for
+ * WEB_LOCK_WAIT_MS (another showup writing): nothing was changed, try again.
+ */
+static void
+busy(struct web *w, struct web_reply *r)
+{
+	sb_reset(&r->body);
+	free(r->location);
+	r->location = NULL;
+	page_message(&w->pages, r, 503, "Busy", "Another showup is writing to the database "
+	    "just now, so nothing was changed: try again in a moment.", NULL, NULL);
+	r->retry_after = WEB_RETRY_SECONDS;
 }
 
 /* libmicrohttpd's handler: gathers a POST body (capped), then answers. */
@@ -275,10 +411,15 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		return MHD_YES;
 	}
 	client_addr(conn, addr, sizeof addr);
+	from_proxy(w, conn, &rq, addr, sizeof addr);
 	rq.addr = addr;
-	if ((cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie")) != NULL)
+	if ((cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie")) != NULL) {
 		rq.session = cookie_get(cookie, SESSION_COOKIE);
-	if (STORE_TX(w->st, &e, webauth_key_load(w->st, time_now(), &w->key, &e)) < 0)
+		rq.device = cookie_get(cookie, DEVICE_COOKIE);
+	}
+	rq.agent = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "User-Agent");
+	store_gave_up_waiting(w->st);
+	if (webauth_key_read(w->st, &w->key, &e) < 0)	/* rotated meanwhile? no lock taken */
 		page_message(&w->pages, &r, 500, "Something went wrong", e.msg, NULL, NULL);
 	else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
 	    strcmp(method, "POST") != 0)
@@ -286,12 +427,16 @@ handle(void *cls, struct MHD_Connection *conn, const char *url, const char *meth
 		    "answered here.", NULL, NULL);
 	else
 		route(w, &rq, pd, &r);
-	ok = send_reply(w, conn, method, url, addr, pd, &r);
+	if (store_gave_up_waiting(w->st) && r.status >= 500)
+		busy(w, &r);
+	ok = send_reply(w, conn, &rq, url, pd, &r);
 	free(rq.session);
+	free(rq.device);
 	form_free(&rq.form);
 	sb_free(&r.body);
 	free(r.location);
 	free(r.set_cookie);
+	free(r.set_cookie2);
 	return ok;
 }
 
@@ -373,12 +518,12 @@ start_daemon(struct web *w, const struct sockaddr *sa, const char *cert, const c
 	    (sa->sa_family == AF_INET6 ? MHD_USE_IPv6 : 0) | (cert ? MHD_USE_TLS : 0);
 
 	errno = 0;
-	w->daemon = MHD_start_daemon(flags, 0, NULL, NULL, handle, w,
+	w->daemon = MHD_start_daemon(flags, 0, accept_client, w, handle, w,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_said, w,
 	    MHD_OPTION_SOCK_ADDR, sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, completed, w,
+	    MHD_OPTION_NOTIFY_CONNECTION, connection_noted, w,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_MAX,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)WEB_CONNECTIONS_PER_CLIENT,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_IDLE_SECONDS,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)32768,
 	    cert ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert,
@@ -417,11 +562,16 @@ web_start(struct store *st, const struct web_options *o, su_err *e)
 
 	w->st = st;
 	store_set_source(st, "web");
+	store_set_lock_wait(st, WEB_LOCK_WAIT_MS);
 	w->log = o->log;
 	w->tls = o->tls_cert != NULL;
 	w->tick = o->tick;
 	w->tick_arg = o->tick_arg;
 	w->tick_seconds = o->tick_seconds > 0 ? o->tick_seconds : 15 * 60;
+	if (o->proxy != NULL && web_address_normal(o->proxy, w->proxy, sizeof w->proxy) < 0) {
+		su_err_set(e, "--proxy: '%s' is not a numeric address", o->proxy);
+		goto fail;
+	}
 	if (parse_listen(o->listen, &sa, &salen, e) < 0 || pages_load(&w->pages, e) < 0 ||
 	    STORE_TX(st, e, webauth_key_load(st, time_now(), &w->key, e)) < 0)
 		goto fail;

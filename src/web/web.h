@@ -18,12 +18,18 @@ struct web_options {
 	const char *listen;	/* "ADDR:PORT" or "[ADDR]:PORT" */
 	const char *public_url;	/* what links start with (no trailing '/'); NULL: the address */
 	const char *tls_cert, *tls_key;	/* PEM files, both or neither */
+	/* the reverse proxy's address: its X-Forwarded-* headers are believed; NULL: none */
+	const char *proxy;
 	FILE *log;		/* the access log (stderr) */
 	/* run at the start and every tick_seconds while serving, in the waiting thread */
 	void (*tick)(void *arg);	/* or NULL: nothing runs beside the pages */
 	void *tick_arg;
 	int64_t tick_seconds;
 };
+
+/* The cookies of the coach's browser session and of a remembered device. */
+#define SESSION_COOKIE "showup_session"
+#define DEVICE_COOKIE "showup_device"
 
 /* How many requests a minute one address may make to the pages a token opens. */
 #define WEB_RATE_PER_MINUTE 60
@@ -35,6 +41,13 @@ struct web_options {
 #define WEB_CONNECTIONS_MAX 256
 #define WEB_CONNECTIONS_PER_CLIENT 32
 #define WEB_IDLE_SECONDS 10
+/*
+ * How long a change waits for another writer (a command line's) before the
+ * page says the database is busy (503, Retry-After); pages that only read
+ * never wait for one (WAL readers).
+ */
+#define WEB_LOCK_WAIT_MS 2000
+#define WEB_RETRY_SECONDS 2
 /* The largest request body taken; a larger one is refused with 413. */
 #define WEB_BODY_MAX 8192
 
@@ -42,6 +55,13 @@ struct web_rate_slot {
 	char addr[48];
 	int64_t window;		/* the minute counted (monotonic seconds / 60) */
 	int count;
+	int before;		/* the count of the minute before it */
+};
+
+/* How many connections one address has open. */
+struct web_client_count {
+	char addr[48];
+	int n;			/* 0: a free slot */
 };
 
 /* A running server. */
@@ -53,6 +73,8 @@ struct web {
 	char *base_url;		/* the links' start, without a trailing slash */
 	FILE *log;
 	struct web_rate_slot rate[256];
+	char proxy[48];		/* the proxy's address in numbers; "": none */
+	struct web_client_count conns[WEB_CONNECTIONS_MAX];	/* used in the server's thread */
 	void *daemon;		/* the MHD daemon */
 	void (*tick)(void *arg);	/* web_options' tick, its argument and period */
 	void *tick_arg;
@@ -64,8 +86,12 @@ struct web {
 struct web_request {
 	const char *method;	/* "GET", "HEAD" or "POST" */
 	const char *path;	/* the URL's path, decoded by the server */
-	const char *addr;	/* the client's address */
+	const char *addr;	/* the client's address (behind the proxy, the one it names) */
+	int secure;		/* 1 if the browser came by HTTPS (to us, or to the proxy) */
+	const char *host;	/* the host the proxy was asked for, or NULL */
 	char *session;		/* the coach's session cookie, or NULL */
+	char *device;		/* a remembered device's cookie, or NULL */
+	const char *agent;	/* the User-Agent, or NULL */
 	struct form form;	/* a POST's fields */
 };
 
@@ -84,6 +110,9 @@ const char *web_base_url(const struct web *w);
 void web_wait_and_stop(struct web *w);
 /* Blocks SIGINT and SIGTERM in this thread (and threads it starts): web_start calls it. */
 void web_block_signals(void);
+
+/* Writes numeric address 'text' in its usual form into buf; 0, or -1 if it is not one. */
+int web_address_normal(const char *text, char *buf, size_t size);
 
 /* Makes a one-time login link starting with 'base' in its own transaction; the caller frees it. */
 char *web_login_link(struct store *st, const char *base, su_err *e);

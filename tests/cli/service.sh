@@ -15,6 +15,14 @@ export SHOWUP_NOW=2026-11-15T07:30:00Z
 port=$(free_port)
 URL="http://127.0.0.1:$port"
 
+# --- serve --rotate-key refuses while notices not sent yet carry links of the key
+ok serve --link c1 ana@example.com	# the key is made
+key=$(sql "SELECT hex(key) FROM web_key")
+ok notices plan c1
+fails 1 serve --rotate-key
+err "error: 6 notices not sent yet may carry links made with this key, which a new key would break; nothing was changed"
+check '[ "$(sql "SELECT hex(key) FROM web_key")" = "$key" ]' "the key changed while notices were pending"
+
 # /healthz of a server without --notices says the notices are not its work
 serve_start plain --listen "127.0.0.1:$port"
 http GET /healthz
@@ -43,6 +51,10 @@ for _ in $(seq 1 700); do [ "$(received di@example.com)" -ge 1 ] && break; sleep
 check '[ "$(received di@example.com)" -ge 1 ]' "serve --notices 1 did not run again within its minute"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=
 check 'grep -q "^stopped" "$T/svc.err"' "serve --notices did not stop on SIGTERM"
+# all sent: the key may change now
+ok serve --rotate-key
+out "a new key"
+check '[ -n "$key" ] && [ "$(sql "SELECT hex(key) FROM web_key")" != "$key" ]' "the key did not change once the notices were sent"
 
 # --- one client's slow connections (headers never finished) take no one else's place:
 # 300 from 127.0.0.1, more than the server's 256 in all, while 127.0.0.2 asks for a page

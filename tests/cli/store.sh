@@ -72,7 +72,7 @@ ok --db "$T/empty.db" cohort list
 # (as showup of schema 2 left it: no outbox yet, and no application id)
 ok --db "$T/old.db" init
 sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE reschedule; DROP TABLE review;
-	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE slot;
+	DROP TABLE web_key; DROP TABLE web_login; DROP TABLE web_session; DROP TABLE web_device; DROP TABLE slot;
 	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added; DROP TABLE own_change;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
 	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
@@ -102,7 +102,7 @@ check 'sqlite3 "$T/old.db" "$indexes" | grep -q "outbox_by_change.*state, droppe
 ok --db "$T/pre17.db" init
 ok --db "$T/pre17.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
 ok --db "$T/pre17.db" participant add c1 --name "Ana Lima" --email ana@example.com
-sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox; DROP INDEX session_by_series;
+sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox; DROP TABLE web_device; DROP INDEX session_by_series;
 	ALTER TABLE session DROP COLUMN series; ALTER TABLE session DROP COLUMN optional;
 	CREATE TABLE outbox (id INTEGER PRIMARY KEY, cohort_id INTEGER NOT NULL REFERENCES cohort(id),
 	  participant_id INTEGER NOT NULL REFERENCES participant(id), kind TEXT NOT NULL,
@@ -138,13 +138,27 @@ check '[ -z "$(sqlite3 "$T/pre17.db" "PRAGMA foreign_key_check")" ]' "step 18 le
 ok --db "$T/pre19.db" init
 ok --db "$T/pre19.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
 ok --db "$T/pre19.db" session add c1 --at "2031-01-06 10:00"
-sqlite3 "$T/pre19.db" "DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series;
+sqlite3 "$T/pre19.db" "DROP TABLE web_device; DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series;
 	ALTER TABLE session DROP COLUMN optional; PRAGMA user_version = 18"
 ok --db "$T/pre19.db" init
 check '[ "$(sqlite3 "$T/pre19.db" "SELECT number, series IS NULL, optional FROM session")" = "1|1|0" ]' \
 	"step 19 did not leave an older session in no series and not optional"
 ok --db "$T/pre19.db" session list c1
 out "2031-01-06 10:00"
+
+# schema 19 (no remembered devices) gets web_device from step 20, its key and sessions kept
+ok --db "$T/pre20.db" init
+sqlite3 "$T/pre20.db" "DROP TABLE web_device;
+	INSERT INTO web_key (id, key, created_at) VALUES (1, zeroblob(32), 5);
+	INSERT INTO web_session (hash, last_seen) VALUES (x'01', 6);
+	PRAGMA user_version = 19"
+ok --db "$T/pre20.db" init
+check '[ "$(sqlite3 "$T/pre20.db" "PRAGMA user_version")" = "$current" ]' "step 20 did not run"
+check '[ "$(sqlite3 "$T/pre20.db" "SELECT count(*) FROM web_device")" = 0 ]' "no web_device after step 20"
+check '[ "$(sqlite3 "$T/pre20.db" "SELECT created_at FROM web_key")|$(sqlite3 "$T/pre20.db" "SELECT last_seen FROM web_session")" = "5|6" ]' \
+	"step 20 lost the key or a session"
+check 'sqlite3 "$T/pre20.db" "INSERT INTO web_device (hash, created_at, last_seen, expires_at) VALUES (x'"'02'"', 1, 1, 2)"' \
+	"web_device takes no device after step 20"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

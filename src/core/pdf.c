@@ -67,6 +67,8 @@ struct face {
 	double *advance;	/* per glyph, its width in thousandths of the size */
 	hb_codepoint_t latin[256];	/* the glyphs of U+0000-U+00FF (0: none) */
 	struct subset *subset;	/* the last one made, or NULL */
+	uint32_t *spare_unicode;	/* a per-glyph map all 0 for the next document (a
+					   --split report draws thousands, each its own) */
 };
 
 /* The faces reports draw with, found and opened once for any number of documents. */
@@ -745,6 +747,7 @@ face_free(struct face *f)
 	hb_font_destroy(f->metrics);
 	hb_face_destroy(f->hb);
 	free(f->advance);
+	free(f->spare_unicode);
 	subset_free(f->subset);
 	memset(f, 0, sizeof *f);
 }
@@ -841,10 +844,19 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	return p;
 }
 
-/* Releases what a document's use of a face holds (its objects are the document's). */
+/* Releases what a document's use of a face holds (its objects are the document's);
+ * its glyph map goes back to the face cleared, where the face has none spare. */
 static void
 font_use_free(struct font_use *u)
 {
+	hb_codepoint_t g = HB_SET_VALUE_INVALID;
+
+	if (u->unicode != NULL && u->face->spare_unicode == NULL) {
+		while (hb_set_next(u->drawn, &g))
+			u->unicode[g] = 0;	/* only the glyphs drawn were set */
+		u->face->spare_unicode = u->unicode;
+		u->unicode = NULL;
+	}
 	hb_set_destroy(u->drawn);
 	free(u->unicode);
 }
@@ -1135,7 +1147,10 @@ note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
 {
 	if (u->drawn == NULL) {
 		u->drawn = hb_set_create();
-		u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
+		u->unicode = u->face->spare_unicode;
+		u->face->spare_unicode = NULL;
+		if (u->unicode == NULL)
+			u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
 	}
 	if (u->unicode[g] != 0)
 		return;		/* drawn before */

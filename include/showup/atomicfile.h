@@ -34,6 +34,10 @@ int atomic_commit(struct atomic_file *af, su_err *e);
  * place, the rest are dropped.
  */
 int atomic_commit_all(struct atomic_file *af, size_t n, su_err *e);
+/* Closes a file still open for writing, if it is, leaving it under its temporary name
+ * (for atomic_commit_all: no descriptor held for each of thousands of files); 0, or -1
+ * if a write to it failed. */
+int atomic_close(struct atomic_file *af);
 /* Syncs the folder that holds 'path' (after a rename); 0 or -1. */
 int atomic_sync_folder(const char *path);
 /* Drops the temporary file; safe to call after a failed open or commit. */

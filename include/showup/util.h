@@ -26,6 +26,10 @@ void su_err_setf(su_err *e, const char *fmt, ...)
 /* Allocation that never returns NULL: out of memory ends the program. */
 void *xmalloc(size_t n);
 void *xcalloc(size_t count, size_t size);
+/* As xcalloc, for a large block the caller will fill whole: its pages are
+ * mapped in one call, not a fault at a time (a fault costs dearly in a VM). */
+void *xcalloc_filled(size_t count, size_t size);
+#define FILLED_MIN (256 * 1024)	/* smaller blocks come from the heap, mostly mapped */
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);

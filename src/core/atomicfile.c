@@ -104,9 +104,8 @@ atomic_commit(struct atomic_file *af, su_err *e)
 	return 0;
 }
 
-/* Closes a file still open for writing, if it is; 0, or -1 if a write to it failed. */
-static int
-close_written(struct atomic_file *af)
+int
+atomic_close(struct atomic_file *af)
 {
 	int failed = 0;
 
@@ -136,7 +135,7 @@ atomic_commit_all(struct atomic_file *af, size_t n, su_err *e)
 	if (n == 0)
 		return 0;
 	for (size_t i = 0; i < n; i++)
-		if (close_written(&af[i]) < 0 && rc == 0)
+		if (atomic_close(&af[i]) < 0 && rc == 0)
 			rc = su_err_set(e, "cannot write '%s': %s", af[i].path, strerror(errno));
 	/* one sync of the file system makes every file of the batch last */
 	fd = open_folder(af[0].path);

@@ -15,6 +15,8 @@ struct grid_load {
 	const struct idmap *rows;
 	const struct idmap *cols;	/* NULL: every fact goes to column 'column' */
 	size_t column;
+	int64_t last_session;	/* the session of the fact before, at column 'column' */
+	int have_last;
 };
 
 /* Returns the cell of person i at session j. */
@@ -31,11 +33,18 @@ put_fact(void *arg, const struct attendance *a, su_err *e)
 	struct grid_load *gl = arg;
 	struct fact_grid *g = gl->grid;
 	struct fact_cell *cell;
-	size_t i, j = gl->column;
+	size_t i, j;
 
 	(void)e;
-	if (!idmap_get(gl->rows, a->participant_id, &i) ||
-	    (gl->cols != NULL && !idmap_get(gl->cols, a->session_id, &j)))
+	if (gl->cols != NULL && (!gl->have_last || a->session_id != gl->last_session)) {
+		if (!idmap_get(gl->cols, a->session_id, &j))
+			return 0;
+		gl->column = j;		/* the store lists facts by session: look once */
+		gl->last_session = a->session_id;
+		gl->have_last = 1;
+	}
+	j = gl->column;
+	if (!idmap_get(gl->rows, a->participant_id, &i))
 		return 0;
 	cell = cell_at(g, i, j);
 	cell->detail = a->fact == FACT_CANCELLED ? a->cancelled_at
@@ -53,7 +62,7 @@ fact_grid_init(struct fact_grid *g, size_t npeople, size_t nsessions)
 	memset(g, 0, sizeof *g);
 	g->npeople = npeople;
 	g->nsessions = nsessions;
-	g->cells = xcalloc(cells ? cells : 1, sizeof *g->cells);
+	g->cells = xcalloc_filled(cells ? cells : 1, sizeof *g->cells);
 }
 
 int
@@ -61,7 +70,7 @@ fact_grid_load(struct store *st, int64_t cohort_id, const struct idmap *rows,
     size_t npeople, const struct idmap *cols, size_t nsessions, struct fact_grid *g,
     su_err *e)
 {
-	struct grid_load gl = { g, rows, cols, 0 };
+	struct grid_load gl = { g, rows, cols, 0, 0, 0 };
 
 	fact_grid_init(g, npeople, nsessions);
 	if (attendance_each(st, cohort_id, put_fact, &gl, e) < 0) {
@@ -75,7 +84,7 @@ int
 fact_grid_load_session(struct store *st, int64_t session_id, size_t j,
     const struct idmap *rows, struct fact_grid *g, su_err *e)
 {
-	struct grid_load gl = { g, rows, NULL, j };
+	struct grid_load gl = { g, rows, NULL, j, 0, 0 };
 
 	return attendance_each_of_session(st, session_id, put_fact, &gl, e);
 }

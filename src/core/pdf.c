@@ -8,6 +8,7 @@
 #include <harfbuzz/hb-subset.h>
 #include <harfbuzz/hb.h>
 #include <hpdf.h>
+#include <hpdf_utils.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,13 @@
  * three times as fast as 6 for 8-14% more bytes; past 3 the time grows faster than
  * the bytes shrink. A short report's bytes are mostly its fonts (deflated apart, once).
  */
+/*
+ * A short document's objects come from blocks of this size, freed with it: a --split
+ * report allocates and frees some 2,000 small objects a file one by one otherwise. Not
+ * for a long document: a pool keeps what is freed (a page's content once deflated).
+ */
+#define SHORT_DOC_POOL (64 * 1024)
+
 #define PAGE_LEVEL 2
 #define PAGE_LEVEL_QUICK 1
 
@@ -59,6 +67,8 @@ struct face {
 	double *advance;	/* per glyph, its width in thousandths of the size */
 	hb_codepoint_t latin[256];	/* the glyphs of U+0000-U+00FF (0: none) */
 	struct subset *subset;	/* the last one made, or NULL */
+	uint32_t *spare_unicode;	/* a per-glyph map all 0 for the next document (a
+					   --split report draws thousands, each its own) */
 };
 
 /* The faces reports draw with, found and opened once for any number of documents. */
@@ -106,6 +116,19 @@ struct pdf {
 	int failed;
 	char error[256];
 };
+
+/*
+ * libharu copies every byte it writes (its memory streams, the document saved)
+ * through HPDF_MemCpy, a loop a byte at a time: a sixth of the instructions of
+ * a --split report. Its calls go through the dynamic linker, so this definition,
+ * the C library's copy, is the one they reach; it returns what libharu's does.
+ */
+HPDF_BYTE *
+HPDF_MemCpy(HPDF_BYTE *out, const HPDF_BYTE *in, HPDF_UINT n)
+{
+	memmove(out, in, n);	/* libharu never copies between overlapping bytes */
+	return out + n;
+}
 
 /* libharu's error handler: keeps the first error; the document is refused at save. */
 static void
@@ -724,6 +747,7 @@ face_free(struct face *f)
 	hb_font_destroy(f->metrics);
 	hb_face_destroy(f->hb);
 	free(f->advance);
+	free(f->spare_unicode);
 	subset_free(f->subset);
 	memset(f, 0, sizeof *f);
 }
@@ -804,7 +828,8 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	p->paper = o->paper;
 	p->landscape = o->landscape;
 	p->quick = o->quick;
-	p->doc = HPDF_New(on_hpdf_error, p);
+	p->doc = o->short_doc ? HPDF_NewEx(on_hpdf_error, NULL, NULL, SHORT_DOC_POOL, p)
+	    : HPDF_New(on_hpdf_error, p);
 	if (p->doc == NULL) {
 		su_err_set(e, "cannot start a PDF document");
 		pdf_free(p);
@@ -819,10 +844,19 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	return p;
 }
 
-/* Releases what a document's use of a face holds (its objects are the document's). */
+/* Releases what a document's use of a face holds (its objects are the document's);
+ * its glyph map goes back to the face cleared, where the face has none spare. */
 static void
 font_use_free(struct font_use *u)
 {
+	hb_codepoint_t g = HB_SET_VALUE_INVALID;
+
+	if (u->unicode != NULL && u->face->spare_unicode == NULL) {
+		while (hb_set_next(u->drawn, &g))
+			u->unicode[g] = 0;	/* only the glyphs drawn were set */
+		u->face->spare_unicode = u->unicode;
+		u->unicode = NULL;
+	}
 	hb_set_destroy(u->drawn);
 	free(u->unicode);
 }
@@ -1113,7 +1147,10 @@ note_drawn(struct font_use *u, hb_codepoint_t g, FcChar32 cp)
 {
 	if (u->drawn == NULL) {
 		u->drawn = hb_set_create();
-		u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
+		u->unicode = u->face->spare_unicode;
+		u->face->spare_unicode = NULL;
+		if (u->unicode == NULL)
+			u->unicode = xcalloc(u->face->nglyphs, sizeof *u->unicode);
 	}
 	if (u->unicode[g] != 0)
 		return;		/* drawn before */

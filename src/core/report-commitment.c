@@ -4,6 +4,7 @@
  * cohort's median. One section per participant, each with its bookmark. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,7 +19,9 @@
 #define CHART_H 86.0
 #define FIRST_TABLE_TOP 430.0	/* what the heading, figures, chart and notices take */
 #define MAX_NOTICE_LINES 5
-#define SPLIT_BATCH 256		/* --split files put in place together, one disk sync */
+/* --split files put in place together, one disk sync (a sync costs tens of ms on a
+ * busy disk); each is closed once written, so a batch holds no descriptors */
+#define SPLIT_BATCH 4096
 
 /* What the commitment reports of one cohort draw on besides its roll, loaded once. */
 struct commitment_book {
@@ -464,6 +467,9 @@ same_fonts(const struct pdf_options *a, const struct pdf_options *b)
 static struct pdf *
 book_start(struct commitment_book *b, struct report_request *rq, su_err *e)
 {
+	struct pdf *pdf;
+	int short_doc;
+
 	if (b->fonts != NULL && !same_fonts(&b->fonts_for, &rq->pdf)) {
 		pdf_fonts_free(b->fonts);
 		b->fonts = NULL;
@@ -475,7 +481,11 @@ book_start(struct commitment_book *b, struct report_request *rq, su_err *e)
 	}
 	if (rq->pdf.fonts == NULL)
 		rq->pdf.fonts = b->fonts;
-	return report_start(rq, b->roll->cohort, pgettext("report", "Commitment report"), 0, e);
+	short_doc = rq->pdf.short_doc;
+	rq->pdf.short_doc = 1;	/* one person's report */
+	pdf = report_start(rq, b->roll->cohort, pgettext("report", "Commitment report"), 0, e);
+	rq->pdf.short_doc = short_doc;
+	return pdf;
 }
 
 /* Draws the sections of participant 'only' (or of everyone, (size_t)-1) into cr->pdf. */
@@ -562,6 +572,10 @@ split_one(struct commitment_book *b, size_t i, const char *path, struct report_r
 	draw_sections(&cr, i);
 	rc = pdf_save_pending(cr.pdf, path, af, e);
 	pdf_free(cr.pdf);
+	if (rc == 0 && atomic_close(af) < 0) {
+		rc = su_err_set(e, "cannot write '%s': %s", path, strerror(errno));
+		atomic_abort(af);
+	}
 	return rc;
 }
 

@@ -203,27 +203,20 @@ table_set_align(struct table *t, size_t col, enum table_align align)
 		t->align[col] = align;
 }
 
-/* Widens the columns of 't' to fit the cells of 'row' as they are shown. */
+/* Widens column i of 't' to fit cell 'cell' ('len' bytes) as it is shown. */
 static void
-widen(struct table *t, const char *row)
+widen(struct table *t, size_t i, const char *cell, size_t len)
 {
-	const char *p = row;
+	size_t w = len;
 
-	for (size_t i = 0; i < t->ncols; i++) {
-		size_t w;
+	if (!shown_as_is(cell)) {
+		char *shown = cell_shown(cell);
 
-		if (shown_as_is(p))
-			w = strlen(p);
-		else {
-			char *shown = cell_shown(p);
-
-			w = text_width(shown);
-			free(shown);
-		}
-		if (w > t->widths[i])
-			t->widths[i] = w;
-		p += strlen(p) + 1;
+		w = text_width(shown);
+		free(shown);
 	}
+	if (w > t->widths[i])
+		t->widths[i] = w;
 }
 
 void
@@ -240,12 +233,13 @@ table_add_row(struct table *t, const char *const *cells)
 		len += strlen(cells[i] ? cells[i] : "") + 1;
 	row = p = xmalloc(len ? len : 1);
 	for (size_t i = 0; i < t->ncols; i++) {
-		size_t n = strlen(cells[i] ? cells[i] : "") + 1;
+		const char *cell = cells[i] ? cells[i] : "";
+		size_t n = strlen(cell);
 
-		memcpy(p, cells[i] ? cells[i] : "", n);
-		p += n;
+		memcpy(p, cell, n + 1);
+		widen(t, i, cell, n);
+		p += n + 1;
 	}
-	widen(t, row);
 	t->rows[t->nrows++] = row;
 }
 
@@ -255,47 +249,63 @@ table_rows(const struct table *t)
 	return t->nrows;
 }
 
-/* Appends n spaces to sb. */
-static void
-sb_spaces(struct strbuf *sb, size_t n)
-{
-	sb_grow(sb, n);
-	memset(sb->buf + sb->len, ' ', n);
-	sb->len += n;
-	sb->buf[sb->len] = '\0';
-}
-
-/* Returns the columns a shown cell takes: its bytes when it is plain ASCII. */
+/* Returns the columns a shown cell takes: its bytes when it is plain ASCII; its length
+ * in bytes goes to *len. */
 static size_t
-shown_width(const char *cell)
+shown_width(const char *cell, size_t *len)
 {
 	size_t n = 0;
 
 	while ((unsigned char)cell[n] >= 0x20 && (unsigned char)cell[n] < 0x7f)
 		n++;
-	return cell[n] == '\0' ? n : text_width(cell);
+	if (cell[n] == '\0') {
+		*len = n;
+		return n;
+	}
+	*len = n + strlen(cell + n);
+	return text_width(cell);
 }
 
-/* Appends one line of cells padded to the widths to 'line'; no spaces after the last cell. */
+/* Puts n spaces at p; returns the end. */
+static char *
+put_spaces(char *p, size_t n)
+{
+	memset(p, ' ', n);
+	return p + n;
+}
+
+/*
+ * Appends one line of cells padded to the widths to 'line'; no spaces after the last
+ * cell. Room for the widest line is made once, the cells copied straight in (a grid
+ * of 2,000 x 100 is 200,000 cells).
+ */
 static void
 add_line(const struct table *t, const char *const *cells, struct strbuf *line)
 {
-	size_t last = t->ncols;
+	size_t last = t->ncols, room = 1;
+	char *p;
 
 	while (last > 0 && *cells[last - 1] == '\0')
 		last--;
+	for (size_t i = 0; i < last; i++)
+		room += 2 + t->widths[i] + strlen(cells[i]);
+	sb_grow(line, room);
+	p = line->buf + line->len;
 	for (size_t i = 0; i < last; i++) {
-		size_t pad = t->widths[i] - shown_width(cells[i]);
+		size_t len, pad = t->widths[i] - shown_width(cells[i], &len);
 
 		if (i > 0)
-			sb_add(line, "  ", 2);
+			p = put_spaces(p, 2);
 		if (t->align[i] == ALIGN_RIGHT)
-			sb_spaces(line, pad);
-		sb_adds(line, cells[i]);
+			p = put_spaces(p, pad);
+		memcpy(p, cells[i], len);
+		p += len;
 		if (t->align[i] == ALIGN_LEFT && i + 1 < last)
-			sb_spaces(line, pad);
+			p = put_spaces(p, pad);
 	}
-	sb_addc(line, '\n');
+	*p++ = '\n';
+	*p = '\0';
+	line->len = (size_t)(p - line->buf);
 }
 
 /*

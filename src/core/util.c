@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "showup/util.h"
 
@@ -48,6 +50,25 @@ xcalloc(size_t count, size_t size)
 
 	if (p == NULL)
 		out_of_memory(count * size);
+	return p;
+}
+
+void *
+xcalloc_filled(size_t count, size_t size)
+{
+	void *p = xcalloc(count, size);
+#ifdef MADV_POPULATE_WRITE
+	size_t n = (count ? count : 1) * (size ? size : 1);
+	long page = sysconf(_SC_PAGESIZE);
+
+	if (page > 0 && n >= FILLED_MIN) {
+		uintptr_t from = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+		uintptr_t to = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
+
+		if (to > from)
+			(void)madvise((void *)from, to - from, MADV_POPULATE_WRITE);
+	}
+#endif
 	return p;
 }
 

@@ -56,6 +56,7 @@ struct session {
 	int cancelled;		/* cancelled by the coach */
 	int64_t cancelled_at;
 	char *cancel_note;
+	int capacity;		/* places (0: no limit); with one, its people are its list */
 };
 
 /* What the coach recorded about one expected attendance; outcomes follow from it. */

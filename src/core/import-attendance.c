@@ -139,7 +139,7 @@ locate(struct attendance_import *ai, struct import_row *row, size_t *pi, size_t 
 	if (bit_get(ai, ai->seen, *pi, *pj))
 		return import_row_error(row, "session %lld, '%s' appears again", n, email);
 	bit_set(ai, ai->seen, *pi, *pj);
-	if (!engine_expects(s->kind == SESSION_GROUP, bit_get(ai, ai->named, *pi, *pj),
+	if (!engine_expects(session_expects_everyone(s), bit_get(ai, ai->named, *pi, *pj),
 	    p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0, s->starts_at))
 		return import_row_error(row, "'%s' is not expected at session %lld",
 		    email, n);

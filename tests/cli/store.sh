@@ -76,6 +76,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added; DROP TABLE own_change;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
 	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
+	DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
@@ -102,6 +103,7 @@ ok --db "$T/pre17.db" init
 ok --db "$T/pre17.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
 ok --db "$T/pre17.db" participant add c1 --name "Ana Lima" --email ana@example.com
 sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox;
+	DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
 	CREATE TABLE outbox (id INTEGER PRIMARY KEY, cohort_id INTEGER NOT NULL REFERENCES cohort(id),
 	  participant_id INTEGER NOT NULL REFERENCES participant(id), kind TEXT NOT NULL,
 	  step INTEGER NOT NULL, session_id INTEGER REFERENCES session(id), offset_minutes INTEGER,
@@ -131,6 +133,23 @@ check '[ "$(sqlite3 "$T/pre17.db" "SELECT count(*) FROM sqlite_master WHERE name
 check 'sqlite3 "$T/pre17.db" "SELECT sql FROM sqlite_master WHERE name = '"'outbox'"'" | grep -q "part_of INTEGER REFERENCES \"outbox\"(id)"' \
 	"part_of does not refer to the outbox after step 18"
 check '[ -z "$(sqlite3 "$T/pre17.db" "PRAGMA foreign_key_check")" ]' "step 18 left a broken reference"
+
+# schema 18's sessions (no places, no waiting list) are brought up by step 19 as they were:
+# with no capacity, so a group session still expects everyone
+ok --db "$T/pre19.db" init
+ok --db "$T/pre19.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
+ok --db "$T/pre19.db" participant add c1 --name "Ana Lima" --email ana@example.com
+ok --db "$T/pre19.db" session add c1 --at "2026-12-01 09:00" --title Kickoff
+sqlite3 "$T/pre19.db" "DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
+	PRAGMA user_version = 18"
+fails 1 --db "$T/pre19.db" session list c1
+err "has schema version 18, older than this showup's $current"
+ok --db "$T/pre19.db" init
+check '[ "$(sqlite3 "$T/pre19.db" "SELECT number, title, capacity FROM session")" = "1|Kickoff|0" ]' \
+	"step 19 lost a session or gave it places"
+check '[ "$(sqlite3 "$T/pre19.db" "SELECT count(*) FROM waiting")" = 0 ]' "no waiting list after step 19"
+ok --db "$T/pre19.db" cancel c1:1 ana@example.com --reason work
+out "cancelled"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

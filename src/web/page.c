@@ -84,7 +84,13 @@ static const char person_text[] =
 	"{{#href}} <a href=\"{{href}}\">Cancel my place</a>{{/href}}"
 	"{{#move}} &middot; <a href=\"{{move}}\">Move to another time</a>{{/move}}</li>\n"
 	"{{/sessions}}"
-	"</ul>\n";
+	"</ul>\n"
+	/* sessions with places they may join (person.c's join_list) */
+	"{{#join_any}}<h2>Sessions with places</h2>\n<ul class=\"list\">\n{{#joinable}}<li>"
+	"{{name}}{{#title}} &middot; {{title}}{{/title}}<form method=\"post\" "
+	"action=\"{{join}}\"><input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
+	"<button class=\"go\">{{state}}</button></form></li>\n{{/joinable}}</ul>\n"
+	"{{/join_any}}";
 
 static const char cancel_text[] =
 	"<p>{{session.when}} &middot; {{session.title}}</p>\n"
@@ -133,11 +139,11 @@ static const char *const page_names[] = { "title", "text", "href", "link_text", 
 	"session.when", "session.title", "session.kind", "session.location", "csrf",
 	"action_mark", "action_undo", "action_walk_in", "walk_in", "cohort", "verdict",
 	"late", "action", "back", "name", "email", "record", "status", "minutes", "reason",
-	NULL };
+	"join_any", NULL };
 static const char *const page_lists[] = { "sessions", "people", "accepted", "candidates",
-	"reasons", "slots", NULL };
+	"reasons", "slots", "joinable", NULL };
 static const char *const page_items[] = { "href", "when", "cohort", "number", "title",
-	"state", "anchor", "name", "email", "record", "undoable", "code", "move", NULL };
+	"state", "anchor", "name", "email", "record", "undoable", "code", "move", "join", NULL };
 
 int
 pages_load(struct pages *p, su_err *e)

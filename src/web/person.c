@@ -9,6 +9,7 @@
 
 #include "web.h"
 #include "showup/model.h"
+#include "showup/places.h"
 #include "showup/policy-store.h"
 #include "showup/privacy.h"
 #include "showup/roll.h"
@@ -172,6 +173,77 @@ coming_item(struct web *w, struct arena *a, const struct holder *h,
 }
 
 /*
+ * Fills 'out' with the sessions of 'l' to come that the holder may join
+ * (places_join_refused says not why here): each its name, title, the form's
+ * action and its button, a place or the waiting list. Kept by 'a'.
+ */
+static void
+join_list(struct web *w, struct arena *a, const struct holder *h,
+    const struct participant_list *people, const struct session_list *l, int64_t now,
+    struct tpl_list *out)
+{
+	struct tpl_scope *items = arena_array(a, l->n, sizeof *items);
+
+	out->items = items;
+	out->n = 0;
+	for (size_t j = 0; j < l->n; j++) {
+		const struct session *s = &l->v[j];
+		struct tpl_field *f;
+		int taken;
+
+		if (s->capacity <= 0 || places_join_refused(w->st, &h->c, s, &h->p, now,
+		    NULL) != 0 || (taken = places_taken(w->st, s, NULL)) < 0)
+			continue;
+		f = arena_array(a, 4, sizeof *f);
+		f[0] = (struct tpl_field){ "name", page_session_name(w, a, h, people, s), NULL };
+		f[1] = (struct tpl_field){ "title", s->title, NULL };
+		f[2] = (struct tpl_field){ "join", arena_printf(a, "/p/%s/join/%d", h->token,
+		    s->number), NULL };
+		f[3] = (struct tpl_field){ "state", places_free(s->capacity, taken) > 0 ?
+		    "Join" : "Join the waiting list", NULL };
+		items[out->n++] = (struct tpl_scope){ f, 4, NULL };
+	}
+}
+
+/* Answers the join form of session "num": the form token, then places_join, then the result. */
+static void
+join_post(struct web *w, const struct web_request *rq, const struct holder *h,
+    const char *num, struct web_reply *r)
+{
+	char *back = xasprintf("/p/%s", h->token), *text;
+	struct session s;
+	long long n;
+	int rc, position = 0;
+	su_err e;
+
+	if (parse_int(num, 1, 1000000, &n) < 0 ||
+	    session_find(w->st, &h->c, (int)n, &s, NULL) != 1) {
+		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
+		free(back);
+		return;
+	}
+	if (!web_form_allowed(w, rq, h->token, h->p.email, r))
+		goto out;
+	rc = STORE_TX(w->st, &e, places_join(w->st, &h->c, &s, &h->p, time_now(), &position,
+	    &e));
+	if (rc < 0) {
+		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 409, "Not joined", e.msg,
+		    back, "Your sessions");
+		goto out;
+	}
+	text = rc == PLACE_TAKEN ? xstrdup("You have a place; it is on your list of sessions "
+	    "now, and counts like any other.") : xasprintf("No place is free now: you are "
+	    "number %d on the waiting list. If a place comes free, it is yours and you "
+	    "will hear of it.", position);
+	page_message(&w->pages, r, 200, rc == PLACE_TAKEN ? "Joined" : "On the waiting list",
+	    text, back, "Your sessions");
+	free(text);
+out:
+	session_free(&s);
+	free(back);
+}
+
+/*
  * The holder's page: their sessions to come, each with a way to cancel, and
  * for 1:1 and practice places, to move to a time the coach offered (not a pair
  * whose partners must agree first: reschedule_pair_refused).
@@ -182,10 +254,11 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 	struct session_list l;
 	struct participant_list people;
 	struct arena a = { 0 };
-	struct tpl_list list = { NULL, 0 };
+	struct tpl_list list = { NULL, 0 }, joinable;
 	struct tpl_scope *items;
 	int64_t now = time_now(), *offered = NULL;
 	size_t noffered = 0;
+	char csrf[WEBAUTH_TOKEN_LEN + 1];
 
 	if (session_list_all(w->st, h->c.id, &l, NULL) < 0)
 		l = (struct session_list){ NULL, 0 };
@@ -200,9 +273,12 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 		    session_expects(w->st, &l.v[i], &h->p, NULL) == 1)
 			coming_item(w, &a, h, &people, &l.v[i], noffered > 0, &items[list.n++]);
 	list.items = items;
+	join_list(w, &a, h, &people, &l, now, &joinable);
+	webauth_form_token(&w->key, h->token, csrf);
 	{
 		const struct tpl_field f[] = { { "cohort", h->c.name, NULL },
-			{ "sessions", NULL, &list } };
+			{ "sessions", NULL, &list }, { "joinable", NULL, &joinable },
+			{ "join_any", joinable.n > 0 ? "1" : "", NULL }, { "csrf", csrf, NULL } };
 		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
 
 		page_render(&w->pages, r, 200, PAGE_PERSON, h->p.name, &s);
@@ -539,6 +615,8 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 				cancel_page(w, &h, &s, r);
 			session_free(&s);
 		}
+	} else if (strncmp(after, "/join/", 6) == 0 && post) {
+		join_post(w, rq, &h, after + 6, r);
 	} else if (strncmp(after, "/move/", 6) == 0) {
 		if (coming_session(w, &h, after + 6, &s, r)) {
 			if (place_recorded(w, &h, &s, r))

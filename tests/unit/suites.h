@@ -26,5 +26,6 @@ Suite *pdf_suite(void);
 Suite *webauth_suite(void);
 Suite *pairs_suite(void);
 Suite *words_suite(void);
+Suite *places_suite(void);
 
 #endif

@@ -67,6 +67,8 @@ ok join pl:1 di@example.com
 out "number 2 on the waiting list"
 check '[ "$(expected 1 ann@example.com)$(expected 1 cy@example.com)" = 10 ]' \
 	"join did not put ann on the session and cy only on its waiting list"
+ok session list pl
+out_re "^1 +Wed 2026-11-25 09:00 +group +60 +Pricing +2/2 +upcoming, 2 waiting$"
 ok log pl
 out "place taken pl:1: ann@example.com"
 out "place waiting pl:1: di@example.com, waiting (number 2)"
@@ -100,6 +102,8 @@ check '[ "$(received cy@example.com)" = 0 ] && [ "$(received di@example.com)" = 
 ok cancel pl:1 ann@example.com --reason work
 out "cancelled"
 check '[ "$(expected 1 cy@example.com)" = 1 ]' "the first waiting did not get the place"
+ok session list pl
+out_re "^1 .* 2/2 +upcoming, 1 waiting$"
 ok log pl
 out "place given pl:1: waiting -> cy@example.com"
 ok notices run

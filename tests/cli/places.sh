@@ -159,20 +159,36 @@ check '[ "$(expected 4 cy@example.com)" = 1 ]' "a withdrawal did not free the pl
 ok log pl
 out "place given pl:4: waiting -> cy@example.com"
 
+# a place moved away (a reschedule) goes to the first waiting; a full session takes no
+# place moved there
+ok session add pl --at "2026-12-04 09:00" --capacity 1
+ok session add pl --at "2026-12-05 09:00" --capacity 1
+ok join pl:5 bo@example.com
+ok join pl:5 cy@example.com
+ok join pl:6 di@example.com
+before=$(db_state)
+fails 1 reschedule pl:5 bo@example.com --to pl:6
+err "error: session pl:6 has no place free (its 1 are held): its waiting list is open to a join"
+same_db "$before"
+ok session edit pl:6 --capacity 2
+ok reschedule pl:5 bo@example.com --to pl:6
+check '[ "$(expected 6 bo@example.com)$(expected 5 cy@example.com)" = 11 ]' \
+	"a place moved away did not go to the first waiting"
+
 # places given to a group session that expected everyone: everyone active keeps theirs,
 # refused when they do not fit; taken away, it expects everyone again
 ok session add pl --at "2026-12-03 09:00"
 before=$(db_state)
-fails 1 session edit pl:5 --capacity 2
+fails 1 session edit pl:7 --capacity 2
 err "error: 3 people would hold the session's 2 places"
 same_db "$before"
-ok session edit pl:5 --capacity 3
-check '[ "$(sql "SELECT count(*) FROM expected e JOIN session s ON s.id = e.session_id WHERE s.number = 5")" = 3 ]' \
+ok session edit pl:7 --capacity 3
+check '[ "$(sql "SELECT count(*) FROM expected e JOIN session s ON s.id = e.session_id WHERE s.number = 7")" = 3 ]' \
 	"the people a group session expected lost their places"
-ok session edit pl:5 --capacity 0
-check '[ "$(sql "SELECT count(*) FROM expected e JOIN session s ON s.id = e.session_id WHERE s.number = 5")" = 0 ]' \
+ok session edit pl:7 --capacity 0
+check '[ "$(sql "SELECT count(*) FROM expected e JOIN session s ON s.id = e.session_id WHERE s.number = 7")" = 0 ]' \
 	"a session without places still names people"
-fails 1 join pl:5 bo@example.com
-err "error: 'bo@example.com' has a place at session pl:5 already"
+fails 1 join pl:7 bo@example.com
+err "error: 'bo@example.com' has a place at session pl:7 already"
 stop_server
 finish

@@ -59,6 +59,8 @@ int places_join(struct store *st, const struct cohort *c, const struct session *
  */
 int places_fill(struct store *st, const struct cohort *c, const struct session *s,
     int64_t now, su_err *e);
+/* Returns the e-mails of those given a place at s at 'at', "a@x, b@y" ("" none); the caller frees it. */
+char *places_given_at(struct store *st, const struct session *s, int64_t at);
 /* Fills (places_fill) every session to come of cohort c that p holds a place at; 0 or -1. */
 int places_fill_after(struct store *st, const struct cohort *c, const struct participant *p,
     int64_t now, su_err *e);

@@ -243,6 +243,23 @@ places_fill(struct store *st, const struct cohort *c, const struct session *s,
 	return given;
 }
 
+char *
+places_given_at(struct store *st, const struct session *s, int64_t at)
+{
+	static const char *const sql = "SELECT w.participant_id FROM waiting w"
+	    " WHERE w.session_id = ? AND w.placed_at = ? ORDER BY w.id";
+	const int64_t args[] = { s->id, at };
+	int64_t *ids = NULL;
+	size_t n = 0;
+	char *emails;
+
+	if (store_int64s(st, sql, args, ARRAY_SIZE(args), &ids, &n, NULL) < 0)
+		n = 0;
+	emails = session_with_describe(st, ids, n);
+	free(ids);
+	return emails;
+}
+
 int
 places_fill_after(struct store *st, const struct cohort *c, const struct participant *p,
     int64_t now, su_err *e)

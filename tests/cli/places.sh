@@ -100,7 +100,8 @@ check '[ "$(received cy@example.com)" = 0 ] && [ "$(received di@example.com)" = 
 
 # a cancellation in time gives the place to the first waiting, told once with the entry
 ok cancel pl:1 ann@example.com --reason work
-out "cancelled"
+out "(work) -> cancelled"
+out "pl:1: the place goes to cy@example.com, first on the waiting list"
 check '[ "$(expected 1 cy@example.com)" = 1 ]' "the first waiting did not get the place"
 ok session list pl
 out_re "^1 .* 2/2 +upcoming, 1 waiting$"
@@ -125,6 +126,8 @@ err "error: 'ann@example.com' gave up their place at session pl:1 (a cancellatio
 # a late cancellation gives the place too, and the canceller is still judged late
 export SHOWUP_NOW="2026-11-24T20:00:00Z"	# after the cutoff, 18:00 the day before
 ok cancel pl:1 bo@example.com --reason work
+out "(work) -> late_cancel, 1 point"
+out "pl:1: the place goes to di@example.com, first on the waiting list"
 check '[ "$(expected 1 di@example.com)" = 1 ]' "a late cancellation gave no place"
 ok notices run
 check '[ "$(received di@example.com)" = 1 ] && [ "$(notices di@example.com)" = place-offered ]' \

@@ -147,10 +147,10 @@ places_join(struct store *st, const struct cohort *c, const struct session *s,
 	    " asked_at) VALUES (?, ?, ?)";
 	const int64_t args[] = { s->id, p->id, now };
 	char subject[80], where[48];
-	int rc, taken;
+	int taken;
 
 	*position = 0;
-	if ((rc = places_join_refused(st, c, s, p, now, e)) != 0)
+	if (places_join_refused(st, c, s, p, now, e) != 0)
 		return -1;
 	if ((taken = places_taken(st, s, e)) < 0)
 		return -1;

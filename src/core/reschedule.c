@@ -384,7 +384,7 @@ reschedule_record(struct store *st, const struct cohort *c, const struct session
 	int rc = record_request(st, c, from, p, to, asked_at, lines, to_number, e);
 
 	free(lines);
-	if (rc > 0 && rc != RESCHEDULE_MOVED_SESSION &&
+	if (rc > 0 && rc != RESCHEDULE_MOVED_SESSION && from->capacity > 0 &&
 	    places_fill(st, c, from, time_now(), e) < 0)
 		return -1;	/* the place left goes to the first waiting */
 	return rc;

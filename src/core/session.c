@@ -330,11 +330,11 @@ session_update(struct store *st, const struct cohort *c, const struct session *o
 	    audit_add(st, c->id, "session update", subject, before, after, e) < 0)
 		goto done;
 	rc = 1;
-	if (s->capacity != old->capacity &&
+	if ((s->capacity > 0 || old->capacity > 0) &&
 	    places_fill(st, c, &(struct session){ .id = old->id, .number = old->number,
 	    .kind = s->kind, .starts_at = s->starts_at, .capacity = s->capacity,
 	    .cancelled = old->cancelled }, time_now(), e) < 0)
-		rc = -1;	/* more places (or no limit): those waiting get them */
+		rc = -1;	/* a place freed, more, or no limit: those waiting get them */
 done:
 	free(list);
 	free(old_with);

@@ -10,10 +10,12 @@ cd "$T" || exit 1
 smtp_setup
 # mail_to EMAIL: the files of the messages the server took for EMAIL.
 mail_to() { grep -l "^To: .*<$1>" "$S"/mail-*.eml 2>/dev/null; }
-# notices EMAIL: the kinds of the notices sent to EMAIL, one a line, in order.
+# notices EMAIL [N]: the kinds of the notices sent to EMAIL (about session N), one a
+# line, in order.
 notices() {
 	sql "SELECT o.kind FROM outbox o JOIN participant p ON p.id = o.participant_id
-		WHERE p.email = '$1' AND o.state = 'sent' ORDER BY o.id"
+		LEFT JOIN session s ON s.id = o.session_id WHERE p.email = '$1'
+		AND o.state = 'sent' AND ('${2:-}' = '' OR s.number = '${2:-}') ORDER BY o.id"
 }
 # expected N EMAIL: 1 if session N expects EMAIL (on its list), else 0.
 expected() {
@@ -161,6 +163,15 @@ ok participant withdraw pl ann@example.com
 check '[ "$(expected 4 cy@example.com)" = 1 ]' "a withdrawal did not free the place"
 ok log pl
 out "place given pl:4: waiting -> cy@example.com"
+ok join pl:4 di@example.com
+out "number 1 on the waiting list"
+ok notices run
+ok session edit pl:4 --without bo@example.com
+check '[ "$(expected 4 bo@example.com)$(expected 4 di@example.com)" = 01 ]' \
+	"a place taken off by the coach did not go to the first waiting"
+ok notices run	# session 4, given to bo when it grew, is taken out of his calendar
+check '[ "$(notices bo@example.com 4 | tr "\n" " ")" = "place-offered place-removed " ]' \
+	"the place the coach took off a session with places was not cancelled in a calendar"
 
 # a place moved away (a reschedule) goes to the first waiting; a full session takes no
 # place moved there

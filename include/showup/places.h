@@ -50,6 +50,9 @@ int places_join_refused(struct store *st, const struct cohort *c, const struct s
  */
 int places_join(struct store *st, const struct cohort *c, const struct session *s,
     const struct participant *p, int64_t now, int *position, su_err *e);
+/* Takes p off session s's waiting list at 'now' (audited); 0, or -1 with 'e' (not on it). */
+int places_leave(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, int64_t now, su_err *e);
 /*
  * Gives session s's free places (a cancellation, a withdrawal, more places)
  * to those waiting, first come first placed, at 'now' (audited): each goes on

@@ -8,6 +8,22 @@
 #include "showup/places.h"
 #include "showup/timeutil.h"
 
+/* What cli_getopt returns for the long-only options of the table below. */
+enum { OPT_LEAVE = OPT_OWN };
+
+/* Takes the target's participant off its session's waiting list. */
+static int
+leave(struct cli *cli, const struct cohort *c, const struct session *s,
+    const struct participant *p)
+{
+	su_err e;
+
+	if (STORE_TX(cli->st, &e, places_leave(cli->st, c, s, p, time_now(), &e)) < 0)
+		return cli_error("%s", e.msg);
+	printf("%s:%d %s: off the waiting list\n", c->slug, s->number, p->email);
+	return EXIT_OK;
+}
+
 /* Joins the target's participant to its session: a free place, else the waiting list. */
 static int
 cmd_join_exec(struct cli *cli, int argc, char **argv)
@@ -15,11 +31,16 @@ cmd_join_exec(struct cli *cli, int argc, char **argv)
 	const struct cohort *c = &cli->target.c;
 	const struct session *s = &cli->target.s;
 	const struct participant *p = &cli->target.p;
-	int position = 0, rc;
+	int position = 0, rc, opt, off = 0;
 	su_err e;
 
-	if (cli_getopt(cli, argc, argv) != -1)
-		return EXIT_USAGE;
+	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
+		if (opt != OPT_LEAVE)
+			return EXIT_USAGE;
+		off = 1;
+	}
+	if (off)
+		return leave(cli, c, s, p);
 	rc = STORE_TX(cli->st, &e, places_join(cli->st, c, s, p, time_now(), &position, &e));
 	if (rc < 0)
 		return cli_error("%s", e.msg);
@@ -43,8 +64,13 @@ const struct cmd_entry cmd_join_entry = {
 	"cancellation, in time or late, a withdrawal, more places) goes to the\n"
 	"first waiting, who is told once by the next 'notices run' with the\n"
 	"calendar entry; from then on the cutoff applies to them. A late\n"
-	"canceller is still judged late.\n",
-	.options = (const struct cmd_option[]){ { 0 } },
+	"canceller is still judged late. --leave takes them off the waiting\n"
+	"list again.\n",
+	.options = (const struct cmd_option[]){
+		{ .name = "leave", .key = OPT_LEAVE,
+		  .help = "take the participant off the session's waiting list" },
+		{ 0 }
+	},
 	.nargs = CMD_ARGS(2, 2),
 	.target = CMD_TARGET_SESSION_PERSON,
 	.db = CMD_DB_WRITE,

@@ -170,6 +170,28 @@ places_join(struct store *st, const struct cohort *c, const struct session *s,
 	return PLACE_WAITING;
 }
 
+int
+places_leave(struct store *st, const struct cohort *c, const struct session *s,
+    const struct participant *p, int64_t now, su_err *e)
+{
+	static const char *const sql = "UPDATE waiting SET left_at = ?3 WHERE session_id = ?1"
+	    " AND participant_id = ?2 AND placed_at IS NULL AND left_at IS NULL";
+	const int64_t args[] = { s->id, p->id, now };
+	char subject[80], was[48];
+	int pos = places_position(st, s, p, e);
+
+	snprintf(subject, sizeof subject, "%s:%d", c->slug, s->number);
+	if (pos < 0)
+		return -1;
+	if (pos == 0)
+		return su_err_set(e, "'%s' is not on the waiting list of session %s", p->email,
+		    subject);
+	snprintf(was, sizeof was, "waiting (number %d)", pos);
+	if (store_run(st, sql, args, ARRAY_SIZE(args), e) < 0)
+		return -1;
+	return audit_add(st, c->id, "place waiting left", subject, was, p->email, e);
+}
+
 /* Finds the first waiting at s: *wid its row, *pid its person (0: none); 0 or -1. */
 static int
 first_waiting(struct store *st, const struct session *s, int64_t *wid, int64_t *pid,

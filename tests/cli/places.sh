@@ -204,5 +204,25 @@ check '[ "$(sql "SELECT count(*) FROM expected e JOIN session s ON s.id = e.sess
 	"a session without places still names people"
 fails 1 join pl:7 bo@example.com
 err "error: 'bo@example.com' has a place at session pl:7 already"
+
+# --leave: off the waiting list, the next moves up, and only those waiting may leave it
+ok session add pl --at "2026-12-06 09:00" --capacity 1
+ok join pl:8 bo@example.com
+ok join pl:8 cy@example.com
+ok join pl:8 di@example.com
+out "number 2 on the waiting list"
+ok join pl:8 cy@example.com --leave
+out_only "pl:8 cy@example.com: off the waiting list"
+before=$(db_state)
+fails 1 join pl:8 cy@example.com --leave
+err "error: 'cy@example.com' is not on the waiting list of session pl:8"
+fails 1 join pl:8 bo@example.com --leave
+same_db "$before"
+ok cancel pl:8 bo@example.com --reason work
+out "the place goes to di@example.com, first on the waiting list"
+check '[ "$(expected 8 cy@example.com)$(expected 8 di@example.com)" = 01 ]' \
+	"the place went to one who left the waiting list"
+ok log pl
+out "place waiting left pl:8: waiting (number 1) -> cy@example.com"
 stop_server
 finish

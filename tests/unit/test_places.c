@@ -107,6 +107,7 @@ cancel(struct world *w, const char *email, int64_t when)
 START_TEST(join_takes_a_place_then_waits_in_order)
 {
 	struct world w;
+	struct participant p;
 	int pos = -1;
 	su_err e;
 
@@ -125,6 +126,15 @@ START_TEST(join_takes_a_place_then_waits_in_order)
 	ck_assert_int_eq(expects(&w, "cai@example.com"), 0);
 	ck_assert_int_eq(fx_int(w.st, "SELECT count(*) FROM audit WHERE action LIKE 'place %%'"),
 	    4);
+	/* Cai leaves the list: Dee moves up; Cai cannot leave twice */
+	fx_find(w.st, &w.c, "cai@example.com", &p);
+	ck_assert_msg(places_leave(w.st, &w.c, &w.s, &p, fx_now(), &e) == 0, "%s", e.msg);
+	ck_assert_int_eq(places_position(w.st, &w.s, &p, &e), 0);
+	ck_assert_int_eq(places_leave(w.st, &w.c, &w.s, &p, fx_now(), &e), -1);
+	participant_free(&p);
+	fx_find(w.st, &w.c, "dee@example.com", &p);
+	ck_assert_int_eq(places_position(w.st, &w.s, &p, &e), 1);
+	participant_free(&p);
 	world_close(&w);
 }
 END_TEST

@@ -87,7 +87,8 @@ static const char person_text[] =
 	"</ul>\n"
 	/* sessions with places they may join (person.c's join_list) */
 	"{{#join_any}}<h2>Sessions with places</h2>\n<ul class=\"list\">\n{{#joinable}}<li>"
-	"{{name}}{{#title}} &middot; {{title}}{{/title}}<form method=\"post\" "
+	"{{name}}{{#title}} &middot; {{title}}{{/title}}{{#record}} &middot; <span "
+	"class=\"record\">{{record}}</span>{{/record}}<form method=\"post\" "
 	"action=\"{{join}}\"><input type=\"hidden\" name=\"csrf\" value=\"{{csrf}}\">"
 	"<button class=\"go\">{{state}}</button></form></li>\n{{/joinable}}</ul>\n"
 	"{{/join_any}}";

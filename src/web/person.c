@@ -173,9 +173,35 @@ coming_item(struct web *w, struct arena *a, const struct holder *h,
 }
 
 /*
- * Fills 'out' with the sessions of 'l' to come that the holder may join
- * (places_join_refused says not why here): each its name, title, the form's
- * action and its button, a place or the waiting list. Kept by 'a'.
+ * Fills item f (5 fields, kept by 'a') for session s with places to come if the
+ * holder may join it (a place, or the waiting list) or waits for a place there
+ * (to leave the list); 1, or 0 if neither.
+ */
+static int
+join_item(struct web *w, struct arena *a, const struct holder *h,
+    const struct participant_list *people, const struct session *s, int64_t now,
+    struct tpl_field *f)
+{
+	int pos = places_position(w->st, s, &h->p, NULL), taken;
+	const char *verb = pos > 0 ? "leave" : "join";
+
+	if (pos < 0 || (pos == 0 && places_join_refused(w->st, &h->c, s, &h->p, now,
+	    NULL) != 0) || (taken = places_taken(w->st, s, NULL)) < 0)
+		return 0;
+	f[0] = (struct tpl_field){ "name", page_session_name(w, a, h, people, s), NULL };
+	f[1] = (struct tpl_field){ "title", s->title, NULL };
+	f[2] = (struct tpl_field){ "join", arena_printf(a, "/p/%s/%s/%d", h->token, verb,
+	    s->number), NULL };
+	f[3] = (struct tpl_field){ "state", pos > 0 ? "Leave the waiting list" :
+	    places_free(s->capacity, taken) > 0 ? "Join" : "Join the waiting list", NULL };
+	f[4] = (struct tpl_field){ "record", pos > 0 ? arena_printf(a, "you are number %d "
+	    "on the waiting list", pos) : "", NULL };
+	return 1;
+}
+
+/*
+ * Fills 'out' with the sessions of 'l' to come, with places, that the holder
+ * may join or waits at (join_item): a button each. Kept by 'a'.
  */
 static void
 join_list(struct web *w, struct arena *a, const struct holder *h,
@@ -187,60 +213,62 @@ join_list(struct web *w, struct arena *a, const struct holder *h,
 	out->items = items;
 	out->n = 0;
 	for (size_t j = 0; j < l->n; j++) {
-		const struct session *s = &l->v[j];
 		struct tpl_field *f;
-		int taken;
 
-		if (s->capacity <= 0 || places_join_refused(w->st, &h->c, s, &h->p, now,
-		    NULL) != 0 || (taken = places_taken(w->st, s, NULL)) < 0)
+		if (l->v[j].capacity <= 0 || l->v[j].cancelled || l->v[j].starts_at <= now)
 			continue;
-		f = arena_array(a, 4, sizeof *f);
-		f[0] = (struct tpl_field){ "name", page_session_name(w, a, h, people, s), NULL };
-		f[1] = (struct tpl_field){ "title", s->title, NULL };
-		f[2] = (struct tpl_field){ "join", arena_printf(a, "/p/%s/join/%d", h->token,
-		    s->number), NULL };
-		f[3] = (struct tpl_field){ "state", places_free(s->capacity, taken) > 0 ?
-		    "Join" : "Join the waiting list", NULL };
-		items[out->n++] = (struct tpl_scope){ f, 4, NULL };
+		f = arena_array(a, 5, sizeof *f);
+		if (join_item(w, a, h, people, &l->v[j], now, f))
+			items[out->n++] = (struct tpl_scope){ f, 5, NULL };
 	}
 }
 
-/* Answers the join form of session "num": the form token, then places_join, then the result. */
+/* Joins the holder to session s (their page's button), or takes them off its waiting list
+ * ('off'), in one transaction; the page says what came of it. */
 static void
-join_post(struct web *w, const struct web_request *rq, const struct holder *h,
-    const char *num, struct web_reply *r)
+join_done(struct web *w, const struct holder *h, const struct session *s, int off,
+    struct web_reply *r)
 {
 	char *back = xasprintf("/p/%s", h->token), *text;
-	struct session s;
-	long long n;
 	int rc, position = 0;
 	su_err e;
+
+	rc = off ? STORE_TX(w->st, &e, places_leave(w->st, &h->c, s, &h->p, time_now(), &e)) :
+	    STORE_TX(w->st, &e, places_join(w->st, &h->c, s, &h->p, time_now(), &position,
+	    &e));
+	if (rc < 0) {
+		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 409, off ? "Not changed" :
+		    "Not joined", e.msg, back, "Your sessions");
+		free(back);
+		return;
+	}
+	text = off ? xstrdup("You are off the waiting list.") : rc == PLACE_TAKEN ?
+	    xstrdup("You have a place; it is on your list of sessions now, and counts like "
+	    "any other.") : xasprintf("No place is free now: you are number %d on the "
+	    "waiting list. If a place comes free, it is yours and you will hear of it.",
+	    position);
+	page_message(&w->pages, r, 200, off ? "Off the waiting list" : rc == PLACE_TAKEN ?
+	    "Joined" : "On the waiting list", text, back, "Your sessions");
+	free(text);
+	free(back);
+}
+
+/* Answers the join (or leave, 'off') form of session "num": the form token, then join_done. */
+static void
+join_post(struct web *w, const struct web_request *rq, const struct holder *h,
+    const char *num, int off, struct web_reply *r)
+{
+	struct session s;
+	long long n;
 
 	if (parse_int(num, 1, 1000000, &n) < 0 ||
 	    session_find(w->st, &h->c, (int)n, &s, NULL) != 1) {
 		page_message(&w->pages, r, 404, "Not found", "No such session.", NULL, NULL);
-		free(back);
 		return;
 	}
-	if (!web_form_allowed(w, rq, h->token, h->p.email, r))
-		goto out;
-	rc = STORE_TX(w->st, &e, places_join(w->st, &h->c, &s, &h->p, time_now(), &position,
-	    &e));
-	if (rc < 0) {
-		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 409, "Not joined", e.msg,
-		    back, "Your sessions");
-		goto out;
-	}
-	text = rc == PLACE_TAKEN ? xstrdup("You have a place; it is on your list of sessions "
-	    "now, and counts like any other.") : xasprintf("No place is free now: you are "
-	    "number %d on the waiting list. If a place comes free, it is yours and you "
-	    "will hear of it.", position);
-	page_message(&w->pages, r, 200, rc == PLACE_TAKEN ? "Joined" : "On the waiting list",
-	    text, back, "Your sessions");
-	free(text);
-out:
+	if (web_form_allowed(w, rq, h->token, h->p.email, r))
+		join_done(w, h, &s, off, r);
 	session_free(&s);
-	free(back);
 }
 
 /*
@@ -616,7 +644,9 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 			session_free(&s);
 		}
 	} else if (strncmp(after, "/join/", 6) == 0 && post) {
-		join_post(w, rq, &h, after + 6, r);
+		join_post(w, rq, &h, after + 6, 0, r);
+	} else if (strncmp(after, "/leave/", 7) == 0 && post) {
+		join_post(w, rq, &h, after + 7, 1, r);
 	} else if (strncmp(after, "/move/", 6) == 0) {
 		if (coming_session(w, &h, after + 6, &s, r)) {
 			if (place_recorded(w, &h, &s, r))

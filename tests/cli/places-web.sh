@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # places-web.sh - the join button of a participant's own page (showup serve, driven with
 # curl): shown for sessions with places they may join, a place or the waiting list,
-# refused without the form token or twice, and each join the same core rule as showup join.
+# refused without the form token or twice, and each join the same core rule as showup join;
+# one waiting sees their number and may leave the list.
 . "$top_srcdir/tests/cli/lib.sh"
 . "$top_srcdir/tests/cli/serve-lib.sh"
 
@@ -57,10 +58,26 @@ status 409 "a second join"
 body 'is on the waiting list of session c1:6 already'
 same_db "$before"
 
-# now on her list of sessions, and no button for either
+# now on her list of sessions with no button for 5; for 6, where she waits, one to leave
 http GET "${ana#"$URL"}"
 body 'Open clinic'
 no_body '/join/5"'
 no_body '/join/6"'
-no_body 'Sessions with places'
+body "action=\"${ana#"$URL"}/leave/6\""
+body 'you are number 1 on the waiting list</span>'
+body '<button class="go">Leave the waiting list</button>'
+ptoken=$(csrf)
+http POST "${ana#"$URL"}/leave/6" "csrf=$ptoken"
+status 200 "leaving the waiting list"
+body 'You are off the waiting list.'
+check '[ "$(sql "SELECT count(*) FROM waiting WHERE participant_id = 1 AND left_at IS NOT NULL")" = 1 ]' \
+	"leaving from the page left her on the list"
+before=$(db_state)
+http POST "${ana#"$URL"}/leave/6" "csrf=$ptoken"
+status 409 "leaving twice"
+body 'is not on the waiting list of session c1:6'
+same_db "$before"
+http GET "${ana#"$URL"}"
+body "action=\"${ana#"$URL"}/join/6\""
+no_body '/leave/6"'
 finish

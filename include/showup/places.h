@@ -69,10 +69,12 @@ int places_fill_after(struct store *st, const struct cohort *c, const struct par
     int64_t now, su_err *e);
 /*
  * Checks that the people 'with' (n) fit session s's capacity: those still in
- * the program who have not cancelled there; 0, or -1 with 'e' set.
+ * the program who have not cancelled there. A session over its places already
+ * ('held' of them: a cancellation undone after its place went to another)
+ * may keep as many, not take more. 0, or -1 with 'e' set.
  */
 int places_check(struct store *st, const struct session *s, const int64_t *with, size_t n,
-    su_err *e);
+    int held, su_err *e);
 /*
  * Appends to *with (n, grown) each active participant of cohort c not in it:
  * a group session given places keeps everyone it expected; 0 or -1.

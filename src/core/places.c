@@ -312,7 +312,7 @@ out:
 
 int
 places_check(struct store *st, const struct session *s, const int64_t *with, size_t n,
-    su_err *e)
+    int held, su_err *e)
 {
 	static const char *const sql = "SELECT count(*) FROM participant p WHERE p.id = ?3"
 	    " AND" HOLDS_PLACE;
@@ -327,7 +327,7 @@ places_check(struct store *st, const struct session *s, const int64_t *with, siz
 			return -1;
 		taken += rc;
 	}
-	if (taken > s->capacity)
+	if (taken > s->capacity && taken > held)
 		return su_err_set(e, "%d people would hold the session's %d place%s", taken,
 		    s->capacity, s->capacity == 1 ? "" : "s");
 	return 0;

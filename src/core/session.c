@@ -209,7 +209,7 @@ session_add(struct store *st, const struct cohort *c, const struct session *s,
 	int64_t id;
 	int rc;
 
-	if (session_check(s, nwith, e) < 0 || places_check(st, s, with, nwith, e) < 0)
+	if (session_check(s, nwith, e) < 0 || places_check(st, s, with, nwith, 0, e) < 0)
 		return -1;
 	if (number <= 0 && (number = session_next_number(st, c->id, e)) < 0)
 		return -1;
@@ -264,12 +264,15 @@ record_change(struct store *st, const struct session *old, const struct session 
 /*
  * The list session 's' keeps when it takes the place of 'old': 'with' (n), and
  * with places given to a group session that expected everyone, everyone
- * active too; none when it expects everyone. Sets *list (to free), *n; 0 or -1.
+ * active too; none when it expects everyone. Sets *list (to free), *n; 0 or
+ * -1 (more than its places: one over them already may stay as it is).
  */
 static int
 list_after(struct store *st, const struct cohort *c, const struct session *old,
     const struct session *s, const int64_t *with, size_t *n, int64_t **list, su_err *e)
 {
+	int held;
+
 	*list = xcalloc(*n + 1, sizeof **list);
 	if (session_expects_everyone(s)) {
 		*n = *n && session_expects_everyone(old) ? *n : 0;	/* places taken away */
@@ -281,7 +284,8 @@ list_after(struct store *st, const struct cohort *c, const struct session *old,
 		memcpy(*list, with, *n * sizeof *with);
 	if (session_expects_everyone(old) && places_everyone(st, c, list, n, e) < 0)
 		return -1;
-	return places_check(st, s, *list, *n, e);
+	held = s->capacity >= old->capacity && old->capacity > 0 ? places_taken(st, old, e) : 0;
+	return held < 0 ? -1 : places_check(st, s, *list, *n, held, e);
 }
 
 static const char *const sql_session_update =

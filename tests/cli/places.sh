@@ -224,5 +224,15 @@ check '[ "$(expected 8 cy@example.com)$(expected 8 di@example.com)" = 01 ]' \
 	"the place went to one who left the waiting list"
 ok log pl
 out "place waiting left pl:8: waiting (number 1) -> cy@example.com"
+# a cancellation undone after its place went: over its places, the session may still be
+# edited, but takes nobody more
+ok unmark pl:8 bo@example.com
+ok session list pl
+out_re "^8 .* 2/1 +upcoming$"
+ok session edit pl:8 --title "Role play"
+before=$(db_state)
+fails 1 session edit pl:8 --with cy@example.com
+err "error: 3 people would hold the session's 1 place"
+same_db "$before"
 stop_server
 finish

@@ -234,5 +234,16 @@ before=$(db_state)
 fails 1 session edit pl:8 --with cy@example.com
 err "error: 3 people would hold the session's 1 place"
 same_db "$before"
+
+# a cancellation read from a file gives its place too
+ok session add pl --at "2026-12-09 09:00" --capacity 1
+ok join pl:9 bo@example.com
+ok join pl:9 cy@example.com
+printf 'session,email,status,minutes_late,cancelled_at,reason,note\n9,bo@example.com,cancelled,,2026-11-25 23:00,work,\n' \
+	> "$T/att.csv"
+ok attendance import pl "$T/att.csv"
+check '[ "$(expected 9 cy@example.com)" = 1 ]' "a cancellation imported gave no place"
+ok log pl
+out "place given pl:9: waiting -> cy@example.com"
 stop_server
 finish

@@ -45,7 +45,7 @@ static int
 session_check(const struct session *s, size_t nwith, su_err *e)
 {
 	if (s->capacity < 0 || s->capacity > SESSION_CAPACITY_MAX)
-		return su_err_set(e, "a session holds 1 to %d places, not %d",
+		return su_err_set(e, "a session holds 1 to %d places (0: no limit), not %d",
 		    SESSION_CAPACITY_MAX, s->capacity);
 	if (s->minutes <= 0 || s->minutes > 24 * 60)
 		return su_err_set(e, "a session lasts 1 to 1440 minutes, not %d", s->minutes);

@@ -82,6 +82,12 @@ void participant_list_free(struct participant_list *l);
 
 /* --- sessions --------------------------------------------------------------- */
 
+/* The most places a session may hold (--capacity). */
+#define SESSION_CAPACITY_MAX 10000
+/* Returns 1 if session s expects every active participant (a group session with no
+ * capacity), 0 if it expects those on its list. Pure. */
+int session_expects_everyone(const struct session *s);
+
 /* Returns the number the next new session of the cohort gets. */
 int session_next_number(struct store *st, int64_t cohort_id, su_err *e);
 /* s->series of the first session of a series: it gets the session's own number. */

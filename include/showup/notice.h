@@ -63,8 +63,9 @@ struct notice_kind {
 	enum notice_about about;
 	int cancels_entry;		/* its invitation takes the session out of the calendar */
 	int first_entry;		/* it puts the entry in first: it raises no SEQUENCE */
-	const char *yields_to;		/* not sent to one told of the same session by this
-					   kind (one message for one entry), or NULL */
+	const char *yields_to;		/* not sent to one told of the same session by these
+					   kinds, separated by spaces (one message for one
+					   entry), or NULL */
 };
 
 /* The table of every fixed kind, ended by a NULL name. */

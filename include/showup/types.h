@@ -58,6 +58,7 @@ struct session {
 	char *cancel_note;
 	int series;		/* the number of the first session of its series, 0: none */
 	int optional;		/* nobody is expected: who comes is kept, no points */
+	int capacity;		/* places (0: no limit); with one, its people are its list */
 };
 
 /* What the coach recorded about one expected attendance; outcomes follow from it. */

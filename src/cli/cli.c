@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "showup/deliver.h"
 #include "showup/outbox.h"
+#include "showup/places.h"
 #include "showup/roll.h"
 #include "showup/atomicfile.h"
 #include "showup/timeutil.h"
@@ -270,6 +271,11 @@ cli_record_one(struct cli *cli, const struct fact_spec *spec, unsigned flags)
 	if (points > 0)
 		printf(", %d point%s", points, points == 1 ? "" : "s");
 	putchar('\n');
+	free(what);
+	what = places_given_at(cli->st, s, now);
+	if (*what != '\0')
+		printf("%s:%d: the place goes to %s, first on the waiting list\n", c->slug,
+		    s->number, what);
 	free(what);
 	attendance_free(&a);
 	return EXIT_OK;

@@ -71,7 +71,7 @@ enum {
 	OPT_PAPER, OPT_FONT, OPT_FALLBACK_FONT, OPT_DATE, OPT_SPLIT,
 	OPT_MINUTES, OPT_KIND, OPT_TITLE, OPT_LOCATION, OPT_WITH, OPT_VIA, OPT_REPLACE,
 	OPT_EVERY, OPT_COUNT, OPT_UNTIL, OPT_SKIP,
-	OPT_COLUMN,
+	OPT_COLUMN, OPT_CAPACITY,
 	OPT_OWN = 512
 };
 
@@ -243,7 +243,10 @@ int cli_cohort_options(struct cli *cli, int argc, char **argv, struct cohort *c)
 	  .help = "where it is held" }, \
 	{ .name = "with", .arg = "EMAIL", .key = OPT_WITH, \
 	  .help = "a participant a coaching or practice session expects; repeat it for " \
-	  "each" }
+	  "each" }, \
+	{ .name = "capacity", .arg = "N", .key = OPT_CAPACITY, \
+	  .help = "how many places it has (0: no limit); its people are then those " \
+	  "who hold one (showup join)" }
 
 /* The options of a series of sessions (series-args.c): session add's and session pairs'. */
 #define CLI_SERIES_OPTIONS \

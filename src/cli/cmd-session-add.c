@@ -91,10 +91,11 @@ cmd_session_add_exec(struct cli *cli, int argc, char **argv)
 	if ((number = STORE_TX(cli->st, &e, add_all(cli->st, c, &s, starts, n, ids, with.n,
 	    &e))) < 0) {
 		cli_error("%s", e.msg);
-		if (s.kind != SESSION_GROUP && with.n == 0)
+		if (s.kind != SESSION_GROUP && with.n == 0 && s.capacity == 0)
 			fputs("hint: name them with --with EMAIL (once for each)\n", stderr);
-		else if (s.kind == SESSION_GROUP && with.n > 0)
-			fputs("hint: drop --with, or give --kind coaching or practice\n", stderr);
+		else if (session_expects_everyone(&s) && with.n > 0)
+			fputs("hint: drop --with, or give --kind coaching or practice, or "
+			    "--capacity N\n", stderr);
 		goto done;
 	}
 	print_added(c, &s, starts, n, number, 0);
@@ -115,7 +116,10 @@ const struct cmd_entry cmd_session_add_entry = {
 	.help =
 	"The session gets the next number of the cohort. A group\n"
 	"session expects every active participant; a coaching or practice\n"
-	"session expects those named with --with.\n"
+	"session expects those named with --with. With --capacity a session\n"
+	"holds that many places: its people are those who hold one (named\n"
+	"with --with, or joined with 'showup join'); when none is free, a\n"
+	"join waits on its waiting list for a place given up.\n"
 	"With --every a series: a session of its own every day, week or two\n"
 	"weeks, at the same local time across changes of summer time, --count\n"
 	"of them or until --until (that day included); --skip leaves a day out\n"

@@ -99,6 +99,8 @@ merge(const struct session *old, const struct session *given, int kind_given)
 		s.title = given->title;
 	if (given->location != NULL)
 		s.location = given->location;
+	if (given->capacity >= 0)
+		s.capacity = given->capacity;
 	return s;
 }
 
@@ -181,7 +183,7 @@ cmd_session_edit_exec(struct cli *cli, int argc, char **argv)
 {
 	struct cli_people with = { NULL, 0 }, without = { NULL, 0 };
 	struct people_change people = { NULL, 0 };
-	struct session given = { .kind = SESSION_GROUP }, s;
+	struct session given = { .kind = SESSION_GROUP, .capacity = -1 }, s;
 	const struct session *old = &cli->target.s;
 	const char *at = NULL;
 	const struct cohort *c = &cli->target.c;
@@ -240,7 +242,7 @@ const struct cmd_entry cmd_session_edit_entry = {
 	.group = "session",
 	.name = "edit",
 	.args = "SLUG:N",
-	.summary = "move a session, or change its length, title, place, kind or people",
+	.summary = "move a session, or change its length, title, place, kind, people or places",
 	.help =
 	"Only what the options give changes. A move after the session's cutoff\n"
 	"counts on the coach's record like a late cancellation; every change is\n"

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "commands.h"
+#include "showup/places.h"
 #include "showup/table.h"
 #include "showup/timeutil.h"
 
@@ -28,6 +29,25 @@ session_state(const struct session *s, int64_t now)
 	if (s->cancelled)
 		return "cancelled by coach";
 	return now < s->starts_at ? "upcoming" : "held";
+}
+
+/* Writes a session's places: "2/3" held of its capacity (else how many it expects: none
+ * when optional), and
+ * into 'state' its state with how many wait ("upcoming, 1 waiting"). */
+static void
+session_places(struct store *st, const struct session *s,
+    const struct participant_list *people, int64_t now, char *expected, size_t size,
+    char *state, size_t state_size)
+{
+	int waiting = s->capacity > 0 ? places_waiting(st, s, NULL) : 0;
+
+	if (s->capacity > 0)	/* a cancelled place is free again */
+		snprintf(expected, size, "%d/%d", places_taken(st, s, NULL), s->capacity);
+	else
+		snprintf(expected, size, "%zu", s->optional ? 0 : expected_count(st, s, people));
+	snprintf(state, state_size, "%s", session_state(s, now));
+	if (waiting > 0 && s->starts_at > now && !s->cancelled)
+		snprintf(state, state_size, "%s, %d waiting", session_state(s, now), waiting);
 }
 
 /* Prints the schedule of cohort c as a table or CSV; an exit status. */
@@ -53,9 +73,9 @@ view_sessions(struct store *st, const struct cohort *c, int csv, FILE *out)
 	table_set_align(t, 6, ALIGN_RIGHT);
 	for (size_t i = 0; i < l.n; i++) {
 		const struct session *s = &l.v[i];
-		char num[16], when[48], min[16], expected[16], kind[32];
+		char num[16], when[48], min[16], expected[32], state[48], kind[32];
 		const char *row[] = { num, when, kind, min, s->title, s->location, expected,
-			session_state(s, now) };
+			state };
 
 		snprintf(num, sizeof num, "%d", s->number);
 		snprintf(kind, sizeof kind, "%s%s", session_kind_name(s->kind),
@@ -65,8 +85,8 @@ view_sessions(struct store *st, const struct cohort *c, int csv, FILE *out)
 		else
 			time_format_human(c->tz, s->starts_at, when, sizeof when);
 		snprintf(min, sizeof min, "%d", s->minutes);
-		snprintf(expected, sizeof expected, "%zu", s->optional ? 0 :
-		    expected_count(st, s, &people));
+		session_places(st, s, &people, now, expected, sizeof expected, state,
+		    sizeof state);
 		table_add_row(t, row);
 	}
 	if (csv)
@@ -92,7 +112,8 @@ const struct cmd_entry cmd_session_list_entry = {
 	.alias = "ls",
 	.args = "SLUG",
 	.summary = "list a cohort's sessions",
-	.help = "Times are the cohort's local time.\n",
+	.help = "Times are the cohort's local time. A session with places shows\n"
+	"those held of its capacity (2/3), and how many wait for one.\n",
 	.options = (const struct cmd_option[]){
 		CLI_CSV_OPTION,
 		{ 0 }

@@ -35,6 +35,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_mark_entry,
 	&cmd_unmark_entry,
 	&cmd_cancel_entry,
+	&cmd_join_entry,
 	&cmd_reschedule_entry,
 	&cmd_review_entry,
 	&cmd_slot_add_entry,

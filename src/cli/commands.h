@@ -12,6 +12,7 @@ extern const struct cmd_entry cmd_session_edit_entry;
 extern const struct cmd_entry cmd_session_uncancel_entry;
 extern const struct cmd_entry cmd_session_delete_entry;
 extern const struct cmd_entry cmd_unmark_entry;
+extern const struct cmd_entry cmd_join_entry;
 extern const struct cmd_entry cmd_reschedule_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_slot_add_entry;

@@ -29,6 +29,12 @@ cli_session_option(struct cli *cli, int opt, struct session *s, struct cli_peopl
 			    -1;
 		s->minutes = (int)v;
 		return 1;
+	case OPT_CAPACITY:
+		if (parse_int(optarg, 0, SESSION_CAPACITY_MAX, &v) < 0)
+			return cli_usage_error(cli, "--capacity takes 0 to %d, not '%s'",
+			    SESSION_CAPACITY_MAX, optarg), -1;
+		s->capacity = (int)v;
+		return 1;
 	case OPT_KIND:
 		if ((kind = session_kind_parse(optarg)) < 0)
 			return cli_usage_error(cli, "unknown kind '%s' (group, coaching, "

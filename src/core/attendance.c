@@ -8,6 +8,7 @@
 #include "showup/coach.h"
 #include "showup/lang.h"
 #include "showup/model.h"
+#include "showup/places.h"
 #include "showup/policy.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
@@ -721,6 +722,9 @@ attendance_record_fact(struct store *st, const struct cohort *c, const struct po
 	if (rc > 0 && (flags & RECORD_NEW_ONLY) && a->fact == FACT_CANCELLED &&
 	    own_change_cancel(st, c, p, s, a->cancelled_at, e) < 0)	/* their own link */
 		rc = -1;
+	if (rc > 0 && a->fact == FACT_CANCELLED && s->capacity > 0 &&
+	    places_fill(st, c, s, now, e) < 0)
+		rc = -1;	/* the place given up goes to the first waiting */
 	if (had)
 		attendance_free(&old);
 	return rc;

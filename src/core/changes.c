@@ -12,6 +12,7 @@
 
 #include "showup/changes.h"
 #include "showup/exits.h"
+#include "showup/places.h"
 #include "showup/roll.h"
 #include "store-private.h"
 
@@ -459,6 +460,7 @@ static int (*const collectors[])(struct store *, const struct roll *, struct cha
 	collect_place_moves,
 	collect_places_left,
 	collect_invitations,
+	places_collect,		/* places.c: a place given from the waiting list */
 	exits_collect,		/* exits.c: leavers, refunds, places taken off or given */
 };
 
@@ -492,13 +494,25 @@ changes_find(const struct change_list *l, const char *key)
 	return l->n ? bsearch(&probe, l->v, l->n, sizeof *l->v, by_key) : NULL;
 }
 
-/* Returns 1 if person row i hears of session column j by a change of kind 'kind' in l. */
+/* Returns 1 if 'kind' is one of the kinds 'names' lists, separated by spaces. */
 static int
-told_by(const struct roll *r, const struct change_list *l, const char *kind, size_t j,
+kind_listed(const char *names, const char *kind)
+{
+	size_t n = strlen(kind);
+
+	for (const char *w = names; *w != '\0'; w += strcspn(w, " "), w += *w == ' ')
+		if (strncmp(w, kind, n) == 0 && (w[n] == '\0' || w[n] == ' '))
+			return 1;
+	return 0;
+}
+
+/* Returns 1 if person row i hears of session column j by a change of a kind 'kinds' lists. */
+static int
+told_by(const struct roll *r, const struct change_list *l, const char *kinds, size_t j,
     size_t i)
 {
 	for (size_t k = 0; k < l->n; k++)
-		if (l->v[k].session == j && strcmp(l->v[k].kind, kind) == 0 &&
+		if (l->v[k].session == j && kind_listed(kinds, l->v[k].kind) &&
 		    change_tells(r, l, &l->v[k], i))
 			return 1;
 	return 0;

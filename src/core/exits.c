@@ -237,9 +237,10 @@ collect_refunds(struct store *st, const struct roll *r, struct change_list *out,
 }
 
 /*
- * Places the coach took off a coaching or practice session to come (session
- * edit --without) from someone still in the program whose calendar holds it:
- * they hear, with the entry cancelled; once per entry their calendar got.
+ * Places the coach took off a coaching or practice session to come, or one
+ * with places (session edit --without), from someone still in the program
+ * whose calendar holds it: they hear, with the entry cancelled; once per
+ * entry their calendar got.
  * (A place moved away by a reschedule: changes.c's place-left tells it.)
  */
 static int
@@ -249,7 +250,8 @@ collect_places_removed(struct store *st, const struct roll *r, struct change_lis
 	static const char *const sql =
 		"SELECT o.session_id, o.participant_id, " PUT_TAKEN " FROM session s"
 		" JOIN outbox o ON o.session_id = s.id WHERE s.cohort_id = ?1"
-		" AND s.starts_at > ?2 AND s.kind <> 'group' AND o.state = 'sent'"
+		" AND s.starts_at > ?2 AND (s.kind <> 'group' OR s.capacity > 0)"
+		" AND o.state = 'sent'"
 		" AND NOT EXISTS (SELECT 1 FROM expected e WHERE e.session_id = s.id"
 		"   AND e.participant_id = o.participant_id)"
 		" AND NOT EXISTS (SELECT 1 FROM reschedule x WHERE x.from_session_id = s.id"

@@ -53,6 +53,15 @@ static const struct export_table {
 	  " FROM reschedule r JOIN session f ON f.id = r.from_session_id"
 	  " JOIN session t ON t.id = r.to_session_id JOIN participant p ON p.id = r.participant_id"
 	  " JOIN cohort c ON c.id = p.cohort_id WHERE p.email = ?1 ORDER BY c.slug, r.id" },
+	{ "waiting.csv", "the sessions with places you waited for a place at, and when one "
+	  "came free for you",
+	  "SELECT c.slug AS cohort, s.number AS session,"
+	  " strftime('%Y-%m-%dT%H:%M:%SZ', w.asked_at, 'unixepoch') AS asked_utc,"
+	  " strftime('%Y-%m-%dT%H:%M:%SZ', w.placed_at, 'unixepoch') AS placed_utc,"
+	  " strftime('%Y-%m-%dT%H:%M:%SZ', w.left_at, 'unixepoch') AS left_utc"
+	  " FROM waiting w JOIN session s ON s.id = w.session_id"
+	  " JOIN participant p ON p.id = w.participant_id JOIN cohort c ON c.id = p.cohort_id"
+	  " WHERE p.email = ?1 ORDER BY c.slug, w.id" },
 	{ "refund-offers.csv", "the refund offers made to you and how each ended",
 	  "SELECT c.slug AS cohort, o.amount_cents, o.currency, o.origin,"
 	  " strftime('%Y-%m-%dT%H:%M:%SZ', o.offered_at, 'unixepoch') AS offered_utc,"

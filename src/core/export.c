@@ -76,7 +76,7 @@ load_named(struct store *st, struct export *x, const struct session *s, su_err *
 	size_t n, i;
 
 	memset(x->named, 0, x->people.n ? x->people.n : 1);
-	if (s->kind == SESSION_GROUP)
+	if (session_expects_everyone(s))
 		return 0;	/* everyone is expected: the list plays no part */
 	if (session_expected_ids(st, s->id, &ids, &n, e) < 0)
 		return -1;

@@ -9,6 +9,7 @@
 #include "showup/engine.h"
 #include "showup/factgrid.h"
 #include "showup/import.h"
+#include "showup/places.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
 #include "import-words.h"
@@ -139,7 +140,7 @@ locate(struct attendance_import *ai, struct import_row *row, size_t *pi, size_t 
 	if (bit_get(ai, ai->seen, *pi, *pj))
 		return import_row_error(row, "session %lld, '%s' appears again", n, email);
 	bit_set(ai, ai->seen, *pi, *pj);
-	if (!engine_expects(s->kind == SESSION_GROUP, bit_get(ai, ai->named, *pi, *pj),
+	if (!engine_expects(session_expects_everyone(s), bit_get(ai, ai->named, *pi, *pj),
 	    p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0, s->starts_at))
 		return import_row_error(row, "'%s' is not expected at session %lld",
 		    email, n);
@@ -188,6 +189,34 @@ stored_fact(struct store *st, struct attendance_import *ai, size_t i, size_t j,
 	return fact_grid_get(&ai->stored, i, ai->column[j] - 1, buf);
 }
 
+/*
+ * Gives the place a row's cancellation freed at session column j (one with
+ * places, to come) to the first waiting (places_fill), and marks who the
+ * session names now; 0 or -1.
+ */
+static int
+fill_places(struct store *st, struct attendance_import *ai, size_t j, su_err *e)
+{
+	static const char *const sql = "SELECT participant_id FROM expected"
+	    " WHERE session_id = ?";
+	const struct session *s = &ai->sessions.v[j];
+	int64_t *ids = NULL;
+	size_t n = 0, i;
+	int rc;
+
+	if (s->capacity <= 0 || (rc = places_fill(st, ai->cohort, s, ai->now, e)) == 0)
+		return 0;
+	if (rc < 0 || store_int64s(st, sql, &s->id, 1, &ids, &n, e) < 0) {
+		free(ids);
+		return -1;
+	}
+	for (size_t k = 0; k < n; k++)
+		if (idmap_get(&ai->row_by_id, ids[k], &i))
+			bit_set(ai, ai->named, i, j);
+	free(ids);
+	return 0;
+}
+
 /* Records the fact of one row. */
 static int
 attendance_row(void *arg, struct import_row *row, su_err *e)
@@ -233,6 +262,8 @@ attendance_row(void *arg, struct import_row *row, su_err *e)
 	if (rc >= 0)
 		rc = attendance_set_known(row->st, ai->cohort, s, &ai->people.v[i], &a,
 		    rc == 1 ? &stored : NULL, &change, &why);
+	if (rc > 0 && a.fact == FACT_CANCELLED && fill_places(row->st, ai, j, &why) < 0)
+		rc = -1;	/* the place given up goes to the first waiting */
 	attendance_free(&a);
 	if (rc < 0)
 		return import_row_error(row, "%s", why.msg);

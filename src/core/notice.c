@@ -46,7 +46,9 @@ const struct notice_kind notice_kinds[] = {
 	{ .name = "place-moved", .about = NOTICE_CHANGE },
 	{ .name = "place-left", .about = NOTICE_CHANGE, .cancels_entry = 1 },
 	{ .name = "session-invitation", .about = NOTICE_CHANGE, .first_entry = 1,
-	  .yields_to = "place-moved" },
+	  .yields_to = "place-moved place-offered" },
+	/* places.c: a place given from the waiting list, with its calendar entry */
+	{ .name = "place-offered", .about = NOTICE_CHANGE, .first_entry = 1 },
 	{ .name = "correction", .about = NOTICE_RECORD },
 	/* exits.c: a leaver's confirmation clears their calendar of the sessions to come */
 	{ .name = "withdrawal-confirmed", .about = NOTICE_CHANGE, .cancels_entry = 1 },

@@ -7,6 +7,7 @@
 
 #include "showup/message.h"
 #include "showup/model.h"
+#include "showup/places.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
 #include "store-private.h"
@@ -327,6 +328,8 @@ participant_withdraw(struct store *st, const struct cohort *c,
 	desc = xasprintf("withdrawn %s", time_format_iso(c->tz, when, at, sizeof at));
 	rc = audit_add(st, c->id, "participant withdraw", p->email, "active", desc, e);
 	free(desc);
+	if (rc == 0)	/* the places they held go to those waiting */
+		rc = places_fill_after(st, c, p, time_now(), e);
 	return rc;
 }
 

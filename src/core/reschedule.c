@@ -8,6 +8,7 @@
 
 #include "showup/coach.h"
 #include "showup/model.h"
+#include "showup/places.h"
 #include "showup/policy.h"
 #include "showup/policy-store.h"
 #include "showup/timeutil.h"
@@ -86,7 +87,11 @@ check_target(struct store *st, const struct cohort *c, const struct session *fro
 	if (to->kind == SESSION_COACHING && (rc = others_named(st, to, p, e)) != 0)
 		return rc < 0 ? -1 : su_err_set(e, "session %s:%d is another participant's "
 		    "coaching session", c->slug, to->number);
-	return 0;
+	if (to->capacity > 0 && (rc = places_taken(st, to, e)) >= 0 &&
+	    places_free(to->capacity, rc) == 0)
+		return su_err_set(e, "session %s:%d has no place free (its %d are held): its "
+		    "waiting list is open to a join", c->slug, to->number, to->capacity);
+	return rc < 0 ? -1 : 0;
 }
 
 /*
@@ -379,6 +384,9 @@ reschedule_record(struct store *st, const struct cohort *c, const struct session
 	int rc = record_request(st, c, from, p, to, asked_at, lines, to_number, e);
 
 	free(lines);
+	if (rc > 0 && rc != RESCHEDULE_MOVED_SESSION && from->capacity > 0 &&
+	    places_fill(st, c, from, time_now(), e) < 0)
+		return -1;	/* the place left goes to the first waiting */
 	return rc;
 }
 

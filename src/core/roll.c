@@ -77,7 +77,7 @@ roll_engine_session(const struct policy *p, const struct tz_zone *zone, const st
 {
 	memset(out, 0, sizeof *out);
 	out->starts_at = s->starts_at;
-	out->everyone = s->kind == SESSION_GROUP;
+	out->everyone = session_expects_everyone(s);
 	out->cancelled = s->cancelled;
 	out->optional = s->optional;
 	out->cancelled_at = s->cancelled_at;

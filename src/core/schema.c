@@ -464,10 +464,30 @@ static const char *const migration_20 =
 	"  expires_at INTEGER NOT NULL"
 	");";
 
+/*
+ * 21: places and a waiting list. A session with a capacity (0: none) holds
+ * that many places: its people are those on its list (a group session too),
+ * a cancelled place is free again. Who asked for a place when none was free
+ * waits, first come first placed; placed_at is when a freed place went to
+ * them (they are told once), left_at when they left the list unplaced.
+ */
+static const char *const migration_21 =
+	"ALTER TABLE session ADD COLUMN capacity INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (capacity >= 0);"
+	"CREATE TABLE waiting ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  participant_id INTEGER NOT NULL REFERENCES participant(id),"
+	"  asked_at INTEGER NOT NULL,"
+	"  placed_at INTEGER,"
+	"  left_at INTEGER"
+	");"
+	"CREATE INDEX waiting_by_session ON waiting (session_id, id);";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
 	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
-	migration_17, migration_18, migration_19, migration_20 };
+	migration_17, migration_18, migration_19, migration_20, migration_21 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -9,6 +9,7 @@
 
 #include "showup/engine.h"
 #include "showup/model.h"
+#include "showup/places.h"
 #include "showup/timeutil.h"
 #include "store-private.h"
 
@@ -33,10 +34,19 @@ session_kind_parse(const char *s)
 	return -1;
 }
 
+int
+session_expects_everyone(const struct session *s)
+{
+	return s->kind == SESSION_GROUP && s->capacity == 0;
+}
+
 /* Checks a session's fields; 0 or -1 with 'e' set. */
 static int
 session_check(const struct session *s, size_t nwith, su_err *e)
 {
+	if (s->capacity < 0 || s->capacity > SESSION_CAPACITY_MAX)
+		return su_err_set(e, "a session holds 1 to %d places (0: no limit), not %d",
+		    SESSION_CAPACITY_MAX, s->capacity);
 	if (s->minutes <= 0 || s->minutes > 24 * 60)
 		return su_err_set(e, "a session lasts 1 to 1440 minutes, not %d", s->minutes);
 	if (text_fits("title", s->title, FIELD_TITLE_MAX, e) < 0 ||
@@ -44,10 +54,10 @@ session_check(const struct session *s, size_t nwith, su_err *e)
 		return -1;
 	if (str_has_control(s->title) || str_has_control(s->location))
 		return su_err_set(e, "title and location may not hold line breaks");
-	if (s->kind == SESSION_GROUP && nwith > 0)
+	if (session_expects_everyone(s) && nwith > 0)
 		return su_err_set(e, "a group session expects every participant and names no one: "
-		    "name people only for a coaching or practice session");
-	if (s->kind != SESSION_GROUP && nwith == 0)
+		    "name people only for a coaching or practice session, or one with places");
+	if (s->kind != SESSION_GROUP && nwith == 0 && s->capacity == 0)
 		return su_err_set(e, "a %s session needs the participants it expects", session_kind_name(s->kind));
 	return 0;
 }
@@ -75,9 +85,15 @@ session_describe(struct store *st, const struct cohort *c, const struct session 
 {
 	char at[40];
 	char *names = session_with_describe(st, with, nwith);
-	char *d = xasprintf("%s%s %s, %d min, '%s' at '%s'%s%s", s->optional ? "optional " : "",
+	char places[32] = "";
+	char *d;
+
+	if (s->capacity > 0)
+		snprintf(places, sizeof places, ", %d place%s", s->capacity,
+		    s->capacity == 1 ? "" : "s");
+	d = xasprintf("%s%s %s, %d min, '%s' at '%s'%s%s%s", s->optional ? "optional " : "",
 	    session_kind_name(s->kind), time_format_iso(c->tz, s->starts_at, at, sizeof at),
-	    s->minutes, s->title, s->location, nwith ? ", with " : "", names);
+	    s->minutes, s->title, s->location, places, nwith ? ", with " : "", names);
 
 	free(names);
 	return d;
@@ -181,7 +197,7 @@ note_added(struct store *st, int64_t id, enum session_kind kind, const int64_t *
 
 static const char *const sql_session_insert =
 	"INSERT INTO session (cohort_id, number, kind, starts_at, minutes, title,"
-	" location, series, optional) VALUES (?,?,?,?,?,?,?,?,?)";
+	" location, series, optional, capacity) VALUES (?,?,?,?,?,?,?,?,?,?)";
 
 int
 session_add(struct store *st, const struct cohort *c, const struct session *s,
@@ -193,7 +209,7 @@ session_add(struct store *st, const struct cohort *c, const struct session *s,
 	int64_t id;
 	int rc;
 
-	if (session_check(s, nwith, e) < 0)
+	if (session_check(s, nwith, e) < 0 || places_check(st, s, with, nwith, 0, e) < 0)
 		return -1;
 	if (number <= 0 && (number = session_next_number(st, c->id, e)) < 0)
 		return -1;
@@ -211,6 +227,7 @@ session_add(struct store *st, const struct cohort *c, const struct session *s,
 	else
 		sqlite3_bind_null(stmt, 8);
 	db_bind_int(stmt, 9, s->optional != 0);
+	db_bind_int(stmt, 10, s->capacity);
 	if (sqlite3_step(stmt) != SQLITE_DONE) {
 		rc = sqlite3_extended_errcode(st->db);
 		sqlite3_reset(stmt);
@@ -249,23 +266,57 @@ record_change(struct store *st, const struct session *old, const struct session 
 	return db_step_done(stmt, e);
 }
 
+/*
+ * The list session 's' keeps when it takes the place of 'old': 'with' (n), and
+ * with places given to a group session that expected everyone, everyone
+ * active too; none when it expects everyone. Sets *list (to free), *n; 0 or
+ * -1 (more than its places: one over them already may stay as it is).
+ */
+static int
+list_after(struct store *st, const struct cohort *c, const struct session *old,
+    const struct session *s, const int64_t *with, size_t *n, int64_t **list, su_err *e)
+{
+	int held;
+
+	*list = xcalloc(*n + 1, sizeof **list);
+	if (session_expects_everyone(s)) {
+		*n = *n && session_expects_everyone(old) ? *n : 0;	/* places taken away */
+		if (*n > 0)
+			memcpy(*list, with, *n * sizeof *with);
+		return 0;
+	}
+	if (*n > 0)
+		memcpy(*list, with, *n * sizeof *with);
+	if (session_expects_everyone(old) && places_everyone(st, c, list, n, e) < 0)
+		return -1;
+	held = s->capacity >= old->capacity && old->capacity > 0 ? places_taken(st, old, e) : 0;
+	return held < 0 ? -1 : places_check(st, s, *list, *n, held, e);
+}
+
 static const char *const sql_session_update =
 	"UPDATE session SET kind = ?, starts_at = ?, minutes = ?, title = ?,"
-	" location = ?, optional = ? WHERE id = ?";
+	" location = ?, optional = ?, capacity = ? WHERE id = ?";
 
 int
 session_update(struct store *st, const struct cohort *c, const struct session *old,
     const struct session *s, const int64_t *with, size_t nwith, su_err *e)
 {
-	int64_t *old_with = NULL;
+	int64_t *old_with = NULL, *list = NULL;
 	size_t old_n = 0;
 	char *before = NULL, *after = NULL, subject[80];
 	sqlite3_stmt *stmt;
 	int rc = -1;
 
-	if (session_check(s, nwith, e) < 0 ||
-	    session_expected_ids(st, old->id, &old_with, &old_n, e) < 0)
+	if (list_after(st, c, old, s, with, &nwith, &list, e) < 0) {
+		free(list);
 		return -1;
+	}
+	with = list;
+	if (session_check(s, nwith, e) < 0 ||
+	    session_expected_ids(st, old->id, &old_with, &old_n, e) < 0) {
+		free(list);
+		return -1;
+	}
 	before = session_describe(st, c, old, old_with, old_n);
 	after = session_describe(st, c, s, with, nwith);
 	if (strcmp(before, after) == 0) {
@@ -280,7 +331,8 @@ session_update(struct store *st, const struct cohort *c, const struct session *o
 	db_bind_text(stmt, 4, s->title);
 	db_bind_text(stmt, 5, s->location);
 	db_bind_int(stmt, 6, s->optional != 0);
-	db_bind_int(stmt, 7, old->id);
+	db_bind_int(stmt, 7, s->capacity);
+	db_bind_int(stmt, 8, old->id);
 	snprintf(subject, sizeof subject, "%s:%d", c->slug, old->number);
 	if (db_step_done(stmt, e) < 0 || set_expected(st, old->id, with, nwith, e) < 0 ||
 	    note_added(st, old->id, s->kind, with, nwith, old_with, old_n, e) < 0 ||
@@ -288,7 +340,13 @@ session_update(struct store *st, const struct cohort *c, const struct session *o
 	    audit_add(st, c->id, "session update", subject, before, after, e) < 0)
 		goto done;
 	rc = 1;
+	if ((s->capacity > 0 || old->capacity > 0) &&
+	    places_fill(st, c, &(struct session){ .id = old->id, .number = old->number,
+	    .kind = s->kind, .starts_at = s->starts_at, .capacity = s->capacity,
+	    .cancelled = old->cancelled }, time_now(), e) < 0)
+		rc = -1;	/* a place freed, more, or no limit: those waiting get them */
 done:
+	free(list);
 	free(old_with);
 	free(before);
 	free(after);
@@ -297,7 +355,7 @@ done:
 
 #define SESSION_COLUMNS \
 	"SELECT id, cohort_id, number, kind, starts_at, minutes, title, location," \
-	" cancelled_at, cancel_note, coalesce(series, 0), optional FROM session"
+	" cancelled_at, cancel_note, coalesce(series, 0), optional, capacity FROM session"
 static const char *const sql_session_by_number =
 	SESSION_COLUMNS " WHERE cohort_id = ? AND number = ?";
 static const char *const sql_session_all =
@@ -325,6 +383,7 @@ session_from_row(sqlite3_stmt *stmt, struct session *s)
 	s->cancel_note = db_column_dup(stmt, 9);
 	s->series = sqlite3_column_int(stmt, 10);
 	s->optional = sqlite3_column_int(stmt, 11);
+	s->capacity = sqlite3_column_int(stmt, 12);
 }
 
 int
@@ -481,10 +540,10 @@ session_expects(struct store *st, const struct session *s, const struct particip
 	const int64_t args[] = { s->id, p->id };
 	int named = 0;
 
-	if (s->kind != SESSION_GROUP &&
+	if (!session_expects_everyone(s) &&
 	    (named = store_exists(st, sql, args, ARRAY_SIZE(args), e)) < 0)
 		return -1;
-	return engine_expects(s->kind == SESSION_GROUP, named,
+	return engine_expects(session_expects_everyone(s), named,
 	    p->status == PARTICIPANT_WITHDRAWN ? p->withdrawn_at : 0, s->starts_at);
 }
 
@@ -562,6 +621,7 @@ session_delete(struct store *st, const struct cohort *c, const struct session *s
 	static const char *const sql_moves = "DELETE FROM session_move WHERE session_id = ?";
 	static const char *const sql_changes = "DELETE FROM session_change WHERE session_id = ?";
 	static const char *const sql_added = "DELETE FROM place_added WHERE session_id = ?";
+	static const char *const sql_waiting = "DELETE FROM waiting WHERE session_id = ?";
 	static const char *const sql_session = "DELETE FROM session WHERE id = ?";
 	char subject[80], *before = NULL;
 	sqlite3_stmt *stmt;
@@ -585,6 +645,9 @@ session_delete(struct store *st, const struct cohort *c, const struct session *s
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_added, e)) == NULL)
+		goto done;
+	db_bind_int(stmt, 1, s->id);
+	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_waiting, e)) == NULL)
 		goto done;
 	db_bind_int(stmt, 1, s->id);
 	if (db_step_done(stmt, e) < 0 || (stmt = store_stmt(st, sql_session, e)) == NULL)
@@ -628,7 +691,7 @@ session_add_walk_in(struct store *st, const struct cohort *c, const struct sessi
 {
 	char subject[80];
 
-	if (s->kind == SESSION_GROUP)
+	if (session_expects_everyone(s))
 		return su_err_set(e, "a group session expects everyone active; '%s' is not "
 		    "(withdrawn)", p->email);
 	if (session_list_add(st, s, p->id, e) < 0 ||

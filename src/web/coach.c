@@ -353,7 +353,7 @@ roll_page(struct web *w, const struct web_request *rq, const struct roll_target 
 			{ "action_mark", arena_printf(&a, "%s/mark", base), NULL },
 			{ "action_undo", arena_printf(&a, "%s/undo", base), NULL },
 			{ "action_walk_in", arena_printf(&a, "%s/walk-in", base), NULL },
-			{ "walk_in", t->s.kind != SESSION_GROUP && others.n > 0 ? "1" : "", NULL },
+			{ "walk_in", !session_expects_everyone(&t->s) && others.n > 0 ? "1" : "", NULL },
 			{ "people", NULL, &people }, { "accepted", NULL, &accepted },
 			{ "candidates", NULL, &others },
 			/* present is recorded once a session starts (the core's timing rule) */

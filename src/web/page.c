@@ -153,6 +153,13 @@ static const char person_text[] =
 	"</a>{{/move}}"
 	"{{#ics}}<a class=\"button\" href=\"{{ics}}\">" T_("Add to calendar") "</a>{{/ics}}</p>"
 	"</li>\n{{/sessions}}</ul>\n"
+	/* sessions with places they may join (person.c's join_list) */
+	"{{#join_any}}<h2>" T_("Sessions with places") "</h2>\n<ul class=\"list\">\n"
+	"{{#joinable}}<li class=\"session\"><h2>{{name}}</h2>\n{{#title}}<p>{{title}}</p>\n"
+	"{{/title}}{{#record}}<p><span class=\"record\">{{record}}</span></p>\n{{/record}}"
+	"<form method=\"post\" action=\"{{join}}\"><input type=\"hidden\" name=\"csrf\" "
+	"value=\"{{csrf}}\"><button class=\"go\">{{state}}</button></form></li>\n"
+	"{{/joinable}}</ul>\n{{/join_any}}"
 	"<h2>" T_("Your calendar") "</h2>\n"
 	"<p>" T_("Subscribe once, and your calendar shows your coming sessions and follows "
 	"every change.") "</p>\n<p><a class=\"button\" href=\"{{webcal}}\">"
@@ -218,12 +225,12 @@ static const char *const page_names[] = { "title", "text", "href", "link_text", 
 	"action_mark", "action_undo", "action_walk_in", "walk_in", "cohort", "verdict",
 	"late", "action", "back", "name", "email", "record", "status", "minutes", "reason",
 	"error", "rest", "who", "confirm", "feed", "webcal", "coach", "coach_email",
-	"replace_with", NULL };
+	"replace_with", "join_any", NULL };
 static const char *const page_lists[] = { "sessions", "people", "accepted", "candidates",
-	"reasons", "slots", NULL };
+	"reasons", "slots", "joinable", NULL };
 static const char *const page_items[] = { "href", "when", "cohort", "number", "title",
 	"state", "anchor", "name", "email", "record", "undoable", "code", "move", "words",
-	"with", "place", "link", "cutoff", "ics", NULL };
+	"with", "place", "link", "cutoff", "ics", "join", NULL };
 
 /* Appends template 'src' to 'out' with each T_ word in this thread's language,
  * escaped for HTML (a translation's {{field}} is left as it is). */

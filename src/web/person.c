@@ -11,6 +11,7 @@
 #include "showup/calendar.h"
 #include "showup/lang.h"
 #include "showup/model.h"
+#include "showup/places.h"
 #include "showup/policy-store.h"
 #include "showup/privacy.h"
 #include "showup/roll.h"
@@ -256,10 +257,112 @@ webcal_of(const char *feed)
 }
 
 /*
+ * Fills item f (5 fields, kept by 'a') for session s with places to come if the
+ * holder may join it (a place, or the waiting list) or waits for a place there
+ * (to leave the list); 1, or 0 if neither.
+ */
+static int
+join_item(struct web *w, struct arena *a, const struct holder *h,
+    const struct participant_list *people, const struct session *s, int64_t now,
+    struct tpl_field *f)
+{
+	int pos = places_position(w->st, s, &h->p, NULL), taken;
+	const char *verb = pos > 0 ? "leave" : "join";
+
+	if (pos < 0 || (pos == 0 && places_join_refused(w->st, &h->c, s, &h->p, now,
+	    NULL) != 0) || (taken = places_taken(w->st, s, NULL)) < 0)
+		return 0;
+	f[0] = (struct tpl_field){ "name", page_session_name(w, a, h, people, s), NULL };
+	f[1] = (struct tpl_field){ "title", s->title, NULL };
+	f[2] = (struct tpl_field){ "join", arena_printf(a, "/p/%s/%s/%d", h->token, verb,
+	    s->number), NULL };
+	f[3] = (struct tpl_field){ "state", pos > 0 ? _("Leave the waiting list") :
+	    places_free(s->capacity, taken) > 0 ? _("Join") : _("Join the waiting list"), NULL };
+	f[4] = (struct tpl_field){ "record", pos > 0 ? arena_printf(a, _("you are number %d "
+	    "on the waiting list"), pos) : "", NULL };
+	return 1;
+}
+
+/*
+ * Fills 'out' with the sessions of 'l' to come, with places, that the holder
+ * may join or waits at (join_item): a button each. Kept by 'a'.
+ */
+static void
+join_list(struct web *w, struct arena *a, const struct holder *h,
+    const struct participant_list *people, const struct session_list *l, int64_t now,
+    struct tpl_list *out)
+{
+	struct tpl_scope *items = arena_array(a, l->n, sizeof *items);
+
+	out->items = items;
+	out->n = 0;
+	for (size_t j = 0; j < l->n; j++) {
+		struct tpl_field *f;
+
+		if (l->v[j].capacity <= 0 || l->v[j].cancelled || l->v[j].starts_at <= now)
+			continue;
+		f = arena_array(a, 5, sizeof *f);
+		if (join_item(w, a, h, people, &l->v[j], now, f))
+			items[out->n++] = (struct tpl_scope){ f, 5, NULL };
+	}
+}
+
+/* Joins the holder to session s (their page's button), or takes them off its waiting list
+ * ('off'), in one transaction; the page says what came of it. */
+static void
+join_done(struct web *w, const struct holder *h, const struct session *s, int off,
+    struct web_reply *r)
+{
+	char *back = xasprintf("/p/%s", h->token), *text;
+	int rc, position = 0;
+	su_err e;
+
+	rc = off ? STORE_TX(w->st, &e, places_leave(w->st, &h->c, s, &h->p, time_now(), &e)) :
+	    STORE_TX(w->st, &e, places_join(w->st, &h->c, s, &h->p, time_now(), &position,
+	    &e));
+	if (rc < 0) {
+		page_message(&w->pages, r, store_failed(e.msg) ? 500 : 409, off ? _("Not changed") :
+		    _("Not joined"), e.msg, back, _("Your sessions"));
+		free(back);
+		return;
+	}
+	text = off ? xstrdup(_("You are off the waiting list.")) : rc == PLACE_TAKEN ?
+	    xstrdup(s->optional ? _("You have a place; it is on your list of sessions now. "
+	    "The session is optional: staying away costs you nothing.") :
+	    _("You have a place; it is on your list of sessions now, and counts like "
+	    "any other.")) : xasprintf(_("No place is free now: you are number %d on the "
+	    "waiting list. If a place comes free, it is yours and you will hear of it."),
+	    position);
+	page_message(&w->pages, r, 200, off ? _("Off the waiting list") : rc == PLACE_TAKEN ?
+	    _("Joined") : _("On the waiting list"), text, back, _("Your sessions"));
+	free(text);
+	free(back);
+}
+
+/* Answers the join (or leave, 'off') form of session "num": the form token, then join_done. */
+static void
+join_post(struct web *w, const struct web_request *rq, const struct holder *h,
+    const char *num, int off, struct web_reply *r)
+{
+	struct session s;
+	long long n;
+
+	if (parse_int(num, 1, 1000000, &n) < 0 ||
+	    session_find(w->st, &h->c, (int)n, &s, NULL) != 1) {
+		page_message(&w->pages, r, 404, _("Not found"), _("No such session."), NULL, NULL);
+		return;
+	}
+	if (web_form_allowed(w, rq, h->token, h->p.email, r))
+		join_done(w, h, &s, off, r);
+	session_free(&s);
+}
+
+/*
  * The holder's page: their sessions to come, each with where it is, when to
  * cancel by, a way to cancel, and for 1:1 and practice places, to move to a
  * time the coach offered (not a pair whose partners must agree first:
- * reschedule_pair_refused); each to add to a calendar, or all by subscribing.
+ * reschedule_pair_refused); each to add to a calendar, or all by subscribing;
+ * and the sessions with places they may join (join_list).
  */
 static void
 person_page(struct web *w, const struct holder *h, struct web_reply *r)
@@ -267,11 +370,12 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 	struct session_list l;
 	struct participant_list people;
 	struct arena a = { 0 };
-	struct tpl_list list = { NULL, 0 };
+	struct tpl_list list = { NULL, 0 }, joinable;
 	struct tpl_scope *items;
 	int64_t now = time_now(), *offered = NULL;
 	size_t noffered = 0;
 	char *feed = arena_printf(&a, "%s/p/%s/calendar.ics", w->base_url, h->token);
+	char csrf[WEBAUTH_TOKEN_LEN + 1];
 
 	if (session_list_all(w->st, h->c.id, &l, NULL) < 0)
 		l = (struct session_list){ NULL, 0 };
@@ -287,12 +391,16 @@ person_page(struct web *w, const struct holder *h, struct web_reply *r)
 			coming_item(w, &a, h, &people, &l.v[i], noffered > 0, now,
 			    &items[list.n++]);
 	list.items = items;
+	join_list(w, &a, h, &people, &l, now, &joinable);
+	webauth_form_token(&w->key, h->token, csrf);
 	{
 		const struct tpl_field f[] = { { "cohort", h->c.name, NULL },
 			{ "sessions", NULL, &list }, { "feed", feed, NULL },
 			{ "webcal", arena_keep(&a, webcal_of(feed)), NULL },
 			{ "coach", h->c.coach_name, NULL },
-			{ "coach_email", h->c.coach_email, NULL } };
+			{ "coach_email", h->c.coach_email, NULL },
+			{ "joinable", NULL, &joinable },
+			{ "join_any", joinable.n > 0 ? "1" : "", NULL }, { "csrf", csrf, NULL } };
 		const struct tpl_scope s = { f, ARRAY_SIZE(f), NULL };
 
 		page_render(&w->pages, r, 200, PAGE_PERSON, h->p.name, &s);
@@ -752,6 +860,10 @@ person_route(struct web *w, const struct web_request *rq, const char *rest,
 				cancel_page(w, &h, &s, r);
 			session_free(&s);
 		}
+	} else if (strncmp(after, "/join/", 6) == 0 && post) {
+		join_post(w, rq, &h, after + 6, 0, r);
+	} else if (strncmp(after, "/leave/", 7) == 0 && post) {
+		join_post(w, rq, &h, after + 7, 1, r);
 	} else if (strncmp(after, "/move/", 6) == 0) {
 		if (coming_session(w, &h, after + 6, &s, r)) {
 			if (place_recorded(w, &h, &s, r))

@@ -44,7 +44,7 @@ check '[ "$(sql "SELECT count(*) FROM outbox o JOIN participant p ON p.id = o.pa
 fails 2 participant export-data c1 $email
 err "-o"
 ok participant export-data c1 $email -o "$T/zq.zip"
-out "wrote $T/zq.zip: 9 tables"
+out "wrote $T/zq.zip: 10 tables"
 check '[ -z "$(ls "$T" | grep -v "^zq.zip$" | grep "zq.zip")" ]' "a temporary file was left beside the archive"
 /usr/bin/python3 - "$T/zq.zip" "$SHOWUP_DB" "$email" > "$T/zip-check" 2>&1 <<'PY'
 import csv, io, sqlite3, sys, zipfile

@@ -77,6 +77,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
 	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
 	DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series; ALTER TABLE session DROP COLUMN optional;
+	DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
@@ -104,6 +105,7 @@ ok --db "$T/pre17.db" cohort add c1 --name N --coach C --coach-email c@example.c
 ok --db "$T/pre17.db" participant add c1 --name "Ana Lima" --email ana@example.com
 sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox; DROP TABLE web_device; DROP INDEX session_by_series;
 	ALTER TABLE session DROP COLUMN series; ALTER TABLE session DROP COLUMN optional;
+	DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
 	CREATE TABLE outbox (id INTEGER PRIMARY KEY, cohort_id INTEGER NOT NULL REFERENCES cohort(id),
 	  participant_id INTEGER NOT NULL REFERENCES participant(id), kind TEXT NOT NULL,
 	  step INTEGER NOT NULL, session_id INTEGER REFERENCES session(id), offset_minutes INTEGER,
@@ -139,7 +141,8 @@ ok --db "$T/pre19.db" init
 ok --db "$T/pre19.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
 ok --db "$T/pre19.db" session add c1 --at "2031-01-06 10:00"
 sqlite3 "$T/pre19.db" "DROP TABLE web_device; DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series;
-	ALTER TABLE session DROP COLUMN optional; PRAGMA user_version = 18"
+	ALTER TABLE session DROP COLUMN optional; DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
+	PRAGMA user_version = 18"
 ok --db "$T/pre19.db" init
 check '[ "$(sqlite3 "$T/pre19.db" "SELECT number, series IS NULL, optional FROM session")" = "1|1|0" ]' \
 	"step 19 did not leave an older session in no series and not optional"
@@ -148,7 +151,7 @@ out "2031-01-06 10:00"
 
 # schema 19 (no remembered devices) gets web_device from step 20, its key and sessions kept
 ok --db "$T/pre20.db" init
-sqlite3 "$T/pre20.db" "DROP TABLE web_device;
+sqlite3 "$T/pre20.db" "DROP TABLE web_device; DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
 	INSERT INTO web_key (id, key, created_at) VALUES (1, zeroblob(32), 5);
 	INSERT INTO web_session (hash, last_seen) VALUES (x'01', 6);
 	PRAGMA user_version = 19"
@@ -159,6 +162,23 @@ check '[ "$(sqlite3 "$T/pre20.db" "SELECT created_at FROM web_key")|$(sqlite3 "$
 	"step 20 lost the key or a session"
 check 'sqlite3 "$T/pre20.db" "INSERT INTO web_device (hash, created_at, last_seen, expires_at) VALUES (x'"'02'"', 1, 1, 2)"' \
 	"web_device takes no device after step 20"
+
+# schema 20's sessions (no places, no waiting list) are brought up by step 21 as they were:
+# with no capacity, so a group session still expects everyone
+ok --db "$T/pre21.db" init
+ok --db "$T/pre21.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
+ok --db "$T/pre21.db" participant add c1 --name "Ana Lima" --email ana@example.com
+ok --db "$T/pre21.db" session add c1 --at "2026-12-01 09:00" --title Kickoff
+sqlite3 "$T/pre21.db" "DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
+	PRAGMA user_version = 20"
+fails 1 --db "$T/pre21.db" session list c1
+err "has schema version 20, older than this showup's $current"
+ok --db "$T/pre21.db" init
+check '[ "$(sqlite3 "$T/pre21.db" "SELECT number, title, capacity FROM session")" = "1|Kickoff|0" ]' \
+	"step 21 lost a session or gave it places"
+check '[ "$(sqlite3 "$T/pre21.db" "SELECT count(*) FROM waiting")" = 0 ]' "no waiting list after step 21"
+ok --db "$T/pre21.db" cancel c1:1 ana@example.com --reason work
+out "cancelled"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

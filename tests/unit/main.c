@@ -33,6 +33,7 @@ main(void)
 	srunner_add_suite(sr, pdf_suite());
 	srunner_add_suite(sr, webauth_suite());
 	srunner_add_suite(sr, words_suite());
+	srunner_add_suite(sr, places_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

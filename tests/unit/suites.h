@@ -27,5 +27,6 @@ Suite *webauth_suite(void);
 Suite *pairs_suite(void);
 Suite *words_suite(void);
 Suite *lang_suite(void);
+Suite *places_suite(void);
 
 #endif

@@ -34,11 +34,12 @@ const char *lang_use(const char *lang);
 const char *lang_now(void);
 
 /* Returns msgid in this thread's language (msgid itself when untranslated). */
-const char *lang_gettext(const char *msgid);
+const char *lang_gettext(const char *msgid) __attribute__((format_arg(1)));
 
 /* Returns the form of a noun or sentence for count n in this thread's language,
  * by its plural rules (German: 1 / other; French: 0 and 1 / other; ...). */
-const char *lang_ngettext(const char *one, const char *many, unsigned long n);
+const char *lang_ngettext(const char *one, const char *many, unsigned long n)
+    __attribute__((format_arg(1), format_arg(2)));
 
 #define _(s) lang_gettext(s)
 #define N_(s) (s)

@@ -62,4 +62,16 @@ void cutoff_words(const struct policy *p, struct strbuf *out);
  */
 void late_rule_words(const struct policy *p, struct strbuf *out);
 
+/* Appends what happened at a session as its reader is told, in this thread's language:
+ * "no-show", "late cancellation", "arrived 40 minutes late". */
+void event_words(enum outcome o, int minutes_late, struct strbuf *out);
+/* Appends reason code 'code' as a word of this thread's language ("customer-meeting":
+ * "Kundentermin"); English, and a code of the coach's own, as the code. */
+void reason_words(const char *code, struct strbuf *out);
+/* Appends moment t in 'zone' as a date the reader reads: "Tue 2027-09-14 18:00" in
+ * English, "Di., 14. Sept. 2027, 18:00" (ICU) in German. */
+void reader_date(const char *zone, int64_t t, struct strbuf *out);
+/* Appends an amount as the reader writes it: "1,890.00 EUR" in English, "1.890,00 €"
+ * (ICU) in German. */
+void reader_amount(int64_t cents, const char *currency, struct strbuf *out);
 #endif

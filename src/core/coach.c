@@ -13,6 +13,7 @@
 #include "showup/calendar.h"
 #include "showup/coach.h"
 #include "showup/exits.h"
+#include "showup/lang.h"
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
@@ -556,8 +557,11 @@ coach_plan(struct store *st, const struct roll *r, const struct notice_due_list 
     su_err *e)
 {
 	const struct coach_ctx x = { st, r, due, t, pdf, res };
+	const char *was = lang_use(r->cohort->language);	/* the coach reads the cohort's */
+	int rc = plan_copies(&x, e);
 
-	if (plan_copies(&x, e) < 0)
-		return -1;
-	return plan_digest(&x, e);
+	if (rc == 0)
+		rc = plan_digest(&x, e);
+	lang_use(was);
+	return rc;
 }

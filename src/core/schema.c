@@ -435,10 +435,17 @@ static const char *const migration_18 =
 	");"
 	"CREATE INDEX own_change_by_cohort ON own_change (cohort_id, at);";
 
+/*
+ * 19: the language a participant reads, when it is not their cohort's
+ * (participant add/edit --language): NULL means the cohort's.
+ */
+static const char *const migration_19 =
+	"ALTER TABLE participant ADD COLUMN language TEXT;";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
 	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
-	migration_17, migration_18 };
+	migration_17, migration_18, migration_19 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

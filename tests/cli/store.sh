@@ -76,6 +76,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	DROP TABLE session_change; DROP TABLE attendance_replaced; DROP TABLE place_added; DROP TABLE own_change;
 	ALTER TABLE expected DROP COLUMN walk_in; DROP TABLE notice_hold;
 	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
+	ALTER TABLE participant DROP COLUMN language;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
@@ -88,6 +89,8 @@ check '[ "$(sqlite3 "$T/old.db" "PRAGMA user_version")" = "$current" ]' "init di
 ok --db "$T/old.db" cohort list
 check '[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('"'participant'"') WHERE name = '"'call_name'"'")" = 1 ]' \
 	"init did not add participant.call_name"
+check '[ "$(sqlite3 "$T/old.db" "SELECT count(*) FROM pragma_table_info('"'participant'"') WHERE name = '"'language'"'")" = 1 ]' \
+	"init did not add participant.language (step 19)"
 # its indexes those of a new database (the steps replace an index as well as add one)
 indexes="SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
 check '[ "$(sqlite3 "$T/old.db" "$indexes")" = "$(sqlite3 "$SHOWUP_DB" "$indexes")" ]' \
@@ -117,6 +120,7 @@ sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox;
 	INSERT INTO outbox (id, cohort_id, participant_id, kind, step, subject, message, message_id,
 	  state, planned_at, part_of) VALUES (8, 1, 1, 'final-notice', 2, 'S', x'', '<m8@x>',
 	  'pending', 100, 7);
+	ALTER TABLE participant DROP COLUMN language;
 	PRAGMA user_version = 17"
 ok --db "$T/pre17.db" init
 check '[ "$(sqlite3 "$T/pre17.db" "SELECT id, participant_id, kind, message, message_id, state, sent_at, held_at, part_of FROM outbox ORDER BY id" | tr '"'\\n'"' /)" = "7|1|warning|hi|<m7@x>|sent|200|150|/8|1|final-notice||<m8@x>|pending|||7/" ]' \

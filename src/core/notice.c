@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "showup/lang.h"
@@ -155,7 +156,19 @@ done:
 	return rc;
 }
 
-/* Lists the template files of 'dir' (every regular name but README and dot files). */
+/* Returns 1 if dir/name is a folder (a language's templates: de/), else 0. */
+static int
+is_folder(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int rc = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(path);
+	return rc;
+}
+
+/* Lists the template files of 'dir' (every name but README, dot files and folders). */
 static char **
 list_kinds(const char *dir, size_t *n, su_err *e)
 {
@@ -170,7 +183,7 @@ list_kinds(const char *dir, size_t *n, su_err *e)
 	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.' || strcmp(de->d_name, "README") == 0 ||
-		    strchr(de->d_name, '~') != NULL)
+		    strchr(de->d_name, '~') != NULL || is_folder(dir, de->d_name))
 			continue;
 		kinds = xrealloc(kinds, (*n + 2) * sizeof *kinds);
 		kinds[(*n)++] = xstrdup(de->d_name);

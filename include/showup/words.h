@@ -71,6 +71,8 @@ void reason_words(const char *code, struct strbuf *out);
 /* Appends moment t in 'zone' as a date the reader reads: "Tue 2027-09-14 18:00" in
  * English, "Di., 14. Sept. 2027, 18:00" (ICU) in German. */
 void reader_date(const char *zone, int64_t t, struct strbuf *out);
+/* Writes reader_date's text into buf (size bytes, cut if longer); returns buf. */
+char *reader_date_into(const char *zone, int64_t t, char *buf, size_t size);
 /* Appends an amount as the reader writes it: "1,890.00 EUR" in English, "1.890,00 €"
  * (ICU) in German. */
 void reader_amount(int64_t cents, const char *currency, struct strbuf *out);

@@ -367,15 +367,9 @@ struct notice_values {
 static char *
 when_text(const char *zone, int64_t t, int human, char *buf, size_t size)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	if (strcmp(lang_now(), lang_codes[0]) == 0)
-		return human ? time_format_human(zone, t, buf, size)
-		    : time_format_local(zone, t, buf, size);
-	reader_date(zone, t, &sb);
-	snprintf(buf, size, "%s", sb_str(&sb));
-	sb_free(&sb);
-	return buf;
+	if (strcmp(lang_now(), lang_codes[0]) == 0 && !human)
+		return time_format_local(zone, t, buf, size);
+	return reader_date_into(zone, t, buf, size);
 }
 
 /* Writes an amount into buf as the reader writes it (reader_amount). */

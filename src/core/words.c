@@ -2,6 +2,7 @@
 /* words.c - how showup names things to the people it writes to (words.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,6 +141,17 @@ reader_date(const char *zone, int64_t t, struct strbuf *out)
 		sb_adds(out, "?");
 	else
 		icu_date(&c, "EEEdMMMyHHmm", out);
+}
+
+char *
+reader_date_into(const char *zone, int64_t t, char *buf, size_t size)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	reader_date(zone, t, &sb);
+	snprintf(buf, size, "%s", sb_str(&sb));
+	sb_free(&sb);
+	return buf;
 }
 
 void

@@ -153,30 +153,88 @@ append_utf16(const UChar *u, int32_t n, struct strbuf *out)
 	return 0;
 }
 
-int
-lang_date(const struct civil *c, const char *skeleton, struct strbuf *out)
+/* A formatter kept for reuse: opening one loads CLDR data (some hundred
+ * microseconds), and a plan formats the same few thousands of times. Each thread
+ * keeps its own (ICU formatters are not shared between threads); they live as
+ * long as the thread. */
+enum { FORMATS_KEPT = 16 };
+struct kept_format {
+	int lang;			/* index into lang_codes; -1: a free slot */
+	char key[32];			/* the date skeleton, or "#" and the number style */
+	void *fmt;			/* UDateFormat or UNumberFormat */
+};
+static _Thread_local struct kept_format kept[FORMATS_KEPT];
+static _Thread_local int kept_n;
+
+/* Returns the formatter kept for this thread's language and 'key', or NULL. */
+static void *
+kept_find(const char *key)
+{
+	for (int k = 0; k < kept_n; k++)
+		if (kept[k].lang == current && strcmp(kept[k].key, key) == 0)
+			return kept[k].fmt;
+	return NULL;
+}
+
+/* Keeps 'fmt' for this thread's language and 'key' while there is room; returns 1 if
+ * kept (the cache owns it now), 0 if the caller must close it. */
+static int
+kept_add(const char *key, void *fmt)
+{
+	if (kept_n >= FORMATS_KEPT || strlen(key) >= sizeof kept[0].key)
+		return 0;
+	kept[kept_n].lang = current;
+	snprintf(kept[kept_n].key, sizeof kept[0].key, "%s", key);
+	kept[kept_n++].fmt = fmt;
+	return 1;
+}
+
+/* Opens the date format of this thread's language for ICU 'skeleton' (UTC); NULL if
+ * ICU cannot. */
+static UDateFormat *
+date_format_open(const char *skeleton)
 {
 	const char *loc = icu_locales[current];
 	UErrorCode st = U_ZERO_ERROR;
-	UChar skel[64], pattern[128], text[256], utc[] = { 'U', 'T', 'C', 0 };
-	UDateTimePatternGenerator *gen = NULL;
+	UChar skel[64], pattern[128], utc[] = { 'U', 'T', 'C', 0 };
+	UDateTimePatternGenerator *gen;
 	UDateFormat *fmt = NULL;
-	int32_t plen, tlen;
-	int rc = -1;
-	UDate when = ((double)days_from_civil(c->year, c->month, c->day) * 86400.0 +
-	    c->hour * 3600.0 + c->minute * 60.0 + c->second) * 1000.0;
+	int32_t plen;
 
 	u_strFromUTF8(skel, 64, NULL, skeleton, -1, &st);
 	gen = udatpg_open(loc, &st);
 	plen = udatpg_getBestPattern(gen, skel, -1, pattern, 128, &st);
 	fmt = udat_open(UDAT_PATTERN, UDAT_PATTERN, loc, utc, -1, pattern, plen, &st);
+	if (gen != NULL)
+		udatpg_close(gen);
+	if (U_FAILURE(st) && fmt != NULL) {
+		udat_close(fmt);
+		fmt = NULL;
+	}
+	return fmt;
+}
+
+int
+lang_date(const struct civil *c, const char *skeleton, struct strbuf *out)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UChar text[256];
+	UDateFormat *fmt = kept_find(skeleton);
+	int32_t tlen;
+	int rc = -1, own = 0;
+	UDate when = ((double)days_from_civil(c->year, c->month, c->day) * 86400.0 +
+	    c->hour * 3600.0 + c->minute * 60.0 + c->second) * 1000.0;
+
+	if (fmt == NULL) {
+		if ((fmt = date_format_open(skeleton)) == NULL)
+			return -1;
+		own = !kept_add(skeleton, fmt);
+	}
 	tlen = udat_format(fmt, when, text, 256, NULL, &st);
 	if (U_SUCCESS(st) && tlen < 256)
 		rc = append_utf16(text, tlen, out);
-	if (fmt != NULL)
+	if (own)
 		udat_close(fmt);
-	if (gen != NULL)
-		udatpg_close(gen);
 	return rc;
 }
 
@@ -187,13 +245,21 @@ format_number(UNumberFormatStyle style, double value, const char *currency, stru
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UChar code[4] = { 0 }, text[128];
-	UNumberFormat *fmt = unum_open(style, NULL, 0, icu_locales[current], NULL, &st);
+	char key[8];
+	UNumberFormat *fmt;
 	int32_t len;
-	int rc = -1;
+	int rc = -1, own = 0;
 
+	if (currency != NULL && strlen(currency) != 3)
+		return -1;
+	snprintf(key, sizeof key, "#%d", (int)style);
+	if ((fmt = kept_find(key)) == NULL) {
+		fmt = unum_open(style, NULL, 0, icu_locales[current], NULL, &st);
+		if (U_FAILURE(st) || fmt == NULL)
+			return -1;
+		own = !kept_add(key, fmt);
+	}
 	if (currency != NULL) {
-		if (strlen(currency) != 3)
-			goto done;
 		u_charsToUChars(currency, code, 3);
 		len = unum_formatDoubleCurrency(fmt, value, code, text, 128, NULL, &st);
 	} else {
@@ -201,8 +267,7 @@ format_number(UNumberFormatStyle style, double value, const char *currency, stru
 	}
 	if (U_SUCCESS(st) && len < 128)
 		rc = append_utf16(text, len, out);
-done:
-	if (fmt != NULL)
+	if (own)
 		unum_close(fmt);
 	return rc;
 }

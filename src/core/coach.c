@@ -559,9 +559,9 @@ coach_plan(struct store *st, const struct roll *r, const struct notice_due_list 
 {
 	const struct coach_ctx x = { st, r, due, t, pdf, res };
 	const char *was = lang_use(r->cohort->language);	/* the coach reads the cohort's */
-	int rc = plan_copies(&x, e);
+	int rc = plan_copies(&x, e);	/* 0, -1, or 1: a copy planned before */
 
-	if (rc == 0)
+	if (rc >= 0)
 		rc = plan_digest(&x, e);
 	lang_use(was);
 	return rc;

@@ -10,8 +10,9 @@
 cd "$T" || exit 1
 smtp_setup
 
-# mails LANG: every message the server took, decoded, into $T/mail-LANG: "=== TO | subject"
-# and the plain text; no-break spaces (ICU's, in amounts and dates) read as spaces.
+# mails LANG: every message the server took, decoded, into $T/mail-LANG: "=== TO | subject",
+# the plain text and the SUMMARY of each calendar entry; no-break spaces (ICU's, in amounts
+# and dates) read as spaces.
 mails() {
 	/usr/bin/python3 - "$S" > "$T/mail-$1" <<'PY' || fail "a message does not parse"
 import email, email.policy, glob, sys
@@ -19,6 +20,12 @@ for path in sorted(glob.glob(sys.argv[1] + "/mail-*.eml"), key=lambda p: int(p.s
     m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
     text = "=== %s | %s\n%s" % (m["To"].addresses[0].addr_spec, m["Subject"],
         m.get_body(("plain",)).get_content())
+    for part in m.walk():
+        if part.get_content_type() == "text/calendar":
+            text += "" if text.endswith("\n") else "\n"
+            ics = part.get_content().replace("\r\n ", "").replace("\n ", "")
+            text += "".join(l.replace("\\,", ",") + "\n" for l in ics.splitlines()
+                if l.startswith("SUMMARY"))
     print(text.replace("\u00a0", " ").replace("\u202f", " "))
 PY
 }
@@ -142,6 +149,9 @@ check 'grep -q "Erinnerung an die Regeln\|kurz zu unserer Vereinbarung" "$m"' \
 # subjects with German dates, words by the catalogs, amounts as German write them
 check 'grep -q "^=== .*| Führungskreis: neue Zeit: Gruppensitzung am Mittwoch, 25\. Nov\., 19:00 (vorher Mi\., 25\. Nov\., 18:00)" "$m"' \
 	"the subject of a move has no German dates"
+check 'grep -q "^SUMMARY:Führungskreis: Gruppensitzung, Preise" "$m" &&
+	grep -q "^SUMMARY:Führungskreis: Einzelgespräch mit Cora" "$m"' \
+	"the calendar entries are not titled in German"
 check 'grep -q "Kundentermin" "$m"' "the reason code is not a German word"
 check 'grep -q "späte Absage" "$m"' "the outcome is not in German"
 check 'grep -q "1\.890,00 €" "$m"' "the refund is not written 1.890,00 €"

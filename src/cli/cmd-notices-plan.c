@@ -99,8 +99,11 @@ const struct cmd_entry cmd_notices_plan_entry = {
 	"brought it), so that a mark made in a hurry can be corrected first.\n"
 	"A participant whose name or address would\n"
 	"put a line break into a header is refused and named; the rest go on.\n"
-	"Templates come from --templates DIR, else the cohort's own folder\n"
-	"('policy set SLUG templates DIR'), else the installed ones.\n",
+	"Each notice is written in its reader's language (the participant's own, else\n"
+	"the cohort's). Its template comes from --templates DIR, else the cohort's own\n"
+	"folder ('policy set SLUG templates DIR'), else $SHOWUP_TEMPLATES, when that\n"
+	"folder holds it (as LANG/KIND, or KIND in the cohort's language), else from\n"
+	"the installed ones of the reader's language, else the English ones.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "templates", .arg = "DIR", .key = OPT_TEMPLATES,
 		  .help = "the folder of notice templates to use this time" },

@@ -63,6 +63,12 @@ int participant_update(struct store *st, const struct cohort *c, const struct pa
  */
 int participant_set_call_name(struct store *st, const struct cohort *c,
     const struct participant *p, const char *call_name, su_err *e);
+/* Sets the language p reads ("de"; "" for their cohort's), audited; 1 changed, 0 as it
+ * was, -1 with 'e' set (a language showup does not speak). */
+int participant_set_language(struct store *st, const struct cohort *c,
+    const struct participant *p, const char *lang, su_err *e);
+/* Returns the language p reads: their own, else their cohort's (NULL: English). */
+const char *participant_language(const struct participant *p, const struct cohort *c);
 /* Returns the name p is greeted by: their call name, else call_name_default; caller frees. */
 char *participant_call_name(const struct participant *p);
 /* Brings back a participant who withdrew by mistake (audited); 0, or -1 with 'e' set. */

@@ -12,6 +12,7 @@
 /* A notice kind's template: the Subject line and the body, both compiled. */
 struct notice_template {
 	char *kind;
+	const char *lang;	/* the language it is written in (lang_codes); NULL: any */
 	struct tpl *subject;
 	struct tpl *body;
 };
@@ -41,6 +42,22 @@ int notice_templates_load(const char *dir, const char *const *kinds,
  */
 int notice_templates_add(struct notice_templates *t, const char *const *kinds,
     const char *fallback, su_err *e);
+/* Returns the shipped templates' folder (the English ones; LANG/ in it for the others):
+ * $SHOWUP_DATADIR/templates, the installed one, or the source tree's; the caller frees it. */
+char *notice_templates_shipped(void);
+/*
+ * Loads the templates of 'kinds' (NULL-ended) for every language showup
+ * writes in, each notice found on its own: in 'own' (a coach's folder, NULL:
+ * none) as own/LANG/KIND, or own/KIND when LANG is 'cohort_lang' (the coach
+ * writes in the cohort's language); else in 'shipped' as shipped/LANG/KIND;
+ * else the English shipped/KIND, else own/KIND (a kind of the coach's own).
+ * 0, or -1 with 'e' set (a kind found nowhere, a template that fails its check).
+ */
+int notice_templates_load_langs(const char *own, const char *shipped,
+    const char *cohort_lang, const char *const *kinds, struct notice_templates *out,
+    su_err *e);
+/* Returns the template of 'kind' in this thread's language (lang_use), else of any
+ * language; NULL when not loaded. */
 const struct notice_template *notice_template_find(const struct notice_templates *t,
     const char *kind);
 void notice_templates_free(struct notice_templates *t);

@@ -40,6 +40,7 @@ struct participant {
 	char *call_name;	/* the name they are greeted by; "": call_name_default(name) */
 	enum participant_status status;
 	int64_t withdrawn_at;	/* UTC, when status is withdrawn */
+	char *language;		/* what they read, "de"...; NULL: their cohort's */
 };
 
 enum session_kind { SESSION_GROUP, SESSION_COACHING, SESSION_PRACTICE };

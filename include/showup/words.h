@@ -45,9 +45,10 @@ void day_words(const char *zone, int64_t t, struct strbuf *out);
 void day_comma_time(const char *zone, int64_t t, struct strbuf *out);
 
 /*
- * Appends reason code 'code' as words a reader knows: "personal-emergency" gives
- * "personal emergency", "customer-meeting" "customer meeting"; a code of the
- * coach's own reads with its hyphens as spaces.
+ * Appends reason code 'code' as words a reader knows, in this thread's language:
+ * "personal-emergency" gives "personal emergency" ("persönlicher Notfall"),
+ * "customer-meeting" "customer meeting" ("Kundentermin"); a code of the coach's
+ * own reads with its hyphens as spaces.
  */
 void reason_words(const char *code, struct strbuf *out);
 
@@ -74,4 +75,15 @@ void cutoff_words(const struct policy *p, struct strbuf *out);
  */
 void late_rule_words(const struct policy *p, struct strbuf *out);
 
+/* Appends what happened at a session as its reader is told, in this thread's language:
+ * "no-show", "late cancellation", "arrived 40 minutes late". */
+void event_words(enum outcome o, int minutes_late, struct strbuf *out);
+/* Appends moment t in 'zone' as a date the reader reads: "Tue 2027-09-14 18:00" in
+ * English, "Di., 14. Sept. 2027, 18:00" (ICU) in German. */
+void reader_date(const char *zone, int64_t t, struct strbuf *out);
+/* Writes reader_date's text into buf (size bytes, cut if longer); returns buf. */
+char *reader_date_into(const char *zone, int64_t t, char *buf, size_t size);
+/* Appends an amount as the reader writes it: "1,890.00 EUR" in English, "1.890,00 €"
+ * (ICU) in German. */
+void reader_amount(int64_t cents, const char *currency, struct strbuf *out);
 #endif

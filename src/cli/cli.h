@@ -362,11 +362,15 @@ int cli_send_outbox(struct cli *cli, const char *slug, const struct send_args *a
 int cli_retention(struct cli *cli, int dry_run, int quiet);
 struct notice_templates;
 /*
- * Loads the templates cohort policy p needs (the ladder's, the reminder's and
- * the change notices') from 'dir' (NULL: the policy's folder, else the
- * installed one); 0, or -1 after printing why (cmd-notices-plan.c).
+ * Loads the templates cohort c's policy p needs (the ladder's, the reminder's,
+ * the change notices' and the coach's), in every language, each notice from
+ * 'dir' (NULL: the policy's folder, else $SHOWUP_TEMPLATES) when it holds it,
+ * else the shipped set of its language, else the English one
+ * (notice_templates_load_langs); 0, or -1 after printing why (cmd-notices-plan.c).
  */
-int cli_notice_templates(const char *dir, const struct policy *p, struct notice_templates *t);
+struct cohort;
+int cli_notice_templates(const char *dir, const struct cohort *c, const struct policy *p,
+    struct notice_templates *t);
 
 /*
  * notices hold (hold 1) and release (0): ID, --participant EMAIL or --cohort

@@ -13,36 +13,32 @@
 enum { OPT_TEMPLATES = OPT_OWN, OPT_ATTACH_REPORT };
 
 int
-cli_notice_templates(const char *dir_flag, const struct policy *p, struct notice_templates *t)
+cli_notice_templates(const char *dir_flag, const struct cohort *c, const struct policy *p,
+    struct notice_templates *t)
 {
-	const char *kinds[POLICY_MAX_STEPS + 2], *changes[32];
-	char *dir = dir_flag ? xstrdup(dir_flag) : *p->templates ? xstrdup(p->templates)
-	    : notice_templates_dir(), *installed = notice_templates_dir();
+	const char *kinds[POLICY_MAX_STEPS + 40], *env = getenv("SHOWUP_TEMPLATES");
+	const char *own = dir_flag ? dir_flag : *p->templates ? p->templates
+	    : env && *env ? env : NULL;
+	char *shipped = notice_templates_shipped();
+	size_t n = policy_mail_steps(p);	/* coach-review: no mail */
 	su_err e;
-	size_t n;
 	int rc;
 
-	if (dir == NULL) {
-		free(installed);
+	if (own == NULL && shipped == NULL)
 		return cli_error("cannot find the notice templates; give --templates DIR"), -1;
-	}
-	for (size_t k = 0; k < policy_mail_steps(p); k++)	/* coach-review: no mail */
+	for (size_t k = 0; k < n; k++)
 		kinds[k] = p->ladder[k].kind;
-	if (p->n_reminders == 0 || notice_kind_names(NOTICE_REMINDER, kinds +
-	    policy_mail_steps(p), 2) == 0)
-		kinds[policy_mail_steps(p)] = NULL;
-	n = notice_kind_names(NOTICE_CHANGE, changes, ARRAY_SIZE(changes));
-	n += notice_kind_names(NOTICE_RECORD, changes + n, ARRAY_SIZE(changes) - n);
-	notice_kind_names(NOTICE_COACH, changes + n, ARRAY_SIZE(changes) - n);
-	rc = notice_templates_load(dir, kinds, t, &e);
-	if (rc == 0)	/* a cohort's folder of older days may lack them: the installed ones */
-		rc = notice_templates_add(t, changes, installed, &e);
+	if (p->n_reminders > 0)
+		n += notice_kind_names(NOTICE_REMINDER, kinds + n, ARRAY_SIZE(kinds) - n);
+	n += notice_kind_names(NOTICE_CHANGE, kinds + n, ARRAY_SIZE(kinds) - n);
+	n += notice_kind_names(NOTICE_RECORD, kinds + n, ARRAY_SIZE(kinds) - n);
+	notice_kind_names(NOTICE_COACH, kinds + n, ARRAY_SIZE(kinds) - n);
+	rc = notice_templates_load_langs(own, shipped, c->language, kinds, t, &e);
 	if (rc < 0)
 		cli_error("%s", e.msg);
 	else
 		t->link_base = cli_public_url(NULL);	/* {{link}}: serve's personal links */
-	free(installed);
-	free(dir);
+	free(shipped);
 	return rc;
 }
 
@@ -67,7 +63,7 @@ cmd_notices_plan_exec(struct cli *cli, int argc, char **argv)
 		else
 			return EXIT_USAGE;
 	}
-	if (cli_policy(cli->st, c, &p) != EXIT_OK || cli_notice_templates(dir, &p, &t) < 0)
+	if (cli_policy(cli->st, c, &p) != EXIT_OK || cli_notice_templates(dir, c, &p, &t) < 0)
 		goto done;
 	if (outbox_plan(cli->st, c, &p, &t, time_now(), attach ? &pdf : NULL, &r, &e) < 0) {
 		cli_error("%s", e.msg);
@@ -103,8 +99,11 @@ const struct cmd_entry cmd_notices_plan_entry = {
 	"brought it), so that a mark made in a hurry can be corrected first.\n"
 	"A participant whose name or address would\n"
 	"put a line break into a header is refused and named; the rest go on.\n"
-	"Templates come from --templates DIR, else the cohort's own folder\n"
-	"('policy set SLUG templates DIR'), else the installed ones.\n",
+	"Each notice is written in its reader's language (the participant's own, else\n"
+	"the cohort's). Its template comes from --templates DIR, else the cohort's own\n"
+	"folder ('policy set SLUG templates DIR'), else $SHOWUP_TEMPLATES, when that\n"
+	"folder holds it (as LANG/KIND, or KIND in the cohort's language), else from\n"
+	"the installed ones of the reader's language, else the English ones.\n",
 	.options = (const struct cmd_option[]){
 		{ .name = "templates", .arg = "DIR", .key = OPT_TEMPLATES,
 		  .help = "the folder of notice templates to use this time" },

@@ -20,7 +20,7 @@ plan_cohort(struct cli *cli, const struct cohort *c, int64_t now)
 	int rc = EXIT_FAIL;
 	su_err e;
 
-	if (cli_policy(cli->st, c, &p) != EXIT_OK || cli_notice_templates(NULL, &p, &t) < 0)
+	if (cli_policy(cli->st, c, &p) != EXIT_OK || cli_notice_templates(NULL, c, &p, &t) < 0)
 		goto done;
 	if (outbox_plan(cli->st, c, &p, &t, now, NULL, &r, &e) < 0) {
 		cli_error("%s: %s", c->slug, e.msg);

@@ -10,6 +10,7 @@
 #include <libical/ical.h>
 
 #include "showup/calendar.h"
+#include "showup/lang.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
@@ -92,10 +93,18 @@ event_summary(const struct cohort *c, const struct session *s, int own)
 {
 	char *coach = own && s->kind == SESSION_COACHING ? call_name_default(c->coach_name)
 	    : NULL;
-	char *summary = xasprintf("%s: %s%s%s%s%s", c->name, s->kind == SESSION_GROUP ?
-	    "group session" : s->kind == SESSION_COACHING ? "1:1" : "practice session",
-	    coach ? " with " : "", coach ? coach : "", *s->title ? ", " : "", s->title);
+	char *what, *summary;
 
+	if (s->kind == SESSION_GROUP)		/* TRANSLATORS: a calendar entry's title */
+		what = xasprintf(_("%s: group session"), c->name);
+	else if (coach != NULL)			/* TRANSLATORS: the cohort, the coach */
+		what = xasprintf(_("%s: 1:1 with %s"), c->name, coach);
+	else if (s->kind == SESSION_COACHING)	/* TRANSLATORS: a calendar entry's title */
+		what = xasprintf(_("%s: 1:1"), c->name);
+	else					/* TRANSLATORS: a calendar entry's title */
+		what = xasprintf(_("%s: practice session"), c->name);
+	summary = xasprintf("%s%s%s", what, *s->title ? ", " : "", s->title);
+	free(what);
 	free(coach);
 	return summary;
 }

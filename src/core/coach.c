@@ -13,6 +13,7 @@
 #include "showup/calendar.h"
 #include "showup/coach.h"
 #include "showup/exits.h"
+#include "showup/lang.h"
 #include "showup/report.h"
 #include "showup/roll.h"
 #include "showup/timeutil.h"
@@ -212,7 +213,7 @@ plan_copies(const struct coach_ctx *x, su_err *e)
 struct digest {
 	int64_t from, to;		/* the week: [from, to) */
 	char key[64];			/* digest:week-of-DATE, its Monday's date */
-	char from_text[48], to_text[48], sessions[16], rate[32], points[16];
+	char from_text[96], to_text[96], sessions[16], rate[64], points[16];
 	struct strbuf at_risk, sent, waiting, held, own, pairs;
 };
 
@@ -253,7 +254,7 @@ digest_figures(const struct roll *r, struct digest *d)
 	if (base > 0)
 		snprintf(d->rate, sizeof d->rate, "%d%%", (attended * 100 + base / 2) / base);
 	else
-		snprintf(d->rate, sizeof d->rate, "nothing to measure");
+		snprintf(d->rate, sizeof d->rate, "%s", _("nothing to measure"));
 	snprintf(d->points, sizeof d->points, "%d", points);
 }
 
@@ -266,15 +267,15 @@ ladder_word(const struct roll *r, size_t i, char *buf, size_t size)
 	int away;
 
 	if (pr->step_due >= 0)
-		snprintf(buf, size, "%s due", p->ladder[pr->step_due].kind);
+		snprintf(buf, size, _("%s due"), p->ladder[pr->step_due].kind);
 	else if (pr->review_due > 0)
-		snprintf(buf, size, "%s #%d is yours to do", POLICY_COACH_REVIEW, pr->review_due);
+		snprintf(buf, size, _("%s #%d is yours to do"), POLICY_COACH_REVIEW, pr->review_due);
 	else if (pr->next_step >= 0) {
 		away = p->ladder[pr->next_step].threshold - pr->points;
-		snprintf(buf, size, "%d %s from %s", away, plural(away, "point", "points"),
-		    p->ladder[pr->next_step].kind);
+		snprintf(buf, size, lang_ngettext("%d point from %s", "%d points from %s",
+		    (unsigned long)away), away, p->ladder[pr->next_step].kind);
 	} else
-		snprintf(buf, size, "past the last step");
+		snprintf(buf, size, "%s", _("past the last step"));
 }
 
 /* Lists who is at risk (enrolled, points above zero), the nearest the next step first. */
@@ -300,8 +301,8 @@ digest_at_risk(const struct roll *r, struct strbuf *out)
 		char word[96];
 
 		ladder_word(r, v[k], word, sizeof word);
-		sb_addf(out, "  %s: %d %s, %s\n", r->people.v[v[k]].name, pts,
-		    plural(pts, "point", "points"), word);
+		sb_addf(out, lang_ngettext("  %s: %d point, %s\n", "  %s: %d points, %s\n",
+		    (unsigned long)pts), r->people.v[v[k]].name, pts, word);
 	}
 	free(v);
 }
@@ -358,16 +359,16 @@ digest_waiting(const struct roll *r, const struct notice_due_list *due, struct s
 {
 	for (size_t k = 0; due != NULL && k < due->n; k++) {
 		const struct notice_due *d = &due->v[k];
-		char when[48];
+		char when[96];
 
 		if (d->step >= 0 && !d->planned && d->waits_until > 0)
-			sb_addf(out, "  %s: %s, waits for your look until %s\n",
-			    r->people.v[d->person].name, d->kind, time_format_human(r->cohort->tz,
+			sb_addf(out, _("  %s: %s, waits for your look until %s\n"),
+			    r->people.v[d->person].name, d->kind, reader_date_into(r->cohort->tz,
 			    d->waits_until, when, sizeof when));
 	}
 	for (size_t i = 0; i < r->people.n; i++)
 		if (roll_person(r, i)->review_due > 0)
-			sb_addf(out, "  %s: %s #%d is yours to do ('showup review')\n",
+			sb_addf(out, _("  %s: %s #%d is yours to do ('showup review')\n"),
 			    r->people.v[i].name, POLICY_COACH_REVIEW, roll_person(r, i)->review_due);
 }
 
@@ -393,16 +394,16 @@ own_line(const struct roll *r, const struct own_row *o, size_t i, size_t j, stru
 	const struct session *s = &r->sessions.v[j];
 	const char *tz = r->cohort->tz, *kind = session_kind_name(s->kind);
 	struct strbuf start = STRBUF_INIT, old = STRBUF_INIT;
-	char when[48];
+	char when[96];
 
-	time_format_human(tz, o->at, when, sizeof when);
+	reader_date_into(tz, o->at, when, sizeof when);
 	day_and_time(tz, s->starts_at, &start);
 	if (o->moved) {
 		day_and_time(tz, o->from_starts_at, &old);
-		sb_addf(out, "  %s: %s moved their %s session from %s to %s\n", when,
+		sb_addf(out, _("  %s: %s moved their %s session from %s to %s\n"), when,
 		    r->people.v[i].name, kind, sb_str(&old), sb_str(&start));
 	} else
-		sb_addf(out, "  %s: %s cancelled their place at the %s session of %s\n", when,
+		sb_addf(out, _("  %s: %s cancelled their place at the %s session of %s\n"), when,
 		    r->people.v[i].name, kind, sb_str(&start));
 	sb_free(&start);
 	sb_free(&old);
@@ -444,7 +445,8 @@ digest_pairs_alone(struct store *st, const struct roll *r, struct strbuf *out, s
 	for (size_t k = 0; k < l.n; k++) {
 		sb_reset(&when);
 		day_and_time(r->cohort->tz, r->sessions.v[l.v[k].session].starts_at, &when);
-		sb_addf(out, "  the practice session of %s: %s alone, %s has left\n", sb_str(&when),
+		sb_addf(out, _("  the practice session of %s: %s alone, %s has left\n"),
+		    sb_str(&when),
 		    r->people.v[l.v[k].person].name, r->people.v[l.v[k].left].name);
 	}
 	sb_free(&when);
@@ -474,8 +476,8 @@ digest_gather(const struct coach_ctx *x, struct digest *d, su_err *e)
 {
 	const char *tz = x->r->cohort->tz;
 
-	time_format_human(tz, d->from, d->from_text, sizeof d->from_text);
-	time_format_human(tz, d->to, d->to_text, sizeof d->to_text);
+	reader_date_into(tz, d->from, d->from_text, sizeof d->from_text);
+	reader_date_into(tz, d->to, d->to_text, sizeof d->to_text);
 	digest_figures(x->r, d);
 	digest_at_risk(x->r, &d->at_risk);
 	digest_waiting(x->r, x->due, &d->waiting);
@@ -556,8 +558,11 @@ coach_plan(struct store *st, const struct roll *r, const struct notice_due_list 
     su_err *e)
 {
 	const struct coach_ctx x = { st, r, due, t, pdf, res };
+	const char *was = lang_use(r->cohort->language);	/* the coach reads the cohort's */
+	int rc = plan_copies(&x, e);	/* 0, -1, or 1: a copy planned before */
 
-	if (plan_copies(&x, e) < 0)
-		return -1;
-	return plan_digest(&x, e);
+	if (rc >= 0)
+		rc = plan_digest(&x, e);
+	lang_use(was);
+	return rc;
 }

@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "showup/lang.h"
 #include "showup/money.h"
 #include "showup/notice.h"
 #include "showup/roll.h"
@@ -86,18 +88,13 @@ notice_kind_names(enum notice_about about, const char **names, size_t max)
 
 const struct tpl_schema notice_schema = { schema_names, schema_lists, schema_items };
 
-char *
-notice_templates_dir(void)
+/* Returns the first of roots[0..n) (each freed or returned) holding a "warning", or NULL. */
+static char *
+first_templates_root(char **roots, size_t n)
 {
-	const char *env = getenv("SHOWUP_TEMPLATES"), *data = getenv("SHOWUP_DATADIR");
-	char *roots[4] = { NULL, NULL, NULL, NULL };
 	char *found = NULL;
 
-	roots[0] = env && *env ? xstrdup(env) : NULL;
-	roots[1] = data && *data ? xasprintf("%s/templates", data) : NULL;
-	roots[2] = xasprintf("%s/templates", PKGDATADIR);
-	roots[3] = xasprintf("%s/templates", SRCDIR);
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < n; i++) {
 		char *probe = roots[i] ? xasprintf("%s/warning", roots[i]) : NULL;
 
 		if (found == NULL && probe != NULL && access(probe, R_OK) == 0) {
@@ -108,6 +105,15 @@ notice_templates_dir(void)
 		free(roots[i]);
 	}
 	return found;
+}
+
+char *
+notice_templates_dir(void)
+{
+	const char *env = getenv("SHOWUP_TEMPLATES");
+	char *roots[2] = { env && *env ? xstrdup(env) : NULL, notice_templates_shipped() };
+
+	return first_templates_root(roots, 2);
 }
 
 /* Loads and compiles one kind's file: "Subject: ..." on line 1, the body after. */
@@ -152,7 +158,19 @@ done:
 	return rc;
 }
 
-/* Lists the template files of 'dir' (every regular name but README and dot files). */
+/* Returns 1 if dir/name is a folder (a language's templates: de/), else 0. */
+static int
+is_folder(const char *dir, const char *name)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	struct stat st;
+	int rc = stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+
+	free(path);
+	return rc;
+}
+
+/* Lists the template files of 'dir' (every name but README, dot files and folders). */
 static char **
 list_kinds(const char *dir, size_t *n, su_err *e)
 {
@@ -167,7 +185,7 @@ list_kinds(const char *dir, size_t *n, su_err *e)
 	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] == '.' || strcmp(de->d_name, "README") == 0 ||
-		    strchr(de->d_name, '~') != NULL)
+		    strchr(de->d_name, '~') != NULL || is_folder(dir, de->d_name))
 			continue;
 		kinds = xrealloc(kinds, (*n + 2) * sizeof *kinds);
 		kinds[(*n)++] = xstrdup(de->d_name);
@@ -228,13 +246,97 @@ notice_templates_add(struct notice_templates *t, const char *const *kinds,
 	return 0;
 }
 
+char *
+notice_templates_shipped(void)
+{
+	const char *data = getenv("SHOWUP_DATADIR");
+	char *roots[3] = { data && *data ? xasprintf("%s/templates", data) : NULL,
+		xasprintf("%s/templates", PKGDATADIR), xasprintf("%s/templates", SRCDIR) };
+
+	return first_templates_root(roots, 3);
+}
+
+/* Returns the folder holding the template of 'kind' in 'lang' by the order of
+ * notice_templates_load_langs (the caller frees it), or NULL. */
+static char *
+lang_template_dir(const char *own, const char *shipped, const char *cohort_lang,
+    const char *lang, const char *kind)
+{
+	int english = strcmp(lang, lang_codes[0]) == 0;
+	char *dirs[5] = { NULL, NULL, NULL, NULL, NULL }, *found = NULL;
+
+	dirs[0] = own ? xasprintf("%s/%s", own, lang) : NULL;
+	dirs[1] = own && strcmp(lang, cohort_lang) == 0 ? xstrdup(own) : NULL;
+	dirs[2] = shipped && !english ? xasprintf("%s/%s", shipped, lang) : NULL;
+	dirs[3] = shipped ? xstrdup(shipped) : NULL;
+	dirs[4] = own ? xstrdup(own) : NULL;
+	for (size_t k = 0; k < 5; k++) {
+		char *path = dirs[k] ? xasprintf("%s/%s", dirs[k], kind) : NULL;
+
+		if (found == NULL && path != NULL && access(path, F_OK) == 0) {
+			found = dirs[k];
+			dirs[k] = NULL;
+		}
+		free(path);
+		free(dirs[k]);
+	}
+	return found;
+}
+
+/* Returns 1 if kinds[k] is one of kinds[0..k), else 0. */
+static int
+kinds_seen(const char *const *kinds, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (strcmp(kinds[i], kinds[k]) == 0)
+			return 1;
+	return 0;
+}
+
+int
+notice_templates_load_langs(const char *own, const char *shipped,
+    const char *cohort_lang, const char *const *kinds, struct notice_templates *out,
+    su_err *e)
+{
+	int rc = 0;
+
+	memset(out, 0, sizeof *out);
+	out->dir = xstrdup(own ? own : shipped ? shipped : "");
+	cohort_lang = lang_known(cohort_lang) ? cohort_lang : lang_codes[0];
+	for (size_t l = 0; lang_codes[l] != NULL && rc == 0; l++) {
+		for (size_t i = 0; kinds[i] != NULL && rc == 0; i++) {
+			char *dir;
+
+			if (i > 0 && kinds_seen(kinds, i))
+				continue;
+			dir = lang_template_dir(own, shipped, cohort_lang, lang_codes[l], kinds[i]);
+			out->v = xrealloc(out->v, (out->n + 1) * sizeof *out->v);
+			if ((rc = load_one(dir ? dir : own ? own : shipped ? shipped : ".",
+			    kinds[i], &out->v[out->n], e)) == 0)
+				out->v[out->n++].lang = lang_codes[l];
+			free(dir);
+		}
+	}
+	if (rc < 0)
+		notice_templates_free(out);
+	return rc;
+}
+
 const struct notice_template *
 notice_template_find(const struct notice_templates *t, const char *kind)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (strcmp(t->v[i].kind, kind) == 0)
+	const char *lang = lang_now();
+	const struct notice_template *any = NULL;
+
+	for (size_t i = 0; i < t->n; i++) {
+		if (strcmp(t->v[i].kind, kind) != 0)
+			continue;
+		if (t->v[i].lang == NULL || strcmp(t->v[i].lang, lang) == 0)
 			return &t->v[i];
-	return NULL;
+		if (any == NULL)
+			any = &t->v[i];
+	}
+	return any;
 }
 
 void
@@ -253,13 +355,35 @@ notice_templates_free(struct notice_templates *t)
 
 /* The texts one rendering needs, kept alive while it runs. */
 struct notice_values {
-	char points[16], amount[48], expires[96], days[16];
+	char points[16], amount[48], expires[160], days[16];
 	struct tpl_scope *items;
 	struct tpl_field *item_fields;
 	struct strbuf *item_text;	/* EVENT_TEXTS a row */
 	size_t nitems;
 	struct tpl_list events;
 };
+
+/* Writes moment t in 'zone' into buf as the reader reads it: in English as showup
+ * always wrote it ('human': "Tue 2027-09-14 18:00", else "2027-09-14 18:00"),
+ * else by the language's rules (reader_date). */
+static char *
+when_text(const char *zone, int64_t t, int human, char *buf, size_t size)
+{
+	if (strcmp(lang_now(), lang_codes[0]) == 0 && !human)
+		return time_format_local(zone, t, buf, size);
+	return reader_date_into(zone, t, buf, size);
+}
+
+/* Writes an amount into buf as the reader writes it (reader_amount). */
+static void
+amount_text(int64_t cents, const char *currency, char *buf, size_t size)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	reader_amount(cents, currency, &sb);
+	snprintf(buf, size, "%s", sb_str(&sb));
+	sb_free(&sb);
+}
 
 /* Appends, for each person expected at session j but i, their call name, into names. */
 static size_t
@@ -308,21 +432,7 @@ name_session(const struct roll *r, size_t i, size_t j, int past, struct strbuf *
 	sb_free(&with);
 }
 
-/* Writes what happened at an event as its reader is told: "arrived 40 minutes late". */
-static void
-event_outcome(enum outcome o, const struct attendance *a, struct strbuf *out)
-{
-	if (o == OUTCOME_LATE && a != NULL) {
-		sb_adds(out, "arrived ");
-		count_words(a->minutes_late, "minute", "minutes", out);
-		sb_adds(out, " late");
-	} else {
-		sb_adds(out, o == OUTCOME_NO_SHOW ? "no-show" : o == OUTCOME_LATE_CANCEL ?
-		    "late cancellation" : outcome_name(o));
-	}
-}
-
-enum { EVENT_TEXTS = 6, EVENT_FIELDS = 10 };
+enum { EVENT_TEXTS = 7, EVENT_FIELDS = 10 };
 
 /* Builds the events list of person i: the sessions that brought them points. */
 static void
@@ -341,13 +451,14 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 		const struct attendance *a = roll_fact(r, i, j, &buf);
 		struct tpl_field *f = &v->item_fields[EVENT_FIELDS * v->nitems];
 		struct strbuf *t = &v->item_text[EVENT_TEXTS * v->nitems];
-		char when[48];
+		char when[96];
 
 		if (pts <= 0)
 			continue;
 		sb_addf(&t[0], "%d", s->number);
-		sb_adds(&t[1], time_format_local(r->cohort->tz, s->starts_at, when, sizeof when));
-		event_outcome(o, a, &t[2]);
+		sb_adds(&t[1], when_text(r->cohort->tz, s->starts_at, 0, when, sizeof when));
+		event_words(o, o == OUTCOME_LATE && a ? a->minutes_late : 0, &t[2]);
+		reason_words(a ? a->reason : NULL, &t[6]);
 		sb_addf(&t[3], "%d", pts);
 		name_session(r, i, j, 1, &t[4]);
 		sb_addf(&t[5], "%d", o == OUTCOME_LATE && a ? a->minutes_late : 0);
@@ -356,7 +467,7 @@ build_events(const struct roll *r, size_t i, struct notice_values *v)
 		f[2] = (struct tpl_field){ "session.title", s->title, NULL };
 		f[3] = (struct tpl_field){ "outcome", sb_str(&t[2]), NULL };
 		f[4] = (struct tpl_field){ "points", sb_str(&t[3]), NULL };
-		f[5] = (struct tpl_field){ "reason", a ? a->reason : "", NULL };
+		f[5] = (struct tpl_field){ "reason", sb_str(&t[6]), NULL };
 		f[6] = (struct tpl_field){ "session.name", sb_str(&t[4]), NULL };
 		f[7] = (struct tpl_field){ "points_one", pts == 1 ? "yes" : "", NULL };
 		f[8] = (struct tpl_field){ "late", o == OUTCOME_LATE ? "yes" : "", NULL };
@@ -463,8 +574,8 @@ notice_render_step(const struct roll *r, const struct notice_links *links, size_
 
 	base_scope(r, links, &r->people.v[i], &b);
 	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);
-	money_format(refund_cents, c->currency, v.amount, sizeof v.amount);
-	time_format_local(c->tz, expires, v.expires, sizeof v.expires);
+	amount_text(refund_cents, c->currency, v.amount, sizeof v.amount);
+	when_text(c->tz, expires, 0, v.expires, sizeof v.expires);
 	snprintf(v.days, sizeof v.days, "%d", r->policy.refund_days);
 	snprintf(v.expires + strlen(v.expires), sizeof v.expires - strlen(v.expires), " (%s)",
 	    c->tz);
@@ -488,6 +599,24 @@ notice_render_step(const struct roll *r, const struct notice_links *links, size_
 	base_free(&b);
 }
 
+/* Writes ladder kind 'kind' as the reader names it: "final-notice" is "final notice". */
+static void
+kind_words(const char *kind, char *buf, size_t size)
+{
+	static const char *const named[][2] = { { "policy-reminder", N_("policy reminder") },
+		{ "warning", N_("warning") }, { "final-notice", N_("final notice") } };
+
+	for (size_t k = 0; k < ARRAY_SIZE(named); k++) {
+		if (strcmp(named[k][0], kind) == 0) {
+			snprintf(buf, size, "%s", _(named[k][1]));
+			return;
+		}
+	}
+	snprintf(buf, size, "%s", kind);
+	for (char *dash = strchr(buf, '-'); dash != NULL; dash = strchr(dash, '-'))
+		*dash = ' ';	/* a kind of the coach's own, read as words */
+}
+
 void
 notice_render_correction(const struct roll *r, const struct notice_links *links,
     size_t i, const char *kind, int64_t sent_at, const struct notice_template *t,
@@ -495,14 +624,12 @@ notice_render_correction(const struct roll *r, const struct notice_links *links,
 {
 	struct notice_values v = { .nitems = 0 };
 	struct base_values b;
-	char sent[48], what[64];
+	char sent[96], what[64];
 
 	base_scope(r, links, &r->people.v[i], &b);
 	snprintf(v.points, sizeof v.points, "%d", roll_person(r, i)->points);
-	time_format_local(r->cohort->tz, sent_at, sent, sizeof sent);
-	snprintf(what, sizeof what, "%s", kind);
-	for (char *dash = strchr(what, '-'); dash != NULL; dash = strchr(dash, '-'))
-		*dash = ' ';	/* "final-notice" read as "final notice" */
+	when_text(r->cohort->tz, sent_at, 0, sent, sizeof sent);
+	kind_words(kind, what, sizeof what);
 	build_events(r, i, &v);
 	{
 		const struct tpl_field fields[] = {
@@ -524,7 +651,7 @@ format_zoned(const char *zone, int64_t t, char *buf, size_t size)
 {
 	size_t n;
 
-	time_format_human(zone, t, buf, size);
+	when_text(zone, t, 1, buf, size);
 	n = strlen(buf);
 	snprintf(buf + n, size - n, " (%s)", zone);
 }
@@ -543,9 +670,9 @@ others_expected(const struct roll *r, size_t i, size_t j, struct strbuf *out)
 
 /* The texts a session notice shows, kept alive while it renders. */
 struct session_values {
-	char number[16], when[48], minutes[16], cutoff[96], old_when[48], old_minutes[16];
+	char number[16], when[96], minutes[16], cutoff[160], old_when[96], old_minutes[16];
 	char *partner_call;
-	struct strbuf with, name, day, old_day;
+	struct strbuf with, name, day, old_day, reason;
 };
 
 /* Returns the call name of the partner called 'name' in r (their own, else the default). */
@@ -567,7 +694,7 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 	const char *partner = ch && ch->partner_name ? ch->partner_name : "";
 	int64_t cutoff = r->esessions[j].cutoff;
 	struct session_values v = { .with = STRBUF_INIT, .name = STRBUF_INIT,
-		.day = STRBUF_INIT, .old_day = STRBUF_INIT };
+		.day = STRBUF_INIT, .old_day = STRBUF_INIT, .reason = STRBUF_INIT };
 	enum outcome place = roll_outcome(r, i, j);
 	struct attendance buf;
 	const struct attendance *a = roll_fact(r, i, j, &buf);
@@ -576,10 +703,11 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 	base_scope(r, links, &r->people.v[i], &b);
 	snprintf(v.number, sizeof v.number, "%d", s->number);
 	snprintf(v.minutes, sizeof v.minutes, "%d", s->minutes);
-	time_format_human(r->cohort->tz, s->starts_at, v.when, sizeof v.when);
+	when_text(r->cohort->tz, s->starts_at, 1, v.when, sizeof v.when);
 	format_zoned(r->cohort->tz, cutoff, v.cutoff, sizeof v.cutoff);
+	reason_words(a ? a->reason : NULL, &v.reason);
 	if (ch != NULL && ch->old_starts_at != 0) {
-		time_format_human(r->cohort->tz, ch->old_starts_at, v.old_when, sizeof v.old_when);
+		when_text(r->cohort->tz, ch->old_starts_at, 1, v.old_when, sizeof v.old_when);
 		day_and_time(r->cohort->tz, ch->old_starts_at, &v.old_day);
 	}
 	if (ch != NULL && ch->old_minutes != 0)
@@ -617,7 +745,7 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 			  place == OUTCOME_RESCHEDULED ? "yes" : "", NULL },
 			{ "place.late_cancel", place == OUTCOME_LATE_CANCEL ? "yes" : "", NULL },
 			{ "place.excused", place == OUTCOME_EXCUSED ? "yes" : "", NULL },
-			{ "place.reason", a ? a->reason : "", NULL },
+			{ "place.reason", sb_str(&v.reason), NULL },
 			{ "partner.name", partner, NULL },
 			{ "partner.first_name", v.partner_call, NULL },
 		};
@@ -629,16 +757,17 @@ notice_render_session(const struct roll *r, const struct notice_links *links, si
 	sb_free(&v.name);
 	sb_free(&v.day);
 	sb_free(&v.old_day);
+	sb_free(&v.reason);
 	free(v.partner_call);
 	base_free(&b);
 }
 
 /* The texts a person notice shows, kept alive while it renders. */
 struct person_values {
-	char amount[48], expires[96], days[16];
+	char amount[48], expires[160], days[16];
 	struct tpl_scope *items;
 	struct tpl_field *item_fields;
-	char (*when)[48];
+	char (*when)[96];
 	struct tpl_list sessions;
 };
 
@@ -653,7 +782,7 @@ build_sessions(const struct roll *r, const size_t *cols, size_t n, struct person
 		const struct session *s = &r->sessions.v[cols[k]];
 		struct tpl_field *f = &v->item_fields[3 * k];
 
-		time_format_human(r->cohort->tz, s->starts_at, v->when[k], sizeof v->when[k]);
+		when_text(r->cohort->tz, s->starts_at, 1, v->when[k], sizeof v->when[k]);
 		f[0] = (struct tpl_field){ "session.date", v->when[k], NULL };
 		f[1] = (struct tpl_field){ "session.title", s->title, NULL };
 		f[2] = (struct tpl_field){ "session.kind", session_kind_name(s->kind), NULL };
@@ -674,7 +803,7 @@ notice_render_person(const struct roll *r, const struct notice_links *links, siz
 
 	memset(&v, 0, sizeof v);
 	base_scope(r, links, &r->people.v[i], &b);
-	money_format(refund ? ch->refund_cents : 0, c->currency, v.amount, sizeof v.amount);
+	amount_text(refund ? ch->refund_cents : 0, c->currency, v.amount, sizeof v.amount);
 	if (ch->refund_until > 0)
 		format_zoned(c->tz, ch->refund_until, v.expires, sizeof v.expires);
 	snprintf(v.days, sizeof v.days, "%d", r->policy.refund_days);

@@ -23,6 +23,7 @@
 
 #include "showup/calendar.h"
 #include "showup/exits.h"
+#include "showup/lang.h"
 #include "showup/message.h"
 #include "showup/report.h"
 #include "showup/roll.h"
@@ -451,12 +452,16 @@ message_subject(const struct roll *roll, struct part *const *v, size_t n, struct
 	}
 	if (n == 1 || v[0]->rank == 3 || n - reminders == 1)
 		sb_adds(out, sb_str(&v[0]->subject));
-	else if (invitations == n)
-		sb_addf(out, "%s: invitations to your %zu sessions", roll->cohort->name, n);
-	else if (reminders == n)
-		sb_addf(out, "%s: reminders of your next %zu sessions", roll->cohort->name, n);
-	else
-		sb_addf(out, "%s: %zu changes to your sessions", roll->cohort->name, n - reminders);
+	else if (invitations == n)	/* TRANSLATORS: a subject: the cohort, a count */
+		sb_addf(out, lang_ngettext("%s: an invitation to your %zu session",
+		    "%s: invitations to your %zu sessions", n), roll->cohort->name, n);
+	else if (reminders == n)	/* TRANSLATORS: a subject: the cohort, a count */
+		sb_addf(out, lang_ngettext("%s: a reminder of your next %zu session",
+		    "%s: reminders of your next %zu sessions", n), roll->cohort->name, n);
+	else				/* TRANSLATORS: a subject: the cohort, a count */
+		sb_addf(out, lang_ngettext("%s: %zu change to your sessions",
+		    "%s: %zu changes to your sessions", n - reminders), roll->cohort->name,
+		    n - reminders);
 }
 
 /* The one message of a person's parts, built. */
@@ -640,6 +645,7 @@ compose_person(struct store *st, const struct plan_source *src,
 	int64_t id = 0;
 	su_err why;
 	int rc = 0;
+	const char *was = lang_use(participant_language(&roll->people.v[i], roll->cohort));
 
 	for (size_t k = 0; k < n && rc >= 0; k++)
 		if ((rc = render_part(st, src, &due->v[todo[k].due], todo[k].row, t, now,
@@ -669,6 +675,7 @@ compose_person(struct store *st, const struct plan_source *src,
 	free(parts);
 	free(live);
 	composed_free(&m);
+	lang_use(was);
 	return rc < 0 ? -1 : 0;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "showup/lang.h"
 #include "showup/message.h"
 #include "showup/model.h"
 #include "showup/places.h"
@@ -206,6 +207,36 @@ participant_call_name(const struct participant *p)
 	    : call_name_default(p->name);
 }
 
+static const char *const sql_participant_language =
+	"UPDATE participant SET language = nullif(?, '') WHERE id = ?";
+
+int
+participant_set_language(struct store *st, const struct cohort *c,
+    const struct participant *p, const char *lang, su_err *e)
+{
+	sqlite3_stmt *stmt;
+
+	if (*lang != '\0' && !lang_known(lang))
+		return su_err_set(e, "'%s' is not a language showup speaks (en, de, fr, es)",
+		    lang);
+	if (strcmp(p->language ? p->language : "", lang) == 0)
+		return 0;
+	if ((stmt = store_stmt(st, sql_participant_language, e)) == NULL)
+		return -1;
+	db_bind_text(stmt, 1, lang);
+	db_bind_int(stmt, 2, p->id);
+	if (db_step_done(stmt, e) < 0 || audit_add(st, c->id, "participant language",
+	    p->email, p->language ? p->language : "", lang, e) < 0)
+		return -1;
+	return 1;
+}
+
+const char *
+participant_language(const struct participant *p, const struct cohort *c)
+{
+	return p->language && *p->language ? p->language : c->language;
+}
+
 static const char *const sql_participant_reinstate =
 	"UPDATE participant SET status = 'active', withdrawn_at = NULL WHERE id = ?";
 
@@ -232,7 +263,8 @@ participant_reinstate(struct store *st, const struct cohort *c, const struct par
 }
 
 #define PARTICIPANT_COLUMNS \
-	"SELECT id, cohort_id, name, email, company, status, withdrawn_at, call_name" \
+	"SELECT id, cohort_id, name, email, company, status, withdrawn_at, call_name," \
+	" language" \
 	" FROM participant"
 static const char *const sql_participant_by_email =
 	PARTICIPANT_COLUMNS " WHERE cohort_id = ? AND email = ?";
@@ -253,6 +285,8 @@ participant_from_row(sqlite3_stmt *stmt, struct participant *p)
 	    ? PARTICIPANT_WITHDRAWN : PARTICIPANT_ACTIVE;
 	p->withdrawn_at = sqlite3_column_int64(stmt, 6);
 	p->call_name = db_column_dup(stmt, 7);
+	p->language = sqlite3_column_type(stmt, 8) == SQLITE_NULL ? NULL
+	    : db_column_dup(stmt, 8);
 }
 
 int
@@ -340,6 +374,7 @@ participant_free(struct participant *p)
 	free(p->email);
 	free(p->company);
 	free(p->call_name);
+	free(p->language);
 	memset(p, 0, sizeof *p);
 }
 

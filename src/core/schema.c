@@ -484,10 +484,17 @@ static const char *const migration_21 =
 	");"
 	"CREATE INDEX waiting_by_session ON waiting (session_id, id);";
 
+/*
+ * 22: the language a participant reads, when it is not their cohort's
+ * (participant add/edit --language): NULL means the cohort's.
+ */
+static const char *const migration_22 =
+	"ALTER TABLE participant ADD COLUMN language TEXT;";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
 	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
-	migration_17, migration_18, migration_19, migration_20, migration_21 };
+	migration_17, migration_18, migration_19, migration_20, migration_21, migration_22 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -2,10 +2,12 @@
 /* words.c - how showup names things to the people it writes to (words.h). */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "showup/lang.h"
+#include "showup/money.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
 
@@ -96,7 +98,24 @@ local_day(const char *zone, int64_t t, struct civil *c)
 	return (int)(((days_from_civil(c->year, c->month, c->day) % 7) + 7) % 7);
 }
 
-/* Appends "Tue 14 Sep", then with 'sep' (" ", ", ") the time after it; "?" without a zone. */
+/* Appends the local time c by this thread's language's rules for ICU 'skeleton';
+ * "?" if ICU cannot. */
+static void
+icu_date(const struct civil *c, const char *skeleton, struct strbuf *out)
+{
+	if (lang_date(c, skeleton, out) < 0)
+		sb_adds(out, "?");
+}
+
+/* Returns 1 if this thread writes English, whose forms are showup's own. */
+static int
+english(void)
+{
+	return strcmp(lang_now(), lang_codes[0]) == 0;
+}
+
+/* Appends "Tue 14 Sep", then with 'sep' (" ", ", ") the time after it, in another
+ * language ICU's form of the same ("Di., 14. Sept., 18:00"); "?" without a zone. */
 static void
 day_parts(const char *zone, int64_t t, const char *sep, struct strbuf *out)
 {
@@ -105,11 +124,13 @@ day_parts(const char *zone, int64_t t, const char *sep, struct strbuf *out)
 
 	if (wd < 0) {
 		sb_adds(out, "?");
-		return;
+	} else if (!english()) {
+		icu_date(&c, sep != NULL ? "EEEdMMMHHmm" : "EEEdMMM", out);
+	} else {
+		sb_addf(out, "%.3s %d %s", weekdays[wd], c.day, months[c.month - 1]);
+		if (sep != NULL)
+			sb_addf(out, "%s%02d:%02d", sep, c.hour, c.minute);
 	}
-	sb_addf(out, "%.3s %d %s", weekdays[wd], c.day, months[c.month - 1]);
-	if (sep != NULL)
-		sb_addf(out, "%s%02d:%02d", sep, c.hour, c.minute);
 }
 
 void
@@ -158,30 +179,84 @@ reason_words(const char *code, struct strbuf *out)
 }
 
 void
+reader_date(const char *zone, int64_t t, struct strbuf *out)
+{
+	struct civil c;
+	char buf[48];
+
+	if (english())
+		sb_adds(out, time_format_human(zone, t, buf, sizeof buf));
+	else if (tz_utc_to_local(zone, t, &c, NULL) < 0)
+		sb_adds(out, "?");
+	else
+		icu_date(&c, "EEEdMMMyHHmm", out);
+}
+
+char *
+reader_date_into(const char *zone, int64_t t, char *buf, size_t size)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	reader_date(zone, t, &sb);
+	snprintf(buf, size, "%s", sb_str(&sb));
+	sb_free(&sb);
+	return buf;
+}
+
+void
+reader_amount(int64_t cents, const char *currency, struct strbuf *out)
+{
+	char buf[48];
+
+	if (english() || lang_amount(cents, currency, out) < 0)
+		sb_adds(out, money_format(cents, currency, buf, sizeof buf));
+}
+
+/* Appends "Tuesday's group session, 14 Sep 18:00" for the local time c (weekday wd). */
+static void
+group_session(const struct civil *c, int wd, struct strbuf *out)
+{
+	struct strbuf day = STRBUF_INIT, when = STRBUF_INIT;
+
+	if (english()) {
+		sb_adds(&day, weekdays[wd]);
+		sb_addf(&when, "%d %s %02d:%02d", c->day, months[c->month - 1], c->hour,
+		    c->minute);
+	} else {
+		icu_date(c, "EEEE", &day);
+		icu_date(c, "dMMMHHmm", &when);
+	}
+	/* TRANSLATORS: a group session: its weekday ("Tuesday"), then day and time */
+	sb_addf(out, _("%s's group session, %s"), sb_str(&day), sb_str(&when));
+	sb_free(&day);
+	sb_free(&when);
+}
+
+void
 session_name(const struct session_naming *n, struct strbuf *out)
 {
 	const char *with = n->with && *n->with ? n->with : NULL;
+	struct strbuf day = STRBUF_INIT;
 	struct civil c;
 	int wd = local_day(n->zone, n->starts_at, &c);
 
-	switch (n->kind) {
-	case SESSION_GROUP:
-		if (wd < 0) {
-			sb_adds(out, "the group session");
-			return;
-		}
-		sb_addf(out, "%s's group session, %d %s %02d:%02d", weekdays[wd], c.day,
-		    months[c.month - 1], c.hour, c.minute);
+	if (n->kind == SESSION_GROUP) {
+		if (wd < 0)
+			sb_adds(out, _("the group session"));
+		else
+			group_session(&c, wd, out);
 		return;
-	case SESSION_COACHING:
-		sb_addf(out, "your 1:1%s%s on ", with ? " with " : "", with ? with : "");
-		break;
-	case SESSION_PRACTICE:
-		sb_addf(out, "%s%s, ", with ? "practice with " : "your practice session",
-		    with ? with : "");
-		break;
 	}
-	day_and_time(n->zone, n->starts_at, out);
+	day_and_time(n->zone, n->starts_at, &day);
+	if (n->kind == SESSION_COACHING && with)	/* TRANSLATORS: the coach, a day */
+		sb_addf(out, _("your 1:1 with %s on %s"), with, sb_str(&day));
+	else if (n->kind == SESSION_COACHING)		/* TRANSLATORS: a day and time */
+		sb_addf(out, _("your 1:1 on %s"), sb_str(&day));
+	else if (with)					/* TRANSLATORS: partners, a day */
+		sb_addf(out, _("practice with %s, %s"), with, sb_str(&day));
+	else						/* TRANSLATORS: a day and time */
+		sb_addf(out, _("your practice session, %s"), sb_str(&day));
+	sb_free(&day);
 }
 
 void
@@ -211,14 +286,30 @@ count_words(int n, const char *one, const char *many, struct strbuf *out)
 void
 cutoff_words(const struct policy *p, struct strbuf *out)
 {
-	if (p->cutoff_kind == CUTOFF_HOURS) {
-		sb_adds(out, "at least ");
-		count_words(p->cutoff_hours, "hour", "hours", out);
-		sb_adds(out, " before the start");
-	} else {
-		sb_addf(out, "by %02d:%02d the day before", p->cutoff_minute / 60,
+	int h = p->cutoff_hours;
+
+	if (p->cutoff_kind == CUTOFF_HOURS)	/* TRANSLATORS: follows "tell me" */
+		sb_addf(out, lang_ngettext("at least %d hour before the start",
+		    "at least %d hours before the start", (unsigned long)h), h);
+	else					/* TRANSLATORS: follows "tell me" */
+		sb_addf(out, _("by %02d:%02d the day before"), p->cutoff_minute / 60,
 		    p->cutoff_minute % 60);
-	}
+}
+
+/* Appends "more than N minutes late" in this thread's language. */
+static void
+more_than(int minutes, struct strbuf *out)
+{
+	sb_addf(out, lang_ngettext("more than %d minute late", "more than %d minutes late",
+	    (unsigned long)minutes), minutes);
+}
+
+/* Appends "counts N points" in this thread's language. */
+static void
+counts_points(int points, struct strbuf *out)
+{
+	sb_addf(out, lang_ngettext("counts %d point", "counts %d points",
+	    (unsigned long)points), points);
 }
 
 void
@@ -228,19 +319,40 @@ late_rule_words(const struct policy *p, struct strbuf *out)
 	int more = p->late_threshold >= 0 ? p->late_arrival_points : 0;
 
 	if (late == 0 && more == 0) {
-		sb_adds(out, "a late arrival counts no points");
+		sb_adds(out, _("a late arrival counts no points"));
 		return;
 	}
 	if (late > 0) {
-		sb_adds(out, "more than ");
-		count_words(p->grace_minutes, "minute", "minutes", out);
-		sb_adds(out, " late counts ");
-		count_words(late, "point", "points", out);
+		more_than(p->grace_minutes, out);
+		sb_addc(out, ' ');
+		counts_points(late, out);
 	}
 	if (more == 0)
 		return;
-	sb_adds(out, late > 0 ? ", more than " : "more than ");
-	count_words(p->late_threshold, "minute", "minutes", out);
-	sb_adds(out, late > 0 ? " " : " late counts ");
-	count_words(late + more, "point", "points", out);
+	if (late > 0) {
+		sb_adds(out, ", ");	/* TRANSLATORS: a second, higher step of the rule */
+		sb_addf(out, lang_ngettext("more than %d minute %d point",
+		    "more than %d minutes %d points", (unsigned long)(late + more)),
+		    p->late_threshold, late + more);
+		return;
+	}
+	more_than(p->late_threshold, out);
+	sb_addc(out, ' ');
+	counts_points(late + more, out);
+}
+
+void
+event_words(enum outcome o, int minutes_late, struct strbuf *out)
+{
+	if (o == OUTCOME_LATE)
+		sb_addf(out, lang_ngettext("arrived %d minute late", "arrived %d minutes late",
+		    (unsigned long)minutes_late), minutes_late);
+	else if (o == OUTCOME_NO_SHOW)
+		sb_adds(out, _("no-show"));
+	else if (o == OUTCOME_LATE_CANCEL)
+		sb_adds(out, _("late cancellation"));
+	else if (o == OUTCOME_EXCUSED)
+		sb_adds(out, _("excused"));
+	else
+		sb_adds(out, outcome_name(o));
 }

@@ -125,6 +125,15 @@ mkdir -p "$dir/mail" "$dir/bigmail" "$dir/smtp" "$dir/cfg/showup"
 "$SHOWUP" session import mail "$dir/mail/sessions.csv" >/dev/null
 "$SHOWUP" attendance import mail "$dir/mail/att.csv" >/dev/null
 t_plan=$(seconds "$SHOWUP" notices plan mail)
+# the same notices in German: catalogs, ICU dates and amounts, the German templates
+mkdir -p "$dir/mailde"
+/usr/bin/python3 "$here/gen.py" notices "$dir/mailde" mailde "$MAIL"
+"$SHOWUP" cohort import "$dir/mailde/cohort.csv" >/dev/null
+"$SHOWUP" cohort edit mailde --language de >/dev/null
+"$SHOWUP" participant import mailde "$dir/mailde/people.csv" >/dev/null
+"$SHOWUP" session import mailde "$dir/mailde/sessions.csv" >/dev/null
+"$SHOWUP" attendance import mailde "$dir/mailde/att.csv" >/dev/null
+t_plan_de=$(seconds "$SHOWUP" notices plan mailde)
 # ten times as many, in a database of their own: linear, or how far from it
 (
 	export SHOWUP_DB="$dir/bigmail/showup.db"
@@ -279,6 +288,8 @@ echo "from-meeting, 2,000 people in $MEET_ROWS and in $MEET_BIG rows  peak memor
 e_plan=$(exponent "$t_plan" "$t_plan_big" "$MAIL" "$BIG_MAIL")
 echo "session pairs, $PAIR_PEOPLE people x 20 weeks  ${t_pairs} s $(goal "$t_pairs" "<=" 1 "1 s"); in trios (--size 3) ${t_trios} s"
 echo "notices plan, $MAIL notices        ${t_plan} s $(goal "$t_plan" "<=" 0.5 "0.5 s")"
+r_de=$(ratio "$t_plan_de" "$t_plan")
+echo "notices plan, $MAIL in German       ${t_plan_de} s, ${r_de}x English $(goal "$r_de" "<=" 1.5 "1.5x")"
 echo "notices plan, $BIG_MAIL notices       ${t_plan_big} s: time grows as size^$e_plan $(goal "$e_plan" "<=" 1.1 "linear, 1.1")"
 r_send=$(per_s "$MAIL" "$t_send")
 echo "notices send, $MAIL over SMTP      ${t_send} s, $r_send messages a second $(goal "$r_send" ">=" 1000 "1,000")"

@@ -64,7 +64,7 @@ finding ok database "mode 0600"
 check 'grep -Eq "^(ok|warning) +database +[0-9]+ MB free where it is" "$T/out"' \
 	"no finding of the room left beside the database"
 finding ok fonts "DejaVuSans.ttf, fallback DroidSansFallbackFull.ttf; names need Latin, Greek, CJK: all drawn"
-finding ok templates "$(ls "$top_srcdir/templates" | grep -vcx README) templates, each compiles"
+finding ok templates "$(find "$top_srcdir/templates" -maxdepth 1 -type f ! -name README | wc -l) templates, each compiles"
 finding ok config "$CONFIG, mode 0600, every setting known"
 finding ok mail "SMTP by smtp://127.0.0.1:$(cat "$S/port") as coach; not tried"
 hint "showup doctor --mail logs in, sending nothing"

@@ -107,7 +107,7 @@ ok cancel w:2 ana@example.com --at "2027-09-22 10:00" --reason personal-emergenc
 sent
 to ana@example.com
 has "| Words: place given up, practice with Jan, Wed 22 Sep 19:00"
-has "Your reason (personal-emergency) is one the program accepts: this absence is"
+has "Your reason (personal emergency) is one the program accepts: this absence is"
 has "excused and counts against nothing."
 lacks "counts as a late"
 to jan@example.com

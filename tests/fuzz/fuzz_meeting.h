@@ -14,8 +14,8 @@ static inline void
 fuzz_meeting(const uint8_t *data, size_t size, enum meeting_format format)
 {
 	struct participant people[2] = {
-		{ 1, 1, (char *)"Ana Lúcia", (char *)"ana@example.com", (char *)"", (char *)"", 0, 0 },
-		{ 2, 1, (char *)"Bob", (char *)"bob@example.com", (char *)"", (char *)"", 0, 0 },
+		{ 1, 1, (char *)"Ana Lúcia", (char *)"ana@example.com", (char *)"", (char *)"", 0, 0, NULL },
+		{ 2, 1, (char *)"Bob", (char *)"bob@example.com", (char *)"", (char *)"", 0, 0, NULL },
 	};
 	struct participant_list list = { people, 2 };
 	struct session s = { .id = 1, .number = 1, .starts_at = 1795000000, .minutes = 60 };

@@ -3,11 +3,15 @@
  * the language switched per thread. */
 #include "config.h"
 
+#include <errno.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "showup/lang.h"
+#include "showup/notice.h"
 #include "showup/timeutil.h"
 #include "showup/words.h"
 #include "suites.h"
@@ -130,6 +134,90 @@ START_TEST(test_language_is_per_thread)
 }
 END_TEST
 
+/* Writes a template whose subject is 'subject' to ROOT/SUB/KIND (SUB "": ROOT/KIND). */
+static void
+put_template(const char *root, const char *sub, const char *kind, const char *subject)
+{
+	char *dir = xasprintf("%s%s%s", root, *sub ? "/" : "", sub), *path;
+	FILE *f;
+
+	ck_assert(mkdir(dir, 0700) == 0 || errno == EEXIST);
+	path = xasprintf("%s/%s", dir, kind);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fprintf(f, "Subject: %s\nHi\n", subject);
+	fclose(f);
+	free(path);
+	free(dir);
+}
+
+/* Removes what test_templates_per_notice put under root, and root. */
+static void
+remove_tree(const char *root)
+{
+	static const char *const files[] = { "own/warning", "own/fr/policy-reminder",
+		"shipped/warning", "shipped/policy-reminder", "shipped/de/warning",
+		"shipped/de/policy-reminder", "own/fr", "shipped/de", "own", "shipped", "" };
+
+	for (size_t k = 0; k < sizeof files / sizeof *files; k++) {
+		char *path = xasprintf("%s/%s", root, files[k]);
+
+		if (remove(path) != 0)
+			ck_abort_msg("cannot remove %s", path);
+		free(path);
+	}
+}
+
+/* Returns the subject of the template of 'kind' loaded in t for language 'lang' (static). */
+static const char *
+subject_in(const struct notice_templates *t, const char *lang, const char *kind)
+{
+	static struct strbuf sb = STRBUF_INIT;
+	const struct tpl_scope none = { NULL, 0, NULL };
+	const char *was = lang_use(lang);
+
+	sb_reset(&sb);
+	tpl_render(notice_template_find(t, kind)->subject, &none, &sb);
+	lang_use(was);
+	return sb_str(&sb);
+}
+
+/* A coach's folder of a German cohort holding one notice (and one in fr/): each notice
+ * of each language found on its own, the rest from the shipped set of the language,
+ * then the English one. */
+START_TEST(test_templates_per_notice)
+{
+	char root[] = "/tmp/showup-lang-XXXXXX", *own, *shipped;
+	const char *kinds[] = { "warning", "policy-reminder", NULL };
+	struct notice_templates t;
+	su_err e;
+
+	ck_assert_ptr_nonnull(mkdtemp(root));
+	own = xasprintf("%s/own", root);
+	shipped = xasprintf("%s/shipped", root);
+	put_template(own, "", "warning", "own warning");
+	put_template(own, "fr", "policy-reminder", "own fr reminder");
+	put_template(shipped, "", "warning", "en warning");
+	put_template(shipped, "", "policy-reminder", "en reminder");
+	put_template(shipped, "de", "warning", "de warning");
+	put_template(shipped, "de", "policy-reminder", "de reminder");
+	ck_assert_int_eq(notice_templates_load_langs(own, shipped, "de", kinds, &t, &e), 0);
+	ck_assert_str_eq(subject_in(&t, "de", "warning"), "own warning");
+	ck_assert_str_eq(subject_in(&t, "de", "policy-reminder"), "de reminder");
+	ck_assert_str_eq(subject_in(&t, "fr", "policy-reminder"), "own fr reminder");
+	ck_assert_str_eq(subject_in(&t, "fr", "warning"), "en warning");	/* no fr/ shipped */
+	ck_assert_str_eq(subject_in(&t, "en", "warning"), "en warning");	/* own is German */
+	ck_assert_str_eq(subject_in(&t, "es", "policy-reminder"), "en reminder");
+	notice_templates_free(&t);
+	/* a kind found nowhere is an error naming it */
+	kinds[1] = "nudge";
+	ck_assert_int_eq(notice_templates_load_langs(own, shipped, "de", kinds, &t, &e), -1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "no template for notice 'nudge'"));
+	remove_tree(root);
+	free(own);
+	free(shipped);
+}
+END_TEST
+
 Suite *
 lang_suite(void)
 {
@@ -143,6 +231,7 @@ lang_suite(void)
 	tcase_add_loop_test(tc, test_words_from_the_catalogs, 0,
 	    (int)(sizeof list_cases / sizeof *list_cases));
 	tcase_add_test(tc, test_language_is_per_thread);
+	tcase_add_test(tc, test_templates_per_notice);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -155,6 +155,23 @@ enum outcome engine_place_verdict(const struct engine_reschedule *r,
 void engine_run(const struct engine_input *in, struct engine_result *out);
 void engine_result_free(struct engine_result *r);
 
+/*
+ * Returns 1 if fact 'a' of a session starting at 'starts_at' was on the record
+ * at 'at': a cancellation (a reschedule's too) from when it came in, before
+ * the session or after; what was seen (an arrival, an absence, an excuse) from
+ * the session's start. The engine counts a fact's points from that moment.
+ */
+int engine_fact_known(const struct attendance *a, int64_t starts_at, int64_t at);
+
+/*
+ * The points person row 'i' of 'in' had at 'at' (before in->now), as the engine
+ * counted them then on the record as it is now: only the facts known by then
+ * (engine_fact_known) and the reschedules asked by then, a withdrawal after it
+ * not yet made, forgiveness as of then. Corrections made since count; what
+ * came in since does not.
+ */
+int engine_points_as_of(const struct engine_input *in, size_t i, int64_t at);
+
 /* The outcome of person i at session j (a row per person). */
 static inline enum outcome
 engine_outcome(const struct engine_result *r, size_t nsessions, size_t i, size_t j)

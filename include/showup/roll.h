@@ -72,9 +72,10 @@ enum outcome roll_scoring_outcome(const struct roll *r, size_t i, size_t j);
 int roll_points(const struct roll *r, size_t i, size_t j);
 /*
  * Returns 1 if ladder step 'step', sent to person row 'i' at 'sent_at', still
- * stands on the record as it is now: the sessions before 'sent_at', with their
- * points as of then (forgiveness since then does not void it), still reach it.
- * 0 when a correction took it away.
+ * stands on the record as it is now: the points the engine counted at
+ * 'sent_at' (engine_points_as_of: the facts known then, a late cancellation
+ * from when it came in, as corrected since; forgiveness since then does not
+ * void it) still reach it. 0 when a correction took it away.
  */
 int roll_step_stands(const struct roll *r, size_t i, int step, int64_t sent_at);
 /* The engine's figures for person row 'i'. */

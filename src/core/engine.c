@@ -364,6 +364,64 @@ engine_run(const struct engine_input *in, struct engine_result *out)
 	free(leads);
 }
 
+int
+engine_fact_known(const struct attendance *a, int64_t starts_at, int64_t at)
+{
+	if (a != NULL && a->fact == FACT_CANCELLED)
+		return a->cancelled_at <= at;
+	return starts_at <= at;
+}
+
+/* One person's record as it stood at a moment (engine_points_as_of). */
+struct record_as_of {
+	const struct engine_input *in;
+	size_t i;
+	int64_t at;
+};
+
+/* The facts of that record: person i's, those known by then (engine_input.fact_at). */
+static const struct attendance *
+fact_as_of(const void *ctx, size_t row, size_t j, struct attendance *buf)
+{
+	const struct record_as_of *v = ctx;
+	const struct attendance *a = fact_of(v->in, v->i, j, buf);
+
+	(void)row;	/* the one row: person v->i */
+	if (a == NULL || !engine_fact_known(a, v->in->sessions[j].starts_at, v->at))
+		return NULL;
+	return a;
+}
+
+int
+engine_points_as_of(const struct engine_input *in, size_t i, int64_t at)
+{
+	struct record_as_of view = { .in = in, .i = i, .at = at };
+	struct engine_person person = in->people[i];
+	struct engine_reschedule *asked = xcalloc(in->nreschedules + 1, sizeof *asked);
+	struct engine_input one = {
+		.policy = in->policy, .now = at, .fee_cents = in->fee_cents,
+		.npeople = 1, .nsessions = in->nsessions, .people = &person,
+		.sessions = in->sessions,
+		.named = in->named != NULL ? in->named + i * in->nsessions : NULL,
+		.fact_at = fact_as_of, .fact_ctx = &view, .reschedules = asked,
+	};
+	struct engine_result res;
+	int points;
+
+	if (person.withdrawn_at > at)
+		person.withdrawn_at = 0;	/* they had not left yet */
+	for (size_t k = 0; k < in->nreschedules; k++)
+		if (in->reschedules[k].person == i && in->reschedules[k].asked_at <= at) {
+			asked[one.nreschedules] = in->reschedules[k];
+			asked[one.nreschedules++].person = 0;
+		}
+	engine_run(&one, &res);
+	points = res.people[0].points;
+	engine_result_free(&res);
+	free(asked);
+	return points;
+}
+
 void
 engine_result_free(struct engine_result *r)
 {

@@ -281,6 +281,19 @@ fact_at(const void *ctx, size_t i, size_t j, struct attendance *buf)
 	return roll_fact(ctx, i, j, buf);
 }
 
+/* Fills 'in' with the engine's view of roll r as of r->now (roll_load runs it). */
+static void
+roll_input(const struct roll *r, struct engine_input *in)
+{
+	*in = (struct engine_input){
+		.policy = &r->policy, .now = r->now, .fee_cents = r->cohort->fee_cents,
+		.npeople = r->people.n, .nsessions = r->sessions.n,
+		.people = r->epeople, .sessions = r->esessions,
+		.named = r->named, .fact_at = fact_at, .fact_ctx = r,
+		.reschedules = r->reschedules, .nreschedules = r->nreschedules,
+	};
+}
+
 int
 roll_load(struct store *st, const struct cohort *c, const struct policy *p,
     int64_t now, struct roll *out, su_err *e)
@@ -310,13 +323,7 @@ roll_load(struct store *st, const struct cohort *c, const struct policy *p,
 	    roll_load_reschedules(st, c, p, &out->person_index, &out->session_index,
 	    &out->reschedules, &out->nreschedules, e) < 0)
 		goto fail;
-	in = (struct engine_input){
-		.policy = &out->policy, .now = now, .fee_cents = c->fee_cents,
-		.npeople = out->people.n, .nsessions = out->sessions.n,
-		.people = out->epeople, .sessions = out->esessions,
-		.named = out->named, .fact_at = fact_at, .fact_ctx = out,
-		.reschedules = out->reschedules, .nreschedules = out->nreschedules,
-	};
+	roll_input(out, &in);
 	engine_run(&in, &out->result);
 	return 0;
 fail:
@@ -360,11 +367,10 @@ roll_points(const struct roll *r, size_t i, size_t j)
 int
 roll_step_stands(const struct roll *r, size_t i, int step, int64_t sent_at)
 {
-	int points = 0;
+	struct engine_input in;
 
-	for (size_t j = 0; j < r->sessions.n && r->sessions.v[j].starts_at < sent_at; j++)
-		points += points_at(r, i, j, sent_at);
-	return engine_step_due(&r->policy, points, 0) >= step;
+	roll_input(r, &in);
+	return engine_step_due(&r->policy, engine_points_as_of(&in, i, sent_at), 0) >= step;
 }
 
 const struct engine_person_result *

@@ -1063,6 +1063,55 @@ START_TEST(engine_correction_changes_points)
 }
 END_TEST
 
+/*
+ * The points as they stood at a moment (a ladder step's standing is judged by
+ * them): 'at' and a withdrawal in hours from session 1's start (0: none); the
+ * default leads of fx_mark (a late cancellation or move 2 hours ahead).
+ */
+static const struct {
+	const char *marks;
+	double at, withdrawn;
+	int want, want_now;
+} as_of_cases[] = {
+	{ "PXP", -1, 0, 1, 1 },		/* a late cancellation counts from when it came in */
+	{ "PXP", -3, 0, 0, 1 },		/* not before */
+	{ "PXP", 1, 0, 1, 1 },
+	{ "PCP", -1, 0, 0, 0 },
+	{ "NXP", -3, 0, 2, 3 },		/* the no-show before it counts */
+	{ "PXX", 1, 0, 1, 2 },		/* the next one came in later */
+	{ "PNP", -1, 0, 0, 2 },		/* what was seen counts from the start */
+	{ "PNP", 0, 0, 2, 2 },
+	{ "PrP", -1, 0, 1, 1 },		/* a place moved late: from the request */
+	{ "PrP", -3, 0, 0, 1 },
+	{ "PmP", -25, 0, 1, 1 },	/* a 1:1 moved whole late, asked 26 h ahead */
+	{ "PmP", -27, 0, 0, 1 },
+	{ "PXP", -1.75, -1.5, 1, 0 },	/* they left after the cancellation: not yet */
+};
+
+/* engine_points_as_of: the facts known at the moment, the record as corrected since. */
+START_TEST(engine_points_at_a_moment)
+{
+	int64_t s1 = WINTER + WEEK;
+	struct engine_input in;
+	struct fixture fx;
+
+	fx_init(&fx, 1, strlen(as_of_cases[_i].marks), WINTER + 20 * WEEK);
+	fx_marks(&fx, 0, as_of_cases[_i].marks, NULL);
+	if (as_of_cases[_i].withdrawn != 0)
+		fx.people[0].withdrawn_at = s1 + (int64_t)(as_of_cases[_i].withdrawn * HOUR);
+	fx_run(&fx);
+	ck_assert_int_eq(fx.r.people[0].points, as_of_cases[_i].want_now);
+	in = (struct engine_input){ .policy = &fx.pol, .now = fx.now, .npeople = fx.np,
+		.nsessions = fx.ns, .people = fx.people, .sessions = fx.sessions,
+		.named = fx.named, .facts = fx.facts, .reschedules = fx.moves,
+		.nreschedules = fx.nmoves };
+	ck_assert_int_eq(engine_points_as_of(&in, 0,
+	    s1 + (int64_t)(as_of_cases[_i].at * HOUR)), as_of_cases[_i].want);
+	ck_assert_int_eq(engine_points_as_of(&in, 0, fx.now), as_of_cases[_i].want_now);
+	fx_done(&fx);
+}
+END_TEST
+
 /* A step already sent is never due again when points fall and rise; a higher one still is. */
 START_TEST(engine_sent_step_not_due_again)
 {
@@ -1742,6 +1791,7 @@ engine_suite(void)
 	    (int)ARRAY_SIZE(ladder_run_cases));
 	tcase_add_loop_test(tl, engine_correction_changes_points, 0,
 	    (int)ARRAY_SIZE(correction_cases));
+	tcase_add_loop_test(tl, engine_points_at_a_moment, 0, (int)ARRAY_SIZE(as_of_cases));
 	tcase_add_test(tl, engine_sent_step_not_due_again);
 	tcase_add_loop_test(tl, engine_reviewed_in_run, 0, (int)ARRAY_SIZE(reviewed_cases));
 	tcase_add_loop_test(tl, engine_reschedules_in_run, 0,

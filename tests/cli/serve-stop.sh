@@ -55,4 +55,27 @@ for i in 1 2 3 4 5 6; do	# each person's messages once: as many as the outbox ho
 		"p$i@example.com got $(received "p$i@example.com") messages for $want notices"
 done
 
+# SIGTERM while a message is under way (the SMTP server holds it): that one is finished
+# and recorded sent, not left half-sent for a resend by hand, and the next waits
+ok participant add c1 --name "Sam Slow" --email slow@example.com
+ok participant add c1 --name "Zoe Next" --email p7@example.com	# planned after Sam (by name)
+serve_start held --notices --listen "127.0.0.1:$port"
+for _ in $(seq 1 100); do grep -q '^SLOW ' "$S/log" && break; sleep 0.1; done
+check 'grep -q "^SLOW slow@example.com" "$S/log"' "the slow message did not start"
+began=$(date +%s%N)
+kill -TERM "$pid"
+sleep 1
+touch "$S/release"
+wait "$pid"; pid=
+took=$(( ($(date +%s%N) - began) / 1000000 ))
+echo "serve --notices stopped $took ms after SIGTERM, a message under way for 1 s of it"
+check '[ "$took" -le 5000 ]' "serve --notices took $took ms to stop on SIGTERM with a message under way"
+check '[ "$(received slow@example.com)" = 1 ]' "the message under way was not finished"
+check '[ "$(sql "SELECT count(*) FROM outbox o JOIN participant p ON p.id = o.participant_id
+	WHERE p.email = '"'slow@example.com'"' AND o.part_of IS NULL AND o.state = '"'sent'"'")" -ge 1 ]' \
+	"the message under way is not recorded sent"
+check '[ "$(received p7@example.com)" = 0 ]' "the next message went after SIGTERM"
+check '[ "$(sql "SELECT count(*) FROM outbox WHERE state IN ('"'sending'"', '"'unknown'"')")" = 0 ]' \
+	"a message was left half-sent by the stop"
+
 finish

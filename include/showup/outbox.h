@@ -126,6 +126,10 @@ struct send_counts {
 	int stopped;			/* the login or TLS failed: the batch stopped */
 	/* Called after each message with how many went through and the batch's size (may be NULL). */
 	void (*progress)(size_t done, size_t total);
+	/* Asked before each message and during a pause of the rate (may be NULL): nonzero
+	 * ends the batch there, the rows not tried left as they were for the next send. */
+	int (*stop)(void);
+	int halted;			/* the batch ended early because stop said so */
 };
 
 struct mailer;

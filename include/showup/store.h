@@ -8,7 +8,7 @@
 #include "showup/util.h"
 
 /* The schema version this showup writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 22
+#define STORE_SCHEMA_VERSION 23
 
 /* The application id showup writes in a database file's header ('SHUP'). */
 #define STORE_APPLICATION_ID 0x53485550

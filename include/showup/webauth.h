@@ -102,6 +102,10 @@ int webauth_device_list(struct store *st, int64_t now, struct webauth_device_lis
 void webauth_device_list_free(struct webauth_device_list *l);
 /* Forgets device 'id' (caller's transaction): 1 if it was remembered, 0 if not, -1. */
 int webauth_device_revoke(struct store *st, int64_t id, su_err *e);
+/* Records 'url' as where the server started at 'now' is reached (caller's transaction); 0 or -1. */
+int webauth_server_record(struct store *st, const char *url, int64_t now, su_err *e);
+/* Sets *url to where the last server started is reached (NULL: none recorded; the caller frees it); 0 or -1. */
+int webauth_server_url(struct store *st, char **url, su_err *e);
 
 /* Writes the form token bound to 'bound_to' (a session id, a link token) into 'out' (44 bytes). */
 void webauth_form_token(const struct webauth_key *k, const char *bound_to,

@@ -334,9 +334,10 @@ char *cli_public_url(const char *flag);
 
 /*
  * What 'notices run' does once: plans every cohort and sends what is due; the
- * caller holds the send lock (outbox_lock). An exit status.
+ * caller holds the send lock (outbox_lock). 'stop' (may be NULL) is asked between
+ * cohorts and messages: nonzero ends the run there, the rest left for the next. An exit status.
  */
-int cli_notices_run_locked(struct cli *cli);
+int cli_notices_run_locked(struct cli *cli, int (*stop)(void));
 
 struct outbox_row;
 /* How notices send sends (cmd-notices-send.c). */

@@ -39,12 +39,15 @@ done:
 	return rc;
 }
 
-/* Plans every cohort, then sends what is due; the send lock held throughout. */
+/*
+ * Plans every cohort, then sends what is due; the send lock held throughout.
+ * 'stop' (may be NULL) is asked between cohorts and messages: nonzero ends the run there.
+ */
 static int
-run_locked(struct cli *cli)
+run_locked(struct cli *cli, int (*stop)(void))
 {
 	struct send_args a = { NULL, 0, 0 };
-	struct send_counts counts = { 0 };
+	struct send_counts counts = { .stop = stop };
 	struct cohort_list all = { 0 };
 	int64_t now = time_now();
 	int rc = EXIT_OK;
@@ -55,21 +58,23 @@ run_locked(struct cli *cli)
 		rc = EXIT_FAIL;
 	if (cohort_list_all(cli->st, &all, &e) < 0)
 		return cli_error("%s", e.msg);
-	for (size_t i = 0; i < all.n; i++)	/* one cohort's trouble stops no other */
+	for (size_t i = 0; i < all.n && !(stop && stop()); i++)	/* one's trouble stops no other */
 		if (plan_cohort(cli, &all.v[i], now) != EXIT_OK)
 			rc = EXIT_FAIL;
 	cohort_list_free(&all);
 	if (outbox_due_count(cli->st, now, &due, &e) < 0)
 		return cli_error("%s", e.msg);
-	if (due > 0 && cli_send_outbox(cli, NULL, &a, &counts) != EXIT_OK)
+	if (due > 0 && !(stop && stop()) && cli_send_outbox(cli, NULL, &a, &counts) != EXIT_OK)
 		rc = EXIT_FAIL;
+	if (counts.halted)
+		printf("stopped before the rest, which the next run sends\n");
 	return rc;
 }
 
 int
-cli_notices_run_locked(struct cli *cli)
+cli_notices_run_locked(struct cli *cli, int (*stop)(void))
 {
-	return run_locked(cli);
+	return run_locked(cli, stop);
 }
 
 /* What cli_getopt returns for the long-only options of the table below. */
@@ -89,7 +94,7 @@ replay(struct cli *cli, int64_t until, int64_t every)
 		time_format_iso("UTC", t, at, sizeof at);
 		if (setenv("SHOWUP_NOW", at, 1) < 0)
 			return cli_error("cannot set the clock: %s", strerror(errno));
-		rc = run_locked(cli);
+		rc = run_locked(cli, NULL);
 	}
 	return rc;
 }
@@ -135,7 +140,7 @@ cmd_notices_run_exec(struct cli *cli, int argc, char **argv)
 	}
 	if (lock < 0)
 		return cli_error("%s; nothing was sent", e.msg);
-	rc = until != 0 ? replay(cli, until, every) : run_locked(cli);
+	rc = until != 0 ? replay(cli, until, every) : run_locked(cli, NULL);
 	outbox_unlock(lock);
 	return rc;
 }

@@ -3,6 +3,7 @@
  * participants' own links (src/web); this file reads the options and says what runs. */
 #include "config.h"
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,6 +68,17 @@ print_link(struct cli *cli, const char *base, const char *slug, const char *emai
 	return link ? EXIT_OK : EXIT_FAIL;
 }
 
+/* Says whether SIGINT or SIGTERM waits (blocked in this thread since web_start): the tick's stop. */
+static int
+stop_pending(void)
+{
+	sigset_t pending;
+
+	if (sigpending(&pending) < 0)
+		return 0;
+	return sigismember(&pending, SIGTERM) == 1 || sigismember(&pending, SIGINT) == 1;
+}
+
 /*
  * The tick of serve --notices: what 'notices run' does, under the send lock,
  * on the command 'arg' (a struct cli with a store connection of its own).
@@ -83,11 +95,29 @@ notices_tick(void *arg)
 		    "this run leaves it to that one" : "nothing was sent");
 		return;
 	}
-	if (cli_notices_run_locked(nc) != EXIT_OK)
+	if (cli_notices_run_locked(nc, stop_pending) != EXIT_OK)
 		fprintf(stderr, "notices: this run did not do all it had to; the next "
 		    "tries again\n");
 	outbox_unlock(lock);
 	fflush(stdout);
+}
+
+/*
+ * Records where server 'w' is reached, for serve --link and --login, over a
+ * connection of its own (the pages' thread has cli's now); a failure only warns.
+ */
+static void
+record_server(struct cli *cli, struct web *w)
+{
+	struct store *st;
+	su_err e;
+
+	if ((st = store_open(store_path(cli->st), STORE_WRITE, NULL, &e)) == NULL ||
+	    STORE_TX(st, &e, webauth_server_record(st, web_base_url(w), time_now(), &e)) < 0)
+		fprintf(stderr, "warning: serve --link and --login will not know this "
+		    "address: %s\n", e.msg);
+	if (st != NULL)
+		store_close(st);
 }
 
 /* Serves until SIGINT or SIGTERM; an exit status. */
@@ -116,6 +146,7 @@ serve(struct cli *cli, struct web_options *o)
 	    strncmp(o->listen, "[::1]:", 6) != 0)
 		fprintf(stderr, "warning: listening on %s, not only this machine: anyone who "
 		    "reaches it can try the pages; put it behind TLS\n", o->listen);
+	record_server(cli, w);
 	printf("serving %s until Ctrl-C%s\n", web_base_url(w), o->tick ? ", and sending "
 	    "the notices due" : "");
 	if (token != NULL) {
@@ -185,6 +216,24 @@ proxy_address(const char *flag)
 	return addr;
 }
 
+/*
+ * What --link and --login's links start with: 'url' (--public-url, else the
+ * config's), else --listen if given, else where the last server started is
+ * reached, else the default address; the caller frees it.
+ */
+static char *
+link_base(struct cli *cli, const char *url, const struct web_options *o, int listen_given)
+{
+	char *recorded = NULL;
+	su_err e;
+
+	if (url != NULL)
+		return xstrdup(url);
+	if (!listen_given && webauth_server_url(cli->st, &recorded, &e) == 0 && recorded)
+		return recorded;
+	return xasprintf("%s://%s", o->tls_cert ? "https" : "http", o->listen);
+}
+
 /* Makes a new key, and says so; an exit status. */
 static int
 rotate_key(struct cli *cli)
@@ -246,13 +295,13 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 {
 	struct web_options o = { .listen = "127.0.0.1:8080", .log = stderr };
 	const char *url_flag = NULL, *proxy_flag = NULL, *revoke = NULL;
-	int opt, login = 0, rotate = 0, link = 0, notices = 0, devices = 0, rc;
+	int opt, login = 0, rotate = 0, link = 0, notices = 0, devices = 0, listen = 0, rc;
 	long long minutes = 15;
 	char *url, *proxy;
 
 	while ((opt = cli_getopt(cli, argc, argv)) != -1) {
 		switch (opt) {
-		case OPT_LISTEN: o.listen = optarg; break;
+		case OPT_LISTEN: o.listen = optarg; listen = 1; break;
 		case OPT_PUBLIC_URL: url_flag = optarg; break;
 		case OPT_TLS_CERT: o.tls_cert = optarg; break;
 		case OPT_TLS_KEY: o.tls_key = optarg; break;
@@ -286,8 +335,7 @@ cmd_serve_exec(struct cli *cli, int argc, char **argv)
 		return rotate_key(cli);
 	o.public_url = url = cli_public_url(url_flag);
 	if (login || link) {
-		char *base = url ? xstrdup(url) : xasprintf("%s://%s", o.tls_cert ? "https" :
-		    "http", o.listen);
+		char *base = link_base(cli, url, &o, listen);
 
 		rc = link ? print_link(cli, base, argv[optind], argv[optind + 1]) :
 		    print_login(cli, base);

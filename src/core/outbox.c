@@ -367,6 +367,42 @@ load_and_send(struct store *st, const struct cohort *c, const struct policy *p,
 	return rc < 0 ? -1 : 0;
 }
 
+/* Says whether out's stop hook asks the batch to end now (and notes it in out). */
+static int
+asked_to_stop(struct send_counts *out)
+{
+	if (out->stop != NULL && out->stop())
+		out->halted = 1;
+	return out->halted;
+}
+
+/* Waits the pause between two messages sent at 'rate' a minute, in steps of at most
+ * a fifth of a second so a stop is heard; 1 if a stop was asked meanwhile, else 0. */
+static int
+pause_for_rate(double rate, struct send_counts *out)
+{
+	struct timespec now, end;
+
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += (time_t)(60 / rate);
+	end.tv_nsec += (long)((60 / rate - (double)(time_t)(60 / rate)) * 1e9);
+	if (end.tv_nsec >= 1000000000L)
+		end.tv_sec++, end.tv_nsec -= 1000000000L;
+	for (;;) {
+		long long left;
+
+		if (asked_to_stop(out))
+			return 1;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = (long long)(end.tv_sec - now.tv_sec) * 1000000000LL +
+		    (end.tv_nsec - now.tv_nsec);
+		if (left <= 0)
+			return 0;
+		nanosleep(&(struct timespec){ 0, (long)(left < 200000000LL ? left :
+		    200000000LL) }, NULL);
+	}
+}
+
 int
 outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
     struct mailer *m, const char *envelope_from, size_t limit, double rate,
@@ -383,12 +419,8 @@ outbox_send(struct store *st, const struct cohort *c, const struct policy *p,
 	if ((rc = load_due_ids(st, c, limit, time_now(), &due, &n, e)) < 0)
 		goto done;
 	for (size_t i = 0; i < n && rc == 0 && !out->stopped; i++) {
-		if (i > 0 && rate > 0) {
-			struct timespec pause = { (time_t)(60 / rate),
-				(long)((60 / rate - (int)(60 / rate)) * 1e9) };
-
-			nanosleep(&pause, NULL);
-		}
+		if ((i > 0 && rate > 0 && pause_for_rate(rate, out)) || asked_to_stop(out))
+			break;
 		rc = load_and_send(st, c, p, m, envelope_from ? envelope_from : c->coach_email,
 		    due[i], out, e);
 		if (out->progress != NULL)

@@ -491,10 +491,23 @@ static const char *const migration_21 =
 static const char *const migration_22 =
 	"ALTER TABLE participant ADD COLUMN language TEXT;";
 
+/*
+ * 23 (to follow any step merged before it): where the last 'showup serve'
+ * started is reached (its public URL, else the address it listens on, with the
+ * port it really got), so that serve --link and --login print links to it.
+ */
+static const char *const migration_23 =
+	"CREATE TABLE web_server ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  base_url TEXT NOT NULL,"
+	"  started_at INTEGER NOT NULL"
+	");";
+
 const char *const schema_migrations[] = { migration_1, migration_2, migration_3, migration_4,
 	migration_5, migration_6, migration_7, migration_8, migration_9, migration_10,
 	migration_11, migration_12, migration_13, migration_14, migration_15, migration_16,
-	migration_17, migration_18, migration_19, migration_20, migration_21, migration_22 };
+	migration_17, migration_18, migration_19, migration_20, migration_21, migration_22,
+	migration_23 };
 const int schema_migration_count =
 	(int)(sizeof schema_migrations / sizeof schema_migrations[0]);
 

@@ -410,6 +410,34 @@ webauth_device_revoke(struct store *st, int64_t id, su_err *e)
 	return audit_add(st, 0, "revoke device", what, NULL, "signs in no more", e) < 0 ? -1 : 1;
 }
 
+int
+webauth_server_record(struct store *st, const char *url, int64_t now, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "INSERT OR REPLACE INTO web_server (id, base_url, "
+	    "started_at) VALUES (1, ?, ?)", e);
+
+	if (stmt == NULL)
+		return -1;
+	db_bind_text(stmt, 1, url);
+	db_bind_int(stmt, 2, now);
+	return db_step_done(stmt, e);
+}
+
+int
+webauth_server_url(struct store *st, char **url, su_err *e)
+{
+	sqlite3_stmt *stmt = store_stmt(st, "SELECT base_url FROM web_server WHERE id = 1", e);
+	int rc;
+
+	*url = NULL;
+	if (stmt == NULL)
+		return -1;
+	if ((rc = db_step_row(stmt, e)) == 1)
+		*url = db_column_dup(stmt, 0);
+	sqlite3_reset(stmt);
+	return rc < 0 ? -1 : 0;
+}
+
 void
 webauth_form_token(const struct webauth_key *k, const char *bound_to,
     char out[WEBAUTH_TOKEN_LEN + 1])

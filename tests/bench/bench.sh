@@ -5,7 +5,8 @@
 # print both times, their ratio and showup's peak memory. Then the commands that
 # read a cohort (export, show, status, reports), the practice pairs and the notices, each figure beside
 # its goal in /work/shared/targets.md and MISS where it falls short; memory goals are
-# peaks, by /usr/bin/time. Last, the web roll call under load (serve.sh). Takes some
+# peaks, by /usr/bin/time. Last, the web roll call under load and under siege (serve.sh:
+# serve_load.py, serve_siege.py). Takes some
 # 15 minutes on 2 cores.
 set -eu
 : "${SHOWUP:?}"

@@ -113,6 +113,17 @@ bo=$(cat "$T/out")
 check '[[ "$bo" == "$URL/p/"* ]]' "no participant link printed"
 ok serve --link c1 ana@example.com --listen "127.0.0.1:$port"
 ana=$(cat "$T/out")
+# without --listen, --link and --login point at the server running (its port recorded
+# when it started), not at the default 127.0.0.1:8080; --public-url and --listen win
+ok serve --link c1 ana@example.com
+check '[ "$(cat "$T/out")" = "$ana" ]' "serve --link did not point at the server running: $(cat "$T/out")"
+ok serve --login
+out "log in (once, within 15 minutes): $URL/login/"
+ok serve --link c1 ana@example.com --public-url https://showup.example.org/
+check '[[ "$(cat "$T/out")" == "https://showup.example.org/p/"* ]]' "--public-url lost to the recorded address"
+ok serve --link c1 ana@example.com --listen 127.0.0.1:9
+check '[[ "$(cat "$T/out")" == "http://127.0.0.1:9/p/"* ]]' "--listen lost to the recorded address"
+check '[ "$(sql "SELECT base_url FROM web_server")" = "$URL" ]' "the server's address was not recorded"
 rm -f "$T/jar"
 http GET "${bo#"$URL"}"
 status 200 "a participant's page"

@@ -78,7 +78,7 @@ sqlite3 "$T/old.db" "DROP TABLE outbox; DROP TABLE session_move; DROP TABLE resc
 	ALTER TABLE cohort DROP COLUMN language; ALTER TABLE participant DROP COLUMN call_name; ALTER TABLE participant DROP COLUMN erased_at;
 	DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series; ALTER TABLE session DROP COLUMN optional;
 	DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
-	ALTER TABLE participant DROP COLUMN language;
+	ALTER TABLE participant DROP COLUMN language; DROP TABLE web_server;
 	PRAGMA user_version = 2;
 	PRAGMA application_id = 0"
 before=$(sha256sum < "$T/old.db")
@@ -124,7 +124,7 @@ sqlite3 "$T/pre17.db" "DROP TABLE own_change; DROP TABLE outbox; DROP TABLE web_
 	INSERT INTO outbox (id, cohort_id, participant_id, kind, step, subject, message, message_id,
 	  state, planned_at, part_of) VALUES (8, 1, 1, 'final-notice', 2, 'S', x'', '<m8@x>',
 	  'pending', 100, 7);
-	ALTER TABLE participant DROP COLUMN language;
+	ALTER TABLE participant DROP COLUMN language; DROP TABLE web_server;
 	PRAGMA user_version = 17"
 ok --db "$T/pre17.db" init
 check '[ "$(sqlite3 "$T/pre17.db" "SELECT id, participant_id, kind, message, message_id, state, sent_at, held_at, part_of FROM outbox ORDER BY id" | tr '"'\\n'"' /)" = "7|1|warning|hi|<m7@x>|sent|200|150|/8|1|final-notice||<m8@x>|pending|||7/" ]' \
@@ -146,7 +146,7 @@ ok --db "$T/pre19.db" cohort add c1 --name N --coach C --coach-email c@example.c
 ok --db "$T/pre19.db" session add c1 --at "2031-01-06 10:00"
 sqlite3 "$T/pre19.db" "DROP TABLE web_device; DROP INDEX session_by_series; ALTER TABLE session DROP COLUMN series;
 	ALTER TABLE session DROP COLUMN optional; DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
-	ALTER TABLE participant DROP COLUMN language;
+	ALTER TABLE participant DROP COLUMN language; DROP TABLE web_server;
 	PRAGMA user_version = 18"
 ok --db "$T/pre19.db" init
 check '[ "$(sqlite3 "$T/pre19.db" "SELECT number, series IS NULL, optional FROM session")" = "1|1|0" ]' \
@@ -157,7 +157,7 @@ out "2031-01-06 10:00"
 # schema 19 (no remembered devices) gets web_device from step 20, its key and sessions kept
 ok --db "$T/pre20.db" init
 sqlite3 "$T/pre20.db" "DROP TABLE web_device; DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
-	ALTER TABLE participant DROP COLUMN language;
+	ALTER TABLE participant DROP COLUMN language; DROP TABLE web_server;
 	INSERT INTO web_key (id, key, created_at) VALUES (1, zeroblob(32), 5);
 	INSERT INTO web_session (hash, last_seen) VALUES (x'01', 6);
 	PRAGMA user_version = 19"
@@ -176,7 +176,7 @@ ok --db "$T/pre21.db" cohort add c1 --name N --coach C --coach-email c@example.c
 ok --db "$T/pre21.db" participant add c1 --name "Ana Lima" --email ana@example.com
 ok --db "$T/pre21.db" session add c1 --at "2026-12-01 09:00" --title Kickoff
 sqlite3 "$T/pre21.db" "DROP TABLE waiting; ALTER TABLE session DROP COLUMN capacity;
-	ALTER TABLE participant DROP COLUMN language;
+	ALTER TABLE participant DROP COLUMN language; DROP TABLE web_server;
 	PRAGMA user_version = 20"
 fails 1 --db "$T/pre21.db" session list c1
 err "has schema version 20, older than this showup's $current"
@@ -191,10 +191,21 @@ out "cancelled"
 ok --db "$T/pre22.db" init
 ok --db "$T/pre22.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC --language de
 ok --db "$T/pre22.db" participant add c1 --name "Ana Lima" --email ana@example.com
-sqlite3 "$T/pre22.db" "ALTER TABLE participant DROP COLUMN language; PRAGMA user_version = 21"
+sqlite3 "$T/pre22.db" "ALTER TABLE participant DROP COLUMN language; DROP TABLE web_server; PRAGMA user_version = 21"
 ok --db "$T/pre22.db" init
 check '[ "$(sqlite3 "$T/pre22.db" "SELECT name, language IS NULL FROM participant")" = "Ana Lima|1" ]' \
 	"step 22 lost a participant or gave them a language of their own"
+
+# schema 22 (no server recorded) gets web_server from step 23, empty: serve --link falls
+# back to the default address until a server starts
+ok --db "$T/pre23.db" init
+ok --db "$T/pre23.db" cohort add c1 --name N --coach C --coach-email c@example.com --tz UTC
+ok --db "$T/pre23.db" participant add c1 --name "Ana Lima" --email ana@example.com
+sqlite3 "$T/pre23.db" "DROP TABLE web_server; PRAGMA user_version = 22"
+ok --db "$T/pre23.db" init
+check '[ "$(sqlite3 "$T/pre23.db" "SELECT count(*) FROM web_server")" = 0 ]' "web_server is not empty after step 23"
+ok --db "$T/pre23.db" serve --link c1 ana@example.com
+check 'case "$(cat "$T/out")" in http://127.0.0.1:8080/p/*) true ;; *) false ;; esac' "serve --link with no server recorded: $(cat "$T/out")"
 
 # a backup: a complete copy, private, that showup reads as it is
 ok participant add c1 --name "Ana Lima" --email ana@example.com

@@ -28,8 +28,6 @@ struct pdf_options {
 	const char *title, *author, *subject;
 	int64_t date;			/* the report's date (UTC seconds): metadata, never the clock */
 	int quick;			/* pages compressed fastest, some 3% larger (long reports) */
-	int short_doc;			/* one of many short documents (--split, attachments):
-					   its objects' memory taken from a pool, freed at once */
 };
 
 struct pdf;

@@ -25,13 +25,6 @@
  * three times as fast as 6 for 8-14% more bytes; past 3 the time grows faster than
  * the bytes shrink. A short report's bytes are mostly its fonts (deflated apart, once).
  */
-/*
- * A short document's objects come from blocks of this size, freed with it: a --split
- * report allocates and frees some 2,000 small objects a file one by one otherwise. Not
- * for a long document: a pool keeps what is freed (a page's content once deflated).
- */
-#define SHORT_DOC_POOL (64 * 1024)
-
 #define PAGE_LEVEL 2
 #define PAGE_LEVEL_QUICK 1
 
@@ -828,8 +821,9 @@ pdf_new(const struct pdf_options *o, su_err *e)
 	p->paper = o->paper;
 	p->landscape = o->landscape;
 	p->quick = o->quick;
-	p->doc = o->short_doc ? HPDF_NewEx(on_hpdf_error, NULL, NULL, SHORT_DOC_POOL, p)
-	    : HPDF_New(on_hpdf_error, p);
+	/* not libharu's memory pool (HPDF_NewEx with a pool size): it hands out memory
+	 * unaligned for the objects put in it (UBSan: misaligned struct _HPDF_Dict_Rec) */
+	p->doc = HPDF_New(on_hpdf_error, p);
 	if (p->doc == NULL) {
 		su_err_set(e, "cannot start a PDF document");
 		pdf_free(p);

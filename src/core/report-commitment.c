@@ -467,9 +467,6 @@ same_fonts(const struct pdf_options *a, const struct pdf_options *b)
 static struct pdf *
 book_start(struct commitment_book *b, struct report_request *rq, su_err *e)
 {
-	struct pdf *pdf;
-	int short_doc;
-
 	if (b->fonts != NULL && !same_fonts(&b->fonts_for, &rq->pdf)) {
 		pdf_fonts_free(b->fonts);
 		b->fonts = NULL;
@@ -481,11 +478,7 @@ book_start(struct commitment_book *b, struct report_request *rq, su_err *e)
 	}
 	if (rq->pdf.fonts == NULL)
 		rq->pdf.fonts = b->fonts;
-	short_doc = rq->pdf.short_doc;
-	rq->pdf.short_doc = 1;	/* one person's report */
-	pdf = report_start(rq, b->roll->cohort, pgettext("report", "Commitment report"), 0, e);
-	rq->pdf.short_doc = short_doc;
-	return pdf;
+	return report_start(rq, b->roll->cohort, pgettext("report", "Commitment report"), 0, e);
 }
 
 /* Draws the sections of participant 'only' (or of everyone, (size_t)-1) into cr->pdf. */

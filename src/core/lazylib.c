@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * lazylib.c - libcurl, libical and libmicrohttpd loaded by the first call into
- * them, not at every start. Linked, they and the 40 libraries they bring
- * (TLS, Kerberos, LDAP, ICU...) cost each command some 20 ms of loading, most
- * of the time of a `status`; only sending mail, calendars and `serve` use them.
+ * lazylib.c - libcurl, libical, libmicrohttpd, ICU and libzip loaded by the
+ * first call into them, not at every start. Linked, they and the 40 libraries
+ * they bring (TLS, Kerberos, LDAP, libcrypto...) cost each command some 20 ms
+ * of loading, most of the time of a `status`; only sending mail, calendars,
+ * `serve`, a notice in a participant's language and `participant export-data`
+ * use them.
  *
  * Each function of theirs that showup calls is defined here under its own name
  * (the headers check every prototype), finds the library's own with dlsym the
@@ -25,6 +27,7 @@
 #include <unicode/udatpg.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
+#include <zip.h>
 
 /* A library by its file name (the soname showup was built against), once loaded. */
 struct lazy_lib {
@@ -37,6 +40,7 @@ static struct lazy_lib ical_lib = { "libical.so.3", NULL };
 static struct lazy_lib mhd_lib = { "libmicrohttpd.so.12", NULL };
 static struct lazy_lib icu_i18n_lib = { "libicui18n.so." U_ICU_VERSION_SHORT, NULL };
 static struct lazy_lib icu_uc_lib = { "libicuuc.so." U_ICU_VERSION_SHORT, NULL };
+static struct lazy_lib zip_lib = { "libzip.so.4", NULL };
 
 /* Returns the address of 'name' in library 'l', loading it the first time; exits if
  * either cannot be found (an installation without its dependencies). errno is kept:
@@ -276,3 +280,20 @@ LAZY(icu_uc_lib, char *, u_strToUTF8, (char *dest, int32_t capacity, int32_t *le
     const UChar *src, int32_t src_len, UErrorCode *st), (dest, capacity, len, src, src_len, st))
 LAZY_VOID(icu_uc_lib, u_charsToUChars, (const char *cs, UChar *us, int32_t length),
     (cs, us, length))
+
+/* --- libzip (participant export-data: one person's data as an archive) ----
+ * libzip.so.4 is the soname of every libzip since 1.0; it alone brings libcrypto. */
+
+LAZY(zip_lib, zip_t *, zip_open, (const char *path, int flags, int *errorp),
+    (path, flags, errorp))
+LAZY(zip_lib, int, zip_close, (zip_t *z), (z))
+LAZY_VOID(zip_lib, zip_discard, (zip_t *z), (z))
+LAZY(zip_lib, const char *, zip_strerror, (zip_t *z), (z))
+LAZY(zip_lib, zip_source_t *, zip_source_buffer, (zip_t *z, const void *data, zip_uint64_t len,
+    int freep), (z, data, len, freep))
+LAZY_VOID(zip_lib, zip_source_free, (zip_source_t *src), (src))
+LAZY(zip_lib, zip_int64_t, zip_file_add, (zip_t *z, const char *name, zip_source_t *src,
+    zip_flags_t flags), (z, name, src, flags))
+LAZY_VOID(zip_lib, zip_error_init_with_code, (zip_error_t *ze, int code), (ze, code))
+LAZY(zip_lib, const char *, zip_error_strerror, (zip_error_t *ze), (ze))
+LAZY_VOID(zip_lib, zip_error_fini, (zip_error_t *ze), (ze))

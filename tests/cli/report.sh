@@ -233,4 +233,10 @@ check '[ "$(sed -n "s/.*Every expected attendance: \([0-9]*\) sessions, .*(colum
 	"the matrix headings do not match their columns"
 check '[ "$(grep -c "Person 07[0-9]" "$T/big.txt")" -eq $((10 * (heads / blocks))) ]' \
 	"names are missing from some blocks of sessions"
+# libharu (loaded at the first PDF, not linked) copies through pdf.c's HPDF_MemCpy, the C
+# library's copy, not its own byte-at-a-time loop: the program exports the name to it
+LD_DEBUG=bindings "$SHOWUP" report attendance c1 -o "$T/bind.pdf" --date 2026-11-21 \
+	2> "$T/bindings" >/dev/null
+check 'grep -q "libhpdf.* to [^ ]*showup .*HPDF_MemCpy" "$T/bindings"' \
+	"libharu's copies do not reach showup's HPDF_MemCpy"
 finish

@@ -342,10 +342,6 @@ LAZY(hpdf_lib, HPDF_BYTE *, HPDF_MemStream_GetBufPtr, (HPDF_Stream stream, HPDF_
     HPDF_UINT *length), (stream, index, length))
 LAZY(hpdf_lib, HPDF_Doc, HPDF_New, (HPDF_Error_Handler user_error_fn, void *user_data),
     (user_error_fn, user_data))
-LAZY(hpdf_lib, HPDF_Doc, HPDF_NewEx, (HPDF_Error_Handler user_error_fn,
-    HPDF_Alloc_Func user_alloc_fn, HPDF_Free_Func user_free_fn, HPDF_UINT mem_pool_buf_size,
-    void *user_data),
-    (user_error_fn, user_alloc_fn, user_free_fn, mem_pool_buf_size, user_data))
 LAZY(hpdf_lib, HPDF_STATUS, HPDF_Outline_SetDestination, (HPDF_Outline outline,
     HPDF_Destination dst), (outline, dst))
 LAZY(hpdf_lib, HPDF_Destination, HPDF_Page_CreateDestination, (HPDF_Page page), (page))

@@ -8,7 +8,6 @@
 
 #include "page.h"
 #include "showup/lang.h"
-#include "showup/timeutil.h"
 #include "showup/words.h"
 
 const char page_style[] =
@@ -337,16 +336,11 @@ const char *
 page_when(struct arena *a, const char *zone, int64_t t, enum page_when form)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct civil c;
-	char buf[48];
 
-	if (page_lang() == 0 && form == WHEN_FULL)
-		sb_adds(&sb, time_format_human(zone, t, buf, sizeof buf));
-	else if (page_lang() == 0)
+	if (form == WHEN_FULL)
+		reader_date(zone, t, &sb);
+	else
 		day_comma_time(zone, t, &sb);
-	else if (tz_utc_to_local(zone, t, &c, NULL) < 0 ||
-	    lang_date(&c, form == WHEN_FULL ? "EEEdMMMyHHmm" : "EEEdMMMHHmm", &sb) < 0)
-		sb_adds(&sb, "?");
 	return arena_keep(a, sb_detach(&sb));
 }
 

@@ -33,6 +33,10 @@ const char *lang_use(const char *lang);
 /* Returns this thread's language ("en" until lang_use says otherwise). */
 const char *lang_now(void);
 
+/* Returns 1 if this thread writes English, the source language, whose dates and
+ * amounts are showup's own forms (not ICU's). */
+int lang_is_english(void);
+
 /* Returns msgid in this thread's language (msgid itself when untranslated). */
 const char *lang_gettext(const char *msgid) __attribute__((format_arg(1)));
 

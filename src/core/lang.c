@@ -111,6 +111,12 @@ lang_now(void)
 	return lang_codes[current];
 }
 
+int
+lang_is_english(void)
+{
+	return current == 0;
+}
+
 /* Returns this thread's text domain ("showup-de"), NULL for English. */
 static const char *
 domain_now(void)

@@ -369,7 +369,7 @@ struct notice_values {
 static char *
 when_text(const char *zone, int64_t t, int human, char *buf, size_t size)
 {
-	if (strcmp(lang_now(), lang_codes[0]) == 0 && !human)
+	if (lang_is_english() && !human)
 		return time_format_local(zone, t, buf, size);
 	return reader_date_into(zone, t, buf, size);
 }

@@ -239,7 +239,7 @@ notice_voided(const struct roll *r, size_t i, const struct notice_sent *n)
 static const char *
 offer_when(const struct commitment_report *cr, int64_t t, char *buf, size_t size)
 {
-	if (strcmp(lang_now(), "en") == 0)
+	if (lang_is_english())
 		return time_format_local(cr->c->tz, t, buf, size);
 	return report_time(&cr->b->dates, t, buf, size);
 }

@@ -8,8 +8,8 @@
 
 #include "report-layout.h"
 #include "showup/lang.h"
-#include "showup/money.h"
 #include "showup/timeutil.h"
+#include "showup/words.h"
 
 const struct rgb INK = { 0.13, 0.15, 0.18 };
 const struct rgb MUTED = { 0.42, 0.45, 0.50 };
@@ -31,13 +31,6 @@ outcome_tint(enum outcome o)
 	case OUTCOME_NOT_HELD:		return (struct rgb){ 0.88, 0.88, 0.88 };
 	default:			return WHITE;
 	}
-}
-
-/* Returns 1 if the reports write English (the dates and amounts of before). */
-static int
-english(void)
-{
-	return strcmp(lang_now(), "en") == 0;
 }
 
 const char *
@@ -144,7 +137,7 @@ report_fit(struct pdf *pdf, const char *text, double width, double size, int bol
 {
 	double w;
 
-	if (english() || width <= 0)
+	if (lang_is_english() || width <= 0)
 		return size;
 	w = pdf_text_width(pdf, text, size, bold);
 	if (w <= width)
@@ -157,10 +150,8 @@ report_amount(int64_t cents, const char *currency, char *buf, size_t size)
 {
 	struct strbuf sb = STRBUF_INIT;
 
-	if (strcmp(lang_now(), "en") == 0 || lang_amount(cents, currency, &sb) < 0)
-		money_format(cents, currency, buf, size);
-	else
-		snprintf(buf, size, "%s", sb_str(&sb));
+	reader_amount(cents, currency, &sb);
+	snprintf(buf, size, "%s", sb_str(&sb));
 	sb_free(&sb);
 	return buf;
 }
@@ -170,7 +161,7 @@ percent_text(double v, char *buf, size_t size)
 {
 	if (v < 0)
 		snprintf(buf, size, "-");
-	else if (english())
+	else if (lang_is_english())
 		snprintf(buf, size, "%.0f%%", v * 100);
 	else	/* TRANSLATORS: a percentage ("87%"), as the language writes it */
 		snprintf(buf, size, pgettext("report", "%.0f%%"), v * 100);
@@ -302,7 +293,7 @@ report_time(const struct report_dates *d, int64_t t, char *buf, size_t size)
 		return buf;
 	}
 	/* another language: its own order and words ("Sa., 21.11.2026, 09:00") */
-	if (!english() && memo_date(d, MEMO_TIME, t, &cv, buf, size) == 0)
+	if (!lang_is_english() && memo_date(d, MEMO_TIME, t, &cv, buf, size) == 0)
 		return buf;
 	write_date(d->order, &cv, date, sizeof date);
 	snprintf(buf, size, "%s %s %02d:%02d", weekday(&cv), date, cv.hour, cv.minute);
@@ -320,7 +311,7 @@ report_day(const struct report_dates *d, int64_t t, char *day, size_t size, char
 		snprintf(wd, wd_size, "?");
 		return day;
 	}
-	if (!english() && memo_date(d, MEMO_DAY, t, &cv, day, size) == 0 &&
+	if (!lang_is_english() && memo_date(d, MEMO_DAY, t, &cv, day, size) == 0 &&
 	    memo_date(d, MEMO_WEEKDAY, t, &cv, wd, wd_size) == 0) {
 		size_t n = strlen(day);
 
@@ -346,7 +337,7 @@ stored_date(const struct report_dates *d, const char *iso, char *buf, size_t siz
 
 	if (*iso == '\0' || date_parse(iso, &cv.year, &cv.month, &cv.day, NULL) < 0)
 		return iso;
-	if (!english() && memo_date(d, MEMO_DATE, days_from_civil(cv.year, cv.month, cv.day),
+	if (!lang_is_english() && memo_date(d, MEMO_DATE, days_from_civil(cv.year, cv.month, cv.day),
 	    &cv, buf, size) == 0)
 		return buf;
 	write_date(d->order, &cv, buf, size);

@@ -107,13 +107,6 @@ icu_date(const struct civil *c, const char *skeleton, struct strbuf *out)
 		sb_adds(out, "?");
 }
 
-/* Returns 1 if this thread writes English, whose forms are showup's own. */
-static int
-english(void)
-{
-	return strcmp(lang_now(), lang_codes[0]) == 0;
-}
-
 /* Appends "Tue 14 Sep", then with 'sep' (" ", ", ") the time after it, in another
  * language ICU's form of the same ("Di., 14. Sept., 18:00"); "?" without a zone. */
 static void
@@ -124,7 +117,7 @@ day_parts(const char *zone, int64_t t, const char *sep, struct strbuf *out)
 
 	if (wd < 0) {
 		sb_adds(out, "?");
-	} else if (!english()) {
+	} else if (!lang_is_english()) {
 		icu_date(&c, sep != NULL ? "EEEdMMMHHmm" : "EEEdMMM", out);
 	} else {
 		sb_addf(out, "%.3s %d %s", weekdays[wd], c.day, months[c.month - 1]);
@@ -184,7 +177,7 @@ reader_date(const char *zone, int64_t t, struct strbuf *out)
 	struct civil c;
 	char buf[48];
 
-	if (english())
+	if (lang_is_english())
 		sb_adds(out, time_format_human(zone, t, buf, sizeof buf));
 	else if (tz_utc_to_local(zone, t, &c, NULL) < 0)
 		sb_adds(out, "?");
@@ -208,7 +201,7 @@ reader_amount(int64_t cents, const char *currency, struct strbuf *out)
 {
 	char buf[48];
 
-	if (english() || lang_amount(cents, currency, out) < 0)
+	if (lang_is_english() || lang_amount(cents, currency, out) < 0)
 		sb_adds(out, money_format(cents, currency, buf, sizeof buf));
 }
 
@@ -218,7 +211,7 @@ group_session(const struct civil *c, int wd, struct strbuf *out)
 {
 	struct strbuf day = STRBUF_INIT, when = STRBUF_INIT;
 
-	if (english()) {
+	if (lang_is_english()) {
 		sb_adds(&day, weekdays[wd]);
 		sb_addf(&when, "%d %s %02d:%02d", c->day, months[c->month - 1], c->hour,
 		    c->minute);

@@ -744,7 +744,7 @@ place_recorded(struct web *w, const struct holder *h, const struct session *s,
 
 	if (attendance_get(w->st, s->id, h->p.id, &at, NULL) != 1)
 		return 0;
-	if (strcmp(lang_now(), lang_codes[0]) == 0)	/* English: the long words, as before */
+	if (lang_is_english())	/* English: the long words, as before */
 		words = attendance_in_words(&h->pol, h->c.tz, s, &at);
 	else	/* the card's words, which speak the cohort's language */
 		words = attendance_short_words(&h->pol, h->c.tz, s, &at, &(enum outcome){ 0 });

@@ -170,8 +170,9 @@ percent_text(double v, char *buf, size_t size)
 
 /*
  * The dates a report wrote in a language other than English, by moment and form:
- * ICU takes a millisecond or two to make each, and a report writes the same few
- * (its sessions', its own date) on every page. Full: the others are made anew.
+ * lang_date keeps ICU's formats, but each date still costs a few microseconds of
+ * ICU, and a report writes the same few (its sessions', its own date) in every row
+ * (200,000 cells at 10,000 x 20). Full: the others are made anew.
  */
 #define MEMO_SLOTS 1024
 enum { MEMO_TIME, MEMO_DAY, MEMO_WEEKDAY, MEMO_DATE, MEMO_FORMS };

@@ -58,7 +58,7 @@ struct date_memo;
 struct report_dates {
 	const char *tz;
 	enum date_order order;
-	struct date_memo *memo;	/* dates written by ICU already (it is slow to start) */
+	struct date_memo *memo;	/* dates written by ICU already (the same in every row) */
 };
 void report_dates_init(struct report_dates *d, const struct cohort *c, const struct policy *p);
 void report_dates_free(struct report_dates *d);
